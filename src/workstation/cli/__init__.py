@@ -1,0 +1,1 @@
+"""Console entry points: workstation, workstation-admin, workstation-sim, workstation-central."""

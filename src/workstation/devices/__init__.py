@@ -1,0 +1,1 @@
+"""Serial devices: transport, protocol framers, drivers, emulators, device manager. No Qt here."""

@@ -1,0 +1,242 @@
+"""Shared machinery for device emulators: a link (pty or TCP) with fault injection and wire pacing.
+
+An emulator is an `EmulatedDevice` subclass that receives host bytes in `on_bytes()` and answers
+with `self.send()`. `EmulatorServer` puts it on a pty pair or a TCP port (pyserial's
+``socket://``), applies faults (corrupt bytes, drop the connection after N bytes, latency) and
+paces output at the configured baud so timing is as on a real wire.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import select
+import socket
+import threading
+import time
+from dataclasses import dataclass
+
+from workstation.devices.transport import close_pty, open_pty_pair, wire_seconds
+
+
+@dataclass
+class Faults:
+    corrupt_probability: float = 0.0  # per byte sent to the host
+    drop_after_bytes: int | None = None  # drop the link after this many bytes were sent (unplug mid-frame)
+    latency_s: float = 0.0  # before each reply
+    seed: int | None = None
+
+
+class EmulatedDevice:
+    """Protocol logic of one device. Subclasses implement `on_bytes` and call `send`."""
+
+    name = "device"
+
+    def __init__(self) -> None:
+        self._server: EmulatorServer | None = None
+
+    def attach(self, server: EmulatorServer) -> None:
+        self._server = server
+
+    def send(self, data: bytes) -> None:
+        if self._server is not None:
+            self._server.send(data)
+
+    def on_bytes(self, data: bytes) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def on_connect(self) -> None:
+        """Called when a host connects (TCP) or the link is (re)opened; reset per-connection state."""
+
+
+class EmulatorServer:
+    def __init__(
+        self,
+        device: EmulatedDevice,
+        *,
+        baudrate: int = 115200,
+        pace: bool = False,
+        faults: Faults | None = None,
+    ) -> None:
+        self.device = device
+        self.baudrate = baudrate
+        self.pace = pace
+        self.faults = faults or Faults()
+        self._rng = random.Random(self.faults.seed)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._master: int | None = None
+        self._listener: socket.socket | None = None
+        self._client: socket.socket | None = None
+        self._sent = 0
+        self._dropped = False
+        self.url = ""
+        self.bytes_received = 0
+        device.attach(self)
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    def start_pty(self) -> str:
+        self._master, path = open_pty_pair()
+        self.url = path
+        self._thread = threading.Thread(target=self._pty_loop, name=f"emu-{self.device.name}", daemon=True)
+        self._thread.start()
+        return path
+
+    def start_tcp(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._listener.bind((host, port))
+        self._listener.listen(1)
+        self._listener.settimeout(0.1)
+        h, p = self._listener.getsockname()[:2]
+        self.url = f"socket://{h}:{p}"
+        self._thread = threading.Thread(target=self._tcp_loop, name=f"emu-{self.device.name}", daemon=True)
+        self._thread.start()
+        return self.url
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self._close_client()
+        if self._listener is not None:
+            self._listener.close()
+        if self._master is not None:
+            close_pty(self._master)
+            self._master = None
+
+    def __enter__(self) -> EmulatorServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def unplug(self) -> None:
+        """Simulate a pulled cable: drop the current connection (TCP) and refuse I/O until replug."""
+        self._dropped = True
+        self._close_client()
+
+    def replug(self) -> None:
+        self._dropped = False
+        self._sent = 0
+        self.faults.drop_after_bytes = None
+
+    # ---- output with faults and pacing -----------------------------------------------------
+    def send(self, data: bytes) -> None:
+        if self._dropped:
+            return
+        if self.faults.latency_s:
+            time.sleep(self.faults.latency_s)
+        out = bytearray(data)
+        if self.faults.corrupt_probability:
+            for i in range(len(out)):
+                if self._rng.random() < self.faults.corrupt_probability:
+                    out[i] ^= 1 << self._rng.randrange(8)
+        if self.faults.drop_after_bytes is not None:
+            room = self.faults.drop_after_bytes - self._sent
+            if room < len(out):
+                self._write(bytes(out[: max(room, 0)]))
+                self.unplug()
+                return
+        self._write(bytes(out))
+
+    def _write(self, data: bytes) -> None:
+        chunk = 64
+        start = time.monotonic()
+        for i in range(0, len(data), chunk):
+            piece = data[i : i + chunk]
+            self._raw_write(piece)
+            self._sent += len(piece)
+            if self.pace:
+                due = start + wire_seconds(i + len(piece), self.baudrate)
+                delay = due - time.monotonic()
+                if delay > 0:
+                    time.sleep(delay)
+
+    def _raw_write(self, data: bytes) -> None:
+        with self._lock:
+            if self._master is not None:
+                view = memoryview(data)
+                while view:
+                    try:
+                        n = os.write(self._master, view)
+                    except BlockingIOError:
+                        select.select([], [self._master], [], 0.05)
+                        continue
+                    except OSError:
+                        return
+                    view = view[n:]
+            elif self._client is not None:
+                try:
+                    self._client.sendall(data)
+                except OSError:
+                    self._close_client()
+
+    # ---- input loops -----------------------------------------------------------------------
+    def _deliver(self, data: bytes) -> None:
+        if self._dropped or not data:
+            return
+        self.bytes_received += len(data)
+        self.device.on_bytes(data)
+
+    def _pty_loop(self) -> None:
+        assert self._master is not None
+        self.device.on_connect()
+        while not self._stop.is_set():
+            master = self._master
+            if master is None:
+                return
+            try:
+                ready, _, _ = select.select([master], [], [], 0.05)
+            except (OSError, ValueError):
+                return
+            if not ready:
+                continue
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                time.sleep(0.05)  # EIO while no one holds the slave open
+                continue
+            self._deliver(data)
+
+    def _tcp_loop(self) -> None:
+        assert self._listener is not None
+        while not self._stop.is_set():
+            if self._client is None:
+                try:
+                    conn, _ = self._listener.accept()
+                except (TimeoutError, OSError):
+                    continue
+                if self._dropped:
+                    conn.close()
+                    continue
+                conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                conn.settimeout(0.05)
+                self._client = conn
+                self._sent = 0
+                self.device.on_connect()
+            client = self._client
+            if client is None:
+                continue
+            try:
+                data = client.recv(65536)
+            except TimeoutError:
+                continue
+            except OSError:
+                self._close_client()
+                continue
+            if not data:
+                self._close_client()
+                continue
+            self._deliver(data)
+
+    def _close_client(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                try:
+                    self._client.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+                self._client.close()
+                self._client = None

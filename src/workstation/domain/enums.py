@@ -1,0 +1,99 @@
+"""Enumerations shared by the whole product. Values are stable strings stored in the database and synced."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    SUPERVISOR = "supervisor"
+    OFFICER = "officer"
+    ASSISTANT = "assistant"
+
+
+class DocumentType(StrEnum):
+    RESIDENT_ID = "resident_id"  # 居民身份证
+    HMT_PERMIT = "hmt_permit"  # 港澳台居民居住证 (card type 'J')
+    FOREIGNER_PR_2017 = "foreigner_pr_2017"  # 外国人永久居留身份证 2017 ('I')
+    FOREIGNER_PR_2023 = "foreigner_pr_2023"  # 外国人永久居留身份证 2023 ('Y')
+    PASSPORT = "passport"
+    OTHER = "other"
+
+
+class Sex(StrEnum):
+    """GB/T 2261.1 codes."""
+
+    UNKNOWN = "0"
+    MALE = "1"
+    FEMALE = "2"
+    UNSPECIFIED = "9"
+
+
+class PropertyKind(StrEnum):
+    APARTMENT = "apartment"
+    HOUSE = "house"  # 自建房
+    DORMITORY = "dormitory"
+    SHOP_RESIDENCE = "shop_residence"  # 商住
+    OTHER = "other"
+
+
+class TenancyRelation(StrEnum):
+    TENANT = "tenant"
+    OWNER = "owner"
+    FAMILY = "family"
+    EMPLOYEE_DORM = "employee_dorm"
+    OTHER = "other"
+
+
+class TenancySource(StrEnum):
+    LANDLORD_DECLARATION = "landlord_declaration"
+    ASSISTANT = "assistant"
+    OFFICER = "officer"
+
+
+class SpotCheckResult(StrEnum):
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+    NOT_FOUND = "not_found"
+
+
+class TaskStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class TaskKind(StrEnum):
+    VERIFY_PERSON = "verify_person"
+    REVISIT_PROPERTY = "revisit_property"
+    CONFIRM_PREREGISTRATION = "confirm_preregistration"
+    OTHER = "other"
+
+
+class Operation(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+class FingerPosition(IntEnum):
+    """ISO/IEC 19794-2 / ANSI-NIST finger position codes."""
+
+    UNKNOWN = 0
+    RIGHT_THUMB = 1
+    RIGHT_INDEX = 2
+    RIGHT_MIDDLE = 3
+    RIGHT_RING = 4
+    RIGHT_LITTLE = 5
+    LEFT_THUMB = 6
+    LEFT_INDEX = 7
+    LEFT_MIDDLE = 8
+    LEFT_RING = 9
+    LEFT_LITTLE = 10
+
+    @classmethod
+    def from_chinese_code(cls, code: int) -> FingerPosition:
+        """Map the resident ID card's finger codes (11–20, 97–99) to ISO positions."""
+        if 11 <= code <= 20:
+            return cls(code - 10)
+        return cls.UNKNOWN

@@ -1,0 +1,85 @@
+"""The written permission matrix. Services call `require()`; the UI only hides what is refused anyway.
+
+| permission          | assistant | officer | supervisor | admin |
+|---------------------|:---------:|:-------:|:----------:|:-----:|
+| read_person         |     x     |    x    |     x      |       |
+| register            |     x     |    x    |            |       |
+| enter_declaration   |     x     |    x    |            |       |
+| manage_property     |     x     |    x    |            |       |
+| verify (spot check) |           |    x    |            |       |
+| complete_task       |           |    x    |            |       |
+| read_tasks          |     x     |    x    |     x      |       |
+| export              |           |    x    |     x      |       |
+| read_reports        |           |    x    |     x      |       |
+| read_audit          |           |         |     x      |   x   |
+| override_freeze     |           |         |     x      |       |
+| sync                |     x     |    x    |     x      |       |
+| capture_fingerprint |     x     |    x    |            |       |
+| manage_operators    |           |         |            |   x   |
+| manage_devices      |           |         |            |   x   |
+| manage_settings     |           |         |            |   x   |
+| purge               |           |         |            |   x   |
+
+An admin manages the installation and does not browse residents' records (separation of duties);
+an admin reads the audit trail because it covers operator and key management.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from workstation.domain.enums import Role
+from workstation.errors import PermissionDenied
+
+
+class Permission(StrEnum):
+    READ_PERSON = "read_person"
+    REGISTER = "register"
+    ENTER_DECLARATION = "enter_declaration"
+    MANAGE_PROPERTY = "manage_property"
+    VERIFY = "verify"
+    COMPLETE_TASK = "complete_task"
+    READ_TASKS = "read_tasks"
+    EXPORT = "export"
+    READ_REPORTS = "read_reports"
+    READ_AUDIT = "read_audit"
+    OVERRIDE_FREEZE = "override_freeze"
+    SYNC = "sync"
+    CAPTURE_FINGERPRINT = "capture_fingerprint"
+    MANAGE_OPERATORS = "manage_operators"
+    MANAGE_DEVICES = "manage_devices"
+    MANAGE_SETTINGS = "manage_settings"
+    PURGE = "purge"
+
+
+P = Permission
+MATRIX: dict[Role, frozenset[Permission]] = {
+    Role.ASSISTANT: frozenset(
+        {P.READ_PERSON, P.REGISTER, P.ENTER_DECLARATION, P.MANAGE_PROPERTY, P.READ_TASKS, P.SYNC,
+         P.CAPTURE_FINGERPRINT}
+    ),
+    Role.OFFICER: frozenset(
+        {P.READ_PERSON, P.REGISTER, P.ENTER_DECLARATION, P.MANAGE_PROPERTY, P.VERIFY, P.COMPLETE_TASK,
+         P.READ_TASKS, P.EXPORT, P.READ_REPORTS, P.SYNC, P.CAPTURE_FINGERPRINT}
+    ),
+    Role.SUPERVISOR: frozenset(
+        {P.READ_PERSON, P.READ_TASKS, P.EXPORT, P.READ_REPORTS, P.READ_AUDIT, P.OVERRIDE_FREEZE, P.SYNC}
+    ),
+    Role.ADMIN: frozenset(
+        {P.READ_AUDIT, P.MANAGE_OPERATORS, P.MANAGE_DEVICES, P.MANAGE_SETTINGS, P.PURGE}
+    ),
+}
+
+ROLE_LABEL_ZH = {Role.ADMIN: "管理员", Role.SUPERVISOR: "所领导", Role.OFFICER: "民警", Role.ASSISTANT: "协管员"}
+
+
+def allowed(role: Role, permission: Permission) -> bool:
+    return permission in MATRIX[role]
+
+
+def require(role: Role, permission: Permission) -> None:
+    if not allowed(role, permission):
+        raise PermissionDenied(
+            f"A {role.value} may not {permission.value.replace('_', ' ')}",
+            f"{ROLE_LABEL_ZH[role]}无权执行此操作（{permission.value}）",
+        )

@@ -1,0 +1,200 @@
+"""Validation as pure functions with messages an officer understands.
+
+Every function returns a list of (field, message) problems; an empty list means valid. Services
+refuse the whole save with `ValidationError(problems)` when any is found, so nothing is half-saved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from workstation.domain.documents import IdentityDocument
+from workstation.domain.enums import DocumentType, Sex
+
+Problems = list[tuple[str, str]]
+
+GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+GB11643_CHECK = "10X98765432"
+EARLIEST_BIRTH = date(1850, 1, 1)  # the GB 11643 example number is born 1880
+MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+_ID_RE = re.compile(r"^\d{17}[\dX]$")
+
+
+def gb11643_check_char(first17: str) -> str:
+    """ISO 7064 MOD 11-2 check character for the first 17 digits of a citizen ID number."""
+    if len(first17) != 17 or not first17.isdigit():
+        raise ValueError("need exactly 17 digits")
+    s = sum(int(c) * w for c, w in zip(first17, GB11643_WEIGHTS, strict=True))
+    return GB11643_CHECK[s % 11]
+
+
+def normalise_id_number(number: str) -> str:
+    return number.strip().replace(" ", "").upper()
+
+
+def citizen_id_birth_date(number: str) -> date | None:
+    try:
+        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return None
+
+
+def citizen_id_sex(number: str) -> Sex:
+    return Sex.MALE if int(number[16]) % 2 == 1 else Sex.FEMALE
+
+
+def validate_citizen_id(
+    number: str,
+    *,
+    birth_date: date | None = None,
+    sex: Sex | None = None,
+    today: date | None = None,
+    field_name: str = "number",
+) -> Problems:
+    """GB 11643-1999: 18 characters, a real birth date in range, check digit; birth/sex consistent."""
+    n = normalise_id_number(number)
+    today = today or date.today()
+    if len(n) != 18:
+        return [(field_name, f"ID number must have 18 characters, this one has {len(n)}")]
+    if not _ID_RE.match(n):
+        return [(field_name, "ID number may contain only digits, and X as the last character")]
+    problems: Problems = []
+    born = citizen_id_birth_date(n)
+    if born is None:
+        problems.append((field_name, f"characters 7–14 ({n[6:14]}) are not a real date of birth"))
+    elif not (EARLIEST_BIRTH <= born <= today):
+        problems.append((field_name, f"date of birth {born.isoformat()} in the number is out of range"))
+    expected = gb11643_check_char(n[:17])
+    if n[17] != expected:
+        problems.append(
+            (field_name, f"check digit is wrong (last character should be {expected}); please re-read the card")
+        )
+    if not problems:
+        if birth_date is not None and born != birth_date:
+            problems.append(("birth_date", f"date of birth differs from the ID number ({born.isoformat()})"))
+        if sex in (Sex.MALE, Sex.FEMALE) and sex != citizen_id_sex(n):
+            problems.append(("sex", "sex differs from the ID number (17th digit: odd = male, even = female)"))
+    return problems
+
+
+def validate_mobile(phone: str | None, *, field_name: str = "phone", required: bool = False) -> Problems:
+    if not phone:
+        return [(field_name, "a mobile number is required")] if required else []
+    p = re.sub(r"[\s-]", "", phone)
+    if p.startswith("+86"):
+        p = p[3:]
+    if not MOBILE_RE.match(p):
+        return [(field_name, "not a mainland mobile number (11 digits starting 13–19)")]
+    return []
+
+
+def normalise_mobile(phone: str) -> str:
+    p = re.sub(r"[\s-]", "", phone)
+    return p[3:] if p.startswith("+86") else p
+
+
+def validate_date_range(
+    start: date | None,
+    end: date | None,
+    *,
+    start_field: str,
+    end_field: str,
+    earliest: date = EARLIEST_BIRTH,
+    latest: date | None = None,
+) -> Problems:
+    problems: Problems = []
+    for value, name in ((start, start_field), (end, end_field)):
+        if value is not None and value < earliest:
+            problems.append((name, f"{value.isoformat()} is before {earliest.isoformat()}"))
+        if value is not None and latest is not None and value > latest:
+            problems.append((name, f"{value.isoformat()} is after {latest.isoformat()}"))
+    if start is not None and end is not None and end < start:
+        problems.append((end_field, f"ends ({end.isoformat()}) before it starts ({start.isoformat()})"))
+    return problems
+
+
+def mrz_check_digit(field: str) -> int:
+    """ICAO 9303 7-3-1 check digit: digits, A–Z = 10–35, '<' = 0."""
+    total = 0
+    for i, ch in enumerate(field):
+        if ch.isdigit():
+            v = int(ch)
+        elif "A" <= ch <= "Z":
+            v = ord(ch) - 55
+        elif ch == "<":
+            v = 0
+        else:
+            raise ValueError(f"character {ch!r} is not allowed in an MRZ")
+        total += v * (7, 3, 1)[i % 3]
+    return total % 10
+
+
+_REQUIRED: dict[DocumentType, tuple[str, ...]] = {
+    DocumentType.RESIDENT_ID: ("number", "name", "birth_date", "sex"),
+    DocumentType.HMT_PERMIT: ("number", "name", "birth_date", "sex"),
+    DocumentType.FOREIGNER_PR_2017: ("number", "name_latin", "birth_date", "nationality"),
+    DocumentType.FOREIGNER_PR_2023: ("number", "name_latin", "birth_date", "nationality"),
+    DocumentType.PASSPORT: ("number", "name_latin", "birth_date", "nationality"),
+    DocumentType.OTHER: ("number", "name"),
+}
+
+_FIELD_LABEL = {
+    "number": "document number",
+    "name": "name",
+    "name_latin": "name in Latin letters",
+    "birth_date": "date of birth",
+    "sex": "sex",
+    "nationality": "nationality",
+}
+
+
+def required_fields(doc_type: DocumentType) -> tuple[str, ...]:
+    return _REQUIRED[doc_type]
+
+
+def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Problems:
+    """Required fields per document type, number format and check digits, dates in range."""
+    today = today or date.today()
+    problems: Problems = []
+    for f in _REQUIRED[doc.doc_type]:
+        value = getattr(doc, f)
+        if value is None or (isinstance(value, str) and not value.strip()) or value == Sex.UNKNOWN and f == "sex":
+            problems.append((f, f"{_FIELD_LABEL[f]} is required for this document type"))
+    if doc.number:
+        n = normalise_id_number(doc.number)
+        if doc.doc_type in (DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023):
+            problems += validate_citizen_id(n, birth_date=doc.birth_date, sex=doc.sex, today=today)
+            if doc.doc_type == DocumentType.HMT_PERMIT and not problems and n[:2] not in ("81", "82", "83"):
+                problems.append(("number", "a HK/Macau/Taiwan permit number starts with 81, 82 or 83"))
+            if doc.doc_type == DocumentType.FOREIGNER_PR_2023 and not problems and n[0] != "9":
+                problems.append(("number", "a 2023 foreigner permanent residence card number starts with 9"))
+        elif doc.doc_type == DocumentType.FOREIGNER_PR_2017:
+            if not re.fullmatch(r"[A-Z]{3}\d{12}", n):
+                problems.append(("number", "a 2017 foreigner card number is 3 letters and 12 digits"))
+        elif doc.doc_type == DocumentType.PASSPORT:
+            if not re.fullmatch(r"[A-Z0-9<]{5,20}", n):
+                problems.append(("number", "passport number: 5–20 letters and digits"))
+    if doc.nationality is not None and doc.nationality and not re.fullmatch(r"[A-Z<]{3}", doc.nationality):
+        problems.append(("nationality", "nationality is a 3-letter code such as CHN, GBR, UTO"))
+    if doc.birth_date is not None and not (EARLIEST_BIRTH <= doc.birth_date <= today):
+        problems.append(("birth_date", f"date of birth {doc.birth_date.isoformat()} is out of range"))
+    if doc.long_term and doc.valid_to is not None:
+        problems.append(("valid_to", "a long-term (长期) document has no end date"))
+    problems += validate_date_range(
+        doc.valid_from, doc.valid_to, start_field="valid_from", end_field="valid_to", latest=date(2100, 12, 31)
+    )
+    if doc.valid_from is not None and doc.valid_from > today:
+        problems.append(("valid_from", "the document is not valid yet"))
+    return _dedupe(problems)
+
+
+def _dedupe(problems: Iterable[tuple[str, str]]) -> Problems:
+    seen: set[tuple[str, str]] = set()
+    out: Problems = []
+    for p in problems:
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+    return out
