@@ -160,7 +160,7 @@ def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Pr
     problems: Problems = []
     for f in _REQUIRED[doc.doc_type]:
         value = getattr(doc, f)
-        if value is None or (isinstance(value, str) and not value.strip()) or value == Sex.UNKNOWN and f == "sex":
+        if value is None or (isinstance(value, str) and not value.strip()) or (value == Sex.UNKNOWN and f == "sex"):
             problems.append((f, f"{_FIELD_LABEL[f]} is required for this document type"))
     if doc.number:
         n = normalise_id_number(doc.number)

@@ -1,0 +1,179 @@
+"""The encrypted database: SQLCipher under SQLAlchemy.
+
+Every connection applies the raw key first, checks it with a real query, then sets WAL,
+synchronous=FULL, foreign keys, temp_store=MEMORY and secure_delete. The key never appears in a
+URL or a log line. A wrong key is reported as `WrongKey` and the file is left byte-for-byte as it
+was (nothing is written before the check, and a missing file is never created by `open`).
+
+Writes go through `Database.write()`: one writer at a time (a process-wide lock plus
+``BEGIN IMMEDIATE``), one transaction, committed on exit. Call it from a worker, never from the
+GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from workstation.storage.audit import AuditLog
+from workstation.storage.errors import DatabaseMissing, WrongKey
+from workstation.storage.vault import derive_subkey
+
+SQLITE_PLAIN = "plain"  # benchmarks compare the same schema on plaintext SQLite
+
+
+def _key_pragma(raw_key: bytes) -> str:
+    if len(raw_key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    return f"PRAGMA key = \"x'{raw_key.hex()}'\""
+
+
+def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) -> Any:
+    """A DB-API connection with the key applied first and checked. raw_key None → plaintext SQLite."""
+    if raw_key is None:
+        import sqlite3
+
+        conn: Any = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute(_key_pragma(raw_key))
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, not on stderr
+    if check:
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except (sqlcipher.DatabaseError, Exception) as exc:
+            conn.close()
+            if "not a database" in str(exc) or "encrypted" in str(exc):
+                raise WrongKey() from exc
+            raise
+    return conn
+
+
+def _apply_pragmas(conn: Any, *, encrypted: bool) -> None:
+    conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("PRAGMA secure_delete = ON")
+    if encrypted:
+        conn.execute("PRAGMA cipher_memory_security = OFF")
+
+
+class Database:
+    """An open workstation database (encrypted unless created plain for a benchmark baseline)."""
+
+    def __init__(self, path: Path, master: bytes | None, *, encrypted: bool = True) -> None:
+        self.path = Path(path)
+        self._master = master
+        self.encrypted = encrypted
+        self._raw_key = derive_subkey(master, "sqlcipher-db") if (encrypted and master) else None
+        if encrypted and self._raw_key is None:
+            raise ValueError("an encrypted database needs its master secret")
+        raw_key = self._raw_key
+
+        def creator() -> Any:
+            conn = connect_raw(self.path, raw_key)
+            _apply_pragmas(conn, encrypted=encrypted)
+            return conn
+
+        self.engine = sa.create_engine(
+            "sqlite://", creator=creator, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4
+        )
+
+        @event.listens_for(self.engine, "begin")
+        def _begin(conn: sa.Connection) -> None:
+            mode = conn.info.pop("begin_mode", "DEFERRED")
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._write_lock = threading.RLock()
+
+    # ---- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path, master: bytes, *, create: bool = False, migrate: bool = True) -> Database:
+        path = Path(path)
+        if not create and not path.exists():
+            raise DatabaseMissing(str(path))
+        # Check the key on a bare connection before the engine exists: nothing is written on failure.
+        if path.exists():
+            connect_raw(path, derive_subkey(master, "sqlcipher-db")).close()
+        db = cls(path, master)
+        if migrate:
+            db.migrate()
+        return db
+
+    @classmethod
+    def open_plain(cls, path: Path, *, migrate: bool = True) -> Database:
+        """Plaintext SQLite with the same schema: only for the benchmark baseline."""
+        db = cls(path, None, encrypted=False)
+        if migrate:
+            db.migrate()
+        return db
+
+    def migrate(self) -> None:
+        from workstation.storage.migrate import upgrade
+
+        upgrade(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- keys ------------------------------------------------------------------------------
+    def subkey(self, label: str) -> bytes:
+        """A 32-byte key for `label`, derived from the master secret (not from the DB key)."""
+        if self._master is None:
+            return derive_subkey(b"\0" * 32, label)  # plaintext benchmark database only
+        return derive_subkey(self._master, label)
+
+    @functools.cached_property
+    def audit_log(self) -> AuditLog:
+        return AuditLog(self.subkey("audit-mac"))
+
+    @property
+    def raw_key(self) -> bytes | None:
+        return self._raw_key
+
+    # ---- sessions --------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error."""
+        with self._write_lock, self.engine.connect() as conn:
+            conn.info["begin_mode"] = "IMMEDIATE"
+            with conn.begin():
+                session = Session(bind=conn, expire_on_commit=False, autoflush=True)
+                session.info["database"] = self
+                try:
+                    yield session
+                    session.flush()
+                finally:
+                    session.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self._sessions()
+        session.info["database"] = self
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def raw_connection(self) -> Any:
+        """A DB-API connection (for integrity checks and admin tools)."""
+        return connect_raw(self.path, self._raw_key)

@@ -1,0 +1,94 @@
+"""The outbox: one row per change of a syncable record, in the same transaction as the change."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from workstation.storage.schema import SYNCABLE, OutboxEntry, SyncMixin
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        import base64
+
+        return {"b64": base64.b64encode(value).decode()}
+    return value
+
+
+def record_payload(record: SyncMixin) -> dict[str, Any]:
+    """The record as it is synced: every column except local bookkeeping."""
+    skip = {"acked_version"}
+    table = record.__table__  # type: ignore[attr-defined]
+    return {c.key: _jsonable(getattr(record, c.key)) for c in table.columns if c.key not in skip}
+
+
+def record_type_of(record: SyncMixin) -> str:
+    name: str = record.__tablename__  # type: ignore[attr-defined]
+    return name
+
+
+def append(session: Session, record: SyncMixin, operation: str, *, base_version: int | None) -> OutboxEntry:
+    entry = OutboxEntry(
+        record_type=record_type_of(record),
+        record_id=record.id,
+        version=record.version,
+        base_version=base_version,
+        operation=operation,
+        payload=json.dumps(record_payload(record), ensure_ascii=False, sort_keys=True),
+    )
+    session.add(entry)
+    return entry
+
+
+def pending(session: Session, limit: int = 1000) -> list[OutboxEntry]:
+    """Rows not yet gathered into a batch, oldest first."""
+    rows = session.execute(
+        select(OutboxEntry).where(OutboxEntry.batch_id.is_(None)).order_by(OutboxEntry.seq).limit(limit)
+    ).scalars()
+    return list(rows)
+
+
+def mark_acknowledged(session: Session, seqs: list[int], at: datetime) -> int:
+    """Mark outbox rows acknowledged and raise each record's acked_version. Same transaction as the
+    receipt. Returns the number of rows newly acknowledged."""
+    if not seqs:
+        return 0
+    n = 0
+    for i in range(0, len(seqs), 500):
+        chunk = seqs[i : i + 500]
+        rows = session.execute(
+            select(OutboxEntry.record_type, OutboxEntry.record_id, func.max(OutboxEntry.version))
+            .where(OutboxEntry.seq.in_(chunk))
+            .group_by(OutboxEntry.record_type, OutboxEntry.record_id)
+        ).all()
+        for record_type, record_id, version in rows:
+            model = SYNCABLE.get(record_type)
+            if model is None:
+                continue
+            session.execute(
+                update(model)
+                .where(model.id == record_id)
+                .where((model.acked_version.is_(None)) | (model.acked_version < version))
+                .values(acked_version=version)
+            )
+        result = session.execute(
+            update(OutboxEntry).where(OutboxEntry.seq.in_(chunk)).where(OutboxEntry.acked_at.is_(None))
+            .values(acked_at=at)
+        )
+        n += result.rowcount  # type: ignore[attr-defined]
+    return n
+
+
+def backlog(session: Session) -> tuple[int, datetime | None]:
+    """Unacknowledged outbox rows: (count, oldest created_at)."""
+    count, oldest = session.execute(
+        select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.acked_at.is_(None))
+    ).one()
+    return int(count), oldest

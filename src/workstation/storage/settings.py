@@ -1,0 +1,35 @@
+"""Key–value settings (JSON values): station policy and what the platform owns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from workstation.storage.schema import Setting, utcnow
+
+DEFAULTS: dict[str, Any] = {
+    "retention_days": 730,
+    "max_failed_logins": 5,
+    "lockout_minutes": 10,
+    "idle_lock_minutes": 15,
+    "store_fingerprint_images": False,
+    "freeze_max_unsynced_age_hours": 72,
+    "freeze_max_unsynced_records": 5000,
+}
+
+
+def get(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    if row is None:
+        return DEFAULTS.get(key, default) if default is None else default
+    return row.value
+
+
+def set(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value, updated_at=utcnow()))
+    else:
+        row.value = value
+        row.updated_at = utcnow()

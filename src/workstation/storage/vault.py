@@ -1,0 +1,273 @@
+"""The key vault: a random master secret, stored only wrapped, beside the database.
+
+Key hierarchy (see docs/security.md):
+
+    master secret (32 random bytes, never on disk in plaintext)
+      ├─ HKDF "sqlcipher-db"       → raw SQLCipher key (PRAGMA key = x'…')
+      ├─ HKDF "audit-mac"          → HMAC key of the audit chain (not derivable from the DB key)
+      ├─ HKDF "fingerprint-templates" → AES-GCM key for fingerprint templates
+      └─ HKDF <label>              → other subkeys (sync device keys …)
+
+The key file (``<db>.keys``, JSON) holds the master secret wrapped with AES-256-GCM by
+(a) a key-encryption key kept in the OS keyring and (b) a key derived from the station recovery
+passphrase with Argon2id. A missing or changed keyring falls back to the passphrase, never to
+plaintext; after a passphrase unlock the keyring entry is re-created. The file is written
+atomically (temp file, fsync, rename, fsync of the directory) and the last good copy is kept as
+``<db>.keys.bak``.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import os
+import secrets
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import keyring
+import keyring.backend
+import keyring.errors
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from workstation.storage.errors import KeyringUnavailable, WrongKey
+
+KEYRING_SERVICE = "police-room-workstation"
+KEYFILE_VERSION = 1
+PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id parameters. The defaults take ≈0.5–1 s on a slow desk PC."""
+
+    time_cost: int = 3
+    memory_kib: int = 128 * 1024
+    parallelism: int = 2
+
+    @classmethod
+    def fast_for_tests(cls) -> KdfParams:
+        return cls(time_cost=1, memory_kib=8 * 1024, parallelism=1)
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"))
+
+
+def derive_subkey(master: bytes, label: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label.encode()).derive(master)
+
+
+def new_recovery_passphrase() -> str:
+    """Six groups of five characters from a 32-symbol alphabet: 150 bits, easy to read aloud."""
+    chars = "".join(secrets.choice(PASSPHRASE_ALPHABET) for _ in range(30))
+    return "-".join(chars[i : i + 5] for i in range(0, 30, 5))
+
+
+def normalise_passphrase(text: str) -> str:
+    return "".join(ch for ch in text.upper() if ch.isalnum())
+
+
+def default_keyring_backend() -> keyring.backend.KeyringBackend:
+    """Choose the backend in code, so a user-writable keyringrc.cfg cannot redirect it."""
+    try:
+        if sys.platform == "win32":
+            from keyring.backends import Windows
+
+            backend: keyring.backend.KeyringBackend = Windows.WinVaultKeyring()
+            # Local-machine persistence: the key must not roam with the profile.
+            with contextlib.suppress(AttributeError):
+                backend.persist = 2  # type: ignore[attr-defined]  # CRED_PERSIST_LOCAL_MACHINE
+            return backend
+        if sys.platform == "darwin":
+            from keyring.backends import macOS
+
+            return macOS.Keyring()
+        from keyring.backends import SecretService
+
+        ss = SecretService.Keyring()
+        ss.priority  # raises if no D-Bus session / Secret Service  # noqa: B018
+        return ss
+    except Exception:
+        from keyring.backends import fail
+
+        return fail.Keyring()
+
+
+def _wrap(kek: bytes, secret: bytes, aad: bytes) -> dict[str, str]:
+    nonce = os.urandom(12)
+    return {"nonce": b64(nonce), "ct": b64(AESGCM(kek).encrypt(nonce, secret, aad))}
+
+
+def _unwrap(kek: bytes, blob: dict[str, str], aad: bytes) -> bytes:
+    return AESGCM(kek).decrypt(unb64(blob["nonce"]), unb64(blob["ct"]), aad)
+
+
+def _passphrase_kek(passphrase: str, salt: bytes, p: KdfParams) -> bytes:
+    return hash_secret_raw(
+        normalise_passphrase(passphrase).encode(),
+        salt,
+        time_cost=p.time_cost,
+        memory_cost=p.memory_kib,
+        parallelism=p.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Temp file, fsync, rename over the target, fsync the directory. Survives a kill at any point."""
+    tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    if os.name != "nt":
+        fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class KeyVault:
+    """Reads and writes the key file of one database."""
+
+    def __init__(self, keyfile: Path, *, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        self.keyfile = keyfile
+        self.backend = backend if backend is not None else default_keyring_backend()
+
+    # ---- creation --------------------------------------------------------------------------
+    def create(self, *, passphrase: str, kdf: KdfParams | None = None) -> bytes:
+        """Make a new master secret, wrap it both ways, write the key file. Returns the master."""
+        if self.keyfile.exists():
+            raise FileExistsError(f"{self.keyfile} already exists; refusing to overwrite a key file")
+        master = os.urandom(32)
+        key_id = str(uuid.uuid4())
+        doc: dict[str, Any] = {"version": KEYFILE_VERSION, "key_id": key_id, "wrapped": {}}
+        self._add_passphrase_wrap(doc, master, passphrase, kdf or KdfParams())
+        self._add_keyring_wrap(doc, master, required=False)
+        write_atomic(self.keyfile, json.dumps(doc, indent=1).encode())
+        return master
+
+    def _aad(self, doc: dict[str, Any], method: str) -> bytes:
+        return f"workstation-keyfile/{doc['version']}/{doc['key_id']}/{method}".encode()
+
+    def _add_passphrase_wrap(self, doc: dict[str, Any], master: bytes, passphrase: str, p: KdfParams) -> None:
+        salt = os.urandom(16)
+        kek = _passphrase_kek(passphrase, salt, p)
+        doc["wrapped"]["passphrase"] = {
+            "kdf": "argon2id",
+            "salt": b64(salt),
+            "time_cost": p.time_cost,
+            "memory_kib": p.memory_kib,
+            "parallelism": p.parallelism,
+            **_wrap(kek, master, self._aad(doc, "passphrase")),
+        }
+
+    def _add_keyring_wrap(self, doc: dict[str, Any], master: bytes, *, required: bool) -> bool:
+        kek = os.urandom(32)
+        try:
+            self.backend.set_password(KEYRING_SERVICE, doc["key_id"], b64(kek))
+        except (keyring.errors.KeyringError, RuntimeError) as exc:
+            doc["wrapped"].pop("keyring", None)
+            if required:
+                raise KeyringUnavailable(str(exc)) from exc
+            return False
+        doc["wrapped"]["keyring"] = {"service": KEYRING_SERVICE, **_wrap(kek, master, self._aad(doc, "keyring"))}
+        return True
+
+    # ---- unlock ----------------------------------------------------------------------------
+    def _load(self) -> dict[str, Any]:
+        for candidate in (self.keyfile, self.keyfile.with_name(self.keyfile.name + ".bak")):
+            try:
+                doc: dict[str, Any] = json.loads(candidate.read_text())
+                if doc.get("version") == KEYFILE_VERSION and "passphrase" in doc["wrapped"]:
+                    return doc
+            except (OSError, ValueError, KeyError):
+                continue
+        raise FileNotFoundError(f"no readable key file at {self.keyfile}")
+
+    def unlock_with_keyring(self) -> bytes:
+        doc = self._load()
+        blob = doc["wrapped"].get("keyring")
+        if blob is None:
+            raise KeyringUnavailable("this station has no keyring entry yet")
+        try:
+            stored = self.backend.get_password(KEYRING_SERVICE, doc["key_id"])
+        except (keyring.errors.KeyringError, RuntimeError) as exc:
+            raise KeyringUnavailable(str(exc)) from exc
+        if stored is None:
+            raise KeyringUnavailable("the keyring entry is missing")
+        try:
+            return _unwrap(unb64(stored), blob, self._aad(doc, "keyring"))
+        except (InvalidTag, ValueError) as exc:
+            raise KeyringUnavailable("the keyring entry does not match this station") from exc
+
+    def unlock_with_passphrase(self, passphrase: str, *, restore_keyring: bool = True) -> bytes:
+        doc = self._load()
+        w = doc["wrapped"]["passphrase"]
+        p = KdfParams(w["time_cost"], w["memory_kib"], w["parallelism"])
+        kek = _passphrase_kek(passphrase, unb64(w["salt"]), p)
+        try:
+            master = _unwrap(kek, w, self._aad(doc, "passphrase"))
+        except InvalidTag as exc:
+            raise WrongKey("passphrase") from exc
+        if restore_keyring:
+            self.restore_keyring(master)
+        return master
+
+    def unlock(self, passphrase: str | None = None) -> tuple[bytes, str]:
+        """Keyring first; else the passphrase. Returns (master, method used)."""
+        try:
+            return self.unlock_with_keyring(), "keyring"
+        except KeyringUnavailable:
+            if passphrase is None:
+                raise
+        return self.unlock_with_passphrase(passphrase), "passphrase"
+
+    def restore_keyring(self, master: bytes) -> bool:
+        """Re-create the keyring entry (after the keyring vanished or changed). False if impossible."""
+        doc = self._load()
+        if not self._add_keyring_wrap(doc, master, required=False):
+            return False
+        self._save(doc)
+        return True
+
+    def change_passphrase(self, master: bytes, new_passphrase: str, kdf: KdfParams | None = None) -> None:
+        doc = self._load()
+        self._add_passphrase_wrap(doc, master, new_passphrase, kdf or KdfParams())
+        self._save(doc)
+
+    def rewrap(self, new_master: bytes, passphrase: str, kdf: KdfParams | None = None) -> dict[str, Any]:
+        """A key-file document for a new master (rekey); the caller writes it at the right moment."""
+        doc: dict[str, Any] = {"version": KEYFILE_VERSION, "key_id": str(uuid.uuid4()), "wrapped": {}}
+        self._add_passphrase_wrap(doc, new_master, passphrase, kdf or KdfParams())
+        self._add_keyring_wrap(doc, new_master, required=False)
+        return doc
+
+    def _save(self, doc: dict[str, Any]) -> None:
+        if self.keyfile.exists():
+            write_atomic(self.keyfile.with_name(self.keyfile.name + ".bak"), self.keyfile.read_bytes())
+        write_atomic(self.keyfile, json.dumps(doc, indent=1).encode())
+
+    def save_document(self, doc: dict[str, Any]) -> None:
+        self._save(doc)
+
+    @property
+    def backend_name(self) -> str:
+        b = self.backend
+        return f"{type(b).__module__}.{type(b).__name__}"
