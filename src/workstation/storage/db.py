@@ -26,7 +26,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.storage.audit import AuditLog
 from workstation.storage.errors import DatabaseMissing, WrongKey
-from workstation.storage.vault import derive_subkey
+from workstation.storage.vault import db_key_of, derive_subkey
 
 SQLITE_PLAIN = "plain"  # benchmarks compare the same schema on plaintext SQLite
 
@@ -76,7 +76,7 @@ class Database:
         self.path = Path(path)
         self._master = master
         self.encrypted = encrypted
-        self._raw_key = derive_subkey(master, "sqlcipher-db") if (encrypted and master) else None
+        self._raw_key = db_key_of(master) if (encrypted and master) else None
         if encrypted and self._raw_key is None:
             raise ValueError("an encrypted database needs its master secret")
         raw_key = self._raw_key
@@ -106,7 +106,7 @@ class Database:
             raise DatabaseMissing(str(path))
         # Check the key on a bare connection before the engine exists: nothing is written on failure.
         if path.exists():
-            connect_raw(path, derive_subkey(master, "sqlcipher-db")).close()
+            connect_raw(path, db_key_of(master)).close()
         db = cls(path, master)
         if migrate:
             db.migrate()
@@ -138,7 +138,7 @@ class Database:
     def subkey(self, label: str) -> bytes:
         """A 32-byte key for `label`, derived from the master secret (not from the DB key)."""
         if self._master is None:
-            return derive_subkey(b"\0" * 32, label)  # plaintext benchmark database only
+            return derive_subkey(b"\0" * 64, label)  # plaintext benchmark database only
         return derive_subkey(self._master, label)
 
     @functools.cached_property
@@ -171,8 +171,7 @@ class Database:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the read transaction; loaded objects stay usable (not expired)
 
     def raw_connection(self) -> Any:
         """A DB-API connection (for integrity checks and admin tools)."""

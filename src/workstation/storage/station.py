@@ -28,7 +28,8 @@ from workstation.storage.schema import Station
 from workstation.storage.vault import (
     KdfParams,
     KeyVault,
-    derive_subkey,
+    db_key_of,
+    rotated_master,
     new_recovery_passphrase,
     write_atomic,
 )
@@ -134,11 +135,10 @@ def rekey(db: Database, data_dir: Path, actor: Actor, *, passphrase: str,
 
     require(actor.role, Permission.MANAGE_SETTINGS)
     data_dir = Path(data_dir)
-    new_master = os.urandom(32)
     new_pass = new_recovery_passphrase()
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     # the passphrase given must open the current key file: proof of authority over the keys
-    vault.unlock_with_passphrase(passphrase, restore_keyring=False)
+    new_master = rotated_master(vault.unlock_with_passphrase(passphrase, restore_keyring=False))
     with db.write() as s:
         audit.record(s, actor=actor.username, action="database.rekey", details="new master key")
     new_db = data_dir / (DB_NAME + ".new")
@@ -147,7 +147,7 @@ def rekey(db: Database, data_dir: Path, actor: Actor, *, passphrase: str,
     conn = db.raw_connection()
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        new_key = derive_subkey(new_master, "sqlcipher-db").hex()
+        new_key = db_key_of(new_master).hex()
         conn.execute(f"ATTACH DATABASE '{new_db}' AS rekeyed KEY \"x'{new_key}'\"")
         conn.execute("SELECT sqlcipher_export('rekeyed')")
         conn.execute("DETACH DATABASE rekeyed")
@@ -210,7 +210,7 @@ def _opens_with(keys: Path, database: Path, backend: keyring.backend.KeyringBack
     """Does the current key file's keyring entry open the database? (Used only during recovery.)"""
     try:
         master = KeyVault(keys, backend=backend).unlock_with_keyring()
-        connect_raw(database, derive_subkey(master, "sqlcipher-db")).close()
+        connect_raw(database, db_key_of(master)).close()
         return True
     except (WrongKey, Exception):
         return False

@@ -2,11 +2,13 @@
 
 Key hierarchy (see docs/security.md):
 
-    master secret (32 random bytes, never on disk in plaintext)
-      ├─ HKDF "sqlcipher-db"       → raw SQLCipher key (PRAGMA key = x'…')
-      ├─ HKDF "audit-mac"          → HMAC key of the audit chain (not derivable from the DB key)
-      ├─ HKDF "fingerprint-templates" → AES-GCM key for fingerprint templates
-      └─ HKDF <label>              → other subkeys (sync device keys …)
+    master secret (64 random bytes, never on disk in plaintext)
+      ├─ first half  → HKDF "sqlcipher-db" → raw SQLCipher key (PRAGMA key = x'…'); rotated by rekey
+      └─ second half → HKDF "audit-mac"             → HMAC key of the audit chain
+                     → HKDF "fingerprint-templates" → AES-GCM key for fingerprint templates
+                     → HKDF <label>                 → other subkeys (sync device keys …)
+    The subkeys are not derivable from the SQLCipher key, so whoever holds only the database key
+    cannot forge audit rows.
 
 The key file (``<db>.keys``, JSON) holds the master secret wrapped with AES-256-GCM by
 (a) a key-encryption key kept in the OS keyring and (b) a key derived from the station recovery
@@ -66,8 +68,23 @@ def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"))
 
 
+def _hkdf(secret: bytes, label: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label.encode()).derive(secret)
+
+
+def db_key_of(master: bytes) -> bytes:
+    """The raw SQLCipher key: from the first half of the master, which `rekey` rotates."""
+    return _hkdf(master[:32], "sqlcipher-db")
+
+
 def derive_subkey(master: bytes, label: str) -> bytes:
-    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=label.encode()).derive(master)
+    """Audit MAC, fingerprint and sync keys: from the second half, which survives a rekey (old audit
+    rows keep verifying, old templates keep decrypting)."""
+    return _hkdf(master[32:], label)
+
+
+def rotated_master(master: bytes) -> bytes:
+    return os.urandom(32) + master[32:]
 
 
 def new_recovery_passphrase() -> str:
@@ -155,7 +172,7 @@ class KeyVault:
         """Make a new master secret, wrap it both ways, write the key file. Returns the master."""
         if self.keyfile.exists():
             raise FileExistsError(f"{self.keyfile} already exists; refusing to overwrite a key file")
-        master = os.urandom(32)
+        master = os.urandom(64)
         key_id = str(uuid.uuid4())
         doc: dict[str, Any] = {"version": KEYFILE_VERSION, "key_id": key_id, "wrapped": {}}
         self._add_passphrase_wrap(doc, master, passphrase, kdf or KdfParams())

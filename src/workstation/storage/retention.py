@@ -1,0 +1,95 @@
+"""Retention and purge.
+
+Data is purged only when BOTH hold: the platform has acknowledged its latest version
+(`acked_version == version`, set by sync with the receipt) and it is past the retention period
+(station setting `retention_days`, which the platform may own). A purge deletes rows physically
+(secure_delete is on), leaves an audit row with the counts, and never touches the audit trail.
+Residents are purged when they have no binding left and their own record is past retention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from workstation.domain.permissions import Permission, require
+from workstation.storage import audit, settings
+from workstation.storage.db import Database
+from workstation.storage.operators import Actor
+from workstation.storage.schema import (
+    Declaration,
+    Fingerprint,
+    IdentityDocumentRow,
+    OutboxEntry,
+    Person,
+    SpotCheck,
+    SyncMixin,
+    Task,
+    Tenancy,
+    utcnow,
+)
+
+
+@dataclass
+class PurgeReport:
+    cutoff: datetime
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def _settled(model: type[SyncMixin], cutoff: datetime) -> list[object]:
+    return [model.acked_version == model.version, model.updated_at < cutoff]
+
+
+def purge(db: Database, actor: Actor, *, now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
+    require(actor.role, Permission.PURGE)
+    now = now or utcnow()
+    with db.write() as s:
+        days = int(settings.get(s, "retention_days"))
+        cutoff = now - timedelta(days=days)
+        report = PurgeReport(cutoff)
+        _purge(s, report, SpotCheck, _settled(SpotCheck, cutoff), dry_run)
+        _purge(s, report, Declaration, _settled(Declaration, cutoff), dry_run)
+        _purge(s, report, Task, [*_settled(Task, cutoff), Task.status == "done"], dry_run)
+        # bindings that ended before the cutoff (or were deleted), acknowledged, no spot check left on them
+        ended = (Tenancy.end_date.is_not(None) & (Tenancy.end_date < cutoff.date())) | Tenancy.deleted_at.is_not(None)
+        unreferenced = ~exists().where(SpotCheck.tenancy_id == Tenancy.id)
+        _purge(s, report, Tenancy, [*_settled(Tenancy, cutoff), ended, unreferenced], dry_run)
+        no_binding = ~exists().where(Tenancy.person_id == Person.id)
+        people = [r for r in s.execute(select(Person.id).where(*_settled(Person, cutoff), no_binding)).scalars()]
+        if people:
+            docs_settled = ~exists().where(IdentityDocumentRow.person_id == Person.id,
+                                           IdentityDocumentRow.acked_version.is_distinct_from(IdentityDocumentRow.version))
+            people = [r for r in s.execute(select(Person.id).where(Person.id.in_(people), docs_settled)).scalars()]
+        report.counts["fingerprint"] = _count_and_delete(s, Fingerprint, Fingerprint.person_id.in_(people), dry_run)
+        report.counts["identity_document"] = _count_and_delete(
+            s, IdentityDocumentRow, IdentityDocumentRow.person_id.in_(people), dry_run)
+        report.counts["person"] = _count_and_delete(s, Person, Person.id.in_(people), dry_run)
+        report.counts["outbox"] = _count_and_delete(
+            s, OutboxEntry, (OutboxEntry.acked_at.is_not(None)) & (OutboxEntry.acked_at < cutoff), dry_run)
+        audit.record(s, actor=actor.username, action="retention.purge" + (".dry_run" if dry_run else ""),
+                     details=f"retention {days} days, cutoff {cutoff:%Y-%m-%d}: "
+                     + ", ".join(f"{k}={v}" for k, v in report.counts.items()))
+        return report
+
+
+def _purge(s: Session, report: PurgeReport, model: type[SyncMixin], where: list[object], dry_run: bool) -> None:
+    cond = where[0]
+    for w in where[1:]:
+        cond = cond & w  # type: ignore[operator]
+    report.counts[model.__tablename__] = _count_and_delete(s, model, cond, dry_run)  # type: ignore[attr-defined]
+
+
+def _count_and_delete(s: Session, model: type[object], cond: object, dry_run: bool) -> int:
+    from sqlalchemy import func
+
+    n = int(s.execute(select(func.count()).select_from(model).where(cond)).scalar_one())  # type: ignore[arg-type]
+    if n and not dry_run:
+        s.execute(delete(model).where(cond))  # type: ignore[arg-type]
+    return n
