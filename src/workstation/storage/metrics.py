@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, case, cast, func, select
+from sqlalchemy import String, case, func, select
 from sqlalchemy.orm import Session
 
 from workstation.storage import outbox
@@ -71,7 +71,7 @@ def feedback_rate(session: Session) -> Rate:
 def registrations_per_day(session: Session, *, days: int = 30, today: date | None = None) -> list[tuple[date, int]]:
     today = today or date.today()
     start = today - timedelta(days=days - 1)
-    day = cast(Person.created_at, Date)
+    day = func.date(Person.created_at, type_=String)
     counts = dict(
         session.execute(
             select(day, func.count()).where(Person.created_at >= datetime.combine(start, datetime.min.time()))
@@ -81,7 +81,7 @@ def registrations_per_day(session: Session, *, days: int = 30, today: date | Non
     result = []
     for i in range(days):
         d = start + timedelta(days=i)
-        c = counts.get(d, counts.get(d.isoformat(), 0))  # type: ignore[call-overload]
+        c = counts.get(d.isoformat(), 0)
         result.append((d, int(c)))
     return result
 

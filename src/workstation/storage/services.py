@@ -43,6 +43,7 @@ from workstation.storage import audit, outbox, search
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import (
+    AuditEvent,
     Declaration,
     Fingerprint,
     IdentityDocumentRow,
@@ -418,6 +419,49 @@ class Services:
             blob = fp.template_enc
             return AESGCM(self.db.subkey("fingerprint-templates")).decrypt(blob[:12], blob[12:],
                                                                            fp.person_id.encode())
+
+    # ---- supervision: audit, reports, export --------------------------------------------------
+    def read_audit(self, *, limit: int = 200, before_seq: int | None = None,
+                   target_id: str | None = None) -> list[AuditEvent]:
+        """Newest first. Reading the audit trail is itself audited."""
+        require(self.actor.role, Permission.READ_AUDIT)
+        with self.db.write() as s:
+            stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+            if before_seq is not None:
+                stmt = stmt.where(AuditEvent.seq < before_seq)
+            if target_id is not None:
+                stmt = stmt.where(AuditEvent.target_id == target_id)
+            rows = list(s.execute(stmt).scalars())
+            audit.record(s, actor=self.actor.username, action="audit.read",
+                         details=f"{len(rows)} rows" + (f" of {target_id}" if target_id else ""))
+            return rows
+
+    def report(self) -> dict[str, Any]:
+        """The dashboard's figures (一致率, 反馈率, registrations, backlog)."""
+        require(self.actor.role, Permission.READ_REPORTS)
+        from workstation.storage import metrics
+
+        with self.db.read() as s:
+            return {
+                "consistency_station": metrics.consistency_station(s),
+                "consistency_by_grid": metrics.consistency_by_grid(s),
+                "feedback_rate": metrics.feedback_rate(s),
+                "registrations_per_day": metrics.registrations_per_day(s, days=14),
+                "backlog": metrics.unsynced_backlog(s),
+            }
+
+    def export_residents(self, *, grid_code: str | None = None) -> list[dict[str, Any]]:
+        """Rows for a CSV export of residents (by grid). Audited with the row count."""
+        require(self.actor.role, Permission.EXPORT)
+        with self.db.write() as s:
+            stmt = select(Person).where(Person.deleted_at.is_(None)).order_by(Person.name_pinyin)
+            if grid_code:
+                stmt = stmt.where(Person.grid_code == grid_code)
+            rows = [{"name": p.name, "sex": p.sex, "birth_date": p.birth_date, "phone": p.phone,
+                     "grid_code": p.grid_code, "employer": p.employer} for p in s.execute(stmt).scalars()]
+            audit.record(s, actor=self.actor.username, action="person.export",
+                         details=f"{len(rows)} residents, grid {grid_code or 'all'}")
+            return rows
 
     # ---- helpers for forms -----------------------------------------------------------------
     def list_properties(self, *, grid_code: str | None = None, limit: int = 200) -> list[Property]:
