@@ -176,12 +176,18 @@ class Services:
                 raise ValidationError([("number", "this document is already registered; open that resident")])
             name = document.name or document.name_latin or ""
             pinyin, initials = search.name_keys(name)
+            grid_code = property_id = None
+            if room_id is not None:  # current residence set at creation: one version, one outbox row
+                room = self._load(s, Room, room_id, None)
+                prop = self._load(s, Property, room.property_id, None)
+                grid_code, property_id = prop.grid_code, prop.id
             person = self._create(s, Person(
                 name=name, name_pinyin=pinyin, name_initials=initials, name_latin=document.name_latin,
                 sex=document.sex.value, birth_date=document.birth_date,
                 phone=normalise_mobile(phone) if phone else None, employer=employer, arrival_date=arrival_date,
                 household_address=household_address or document.address, nationality=document.nationality,
-                notes=notes), details=f"registered from {document.source}")
+                notes=notes, grid_code=grid_code, property_id=property_id),
+                details=f"registered from {document.source}")
             self._create(s, IdentityDocumentRow(
                 person_id=person.id, doc_type=document.doc_type.value, number=number, issuer=document.issuer,
                 nationality=document.nationality, name_latin=document.name_latin, address=document.address,

@@ -1,0 +1,54 @@
+"""Architecture contracts: the core imports no Qt; no field for ethnicity, religion or politics."""
+
+import ast
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import workstation
+
+SRC = Path(workstation.__file__).parent
+CORE = ["domain", "storage", "devices", "sync", "central"]
+QT = ("PySide6", "pyqtgraph", "shiboken6", "PyQt5", "PyQt6")
+
+
+def test_core_sources_do_not_import_qt():
+    offenders = []
+    for pkg in CORE:
+        for path in (SRC / pkg).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                offenders += [f"{path.relative_to(SRC)}: {n}" for n in names if n.split(".")[0] in QT]
+    assert not offenders
+
+
+def test_importing_the_core_loads_no_qt():
+    modules = [m.name for pkg in CORE for m in pkgutil.walk_packages([str(SRC / pkg)], f"workstation.{pkg}.")
+               if ".migrations" not in m.name]
+    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
+        "bad = [m for m in sys.modules if m.split('.')[0] in %r]\nprint(bad)\nsys.exit(1 if bad else 0)" % (QT,))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_schema_has_no_ethnicity_religion_or_political_fields():
+    from workstation.storage.schema import Base
+
+    forbidden = ("ethnic", "nation_code", "minzu", "religio", "politic", "party", "watch")
+    columns = [f"{t.name}.{c.name}" for t in Base.metadata.tables.values() for c in t.columns]
+    assert columns
+    assert not [c for c in columns if any(f in c.lower() for f in forbidden)]
+
+
+def test_identity_document_type_has_no_ethnicity():
+    from dataclasses import fields
+
+    from workstation.domain.documents import IdentityDocument
+
+    assert not [f.name for f in fields(IdentityDocument) if "ethnic" in f.name or "nation_code" in f.name]
