@@ -54,7 +54,7 @@ def generate(db: Database, n_residents: int, *, seed: int = 1, actor: str = "dem
         with db.write() as s:
             for model, values in rows:
                 if values:
-                    s.execute(insert(model), values)
+                    s.execute(insert(model.__table__), values)  # Core executemany: the bulk path
                     counts[model.__tablename__] += len(values)
     with db.write() as s:
         audit.record(s, actor=actor, action="demo.generate",

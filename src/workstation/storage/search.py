@@ -8,6 +8,7 @@ residents. Returns ids and display fields only; opening a record is a separate, 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -25,6 +26,7 @@ _LATIN = re.compile(r"^[A-Za-z ]+$")
 _MAX = "\U0010ffff"
 
 
+@functools.lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, str]:
     """(full pinyin without spaces or tones, initials) of a Chinese name; Latin names lower-cased."""
     if not _HAN.search(name):
