@@ -46,8 +46,13 @@ def query_mix(db: Database, n: int, seed: int = 3) -> list[tuple[str, str | None
     rng = random.Random(seed)
     with db.read() as s:
         ids = list(s.execute(select(IdentityDocumentRow.number).limit(5000)).scalars())
-        people = list(s.execute(select(Person.name, Person.name_pinyin, Person.name_initials, Person.phone,
-                                       Person.grid_code).limit(5000)).all())
+        people = list(
+            s.execute(
+                select(Person.name, Person.name_pinyin, Person.name_initials, Person.phone, Person.grid_code).limit(
+                    5000
+                )
+            ).all()
+        )
         addrs = list(s.execute(select(Property.address).limit(2000)).scalars())
     mix: list[tuple[str, str | None]] = []
     for i in range(n):
@@ -109,16 +114,25 @@ def main() -> int:
         build_s = time.perf_counter() - t
         mix = query_mix(db, a.queries)
         times = run_mix(db, mix)
-        results[mode] = {"insert_per_s": rate, "total_ms": sum(times), "p95": p95(times),
-                         "median": statistics.median(times)}
+        results[mode] = {
+            "insert_per_s": rate,
+            "total_ms": sum(times),
+            "p95": p95(times),
+            "median": statistics.median(times),
+        }
         size = sum(p.stat().st_size for p in work.glob(f"{mode}.db*"))
-        print(f"{mode:9}: insert {rate:,.0f}/s  build {build_s:.0f}s  size {size / 1e6:.0f} MB  "
-              f"search median {results[mode]['median']:.2f} ms  p95 {results[mode]['p95']:.2f} ms  "
-              f"mix total {results[mode]['total_ms']:.0f} ms", flush=True)
+        print(
+            f"{mode:9}: insert {rate:,.0f}/s  build {build_s:.0f}s  size {size / 1e6:.0f} MB  "
+            f"search median {results[mode]['median']:.2f} ms  p95 {results[mode]['p95']:.2f} ms  "
+            f"mix total {results[mode]['total_ms']:.0f} ms",
+            flush=True,
+        )
         db.close()
     ratio = results["encrypted"]["total_ms"] / results["plain"]["total_ms"]
-    print(f"storage: ratio={ratio:.2f} search_p95_ms={results['encrypted']['p95']:.1f} "
-          f"insert_per_s={results['encrypted']['insert_per_s']:.0f}")
+    print(
+        f"storage: ratio={ratio:.2f} search_p95_ms={results['encrypted']['p95']:.1f} "
+        f"insert_per_s={results['encrypted']['insert_per_s']:.0f}"
+    )
     return 0
 
 

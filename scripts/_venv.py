@@ -37,6 +37,8 @@ def ensure(extras: str = "dev") -> Path:
         venv.EnvBuilder(with_pip=True).create(VENV)
     print("Installing the workstation and its dependencies into .venv …", flush=True)
     subprocess.run([str(py), "-m", "pip", "install", "-q", "--upgrade", "pip"], check=True)
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", f"{ROOT}[{extras}]"], check=True)
+    subprocess.run(
+        [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", f"{ROOT}[{extras}]"], check=True
+    )
     stamp.write_text(digest)
     return py

@@ -49,15 +49,21 @@ class StationFixture:
 
     def actor(self, role: Role, username: str | None = None) -> Actor:
         username = username or f"{role.value}1"
-        operators.create_operator(self.db, self.admin, username=username, display_name=username, role=role,
-                                  password="password-" + username)
+        operators.create_operator(
+            self.db, self.admin, username=username, display_name=username, role=role, password="password-" + username
+        )
         return operators.authenticate(self.db, username, "password-" + username)
 
 
 def make_station(data_dir: Path, *, backend: keyring.backend.KeyringBackend | None = None) -> StationFixture:
     res = station.init_station(
-        data_dir, station_code="440305001", station_name="测试警务室", admin_username="admin",
-        admin_password=ADMIN_PASSWORD, use_keyring=backend is not None, backend=backend,
+        data_dir,
+        station_code="440305001",
+        station_name="测试警务室",
+        admin_username="admin",
+        admin_password=ADMIN_PASSWORD,
+        use_keyring=backend is not None,
+        backend=backend,
         kdf=KdfParams.fast_for_tests(),
     )
     admin = operators.authenticate(res.database, "admin", ADMIN_PASSWORD)

@@ -29,10 +29,17 @@ def test_core_sources_do_not_import_qt():
 
 
 def test_importing_the_core_loads_no_qt():
-    modules = [m.name for pkg in CORE for m in pkgutil.walk_packages([str(SRC / pkg)], f"workstation.{pkg}.")
-               if ".migrations" not in m.name]
-    code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + (
-        "bad = [m for m in sys.modules if m.split('.')[0] in %r]\nprint(bad)\nsys.exit(1 if bad else 0)" % (QT,))
+    modules = [
+        m.name
+        for pkg in CORE
+        for m in pkgutil.walk_packages([str(SRC / pkg)], f"workstation.{pkg}.")
+        if ".migrations" not in m.name
+    ]
+    code = (
+        "import sys\n"
+        + "".join(f"import {m}\n" for m in modules)
+        + (f"bad = [m for m in sys.modules if m.split('.')[0] in {QT!r}]\nprint(bad)\nsys.exit(1 if bad else 0)")
+    )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
 

@@ -15,8 +15,10 @@ from workstation.domain.validation import (
 )
 
 
-@pytest.mark.parametrize("number", ["11010519491231002X", "440524188001010014", "810000199001010019",
-                                    "820000199001010029", "830000199001010039"])
+@pytest.mark.parametrize(
+    "number",
+    ["11010519491231002X", "440524188001010014", "810000199001010019", "820000199001010029", "830000199001010039"],
+)
 def test_spec_valid_numbers(number):
     assert validate_citizen_id(number) == []
 
@@ -75,20 +77,37 @@ def test_required_fields_per_document_type():
     doc = IdentityDocument(doc_type=DocumentType.PASSPORT, number="E12345678", name="")
     fields = {f for f, _ in validate_document(doc)}
     assert {"name_latin", "birth_date", "nationality"} <= fields
-    ok = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number="11010519491231002X", name="张三",
-                          sex=Sex.FEMALE, birth_date=date(1949, 12, 31), valid_from=date(2015, 1, 1),
-                          long_term=True)
+    ok = IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID,
+        number="11010519491231002X",
+        name="张三",
+        sex=Sex.FEMALE,
+        birth_date=date(1949, 12, 31),
+        valid_from=date(2015, 1, 1),
+        long_term=True,
+    )
     assert validate_document(ok) == []
 
 
 def test_document_validity_range():
-    doc = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number="11010519491231002X", name="张三",
-                           sex=Sex.FEMALE, birth_date=date(1949, 12, 31), valid_from=date(2020, 1, 1),
-                           valid_to=date(2010, 1, 1))
-    assert ("valid_to" in {f for f, _ in validate_document(doc)})
+    doc = IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID,
+        number="11010519491231002X",
+        name="张三",
+        sex=Sex.FEMALE,
+        birth_date=date(1949, 12, 31),
+        valid_from=date(2020, 1, 1),
+        valid_to=date(2010, 1, 1),
+    )
+    assert "valid_to" in {f for f, _ in validate_document(doc)}
 
 
 def test_hmt_permit_prefix():
-    doc = IdentityDocument(doc_type=DocumentType.HMT_PERMIT, number="11010519491231002X", name="陈大文",
-                           sex=Sex.FEMALE, birth_date=date(1949, 12, 31))
+    doc = IdentityDocument(
+        doc_type=DocumentType.HMT_PERMIT,
+        number="11010519491231002X",
+        name="陈大文",
+        sex=Sex.FEMALE,
+        birth_date=date(1949, 12, 31),
+    )
     assert any("81, 82 or 83" in m for _, m in validate_document(doc))

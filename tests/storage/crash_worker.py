@@ -16,13 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from workstation.domain.documents import IdentityDocument  # noqa: E402
-from workstation.domain.enums import DocumentType, Role, Sex, SpotCheckResult  # noqa: E402
-from workstation.domain.validation import gb11643_check_char  # noqa: E402
-from workstation.storage.db import Database  # noqa: E402
-from workstation.storage.operators import Actor  # noqa: E402
-from workstation.storage.schema import Person, Property  # noqa: E402
-from workstation.storage.services import Services  # noqa: E402
+from workstation.domain.documents import IdentityDocument
+from workstation.domain.enums import DocumentType, Role, Sex, SpotCheckResult
+from workstation.domain.validation import gb11643_check_char
+from workstation.storage.db import Database
+from workstation.storage.operators import Actor
+from workstation.storage.schema import Person, Property
+from workstation.storage.services import Services
 
 
 def say(line: str) -> None:
@@ -54,8 +54,9 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
             first17 = f"440305{born:%Y%m%d}{rng.randrange(1000):03d}"
             number = first17 + gb11643_check_char(first17)
             sex = Sex.MALE if int(number[16]) % 2 else Sex.FEMALE
-            doc = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=number, name="崩溃测试", sex=sex,
-                                   birth_date=born)
+            doc = IdentityDocument(
+                doc_type=DocumentType.RESIDENT_ID, number=number, name="崩溃测试", sex=sex, birth_date=born
+            )
             try:
                 pid = sv.register_resident(doc, room_id=rng.choice(rooms), phone="13800138000")
             except Exception as exc:  # duplicate number from the RNG: refused, nothing saved

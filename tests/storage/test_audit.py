@@ -1,11 +1,11 @@
 """The audit trail: written with the change, append-only, and any tampering is found and named."""
 
 import hashlib
-from sqlcipher3 import dbapi2 as sqlcipher
 from datetime import date
 
 import pytest
 from sqlalchemy import func, select
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex
@@ -66,8 +66,9 @@ def test_edit_with_recomputed_hash_is_detected_by_mac(st):
     _fill(st)
     with st.db.read() as s:
         ev = s.get(AuditEvent, 4)
-        body = audit._canonical(ev.seq, ev.at, "someone-else", ev.action, ev.target_type, ev.target_id,
-                                ev.details, ev.outcome)
+        body = audit._canonical(
+            ev.seq, ev.at, "someone-else", ev.action, ev.target_type, ev.target_id, ev.details, ev.outcome
+        )
     new_hash = hashlib.sha256(ev.prev_hash.encode() + body).hexdigest()
     _raw(st, ("UPDATE audit_event SET actor = 'someone-else', hash = ? WHERE seq = 4", (new_hash,)))
     v = _verify(st)
@@ -88,9 +89,14 @@ def test_insert_is_detected(st):
         tail = s.get(AuditEvent, last)
         body = audit._canonical(last + 1, tail.at, "intruder", "x", None, None, "forged", "ok")
     h = hashlib.sha256(tail.hash.encode() + body).hexdigest()
-    _raw(st, ("INSERT INTO audit_event (seq, at, actor, action, target_type, target_id, details, outcome, "
-              "prev_hash, hash, mac) VALUES (?, ?, 'intruder', 'x', NULL, NULL, 'forged', 'ok', ?, ?, ?)",
-              (last + 1, tail.at.isoformat(sep=" "), tail.hash, h, "0" * 64)))
+    _raw(
+        st,
+        (
+            "INSERT INTO audit_event (seq, at, actor, action, target_type, target_id, details, outcome, "
+            "prev_hash, hash, mac) VALUES (?, ?, 'intruder', 'x', NULL, NULL, 'forged', 'ok', ?, ?, ?)",
+            (last + 1, tail.at.isoformat(sep=" "), tail.hash, h, "0" * 64),
+        ),
+    )
     v = _verify(st)
     assert not v.ok and v.first_broken_seq == last + 1
 
@@ -103,7 +109,11 @@ def test_reorder_is_detected(st):
     r3 = conn.execute(f"SELECT {cols} FROM audit_event WHERE seq = 3").fetchone()
     conn.close()
     setter = ", ".join(f"{c.strip()} = ?" for c in cols.split(","))
-    _raw(st, (f"UPDATE audit_event SET {setter} WHERE seq = 2", r3), (f"UPDATE audit_event SET {setter} WHERE seq = 3", r2))
+    _raw(
+        st,
+        (f"UPDATE audit_event SET {setter} WHERE seq = 2", r3),
+        (f"UPDATE audit_event SET {setter} WHERE seq = 3", r2),
+    )
     v = _verify(st)
     assert not v.ok and v.first_broken_seq == 2
 
@@ -122,8 +132,11 @@ def test_truncated_tail_with_head_rewritten_is_detected(st):
     conn = st.db.raw_connection()
     new_last_hash = conn.execute("SELECT hash FROM audit_event WHERE seq = ?", (last - 2,)).fetchone()[0]
     conn.close()
-    _raw(st, ("DELETE FROM audit_event WHERE seq > ?", (last - 2,)),
-         ("UPDATE audit_head SET seq = ?, hash = ?", (last - 2, new_last_hash)))
+    _raw(
+        st,
+        ("DELETE FROM audit_event WHERE seq > ?", (last - 2,)),
+        ("UPDATE audit_head SET seq = ?, hash = ?", (last - 2, new_last_hash)),
+    )
     v = _verify(st)
     assert not v.ok and "head was altered" in v.message
 
@@ -131,8 +144,13 @@ def test_truncated_tail_with_head_rewritten_is_detected(st):
 def test_changes_and_reads_are_audited_with_masked_numbers(st):
     officer = st.actor(Role.OFFICER)
     sv = Services(st.db, officer)
-    doc = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number="11010519491231002X", name="张三",
-                           sex=Sex.FEMALE, birth_date=date(1949, 12, 31))
+    doc = IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID,
+        number="11010519491231002X",
+        name="张三",
+        sex=Sex.FEMALE,
+        birth_date=date(1949, 12, 31),
+    )
     pid = sv.register_resident(doc)
     sv.get_person(pid)
     sv.search("11010519491231002X")
@@ -151,8 +169,13 @@ def test_changes_and_reads_are_audited_with_masked_numbers(st):
 def test_failed_write_leaves_no_audit_row(st):
     officer = st.actor(Role.OFFICER)
     before = _max_seq(st)
-    bad = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number="110105194912310029", name="张三",
-                           sex=Sex.FEMALE, birth_date=date(1949, 12, 31))
+    bad = IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID,
+        number="110105194912310029",
+        name="张三",
+        sex=Sex.FEMALE,
+        birth_date=date(1949, 12, 31),
+    )
     from workstation.errors import ValidationError
 
     with pytest.raises(ValidationError):

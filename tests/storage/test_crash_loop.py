@@ -15,7 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select as sa_select
+from sqlalchemy import func
+from sqlalchemy import select as sa_select
 
 from workstation.storage import audit
 from workstation.storage.db import Database
@@ -58,8 +59,11 @@ def test_kill_writer_at_random_moments(st):
     db_path = st.data_dir / "workstation.db"
     master = st.db._master
     st.db.close()
-    zygote = subprocess.Popen([sys.executable, str(Path(__file__).parent / "crash_worker.py"), str(db_path),
-                               master.hex()], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    zygote = subprocess.Popen(
+        [sys.executable, str(Path(__file__).parent / "crash_worker.py"), str(db_path), master.hex()],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
     rng = random.Random(20261122)
     acked: dict[tuple[str, str], int] = {}
     buf = bytearray()
@@ -112,8 +116,9 @@ def _check(db_path: Path, master: bytes, acked: dict[tuple[str, str], int]) -> N
             outbox = {
                 (t, r): (n, mx)
                 for t, r, n, mx in s.execute(
-                    sa_select(OutboxEntry.record_type, OutboxEntry.record_id, func.count(), func.max(OutboxEntry.version))
-                    .group_by(OutboxEntry.record_type, OutboxEntry.record_id)
+                    sa_select(
+                        OutboxEntry.record_type, OutboxEntry.record_id, func.count(), func.max(OutboxEntry.version)
+                    ).group_by(OutboxEntry.record_type, OutboxEntry.record_id)
                 )
             }
             for key, v in versions.items():

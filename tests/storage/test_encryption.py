@@ -4,8 +4,8 @@ import sqlite3
 from datetime import date
 
 import pytest
-from helpers import MemoryKeyring, file_digests
 
+from helpers import MemoryKeyring, file_digests
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex
 from workstation.storage import station
@@ -24,8 +24,15 @@ def _register_canaries(st):
     sv = Services(st.db, officer)
     pid = sv.create_property(address=CANARY_ADDR, grid_code="G07")
     room = sv.add_room(pid, label="101")
-    doc = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=CANARY_ID, name=CANARY_NAME, sex=Sex.FEMALE,
-                           birth_date=date(1949, 12, 31), long_term=True, valid_from=date(2010, 1, 1))
+    doc = IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID,
+        number=CANARY_ID,
+        name=CANARY_NAME,
+        sex=Sex.FEMALE,
+        birth_date=date(1949, 12, 31),
+        long_term=True,
+        valid_from=date(2010, 1, 1),
+    )
     sv.register_resident(doc, phone=CANARY_PHONE, room_id=room, employer="Canary Employer Ltd")
     return sv
 
@@ -34,8 +41,15 @@ def test_canaries_never_appear_in_database_wal_or_shm(st):
     _register_canaries(st)
     files = [p for p in st.data_dir.iterdir() if p.name.startswith("workstation.db")]
     assert any(p.name.endswith("-wal") for p in files), "WAL should exist while the database is open"
-    needles = [CANARY_NAME.encode("utf-8"), CANARY_ID.encode(), CANARY_PHONE.encode(), CANARY_ADDR.encode("utf-8"),
-               b"Canary Employer", "欧阳".encode("utf-16-le"), b"SQLite format 3"]
+    needles = [
+        CANARY_NAME.encode("utf-8"),
+        CANARY_ID.encode(),
+        CANARY_PHONE.encode(),
+        CANARY_ADDR.encode("utf-8"),
+        b"Canary Employer",
+        "欧阳".encode("utf-16-le"),
+        b"SQLite format 3",
+    ]
     for p in files:
         blob = p.read_bytes()
         for needle in needles:
@@ -43,8 +57,9 @@ def test_canaries_never_appear_in_database_wal_or_shm(st):
     # the same check must be able to fail: a plaintext database with the same data shows them
     plain = Database.open_plain(st.data_dir.parent / "plain.db")
     with plain.write() as s:
-        s.connection().exec_driver_sql("INSERT INTO station (id, code, name, created_at) VALUES ('x', ?, 'n', '2020-01-01')",
-                          (CANARY_ID,))
+        s.connection().exec_driver_sql(
+            "INSERT INTO station (id, code, name, created_at) VALUES ('x', ?, 'n', '2020-01-01')", (CANARY_ID,)
+        )
     plain.close()
     assert CANARY_ID.encode() in (st.data_dir.parent / "plain.db").read_bytes()
 

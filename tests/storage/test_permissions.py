@@ -18,27 +18,27 @@ from workstation.storage.services import Services
 
 EXPECTED = {
     # operation:            assistant, officer, supervisor, admin
-    "register_resident":    (1, 1, 0, 0),
-    "update_person":        (1, 1, 0, 0),
-    "get_person":           (1, 1, 1, 0),
-    "search":               (1, 1, 1, 0),
-    "create_property":      (1, 1, 0, 0),
-    "add_room":             (1, 1, 0, 0),
-    "bind":                 (1, 1, 0, 0),
-    "record_declaration":   (1, 1, 0, 0),
-    "record_spot_check":    (0, 1, 0, 0),
-    "complete_task":        (0, 1, 0, 0),
-    "list_tasks":           (1, 1, 1, 0),
-    "add_fingerprint":      (1, 1, 0, 0),
-    "export_residents":     (0, 1, 1, 0),
-    "report":               (0, 1, 1, 0),
-    "read_audit":           (0, 0, 1, 1),
-    "create_operator":      (0, 0, 0, 1),
-    "disable_operator":     (0, 0, 0, 1),
-    "reset_password":       (0, 0, 0, 1),
-    "purge":                (0, 0, 0, 1),
-    "backup":               (0, 0, 0, 1),
-    "delete_person":        (1, 1, 0, 0),
+    "register_resident": (1, 1, 0, 0),
+    "update_person": (1, 1, 0, 0),
+    "get_person": (1, 1, 1, 0),
+    "search": (1, 1, 1, 0),
+    "create_property": (1, 1, 0, 0),
+    "add_room": (1, 1, 0, 0),
+    "bind": (1, 1, 0, 0),
+    "record_declaration": (1, 1, 0, 0),
+    "record_spot_check": (0, 1, 0, 0),
+    "complete_task": (0, 1, 0, 0),
+    "list_tasks": (1, 1, 1, 0),
+    "add_fingerprint": (1, 1, 0, 0),
+    "export_residents": (0, 1, 1, 0),
+    "report": (0, 1, 1, 0),
+    "read_audit": (0, 0, 1, 1),
+    "create_operator": (0, 0, 0, 1),
+    "disable_operator": (0, 0, 0, 1),
+    "reset_password": (0, 0, 0, 1),
+    "purge": (0, 0, 0, 1),
+    "backup": (0, 0, 0, 1),
+    "delete_person": (1, 1, 0, 0),
 }
 ROLES = [Role.ASSISTANT, Role.OFFICER, Role.SUPERVISOR, Role.ADMIN]
 
@@ -67,8 +67,9 @@ def _doc():
     first17 = f"11010519800101{next(_counter) % 1000:03d}"
     n = first17 + gb11643_check_char(first17)
     sex = Sex.MALE if int(n[16]) % 2 else Sex.FEMALE
-    return IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=n, name="测试", sex=sex,
-                            birth_date=date(1980, 1, 1))
+    return IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID, number=n, name="测试", sex=sex, birth_date=date(1980, 1, 1)
+    )
 
 
 def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
@@ -93,8 +94,13 @@ def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
     if op == "add_room":
         return sv.add_room(prop, label="102")
     if op == "record_declaration":
-        return sv.record_declaration(prop, declared_on=date(2024, 5, 1), declarant_name="王五", declarant_phone=None,
-                                     entries=[{"name": "赵六", "room": "101"}])
+        return sv.record_declaration(
+            prop,
+            declared_on=date(2024, 5, 1),
+            declarant_name="王五",
+            declarant_phone=None,
+            entries=[{"name": "赵六", "room": "101"}],
+        )
     if op == "record_spot_check":
         return sv.record_spot_check(prop, result=SpotCheckResult.CONSISTENT)
     if op == "complete_task":
@@ -113,8 +119,14 @@ def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
     if op == "read_audit":
         return sv.read_audit(limit=5)
     if op == "create_operator":
-        return operators.create_operator(st.db, actor, username=f"new{next(_counter)}", display_name="n",
-                                         role=Role.ASSISTANT, password="long-enough-pw")
+        return operators.create_operator(
+            st.db,
+            actor,
+            username=f"new{next(_counter)}",
+            display_name="n",
+            role=Role.ASSISTANT,
+            password="long-enough-pw",
+        )
     if op == "disable_operator":
         return operators.set_disabled(st.db, actor, "setup-officer", False)
     if op == "reset_password":

@@ -7,10 +7,9 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import ADMIN_PASSWORD, make_station
 from keyring.backends import fail
 
-from workstation.domain.enums import Role
+from helpers import ADMIN_PASSWORD, make_station
 from workstation.storage import audit, demo, station
 from workstation.storage.db import Database
 from workstation.storage.services import Services
@@ -66,8 +65,11 @@ def test_rekey_survives_a_kill_at_any_point(tmp_path):
     rng = random.Random(7)
     tests_dir = str(Path(__file__).parents[1])
     for _ in range(int(os.environ.get("REKEY_KILLS", "12"))):
-        child = subprocess.Popen([sys.executable, "-c", REKEY_CHILD, str(st.data_dir), passphrases[-1], tests_dir],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", REKEY_CHILD, str(st.data_dir), passphrases[-1], tests_dir],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(rng.uniform(0.8, 1.6))
         child.send_signal(signal.SIGKILL)
         out, _ = child.communicate()
@@ -96,7 +98,8 @@ def test_backup_is_encrypted_and_restorable(tmp_path):
     out = station.backup(st.db, st.admin, tmp_path / "backup")
     assert b"SQLite format 3" not in out.read_bytes()[:100]
     master = KeyVault(tmp_path / "backup" / "workstation.db.keys", backend=fail.Keyring()).unlock_with_passphrase(
-        st.passphrase, restore_keyring=False)
+        st.passphrase, restore_keyring=False
+    )
     restored = Database.open(out, master)
     assert Services(restored, st.admin).count_people() == 20
     restored.close()
@@ -104,10 +107,17 @@ def test_backup_is_encrypted_and_restorable(tmp_path):
 
 
 def test_admin_cli_end_to_end(tmp_path):
-    env = dict(os.environ, WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    env = dict(
+        os.environ, WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"
+    )
     exe = [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(tmp_path / "d")]
-    out = subprocess.run([*exe, "init", "--station-code", "440305001", "--station-name", "演示警务室", "--no-keyring"],
-                         env=env, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [*exe, "init", "--station-code", "440305001", "--station-name", "演示警务室", "--no-keyring"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     passphrase = next(line.strip() for line in out.splitlines() if line.startswith("    ") and "-" in line)
     env["WORKSTATION_PASSPHRASE"] = passphrase
     subprocess.run([*exe, "demo-data", "30"], env=env, check=True, capture_output=True)
@@ -116,7 +126,8 @@ def test_admin_cli_end_to_end(tmp_path):
     status = subprocess.run([*exe, "status"], env=env, capture_output=True, text=True)
     assert status.returncode == 0, status.stderr
     assert "person             30" in status.stdout and "Audit trail:  OK" in status.stdout
-    bad = subprocess.run([*exe, "status"], env=dict(env, WORKSTATION_PASSPHRASE="WRONG-WRONG"), capture_output=True,
-                         text=True)
+    bad = subprocess.run(
+        [*exe, "status"], env=dict(env, WORKSTATION_PASSPHRASE="WRONG-WRONG"), capture_output=True, text=True
+    )
     assert bad.returncode == 2 and "passphrase is wrong" in bad.stderr
     assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 0

@@ -16,8 +16,14 @@ from workstation.storage.services import Services
 def _doc(name, born=date(1990, 5, 17), seq=123, **kw):
     first17 = f"440305{born:%Y%m%d}{seq:03d}"
     n = first17 + gb11643_check_char(first17)
-    return IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=n, name=name,
-                            sex=Sex.MALE if seq % 2 else Sex.FEMALE, birth_date=born, **kw)
+    return IdentityDocument(
+        doc_type=DocumentType.RESIDENT_ID,
+        number=n,
+        name=name,
+        sex=Sex.MALE if seq % 2 else Sex.FEMALE,
+        birth_date=born,
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -40,18 +46,30 @@ def test_name_keys():
     assert name_keys("Anna Maria ERIKSSON") == ("annamariaeriksson", "ame")
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("张", {"张三", "张珊珊"}), ("张三", {"张三"}), ("zs", {"张三", "张珊珊"}), ("zhangsan", {"张三"}),
-    ("zhangshan", {"张珊珊"}), ("ls", {"李四"}), ("ZS", {"张三", "张珊珊"}), ("13912345678", {"张三"}),
-    ("1370000", {"李四"}), ("幸福路", {"张三"}), ("和平街3号", {"张珊珊", "李四"}), ("王", set()),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("张", {"张三", "张珊珊"}),
+        ("张三", {"张三"}),
+        ("zs", {"张三", "张珊珊"}),
+        ("zhangsan", {"张三"}),
+        ("zhangshan", {"张珊珊"}),
+        ("ls", {"李四"}),
+        ("ZS", {"张三", "张珊珊"}),
+        ("13912345678", {"张三"}),
+        ("1370000", {"李四"}),
+        ("幸福路", {"张三"}),
+        ("和平街3号", {"张珊珊", "李四"}),
+        ("王", set()),
+    ],
+)
 def test_search_paths(town, query, expected):
     sv, *_ = town
     assert {h.name for h in sv.search(query)} == expected
 
 
 def test_search_by_exact_id_number_and_filters(town):
-    sv, ids, (p1, p2), _ = town
+    sv, ids, (p1, _p2), _ = town
     number = _doc("李四", seq=13).number
     assert [h.id for h in sv.search(number)] == [ids["李四"]]
     assert [h.id for h in sv.search(number.lower())] == [ids["李四"]]
@@ -90,13 +108,17 @@ def test_every_change_has_its_outbox_row(st, town):
     sv, ids, *_ = town
     sv.update_person(ids["李四"], base_version=1, phone="13700002222")
     with st.db.read() as s:
-        rows = s.execute(select(OutboxEntry).where(OutboxEntry.record_id == ids["李四"]).order_by(OutboxEntry.seq)).scalars().all()
+        rows = (
+            s.execute(select(OutboxEntry).where(OutboxEntry.record_id == ids["李四"]).order_by(OutboxEntry.seq))
+            .scalars()
+            .all()
+        )
     assert [(r.operation, r.version, r.base_version) for r in rows] == [("create", 1, None), ("update", 2, 1)]
     assert '"phone": "13700002222"' in rows[-1].payload
 
 
 def test_consistency_and_feedback_rates(st, town):
-    sv, ids, (p1, p2), _ = town
+    sv, _ids, (p1, p2), _ = town
     sv.record_spot_check(p1, result=SpotCheckResult.CONSISTENT)
     sv.record_spot_check(p2, result=SpotCheckResult.CONSISTENT)
     sv.record_spot_check(p2, result=SpotCheckResult.INCONSISTENT, notes="多住了一人")

@@ -36,13 +36,13 @@ def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
 def _open(args: argparse.Namespace) -> Database:
     data_dir = Path(args.data_dir)
     try:
-        db, method = station.unlock(data_dir)
+        db, _method = station.unlock(data_dir)
     except UserFacingError as exc:
         if "keyring" not in exc.message.lower():
             raise
         if not os.environ.get("WORKSTATION_PASSPHRASE"):
             print(exc.message, file=sys.stderr)
-        db, method = station.unlock(data_dir, passphrase=_secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+        db, _method = station.unlock(data_dir, passphrase=_secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
     return db
 
 
@@ -52,12 +52,24 @@ def _login(db: Database, args: argparse.Namespace) -> Actor:
 
 def cmd_init(args: argparse.Namespace) -> int:
     pw = _secret("WORKSTATION_ADMIN_PASSWORD", f"Password for the first admin {args.admin!r}", confirm=True)
-    res = station.init_station(Path(args.data_dir), station_code=args.station_code, station_name=args.station_name,
-                               admin_username=args.admin, admin_password=pw, use_keyring=not args.no_keyring)
+    res = station.init_station(
+        Path(args.data_dir),
+        station_code=args.station_code,
+        station_name=args.station_name,
+        admin_username=args.admin,
+        admin_password=pw,
+        use_keyring=not args.no_keyring,
+    )
     res.database.close()
     print(f"Station {args.station_code} {args.station_name} created in {args.data_dir}")
-    print("Key storage: " + ("OS keyring + recovery passphrase" if res.keyring_used else
-                             "recovery passphrase only (no OS keyring available)"))
+    print(
+        "Key storage: "
+        + (
+            "OS keyring + recovery passphrase"
+            if res.keyring_used
+            else "recovery passphrase only (no OS keyring available)"
+        )
+    )
     print()
     print("RECOVERY PASSPHRASE — write it down now and keep it in the station safe. It is shown only once;")
     print("without it and without this computer's keyring the data cannot be opened by anyone.")
@@ -82,8 +94,14 @@ def cmd_operator(args: argparse.Namespace) -> int:
         admin = _login(db, args)
         if args.action == "add":
             pw = _secret("WORKSTATION_NEW_PASSWORD", f"Password for {args.username}", confirm=True)
-            operators.create_operator(db, admin, username=args.username, display_name=args.name or args.username,
-                                      role=Role(args.role), password=pw)
+            operators.create_operator(
+                db,
+                admin,
+                username=args.username,
+                display_name=args.name or args.username,
+                role=Role(args.role),
+                password=pw,
+            )
             print(f"Operator {args.username} ({args.role}) created.")
         elif args.action == "disable":
             operators.set_disabled(db, admin, args.username, True)
@@ -163,7 +181,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     db = _open(args)
     admin = _login(db, args)
-    new_pass = station.rekey(db, data_dir, admin, passphrase=_secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase"))
+    new_pass = station.rekey(
+        db, data_dir, admin, passphrase=_secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+    )
     print("Database re-encrypted under a new key. NEW RECOVERY PASSPHRASE (the old one no longer works):")
     print(f"\n    {new_pass}\n")
     return 0
@@ -184,8 +204,10 @@ def cmd_purge(args: argparse.Namespace) -> int:
     try:
         rep = retention.purge(db, _login(db, args), dry_run=args.dry_run)
         verb = "Would purge" if args.dry_run else "Purged"
-        print(f"{verb} (acknowledged and older than {rep.cutoff:%Y-%m-%d}): "
-              + ", ".join(f"{k} {v}" for k, v in rep.counts.items()))
+        print(
+            f"{verb} (acknowledged and older than {rep.cutoff:%Y-%m-%d}): "
+            + ", ".join(f"{k} {v}" for k, v in rep.counts.items())
+        )
     finally:
         db.close()
     return 0
@@ -216,7 +238,8 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--no-keyring", action="store_true", help="do not use the OS keyring (passphrase only)")
     i.set_defaults(func=cmd_init)
     sub.add_parser("unlock", help="unlock with the recovery passphrase; restores the keyring entry").set_defaults(
-        func=cmd_unlock)
+        func=cmd_unlock
+    )
     o = sub.add_parser("operator", help="manage operators")
     o.add_argument("action", choices=["add", "disable", "enable", "reset", "list"])
     o.add_argument("username", nargs="?", default="")

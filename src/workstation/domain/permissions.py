@@ -55,19 +55,27 @@ class Permission(StrEnum):
 P = Permission
 MATRIX: dict[Role, frozenset[Permission]] = {
     Role.ASSISTANT: frozenset(
-        {P.READ_PERSON, P.REGISTER, P.ENTER_DECLARATION, P.MANAGE_PROPERTY, P.READ_TASKS, P.SYNC,
-         P.CAPTURE_FINGERPRINT}
+        {P.READ_PERSON, P.REGISTER, P.ENTER_DECLARATION, P.MANAGE_PROPERTY, P.READ_TASKS, P.SYNC, P.CAPTURE_FINGERPRINT}
     ),
     Role.OFFICER: frozenset(
-        {P.READ_PERSON, P.REGISTER, P.ENTER_DECLARATION, P.MANAGE_PROPERTY, P.VERIFY, P.COMPLETE_TASK,
-         P.READ_TASKS, P.EXPORT, P.READ_REPORTS, P.SYNC, P.CAPTURE_FINGERPRINT}
+        {
+            P.READ_PERSON,
+            P.REGISTER,
+            P.ENTER_DECLARATION,
+            P.MANAGE_PROPERTY,
+            P.VERIFY,
+            P.COMPLETE_TASK,
+            P.READ_TASKS,
+            P.EXPORT,
+            P.READ_REPORTS,
+            P.SYNC,
+            P.CAPTURE_FINGERPRINT,
+        }
     ),
     Role.SUPERVISOR: frozenset(
         {P.READ_PERSON, P.READ_TASKS, P.EXPORT, P.READ_REPORTS, P.READ_AUDIT, P.OVERRIDE_FREEZE, P.SYNC}
     ),
-    Role.ADMIN: frozenset(
-        {P.READ_AUDIT, P.MANAGE_OPERATORS, P.MANAGE_DEVICES, P.MANAGE_SETTINGS, P.PURGE}
-    ),
+    Role.ADMIN: frozenset({P.READ_AUDIT, P.MANAGE_OPERATORS, P.MANAGE_DEVICES, P.MANAGE_SETTINGS, P.PURGE}),
 }
 
 ROLE_LABEL_ZH = {Role.ADMIN: "管理员", Role.SUPERVISOR: "所领导", Role.OFFICER: "民警", Role.ASSISTANT: "协管员"}

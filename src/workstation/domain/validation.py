@@ -72,7 +72,7 @@ def validate_citizen_id(
             (field_name, f"check digit is wrong (last character should be {expected}); please re-read the card")
         )
     if not problems:
-        if birth_date is not None and born != birth_date:
+        if birth_date is not None and born is not None and born != birth_date:
             problems.append(("birth_date", f"date of birth differs from the ID number ({born.isoformat()})"))
         if sex in (Sex.MALE, Sex.FEMALE) and sex != citizen_id_sex(n):
             problems.append(("sex", "sex differs from the ID number (17th digit: odd = male, even = female)"))

@@ -34,8 +34,16 @@ def mask_id_numbers(text: str) -> str:
     return _ID15.sub(lambda m: m.group(1) + "*" * 6 + m.group(3), text)
 
 
-def _canonical(seq: int, at: datetime, actor: str, action: str, target_type: str | None,
-               target_id: str | None, details: str, outcome: str) -> bytes:
+def _canonical(
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    target_type: str | None,
+    target_id: str | None,
+    details: str,
+    outcome: str,
+) -> bytes:
     return json.dumps(
         [seq, at.isoformat(timespec="microseconds"), actor, action, target_type, target_id, details, outcome],
         ensure_ascii=False,
@@ -74,9 +82,19 @@ class AuditLog:
         at = utcnow()
         details = mask_id_numbers(details)
         h = _row_hash(prev, _canonical(seq, at, actor, action, target_type, target_id, details, outcome))
-        ev = AuditEvent(seq=seq, at=at, actor=actor, action=action, target_type=target_type,
-                        target_id=target_id, details=details, outcome=outcome, prev_hash=prev, hash=h,
-                        mac=_mac(self._key, h))
+        ev = AuditEvent(
+            seq=seq,
+            at=at,
+            actor=actor,
+            action=action,
+            target_type=target_type,
+            target_id=target_id,
+            details=details,
+            outcome=outcome,
+            prev_hash=prev,
+            hash=h,
+            mac=_mac(self._key, h),
+        )
         session.add(ev)
         head_mac = _mac(self._key, f"head:{seq}:{h}")
         if head is None:
@@ -100,11 +118,11 @@ class AuditLog:
         rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
         for ev in rows:
             count += 1
-            body = _canonical(ev.seq, ev.at, ev.actor, ev.action, ev.target_type, ev.target_id, ev.details,
-                              ev.outcome)
+            body = _canonical(ev.seq, ev.at, ev.actor, ev.action, ev.target_type, ev.target_id, ev.details, ev.outcome)
             if ev.seq != expected_seq:
-                return VerifyResult(False, count - 1, expected_seq,
-                                    f"row {expected_seq} is missing (next row is {ev.seq})")
+                return VerifyResult(
+                    False, count - 1, expected_seq, f"row {expected_seq} is missing (next row is {ev.seq})"
+                )
             if ev.prev_hash != prev:
                 return VerifyResult(False, count - 1, ev.seq, f"row {ev.seq} does not link to row {ev.seq - 1}")
             if _row_hash(prev, body) != ev.hash:
@@ -123,8 +141,9 @@ class AuditLog:
         if not hmac.compare_digest(_mac(self._key, f"head:{head.seq}:{head.hash}"), head.mac):
             return VerifyResult(False, count, None, "the audit head was altered")
         if head.seq != last or head.hash != prev:
-            return VerifyResult(False, count, last + 1,
-                                f"the trail ends at row {last} but the head says {head.seq}: rows were removed")
+            return VerifyResult(
+                False, count, last + 1, f"the trail ends at row {last} but the head says {head.seq}: rows were removed"
+            )
         return VerifyResult(True, count, None, f"{count} rows verified")
 
 
@@ -155,8 +174,15 @@ def record(
     outcome: str = "ok",
 ) -> AuditEvent:
     """Append an audit row in the caller's transaction (session from `Database.write()`)."""
-    return _log_for(session).record(session, actor=actor, action=action, target_type=target_type,
-                                    target_id=target_id, details=details, outcome=outcome)
+    return _log_for(session).record(
+        session,
+        actor=actor,
+        action=action,
+        target_type=target_type,
+        target_id=target_id,
+        details=details,
+        outcome=outcome,
+    )
 
 
 def checkpoint(session: Session) -> dict[str, object]:

@@ -14,6 +14,7 @@ import random
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import insert
 
@@ -25,8 +26,28 @@ from workstation.storage.search import name_keys
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣怡佳琪梓涵子轩浩然雨彤思远一鸣晨曦嘉怡文博志强海峰建国建华丽娟晓明晓燕"
-STREETS = ["幸福路", "和平街", "建设大道", "人民路", "光明巷", "朝阳路", "新华街", "育才路", "文化路", "解放大道",
-           "青年路", "东风街", "滨河路", "花园巷", "振兴路", "科技园路", "南湖街", "北山路", "西岭巷", "长安街"]
+STREETS = [
+    "幸福路",
+    "和平街",
+    "建设大道",
+    "人民路",
+    "光明巷",
+    "朝阳路",
+    "新华街",
+    "育才路",
+    "文化路",
+    "解放大道",
+    "青年路",
+    "东风街",
+    "滨河路",
+    "花园巷",
+    "振兴路",
+    "科技园路",
+    "南湖街",
+    "北山路",
+    "西岭巷",
+    "长安街",
+]
 DISTRICTS = ["东城区", "西城区", "南湖区", "北山区", "新港区"]
 REGIONS = ["110105", "310104", "440305", "420106", "510107", "330106", "320102", "610113", "430104", "350203"]
 EMPLOYERS = ["演示科技有限公司", "示范物流公司", "样例餐饮店", "演示建筑工程队", "示例制衣厂", None, None]
@@ -43,8 +64,15 @@ def synthetic_name(rng: random.Random) -> str:
     return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(n))
 
 
-def generate(db: Database, n_residents: int, *, seed: int = 1, actor: str = "demo",
-             chunk: int = 20_000, residents_per_property: int = 10) -> dict[str, int]:
+def generate(
+    db: Database,
+    n_residents: int,
+    *,
+    seed: int = 1,
+    actor: str = "demo",
+    chunk: int = 20_000,
+    residents_per_property: int = 10,
+) -> dict[str, int]:
     """Insert n synthetic residents with documents, properties (≈ n/10), rooms and bindings."""
     rng = random.Random(seed)
     counts = {"person": 0, "identity_document": 0, "property": 0, "room": 0, "tenancy": 0}
@@ -57,13 +85,18 @@ def generate(db: Database, n_residents: int, *, seed: int = 1, actor: str = "dem
                     s.execute(insert(model.__table__), values)  # Core executemany: the bulk path
                     counts[model.__tablename__] += len(values)
     with db.write() as s:
-        audit.record(s, actor=actor, action="demo.generate",
-                     details=", ".join(f"{k}={v}" for k, v in counts.items()) + f" seed={seed}")
+        audit.record(
+            s,
+            actor=actor,
+            action="demo.generate",
+            details=", ".join(f"{k}={v}" for k, v in counts.items()) + f" seed={seed}",
+        )
     return counts
 
 
-def _chunks(rng: random.Random, n: int, chunk: int, per_prop: int, today: date,
-            now: datetime) -> Iterator[list[tuple[type, list[dict[str, object]]]]]:
+def _chunks(
+    rng: random.Random, n: int, chunk: int, per_prop: int, today: date, now: datetime
+) -> Iterator[list[tuple[Any, list[dict[str, object]]]]]:
     made = 0
     prop_no = 0
     while made < n:
@@ -79,15 +112,36 @@ def _chunks(rng: random.Random, n: int, chunk: int, per_prop: int, today: date,
                 prop_no += 1
                 pid = str(uuid.uuid4())
                 grid = f"G{rng.randrange(1, 41):02d}"
-                props.append(dict(id=pid, version=1, acked_version=1, created_at=now, updated_at=now,
-                                  address=f"演示市{rng.choice(DISTRICTS)}{rng.choice(STREETS)}{prop_no}号",
-                                  grid_code=grid, kind="apartment", landlord_name=synthetic_name(rng),
-                                  landlord_phone=f"170{rng.randrange(10**8):08d}", created_by="demo"))
+                props.append(
+                    dict(
+                        id=pid,
+                        version=1,
+                        acked_version=1,
+                        created_at=now,
+                        updated_at=now,
+                        address=f"演示市{rng.choice(DISTRICTS)}{rng.choice(STREETS)}{prop_no}号",
+                        grid_code=grid,
+                        kind="apartment",
+                        landlord_name=synthetic_name(rng),
+                        landlord_phone=f"170{rng.randrange(10**8):08d}",
+                        created_by="demo",
+                    )
+                )
                 room_ids = []
                 for r in range(1, 5):
                     rid = str(uuid.uuid4())
-                    rooms.append(dict(id=rid, version=1, acked_version=1, created_at=now, updated_at=now,
-                                      property_id=pid, label=f"{rng.randrange(1, 8)}0{r}", created_by="demo"))
+                    rooms.append(
+                        dict(
+                            id=rid,
+                            version=1,
+                            acked_version=1,
+                            created_at=now,
+                            updated_at=now,
+                            property_id=pid,
+                            label=f"{rng.randrange(1, 8)}0{r}",
+                            created_by="demo",
+                        )
+                    )
                     room_ids.append((rid, pid, grid))
             male = rng.random() < 0.5
             born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
@@ -96,18 +150,57 @@ def _chunks(rng: random.Random, n: int, chunk: int, per_prop: int, today: date,
             person_id = str(uuid.uuid4())
             room_id, prop_id, grid = rng.choice(room_ids)
             created = now - timedelta(days=rng.randrange(0, 60), minutes=rng.randrange(0, 1440))
-            people.append(dict(id=person_id, version=1, acked_version=1, created_at=created, updated_at=created,
-                               name=name, name_pinyin=pinyin, name_initials=initials, sex="1" if male else "2",
-                               birth_date=born, phone=f"170{rng.randrange(10**8):08d}",
-                               employer=rng.choice(EMPLOYERS), arrival_date=today - timedelta(days=rng.randrange(1, 900)),
-                               notes="演示数据 (synthetic)", grid_code=grid, property_id=prop_id, created_by="demo"))
-            docs.append(dict(id=str(uuid.uuid4()), version=1, acked_version=1, created_at=created, updated_at=created,
-                             person_id=person_id, doc_type="resident_id", number=synthetic_id(rng, born, male),
-                             long_term=born.year < 1975, valid_from=date(2015, 1, 1), source="manual",
-                             created_by="demo"))
-            tenancies.append(dict(id=str(uuid.uuid4()), version=1, acked_version=1, created_at=created,
-                                  updated_at=created, person_id=person_id, room_id=room_id,
-                                  start_date=today - timedelta(days=rng.randrange(1, 700)), relation="tenant",
-                                  source="landlord_declaration", created_by="demo"))
+            people.append(
+                dict(
+                    id=person_id,
+                    version=1,
+                    acked_version=1,
+                    created_at=created,
+                    updated_at=created,
+                    name=name,
+                    name_pinyin=pinyin,
+                    name_initials=initials,
+                    sex="1" if male else "2",
+                    birth_date=born,
+                    phone=f"170{rng.randrange(10**8):08d}",
+                    employer=rng.choice(EMPLOYERS),
+                    arrival_date=today - timedelta(days=rng.randrange(1, 900)),
+                    notes="演示数据 (synthetic)",
+                    grid_code=grid,
+                    property_id=prop_id,
+                    created_by="demo",
+                )
+            )
+            docs.append(
+                dict(
+                    id=str(uuid.uuid4()),
+                    version=1,
+                    acked_version=1,
+                    created_at=created,
+                    updated_at=created,
+                    person_id=person_id,
+                    doc_type="resident_id",
+                    number=synthetic_id(rng, born, male),
+                    long_term=born.year < 1975,
+                    valid_from=date(2015, 1, 1),
+                    source="manual",
+                    created_by="demo",
+                )
+            )
+            tenancies.append(
+                dict(
+                    id=str(uuid.uuid4()),
+                    version=1,
+                    acked_version=1,
+                    created_at=created,
+                    updated_at=created,
+                    person_id=person_id,
+                    room_id=room_id,
+                    start_date=today - timedelta(days=rng.randrange(1, 700)),
+                    relation="tenant",
+                    source="landlord_declaration",
+                    created_by="demo",
+                )
+            )
         made += size
         yield [(Property, props), (Room, rooms), (Person, people), (IdentityDocumentRow, docs), (Tenancy, tenancies)]

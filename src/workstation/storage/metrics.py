@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import String, case, func, select
 from sqlalchemy.orm import Session
@@ -32,12 +33,13 @@ class Rate:
         return "—" if v is None else f"{v * 100:.1f}%"
 
 
-def _consistency(session: Session, group: object | None) -> dict[str, Rate]:
+def _consistency(session: Session, group: Any) -> dict[str, Rate]:
     consistent = func.sum(case((SpotCheck.result == "consistent", 1), else_=0))
     cols = [consistent, func.count()]
-    stmt = select(*(([group] if group is not None else []) + cols)).where(SpotCheck.deleted_at.is_(None))  # type: ignore[list-item]
+    entities: list[Any] = ([group] if group is not None else []) + cols
+    stmt = select(*entities).where(SpotCheck.deleted_at.is_(None))
     if group is not None:
-        stmt = stmt.group_by(group)  # type: ignore[arg-type]
+        stmt = stmt.group_by(group)
     out: dict[str, Rate] = {}
     for row in session.execute(stmt):
         if group is None:
@@ -61,9 +63,7 @@ def consistency_station(session: Session) -> Rate:
 
 def feedback_rate(session: Session) -> Rate:
     done, total = session.execute(
-        select(func.sum(case((Task.result.is_not(None), 1), else_=0)), func.count()).where(
-            Task.deleted_at.is_(None)
-        )
+        select(func.sum(case((Task.result.is_not(None), 1), else_=0)), func.count()).where(Task.deleted_at.is_(None))
     ).one()
     return Rate(int(done or 0), int(total))
 
@@ -74,7 +74,8 @@ def registrations_per_day(session: Session, *, days: int = 30, today: date | Non
     day = func.date(Person.created_at, type_=String)
     counts = dict(
         session.execute(
-            select(day, func.count()).where(Person.created_at >= datetime.combine(start, datetime.min.time()))
+            select(day, func.count())
+            .where(Person.created_at >= datetime.combine(start, datetime.min.time()))
             .group_by(day)
         ).all()
     )

@@ -64,12 +64,19 @@ def create_operator(
     with db.write() as s:
         if s.execute(select(Operator).where(Operator.username == username)).first():
             raise ValidationError([("username", f"user name {username!r} is taken")])
-        op = Operator(username=username, display_name=display_name, role=role.value,
-                      password_hash=_hasher.hash(password))
+        op = Operator(
+            username=username, display_name=display_name, role=role.value, password_hash=_hasher.hash(password)
+        )
         s.add(op)
         s.flush()
-        audit.record(s, actor=actor.username if actor else "init", action="operator.create",
-                     target_type="operator", target_id=username, details=f"role={role.value}")
+        audit.record(
+            s,
+            actor=actor.username if actor else "init",
+            action="operator.create",
+            target_type="operator",
+            target_id=username,
+            details=f"role={role.value}",
+        )
         return op.id
 
 
@@ -85,8 +92,13 @@ def set_disabled(db: Database, actor: Actor, username: str, disabled: bool = Tru
     with db.write() as s:
         op = _get(s, username)
         op.disabled = disabled
-        audit.record(s, actor=actor.username, action="operator.disable" if disabled else "operator.enable",
-                     target_type="operator", target_id=username)
+        audit.record(
+            s,
+            actor=actor.username,
+            action="operator.disable" if disabled else "operator.enable",
+            target_type="operator",
+            target_id=username,
+        )
 
 
 def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
@@ -98,8 +110,9 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
         op.failed_attempts = 0
         op.locked_until = None
         op.must_change_password = True
-        audit.record(s, actor=actor.username, action="operator.reset_password", target_type="operator",
-                     target_id=username)
+        audit.record(
+            s, actor=actor.username, action="operator.reset_password", target_type="operator", target_id=username
+        )
 
 
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
@@ -110,13 +123,21 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
         lock_minutes = int(settings.get(s, "lockout_minutes"))
         op = s.execute(select(Operator).where(Operator.username == username)).scalar_one_or_none()
         if op is None or op.disabled:
-            audit.record(s, actor=username, action="login", target_type="operator", target_id=username,
-                         outcome="refused", details="unknown or disabled account")
+            audit.record(
+                s,
+                actor=username,
+                action="login",
+                target_type="operator",
+                target_id=username,
+                outcome="refused",
+                details="unknown or disabled account",
+            )
             failure: Exception = AuthenticationFailed("Wrong user name or password.", "用户名或密码错误。")
         elif op.locked_until is not None and op.locked_until > now:
             minutes = max(1, int((op.locked_until - now).total_seconds() // 60) + 1)
-            audit.record(s, actor=username, action="login", target_type="operator", target_id=username,
-                         outcome="locked")
+            audit.record(
+                s, actor=username, action="login", target_type="operator", target_id=username, outcome="locked"
+            )
             failure = AccountLocked(
                 f"Too many failed logins. The account is locked for {minutes} more minute(s).",
                 f"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试。",
@@ -130,8 +151,14 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
                 if locked:
                     op.locked_until = now + timedelta(minutes=lock_minutes)
                     op.failed_attempts = 0
-                audit.record(s, actor=username, action="login", target_type="operator", target_id=username,
-                             outcome="locked" if locked else "failed")
+                audit.record(
+                    s,
+                    actor=username,
+                    action="login",
+                    target_type="operator",
+                    target_id=username,
+                    outcome="locked" if locked else "failed",
+                )
                 failure = AuthenticationFailed("Wrong user name or password.", "用户名或密码错误。")
             else:
                 op.failed_attempts = 0

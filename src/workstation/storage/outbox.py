@@ -79,7 +79,9 @@ def mark_acknowledged(session: Session, seqs: list[int], at: datetime) -> int:
                 .values(acked_version=version)
             )
         result = session.execute(
-            update(OutboxEntry).where(OutboxEntry.seq.in_(chunk)).where(OutboxEntry.acked_at.is_(None))
+            update(OutboxEntry)
+            .where(OutboxEntry.seq.in_(chunk))
+            .where(OutboxEntry.acked_at.is_(None))
             .values(acked_at=at)
         )
         n += result.rowcount  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
@@ -43,7 +44,7 @@ class PurgeReport:
         return sum(self.counts.values())
 
 
-def _settled(model: type[SyncMixin], cutoff: datetime) -> list[object]:
+def _settled(model: type[SyncMixin], cutoff: datetime) -> list[Any]:
     return [model.acked_version == model.version, model.updated_at < cutoff]
 
 
@@ -64,25 +65,33 @@ def purge(db: Database, actor: Actor, *, now: datetime | None = None, dry_run: b
         no_binding = ~exists().where(Tenancy.person_id == Person.id)
         people = [r for r in s.execute(select(Person.id).where(*_settled(Person, cutoff), no_binding)).scalars()]
         if people:
-            docs_settled = ~exists().where(IdentityDocumentRow.person_id == Person.id,
-                                           IdentityDocumentRow.acked_version.is_distinct_from(IdentityDocumentRow.version))
+            docs_settled = ~exists().where(
+                IdentityDocumentRow.person_id == Person.id,
+                IdentityDocumentRow.acked_version.is_distinct_from(IdentityDocumentRow.version),
+            )
             people = [r for r in s.execute(select(Person.id).where(Person.id.in_(people), docs_settled)).scalars()]
         report.counts["fingerprint"] = _count_and_delete(s, Fingerprint, Fingerprint.person_id.in_(people), dry_run)
         report.counts["identity_document"] = _count_and_delete(
-            s, IdentityDocumentRow, IdentityDocumentRow.person_id.in_(people), dry_run)
+            s, IdentityDocumentRow, IdentityDocumentRow.person_id.in_(people), dry_run
+        )
         report.counts["person"] = _count_and_delete(s, Person, Person.id.in_(people), dry_run)
         report.counts["outbox"] = _count_and_delete(
-            s, OutboxEntry, (OutboxEntry.acked_at.is_not(None)) & (OutboxEntry.acked_at < cutoff), dry_run)
-        audit.record(s, actor=actor.username, action="retention.purge" + (".dry_run" if dry_run else ""),
-                     details=f"retention {days} days, cutoff {cutoff:%Y-%m-%d}: "
-                     + ", ".join(f"{k}={v}" for k, v in report.counts.items()))
+            s, OutboxEntry, (OutboxEntry.acked_at.is_not(None)) & (OutboxEntry.acked_at < cutoff), dry_run
+        )
+        audit.record(
+            s,
+            actor=actor.username,
+            action="retention.purge" + (".dry_run" if dry_run else ""),
+            details=f"retention {days} days, cutoff {cutoff:%Y-%m-%d}: "
+            + ", ".join(f"{k}={v}" for k, v in report.counts.items()),
+        )
         return report
 
 
-def _purge(s: Session, report: PurgeReport, model: type[SyncMixin], where: list[object], dry_run: bool) -> None:
+def _purge(s: Session, report: PurgeReport, model: type[SyncMixin], where: list[Any], dry_run: bool) -> None:
     cond = where[0]
     for w in where[1:]:
-        cond = cond & w  # type: ignore[operator]
+        cond = cond & w
     report.counts[model.__tablename__] = _count_and_delete(s, model, cond, dry_run)  # type: ignore[attr-defined]
 
 

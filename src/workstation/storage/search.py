@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Select, and_, or_, select, text
@@ -48,8 +49,8 @@ class PersonHit:
     property_id: str | None
 
 
-def _prefix(column: object, value: str) -> object:
-    return and_(column >= value, column < value + _MAX)  # type: ignore[operator]
+def _prefix(column: Any, value: str) -> Any:
+    return and_(column >= value, column < value + _MAX)
 
 
 def search_people(
@@ -61,7 +62,7 @@ def search_people(
     limit: int = 50,
 ) -> list[PersonHit]:
     q = query.strip()
-    base: Select[tuple[Person]] = select(Person).where(Person.deleted_at.is_(None))
+    base: Select[Person] = select(Person).where(Person.deleted_at.is_(None))
     if grid_code:
         base = base.where(Person.grid_code == grid_code)
     if property_id:
@@ -71,12 +72,12 @@ def search_people(
         return _hits(session, stmt)
     compact = q.replace(" ", "")
     if _HAN.search(q):
-        people = _hits(session, base.where(_prefix(Person.name, compact)).order_by(Person.name).limit(limit))  # type: ignore[arg-type]
+        people = _hits(session, base.where(_prefix(Person.name, compact)).order_by(Person.name).limit(limit))
         if len(people) < limit and len(compact) >= 2:
             people += _address_hits(session, base, compact, limit - len(people), exclude={p.id for p in people})
         return people
     if _PHONE.match(compact) and len(compact) >= 4:
-        by_phone = _hits(session, base.where(_prefix(Person.phone, compact)).limit(limit))  # type: ignore[arg-type]
+        by_phone = _hits(session, base.where(_prefix(Person.phone, compact)).limit(limit))
         if by_phone or len(compact) == 11:
             return by_phone
     if _ID_LIKE.match(compact) and any(c.isdigit() for c in compact):
@@ -88,14 +89,14 @@ def search_people(
             return found
     if _LATIN.match(q):
         key = compact.lower()
-        stmt = base.where(or_(_prefix(Person.name_pinyin, key), _prefix(Person.name_initials, key)))  # type: ignore[arg-type]
+        stmt = base.where(or_(_prefix(Person.name_pinyin, key), _prefix(Person.name_initials, key)))
         # two index range scans, merged by SQLite's OR optimisation
         return _hits(session, stmt.limit(limit))
     return _address_hits(session, base, compact, limit, exclude=set())
 
 
 def _address_hits(
-    session: Session, base: Select[tuple[Person]], fragment: str, limit: int, *, exclude: set[str]
+    session: Session, base: Select[Person], fragment: str, limit: int, *, exclude: set[str]
 ) -> list[PersonHit]:
     if len(fragment) >= 3:
         # FTS5 trigram: the phrase query finds the fragment anywhere in the address
@@ -122,7 +123,7 @@ def _address_hits(
     return _hits(session, stmt.limit(limit))
 
 
-def _hits(session: Session, stmt: Select[tuple[Person]]) -> list[PersonHit]:
+def _hits(session: Session, stmt: Select[Person]) -> list[PersonHit]:
     return [
         PersonHit(p.id, p.name, p.sex, p.birth_date, p.phone, p.grid_code, p.property_id)
         for p in session.execute(stmt).scalars()

@@ -60,10 +60,28 @@ from workstation.storage.schema import (
 R = TypeVar("R", bound=SyncMixin)
 FreezeGuard = Callable[[Session, Actor], None]
 
-_PERSON_FIELDS = {"name", "name_latin", "sex", "birth_date", "phone", "employer", "arrival_date",
-                  "household_address", "nationality", "notes"}
-_PROPERTY_FIELDS = {"address", "grid_code", "kind", "landlord_name", "landlord_phone", "landlord_id_number",
-                    "manager_name", "manager_phone"}
+_PERSON_FIELDS = {
+    "name",
+    "name_latin",
+    "sex",
+    "birth_date",
+    "phone",
+    "employer",
+    "arrival_date",
+    "household_address",
+    "nationality",
+    "notes",
+}
+_PROPERTY_FIELDS = {
+    "address",
+    "grid_code",
+    "kind",
+    "landlord_name",
+    "landlord_phone",
+    "landlord_id_number",
+    "manager_name",
+    "manager_phone",
+}
 
 
 @dataclass
@@ -93,15 +111,23 @@ class Services:
         s.add(record)
         s.flush()
         outbox.append(s, record, Operation.CREATE, base_version=None)
-        audit.record(s, actor=self.actor.username, action=f"{outbox.record_type_of(record)}.create",
-                     target_type=outbox.record_type_of(record), target_id=record.id, details=details)
+        audit.record(
+            s,
+            actor=self.actor.username,
+            action=f"{outbox.record_type_of(record)}.create",
+            target_type=outbox.record_type_of(record),
+            target_id=record.id,
+            details=details,
+        )
         return record
 
     def _load(self, s: Session, model: type[R], record_id: str, base_version: int | None) -> R:
         record = s.get(model, record_id)
         if record is None or record.deleted_at is not None:
-            raise NotFound(f"The {model.__tablename__.replace('_', ' ')} no longer exists.",  # type: ignore[attr-defined]
-                           "记录不存在或已删除。")
+            raise NotFound(
+                f"The {model.__tablename__.replace('_', ' ')} no longer exists.",  # type: ignore[attr-defined]
+                "记录不存在或已删除。",
+            )
         if base_version is not None and record.version != base_version:
             raise Conflict(
                 f"Someone changed this record meanwhile (version {record.version}, you edited {base_version}). "
@@ -121,9 +147,14 @@ class Services:
         record.updated_at = utcnow()
         s.flush()
         outbox.append(s, record, Operation.UPDATE, base_version=base)
-        audit.record(s, actor=self.actor.username, action=f"{outbox.record_type_of(record)}.update",
-                     target_type=outbox.record_type_of(record), target_id=record.id,
-                     details=details or "changed: " + ", ".join(sorted(changed)))
+        audit.record(
+            s,
+            actor=self.actor.username,
+            action=f"{outbox.record_type_of(record)}.update",
+            target_type=outbox.record_type_of(record),
+            target_id=record.id,
+            details=details or "changed: " + ", ".join(sorted(changed)),
+        )
         return record
 
     def _delete(self, s: Session, record: R, details: str = "") -> None:
@@ -132,8 +163,14 @@ class Services:
         record.deleted_at = record.updated_at = utcnow()
         s.flush()
         outbox.append(s, record, Operation.DELETE, base_version=base)
-        audit.record(s, actor=self.actor.username, action=f"{outbox.record_type_of(record)}.delete",
-                     target_type=outbox.record_type_of(record), target_id=record.id, details=details)
+        audit.record(
+            s,
+            actor=self.actor.username,
+            action=f"{outbox.record_type_of(record)}.delete",
+            target_type=outbox.record_type_of(record),
+            target_id=record.id,
+            details=details,
+        )
 
     def _guard_registration(self, s: Session) -> None:
         if self.freeze_guard is not None:
@@ -159,8 +196,7 @@ class Services:
         require(self.actor.role, Permission.REGISTER)
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
-        problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="",
-                                        latest=today)
+        problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="", latest=today)
         if room_id is not None and tenancy_start is None:
             tenancy_start = arrival_date or today
         _raise(problems)
@@ -169,8 +205,10 @@ class Services:
             self._guard_registration(s)
             dup = s.execute(
                 select(IdentityDocumentRow.person_id).where(
-                    IdentityDocumentRow.number == number, IdentityDocumentRow.doc_type == document.doc_type.value,
-                    IdentityDocumentRow.deleted_at.is_(None))
+                    IdentityDocumentRow.number == number,
+                    IdentityDocumentRow.doc_type == document.doc_type.value,
+                    IdentityDocumentRow.deleted_at.is_(None),
+                )
             ).first()
             if dup:
                 raise ValidationError([("number", "this document is already registered; open that resident")])
@@ -181,24 +219,49 @@ class Services:
                 room = self._load(s, Room, room_id, None)
                 prop = self._load(s, Property, room.property_id, None)
                 grid_code, property_id = prop.grid_code, prop.id
-            person = self._create(s, Person(
-                name=name, name_pinyin=pinyin, name_initials=initials, name_latin=document.name_latin,
-                sex=document.sex.value, birth_date=document.birth_date,
-                phone=normalise_mobile(phone) if phone else None, employer=employer, arrival_date=arrival_date,
-                household_address=household_address or document.address, nationality=document.nationality,
-                notes=notes, grid_code=grid_code, property_id=property_id),
-                details=f"registered from {document.source}")
-            self._create(s, IdentityDocumentRow(
-                person_id=person.id, doc_type=document.doc_type.value, number=number, issuer=document.issuer,
-                nationality=document.nationality, name_latin=document.name_latin, address=document.address,
-                valid_from=document.valid_from, valid_to=document.valid_to, long_term=document.long_term,
-                pass_number=document.pass_number, issue_count=document.issue_count,
-                previous_number=document.previous_number, source=document.source),
-                details=f"{document.doc_type.value} {number}")
+            person = self._create(
+                s,
+                Person(
+                    name=name,
+                    name_pinyin=pinyin,
+                    name_initials=initials,
+                    name_latin=document.name_latin,
+                    sex=document.sex.value,
+                    birth_date=document.birth_date,
+                    phone=normalise_mobile(phone) if phone else None,
+                    employer=employer,
+                    arrival_date=arrival_date,
+                    household_address=household_address or document.address,
+                    nationality=document.nationality,
+                    notes=notes,
+                    grid_code=grid_code,
+                    property_id=property_id,
+                ),
+                details=f"registered from {document.source}",
+            )
+            self._create(
+                s,
+                IdentityDocumentRow(
+                    person_id=person.id,
+                    doc_type=document.doc_type.value,
+                    number=number,
+                    issuer=document.issuer,
+                    nationality=document.nationality,
+                    name_latin=document.name_latin,
+                    address=document.address,
+                    valid_from=document.valid_from,
+                    valid_to=document.valid_to,
+                    long_term=document.long_term,
+                    pass_number=document.pass_number,
+                    issue_count=document.issue_count,
+                    previous_number=document.previous_number,
+                    source=document.source,
+                ),
+                details=f"{document.doc_type.value} {number}",
+            )
             if room_id is not None:
                 assert tenancy_start is not None
-                self._bind(s, person, room_id, tenancy_start, None, relation,
-                           source or self._default_source())
+                self._bind(s, person, room_id, tenancy_start, None, relation, source or self._default_source())
             return person.id
 
     def _default_source(self) -> TenancySource:
@@ -231,8 +294,9 @@ class Services:
             raise ValidationError([("reason", "say why the record is deleted")])
         with self.db.write() as s:
             person = self._load(s, Person, person_id, base_version)
-            for t in s.execute(select(Tenancy).where(Tenancy.person_id == person_id,
-                                                     Tenancy.deleted_at.is_(None))).scalars():
+            for t in s.execute(
+                select(Tenancy).where(Tenancy.person_id == person_id, Tenancy.deleted_at.is_(None))
+            ).scalars():
                 self._delete(s, t, details="resident deleted")
             self._delete(s, person, details=reason)
 
@@ -243,31 +307,56 @@ class Services:
             person = s.get(Person, person_id)
             if person is None:
                 raise NotFound("No such resident.", "没有该人员。")
-            docs = list(s.execute(select(IdentityDocumentRow).where(
-                IdentityDocumentRow.person_id == person_id, IdentityDocumentRow.deleted_at.is_(None))).scalars())
-            tenancies = list(s.execute(select(Tenancy).where(
-                Tenancy.person_id == person_id, Tenancy.deleted_at.is_(None))).scalars())
-            fps = [(p, q) for p, q in s.execute(select(Fingerprint.position, Fingerprint.quality).where(
-                Fingerprint.person_id == person_id, Fingerprint.deleted_at.is_(None)))]
-            audit.record(s, actor=self.actor.username, action="person.read", target_type="person",
-                         target_id=person_id)
+            docs = list(
+                s.execute(
+                    select(IdentityDocumentRow).where(
+                        IdentityDocumentRow.person_id == person_id, IdentityDocumentRow.deleted_at.is_(None)
+                    )
+                ).scalars()
+            )
+            tenancies = list(
+                s.execute(select(Tenancy).where(Tenancy.person_id == person_id, Tenancy.deleted_at.is_(None))).scalars()
+            )
+            fps = [
+                (p, q)
+                for p, q in s.execute(
+                    select(Fingerprint.position, Fingerprint.quality).where(
+                        Fingerprint.person_id == person_id, Fingerprint.deleted_at.is_(None)
+                    )
+                )
+            ]
+            audit.record(s, actor=self.actor.username, action="person.read", target_type="person", target_id=person_id)
             return PersonView(person, docs, tenancies, fps)
 
-    def search(self, query: str, *, grid_code: str | None = None, property_id: str | None = None,
-               limit: int = 50) -> list[search.PersonHit]:
+    def search(
+        self, query: str, *, grid_code: str | None = None, property_id: str | None = None, limit: int = 50
+    ) -> list[search.PersonHit]:
         require(self.actor.role, Permission.READ_PERSON)
         with self.db.write() as s:
             hits = search.search_people(s, query, grid_code=grid_code, property_id=property_id, limit=limit)
-            audit.record(s, actor=self.actor.username, action="person.search",
-                         details=json.dumps({"q": query, "grid": grid_code, "property": property_id,
-                                             "hits": len(hits)}, ensure_ascii=False))
+            audit.record(
+                s,
+                actor=self.actor.username,
+                action="person.search",
+                details=json.dumps(
+                    {"q": query, "grid": grid_code, "property": property_id, "hits": len(hits)}, ensure_ascii=False
+                ),
+            )
             return hits
 
     # ---- properties, rooms, tenancies --------------------------------------------------------
-    def create_property(self, *, address: str, grid_code: str, kind: PropertyKind = PropertyKind.APARTMENT,
-                        landlord_name: str | None = None, landlord_phone: str | None = None,
-                        landlord_id_number: str | None = None, manager_name: str | None = None,
-                        manager_phone: str | None = None) -> str:
+    def create_property(
+        self,
+        *,
+        address: str,
+        grid_code: str,
+        kind: PropertyKind = PropertyKind.APARTMENT,
+        landlord_name: str | None = None,
+        landlord_phone: str | None = None,
+        landlord_id_number: str | None = None,
+        manager_name: str | None = None,
+        manager_phone: str | None = None,
+    ) -> str:
         require(self.actor.role, Permission.MANAGE_PROPERTY)
         problems: Problems = []
         if not address.strip():
@@ -278,11 +367,19 @@ class Services:
         problems += validate_mobile(manager_phone, field_name="manager_phone")
         _raise(problems)
         with self.db.write() as s:
-            return self._create(s, Property(
-                address=address.strip(), grid_code=grid_code.strip(), kind=PropertyKind(kind).value,
-                landlord_name=landlord_name, landlord_phone=landlord_phone,
-                landlord_id_number=normalise_id_number(landlord_id_number) if landlord_id_number else None,
-                manager_name=manager_name, manager_phone=manager_phone)).id
+            return self._create(
+                s,
+                Property(
+                    address=address.strip(),
+                    grid_code=grid_code.strip(),
+                    kind=PropertyKind(kind).value,
+                    landlord_name=landlord_name,
+                    landlord_phone=landlord_phone,
+                    landlord_id_number=normalise_id_number(landlord_id_number) if landlord_id_number else None,
+                    manager_name=manager_name,
+                    manager_phone=manager_phone,
+                ),
+            ).id
 
     def update_property(self, property_id: str, *, base_version: int, **changes: Any) -> int:
         require(self.actor.role, Permission.MANAGE_PROPERTY)
@@ -301,8 +398,16 @@ class Services:
             self._load(s, Property, property_id, None)
             return self._create(s, Room(property_id=property_id, label=label.strip(), capacity=capacity)).id
 
-    def bind(self, person_id: str, room_id: str, *, start: date, end: date | None = None,
-             relation: TenancyRelation = TenancyRelation.TENANT, source: TenancySource | None = None) -> str:
+    def bind(
+        self,
+        person_id: str,
+        room_id: str,
+        *,
+        start: date,
+        end: date | None = None,
+        relation: TenancyRelation = TenancyRelation.TENANT,
+        source: TenancySource | None = None,
+    ) -> str:
         """人屋捆绑: bind a resident to a room for a period."""
         require(self.actor.role, Permission.REGISTER)
         _raise(validate_date_range(start, end, start_field="start", end_field="end"))
@@ -311,15 +416,31 @@ class Services:
             person = self._load(s, Person, person_id, None)
             return self._bind(s, person, room_id, start, end, relation, source or self._default_source())
 
-    def _bind(self, s: Session, person: Person, room_id: str, start: date, end: date | None,
-              relation: TenancyRelation, source: TenancySource) -> str:
+    def _bind(
+        self,
+        s: Session,
+        person: Person,
+        room_id: str,
+        start: date,
+        end: date | None,
+        relation: TenancyRelation,
+        source: TenancySource,
+    ) -> str:
         room = self._load(s, Room, room_id, None)
         prop = self._load(s, Property, room.property_id, None)
-        t = self._create(s, Tenancy(person_id=person.id, room_id=room_id, start_date=start, end_date=end,
-                                    relation=TenancyRelation(relation).value, source=TenancySource(source).value))
+        t = self._create(
+            s,
+            Tenancy(
+                person_id=person.id,
+                room_id=room_id,
+                start_date=start,
+                end_date=end,
+                relation=TenancyRelation(relation).value,
+                source=TenancySource(source).value,
+            ),
+        )
         if end is None or end >= date.today():
-            self._update(s, person, {"grid_code": prop.grid_code, "property_id": prop.id},
-                         details="current residence")
+            self._update(s, person, {"grid_code": prop.grid_code, "property_id": prop.id}, details="current residence")
         return t.id
 
     def end_tenancy(self, tenancy_id: str, *, base_version: int, end: date) -> int:
@@ -330,8 +451,15 @@ class Services:
             return self._update(s, t, {"end_date": end}).version
 
     # ---- declarations and spot checks ------------------------------------------------------
-    def record_declaration(self, property_id: str, *, declared_on: date, declarant_name: str,
-                           declarant_phone: str | None, entries: Iterable[dict[str, str]]) -> str:
+    def record_declaration(
+        self,
+        property_id: str,
+        *,
+        declared_on: date,
+        declarant_name: str,
+        declarant_phone: str | None,
+        entries: Iterable[dict[str, str]],
+    ) -> str:
         """业主申报: the landlord's list of who lives where."""
         require(self.actor.role, Permission.ENTER_DECLARATION)
         rows = [dict(e) for e in entries]
@@ -348,13 +476,27 @@ class Services:
         _raise(problems)
         with self.db.write() as s:
             self._load(s, Property, property_id, None)
-            return self._create(s, Declaration(property_id=property_id, declared_on=declared_on,
-                                               declarant_name=declarant_name.strip(),
-                                               declarant_phone=declarant_phone, entries=rows),
-                                details=f"{len(rows)} tenants declared").id
+            return self._create(
+                s,
+                Declaration(
+                    property_id=property_id,
+                    declared_on=declared_on,
+                    declarant_name=declarant_name.strip(),
+                    declarant_phone=declarant_phone,
+                    entries=rows,
+                ),
+                details=f"{len(rows)} tenants declared",
+            ).id
 
-    def record_spot_check(self, property_id: str, *, result: SpotCheckResult, tenancy_id: str | None = None,
-                          notes: str | None = None, checked_at: datetime | None = None) -> str:
+    def record_spot_check(
+        self,
+        property_id: str,
+        *,
+        result: SpotCheckResult,
+        tenancy_id: str | None = None,
+        notes: str | None = None,
+        checked_at: datetime | None = None,
+    ) -> str:
         """抽查核查: an officer's check of a binding (or a whole property) against reality."""
         require(self.actor.role, Permission.VERIFY)
         result = SpotCheckResult(result)
@@ -367,9 +509,17 @@ class Services:
                 room = self._load(s, Room, t.room_id, None)
                 if room.property_id != property_id:
                     raise ValidationError([("tenancy_id", "that binding belongs to another property")])
-            return self._create(s, SpotCheck(property_id=property_id, tenancy_id=tenancy_id,
-                                             grid_code=prop.grid_code, result=result.value, notes=notes,
-                                             checked_at=checked_at or utcnow())).id
+            return self._create(
+                s,
+                SpotCheck(
+                    property_id=property_id,
+                    tenancy_id=tenancy_id,
+                    grid_code=prop.grid_code,
+                    result=result.value,
+                    notes=notes,
+                    checked_at=checked_at or utcnow(),
+                ),
+            ).id
 
     # ---- tasks -----------------------------------------------------------------------------
     def list_tasks(self, *, status: TaskStatus | None = None) -> list[Task]:
@@ -387,13 +537,29 @@ class Services:
             raise ValidationError([("result", "choose a result")])
         with self.db.write() as s:
             task = self._load(s, Task, task_id, None)
-            return self._update(s, task, {"status": TaskStatus.DONE.value, "result": result,
-                                          "result_notes": notes, "completed_at": utcnow(),
-                                          "completed_by": self.actor.username}).version
+            return self._update(
+                s,
+                task,
+                {
+                    "status": TaskStatus.DONE.value,
+                    "result": result,
+                    "result_notes": notes,
+                    "completed_at": utcnow(),
+                    "completed_by": self.actor.username,
+                },
+            ).version
 
     # ---- fingerprints ----------------------------------------------------------------------
-    def add_fingerprint(self, person_id: str, *, position: FingerPosition, template: bytes, quality: int,
-                        device: str | None = None, image: bytes | None = None) -> str:
+    def add_fingerprint(
+        self,
+        person_id: str,
+        *,
+        position: FingerPosition,
+        template: bytes,
+        quality: int,
+        device: str | None = None,
+        image: bytes | None = None,
+    ) -> str:
         require(self.actor.role, Permission.CAPTURE_FINGERPRINT)
         if not template:
             raise ValidationError([("template", "no template was captured")])
@@ -404,10 +570,14 @@ class Services:
         with self.db.write() as s:
             self._load(s, Person, person_id, None)
             keep_image = bool(settings.get(s, "store_fingerprint_images"))
-            fp = Fingerprint(person_id=person_id, position=int(FingerPosition(position)),
-                             template_enc=self._seal_biometric(template, person_id), quality=quality,
-                             device=device,
-                             image_enc=self._seal_biometric(image, person_id) if (image and keep_image) else None)
+            fp = Fingerprint(
+                person_id=person_id,
+                position=int(FingerPosition(position)),
+                template_enc=self._seal_biometric(template, person_id),
+                quality=quality,
+                device=device,
+                image_enc=self._seal_biometric(image, person_id) if (image and keep_image) else None,
+            )
             return self._create(s, fp, details=f"finger {int(position)} quality {quality}").id
 
     def _seal_biometric(self, data: bytes, person_id: str) -> bytes:
@@ -420,15 +590,16 @@ class Services:
         require(self.actor.role, Permission.CAPTURE_FINGERPRINT)
         with self.db.write() as s:
             fp = self._load(s, Fingerprint, fingerprint_id, None)
-            audit.record(s, actor=self.actor.username, action="fingerprint.read", target_type="person",
-                         target_id=fp.person_id)
+            audit.record(
+                s, actor=self.actor.username, action="fingerprint.read", target_type="person", target_id=fp.person_id
+            )
             blob = fp.template_enc
-            return AESGCM(self.db.subkey("fingerprint-templates")).decrypt(blob[:12], blob[12:],
-                                                                           fp.person_id.encode())
+            return AESGCM(self.db.subkey("fingerprint-templates")).decrypt(blob[:12], blob[12:], fp.person_id.encode())
 
     # ---- supervision: audit, reports, export --------------------------------------------------
-    def read_audit(self, *, limit: int = 200, before_seq: int | None = None,
-                   target_id: str | None = None) -> list[AuditEvent]:
+    def read_audit(
+        self, *, limit: int = 200, before_seq: int | None = None, target_id: str | None = None
+    ) -> list[AuditEvent]:
         """Newest first. Reading the audit trail is itself audited."""
         require(self.actor.role, Permission.READ_AUDIT)
         with self.db.write() as s:
@@ -438,8 +609,12 @@ class Services:
             if target_id is not None:
                 stmt = stmt.where(AuditEvent.target_id == target_id)
             rows = list(s.execute(stmt).scalars())
-            audit.record(s, actor=self.actor.username, action="audit.read",
-                         details=f"{len(rows)} rows" + (f" of {target_id}" if target_id else ""))
+            audit.record(
+                s,
+                actor=self.actor.username,
+                action="audit.read",
+                details=f"{len(rows)} rows" + (f" of {target_id}" if target_id else ""),
+            )
             return rows
 
     def report(self) -> dict[str, Any]:
@@ -463,10 +638,23 @@ class Services:
             stmt = select(Person).where(Person.deleted_at.is_(None)).order_by(Person.name_pinyin)
             if grid_code:
                 stmt = stmt.where(Person.grid_code == grid_code)
-            rows = [{"name": p.name, "sex": p.sex, "birth_date": p.birth_date, "phone": p.phone,
-                     "grid_code": p.grid_code, "employer": p.employer} for p in s.execute(stmt).scalars()]
-            audit.record(s, actor=self.actor.username, action="person.export",
-                         details=f"{len(rows)} residents, grid {grid_code or 'all'}")
+            rows = [
+                {
+                    "name": p.name,
+                    "sex": p.sex,
+                    "birth_date": p.birth_date,
+                    "phone": p.phone,
+                    "grid_code": p.grid_code,
+                    "employer": p.employer,
+                }
+                for p in s.execute(stmt).scalars()
+            ]
+            audit.record(
+                s,
+                actor=self.actor.username,
+                action="person.export",
+                details=f"{len(rows)} residents, grid {grid_code or 'all'}",
+            )
             return rows
 
     # ---- helpers for forms -----------------------------------------------------------------
@@ -481,13 +669,17 @@ class Services:
     def rooms_of(self, property_id: str) -> list[Room]:
         require(self.actor.role, Permission.READ_PERSON)
         with self.db.read() as s:
-            return list(s.execute(select(Room).where(Room.property_id == property_id,
-                                                     Room.deleted_at.is_(None)).order_by(Room.label)).scalars())
+            return list(
+                s.execute(
+                    select(Room).where(Room.property_id == property_id, Room.deleted_at.is_(None)).order_by(Room.label)
+                ).scalars()
+            )
 
     def count_people(self) -> int:
         with self.db.read() as s:
-            return int(s.execute(select(func.count()).select_from(Person).where(Person.deleted_at.is_(None)))
-                       .scalar_one())
+            return int(
+                s.execute(select(func.count()).select_from(Person).where(Person.deleted_at.is_(None))).scalar_one()
+            )
 
 
 DOC_TYPES = list(DocumentType)

@@ -29,8 +29,8 @@ from workstation.storage.vault import (
     KdfParams,
     KeyVault,
     db_key_of,
-    rotated_master,
     new_recovery_passphrase,
+    rotated_master,
     write_atomic,
 )
 
@@ -78,7 +78,7 @@ def init_station(
     if not use_keyring:
         from keyring.backends import fail
 
-        backend = fail.Keyring()
+        backend = fail.Keyring()  # type: ignore[no-untyped-call]
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     passphrase = passphrase or new_recovery_passphrase()
     master = vault.create(passphrase=passphrase, kdf=kdf)
@@ -87,11 +87,18 @@ def init_station(
         st = Station(code=station_code, name=station_name)
         s.add(st)
         s.flush()
-        audit.record(s, actor="init", action="station.init", target_type="station", target_id=st.id,
-                     details=f"{station_code} {station_name}; key backend {vault.backend_name}")
+        audit.record(
+            s,
+            actor="init",
+            action="station.init",
+            target_type="station",
+            target_id=st.id,
+            details=f"{station_code} {station_name}; key backend {vault.backend_name}",
+        )
         station_id = st.id
-    create_operator(db, None, username=admin_username, display_name=admin_username, role=Role.ADMIN,
-                    password=admin_password)
+    create_operator(
+        db, None, username=admin_username, display_name=admin_username, role=Role.ADMIN, password=admin_password
+    )
     keyring_used = "keyring" in json.loads(keyfile_path(data_dir).read_text())["wrapped"]
     return InitResult(db, passphrase, station_id, keyring_used)
 
@@ -122,8 +129,15 @@ def station_of(db: Database) -> Station:
 
 
 # ---- rekey ----------------------------------------------------------------------------------
-def rekey(db: Database, data_dir: Path, actor: Actor, *, passphrase: str,
-          backend: keyring.backend.KeyringBackend | None = None, kdf: KdfParams | None = None) -> str:
+def rekey(
+    db: Database,
+    data_dir: Path,
+    actor: Actor,
+    *,
+    passphrase: str,
+    backend: keyring.backend.KeyringBackend | None = None,
+    kdf: KdfParams | None = None,
+) -> str:
     """New master secret: export to a new file, fsync, swap atomically. Survives a kill at any point.
 
     Steps: (1) write ``workstation.db.new`` with sqlcipher_export under the new key and fsync it;

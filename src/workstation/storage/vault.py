@@ -44,7 +44,7 @@ from workstation.storage.errors import KeyringUnavailable, WrongKey
 
 KEYRING_SERVICE = "police-room-workstation"
 KEYFILE_VERSION = 1
-PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
+PASSPHRASE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # noqa: S105  # no 0/O, 1/I
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def default_keyring_backend() -> keyring.backend.KeyringBackend:
         if sys.platform == "win32":
             from keyring.backends import Windows
 
-            backend: keyring.backend.KeyringBackend = Windows.WinVaultKeyring()
+            backend: keyring.backend.KeyringBackend = Windows.WinVaultKeyring()  # type: ignore[no-untyped-call,unused-ignore]
             # Local-machine persistence: the key must not roam with the profile.
             with contextlib.suppress(AttributeError):
                 backend.persist = 2  # type: ignore[attr-defined]  # CRED_PERSIST_LOCAL_MACHINE
@@ -111,16 +111,16 @@ def default_keyring_backend() -> keyring.backend.KeyringBackend:
         if sys.platform == "darwin":
             from keyring.backends import macOS
 
-            return macOS.Keyring()
+            return macOS.Keyring()  # type: ignore[no-untyped-call,unused-ignore]
         from keyring.backends import SecretService
 
-        ss = SecretService.Keyring()
+        ss = SecretService.Keyring()  # type: ignore[no-untyped-call]
         ss.priority  # raises if no D-Bus session / Secret Service  # noqa: B018
         return ss
     except Exception:
         from keyring.backends import fail
 
-        return fail.Keyring()
+        return fail.Keyring()  # type: ignore[no-untyped-call]
 
 
 def _wrap(kek: bytes, secret: bytes, aad: bytes) -> dict[str, str]:
