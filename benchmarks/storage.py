@@ -65,7 +65,7 @@ def query_mix(db: Database, n: int, seed: int = 3) -> list[tuple[str, str | None
         elif kind == 2:
             mix.append((name[:2], None))
         elif kind == 3:
-            mix.append((pinyin[: rng.randint(4, len(pinyin))], None))
+            mix.append((pinyin[: rng.randint(min(3, len(pinyin)), len(pinyin))], None))
         elif kind == 4:
             mix.append((initials, None))
         elif kind == 5:
