@@ -1,13 +1,133 @@
-"""`workstation`: the desktop app (stub until the UI issue lands)."""
+"""`workstation`: the desk application.
+
+Until the desktop UI lands this opens the station's store, reports what it holds and which devices
+answer, and hosts `workstation sync` (end-of-shift sync from a terminal). With no arguments on a
+machine that has no station yet, `--demo` runs on embedded defaults: a demo station with synthetic
+data in its own folder, and emulated devices.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from pathlib import Path
+
+from workstation.errors import UserFacingError
+
+DEMO_OFFICER = ("demo", "demo-officer-1")
+
+
+def demo_data_dir() -> Path:
+    from workstation.storage.station import default_data_dir
+
+    return default_data_dir().parent / (default_data_dir().name + "-demo")
+
+
+def open_demo_station(data_dir: Path) -> tuple[object, str]:
+    """Open (creating on first run) the demo station. Its passphrase sits in a file beside it:
+    acceptable only because a demo station holds synthetic data and says so everywhere."""
+    from keyring.backends import fail
+
+    from workstation.domain.enums import Role
+    from workstation.storage import demo, operators, station
+
+    pass_file = data_dir / "DEMO-PASSPHRASE.txt"
+    if not station.db_path(data_dir).exists():
+        res = station.init_station(
+            data_dir,
+            station_code="DEMO0001",
+            station_name="演示警务室 (demo)",
+            admin_username="admin",
+            admin_password="demo-admin-1",
+            use_keyring=False,
+        )
+        pass_file.write_text(res.recovery_passphrase + "\n")
+        admin = operators.authenticate(res.database, "admin", "demo-admin-1")
+        operators.create_operator(
+            res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,
+            password=DEMO_OFFICER[1],
+        )
+        operators.create_operator(
+            res.database, admin, username="assistant", display_name="演示协管员", role=Role.ASSISTANT,
+            password="demo-assistant-1",
+        )
+        demo.generate(res.database, 500, actor="demo")
+        return res.database, "created"
+    db, method = station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=fail.Keyring())  # type: ignore[no-untyped-call]
+    return db, method
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from workstation.storage import metrics, station
+
+    if args.demo:
+        data_dir = Path(args.data_dir) if args.data_dir else demo_data_dir()
+        db, how = open_demo_station(data_dir)
+    else:
+        data_dir = Path(args.data_dir) if args.data_dir else station.default_data_dir()
+        if not station.db_path(data_dir).exists():
+            print(f"No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.")
+            return 1
+        db, how = station.unlock(data_dir, passphrase=os.environ.get("WORKSTATION_PASSPHRASE"))
+    st = station.station_of(db)  # type: ignore[arg-type]
+    with db.read() as s:  # type: ignore[attr-defined]
+        backlog = metrics.unsynced_backlog(s)
+        fb = metrics.feedback_rate(s)
+        cons = metrics.consistency_station(s)
+    print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
+    from workstation.storage.services import Services
+    from workstation.storage.operators import Actor
+    from workstation.domain.enums import Role
+
+    people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
+    print(f"Residents: {people}   unsynced changes: {backlog.records}   一致率 {cons.percent()}   反馈率 {fb.percent()}")
+    if args.demo:
+        print(f"Demo logins: officer {DEMO_OFFICER[0]}/{DEMO_OFFICER[1]}, assistant assistant/demo-assistant-1")
+    _report_devices(args)
+    db.close()  # type: ignore[attr-defined]
+    return 0
+
+
+def _report_devices(args: argparse.Namespace) -> None:
+    try:
+        from workstation.devices import manager
+    except ImportError:
+        return
+    describe = getattr(manager, "describe_environment", None)
+    if describe is not None:
+        for line in describe(demo=args.demo):
+            print(line)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation")
+    p.add_argument("--data-dir", help="station data directory")
+    p.add_argument("--demo", action="store_true", help="run on embedded defaults: demo station, emulated devices")
+    sub = p.add_subparsers(dest="command")
+    try:
+        from workstation.sync import cli as sync_cli
+    except ImportError:
+        sync_cli = None  # type: ignore[assignment]
+    if sync_cli is not None:
+        sp = sub.add_parser("sync", help="end-of-shift sync with the central platform")
+        sync_cli.add_arguments(sp)
+        sp.set_defaults(func=sync_cli.run)
+    return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("workstation: UI not built yet")
-    return 0
+    args = build_parser().parse_args(argv)
+    try:
+        if getattr(args, "func", None) is not None:
+            rc: int = args.func(args)
+            return rc
+        return run_app(args)
+    except UserFacingError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        if exc.message_zh != exc.message:
+            print(f"错误：{exc.message_zh}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
