@@ -7,6 +7,7 @@ logon, failure, lockout and account change is audited.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -134,7 +135,7 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
             )
             failure: Exception = AuthenticationFailed("Wrong user name or password.", "用户名或密码错误。")
         elif op.locked_until is not None and op.locked_until > now:
-            minutes = max(1, int((op.locked_until - now).total_seconds() // 60) + 1)
+            minutes = max(1, math.ceil((op.locked_until - now).total_seconds() / 60))
             audit.record(
                 s, actor=username, action="login", target_type="operator", target_id=username, outcome="locked"
             )
