@@ -13,6 +13,11 @@ from alembic.script import ScriptDirectory
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Autogenerate ignores the FTS5 index and its shadow tables (created by raw SQL)."""
+    return not (type_ == "table" and name is not None and name.startswith("property_fts"))
+
+
 def alembic_config(engine: sa.Engine | None = None) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))

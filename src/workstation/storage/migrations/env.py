@@ -6,6 +6,7 @@ import contextlib
 
 from alembic import context
 
+from workstation.storage.migrate import include_name
 from workstation.storage.schema import Base
 
 with contextlib.suppress(ImportError):
@@ -17,7 +18,9 @@ if engine is None:
     raise RuntimeError("run migrations through workstation.storage.migrate.upgrade()")
 
 with engine.connect() as connection:
-    context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+    context.configure(
+        connection=connection, target_metadata=Base.metadata, render_as_batch=True, include_name=include_name
+    )
     with context.begin_transaction():
         context.run_migrations()
     connection.commit()
