@@ -100,9 +100,13 @@ def main() -> int:
     ap.add_argument("--insert", type=int, default=100_000)
     ap.add_argument("--total", type=int, default=1_000_000)
     ap.add_argument("--queries", type=int, default=2000)
-    ap.add_argument("--dir", default=None)
+    ap.add_argument("--dir", default=None, help="parent folder for the (deleted afterwards) databases")
     a = ap.parse_args()
-    work = Path(a.dir or tempfile.mkdtemp(prefix="bench-storage-"))
+    with tempfile.TemporaryDirectory(prefix="bench-storage-", dir=a.dir) as tmp:
+        return run(a, Path(tmp))
+
+
+def run(a: argparse.Namespace, work: Path) -> int:
     results = {}
     for mode in ("plain", "encrypted"):
         path = work / f"{mode}.db"
