@@ -1,0 +1,58 @@
+"""Running the platform under uvicorn with its own TLS certificate (foreground or in a thread)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from fastapi import FastAPI
+
+
+def _config(app: FastAPI, certfile: Path, keyfile: Path, host: str, port: int) -> uvicorn.Config:
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        ssl_certfile=str(certfile),
+        ssl_keyfile=str(keyfile),
+        log_level="warning",
+        access_log=False,
+        timeout_graceful_shutdown=1,
+    )
+
+
+def serve(app: FastAPI, certfile: Path, keyfile: Path, host: str = "127.0.0.1", port: int = 8443) -> None:
+    uvicorn.Server(_config(app, certfile, keyfile, host, port)).run()
+
+
+class ServerThread:
+    """uvicorn in a background thread on an ephemeral loopback port (tests, benchmarks, demo)."""
+
+    def __init__(self, app: FastAPI, certfile: Path, keyfile: Path, *, port: int = 0) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind(("127.0.0.1", port))
+        self.port: int = self.sock.getsockname()[1]
+        self.server = uvicorn.Server(_config(app, certfile, keyfile, "127.0.0.1", self.port))
+        self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"https://127.0.0.1:{self.port}"
+
+    def start(self) -> ServerThread:
+        self.thread.start()
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the platform did not start")
+            time.sleep(0.01)
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(10)
+        self.sock.close()
