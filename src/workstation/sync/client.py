@@ -1,0 +1,584 @@
+"""The workstation's sync client: enrollment, batcher, sealed-batch ledger, upload, receipts, downlink.
+
+Ledger states per batch: ``building`` (outbox rows gathered, sequence fixed) → ``sealed`` (exact
+envelope bytes stored) → ``sending`` (an attempt is under way or its outcome is unknown) →
+``acknowledged`` (the platform's signed receipt is stored, in the same local transaction that marks
+the outbox rows acknowledged). A failed attempt returns the batch to ``sealed`` with the attempt
+count, the last error in plain language and the next retry time. Retries send identical bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import ssl
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from workstation.errors import UserFacingError
+from workstation.storage import audit, outbox, settings
+from workstation.storage.db import Database
+from workstation.storage.schema import OutboxEntry, Task, utcnow
+from workstation.sync import envelope as env
+from workstation.sync.models import SyncBatch, SyncConflict, SyncDevice, SyncPrereg
+
+Progress = Callable[[int, int, str], None]
+KEY_LABEL = "sync-device-keys"
+CURSOR_KEY = "sync.downlink_cursor"
+DEFERRED_KEY = "sync.deferred_downlink"
+BACKOFF_BASE_S = 5.0
+BACKOFF_CAP_S = 3600.0
+
+BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
+
+
+class SyncError(UserFacingError):
+    pass
+
+
+class NotEnrolled(SyncError):
+    def __init__(self) -> None:
+        super().__init__(
+            "This workstation is not enrolled with the platform yet.",
+            "本工作站尚未在平台注册。",
+            hint="ask the platform for an enrollment code and run enrollment",
+        )
+
+
+# ---- keys ------------------------------------------------------------------------------------
+def _wrap(db: Database, secret: bytes) -> bytes:
+    nonce = os.urandom(12)
+    return nonce + AESGCM(db.subkey(KEY_LABEL)).encrypt(nonce, secret, b"sync-device-sign")
+
+
+def _unwrap(db: Database, blob: bytes) -> bytes:
+    return AESGCM(db.subkey(KEY_LABEL)).decrypt(blob[:12], blob[12:], b"sync-device-sign")
+
+
+def ssl_context(ca_pem: str) -> ssl.SSLContext:
+    """Trust only the platform's own CA (pinned at enrollment), not the system store."""
+    ctx = ssl.create_default_context(cadata=ca_pem)
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    return ctx
+
+
+def make_http(url: str, ca_pem: str, *, timeout: float = 30.0) -> httpx.Client:
+    return httpx.Client(base_url=url, verify=ssl_context(ca_pem), timeout=timeout)
+
+
+def enroll(
+    db: Database,
+    url: str,
+    code: str,
+    station_code: str,
+    ca_pem: str,
+    *,
+    ca_fingerprint: str | None = None,
+    http: httpx.Client | None = None,
+) -> str:
+    """Enroll this workstation: new device key, one-time code over TLS pinned to the platform CA.
+    Returns the device id. `ca_fingerprint` (printed by ``workstation-central enroll-code``) is
+    checked against the CA certificate before anything is sent."""
+    from workstation.central.keys import ca_fingerprint as fp_of
+
+    if ca_fingerprint is not None and fp_of(ca_pem.encode()) != ca_fingerprint.lower().replace(":", ""):
+        raise SyncError("The platform certificate does not match the fingerprint you were given.",
+                        "平台证书指纹不符。", hint="check the CA file and fingerprint with the platform team")
+    key = Ed25519PrivateKey.generate()
+    pub = env.raw_public(key.public_key())
+    client = http or make_http(url, ca_pem)
+    try:
+        resp = client.post("/v1/enroll", json={"code": code, "station_code": station_code, "sign_pub": env.b64e(pub)})
+    except httpx.HTTPError as exc:
+        raise SyncError(f"Could not reach the platform to enroll: {plain_error(exc)}", "无法连接平台进行注册。") from exc
+    finally:
+        if http is None:
+            client.close()
+    if resp.status_code != 200:
+        raise SyncError(f"The platform refused enrollment: {_problem(resp)}", "平台拒绝注册。")
+    data = resp.json()
+    if env.key_id_of(env.b64d(data["platform_enc_pub"])) != data["key_id"]:
+        raise SyncError("The platform sent an inconsistent key id.", "平台密钥编号不一致。")
+    with db.write() as s:
+        existing = s.get(SyncDevice, 1)
+        if existing is not None:
+            s.delete(existing)
+            s.flush()
+        s.add(SyncDevice(
+            id=1, device_id=data["device_id"], station_code=station_code, platform_url=url, ca_pem=ca_pem,
+            key_id=data["key_id"], platform_enc_pub=data["platform_enc_pub"],
+            platform_sign_pub=data["platform_sign_pub"], sign_pub=env.b64e(pub),
+            sign_priv_wrapped=_wrap(db, env.raw_private(key)),
+        ))
+        audit.record(s, actor="sync", action="sync.enroll", target_type="device", target_id=data["device_id"],
+                     details=f"enrolled with {url} (platform key {data['key_id']})")
+    return str(data["device_id"])
+
+
+def _problem(resp: httpx.Response) -> str:
+    try:
+        body = resp.json()
+        return f"{body.get('message', '')} ({resp.status_code} {body.get('reason', '')})"
+    except ValueError:
+        return f"HTTP {resp.status_code}"
+
+
+def plain_error(exc: BaseException) -> str:
+    if isinstance(exc, httpx.ConnectError):
+        return "the platform could not be reached (no network, or the platform is down)"
+    if isinstance(exc, httpx.TimeoutException):
+        return "the platform did not answer in time"
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
+        return "the connection dropped during the transfer"
+    if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
+        return "the platform's certificate is not the one this workstation trusts"
+    return f"network error ({type(exc).__name__})"
+
+
+# ---- results ---------------------------------------------------------------------------------
+@dataclass
+class SendResult:
+    acknowledged: int = 0
+    records: int = 0
+    failed: int = 0
+    remaining: int = 0
+    error: str | None = None
+    conflicts: int = 0
+
+
+@dataclass
+class LedgerRow:
+    batch_id: str
+    seq: int
+    state: str
+    record_count: int
+    attempts: int
+    last_error: str | None
+    next_retry_at: datetime | None
+    acked_at: datetime | None
+
+
+@dataclass
+class SyncStatus:
+    enrolled: bool
+    device_id: str | None
+    device_status: str | None
+    unbatched_records: int
+    unacknowledged_records: int
+    oldest_unacknowledged: datetime | None
+    batches: dict[str, int] = field(default_factory=dict)
+    open_conflicts: int = 0
+    pending_batches: list[LedgerRow] = field(default_factory=list)
+    downlink_cursor: int = 0
+
+
+class SyncClient:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        http: httpx.Client | None = None,
+        max_records: int = 500,
+        max_bytes: int = 2_000_000,
+        rng: random.Random | None = None,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.db = db
+        self.max_records = max_records
+        self.max_bytes = max_bytes
+        self.rng = rng or random.Random()
+        self.clock = clock
+        self._http = http
+        self._own_http = False
+
+    # ---- plumbing --------------------------------------------------------------------------
+    def device(self) -> SyncDevice:
+        with self.db.read() as s:
+            d = s.get(SyncDevice, 1)
+        if d is None:
+            raise NotEnrolled()
+        return d
+
+    @property
+    def http(self) -> httpx.Client:
+        if self._http is None:
+            d = self.device()
+            self._http = make_http(d.platform_url, d.ca_pem)
+            self._own_http = True
+        return self._http
+
+    def close(self) -> None:
+        if self._own_http and self._http is not None:
+            self._http.close()
+        self._http = None
+
+    def _sign_key(self, d: SyncDevice) -> Ed25519PrivateKey:
+        return Ed25519PrivateKey.from_private_bytes(_unwrap(self.db, d.sign_priv_wrapped))
+
+    def backoff(self, attempts: int) -> timedelta:
+        """Exponential backoff with full jitter in [0.5, 1.5) of the nominal delay."""
+        nominal = min(BACKOFF_CAP_S, BACKOFF_BASE_S * (2 ** max(0, attempts - 1)))
+        return timedelta(seconds=nominal * (0.5 + self.rng.random()))
+
+    # ---- batcher ---------------------------------------------------------------------------
+    def build_batches(self) -> int:
+        """Gather unbatched outbox rows into bounded batches (state ``building``). Returns how many."""
+        made = 0
+        while True:
+            with self.db.write() as s:
+                rows = outbox.pending(s, self.max_records)
+                if not rows:
+                    return made
+                take: list[OutboxEntry] = []
+                size = 0
+                for r in rows:
+                    n = len(r.payload.encode()) + 200
+                    if take and size + n > self.max_bytes:
+                        break
+                    take.append(r)
+                    size += n
+                seq = (s.scalar(select(func.max(SyncBatch.seq))) or 0) + 1
+                batch_id = _new_id()
+                s.execute(
+                    update(OutboxEntry).where(OutboxEntry.seq.in_([r.seq for r in take])).values(batch_id=batch_id)
+                )
+                s.add(SyncBatch(batch_id=batch_id, seq=seq, state=BUILDING, record_count=len(take),
+                                created_at=self.clock()))
+                made += 1
+
+    def seal_batches(self) -> int:
+        """Seal every ``building`` batch in sequence order: exact envelope bytes are stored."""
+        d = self.device()
+        key = self._sign_key(d)
+        sealed = 0
+        while True:
+            with self.db.write() as s:
+                b = s.execute(
+                    select(SyncBatch).where(SyncBatch.state == BUILDING).order_by(SyncBatch.seq).limit(1)
+                ).scalar_one_or_none()
+                if b is None:
+                    return sealed
+                prev = s.execute(select(SyncBatch.envelope_hash).where(SyncBatch.seq == b.seq - 1)).scalar()
+                rows = s.execute(
+                    select(OutboxEntry).where(OutboxEntry.batch_id == b.batch_id).order_by(OutboxEntry.seq)
+                ).scalars().all()
+                records = [
+                    {"seq": r.seq, "record_type": r.record_type, "record_id": r.record_id, "version": r.version,
+                     "base_version": r.base_version, "operation": r.operation, "payload": r.payload,
+                     "created_at": r.created_at.isoformat()}
+                    for r in rows
+                ]
+                checkpoint = audit.checkpoint(s)
+                content = {
+                    "records": records,
+                    "checkpoint": checkpoint,
+                    "checkpoint_sig": env.b64e(key.sign(env.canonical(checkpoint))),
+                    "station_code": d.station_code,
+                }
+                header = env.Header(device=d.device_id, batch_id=b.batch_id, seq=b.seq, prev_hash=prev or "",
+                                    key_id=d.key_id, count=len(records))
+                blob = env.seal(header, env.canonical(content), device_key=key,
+                                platform_enc_pub=env.b64d(d.platform_enc_pub))
+                b.envelope = blob
+                b.envelope_hash = env.sha256_hex(blob)
+                b.prev_hash = prev or ""
+                b.record_count = len(records)
+                b.state = SEALED
+                b.sealed_at = self.clock()
+                sealed += 1
+
+    # ---- upload ----------------------------------------------------------------------------
+    def _unacked(self, s: Session) -> list[SyncBatch]:
+        return list(s.execute(
+            select(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING])).order_by(SyncBatch.seq)
+        ).scalars())
+
+    def send(self, *, due_only: bool = False, progress: Progress | None = None, max_rounds: int = 100000) -> SendResult:
+        """Upload sealed batches in sequence order; stop at the first failure (later batches would
+        only hit a sequence gap). `due_only` respects each batch's next retry time."""
+        d = self.device()
+        if d.status == "revoked":
+            raise SyncError("This workstation has been revoked by the platform; it can no longer sync.",
+                            "本工作站已被平台吊销。", hint="contact the platform administrator")
+        result = SendResult()
+        with self.db.read() as s:
+            total = sum(b.record_count for b in self._unacked(s))
+        done = 0
+        rounds = 0
+        while rounds < max_rounds:
+            rounds += 1
+            with self.db.read() as s:
+                queue = self._unacked(s)
+            if not queue:
+                break
+            b = queue[0]
+            now = self.clock()
+            if due_only and b.next_retry_at is not None and b.next_retry_at > now:
+                result.error = b.last_error
+                break
+            assert b.envelope is not None
+            with self.db.write() as s:
+                row = s.get(SyncBatch, b.batch_id)
+                assert row is not None
+                row.state = SENDING
+                row.attempts += 1
+                row.last_attempt_at = now
+            if progress:
+                progress(done, total, f"sending batch {b.seq} ({b.record_count} records)")
+            outcome = self._post(d, b)
+            if outcome is None:
+                result.acknowledged += 1
+                result.records += b.record_count
+                done += b.record_count
+                if progress:
+                    progress(done, total, f"batch {b.seq} acknowledged")
+                continue
+            if outcome == "resend":
+                continue
+            result.failed += 1
+            result.error = outcome
+            break
+        with self.db.read() as s:
+            result.remaining = len(self._unacked(s))
+            result.conflicts = int(s.scalar(select(func.count()).select_from(SyncConflict)
+                                            .where(SyncConflict.resolved_at.is_(None))) or 0)
+        return result
+
+    def _fail(self, b: SyncBatch, message: str, *, retry: bool = True) -> str:
+        with self.db.write() as s:
+            row = s.get(SyncBatch, b.batch_id)
+            assert row is not None
+            row.state = SEALED
+            row.last_error = message
+            row.next_retry_at = self.clock() + self.backoff(row.attempts) if retry else None
+        return message
+
+    def _post(self, d: SyncDevice, b: SyncBatch) -> str | None:
+        """One attempt. None = acknowledged; "resend" = ledger rewound; otherwise the error text."""
+        assert b.envelope is not None
+        try:
+            resp = self.http.post("/v1/batches", content=b.envelope,
+                                  headers={"content-type": "application/octet-stream"})
+        except httpx.HTTPError as exc:
+            return self._fail(b, f"Not sent: {plain_error(exc)}. It will be retried automatically.")
+        if resp.status_code == 200:
+            try:
+                receipt = resp.json()
+                body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
+            except (ValueError, env.EnvelopeError):
+                return self._fail(b, "The platform's answer could not be verified; the batch will be sent again.")
+            if (body["device"], body["batch_id"], body["seq"], body["envelope_hash"]) != (
+                d.device_id, b.batch_id, b.seq, b.envelope_hash
+            ):
+                return self._fail(b, "The platform's receipt is for a different batch; the batch will be sent again.")
+            self._acknowledge(b, receipt, body)
+            return None
+        problem = _problem(resp)
+        try:
+            pbody = resp.json()
+        except ValueError:
+            pbody = {}
+        if resp.status_code == 403:
+            if pbody.get("reason") == "revoked":
+                with self.db.write() as s:
+                    dev = s.get(SyncDevice, 1)
+                    assert dev is not None
+                    dev.status = "revoked"
+                    audit.record(s, actor="sync", action="sync.revoked", target_type="device",
+                                 target_id=dev.device_id, details="the platform reports this device revoked")
+            return self._fail(b, f"The platform refused this workstation: {problem}. Contact the platform administrator.",
+                              retry=False)
+        if resp.status_code == 409 and pbody.get("reason") in ("sequence", "chain"):
+            expected = pbody.get("expected")
+            if isinstance(expected, int) and expected < b.seq:
+                with self.db.write() as s:
+                    earlier = s.execute(select(SyncBatch).where(SyncBatch.seq >= expected, SyncBatch.seq < b.seq,
+                                                                SyncBatch.envelope.is_not(None))).scalars().all()
+                    if len(earlier) == b.seq - expected:
+                        for e in earlier:  # the platform lost these: send them again, in order
+                            e.state = SEALED
+                            e.last_error = f"resending: the platform expects batch {expected}"
+                        return "resend"
+            return self._fail(b, f"The platform expects a different batch sequence: {problem}. "
+                                 "This needs an administrator (the local ledger and the platform disagree).",
+                              retry=False)
+        if resp.status_code >= 500:
+            return self._fail(b, f"The platform had a problem ({resp.status_code}); it will be retried automatically.")
+        return self._fail(b, f"The platform rejected the batch: {problem}.", retry=False)
+
+    def _acknowledge(self, b: SyncBatch, receipt: dict[str, Any], body: dict[str, Any]) -> None:
+        """Receipt, ledger state, conflicts and outbox acknowledgement: one local transaction."""
+        conflicts = body.get("conflicts") or []
+        with self.db.write() as s:
+            row = s.get(SyncBatch, b.batch_id)
+            assert row is not None
+            if row.state == ACKNOWLEDGED:
+                return
+            conflicted: set[tuple[str, str, int]] = set()
+            for c in conflicts:
+                conflicted.add((c["record_type"], c["record_id"], int(c["version"])))
+                s.add(SyncConflict(batch_id=b.batch_id, record_type=c["record_type"], record_id=c["record_id"],
+                                   version=int(c["version"]), base_version=c.get("base_version"),
+                                   platform_version=int(c["platform_version"]), detected_at=self.clock()))
+                audit.record(s, actor="sync", action="sync.conflict", target_type=c["record_type"],
+                             target_id=c["record_id"],
+                             details=f"platform has version {c['platform_version']}; ours {c['version']} was based on {c.get('base_version')}")
+            rows = s.execute(select(OutboxEntry.seq, OutboxEntry.record_type, OutboxEntry.record_id, OutboxEntry.version)
+                             .where(OutboxEntry.batch_id == b.batch_id)).all()
+            seqs = [q for q, rt, rid, v in rows if (rt, rid, v) not in conflicted]
+            row.state = ACKNOWLEDGED
+            row.receipt = json.dumps(receipt)
+            row.acked_at = self.clock()
+            row.last_error = None
+            row.next_retry_at = None
+            outbox.mark_acknowledged(s, seqs, self.clock())
+
+    def resolve_conflict(self, conflict_id: int, *, actor: str, resolution: str) -> None:
+        """The officer has seen a conflict and decided (e.g. "kept the platform's version")."""
+        with self.db.write() as s:
+            c = s.get(SyncConflict, conflict_id)
+            if c is None or c.resolved_at is not None:
+                raise SyncError("No such open conflict.", "没有该冲突。")
+            c.resolved_at = self.clock()
+            c.resolution = resolution
+            seqs = list(s.execute(select(OutboxEntry.seq).where(
+                OutboxEntry.batch_id == c.batch_id, OutboxEntry.record_type == c.record_type,
+                OutboxEntry.record_id == c.record_id, OutboxEntry.version == c.version)).scalars())
+            outbox.mark_acknowledged(s, seqs, self.clock())
+            audit.record(s, actor=actor, action="sync.conflict.resolve", target_type=c.record_type,
+                         target_id=c.record_id, details=resolution)
+
+    # ---- downlink --------------------------------------------------------------------------
+    def _signed_get(self, d: SyncDevice, path: str, after: int, limit: int) -> httpx.Response:
+        from workstation.central.app import signing_message
+
+        ts = utcnow().isoformat()
+        sig = self._sign_key(d).sign(signing_message("GET", path, f"after={after}&limit={limit}", ts))
+        return self.http.get(path, params={"after": after, "limit": limit},
+                             headers={"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-sig": env.b64e(sig)})
+
+    def downlink(self, *, limit: int = 500) -> int:
+        """Fetch tasks, pre-registrations, reference data and settings after the cursor."""
+        d = self.device()
+        applied = 0
+        with self.db.write() as s:
+            deferred = list(settings.get(s, DEFERRED_KEY, []) or [])
+            settings.set(s, DEFERRED_KEY, [])
+            for item in deferred:
+                applied += self._apply_item(s, item)
+        while True:
+            with self.db.read() as s:
+                cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
+            try:
+                resp = self._signed_get(d, "/v1/downlink", cursor, limit)
+            except httpx.HTTPError as exc:
+                raise SyncError(f"Could not fetch updates: {plain_error(exc)}", "无法获取平台下发数据。") from exc
+            if resp.status_code != 200:
+                raise SyncError(f"The platform refused the update request: {_problem(resp)}", "平台拒绝下发请求。")
+            page = resp.json()
+            with self.db.write() as s:
+                for item in page["items"]:
+                    applied += self._apply_item(s, item)
+                settings.set(s, CURSOR_KEY, int(page["next"]))
+            if not page["more"]:
+                return applied
+
+    def _apply_item(self, s: Session, item: dict[str, Any]) -> int:
+        kind, key, p = item["kind"], item["key"], item["payload"]
+        if kind == "task":
+            return self._apply_task(s, item)
+        if kind == "prereg":
+            row = s.get(SyncPrereg, key)
+            if row is None:
+                s.add(SyncPrereg(id=key, payload=json.dumps(p, ensure_ascii=False)))
+            elif row.status == "pending":
+                row.payload = json.dumps(p, ensure_ascii=False)
+            return 1
+        if kind == "reference":
+            settings.set(s, f"reference.{key}", p)
+            return 1
+        if kind == "setting":
+            settings.set(s, key, p.get("value"))
+            audit.record(s, actor="sync", action="setting.platform", target_type="setting", target_id=key,
+                         details=f"set by the platform to {p.get('value')!r}")
+            return 1
+        return 0
+
+    def _apply_task(self, s: Session, item: dict[str, Any]) -> int:
+        p = item["payload"]
+        task = s.execute(select(Task).where(Task.platform_id == p["platform_id"])).scalar_one_or_none()
+        if task is not None:
+            pending = s.scalar(select(func.count()).select_from(OutboxEntry).where(
+                OutboxEntry.record_type == "task", OutboxEntry.record_id == task.id, OutboxEntry.acked_at.is_(None)))
+            if pending:
+                deferred = list(settings.get(s, DEFERRED_KEY, []) or [])
+                deferred.append(item)
+                settings.set(s, DEFERRED_KEY, deferred)
+                return 0
+        due = p.get("due_date")
+        fields = {
+            "kind": p.get("kind") or "visit", "title": p.get("title") or "", "details": p.get("details"),
+            "subject_type": p.get("subject_type"), "subject_ref": p.get("subject_ref"),
+            "due_date": datetime.fromisoformat(due).date() if due else None,
+        }
+        version = int(p.get("version") or 1)
+        if task is None:
+            task = Task(id=p.get("id") or p["platform_id"], platform_id=p["platform_id"], version=version,
+                        acked_version=version, received_at=utcnow(), **fields)
+            s.add(task)
+            action = "task.received"
+        else:
+            for k, v in fields.items():
+                setattr(task, k, v)
+            task.version = max(task.version, version)
+            task.acked_version = task.version
+            action = "task.updated_by_platform"
+        s.flush()
+        audit.record(s, actor="sync", action=action, target_type="task", target_id=task.id, details=fields["title"])
+        return 1
+
+    # ---- all together ----------------------------------------------------------------------
+    def sync(self, *, progress: Progress | None = None, downlink: bool = True) -> SendResult:
+        self.build_batches()
+        self.seal_batches()
+        result = self.send(progress=progress)
+        if downlink and result.error is None:
+            self.downlink()
+        return result
+
+    def status(self, *, now: datetime | None = None) -> SyncStatus:
+        return status(self.db)
+
+
+def _new_id() -> str:
+    import uuid
+
+    return str(uuid.uuid4())
+
+
+def status(db: Database) -> SyncStatus:
+    with db.read() as s:
+        d = s.get(SyncDevice, 1)
+        count, oldest = outbox.backlog(s)
+        unbatched = int(s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.batch_id.is_(None))) or 0)
+        states = dict(s.execute(select(SyncBatch.state, func.count()).group_by(SyncBatch.state)).all())
+        pend = s.execute(select(SyncBatch).where(SyncBatch.state != ACKNOWLEDGED).order_by(SyncBatch.seq)).scalars().all()
+        conflicts = int(s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0)
+        cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
+    return SyncStatus(
+        enrolled=d is not None, device_id=d.device_id if d else None, device_status=d.status if d else None,
+        unbatched_records=unbatched, unacknowledged_records=count, oldest_unacknowledged=oldest,
+        batches={str(k): int(v) for k, v in states.items()}, open_conflicts=conflicts,
+        pending_batches=[LedgerRow(b.batch_id, b.seq, b.state, b.record_count, b.attempts, b.last_error,
+                                   b.next_retry_at, b.acked_at) for b in pend],
+        downlink_cursor=cursor,
+    )

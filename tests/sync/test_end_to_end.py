@@ -1,0 +1,96 @@
+"""Enrollment, sealed upload and downlink over real HTTPS on loopback (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import STATION, add_properties, enroll, services
+from sqlalchemy import select
+
+from workstation.domain.enums import Role
+from workstation.storage.schema import OutboxEntry, Property, Task
+from workstation.sync import client as sc
+from workstation.sync.models import SyncBatch
+
+
+def platform_set(platform):
+    return sorted((rid, v) for _t, rid, v in platform.central.record_versions())
+
+
+def client_acked(st):
+    with st.db.read() as s:
+        return sorted((r.record_id, r.version) for r in s.execute(
+            select(OutboxEntry).where(OutboxEntry.acked_at.is_not(None))).scalars())
+
+
+def test_enroll_upload_and_acknowledge(platform, station):
+    device_id = enroll(platform, station)
+    svc = services(station)
+    ids = add_properties(svc, 25)
+    svc.update_property(ids[0], base_version=1, address="深圳市南山区新地址1号")
+    c = sc.SyncClient(station.db, max_records=10)
+    progress = []
+    res = c.sync(progress=lambda d, t, m: progress.append((d, t)))
+    c.close()
+    assert res.error is None and res.remaining == 0
+    assert res.acknowledged == 3 and res.records == 26
+    assert progress[-1] == (26, 26)
+    assert platform_set(platform) == client_acked(station)
+    assert len(platform_set(platform)) == 26
+    with station.db.read() as s:
+        p0 = s.get(Property, ids[0])
+        assert p0.acked_version == 2
+        batches = s.execute(select(SyncBatch).order_by(SyncBatch.seq)).scalars().all()
+    assert [b.state for b in batches] == ["acknowledged"] * 3
+    assert all(json.loads(b.receipt)["body"]["device"] == device_id for b in batches)
+    st = sc.status(station.db)
+    assert st.unacknowledged_records == 0 and st.batches == {"acknowledged": 3}
+
+
+def test_downlink_tasks_settings_prereg(platform, station):
+    enroll(platform, station)
+    tid = platform.central.push_task(STATION, title="核查出租屋", due_date="2026-12-01")
+    platform.central.push_task("999999999", title="another station's task")
+    platform.central.push("setting", "retention_days", {"value": 200}, STATION)
+    platform.central.push("reference", "grid_codes", {"codes": ["G01", "G02"]}, None)
+    platform.central.import_prereg(STATION, [{"name": "张三", "id_number_masked": "4403**********1234"}])
+    c = sc.SyncClient(station.db)
+    assert c.downlink(limit=2) == 4
+    with station.db.read() as s:
+        tasks = s.execute(select(Task)).scalars().all()
+    assert [t.platform_id for t in tasks] == [tid]
+    from workstation.storage import settings
+    with station.db.read() as s:
+        assert settings.get(s, "retention_days") == 200
+        assert settings.get(s, "reference.grid_codes") == {"codes": ["G01", "G02"]}
+    assert c.downlink() == 0  # cursor: nothing new
+    # completing the task syncs back and the platform applies it on top of its version 1
+    svc = services(station, Role.OFFICER)
+    svc.complete_task(tasks[0].id, result="done", notes="已核查")
+    res = c.sync()
+    assert res.error is None and res.conflicts == 0
+    assert ("task", tasks[0].id, 2) in platform.central.record_versions()
+    c.close()
+
+
+def test_downlink_never_overwrites_pending_local_change(sqlite_platform, station):
+    platform = sqlite_platform
+    enroll(platform, station)
+    c = sc.SyncClient(station.db)
+    platform.central.push_task(STATION, title="v1 title")
+    c.downlink()
+    with station.db.read() as s:
+        task = s.execute(select(Task)).scalar_one()
+    services(station).complete_task(task.id, result="done")
+    # the platform re-sends the task with a new title while our completion is unsynced
+    platform.central.push("task", task.platform_id, {"id": task.id, "platform_id": task.platform_id,
+                                                      "title": "v2 title", "version": 1}, STATION)
+    c.downlink()
+    with station.db.read() as s:
+        t = s.get(Task, task.id)
+    assert t.title == "v1 title" and t.status == "done" and t.version == 2
+    c.sync()  # completion acknowledged, then the deferred update applies
+    with station.db.read() as s:
+        t = s.get(Task, task.id)
+    assert t.title == "v2 title" and t.status == "done"
+    c.close()
