@@ -5,12 +5,12 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import make_station  # noqa: E402
-from platform_helpers import make_platform  # noqa: E402
+from platform_helpers import make_platform
 
-from workstation.domain.enums import Role  # noqa: E402
-from workstation.storage.services import Services  # noqa: E402
-from workstation.sync import client as sc  # noqa: E402
+from helpers import make_station
+from workstation.domain.enums import Role
+from workstation.storage.services import Services
+from workstation.sync import client as sc
 
 STATION = "440305001"
 

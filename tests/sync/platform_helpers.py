@@ -27,7 +27,7 @@ def pg_schema_url() -> tuple[str, str]:
         with eng.begin() as c:
             c.execute(sa.text(f"CREATE SCHEMA {schema}"))
         eng.dispose()
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         pytest.skip(f"PostgreSQL at 127.0.0.1:5432 (database test) not available: {exc.__class__.__name__}")
     return PG_URL, schema
 

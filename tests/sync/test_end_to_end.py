@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import STATION, add_properties, enroll, services
 from sqlalchemy import select
 
+from conftest import STATION, add_properties, enroll, services
 from workstation.domain.enums import Role
 from workstation.storage.schema import OutboxEntry, Property, Task
 from workstation.sync import client as sc
@@ -19,8 +19,10 @@ def platform_set(platform):
 
 def client_acked(st):
     with st.db.read() as s:
-        return sorted((r.record_id, r.version) for r in s.execute(
-            select(OutboxEntry).where(OutboxEntry.acked_at.is_not(None))).scalars())
+        return sorted(
+            (r.record_id, r.version)
+            for r in s.execute(select(OutboxEntry).where(OutboxEntry.acked_at.is_not(None))).scalars()
+        )
 
 
 def test_enroll_upload_and_acknowledge(platform, station):
@@ -60,6 +62,7 @@ def test_downlink_tasks_settings_prereg(platform, station):
         tasks = s.execute(select(Task)).scalars().all()
     assert [t.platform_id for t in tasks] == [tid]
     from workstation.storage import settings
+
     with station.db.read() as s:
         assert settings.get(s, "retention_days") == 200
         assert settings.get(s, "reference.grid_codes") == {"codes": ["G01", "G02"]}
@@ -83,8 +86,12 @@ def test_downlink_never_overwrites_pending_local_change(sqlite_platform, station
         task = s.execute(select(Task)).scalar_one()
     services(station).complete_task(task.id, result="done")
     # the platform re-sends the task with a new title while our completion is unsynced
-    platform.central.push("task", task.platform_id, {"id": task.id, "platform_id": task.platform_id,
-                                                      "title": "v2 title", "version": 1}, STATION)
+    platform.central.push(
+        "task",
+        task.platform_id,
+        {"id": task.id, "platform_id": task.platform_id, "title": "v2 title", "version": 1},
+        STATION,
+    )
     c.downlink()
     with station.db.read() as s:
         t = s.get(Task, task.id)

@@ -44,7 +44,10 @@ class DownlinkResponse(BaseModel):
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem}, 401: {"model": Problem}, 403: {"model": Problem}, 409: {"model": Problem},
+    400: {"model": Problem},
+    401: {"model": Problem},
+    403: {"model": Problem},
+    409: {"model": Problem},
     503: {"model": Problem},
 }
 
@@ -73,7 +76,12 @@ def create_app(central: Central) -> FastAPI:
         "/v1/batches",
         response_model=Receipt,
         responses=ERRORS,
-        openapi_extra={"requestBody": {"required": True, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+            }
+        },
     )
     async def upload(request: Request) -> dict[str, Any]:
         data = await request.body()

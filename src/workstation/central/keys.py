@@ -61,9 +61,15 @@ def make_ca(name: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
         .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
         .add_extension(
             x509.KeyUsage(
-                digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
-                key_encipherment=False, data_encipherment=False, key_agreement=False,
-                encipher_only=False, decipher_only=False,
+                digital_signature=True,
+                key_cert_sign=True,
+                crl_sign=True,
+                content_commitment=False,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                encipher_only=False,
+                decipher_only=False,
             ),
             critical=True,
         )
@@ -95,9 +101,7 @@ def make_tls_cert(
         .add_extension(x509.SubjectAlternativeName(names), critical=False)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
         .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
+        .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
     return key, cert
@@ -134,8 +138,13 @@ class PlatformKeys:
         return self.data_dir / TLS_KEY
 
 
-def init_keys(data_dir: Path, *, name: str = "Workstation reference platform", hosts: list[str] | None = None,
-              db_url: str | None = None) -> PlatformKeys:
+def init_keys(
+    data_dir: Path,
+    *,
+    name: str = "Workstation reference platform",
+    hosts: list[str] | None = None,
+    db_url: str | None = None,
+) -> PlatformKeys:
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     if (data_dir / SIGN_KEY).exists():

@@ -92,17 +92,39 @@ class Central:
             s.flush()
             return item.seq
 
-    def push_task(self, station_code: str, *, title: str, kind: str = "visit", details: str | None = None,
-                  due_date: str | None = None, subject_type: str | None = None,
-                  subject_ref: str | None = None) -> str:
+    def push_task(
+        self,
+        station_code: str,
+        *,
+        title: str,
+        kind: str = "visit",
+        details: str | None = None,
+        due_date: str | None = None,
+        subject_type: str | None = None,
+        subject_ref: str | None = None,
+    ) -> str:
         task_id = str(uuid.uuid4())
         payload = {
-            "id": task_id, "platform_id": task_id, "kind": kind, "title": title, "details": details,
-            "due_date": due_date, "subject_type": subject_type, "subject_ref": subject_ref, "version": 1,
+            "id": task_id,
+            "platform_id": task_id,
+            "kind": kind,
+            "title": title,
+            "details": details,
+            "due_date": due_date,
+            "subject_type": subject_type,
+            "subject_ref": subject_ref,
+            "version": 1,
         }
         with self.store.sessions.begin() as s:
-            s.add(Record(record_type="task", record_id=task_id, version=1, payload=json.dumps(payload),
-                         station_code=station_code))
+            s.add(
+                Record(
+                    record_type="task",
+                    record_id=task_id,
+                    version=1,
+                    payload=json.dumps(payload),
+                    station_code=station_code,
+                )
+            )
         self.push("task", task_id, payload, station_code)
         return task_id
 
@@ -188,13 +210,17 @@ class Central:
     def downlink(self, device: Device, after: int, limit: int) -> dict[str, Any]:
         limit = max(1, min(limit, 1000))
         with self.store.sessions() as s:
-            rows = s.execute(
-                select(DownlinkItem)
-                .where(DownlinkItem.seq > after)
-                .where((DownlinkItem.station_code == device.station_code) | (DownlinkItem.station_code.is_(None)))
-                .order_by(DownlinkItem.seq)
-                .limit(limit + 1)
-            ).scalars().all()
+            rows = (
+                s.execute(
+                    select(DownlinkItem)
+                    .where(DownlinkItem.seq > after)
+                    .where((DownlinkItem.station_code == device.station_code) | (DownlinkItem.station_code.is_(None)))
+                    .order_by(DownlinkItem.seq)
+                    .limit(limit + 1)
+                )
+                .scalars()
+                .all()
+            )
         more = len(rows) > limit
         rows = rows[:limit]
         items = [{"seq": r.seq, "kind": r.kind, "key": r.key, "payload": json.loads(r.payload)} for r in rows]
@@ -229,8 +255,7 @@ class Central:
                 if existing.envelope_hash == digest:
                     stored: dict[str, Any] = json.loads(existing.receipt)
                     return stored
-                raise ServiceError(409, "batch_id_reused",
-                                   "this batch id was already received with different content")
+                raise ServiceError(409, "batch_id_reused", "this batch id was already received with different content")
             try:
                 plaintext = env.decrypt(parsed, self.keys.enc_key)
                 content = json.loads(plaintext)
@@ -242,14 +267,17 @@ class Central:
             except (ValueError, KeyError, TypeError) as exc:
                 raise ServiceError(400, "malformed", "the batch content is not valid") from exc
             if len(records) != h.count:
-                raise ServiceError(400, "count_mismatch", "the batch holds a different number of records than its header says")
+                raise ServiceError(
+                    400, "count_mismatch", "the batch holds a different number of records than its header says"
+                )
             if h.seq != d.next_seq:
                 raise ServiceError(
                     409, "sequence", f"expected batch sequence {d.next_seq}, got {h.seq}", expected=d.next_seq
                 )
             if h.prev_hash != d.last_hash:
-                raise ServiceError(409, "chain", "the previous-batch hash does not match the platform's chain",
-                                   expected=d.next_seq)
+                raise ServiceError(
+                    409, "chain", "the previous-batch hash does not match the platform's chain", expected=d.next_seq
+                )
             applied, conflicts = self._apply(s, d, h.batch_id, records)
             body = {
                 "device": d.id,
@@ -263,11 +291,18 @@ class Central:
                 "key_id": self.keys.key_id,
             }
             receipt = env.sign_receipt(body, self.keys.sign_key)
-            s.add(Batch(
-                device_id=d.id, batch_id=h.batch_id, seq=h.seq, envelope_hash=digest, size=len(envelope),
-                record_count=h.count, receipt=json.dumps(receipt),
-                checkpoint=json.dumps(content.get("checkpoint")),
-            ))
+            s.add(
+                Batch(
+                    device_id=d.id,
+                    batch_id=h.batch_id,
+                    seq=h.seq,
+                    envelope_hash=digest,
+                    size=len(envelope),
+                    record_count=h.count,
+                    receipt=json.dumps(receipt),
+                    checkpoint=json.dumps(content.get("checkpoint")),
+                )
+            )
             d.next_seq = h.seq + 1
             d.last_hash = digest
         if self.hooks.fail_after_commit > 0:
@@ -275,7 +310,9 @@ class Central:
             raise ServiceError(500, "injected", "internal error after commit (injected)")
         return receipt
 
-    def _apply(self, s: Session, d: Device, batch_id: str, records: list[dict[str, Any]]) -> tuple[int, list[dict[str, Any]]]:
+    def _apply(
+        self, s: Session, d: Device, batch_id: str, records: list[dict[str, Any]]
+    ) -> tuple[int, list[dict[str, Any]]]:
         applied = 0
         conflicts: list[dict[str, Any]] = []
         for rec in records:
@@ -290,15 +327,40 @@ class Central:
                 raise ServiceError(400, "malformed", "a record in the batch lacks required fields") from exc
             cur = s.get(Record, (rtype, rid))
             if cur is not None and op != "create" and base is not None and cur.version != int(base):
-                conflicts.append({"record_type": rtype, "record_id": rid, "version": version,
-                                  "base_version": base, "platform_version": cur.version})
-                s.add(ConflictRow(device_id=d.id, batch_id=batch_id, record_type=rtype, record_id=rid,
-                                  base_version=base, incoming_version=version, platform_version=cur.version,
-                                  payload=payload))
+                conflicts.append(
+                    {
+                        "record_type": rtype,
+                        "record_id": rid,
+                        "version": version,
+                        "base_version": base,
+                        "platform_version": cur.version,
+                    }
+                )
+                s.add(
+                    ConflictRow(
+                        device_id=d.id,
+                        batch_id=batch_id,
+                        record_type=rtype,
+                        record_id=rid,
+                        base_version=base,
+                        incoming_version=version,
+                        platform_version=cur.version,
+                        payload=payload,
+                    )
+                )
                 continue
             if cur is None:
-                s.add(Record(record_type=rtype, record_id=rid, version=version, payload=payload,
-                             deleted=op == "delete", device_id=d.id, station_code=d.station_code))
+                s.add(
+                    Record(
+                        record_type=rtype,
+                        record_id=rid,
+                        version=version,
+                        payload=payload,
+                        deleted=op == "delete",
+                        device_id=d.id,
+                        station_code=d.station_code,
+                    )
+                )
                 s.flush()
             else:
                 cur.version = version
@@ -306,14 +368,38 @@ class Central:
                 cur.deleted = op == "delete"
                 cur.device_id = d.id
                 cur.updated_at = now()
-            s.add(RecordLog(device_id=d.id, batch_id=batch_id, record_type=rtype, record_id=rid,
-                            version=version, operation=op))
+            s.add(
+                RecordLog(
+                    device_id=d.id, batch_id=batch_id, record_type=rtype, record_id=rid, version=version, operation=op
+                )
+            )
             applied += 1
         return applied, conflicts
 
     def record_versions(self) -> list[tuple[str, str, int]]:
         """Every applied (record_type, record_id, version), duplicates included (for checks)."""
         with self.store.sessions() as s:
-            return [(a, b, c) for a, b, c in s.execute(
-                select(RecordLog.record_type, RecordLog.record_id, RecordLog.version).order_by(RecordLog.id)
-            ).all()]
+            return [
+                (a, b, c)
+                for a, b, c in s.execute(
+                    select(RecordLog.record_type, RecordLog.record_id, RecordLog.version).order_by(RecordLog.id)
+                ).all()
+            ]
+
+
+def import_folder(central: Central, folder: Any) -> tuple[int, list[str]]:
+    """Offline transfer: ingest every ``*.wsb`` in sequence order, writing a receipt beside each.
+    Returns (receipts written, plain-language errors)."""
+    from pathlib import Path
+
+    written = 0
+    errors: list[str] = []
+    for p in sorted(Path(folder).glob("*.wsb")):
+        try:
+            receipt = central.ingest(p.read_bytes())
+        except ServiceError as exc:
+            errors.append(f"{p.name}: {exc.message}")
+            continue
+        p.with_name(p.name[: -len(".wsb")] + ".receipt.json").write_text(json.dumps(receipt))
+        written += 1
+    return written, errors

@@ -91,15 +91,20 @@ def enroll(
     from workstation.central.keys import ca_fingerprint as fp_of
 
     if ca_fingerprint is not None and fp_of(ca_pem.encode()) != ca_fingerprint.lower().replace(":", ""):
-        raise SyncError("The platform certificate does not match the fingerprint you were given.",
-                        "平台证书指纹不符。", hint="check the CA file and fingerprint with the platform team")
+        raise SyncError(
+            "The platform certificate does not match the fingerprint you were given.",
+            "平台证书指纹不符。",
+            hint="check the CA file and fingerprint with the platform team",
+        )
     key = Ed25519PrivateKey.generate()
     pub = env.raw_public(key.public_key())
     client = http or make_http(url, ca_pem)
     try:
         resp = client.post("/v1/enroll", json={"code": code, "station_code": station_code, "sign_pub": env.b64e(pub)})
     except httpx.HTTPError as exc:
-        raise SyncError(f"Could not reach the platform to enroll: {plain_error(exc)}", "无法连接平台进行注册。") from exc
+        raise SyncError(
+            f"Could not reach the platform to enroll: {plain_error(exc)}", "无法连接平台进行注册。"
+        ) from exc
     finally:
         if http is None:
             client.close()
@@ -113,14 +118,28 @@ def enroll(
         if existing is not None:
             s.delete(existing)
             s.flush()
-        s.add(SyncDevice(
-            id=1, device_id=data["device_id"], station_code=station_code, platform_url=url, ca_pem=ca_pem,
-            key_id=data["key_id"], platform_enc_pub=data["platform_enc_pub"],
-            platform_sign_pub=data["platform_sign_pub"], sign_pub=env.b64e(pub),
-            sign_priv_wrapped=_wrap(db, env.raw_private(key)),
-        ))
-        audit.record(s, actor="sync", action="sync.enroll", target_type="device", target_id=data["device_id"],
-                     details=f"enrolled with {url} (platform key {data['key_id']})")
+        s.add(
+            SyncDevice(
+                id=1,
+                device_id=data["device_id"],
+                station_code=station_code,
+                platform_url=url,
+                ca_pem=ca_pem,
+                key_id=data["key_id"],
+                platform_enc_pub=data["platform_enc_pub"],
+                platform_sign_pub=data["platform_sign_pub"],
+                sign_pub=env.b64e(pub),
+                sign_priv_wrapped=_wrap(db, env.raw_private(key)),
+            )
+        )
+        audit.record(
+            s,
+            actor="sync",
+            action="sync.enroll",
+            target_type="device",
+            target_id=data["device_id"],
+            details=f"enrolled with {url} (platform key {data['key_id']})",
+        )
     return str(data["device_id"])
 
 
@@ -251,8 +270,11 @@ class SyncClient:
                 s.execute(
                     update(OutboxEntry).where(OutboxEntry.seq.in_([r.seq for r in take])).values(batch_id=batch_id)
                 )
-                s.add(SyncBatch(batch_id=batch_id, seq=seq, state=BUILDING, record_count=len(take),
-                                created_at=self.clock()))
+                s.add(
+                    SyncBatch(
+                        batch_id=batch_id, seq=seq, state=BUILDING, record_count=len(take), created_at=self.clock()
+                    )
+                )
                 made += 1
 
     def seal_batches(self) -> int:
@@ -268,13 +290,22 @@ class SyncClient:
                 if b is None:
                     return sealed
                 prev = s.execute(select(SyncBatch.envelope_hash).where(SyncBatch.seq == b.seq - 1)).scalar()
-                rows = s.execute(
-                    select(OutboxEntry).where(OutboxEntry.batch_id == b.batch_id).order_by(OutboxEntry.seq)
-                ).scalars().all()
+                rows = (
+                    s.execute(select(OutboxEntry).where(OutboxEntry.batch_id == b.batch_id).order_by(OutboxEntry.seq))
+                    .scalars()
+                    .all()
+                )
                 records = [
-                    {"seq": r.seq, "record_type": r.record_type, "record_id": r.record_id, "version": r.version,
-                     "base_version": r.base_version, "operation": r.operation, "payload": r.payload,
-                     "created_at": r.created_at.isoformat()}
+                    {
+                        "seq": r.seq,
+                        "record_type": r.record_type,
+                        "record_id": r.record_id,
+                        "version": r.version,
+                        "base_version": r.base_version,
+                        "operation": r.operation,
+                        "payload": r.payload,
+                        "created_at": r.created_at.isoformat(),
+                    }
                     for r in rows
                 ]
                 checkpoint = audit.checkpoint(s)
@@ -284,10 +315,17 @@ class SyncClient:
                     "checkpoint_sig": env.b64e(key.sign(env.canonical(checkpoint))),
                     "station_code": d.station_code,
                 }
-                header = env.Header(device=d.device_id, batch_id=b.batch_id, seq=b.seq, prev_hash=prev or "",
-                                    key_id=d.key_id, count=len(records))
-                blob = env.seal(header, env.canonical(content), device_key=key,
-                                platform_enc_pub=env.b64d(d.platform_enc_pub))
+                header = env.Header(
+                    device=d.device_id,
+                    batch_id=b.batch_id,
+                    seq=b.seq,
+                    prev_hash=prev or "",
+                    key_id=d.key_id,
+                    count=len(records),
+                )
+                blob = env.seal(
+                    header, env.canonical(content), device_key=key, platform_enc_pub=env.b64d(d.platform_enc_pub)
+                )
                 b.envelope = blob
                 b.envelope_hash = env.sha256_hex(blob)
                 b.prev_hash = prev or ""
@@ -298,17 +336,20 @@ class SyncClient:
 
     # ---- upload ----------------------------------------------------------------------------
     def _unacked(self, s: Session) -> list[SyncBatch]:
-        return list(s.execute(
-            select(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING])).order_by(SyncBatch.seq)
-        ).scalars())
+        return list(
+            s.execute(select(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING])).order_by(SyncBatch.seq)).scalars()
+        )
 
     def send(self, *, due_only: bool = False, progress: Progress | None = None, max_rounds: int = 100000) -> SendResult:
         """Upload sealed batches in sequence order; stop at the first failure (later batches would
         only hit a sequence gap). `due_only` respects each batch's next retry time."""
         d = self.device()
         if d.status == "revoked":
-            raise SyncError("This workstation has been revoked by the platform; it can no longer sync.",
-                            "本工作站已被平台吊销。", hint="contact the platform administrator")
+            raise SyncError(
+                "This workstation has been revoked by the platform; it can no longer sync.",
+                "本工作站已被平台吊销。",
+                hint="contact the platform administrator",
+            )
         result = SendResult()
         with self.db.read() as s:
             total = sum(b.record_count for b in self._unacked(s))
@@ -349,8 +390,9 @@ class SyncClient:
             break
         with self.db.read() as s:
             result.remaining = len(self._unacked(s))
-            result.conflicts = int(s.scalar(select(func.count()).select_from(SyncConflict)
-                                            .where(SyncConflict.resolved_at.is_(None))) or 0)
+            result.conflicts = int(
+                s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
+            )
         return result
 
     def _fail(self, b: SyncBatch, message: str, *, retry: bool = True) -> str:
@@ -366,8 +408,9 @@ class SyncClient:
         """One attempt. None = acknowledged; "resend" = ledger rewound; otherwise the error text."""
         assert b.envelope is not None
         try:
-            resp = self.http.post("/v1/batches", content=b.envelope,
-                                  headers={"content-type": "application/octet-stream"})
+            resp = self.http.post(
+                "/v1/batches", content=b.envelope, headers={"content-type": "application/octet-stream"}
+            )
         except httpx.HTTPError as exc:
             return self._fail(b, f"Not sent: {plain_error(exc)}. It will be retried automatically.")
         if resp.status_code == 200:
@@ -377,7 +420,10 @@ class SyncClient:
             except (ValueError, env.EnvelopeError):
                 return self._fail(b, "The platform's answer could not be verified; the batch will be sent again.")
             if (body["device"], body["batch_id"], body["seq"], body["envelope_hash"]) != (
-                d.device_id, b.batch_id, b.seq, b.envelope_hash
+                d.device_id,
+                b.batch_id,
+                b.seq,
+                b.envelope_hash,
             ):
                 return self._fail(b, "The platform's receipt is for a different batch; the batch will be sent again.")
             self._acknowledge(b, receipt, body)
@@ -393,24 +439,41 @@ class SyncClient:
                     dev = s.get(SyncDevice, 1)
                     assert dev is not None
                     dev.status = "revoked"
-                    audit.record(s, actor="sync", action="sync.revoked", target_type="device",
-                                 target_id=dev.device_id, details="the platform reports this device revoked")
-            return self._fail(b, f"The platform refused this workstation: {problem}. Contact the platform administrator.",
-                              retry=False)
+                    audit.record(
+                        s,
+                        actor="sync",
+                        action="sync.revoked",
+                        target_type="device",
+                        target_id=dev.device_id,
+                        details="the platform reports this device revoked",
+                    )
+            return self._fail(
+                b, f"The platform refused this workstation: {problem}. Contact the platform administrator.", retry=False
+            )
         if resp.status_code == 409 and pbody.get("reason") in ("sequence", "chain"):
             expected = pbody.get("expected")
             if isinstance(expected, int) and expected < b.seq:
                 with self.db.write() as s:
-                    earlier = s.execute(select(SyncBatch).where(SyncBatch.seq >= expected, SyncBatch.seq < b.seq,
-                                                                SyncBatch.envelope.is_not(None))).scalars().all()
+                    earlier = (
+                        s.execute(
+                            select(SyncBatch).where(
+                                SyncBatch.seq >= expected, SyncBatch.seq < b.seq, SyncBatch.envelope.is_not(None)
+                            )
+                        )
+                        .scalars()
+                        .all()
+                    )
                     if len(earlier) == b.seq - expected:
                         for e in earlier:  # the platform lost these: send them again, in order
                             e.state = SEALED
                             e.last_error = f"resending: the platform expects batch {expected}"
                         return "resend"
-            return self._fail(b, f"The platform expects a different batch sequence: {problem}. "
-                                 "This needs an administrator (the local ledger and the platform disagree).",
-                              retry=False)
+            return self._fail(
+                b,
+                f"The platform expects a different batch sequence: {problem}. "
+                "This needs an administrator (the local ledger and the platform disagree).",
+                retry=False,
+            )
         if resp.status_code >= 500:
             return self._fail(b, f"The platform had a problem ({resp.status_code}); it will be retried automatically.")
         return self._fail(b, f"The platform rejected the batch: {problem}.", retry=False)
@@ -426,14 +489,30 @@ class SyncClient:
             conflicted: set[tuple[str, str, int]] = set()
             for c in conflicts:
                 conflicted.add((c["record_type"], c["record_id"], int(c["version"])))
-                s.add(SyncConflict(batch_id=b.batch_id, record_type=c["record_type"], record_id=c["record_id"],
-                                   version=int(c["version"]), base_version=c.get("base_version"),
-                                   platform_version=int(c["platform_version"]), detected_at=self.clock()))
-                audit.record(s, actor="sync", action="sync.conflict", target_type=c["record_type"],
-                             target_id=c["record_id"],
-                             details=f"platform has version {c['platform_version']}; ours {c['version']} was based on {c.get('base_version')}")
-            rows = s.execute(select(OutboxEntry.seq, OutboxEntry.record_type, OutboxEntry.record_id, OutboxEntry.version)
-                             .where(OutboxEntry.batch_id == b.batch_id)).all()
+                s.add(
+                    SyncConflict(
+                        batch_id=b.batch_id,
+                        record_type=c["record_type"],
+                        record_id=c["record_id"],
+                        version=int(c["version"]),
+                        base_version=c.get("base_version"),
+                        platform_version=int(c["platform_version"]),
+                        detected_at=self.clock(),
+                    )
+                )
+                audit.record(
+                    s,
+                    actor="sync",
+                    action="sync.conflict",
+                    target_type=c["record_type"],
+                    target_id=c["record_id"],
+                    details=f"platform has version {c['platform_version']}; ours {c['version']} was based on {c.get('base_version')}",
+                )
+            rows = s.execute(
+                select(OutboxEntry.seq, OutboxEntry.record_type, OutboxEntry.record_id, OutboxEntry.version).where(
+                    OutboxEntry.batch_id == b.batch_id
+                )
+            ).all()
             seqs = [q for q, rt, rid, v in rows if (rt, rid, v) not in conflicted]
             row.state = ACKNOWLEDGED
             row.receipt = json.dumps(receipt)
@@ -450,12 +529,25 @@ class SyncClient:
                 raise SyncError("No such open conflict.", "没有该冲突。")
             c.resolved_at = self.clock()
             c.resolution = resolution
-            seqs = list(s.execute(select(OutboxEntry.seq).where(
-                OutboxEntry.batch_id == c.batch_id, OutboxEntry.record_type == c.record_type,
-                OutboxEntry.record_id == c.record_id, OutboxEntry.version == c.version)).scalars())
+            seqs = list(
+                s.execute(
+                    select(OutboxEntry.seq).where(
+                        OutboxEntry.batch_id == c.batch_id,
+                        OutboxEntry.record_type == c.record_type,
+                        OutboxEntry.record_id == c.record_id,
+                        OutboxEntry.version == c.version,
+                    )
+                ).scalars()
+            )
             outbox.mark_acknowledged(s, seqs, self.clock())
-            audit.record(s, actor=actor, action="sync.conflict.resolve", target_type=c.record_type,
-                         target_id=c.record_id, details=resolution)
+            audit.record(
+                s,
+                actor=actor,
+                action="sync.conflict.resolve",
+                target_type=c.record_type,
+                target_id=c.record_id,
+                details=resolution,
+            )
 
     # ---- downlink --------------------------------------------------------------------------
     def _signed_get(self, d: SyncDevice, path: str, after: int, limit: int) -> httpx.Response:
@@ -463,8 +555,11 @@ class SyncClient:
 
         ts = utcnow().isoformat()
         sig = self._sign_key(d).sign(signing_message("GET", path, f"after={after}&limit={limit}", ts))
-        return self.http.get(path, params={"after": after, "limit": limit},
-                             headers={"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-sig": env.b64e(sig)})
+        return self.http.get(
+            path,
+            params={"after": after, "limit": limit},
+            headers={"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-sig": env.b64e(sig)},
+        )
 
     def downlink(self, *, limit: int = 500) -> int:
         """Fetch tasks, pre-registrations, reference data and settings after the cursor."""
@@ -508,8 +603,14 @@ class SyncClient:
             return 1
         if kind == "setting":
             settings.set(s, key, p.get("value"))
-            audit.record(s, actor="sync", action="setting.platform", target_type="setting", target_id=key,
-                         details=f"set by the platform to {p.get('value')!r}")
+            audit.record(
+                s,
+                actor="sync",
+                action="setting.platform",
+                target_type="setting",
+                target_id=key,
+                details=f"set by the platform to {p.get('value')!r}",
+            )
             return 1
         return 0
 
@@ -517,8 +618,13 @@ class SyncClient:
         p = item["payload"]
         task = s.execute(select(Task).where(Task.platform_id == p["platform_id"])).scalar_one_or_none()
         if task is not None:
-            pending = s.scalar(select(func.count()).select_from(OutboxEntry).where(
-                OutboxEntry.record_type == "task", OutboxEntry.record_id == task.id, OutboxEntry.acked_at.is_(None)))
+            pending = s.scalar(
+                select(func.count())
+                .select_from(OutboxEntry)
+                .where(
+                    OutboxEntry.record_type == "task", OutboxEntry.record_id == task.id, OutboxEntry.acked_at.is_(None)
+                )
+            )
             if pending:
                 deferred = list(settings.get(s, DEFERRED_KEY, []) or [])
                 deferred.append(item)
@@ -526,14 +632,23 @@ class SyncClient:
                 return 0
         due = p.get("due_date")
         fields = {
-            "kind": p.get("kind") or "visit", "title": p.get("title") or "", "details": p.get("details"),
-            "subject_type": p.get("subject_type"), "subject_ref": p.get("subject_ref"),
+            "kind": p.get("kind") or "visit",
+            "title": p.get("title") or "",
+            "details": p.get("details"),
+            "subject_type": p.get("subject_type"),
+            "subject_ref": p.get("subject_ref"),
             "due_date": datetime.fromisoformat(due).date() if due else None,
         }
         version = int(p.get("version") or 1)
         if task is None:
-            task = Task(id=p.get("id") or p["platform_id"], platform_id=p["platform_id"], version=version,
-                        acked_version=version, received_at=utcnow(), **fields)
+            task = Task(
+                id=p.get("id") or p["platform_id"],
+                platform_id=p["platform_id"],
+                version=version,
+                acked_version=version,
+                received_at=utcnow(),
+                **fields,
+            )
             s.add(task)
             action = "task.received"
         else:
@@ -569,16 +684,29 @@ def status(db: Database) -> SyncStatus:
     with db.read() as s:
         d = s.get(SyncDevice, 1)
         count, oldest = outbox.backlog(s)
-        unbatched = int(s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.batch_id.is_(None))) or 0)
+        unbatched = int(
+            s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.batch_id.is_(None))) or 0
+        )
         states = dict(s.execute(select(SyncBatch.state, func.count()).group_by(SyncBatch.state)).all())
-        pend = s.execute(select(SyncBatch).where(SyncBatch.state != ACKNOWLEDGED).order_by(SyncBatch.seq)).scalars().all()
-        conflicts = int(s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0)
+        pend = (
+            s.execute(select(SyncBatch).where(SyncBatch.state != ACKNOWLEDGED).order_by(SyncBatch.seq)).scalars().all()
+        )
+        conflicts = int(
+            s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
+        )
         cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
     return SyncStatus(
-        enrolled=d is not None, device_id=d.device_id if d else None, device_status=d.status if d else None,
-        unbatched_records=unbatched, unacknowledged_records=count, oldest_unacknowledged=oldest,
-        batches={str(k): int(v) for k, v in states.items()}, open_conflicts=conflicts,
-        pending_batches=[LedgerRow(b.batch_id, b.seq, b.state, b.record_count, b.attempts, b.last_error,
-                                   b.next_retry_at, b.acked_at) for b in pend],
+        enrolled=d is not None,
+        device_id=d.device_id if d else None,
+        device_status=d.status if d else None,
+        unbatched_records=unbatched,
+        unacknowledged_records=count,
+        oldest_unacknowledged=oldest,
+        batches={str(k): int(v) for k, v in states.items()},
+        open_conflicts=conflicts,
+        pending_batches=[
+            LedgerRow(b.batch_id, b.seq, b.state, b.record_count, b.attempts, b.last_error, b.next_retry_at, b.acked_at)
+            for b in pend
+        ],
         downlink_cursor=cursor,
     )

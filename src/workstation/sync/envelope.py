@@ -70,9 +70,7 @@ def raw_public(key: X25519PublicKey | Ed25519PublicKey) -> bytes:
 
 
 def raw_private(key: X25519PrivateKey | Ed25519PrivateKey) -> bytes:
-    return key.private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()
-    )
+    return key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
 
 
 def key_id_of(platform_enc_pub: bytes) -> str:

@@ -1,0 +1,119 @@
+"""`workstation sync` (end-of-shift sync from a terminal, with a progress bar) and
+`workstation sync --status`. Wired into `workstation` by cli/app.py via add_arguments/run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from workstation.storage.db import Database
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
+    parser.add_argument("--enroll", metavar="URL", help="enroll with the platform at URL (needs --code and --ca)")
+    parser.add_argument("--code", help="one-time enrollment code")
+    parser.add_argument("--station-code", help="station code the enrollment code was issued for")
+    parser.add_argument("--ca", metavar="FILE", help="the platform's CA certificate (PEM)")
+    parser.add_argument("--fingerprint", help="the CA fingerprint given with the code")
+    parser.add_argument("--export", metavar="DIR", help="offline transfer: write sealed batches to DIR")
+    parser.add_argument("--import-receipts", metavar="DIR", help="offline transfer: read receipts from DIR")
+    parser.add_argument("--no-downlink", action="store_true", help="upload only")
+
+
+def _open_db(args: argparse.Namespace) -> Database:
+    data_dir = getattr(args, "data_dir", None)
+    if getattr(args, "demo", False):
+        from workstation.cli.app import demo_data_dir, open_demo_station
+
+        db, _ = open_demo_station(Path(data_dir) if data_dir else demo_data_dir())
+        assert isinstance(db, Database)
+        return db
+    from workstation.storage import station
+
+    d = Path(data_dir) if data_dir else station.default_data_dir()
+    db, _how = station.unlock(d, passphrase=os.environ.get("WORKSTATION_PASSPHRASE"))
+    return db
+
+
+def _bar(done: int, total: int, message: str) -> None:
+    width = 30
+    frac = done / total if total else 1.0
+    fill = int(width * frac)
+    sys.stderr.write(f"\r[{'#' * fill}{'.' * (width - fill)}] {done}/{total} {message[:40]:<40}")
+    sys.stderr.flush()
+
+
+def print_status(db: Database) -> None:
+    from workstation.sync import client as sc
+    from workstation.sync import freeze
+
+    st = sc.status(db)
+    if not st.enrolled:
+        print("Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`.")
+    else:
+        print(f"Device {st.device_id} ({st.device_status})")
+    oldest = st.oldest_unacknowledged.isoformat(timespec="minutes") if st.oldest_unacknowledged else "-"
+    print(f"Changes not yet acknowledged by the platform: {st.unacknowledged_records} (oldest {oldest})")
+    print(f"  of which not yet in a batch: {st.unbatched_records}")
+    print("Batches: " + (", ".join(f"{k} {v}" for k, v in sorted(st.batches.items())) or "none"))
+    for b in st.pending_batches:
+        retry = b.next_retry_at.isoformat(timespec="seconds") if b.next_retry_at else "-"
+        print(f"  #{b.seq} {b.state:<12} {b.record_count:>5} records, {b.attempts} attempts, next retry {retry}")
+        if b.last_error:
+            print(f"      last error: {b.last_error}")
+    if st.open_conflicts:
+        print(f"Conflicts to resolve: {st.open_conflicts}")
+    with db.read() as s:
+        print(freeze.evaluate(s).explain())
+
+
+def run(args: argparse.Namespace) -> int:
+    from workstation.sync import client as sc
+    from workstation.sync import transfer
+
+    db = _open_db(args)
+    try:
+        if args.enroll:
+            if not (args.code and args.ca and args.station_code):
+                print("--enroll needs --code, --station-code and --ca", file=sys.stderr)
+                return 2
+            dev = sc.enroll(
+                db,
+                args.enroll,
+                args.code,
+                args.station_code,
+                Path(args.ca).read_text(),
+                ca_fingerprint=args.fingerprint,
+            )
+            print(f"Enrolled as device {dev}")
+            return 0
+        if args.status:
+            print_status(db)
+            return 0
+        if args.export:
+            paths = transfer.export_batches(db, Path(args.export))
+            print(f"{len(paths)} sealed batches written to {args.export}")
+            return 0
+        if args.import_receipts:
+            n = transfer.import_receipts(db, Path(args.import_receipts))
+            print(f"{n} batches acknowledged from receipts in {args.import_receipts}")
+            return 0
+        client = sc.SyncClient(db)
+        try:
+            res: Any = client.sync(progress=_bar, downlink=not args.no_downlink)
+        finally:
+            client.close()
+        sys.stderr.write("\n")
+        print(f"{res.records} changes acknowledged in {res.acknowledged} batches; {res.remaining} batches waiting")
+        if res.conflicts:
+            print(f"{res.conflicts} conflicts need your decision (see `workstation sync --status`)")
+        if res.error:
+            print(f"Not finished: {res.error}")
+            return 1
+        return 0
+    finally:
+        db.close()

@@ -1,0 +1,71 @@
+"""Offline transfer: sealed batches out to a folder (USB stick), receipts back the same way.
+
+Export writes ``<seq>-<batch_id>.wsb`` (the exact sealed bytes) for every unacknowledged batch; the
+platform imports the folder (``workstation-central import-folder``) and writes
+``<seq>-<batch_id>.receipt.json`` beside each; importing the receipts on the workstation verifies
+each against the platform key and acknowledges the batch exactly as an online upload would.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from sqlalchemy import select
+
+from workstation.storage.db import Database
+from workstation.sync import envelope as env
+from workstation.sync.client import ACKNOWLEDGED, SyncClient, SyncError
+from workstation.sync.models import SyncBatch
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def export_batches(db: Database, folder: Path) -> list[Path]:
+    """Seal whatever is pending and write every unacknowledged sealed batch to `folder`."""
+    client = SyncClient(db)
+    client.build_batches()
+    client.seal_batches()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out: list[Path] = []
+    with db.read() as s:
+        rows = (
+            s.execute(select(SyncBatch).where(SyncBatch.state != ACKNOWLEDGED).order_by(SyncBatch.seq)).scalars().all()
+        )
+    for b in rows:
+        assert b.envelope is not None
+        p = folder / f"{b.seq:08d}-{b.batch_id}.wsb"
+        _atomic_write(p, b.envelope)
+        out.append(p)
+    return out
+
+
+def import_receipts(db: Database, folder: Path) -> int:
+    """Verify and apply receipts found in `folder`. Returns the number of batches acknowledged."""
+    client = SyncClient(db)
+    d = client.device()
+    n = 0
+    for p in sorted(Path(folder).glob("*.receipt.json")):
+        receipt = json.loads(p.read_text())
+        try:
+            body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
+        except env.EnvelopeError as exc:
+            raise SyncError(f"{p.name}: {exc.message}", "回执签名无效。") from exc
+        with db.read() as s:
+            b = s.get(SyncBatch, body["batch_id"])
+        if b is None or b.state == ACKNOWLEDGED:
+            continue
+        if (body["device"], body["seq"], body["envelope_hash"]) != (d.device_id, b.seq, b.envelope_hash):
+            raise SyncError(f"{p.name}: the receipt does not match the batch it names", "回执与批次不符。")
+        client._acknowledge(b, receipt, body)
+        n += 1
+    return n
