@@ -1,50 +1,6 @@
 import sys
 from pathlib import Path
 
-import pytest
-
 sys.path.insert(0, str(Path(__file__).parent))
 
-from platform_helpers import make_platform
-
-from helpers import make_station
-from workstation.domain.enums import Role
-from workstation.storage.services import Services
-from workstation.sync import client as sc
-
-STATION = "440305001"
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def platform(request, tmp_path):
-    p = make_platform(tmp_path / "central", request.param)
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def sqlite_platform(tmp_path):
-    p = make_platform(tmp_path / "central", "sqlite")
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def station(tmp_path):
-    st = make_station(tmp_path / "station")
-    yield st
-    st.db.close()
-
-
-def enroll(platform, st):
-    code = platform.central.enroll_code(STATION)
-    return sc.enroll(st.db, platform.url, code, STATION, platform.ca_pem)
-
-
-def services(st, role=Role.OFFICER):
-    actor = st.actor(role) if role != Role.ADMIN else st.admin
-    return Services(st.db, actor)
-
-
-def add_properties(svc, n, grid="G01"):
-    return [svc.create_property(address=f"深圳市南山区测试路{i}号", grid_code=grid) for i in range(n)]
+from sync_fixtures import platform, sqlite_platform, station  # noqa: E402,F401

@@ -6,7 +6,7 @@ import json
 
 from sqlalchemy import select
 
-from conftest import STATION, add_properties, enroll, services
+from sync_fixtures import STATION, add_properties, enroll, services
 from workstation.domain.enums import Role
 from workstation.storage.schema import OutboxEntry, Property, Task
 from workstation.sync import client as sc

@@ -152,6 +152,8 @@ def _problem(resp: httpx.Response) -> str:
 
 
 def plain_error(exc: BaseException) -> str:
+    if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
+        return "the platform's certificate is not the one this workstation trusts"
     if isinstance(exc, httpx.ConnectError):
         return "the platform could not be reached (no network, or the platform is down)"
     if isinstance(exc, httpx.TimeoutException):
