@@ -47,6 +47,7 @@ class Platform:
     central: Central
     server: ServerThread | None
     schema: str | None = None
+    last_port: int = 0
 
     @property
     def url(self) -> str:
@@ -62,12 +63,13 @@ class Platform:
 
     def stop(self) -> None:
         if self.server is not None:
+            self.last_port = self.server.port
             self.server.stop()
             self.server = None
 
     def restart(self) -> None:
         """Stop the service, reopen the store from disk with a new service object, same port."""
-        port = self.server.port if self.server else 0
+        port = self.server.port if self.server else self.last_port
         self.stop()
         self.store.close()
         self.store = Store(self.store.url, schema=self.schema)

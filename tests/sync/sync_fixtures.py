@@ -44,7 +44,10 @@ def enroll(platform, st):
 
 
 def services(st, role=Role.OFFICER):
-    actor = st.actor(role) if role != Role.ADMIN else st.admin
+    cache = st.__dict__.setdefault("_sync_actors", {})
+    if role not in cache:
+        cache[role] = st.actor(role) if role != Role.ADMIN else st.admin
+    actor = cache[role]
     return Services(st.db, actor)
 
 
