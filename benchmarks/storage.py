@@ -42,6 +42,9 @@ def build(db: Database, n_insert: int, n_total: int) -> float:
     return rate
 
 
+KINDS = ["id_number", "name_1char", "name_2char", "pinyin", "initials", "phone", "address", "grid+initial"]
+
+
 def query_mix(db: Database, n: int, seed: int = 3) -> list[tuple[str, str | None]]:
     rng = random.Random(seed)
     with db.read() as s:
@@ -118,6 +121,10 @@ def run(a: argparse.Namespace, work: Path) -> int:
         build_s = time.perf_counter() - t
         mix = query_mix(db, a.queries)
         times = run_mix(db, mix)
+        per_kind = {k: statistics.median(times[i::8]) for i, k in enumerate(KINDS)}
+        worst = {k: max(times[i::8]) for i, k in enumerate(KINDS)}
+        print(f"{mode:9}: median ms by kind " + " ".join(f"{k}={v:.1f}" for k, v in per_kind.items()))
+        print(f"{mode:9}: max ms by kind    " + " ".join(f"{k}={v:.1f}" for k, v in worst.items()))
         results[mode] = {
             "insert_per_s": rate,
             "total_ms": sum(times),

@@ -109,6 +109,7 @@ class Person(SyncMixin, Base):
         Index("ix_person_name_initials", "name_initials"),
         Index("ix_person_phone", "phone"),
         Index("ix_person_grid_code", "grid_code", "name_pinyin"),
+        Index("ix_person_grid_initials", "grid_code", "name_initials"),
         Index("ix_person_property_id", "property_id"),
         Index("ix_person_created_at", "created_at"),
     )

@@ -73,7 +73,9 @@ def search_people(
     compact = q.replace(" ", "")
     if _HAN.search(q):
         people = _hits(session, base.where(_prefix(Person.name, compact)).order_by(Person.name).limit(limit))
-        if len(people) < limit and len(compact) >= 2:
+        # an address fragment: 3+ characters use the trigram index; 2 characters (a LIKE scan over all
+        # addresses) only when no name matched
+        if (len(people) < limit and len(compact) >= 3) or (not people and len(compact) == 2):
             people += _address_hits(session, base, compact, limit - len(people), exclude={p.id for p in people})
         return people
     if _PHONE.match(compact) and len(compact) >= 4:
