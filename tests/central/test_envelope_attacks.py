@@ -106,10 +106,14 @@ def test_header_swapped_and_resigned_fails_decryption(setup):
 
 def test_device_relabelled(setup, tmp_path):
     p, _c, blobs, *_rest, http = setup
-    other = p.central.enroll(p.central.enroll_code(STATION), STATION, env.b64e(env.raw_public(Ed25519PrivateKey.generate().public_key())))
+    other = p.central.enroll(
+        p.central.enroll_code(STATION), STATION, env.b64e(env.raw_public(Ed25519PrivateKey.generate().public_key()))
+    )
     h, ct, sig = split(blobs[0])
     refused(post(http, assemble({**h, "device": other["device_id"]}, ct, sig)), 400, "bad_signature")
-    refused(post(http, assemble({**h, "device": "00000000-0000-0000-0000-000000000000"}, ct, sig)), 403, "unknown_device")
+    refused(
+        post(http, assemble({**h, "device": "00000000-0000-0000-0000-000000000000"}, ct, sig)), 403, "unknown_device"
+    )
     nothing_stored(p)
 
 
@@ -128,13 +132,21 @@ def test_old_sequence_with_new_content_and_reused_batch_id(setup):
     assert post(http, blobs[0]).status_code == 200
     h, *_ = split(blobs[0])
     content = env.canonical({"records": [], "checkpoint": {}})
-    newer = env.seal(env.Header(device=dev.device_id, batch_id="b-new", seq=1, prev_hash="", key_id=dev.key_id, count=0),
-                     content, device_key=key, platform_enc_pub=env.b64d(dev.platform_enc_pub))
+    newer = env.seal(
+        env.Header(device=dev.device_id, batch_id="b-new", seq=1, prev_hash="", key_id=dev.key_id, count=0),
+        content,
+        device_key=key,
+        platform_enc_pub=env.b64d(dev.platform_enc_pub),
+    )
     r = post(http, newer)
     refused(r, 409, "sequence")
     assert r.json()["expected"] == 2
-    same_id = env.seal(env.Header(device=dev.device_id, batch_id=h["batch_id"], seq=1, prev_hash="", key_id=dev.key_id, count=0),
-                       content, device_key=key, platform_enc_pub=env.b64d(dev.platform_enc_pub))
+    same_id = env.seal(
+        env.Header(device=dev.device_id, batch_id=h["batch_id"], seq=1, prev_hash="", key_id=dev.key_id, count=0),
+        content,
+        device_key=key,
+        platform_enc_pub=env.b64d(dev.platform_enc_pub),
+    )
     refused(post(http, same_id), 409, "batch_id_reused")
     nothing_stored(p, 1, 2)
 
@@ -196,10 +208,18 @@ def test_enrollment_code_is_one_time_short_lived_and_bound(sqlite_platform, stat
         r = http.post("/v1/enroll", json={"code": code, "station_code": "999", "sign_pub": pub})
         refused(r, 403, "wrong_station")
         assert http.post("/v1/enroll", json={"code": code, "station_code": STATION, "sign_pub": pub}).status_code == 200
-        refused(http.post("/v1/enroll", json={"code": code, "station_code": STATION, "sign_pub": pub}), 403, "code_used")
+        refused(
+            http.post("/v1/enroll", json={"code": code, "station_code": STATION, "sign_pub": pub}), 403, "code_used"
+        )
         expired = p.central.enroll_code(STATION, ttl=timedelta(seconds=-1))
-        refused(http.post("/v1/enroll", json={"code": expired, "station_code": STATION, "sign_pub": pub}), 403, "code_expired")
-        refused(http.post("/v1/enroll", json={"code": "NOPE", "station_code": STATION, "sign_pub": pub}), 403, "bad_code")
+        refused(
+            http.post("/v1/enroll", json={"code": expired, "station_code": STATION, "sign_pub": pub}),
+            403,
+            "code_expired",
+        )
+        refused(
+            http.post("/v1/enroll", json={"code": "NOPE", "station_code": STATION, "sign_pub": pub}), 403, "bad_code"
+        )
 
 
 def test_tls_is_pinned_to_the_platform_ca(sqlite_platform, station, tmp_path):

@@ -26,8 +26,9 @@ from workstation.sync.models import SyncBatch
 def http_via(proxy, ca_pem, timeout=5.0):
     ctx = sc.ssl_context(ca_pem)
     ctx.maximum_version = ssl.TLSVersion.TLSv1_2  # see fault_proxy's docstring
-    return httpx.Client(base_url=proxy.url, verify=ctx, timeout=timeout,
-                        limits=httpx.Limits(max_keepalive_connections=0))
+    return httpx.Client(
+        base_url=proxy.url, verify=ctx, timeout=timeout, limits=httpx.Limits(max_keepalive_connections=0)
+    )
 
 
 @pytest.fixture
@@ -43,8 +44,10 @@ def rig(platform, station):
 
 def acked(st):
     with st.db.read() as s:
-        return sorted((r.record_id, r.version) for r in s.execute(
-            select(OutboxEntry).where(OutboxEntry.acked_at.is_not(None))).scalars())
+        return sorted(
+            (r.record_id, r.version)
+            for r in s.execute(select(OutboxEntry).where(OutboxEntry.acked_at.is_not(None))).scalars()
+        )
 
 
 def platform_versions(p):
