@@ -8,10 +8,10 @@ import struct
 
 import httpx
 import pytest
-from sync_fixtures import STATION, add_properties, enroll, services
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
+from sync_fixtures import STATION, add_properties, enroll, services
 
 from workstation.sync import client as sc
 from workstation.sync import envelope as env
@@ -223,8 +223,9 @@ def test_enrollment_code_is_one_time_short_lived_and_bound(sqlite_platform, stat
 
 
 def test_tls_is_pinned_to_the_platform_ca(sqlite_platform, station, tmp_path):
-    from workstation.central.keys import make_ca
     from cryptography.hazmat.primitives import serialization
+
+    from workstation.central.keys import make_ca
 
     _k, other_ca = make_ca("someone else")
     other_pem = other_ca.public_bytes(serialization.Encoding.PEM).decode()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from sqlalchemy import select
-
 from sync_fixtures import STATION, add_properties, enroll, services
+
 from workstation.domain.enums import Role
 from workstation.storage.schema import OutboxEntry, Property, Task
 from workstation.sync import client as sc

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from fault_proxy import FaultProxy
 from sqlalchemy import select
-from sync_fixtures import STATION, add_properties, enroll, services
+from sync_fixtures import add_properties, enroll, services
 
 from workstation.storage.schema import OutboxEntry
 from workstation.sync import client as sc

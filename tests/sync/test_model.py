@@ -31,7 +31,7 @@ from keyring.backends import fail
 from platform_helpers import make_platform
 from sqlalchemy import select
 from starlette.testclient import TestClient
-from sync_fixtures import STATION, enroll
+from sync_fixtures import enroll
 
 from helpers import make_station
 from workstation.central.app import create_app
