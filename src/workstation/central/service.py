@@ -13,7 +13,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from workstation.central.keys import PlatformKeys
@@ -313,67 +313,59 @@ class Central:
     def _apply(
         self, s: Session, d: Device, batch_id: str, records: list[dict[str, Any]]
     ) -> tuple[int, list[dict[str, Any]]]:
-        applied = 0
-        conflicts: list[dict[str, Any]] = []
+        """Upsert by (record id, version) in batch order; stale updates become conflicts. Existing
+        rows are loaded in one query and new rows written with Core executemany (bulk path)."""
+        parsed: list[tuple[str, str, int, int | None, str, str]] = []
         for rec in records:
             try:
-                rtype = str(rec["record_type"])
-                rid = str(rec["record_id"])
-                version = int(rec["version"])
                 base = rec.get("base_version")
-                op = str(rec["operation"])
-                payload = str(rec["payload"])
-            except (KeyError, TypeError, ValueError) as exc:
+                parsed.append((str(rec["record_type"]), str(rec["record_id"]), int(rec["version"]),
+                               None if base is None else int(base), str(rec["operation"]), str(rec["payload"])))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise ServiceError(400, "malformed", "a record in the batch lacks required fields") from exc
-            cur = s.get(Record, (rtype, rid))
-            if cur is not None and op != "create" and base is not None and cur.version != int(base):
-                conflicts.append(
-                    {
-                        "record_type": rtype,
-                        "record_id": rid,
-                        "version": version,
-                        "base_version": base,
-                        "platform_version": cur.version,
-                    }
-                )
-                s.add(
-                    ConflictRow(
-                        device_id=d.id,
-                        batch_id=batch_id,
-                        record_type=rtype,
-                        record_id=rid,
-                        base_version=base,
-                        incoming_version=version,
-                        platform_version=cur.version,
-                        payload=payload,
-                    )
-                )
+        current: dict[tuple[str, str], Record] = {}
+        by_type: dict[str, set[str]] = {}
+        for rtype, rid, *_ in parsed:
+            by_type.setdefault(rtype, set()).add(rid)
+        for rtype, ids in by_type.items():
+            id_list = sorted(ids)
+            for i in range(0, len(id_list), 500):
+                for r in s.execute(select(Record).where(Record.record_type == rtype,
+                                                        Record.record_id.in_(id_list[i : i + 500]))).scalars():
+                    current[(r.record_type, r.record_id)] = r
+        applied = 0
+        conflicts: list[dict[str, Any]] = []
+        new_rows: dict[tuple[str, str], dict[str, Any]] = {}
+        log: list[dict[str, Any]] = []
+        at = now()
+        for rtype, rid, version, base, op, payload in parsed:
+            k = (rtype, rid)
+            cur = current.get(k)
+            cur_version = cur.version if cur is not None else (new_rows[k]["version"] if k in new_rows else None)
+            if cur_version is not None and op != "create" and base is not None and cur_version != base:
+                conflicts.append({"record_type": rtype, "record_id": rid, "version": version,
+                                  "base_version": base, "platform_version": cur_version})
+                s.add(ConflictRow(device_id=d.id, batch_id=batch_id, record_type=rtype, record_id=rid,
+                                  base_version=base, incoming_version=version, platform_version=cur_version,
+                                  payload=payload))
                 continue
             if cur is None:
-                s.add(
-                    Record(
-                        record_type=rtype,
-                        record_id=rid,
-                        version=version,
-                        payload=payload,
-                        deleted=op == "delete",
-                        device_id=d.id,
-                        station_code=d.station_code,
-                    )
-                )
-                s.flush()
+                new_rows[k] = {"record_type": rtype, "record_id": rid, "version": version, "payload": payload,
+                               "deleted": op == "delete", "device_id": d.id, "station_code": d.station_code,
+                               "updated_at": at}
             else:
                 cur.version = version
                 cur.payload = payload
                 cur.deleted = op == "delete"
                 cur.device_id = d.id
-                cur.updated_at = now()
-            s.add(
-                RecordLog(
-                    device_id=d.id, batch_id=batch_id, record_type=rtype, record_id=rid, version=version, operation=op
-                )
-            )
+                cur.updated_at = at
+            log.append({"device_id": d.id, "batch_id": batch_id, "record_type": rtype, "record_id": rid,
+                        "version": version, "operation": op, "applied_at": at})
             applied += 1
+        if new_rows:
+            s.execute(insert(Record), list(new_rows.values()))
+        if log:
+            s.execute(insert(RecordLog), log)
         return applied, conflicts
 
     def record_versions(self) -> list[tuple[str, str, int]]:
