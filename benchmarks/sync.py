@@ -65,7 +65,7 @@ def make_backlog(db: station.Database, target: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--records", type=int, default=20_000)
-    ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--batch", type=int, default=1000)
     a = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="ws-sync-bench-"))
     try:

@@ -208,7 +208,7 @@ class SyncClient:
         db: Database,
         *,
         http: httpx.Client | None = None,
-        max_records: int = 500,
+        max_records: int = 1000,
         max_bytes: int = 2_000_000,
         rng: random.Random | None = None,
         clock: Callable[[], datetime] = utcnow,
@@ -256,22 +256,26 @@ class SyncClient:
         made = 0
         while True:
             with self.db.write() as s:
-                rows = outbox.pending(s, self.max_records)
+                rows = s.execute(
+                    select(OutboxEntry.seq, func.length(OutboxEntry.payload))
+                    .where(OutboxEntry.batch_id.is_(None))
+                    .order_by(OutboxEntry.seq)
+                    .limit(self.max_records)
+                ).all()  # the rows outbox.pending() returns, without loading their payloads
                 if not rows:
                     return made
-                take: list[OutboxEntry] = []
+                take: list[int] = []
                 size = 0
-                for r in rows:
-                    n = len(r.payload.encode()) + 200
+                for seq_no, length in rows:
+                    n = int(length or 0) * 3 + 200  # length() counts characters; UTF-8 is at most 3 bytes each
                     if take and size + n > self.max_bytes:
                         break
-                    take.append(r)
+                    take.append(seq_no)
                     size += n
                 seq = (s.scalar(select(func.max(SyncBatch.seq))) or 0) + 1
                 batch_id = _new_id()
-                s.execute(
-                    update(OutboxEntry).where(OutboxEntry.seq.in_([r.seq for r in take])).values(batch_id=batch_id)
-                )
+                tbl = OutboxEntry.__table__
+                s.connection().execute(update(tbl).where(tbl.c.seq.in_(take)).values(batch_id=batch_id))
                 s.add(
                     SyncBatch(
                         batch_id=batch_id, seq=seq, state=BUILDING, record_count=len(take), created_at=self.clock()
