@@ -52,9 +52,15 @@ def make_backlog(db: station.Database, target: int) -> None:
                 break
             rows = s.execute(select(model).limit(target - made)).scalars().all()
             values = [
-                {"record_type": record_type_of(r), "record_id": r.id, "version": r.version, "base_version": None,
-                 "operation": "create", "created_at": utcnow(),
-                 "payload": json.dumps(record_payload(r), ensure_ascii=False, sort_keys=True)}
+                {
+                    "record_type": record_type_of(r),
+                    "record_id": r.id,
+                    "version": r.version,
+                    "base_version": None,
+                    "operation": "create",
+                    "created_at": utcnow(),
+                    "payload": json.dumps(record_payload(r), ensure_ascii=False, sort_keys=True),
+                }
                 for r in rows
             ]
             if values:
@@ -74,8 +80,13 @@ def main() -> int:
         central = Central(store, keys)
         server = ServerThread(create_app(central), keys.tls_cert, keys.tls_key).start()
         res = station.init_station(
-            work / "station", station_code="440305001", station_name="bench", admin_username="admin",
-            admin_password="bench-admin-1", use_keyring=False, kdf=KdfParams.fast_for_tests(),
+            work / "station",
+            station_code="440305001",
+            station_name="bench",
+            admin_username="admin",
+            admin_password="bench-admin-1",
+            use_keyring=False,
+            kdf=KdfParams.fast_for_tests(),
         )
         db = res.database
         sc.enroll(db, server.url, central.enroll_code("440305001"), "440305001", keys.ca_pem.decode())

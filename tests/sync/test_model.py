@@ -52,7 +52,7 @@ class Crash(BaseException):
 
 
 class FaultTransport(httpx.BaseTransport):
-    def __init__(self, holder: Model) -> None:
+    def __init__(self, holder: RuleBasedStateMachine) -> None:
         self.holder = holder
         self.fault: str | None = None
 

@@ -319,8 +319,16 @@ class Central:
         for rec in records:
             try:
                 base = rec.get("base_version")
-                parsed.append((str(rec["record_type"]), str(rec["record_id"]), int(rec["version"]),
-                               None if base is None else int(base), str(rec["operation"]), str(rec["payload"])))
+                parsed.append(
+                    (
+                        str(rec["record_type"]),
+                        str(rec["record_id"]),
+                        int(rec["version"]),
+                        None if base is None else int(base),
+                        str(rec["operation"]),
+                        str(rec["payload"]),
+                    )
+                )
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise ServiceError(400, "malformed", "a record in the batch lacks required fields") from exc
         current: dict[tuple[str, str], Record] = {}
@@ -330,8 +338,9 @@ class Central:
         for rtype, ids in by_type.items():
             id_list = sorted(ids)
             for i in range(0, len(id_list), 500):
-                for r in s.execute(select(Record).where(Record.record_type == rtype,
-                                                        Record.record_id.in_(id_list[i : i + 500]))).scalars():
+                for r in s.execute(
+                    select(Record).where(Record.record_type == rtype, Record.record_id.in_(id_list[i : i + 500]))
+                ).scalars():
                     current[(r.record_type, r.record_id)] = r
         applied = 0
         conflicts: list[dict[str, Any]] = []
@@ -343,24 +352,56 @@ class Central:
             cur = current.get(k)
             cur_version = cur.version if cur is not None else (new_rows[k]["version"] if k in new_rows else None)
             if cur_version is not None and op != "create" and base is not None and cur_version != base:
-                conflicts.append({"record_type": rtype, "record_id": rid, "version": version,
-                                  "base_version": base, "platform_version": cur_version})
-                s.add(ConflictRow(device_id=d.id, batch_id=batch_id, record_type=rtype, record_id=rid,
-                                  base_version=base, incoming_version=version, platform_version=cur_version,
-                                  payload=payload))
+                conflicts.append(
+                    {
+                        "record_type": rtype,
+                        "record_id": rid,
+                        "version": version,
+                        "base_version": base,
+                        "platform_version": cur_version,
+                    }
+                )
+                s.add(
+                    ConflictRow(
+                        device_id=d.id,
+                        batch_id=batch_id,
+                        record_type=rtype,
+                        record_id=rid,
+                        base_version=base,
+                        incoming_version=version,
+                        platform_version=cur_version,
+                        payload=payload,
+                    )
+                )
                 continue
             if cur is None:
-                new_rows[k] = {"record_type": rtype, "record_id": rid, "version": version, "payload": payload,
-                               "deleted": op == "delete", "device_id": d.id, "station_code": d.station_code,
-                               "updated_at": at}
+                new_rows[k] = {
+                    "record_type": rtype,
+                    "record_id": rid,
+                    "version": version,
+                    "payload": payload,
+                    "deleted": op == "delete",
+                    "device_id": d.id,
+                    "station_code": d.station_code,
+                    "updated_at": at,
+                }
             else:
                 cur.version = version
                 cur.payload = payload
                 cur.deleted = op == "delete"
                 cur.device_id = d.id
                 cur.updated_at = at
-            log.append({"device_id": d.id, "batch_id": batch_id, "record_type": rtype, "record_id": rid,
-                        "version": version, "operation": op, "applied_at": at})
+            log.append(
+                {
+                    "device_id": d.id,
+                    "batch_id": batch_id,
+                    "record_type": rtype,
+                    "record_id": rid,
+                    "version": version,
+                    "operation": op,
+                    "applied_at": at,
+                }
+            )
             applied += 1
         if new_rows:
             s.execute(insert(Record), list(new_rows.values()))

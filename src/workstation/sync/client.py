@@ -274,7 +274,7 @@ class SyncClient:
                     size += n
                 seq = (s.scalar(select(func.max(SyncBatch.seq))) or 0) + 1
                 batch_id = _new_id()
-                tbl = OutboxEntry.__table__
+                tbl: Any = OutboxEntry.__table__
                 s.connection().execute(update(tbl).where(tbl.c.seq.in_(take)).values(batch_id=batch_id))
                 s.add(
                     SyncBatch(
@@ -512,7 +512,10 @@ class SyncClient:
                     action="sync.conflict",
                     target_type=c["record_type"],
                     target_id=c["record_id"],
-                    details=f"platform has version {c['platform_version']}; ours {c['version']} was based on {c.get('base_version')}",
+                    details=(
+                        f"platform has version {c['platform_version']}; "
+                        f"ours {c['version']} was based on {c.get('base_version')}"
+                    ),
                 )
             rows = s.execute(
                 select(OutboxEntry.seq, OutboxEntry.record_type, OutboxEntry.record_id, OutboxEntry.version).where(
@@ -714,10 +717,9 @@ def mark_acknowledged_bulk(s: Session, seqs: list[int], at: datetime) -> int:
                 .values(acked_version=bindparam("v")),
                 params,
             )
+        otbl: Any = OutboxEntry.__table__
         res = s.connection().execute(
-            update(OutboxEntry.__table__)
-            .where(OutboxEntry.__table__.c.seq.in_(chunk), OutboxEntry.__table__.c.acked_at.is_(None))
-            .values(acked_at=at)
+            update(otbl).where(otbl.c.seq.in_(chunk), otbl.c.acked_at.is_(None)).values(acked_at=at)
         )
         n += res.rowcount
     return n
