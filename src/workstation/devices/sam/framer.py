@@ -75,7 +75,8 @@ STATUS_MESSAGES: dict[int, tuple[str, str]] = {
     SW_UNAUTHORISED_OP: ("The ID card reader refused an unauthorised operation.", "身份证阅读器拒绝越权操作。"),
     SW_UNRECOGNISED: ("The ID card reader reported an unknown error. Try again.", "身份证阅读器报告未知错误，请重试。"),
     SW_CARD_AUTH_SAM: (
-        "The card did not accept the reader's security module. Place the card again; if it repeats, the card may be damaged.",
+        "The card did not accept the reader's security module. Place the card again; "
+        "if it repeats, the card may be damaged.",
         "证/卡认证SAM_V失败，请重新放置证件；如反复出现，证件可能已损坏。",
     ),
     SW_SAM_AUTH_CARD: (
@@ -86,22 +87,35 @@ STATUS_MESSAGES: dict[int, tuple[str, str]] = {
         "The card's information failed verification. Place the card again.",
         "信息验证错误，请重新放置证件。",
     ),
-    SW_CARD_TYPE: ("This card type is not recognised. Use a resident ID card or residence permit.", "无法识别的卡类型。"),
+    SW_CARD_TYPE: (
+        "This card type is not recognised. Use a resident ID card or residence permit.",
+        "无法识别的卡类型。",
+    ),
     SW_READ_FAILED: (
         "Reading the card failed. Keep the card still on the reader and try again.",
         "读卡失败，请将证件平放在阅读器上不要移动，再试一次。",
     ),
-    SW_RANDOM: ("The reader could not get a random number from the card. Place the card again.", "取随机数失败，请重新放置证件。"),
+    SW_RANDOM: (
+        "The reader could not get a random number from the card. Place the card again.",
+        "取随机数失败，请重新放置证件。",
+    ),
     SW_SELF_TEST: (
-        "The ID card reader's security module failed its self-test. Restart the reader; if it repeats, it needs service.",
+        "The ID card reader's security module failed its self-test. Restart the reader; "
+        "if it repeats, it needs service.",
         "SAM_V自检失败，不能接收命令。请重启阅读器；如反复出现，请送修。",
     ),
     SW_NOT_AUTHORISED: (
         "The ID card reader's security module is not authorised and cannot be used. Contact the supplier.",
         "SAM_V没有经过授权，无法使用，请联系供应商。",
     ),
-    SW_FIND_FAILED: ("No card on the reader. Place the ID card flat on the reader.", "未找到证件，请将身份证平放在阅读器上。"),
-    SW_SELECT_FAILED: ("The card could not be selected. Lift the card and place it again.", "选卡失败，请拿开证件后重新放置。"),
+    SW_FIND_FAILED: (
+        "No card on the reader. Place the ID card flat on the reader.",
+        "未找到证件，请将身份证平放在阅读器上。",
+    ),
+    SW_SELECT_FAILED: (
+        "The card could not be selected. Lift the card and place it again.",
+        "选卡失败，请拿开证件后重新放置。",
+    ),
 }
 
 
