@@ -131,7 +131,7 @@ def test_old_sequence_with_new_content_and_reused_batch_id(setup):
     p, _c, blobs, dev, key, http = setup
     assert post(http, blobs[0]).status_code == 200
     h, *_ = split(blobs[0])
-    content = env.canonical({"records": [], "checkpoint": {}})
+    content = env.canonical({"records": [], "checkpoint": {}, "checkpoint_sig": env.b64e(key.sign(b"{}"))})
     newer = env.seal(
         env.Header(device=dev.device_id, batch_id="b-new", seq=1, prev_hash="", key_id=dev.key_id, count=0),
         content,
@@ -163,7 +163,7 @@ def test_sealed_to_wrong_platform_key(setup):
     p, _c, _blobs, dev, key, http = setup
     wrong = X25519PrivateKey.generate()
     wrong_pub = env.raw_public(wrong.public_key())
-    content = env.canonical({"records": [], "checkpoint": {}})
+    content = env.canonical({"records": [], "checkpoint": {}, "checkpoint_sig": env.b64e(key.sign(b"{}"))})
     hdr = env.Header(device=dev.device_id, batch_id="x", seq=1, prev_hash="", key_id=env.key_id_of(wrong_pub), count=0)
     refused(post(http, env.seal(hdr, content, device_key=key, platform_enc_pub=wrong_pub)), 400, "unknown_key")
     hdr = env.Header(device=dev.device_id, batch_id="y", seq=1, prev_hash="", key_id=dev.key_id, count=0)
@@ -238,3 +238,15 @@ def test_tls_is_pinned_to_the_platform_ca(sqlite_platform, station, tmp_path):
 
     fp = ca_fingerprint(sqlite_platform.keys.ca_pem)
     assert sc.enroll(station.db, sqlite_platform.url, code, STATION, sqlite_platform.ca_pem, ca_fingerprint=fp)
+
+
+def test_unsigned_audit_checkpoint_is_refused(setup):
+    p, _c, _blobs, dev, key, http = setup
+    for cp_sig in (None, env.b64e(Ed25519PrivateKey.generate().sign(b"{}"))):
+        content = {"records": [], "checkpoint": {}}
+        if cp_sig:
+            content["checkpoint_sig"] = cp_sig
+        hdr = env.Header(device=dev.device_id, batch_id="z", seq=1, prev_hash="", key_id=dev.key_id, count=0)
+        blob = env.seal(hdr, env.canonical(content), device_key=key, platform_enc_pub=env.b64d(dev.platform_enc_pub))
+        refused(post(http, blob), 400, "bad_checkpoint")
+    nothing_stored(p)

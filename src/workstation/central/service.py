@@ -266,6 +266,15 @@ class Central:
                 raise ServiceError(400, exc.reason, exc.message) from exc
             except (ValueError, KeyError, TypeError) as exc:
                 raise ServiceError(400, "malformed", "the batch content is not valid") from exc
+            checkpoint = content.get("checkpoint")
+            try:  # the audit checkpoint rides along, signed by the device key
+                Ed25519PublicKey.from_public_bytes(env.b64d(d.sign_pub)).verify(
+                    env.b64d(str(content["checkpoint_sig"])), env.canonical(checkpoint)
+                )
+            except (KeyError, ValueError, TypeError, InvalidSignature) as exc:
+                raise ServiceError(
+                    400, "bad_checkpoint", "the audit checkpoint is missing or not signed by the device"
+                ) from exc
             if len(records) != h.count:
                 raise ServiceError(
                     400, "count_mismatch", "the batch holds a different number of records than its header says"
