@@ -131,7 +131,7 @@ def decode_text_block(block: bytes) -> tuple[IdentityDocument, Problems]:
     problems: Problems = []
     if len(block) != TEXT_LEN:
         problems.append(("", f"text block has {len(block)} bytes, expected {TEXT_LEN}"))
-        block = block[:TEXT_LEN].ljust(TEXT_LEN, b"\x20\x00")
+        block = block[:TEXT_LEN] + b"\x20" * (TEXT_LEN - len(block[:TEXT_LEN]))
     doc_type = card_type(block)
     f = {k: _field(block, off, size) for k, (off, size) in _LAYOUTS[doc_type].items()}
     valid_to_raw = f["valid_to"]
@@ -264,7 +264,7 @@ def _put(block: bytearray, off: int, size: int, value: str) -> None:
     raw = value.encode("utf-16-le")
     if len(raw) > size:
         raise ValueError(f"{value!r} does not fit in {size // 2} characters")
-    block[off : off + size] = raw.ljust(size, b"\x20\x00")
+    block[off : off + size] = raw + b"\x20\x00" * ((size - len(raw)) // 2)
 
 
 def _d(value: date | None) -> str:
