@@ -16,8 +16,9 @@ def test_workstation_sync_enroll_sync_status(sqlite_platform, station, tmp_path,
     ca.write_bytes(p.keys.ca_pem)
     d = str(station.data_dir)
     code = p.central.enroll_code(STATION)
-    rc = app.main(["--data-dir", d, "sync", "--enroll", p.url, "--code", code, "--station-code", STATION,
-                   "--ca", str(ca)])
+    rc = app.main(
+        ["--data-dir", d, "sync", "--enroll", p.url, "--code", code, "--station-code", STATION, "--ca", str(ca)]
+    )
     assert rc == 0 and "Enrolled as device" in capsys.readouterr().out
     assert app.main(["--data-dir", d, "sync", "--status"]) == 0
     out = capsys.readouterr().out

@@ -192,3 +192,24 @@ def test_client_killed_mid_upload(rig, fault):
     res = c.sync(downlink=False)
     assert res.error is None and res.remaining == 0
     check_invariant(p, st)
+
+
+def test_backoff_grows_with_jitter_and_reachability_retries_at_once(rig):
+    p, st, _proxy, c = rig
+    delays = [c.backoff(n).total_seconds() for n in range(1, 8)]
+    nominal = [min(sc.BACKOFF_CAP_S, sc.BACKOFF_BASE_S * 2 ** (n - 1)) for n in range(1, 8)]
+    assert all(0.5 * nom <= dl < 1.5 * nom for dl, nom in zip(delays, nominal, strict=True))
+    assert len({c.backoff(3).total_seconds() for _ in range(5)}) > 1  # jitter
+    add_properties(services(st), 2)
+    p.stop()
+    reachable, res = c.tick(was_reachable=True)
+    assert reachable is False and res is None
+    assert c.send(due_only=True).acknowledged == 0  # failed attempt is recorded, backoff set
+    b = ledger(st)[0]
+    assert b.next_retry_at is not None and b.attempts == 1
+    c.send(due_only=True)  # not due yet: no new attempt
+    assert ledger(st)[0].attempts == 1
+    p.restart()
+    reachable, res = c.tick(was_reachable=False)  # platform is back: retry now, not at next_retry_at
+    assert reachable and res.acknowledged == 1
+    check_invariant(p, st)

@@ -670,6 +670,24 @@ class SyncClient:
         audit.record(s, actor="sync", action=action, target_type="task", target_id=task.id, details=fields["title"])
         return 1
 
+    # ---- background use --------------------------------------------------------------------
+    def reachable(self) -> bool:
+        """Does the platform answer (TLS pinned) right now?"""
+        try:
+            return self.http.get("/v1/health").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def tick(self, *, was_reachable: bool) -> tuple[bool, SendResult | None]:
+        """One step of a background loop: send what is due; when the platform has just become
+        reachable again, retry at once instead of waiting out the backoff. Returns (reachable, result)."""
+        self.build_batches()
+        self.seal_batches()
+        now_reachable = self.reachable()
+        if not now_reachable:
+            return False, None
+        return True, self.send(due_only=was_reachable)
+
     # ---- all together ----------------------------------------------------------------------
     def sync(self, *, progress: Progress | None = None, downlink: bool = True) -> SendResult:
         self.build_batches()
