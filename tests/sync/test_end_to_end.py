@@ -101,3 +101,32 @@ def test_downlink_never_overwrites_pending_local_change(sqlite_platform, station
         t = s.get(Task, task.id)
     assert t.title == "v2 title" and t.status == "done"
     c.close()
+
+
+def test_platform_key_rotation_by_downlink(platform, station):
+    enroll(platform, station)
+    svc = services(station)
+    add_properties(svc, 3)
+    c = sc.SyncClient(station.db)
+    c.build_batches()
+    c.seal_batches()  # sealed to the old key, not yet sent
+    old_id = platform.central.keys.key_id
+    new_id = platform.central.rotate_key()
+    assert new_id != old_id
+    c.downlink()
+    assert c.device().key_id == new_id
+    add_properties(svc, 2)
+    res = c.sync()
+    assert res.error is None and res.acknowledged == 2
+    with station.db.read() as s:
+        keys = [
+            json.loads(b.receipt)["body"]["key_id"]
+            for b in s.execute(select(SyncBatch).order_by(SyncBatch.seq)).scalars()
+        ]
+        from workstation.sync import envelope as env
+
+        ids = [
+            env.parse(b.envelope).header.key_id for b in s.execute(select(SyncBatch).order_by(SyncBatch.seq)).scalars()
+        ]
+    assert ids == [old_id, new_id] and keys == [new_id, new_id]
+    c.close()

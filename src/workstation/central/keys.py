@@ -7,7 +7,7 @@ import datetime as dt
 import ipaddress
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography import x509
@@ -112,6 +112,13 @@ class PlatformKeys:
     data_dir: Path
     sign_key: Ed25519PrivateKey
     enc_key: X25519PrivateKey
+    retired: dict[str, X25519PrivateKey] = field(default_factory=dict)
+
+    def enc_key_for(self, key_id: str) -> X25519PrivateKey | None:
+        """The current key, or a retired one still kept to open batches sealed before a rotation."""
+        if key_id == self.key_id:
+            return self.enc_key
+        return self.retired.get(key_id)
 
     @property
     def sign_pub(self) -> bytes:
@@ -165,11 +172,27 @@ def init_keys(
 
 def load_keys(data_dir: Path) -> PlatformKeys:
     data_dir = Path(data_dir)
+    retired = {}
+    for p in sorted(data_dir.glob("enc-*.key")):
+        k = X25519PrivateKey.from_private_bytes(p.read_bytes())
+        retired[key_id_of(raw_public(k.public_key()))] = k
     return PlatformKeys(
         data_dir,
         Ed25519PrivateKey.from_private_bytes((data_dir / SIGN_KEY).read_bytes()),
         X25519PrivateKey.from_private_bytes((data_dir / ENC_KEY).read_bytes()),
+        retired,
     )
+
+
+def rotate_enc_key(data_dir: Path) -> PlatformKeys:
+    """New batch-encryption key; the old one is kept (enc-<key id>.key) for batches already sealed."""
+    data_dir = Path(data_dir)
+    old = load_keys(data_dir)
+    _write_private(data_dir / f"enc-{old.key_id}.key", raw_private(old.enc_key))
+    tmp = data_dir / (ENC_KEY + ".tmp")
+    _write_private(tmp, raw_private(X25519PrivateKey.generate()))
+    os.replace(tmp, data_dir / ENC_KEY)
+    return load_keys(data_dir)
 
 
 def load_config(data_dir: Path) -> dict[str, object]:

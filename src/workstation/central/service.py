@@ -148,6 +148,19 @@ class Central:
             r.updated_at = now()
             return r.version
 
+    def rotate_key(self) -> str:
+        """Rotate the batch-encryption key and announce it to every station by the downlink."""
+        from workstation.central.keys import rotate_enc_key
+
+        self.keys = rotate_enc_key(self.keys.data_dir)
+        self.push(
+            "platform_key",
+            self.keys.key_id,
+            {"key_id": self.keys.key_id, "platform_enc_pub": env.b64e(self.keys.enc_pub)},
+            None,
+        )
+        return self.keys.key_id
+
     def status(self) -> dict[str, Any]:
         with self.store.sessions() as s:
             return {
@@ -256,8 +269,11 @@ class Central:
                     stored: dict[str, Any] = json.loads(existing.receipt)
                     return stored
                 raise ServiceError(409, "batch_id_reused", "this batch id was already received with different content")
+            enc_key = self.keys.enc_key_for(h.key_id)
+            if enc_key is None:
+                raise ServiceError(400, "unknown_key", f"the batch is sealed to platform key {h.key_id}, not ours")
             try:
-                plaintext = env.decrypt(parsed, self.keys.enc_key)
+                plaintext = env.decrypt(parsed, enc_key)
                 content = json.loads(plaintext)
                 records = content["records"]
                 if not isinstance(records, list):

@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("device_id")
     f = sub.add_parser("import-folder", help="offline transfer: ingest sealed batches, write receipts")
     f.add_argument("folder")
+    sub.add_parser("rotate-key", help="new batch-encryption key, announced to stations by the downlink")
     sub.add_parser("status", help="counts of devices, batches, records and conflicts")
     return p
 
@@ -98,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
             for e in errors:
                 print(f"refused: {e}", file=sys.stderr)
             return 1 if errors else 0
+        elif args.command == "rotate-key":
+            print(f"New encryption key id: {central.rotate_key()} (the old key is kept for sealed batches)")
         elif args.command == "status":
             for key, value in central.status().items():
                 print(f"{key}: {value}")

@@ -610,6 +610,23 @@ class SyncClient:
         if kind == "reference":
             settings.set(s, f"reference.{key}", p)
             return 1
+        if kind == "platform_key":
+            pub = env.b64d(str(p["platform_enc_pub"]))
+            if env.key_id_of(pub) != p["key_id"]:
+                raise SyncError("The platform announced a key whose id does not match it.", "平台密钥编号不符。")
+            dev = s.get(SyncDevice, 1)
+            if dev is not None and dev.key_id != p["key_id"]:
+                audit.record(
+                    s,
+                    actor="sync",
+                    action="sync.platform_key",
+                    target_type="device",
+                    target_id=dev.device_id,
+                    details=f"platform key {dev.key_id} -> {p['key_id']}",
+                )
+                dev.key_id = str(p["key_id"])
+                dev.platform_enc_pub = str(p["platform_enc_pub"])
+            return 1
         if kind == "setting":
             settings.set(s, key, p.get("value"))
             audit.record(
