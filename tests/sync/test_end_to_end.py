@@ -130,3 +130,33 @@ def test_platform_key_rotation_by_downlink(platform, station):
         ]
     assert ids == [old_id, new_id] and keys == [new_id, new_id]
     c.close()
+
+
+def test_platform_lost_batches_client_resends_in_order(sqlite_platform, station):
+    """The platform was restored from an older backup: it names the sequence it expects and the
+    client resends its sealed batches from there, in order (identical bytes)."""
+    from sqlalchemy import delete
+
+    from workstation.central.store import Batch, Device, Record, RecordLog
+
+    p = sqlite_platform
+    enroll(p, station)
+    svc = services(station)
+    add_properties(svc, 6)
+    c = sc.SyncClient(station.db, max_records=2)
+    assert c.sync().acknowledged == 3
+    with p.store.sessions.begin() as s:
+        lost = s.execute(select(Batch.batch_id).where(Batch.seq > 1)).scalars().all()
+        first = s.execute(select(Batch).where(Batch.seq == 1)).scalar_one()
+        ids = s.execute(select(RecordLog.record_id).where(RecordLog.batch_id.in_(lost))).scalars().all()
+        s.execute(delete(RecordLog).where(RecordLog.batch_id.in_(lost)))
+        s.execute(delete(Record).where(Record.record_id.in_(ids)))
+        s.execute(delete(Batch).where(Batch.seq > 1))
+        dev = s.execute(select(Device)).scalar_one()
+        dev.next_seq, dev.last_hash = 2, first.envelope_hash
+    add_properties(svc, 1)
+    res = c.sync()
+    assert res.error is None and res.remaining == 0
+    assert sorted((r, v) for _t, r, v in p.central.record_versions()) == client_acked(station)
+    assert len(client_acked(station)) == 7
+    c.close()
