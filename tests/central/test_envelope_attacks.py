@@ -250,3 +250,32 @@ def test_unsigned_audit_checkpoint_is_refused(setup):
         blob = env.seal(hdr, env.canonical(content), device_key=key, platform_enc_pub=env.b64d(dev.platform_enc_pub))
         refused(post(http, blob), 400, "bad_checkpoint")
     nothing_stored(p)
+
+
+def test_one_code_used_concurrently_enrolls_once(sqlite_platform):
+    import threading
+
+    p = sqlite_platform
+    code = p.central.enroll_code(STATION)
+    answers = []
+
+    def go():
+        pub = env.b64e(env.raw_public(Ed25519PrivateKey.generate().public_key()))
+        with httpx.Client(base_url=p.url, verify=sc.ssl_context(p.ca_pem)) as http:
+            answers.append(http.post("/v1/enroll", json={"code": code, "station_code": STATION, "sign_pub": pub}))
+
+    threads = [threading.Thread(target=go) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(a.status_code for a in answers) == [200] + [403] * 5
+    assert p.central.status()["devices"] == 1
+
+
+def test_revoked_device_downlink_marks_revoked(setup):
+    p, c, _blobs, dev, *_rest = setup
+    p.central.revoke_device(dev.device_id)
+    with pytest.raises(sc.SyncError, match="revoked"):
+        c.downlink()
+    assert sc.status(c.db).device_status == "revoked"

@@ -13,7 +13,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from workstation.central.keys import PlatformKeys
@@ -192,9 +192,15 @@ class Central:
             if row.station_code != station_code:
                 raise ServiceError(403, "wrong_station", "this enrollment code was issued for another station")
             device_id = str(uuid.uuid4())
+            claimed = s.execute(  # compare-and-set: two racing uses of one code cannot both win
+                update(EnrollCode)
+                .where(EnrollCode.code_hash == row.code_hash, EnrollCode.used_at.is_(None))
+                .values(used_at=now(), device_id=device_id)
+                .execution_options(synchronize_session=False)
+            )
+            if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                raise ServiceError(403, "code_used", "this enrollment code has already been used")
             s.add(Device(id=device_id, station_code=station_code, sign_pub=sign_pub_b64))
-            row.used_at = now()
-            row.device_id = device_id
         return {
             "device_id": device_id,
             "station_code": station_code,

@@ -151,6 +151,13 @@ def _problem(resp: httpx.Response) -> str:
         return f"HTTP {resp.status_code}"
 
 
+def _reason(resp: httpx.Response) -> str:
+    try:
+        return str(resp.json().get("reason", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
 def plain_error(exc: BaseException) -> str:
     if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
         return "the platform's certificate is not the one this workstation trusts"
@@ -401,6 +408,21 @@ class SyncClient:
             )
         return result
 
+    def _mark_revoked(self) -> None:
+        with self.db.write() as s:
+            dev = s.get(SyncDevice, 1)
+            if dev is None or dev.status == "revoked":
+                return
+            dev.status = "revoked"
+            audit.record(
+                s,
+                actor="sync",
+                action="sync.revoked",
+                target_type="device",
+                target_id=dev.device_id,
+                details="the platform reports this device revoked",
+            )
+
     def _fail(self, b: SyncBatch, message: str, *, retry: bool = True) -> str:
         with self.db.write() as s:
             row = s.get(SyncBatch, b.batch_id)
@@ -441,18 +463,7 @@ class SyncClient:
             pbody = {}
         if resp.status_code == 403:
             if pbody.get("reason") == "revoked":
-                with self.db.write() as s:
-                    dev = s.get(SyncDevice, 1)
-                    assert dev is not None
-                    dev.status = "revoked"
-                    audit.record(
-                        s,
-                        actor="sync",
-                        action="sync.revoked",
-                        target_type="device",
-                        target_id=dev.device_id,
-                        details="the platform reports this device revoked",
-                    )
+                self._mark_revoked()
             return self._fail(
                 b, f"The platform refused this workstation: {problem}. Contact the platform administrator.", retry=False
             )
@@ -586,6 +597,8 @@ class SyncClient:
                 resp = self._signed_get(d, "/v1/downlink", cursor, limit)
             except httpx.HTTPError as exc:
                 raise SyncError(f"Could not fetch updates: {plain_error(exc)}", "无法获取平台下发数据。") from exc
+            if resp.status_code == 403 and _reason(resp) == "revoked":
+                self._mark_revoked()
             if resp.status_code != 200:
                 raise SyncError(f"The platform refused the update request: {_problem(resp)}", "平台拒绝下发请求。")
             page = resp.json()
