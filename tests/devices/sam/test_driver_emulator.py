@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from workstation.devices.emulation import EmulatorServer, Faults
+from workstation.devices.emulation import EmulatedDevice, EmulatorServer, Faults
 from workstation.devices.errors import DeviceDisconnected, DeviceError, DeviceTimeout
 from workstation.devices.sam import framer as fr
 from workstation.devices.sam.decode import CardRead
@@ -163,13 +163,28 @@ def test_self_test_failure_and_probe_of_silent_port() -> None:
         rig.close()
 
 
-def test_corrupted_reply_is_a_bad_reply() -> None:
-    rig = Rig("pty", Faults(corrupt_probability=1.0, seed=1))
+class BadChecksumDevice(EmulatedDevice):
+    """A device on the wire whose replies carry a wrong CHK byte (after some line noise)."""
+
+    def on_bytes(self, data: bytes) -> None:
+        frame = bytearray(fr.build_response(fr.SW_OK))
+        frame[-1] ^= 0x01
+        self.send(b"\x13\x37" + bytes(frame))
+
+
+@pytest.mark.parametrize("link", ["pty", "tcp"])
+def test_damaged_reply_is_a_clear_error(link: str) -> None:
+    server = EmulatorServer(BadChecksumDevice())
+    url = server.start_pty() if link == "pty" else server.start_tcp()
+    transport = Transport(url, timeout=0.02)
     try:
-        with pytest.raises((BadReply, DeviceTimeout)):
-            rig.reader.status()
+        with pytest.raises(BadReply) as info:
+            SamReader(transport, timeout=1.0).status()
+        assert "damaged" in info.value.message and "checksum" in str(info.value)
+        assert not probe(transport)
     finally:
-        rig.close()
+        transport.close()
+        server.stop()
 
 
 @pytest.mark.parametrize("link", ["pty", "tcp"])
