@@ -152,3 +152,27 @@ def test_valid_frame_after_garbage_and_mutations_is_found(garbage: bytes, frame:
         # claimed length has passed, the parser is back in sync and finds the next valid frame
         found += p.frames(bytes(fr.MAX_LEN + 8) + frame)
         assert found[-1] == body
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.binary(max_size=40), frames.map(lambda f: f[:-1] + bytes([f[-1] ^ 1]))), max_size=10))
+def test_emulator_survives_any_host_bytes(chunks: list[bytes]) -> None:
+    from workstation.devices.sam.emulator import SamEmulator
+
+    class Capture(SamEmulator):
+        replies: list[bytes]
+
+        def send(self, data: bytes) -> None:
+            self.replies.append(data)
+
+    emu = Capture()
+    emu.replies = []
+    for c in chunks:
+        emu.on_bytes(c)
+    for reply in emu.replies:  # whatever arrived, every reply is one well-formed SAM frame
+        assert fr.parse_response(reply).sw1 == 0
+    # a corrupted command frame is answered with the checksum-error status 0x10
+    emu.replies.clear()
+    emu.on_connect()  # a new link starts with an empty receive buffer
+    emu.on_bytes(h("AA AA AA 96 69 00 03 20 01 21"))
+    assert emu.replies == [h("AA AA AA 96 69 00 04 00 00 10 14")]
