@@ -82,18 +82,6 @@ def query_mix(db: Database, n: int, seed: int = 3) -> list[tuple[str, str | None
     return mix
 
 
-def run_mix(db: Database, mix: list[tuple[str, str | None]]) -> list[float]:
-    sv = Services(db, Actor("bench-officer", Role.OFFICER))
-    for q, g in mix[:50]:  # warm the page cache the same way in both modes
-        sv.search(q, grid_code=g)
-    times = []
-    for q, g in mix:
-        t = time.perf_counter()
-        sv.search(q, grid_code=g)
-        times.append((time.perf_counter() - t) * 1000)
-    return times
-
-
 def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[94]
 
@@ -110,40 +98,39 @@ def main() -> int:
 
 
 def run(a: argparse.Namespace, work: Path) -> int:
-    results = {}
+    dbs: dict[str, Database] = {}
+    insert_rate: dict[str, float] = {}
     for mode in ("plain", "encrypted"):
         path = work / f"{mode}.db"
-        for p in work.glob(f"{mode}.db*"):
-            p.unlink()
         db = Database.open_plain(path) if mode == "plain" else Database.open(path, os.urandom(64), create=True)
         t = time.perf_counter()
-        rate = build(db, a.insert, a.total)
-        build_s = time.perf_counter() - t
-        mix = query_mix(db, a.queries)
-        times = run_mix(db, mix)
-        per_kind = {k: statistics.median(times[i::8]) for i, k in enumerate(KINDS)}
-        worst = {k: max(times[i::8]) for i, k in enumerate(KINDS)}
-        print(f"{mode:9}: median ms by kind " + " ".join(f"{k}={v:.1f}" for k, v in per_kind.items()))
-        print(f"{mode:9}: max ms by kind    " + " ".join(f"{k}={v:.1f}" for k, v in worst.items()))
-        results[mode] = {
-            "insert_per_s": rate,
-            "total_ms": sum(times),
-            "p95": p95(times),
-            "median": statistics.median(times),
-        }
+        insert_rate[mode] = build(db, a.insert, a.total)
         size = sum(p.stat().st_size for p in work.glob(f"{mode}.db*"))
-        print(
-            f"{mode:9}: insert {rate:,.0f}/s  build {build_s:.0f}s  size {size / 1e6:.0f} MB  "
-            f"search median {results[mode]['median']:.2f} ms  p95 {results[mode]['p95']:.2f} ms  "
-            f"mix total {results[mode]['total_ms']:.0f} ms",
-            flush=True,
-        )
-        db.close()
-    ratio = results["encrypted"]["total_ms"] / results["plain"]["total_ms"]
-    print(
-        f"storage: ratio={ratio:.2f} search_p95_ms={results['encrypted']['p95']:.1f} "
-        f"insert_per_s={results['encrypted']['insert_per_s']:.0f}"
-    )
+        print(f"{mode:9}: insert {insert_rate[mode]:,.0f}/s  build {time.perf_counter() - t:.0f}s  "
+              f"size {size / 1e6:.0f} MB", flush=True)
+        dbs[mode] = db
+    # the same queries, interleaved query by query (alternating which goes first), so both modes
+    # see the same machine load and the same OS page cache conditions
+    mix = query_mix(dbs["plain"], a.queries)
+    services = {m: Services(db, Actor("bench-officer", Role.OFFICER)) for m, db in dbs.items()}
+    for q, g in mix[:100]:
+        for sv in services.values():
+            sv.search(q, grid_code=g)
+    times: dict[str, list[float]] = {"plain": [], "encrypted": []}
+    for i, (q, g) in enumerate(mix):
+        order = ("plain", "encrypted") if i % 2 == 0 else ("encrypted", "plain")
+        for mode in order:
+            t = time.perf_counter()
+            services[mode].search(q, grid_code=g)
+            times[mode].append((time.perf_counter() - t) * 1000)
+    for mode, ts in times.items():
+        per_kind = {k: statistics.median(ts[i::8]) for i, k in enumerate(KINDS)}
+        print(f"{mode:9}: search median {statistics.median(ts):.2f} ms  p95 {p95(ts):.2f} ms  total {sum(ts):.0f} ms"
+              f"  | median by kind " + " ".join(f"{k}={v:.1f}" for k, v in per_kind.items()), flush=True)
+        dbs[mode].close()
+    ratio = sum(times["encrypted"]) / sum(times["plain"])
+    print(f"storage: ratio={ratio:.2f} search_p95_ms={p95(times['encrypted']):.1f} "
+          f"insert_per_s={insert_rate['encrypted']:.0f}")
     return 0
 
 

@@ -126,7 +126,8 @@ def _address_hits(
 
 
 def _hits(session: Session, stmt: Select[Person]) -> list[PersonHit]:
-    return [
-        PersonHit(p.id, p.name, p.sex, p.birth_date, p.phone, p.grid_code, p.property_id)
-        for p in session.execute(stmt).scalars()
-    ]
+    """Only the display columns: a hit list never hydrates whole records."""
+    cols = stmt.with_only_columns(
+        Person.id, Person.name, Person.sex, Person.birth_date, Person.phone, Person.grid_code, Person.property_id
+    )
+    return [PersonHit(*row) for row in session.execute(cols)]
