@@ -122,6 +122,11 @@ class EmulatorServer:
         self._sent = 0
         self.faults.drop_after_bytes = None
 
+    @property
+    def bytes_sent(self) -> int:
+        """Bytes sent to the host since the current connection began."""
+        return self._sent
+
     # ---- output with faults and pacing -----------------------------------------------------
     def send(self, data: bytes) -> None:
         if self._dropped:
@@ -146,13 +151,12 @@ class EmulatorServer:
         start = time.monotonic()
         for i in range(0, len(data), chunk):
             piece = data[i : i + chunk]
-            self._raw_write(piece)
-            self._sent += len(piece)
-            if self.pace:
-                due = start + wire_seconds(i + len(piece), self.baudrate)
-                delay = due - time.monotonic()
+            if self.pace:  # a chunk is released when its last bit would have crossed the wire
+                delay = start + wire_seconds(i + len(piece), self.baudrate) - time.monotonic()
                 if delay > 0:
                     time.sleep(delay)
+            self._raw_write(piece)
+            self._sent += len(piece)
 
     def _raw_write(self, data: bytes) -> None:
         with self._lock:
@@ -178,6 +182,8 @@ class EmulatorServer:
         if self._dropped or not data:
             return
         self.bytes_received += len(data)
+        if self.pace:  # host → device bytes take their wire time too
+            time.sleep(wire_seconds(len(data), self.baudrate))
         self.device.on_bytes(data)
 
     def _pty_loop(self) -> None:
