@@ -22,7 +22,7 @@ import httpx
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from workstation.errors import UserFacingError
 from workstation.storage import audit, outbox, settings
@@ -348,11 +348,6 @@ class SyncClient:
                 sealed += 1
 
     # ---- upload ----------------------------------------------------------------------------
-    def _unacked(self, s: Session) -> list[SyncBatch]:
-        return list(
-            s.execute(select(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING])).order_by(SyncBatch.seq)).scalars()
-        )
-
     def send(self, *, due_only: bool = False, progress: Progress | None = None, max_rounds: int = 100000) -> SendResult:
         """Upload sealed batches in sequence order; stop at the first failure (later batches would
         only hit a sequence gap). `due_only` respects each batch's next retry time."""
@@ -365,16 +360,19 @@ class SyncClient:
             )
         result = SendResult()
         with self.db.read() as s:
-            total = sum(b.record_count for b in self._unacked(s))
+            total = int(
+                s.scalar(select(func.sum(SyncBatch.record_count)).where(SyncBatch.state.in_([SEALED, SENDING]))) or 0
+            )
         done = 0
         rounds = 0
         while rounds < max_rounds:
             rounds += 1
-            with self.db.read() as s:
-                queue = self._unacked(s)
-            if not queue:
+            with self.db.read() as s:  # only the head of the queue is loaded (envelopes can be MBs)
+                b = s.execute(
+                    select(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING])).order_by(SyncBatch.seq).limit(1)
+                ).scalar_one_or_none()
+            if b is None:
                 break
-            b = queue[0]
             now = self.clock()
             if due_only and b.next_retry_at is not None and b.next_retry_at > now:
                 result.error = b.last_error
@@ -402,7 +400,9 @@ class SyncClient:
             result.error = outcome
             break
         with self.db.read() as s:
-            result.remaining = len(self._unacked(s))
+            result.remaining = int(
+                s.scalar(select(func.count()).select_from(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING]))) or 0
+            )
             result.conflicts = int(
                 s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
             )
@@ -788,7 +788,14 @@ def status(db: Database) -> SyncStatus:
         )
         states = dict(s.execute(select(SyncBatch.state, func.count()).group_by(SyncBatch.state)).all())
         pend = (
-            s.execute(select(SyncBatch).where(SyncBatch.state != ACKNOWLEDGED).order_by(SyncBatch.seq)).scalars().all()
+            s.execute(
+                select(SyncBatch)
+                .options(defer(SyncBatch.envelope))
+                .where(SyncBatch.state != ACKNOWLEDGED)
+                .order_by(SyncBatch.seq)
+            )
+            .scalars()
+            .all()
         )
         conflicts = int(
             s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
