@@ -160,3 +160,29 @@ def test_platform_lost_batches_client_resends_in_order(sqlite_platform, station)
     assert sorted((r, v) for _t, r, v in p.central.record_versions()) == client_acked(station)
     assert len(client_acked(station)) == 7
     c.close()
+
+
+def test_device_key_is_stored_wrapped_and_preregs_settle(sqlite_platform, station):
+    from workstation.sync.models import SyncDevice
+
+    enroll(sqlite_platform, station)
+    with station.db.read() as s:
+        dev = s.get(SyncDevice, 1)
+    raw = sc._unwrap(station.db, dev.sign_priv_wrapped)
+    assert len(raw) == 32 and raw not in dev.sign_priv_wrapped
+    import pytest
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    with pytest.raises(InvalidTag):  # another key (e.g. another database's subkey) cannot unwrap it
+        AESGCM(b"\x01" * 32).decrypt(dev.sign_priv_wrapped[:12], dev.sign_priv_wrapped[12:], b"sync-device-sign")
+    sqlite_platform.central.import_prereg(STATION, [{"name": "王五"}, {"name": "赵六"}])
+    c = sc.SyncClient(station.db)
+    c.downlink()
+    pre = sc.list_preregs(station.db)
+    assert sorted(json.loads(p.payload)["name"] for p in pre) == ["王五", "赵六"]
+    sc.settle_prereg(station.db, pre[0].id, actor="officer1", outcome="confirmed")
+    assert len(sc.list_preregs(station.db)) == 1
+    with pytest.raises(sc.SyncError):
+        sc.settle_prereg(station.db, pre[0].id, actor="officer1", outcome="confirmed")
+    c.close()

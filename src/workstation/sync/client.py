@@ -816,3 +816,28 @@ def status(db: Database) -> SyncStatus:
         ],
         downlink_cursor=cursor,
     )
+
+
+def list_preregs(db: Database, *, status: str = "pending") -> list[SyncPrereg]:
+    """Pre-registrations pushed by the platform, waiting for the officer."""
+    with db.read() as s:
+        return list(s.execute(select(SyncPrereg).where(SyncPrereg.status == status)).scalars())
+
+
+def settle_prereg(db: Database, prereg_id: str, *, actor: str, outcome: str) -> None:
+    """The officer confirmed (after registering the person) or rejected a pre-registration. Audited."""
+    if outcome not in ("confirmed", "rejected"):
+        raise ValueError("outcome is 'confirmed' or 'rejected'")
+    with db.write() as s:
+        row = s.get(SyncPrereg, prereg_id)
+        if row is None or row.status != "pending":
+            raise SyncError("No such pending pre-registration.", "没有该待确认的预登记。")
+        row.status = outcome
+        audit.record(
+            s,
+            actor=actor,
+            action=f"prereg.{outcome}",
+            target_type="prereg",
+            target_id=prereg_id,
+            details="pre-registration from the platform",
+        )
