@@ -539,7 +539,7 @@ class SyncClient:
             row.acked_at = self.clock()
             row.last_error = None
             row.next_retry_at = None
-            mark_acknowledged_bulk(s, seqs, self.clock())
+            outbox.mark_acknowledged(s, seqs, self.clock())
 
     def resolve_conflict(self, conflict_id: int, *, actor: str, resolution: str) -> None:
         """The officer has seen a conflict and decided (e.g. "kept the platform's version")."""
@@ -729,48 +729,6 @@ class SyncClient:
 
     def status(self, *, now: datetime | None = None) -> SyncStatus:
         return status(self.db)
-
-
-def mark_acknowledged_bulk(s: Session, seqs: list[int], at: datetime) -> int:
-    """`storage.outbox.mark_acknowledged` with the same semantics (outbox rows get acked_at; each
-    record's acked_version is raised to the highest acknowledged version), written with Core
-    executemany: the ORM per-record UPDATE there costs ~1 ms a record, which dominated draining a
-    backlog. Same caller transaction."""
-    from collections import defaultdict
-
-    from sqlalchemy import bindparam, or_
-
-    from workstation.storage.schema import SYNCABLE
-
-    n = 0
-    for i in range(0, len(seqs), 500):
-        chunk = seqs[i : i + 500]
-        rows = s.execute(
-            select(OutboxEntry.record_type, OutboxEntry.record_id, func.max(OutboxEntry.version))
-            .where(OutboxEntry.seq.in_(chunk))
-            .group_by(OutboxEntry.record_type, OutboxEntry.record_id)
-        ).all()
-        by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for rtype, rid, version in rows:
-            by_type[rtype].append({"rid": rid, "v": version})
-        for rtype, params in by_type.items():
-            model = SYNCABLE.get(rtype)
-            if model is None:
-                continue
-            tbl = model.__table__  # type: ignore[attr-defined]
-            s.connection().execute(
-                update(tbl)
-                .where(tbl.c.id == bindparam("rid"))
-                .where(or_(tbl.c.acked_version.is_(None), tbl.c.acked_version < bindparam("v")))
-                .values(acked_version=bindparam("v")),
-                params,
-            )
-        otbl: Any = OutboxEntry.__table__
-        res = s.connection().execute(
-            update(otbl).where(otbl.c.seq.in_(chunk), otbl.c.acked_at.is_(None)).values(acked_at=at)
-        )
-        n += res.rowcount
-    return n
 
 
 def _new_id() -> str:
