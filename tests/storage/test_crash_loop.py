@@ -82,7 +82,13 @@ def test_kill_writer_at_random_moments(st):
                     else:
                         pending.append(line)
             assert pid is not None, "zygote did not fork"
-            time.sleep(rng.uniform(0.0, 0.25))
+            if i % 2:  # anywhere from start-up (opening, migrating) on
+                time.sleep(rng.uniform(0.0, 0.25))
+            else:  # in the middle of steady writing: after its first commit
+                until = time.monotonic() + 10
+                while not pending and time.monotonic() < until:
+                    pending += _read_lines(zygote.stdout, buf, 0.01)
+                time.sleep(rng.uniform(0.0, 0.05))
             os.kill(pid, signal.SIGKILL)
             while not _gone(pid):
                 time.sleep(0.005)
@@ -96,7 +102,7 @@ def test_kill_writer_at_random_moments(st):
     finally:
         zygote.kill()
         zygote.wait()
-    assert total_acks > KILLS, "writers should have committed work between kills"
+    assert total_acks >= KILLS // 2, "writers should have committed work between kills"
 
 
 def _check(db_path: Path, master: bytes, acked: dict[tuple[str, str], int]) -> None:

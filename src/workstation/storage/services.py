@@ -38,7 +38,7 @@ from workstation.domain.validation import (
     validate_document,
     validate_mobile,
 )
-from workstation.errors import Conflict, NotFound, ValidationError
+from workstation.errors import Conflict, NotFound, UserFacingError, ValidationError
 from workstation.storage import audit, outbox, search
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -172,9 +172,19 @@ class Services:
             details=details,
         )
 
-    def _guard_registration(self, s: Session) -> None:
-        if self.freeze_guard is not None:
-            self.freeze_guard(s, self.actor)
+    def _guard_registration(self, what: str) -> None:
+        """Ask the freeze guard (sync's freeze rules) before a registration. A refusal is audited in
+        its own transaction, so the record of the refused attempt survives the refusal."""
+        if self.freeze_guard is None:
+            return
+        try:
+            with self.db.read() as s:
+                self.freeze_guard(s, self.actor)
+        except UserFacingError as exc:
+            with self.db.write() as s:
+                audit.record(s, actor=self.actor.username, action="registration.blocked", outcome="refused",
+                             details=f"{what}: {exc.message}")
+            raise
 
     # ---- residents -------------------------------------------------------------------------
     def register_resident(
@@ -201,8 +211,8 @@ class Services:
             tenancy_start = arrival_date or today
         _raise(problems)
         number = normalise_id_number(document.number)
+        self._guard_registration("register resident")
         with self.db.write() as s:
-            self._guard_registration(s)
             dup = s.execute(
                 select(IdentityDocumentRow.person_id).where(
                     IdentityDocumentRow.number == number,
@@ -411,8 +421,8 @@ class Services:
         """人屋捆绑: bind a resident to a room for a period."""
         require(self.actor.role, Permission.REGISTER)
         _raise(validate_date_range(start, end, start_field="start", end_field="end"))
+        self._guard_registration("bind resident to room")
         with self.db.write() as s:
-            self._guard_registration(s)
             person = self._load(s, Person, person_id, None)
             return self._bind(s, person, room_id, start, end, relation, source or self._default_source())
 

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from workstation.domain.enums import Role
-from workstation.errors import PermissionDenied, UserFacingError
+from workstation.domain.permissions import Permission, require
+from workstation.errors import UserFacingError
 from workstation.storage import audit, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -82,8 +82,7 @@ def guard(session: Session, actor: Actor) -> None:
 
 def override(db: Database, supervisor: Actor, *, reason: str, hours: float = 8) -> datetime:
     """A supervisor lifts the freeze for `hours`. Audited with the reason."""
-    if supervisor.role not in (Role.SUPERVISOR, Role.ADMIN):
-        raise PermissionDenied("Only a supervisor can override the sync freeze.", "只有所长可以解除同步冻结。")
+    require(supervisor.role, Permission.OVERRIDE_FREEZE)
     if not reason.strip():
         raise UserFacingError("Give a reason for the override.", "请填写解除原因。")
     until = utcnow() + timedelta(hours=hours)
