@@ -39,12 +39,9 @@ def _key_pragma(raw_key: bytes) -> str:
 
 def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) -> Any:
     """A DB-API connection with the key applied first and checked. raw_key None → plaintext SQLite."""
-    if raw_key is None:
-        import sqlite3
-
-        conn: Any = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    else:
-        conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    # the same SQLite build either way: SQLCipher with no key is plain SQLite (the benchmark baseline)
+    conn: Any = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    if raw_key is not None:
         conn.execute(_key_pragma(raw_key))
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, not on stderr
     if check:
