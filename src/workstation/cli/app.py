@@ -15,7 +15,10 @@ from pathlib import Path
 
 from workstation.errors import UserFacingError
 
+# Demo station only (synthetic data, its own folder): fixed, documented demo logins.
 DEMO_OFFICER = ("demo", "demo-officer-1")
+DEMO_ADMIN_PASSWORD = "demo-admin-1"  # noqa: S105
+DEMO_ASSISTANT_PASSWORD = "demo-assistant-1"  # noqa: S105
 
 
 def demo_data_dir() -> Path:
@@ -39,18 +42,18 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             station_code="DEMO0001",
             station_name="演示警务室 (demo)",
             admin_username="admin",
-            admin_password="demo-admin-1",
+            admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,
         )
         pass_file.write_text(res.recovery_passphrase + "\n")
-        admin = operators.authenticate(res.database, "admin", "demo-admin-1")
+        admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
         operators.create_operator(
             res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,
             password=DEMO_OFFICER[1],
         )
         operators.create_operator(
             res.database, admin, username="assistant", display_name="演示协管员", role=Role.ASSISTANT,
-            password="demo-assistant-1",
+            password=DEMO_ASSISTANT_PASSWORD,
         )
         demo.generate(res.database, 500, actor="demo")
         return res.database, "created"
@@ -76,22 +79,25 @@ def run_app(args: argparse.Namespace) -> int:
         fb = metrics.feedback_rate(s)
         cons = metrics.consistency_station(s)
     print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
-    from workstation.storage.services import Services
-    from workstation.storage.operators import Actor
     from workstation.domain.enums import Role
+    from workstation.storage.operators import Actor
+    from workstation.storage.services import Services
 
     people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
     print(f"Residents: {people}   unsynced changes: {backlog.records}   一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:
-        print(f"Demo logins: officer {DEMO_OFFICER[0]}/{DEMO_OFFICER[1]}, assistant assistant/demo-assistant-1")
+        print(f"Demo logins: officer {DEMO_OFFICER[0]}/{DEMO_OFFICER[1]}, "
+              f"assistant assistant/{DEMO_ASSISTANT_PASSWORD}")
     _report_devices(args)
     db.close()  # type: ignore[attr-defined]
     return 0
 
 
 def _report_devices(args: argparse.Namespace) -> None:
+    import importlib
+
     try:
-        from workstation.devices import manager
+        manager = importlib.import_module("workstation.devices.manager")
     except ImportError:
         return
     describe = getattr(manager, "describe_environment", None)
