@@ -84,7 +84,8 @@ def run_app(args: argparse.Namespace) -> int:
     from workstation.storage.services import Services
 
     people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
-    print(f"Residents: {people}   unsynced changes: {backlog.records}   一致率 {cons.percent()}   反馈率 {fb.percent()}")
+    print(f"Residents: {people}   unsynced changes: {backlog.records}   "
+          f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:
         print(f"Demo logins: officer {DEMO_OFFICER[0]}/{DEMO_OFFICER[1]}, "
               f"assistant assistant/{DEMO_ASSISTANT_PASSWORD}")
