@@ -1,12 +1,130 @@
-"""`workstation`: the desktop app (stub until the UI issue lands)."""
+"""`workstation-sim`: device emulators that speak the real bytes, on pty pairs or TCP ports.
+
+Prints one line per device (``idcard socket://127.0.0.1:41234``) and then reads commands on
+standard input until ``quit`` or end of input / Ctrl-C:
+
+    card NAME     place a scenario card (resident_id, hmt_permit, foreigner_2017, foreigner_2023)
+    remove        take the card off the reader
+    finger ID N   press finger N (ISO position) of identity ID on the scanner; ``lift`` releases it
+    unplug / replug   simulate a pulled cable on every device
+    quit
+"""
 
 from __future__ import annotations
 
+import argparse
+import importlib
+import signal
 import sys
+import threading
+from pathlib import Path
+from typing import Any
+
+from workstation.devices.emulation import EmulatorServer, Faults
+
+SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+
+
+def _optional(module: str, name: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workstation-sim", description="Start device emulators")
+    p.add_argument("--tcp", action="store_true", help="listen on TCP ports (socket://) instead of pty pairs")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port-base", type=int, default=0, help="first TCP port (0: any free port)")
+    p.add_argument("--pace", action="store_true", help="pace output at the device's baud (wire timing)")
+    p.add_argument("--corrupt", type=float, default=0.0, help="probability of corrupting each byte sent")
+    p.add_argument("--drop-after", type=int, default=None, help="drop the link after N bytes sent")
+    p.add_argument("--latency", type=float, default=0.0, help="seconds before each reply")
+    p.add_argument("--scenario", type=Path, default=SCENARIOS, help="scenario folder")
+    p.add_argument("--card", default="resident_id", help="card on the reader at start ('' for none)")
+    return p
+
+
+def start(args: argparse.Namespace) -> dict[str, tuple[EmulatorServer, Any]]:
+    devices: dict[str, tuple[EmulatorServer, Any]] = {}
+    specs = [
+        ("idcard", "workstation.devices.sam.emulator", "SamEmulator", 115200),
+        ("fingerprint", "workstation.devices.zfm.emulator", "ZfmEmulator", 57600),
+        ("mrz", "workstation.devices.mrz.emulator", "MrzEmulator", 9600),
+    ]
+    for i, (label, module, cls_name, baud) in enumerate(specs):
+        cls = _optional(module, cls_name)
+        if cls is None:
+            print(f"{label} (emulator not available in this build)", flush=True)
+            continue
+        device = cls()
+        faults = Faults(corrupt_probability=args.corrupt, drop_after_bytes=args.drop_after, latency_s=args.latency)
+        server = EmulatorServer(device, baudrate=baud, pace=args.pace, faults=faults)
+        if args.tcp:
+            url = server.start_tcp(args.host, args.port_base + i if args.port_base else 0)
+        else:
+            url = server.start_pty()
+        devices[label] = (server, device)
+        print(f"{label} {url}", flush=True)
+    if args.card and "idcard" in devices:
+        place_card(devices["idcard"][1], args.scenario, args.card)
+    return devices
+
+
+def place_card(emulator: Any, folder: Path, name: str) -> None:
+    load = _optional("workstation.devices.sam.emulator", "load_card_scenario")
+    emulator.place_card(load(folder / "cards" / f"{name}.json"))
+
+
+def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Path) -> bool:
+    words = line.split()
+    if not words:
+        return True
+    cmd = words[0]
+    try:
+        if cmd == "quit":
+            return False
+        if cmd == "card" and len(words) == 2 and "idcard" in devices:
+            place_card(devices["idcard"][1], folder, words[1])
+        elif cmd == "remove" and "idcard" in devices:
+            devices["idcard"][1].remove_card()
+        elif cmd == "finger" and len(words) == 3 and "fingerprint" in devices:
+            devices["fingerprint"][1].place_finger(words[1], int(words[2]))
+        elif cmd == "lift" and "fingerprint" in devices:
+            devices["fingerprint"][1].lift_finger()
+        elif cmd == "unplug":
+            for server, _ in devices.values():
+                server.unplug()
+        elif cmd == "replug":
+            for server, _ in devices.values():
+                server.replug()
+        else:
+            print(f"? {line.strip()}", flush=True)
+            return True
+        print(f"ok {line.strip()}", flush=True)
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"error {exc}", flush=True)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("workstation: UI not built yet")
+    args = build_parser().parse_args(argv)
+    devices = start(args)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        for line in sys.stdin:
+            if stop.is_set() or not handle(line, devices, args.scenario):
+                break
+        else:
+            if not sys.stdin.isatty():  # no more commands: keep serving until terminated
+                stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        for server, _ in devices.values():
+            server.stop()
     return 0
 
 
