@@ -12,10 +12,11 @@ def test_sim_serves_an_id_card_reader_over_tcp():
                             stdout=subprocess.PIPE, text=True)
     try:
         url = None
-        for _ in range(5):
+        for _ in range(10):
             line = proc.stdout.readline()
             if line.startswith("idcard "):
                 url = line.split()[1]
+            if line.strip() == "ready":
                 break
         assert url and url.startswith("socket://127.0.0.1:")
         tr = Transport(url, baudrate=115200)

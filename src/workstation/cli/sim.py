@@ -1,6 +1,6 @@
 """`workstation-sim`: device emulators that speak the real bytes, on pty pairs or TCP ports.
 
-Prints one line per device (``idcard socket://127.0.0.1:41234``) and then reads commands on
+Prints one line per device (``idcard socket://127.0.0.1:41234``), then ``ready``, and then reads commands on
 standard input until ``quit`` or end of input / Ctrl-C:
 
     card NAME     place a scenario card (resident_id, hmt_permit, foreigner_2017, foreigner_2023)
@@ -69,6 +69,7 @@ def start(args: argparse.Namespace) -> dict[str, tuple[EmulatorServer, Any]]:
         print(f"{label} {url}", flush=True)
     if args.card and "idcard" in devices:
         place_card(devices["idcard"][1], args.scenario, args.card)
+    print("ready", flush=True)  # every device listed above is set up
     return devices
 
 
