@@ -1,0 +1,350 @@
+"""The enrolment workflow officers follow at the scanner, step by step.
+
+Per press: wait for the finger → capture (GenImg) → upload the image → host quality gate (a refused
+press is not counted: the officer sees the guidance and the finger is asked for again) → Img2Tz into
+CharBuffer 1 (first press) or 2 → ask to lift the finger and wait until it is off the glass.
+
+Presses 1 and 2 are combined on the module (RegModel; the template then sits in CharBuffer 1). Modules
+of this family have only two character buffers (ZFM-20, R30x, AS608), so a third press cannot be
+merged in; it *verifies* the template instead: its features must Match the template, otherwise it is
+refused like a bad press and asked for again.
+
+Then a **local** duplicate check: Search the module's own library, which holds this station's recent
+enrolments (up to the module's capacity). A hit is reported honestly as "already enrolled on this
+scanner at page N"; checking against everyone (1:N) is the platform's job, and the step says so. A
+duplicate is not stored a second time. Otherwise the template is stored in the lowest free page. When
+the library is full the template is not stored on the module unless an `evict` callback (given the
+pages in use) names a page to free — the application knows from its records which enrolment on this
+scanner is the oldest; the module itself keeps no dates. Finally the template bytes are uploaded
+(UpChar); they are what the station encrypts and keeps.
+
+Every step goes to `on_step` with a machine code and English + Chinese text. Module settings are never
+changed here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from workstation.devices.errors import DeviceError
+from workstation.devices.zfm import framer as fr
+from workstation.devices.zfm.driver import FingerprintScanner, ZfmError
+from workstation.devices.zfm.quality import ACCEPT_SCORE, QualityReport, assess
+from workstation.domain.enums import FingerPosition
+
+FINGER_NAMES: dict[FingerPosition, tuple[str, str]] = {
+    FingerPosition.UNKNOWN: ("finger", "手指"),
+    FingerPosition.RIGHT_THUMB: ("right thumb", "右手拇指"),
+    FingerPosition.RIGHT_INDEX: ("right index finger", "右手食指"),
+    FingerPosition.RIGHT_MIDDLE: ("right middle finger", "右手中指"),
+    FingerPosition.RIGHT_RING: ("right ring finger", "右手环指"),
+    FingerPosition.RIGHT_LITTLE: ("right little finger", "右手小指"),
+    FingerPosition.LEFT_THUMB: ("left thumb", "左手拇指"),
+    FingerPosition.LEFT_INDEX: ("left index finger", "左手食指"),
+    FingerPosition.LEFT_MIDDLE: ("left middle finger", "左手中指"),
+    FingerPosition.LEFT_RING: ("left ring finger", "左手环指"),
+    FingerPosition.LEFT_LITTLE: ("left little finger", "左手小指"),
+}
+
+# Img2Tz answers that mean "this press is not usable, press again" rather than a fault
+RETRY_FEATURE_CODES = frozenset({fr.CC_MESSY, fr.CC_FEW_FEATURES, fr.CC_NO_IMAGE, fr.CC_TOO_DRY, fr.CC_TOO_WET})
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollStep:
+    """One step shown to the officer. `code` is for the program; the texts are for people."""
+
+    code: str
+    message_en: str
+    message_zh: str
+    press: int = 0  # the press in progress (1-based), 0 when not about one press
+    presses: int = 0
+    quality: QualityReport | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EnrollmentResult:
+    template: bytes
+    quality: int  # the lowest score among the accepted presses
+    position: FingerPosition
+    page_id: int | None  # where the template was stored on the module (None: not stored)
+    duplicate_of: int | None  # page of the same finger already on this scanner
+    qualities: tuple[int, ...] = ()
+
+
+class EnrollmentError(DeviceError):
+    """Enrolment stopped; the step that explains why has already been reported."""
+
+
+class EnrollmentCancelled(EnrollmentError):
+    def __init__(self) -> None:
+        super().__init__("Fingerprint enrolment was cancelled.", "指纹登记已取消。")
+
+
+class EnrollmentTimeout(EnrollmentError):
+    def __init__(self, what_en: str, what_zh: str) -> None:
+        super().__init__(
+            f"Fingerprint enrolment stopped: {what_en}. Start again when ready.",
+            f"指纹登记已停止：{what_zh}。准备好后请重新开始。",
+        )
+
+
+class EnrollmentFailed(EnrollmentError):
+    def __init__(self, en: str, zh: str, *, hint: str | None = None) -> None:
+        super().__init__(en, zh, hint=hint)
+
+
+StepCallback = Callable[[EnrollStep], None]
+EvictCallback = Callable[[set[int]], int | None]
+
+
+class _Session:
+    def __init__(
+        self,
+        scanner: FingerprintScanner,
+        position: FingerPosition,
+        presses: int,
+        min_quality: int,
+        on_step: StepCallback | None,
+        cancel: threading.Event | None,
+        timeout_per_press: float,
+        poll_interval: float,
+        max_refusals: int,
+    ) -> None:
+        self.scanner = scanner
+        self.position = position
+        self.presses = presses
+        self.min_quality = min_quality
+        self.on_step = on_step
+        self.cancel = cancel
+        self.timeout = timeout_per_press
+        self.poll = poll_interval
+        self.max_refusals = max_refusals
+        self.refusals = 0
+        self.name_en, self.name_zh = FINGER_NAMES.get(position, FINGER_NAMES[FingerPosition.UNKNOWN])
+
+    def step(
+        self,
+        code: str,
+        en: str,
+        zh: str,
+        press: int = 0,
+        *,
+        quality: QualityReport | None = None,
+        page: int | None = None,
+    ) -> None:
+        if self.on_step is not None:
+            self.on_step(EnrollStep(code, en, zh, press, self.presses, quality, page))
+
+    def check_cancel(self, press: int = 0) -> None:
+        if self.cancel is not None and self.cancel.is_set():
+            self.step("cancelled", "Enrolment cancelled.", "登记已取消。", press)
+            raise EnrollmentCancelled()
+
+    def refuse(self, press: int) -> None:
+        self.refusals += 1
+        if self.refusals > self.max_refusals:
+            en = f"Too many unusable presses of the {self.name_en}; enrolment stopped. Clean the glass and start again."
+            zh = f"{self.name_zh}无效按压次数过多，登记已停止。请清洁采集窗后重新开始。"
+            self.step("failed", en, zh, press)
+            raise EnrollmentFailed(en, zh)
+
+    def wait_finger(self, press: int) -> None:
+        self.check_cancel(press)
+        self.step(
+            "place_finger",
+            f"Place the {self.name_en} flat on the scanner (press {press} of {self.presses}).",
+            f"请将{self.name_zh}平放在指纹仪上（第{press}次，共{self.presses}次）。",
+            press,
+        )
+        if not self.scanner.wait_for_finger(self.timeout, poll_interval=self.poll, cancel=self.cancel):
+            self.check_cancel(press)
+            self.step("timeout", "No finger was placed in time.", "等待按压手指超时。", press)
+            raise EnrollmentTimeout("no finger was placed in time", "等待按压手指超时")
+
+    def wait_lift(self, press: int) -> None:
+        self.check_cancel(press)
+        self.step("lift_finger", "Lift the finger off the scanner.", "请抬起手指。", press)
+        if not self.scanner.wait_for_removal(self.timeout, poll_interval=self.poll, cancel=self.cancel):
+            self.check_cancel(press)
+            self.step("timeout", "The finger was not lifted in time.", "等待抬起手指超时。", press)
+            raise EnrollmentTimeout("the finger was not lifted in time", "等待抬起手指超时")
+
+    def take_press(self, press: int, buffer: int) -> QualityReport:
+        """Until one press is accepted: wait, capture, quality gate, features into `buffer`, lift."""
+        while True:
+            self.wait_finger(press)
+            self.step("captured", "Image taken; checking its quality…", "已采集图像，正在检查质量…", press)
+            report = assess(self.scanner.upload_image())
+            if report.score < self.min_quality:
+                guidance_en = report.guidance_en or "Lift the finger and press again."
+                guidance_zh = report.guidance_zh or "请抬起手指重新按压。"
+                self.step(
+                    "quality_refused",
+                    f"Image quality {report.score}/100 is too low (needs {self.min_quality}). {guidance_en}",
+                    f"图像质量{report.score}/100过低（需要{self.min_quality}）。{guidance_zh}",
+                    press,
+                    quality=report,
+                )
+                self.refuse(press)
+                self.wait_lift(press)
+                continue
+            self.step(
+                "quality_ok",
+                f"Image quality {report.score}/100.",
+                f"图像质量{report.score}/100。",
+                press,
+                quality=report,
+            )
+            try:
+                self.scanner.image_to_features(buffer)
+            except ZfmError as exc:
+                if exc.code not in RETRY_FEATURE_CODES:
+                    raise
+                self.step(
+                    "features_refused",
+                    f"The scanner could not use this press: {exc.message}",
+                    f"指纹仪无法使用这次按压：{exc.message_zh}",
+                    press,
+                    quality=report,
+                )
+                self.refuse(press)
+                self.wait_lift(press)
+                continue
+            if buffer == 2 and press > 2:
+                score = self.scanner.match()
+                if score == 0:
+                    self.step(
+                        "press_mismatch",
+                        f"This press does not match the earlier ones. Press the same {self.name_en} again.",
+                        f"这次按压与前几次不一致，请再次按压同一{self.name_zh}。",
+                        press,
+                        quality=report,
+                    )
+                    self.refuse(press)
+                    self.wait_lift(press)
+                    continue
+            self.step(
+                "press_accepted",
+                f"Press {press} of {self.presses} accepted.",
+                f"第{press}次按压已接受（共{self.presses}次）。",
+                press,
+                quality=report,
+            )
+            self.wait_lift(press)
+            return report
+
+
+def enroll_finger(
+    scanner: FingerprintScanner,
+    *,
+    position: FingerPosition | int,
+    presses: int = 3,
+    min_quality: int = ACCEPT_SCORE,
+    on_step: StepCallback | None = None,
+    cancel: threading.Event | None = None,
+    timeout_per_press: float = 20.0,
+    poll_interval: float = 0.15,
+    max_refusals: int = 6,
+    store: bool = True,
+    evict: EvictCallback | None = None,
+) -> EnrollmentResult:
+    """Enrol one finger with 2 or 3 presses (see the module docstring). Raises `EnrollmentCancelled`,
+    `EnrollmentTimeout`, `EnrollmentFailed` or the driver's `DeviceError`s."""
+    if presses not in (2, 3):
+        raise ValueError("presses must be 2 or 3")
+    pos = FingerPosition(position)
+    s = _Session(scanner, pos, presses, min_quality, on_step, cancel, timeout_per_press, poll_interval, max_refusals)
+    s.step(
+        "start",
+        f"Enrolling the {s.name_en}: {presses} presses.",
+        f"开始登记{s.name_zh}：需按压{presses}次。",
+    )
+    reports = [s.take_press(1, 1), s.take_press(2, 2)]
+    s.check_cancel()
+    s.step("merging", "Combining the presses into a template…", "正在合成指纹模板…")
+    try:
+        scanner.merge()
+    except ZfmError as exc:
+        if exc.code != fr.CC_COMBINE_FAIL:
+            raise
+        s.step("merge_failed", exc.message, exc.message_zh)
+        raise EnrollmentFailed(exc.message, exc.message_zh, hint=exc.hint) from exc
+    if presses == 3:
+        reports.append(s.take_press(3, 2))
+
+    s.check_cancel()
+    s.step(
+        "checking_duplicate",
+        "Checking this scanner's own library for the same finger (only enrolments made on this scanner; "
+        "the check against everyone is done by the platform).",
+        "正在检查本机指纹模块中是否已有该手指（仅限本机登记过的指纹；与全部人员的比对由平台完成）。",
+    )
+    hit = scanner.search(1)
+    duplicate_of = hit.page if hit is not None else None
+    page_id: int | None = None
+    if hit is not None:
+        s.step(
+            "duplicate",
+            f"This finger is already enrolled on this scanner at page {hit.page} (match score {hit.score}). "
+            "It is not stored again. This is a local check only; the platform checks against everyone.",
+            f"该手指已在本机指纹模块第{hit.page}页登记（比对分数{hit.score}），不再重复存储。"
+            "此为本机检查，与全部人员的比对由平台完成。",
+            page=hit.page,
+        )
+    else:
+        s.step(
+            "not_duplicate",
+            "Not found on this scanner (local check only; the platform checks against everyone).",
+            "本机指纹模块中未找到该手指（仅本机检查，与全部人员的比对由平台完成）。",
+        )
+        if store:
+            page_id = _store(s, scanner, evict)
+
+    s.check_cancel()
+    s.step("uploading_template", "Reading the template from the scanner…", "正在从指纹仪读取指纹模板…")
+    template = scanner.upload_template(1)
+    qualities = tuple(r.score for r in reports)
+    s.step(
+        "done",
+        f"The {s.name_en} is enrolled (quality {min(qualities)}/100).",
+        f"{s.name_zh}登记完成（质量{min(qualities)}/100）。",
+        page=page_id,
+    )
+    return EnrollmentResult(
+        template=template,
+        quality=min(qualities),
+        position=pos,
+        page_id=page_id,
+        duplicate_of=duplicate_of,
+        qualities=qualities,
+    )
+
+
+def _store(s: _Session, scanner: FingerprintScanner, evict: EvictCallback | None) -> int | None:
+    used = scanner.index_table()
+    page = next((p for p in range(scanner.capacity()) if p not in used), None)
+    if page is None:
+        victim = evict(used) if evict is not None else None
+        if victim is None:
+            s.step(
+                "library_full",
+                "This scanner's local library is full, so the template is kept by the station only "
+                "(the local duplicate check will not see it).",
+                "本机指纹模块的指纹库已满，模板仅保存在工作站（本机重复检查将无法查到该指纹）。",
+            )
+            return None
+        scanner.delete(victim)
+        s.step(
+            "evicted",
+            f"This scanner's library was full; the enrolment at page {victim} was removed from the scanner.",
+            f"本机指纹库已满，已从指纹模块删除第{victim}页的指纹。",
+            page=victim,
+        )
+        page = victim
+    scanner.store(1, page)
+    s.step("stored", f"Stored on this scanner at page {page}.", f"已存入本机指纹模块第{page}页。", page=page)
+    return page
