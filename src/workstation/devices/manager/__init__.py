@@ -1,0 +1,101 @@
+"""Device manager: discovery, probing, remembered assignments, reconnects, demo emulators. No Qt.
+
+See `core` for the threading model. Typical use from the app::
+
+    manager = open_device_manager(ManagerConfig(), demo=args.demo, on_state=bridge)  # started
+    manager.call("idcard", lambda reader: reader.read_card())   # off the GUI thread
+    manager.shutdown()
+"""
+
+from __future__ import annotations
+
+from workstation.devices.manager.assignments import Assignment, AssignmentStore, default_assignments_path
+from workstation.devices.manager.backoff import Backoff
+from workstation.devices.manager.core import DeviceManager, ManagerConfig, PollHandle, StateCallback
+from workstation.devices.manager.demo import EmulatedDesk, start_emulated_desk
+from workstation.devices.manager.plugins import DEFAULT_PLUGINS, PluginSpec, ProtocolPlugin, load_plugins
+from workstation.devices.manager.ports import Lister, PortIdentity, PortInfo, system_ports
+from workstation.devices.manager.profiles import ProfileSet, load_profiles
+from workstation.devices.manager.status import (
+    DeviceManagerStopped,
+    DeviceNotConnected,
+    DeviceState,
+    DeviceStatus,
+)
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "Assignment",
+    "AssignmentStore",
+    "Backoff",
+    "DeviceManager",
+    "DeviceManagerStopped",
+    "DeviceNotConnected",
+    "DeviceState",
+    "DeviceStatus",
+    "EmulatedDesk",
+    "Lister",
+    "ManagerConfig",
+    "PluginSpec",
+    "PollHandle",
+    "PortIdentity",
+    "PortInfo",
+    "ProfileSet",
+    "ProtocolPlugin",
+    "StateCallback",
+    "default_assignments_path",
+    "describe_environment",
+    "hardware_present",
+    "load_plugins",
+    "load_profiles",
+    "open_device_manager",
+    "start_emulated_desk",
+    "system_ports",
+]
+
+
+def hardware_present(config: ManagerConfig, ports: list[PortInfo], profiles: ProfileSet) -> bool:
+    """Is there anything worth probing: a known adapter, a configured port or a remembered assignment?"""
+    if AssignmentStore(config.assignments_path).all():
+        return True
+    return any(p.device in config.extra_ports or profiles.match(p) is not None for p in ports)
+
+
+def open_device_manager(
+    config: ManagerConfig | None = None,
+    *,
+    demo: bool = False,
+    lister: Lister | None = None,
+    on_state: StateCallback | None = None,
+) -> DeviceManager:
+    """A started manager. Outside demo mode always the real one (emulated devices at a real desk would
+    let invented identities into the register). In demo mode: real devices when a known adapter, a
+    configured port or a remembered assignment is present, else emulators (`manager.demo`).
+    """
+    cfg = config or ManagerConfig()
+    if demo:
+        ports = list((lister or system_ports)())
+        if not hardware_present(cfg, ports, load_profiles(cfg.profile_path)):
+            manager = DeviceManager.with_emulators(cfg, on_state=on_state)
+            manager.start()
+            return manager
+    manager = DeviceManager(cfg, lister=lister, on_state=on_state)
+    manager.start()
+    return manager
+
+
+def describe_environment(*, demo: bool = False) -> list[str]:
+    """A few lines for the console: serial ports, recognised adapters, installed device support. No I/O to ports."""
+    plugins = load_plugins()
+    profiles = load_profiles()
+    try:
+        ports = system_ports()
+    except Exception as exc:  # listing can fail on odd systems; this is only a report
+        return [f"Devices: cannot list serial ports ({exc!r})"]
+    known = [(p, profiles.match(p)) for p in ports]
+    shown = ", ".join(f"{p.device} ({a.chip})" if a else p.device for p, a in known) or "none"
+    support = ", ".join(f"{p.role} ({p.protocol})" for p in plugins.values()) or "none"
+    lines = [f"Serial ports: {shown}", f"Device support: {support}"]
+    if demo and not any(a for _, a in known):
+        lines.append("Devices: no USB-serial reader plugged in; demo mode uses emulated devices")
+    return lines
