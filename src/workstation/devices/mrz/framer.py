@@ -27,8 +27,9 @@ Framings (device-protocols.md §3.4, §6.3; the UNVERIFIED values are resolved a
   last line's width is the flag length (0 or 1 in practice).
 * Missing top lines are sent as empty lines; an all-``_`` line is treated as empty too.
 * BCC: a XOR. ``bcc="auto"`` (default) accepts the byte after ETX if it equals the XOR over any of
-  the candidate ranges below; if the byte after ETX is a SOH that matches none of them, or no byte
-  follows within ``bcc_wait`` seconds, the frame is taken to have no BCC ("checked when present").
+  the candidate ranges below; if no byte follows within ``bcc_wait`` seconds, or the byte after ETX
+  is a SOH that starts a valid header (or matches no range), the frame is taken to have no BCC
+  ("checked when present"); a BCC of 0x01 is told from the next frame's SOH by that header test.
   A specific range name checks only that range; ``"none"`` expects no BCC byte.
 
   - ``"after_soh"``: every byte after SOH up to and including ETX (the builder's default)
@@ -240,26 +241,37 @@ class ThreeMFramer:
             frame = bytes(self._buf[: end + 1])
             used = end + 1
             if self.bcc != "none":
-                if len(self._buf) <= end + 1:
-                    if self.bcc == "auto" and _clock(now) - self._last_rx >= self.bcc_wait:
-                        pass  # no BCC byte follows: accepted unchecked
-                    else:
-                        return self._stale(now)
-                else:
-                    got = self._buf[end + 1]
-                    ranges = BCC_RANGES if self.bcc == "auto" else (self.bcc,)
-                    if any(_bcc(frame, r) == got for r in ranges):
-                        used += 1
-                    elif not (self.bcc == "auto" and got == SOH):
-                        self._skip(1)
-                        want = ", ".join(f"{r} 0x{_bcc(frame, r):02X}" for r in ranges)
-                        raise ProtocolError(f"passport reader frame BCC mismatch (got 0x{got:02X}, computed {want})")
+                bcc = self._take_bcc(frame, bytes(self._buf[end + 1 :]), now)
+                if bcc is None:
+                    return self._stale(now)
+                used += bcc
             del self._buf[:used]
             if device != b"O":
                 self.ignored += 1
                 continue
             data = frame[start:end].decode("latin-1")
             return _lines(self._strip_flag(data))
+
+    def _take_bcc(self, frame: bytes, after: bytes, now: float | None) -> int | None:
+        """How many bytes after ETX are the BCC (0 or 1); None while that cannot be decided yet."""
+        auto = self.bcc == "auto"
+        quiet = _clock(now) - self._last_rx >= self.bcc_wait
+        if not after:
+            return 0 if auto and quiet else None  # auto: no BCC byte follows, accepted unchecked
+        got = after[0]
+        ranges = BCC_RANGES if auto else (self.bcc,)
+        matches = any(_bcc(frame, r) == got for r in ranges)
+        if auto and got == SOH:
+            if _3M_HEADER.match(after) is not None:
+                return 0  # the next frame's SOH: this frame has no BCC
+            if len(after) < 8 and not quiet:
+                return None  # a BCC of 0x01 or the start of the next frame: wait for more
+            return 1 if matches else 0
+        if matches:
+            return 1
+        self._skip(1)
+        want = ", ".join(f"{r} 0x{_bcc(frame, r):02X}" for r in ranges)
+        raise ProtocolError(f"passport reader frame BCC mismatch (got 0x{got:02X}, computed {want})")
 
     def _strip_flag(self, data: str) -> str:
         if self.flag_bytes is not None:
