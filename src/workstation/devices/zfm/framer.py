@@ -142,10 +142,13 @@ def build_ack(cc: int, data: bytes = b"", address: int = DEFAULT_ADDRESS) -> byt
 
 def split_data(data: bytes, packet_size: int, address: int = DEFAULT_ADDRESS) -> list[bytes]:
     """Bulk data as packets: ceil(len/size) chunks, PID 0x02 for all but the last, 0x08 for the last
-    (also when there is only one, and when the last is short). Empty data is one empty end packet."""
+    (also when there is only one, and when the last is short). Empty data cannot be sent: a packet needs at
+    least one payload byte (LENGTH ≥ 3), so it raises ValueError."""
     if packet_size not in PACKET_SIZES.values():
         raise ValueError(f"packet size {packet_size} is not one of 32/64/128/256")
-    chunks = [data[i : i + packet_size] for i in range(0, len(data), packet_size)] or [b""]
+    if not data:
+        raise ValueError("no data to send: an empty data packet (LENGTH 2) is not a valid packet")
+    chunks = [data[i : i + packet_size] for i in range(0, len(data), packet_size)]
     return [
         build_packet(PID_END if i == len(chunks) - 1 else PID_DATA, chunk, address) for i, chunk in enumerate(chunks)
     ]
