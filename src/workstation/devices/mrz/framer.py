@@ -26,10 +26,12 @@ Framings (device-protocols.md §3.4, §6.3; the UNVERIFIED values are resolved a
   width (30 or 44, with ``_``), so the first segment is ``flag`` + line, and its length modulo the
   last line's width is the flag length (0 or 1 in practice).
 * Missing top lines are sent as empty lines; an all-``_`` line is treated as empty too.
-* BCC: a XOR. ``bcc="auto"`` (default) accepts the byte after ETX if it equals the XOR over any of
-  the candidate ranges below; if no byte follows within ``bcc_wait`` seconds, or the byte after ETX
-  is a SOH that starts a valid header (or matches no range), the frame is taken to have no BCC
-  ("checked when present"); a BCC of 0x01 is told from the next frame's SOH by that header test.
+* BCC: a XOR. ``bcc="auto"`` (default) accepts the byte after ETX if it equals the XOR over
+  ``after_soh`` or ``after_stx`` below (``from_soh`` is only checked when chosen explicitly: it always
+  differs from ``after_soh`` by exactly 0x01, so accepting both would hide every bit-0 error). If no
+  byte follows within ``bcc_wait`` seconds, or the byte after ETX is a SOH that starts a valid header
+  (or matches no range), the frame is taken to have no BCC ("checked when present"); a BCC of 0x01
+  is told from the next frame's SOH by that header test.
   A specific range name checks only that range; ``"none"`` expects no BCC byte.
 
   - ``"after_soh"``: every byte after SOH up to and including ETX (the builder's default)
@@ -67,6 +69,7 @@ LF = 0x0A
 
 FRAMINGS = ("3m", "desko", "plain")
 BCC_RANGES = ("after_soh", "from_soh", "after_stx")
+BCC_AUTO = ("after_soh", "after_stx")
 BCC_MODES = ("auto", "none", *BCC_RANGES)
 MAX_DATA = 3 * 46 + 8  # three lines of up to 44 characters + CR, a flag and slack; longer is garbage
 _3M_HEADER = re.compile(rb"\x01([^\x01\x02\x03]{0,4}?)([A-Z])([A-Z])\x02", re.DOTALL)
@@ -259,7 +262,7 @@ class ThreeMFramer:
         if not after:
             return 0 if auto and quiet else None  # auto: no BCC byte follows, accepted unchecked
         got = after[0]
-        ranges = BCC_RANGES if auto else (self.bcc,)
+        ranges = BCC_AUTO if auto else (self.bcc,)
         matches = any(_bcc(frame, r) == got for r in ranges)
         if auto and got == SOH:
             if _3M_HEADER.match(after) is not None:
