@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import ThreadPoolExecutor as _Executor
 from dataclasses import dataclass, field
@@ -68,6 +68,8 @@ class ManagerConfig:
     rescan_interval: float = 60.0  # rescan unassigned ports this often while a device is missing (0: never)
     read_timeout: float = 0.05  # Transport read timeout
     backoff: Backoff = field(default_factory=Backoff)
+    # keyword arguments for each protocol's driver, e.g. {"zfm": {"password": 0x1234}}; never sent by probes
+    driver_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 @dataclass
@@ -705,7 +707,7 @@ class DeviceManager:
 
     def _claim(self, role: str, port: PortInfo, plugin: ProtocolPlugin, baud: int, transport: Transport) -> bool:
         try:
-            driver = plugin.open_driver(transport)
+            driver = plugin.open_driver(transport, **self.config.driver_options.get(plugin.protocol, {}))
         except Exception:
             logger.exception("%s driver could not be created", plugin.protocol)
             return False

@@ -45,7 +45,7 @@ class ProtocolPlugin:
     spec: PluginSpec
     default_baud: int
     probe_fn: Callable[..., bool]
-    driver_factory: Callable[[Transport], object] | None
+    driver_factory: Callable[..., object] | None
     handshake: bool
 
     @property
@@ -59,9 +59,12 @@ class ProtocolPlugin:
     def probe(self, transport: Transport, timeout: float) -> bool:
         return bool(self.probe_fn(transport, timeout=timeout))
 
-    def open_driver(self, transport: Transport) -> object:
-        """The object `DeviceManager.call` passes to consumers (the transport itself when there is no driver)."""
-        return self.driver_factory(transport) if self.driver_factory is not None else transport
+    def open_driver(self, transport: Transport, **options: Any) -> object:
+        """The object `DeviceManager.call` passes to consumers (the transport itself when there is no driver).
+
+        `options` come from `ManagerConfig.driver_options[protocol]` (e.g. a fingerprint module's password).
+        """
+        return self.driver_factory(transport, **options) if self.driver_factory is not None else transport
 
 
 def _import(name: str) -> ModuleType | None:
