@@ -234,9 +234,29 @@ def test_plain_incomplete_document_dropped_after_gap() -> None:
     assert drain_fed(framer, fr.build_plain(TD3), 1.0) == ([TD3], 0)
 
 
-def test_plain_garbage_lines_and_width_change() -> None:
-    wire = b"AT+OK\r\n" + fr.build_plain(TD3[:1]) + fr.build_plain(TD1)
-    assert drain_fed(fr.PlainLineFramer(), wire) == ([TD1], 2)
+def test_plain_width_change_starts_a_new_document() -> None:
+    wire = fr.build_plain(TD3[:1]) + fr.build_plain(TD1)
+    assert drain_fed(fr.PlainLineFramer(), wire) == ([TD1], 1)
+
+
+def test_plain_damaged_line_drops_the_rest_of_its_burst() -> None:
+    damaged = fr.build_plain([TD3[0].replace("ERIKSSON", "ERIK#SON"), TD3[1]])
+    framer = fr.PlainLineFramer(gap=0.2)
+    framer.feed(damaged + fr.build_plain(TD3[1:]), now=0.0)
+    assert drain(framer, 0.0) == ([], 1)  # line 2 of the damaged document is not taken as a new document
+    framer.feed(fr.build_plain(TD3), now=0.1)  # still the same burst
+    assert drain(framer, 0.1) == ([], 0)
+    framer.feed(fr.build_plain(TD3), now=1.0)  # swiped again after a pause
+    assert drain(framer, 1.0) == ([TD3], 0)
+    assert drain_fed(fr.PlainLineFramer(), b"AT+OK\r\n", 0.0) == ([], 1)
+
+
+def test_plain_line_cut_short_is_incomplete() -> None:
+    framer = fr.PlainLineFramer(gap=0.2)
+    framer.feed(fr.build_plain(TD3)[:60], now=0.0)
+    assert drain(framer, 0.0) == ([], 0)  # line 1 complete, line 2 cut after 14 characters
+    with pytest.raises(fr.IncompleteFrame, match="middle of a line"):
+        framer.next_document(1.0)
 
 
 def test_plain_fixed_line_count() -> None:

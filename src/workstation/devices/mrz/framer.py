@@ -46,9 +46,10 @@ damage shows in the MRZ check digits.
 Plain lines ``"plain"``: lines ended by CR, LF or CR LF. A document is complete when it has
 ``lines_per_document`` lines (default: decided by the first line's width, 30 → 3 lines, 36/44 → 2)
 or, for an unterminated last line, after a quiet gap of ``gap`` seconds. A line of another width or
-with characters that cannot be in an MRZ is garbage (ProtocolError); a line of a different width
-than the document's first line starts a new document; lines that stay incomplete for ``gap`` are
-dropped with `IncompleteFrame`.
+with characters that cannot be in an MRZ is garbage (ProtocolError), and the rest of that burst
+(until a quiet gap) is dropped with it, since it is the remainder of the same damaged document; a
+line of a different width than the document's first line starts a new document; lines that stay
+incomplete for ``gap`` are dropped with `IncompleteFrame`, and so is an unterminated line cut short.
 """
 
 from __future__ import annotations
@@ -363,16 +364,22 @@ class PlainLineFramer:
         self._buf = bytearray()
         self._doc: list[str] = []
         self._last_rx = 0.0
+        self._skipping = False  # after a damaged line: the rest of that burst is the same damaged document
         self.discarded = 0
 
     def feed(self, data: bytes, now: float | None = None) -> None:
-        if data:
-            self._buf += data
-            self._last_rx = _clock(now)
+        if not data:
+            return
+        t = _clock(now)
+        if self._skipping and t - self._last_rx >= self.gap:
+            self._end_skip()
+        self._buf += data
+        self._last_rx = t
 
     def clear(self) -> None:
         self._buf.clear()
         self._doc.clear()
+        self._skipping = False
 
     @property
     def in_frame(self) -> bool:
@@ -381,27 +388,40 @@ class PlainLineFramer:
     def _expected(self) -> int:
         if self.lines_per_document:
             return self.lines_per_document
-        return 3 if len(self._doc[0]) == 30 else 2
+        return 3 if len(self._doc[0].replace(" ", "")) == 30 else 2
+
+    def _end_skip(self) -> None:
+        self._skipping = False
+        self.discarded += len(self._buf)  # an unterminated tail of the damaged burst
+        self._buf.clear()
 
     def next_document(self, now: float | None = None) -> list[str] | None:
         quiet = _clock(now) - self._last_rx >= self.gap
+        if self._skipping and quiet:
+            self._end_skip()
         while True:
             m = re.search(rb"\r\n|\r|\n", self._buf)
             if m is not None and m.end() == len(self._buf) and m.group() == b"\r" and not quiet:
                 m = None  # a CR at the very end may be the first half of CR LF: wait
+            terminated = m is not None
             if m is None:
                 if len(self._buf) > self.max_line:
                     n = len(self._buf)
                     self._skip(n)
+                    self._doc.clear()
+                    self._skipping = True
                     raise ProtocolError(f"passport reader sent {n} bytes without a line break")
-                if not (quiet and self._buf):
+                if self._skipping or not (quiet and self._buf):
                     break
                 raw = bytes(self._buf)  # unterminated last line after a quiet gap
                 del self._buf[:]
             else:
                 raw = bytes(self._buf[: m.start()])
                 del self._buf[: m.end()]
-            doc = self._line(raw)
+                if self._skipping:
+                    self.discarded += m.end()
+                    continue
+            doc = self._line(raw, terminated)
             if doc is not None:
                 return doc
         if self._doc and quiet:
@@ -414,7 +434,7 @@ class PlainLineFramer:
         self.discarded += n
         del self._buf[:n]
 
-    def _line(self, raw: bytes) -> list[str] | None:
+    def _line(self, raw: bytes, terminated: bool) -> list[str] | None:
         text = raw.decode("latin-1")
         line = text.strip(" ").rstrip("_")
         if not line:
@@ -422,8 +442,13 @@ class PlainLineFramer:
         width = len(line.replace(" ", ""))
         if not _MRZ_LINE.fullmatch(line) or width not in _WIDTHS:
             self.discarded += len(raw)
+            had = len(self._doc)
             self._doc.clear()
-            raise ProtocolError(f"passport reader sent a line that is not MRZ text ({width} characters)")
+            if not terminated and _MRZ_LINE.fullmatch(line) and width < max(_WIDTHS):
+                raise IncompleteFrame(f"the passport reader stopped in the middle of a line ({width} characters)")
+            self._skipping = True
+            extra = f" (dropping the {had} line(s) before it)" if had else ""
+            raise ProtocolError(f"passport reader sent a line that is not MRZ text ({width} characters){extra}")
         if self._doc and len(self._doc[0].replace(" ", "")) != width:
             self._doc.clear()
             self._doc.append(line)
