@@ -402,3 +402,22 @@ def test_admin_settings(make_rig: Any) -> None:
         s.admin_set_packet_size(100)
     with pytest.raises(ValueError):
         s.admin_set_security(9)
+
+
+def test_status_register_bits(make_rig: Any) -> None:
+    rig = make_rig(password=0x0BADF00D, host_password=0x0BADF00D)
+    rig.scanner.verify_password()
+    p = rig.scanner.read_system_parameters()
+    assert p.password_verified and not p.image_valid
+    rig.emu.place_finger("kim", 2)
+    assert rig.scanner.capture_image()
+    assert rig.scanner.read_system_parameters().image_valid
+
+
+def test_admin_set_baud_switches_the_host_too(make_rig: Any) -> None:
+    rig = make_rig()
+    assert rig.scanner.admin_set_baud(12) == 115200
+    assert rig.transport.baudrate == 115200
+    assert rig.scanner.read_system_parameters().baudrate == 115200
+    with pytest.raises(ValueError):
+        rig.scanner.admin_set_baud(13)

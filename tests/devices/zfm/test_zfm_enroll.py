@@ -232,3 +232,47 @@ def test_enrolment_never_changes_module_settings(make_rig: Any) -> None:
         before.baud_n,
         before.address,
     )
+
+
+def test_press_the_module_cannot_use_is_asked_again(make_rig: Any) -> None:
+    """With the host gate off, a washed-out press reaches Img2Tz, which refuses it (0x07): not counted."""
+    rig = make_rig()
+    officer = Officer(rig.emu, "ivy", 2, ["poor"])
+    result = enrol(rig, officer, min_quality=0)
+    refused = next(s for s in officer.steps if s.code == "features_refused")
+    assert refused.press == 1 and "0x07" not in refused.message_en  # plain words, the code is in the error hint
+    assert [s.press for s in officer.steps if s.code == "place_finger"] == [1, 1, 2, 3]
+    assert result.page_id == 0
+
+
+def test_third_press_of_another_finger_is_refused(make_rig: Any) -> None:
+    rig = make_rig()
+    officer = Officer(rig.emu, "jon", 3)
+
+    def on_step(step: EnrollStep) -> None:
+        placed_before = len(officer.placed)
+        officer(step)
+        if step.code == "place_finger" and placed_before == 2:  # the third placement: the wrong finger
+            rig.emu.lift_finger()
+            rig.emu.place_finger("jon", 4)
+
+    result = enroll_finger(rig.scanner, position=3, on_step=on_step, poll_interval=0.01)
+    codes = [s.code for s in officer.steps]
+    assert codes.count("press_mismatch") == 1 and codes.count("press_accepted") == 3
+    assert result.page_id == 0
+
+
+def test_presses_of_different_fingers_do_not_combine(make_rig: Any) -> None:
+    rig = make_rig()
+    officer = Officer(rig.emu, "kay", 2)
+
+    def on_step(step: EnrollStep) -> None:
+        officer(step)
+        if step.code == "place_finger" and step.press == 2:
+            rig.emu.lift_finger()
+            rig.emu.place_finger("lee", 8)
+
+    with pytest.raises(EnrollmentFailed) as info:
+        enroll_finger(rig.scanner, position=2, on_step=on_step, poll_interval=0.01)
+    assert officer.codes[-1] == "merge_failed" and "0x0A" in str(info.value)
+    assert rig.emu.library == {}

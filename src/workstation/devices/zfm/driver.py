@@ -33,6 +33,22 @@ PROBE_BAUDS = (57600, 9600, 19200, 38400, 115200)
 SCANNER = "the fingerprint scanner"
 CHAR_BUFFERS = (1, 2)  # every family has CharBuffer 1 and 2 (R503 also 3..6)
 
+# Minimum answer budgets (seconds) for the slow commands; the scanner's `timeout` applies when larger.
+# Capture < 0.2 s and feature extraction < 0.5 s (R503 spec); searching and flash writes take longer on
+# big libraries; real drivers wait up to 2 s (FPM) for any answer (spec §1.1).
+COMMAND_TIMEOUTS: dict[int, float] = {
+    fr.GEN_IMG: 2.0,
+    fr.IMG2TZ: 2.0,
+    fr.REG_MODEL: 2.0,
+    fr.STORE: 2.0,
+    fr.SEARCH: 3.0,
+    fr.HIGH_SPEED_SEARCH: 3.0,
+    fr.DELETE_CHAR: 2.0,
+    fr.EMPTY: 3.0,
+    fr.SET_SYS_PARA: 2.0,
+    fr.SET_PWD: 2.0,
+}
+
 # (English, Chinese, vendor wording from the manuals / libdriver enum) per confirmation code (spec §1.5)
 CC_MESSAGES: dict[int, tuple[str, str, str]] = {
     0x00: ("OK.", "操作成功。", "OK"),
@@ -348,7 +364,11 @@ class SearchHit:
 
 class FingerprintScanner:
     """One fingerprint module on a `Transport`. Use it from its port's owner thread; a lock also keeps
-    each command and its answer (and any data packets) together if it is shared by mistake."""
+    each command and its answer (and any data packets) together if it is shared by mistake.
+
+    `timeout`: seconds to wait for an acknowledge (at least `COMMAND_TIMEOUTS` for slow commands) and
+    for each data packet of a bulk transfer (so a 7 s image at 57600 baud never times out as a whole,
+    but a stalled one fails within `timeout`)."""
 
     def __init__(
         self,
@@ -394,7 +414,9 @@ class FingerprintScanner:
         self.transport.reset_input()
         self.transport.write(fr.build_command(code, params, self.address))
         parser = self._parser()
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        if timeout is None:
+            timeout = max(self.timeout, COMMAND_TIMEOUTS.get(code, 0.0))
+        deadline = time.monotonic() + timeout
         while True:
             packet = self._next_packet(parser, deadline)
             if packet.pid == fr.PID_ACK and packet.payload:
