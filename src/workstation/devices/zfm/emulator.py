@@ -341,6 +341,11 @@ def load_finger_scenario(path: str | Path) -> dict[str, Any]:
     }
 
 
+def emulator_for_scenario(spec: dict[str, Any]) -> ZfmEmulator:
+    """A module configured as a loaded scenario's ``module`` section says (defaults otherwise)."""
+    return ZfmEmulator(**spec.get("module", {}))
+
+
 # ---- the module ----------------------------------------------------------------------------------------
 
 
