@@ -462,11 +462,14 @@ def test_call_that_meets_a_pulled_cable_marks_the_device_lost(desk: Desk, tmp_pa
 
 def test_port_reappearing_in_the_listing_is_retried_at_once(desk: Desk, tmp_path: Path) -> None:
     sam = SamEmulator()
-    _, port = desk.add(sam, "tcp", CH340, "SAM-1")
+    _, port = desk.add(sam, "tcp", None)  # assigned, not scanned: only the assignment can bring it back
     rec = Recorder()
     slow = Backoff(base=600.0, cap=600.0, jitter=0.0)  # the schedule alone would not retry within the test
     m = started(fast_config(tmp_path, backoff=slow), desk.lister, rec)
     try:
+        mark = rec.mark()
+        m.assign("idcard", port.device)
+        rec.wait("idcard", DeviceState.CONNECTED, after=mark)
         mark = rec.mark()
         desk.ports.remove(port)  # the USB adapter was pulled: it leaves the port list
         rec.wait("idcard", DeviceState.RECONNECTING, after=mark)
