@@ -484,7 +484,7 @@ def test_zfm_down_char_rejects_wrong_sizes(rig: Rig, chunks: list[int], reason: 
         pos += n
     _, data = rig.raw.upload(fr.UP_CHAR, b"\x02", 4)
     assert b"".join(p.payload for p in data) == bytes(512), reason
-    assert buffer_features(rig.emu.char_buffers[2]) == []
+    assert buffer_features(rig.emu.char_buffers[2]) == ()
 
 
 def test_zfm_down_char_corrupt_packet_and_abort(rig: Rig) -> None:
@@ -539,6 +539,27 @@ def test_zfm_baud_applied_only_after_reset_when_configured(rig: Rig) -> None:
     rig.raw.write(fr.build_command(fr.SOFT_RESET))
     rig.raw.read_exact(13)
     assert rig.server.baudrate == 19200
+
+
+def test_zfm_host_at_the_wrong_baud_is_not_heard_on_a_pty() -> None:
+    r = make_rig("pty", baud_n=2)
+    try:
+        r.emu.enforce_host_baud = True
+        assert r.server.baudrate == 19200 and r.emu.host_baudrate() == 57600
+        r.raw.write(fr.build_command(fr.GET_ECHO))
+        deadline = time.monotonic() + REPLY_DEADLINE
+        while r.emu.bytes_lost < 12 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert r.emu.bytes_lost == 12 and r.emu.commands_seen == []
+        r.raw.port.baudrate = 19200
+        r.raw.assert_quiet()  # the only answer is to the echo sent at the right speed
+        assert r.emu.commands_seen == [fr.GET_ECHO]
+        # a baud change is heard at the old speed and answered there; then only the new speed works
+        assert r.raw.cc(fr.SET_SYS_PARA, bytes([fr.PARAM_BAUD, 12])) == fr.CC_OK
+        r.raw.port.baudrate = 115200
+        r.raw.assert_quiet()
+    finally:
+        r.close()
 
 
 # ---- scenarios ---------------------------------------------------------------------------------------------

@@ -39,6 +39,10 @@ Choices where the spec leaves room (documented here so the host driver can rely 
 * SetSysPara answers at the old settings, then applies: a new baud N changes the server's pacing baud right
   after the ACK (or only at the next power cycle/SoftReset if ``baud_applies_on_reset``); packet size applies
   to the next transfer. SetAddr (0x15) answers from the *new* address (what the manuals say; UNVERIFIED).
+* The server's pacing baud follows 9600·N (also at power-up). Wrong-baud hosts: over a pty the emulator can
+  read the host's line speed; with ``enforce_host_baud = True`` bytes sent at a speed other than 9600·N are
+  dropped (counted in ``bytes_lost``), as a real UART hears only noise. Off by default; socket:// carries no
+  line speed, so it is never enforced there.
 * SoftReset (0x3D): ACK, then one raw 0x55 byte; volatile state is reset as on power-up.
 * ReadProdInfo (0x3C) is answered only with ``model="R503"`` (46 bytes, spec §1.4 layout, ASCII fields padded
   with NUL); other models answer 0xFC, as does GetImageEx (0x28). AuraLedConfig (0x35), LED on/off (0x50/0x51)
@@ -59,11 +63,17 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+try:  # the host's line speed on a pty (POSIX only)
+    import termios
+except ImportError:  # pragma: no cover - Windows
+    termios = None  # type: ignore[assignment]
 
 from workstation.devices.emulation import EmulatedDevice
 from workstation.devices.errors import ProtocolError
@@ -101,7 +111,7 @@ BoolArray = npt.NDArray[np.bool_]
 # ---- character files ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Features:
     """One decoded character file: block orientation field (radians, mod π) and foreground mask."""
 
@@ -217,66 +227,75 @@ def decode_char_file(cf: bytes) -> Features | None:
     return Features(int(block), theta, mask, cf[5] / 10 if cf[5] else 0.0)
 
 
-def buffer_features(buf: bytes) -> list[Features]:
+@lru_cache(maxsize=4096)
+def buffer_features(buf: bytes) -> tuple[Features, ...]:
     """The valid character files in a CharBuffer / template (one after Img2Tz, two after RegModel)."""
     half = len(buf) // 2
-    out = []
-    for part in (buf[:half], buf[half:]):
-        f = decode_char_file(part)
-        if f is not None:
-            out.append(f)
-    return out
+    decoded = (decode_char_file(buf[:half]), decode_char_file(buf[half:]))
+    return tuple(f for f in decoded if f is not None)
 
 
 _ROT_COARSE = np.radians(np.array([-8.0, -4.0, 0.0, 4.0, 8.0]))
-_SHIFT_COARSE = np.arange(-20.0, 21.0, 5.0)
+_SHIFT_COARSE = np.arange(-18.0, 19.0, 6.0)
+_COARSE_POINTS = 96  # the coarse search uses at most this many of a's blocks
+
+
+def _field(f: Features) -> npt.NDArray[np.complex128]:
+    """b's orientations as a double-angle unit field, zero off the foreground, with a zero border of one block
+    (so clipped indices of points outside the image land on zeros)."""
+    z = np.where(f.mask, np.exp(2j * f.theta), 0)
+    return np.asarray(np.pad(z, 1), dtype=np.complex128)
 
 
 def _similarity(
-    a: Features, b: Features, rots: FloatArray, txs: FloatArray, tys: FloatArray
+    a: Features, b: Features, rots: FloatArray, txs: FloatArray, tys: FloatArray, *, points: int | None = None
 ) -> tuple[float, float, float, float]:
-    """Best (agreement, rotation, tx, ty) over the given transforms of a onto b."""
+    """Best (agreement, rotation, tx, ty) over the given transforms of a onto b.
+
+    Agreement = Σ cos 2(θa + rot − θb) over a's foreground blocks mapped into b (bilinear, background counts 0),
+    divided by the smaller foreground: 1 for identical fields that overlap fully."""
     rows, cols = b.mask.shape
-    bs_b = float(b.block)
-    vbx = np.where(b.mask, np.cos(2 * b.theta), 0.0)
-    vby = np.where(b.mask, np.sin(2 * b.theta), 0.0)
+    zb = _field(b)
     r, c = np.nonzero(a.mask)
+    if points is not None and len(r) > points:
+        keep = np.linspace(0, len(r) - 1, points).astype(np.int64)
+        r, c = r[keep], c[keep]
+        norm = min(a.count, b.count) * points / a.count
+    else:
+        norm = min(a.count, b.count)
     px = (c + 0.5) * a.block
     py = (r + 0.5) * a.block
     cx, cy = a.mask.shape[1] * a.block / 2, a.mask.shape[0] * a.block / 2
-    ang = a.theta[r, c]
+    za = np.exp(-2j * a.theta[r, c])
     rot, tx, ty = np.meshgrid(rots, txs, tys, indexing="ij")
     rot, tx, ty = rot.ravel()[:, None], tx.ravel()[:, None], ty.ravel()[:, None]
-    qx = np.cos(rot) * (px - cx) - np.sin(rot) * (py - cy) + cx + tx
-    qy = np.sin(rot) * (px - cx) + np.cos(rot) * (py - cy) + cy + ty
-    bx, by = qx / bs_b - 0.5, qy / bs_b - 0.5
-    x0, y0 = np.floor(bx).astype(np.int64), np.floor(by).astype(np.int64)
-    fx, fy = bx - x0, by - y0
-    sx = np.zeros_like(bx)
-    sy = np.zeros_like(bx)
-    for dy, dx, wt in ((0, 0, (1 - fx) * (1 - fy)), (0, 1, fx * (1 - fy)), (1, 0, (1 - fx) * fy), (1, 1, fx * fy)):
-        yy, xx = y0 + dy, x0 + dx
-        ok = (yy >= 0) & (yy < rows) & (xx >= 0) & (xx < cols)
-        yi, xi = np.clip(yy, 0, rows - 1), np.clip(xx, 0, cols - 1)
-        sx += np.where(ok, vbx[yi, xi], 0.0) * wt
-        sy += np.where(ok, vby[yi, xi], 0.0) * wt
-    dot = (np.cos(2 * (ang + rot)) * sx + np.sin(2 * (ang + rot)) * sy).sum(axis=1)
-    q = dot / max(1, min(a.count, b.count))
+    cos, sin = np.cos(rot), np.sin(rot)
+    bx = (cos * (px - cx) - sin * (py - cy) + cx + tx) / b.block + 0.5  # +1 border − 0.5 block centre
+    by = (sin * (px - cx) + cos * (py - cy) + cy + ty) / b.block + 0.5
+    x0 = np.clip(np.floor(bx).astype(np.int64), 0, cols + 1)
+    y0 = np.clip(np.floor(by).astype(np.int64), 0, rows + 1)
+    fx = np.clip(bx - x0, 0.0, 1.0)
+    fy = np.clip(by - y0, 0.0, 1.0)
+    x1 = np.minimum(x0 + 1, cols + 1)
+    y1 = np.minimum(y0 + 1, rows + 1)
+    sample = (zb[y0, x0] * (1 - fx) + zb[y0, x1] * fx) * (1 - fy) + (zb[y1, x0] * (1 - fx) + zb[y1, x1] * fx) * fy
+    dot = (sample * za * np.exp(-2j * rot)).real.sum(axis=1)
+    q = dot / max(1.0, norm)
     k = int(np.argmax(q))
     return float(q[k]), float(rot[k, 0]), float(tx[k, 0]), float(ty[k, 0])
 
 
 def feature_score(a: Features, b: Features) -> int:
     """0..300: how alike two character files are (coarse-to-fine alignment search)."""
-    q, rot, tx, ty = _similarity(a, b, _ROT_COARSE, _SHIFT_COARSE, _SHIFT_COARSE)
-    step = math.radians(2.0)
-    q, rot, tx, ty = _similarity(
-        a,
-        b,
-        np.array([rot - step, rot, rot + step]),
-        np.array([tx - 2.5, tx, tx + 2.5]),
-        np.array([ty - 2.5, ty, ty + 2.5]),
-    )
+    q, rot, tx, ty = _similarity(a, b, _ROT_COARSE, _SHIFT_COARSE, _SHIFT_COARSE, points=_COARSE_POINTS)
+    for step, shift in ((math.radians(2.0), 3.0), (math.radians(1.0), 1.5)):
+        q, rot, tx, ty = _similarity(
+            a,
+            b,
+            np.array([rot - step, rot, rot + step]),
+            np.array([tx - shift, tx, tx + shift]),
+            np.array([ty - shift, ty, ty + shift]),
+        )
     if a.period and b.period:  # ridge spacing must agree too
         ratio = abs(math.log(a.period / b.period))
         q -= max(0.0, ratio - 0.12) * 1.5
@@ -344,6 +363,13 @@ def load_finger_scenario(path: str | Path) -> dict[str, Any]:
 def emulator_for_scenario(spec: dict[str, Any]) -> ZfmEmulator:
     """A module configured as a loaded scenario's ``module`` section says (defaults otherwise)."""
     return ZfmEmulator(**spec.get("module", {}))
+
+
+_TERMIOS_SPEEDS: dict[int, int] = (
+    {getattr(termios, f"B{b}"): b for b in (9600 * n for n in range(1, 13)) if hasattr(termios, f"B{b}")}
+    if termios is not None
+    else {}
+)
 
 
 # ---- the module ----------------------------------------------------------------------------------------
@@ -414,6 +440,9 @@ class ZfmEmulator(EmulatedDevice):
         self.model = model
         self.block = block_size_for(image_width, image_height, template_size // 2)
         self.baud_applies_on_reset = False  # True: a new baud N takes effect only at power-up / SoftReset
+        # True: on a pty, bytes the host sends at a line speed other than 9600·N are lost (as on a real UART)
+        self.enforce_host_baud = False
+        self.bytes_lost = 0
         self.library: dict[int, bytes] = {}
         self.notepad: list[bytes] = [bytes(NOTEPAD_PAGE_SIZE) for _ in range(NOTEPAD_PAGES)]
         self.commands_seen: list[int] = []
@@ -483,8 +512,24 @@ class ZfmEmulator(EmulatedDevice):
         with self._lock:
             self._power_up()
 
+    def host_baudrate(self) -> int | None:
+        """The line speed the host set on the pty, or None when unknown (TCP, custom speed, no link)."""
+        master = getattr(self._server, "_master", None)
+        if termios is None or not isinstance(master, int):
+            return None
+        try:
+            speed = termios.tcgetattr(master)[5]
+        except (OSError, termios.error):
+            return None
+        return _TERMIOS_SPEEDS.get(speed)
+
     def on_bytes(self, data: bytes) -> None:
         with self._lock:
+            if self.enforce_host_baud:
+                host = self.host_baudrate()
+                if host is not None and host != 9600 * self.baud_n:
+                    self.bytes_lost += len(data)
+                    return  # framing errors: the module hears noise and does not answer
             self._parser.feed(data)
             while True:
                 try:
