@@ -642,3 +642,15 @@ def test_calls_for_missing_or_stopped_devices_are_clear_errors(desk: Desk, tmp_p
     m.shutdown()
     with pytest.raises(DeviceError):
         m.call("idcard", lambda r: r)
+
+
+def test_a_call_made_on_the_port_thread_runs_inline(desk: Desk, tmp_path: Path) -> None:
+    desk.add(SamEmulator(), "tcp", CH340, "SAM-1")
+    rec = Recorder()
+    m = started(fast_config(tmp_path), desk.lister, rec)
+    try:
+        # e.g. a poll's on_error asking the reader something: waiting on our own thread would deadlock
+        outer = m.submit("idcard", lambda r: m.call("idcard", lambda again: again.sam_id()))
+        assert outer.result(timeout=WAIT).startswith("05.01-")
+    finally:
+        m.shutdown()

@@ -149,6 +149,7 @@ class DeviceManager:
         self._stopping = threading.Event()
         self._discovered = threading.Event()
         self._events = _Executor(max_workers=1, thread_name_prefix="device-events")
+        self._events_thread = self._events.submit(threading.get_ident).result()
         self._thread: threading.Thread | None = None
         self._closed = False
         self._slots: dict[str, _Slot] = {}
@@ -274,7 +275,15 @@ class DeviceManager:
             conn = slot.conn
             if conn is None:
                 raise DeviceNotConnected(slot.status)
-            return self._submit_port(conn.port.device, self._job_call, role, conn.generation, fn)
+            if not conn.worker.in_owner_thread():
+                return self._submit_port(conn.port.device, self._job_call, role, conn.generation, fn)
+        # already on this port's thread (e.g. from a poll's on_error): run inline, waiting would deadlock
+        fut: Future[T] = Future()
+        try:
+            fut.set_result(self._job_call(role, conn.generation, fn))
+        except BaseException as exc:
+            fut.set_exception(exc)
+        return fut
 
     def call(self, role: str, fn: Callable[[Any], T], *, timeout: float | None = None) -> T:
         """`submit` and wait. Never call this from the GUI thread (use `submit` with a done callback)."""
@@ -382,7 +391,8 @@ class DeviceManager:
                 logger.exception("closing %s failed", c.port.device)
         for w in workers:
             w.shutdown()
-        self._events.shutdown(wait=True)
+        # from an on_state callback the event thread cannot wait for itself; it ends after this callback
+        self._events.shutdown(wait=threading.get_ident() != self._events_thread)
         if self._demo is not None:
             self._demo.stop()
 
@@ -486,7 +496,8 @@ class DeviceManager:
                 self._discovered.set()
 
     def _missing_roles(self) -> list[str]:
-        return [r for r, s in self._slots.items() if s.conn is None]
+        """Roles without a device that a scan can recognise (MRZ readers are silent: assigned, not scanned for)."""
+        return [r for r, s in self._slots.items() if s.conn is None and s.plugin.handshake]
 
     def _is_candidate(self, port: PortInfo) -> bool:
         if port.device in self.config.extra_ports or self.profiles.match(port) is not None:
