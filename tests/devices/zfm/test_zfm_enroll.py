@@ -276,3 +276,20 @@ def test_presses_of_different_fingers_do_not_combine(make_rig: Any) -> None:
         enroll_finger(rig.scanner, position=2, on_step=on_step, poll_interval=0.01)
     assert officer.codes[-1] == "merge_failed" and "0x0A" in str(info.value)
     assert rig.emu.library == {}
+
+
+def test_capture_failure_is_asked_again(make_rig: Any) -> None:
+    rig = make_rig()
+    officer = Officer(rig.emu, "max", 5)
+    rig.emu.set_failure(0x03)  # the first capture fails
+
+    def on_step(step: EnrollStep) -> None:
+        officer(step)
+        if step.code == "capture_failed":
+            rig.emu.set_failure(None)
+
+    result = enroll_finger(rig.scanner, position=5, on_step=on_step, poll_interval=0.01)
+    failed = next(s for s in officer.steps if s.code == "capture_failed")
+    assert failed.press == 1 and "could not take the image" in failed.message_en
+    assert [s.press for s in officer.steps if s.code == "place_finger"] == [1, 1, 2, 3]
+    assert result.page_id == 0

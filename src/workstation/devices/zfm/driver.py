@@ -377,12 +377,15 @@ class FingerprintScanner:
         address: int = fr.DEFAULT_ADDRESS,
         password: int = fr.DEFAULT_PASSWORD,
         timeout: float = 2.0,
+        parameters: SystemParameters | None = None,
     ) -> None:
         self.transport = transport
         self.address = address & 0xFFFFFFFF
         self.password = password & 0xFFFFFFFF
         self.timeout = timeout
-        self.parameters: SystemParameters | None = None
+        # `parameters`: manual defaults for modules that do not answer ReadSysPara (R308, spec §1.8.6);
+        # otherwise they are read before the first bulk transfer
+        self.parameters: SystemParameters | None = parameters
         self.product: ProductInfo | None = None
         self.image_shape: tuple[int, int] | None = None  # (height, width) once known
         self._lock = threading.RLock()

@@ -19,7 +19,26 @@ scanner is the oldest; the module itself keeps no dates. Finally the template by
 (UpChar); they are what the station encrypts and keeps.
 
 Every step goes to `on_step` with a machine code and English + Chinese text. Module settings are never
-changed here.
+changed here. Step codes, in the order they can occur:
+
+    start                     the finger and number of presses
+    place_finger              press N of M: place the finger (repeated for the same N after a refusal)
+    captured                  an image was taken; it is being uploaded and checked
+    capture_failed            the module could not take the image (0x03); lift and press again
+    quality_refused           host quality below `min_quality`; carries the QualityReport and its guidance
+    quality_ok                host quality accepted (the score is in the step's QualityReport)
+    features_refused          the module could not extract features (0x06/0x07/…); press again
+    press_mismatch            third press does not match the first two; press the same finger again
+    press_accepted            press N counted
+    lift_finger               lift the finger (after every press, accepted or refused)
+    merging / merge_failed    RegModel; merge_failed ends the enrolment (EnrollmentFailed)
+    checking_duplicate        local search of this scanner's library (says 1:N is the platform's job)
+    duplicate / not_duplicate result of the local check (`page` = the page already holding the finger)
+    library_full / evicted    the module library is full: not stored / a page was freed via `evict`
+    stored                    stored on the module at `page`
+    uploading_template        reading the template bytes (UpChar)
+    done                      finished; `page` = where it was stored (None if not)
+    cancelled / timeout / failed   the enrolment stopped (the matching exception follows)
 """
 
 from __future__ import annotations
@@ -176,7 +195,20 @@ class _Session:
     def take_press(self, press: int, buffer: int) -> QualityReport:
         """Until one press is accepted: wait, capture, quality gate, features into `buffer`, lift."""
         while True:
-            self.wait_finger(press)
+            try:
+                self.wait_finger(press)
+            except ZfmError as exc:
+                if exc.code != fr.CC_CAPTURE_FAIL:
+                    raise
+                self.step(
+                    "capture_failed",
+                    exc.message,
+                    exc.message_zh,
+                    press,
+                )
+                self.refuse(press)
+                self.wait_lift(press)
+                continue
             self.step("captured", "Image taken; checking its quality…", "已采集图像，正在检查质量…", press)
             report = assess(self.scanner.upload_image())
             if report.score < self.min_quality:
