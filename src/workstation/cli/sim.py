@@ -6,6 +6,8 @@ standard input until ``quit`` or end of input / Ctrl-C:
     card NAME     place a scenario card (resident_id, hmt_permit, foreigner_2017, foreigner_2023)
     remove        take the card off the reader
     finger ID N   press finger N (ISO position) of identity ID on the scanner; ``lift`` releases it
+    passport NAME [3m|desko|plain]   swipe MRZ scenario NAME (resources/scenarios/mrz/NAME.json) on the
+                  passport reader, in the given framing (default: the scenario's, else 3m)
     unplug / replug   simulate a pulled cable on every device
     quit
 """
@@ -78,6 +80,11 @@ def place_card(emulator: Any, folder: Path, name: str) -> None:
     emulator.place_card(load(folder / "cards" / f"{name}.json"))
 
 
+def present_passport(emulator: Any, folder: Path, name: str, framing: str | None) -> None:
+    load = _optional("workstation.devices.mrz.emulator", "load_mrz_scenario")
+    emulator.present(load(folder / "mrz" / f"{name}.json"), framing=framing)
+
+
 def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Path) -> bool:
     words = line.split()
     if not words:
@@ -92,6 +99,8 @@ def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Pa
             devices["idcard"][1].remove_card()
         elif cmd == "finger" and len(words) == 3 and "fingerprint" in devices:
             devices["fingerprint"][1].place_finger(words[1], int(words[2]))
+        elif cmd == "passport" and len(words) in (2, 3) and "mrz" in devices:
+            present_passport(devices["mrz"][1], folder, words[1], words[2] if len(words) == 3 else None)
         elif cmd == "lift" and "fingerprint" in devices:
             devices["fingerprint"][1].lift_finger()
         elif cmd == "unplug":
