@@ -15,7 +15,7 @@ from workstation.devices.manager.core import DeviceManager, ManagerConfig, PollH
 from workstation.devices.manager.demo import EmulatedDesk, start_emulated_desk
 from workstation.devices.manager.plugins import DEFAULT_PLUGINS, PluginSpec, ProtocolPlugin, load_plugins
 from workstation.devices.manager.ports import Lister, PortIdentity, PortInfo, system_ports
-from workstation.devices.manager.profiles import ProfileSet, load_profiles
+from workstation.devices.manager.profiles import AdapterProfile, ProfileSet, load_profiles
 from workstation.devices.manager.status import (
     DeviceManagerStopped,
     DeviceNotConnected,
@@ -93,7 +93,13 @@ def describe_environment(*, demo: bool = False) -> list[str]:
     except Exception as exc:  # listing can fail on odd systems; this is only a report
         return [f"Devices: cannot list serial ports ({exc!r})"]
     known = [(p, profiles.match(p)) for p in ports]
-    shown = ", ".join(f"{p.device} ({a.chip})" if a else p.device for p, a in known) or "none"
+
+    def describe(p: PortInfo, a: AdapterProfile | None) -> str:
+        if a is not None:
+            return f"{p.device} ({a.chip})"
+        return f"{p.device} (USB {p.usb_id})" if p.is_usb else f"{p.device} (built-in; probed only if configured)"
+
+    shown = ", ".join(describe(p, a) for p, a in known) or "none"
     support = ", ".join(f"{p.role} ({p.protocol})" for p in plugins.values()) or "none"
     lines = [f"Serial ports: {shown}", f"Device support: {support}"]
     if demo and not any(a for _, a in known):
