@@ -36,6 +36,7 @@ from workstation.devices.manager import (
     PortInfo,
     load_plugins,
     load_profiles,
+    open_device_manager,
 )
 from workstation.devices.manager.profiles import BUILTIN_PROFILE, SOURCE_PROFILE, ProfileError, parse_profiles
 from workstation.devices.sam import framer as sam_fr
@@ -654,3 +655,17 @@ def test_a_call_made_on_the_port_thread_runs_inline(desk: Desk, tmp_path: Path) 
         assert outer.result(timeout=WAIT).startswith("05.01-")
     finally:
         m.shutdown()
+
+
+def test_emulators_only_in_demo_mode_and_only_without_hardware(desk: Desk, tmp_path: Path) -> None:
+    cfg = fast_config(tmp_path)
+    for demo, listed, emulated in [(True, False, True), (False, False, False), (True, True, False)]:
+        if listed and not desk.ports:
+            desk.add(SamEmulator(), "tcp", CH340, "SAM-1")
+        m = open_device_manager(cfg, demo=demo, lister=desk.lister if listed else list)
+        try:
+            assert m.wait_discovered(WAIT)
+            assert (m.demo is not None) is emulated
+            assert m.status("idcard").state is (DeviceState.CONNECTED if emulated or listed else DeviceState.NOT_FOUND)
+        finally:
+            m.shutdown()
