@@ -319,6 +319,7 @@ def test_scenario_loading_and_options(tmp_path: Path) -> None:
     s = load_mrz_scenario(path)
     assert s == MrzScenario(("a",), "", "desko", {"sod": b"\x1c", "eod": b"\x1d"})
     assert MrzEmulator().encode(s) == b"\x1c\x02a\r\x03\x1d"
+    assert MrzEmulator(framing="plain").encode("AB\nCD") == b"AB\r\nCD\r\n"
     path.write_text('{"lines": []}', encoding="utf-8")
     with pytest.raises(ValueError, match="lines"):
         load_mrz_scenario(path)

@@ -321,3 +321,29 @@ def test_mutated_vectors_raise_only_format_error(name: str, data: st.DataObject)
     except MrzFormatError:
         return
     assert r.to_document().mrz_checks == r.checks
+
+
+def test_ocr_confusions_repaired_only_where_the_check_digit_confirms() -> None:
+    lines = VECTORS["td3_specimen"][0]
+    misread = [lines[0], lines[1].replace("7408122", "74O8I22").replace("1204159", "12O4IS9")]
+    r = parse_mrz(misread, today=TODAY)
+    assert r.valid and r.lines == tuple(lines)
+    assert (r.birth_date, r.expiry_date) == (date(1974, 8, 12), date(2012, 4, 15))
+    assert [p.split(":")[0] for p in r.problems] == ["date of birth", "date of expiry"]
+    assert "74O8I22" in r.problems[0] and "7408122" in r.problems[0]
+    # check-digit positions: the document number's 6 misread as B is not a confusion pair, 0 as O is
+    td1 = VECTORS["td1_spain"][0]
+    r = parse_mrz([td1[0], td1[1][:-1] + "Z", td1[2]], today=TODAY)  # composite 7 misread as Z (→ 2): no match
+    assert r.failed_fields == ("composite",) and r.lines[1].endswith("Z")
+    canada = VECTORS["td3_canada_short_number"][0]
+    r = parse_mrz([canada[0], canada[1][:42] + "O8"], today=TODAY)  # empty personal number check 0 read as O
+    assert r.valid and r.lines[1] == canada[1] and "personal number" in r.problems[0]
+
+
+def test_ocr_repair_never_touches_alphanumeric_fields() -> None:
+    lines = VECTORS["td3_specimen"][0]
+    r = parse_mrz([lines[0], lines[1].replace("L898902C3", "L898902CS")], today=TODAY)
+    assert r.document_number == "L898902CS" and "document_number" in r.failed_fields
+    # a date misread that does not satisfy its check digit stays as read, and the field fails
+    r = parse_mrz([lines[0], lines[1].replace("7408122", "74O8132")], today=TODAY)
+    assert r.birth_date_raw == "74O813" and r.birth_date is None and "birth_date" in r.failed_fields

@@ -85,6 +85,8 @@ class MrzEmulator(EmulatedDevice):
             lines: Sequence[str] = document.lines
             framing = framing or document.framing
             options = {**document.options, **options}
+        elif isinstance(document, str):  # one string with line breaks, not a sequence of one-character lines
+            lines = document.splitlines()
         else:
             lines = document
         chosen = framing or self.framing

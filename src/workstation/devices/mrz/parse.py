@@ -245,8 +245,71 @@ def parse_mrz(text: str | Sequence[str], *, today: date | None = None) -> MrzRes
             raise MrzFormatError(f"unreadable character {bad!r} in MRZ line {i + 1} at position {line.index(bad) + 1}")
         if len(line) < width:
             problems.append(f"line {i + 1} had {len(line)} of {width} characters; padded with fillers")
-    lines = [x.ljust(width, "<") for x in lines]
+    lines = repair_ocr([x.ljust(width, "<") for x in lines], fmt, problems)
     return _parse_td1(lines, today, problems) if fmt == TD1 else _parse_two_line(fmt, lines, today, problems)
+
+
+# OCR confusions repaired inside numeric fields only, and only when the check digit then matches
+_OCR_DIGITS = str.maketrans("OIZSB", "01258")
+_REPAIRED = "OCR repair; the check digit matches"
+# per layout: (field, line, data start, data end, check position) for the all-digit fields (the dates)
+_NUMERIC: dict[str, tuple[tuple[str, int, int, int, int], ...]] = {
+    TD1: ((BIRTH_DATE, 1, 0, 6, 6), (EXPIRY_DATE, 1, 8, 14, 14)),
+    **{f: ((BIRTH_DATE, 1, 13, 19, 19), (EXPIRY_DATE, 1, 21, 27, 27)) for f in (TD2, TD3, MRVA, MRVB)},
+}
+
+
+def repair_ocr(lines: list[str], fmt: str, problems: list[str]) -> list[str]:
+    """Undo O/0, I/1, Z/2, S/5, B/8 misreads in the date fields and in check-digit positions when,
+    and only when, the repaired field then matches its check digit. Each repair is noted in `problems`.
+    Alphanumeric fields (document and personal numbers, names) are never changed."""
+    rows = [list(x) for x in lines]
+
+    def fix(name: str, line: int, a: int, b: int, c: int, *, numeric_data: bool) -> None:
+        data, check = "".join(rows[line][a:b]), rows[line][c]
+        new_data = data.translate(_OCR_DIGITS) if numeric_data else data
+        new_check = check.translate(_OCR_DIGITS)
+        if (new_data, new_check) == (data, check) or not new_check.isdigit():
+            return
+        if not all(ch.isdigit() or ch == "<" for ch in new_data) and numeric_data:
+            return
+        if mrz_check_digit(new_data) != int(new_check):
+            return
+        rows[line][a:b] = list(new_data)
+        rows[line][c] = new_check
+        label = FIELD_LABELS[name][0]
+        problems.append(
+            f"{label}: read {data}{check}, taken as {new_data}{new_check} (OCR repair; check digit matches)"
+        )
+
+    for name, line, a, b, c in _NUMERIC[fmt]:
+        fix(name, line, a, b, c, numeric_data=True)
+    if fmt == TD1:
+        fix(DOCUMENT_NUMBER, 0, 5, 14, 14, numeric_data=False)
+    else:
+        fix(DOCUMENT_NUMBER, 1, 0, 9, 9, numeric_data=False)
+    if fmt == TD3:
+        fix(PERSONAL_NUMBER, 1, 28, 42, 42, numeric_data=False)
+    composite = {TD1: (1, 29), TD2: (1, 35), TD3: (1, 43)}.get(fmt)
+    if composite is not None and rows[composite[0]][composite[1]] in "OIZSB":
+        line, c = composite
+        joined = ["".join(r) for r in rows]
+        data = _composite_data(fmt, joined)
+        new_check = rows[line][c].translate(_OCR_DIGITS)
+        if mrz_check_digit(data) == int(new_check):
+            problems.append(
+                f"overall check: read {rows[line][c]}, taken as {new_check} (OCR repair; check digit matches)"
+            )
+            rows[line][c] = new_check
+    return ["".join(r) for r in rows]
+
+
+def _composite_data(fmt: str, lines: Sequence[str]) -> str:
+    if fmt == TD1:
+        l1, l2 = lines[0], lines[1]
+        return l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29]
+    l2 = lines[1]
+    return l2[0:10] + l2[13:20] + (l2[21:43] if fmt == TD3 else l2[21:35])
 
 
 def _dates(birth: str, expiry: str, today: date, problems: list[str]) -> tuple[date | None, date | None]:
@@ -282,9 +345,9 @@ def _parse_two_line(fmt: str, lines: list[str], today: date, problems: list[str]
     ]
     if fmt == TD3:
         checks.append(_check(PERSONAL_NUMBER, l2[28:42], l2[42], filler_ok=True))
-        checks.append(_check(COMPOSITE, l2[0:10] + l2[13:20] + l2[21:43], l2[43]))
+        checks.append(_check(COMPOSITE, _composite_data(fmt, lines), l2[43]))
     elif fmt == TD2:
-        checks.append(_check(COMPOSITE, l2[0:10] + l2[13:20] + l2[21:35], l2[35]))
+        checks.append(_check(COMPOSITE, _composite_data(fmt, lines), l2[35]))
     surname, given = _names(l1[5:])
     birth, expiry = _dates(l2[13:19], l2[21:27], today, problems)
     return MrzResult(
@@ -315,7 +378,7 @@ def _parse_td1(lines: list[str], today: date, problems: list[str]) -> MrzResult:
         _check(DOCUMENT_NUMBER, number_data, number_check),
         _check(BIRTH_DATE, l2[0:6], l2[6]),
         _check(EXPIRY_DATE, l2[8:14], l2[14]),
-        _check(COMPOSITE, l1[5:30] + l2[0:7] + l2[8:15] + l2[18:29], l2[29]),
+        _check(COMPOSITE, _composite_data(TD1, lines), l2[29]),
     )
     surname, given = _names(l3)
     birth, expiry = _dates(l2[0:6], l2[8:14], today, problems)
