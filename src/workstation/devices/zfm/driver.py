@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from workstation.devices.errors import DeviceDisconnected, DeviceError, DeviceTimeout, ProtocolError
-from workstation.devices.transport import Transport
+from workstation.devices.transport import Transport, wire_seconds
 from workstation.devices.zfm import framer as fr
 from workstation.devices.zfm.image import DEFAULT_HEIGHT, DEFAULT_WIDTH, pack_4bit, packed_size, unpack_4bit
 
@@ -32,6 +32,7 @@ DEFAULT_BAUD = 57600
 PROBE_BAUDS = (57600, 9600, 19200, 38400, 115200)
 SCANNER = "the fingerprint scanner"
 CHAR_BUFFERS = (1, 2)  # every family has CharBuffer 1 and 2 (R503 also 3..6)
+MAX_TRANSFER_WIRE_BYTES = 49_536  # a 256×288 image in 32-byte packets (spec §1.7 table)
 
 # Minimum answer budgets (seconds) for the slow commands; the scanner's `timeout` applies when larger.
 # Capture < 0.2 s and feature extraction < 0.5 s (R503 spec); searching and flash writes take longer on
@@ -420,11 +421,15 @@ class FingerprintScanner:
         if timeout is None:
             timeout = max(self.timeout, COMMAND_TIMEOUTS.get(code, 0.0))
         deadline = time.monotonic() + timeout
-        while True:
-            packet = self._next_packet(parser, deadline)
-            if packet.pid == fr.PID_ACK and packet.payload:
-                return packet, parser
-            # a stray data packet left over from an interrupted transfer: skip it
+        try:
+            while True:
+                packet = self._next_packet(parser, deadline)
+                if packet.pid == fr.PID_ACK and packet.payload:
+                    return packet, parser
+                # a stray data packet left over from an interrupted transfer: skip it
+        except BadPacket:
+            self._drain()  # a damaged acknowledge may be followed by data packets
+            raise
 
     def command(self, code: int, params: bytes = b"", *, timeout: float | None = None) -> fr.Packet:
         """Send one command and return its acknowledge packet, whatever its confirmation code."""
@@ -438,8 +443,9 @@ class FingerprintScanner:
         return ack
 
     def _drain(self, quiet: float = 0.1) -> None:
-        """After a damaged transfer: discard input until the line has been quiet for `quiet` seconds."""
-        end = time.monotonic() + max(self.timeout, 1.0)
+        """After a damaged packet: discard input until the line has been quiet for `quiet` seconds (at most
+        as long as the largest transfer, an image, takes on the wire), so the next command starts in step."""
+        end = time.monotonic() + self.timeout + wire_seconds(MAX_TRANSFER_WIRE_BYTES, self.transport.baudrate)
         last = time.monotonic()
         while time.monotonic() < end and time.monotonic() - last < quiet:
             if self.transport.read_some():
