@@ -176,6 +176,12 @@ def test_3m_non_optical_messages_are_skipped() -> None:
     assert (docs, errors, framer.ignored) == ([TD3], 0, 1)
 
 
+def test_3m_flag_detected_when_lines_are_not_padded_to_one_width() -> None:
+    short = [TD1[0], TD1[1], TD1[2].rstrip("<")]  # a reader that neither pads nor keeps trailing fillers
+    docs, errors = drain_fed(fr.ThreeMFramer(), fr.build_3m(short, flag=b"7", pad=False))
+    assert errors == 0 and docs == [short] and parse_mrz(docs[0]).lines == tuple(TD1)
+
+
 def test_3m_fixed_flag_width() -> None:
     assert drain_fed(fr.ThreeMFramer(flag_bytes=0), fr.build_3m(TD1, flag=b"")) == ([TD1], 0)
     assert drain_fed(fr.ThreeMFramer(flag_bytes=2), fr.build_3m(TD1, flag=b"AB")) == ([TD1], 0)

@@ -23,8 +23,9 @@ Framings (device-protocols.md §3.4, §6.3; the UNVERIFIED values are resolved a
   informational only and never used for framing: the optical data is ASCII, ETX ends it. The
   builder writes 2 bytes big-endian = number of bytes from DEV up to and including ETX.
 * [flag]: ``flag_bytes`` bytes after STX; None (default) detects it: 3M pads every line to the same
-  width (30 or 44, with ``_``), so the first segment is ``flag`` + line, and its length modulo the
-  last line's width is the flag length (0 or 1 in practice).
+  width (30 or 44, with ``_``), so the first segment is ``flag`` + line 1 and the flag length is how
+  much longer it is than the other lines (0–4), or the whole first segment when it is that short
+  (flag + empty missing top line).
 * Missing top lines are sent as empty lines; an all-``_`` line is treated as empty too.
 * BCC: a XOR. ``bcc="auto"`` (default) accepts the byte after ETX if it equals the XOR over
   ``after_soh`` or ``after_stx`` below (``from_soh`` is only checked when chosen explicitly: it always
@@ -222,7 +223,7 @@ class ThreeMFramer:
             self._skip(i)
             m = _3M_HEADER.match(self._buf)
             if m is None:
-                if len(self._buf) >= 8 or b"\x03" in self._buf[1:8]:
+                if len(self._buf) >= 8 or b"\x01" in self._buf[1:8] or b"\x03" in self._buf[1:8]:
                     self._skip(1)
                     raise ProtocolError("passport reader frame has no valid header after SOH")
                 return self._stale(now)
@@ -285,9 +286,11 @@ class ThreeMFramer:
             segs.pop()
         if len(segs) < 2:
             return data
-        width = len(segs[-1])
-        n = len(segs[0]) % width if width else 0
-        return data[n:] if n <= 4 else data
+        first, widest = len(segs[0]), max(len(x) for x in segs[1:])
+        if first <= 4:  # no MRZ line is this short: the flag alone before an empty (missing) top line
+            return data[first:]
+        n = first - widest  # the top line is as wide as the others (3M pads them all) plus the flag
+        return data[n:] if 0 < n <= 4 else data
 
     def _stale(self, now: float | None) -> list[str] | None:
         if self._buf and _clock(now) - self._last_rx > self.stale_after:
