@@ -145,17 +145,21 @@ class ImageTooPoor(Exception):
 
 
 def _ridge_period(img: FloatArray) -> float:
+    """Dominant ridge spacing in pixels: peak of the radially summed power spectrum (4.5..16 px)."""
     a = img - img.mean()
     power = np.abs(np.fft.rfft2(a)) ** 2
     h, w = a.shape
     ky = np.fft.fftfreq(h)[:, None]
     kx = np.fft.rfftfreq(w)[None, :]
-    r = np.sqrt(kx**2 + ky**2)
+    r = np.broadcast_to(np.sqrt(kx**2 + ky**2), power.shape)
     band = (r > 1 / 16) & (r < 1 / 4.5)
-    rr, pp = r[band], power[band]
-    k = int(np.argmax(pp))
-    near = np.abs(rr - rr[k]) < 0.012
-    f = float((rr[near] * pp[near]).sum() / pp[near].sum())
+    edges = np.linspace(1 / 16, 1 / 4.5, 41)
+    ring, _ = np.histogram(r[band], bins=edges, weights=power[band])
+    ring = np.convolve(ring, np.array([1.0, 2.0, 3.0, 2.0, 1.0]), mode="same")
+    centres = (edges[:-1] + edges[1:]) / 2
+    k = int(np.argmax(ring))
+    near = np.abs(centres - centres[k]) <= 0.15 * centres[k]
+    f = float((centres[near] * ring[near]).sum() / ring[near].sum())
     return 1.0 / f
 
 
@@ -235,8 +239,8 @@ def buffer_features(buf: bytes) -> tuple[Features, ...]:
     return tuple(f for f in decoded if f is not None)
 
 
-_ROT_COARSE = np.radians(np.array([-8.0, -4.0, 0.0, 4.0, 8.0]))
-_SHIFT_COARSE = np.arange(-18.0, 19.0, 6.0)
+_ROT_COARSE = np.radians(np.array([-10.0, -5.0, 0.0, 5.0, 10.0]))
+_SHIFT_COARSE = np.arange(-24.0, 25.0, 6.0)
 _COARSE_POINTS = 96  # the coarse search uses at most this many of a's blocks
 
 

@@ -132,9 +132,10 @@ def _orientation_field(rng: np.random.Generator, w: int, h: int) -> FloatArray:
         theta = amp * np.sin(math.pi * (xx - cx) / w) * np.exp(-(((yy - cy - 40) / (0.6 * h)) ** 2))
     theta += rng.uniform(-0.25, 0.25)
     # smooth random perturbation: a few low-frequency waves, so that same-class fingers still differ
-    for _ in range(5):
-        fx, fy = rng.uniform(-1, 1, size=2) * (2 * math.pi / rng.uniform(70, 160))
-        theta += rng.uniform(0.15, 0.32) * np.sin(fx * xx + fy * yy + rng.uniform(0, 2 * math.pi))
+    waves = [(70.0, 160.0, 0.15, 0.32)] * 5 + [(40.0, 70.0, 0.08, 0.16)] * 4
+    for lo, hi, a_lo, a_hi in waves:
+        fx, fy = rng.uniform(-1, 1, size=2) * (2 * math.pi / rng.uniform(lo, hi))
+        theta += rng.uniform(a_lo, a_hi) * np.sin(fx * xx + fy * yy + rng.uniform(0, 2 * math.pi))
     return np.asarray(theta, dtype=np.float64)
 
 
