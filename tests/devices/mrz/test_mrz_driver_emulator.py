@@ -62,8 +62,7 @@ class Rig:
     def reopen(self) -> None:
         self.transport.close()
         self.transport = self._open()
-        self.reader.transport = self.transport
-        self.reader.reset()
+        self.reader.transport = self.transport  # the reader itself forgot the cut frame when the link dropped
 
     def use(self, framing: str) -> None:
         """Switch reader and emulator to another framing (same link)."""
