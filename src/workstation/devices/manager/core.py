@@ -94,6 +94,7 @@ class _Slot:
     attempt: int = 0  # failed attempts since the device was last healthy
     busy: bool = False  # a connect or check job for this role is in flight
     check_due: bool = False  # a user reported a failure: verify with a probe
+    lose_requested: int = 0  # generation whose loss is already queued (port left the listing)
     last_ok: float = 0.0
     generation: int = 0
 
@@ -460,7 +461,8 @@ class DeviceManager:
                 return
             for slot in self._slots.values():
                 conn = slot.conn
-                if conn is not None and conn.port.device not in after:
+                if conn is not None and conn.port.device not in after and slot.lose_requested != conn.generation:
+                    slot.lose_requested = conn.generation
                     self._submit_port(conn.port.device, self._lose, slot.role, conn.generation,
                                       f"{conn.port.device} is no longer listed")
             appeared = [p for p in ports if p.device not in before]
