@@ -272,9 +272,7 @@ class Events:
 
     def wait_for(self, documents: int, errors: int = 0, timeout: float = 10) -> None:
         with self.changed:
-            ok = self.changed.wait_for(
-                lambda: len(self.documents) >= documents and len(self.errors) >= errors, timeout
-            )
+            ok = self.changed.wait_for(lambda: len(self.documents) >= documents and len(self.errors) >= errors, timeout)
             assert ok, (self.documents, self.errors)
 
 
@@ -282,8 +280,9 @@ def test_listener_reports_documents_and_errors(link: str) -> None:
     rig = Rig(link, "3m")
     worker = PortWorker(f"mrz-{link}")
     ev = Events()
-    listener = MrzListener(rig.reader, worker, on_document=ev.document, on_error=ev.error, slice_s=0.05,
-                           retry_interval=0.05)
+    listener = MrzListener(
+        rig.reader, worker, on_document=ev.document, on_error=ev.error, slice_s=0.05, retry_interval=0.05
+    )
     listener.start()
     try:
         rig.emu.present(SCENARIOS["td3_specimen"])

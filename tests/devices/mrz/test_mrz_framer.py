@@ -14,8 +14,10 @@ from workstation.devices.mrz import framer as fr
 from workstation.devices.mrz.emulator import MrzEmulator, load_mrz_scenario
 from workstation.devices.mrz.parse import parse_mrz, split_lines
 
-SCENARIOS = {p.stem: load_mrz_scenario(p) for p in sorted(
-    (Path(__file__).resolve().parents[3] / "resources" / "scenarios" / "mrz").glob("*.json"))}
+SCENARIOS = {
+    p.stem: load_mrz_scenario(p)
+    for p in sorted((Path(__file__).resolve().parents[3] / "resources" / "scenarios" / "mrz").glob("*.json"))
+}
 TD3 = list(SCENARIOS["td3_specimen"].lines)
 TD2 = list(SCENARIOS["td2_specimen"].lines)
 TD1 = list(SCENARIOS["td1_specimen"].lines)
@@ -75,10 +77,17 @@ def test_plain_bytes() -> None:
 
 
 FRAMINGS_AND_OPTIONS = [
-    ("3m", {}), ("3m", {"bcc": "after_stx"}), ("3m", {"bcc": "none"}),
-    ("3m", {"flag": b""}), ("3m", {"flag": b"\x00"}), ("3m", {"pad": False}),
-    ("desko", {}), ("desko", {"sod": b"\x1c", "eod": b"\x1d"}),
-    ("plain", {}), ("plain", {"eol": b"\r"}), ("plain", {"eol": b"\n"}),
+    ("3m", {}),
+    ("3m", {"bcc": "after_stx"}),
+    ("3m", {"bcc": "none"}),
+    ("3m", {"flag": b""}),
+    ("3m", {"flag": b"\x00"}),
+    ("3m", {"pad": False}),
+    ("desko", {}),
+    ("desko", {"sod": b"\x1c", "eod": b"\x1d"}),
+    ("plain", {}),
+    ("plain", {"eol": b"\r"}),
+    ("plain", {"eol": b"\n"}),
 ]
 
 
@@ -294,15 +303,17 @@ def _mutate(data: bytes, edits: list[tuple[int, int, int]]) -> bytes:
 
 noise = st.one_of(
     st.binary(max_size=200),
-    st.lists(st.sampled_from([b"\x01", b"\x02", b"\x03", b"\r", b"\n", b"OU", b"<", b"A", b"_", b"\x01\x00`"]),
-             max_size=40).map(b"".join),
+    st.lists(
+        st.sampled_from([b"\x01", b"\x02", b"\x03", b"\r", b"\n", b"OU", b"<", b"A", b"_", b"\x01\x00`"]), max_size=40
+    ).map(b"".join),
 )
 edits = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 10_000), st.integers(0, 255)), max_size=8)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(fr.FRAMINGS), st.sampled_from(list(SCENARIOS)), noise, edits, st.integers(1, 64),
-       st.floats(0, 3))
+@given(
+    st.sampled_from(fr.FRAMINGS), st.sampled_from(list(SCENARIOS)), noise, edits, st.integers(1, 64), st.floats(0, 3)
+)
 def test_any_bytes_raise_only_protocol_error(
     framing: str, name: str, junk: bytes, changes: list[tuple[int, int, int]], chunk: int, step: float
 ) -> None:

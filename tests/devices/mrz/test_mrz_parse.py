@@ -42,68 +42,121 @@ VECTORS: dict[str, tuple[list[str], dict[str, Any], dict[str, str]]] = {
     "td3_specimen": (
         [NAME44, "L898902C36UTO7408122F1204159ZE184226B<<<<<10"],
         dict(
-            format=TD3, document_code="P", issuing_state="UTO", surname="ERIKSSON", given_names="ANNA MARIA",
-            document_number="L898902C3", nationality="UTO", birth_date=date(1974, 8, 12), sex=Sex.FEMALE,
-            expiry_date=date(2012, 4, 15), optional_data="ZE184226B",
+            format=TD3,
+            document_code="P",
+            issuing_state="UTO",
+            surname="ERIKSSON",
+            given_names="ANNA MARIA",
+            document_number="L898902C3",
+            nationality="UTO",
+            birth_date=date(1974, 8, 12),
+            sex=Sex.FEMALE,
+            expiry_date=date(2012, 4, 15),
+            optional_data="ZE184226B",
         ),
         dict(document_number="6", birth_date="2", expiry_date="9", personal_number="1", composite="0"),
     ),
     "td3_old_specimen": (
         [NAME44, "L898902C<3UTO6908061F9406236ZE184226B<<<<<14"],
         dict(
-            format=TD3, document_number="L898902C", birth_date=date(1969, 8, 6), expiry_date=date(1994, 6, 23),
-            optional_data="ZE184226B", sex=Sex.FEMALE,
+            format=TD3,
+            document_number="L898902C",
+            birth_date=date(1969, 8, 6),
+            expiry_date=date(1994, 6, 23),
+            optional_data="ZE184226B",
+            sex=Sex.FEMALE,
         ),
         dict(document_number="3", birth_date="1", expiry_date="6", personal_number="1", composite="4"),
     ),
     "td2_specimen": (
         ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"],
         dict(
-            format=TD2, document_code="I", issuing_state="UTO", surname="ERIKSSON", given_names="ANNA MARIA",
-            document_number="D23145890", nationality="UTO", birth_date=date(1974, 8, 12),
-            expiry_date=date(2012, 4, 15), optional_data="",
+            format=TD2,
+            document_code="I",
+            issuing_state="UTO",
+            surname="ERIKSSON",
+            given_names="ANNA MARIA",
+            document_number="D23145890",
+            nationality="UTO",
+            birth_date=date(1974, 8, 12),
+            expiry_date=date(2012, 4, 15),
+            optional_data="",
         ),
         dict(document_number="7", birth_date="2", expiry_date="9", composite="6"),
     ),
     "td1_specimen": (
         ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"],
         dict(
-            format=TD1, document_code="I", issuing_state="UTO", surname="ERIKSSON", given_names="ANNA MARIA",
-            document_number="D23145890", nationality="UTO", birth_date=date(1974, 8, 12), sex=Sex.FEMALE,
-            expiry_date=date(2012, 4, 15), optional_data="", optional_data_2="",
+            format=TD1,
+            document_code="I",
+            issuing_state="UTO",
+            surname="ERIKSSON",
+            given_names="ANNA MARIA",
+            document_number="D23145890",
+            nationality="UTO",
+            birth_date=date(1974, 8, 12),
+            sex=Sex.FEMALE,
+            expiry_date=date(2012, 4, 15),
+            optional_data="",
+            optional_data_2="",
         ),
         dict(document_number="7", birth_date="2", expiry_date="9", composite="6"),
     ),
     "td1_spain": (
         ["IDESPBAA000589599999999R<<<<<<", "8001014F2501017ESP<<<<<<<<<<<7", "ESPANOLA<ESPANOLA<<CARMEN<<<<<"],
         dict(
-            format=TD1, document_code="ID", issuing_state="ESP", surname="ESPANOLA ESPANOLA", given_names="CARMEN",
-            document_number="BAA000589", nationality="ESP", birth_date=date(1980, 1, 1),
-            expiry_date=date(2025, 1, 1), optional_data="99999999R",
+            format=TD1,
+            document_code="ID",
+            issuing_state="ESP",
+            surname="ESPANOLA ESPANOLA",
+            given_names="CARMEN",
+            document_number="BAA000589",
+            nationality="ESP",
+            birth_date=date(1980, 1, 1),
+            expiry_date=date(2025, 1, 1),
+            optional_data="99999999R",
         ),
         dict(document_number="5", birth_date="4", expiry_date="7", composite="7"),
     ),
     "td3_canada_short_number": (
         ["P<CANMARTIN<<SARAH<<<<<<<<<<<<<<<<<<<<<<<<<<", "ZE000509<9CAN8501019F2301147<<<<<<<<<<<<<<08"],
         dict(
-            format=TD3, issuing_state="CAN", surname="MARTIN", given_names="SARAH", document_number="ZE000509",
-            nationality="CAN", birth_date=date(1985, 1, 1), expiry_date=date(2023, 1, 14), optional_data="",
+            format=TD3,
+            issuing_state="CAN",
+            surname="MARTIN",
+            given_names="SARAH",
+            document_number="ZE000509",
+            nationality="CAN",
+            birth_date=date(1985, 1, 1),
+            expiry_date=date(2023, 1, 14),
+            optional_data="",
         ),
         dict(document_number="9", birth_date="9", expiry_date="7", personal_number="0", composite="8"),
     ),
     "mrva_specimen": (
         ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L8988901C4XXX4009078F96121096ZE184226B<<<<<<"],
         dict(
-            format=MRVA, document_code="V", issuing_state="UTO", document_number="L8988901C", nationality="XXX",
-            birth_date=date(1940, 9, 7), expiry_date=date(1996, 12, 10), optional_data="6ZE184226B",
+            format=MRVA,
+            document_code="V",
+            issuing_state="UTO",
+            document_number="L8988901C",
+            nationality="XXX",
+            birth_date=date(1940, 9, 7),
+            expiry_date=date(1996, 12, 10),
+            optional_data="6ZE184226B",
         ),
         dict(document_number="4", birth_date="8", expiry_date="9"),
     ),
     "mrvb_specimen": (
         ["V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "L8988901C4XXX4009078F9612109<<<<<<<<"],
         dict(
-            format=MRVB, document_code="V", document_number="L8988901C", nationality="XXX",
-            birth_date=date(1940, 9, 7), expiry_date=date(1996, 12, 10), optional_data="",
+            format=MRVB,
+            document_code="V",
+            document_number="L8988901C",
+            nationality="XXX",
+            birth_date=date(1940, 9, 7),
+            expiry_date=date(1996, 12, 10),
+            optional_data="",
         ),
         dict(document_number="4", birth_date="8", expiry_date="9"),
     ),
@@ -159,7 +212,11 @@ def test_to_document() -> None:
     assert (doc.nationality, doc.issuer, doc.sex) == ("UTO", "UTO", Sex.FEMALE)
     assert (doc.birth_date, doc.valid_to) == (date(1974, 8, 12), date(2012, 4, 15))
     assert doc.mrz_checks == {
-        "document_number": True, "birth_date": True, "expiry_date": True, "personal_number": True, "composite": True,
+        "document_number": True,
+        "birth_date": True,
+        "expiry_date": True,
+        "personal_number": True,
+        "composite": True,
     }
     for name in ("td1_specimen", "td2_specimen", "mrva_specimen", "mrvb_specimen", "td1_spain"):
         r = parse_mrz(VECTORS[name][0], today=TODAY)
@@ -177,7 +234,11 @@ def test_wrong_check_digit_names_the_failing_fields() -> None:
     assert (bad.data, bad.given, bad.computed) == ("740812", "3", 2)
     assert r.document_number == "L898902C3" and r.birth_date == date(1974, 8, 12)  # fields still there
     assert r.to_document().mrz_checks == {
-        "document_number": True, "birth_date": False, "expiry_date": True, "personal_number": True, "composite": False,
+        "document_number": True,
+        "birth_date": False,
+        "expiry_date": True,
+        "personal_number": True,
+        "composite": False,
     }
 
 
@@ -247,8 +308,14 @@ def test_birth_date_century(raw: str, today: date, want: date | None) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "want"),
-    [("120415", date(2012, 4, 15)), ("940623", date(1994, 6, 23)), ("350101", date(2035, 1, 1)),
-     ("751231", date(2075, 12, 31)), ("770101", date(1977, 1, 1)), ("<<<<<<", None)],
+    [
+        ("120415", date(2012, 4, 15)),
+        ("940623", date(1994, 6, 23)),
+        ("350101", date(2035, 1, 1)),
+        ("751231", date(2075, 12, 31)),
+        ("770101", date(1977, 1, 1)),
+        ("<<<<<<", None),
+    ],
 )
 def test_expiry_window(raw: str, want: date | None) -> None:
     assert expiry_date_from(raw, TODAY) == want
@@ -262,8 +329,9 @@ def test_unknown_day_still_checked() -> None:
     assert any("birth" in p for p in r.problems)
 
 
-@pytest.mark.parametrize(("code", "sex"), [("M", Sex.MALE), ("F", Sex.FEMALE), ("X", Sex.UNSPECIFIED),
-                                          ("<", Sex.UNSPECIFIED)])
+@pytest.mark.parametrize(
+    ("code", "sex"), [("M", Sex.MALE), ("F", Sex.FEMALE), ("X", Sex.UNSPECIFIED), ("<", Sex.UNSPECIFIED)]
+)
 def test_sex_codes(code: str, sex: Sex) -> None:
     lines = list(VECTORS["td2_specimen"][0])
     lines[1] = lines[1][:20] + code + lines[1][21:]
@@ -291,8 +359,13 @@ MRZ_ALPHABET = st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<<<<<_ \r\n"
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=140), st.lists(st.text(MRZ_ALPHABET, max_size=50), max_size=4),
-                 st.lists(st.text(max_size=46), max_size=4)))
+@given(
+    st.one_of(
+        st.text(max_size=140),
+        st.lists(st.text(MRZ_ALPHABET, max_size=50), max_size=4),
+        st.lists(st.text(max_size=46), max_size=4),
+    )
+)
 def test_random_text_raises_only_format_error(text: str | list[str]) -> None:
     try:
         r = parse_mrz(text, today=TODAY)
@@ -313,7 +386,10 @@ def test_mutated_vectors_raise_only_format_error(name: str, data: st.DataObject)
         op = data.draw(st.sampled_from(["replace", "insert", "delete"]))
         line = lines[i]
         lines[i] = (
-            line[:j] + ch + line[j + 1 :] if op == "replace" else line[:j] + ch + line[j:] if op == "insert"
+            line[:j] + ch + line[j + 1 :]
+            if op == "replace"
+            else line[:j] + ch + line[j:]
+            if op == "insert"
             else line[:j] + line[j + 1 :]
         )
     try:

@@ -25,8 +25,12 @@ def _command(proc: subprocess.Popen[str], line: str) -> str:
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs pty pairs")
 def test_sim_passport_command_over_a_pty() -> None:
-    proc = subprocess.Popen([sys.executable, "-m", "workstation.cli.sim", "--card", ""], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "workstation.cli.sim", "--card", ""],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         url = None
