@@ -21,6 +21,7 @@ from workstation.devices.emulation import EmulatorServer
 from workstation.devices.errors import ProtocolError
 from workstation.devices.zfm import framer as fr
 from workstation.devices.zfm.emulator import (
+    GET_IMAGE_EX,
     SECURITY_THRESHOLDS,
     ZfmEmulator,
     buffer_features,
@@ -188,6 +189,7 @@ def test_zfm_echo_soft_reset_led_unknown(rig: Rig) -> None:
     assert rig.raw.cc(fr.AURA_LED, h("01 80 03 00")) == fr.CC_OK
     assert rig.raw.cc(0x7E) == fr.CC_UNSUPPORTED
     assert rig.raw.cc(fr.READ_PROD_INFO) == fr.CC_UNSUPPORTED  # ZFM-20 has no product info
+    assert rig.raw.cc(GET_IMAGE_EX) == fr.CC_UNSUPPORTED
     rig.emu.place_finger("synthetic-a", 2)
     assert rig.raw.cc(fr.GEN_IMG) == fr.CC_OK
     rig.raw.write(h("EF 01 FF FF FF FF 01 00 03 3D 00 41"))
@@ -209,6 +211,14 @@ def test_zfm_read_prod_info_on_r503(link: str) -> None:
         assert [int.from_bytes(info[i : i + 2], "big") for i in (38, 40, 42, 44)] == [192, 192, 1536, 200]
         params = raw.command(fr.READ_SYS_PARA).data
         assert int.from_bytes(params[4:6], "big") == 200
+        # GetImageEx: 0x07 for a poor image (kept in the buffer), 0x00 for a good one, 0x02 without a finger
+        assert raw.cc(GET_IMAGE_EX) == fr.CC_NO_FINGER
+        emu.place_finger("synthetic-f", 2, quality="poor")
+        assert raw.cc(GET_IMAGE_EX) == fr.CC_FEW_FEATURES
+        ack, data = raw.upload(fr.UP_IMAGE, b"", 144)
+        assert ack.code == fr.CC_OK and len(b"".join(p.payload for p in data)) == 192 * 192 // 2
+        emu.place_finger("synthetic-f", 2)
+        assert raw.cc(GET_IMAGE_EX) == fr.CC_OK and raw.cc(fr.IMG2TZ, b"\x01") == fr.CC_OK
     finally:
         raw.close()
         server.stop()

@@ -45,7 +45,8 @@ Choices where the spec leaves room (documented here so the host driver can rely 
   line speed, so it is never enforced there.
 * SoftReset (0x3D): ACK, then one raw 0x55 byte; volatile state is reset as on power-up.
 * ReadProdInfo (0x3C) is answered only with ``model="R503"`` (46 bytes, spec §1.4 layout, ASCII fields padded
-  with NUL); other models answer 0xFC, as does GetImageEx (0x28). AuraLedConfig (0x35), LED on/off (0x50/0x51)
+  with NUL); other models answer 0xFC. GetImageEx (0x28, R503 only) captures like GenImg but answers 0x07 for an image
+  that Img2Tz would refuse (the image stays in the buffer). AuraLedConfig (0x35), LED on/off (0x50/0x51)
   and GetEcho (0x53 → 0x55) are answered by every model.
 
 Character files are derived from the image buffer (so DownImage followed by Img2Tz works): a coarse block
@@ -88,6 +89,7 @@ from workstation.devices.zfm.synthetic import (
     unpack_4bit,
 )
 
+GET_IMAGE_EX = 0x28  # R503 only
 SECURITY_THRESHOLDS = {1: 35, 2: 45, 3: 55, 4: 70, 5: 90}
 MAX_SCORE = 300
 NOTEPAD_PAGES = 16
@@ -450,7 +452,8 @@ class ZfmEmulator(EmulatedDevice):
         self.library: dict[int, bytes] = {}
         self.notepad: list[bytes] = [bytes(NOTEPAD_PAGE_SIZE) for _ in range(NOTEPAD_PAGES)]
         self.commands_seen: list[int] = []
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # protocol state: held while a command is handled and answered
+        self._scenario_lock = threading.Lock()  # press counters
         self._parser = fr.PacketParser(None)
         self._random = random.Random(f"zfm:{model}:{address}")  # GetRandomCode: deterministic per module
         self._finger: _Finger | None = None
@@ -485,22 +488,22 @@ class ZfmEmulator(EmulatedDevice):
 
     # ---- scenario control (any thread) ------------------------------------------------------------------
     def place_finger(self, identity: str, position: int, *, quality: str = "good") -> None:
-        """Put a finger on the sensor: a new press (pose differs slightly from the previous press)."""
+        """Put a finger on the sensor: a new press (pose differs slightly from the previous press).
+
+        Safe from any thread, and does not wait for a reply in progress (a paced UpImage takes seconds)."""
         if quality not in QUALITIES:
             raise ValueError(f"quality must be one of {', '.join(QUALITIES)}")
         key = (identity, int(position))
-        with self._lock:
+        with self._scenario_lock:
             press = self._presses.get(key, 0)
             self._presses[key] = press + 1
         image = finger_image(
             identity, int(position), press, width=self.image_width, height=self.image_height, quality=quality
         )
-        with self._lock:
-            self._finger = _Finger(identity, int(position), quality, press, image)
+        self._finger = _Finger(identity, int(position), quality, press, image)  # one atomic assignment
 
     def lift_finger(self) -> None:
-        with self._lock:
-            self._finger = None
+        self._finger = None
 
     @property
     def finger_present(self) -> bool:
@@ -508,8 +511,7 @@ class ZfmEmulator(EmulatedDevice):
 
     def set_failure(self, cc: int | None) -> None:
         """Make GenImg answer ``cc`` (e.g. 0x03 capture failed) until cleared with None."""
-        with self._lock:
-            self._failure = None if cc is None else cc & 0xFF
+        self._failure = None if cc is None else cc & 0xFF
 
     # ---- link ------------------------------------------------------------------------------------------
     def on_connect(self) -> None:
@@ -617,6 +619,7 @@ class ZfmEmulator(EmulatedDevice):
             0x50: self._simple_ok,  # ZFM60 LED on
             0x51: self._simple_ok,  # ZFM60 LED off
             fr.GET_ECHO: self._get_echo,
+            GET_IMAGE_EX: self._get_image_ex,
         }
 
     # ---- helpers -----------------------------------------------------------------------------------------
@@ -659,23 +662,37 @@ class ZfmEmulator(EmulatedDevice):
         self.send(self._ack(fr.CC_OK))  # from the new address
 
     # ---- capture and features ----------------------------------------------------------------------------
-    def _gen_img(self, data: bytes) -> None:
-        if not self._params(data, 0):
-            return
+    def _capture(self) -> int:
+        """Take an image into the image buffer; the confirmation code of GenImg."""
         if self.capture_latency_s > 0:
             time.sleep(self.capture_latency_s)
         self._pass_bit = False
-        if self._failure is not None:
+        finger, failure = self._finger, self._failure  # set from other threads: read each once
+        if failure is not None or finger is None:
             self.image = None
-            self.send(self._ack(self._failure))
-            return
-        finger = self._finger
-        if finger is None:
-            self.image = None
-            self.send(self._ack(fr.CC_NO_FINGER))
-            return
+            return fr.CC_NO_FINGER if failure is None else failure
         self.image = finger.image.copy()
-        self.send(self._ack(fr.CC_OK))
+        return fr.CC_OK
+
+    def _gen_img(self, data: bytes) -> None:
+        if self._params(data, 0):
+            self.send(self._ack(self._capture()))
+
+    def _get_image_ex(self, data: bytes) -> None:
+        """R503 GetImageEx: GenImg that also answers 0x07 when the image is too poor for a character file
+        (the image stays in the buffer so the host can still upload it)."""
+        if self.model != "R503":
+            self.send(self._ack(fr.CC_UNSUPPORTED))
+            return
+        if not self._params(data, 0):
+            return
+        cc = self._capture()
+        if cc == fr.CC_OK and self.image is not None:
+            try:
+                extract_features(self.image, self.block)
+            except ImageTooPoor:
+                cc = fr.CC_FEW_FEATURES
+        self.send(self._ack(cc))
 
     def _img2tz(self, data: bytes) -> None:
         if not self._params(data, 1) or (buf := self._buffer_id(data)) is None:
