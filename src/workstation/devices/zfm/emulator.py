@@ -49,11 +49,21 @@ Choices where the spec leaves room (documented here so the host driver can rely 
   that Img2Tz would refuse (the image stays in the buffer). AuraLedConfig (0x35), LED on/off (0x50/0x51)
   and GetEcho (0x53 → 0x55) are answered by every model.
 
-Character files are derived from the image buffer (so DownImage followed by Img2Tz works): a coarse block
-orientation field (``BLOCK``-pixel blocks, 15 levels of 12°, background marked) and the dominant ridge
-period; Match/Search compare them with an alignment search over small rotations and translations. Scores run
-0..300: another press of the same finger typically scores 150–300, a different finger 0–40. The threshold
-depends on the security level (``SECURITY_THRESHOLDS``).
+Character files are derived from the image buffer (so DownImage followed by Img2Tz works). Layout of one
+character file of ``template_size // 2`` bytes (opaque to the host; only this emulator reads it):
+
+    0  03, 01 (03 03 for the second impression inside a RegModel template)
+    2  block size in pixels (16 for 256×288 / 512-byte templates), 3 columns, 4 rows of blocks
+    5  dominant ridge period × 10 (pixels), 6–7 foreground block count, 8 coverage %, 9 reserved 0
+   10  block orientations, two 4-bit values a byte (row-major, high nibble first): 0..14 = ridge direction
+       in 12° steps, 15 = background / unreliable block
+  ...  zero padding; last 2 bytes: 16-bit sum of everything before (a corrupt character file is ignored)
+
+Scoring: the double-angle orientation fields are compared under a coarse-to-fine search over rotation
+(±10°) and translation (±24 px); agreement and ridge-period agreement give 0..300. On the synthetic fingers
+another press of the same finger scores about 100–280 (typically 140–200) on 256×288 images and 75–190
+on 192×192; different fingers score 0–35 (almost always 0). A match needs ``SECURITY_THRESHOLDS[security]``
+(35/45/55/70/90 for levels 1..5); RegModel uses the same threshold.
 """
 
 from __future__ import annotations
@@ -335,8 +345,12 @@ EMULATOR_OPTIONS = (
 def load_finger_scenario(path: str | Path) -> dict[str, Any]:
     """Load and check one finger scenario (resources/scenarios/fingers/*.json).
 
-    Returns ``{"label", "identity", "position", "presses": [quality, …], "module": {ZfmEmulator kwargs},
-    "expect": {…}}`` with defaults filled in; raises ValueError on a malformed file.
+    Keys: ``label`` (text), ``identity`` (any string; seeds the synthetic finger), ``position`` (ISO finger
+    position 0..10, default 2), ``presses`` (qualities of successive presses: "good", "poor", "smudged",
+    "partial"; default two good), ``module`` (ZfmEmulator keyword arguments, e.g. an R503 geometry; default
+    none), ``expect`` (what the module should do: ``img2tz`` = the Img2Tz confirmation code of each press,
+    ``same_finger`` = the good presses enrol and identify). Returns them as a dict with defaults filled in;
+    raises ValueError on a malformed file. ``emulator_for_scenario(spec)`` builds the configured module.
     """
     spec = json.loads(Path(path).read_text(encoding="utf-8"))
     if not isinstance(spec, dict):
