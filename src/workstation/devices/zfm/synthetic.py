@@ -10,10 +10,8 @@ Images look like an FTIR optical sensor's: light background, dark ridges inside 
 area. ``quality``: ``"good"``; ``"poor"`` (dry, washed out: ridges barely darker than valleys);
 ``"smudged"`` (wet: blurred ridges under blotches); ``"partial"`` (only a small part of the tip touches).
 
-Character files (``extract_features``/``char_file``) are what the emulated module's Img2Tz derives from the
-*image buffer's content*: a coarse block orientation field (16×16-pixel blocks, 16 orientation levels,
-a foreground mask) and the dominant ridge period. ``match_score`` compares two of them with an alignment
-search over small rotations and translations and reports 0..300 like a real module's score.
+``pack_4bit`` is the UpImage wire format (the module's side); ``unpack_4bit`` is what the emulated module
+does with DownImage data. The character files the module derives from an image live in ``emulator.py``.
 """
 
 from __future__ import annotations
