@@ -1,4 +1,4 @@
-"""Synthetic optical-sensor finger images and the character files the emulated module derives from them.
+"""Synthetic optical-sensor finger images (clearly artificial ridge patterns) and the 4-bit UpImage format.
 
 Nothing here is a real fingerprint. A "finger" is a ridge pattern grown by iterated oriented (Gabor)
 filtering of seeded noise along an orientation field from a zero-pole model (cores and deltas) plus a
