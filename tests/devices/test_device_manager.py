@@ -13,7 +13,6 @@ import json
 import os
 import random
 import socket
-import termios
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -126,34 +125,6 @@ def refused_url() -> str:
     return f"socket://127.0.0.1:{port}"
 
 
-class BaudLocked(EmulatedDevice):
-    """Wraps an emulator on a pty so that it only hears the host at one baud, like a real UART:
-    bytes sent at any other speed arrive as noise and get no answer."""
-
-    def __init__(self, inner: EmulatedDevice, baud: int) -> None:
-        super().__init__()
-        self.inner = inner
-        self.speed = getattr(termios, f"B{baud}")
-        self.path = ""
-        self.name = inner.name
-
-    def attach(self, server: EmulatorServer) -> None:
-        super().attach(server)
-        self.inner.attach(server)
-
-    def on_connect(self) -> None:
-        self.inner.on_connect()
-
-    def on_bytes(self, data: bytes) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_NOCTTY | os.O_NONBLOCK)
-        try:
-            host_speed = termios.tcgetattr(fd)[4]
-        finally:
-            os.close(fd)
-        if host_speed == self.speed:
-            self.inner.on_bytes(data)
-
-
 class Desk:
     """Emulators and dead ports, listed with fake USB metadata; stopped at the end of the test."""
 
@@ -166,11 +137,9 @@ class Desk:
         return list(self.ports)
 
     def add(self, device: EmulatedDevice, link: str, usb: tuple[int, int] | None, serial: str | None = None,
-            baud: int = 115200) -> tuple[EmulatorServer, PortInfo]:
-        server = EmulatorServer(device, baudrate=baud)
+            baud: int = 115200, enforce_baud: bool = False) -> tuple[EmulatorServer, PortInfo]:
+        server = EmulatorServer(device, baudrate=baud, enforce_baud=enforce_baud)
         url = server.start_pty() if link == "pty" else server.start_tcp()
-        if isinstance(device, BaudLocked):
-            device.path = url
         self.servers.append(server)
         port = self._list(url, usb, serial)
         return server, port
@@ -388,7 +357,8 @@ def test_configured_builtin_port_is_probed(desk: Desk, tmp_path: Path) -> None:
 @pytest.mark.skipif("pty" not in LINKS, reason="needs pty pairs to see the host's baud")
 def test_baud_found_in_profile_order_then_remembered_on_restart(desk: Desk, tmp_path: Path) -> None:
     sam = SamEmulator()
-    server, _ = desk.add(BaudLocked(sam, 57600), "pty", CH340, "SAM-57600")
+    # like a real UART, the reader hears only its own speed
+    server, _ = desk.add(sam, "pty", CH340, "SAM-57600", baud=57600, enforce_baud=True)
     rec = Recorder()
     m = started(fast_config(tmp_path), desk.lister, rec)
     try:

@@ -3,7 +3,9 @@
 An emulator is an `EmulatedDevice` subclass that receives host bytes in `on_bytes()` and answers
 with `self.send()`. `EmulatorServer` puts it on a pty pair or a TCP port (pyserial's
 ``socket://``), applies faults (corrupt bytes, drop the connection after N bytes, latency) and
-paces output at the configured baud so timing is as on a real wire.
+paces output at the configured baud so timing is as on a real wire. With ``enforce_baud`` a pty link
+behaves like a real UART: bytes the host sends at another line speed are lost (framing errors), so
+auto-baud probes and baud changes can be tested; socket:// carries no line speed and is never checked.
 """
 
 from __future__ import annotations
@@ -15,6 +17,11 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
+
+try:
+    import termios
+except ImportError:  # Windows: no pty links, so no line speed to read
+    termios = None  # type: ignore[assignment]
 
 from workstation.devices.transport import close_pty, open_pty_pair, wire_seconds
 
@@ -57,10 +64,13 @@ class EmulatorServer:
         baudrate: int = 115200,
         pace: bool = False,
         faults: Faults | None = None,
+        enforce_baud: bool = False,
     ) -> None:
         self.device = device
         self.baudrate = baudrate
         self.pace = pace
+        self.enforce_baud = enforce_baud
+        self.bytes_lost = 0  # host bytes lost to a line-speed mismatch (enforce_baud)
         self.faults = faults or Faults()
         self._rng = random.Random(self.faults.seed)
         self._lock = threading.Lock()
@@ -177,11 +187,27 @@ class EmulatorServer:
                 except OSError:
                     self._close_client()
 
+    def host_baudrate(self) -> int | None:
+        """The line speed the host set on the pty, or None when unknown (TCP, no link, custom speed)."""
+        master = self._master
+        if termios is None or master is None:
+            return None
+        try:
+            speed = termios.tcgetattr(master)[5]
+        except (OSError, termios.error):
+            return None
+        return _TERMIOS_SPEEDS.get(speed)
+
     # ---- input loops -----------------------------------------------------------------------
     def _deliver(self, data: bytes) -> None:
         if self._dropped or not data:
             return
         self.bytes_received += len(data)
+        if self.enforce_baud:
+            host = self.host_baudrate()
+            if host is not None and host != self.baudrate:
+                self.bytes_lost += len(data)  # a UART at another speed hears only noise
+                return
         if self.pace:  # host → device bytes take their wire time too
             time.sleep(wire_seconds(len(data), self.baudrate))
         self.device.on_bytes(data)
@@ -246,3 +272,14 @@ class EmulatorServer:
                     pass
                 self._client.close()
                 self._client = None
+
+
+_TERMIOS_SPEEDS: dict[int, int] = (
+    {}
+    if termios is None
+    else {
+        getattr(termios, f"B{b}"): b
+        for b in (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600)
+        if hasattr(termios, f"B{b}")
+    }
+)

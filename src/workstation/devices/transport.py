@@ -6,6 +6,7 @@ writes. It is owned by one thread (see `PortWorker`); nothing else touches it.
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -18,6 +19,8 @@ import serial
 from workstation.devices.errors import DeviceDisconnected, DeviceTimeout
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 
 class Transport:
@@ -137,3 +140,48 @@ class PortWorker:
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+class PortLoop:
+    """Runs `tick()` over and over on a port's owner thread, from a scheduling thread of its own.
+
+    The worker is released between ticks, so other calls on the port run in between. Subclasses
+    implement `tick()` (on the worker) and `pause()` (seconds to wait after a tick). An exception
+    from a tick (a bug in a callback) is logged and the loop goes on. `stop()` joins the thread.
+    """
+
+    thread_name = "port-loop"
+
+    def __init__(self, worker: PortWorker) -> None:
+        self.worker = worker
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def tick(self) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def pause(self) -> float:
+        return 0.0
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._loop, name=self.thread_name, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.worker.call(self.tick)
+            except Exception:  # a bug in a callback must not stop the loop; report it
+                logger.exception("%s: tick failed", self.thread_name)
+            wait = self.pause()
+            if wait > 0:
+                self._stop.wait(wait)

@@ -367,15 +367,12 @@ def test_detect_baud(make_rig: Any, link: str) -> None:
     assert detect_baud(rig.url, timeout=0.3) == 57600
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="EMULATOR GAP (reported): EmulatorServer carries bytes over a pty/TCP whatever baud the host sets, and "
-    "ZfmEmulator uses baud N only for pacing, so a module at 19200 also answers the 57600 probe",
-)
 def test_detect_baud_finds_a_module_not_at_the_default(make_rig: Any) -> None:
-    rig = make_rig(baud_n=2)
+    rig = make_rig(baud_n=2)  # a module set to 19200 on a link that, like a UART, hears only its own speed
+    rig.server.enforce_baud = True
     rig.transport.close()
     assert detect_baud(rig.url, timeout=0.3) == 19200
+    assert rig.server.bytes_lost > 0  # the 57600 probe went first and was not heard
 
 
 # ---- administration ----------------------------------------------------------------------------------

@@ -554,13 +554,13 @@ def test_zfm_baud_applied_only_after_reset_when_configured(rig: Rig) -> None:
 def test_zfm_host_at_the_wrong_baud_is_not_heard_on_a_pty() -> None:
     r = make_rig("pty", baud_n=2)
     try:
-        r.emu.enforce_host_baud = True
-        assert r.server.baudrate == 19200 and r.emu.host_baudrate() == 57600
+        r.server.enforce_baud = True
+        assert r.server.baudrate == 19200 and r.server.host_baudrate() == 57600
         r.raw.write(fr.build_command(fr.GET_ECHO))
         deadline = time.monotonic() + REPLY_DEADLINE
-        while r.emu.bytes_lost < 12 and time.monotonic() < deadline:
+        while r.server.bytes_lost < 12 and time.monotonic() < deadline:
             time.sleep(0.01)
-        assert r.emu.bytes_lost == 12 and r.emu.commands_seen == []
+        assert r.server.bytes_lost == 12 and r.emu.commands_seen == []
         r.raw.port.baudrate = 19200
         r.raw.assert_quiet()  # the only answer is to the echo sent at the right speed
         assert r.emu.commands_seen == [fr.GET_ECHO]

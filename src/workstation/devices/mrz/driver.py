@@ -19,8 +19,6 @@ device manager therefore assigns MRZ readers by explicit (operator) assignment, 
 
 from __future__ import annotations
 
-import logging
-import threading
 import time
 from collections.abc import Callable
 from datetime import date
@@ -28,9 +26,7 @@ from datetime import date
 from workstation.devices.errors import DeviceDisconnected, DeviceError, DeviceTimeout, ProtocolError
 from workstation.devices.mrz import framer as fr
 from workstation.devices.mrz.parse import MrzFormatError, MrzResult, failed_fields_text, parse_mrz
-from workstation.devices.transport import PortWorker, Transport
-
-logger = logging.getLogger(__name__)
+from workstation.devices.transport import PortLoop, PortWorker, Transport
 
 PROTOCOL = "mrz"
 DEFAULT_BAUD = 9600
@@ -187,7 +183,7 @@ def probe(transport: Transport, *, timeout: float = 0.5) -> bool:
     return False
 
 
-class MrzListener:
+class MrzListener(PortLoop):
     """Listens for documents on `worker` (the port's owner thread) and reports each one.
 
     Callbacks run on the worker thread: `on_document(MrzResult)` for every parsed document (check
@@ -195,6 +191,8 @@ class MrzListener:
     (each time) and for a disconnected port (once per run of disconnects). The worker is released
     between short listening slices so other calls on the port can run. `stop()` joins the thread.
     """
+
+    thread_name = "mrz-listener"
 
     def __init__(
         self,
@@ -206,37 +204,16 @@ class MrzListener:
         slice_s: float = 0.1,
         retry_interval: float = 0.5,
     ) -> None:
+        super().__init__(worker)
         self.reader = reader
-        self.worker = worker
         self.on_document = on_document
         self.on_error = on_error or (lambda e: None)
         self.slice_s = slice_s
         self.retry_interval = retry_interval
         self._disconnected = False
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="mrz-listener", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.worker.call(self.tick)
-            except Exception:  # a bug in a callback must not stop listening; report it
-                logger.exception("passport reader listener callback failed")
-            if self._disconnected:
-                self._stop.wait(self.retry_interval)
+    def pause(self) -> float:
+        return self.retry_interval if self._disconnected else 0.0
 
     def tick(self) -> None:
         """Listen for one slice (runs on the worker thread)."""

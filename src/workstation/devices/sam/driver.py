@@ -8,17 +8,13 @@ succeeds, reports removal when find fails (0x80), and reads again only after tha
 
 from __future__ import annotations
 
-import logging
-import threading
 import time
 from collections.abc import Callable
 
 from workstation.devices.errors import DeviceError, DeviceTimeout, ProtocolError
 from workstation.devices.sam import framer as fr
 from workstation.devices.sam.decode import FINGERPRINT_LEN, PHOTO_LEN, TEXT_LEN, CardRead, decode_card
-from workstation.devices.transport import PortWorker, Transport
-
-logger = logging.getLogger(__name__)
+from workstation.devices.transport import PortLoop, PortWorker, Transport
 
 PROTOCOL = "sam"
 DEFAULT_BAUD = 115200
@@ -175,13 +171,15 @@ def probe(transport: Transport, *, timeout: float = 0.5) -> bool:
     return r.sw1 == 0 and r.sw2 == 0 and r.sw3 in fr.STATUS_MESSAGES
 
 
-class CardPoller:
+class CardPoller(PortLoop):
     """Polls for cards on `worker` (the port's owner thread) and reports each card once.
 
     Callbacks run on the worker thread: `on_card_placed(CardRead)` once per placed card,
     `on_card_removed()` once when it is lifted, `on_error(DeviceError)` once per run of the same
     failure (it is retried on the next tick). `stop()` joins the scheduling thread.
     """
+
+    thread_name = "sam-poller"
 
     def __init__(
         self,
@@ -194,8 +192,8 @@ class CardPoller:
         interval: float = 0.2,
         with_fingerprint: bool = False,
     ) -> None:
+        super().__init__(worker)
         self.reader = reader
-        self.worker = worker
         self.on_card_placed = on_card_placed
         self.on_card_removed = on_card_removed or (lambda: None)
         self.on_error = on_error or (lambda e: None)
@@ -203,29 +201,9 @@ class CardPoller:
         self.with_fingerprint = with_fingerprint
         self.card_present = False
         self._last_error: tuple[type, str] | None = None
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="sam-poller", daemon=True)
-        self._thread.start()
-
-    def stop(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                self.worker.call(self.tick)
-            except Exception:  # a bug in a callback must not stop polling; report it
-                logger.exception("ID card poller callback failed")
-            self._stop.wait(self.interval)
+    def pause(self) -> float:
+        return self.interval
 
     def tick(self) -> None:
         """One poll step (runs on the worker thread)."""

@@ -39,10 +39,8 @@ Choices where the spec leaves room (documented here so the host driver can rely 
 * SetSysPara answers at the old settings, then applies: a new baud N changes the server's pacing baud right
   after the ACK (or only at the next power cycle/SoftReset if ``baud_applies_on_reset``); packet size applies
   to the next transfer. SetAddr (0x15) answers from the *new* address (what the manuals say; UNVERIFIED).
-* The server's pacing baud follows 9600·N (also at power-up). Wrong-baud hosts: over a pty the emulator can
-  read the host's line speed; with ``enforce_host_baud = True`` bytes sent at a speed other than 9600·N are
-  dropped (counted in ``bytes_lost``), as a real UART hears only noise. Off by default; socket:// carries no
-  line speed, so it is never enforced there.
+* The server's baud follows 9600·N (also at power-up), so on an `EmulatorServer(enforce_baud=True)` pty
+  link a host at another line speed is not heard, as on a real UART.
 * SoftReset (0x3D): ACK, then one raw 0x55 byte; volatile state is reset as on power-up.
 * ReadProdInfo (0x3C) is answered only with ``model="R503"`` (46 bytes, spec §1.4 layout, ASCII fields padded
   with NUL); other models answer 0xFC. GetImageEx (0x28, R503 only) captures like GenImg but answers 0x07 for an image
@@ -80,11 +78,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-
-try:  # the host's line speed on a pty (POSIX only)
-    import termios
-except ImportError:  # pragma: no cover - Windows
-    termios = None  # type: ignore[assignment]
 
 from workstation.devices.emulation import EmulatedDevice
 from workstation.devices.errors import ProtocolError
@@ -385,13 +378,6 @@ def emulator_for_scenario(spec: dict[str, Any]) -> ZfmEmulator:
     return ZfmEmulator(**spec.get("module", {}))
 
 
-_TERMIOS_SPEEDS: dict[int, int] = (
-    {getattr(termios, f"B{b}"): b for b in (9600 * n for n in range(1, 13)) if hasattr(termios, f"B{b}")}
-    if termios is not None
-    else {}
-)
-
-
 # ---- the module ----------------------------------------------------------------------------------------
 
 
@@ -460,9 +446,6 @@ class ZfmEmulator(EmulatedDevice):
         self.model = model
         self.block = block_size_for(image_width, image_height, template_size // 2)
         self.baud_applies_on_reset = False  # True: a new baud N takes effect only at power-up / SoftReset
-        # True: on a pty, bytes the host sends at a line speed other than 9600·N are lost (as on a real UART)
-        self.enforce_host_baud = False
-        self.bytes_lost = 0
         self.library: dict[int, bytes] = {}
         self.notepad: list[bytes] = [bytes(NOTEPAD_PAGE_SIZE) for _ in range(NOTEPAD_PAGES)]
         self.commands_seen: list[int] = []
@@ -532,24 +515,8 @@ class ZfmEmulator(EmulatedDevice):
         with self._lock:
             self._power_up()
 
-    def host_baudrate(self) -> int | None:
-        """The line speed the host set on the pty, or None when unknown (TCP, custom speed, no link)."""
-        master = getattr(self._server, "_master", None)
-        if termios is None or not isinstance(master, int):
-            return None
-        try:
-            speed = termios.tcgetattr(master)[5]
-        except (OSError, termios.error):
-            return None
-        return _TERMIOS_SPEEDS.get(speed)
-
     def on_bytes(self, data: bytes) -> None:
         with self._lock:
-            if self.enforce_host_baud:
-                host = self.host_baudrate()
-                if host is not None and host != 9600 * self.baud_n:
-                    self.bytes_lost += len(data)
-                    return  # framing errors: the module hears noise and does not answer
             self._parser.feed(data)
             while True:
                 try:
