@@ -189,7 +189,7 @@ class CardPoller(PortLoop):
         on_card_placed: Callable[[CardRead], None],
         on_card_removed: Callable[[], None] | None = None,
         on_error: Callable[[DeviceError], None] | None = None,
-        interval: float = 0.2,
+        interval: float = 0.04,  # find costs ~2 ms of wire at 115200; placement → read within 40 ms
         with_fingerprint: bool = False,
     ) -> None:
         super().__init__(worker)
