@@ -15,6 +15,8 @@ from pathlib import Path
 
 from workstation.errors import UserFacingError
 
+SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+
 # Demo station only (synthetic data, its own folder): fixed, documented demo logins.
 DEMO_OFFICER = ("demo", "demo-officer-1")
 DEMO_ADMIN_PASSWORD = "demo-admin-1"  # noqa: S105
@@ -91,7 +93,37 @@ def run_app(args: argparse.Namespace) -> int:
               f"assistant assistant/{DEMO_ASSISTANT_PASSWORD}")
     _report_devices(args)
     db.close()  # type: ignore[attr-defined]
+    if args.demo:
+        _demo_devices(data_dir)
     return 0
+
+
+def _demo_devices(data_dir: Path) -> None:
+    """Demo mode: start the device manager (emulated devices unless hardware is plugged in), report each
+    device's state, and read the demo card through the same path the desk uses."""
+    from workstation.devices.errors import DeviceError
+    from workstation.devices.manager import DeviceState, ManagerConfig, open_device_manager
+    from workstation.devices.sam.emulator import load_card_scenario
+    from workstation.storage.audit import mask_id_numbers
+
+    manager = open_device_manager(ManagerConfig(assignments_path=data_dir / "device-assignments.json"), demo=True)
+    try:
+        manager.wait_discovered(15)
+        for st in manager.statuses().values():
+            print(f"  {st.message_zh}  {st.message}")
+        if manager.demo is None or manager.status("idcard").state is not DeviceState.CONNECTED:
+            return
+        manager.demo.device("idcard").place_card(  # type: ignore[attr-defined]
+            load_card_scenario(SCENARIOS / "cards" / "resident_id.json")
+        )
+        try:
+            doc = manager.call("idcard", lambda reader: reader.read_card(), timeout=10).document
+        except DeviceError as exc:
+            print(f"Demo card could not be read: {exc.message}")
+            return
+        print(f"Demo card on the emulated reader: {doc.name} {mask_id_numbers(doc.number)} ({doc.doc_type})")
+    finally:
+        manager.shutdown()
 
 
 def _report_devices(args: argparse.Namespace) -> None:
