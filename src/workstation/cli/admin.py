@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from workstation.cli import devices as devices_cli
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
 from workstation.storage import audit, metrics, operators, retention, station
@@ -259,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("count", type=int)
     d.add_argument("--seed", type=int, default=1)
     d.set_defaults(func=cmd_demo)
+    devices_cli.add_parser(sub, open_db=_open, login=_login)  # `devices ...` (cli/devices.py)
     return p
 
 
