@@ -207,9 +207,12 @@ def test_officers_and_assistants_may_not_manage_devices(desk, emulator, monkeypa
     zfm = ZfmEmulator()
     _, zfm_pty = emulator(zfm, baudrate=57600)
     monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", "password-" + user)
-    for argv in (("assign", "mrz", mrz_pty), ("forget", "mrz"),
-                 ("scanner-set", "security", "5", "--port", zfm_pty, "--yes")):
-        r = desk.devices(*argv, user=user)
+    for argv, login in (
+        (("assign", "mrz", mrz_pty), {"user": user}),
+        (("forget", "mrz", "--user", user), {}),  # --user after the subcommand works too
+        (("scanner-set", "security", "5", "--port", zfm_pty, "--yes"), {"user": user}),
+    ):
+        r = desk.devices(*argv, **login)
         assert r.rc == 2, argv
         assert "may not manage devices" in r.err and "无权执行此操作（manage_devices）" in r.err
     assert not desk.assignments.exists()

@@ -570,6 +570,7 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
             def apply(s: FingerprintScanner) -> tuple[SystemParameters, int | None]:
                 nonlocal acknowledged
                 if setting == "baud":
+                    s.read_system_parameters()  # fresh on this driver object: tells a refusal from an accepted change
                     try:
                         rate = s.admin_set_baud(value)
                     finally:
@@ -674,6 +675,9 @@ def add_parser(sub: Any, *, open_db: OpenFn, login: LoginFn) -> None:
         help="device assignments file (default: the app's, in the user config directory)",
     )
     common.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=argparse.SUPPRESS)
+    # also accepted after the subcommand (`devices assign mrz COM3 --user li`); SUPPRESS keeps the global value
+    common.add_argument("--user", default=argparse.SUPPRESS, help="admin operator (as before `devices`)")
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, help="station data directory (as before `devices`)")
     ports = argparse.ArgumentParser(add_help=False)
     ports.add_argument("--port", action="append", metavar="PATH",
                        help="also probe this port (e.g. a built-in /dev/ttyS0 or COM1); repeatable")
