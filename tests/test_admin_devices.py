@@ -287,3 +287,16 @@ def test_scanner_set_when_no_scanner_is_there(desk):
     assert r.rc == 2
     assert "The fingerprint scanner was not found, so nothing was changed" in r.err and "未找到指纹仪" in r.err
     assert desk.audit_rows() == []
+
+
+def test_scanner_set_baud_on_a_module_that_switches_only_after_a_power_cycle(desk, emulator):
+    zfm = ZfmEmulator(baud_n=6)
+    zfm.baud_applies_on_reset = True
+    _, pty = emulator(zfm, baudrate=57600, enforce_baud=True)
+    assert desk.devices("assign", "fingerprint", pty).rc == 0
+    r = desk.devices("scanner-set", "baud", "115200", "--yes")  # the rate is accepted as well as N
+    assert r.rc == 0, r.err
+    assert zfm.baud_n == 12  # in flash; the line stays at 57600 until power-up
+    assert "The module still answers at 57600 baud; it switches to 115200 at its next power-up." in r.out
+    a = AssignmentStore(desk.assignments).get("fingerprint")
+    assert a is not None and a.baud == 115200

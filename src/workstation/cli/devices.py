@@ -570,11 +570,13 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
             def apply(s: FingerprintScanner) -> tuple[SystemParameters, int | None]:
                 nonlocal acknowledged
                 if setting == "baud":
-                    s.read_system_parameters()  # fresh on this driver object: tells a refusal from an accepted change
+                    s.read_system_parameters()  # cached on this driver object; an accepted SetSysPara clears it
                     try:
                         rate = s.admin_set_baud(value)
-                    finally:
-                        acknowledged = s.parameters is None or s.parameters.baud_n == value
+                    except DeviceError:
+                        acknowledged = s.parameters is None  # accepted, then silent at both rates
+                        raise
+                    acknowledged = True
                     return s.system_parameters(), rate
                 if setting == "packet-size":
                     s.admin_set_packet_size(value)
@@ -622,11 +624,13 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
                     f"指纹仪拒绝或未接受新的{setting}设置，未作任何更改。（{failure.message_zh}）",
                     hint=failure.hint,
                 ) from failure
+            baud_en = f" The remembered baud is now {remembered}." if remembered is not None else ""
+            baud_zh = f"已记住的波特率为 {remembered}。" if remembered is not None else ""
             raise UserFacingError(
                 f"The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off "
-                f"and on, then run `workstation-admin devices scan`. The remembered baud is now {9600 * value}.",
+                f"and on, then run `workstation-admin devices scan`.{baud_en}",
                 f"指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，然后运行 "
-                f"`workstation-admin devices scan`。已记住的波特率为 {9600 * value}。",
+                f"`workstation-admin devices scan`。{baud_zh}",
             ) from failure
         assert after is not None
         print(f"  {setting} was / 原值: {_show(setting, before)}")
