@@ -433,10 +433,12 @@ def test_call_that_meets_a_pulled_cable_marks_the_device_lost(desk: Desk, tmp_pa
 
 def test_port_reappearing_in_the_listing_is_retried_at_once(desk: Desk, tmp_path: Path) -> None:
     sam = SamEmulator()
-    _, port = desk.add(sam, "tcp", None)  # assigned, not scanned: only the assignment can bring it back
+    # an adapter without a profile on a desk that does not probe unknown USB adapters: assigned, not
+    # scanned, so only the assignment can bring it back
+    _, port = desk.add(sam, "tcp", (0x1234, 0x5678), "UNKNOWN-1")
     rec = Recorder()
     slow = Backoff(base=600.0, cap=600.0, jitter=0.0)  # the schedule alone would not retry within the test
-    m = started(fast_config(tmp_path, backoff=slow), desk.lister, rec)
+    m = started(fast_config(tmp_path, backoff=slow, probe_unknown_usb=False), desk.lister, rec)
     try:
         mark = rec.mark()
         m.assign("idcard", port.device)
@@ -639,3 +641,70 @@ def test_emulators_only_in_demo_mode_and_only_without_hardware(desk: Desk, tmp_p
             assert m.status("idcard").state is (DeviceState.CONNECTED if emulated or listed else DeviceState.NOT_FOUND)
         finally:
             m.shutdown()
+
+
+# ---- ports the system does not list, wrong protocols, messages -------------------------------------
+@pytest.mark.skipif("pty" not in LINKS, reason="needs pty pairs")
+def test_named_ports_the_system_does_not_list_are_used(desk: Desk, tmp_path: Path) -> None:
+    """An extra port (a pty, like a built-in UART) and an explicit assignment by a udev-style link are
+    connected although the lister never shows them."""
+    hidden = EmulatorServer(SamEmulator())
+    desk.servers.append(hidden)
+    path = hidden.start_pty()
+    rec = Recorder()
+    m = started(fast_config(tmp_path, extra_ports=(path,)), desk.lister, rec)  # desk.lister lists nothing
+    try:
+        st = m.status("idcard")
+        assert (st.state, st.port, st.protocol) == (DeviceState.CONNECTED, path, "sam")
+    finally:
+        m.shutdown()
+
+    link = tmp_path / "ws-serial-idcard"  # what the udev rules make: a stable name for the adapter
+    link.symlink_to(path)
+    cfg = fast_config(tmp_path, assignments_path=tmp_path / "by-link.json")
+    rec = Recorder()
+    m = started(cfg, desk.lister, rec)
+    try:
+        mark = rec.mark()
+        m.assign("idcard", str(link))
+        assert rec.wait("idcard", DeviceState.CONNECTED, after=mark).protocol == "sam"
+    finally:
+        m.shutdown()
+    # remembered by the link and found through it again on the next start
+    assert AssignmentStore(cfg.assignments_path).get("idcard").port.device == str(link)  # type: ignore[union-attr]
+    rec = Recorder()
+    m = started(cfg, desk.lister, rec)
+    try:
+        assert m.status("idcard").state is DeviceState.CONNECTED
+    finally:
+        m.shutdown()
+
+
+def test_assigning_another_roles_protocol_is_refused_and_nothing_remembered(desk: Desk, tmp_path: Path) -> None:
+    from workstation.devices.manager import WrongProtocol
+
+    _, port = desk.add(SamEmulator(), "tcp", CH340, "SAM-1")
+    cfg = fast_config(tmp_path)
+    rec = Recorder()
+    m = started(cfg, desk.lister, rec)
+    try:
+        before = AssignmentStore(cfg.assignments_path).all()
+        for protocol in ("zfm", "no-such-protocol"):
+            with pytest.raises(WrongProtocol) as err:
+                m.assign("idcard", port, protocol=protocol)
+            assert protocol in err.value.message and "sam" in err.value.message
+            assert "身份证阅读器" in err.value.message_zh
+        assert AssignmentStore(cfg.assignments_path).all() == before
+        assert m.status("idcard").protocol == "sam"
+    finally:
+        m.shutdown()
+
+
+def test_timeout_messages_name_the_device_in_each_language() -> None:
+    from workstation.devices.errors import DeviceTimeout
+    from workstation.devices.manager.status import ROLE_NAMES
+
+    for role, (en, zh) in ROLE_NAMES.items():
+        exc = DeviceTimeout(f"the {en}", zh)
+        assert en in exc.message and zh in exc.message_zh, role
+        assert not any(c.isascii() and c.isalpha() for c in exc.message_zh), exc.message_zh

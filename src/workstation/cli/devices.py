@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import shutil
 import sys
 import tempfile
@@ -102,10 +101,6 @@ def _check_baud(baud: int) -> int:
     return baud
 
 
-def _is_url(device: str) -> bool:
-    return "://" in device
-
-
 def _port_label(port: PortInfo) -> str:
     return port.label()
 
@@ -113,19 +108,9 @@ def _port_label(port: PortInfo) -> str:
 def _find_port(device: str, listed: Sequence[PortInfo]) -> PortInfo | None:
     """The port an administrator named: the listed one (also through a symlink such as a udev
     /dev/ws-serial-* name, so the USB identity is remembered), else an existing path or a URL."""
-    from workstation.devices.manager import PortInfo
+    from workstation.devices.manager import PortIdentity, with_named_ports
 
-    for p in listed:
-        if p.device == device:
-            return p
-    if not _is_url(device):
-        real = os.path.realpath(device)
-        for p in listed:
-            if os.path.realpath(p.device) == real:
-                return p
-        if not os.path.exists(device):
-            return None
-    return PortInfo(device, description="named by the administrator")
+    return PortIdentity(device).find(with_named_ports(listed, [device]))
 
 
 def _no_such_port(device: str) -> UserFacingError:
@@ -158,26 +143,10 @@ def _extra_ports(names: Sequence[str] | None, listed: Sequence[PortInfo]) -> lis
     return out
 
 
-def _lister(extra: Sequence[PortInfo], assignments: dict[str, Assignment]) -> Callable[[], list[PortInfo]]:
-    """The system's ports plus the ports the administrator named (`--port`, or a remembered path such as
-    a pty or socket:// URL that the operating system does not list), while they exist."""
-    from workstation.devices.manager import PortInfo, system_ports
-
-    named = list(extra)
-    for a in assignments.values():
-        if a.port.vid is None and all(p.device != a.port.device for p in named):
-            named.append(PortInfo(a.port.device, description="remembered by path"))
-
-    def list_ports() -> list[PortInfo]:
-        ports = list(system_ports())
-        devices = {p.device for p in ports}
-        for p in named:
-            if p.device not in devices and (_is_url(p.device) or os.path.exists(p.device)):
-                ports.append(p)
-        return ports
-
-    return list_ports
-
+def _named(extra: Sequence[PortInfo], assignments: dict[str, Assignment]) -> list[str]:
+    """Ports named by the administrator: `--port`, and assignments remembered by path only (the manager
+    uses these too, while they exist, although the operating system does not list them)."""
+    return [p.device for p in extra] + [a.port.device for a in assignments.values() if a.port.vid is None]
 
 def _status_line(role: str, message_zh: str, message: str) -> str:
     return f"  {role:12} {message_zh}  {message}"
@@ -224,14 +193,20 @@ def _admin(args: argparse.Namespace) -> tuple[Database, Actor]:
 
 # ---- list ---------------------------------------------------------------------------------------
 def cmd_list(args: argparse.Namespace) -> int:
-    from workstation.devices.manager import AssignmentStore, DeviceManager, ManagerConfig, load_profiles
+    from workstation.devices.manager import (
+        AssignmentStore,
+        DeviceManager,
+        ManagerConfig,
+        load_profiles,
+        with_named_ports,
+    )
 
     path = _assignments_path(args)
     store = AssignmentStore(path)
     assignments = store.all()
     listed = _system_ports()
     extra = _extra_ports(args.port, listed)
-    ports = _lister(extra, assignments)()
+    ports = with_named_ports(listed, _named(extra, assignments))
     listed_devices = {p.device for p in listed}
     profiles = load_profiles()
     print("Serial ports / 串口:")
@@ -245,7 +220,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             kind = f"USB serial {p.usb_id} (no profile: every protocol at its default baud)"
         elif p.device not in listed_devices:
             how = "named with --port" if p in extra else "remembered by path"
-            kind = f"{how} (not listed by the system; the workstation app uses only listed ports)"
+            kind = f"{how} (not listed by the system; used while it exists)"
         else:
             kind = "built-in (probed only when named with --port or assigned)"
         users = [r for r, a in assignments.items() if a.port.find([p]) is not None]
@@ -266,7 +241,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         if path.is_file():
             shutil.copyfile(path, copy)
         cfg = ManagerConfig(assignments_path=copy, extra_ports=tuple(p.device for p in extra))
-        manager = DeviceManager(cfg, lister=_lister(extra, assignments))
+        manager = DeviceManager(cfg)
         manager.start()
         try:
             print(f"Probe / 探测 (at most {args.timeout:g} s):")
@@ -288,9 +263,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     # open the station first: a scan that cannot be audited is not started
     db = _hooks["open"](args) if station.db_path(Path(args.data_dir)).exists() else None
     try:
-        before = AssignmentStore(path).all()
         cfg = ManagerConfig(assignments_path=path, extra_ports=tuple(p.device for p in extra))
-        manager = open_device_manager(cfg, demo=False, lister=_lister(extra, before))
+        manager = open_device_manager(cfg, demo=False)
         try:
             print(f"Scanning / 正在查找 (at most {args.timeout:g} s):")
             _wait(manager, args.timeout)
@@ -515,7 +489,7 @@ def _confirm(question: str) -> bool:
 
 def cmd_scanner_set(args: argparse.Namespace) -> int:
     from workstation.devices.errors import DeviceError
-    from workstation.devices.manager import AssignmentStore, DeviceManager, DeviceState, ManagerConfig
+    from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
 
     setting = args.setting
     value = _scanner_value(setting, args.value)
@@ -530,11 +504,11 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
     extra = _extra_ports(args.port, listed)
     db, actor = _admin(args)
     try:
-        before_assignments = AssignmentStore(path).all()
+
         plugin = _role_plugin("fingerprint")
         cfg = ManagerConfig(assignments_path=path, extra_ports=tuple(p.device for p in extra))
         # only the fingerprint role: this command does not touch the other devices
-        manager = DeviceManager(cfg, lister=_lister(extra, before_assignments), plugins={plugin.protocol: plugin})
+        manager = DeviceManager(cfg, plugins={plugin.protocol: plugin})
         manager.start()
         try:
             _wait(manager, args.timeout)

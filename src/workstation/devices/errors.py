@@ -14,10 +14,10 @@ class DeviceError(UserFacingError):
 
 
 class DeviceTimeout(DeviceError):
-    def __init__(self, what: str = "the device") -> None:
+    def __init__(self, what: str = "the device", what_zh: str = "设备") -> None:
         super().__init__(
             f"No answer from {what}. Check the cable and that the device is powered.",
-            f"{what}无响应，请检查连接线和电源。",
+            f"{what_zh}无响应，请检查连接线和电源。",
         )
 
 

@@ -55,12 +55,12 @@ class Transport:
         except (serial.SerialException, OSError) as exc:
             raise DeviceDisconnected(self.url) from exc
 
-    def read_exact(self, n: int, deadline: float, what: str = "the device") -> bytes:
+    def read_exact(self, n: int, deadline: float, what: str = "the device", what_zh: str = "设备") -> bytes:
         """Read exactly n bytes, looping over short reads; DeviceTimeout at the monotonic deadline."""
         buf = bytearray()
         while len(buf) < n:
             if time.monotonic() > deadline:
-                raise DeviceTimeout(what)
+                raise DeviceTimeout(what, what_zh)
             try:
                 chunk = self._port.read(n - len(buf))
             except (serial.SerialException, OSError) as exc:

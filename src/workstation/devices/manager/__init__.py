@@ -14,13 +14,14 @@ from workstation.devices.manager.backoff import Backoff
 from workstation.devices.manager.core import DeviceManager, ManagerConfig, PollHandle, StateCallback
 from workstation.devices.manager.demo import EmulatedDesk, start_emulated_desk
 from workstation.devices.manager.plugins import DEFAULT_PLUGINS, PluginSpec, ProtocolPlugin, load_plugins
-from workstation.devices.manager.ports import Lister, PortIdentity, PortInfo, system_ports
+from workstation.devices.manager.ports import Lister, PortIdentity, PortInfo, system_ports, with_named_ports
 from workstation.devices.manager.profiles import AdapterProfile, ProfileSet, load_profiles
 from workstation.devices.manager.status import (
     DeviceManagerStopped,
     DeviceNotConnected,
     DeviceState,
     DeviceStatus,
+    WrongProtocol,
 )
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "ProfileSet",
     "ProtocolPlugin",
     "StateCallback",
+    "WrongProtocol",
     "default_assignments_path",
     "describe_environment",
     "hardware_present",
@@ -51,6 +53,7 @@ __all__ = [
     "open_device_manager",
     "start_emulated_desk",
     "system_ports",
+    "with_named_ports",
 ]
 
 

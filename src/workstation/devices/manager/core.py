@@ -32,13 +32,21 @@ from workstation.devices.errors import DeviceDisconnected, DeviceError, DeviceTi
 from workstation.devices.manager.assignments import Assignment, AssignmentStore, default_assignments_path
 from workstation.devices.manager.backoff import Backoff
 from workstation.devices.manager.plugins import ProtocolPlugin, load_plugins
-from workstation.devices.manager.ports import Lister, PortInfo, system_ports
+from workstation.devices.manager.ports import (
+    Lister,
+    PortIdentity,
+    PortInfo,
+    real_device,
+    system_ports,
+    with_named_ports,
+)
 from workstation.devices.manager.profiles import ProfileSet, load_profiles
 from workstation.devices.manager.status import (
     DeviceManagerStopped,
     DeviceNotConnected,
     DeviceState,
     DeviceStatus,
+    WrongProtocol,
     role_name,
 )
 from workstation.devices.transport import PortWorker, Transport
@@ -296,7 +304,8 @@ class DeviceManager:
         except TimeoutError as exc:
             if fut.done():  # the TimeoutError came from fn itself
                 raise
-            raise DeviceTimeout(f"the {role_name(role)[0]}") from exc
+            en, zh = role_name(role)
+            raise DeviceTimeout(f"the {en}", zh) from exc
 
     def poll(
         self,
@@ -339,9 +348,12 @@ class DeviceManager:
             slot = self._slots.get(role)
             if slot is None:
                 raise DeviceNotConnected(_not_installed(role))
-            plugin = self._plugins[protocol] if protocol else slot.plugin
-            info = port if isinstance(port, PortInfo) else next(
-                (p for p in self._ports if p.device == port), PortInfo(port))
+            plugin = self._plugins.get(protocol) if protocol else slot.plugin
+            if plugin is None or plugin.role != role:
+                allowed = [p.protocol for p in self._plugins.values() if p.role == role]
+                raise WrongProtocol(role, protocol or "", allowed)
+            info = port if isinstance(port, PortInfo) else (
+                PortIdentity(port).find(self._ports) or PortInfo(port))
             a = Assignment(role, info.identity(), plugin.protocol, baud or plugin.default_baud, explicit=True)
             self._store.set(a)
             slot.target = a
@@ -445,7 +457,7 @@ class DeviceManager:
 
     def _refresh_listing(self, now: float) -> None:
         try:
-            ports = list(self._lister())
+            ports: list[PortInfo] | None = with_named_ports(self._lister(), self._named_ports())
         except Exception:
             logger.exception("listing serial ports failed")
             ports = None
@@ -497,12 +509,20 @@ class DeviceManager:
                         self._emit(slot, DeviceState.NOT_FOUND)
                 self._discovered.set()
 
+    def _named_ports(self) -> list[str]:
+        """Ports the administrator named: extra ports, and assignments remembered by path only."""
+        named = list(self.config.extra_ports)
+        named += [a.port.device for a in self._store.all().values() if a.port.vid is None]
+        return named
+
     def _missing_roles(self) -> list[str]:
         """Roles without a device that a scan can recognise (MRZ readers are silent: assigned, not scanned for)."""
         return [r for r, s in self._slots.items() if s.conn is None and s.plugin.handshake]
 
     def _is_candidate(self, port: PortInfo) -> bool:
-        if port.device in self.config.extra_ports or self.profiles.match(port) is not None:
+        if self.profiles.match(port) is not None or real_device(port.device) in {
+            real_device(x) for x in self.config.extra_ports
+        }:
             return True
         return port.is_usb and self.config.probe_unknown_usb
 

@@ -8,6 +8,7 @@ port is remembered by its USB serial number when the adapter has one, else by it
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,31 @@ class PortInfo:
 
 
 Lister = Callable[[], Sequence[PortInfo]]
+
+
+def is_url(device: str) -> bool:
+    """A pyserial URL (``socket://``, ``rfc2217://``…) rather than a device path."""
+    return "://" in device
+
+
+def real_device(device: str) -> str:
+    """The device a path names after following links (udev names); URLs as they are."""
+    return device if is_url(device) else os.path.realpath(device)
+
+
+def with_named_ports(ports: Sequence[PortInfo], names: Iterable[str]) -> list[PortInfo]:
+    """The listed ports plus the ports an administrator named that the system does not list: a udev
+    link such as ``/dev/ws-serial-idcard`` to an unlisted device, a pty, a pyserial URL. A name that is
+    a link to a listed port adds nothing (that port is found through `PortIdentity.find`); a path that
+    does not exist (yet) adds nothing either, so an unplugged device stays unplugged."""
+    out = list(ports)
+    known = {real_device(p.device) for p in out}
+    for name in names:
+        if not name or real_device(name) in known or not (is_url(name) or os.path.exists(name)):
+            continue
+        known.add(real_device(name))
+        out.append(PortInfo(name, description="named by the administrator"))
+    return out
 
 
 def system_ports() -> list[PortInfo]:
@@ -107,7 +133,11 @@ class PortIdentity:
         if self.vid is not None and self.location:
             same = [p for p in ports if (p.vid, p.pid, p.location) == (self.vid, self.pid, self.location)]
             return _tie_break(same, self)
-        return next((p for p in ports if p.device == self.device), None)
+        exact = next((p for p in ports if p.device == self.device), None)
+        if exact is not None or is_url(self.device):
+            return exact
+        real = real_device(self.device)  # a udev link (/dev/ws-serial-idcard) to the listed /dev/ttyUSB0
+        return next((p for p in ports if not is_url(p.device) and real_device(p.device) == real), None)
 
 
 def _tie_break(same: list[PortInfo], ident: PortIdentity) -> PortInfo | None:

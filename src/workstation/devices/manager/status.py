@@ -110,3 +110,16 @@ class DeviceNotConnected(DeviceError):
 class DeviceManagerStopped(DeviceError):
     def __init__(self) -> None:
         super().__init__("Devices are shutting down.", "设备正在关闭。")
+
+
+class WrongProtocol(DeviceError):
+    """An assignment named a protocol that is not installed or belongs to another kind of device."""
+
+    def __init__(self, role: str, protocol: str, allowed: list[str]) -> None:
+        en, zh = role_name(role)
+        which = ", ".join(allowed) or "none installed"
+        super().__init__(
+            f"The {en} cannot use the protocol {protocol!r}; it speaks: {which}.",
+            f"{zh}不能使用协议“{protocol}”，可用协议：{which}。",
+            hint=f"{role}: protocol {protocol!r}",
+        )

@@ -19,6 +19,7 @@ from workstation.devices.transport import PortLoop, PortWorker, Transport
 PROTOCOL = "sam"
 DEFAULT_BAUD = 115200
 READER = "the ID card reader"
+READER_ZH = "身份证阅读器"
 
 
 class SamStatusError(DeviceError):
@@ -103,7 +104,7 @@ class SamReader:
                 except ProtocolError as exc:
                     raise BadReply(str(exc)) from exc
             if time.monotonic() > deadline:
-                raise DeviceTimeout(READER)
+                raise DeviceTimeout(READER, READER_ZH)
             parser.feed(self.transport.read_some())
 
     def _checked(self, cmd: tuple[int, int], what: str, *, timeout: float | None = None) -> fr.Response:

@@ -31,6 +31,7 @@ PROTOCOL = "zfm"
 DEFAULT_BAUD = 57600
 PROBE_BAUDS = (57600, 9600, 19200, 38400, 115200)
 SCANNER = "the fingerprint scanner"
+SCANNER_ZH = "指纹仪"
 CHAR_BUFFERS = (1, 2)  # every family has CharBuffer 1 and 2 (R503 also 3..6)
 MAX_TRANSFER_WIRE_BYTES = 49_536  # a 256×288 image in 32-byte packets (spec §1.7 table)
 
@@ -407,7 +408,7 @@ class FingerprintScanner:
             if packet is not None:
                 return packet
             if time.monotonic() > deadline:
-                raise DeviceTimeout(SCANNER)
+                raise DeviceTimeout(SCANNER, SCANNER_ZH)
             parser.feed(self.transport.read_some())  # empty read = no data yet
 
     def _exchange(
@@ -708,7 +709,7 @@ class FingerprintScanner:
             except (DeviceTimeout, BadPacket):
                 continue
             return rate
-        raise DeviceTimeout(SCANNER)
+        raise DeviceTimeout(SCANNER, SCANNER_ZH)
 
     def admin_set_packet_size(self, size: int) -> None:
         """ADMIN: data packet size in bytes (32/64/128/256; 128 recommended)."""
