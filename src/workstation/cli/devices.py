@@ -504,7 +504,6 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
     extra = _extra_ports(args.port, listed)
     db, actor = _admin(args)
     try:
-
         plugin = _role_plugin("fingerprint")
         cfg = ManagerConfig(assignments_path=path, extra_ports=tuple(p.device for p in extra))
         # only the fingerprint role: this command does not touch the other devices
