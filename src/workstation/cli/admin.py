@@ -8,51 +8,19 @@ other users can see in the process list.
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 import sys
 from pathlib import Path
 
 from workstation.cli import devices as devices_cli
+from workstation.cli.terminal import login, open_station, secret
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
 from workstation.storage import audit, metrics, operators, retention, station
-from workstation.storage.db import Database
-from workstation.storage.operators import Actor
 from workstation.storage.vault import KeyVault
 
 
-def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
-    value = os.environ.get(env)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise UserFacingError(f"{prompt} needed: set {env} or run in a terminal", f"需要{prompt}")
-    value = getpass.getpass(f"{prompt}: ")
-    if confirm and getpass.getpass(f"{prompt} (again): ") != value:
-        raise UserFacingError("The two entries differ.", "两次输入不一致。")
-    return value
-
-
-def _open(args: argparse.Namespace) -> Database:
-    data_dir = Path(args.data_dir)
-    try:
-        db, _method = station.unlock(data_dir)
-    except UserFacingError as exc:
-        if "keyring" not in exc.message.lower():
-            raise
-        if not os.environ.get("WORKSTATION_PASSPHRASE"):
-            print(exc.message, file=sys.stderr)
-        db, _method = station.unlock(data_dir, passphrase=_secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
-    return db
-
-
-def _login(db: Database, args: argparse.Namespace) -> Actor:
-    return operators.authenticate(db, args.user, _secret("WORKSTATION_ADMIN_PASSWORD", f"Password for {args.user}"))
-
-
 def cmd_init(args: argparse.Namespace) -> int:
-    pw = _secret("WORKSTATION_ADMIN_PASSWORD", f"Password for the first admin {args.admin!r}", confirm=True)
+    pw = secret("WORKSTATION_ADMIN_PASSWORD", f"Password for the first admin {args.admin!r}", confirm=True)
     res = station.init_station(
         Path(args.data_dir),
         station_code=args.station_code,
@@ -82,7 +50,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
-    db, method = station.unlock(data_dir, passphrase=_secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+    db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
     vault = KeyVault(station.keyfile_path(data_dir))
     print(f"Unlocked via {method}. Keyring backend: {vault.backend_name}")
     db.close()
@@ -90,11 +58,11 @@ def cmd_unlock(args: argparse.Namespace) -> int:
 
 
 def cmd_operator(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_station(args)
     try:
-        admin = _login(db, args)
+        admin = login(db, args)
         if args.action == "add":
-            pw = _secret("WORKSTATION_NEW_PASSWORD", f"Password for {args.username}", confirm=True)
+            pw = secret("WORKSTATION_NEW_PASSWORD", f"Password for {args.username}", confirm=True)
             operators.create_operator(
                 db,
                 admin,
@@ -111,7 +79,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
             operators.set_disabled(db, admin, args.username, False)
             print(f"Operator {args.username} enabled.")
         elif args.action == "reset":
-            pw = _secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.username}", confirm=True)
+            pw = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.username}", confirm=True)
             operators.reset_password(db, admin, args.username, pw)
             print(f"Password of {args.username} reset; they must change it at next login.")
         elif args.action == "list":
@@ -130,7 +98,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from workstation.storage.schema import SYNCABLE, AuditEvent, Operator
 
     data_dir = Path(args.data_dir)
-    db = _open(args)
+    db = open_station(args)
     ok = True
     try:
         st = station.station_of(db)
@@ -168,7 +136,7 @@ def _size(path: Path) -> str:
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_station(args)
     try:
         with db.read() as s:
             v = audit.verify(s)
@@ -180,10 +148,10 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
-    db = _open(args)
-    admin = _login(db, args)
+    db = open_station(args)
+    admin = login(db, args)
     new_pass = station.rekey(
-        db, data_dir, admin, passphrase=_secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+        db, data_dir, admin, passphrase=secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
     )
     print("Database re-encrypted under a new key. NEW RECOVERY PASSPHRASE (the old one no longer works):")
     print(f"\n    {new_pass}\n")
@@ -191,9 +159,9 @@ def cmd_rekey(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_station(args)
     try:
-        out = station.backup(db, _login(db, args), Path(args.target))
+        out = station.backup(db, login(db, args), Path(args.target))
         print(f"Encrypted backup written to {out} (with its key file; restore needs the recovery passphrase).")
     finally:
         db.close()
@@ -201,9 +169,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    db = _open(args)
+    db = open_station(args)
     try:
-        rep = retention.purge(db, _login(db, args), dry_run=args.dry_run)
+        rep = retention.purge(db, login(db, args), dry_run=args.dry_run)
         verb = "Would purge" if args.dry_run else "Purged"
         print(
             f"{verb} (acknowledged and older than {rep.cutoff:%Y-%m-%d}): "
@@ -217,9 +185,9 @@ def cmd_purge(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from workstation.storage import demo
 
-    db = _open(args)
+    db = open_station(args)
     try:
-        _login(db, args)
+        login(db, args)
         counts = demo.generate(db, args.count, seed=args.seed, actor=args.user)
         print("Synthetic demo data added: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     finally:
@@ -260,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("count", type=int)
     d.add_argument("--seed", type=int, default=1)
     d.set_defaults(func=cmd_demo)
-    devices_cli.add_parser(sub, open_db=_open, login=_login)  # `devices ...` (cli/devices.py)
+    devices_cli.add_parser(sub)  # `devices ...` (cli/devices.py)
     return p
 
 

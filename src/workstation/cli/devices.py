@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workstation.cli.terminal import login, open_station
 from workstation.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -40,10 +41,6 @@ CALL_TIMEOUT = 20.0  # seconds for one exchange with the fingerprint module (a b
 PACKET_SIZES = (32, 64, 128, 256)
 SETTINGS = ("baud", "packet-size", "security")
 
-# the wiring in admin.py hands over these two so this module does not import admin (no cycle)
-OpenFn = Callable[[argparse.Namespace], "Database"]
-LoginFn = Callable[["Database", argparse.Namespace], "Actor"]
-_hooks: dict[str, Any] = {}
 
 
 # ---- small helpers ------------------------------------------------------------------------------
@@ -181,9 +178,9 @@ def _admin(args: argparse.Namespace) -> tuple[Database, Actor]:
     """Open the station database and log the admin in; MANAGE_DEVICES is required."""
     from workstation.domain.permissions import Permission, require
 
-    db: Database = _hooks["open"](args)
+    db: Database = open_station(args)
     try:
-        actor: Actor = _hooks["login"](db, args)
+        actor: Actor = login(db, args)
         require(actor.role, Permission.MANAGE_DEVICES)
     except BaseException:
         db.close()
@@ -261,7 +258,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
     listed = _system_ports()
     extra = _extra_ports(args.port, listed)
     # open the station first: a scan that cannot be audited is not started
-    db = _hooks["open"](args) if station.db_path(Path(args.data_dir)).exists() else None
+    db = open_station(args) if station.db_path(Path(args.data_dir)).exists() else None
     try:
         cfg = ManagerConfig(assignments_path=path, extra_ports=tuple(p.device for p in extra))
         manager = open_device_manager(cfg, demo=False)
@@ -642,10 +639,8 @@ def _remember_baud(
 
 
 # ---- parser wiring ------------------------------------------------------------------------------
-def add_parser(sub: Any, *, open_db: OpenFn, login: LoginFn) -> None:
-    """Register `devices` on the `workstation-admin` subparsers; `open_db`/`login` are admin.py's helpers."""
-    _hooks["open"] = open_db
-    _hooks["login"] = login
+def add_parser(sub: Any) -> None:
+    """Register `devices` on the `workstation-admin` subparsers."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--assignments", metavar="PATH", default=None,
