@@ -175,28 +175,14 @@ def build(framing: str, lines: Sequence[str], **options: object) -> bytes:
     raise ValueError(f"unknown MRZ framing {framing!r}; use one of {', '.join(FRAMINGS)}")
 
 
-# ---- 3M ----------------------------------------------------------------------------------------
-class ThreeMFramer:
-    name = "3m"
+# ---- framed readers ----------------------------------------------------------------------------
+class _DelimitedFramer:
+    """What the 3M and DESKO framers share: a buffer of received bytes and when the last ones came."""
 
-    def __init__(
-        self,
-        *,
-        bcc: str = "auto",
-        flag_bytes: int | None = None,
-        bcc_wait: float = 0.2,
-        stale_after: float = 1.0,
-    ) -> None:
-        if bcc not in BCC_MODES:
-            raise ValueError(f"bcc must be one of {', '.join(BCC_MODES)}")
-        self.bcc = bcc
-        self.flag_bytes = flag_bytes
-        self.bcc_wait = bcc_wait
-        self.stale_after = stale_after
+    def __init__(self) -> None:
         self._buf = bytearray()
         self._last_rx = 0.0
-        self.discarded = 0  # bytes skipped while hunting for SOH
-        self.ignored = 0  # well-formed non-optical messages skipped
+        self.discarded = 0  # bytes skipped while hunting for the start of a frame
 
     def feed(self, data: bytes, now: float | None = None) -> None:
         if data:
@@ -213,6 +199,28 @@ class ThreeMFramer:
     def _skip(self, n: int) -> None:
         self.discarded += n
         del self._buf[:n]
+
+
+# ---- 3M ----------------------------------------------------------------------------------------
+class ThreeMFramer(_DelimitedFramer):
+    name = "3m"
+
+    def __init__(
+        self,
+        *,
+        bcc: str = "auto",
+        flag_bytes: int | None = None,
+        bcc_wait: float = 0.2,
+        stale_after: float = 1.0,
+    ) -> None:
+        if bcc not in BCC_MODES:
+            raise ValueError(f"bcc must be one of {', '.join(BCC_MODES)}")
+        self.bcc = bcc
+        self.flag_bytes = flag_bytes
+        self.bcc_wait = bcc_wait
+        self.stale_after = stale_after
+        super().__init__()
+        self.ignored = 0  # well-formed non-optical messages skipped
 
     def next_document(self, now: float | None = None) -> list[str] | None:
         while True:
@@ -300,32 +308,14 @@ class ThreeMFramer:
 
 
 # ---- DESKO -------------------------------------------------------------------------------------
-class DeskoFramer:
+class DeskoFramer(_DelimitedFramer):
     name = "desko"
 
     def __init__(self, *, sod: bytes = b"", eod: bytes = b"", stale_after: float = 1.0) -> None:
         self.sod = sod
         self.eod = eod
         self.stale_after = stale_after
-        self._buf = bytearray()
-        self._last_rx = 0.0
-        self.discarded = 0
-
-    def feed(self, data: bytes, now: float | None = None) -> None:
-        if data:
-            self._buf += data
-            self._last_rx = _clock(now)
-
-    def clear(self) -> None:
-        self._buf.clear()
-
-    @property
-    def in_frame(self) -> bool:
-        return bool(self._buf)
-
-    def _skip(self, n: int) -> None:
-        self.discarded += n
-        del self._buf[:n]
+        super().__init__()
 
     def next_document(self, now: float | None = None) -> list[str] | None:
         i = self._buf.find(b"\x02")
