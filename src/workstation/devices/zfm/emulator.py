@@ -740,23 +740,27 @@ class ZfmEmulator(EmulatedDevice):
         self.send(self._ack(fr.CC_OK))
 
     # ---- library -------------------------------------------------------------------------------------------
-    def _store(self, data: bytes) -> None:
+    def _buffer_and_page(self, data: bytes) -> tuple[int, int] | None:
+        """`BufferID PageID(2)` of Store/LoadChar; answered (0x01 / 0x0B) and None when not usable."""
         if not self._params(data, 3) or (buf := self._buffer_id(data)) is None:
-            return
+            return None
         page = int.from_bytes(data[1:3], "big")
         if page >= self.capacity:
             self.send(self._ack(fr.CC_BAD_PAGE))
+            return None
+        return buf, page
+
+    def _store(self, data: bytes) -> None:
+        if (target := self._buffer_and_page(data)) is None:
             return
+        buf, page = target
         self.library[page] = bytes(self.char_buffers[buf])
         self.send(self._ack(fr.CC_OK))
 
     def _load_char(self, data: bytes) -> None:
-        if not self._params(data, 3) or (buf := self._buffer_id(data)) is None:
+        if (target := self._buffer_and_page(data)) is None:
             return
-        page = int.from_bytes(data[1:3], "big")
-        if page >= self.capacity:
-            self.send(self._ack(fr.CC_BAD_PAGE))
-            return
+        buf, page = target
         template = self.library.get(page)
         if template is None:
             self.send(self._ack(fr.CC_READ_TEMPLATE))
