@@ -7,7 +7,7 @@ from workstation.errors import ValidationError
 from workstation.storage import operators, settings
 from workstation.storage.errors import AccountLocked, AuthenticationFailed
 from workstation.storage.schema import utcnow
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def test_five_failures_lock_for_ten_minutes_then_unlock(st):
@@ -51,7 +51,7 @@ def test_disable_reset_and_audit(st):
     assert operators.authenticate(st.db, "wang", "brand-new-pass").username == "wang"
     with pytest.raises(ValidationError, match="at least 8"):
         operators.reset_password(st.db, st.admin, "wang", "short")
-    events = Services(st.db, st.admin).read_audit(limit=50)
+    events = open_desk(st.db, st.admin, freeze_rules=False).supervision.audit_trail(limit=50).items
     outcomes = {(e.action, e.outcome) for e in events if e.target_id == "wang"}
     assert {("operator.disable", "ok"), ("operator.enable", "ok"), ("operator.reset_password", "ok"),
             ("login", "refused"), ("login", "failed"), ("login", "ok")} <= outcomes

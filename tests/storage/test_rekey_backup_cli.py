@@ -12,8 +12,8 @@ from keyring.backends import fail
 from helpers import ADMIN_PASSWORD, make_station
 from workstation.storage import audit, demo, station
 from workstation.storage.db import Database
-from workstation.storage.services import Services
 from workstation.storage.vault import KeyVault
+from workstation.wiring import open_desk
 
 
 def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
@@ -29,7 +29,7 @@ def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
     assert db.raw_key != old_key
     with db.read() as s:
         assert audit.verify(s).ok
-    assert Services(db, st.admin).count_people() == 50
+    assert open_desk(db, st.admin, freeze_rules=False).supervision.count_residents() == 50
     db.close()
     assert not list(st.data_dir.glob("*.new"))
 
@@ -86,7 +86,7 @@ def test_rekey_survives_a_kill_at_any_point(tmp_path):
             except Exception:
                 continue
         assert opened is not None, "no passphrase opens the database after a kill during rekey"
-        assert Services(opened, st.admin).count_people() == 300
+        assert open_desk(opened, st.admin, freeze_rules=False).supervision.count_residents() == 300
         with opened.read() as s:
             assert audit.verify(s).ok
         opened.close()
@@ -101,7 +101,7 @@ def test_backup_is_encrypted_and_restorable(tmp_path):
         st.passphrase, restore_keyring=False
     )
     restored = Database.open(out, master)
-    assert Services(restored, st.admin).count_people() == 20
+    assert open_desk(restored, st.admin, freeze_rules=False).supervision.count_residents() == 20
     restored.close()
     st.db.close()
 
