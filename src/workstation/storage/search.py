@@ -1,9 +1,11 @@
 """Resident search as an officer at a desk expects it.
 
-One box: an exact ID number, a Chinese name prefix, pinyin (full "zhangsan" or initials "zs"), a
-phone number, or an address fragment; filters by grid and property. Every path is an index range
-scan with a LIMIT (address fragments use an FTS5 trigram index), so it stays fast at 1 M
-residents. Results come in pages that follow an index (keyset: each page continues after the last
+One box: an exact ID number, a Chinese name prefix, pinyin (full "zhangsan" or initials "zs", with
+the surname's own reading or the everyday one: 曾志强 is found by "zengzhiqiang" and "cengzhiqiang"),
+a phone number, or an address fragment; filters by grid and property. Numbers and pinyin are
+normalised as on entry (`domain.identifiers`): a number typed in full-width digits finds the record.
+Every path is an index range scan with a LIMIT (address fragments use an FTS5 trigram index), so it
+stays fast at 1 M residents. Results come in pages that follow an index (keyset: each page continues after the last
 row's ordering key, never with an OFFSET). Returns ids only (`find_people`); the residents area
 builds display rows for them, and opening a record is a separate, audited read.
 
@@ -16,7 +18,9 @@ A query runs as a plan of phases, each an index range in its own order:
 |                               | when no name matched; 1 character: never)                         |
 | digits 1[3-9]…, 4+ characters | phone prefix by (phone, id); with fewer than 11 digits and no match, go on as below |
 | an ID or passport number      | exact document number by id; shorter than 15 and no match: go on     |
-| Latin letters                 | full pinyin prefix by (name_pinyin, id), then initials prefix by (name_initials, id) |
+| Latin letters                 | prefix of the full pinyin, the initials, then the surname's other  |
+|                               | reading of both (name_pinyin[_alt], name_initials[_alt]), each by  |
+|                               | (key, id), each leaving out those an earlier one found             |
 | anything else                 | address fragment by id                                               |
 """
 
@@ -24,38 +28,45 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import ColumnElement, and_, not_, select, text, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from workstation.domain.identifiers import normalise_identifier, normalise_phone
+from workstation.domain.names import has_han, name_readings
 from workstation.errors import UserFacingError
 from workstation.storage.schema import IdentityDocumentRow, Person, Property
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9Xx]$|^[A-Za-z]{3}[0-9]{12}$|^[A-Za-z0-9]{6,12}$")
-_PHONE = re.compile(r"^1[3-9]\d{2,9}$")
+_ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$|^[A-Z]{3}[0-9]{12}$|^[A-Z0-9<]{6,12}$")
+_PHONE = re.compile(r"^1[3-9][0-9]{2,9}$")
 _LATIN = re.compile(r"^[A-Za-z ]+$")
 _MAX = "\U0010ffff"
 
 
-@functools.lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, str]:
-    """(full pinyin without spaces or tones, initials) of a Chinese name; Latin names lower-cased."""
-    if not _HAN.search(name):
-        latin = re.sub(r"[^a-z]", "", name.lower())
-        return latin, "".join(w[0] for w in name.lower().split() if w)
-    full = "".join(lazy_pinyin(name, style=Style.NORMAL, errors="ignore")).lower()
-    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
-    return full, initials
+    """(full pinyin without spaces or tones, initials) of a name with its surname reading
+    (`domain.names.name_readings`); Latin names lower-cased."""
+    r = name_readings(name)
+    return r.pinyin, r.initials
+
+
+def name_index(name: str) -> dict[str, str | None]:
+    """Every name-key column of `Person` for `name`: both readings where the surname has its own."""
+    r = name_readings(name)
+    return {
+        "name_pinyin": r.pinyin,
+        "name_initials": r.initials,
+        "name_pinyin_alt": r.pinyin_alt,
+        "name_initials_alt": r.initials_alt,
+    }
 
 
 class QueryKind(StrEnum):
@@ -137,7 +148,7 @@ def _plan(q: str) -> list[_Phase]:
     if not q:
         return [_Phase(QueryKind.BROWSE, 0, False, lambda _s: true(), (Person.name_pinyin, Person.id))]
     compact = q.replace(" ", "")
-    if _HAN.search(q):
+    if has_han(q):
         by_name = _prefix(Person.name, compact)
         phases = [_Phase(QueryKind.NAME, 0, False, _const(by_name), (Person.name, Person.id))]
         if len(compact) >= 3:
@@ -145,29 +156,33 @@ def _plan(q: str) -> list[_Phase]:
         elif len(compact) == 2:
             phases.append(_Phase(QueryKind.ADDRESS, 1, True, _address(compact, None), (Person.id,)))
         return phases
+    folded = unicodedata.normalize("NFKC", q)  # full-width letters and digits as ASCII, for non-name paths
     phases = []
     group, needs_empty = 0, False
-    if _PHONE.match(compact) and len(compact) >= 4:
-        phases.append(_Phase(QueryKind.PHONE, group, needs_empty, _const(_prefix(Person.phone, compact)),
+    phone = normalise_phone(folded)
+    if _PHONE.match(phone) and len(phone) >= 4:
+        phases.append(_Phase(QueryKind.PHONE, group, needs_empty, _const(_prefix(Person.phone, phone)),
                              (Person.phone, Person.id)))
-        if len(compact) == 11:
+        if len(phone) == 11:
             return phases
         group, needs_empty = group + 1, True
-    if _ID_LIKE.match(compact) and any(c.isdigit() for c in compact):
+    number = normalise_identifier(folded)
+    if _ID_LIKE.match(number) and any(c.isdigit() for c in number):
         numbers = select(IdentityDocumentRow.person_id).where(
-            IdentityDocumentRow.number == compact.upper(), IdentityDocumentRow.deleted_at.is_(None)
+            IdentityDocumentRow.number == number, IdentityDocumentRow.deleted_at.is_(None)
         )
         phases.append(_Phase(QueryKind.ID_NUMBER, group, needs_empty, _const(Person.id.in_(numbers)), (Person.id,)))
-        if len(compact) >= 15:
+        if len(number) >= 15:
             return phases
         group, needs_empty = group + 1, True
-    if _LATIN.match(q):
-        key = compact.lower()
-        full = _prefix(Person.name_pinyin, key)
-        phases.append(_Phase(QueryKind.PINYIN, group, needs_empty, _const(full), (Person.name_pinyin, Person.id)))
-        phases.append(_Phase(QueryKind.PINYIN, group, needs_empty,
-                             _const(and_(_prefix(Person.name_initials, key), not_(full))),
-                             (Person.name_initials, Person.id)))
+    if _LATIN.match(folded):
+        key = folded.replace(" ", "").lower()
+        earlier: list[ColumnElement[bool]] = []
+        for column in (Person.name_pinyin, Person.name_initials, Person.name_pinyin_alt, Person.name_initials_alt):
+            match = _prefix(column, key)
+            cond = and_(match, *(not_(e) for e in earlier))  # each reading finds only the new ones
+            phases.append(_Phase(QueryKind.PINYIN, group, needs_empty, _const(cond), (column, Person.id)))
+            earlier.append(and_(column.is_not(None), match))  # never NULL, so NOT(...) keeps NULL readings
         return phases
     phases.append(_Phase(QueryKind.ADDRESS, group, needs_empty, _address(compact, None), (Person.id,)))
     return phases

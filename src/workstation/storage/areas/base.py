@@ -24,10 +24,10 @@ from typing import Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import Operation, TenancySource
-from workstation.domain.permissions import Permission, max_page, require
+from workstation.domain.permissions import Permission, max_page
 from workstation.domain.validation import Problems
 from workstation.errors import Conflict, NotFound, UserFacingError, ValidationError
-from workstation.storage import audit, outbox
+from workstation.storage import audit, operators, outbox
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import SyncMixin, utcnow
@@ -267,7 +267,14 @@ class Area:
         return self._ctx.actor
 
     def _require(self, permission: Permission) -> None:
-        require(self.actor.role, permission)
+        """What every public call runs first (`operators.authorize`): the role may do `permission`
+        and the operator is still active. Raises PermissionDenied or OperatorInactive."""
+        operators.authorize(self.db, self.actor, permission)
+
+    def _require_active(self) -> None:
+        """For calls every role may make: the operator is still active. Raises OperatorInactive."""
+        with self.db.read() as s:
+            operators.check_active(s, self.actor)
 
     def _limit(self, limit: int) -> int:
         """`limit` clamped to 1..the largest page the actor's role may read (`max_page`)."""

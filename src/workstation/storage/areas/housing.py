@@ -24,8 +24,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select, text, tuple_
 
 from workstation.domain.enums import PropertyKind, SpotCheckResult, TenancyRelation, TenancySource
+from workstation.domain.identifiers import identifier_problems
 from workstation.domain.permissions import Permission
-from workstation.domain.validation import Problems, normalise_id_number, validate_date_range, validate_mobile
+from workstation.domain.validation import (
+    Problems,
+    normalise_id_number,
+    normalise_mobile,
+    validate_date_range,
+    validate_mobile,
+)
 from workstation.errors import ValidationError
 from workstation.storage.areas.base import UNSET, Area, Changes, Page, Unset, raise_problems
 from workstation.storage.areas.residents import bind, load_person
@@ -194,6 +201,10 @@ class Housing(Area):
             problems.append(("grid_code", "grid code is required"))
         problems += validate_mobile(landlord_phone, field_name="landlord_phone")
         problems += validate_mobile(manager_phone, field_name="manager_phone")
+        if landlord_id_number:
+            problems += identifier_problems(
+                normalise_id_number(landlord_id_number), field_name="landlord_id_number", label="An ID number"
+            )
         raise_problems(problems)
         with self._write() as tx:
             tx.create(
@@ -202,10 +213,10 @@ class Housing(Area):
                     grid_code=grid_code.strip(),
                     kind=PropertyKind(kind).value,
                     landlord_name=landlord_name,
-                    landlord_phone=landlord_phone,
+                    landlord_phone=normalise_mobile(landlord_phone) if landlord_phone else None,
                     landlord_id_number=normalise_id_number(landlord_id_number) if landlord_id_number else None,
                     manager_name=manager_name,
-                    manager_phone=manager_phone,
+                    manager_phone=normalise_mobile(manager_phone) if manager_phone else None,
                 ),
             )
             return tx.changes
@@ -249,12 +260,16 @@ class Housing(Area):
                 if not values[f]:
                     problems.append((f, f"{f.replace('_', ' ')} is required"))
         for f in ("landlord_phone", "manager_phone"):
-            if f in values:
+            if values.get(f):
                 problems += validate_mobile(values[f], field_name=f)
+                values[f] = normalise_mobile(values[f])
         if "kind" in values:
             values["kind"] = PropertyKind(values["kind"]).value
         if values.get("landlord_id_number"):
             values["landlord_id_number"] = normalise_id_number(values["landlord_id_number"])
+            problems += identifier_problems(
+                values["landlord_id_number"], field_name="landlord_id_number", label="An ID number"
+            )
         raise_problems(problems)
         with self._write() as tx:
             tx.update(tx.load(Property, property_id, base_version), values)
@@ -353,6 +368,9 @@ class Housing(Area):
                 problems.append((f"entries[{i}]", "each declared tenant needs a name"))
             if e.get("id_number"):
                 e["id_number"] = normalise_id_number(e["id_number"])
+                problems += identifier_problems(e["id_number"], field_name=f"entries[{i}]", label="An ID number")
+            if e.get("phone"):
+                e["phone"] = normalise_mobile(e["phone"])
         raise_problems(problems)
         with self._write() as tx:
             tx.load(Property, property_id)
@@ -361,7 +379,7 @@ class Housing(Area):
                     property_id=property_id,
                     declared_on=declared_on,
                     declarant_name=declarant_name.strip(),
-                    declarant_phone=declarant_phone,
+                    declarant_phone=normalise_mobile(declarant_phone) if declarant_phone else None,
                     entries=rows,
                 ),
                 details=f"{len(rows)} tenants declared",

@@ -44,13 +44,22 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workstation.domain.countries import normalise_country_code
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, FingerPosition, Sex, TenancyRelation, TenancySource
+from workstation.domain.enums import (
+    DocumentType,
+    DocumentValidity,
+    FingerPosition,
+    Sex,
+    TenancyRelation,
+    TenancySource,
+)
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
     normalise_id_number,
     normalise_mobile,
+    validate_country_code,
     validate_date_range,
     validate_document,
     validate_mobile,
@@ -77,6 +86,8 @@ from workstation.storage.schema import (
     Room,
     Tenancy,
 )
+
+_FLAGGED = (DocumentValidity.EXPIRED, DocumentValidity.NOT_YET_VALID)
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,7 @@ class DocumentInfo:
     issue_count: int | None
     previous_number: str | None
     source: str  # "card", "mrz", "manual"
+    validity_at_registration: DocumentValidity | None  # on the day it was registered
 
 
 @dataclass(frozen=True)
@@ -353,6 +365,10 @@ class Residents(Area):
     ) -> Changes:
         """Register a resident with their document, and optionally bind them to a room.
 
+        Identifiers are stored in their normalised form (`domain.identifiers`). The document's validity
+        on `today` is stored on the document row (`validity_at_registration`) and in the audit details:
+        an expired or not-yet-valid document is registered, and the record says so.
+
         Args:
             document: as the card reader, the MRZ reader or the form produced it (`document.source`).
             room_id: bind to this room from `tenancy_start` (default: arrival date, else today).
@@ -390,7 +406,7 @@ class Residents(Area):
             if dup:
                 raise ValidationError([("number", "this document is already registered; open that resident")])
             name = document.name or document.name_latin or ""
-            pinyin, initials = search.name_keys(name)
+            validity = document.validity(today)
             grid_code = property_id = None
             if room_id is not None:  # current residence set at creation: one version, one outbox row
                 room = tx.load(Room, room_id)
@@ -399,8 +415,7 @@ class Residents(Area):
             person = tx.create(
                 Person(
                     name=name,
-                    name_pinyin=pinyin,
-                    name_initials=initials,
+                    **search.name_index(name),
                     name_latin=document.name_latin,
                     sex=document.sex.value,
                     birth_date=document.birth_date,
@@ -413,7 +428,8 @@ class Residents(Area):
                     grid_code=grid_code,
                     property_id=property_id,
                 ),
-                details=f"registered from {document.source}",
+                details=f"registered from {document.source}"
+                + (f"; document {validity.value.replace('_', ' ')}" if validity in _FLAGGED else ""),
             )
             tx.create(
                 IdentityDocumentRow(
@@ -431,8 +447,9 @@ class Residents(Area):
                     issue_count=document.issue_count,
                     previous_number=document.previous_number,
                     source=document.source,
+                    validity_at_registration=validity.value,
                 ),
-                details=f"{document.doc_type.value} {number}",
+                details=f"{document.doc_type.value} {number} validity {validity.value}",
             )
             if room_id is not None:
                 assert tenancy_start is not None
@@ -487,6 +504,9 @@ class Residents(Area):
                 values["phone"] = normalise_mobile(values["phone"])
         if "sex" in values:
             values["sex"] = Sex(values["sex"]).value
+        if values.get("nationality"):
+            values["nationality"] = normalise_country_code(values["nationality"])
+            problems += validate_country_code(values["nationality"])
         if "name" in values and not str(values["name"]).strip():
             problems.append(("name", "name is required"))
         if isinstance(values.get("arrival_date"), date):
@@ -497,7 +517,7 @@ class Residents(Area):
             person = tx.load(Person, person_id, base_version)
             if "name" in values:
                 values["name"] = str(values["name"]).strip()
-                values["name_pinyin"], values["name_initials"] = search.name_keys(values["name"])
+                values.update(search.name_index(values["name"]))
             tx.update(person, values)
             return tx.changes
 
@@ -567,6 +587,7 @@ def _document_info(d: IdentityDocumentRow) -> DocumentInfo:
         nationality=d.nationality, name_latin=d.name_latin, address=d.address, valid_from=d.valid_from,
         valid_to=d.valid_to, long_term=d.long_term, pass_number=d.pass_number, issue_count=d.issue_count,
         previous_number=d.previous_number, source=d.source,
+        validity_at_registration=DocumentValidity(d.validity_at_registration) if d.validity_at_registration else None,
     )
 
 

@@ -108,7 +108,12 @@ class Supervision(Area):
         return report
 
     def count_residents(self) -> int:
-        """How many live residents the station holds (any role: a count names nobody). Audited."""
+        """How many live residents the station holds (any role: a count names nobody). Audited.
+
+        Raises:
+            OperatorInactive: the operator was disabled or changed since logging in.
+        """
+        self._require_active()
         with self._write() as tx:
             n = int(tx.session.execute(
                 select(func.count()).select_from(Person).where(Person.deleted_at.is_(None))
