@@ -232,7 +232,17 @@ def test_every_personal_read_leaves_an_audit_row(st, town):
         assert [r.action for r in _audit_since(st, before)] == [action], action
 
 
-def test_an_assistant_gets_a_page_not_the_store(st):
+@pytest.fixture
+def demo_station(tmp_path):
+    from helpers import make_station
+
+    st = make_station(tmp_path / "demo", demo=True)  # synthetic data only on a demo station
+    yield st
+    st.db.close()
+
+
+def test_an_assistant_gets_a_page_not_the_store(demo_station):
+    st = demo_station
     demo.generate(st.db, 120, seed=5)
     assistant = open_desk(st.db, st.actor(Role.ASSISTANT))
     page = assistant.residents.find("", limit=10**6)

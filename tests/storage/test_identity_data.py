@@ -245,7 +245,7 @@ def test_extension_b_query_does_not_go_to_address_search(sv):
     prop = sv.housing.create_property(address="\U00020bb7\U00020bb7路8号", grid_code="G01").id
     room = sv.housing.add_room(prop, label="101").id
     sv.residents.register(_doc("李四", seq=11), room_id=room)
-    assert sv.residents.find("\U00020bb7").items == []  # a 1-character name prefix, not an address fragment
+    assert sv.residents.find("\U00020bb7").items == ()  # a 1-character name prefix, not an address fragment
 
 
 # ---- item 4 / 5 -----------------------------------------------------------------------------------
