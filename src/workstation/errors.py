@@ -38,3 +38,15 @@ class NotFound(UserFacingError):
 
 class Conflict(UserFacingError):
     """A record changed since it was read (stale version)."""
+
+
+class Cancelled(Exception):
+    """The operator stopped an operation (pressed Cancel, closed the dialog). Not an error: the UI shows
+    nothing, a console command exits quietly with its "cancelled" code. Deliberately not a
+    `UserFacingError`, so no handler shows it as one; `message`/`message_zh` say what stopped, for a
+    status line or a log."""
+
+    def __init__(self, message: str = "Cancelled.", message_zh: str = "已取消。") -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_zh = message_zh

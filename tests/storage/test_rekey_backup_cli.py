@@ -10,6 +10,7 @@ import pytest
 from keyring.backends import fail
 
 from helpers import ADMIN_PASSWORD, make_station
+from workstation.cli.terminal import EXIT_REFUSED
 from workstation.storage import audit, demo, station
 from workstation.storage.db import Database
 from workstation.storage.vault import KeyVault
@@ -129,5 +130,5 @@ def test_admin_cli_end_to_end(tmp_path):
     bad = subprocess.run(
         [*exe, "status"], env=dict(env, WORKSTATION_PASSPHRASE="WRONG-WRONG"), capture_output=True, text=True
     )
-    assert bad.returncode == 2 and "passphrase is wrong" in bad.stderr
+    assert bad.returncode == EXIT_REFUSED and "passphrase is wrong" in bad.stderr
     assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 0

@@ -26,6 +26,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.storage.audit import AuditLog
 from workstation.storage.errors import DatabaseMissing, WrongKey
+from workstation.storage.sqlite_errors import SQLITE_NOTADB, known_error, sqlite_code, translated
 from workstation.storage.vault import db_key_of, derive_subkey
 
 SQLITE_PLAIN = "plain"  # benchmarks compare the same schema on plaintext SQLite
@@ -47,10 +48,13 @@ def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) 
     if check:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except (sqlcipher.DatabaseError, Exception) as exc:
+        except sqlcipher.Error as exc:
             conn.close()
-            if "not a database" in str(exc) or "encrypted" in str(exc):
+            if sqlite_code(exc) == SQLITE_NOTADB:  # SQLCipher's answer to a wrong key (by code, not by text)
                 raise WrongKey() from exc
+            known = known_error(exc, path)
+            if known is not None:
+                raise known from exc
             raise
     return conn
 
@@ -158,8 +162,13 @@ class Database:
     # ---- sessions --------------------------------------------------------------------------
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error."""
-        with self._write_lock, self.engine.connect() as conn:
+        """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error.
+
+        Raises:
+            EnvironmentProblem: disk full, database busy or read-only, I/O error, damaged file
+                (`storage.sqlite_errors`); nothing was saved.
+        """
+        with translated(self.path), self._write_lock, self.engine.connect() as conn:
             conn.info["begin_mode"] = "IMMEDIATE"
             with conn.begin():
                 session = Session(bind=conn, expire_on_commit=False, autoflush=True)
@@ -172,12 +181,18 @@ class Database:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        session = self._sessions()
-        session.info["database"] = self
-        try:
-            yield session
-        finally:
-            session.close()  # ends the read transaction; loaded objects stay usable (not expired)
+        """A read session (its own snapshot until it ends).
+
+        Raises:
+            EnvironmentProblem: as `write()`.
+        """
+        with translated(self.path):
+            session = self._sessions()
+            session.info["database"] = self
+            try:
+                yield session
+            finally:
+                session.close()  # ends the read transaction; loaded objects stay usable (not expired)
 
     def raw_connection(self) -> Any:
         """A DB-API connection (for integrity checks and admin tools)."""
