@@ -146,25 +146,56 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
         db.close()
 
 
+def _confirm_new_passphrase(new_pass: str) -> str:
+    """Show the new passphrase and read it back (from the terminal, or one line on stdin)."""
+    print("NEW RECOVERY PASSPHRASE — write it down now and keep it in the station safe:")
+    print(f"\n    {new_pass}\n", flush=True)
+    print("The key is changed only after you type it back. Type the new passphrase:", flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        raise UserFacingError(
+            "No confirmation was typed: the key was not changed; the old passphrase still works.",
+            "未输入确认：密钥未更换，原恢复口令仍然有效。",
+        )
+    return line.strip()
+
+
 def cmd_rekey(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     db = open_station(args)
-    admin = login(db, args)
-    new_pass = station.rekey(
-        db, data_dir, admin, passphrase=secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
-    )
-    print("Database re-encrypted under a new key. NEW RECOVERY PASSPHRASE (the old one no longer works):")
-    print(f"\n    {new_pass}\n")
+    try:
+        admin = login(db, args)
+        current = secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+        station.rekey(db, data_dir, admin, passphrase=current, confirm=_confirm_new_passphrase)
+    finally:
+        db.close()
+    print("Key changed: the database, the audit MAC key and the fingerprint and device-key wrapping are under the")
+    print("new master key. Only the new recovery passphrase opens the station now.")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     db = open_station(args)
     try:
-        out = station.backup(db, login(db, args), Path(args.target))
+        out = station.backup(db, login(db, args), args.target)
         print(f"Encrypted backup written to {out} (with its key file; restore needs the recovery passphrase).")
     finally:
         db.close()
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir)
+    if station.db_path(data_dir).exists() and not args.replace:
+        raise UserFacingError(
+            f"{data_dir} already holds a station. Add --replace to replace it by the backup "
+            "(changes made since the backup are lost). Nothing was changed.",
+            f"{data_dir} 中已有工作站。如要用备份替换，请加 --replace（备份之后的更改将丢失）。数据未作任何改动。",
+        )
+    passphrase = secret("WORKSTATION_PASSPHRASE", "Recovery passphrase of the backup")
+    db = station.restore(Path(args.backup), data_dir, passphrase=passphrase, actor=args.user)
+    db.close()
+    print(f"Station restored from {args.backup}. It opens with the recovery passphrase of that backup.")
     return 0
 
 
@@ -221,6 +252,10 @@ def build_parser() -> argparse.ArgumentParser:
     b = sub.add_parser("backup", help="encrypted backup to a folder")
     b.add_argument("target")
     b.set_defaults(func=cmd_backup)
+    r = sub.add_parser("restore", help="replace the station by a backup (close the workstation app first)")
+    r.add_argument("backup", help="the backup folder")
+    r.add_argument("--replace", action="store_true", help="replace an existing station in --data-dir")
+    r.set_defaults(func=cmd_restore)
     pu = sub.add_parser("purge", help="purge acknowledged data past retention")
     pu.add_argument("--dry-run", action="store_true")
     pu.set_defaults(func=cmd_purge)
