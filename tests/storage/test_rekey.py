@@ -203,9 +203,6 @@ def test_rekey_killed_at_every_step_and_at_random_moments(tmp_path):
     durations = []
     while plan:
         kill_at, delay = plan.pop(0)
-        if kill_at == "done" and not plan:  # random moments over the whole length of a full rekey
-            span = max(durations[-1], 1.0)
-            plan = [(None, rng.uniform(0.1, span)) for _ in range(RANDOM_KILLS)]
         started = time.monotonic()
         child = subprocess.Popen(
             [sys.executable, "-c", REKEY_CHILD, str(st.data_dir), current, kill_at or "-", tests_dir],
@@ -216,6 +213,8 @@ def test_rekey_killed_at_every_step_and_at_random_moments(tmp_path):
             child.send_signal(signal.SIGKILL)
         out, _ = child.communicate(timeout=120)
         durations.append(time.monotonic() - started)
+        if kill_at == "done":  # then random moments over the whole length of a full rekey
+            plan += [(None, rng.uniform(0.1, durations[-1])) for _ in range(RANDOM_KILLS)]
         steps = [line.split()[1] for line in out.splitlines() if line.startswith("STEP")]
         new = next((line.split()[1] for line in out.splitlines() if line.startswith("NEWPASS")), None)
         if kill_at is not None:

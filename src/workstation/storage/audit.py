@@ -157,8 +157,8 @@ class AuditLog:
         """Head, triggers and anchor (O(1) in the trail's length): run at every unlock."""
         return (
             self.head_problem(session)
-            or self.triggers_problem(session)
             or (self.anchor_problem(session, anchor) if anchor is not None else None)
+            or self.triggers_problem(session)
         )
 
     # ---- the anchor file ---------------------------------------------------------------------
@@ -167,8 +167,10 @@ class AuditLog:
 
     def write_anchor(self, session: Session, path: Path) -> None:
         """Anchor the current head in `path` (atomic, private). Refuses to anchor a damaged head."""
-        problem = self.head_problem(session)
-        if problem:
+        problem = self.head_problem(session) or (
+            self.anchor_problem(session, path) if Path(path).exists() else None
+        )
+        if problem:  # never move the anchor back over a cut: keep the evidence
             raise AuditTrailDamaged(problem)
         head = session.get(AuditHead, 1)
         seq, h = (head.seq, head.hash) if head is not None else (0, GENESIS)
@@ -179,6 +181,11 @@ class AuditLog:
         """Called by `Database.write` after a commit that extended the chain (already checked)."""
         if time.monotonic() - self._last_anchor < ANCHOR_INTERVAL_S:
             return
+        try:
+            if int(json.loads(Path(path).read_text())["seq"]) > seq:
+                return  # the anchor is ahead of the chain: leave it for verification to report
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
         write_atomic(Path(path), json.dumps(self.anchor_document(seq, h)).encode())
         self._last_anchor = time.monotonic()
 
