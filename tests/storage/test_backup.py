@@ -54,7 +54,8 @@ def test_bad_targets_are_refused_in_words_and_failures_audited(st, tmp_path, mon
     assert [o for o, _d in _backup_events(st.db)] == ["failed", "ok"]
 
 
-def test_backup_restores_with_its_passphrase(st, tmp_path):
+def test_backup_restores_with_its_passphrase(tmp_path):
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 12)
     out = station.backup(st.db, st.admin, tmp_path / "bk")
     assert station.check_backup(out.parent)["audit_seq"] > 0
@@ -96,7 +97,7 @@ db.close()
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_a_killed_backup_leaves_nothing_that_looks_valid(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 2000)
     st.db.close()
     rng = random.Random(3)

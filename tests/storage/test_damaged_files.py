@@ -99,7 +99,7 @@ def _stale_wal_of(other):
 def other_station(tmp_path_factory):
     """Another station, killed while its WAL held data (for the stale-WAL case)."""
     base = tmp_path_factory.mktemp("other")
-    st = make_station(base / "st")
+    st = make_station(base / "st", demo=True)
     passphrase = st.passphrase
     st.db.close()
     code = (
@@ -136,7 +136,7 @@ CASES = {
 
 @pytest.mark.parametrize("case", list(CASES) + ["stale WAL from another station", "key file of another station"])
 def test_damaged_file_is_named_and_left_as_it_was(case, tmp_path, other_station):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 30)
     passphrase = st.passphrase
     st.db.close()
@@ -163,7 +163,7 @@ def test_damaged_file_is_named_and_left_as_it_was(case, tmp_path, other_station)
 
 
 def test_zero_byte_database_through_the_cli_is_a_message_not_a_new_station(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     st.db.close()
     _zero(st.data_dir)
     env = dict(os.environ, WORKSTATION_PASSPHRASE=st.passphrase, WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD,

@@ -33,7 +33,7 @@ def open_umask():
 
 
 def test_station_files_are_private_whatever_the_umask(tmp_path, open_umask):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 10)
     assert _loose(st.data_dir) == []  # while open: -wal and -shm too
     backup = station.backup(st.db, st.admin, tmp_path / "bk").parent
@@ -48,7 +48,7 @@ def test_station_files_are_private_whatever_the_umask(tmp_path, open_umask):
 
 
 def test_an_older_station_is_made_private_at_unlock(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     st.db.close()
     os.chmod(st.data_dir, 0o755)
     for p in st.data_dir.iterdir():

@@ -73,7 +73,7 @@ def _files_openable_by(data_dir: Path, passphrase: str, scratch: Path) -> list[s
 
 
 def test_commit_only_after_the_new_passphrase_is_typed_back(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 10)
     pending = station.begin_rekey(st.db, st.data_dir, st.admin, passphrase=st.passphrase, backend=fail.Keyring())
     # while pending the folder is held exclusively: nobody opens the half-done state
@@ -192,7 +192,7 @@ print("DONE", flush=True)
 @pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
 def test_rekey_killed_at_every_step_and_at_random_moments(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 300)
     st.db.close()
     tests_dir = str(Path(__file__).parents[1])

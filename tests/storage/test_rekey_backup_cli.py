@@ -17,7 +17,7 @@ from workstation.storage.vault import KeyVault
 
 
 def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 50)
     old_key = st.db.raw_key
     new_pass = station.rekey(st.db, st.data_dir, st.admin, passphrase=st.passphrase, confirm=lambda p: p)
@@ -35,7 +35,7 @@ def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
 
 
 def test_backup_is_encrypted_and_restorable(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 20)
     out = station.backup(st.db, st.admin, tmp_path / "backup")
     assert b"SQLite format 3" not in out.read_bytes()[:100]
@@ -54,7 +54,7 @@ def test_admin_cli_end_to_end(tmp_path):
     )
     exe = [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(tmp_path / "d")]
     out = subprocess.run(
-        [*exe, "init", "--station-code", "440305001", "--station-name", "演示警务室", "--no-keyring"],
+        [*exe, "init", "--station-code", "440305001", "--station-name", "演示警务室", "--no-keyring", "--demo"],
         env=env,
         capture_output=True,
         text=True,

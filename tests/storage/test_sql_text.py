@@ -90,7 +90,7 @@ def test_the_scan_finds_what_it_looks_for(tmp_path):
 
 
 def test_quotes_in_paths_work_and_a_crafted_path_writes_nothing_plain(tmp_path):
-    st = make_station(tmp_path / "O'Brien's station")
+    st = make_station(tmp_path / "O'Brien's station", demo=True)
     demo.generate(st.db, 5)
     out = station.backup(st.db, st.admin, tmp_path / "O'Brien")
     master = KeyVault(out.parent / "workstation.db.keys", backend=fail.Keyring()).unlock_with_passphrase(

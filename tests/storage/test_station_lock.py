@@ -58,7 +58,7 @@ def _count(data_dir, passphrase):
 
 
 def test_rekey_and_restore_refused_while_another_process_writes(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 5)
     backup = station.backup(st.db, st.admin, tmp_path / "bk").parent
     child = _holder(st)
@@ -80,7 +80,7 @@ def test_rekey_and_restore_refused_while_another_process_writes(tmp_path):
 
 
 def test_second_app_instance_is_refused_and_a_dead_holder_leaves_no_lock(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     st.db.close()
     child = _holder(st, "app")
     try:
@@ -97,7 +97,7 @@ def test_second_app_instance_is_refused_and_a_dead_holder_leaves_no_lock(tmp_pat
 
 
 def test_the_same_process_twice_is_also_one_owner_each(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     first = lock.acquire_app_lock(st.data_dir)
     with pytest.raises(AppAlreadyRunning):
         lock.acquire_app_lock(st.data_dir)

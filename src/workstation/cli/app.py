@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from workstation.errors import UserFacingError
+from workstation.resources import resource_path
 
-SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+SCENARIOS = resource_path("scenarios")
 
 # Demo station only (synthetic data, its own folder): fixed, documented demo logins.
 DEMO_OFFICER = ("demo", "demo-officer-1")
@@ -46,6 +47,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             admin_username="admin",
             admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,
+            demo=True,
         )
         pass_file.write_text(res.recovery_passphrase + "\n")
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)

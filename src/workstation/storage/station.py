@@ -215,8 +215,10 @@ def init_station(
     backend: keyring.backend.KeyringBackend | None = None,
     kdf: KdfParams | None = None,
     passphrase: str | None = None,
+    demo: bool = False,
 ) -> InitResult:
-    """New station: keys, database, schema, station row, first admin. Shows the passphrase once."""
+    """New station: keys, database, schema, station row, first admin. Shows the passphrase once.
+    `demo` marks a demo station (for training; the only kind that accepts synthetic data)."""
     data_dir = Path(data_dir)
     make_private_dir(data_dir)
     if db_path(data_dir).exists() or keyfile_path(data_dir).exists():
@@ -228,7 +230,7 @@ def init_station(
     lock = acquire_station_lock(data_dir, exclusive=True)
     try:
         res = _init_locked(
-            data_dir, station_code, station_name, admin_username, admin_password, backend, kdf, passphrase
+            data_dir, station_code, station_name, admin_username, admin_password, backend, kdf, passphrase, demo
         )
     except BaseException:
         lock.release()
@@ -247,6 +249,7 @@ def _init_locked(
     backend: keyring.backend.KeyringBackend | None,
     kdf: KdfParams | None,
     passphrase: str | None,
+    demo: bool,
 ) -> InitResult:
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     passphrase = passphrase or new_recovery_passphrase()
@@ -255,7 +258,7 @@ def _init_locked(
     db = Database.open(db_path(data_dir), master, create=True)
     db.anchor_path = anchor_path(data_dir)
     with db.write() as s:
-        st = Station(code=station_code, name=station_name)
+        st = Station(code=station_code, name=station_name, demo=demo)
         s.add(st)
         s.flush()
         audit.record(
@@ -264,7 +267,8 @@ def _init_locked(
             action="station.init",
             target_type="station",
             target_id=st.id,
-            details=f"{station_code} {station_name}; key backend {vault.backend_name}",
+            details=f"{station_code} {station_name}; key backend {vault.backend_name}"
+            + ("; demo station" if demo else ""),
         )
         _record_anchor_adoption(s)
         station_id = st.id
