@@ -52,9 +52,8 @@ def _assert_read_only_inspection(st, words):
     try:
         assert db.read_only_reason is not None and words in db.read_only_reason, db.read_only_reason
         n = _rows(db)
-        with pytest.raises(AuditTrailDamaged) as err:
-            with db.write() as s:
-                audit.record(s, actor="x", action="x")
+        with pytest.raises(AuditTrailDamaged) as err, db.write() as s:
+            audit.record(s, actor="x", action="x")
         assert "read-only" in err.value.message
         assert _rows(db) == n, "nothing may be appended to a damaged trail"
         with db.read() as s:
@@ -73,8 +72,11 @@ def test_tail_cut_with_an_older_head_put_back_is_found_and_not_extended(st):
     st.db.close()
     db = _unlock(st)  # an ordinary run moves the anchor past old_head
     db.close()
-    _raw(db, ("DELETE FROM audit_event WHERE seq > ?", (old_head[0],)),
-         ("UPDATE audit_head SET seq = ?, hash = ?, mac = ? WHERE id = 1", old_head))
+    _raw(
+        db,
+        ("DELETE FROM audit_event WHERE seq > ?", (old_head[0],)),
+        ("UPDATE audit_head SET seq = ?, hash = ?, mac = ? WHERE id = 1", old_head),
+    )
     v = _assert_read_only_inspection(st, "anchored")
     assert "cut off" in v.message
 
@@ -84,9 +86,8 @@ def test_head_not_matching_the_last_row_refuses_to_extend(st):
     old_head = _head(st.db)
     _fill(st.db, 2)
     _raw(st.db, ("UPDATE audit_head SET seq = ?, hash = ?, mac = ? WHERE id = 1", old_head))
-    with pytest.raises(AuditTrailDamaged):
-        with st.db.write() as s:
-            audit.record(s, actor="x", action="x")
+    with pytest.raises(AuditTrailDamaged), st.db.write() as s:
+        audit.record(s, actor="x", action="x")
     st.db.close()
     _assert_read_only_inspection(st, "older head")
 
@@ -149,15 +150,27 @@ def test_cli_verify_audit_reports_in_words(st, tmp_path):
     _fill(st.db)
     st.db.close()
     _raw(st.db, ("DELETE FROM audit_head",))
-    env = dict(os.environ, WORKSTATION_PASSPHRASE=st.passphrase, WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD,
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    r = subprocess.run([sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(st.data_dir), "verify-audit"],
-                       env=env, capture_output=True, text=True)
+    env = dict(
+        os.environ,
+        WORKSTATION_PASSPHRASE=st.passphrase,
+        WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(st.data_dir), "verify-audit"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr and "BROKEN" in r.stdout and "head record" in r.stdout
     assert "read-only" in r.stderr
-    r = subprocess.run([sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(st.data_dir),
-                        "demo-data", "3"], env=env, capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(st.data_dir), "demo-data", "3"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode != 0 and "Traceback" not in r.stderr and "audit trail is damaged" in r.stderr
 
 

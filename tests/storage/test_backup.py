@@ -106,9 +106,18 @@ def test_a_killed_backup_leaves_nothing_that_looks_valid(tmp_path):
     for i in range(BACKUP_KILLS + 1):
         target = tmp_path / f"bk{i}"
         child = subprocess.Popen(
-            [sys.executable, "-c", BACKUP_CHILD, str(st.data_dir), st.passphrase, str(Path(__file__).parents[1]),
-             str(target)],
-            stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(SRC)),
+            [
+                sys.executable,
+                "-c",
+                BACKUP_CHILD,
+                str(st.data_dir),
+                st.passphrase,
+                str(Path(__file__).parents[1]),
+                str(target),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, PYTHONPATH=str(SRC)),
         )
         assert child.stdout.readline().strip() == "GO"
         started = time.monotonic()
@@ -132,6 +141,9 @@ def test_a_killed_backup_leaves_nothing_that_looks_valid(tmp_path):
                 pytest.fail("a manifest without its database")
             with pytest.raises(DatabaseDamaged):
                 station.check_backup(target)
-            tally["nothing" if not target.exists() or not any(
-                p for p in target.iterdir() if ".tmp-" not in p.name) else "incomplete (no database)"] += 1
+            tally[
+                "nothing"
+                if not target.exists() or not any(p for p in target.iterdir() if ".tmp-" not in p.name)
+                else "incomplete (no database)"
+            ] += 1
     print(f"backup kills: {BACKUP_KILLS}, full backup {durations[0]:.2f}s, outcomes {tally}")

@@ -108,8 +108,10 @@ def other_station(tmp_path_factory):
         "db,_ = station.unlock(sys.argv[1], passphrase=sys.argv[2], backend=fail.Keyring())\n"
         "demo.generate(db, 20)\nos._exit(0)\n"
     )
-    subprocess.run([sys.executable, "-c", code, str(base / "st"), passphrase, str(os.path.dirname(os.path.dirname(__file__)))],
-                   check=True)
+    subprocess.run(
+        [sys.executable, "-c", code, str(base / "st"), passphrase, str(os.path.dirname(os.path.dirname(__file__)))],
+        check=True,
+    )
     assert (base / "st" / (DB + "-wal")).stat().st_size > 0
     (base / "passphrase").write_text(passphrase)
     return base / "st"
@@ -126,15 +128,30 @@ CASES = {
     "missing key file": (_no_keys, KeyFileDamaged, KEYS, "missing"),
     "garbage key file": (_garbage_keys, KeyFileDamaged, KEYS, "damaged"),
     "key file with a number for a string": (_mistyped_keys("wrapped.passphrase.salt", 5), KeyFileDamaged, KEYS, ""),
-    "key file with a string for a number": (_mistyped_keys("wrapped.passphrase.time_cost", "3"), KeyFileDamaged, KEYS, ""),
-    "key file asking for 1 TB of memory": (_mistyped_keys("wrapped.passphrase.memory_kib", 2**30), KeyFileDamaged, KEYS, ""),
-    "key file with bad base64": (_mistyped_keys("wrapped.passphrase.ct", "!!!!not-base64!!!!"), KeyFileDamaged, KEYS, ""),
+    "key file with a string for a number": (
+        _mistyped_keys("wrapped.passphrase.time_cost", "3"),
+        KeyFileDamaged,
+        KEYS,
+        "",
+    ),
+    "key file asking for 1 TB of memory": (
+        _mistyped_keys("wrapped.passphrase.memory_kib", 2**30),
+        KeyFileDamaged,
+        KEYS,
+        "",
+    ),
+    "key file with bad base64": (
+        _mistyped_keys("wrapped.passphrase.ct", "!!!!not-base64!!!!"),
+        KeyFileDamaged,
+        KEYS,
+        "",
+    ),
     "key file of an unknown version": (_mistyped_keys("version", 9), KeyFileDamaged, KEYS, ""),
     "key file without wraps": (_mistyped_keys("wrapped", {}), KeyFileDamaged, KEYS, ""),
 }
 
 
-@pytest.mark.parametrize("case", list(CASES) + ["stale WAL from another station", "key file of another station"])
+@pytest.mark.parametrize("case", [*CASES, "stale WAL from another station", "key file of another station"])
 def test_damaged_file_is_named_and_left_as_it_was(case, tmp_path, other_station):
     st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 30)
@@ -166,9 +183,17 @@ def test_zero_byte_database_through_the_cli_is_a_message_not_a_new_station(tmp_p
     st = make_station(tmp_path / "s", demo=True)
     st.db.close()
     _zero(st.data_dir)
-    env = dict(os.environ, WORKSTATION_PASSPHRASE=st.passphrase, WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD,
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    r = subprocess.run([sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(st.data_dir), "status"],
-                       env=env, capture_output=True, text=True)
+    env = dict(
+        os.environ,
+        WORKSTATION_PASSPHRASE=st.passphrase,
+        WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD,
+        PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(st.data_dir), "status"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode != 0 and "Traceback" not in r.stderr and "empty" in r.stderr
     assert (st.data_dir / DB).stat().st_size == 0

@@ -124,20 +124,41 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
     officer = st.actor(Role.OFFICER, "li")
     svc = Services(st.db, officer)
     doc = IdentityDocument(
-        doc_type=DocumentType.RESIDENT_ID, number="11010519491231002X", name="张三", sex=Sex.FEMALE,
+        doc_type=DocumentType.RESIDENT_ID,
+        number="11010519491231002X",
+        name="张三",
+        sex=Sex.FEMALE,
         birth_date=date(1949, 12, 31),
     )
     pid = svc.register_resident(doc)
     fid = svc.add_fingerprint(pid, position=1, template=b"T" * 512, quality=80)
     device_secret = os.urandom(32)
     with st.db.write() as s:
-        s.add(SyncDevice(id=1, device_id="d", station_code="c", platform_url="u", ca_pem="", key_id="k",
-                         platform_enc_pub="", platform_sign_pub="", sign_pub="",
-                         sign_priv_wrapped=sync_client._wrap(st.db, device_secret)))
+        s.add(
+            SyncDevice(
+                id=1,
+                device_id="d",
+                station_code="c",
+                platform_url="u",
+                ca_pem="",
+                key_id="k",
+                platform_enc_pub="",
+                platform_sign_pub="",
+                sign_pub="",
+                sign_priv_wrapped=sync_client._wrap(st.db, device_secret),
+            )
+        )
     old = {label: st.db.subkey(label) for label in vault.SUBKEY_LABELS}
     old_key_id = next(iter(kr.entries))[1]
-    new_pass = station.rekey(st.db, st.data_dir, st.admin, passphrase=st.passphrase, confirm=lambda p: p,
-                             backend=kr, kdf=vault.KdfParams.fast_for_tests())
+    new_pass = station.rekey(
+        st.db,
+        st.data_dir,
+        st.admin,
+        passphrase=st.passphrase,
+        confirm=lambda p: p,
+        backend=kr,
+        kdf=vault.KdfParams.fast_for_tests(),
+    )
     db, method = station.unlock(st.data_dir, backend=kr)  # the new keyring entry opens it
     assert method == "keyring" and new_pass
     assert (st.data_dir / "workstation.db.keys").exists()
@@ -206,7 +227,9 @@ def test_rekey_killed_at_every_step_and_at_random_moments(tmp_path):
         started = time.monotonic()
         child = subprocess.Popen(
             [sys.executable, "-c", REKEY_CHILD, str(st.data_dir), current, kill_at or "-", tests_dir],
-            stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(SRC)),
+            stdout=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, PYTHONPATH=str(SRC)),
         )
         if delay is not None:
             time.sleep(delay)

@@ -1,10 +1,6 @@
 import os
-import random
-import signal
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 from keyring.backends import fail
@@ -73,3 +69,45 @@ def test_admin_cli_end_to_end(tmp_path):
     )
     assert bad.returncode == 2 and "passphrase is wrong" in bad.stderr
     assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 0
+
+
+def test_admin_cli_rekey_needs_the_new_passphrase_typed_back_and_restore(tmp_path):
+    env = dict(
+        os.environ, WORKSTATION_ADMIN_PASSWORD=ADMIN_PASSWORD, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring"
+    )
+    exe = [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(tmp_path / "d")]
+    out = subprocess.run(
+        [*exe, "init", "--station-code", "440305001", "--station-name", "测试", "--no-keyring", "--demo"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout
+    old = next(line.strip() for line in out.splitlines() if line.startswith("    ") and "-" in line)
+    env["WORKSTATION_PASSPHRASE"] = old
+    subprocess.run([*exe, "demo-data", "7"], env=env, check=True, capture_output=True)
+    subprocess.run([*exe, "backup", str(tmp_path / "bk")], env=env, check=True, capture_output=True)
+    # typed back wrong: nothing changes, the old passphrase still opens it
+    wrong = subprocess.run([*exe, "rekey"], env=env, input="NOT-THE-ONE\n", capture_output=True, text=True)
+    assert wrong.returncode != 0 and "Traceback" not in wrong.stderr and "not changed" in wrong.stderr
+    assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 0
+    # typed back right: committed
+    child = subprocess.Popen([*exe, "rekey"], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    shown = None
+    while shown is None:
+        line = child.stdout.readline()
+        assert line, child.stderr.read()
+        if line.startswith("    ") and "-" in line:
+            shown = line.strip()
+    child.stdin.write(shown + "\n")
+    child.stdin.flush()
+    rest, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err
+    assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 2
+    assert subprocess.run([*exe, "verify-audit"], env=dict(env, WORKSTATION_PASSPHRASE=shown),
+                          capture_output=True).returncode == 0
+    # restore the backup (made before the rekey: it opens with the passphrase of its time)
+    r = subprocess.run([*exe, "restore", str(tmp_path / "bk")], env=env, capture_output=True, text=True)
+    assert r.returncode != 0 and "--replace" in r.stderr
+    r = subprocess.run([*exe, "restore", str(tmp_path / "bk"), "--replace"], env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    status = subprocess.run([*exe, "status"], env=env, capture_output=True, text=True)
+    assert status.returncode == 0 and "person             7" in status.stdout, status.stdout + status.stderr

@@ -34,16 +34,22 @@ def _literal_text(node: ast.AST) -> str:
 
 def _built(node: ast.AST) -> bool:
     return (
-        isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.FormattedValue) for v in node.values)
-    ) or (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mod, ast.Add)) and not all(
-        isinstance(n, ast.Constant) for n in (node.left, node.right))
-    ) or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format")
+        (isinstance(node, ast.JoinedStr) and any(isinstance(v, ast.FormattedValue) for v in node.values))
+        or (
+            isinstance(node, ast.BinOp)
+            and isinstance(node.op, (ast.Mod, ast.Add))
+            and not all(isinstance(n, ast.Constant) for n in (node.left, node.right))
+        )
+        or (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format")
+    )
 
 
 def _looks_like_sql(text: str) -> bool:
     words = text.split()
     return bool(words) and bool(
-        re.match(r"\s*(SELECT|INSERT|UPDATE|DELETE|ATTACH|DETACH|PRAGMA|CREATE|DROP|ALTER|BEGIN|VACUUM|REPLACE)\b", text)
+        re.match(
+            r"\s*(SELECT|INSERT|UPDATE|DELETE|ATTACH|DETACH|PRAGMA|CREATE|DROP|ALTER|BEGIN|VACUUM|REPLACE)\b", text
+        )
         or re.search(r"\b(SELECT .* FROM|INSERT INTO|DELETE FROM|UPDATE \w+ SET|ATTACH DATABASE|KEY)\b", text)
     )
 

@@ -43,7 +43,9 @@ db.close()
 def _holder(st, mode="write"):
     child = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(st.data_dir), st.passphrase, str(Path(__file__).parents[1]), mode],
-        stdout=subprocess.PIPE, text=True, env=dict(os.environ, PYTHONPATH=str(SRC)),
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(SRC)),
     )
     assert child.stdout.readline().strip() == "READY"
     return child

@@ -29,6 +29,7 @@ from workstation.cli.terminal import (
 )
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission
+from workstation.errors import UserFacingError
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor

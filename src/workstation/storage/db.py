@@ -114,6 +114,7 @@ class Database:
 
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        self._closed = False
         self.read_only_reason: str | None = None  # set when the audit trail is damaged
         self.station_lock: StationLock | None = None  # the data-folder lock, released by close()
         self.anchor_path: Path | None = None  # where the audit anchor is kept (station databases)
@@ -164,7 +165,10 @@ class Database:
 
     def close(self) -> None:
         """Close every connection, anchor the audit trail's head (station databases) and release
-        the data-folder lock."""
+        the data-folder lock. Closing twice is harmless."""
+        if self._closed:
+            return
+        self._closed = True
         if self.anchor_path is not None and self.read_only_reason is None:
             with contextlib.suppress(AuditTrailDamaged, sa.exc.DBAPIError, OSError):
                 self.write_anchor()

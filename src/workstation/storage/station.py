@@ -29,6 +29,7 @@ import keyring.backend
 from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
@@ -469,7 +470,7 @@ def begin_rekey(
         if not v.ok:
             raise AuditTrailDamaged(v.message)
         db.station_lock = None  # the pending rekey holds it now
-        db.close()
+        db.close()  # anchors the old file's head; later close() calls are no-ops
         sw = _Swap(data_dir, backend)
         sw.discard()
         step("checked")
@@ -498,12 +499,11 @@ def begin_rekey(
     except BaseException:
         with contextlib.suppress(Exception):
             _Swap(data_dir, backend).discard()
-        if own_lock:
+        if own_lock or db.station_lock is None:  # db already closed: nobody else will release it
             lock.release()
         else:
             with contextlib.suppress(Exception):
                 lock.downgrade()
-            db.station_lock = lock
         raise
     return PendingRekey(data_dir, new_pass, lock, old_master, backend, step, actor.username)
 
@@ -645,7 +645,7 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
         )
     try:
         manifest = _write_backup(db, target)
-    except (OSError, filecheck.sqlcipher.Error) as exc:
+    except (OSError, sqlcipher.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         with db.write() as s:
             audit.record(
