@@ -22,6 +22,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "packaging"))
+from bundle import POSIX_LINKS  # noqa: E402
+
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 SPEC = ROOT / "packaging" / "workstation.spec"
@@ -66,7 +69,12 @@ def build(python: str | None = None, *, dist: Path = DIST, work: Path = WORK) ->
         env=env,
         check=True,
     )
-    return dist / "workstation"
+    folder = dist / "workstation"
+    if os.name != "nt":  # one program, three names (packaging/bundle.py says why)
+        for alias in POSIX_LINKS:
+            (folder / alias).unlink(missing_ok=True)
+            os.symlink("workstation", folder / alias)
+    return folder
 
 
 def frozen_executable(folder: Path, name: str = "workstation-console") -> Path:

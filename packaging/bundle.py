@@ -10,6 +10,18 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+# The executables of the build: (name, console). Windows tells console from windowed programs
+# apart, so it gets all three; elsewhere there is one program and build.py links the other names
+# to it (each executable carries its own ~15 MB copy of the Python archive).
+WINDOWS_EXECUTABLES: tuple[tuple[str, bool], ...] = (
+    ("workstation", False),
+    ("workstation-console", True),
+    ("workstation-admin", True),
+)
+POSIX_EXECUTABLES: tuple[tuple[str, bool], ...] = (("workstation", True),)
+POSIX_LINKS: tuple[str, ...] = ("workstation-console", "workstation-admin")
+CONTENTS_DIR = "_internal"  # PyInstaller 6's default contents directory
+
 # Resource folders copied as data: (source relative to the repository, destination in the bundle).
 DATA_DIRS: tuple[tuple[str, str], ...] = (
     ("resources", "resources"),
@@ -75,6 +87,11 @@ EXCLUDED_MODULES: list[str] = [
     "pyqtgraph.opengl",
     "pyqtgraph.jupyter",
     "PySide6.QtOpenGLWidgets",
+    "psycopg",  # PostgreSQL is for the reference platform, never the desk
+    "psycopg_binary",
+    "psycopg_pool",
+    "yaml",
+    "readline",
 ]
 
 

@@ -1,7 +1,8 @@
 """PyInstaller entry point of every executable in the one-folder build.
 
-The executable's own name picks the console command, so one script serves ``workstation``
-(the desk app; ``workstation-console`` is its console debug variant) and ``workstation-admin``.
+The name the program was started by picks the console command, so one script serves
+``workstation`` (the desk app; ``workstation-console`` is its console debug variant) and
+``workstation-admin``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import sys
 
 
 def main() -> int:
-    name = os.path.splitext(os.path.basename(sys.executable))[0].lower()
+    # argv[0] as invoked: on Linux workstation-admin and workstation-console are links to one program
+    name = os.path.splitext(os.path.basename(sys.argv[0] or sys.executable))[0].lower()
     if name.startswith("workstation-admin"):
         from workstation.cli.admin import main as admin_main
 
