@@ -94,8 +94,9 @@ def control(arch: str, installed_kib: int) -> str:
     )
 
 
-def build_deb(folder: Path, *, arch: str | None = None, out: Path | None = None) -> Path:
-    """Make ``<out>/police-room-workstation_<version>_<arch>.deb`` from the one-folder build."""
+def build_deb(folder: Path, *, arch: str | None = None, out: Path | None = None, compression: str = "xz") -> Path:
+    """Make ``<out>/police-room-workstation_<version>_<arch>.deb`` from the one-folder build.
+    `compression` is dpkg-deb's -Z (xz for releases; tests use gzip, which is faster)."""
     arch = arch or host_arch()
     out = out or ROOT / "dist"
     stage = out / f"deb-{arch}"
@@ -138,7 +139,7 @@ def build_deb(folder: Path, *, arch: str | None = None, out: Path | None = None)
     deb = out / f"{PACKAGE}_{version()}_{arch}.deb"
     env = dict(os.environ, SOURCE_DATE_EPOCH=os.environ.get("SOURCE_DATE_EPOCH", "0"))
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(stage), str(deb)],
+        ["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(stage), str(deb)],
         check=True,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -17,11 +17,15 @@ Checks:
 
 from __future__ import annotations
 
+import logging
+import sys
 import tempfile
 import time
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 
 @dataclass(frozen=True)
@@ -150,3 +154,39 @@ CORE_CHECKS: tuple[tuple[str, Callable[[], str]], ...] = (
 def run_core_checks() -> list[CheckResult]:
     """Run every core check in order; returns one result per check (never raises)."""
     return [_timed(name, fn) for name, fn in CORE_CHECKS]
+
+
+class _Recorder(logging.Handler):
+    """Keeps every WARNING-or-worse log record (and, through `logging.captureWarnings`, every
+    Python warning) raised while the self-test runs: each one fails it."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(f"{record.levelname} {record.name}: {record.getMessage()}")
+
+
+def run(extra: Sequence[tuple[str, Callable[[], str]]] = (), *, out: TextIO | None = None) -> int:
+    """Run the core checks, then `extra` stages (the desktop app adds the window), print one line
+    per stage to `out` (default stdout) and return the exit code: 0 when every stage passed and
+    nothing logged a warning, 1 otherwise."""
+    out = out or sys.stdout
+    recorder = _Recorder()
+    root = logging.getLogger()
+    root.addHandler(recorder)
+    logging.captureWarnings(True)
+    warnings.simplefilter("default")
+    try:
+        results = run_core_checks() + [_timed(name, fn) for name, fn in extra]
+    finally:
+        root.removeHandler(recorder)
+        logging.captureWarnings(False)
+    for r in results:
+        print(f"{'ok  ' if r.ok else 'FAIL'} {r.name:<10} {r.seconds * 1000:7.0f} ms  {r.detail}", file=out)
+    for line in recorder.records:
+        print(f"FAIL warning    {line}", file=out)
+    ok = all(r.ok for r in results) and not recorder.records
+    print("self-test: " + ("passed" if ok else "FAILED"), file=out)
+    return 0 if ok else 1
