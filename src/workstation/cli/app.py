@@ -47,6 +47,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             admin_username="admin",
             admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,
+            demo=True,
         )
         pass_file.write_text(res.recovery_passphrase + "\n")
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
