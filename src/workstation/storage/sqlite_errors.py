@@ -13,7 +13,7 @@ as qutebrowser's `misc/sql.py` does. Anything else stays what it is: a bug, repo
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import sqlalchemy.exc
@@ -88,13 +88,13 @@ class DatabaseCorrupt(EnvironmentProblem):
     def __init__(self, path: str, *, code: int = SQLITE_CORRUPT) -> None:
         super().__init__(
             f"The database {path} is damaged. Stop working on this station and ask the administrator to "
-            "restore it from the latest backup (`workstation-admin`).",
-            f"数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin`）。",
+            "restore it from the latest backup (`workstation-admin restore`).",
+            f"数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin restore`）。",
             code=code,
         )
 
 
-_KNOWN: dict[int, type[EnvironmentProblem]] = {
+_KNOWN: dict[int, Callable[..., EnvironmentProblem]] = {
     SQLITE_FULL: DiskFull,
     SQLITE_BUSY: DatabaseBusy,
     SQLITE_LOCKED: DatabaseBusy,
