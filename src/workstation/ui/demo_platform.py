@@ -1,0 +1,73 @@
+"""The demo's central platform: the reference platform (`workstation.central`) on loopback, with the
+demo station enrolled, so "Sync now" works in the demo as it would at a real desk. Qt-free.
+
+Its data (keys, SQLite) lives in ``<demo data folder>/demo-platform``; it listens on the port it used
+last time when that is free (else any free port, and the station is enrolled again).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from workstation.storage.db import Database
+
+logger = logging.getLogger("workstation.ui.demo_platform")
+
+
+@dataclass
+class DemoPlatform:
+    server: Any
+    store: Any
+    url: str
+
+    def stop(self) -> None:
+        self.server.stop()
+        self.store.close()
+
+
+def _free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def start_demo_platform(db: Database, data_dir: Path, station_code: str) -> DemoPlatform:
+    """Start the platform and make sure the station is enrolled with it (blocking: network and disk;
+    run off the GUI thread). Returns the running platform; `stop()` it at quit."""
+    from workstation.central.app import create_app
+    from workstation.central.keys import init_keys, load_keys
+    from workstation.central.server import ServerThread
+    from workstation.central.service import Central
+    from workstation.central.store import Store
+    from workstation.sync import client as sc
+
+    folder = Path(data_dir) / "demo-platform"
+    keys = load_keys(folder) if (folder / "central.json").exists() else init_keys(folder)
+    store = Store(f"sqlite:///{folder / 'central.sqlite3'}")
+    central = Central(store, keys)
+    port_file = folder / "port"
+    port = int(port_file.read_text()) if port_file.exists() else 0
+    server = ServerThread(create_app(central), keys.tls_cert, keys.tls_key,
+                          port=port if port and _free(port) else 0).start()
+    port_file.write_text(str(server.port))
+    status = sc.status(db)
+    enrolled_url = None
+    if status.enrolled:
+        from workstation.sync.models import SyncDevice
+
+        with db.read() as s:
+            dev = s.get(SyncDevice, 1)
+            enrolled_url = dev.platform_url if dev is not None else None
+    if enrolled_url != server.url:
+        code = central.enroll_code(station_code)
+        sc.enroll(db, server.url, code, station_code, keys.ca_pem.decode())
+        logger.info("demo station enrolled with the demo platform at %s", server.url)
+    return DemoPlatform(server, store, server.url)

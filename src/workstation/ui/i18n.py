@@ -1,0 +1,137 @@
+"""Languages and fonts: Qt translators for the app and Qt's own strings, switchable without a restart.
+
+English is the source language of every string (`self.tr("…")`); `resources/translations/
+workstation_zh_CN.qm` (built from the committed `.ts` by `scripts/translations.py`) and Qt's
+`qtbase_zh_CN.qm` translate them. Installing a translator makes Qt send `QEvent.LanguageChange` to
+every widget; ours re-set their texts in `changeEvent` (see `retranslate` in the screens).
+
+Core errors carry English and Chinese texts (`UserFacingError.message` / `message_zh`);
+`message_of` picks the one for the current language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+# first found wins; then the platform default (desk-ui.md "Fonts")
+CJK_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
+MIN_POINT_SIZE = 10  # officers of every age read this all day (desk-ui.md "Who sits there")
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+TRANSLATIONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "translations"
+
+
+def system_language() -> str:
+    """"zh_CN" when the system locale is Chinese (any script/territory), else "en"."""
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def normalise(code: str | None) -> str:
+    if not code:
+        return system_language()
+    return "zh_CN" if code.lower().startswith("zh") else "en"
+
+
+class Languages(QObject):
+    """The app's translators. One per QApplication; `switch(code)` changes the language at once."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication, *, translations_dir: Path = TRANSLATIONS_DIR) -> None:
+        super().__init__(app)
+        self._app = app
+        self._dir = translations_dir
+        self._installed: list[QTranslator] = []
+        self.code = "en"
+
+    def switch(self, code: str | None) -> str:
+        """Install the translators for `code` ("zh_CN", "en"; None: the system's). Returns the code used."""
+        code = normalise(code)
+        for t in self._installed:
+            self._app.removeTranslator(t)
+        self._installed = []
+        set_current(code)
+        if code != "en":
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            for name, folder in (("qtbase", qt_dir), ("workstation", str(self._dir))):
+                t = QTranslator(self)
+                if t.load(f"{name}_{code}", folder):
+                    self._app.installTranslator(t)
+                    self._installed.append(t)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if code == "zh_CN"
+                           else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+        self.code = code
+        self.changed.emit(code)
+        return code
+
+
+_current = "en"
+
+
+def set_current(code: str) -> None:
+    global _current
+    _current = code
+
+
+def current() -> str:
+    """The UI language now ("zh_CN" or "en")."""
+    return _current
+
+
+def is_chinese() -> bool:
+    return _current == "zh_CN"
+
+
+def message_of(exc: object) -> str:
+    """The text of a user-facing error (or a `DeviceStatus`: anything with `message`/`message_zh`) in the UI
+    language. A `hint` is technical and not shown."""
+    if is_chinese():
+        text = getattr(exc, "message_zh", None)
+        if text:
+            return str(text)
+    text = getattr(exc, "message", None)
+    return str(text) if text else str(exc)
+
+
+def apply_fonts(app: QApplication) -> QFont:
+    """The app font: the first installed CJK font of `CJK_FONTS`, the rest as fallbacks, then the platform
+    default; never smaller than `MIN_POINT_SIZE`. Returns the font set."""
+    font = QFont(app.font())
+    installed = set(QFontDatabase.families())
+    families = [f for f in CJK_FONTS if f in installed] + [f for f in CJK_FONTS if f not in installed]
+    default = font.family()
+    font.setFamilies([*families, default])
+    if font.pointSizeF() < MIN_POINT_SIZE:
+        font.setPointSizeF(MIN_POINT_SIZE)
+    # widgets that pick another family still fall back to the CJK list for Chinese glyphs
+    QFont.insertSubstitutions(default, families)
+    app.setFont(font)
+    return font
+
+
+class Preferences:
+    """Per-operator preferences of this station (language), in an INI file in the data folder.
+
+    Holds operator user names and choices only: no personal data of residents."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self._s = QSettings(str(Path(data_dir) / "ui-preferences.ini"), QSettings.Format.IniFormat)
+
+    def language_of(self, username: str) -> str | None:
+        v = self._s.value(f"operators/{username}/language")
+        return str(v) if v else None
+
+    def set_language_of(self, username: str, code: str) -> None:
+        self._s.setValue(f"operators/{username}/language", code)
+        self._s.sync()
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._s.value(key, default)
+
+    def set_value(self, key: str, value: object) -> None:
+        self._s.setValue(key, value)
+        self._s.sync()
