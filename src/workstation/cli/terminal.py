@@ -16,6 +16,7 @@ from pathlib import Path
 from workstation.errors import UserFacingError
 from workstation.storage import operators, station
 from workstation.storage.db import Database
+from workstation.storage.errors import PasswordChangeRequired
 from workstation.storage.operators import Actor
 
 
@@ -45,4 +46,12 @@ def open_station(args: argparse.Namespace) -> Database:
 
 
 def login(db: Database, args: argparse.Namespace) -> Actor:
-    return operators.authenticate(db, args.user, secret("WORKSTATION_ADMIN_PASSWORD", f"Password for {args.user}"))
+    """Log `args.user` in. After an administrator reset their password, ask for a new one (twice) and
+    set it (`operators.change_password`) before going on."""
+    password = secret("WORKSTATION_ADMIN_PASSWORD", f"Password for {args.user}")
+    try:
+        return operators.authenticate(db, args.user, password)
+    except PasswordChangeRequired as exc:
+        print(exc.message, file=sys.stderr)
+        new = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.user}", confirm=True)
+        return operators.change_password(db, args.user, password, new)

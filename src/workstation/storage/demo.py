@@ -22,7 +22,7 @@ from workstation.domain.validation import gb11643_check_char
 from workstation.storage import audit
 from workstation.storage.db import Database
 from workstation.storage.schema import IdentityDocumentRow, Person, Property, Room, Tenancy, utcnow
-from workstation.storage.search import name_keys
+from workstation.storage.search import name_index
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣怡佳琪梓涵子轩浩然雨彤思远一鸣晨曦嘉怡文博志强海峰建国建华丽娟晓明晓燕"
@@ -146,7 +146,6 @@ def _chunks(
             male = rng.random() < 0.5
             born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
             name = synthetic_name(rng)
-            pinyin, initials = name_keys(name)
             person_id = str(uuid.uuid4())
             room_id, prop_id, grid = rng.choice(room_ids)
             created = now - timedelta(days=rng.randrange(0, 60), minutes=rng.randrange(0, 1440))
@@ -158,8 +157,7 @@ def _chunks(
                     created_at=created,
                     updated_at=created,
                     name=name,
-                    name_pinyin=pinyin,
-                    name_initials=initials,
+                    **name_index(name),
                     sex="1" if male else "2",
                     birth_date=born,
                     phone=f"170{rng.randrange(10**8):08d}",
