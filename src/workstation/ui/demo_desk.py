@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.resources import resource_path
 from workstation.ui.context import Station
 from workstation.ui.tasks import Lane, Op
 
-SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+SCENARIOS = resource_path("scenarios")
 DEMO_FINGER = ("demo-resident-1", 2)  # ISO 19794-2 position 2: right index finger
 OTHER_FINGER = ("demo-resident-2", 7)  # someone else's left index finger
 

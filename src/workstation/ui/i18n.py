@@ -17,12 +17,14 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSe
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from workstation.resources import resource_path
+
 # first found wins; then the platform default (desk-ui.md "Fonts")
 CJK_FONTS = ["Microsoft YaHei UI", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"]
 MIN_POINT_SIZE = 10  # officers of every age read this all day (desk-ui.md "Who sits there")
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[3] / "resources" / "translations"
+TRANSLATIONS_DIR = resource_path("translations")
 
 
 def system_language() -> str:

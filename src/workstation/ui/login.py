@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.errors import UserFacingError
+from workstation.errors import UserFacingError, ValidationError
 from workstation.storage import operators
+from workstation.storage.errors import PasswordChangeRequired
 from workstation.storage.operators import Actor
 from workstation.ui import i18n
 from workstation.ui.context import Station
@@ -91,12 +92,27 @@ class LoginScreen(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
+        # shown only when an administrator reset the password: the operator chooses a new one now
+        self.new_password = QLineEdit()
+        self.new_password.setObjectName("new_password")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_password = QLineEdit()
+        self.repeat_password.setObjectName("repeat_password")
+        self.repeat_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.user_label, self.pass_label = QLabel(), QLabel()
+        self.new_label, self.repeat_label = QLabel(), QLabel()
         self.user_label.setBuddy(self.username)
         self.pass_label.setBuddy(self.password)
+        self.new_label.setBuddy(self.new_password)
+        self.repeat_label.setBuddy(self.repeat_password)
         form.addRow(self.user_label, self.username)
         form.addRow(self.pass_label, self.password)
+        form.addRow(self.new_label, self.new_password)
+        form.addRow(self.repeat_label, self.repeat_password)
         form.addRow("", self.error)
+        self._form = form
+        self._changing = False
+        self._show_change_fields(False)
         lay.addLayout(form)
 
         buttons = QHBoxLayout()
@@ -129,6 +145,8 @@ class LoginScreen(QWidget):
 
         self.username.returnPressed.connect(self.password.setFocus)
         self.password.returnPressed.connect(self.submit)
+        self.new_password.returnPressed.connect(self.repeat_password.setFocus)
+        self.repeat_password.returnPressed.connect(self.submit)
         self.retranslate()
         self._sync_language_box()
 
@@ -136,13 +154,18 @@ class LoginScreen(QWidget):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log in"))
         self.user_label.setText(self.tr("&User name"))
-        self.pass_label.setText(self.tr("&Password"))
+        self.pass_label.setText(self.tr("&Password") if not self._changing else self.tr("Current &password"))
+        self.new_label.setText(self.tr("&New password"))
+        self.repeat_label.setText(self.tr("&Repeat new password"))
         self.login_button.setText(self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
         self.login_button.setToolTip(self.tr("Log in (Enter)"))
         self.other_button.setText(self.tr("Another operator"))
         self.other_button.setVisible(self.locked_by is not None)
         self.language.setToolTip(self.tr("Language of the workstation"))
-        if self.locked_by is None:
+        if self._changing:
+            self.heading.setText(self.tr("Your password was reset by an administrator. Choose a new password "
+                                         "(at least 8 characters) to continue."))
+        elif self.locked_by is None:
             self.heading.setText(self.tr("Log in with your operator account."))
         else:
             self.heading.setText(self.tr("The desk is locked. {user}, enter your password to continue, "
@@ -177,9 +200,18 @@ class LoginScreen(QWidget):
             self.station.languages.switch(code)
 
     # ---- state ---------------------------------------------------------------------------------------------
+    def _show_change_fields(self, show: bool) -> None:
+        self._changing = show
+        for w in (self.new_password, self.repeat_password, self.new_label, self.repeat_label):
+            w.setVisible(show)
+        if not show:
+            self.new_password.clear()
+            self.repeat_password.clear()
+
     def set_locked(self, username: str | None) -> None:
         """Lock screen for `username` (their user name filled in), or the plain login (None)."""
         self.locked_by = username
+        self._show_change_fields(False)
         self.password.clear()
         self.show_error(None)
         self.username.setText(username or "")
@@ -216,11 +248,23 @@ class LoginScreen(QWidget):
             self.show_error(self.tr("Enter your password."))
             self.password.setFocus()
             return
-        self._set_busy(True)
         db = self.station.db
-        authenticate: Callable[..., Actor] = operators.authenticate
+        work: Callable[[object], Actor]
+        if self._changing:
+            new, repeat = self.new_password.text(), self.repeat_password.text()
+            if new != repeat:
+                self.show_error(self.tr("The two new passwords differ."))
+                self.repeat_password.selectAll()
+                self.repeat_password.setFocus()
+                return
+            change: Callable[..., Actor] = operators.change_password
+            work = lambda _t: change(db, user, password, new)  # noqa: E731
+        else:
+            authenticate: Callable[..., Actor] = operators.authenticate
+            work = lambda _t: authenticate(db, user, password)  # noqa: E731
+        self._set_busy(True)
         op = self.station.runner.start(
-            Op(self, lambda _t: authenticate(db, user, password), runner=self.station.runner)
+            Op(self, work, runner=self.station.runner)
             .on_success(self._on_success)
             .on_failure(self._on_failure)
             .on_finished(lambda: self._set_busy(False))
@@ -234,11 +278,24 @@ class LoginScreen(QWidget):
                                   (self.tr("Log in") if self.locked_by is None else self.tr("Unlock")))
 
     def _on_success(self, actor: Actor) -> None:
+        self._show_change_fields(False)
+        self.retranslate()
         self.password.clear()
         self.show_error(None)
         self.logged_in.emit(actor)
 
     def _on_failure(self, exc: BaseException) -> bool:
+        if isinstance(exc, PasswordChangeRequired):
+            self._show_change_fields(True)
+            self.retranslate()
+            self.show_error(None)
+            self.new_password.setFocus()
+            return True
+        if isinstance(exc, ValidationError) and self._changing:
+            self.show_error("; ".join(m for _f, m in exc.problems))
+            self.new_password.selectAll()
+            self.new_password.setFocus()
+            return True
         if isinstance(exc, UserFacingError):
             self.password.clear()
             self.password.setFocus()
