@@ -68,10 +68,24 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _ui_fonts(qapp: Any) -> None:
+def _ui_fonts(qapp: Any) -> Iterator[None]:
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
     from workstation.ui import i18n
 
     i18n.apply_fonts(qapp)
+    yield
+    # no Qt object may outlive the application at interpreter exit: close and delete what tests left
+    from workstation.ui import errors
+
+    errors._open.clear()
+    errors._relay = None
+    for w in QApplication.topLevelWidgets():
+        w.close()
+        w.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
 
 
 @pytest.fixture(scope="session")

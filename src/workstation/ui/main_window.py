@@ -113,7 +113,7 @@ class MessageBar(QWidget):
 
     def retranslate(self) -> None:
         self.close_button.setText(QCoreApplication.translate("MainWindow", "Close"))
-        self.close_button.setToolTip(QCoreApplication.translate("MainWindow", "Close this message (Esc)"))
+        self.close_button.setToolTip(QCoreApplication.translate("MainWindow", "Close this message"))
 
     def show_message(self, text: str, kind: str = "info") -> None:
         self.kind = kind
@@ -480,8 +480,9 @@ class MainWindow(QMainWindow):
         self.refresh_sync_state()
 
     def _apply_operator_language(self, username: str) -> None:
-        code = self.station.preferences.language_of(username)
-        if code and code != i18n.current() and self.station.languages is not None:
+        """The operator's remembered language, else the system's."""
+        code = self.station.preferences.language_of(username) or i18n.system_language()
+        if code != i18n.current() and self.station.languages is not None:
             self.station.languages.switch(code)
 
     def lock(self) -> None:
