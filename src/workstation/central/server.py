@@ -10,6 +10,10 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+LIMIT_CONCURRENCY = 64
+"""Connections and requests one worker process serves at once; with `Limits.max_batch_bytes` this
+bounds the memory a worker can be made to hold for bodies (64 × 16 MiB)."""
+
 
 def _config(app: FastAPI, certfile: Path, keyfile: Path, host: str, port: int) -> uvicorn.Config:
     return uvicorn.Config(
@@ -21,6 +25,9 @@ def _config(app: FastAPI, certfile: Path, keyfile: Path, host: str, port: int) -
         log_level="warning",
         access_log=False,
         timeout_graceful_shutdown=1,
+        timeout_keep_alive=5,  # an idle kept-alive connection is closed after 5 s
+        limit_concurrency=LIMIT_CONCURRENCY,  # more requests at once than this answer 503 (bounds memory)
+        h11_max_incomplete_event_size=16 * 1024,  # request line + headers
     )
 
 
@@ -56,3 +63,21 @@ class ServerThread:
         self.server.should_exit = True
         self.thread.join(10)
         self.sock.close()
+
+
+def app_from_env() -> FastAPI:
+    """App factory for running several worker processes under uvicorn:
+    ``uvicorn --factory workstation.central.server:app_from_env --workers 4 --ssl-certfile ... ``.
+    Reads WORKSTATION_CENTRAL_DIR (the platform data folder), and optionally WORKSTATION_CENTRAL_DB
+    (database URL, default: the folder's config) and WORKSTATION_CENTRAL_SCHEMA (PostgreSQL schema)."""
+    import os
+
+    from workstation.central.app import create_app
+    from workstation.central.keys import load_config, load_keys
+    from workstation.central.service import Central
+    from workstation.central.store import Store
+
+    data_dir = Path(os.environ["WORKSTATION_CENTRAL_DIR"])
+    url = os.environ.get("WORKSTATION_CENTRAL_DB") or str(load_config(data_dir)["db_url"])
+    store = Store(url, schema=os.environ.get("WORKSTATION_CENTRAL_SCHEMA") or None)
+    return create_app(Central(store, load_keys(data_dir)))

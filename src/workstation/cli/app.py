@@ -47,6 +47,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             admin_username="admin",
             admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,
+            demo=True,
         )
         pass_file.write_text(res.recovery_passphrase + "\n")
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
@@ -152,6 +153,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation")
     p.add_argument("--data-dir", help="station data directory")
     p.add_argument("--demo", action="store_true", help="run on embedded defaults: demo station, emulated devices")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a display or a station (temporary encrypted database, "
+        "device drivers, an emulated card read) and exit non-zero on any failure or warning",
+    )
     sub = p.add_subparsers(dest="command")
     st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
     st.set_defaults(func=run_app)
@@ -168,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from workstation import selftest
+
+        return selftest.run()
     try:
         if getattr(args, "func", None) is not None:
             rc: int = args.func(args)

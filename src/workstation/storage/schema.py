@@ -27,6 +27,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    false as sa_false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -66,6 +69,8 @@ class Station(Base):
     name: Mapped[str] = mapped_column(String(128))
     parent_station: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # set once by `init_station(demo=True)`: synthetic data (storage/demo.py) only on such a station
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class Operator(Base):
