@@ -51,7 +51,7 @@ class Template:
 def station_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     """One station built per test session; each test gets a copy of its folder."""
     folder = tmp_path_factory.mktemp("ui-template") / "station"
-    st = make_station(folder)
+    st = make_station(folder, demo=True)
     for role in (Role.ASSISTANT, Role.OFFICER, Role.SUPERVISOR):
         user = USERS[role]
         operators.create_operator(st.db, st.admin, username=user, display_name=user, role=role,
@@ -122,7 +122,7 @@ def ui_station(station_folder: Path, station_template: Template, qapp: Any, lang
     runner = Runner()
     bridge = DeviceBridge(runner)
     st = station.station_of(db)
-    ui = Station(db=db, data_dir=station_folder, is_demo=True, runner=runner, devices=bridge,
+    ui = Station(db=db, data_dir=station_folder, is_demo=bool(st.demo), runner=runner, devices=bridge,
                  settings=StationSettings.load(db), languages=languages, station_name=st.name,
                  station_code=st.code)
     errors.configure(data_dir=station_folder)

@@ -3,9 +3,9 @@ core's messages follow, Qt's own strings too, and the choice is remembered per o
 
 from __future__ import annotations
 
-from conftest import window_login
 from PySide6.QtWidgets import QDialogButtonBox
 
+from conftest import window_login
 from workstation.domain.enums import Role
 from workstation.ui import i18n
 
@@ -20,6 +20,7 @@ def test_switch_without_restart_and_remembered_per_operator(main_window, qtbot, 
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
 
     main_window.act_languages["zh_CN"].trigger()
+    qtbot.wait(50)  # Qt posts QEvent.LanguageChange to every window
     assert i18n.current() == "zh_CN"
     assert "模拟设备" in light.toolTip()  # the core's message, in the UI language
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"  # Qt's own strings
@@ -35,6 +36,7 @@ def test_switch_without_restart_and_remembered_per_operator(main_window, qtbot, 
     window_login(qtbot, main_window, Role.OFFICER)
     assert i18n.current() == "zh_CN"
     main_window.act_languages["en"].trigger()
+    qtbot.wait(50)
     assert i18n.current() == "en" and "emulated" in light.toolTip()
 
 

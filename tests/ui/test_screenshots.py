@@ -5,12 +5,12 @@ the Chinese frame's menus and navigation, the window's texts fit (no label cut o
 
 from __future__ import annotations
 
-from conftest import window_login
+import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
+from conftest import window_login
 from workstation.domain.enums import Role
-from workstation.ui import errors
-from workstation.ui.pages import NAV
+from workstation.ui import errors, i18n
 
 
 def _labels_fit(root) -> list[str]:
@@ -42,13 +42,8 @@ def test_frame_screens(main_window, qtbot, shoot, shots_dir, emulated_devices, s
     for key in ("audit", "admin", "devices"):
         written += shoot(main_window, f"06-admin-{key}", prepare=lambda key=key: main_window.show_page(key))
 
-    # Chinese: menus, navigation and status bar are all translated, and single-line labels fit
     switch_language("zh_CN")
-    for menu in (main_window.menu_desk, main_window.menu_go, main_window.menu_view, main_window.menu_help):
-        assert not menu.title().replace("&", "").isascii(), menu.title()
-    session = main_window.session
-    for i in range(session.nav.count()):
-        assert not session.nav.item(i).text().isascii(), session.nav.item(i).text()
+    qtbot.wait(50)
     for size in ((1366, 768), (1920, 1080)):
         main_window.resize(*size)
         qtbot.wait(20)
@@ -56,6 +51,21 @@ def test_frame_screens(main_window, qtbot, shoot, shots_dir, emulated_devices, s
     assert len(written) == 4 * (1 + 1 + 3 + 1 + 1 + 3)
     assert all(p.stat().st_size > 5000 for p in written)
     print(f"screenshots in {shots_dir}")
+
+
+@pytest.mark.xfail(not (i18n.TRANSLATIONS_DIR / "workstation_zh_CN.qm").exists(), strict=True,
+                   reason="the Chinese catalogue is built by scripts/translations.py (messages helper)")
+def test_chinese_frame_has_no_english_left(main_window, qtbot, switch_language):
+    window_login(qtbot, main_window, Role.ADMIN)
+    switch_language("zh_CN")
+    qtbot.wait(50)
+    for menu in (main_window.menu_desk, main_window.menu_go, main_window.menu_view, main_window.menu_help):
+        assert not menu.title().replace("&", "").isascii(), menu.title()
+    session = main_window.session
+    for i in range(session.nav.count()):
+        assert not session.nav.item(i).text().isascii(), session.nav.item(i).text()
+    for light in main_window.lights.values():
+        assert not light.text().isascii()
 
 
 def test_frame_dialogs(main_window, qtbot, shoot, ui_station, tmp_path):

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -98,7 +97,7 @@ def test_a_second_copy_on_the_same_station_is_refused(tmp_path, qtbot, languages
         s.start()
         box = s.refusal
         assert box is not None and box.isVisible()
-        assert "already open" in box.text()
+        assert "already running" in box.text()
         assert s.window is None and s.station is None  # no second writer: the store was never opened
         with qtbot.waitSignal(s.failed) as failed:
             box.button(QMessageBox.StandardButton.Ok).click()
@@ -130,4 +129,6 @@ def test_console_command_opens_the_demo_app_to_its_login(tmp_path):
     assert "login window after" in r.stdout
     assert "Traceback" not in r.stderr
     assert (tmp_path / "demo" / "workstation.db").exists()
-    assert not (tmp_path / "demo" / "workstation-app.lock").exists()  # released at quit
+    from workstation.storage.lock import acquire_app_lock
+
+    acquire_app_lock(tmp_path / "demo").release()  # released at quit

@@ -18,11 +18,13 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from workstation.errors import UserFacingError
 from workstation.storage.db import Database
+from workstation.storage.errors import AppAlreadyRunning
+from workstation.storage.lock import StationLock, acquire_app_lock
 from workstation.ui import errors, i18n
 from workstation.ui.bridges.devices import DeviceBridge
 from workstation.ui.context import Station, StationSettings
@@ -46,35 +48,20 @@ def _t(text: str) -> str:
 
 
 # ---- one instance per station ---------------------------------------------------------------------------
-class AlreadyRunning(UserFacingError):
-    def __init__(self, folder: Path) -> None:
-        super().__init__(
-            f"The workstation is already open for the station in {folder}. Switch to that window "
-            "(look in the taskbar); a second copy would be a second writer to the same records.",
-            f"本站（{folder}）的工作站已经打开，请切换到已打开的窗口（见任务栏）。不能同时打开两个。",
-        )
-
-
-def lock_station(data_dir: Path) -> QLockFile:
-    """Hold the station's data folder for this process: returns the held lock, or raises `AlreadyRunning`.
-
-    QLockFile (Qt's well-kept cross-platform lock file; stale locks of a crashed process are taken over).
-    TODO(storage): use the core's data-folder lock once it lands, so the CLI and the app share one lock."""
+def lock_station(data_dir: Path) -> StationLock:
+    """Hold the station's data folder for this app (the core's app lock, `storage.lock`): returns the
+    held lock, or raises `AppAlreadyRunning` when another app instance holds it."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
-    lock = QLockFile(str(data_dir / "workstation-app.lock"))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, however long it ran
-    if not lock.tryLock(0):
-        raise AlreadyRunning(data_dir)
-    return lock
+    return acquire_app_lock(data_dir)
 
 
 # ---- start-up ------------------------------------------------------------------------------------------------
 class Opened:
     """What the unlock stage hands to the window (built on a worker)."""
 
-    def __init__(self, db: Database, settings: StationSettings, name: str, code: str) -> None:
-        self.db, self.settings, self.name, self.code = db, settings, name, code
+    def __init__(self, db: Database, settings: StationSettings, name: str, code: str, demo: bool) -> None:
+        self.db, self.settings, self.name, self.code, self.demo = db, settings, name, code, demo
 
 
 def _unlock_worker(data_dir: Path, demo: bool, passphrase: str | None, backend: Any) -> Opened:
@@ -89,7 +76,7 @@ def _unlock_worker(data_dir: Path, demo: bool, passphrase: str | None, backend: 
         db, _how = station.unlock(data_dir, passphrase=passphrase, backend=backend)
     try:
         st = station.station_of(db)
-        return Opened(db, StationSettings.load(db), st.name, st.code)
+        return Opened(db, StationSettings.load(db), st.name, st.code, bool(st.demo))
     except BaseException:
         db.close()
         raise
@@ -137,7 +124,7 @@ class Startup(QObject):
         self.device_factory = devices
         self.want_platform = demo and demo_platform
         self.runner = Runner(self)
-        self.lock: QLockFile | None = None
+        self.lock: StationLock | None = None
         self.station: Station | None = None
         self.window: Any = None
         self.platform: Any = None
@@ -150,7 +137,7 @@ class Startup(QObject):
         errors.configure(data_dir=self.data_dir)
         try:
             self.lock = lock_station(self.data_dir)
-        except AlreadyRunning as exc:
+        except AppAlreadyRunning as exc:
             print(exc.message, file=sys.stderr)
             self._refuse(i18n.message_of(exc), Exit.ALREADY_RUNNING)
             return
@@ -219,7 +206,9 @@ class Startup(QObject):
             self.splash.close()
             self.splash = None
         bridge = DeviceBridge(self.runner, self)
-        self.station = Station(db=opened.db, data_dir=self.data_dir, is_demo=self.demo, runner=self.runner,
+        # the DEMO badge and demo logins: a station created as a demo station, however it was started
+        self.station = Station(db=opened.db, data_dir=self.data_dir, is_demo=self.demo or opened.demo,
+                               runner=self.runner,
                                devices=bridge, settings=opened.settings, languages=self.languages,
                                station_name=opened.name, station_code=opened.code, parent=self)
         self.window = MainWindow(self.station)
@@ -271,7 +260,7 @@ class Startup(QObject):
         if self.station is not None:
             self.station.db.close()
         if self.lock is not None:
-            self.lock.unlock()
+            self.lock.release()
             self.lock = None
 
 

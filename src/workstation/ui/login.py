@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.cli.app import DEMO_ADMIN_PASSWORD, DEMO_ASSISTANT_PASSWORD, DEMO_OFFICER
 from workstation.errors import UserFacingError, ValidationError
 from workstation.storage import operators
 from workstation.storage.errors import PasswordChangeRequired
@@ -31,9 +32,9 @@ from workstation.ui.context import Station
 from workstation.ui.tasks import Op
 
 DEMO_LOGINS = (  # shown on a demo station only (cli/app.py creates these accounts)
-    ("demo", "demo-officer-1", "Officer"),
-    ("assistant", "demo-assistant-1", "Assistant"),
-    ("admin", "demo-admin-1", "Administrator"),
+    (DEMO_OFFICER[0], DEMO_OFFICER[1], "Officer"),
+    ("assistant", DEMO_ASSISTANT_PASSWORD, "Assistant"),
+    ("admin", DEMO_ADMIN_PASSWORD, "Administrator"),
 )
 
 
