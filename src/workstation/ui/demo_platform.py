@@ -39,9 +39,13 @@ def _free(port: int) -> bool:
     return True
 
 
-def start_demo_platform(db: Database, data_dir: Path, station_code: str) -> DemoPlatform:
+def start_demo_platform(
+    db: Database, data_dir: Path, station_code: str, *, admin: tuple[str, str] | None = None
+) -> DemoPlatform:
     """Start the platform and make sure the station is enrolled with it (blocking: network and disk;
-    run off the GUI thread). Returns the running platform; `stop()` it at quit."""
+    run off the GUI thread). `admin`: (user, password) of the station administrator who enrolls it
+    (default: the demo station's documented admin login). Returns the running platform; `stop()` it
+    at quit."""
     from workstation.central.app import create_app
     from workstation.central.keys import init_keys, load_keys
     from workstation.central.server import ServerThread
@@ -58,16 +62,16 @@ def start_demo_platform(db: Database, data_dir: Path, station_code: str) -> Demo
     server = ServerThread(create_app(central), keys.tls_cert, keys.tls_key,
                           port=port if port and _free(port) else 0).start()
     port_file.write_text(str(server.port))
-    status = sc.status(db)
-    enrolled_url = None
-    if status.enrolled:
-        from workstation.sync.models import SyncDevice
+    current = sc.current_enrollment(db)
+    if current is None or current.platform_url != server.url:
+        # the demo station's administrator enrolls it (documented demo login; synthetic data only)
+        from workstation.cli.app import DEMO_ADMIN_PASSWORD
+        from workstation.storage import operators
 
-        with db.read() as s:
-            dev = s.get(SyncDevice, 1)
-            enrolled_url = dev.platform_url if dev is not None else None
-    if enrolled_url != server.url:
+        user, password = admin or ("admin", DEMO_ADMIN_PASSWORD)
+        actor = operators.authenticate(db, user, password)
         code = central.enroll_code(station_code)
-        sc.enroll(db, server.url, code, station_code, keys.ca_pem.decode())
+        sc.enroll(db, server.url, code, station_code, keys.ca_pem.decode(), actor=actor,
+                  replace=current is not None, confirm=lambda _current: True)
         logger.info("demo station enrolled with the demo platform at %s", server.url)
     return DemoPlatform(server, store, server.url)
