@@ -12,15 +12,17 @@ import sys
 from pathlib import Path
 
 from workstation.cli import devices as devices_cli
-from workstation.cli.terminal import login, open_station, secret
+from workstation.cli.terminal import PASSWORD_FOR, RECOVERY_PASSPHRASE, login, open_station, secret
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.vault import KeyVault
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    pw = secret("WORKSTATION_ADMIN_PASSWORD", f"Password for the first admin {args.admin!r}", confirm=True)
+    prompt = QT_TRANSLATE_NOOP("cli", "Password for the first admin {user}").format(user=args.admin)
+    pw = secret("WORKSTATION_ADMIN_PASSWORD", prompt, confirm=True)
     res = station.init_station(
         Path(args.data_dir),
         station_code=args.station_code,
@@ -50,7 +52,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
-    db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+    db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", RECOVERY_PASSPHRASE))
     vault = KeyVault(station.keyfile_path(data_dir))
     print(f"Unlocked via {method}. Keyring backend: {vault.backend_name}")
     db.close()
@@ -62,7 +64,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
     try:
         admin = login(db, args)
         if args.action == "add":
-            pw = secret("WORKSTATION_NEW_PASSWORD", f"Password for {args.username}", confirm=True)
+            pw = secret("WORKSTATION_NEW_PASSWORD", PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.create_operator(
                 db,
                 admin,
@@ -79,7 +81,8 @@ def cmd_operator(args: argparse.Namespace) -> int:
             operators.set_disabled(db, admin, args.username, False)
             print(f"Operator {args.username} enabled.")
         elif args.action == "reset":
-            pw = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.username}", confirm=True)
+            prompt = QT_TRANSLATE_NOOP("cli", "New password for {user}").format(user=args.username)
+            pw = secret("WORKSTATION_NEW_PASSWORD", prompt, confirm=True)
             operators.reset_password(db, admin, args.username, pw)
             print(f"Password of {args.username} reset; they must change it at next login.")
         elif args.action == "list":
@@ -151,7 +154,10 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     db = open_station(args)
     admin = login(db, args)
     new_pass = station.rekey(
-        db, data_dir, admin, passphrase=secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+        db,
+        data_dir,
+        admin,
+        passphrase=secret("WORKSTATION_PASSPHRASE", QT_TRANSLATE_NOOP("cli", "Current recovery passphrase")),
     )
     print("Database re-encrypted under a new key. NEW RECOVERY PASSPHRASE (the old one no longer works):")
     print(f"\n    {new_pass}\n")
@@ -238,9 +244,7 @@ def main(argv: list[str] | None = None) -> int:
         rc: int = args.func(args)
         return rc
     except UserFacingError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        if exc.message_zh != exc.message:
-            print(f"错误：{exc.message_zh}", file=sys.stderr)
+        print(exc.for_operator(), file=sys.stderr)
         return 2
 
 

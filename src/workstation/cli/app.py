@@ -163,9 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             return rc
         return run_app(args)
     except UserFacingError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        if exc.message_zh != exc.message:
-            print(f"错误：{exc.message_zh}", file=sys.stderr)
+        print(exc.for_operator(), file=sys.stderr)
         return 2
 
 

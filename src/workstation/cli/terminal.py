@@ -14,9 +14,13 @@ import sys
 from pathlib import Path
 
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP, render
 from workstation.storage import operators, station
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
+
+RECOVERY_PASSPHRASE = QT_TRANSLATE_NOOP("cli", "Recovery passphrase")
+PASSWORD_FOR = QT_TRANSLATE_NOOP("cli", "Password for {user}")
 
 
 def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
@@ -24,10 +28,14 @@ def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
     if value:
         return value
     if not sys.stdin.isatty():
-        raise UserFacingError(f"{prompt} needed: set {env} or run in a terminal", f"需要{prompt}")
-    value = getpass.getpass(f"{prompt}: ")
-    if confirm and getpass.getpass(f"{prompt} (again): ") != value:
-        raise UserFacingError("The two entries differ.", "两次输入不一致。")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("cli", "{what} is needed: set {variable} or run the command in a terminal.").format(
+                what=prompt, variable=env
+            )
+        )
+    value = getpass.getpass(render(QT_TRANSLATE_NOOP("cli", "{what}: ").format(what=prompt)))
+    if confirm and getpass.getpass(render(QT_TRANSLATE_NOOP("cli", "{what} (again): ").format(what=prompt))) != value:
+        raise UserFacingError(QT_TRANSLATE_NOOP("cli", "The two entries differ."))
     return value
 
 
@@ -39,10 +47,12 @@ def open_station(args: argparse.Namespace) -> Database:
         if "keyring" not in exc.message.lower():
             raise
         if not os.environ.get("WORKSTATION_PASSPHRASE"):
-            print(exc.message, file=sys.stderr)
-        db, _method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+            print(exc.render(), file=sys.stderr)
+        db, _method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", RECOVERY_PASSPHRASE))
     return db
 
 
 def login(db: Database, args: argparse.Namespace) -> Actor:
-    return operators.authenticate(db, args.user, secret("WORKSTATION_ADMIN_PASSWORD", f"Password for {args.user}"))
+    return operators.authenticate(
+        db, args.user, secret("WORKSTATION_ADMIN_PASSWORD", PASSWORD_FOR.format(user=args.user))
+    )
