@@ -220,6 +220,10 @@
         <translation>{path} 处没有工作站数据库，请先运行 `workstation-admin init`。</translation>
     </message>
     <message>
+        <source>The account &apos;{username}&apos; was changed by an administrator (disabled, new role or password reset). Log in again.</source>
+        <translation>账号“{username}”已被管理员更改（停用、改变角色或重置密码），请重新登录。</translation>
+    </message>
+    <message>
         <source>The database key does not open this database. Nothing was changed.</source>
         <translation>数据库密钥无法打开此数据库，数据未作任何改动。</translation>
     </message>
@@ -230,6 +234,10 @@
     <message>
         <source>The system keyring is not available ({reason}). Unlock with the station recovery passphrase.</source>
         <translation>系统密钥环不可用（{reason}），请使用本站恢复口令解锁。</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator. Choose a new password to continue.</source>
+        <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from workstation.resources import resource_path
+
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
@@ -56,8 +58,9 @@ __all__ = [
 LANGUAGES = ("en", "zh_CN")
 DEFAULT_LANGUAGE = "zh_CN"  # the users are Chinese community police (docs: glossary)
 
-#: Where the ``.ts`` files (and, once built, the ``.qm`` files) are: ``<repo>/resources/translations``.
-TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
+#: Where the ``.ts`` files (and, once built, the ``.qm`` files) are: ``resources/translations``
+#: (see `workstation.resources` for the checkout, bundle and ``WORKSTATION_RESOURCES`` layouts).
+TRANSLATIONS_DIR = resource_path("translations")
 TS_PREFIX = "workstation_"
 
 

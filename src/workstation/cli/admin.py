@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from workstation.cli import devices as devices_cli
-from workstation.cli.terminal import PASSWORD_FOR, RECOVERY_PASSPHRASE, login, open_station, secret
+from workstation.cli.terminal import NEW_PASSWORD_FOR, PASSWORD_FOR, RECOVERY_PASSPHRASE, login, open_station, secret
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP
@@ -81,8 +81,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
             operators.set_disabled(db, admin, args.username, False)
             print(f"Operator {args.username} enabled.")
         elif args.action == "reset":
-            prompt = QT_TRANSLATE_NOOP("cli", "New password for {user}").format(user=args.username)
-            pw = secret("WORKSTATION_NEW_PASSWORD", prompt, confirm=True)
+            pw = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.reset_password(db, admin, args.username, pw)
             print(f"Password of {args.username} reset; they must change it at next login.")
         elif args.action == "list":

@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from workstation.errors import UserFacingError
+from workstation.resources import resource_path
 
-SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+SCENARIOS = resource_path("scenarios")
 
 # Demo station only (synthetic data, its own folder): fixed, documented demo logins.
 DEMO_OFFICER = ("demo", "demo-officer-1")

@@ -17,10 +17,12 @@ from workstation.errors import UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP, render
 from workstation.storage import operators, station
 from workstation.storage.db import Database
+from workstation.storage.errors import PasswordChangeRequired
 from workstation.storage.operators import Actor
 
 RECOVERY_PASSPHRASE = QT_TRANSLATE_NOOP("cli", "Recovery passphrase")
 PASSWORD_FOR = QT_TRANSLATE_NOOP("cli", "Password for {user}")
+NEW_PASSWORD_FOR = QT_TRANSLATE_NOOP("cli", "New password for {user}")
 
 
 def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
@@ -53,6 +55,12 @@ def open_station(args: argparse.Namespace) -> Database:
 
 
 def login(db: Database, args: argparse.Namespace) -> Actor:
-    return operators.authenticate(
-        db, args.user, secret("WORKSTATION_ADMIN_PASSWORD", PASSWORD_FOR.format(user=args.user))
-    )
+    """Log `args.user` in. After an administrator reset their password, ask for a new one (twice) and
+    set it (`operators.change_password`) before going on."""
+    password = secret("WORKSTATION_ADMIN_PASSWORD", PASSWORD_FOR.format(user=args.user))
+    try:
+        return operators.authenticate(db, args.user, password)
+    except PasswordChangeRequired as exc:
+        print(exc.render(), file=sys.stderr)
+        new = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.user), confirm=True)
+        return operators.change_password(db, args.user, password, new)

@@ -29,7 +29,7 @@ from workstation.domain.enums import (
     TenancyRelation,
     TenancySource,
 )
-from workstation.domain.permissions import Permission, require
+from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
     normalise_id_number,
@@ -39,7 +39,7 @@ from workstation.domain.validation import (
     validate_mobile,
 )
 from workstation.errors import Conflict, NotFound, UserFacingError, ValidationError
-from workstation.storage import audit, outbox, search
+from workstation.storage import audit, operators, outbox, search
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import (
@@ -102,6 +102,10 @@ class Services:
         self.db = db
         self.actor = actor
         self.freeze_guard = freeze_guard
+
+    def _authorize(self, permission: Permission) -> None:
+        """Every public call starts here: role permission and "operator still active" (operators.authorize)."""
+        operators.authorize(self.db, self.actor, permission)
 
     # ---- generic record life cycle ---------------------------------------------------------
     def _create(self, s: Session, record: R, details: str = "") -> R:
@@ -203,7 +207,7 @@ class Services:
         today: date | None = None,
     ) -> str:
         """Register a resident with their document (and optionally bind them to a room)."""
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
         problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="", latest=today)
@@ -278,7 +282,7 @@ class Services:
         return TenancySource.OFFICER if self.actor.role.value == "officer" else TenancySource.ASSISTANT
 
     def update_person(self, person_id: str, *, base_version: int, **changes: Any) -> int:
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         unknown = set(changes) - _PERSON_FIELDS
         if unknown:
             raise ValidationError([(k, "this field cannot be changed here") for k in sorted(unknown)])
@@ -299,7 +303,7 @@ class Services:
             return self._update(s, person, changes).version
 
     def delete_person(self, person_id: str, *, base_version: int, reason: str) -> None:
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         if not reason.strip():
             raise ValidationError([("reason", "say why the record is deleted")])
         with self.db.write() as s:
@@ -312,7 +316,7 @@ class Services:
 
     def get_person(self, person_id: str) -> PersonView:
         """Open a resident's record. Audited (who saw whose record, when)."""
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.write() as s:
             person = s.get(Person, person_id)
             if person is None:
@@ -341,7 +345,7 @@ class Services:
     def search(
         self, query: str, *, grid_code: str | None = None, property_id: str | None = None, limit: int = 50
     ) -> list[search.PersonHit]:
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.write() as s:
             hits = search.search_people(s, query, grid_code=grid_code, property_id=property_id, limit=limit)
             audit.record(
@@ -367,7 +371,7 @@ class Services:
         manager_name: str | None = None,
         manager_phone: str | None = None,
     ) -> str:
-        require(self.actor.role, Permission.MANAGE_PROPERTY)
+        self._authorize(Permission.MANAGE_PROPERTY)
         problems: Problems = []
         if not address.strip():
             problems.append(("address", "address is required"))
@@ -392,7 +396,7 @@ class Services:
             ).id
 
     def update_property(self, property_id: str, *, base_version: int, **changes: Any) -> int:
-        require(self.actor.role, Permission.MANAGE_PROPERTY)
+        self._authorize(Permission.MANAGE_PROPERTY)
         unknown = set(changes) - _PROPERTY_FIELDS
         if unknown:
             raise ValidationError([(k, "this field cannot be changed here") for k in sorted(unknown)])
@@ -401,7 +405,7 @@ class Services:
             return self._update(s, prop, changes).version
 
     def add_room(self, property_id: str, *, label: str, capacity: int | None = None) -> str:
-        require(self.actor.role, Permission.MANAGE_PROPERTY)
+        self._authorize(Permission.MANAGE_PROPERTY)
         if not label.strip():
             raise ValidationError([("label", "room label is required")])
         with self.db.write() as s:
@@ -419,7 +423,7 @@ class Services:
         source: TenancySource | None = None,
     ) -> str:
         """人屋捆绑: bind a resident to a room for a period."""
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         _raise(validate_date_range(start, end, start_field="start", end_field="end"))
         self._guard_registration("bind resident to room")
         with self.db.write() as s:
@@ -454,7 +458,7 @@ class Services:
         return t.id
 
     def end_tenancy(self, tenancy_id: str, *, base_version: int, end: date) -> int:
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         with self.db.write() as s:
             t = self._load(s, Tenancy, tenancy_id, base_version)
             _raise(validate_date_range(t.start_date, end, start_field="start", end_field="end"))
@@ -471,7 +475,7 @@ class Services:
         entries: Iterable[dict[str, str]],
     ) -> str:
         """业主申报: the landlord's list of who lives where."""
-        require(self.actor.role, Permission.ENTER_DECLARATION)
+        self._authorize(Permission.ENTER_DECLARATION)
         rows = [dict(e) for e in entries]
         problems: Problems = validate_mobile(declarant_phone, field_name="declarant_phone")
         if not declarant_name.strip():
@@ -508,7 +512,7 @@ class Services:
         checked_at: datetime | None = None,
     ) -> str:
         """抽查核查: an officer's check of a binding (or a whole property) against reality."""
-        require(self.actor.role, Permission.VERIFY)
+        self._authorize(Permission.VERIFY)
         result = SpotCheckResult(result)
         if result is not SpotCheckResult.CONSISTENT and not (notes or "").strip():
             raise ValidationError([("notes", "say what did not match")])
@@ -533,7 +537,7 @@ class Services:
 
     # ---- tasks -----------------------------------------------------------------------------
     def list_tasks(self, *, status: TaskStatus | None = None) -> list[Task]:
-        require(self.actor.role, Permission.READ_TASKS)
+        self._authorize(Permission.READ_TASKS)
         with self.db.read() as s:
             stmt = select(Task).where(Task.deleted_at.is_(None)).order_by(Task.due_date, Task.received_at)
             if status is not None:
@@ -542,7 +546,7 @@ class Services:
 
     def complete_task(self, task_id: str, *, result: str, notes: str | None = None) -> int:
         """Give a task its result (反馈); the result syncs back through the outbox."""
-        require(self.actor.role, Permission.COMPLETE_TASK)
+        self._authorize(Permission.COMPLETE_TASK)
         if not result.strip():
             raise ValidationError([("result", "choose a result")])
         with self.db.write() as s:
@@ -570,7 +574,7 @@ class Services:
         device: str | None = None,
         image: bytes | None = None,
     ) -> str:
-        require(self.actor.role, Permission.CAPTURE_FINGERPRINT)
+        self._authorize(Permission.CAPTURE_FINGERPRINT)
         if not template:
             raise ValidationError([("template", "no template was captured")])
         if not 0 <= quality <= 100:
@@ -597,7 +601,7 @@ class Services:
         return nonce + AESGCM(self.db.subkey("fingerprint-templates")).encrypt(nonce, data, person_id.encode())
 
     def fingerprint_template(self, fingerprint_id: str) -> bytes:
-        require(self.actor.role, Permission.CAPTURE_FINGERPRINT)
+        self._authorize(Permission.CAPTURE_FINGERPRINT)
         with self.db.write() as s:
             fp = self._load(s, Fingerprint, fingerprint_id, None)
             audit.record(
@@ -611,7 +615,7 @@ class Services:
         self, *, limit: int = 200, before_seq: int | None = None, target_id: str | None = None
     ) -> list[AuditEvent]:
         """Newest first. Reading the audit trail is itself audited."""
-        require(self.actor.role, Permission.READ_AUDIT)
+        self._authorize(Permission.READ_AUDIT)
         with self.db.write() as s:
             stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
             if before_seq is not None:
@@ -629,7 +633,7 @@ class Services:
 
     def report(self) -> dict[str, Any]:
         """The dashboard's figures (一致率, 反馈率, registrations, backlog)."""
-        require(self.actor.role, Permission.READ_REPORTS)
+        self._authorize(Permission.READ_REPORTS)
         from workstation.storage import metrics
 
         with self.db.read() as s:
@@ -643,7 +647,7 @@ class Services:
 
     def export_residents(self, *, grid_code: str | None = None) -> list[dict[str, Any]]:
         """Rows for a CSV export of residents (by grid). Audited with the row count."""
-        require(self.actor.role, Permission.EXPORT)
+        self._authorize(Permission.EXPORT)
         with self.db.write() as s:
             stmt = select(Person).where(Person.deleted_at.is_(None)).order_by(Person.name_pinyin)
             if grid_code:
@@ -669,7 +673,7 @@ class Services:
 
     # ---- helpers for forms -----------------------------------------------------------------
     def list_properties(self, *, grid_code: str | None = None, limit: int = 200) -> list[Property]:
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.read() as s:
             stmt = select(Property).where(Property.deleted_at.is_(None)).order_by(Property.address).limit(limit)
             if grid_code:
@@ -677,7 +681,7 @@ class Services:
             return list(s.execute(stmt).scalars())
 
     def rooms_of(self, property_id: str) -> list[Room]:
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.read() as s:
             return list(
                 s.execute(
