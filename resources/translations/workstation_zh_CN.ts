@@ -120,6 +120,10 @@
         <translation>第{number}位申报租客</translation>
     </message>
     <message>
+        <source>display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
         <source>document number</source>
         <extracomment>What a field is called in a sentence (``Not saved: date of birth: …``); forms use their own labels.</extracomment>
         <translation>证件号码</translation>
@@ -163,6 +167,10 @@
     <message>
         <source>nationality</source>
         <translation>国籍</translation>
+    </message>
+    <message>
+        <source>new password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>notes</source>

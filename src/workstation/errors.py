@@ -129,6 +129,8 @@ FIELD_LABELS: dict[str, str] = {
     "quality": QT_TRANSLATE_NOOP("fields", "image quality"),
     "username": QT_TRANSLATE_NOOP("fields", "user name"),
     "password": QT_TRANSLATE_NOOP("fields", "password"),
+    "new_password": QT_TRANSLATE_NOOP("fields", "new password"),
+    "display_name": QT_TRANSLATE_NOOP("fields", "display name"),
     "role": QT_TRANSLATE_NOOP("fields", "role"),
 }
 _ENTRY_LABEL = QT_TRANSLATE_NOOP("fields", "declared tenant {number}")
