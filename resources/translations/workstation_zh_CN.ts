@@ -2,45 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name>cli</name>
-    <message>
-        <source>Current recovery passphrase</source>
-        <translation>当前恢复口令</translation>
-    </message>
-    <message>
-        <source>New password for {user}</source>
-        <translation>{user} 的新密码</translation>
-    </message>
-    <message>
-        <source>Password for the first admin {user}</source>
-        <translation>首位管理员 {user} 的密码</translation>
-    </message>
-    <message>
-        <source>Password for {user}</source>
-        <translation>{user} 的密码</translation>
-    </message>
-    <message>
-        <source>Recovery passphrase</source>
-        <translation>恢复口令</translation>
-    </message>
-    <message>
-        <source>The two entries differ.</source>
-        <translation>两次输入不一致。</translation>
-    </message>
-    <message>
-        <source>{what} (again): </source>
-        <translation>{what}（再次输入）：</translation>
-    </message>
-    <message>
-        <source>{what} is needed: set {variable} or run the command in a terminal.</source>
-        <translation>需要{what}：请设置环境变量 {variable}，或在终端中运行此命令。</translation>
-    </message>
-    <message>
-        <source>{what}: </source>
-        <translation>{what}：</translation>
-    </message>
-</context>
-<context>
     <name>devices</name>
     <message>
         <source>No answer from {device}. Check the cable and that the device is powered.</source>

@@ -47,6 +47,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             admin_username="admin",
             admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,
+            demo=True,
         )
         pass_file.write_text(res.recovery_passphrase + "\n")
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
@@ -164,7 +165,9 @@ def main(argv: list[str] | None = None) -> int:
             return rc
         return run_app(args)
     except UserFacingError as exc:
-        print(exc.for_operator(), file=sys.stderr)
+        print(f"error: {exc.message}", file=sys.stderr)
+        if exc.message_zh != exc.message:
+            print(f"错误：{exc.message_zh}", file=sys.stderr)
         return 2
 
 

@@ -17,9 +17,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workstation.domain.countries import normalise_country_code
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import (
     DocumentType,
+    DocumentValidity,
     FingerPosition,
     Operation,
     PropertyKind,
@@ -29,11 +31,13 @@ from workstation.domain.enums import (
     TenancyRelation,
     TenancySource,
 )
+from workstation.domain.identifiers import identifier_problems
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
     normalise_id_number,
     normalise_mobile,
+    validate_country_code,
     validate_date_range,
     validate_document,
     validate_mobile,
@@ -58,6 +62,7 @@ from workstation.storage.schema import (
 )
 
 R = TypeVar("R", bound=SyncMixin)
+_FLAGGED = (DocumentValidity.EXPIRED, DocumentValidity.NOT_YET_VALID)
 FreezeGuard = Callable[[Session, Actor], None]
 
 _PERSON_FIELDS = {
@@ -206,7 +211,11 @@ class Services:
         source: TenancySource | None = None,
         today: date | None = None,
     ) -> str:
-        """Register a resident with their document (and optionally bind them to a room)."""
+        """Register a resident with their document (and optionally bind them to a room).
+
+        Identifiers are stored in their normalised form (`domain.identifiers`). The document's validity
+        on `today` is stored on the document row (`validity_at_registration`) and in the audit details:
+        an expired or not-yet-valid document is registered, and the record says so."""
         self._authorize(Permission.REGISTER)
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
@@ -227,7 +236,7 @@ class Services:
             if dup:
                 raise ValidationError([("number", "this document is already registered; open that resident")])
             name = document.name or document.name_latin or ""
-            pinyin, initials = search.name_keys(name)
+            validity = document.validity(today)
             grid_code = property_id = None
             if room_id is not None:  # current residence set at creation: one version, one outbox row
                 room = self._load(s, Room, room_id, None)
@@ -237,8 +246,7 @@ class Services:
                 s,
                 Person(
                     name=name,
-                    name_pinyin=pinyin,
-                    name_initials=initials,
+                    **search.name_index(name),
                     name_latin=document.name_latin,
                     sex=document.sex.value,
                     birth_date=document.birth_date,
@@ -251,7 +259,8 @@ class Services:
                     grid_code=grid_code,
                     property_id=property_id,
                 ),
-                details=f"registered from {document.source}",
+                details=f"registered from {document.source}"
+                + (f"; document {validity.value.replace('_', ' ')}" if validity in _FLAGGED else ""),
             )
             self._create(
                 s,
@@ -270,8 +279,9 @@ class Services:
                     issue_count=document.issue_count,
                     previous_number=document.previous_number,
                     source=document.source,
+                    validity_at_registration=validity.value,
                 ),
-                details=f"{document.doc_type.value} {number}",
+                details=f"{document.doc_type.value} {number} validity {validity.value}",
             )
             if room_id is not None:
                 assert tenancy_start is not None
@@ -293,13 +303,16 @@ class Services:
                 changes["phone"] = normalise_mobile(changes["phone"])
         if "sex" in changes:
             changes["sex"] = Sex(changes["sex"]).value
+        if changes.get("nationality"):
+            changes["nationality"] = normalise_country_code(changes["nationality"])
+            problems += validate_country_code(changes["nationality"])
         if "name" in changes and not str(changes["name"]).strip():
             problems.append(("name", "name is required"))
         _raise(problems)
         with self.db.write() as s:
             person = self._load(s, Person, person_id, base_version)
             if "name" in changes:
-                changes["name_pinyin"], changes["name_initials"] = search.name_keys(changes["name"])
+                changes.update(search.name_index(changes["name"]))
             return self._update(s, person, changes).version
 
     def delete_person(self, person_id: str, *, base_version: int, reason: str) -> None:
@@ -379,6 +392,10 @@ class Services:
             problems.append(("grid_code", "grid code is required"))
         problems += validate_mobile(landlord_phone, field_name="landlord_phone")
         problems += validate_mobile(manager_phone, field_name="manager_phone")
+        if landlord_id_number:
+            problems += identifier_problems(
+                normalise_id_number(landlord_id_number), field_name="landlord_id_number", label="An ID number"
+            )
         _raise(problems)
         with self.db.write() as s:
             return self._create(
@@ -388,10 +405,10 @@ class Services:
                     grid_code=grid_code.strip(),
                     kind=PropertyKind(kind).value,
                     landlord_name=landlord_name,
-                    landlord_phone=landlord_phone,
+                    landlord_phone=normalise_mobile(landlord_phone) if landlord_phone else None,
                     landlord_id_number=normalise_id_number(landlord_id_number) if landlord_id_number else None,
                     manager_name=manager_name,
-                    manager_phone=manager_phone,
+                    manager_phone=normalise_mobile(manager_phone) if manager_phone else None,
                 ),
             ).id
 
@@ -400,6 +417,17 @@ class Services:
         unknown = set(changes) - _PROPERTY_FIELDS
         if unknown:
             raise ValidationError([(k, "this field cannot be changed here") for k in sorted(unknown)])
+        problems: Problems = []
+        for f in ("landlord_phone", "manager_phone"):
+            if changes.get(f):
+                problems += validate_mobile(changes[f], field_name=f)
+                changes[f] = normalise_mobile(changes[f])
+        if changes.get("landlord_id_number"):
+            changes["landlord_id_number"] = normalise_id_number(changes["landlord_id_number"])
+            problems += identifier_problems(
+                changes["landlord_id_number"], field_name="landlord_id_number", label="An ID number"
+            )
+        _raise(problems)
         with self.db.write() as s:
             prop = self._load(s, Property, property_id, base_version)
             return self._update(s, prop, changes).version
@@ -487,6 +515,9 @@ class Services:
                 problems.append((f"entries[{i}]", "each declared tenant needs a name"))
             if e.get("id_number"):
                 e["id_number"] = normalise_id_number(e["id_number"])
+                problems += identifier_problems(e["id_number"], field_name=f"entries[{i}]", label="An ID number")
+            if e.get("phone"):
+                e["phone"] = normalise_mobile(e["phone"])
         _raise(problems)
         with self.db.write() as s:
             self._load(s, Property, property_id, None)
@@ -496,7 +527,7 @@ class Services:
                     property_id=property_id,
                     declared_on=declared_on,
                     declarant_name=declarant_name.strip(),
-                    declarant_phone=declarant_phone,
+                    declarant_phone=normalise_mobile(declarant_phone) if declarant_phone else None,
                     entries=rows,
                 ),
                 details=f"{len(rows)} tenants declared",
