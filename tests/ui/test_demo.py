@@ -59,7 +59,7 @@ def test_sync_now_reaches_the_demo_platform(main_window, qtbot, ui_station, ctx)
         qtbot.waitUntil(lambda: main_window.message_bar.isVisible(), timeout=60_000)
         assert main_window.message_bar.kind == "info", main_window.message_bar.label.text()
         assert "Sync done" in main_window.message_bar.label.text()
-        assert "last sync" in main_window.sync_label.text()
+        qtbot.waitUntil(lambda: "last sync" in main_window.sync_label.text())  # after the status refresh
         from workstation.sync import client as sc
 
         assert sc.current_enrollment(ui_station.db).platform_url == platform.url

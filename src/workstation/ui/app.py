@@ -144,20 +144,30 @@ class Startup(QObject):
         from workstation.storage import station
 
         if not self.demo and not station.db_path(self.data_dir).exists():
-            self._refuse(_t("There is no station in {folder} yet. An administrator sets one up with "
-                            "“workstation-admin init”; to try the workstation, start it with --demo.")
-                         .replace("{folder}", str(self.data_dir)), Exit.NO_STATION)
+            self._refuse(
+                QCoreApplication.translate(
+                    "Startup",
+                    "There is no station in {folder} yet. An administrator sets one up with "
+                    "`workstation-admin init`; to try the workstation, start it with `--demo`.",
+                ).replace("{folder}", str(self.data_dir)),
+                Exit.NO_STATION,
+            )
             return
-        self.splash = QLabel(_t("Opening the station…"))
+        self.splash = QLabel(QCoreApplication.translate("Startup", "Opening the station…"))
         self.splash.setObjectName("startup_splash")
         self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.splash.setMinimumSize(420, 140)
-        self.splash.setWindowTitle(_t("Police-room workstation"))
+        self.splash.setWindowTitle(QCoreApplication.translate("Startup", "Police-room workstation"))
         self.splash.show()
         self._unlock(None)
 
     def _refuse(self, text: str, code: Exit) -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, _t("Police-room workstation"), text, QMessageBox.StandardButton.Ok)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Startup", "Police-room workstation"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
         box.setObjectName("startup_refusal")
         box.finished.connect(lambda _r: self.failed.emit(int(code)))
         self.refusal = box
@@ -165,8 +175,9 @@ class Startup(QObject):
 
     def _unlock(self, passphrase: str | None) -> None:
         data_dir, demo, backend = self.data_dir, self.demo, self.keyring_backend
-        Op(self, lambda _t: _unlock_worker(data_dir, demo, passphrase, backend), lane=Lane.DB, runner=self.runner) \
-            .on_success(self._on_unlocked).on_failure(self._on_unlock_failed).start()
+        Op(
+            self, lambda _t: _unlock_worker(data_dir, demo, passphrase, backend), lane=Lane.DB, runner=self.runner
+        ).on_success(self._on_unlocked).on_failure(self._on_unlock_failed).start()
 
     def _on_unlock_failed(self, exc: BaseException) -> bool:
         from workstation.storage.errors import WrongKey
@@ -207,10 +218,18 @@ class Startup(QObject):
             self.splash = None
         bridge = DeviceBridge(self.runner, self)
         # the DEMO badge and demo logins: a station created as a demo station, however it was started
-        self.station = Station(db=opened.db, data_dir=self.data_dir, is_demo=self.demo or opened.demo,
-                               runner=self.runner,
-                               devices=bridge, settings=opened.settings, languages=self.languages,
-                               station_name=opened.name, station_code=opened.code, parent=self)
+        self.station = Station(
+            db=opened.db,
+            data_dir=self.data_dir,
+            is_demo=self.demo or opened.demo,
+            runner=self.runner,
+            devices=bridge,
+            settings=opened.settings,
+            languages=self.languages,
+            station_name=opened.name,
+            station_code=opened.code,
+            parent=self,
+        )
         self.window = MainWindow(self.station)
         self.window.show()
         self.window.login_screen.username.setFocus()
@@ -221,14 +240,16 @@ class Startup(QObject):
     def _start_background(self) -> None:
         if self.device_factory is not None:
             factory, data_dir, demo = self.device_factory, self.data_dir, self.demo
-            Op(self, lambda _t: factory(data_dir, demo), lane=Lane.DEVICE, runner=self.runner) \
-                .on_success(self._on_devices).start()
+            Op(self, lambda _t: factory(data_dir, demo), lane=Lane.DEVICE, runner=self.runner).on_success(
+                self._on_devices
+            ).start()
         if self.want_platform and self.station is not None:
             from workstation.ui.demo_platform import start_demo_platform
 
             db, data_dir, code = self.station.db, self.data_dir, self.station.station_code
-            Op(self, lambda _t: start_demo_platform(db, data_dir, code), lane=Lane.NET, runner=self.runner) \
-                .on_success(self._on_platform).on_failure(self._on_platform_failed).start()
+            Op(self, lambda _t: start_demo_platform(db, data_dir, code), lane=Lane.NET, runner=self.runner).on_success(
+                self._on_platform
+            ).on_failure(self._on_platform_failed).start()
 
     def _on_devices(self, manager: Any) -> None:
         if self.station is None:
@@ -244,8 +265,12 @@ class Startup(QObject):
     def _on_platform_failed(self, exc: BaseException) -> bool:
         logger.warning("demo platform did not start: %s", type(exc).__name__, exc_info=exc)
         if self.window is not None:
-            self.window.show_message(_t("The demo's central platform did not start; sync is not available in "
-                                        "this demo session."), "warning")
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "Startup", "The demo's central platform did not start; sync is not available in this demo session."
+                ),
+                "warning",
+            )
         return True
 
     # quit
@@ -315,8 +340,9 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def _report_start_and_quit(app: QApplication) -> None:
-    QTimer.singleShot(0, lambda: (print(f"login window after {time.perf_counter() - PROCESS_START:.3f} s",
-                                        flush=True), app.exit(0)))
+    QTimer.singleShot(
+        0, lambda: (print(f"login window after {time.perf_counter() - PROCESS_START:.3f} s", flush=True), app.exit(0))
+    )
 
 
 def build_for_benchmark(data_dir: Path, *, demo: bool = True) -> tuple[Startup, QWidget | None]:

@@ -69,8 +69,9 @@ class StationSettings:
             fp = st.get(s, "fingerprint_policy", "optional")
             photo = st.get(s, "photo_policy", "show")
         # the station's setting decides; the desk default is 10 minutes (issue 10 item 4)
-        return cls(idle_lock_minutes=float(idle or 10), fingerprint_policy=str(fp), photo_policy=str(photo),
-                   values=values)
+        return cls(
+            idle_lock_minutes=float(idle or 10), fingerprint_policy=str(fp), photo_policy=str(photo), values=values
+        )
 
 
 class Station(QObject):

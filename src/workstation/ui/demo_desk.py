@@ -41,8 +41,14 @@ def _t(text: str) -> str:
 
 
 def _lupdate_strings() -> None:  # pragma: no cover
-    _t("Resident ID card"), _t("HK/Macau/Taiwan residence permit")
-    _t("Foreigner permanent residence card (2017)"), _t("Foreigner permanent residence card (2023)")
+    (
+        QCoreApplication.translate("DemoDesk", "Resident ID card"),
+        QCoreApplication.translate("DemoDesk", "HK/Macau/Taiwan residence permit"),
+    )
+    (
+        QCoreApplication.translate("DemoDesk", "Foreigner permanent residence card (2017)"),
+        QCoreApplication.translate("DemoDesk", "Foreigner permanent residence card (2023)"),
+    )
 
 
 def scenario_files(kind: str) -> list[Path]:
@@ -81,15 +87,22 @@ class DemoDesk(QWidget):
         g = QGridLayout(self.finger_box)
         self.good_finger, self.poor_finger = QPushButton(), QPushButton()
         self.other_finger, self.lift_finger = QPushButton(), QPushButton()
-        for name, b in (("good", self.good_finger), ("poor", self.poor_finger), ("other", self.other_finger),
-                        ("lift", self.lift_finger)):
+        for name, b in (
+            ("good", self.good_finger),
+            ("poor", self.poor_finger),
+            ("other", self.other_finger),
+            ("lift", self.lift_finger),
+        ):
             b.setObjectName(f"demo_finger_{name}")
-        self.good_finger.clicked.connect(lambda: self._emulator(
-            "fingerprint", lambda e: e.place_finger(*DEMO_FINGER, quality="good")))
-        self.poor_finger.clicked.connect(lambda: self._emulator(
-            "fingerprint", lambda e: e.place_finger(*DEMO_FINGER, quality="poor")))
-        self.other_finger.clicked.connect(lambda: self._emulator(
-            "fingerprint", lambda e: e.place_finger(*OTHER_FINGER, quality="good")))
+        self.good_finger.clicked.connect(
+            lambda: self._emulator("fingerprint", lambda e: e.place_finger(*DEMO_FINGER, quality="good"))
+        )
+        self.poor_finger.clicked.connect(
+            lambda: self._emulator("fingerprint", lambda e: e.place_finger(*DEMO_FINGER, quality="poor"))
+        )
+        self.other_finger.clicked.connect(
+            lambda: self._emulator("fingerprint", lambda e: e.place_finger(*OTHER_FINGER, quality="good"))
+        )
         self.lift_finger.clicked.connect(lambda: self._emulator("fingerprint", lambda e: e.lift_finger()))
         g.addWidget(self.good_finger, 0, 0)
         g.addWidget(self.poor_finger, 0, 1)
@@ -133,33 +146,51 @@ class DemoDesk(QWidget):
 
     # ---- texts -----------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.intro.setText(_t("Stands in for the card, finger and passport you do not have to hand. "
-                              "The emulated devices send what real ones send."))
-        self.card_box.setTitle(_t("ID card reader"))
+        self.intro.setText(
+            QCoreApplication.translate(
+                "DemoDesk",
+                "Stands in for the card, finger and passport you do not have to hand. "
+                "The emulated devices send what real ones send.",
+            )
+        )
+        self.card_box.setTitle(QCoreApplication.translate("DemoDesk", "ID card reader"))
         for i in range(self.card_choice.count()):
             path: Path = self.card_choice.itemData(i)
             title = CARD_TITLES.get(path.stem)
             self.card_choice.setItemText(i, _t(title) if title else path.stem)
             self.card_choice.setItemData(i, _label_of(path), 3)  # Qt.ToolTipRole
-        self.place_card.setText(_t("Place card"))
-        self.remove_card.setText(_t("Remove card"))
-        self.finger_box.setTitle(_t("Fingerprint scanner"))
-        self.good_finger.setText(_t("Good press"))
-        self.poor_finger.setText(_t("Poor press"))
-        self.other_finger.setText(_t("Other finger"))
-        self.other_finger.setToolTip(_t("A finger of another person"))
-        self.lift_finger.setText(_t("Lift finger"))
-        self.passport_box.setTitle(_t("Passport reader"))
+        self.place_card.setText(QCoreApplication.translate("DemoDesk", "Place card"))
+        self.remove_card.setText(QCoreApplication.translate("DemoDesk", "Remove card"))
+        self.finger_box.setTitle(QCoreApplication.translate("DemoDesk", "Fingerprint scanner"))
+        self.good_finger.setText(QCoreApplication.translate("DemoDesk", "Good press"))
+        self.poor_finger.setText(QCoreApplication.translate("DemoDesk", "Poor press"))
+        self.other_finger.setText(QCoreApplication.translate("DemoDesk", "Other finger"))
+        self.other_finger.setToolTip(QCoreApplication.translate("DemoDesk", "A finger of another person"))
+        self.lift_finger.setText(QCoreApplication.translate("DemoDesk", "Lift finger"))
+        self.passport_box.setTitle(QCoreApplication.translate("DemoDesk", "Passport reader"))
         for i in range(self.passport_choice.count()):
             self.passport_choice.setItemData(i, _label_of(self.passport_choice.itemData(i)), 3)
-        self.swipe.setText(_t("Swipe passport"))
-        self.cable_box.setTitle(_t("Cables"))
-        names = {"idcard": _t("ID card reader"), "fingerprint": _t("Fingerprint scanner"), "mrz": _t("Passport reader")}
+        self.swipe.setText(QCoreApplication.translate("DemoDesk", "Swipe passport"))
+        self.cable_box.setTitle(QCoreApplication.translate("DemoDesk", "Cables"))
+        names = {
+            "idcard": QCoreApplication.translate("DemoDesk", "ID card reader"),
+            "fingerprint": QCoreApplication.translate("DemoDesk", "Fingerprint scanner"),
+            "mrz": QCoreApplication.translate("DemoDesk", "Passport reader"),
+        }
         for role, b in self.unplug_buttons.items():
-            b.setText((_t("Unplug {device}") if self.plugged[role] else _t("Plug in {device}"))
-                      .replace("{device}", names[role]))
+            b.setText(
+                (
+                    QCoreApplication.translate("DemoDesk", "Unplug {device}")
+                    if self.plugged[role]
+                    else QCoreApplication.translate("DemoDesk", "Plug in {device}")
+                ).replace("{device}", names[role])
+            )
         if self.station.devices.demo is None:
-            self.note.setText(_t("Real devices are connected: the demo desk drives emulated devices only."))
+            self.note.setText(
+                QCoreApplication.translate(
+                    "DemoDesk", "Real devices are connected: the demo desk drives emulated devices only."
+                )
+            )
         else:
             self.note.setText("")
 
@@ -172,7 +203,7 @@ class DemoDesk(QWidget):
     def _emulator(self, role: str, fn: Any) -> None:
         demo = self.station.devices.demo
         if demo is None or role not in demo.servers:
-            self.note.setText(_t("This device is not emulated here."))
+            self.note.setText(QCoreApplication.translate("DemoDesk", "This device is not emulated here."))
             return
         device = demo.device(role)
         self.station.runner.start(Op(self, lambda _t: fn(device), lane=Lane.DEVICE, runner=self.station.runner))
@@ -204,7 +235,7 @@ class DemoDesk(QWidget):
     def _toggle_cable(self, role: str) -> None:
         demo = self.station.devices.demo
         if demo is None or role not in demo.servers:
-            self.note.setText(_t("This device is not emulated here."))
+            self.note.setText(QCoreApplication.translate("DemoDesk", "This device is not emulated here."))
             return
         plug = not self.plugged[role]
         self.plugged[role] = plug

@@ -59,8 +59,9 @@ def start_demo_platform(
     central = Central(store, keys)
     port_file = folder / "port"
     port = int(port_file.read_text()) if port_file.exists() else 0
-    server = ServerThread(create_app(central), keys.tls_cert, keys.tls_key,
-                          port=port if port and _free(port) else 0).start()
+    server = ServerThread(
+        create_app(central), keys.tls_cert, keys.tls_key, port=port if port and _free(port) else 0
+    ).start()
     port_file.write_text(str(server.port))
     current = sc.current_enrollment(db)
     if current is None or current.platform_url != server.url:
@@ -71,7 +72,15 @@ def start_demo_platform(
         user, password = admin or ("admin", DEMO_ADMIN_PASSWORD)
         actor = operators.authenticate(db, user, password)
         code = central.enroll_code(station_code)
-        sc.enroll(db, server.url, code, station_code, keys.ca_pem.decode(), actor=actor,
-                  replace=current is not None, confirm=lambda _current: True)
+        sc.enroll(
+            db,
+            server.url,
+            code,
+            station_code,
+            keys.ca_pem.decode(),
+            actor=actor,
+            replace=current is not None,
+            confirm=lambda _current: True,
+        )
         logger.info("demo station enrolled with the demo platform at %s", server.url)
     return DemoPlatform(server, store, server.url)

@@ -62,7 +62,7 @@ def show_user_error(parent: QWidget | None, exc: UserFacingError, *, fields: Fie
         rest = fields.show(exc.problems)
         if not rest:
             return
-        text = tr("Not saved:") + " " + "; ".join(m for _f, m in rest)
+        text = QCoreApplication.translate("errors", "Not saved:") + " " + "; ".join(i18n.problem_text(p) for p in rest)
     else:
         text = i18n.message_of(exc)
     window = parent.window() if parent is not None else None
@@ -70,7 +70,7 @@ def show_user_error(parent: QWidget | None, exc: UserFacingError, *, fields: Fie
     if callable(show_message):
         show_message(text, "error")
         return
-    _box(parent, QMessageBox.Icon.Warning, tr("Workstation"), text)
+    _box(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("errors", "Workstation"), text)
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, info: str = "") -> QMessageBox:
@@ -97,7 +97,7 @@ def scrub(text: str) -> str:
     """Keep the shape of a message, drop what may be personal: Chinese text (names, addresses), runs of
     3+ digits (ID, phone, passport numbers) and quoted values (names, free text)."""
     text = _QUOTED.sub(lambda m: f"{m.group(1)}…{m.group(1)}", text)
-    text = _CJK.sub("＊", text)
+    text = _CJK.sub("*", text)
     return _DIGITS.sub(lambda m: "#" * len(m.group(0)), text)
 
 
@@ -175,14 +175,22 @@ def report_bug(exc: BaseException, parent: QWidget | None = None) -> Path | None
         path = None
     # the log line names the report, not the message (which may hold personal data)
     logger.error("unexpected error %s; report: %s", type(exc).__name__, path)
-    info = (tr("A report was saved to:") + f"\n{path}\n" + tr("Please give it to your administrator.")
-            if path else tr("The report could not be saved."))
+    info = (
+        QCoreApplication.translate("errors", "A report was saved to:")
+        + f"\n{path}\n"
+        + QCoreApplication.translate("errors", "Please give it to your administrator.")
+        if path
+        else QCoreApplication.translate("errors", "The report could not be saved.")
+    )
     _box(
         parent,
         QMessageBox.Icon.Critical,
-        tr("Something went wrong"),
-        tr("Something went wrong inside the workstation. What you were doing may not have been finished; "
-           "please check it. You can keep working."),
+        QCoreApplication.translate("errors", "Something went wrong"),
+        QCoreApplication.translate(
+            "errors",
+            "Something went wrong inside the workstation. What you were doing may not have been finished; "
+            "please check it. You can keep working.",
+        ),
         info,
     ).setObjectName("crash_dialog")
     return path

@@ -1,22 +1,25 @@
 """Languages and fonts: Qt translators for the app and Qt's own strings, switchable without a restart.
 
-English is the source language of every string (`self.tr("…")`); `resources/translations/
-workstation_zh_CN.qm` (built from the committed `.ts` by `scripts/translations.py`) and Qt's
-`qtbase_zh_CN.qm` translate them. Installing a translator makes Qt send `QEvent.LanguageChange` to
-every widget; ours re-set their texts in `changeEvent` (see `retranslate` in the screens).
+English is the source language of every string (`self.tr("…")`, `QCoreApplication.translate(ctx,
+"…")`, and the core's `QT_TRANSLATE_NOOP` texts). The app's translator reads the same committed
+Qt Linguist file the core and the CLIs read (`resources/translations/workstation_zh_CN.ts`, through
+`workstation.i18n.catalogue`), so no compiled `.qm` has to be built or kept in step; Qt's own strings
+come from PySide6's `qtbase_zh_CN.qm`. Installing a translator makes Qt post `QEvent.LanguageChange`
+to every window; our widgets re-set their texts in `changeEvent` (`retranslate`).
 
-Core errors carry English and Chinese texts (`UserFacingError.message` / `message_zh`);
-`message_of` picks the one for the current language.
+Core errors and device states render in the UI language through `message_of`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from workstation import i18n as core_i18n
 from workstation.resources import resource_path
 
 # first found wins; then the platform default (desk-ui.md "Fonts")
@@ -28,7 +31,7 @@ TRANSLATIONS_DIR = resource_path("translations")
 
 
 def system_language() -> str:
-    """"zh_CN" when the system locale is Chinese (any script/territory), else "en"."""
+    """ "zh_CN" when the system locale is Chinese (any script/territory), else "en"."""
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
@@ -36,6 +39,20 @@ def normalise(code: str | None) -> str:
     if not code:
         return system_language()
     return "zh_CN" if code.lower().startswith("zh") else "en"
+
+
+class CatalogueTranslator(QTranslator):
+    """A QTranslator over `workstation.i18n.catalogue(lang)`: the .ts file, read once, no .qm needed."""
+
+    def __init__(self, lang: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue = core_i18n.catalogue(lang)
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self._catalogue.lookup(context, source, disambiguation or None) or ""
+
+    def isEmpty(self) -> bool:
+        return len(self._catalogue) == 0
 
 
 class Languages(QObject):
@@ -46,7 +63,7 @@ class Languages(QObject):
     def __init__(self, app: QCoreApplication, *, translations_dir: Path = TRANSLATIONS_DIR) -> None:
         super().__init__(app)
         self._app = app
-        self._dir = translations_dir
+        self._dir = translations_dir  # (the catalogue is read through workstation.i18n)
         self._installed: list[QTranslator] = []
         self.code = "en"
 
@@ -58,14 +75,19 @@ class Languages(QObject):
         self._installed = []
         set_current(code)
         if code != "en":
+            ours = CatalogueTranslator(code, self)
+            self._app.installTranslator(ours)
+            self._installed.append(ours)
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            for name, folder in (("qtbase", qt_dir), ("workstation", str(self._dir))):
-                t = QTranslator(self)
-                if t.load(f"{name}_{code}", folder):
-                    self._app.installTranslator(t)
-                    self._installed.append(t)
-        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if code == "zh_CN"
-                           else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+            qt = QTranslator(self)
+            if qt.load(f"qtbase_{code}", qt_dir):
+                self._app.installTranslator(qt)  # asked first: it answers only Qt's own texts
+                self._installed.append(qt)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+            if code == "zh_CN"
+            else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+        )
         self.code = code
         self.changed.emit(code)
         return code
@@ -91,12 +113,21 @@ def is_chinese() -> bool:
 def message_of(exc: object) -> str:
     """The text of a user-facing error (or a `DeviceStatus`: anything with `message`/`message_zh`) in the UI
     language. A `hint` is technical and not shown."""
+    render = getattr(exc, "render", None)
+    if callable(render):
+        return str(render(_current))
     if is_chinese():
         text = getattr(exc, "message_zh", None)
         if text:
             return str(text)
     text = getattr(exc, "message", None)
-    return str(text) if text else str(exc)
+    return core_i18n.render(text, _current) if text else str(exc)
+
+
+def problem_text(problem: Any) -> str:
+    """One validation problem's reason in the UI language (`Problem.render`, or a (field, text) pair)."""
+    render = getattr(problem, "render", None)
+    return str(render(_current)) if callable(render) else core_i18n.render(problem[-1], _current)
 
 
 def apply_fonts(app: QApplication) -> QFont:

@@ -164,21 +164,29 @@ class LoginScreen(QWidget):
         self.other_button.setVisible(self.locked_by is not None)
         self.language.setToolTip(self.tr("Language of the workstation"))
         if self._changing:
-            self.heading.setText(self.tr("Your password was reset by an administrator. Choose a new password "
-                                         "(at least 8 characters) to continue."))
+            self.heading.setText(
+                self.tr(
+                    "Your password was reset by an administrator. Choose a new password "
+                    "(at least 8 characters) to continue."
+                )
+            )
         elif self.locked_by is None:
             self.heading.setText(self.tr("Log in with your operator account."))
         else:
-            self.heading.setText(self.tr("The desk is locked. {user}, enter your password to continue, "
-                                         "or another operator can log in.").replace("{user}", self.locked_by))
+            self.heading.setText(
+                self.tr(
+                    "The desk is locked. {user}, enter your password to continue, or another operator can log in."
+                ).replace("{user}", self.locked_by)
+            )
         if self.station.is_demo:
             lines = [self.tr("Demo station: synthetic data only. Demo logins:")]
             for user, pw, role in DEMO_LOGINS:
                 from workstation.domain.enums import Role
                 from workstation.ui.context import role_label
 
-                label = role_label({"Officer": Role.OFFICER, "Assistant": Role.ASSISTANT,
-                                    "Administrator": Role.ADMIN}[role])
+                label = role_label(
+                    {"Officer": Role.OFFICER, "Assistant": Role.ASSISTANT, "Administrator": Role.ADMIN}[role]
+                )
                 lines.append(f"  {label}: {user} / {pw}")
             self.demo_box.setText("\n".join(lines))
 
@@ -275,8 +283,9 @@ class LoginScreen(QWidget):
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.login_button.setEnabled(not busy)
-        self.login_button.setText(self.tr("Checking…") if busy else
-                                  (self.tr("Log in") if self.locked_by is None else self.tr("Unlock")))
+        self.login_button.setText(
+            self.tr("Checking…") if busy else (self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
+        )
 
     def _on_success(self, actor: Actor) -> None:
         self._show_change_fields(False)
@@ -293,7 +302,7 @@ class LoginScreen(QWidget):
             self.new_password.setFocus()
             return True
         if isinstance(exc, ValidationError) and self._changing:
-            self.show_error("; ".join(m for _f, m in exc.problems))
+            self.show_error("; ".join(i18n.problem_text(p) for p in exc.problems))
             self.new_password.selectAll()
             self.new_password.setFocus()
             return True

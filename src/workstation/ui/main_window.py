@@ -193,8 +193,11 @@ class Session(QWidget):
             key = item.data(Qt.ItemDataRole.UserRole)
             item.setText(self.pages[key].title())
             item.setToolTip(f"{self.pages[key].title()} (Alt+{row + 1})")
-        self.search.setPlaceholderText(QCoreApplication.translate(
-            "MainWindow", "Search residents: name, pinyin, ID number, phone, address… (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "MainWindow", "Search residents: name, pinyin, ID number, phone, address… (Ctrl+F)"
+            )
+        )
         op = self.ctx.operator
         self.operator_label.setText(f"{op.username} · {role_label(op.role)}")
 
@@ -230,8 +233,9 @@ class Session(QWidget):
 class MainWindow(QMainWindow):
     """The desk's one window. Build with a `Station`; `lock()`, `logout()`, `login_as(actor)`."""
 
-    def __init__(self, station: Station, *, page_factory: PageFactory = default_page,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, station: Station, *, page_factory: PageFactory = default_page, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
         self.station = station
@@ -288,8 +292,12 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
 
     # ---- actions & menus ------------------------------------------------------------------------------
-    def _action(self, name: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+    def _action(
+        self,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
         a = QAction(self)
         a.setObjectName(name)
         if shortcut is not None:
@@ -360,8 +368,9 @@ class MainWindow(QMainWindow):
 
         self.demo_dock = QDockWidget(self)
         self.demo_dock.setObjectName("demo_dock")
-        self.demo_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                   | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.demo_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.demo_desk = DemoDesk(self.station, self)
         self.demo_dock.setWidget(self.demo_desk)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.demo_dock)
@@ -371,21 +380,42 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         name = self.station.station_name
-        title = self._t("Police-room workstation")
+        title = QCoreApplication.translate("MainWindow", "Police-room workstation")
         self.setWindowTitle(f"{name} — {title}" if name else title)
-        self.menu_desk.setTitle(self._t("&Desk"))
-        self.menu_go.setTitle(self._t("&Go"))
-        self.menu_view.setTitle(self._t("&View"))
-        self.menu_language.setTitle(self._t("&Language"))
-        self.menu_help.setTitle(self._t("&Help"))
+        self.menu_desk.setTitle(QCoreApplication.translate("MainWindow", "&Desk"))
+        self.menu_go.setTitle(QCoreApplication.translate("MainWindow", "&Go"))
+        self.menu_view.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.menu_language.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.menu_help.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
         texts = {
-            self.act_new: (self._t("&New registration"), self._t("Register a person by typing (no card)")),
-            self.act_search: (self._t("&Search residents"), self._t("Go to the search box")),
-            self.act_sync: (self._t("S&ync now"), self._t("Send changes to the central platform and fetch tasks")),
-            self.act_lock: (self._t("&Lock"), self._t("Lock the desk: your work stays, hidden, until you log in")),
-            self.act_logout: (self._t("Log &out"), self._t("Close your session")),
-            self.act_quit: (self._t("&Quit"), self._t("Close the workstation")),
-            self.act_about: (self._t("&About"), self._t("About the workstation")),
+            self.act_new: (
+                QCoreApplication.translate("MainWindow", "&New registration"),
+                QCoreApplication.translate("MainWindow", "Register a person by typing (no card)"),
+            ),
+            self.act_search: (
+                QCoreApplication.translate("MainWindow", "&Search residents"),
+                QCoreApplication.translate("MainWindow", "Go to the search box"),
+            ),
+            self.act_sync: (
+                QCoreApplication.translate("MainWindow", "S&ync now"),
+                QCoreApplication.translate("MainWindow", "Send changes to the central platform and fetch tasks"),
+            ),
+            self.act_lock: (
+                QCoreApplication.translate("MainWindow", "&Lock"),
+                QCoreApplication.translate("MainWindow", "Lock the desk: your work stays, hidden, until you log in"),
+            ),
+            self.act_logout: (
+                QCoreApplication.translate("MainWindow", "Log &out"),
+                QCoreApplication.translate("MainWindow", "Close your session"),
+            ),
+            self.act_quit: (
+                QCoreApplication.translate("MainWindow", "&Quit"),
+                QCoreApplication.translate("MainWindow", "Close the workstation"),
+            ),
+            self.act_about: (
+                QCoreApplication.translate("MainWindow", "&About"),
+                QCoreApplication.translate("MainWindow", "About the workstation"),
+            ),
         }
         for a, (text, tip) in texts.items():
             a.setText(text)
@@ -393,7 +423,7 @@ class MainWindow(QMainWindow):
             a.setToolTip(f"{tip} ({sc})" if sc else tip)
             a.setStatusTip(tip)
         if self.demo_dock is not None:
-            self.demo_dock.setWindowTitle(self._t("Demo desk"))
+            self.demo_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo desk"))
         self.message_bar.retranslate()
         self._rebuild_go_menu()
         self._update_operator_status()
@@ -431,10 +461,10 @@ class MainWindow(QMainWindow):
 
     def _update_operator_status(self) -> None:
         if self.session is None:
-            self.operator_status.setText(self._t("Not logged in"))
+            self.operator_status.setText(QCoreApplication.translate("MainWindow", "Not logged in"))
         else:
             op = self.session.ctx.operator
-            state = self._t(" (locked)") if self.locked else ""
+            state = QCoreApplication.translate("MainWindow", " (locked)") if self.locked else ""
             self.operator_status.setText(f"{op.username} · {role_label(op.role)}{state}")
 
     def _update_demo_badge(self) -> None:
@@ -544,8 +574,11 @@ class MainWindow(QMainWindow):
             self.idle_timer.start()
             # Ctrl+L from a modal dialog (the registration form): Qt does not run the window's shortcuts
             # behind a modal dialog, so the key press reaches its focus widget; lock from here
-            if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                    and QKeySequence(event.keyCombination()) == self.act_lock.shortcut()):
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and QKeySequence(event.keyCombination()) == self.act_lock.shortcut()
+            ):
                 self.lock()
                 return True
         return False
@@ -589,7 +622,10 @@ class MainWindow(QMainWindow):
             return
         screens = _desk_screens()
         if screens is None:
-            self.show_message(self._t("The registration desk is not installed in this build."), "warning")
+            self.show_message(
+                QCoreApplication.translate("MainWindow", "The registration desk is not installed in this build."),
+                "warning",
+            )
             return
         screens.new_manual_registration(ctx, self)
 
@@ -604,9 +640,16 @@ class MainWindow(QMainWindow):
 
         from workstation.ui.errors import _box
 
-        _box(self, QMessageBox.Icon.Information, self._t("About the workstation"),
-             self._t("Police-room workstation: residents, rental housing, ID card, passport and fingerprint "
-                     "devices, encrypted local store and sync with the central platform."))
+        _box(
+            self,
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("MainWindow", "About the workstation"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Police-room workstation: residents, rental housing, ID card, passport and fingerprint "
+                "devices, encrypted local store and sync with the central platform.",
+            ),
+        )
 
     # ---- sync ------------------------------------------------------------------------------------------------
     def refresh_sync_state(self) -> None:
@@ -630,9 +673,11 @@ class MainWindow(QMainWindow):
         if self._sync_enrolled is None:
             text = ""
         elif not self._sync_enrolled:
-            text = self._t("⇅ not enrolled with the platform")
+            text = QCoreApplication.translate("MainWindow", "⇅ not enrolled with the platform")
         else:
-            text = self._t("⇅ {n} changes waiting").replace("{n}", str(getattr(self, "_sync_waiting", 0)))
+            text = QCoreApplication.translate("MainWindow", "⇅ {n} changes waiting").replace(
+                "{n}", str(getattr(self, "_sync_waiting", 0))
+            )
             if self._sync_text:
                 text += " · " + self._sync_text
         self.sync_label.setText(text)
@@ -662,18 +707,31 @@ class MainWindow(QMainWindow):
         def done(res: Any) -> None:
             now = datetime.now().strftime("%H:%M")
             if res.error:
-                self._sync_text = self._t("last try {t} not finished").replace("{t}", now)
-                self.show_message(self._t("Sync not finished: {e}").replace("{e}", i18n.message_of(res.error)
-                                  if not isinstance(res.error, str) else res.error), "warning")
+                self._sync_text = QCoreApplication.translate("MainWindow", "last try {t} not finished").replace(
+                    "{t}", now
+                )
+                self.show_message(
+                    QCoreApplication.translate("MainWindow", "Sync not finished: {e}").replace(
+                        "{e}", i18n.message_of(res.error) if not isinstance(res.error, str) else res.error
+                    ),
+                    "warning",
+                )
             else:
-                self._sync_text = self._t("last sync {t}").replace("{t}", now)
-                self.show_message(self._t("Sync done: {n} changes reached the platform.")
-                                  .replace("{n}", str(res.records)), "info")
+                self._sync_text = QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", now)
+                self.show_message(
+                    QCoreApplication.translate("MainWindow", "Sync done: {n} changes reached the platform.").replace(
+                        "{n}", str(res.records)
+                    ),
+                    "info",
+                )
             self.refresh_sync_state()
 
         self.station.runner.start(
-            ctx.op(work, lane=Lane.NET, parent=self).on_success(done)
-            .with_progress(self._t("Syncing with the central platform…"), cancellable=True)
+            ctx.op(work, lane=Lane.NET, parent=self)
+            .on_success(done)
+            .with_progress(
+                QCoreApplication.translate("MainWindow", "Syncing with the central platform…"), cancellable=True
+            )
         )
 
     # ---- devices -----------------------------------------------------------------------------------------------
@@ -702,12 +760,18 @@ class MainWindow(QMainWindow):
             return
         ctx = self.session.ctx
         if not ctx.can("read_person"):
-            self.show_message(self._t("Your role does not open residents' records."), "warning")
+            self.show_message(
+                QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
+            )
             return
         screens = _desk_screens()
         if screens is None:
-            self.show_message(self._t("A card was read, but the registration desk is not installed in this build."),
-                              "warning")
+            self.show_message(
+                QCoreApplication.translate(
+                    "MainWindow", "A card was read, but the registration desk is not installed in this build."
+                ),
+                "warning",
+            )
             return
         screens.open_for_card(ctx, self, doc)
 
@@ -720,12 +784,18 @@ class MainWindow(QMainWindow):
             return
         ctx = self.session.ctx
         if not ctx.can("read_person"):
-            self.show_message(self._t("Your role does not open residents' records."), "warning")
+            self.show_message(
+                QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
+            )
             return
         screens = _desk_screens()
         if screens is None:
-            self.show_message(self._t("A passport was read, but the registration desk is not installed in this "
-                                      "build."), "warning")
+            self.show_message(
+                QCoreApplication.translate(
+                    "MainWindow", "A passport was read, but the registration desk is not installed in this build."
+                ),
+                "warning",
+            )
             return
         screens.open_for_passport(ctx, self, mrz)
 

@@ -78,20 +78,48 @@ class NavItem:
 
 NAV: tuple[NavItem, ...] = (
     NavItem("today", "Today", None, ""),
-    NavItem("residents", "Residents", Permission.READ_PERSON,
-            "Every resident of the station's area: search by name, pinyin, ID number, phone or address."),
-    NavItem("properties", "Properties", Permission.READ_PERSON,
-            "Rental properties and their rooms, landlords, who lives where, and visit sheets to print."),
-    NavItem("tasks", "Tasks", Permission.READ_TASKS,
-            "Visits and checks sent by the platform or planned here, with their due dates and results."),
-    NavItem("sync", "Sync", Permission.SYNC,
-            "What has reached the central platform, what is waiting, conflicts to decide, and sync history."),
-    NavItem("devices", "Devices", None,
-            "The ID card reader, fingerprint scanner and passport reader: ports, states and tests."),
-    NavItem("audit", "Audit", Permission.READ_AUDIT,
-            "Who read or changed what, and when: the station's tamper-evident audit trail."),
-    NavItem("admin", "Admin", Permission.MANAGE_SETTINGS,
-            "Operators, station settings, backup, key rotation and enrollment with the platform."),
+    NavItem(
+        "residents",
+        "Residents",
+        Permission.READ_PERSON,
+        "Every resident of the station's area: search by name, pinyin, ID number, phone or address.",
+    ),
+    NavItem(
+        "properties",
+        "Properties",
+        Permission.READ_PERSON,
+        "Rental properties and their rooms, landlords, who lives where, and visit sheets to print.",
+    ),
+    NavItem(
+        "tasks",
+        "Tasks",
+        Permission.READ_TASKS,
+        "Visits and checks sent by the platform or planned here, with their due dates and results.",
+    ),
+    NavItem(
+        "sync",
+        "Sync",
+        Permission.SYNC,
+        "What has reached the central platform, what is waiting, conflicts to decide, and sync history.",
+    ),
+    NavItem(
+        "devices",
+        "Devices",
+        None,
+        "The ID card reader, fingerprint scanner and passport reader: ports, states and tests.",
+    ),
+    NavItem(
+        "audit",
+        "Audit",
+        Permission.READ_AUDIT,
+        "Who read or changed what, and when: the station's tamper-evident audit trail.",
+    ),
+    NavItem(
+        "admin",
+        "Admin",
+        Permission.MANAGE_SETTINGS,
+        "Operators, station settings, backup, key rotation and enrollment with the platform.",
+    ),
 )
 
 
@@ -103,14 +131,35 @@ def nav_title(key: str) -> str:
 
 
 def _lupdate_strings() -> None:  # pragma: no cover - lupdate reads literal strings only
-    _t("Today"), _t("Residents"), _t("Properties"), _t("Tasks"), _t("Sync"), _t("Devices"), _t("Audit"), _t("Admin")
-    _t("Every resident of the station's area: search by name, pinyin, ID number, phone or address.")
-    _t("Rental properties and their rooms, landlords, who lives where, and visit sheets to print.")
-    _t("Visits and checks sent by the platform or planned here, with their due dates and results.")
-    _t("What has reached the central platform, what is waiting, conflicts to decide, and sync history.")
-    _t("The ID card reader, fingerprint scanner and passport reader: ports, states and tests.")
-    _t("Who read or changed what, and when: the station's tamper-evident audit trail.")
-    _t("Operators, station settings, backup, key rotation and enrollment with the platform.")
+    (
+        QCoreApplication.translate("pages", "Today"),
+        QCoreApplication.translate("pages", "Residents"),
+        QCoreApplication.translate("pages", "Properties"),
+        QCoreApplication.translate("pages", "Tasks"),
+        QCoreApplication.translate("pages", "Sync"),
+        QCoreApplication.translate("pages", "Devices"),
+        QCoreApplication.translate("pages", "Audit"),
+        QCoreApplication.translate("pages", "Admin"),
+    )
+    QCoreApplication.translate(
+        "pages", "Every resident of the station's area: search by name, pinyin, ID number, phone or address."
+    )
+    QCoreApplication.translate(
+        "pages", "Rental properties and their rooms, landlords, who lives where, and visit sheets to print."
+    )
+    QCoreApplication.translate(
+        "pages", "Visits and checks sent by the platform or planned here, with their due dates and results."
+    )
+    QCoreApplication.translate(
+        "pages", "What has reached the central platform, what is waiting, conflicts to decide, and sync history."
+    )
+    QCoreApplication.translate(
+        "pages", "The ID card reader, fingerprint scanner and passport reader: ports, states and tests."
+    )
+    QCoreApplication.translate("pages", "Who read or changed what, and when: the station's tamper-evident audit trail.")
+    QCoreApplication.translate(
+        "pages", "Operators, station settings, backup, key rotation and enrollment with the platform."
+    )
 
 
 def visible_nav(ctx: DeskContext) -> list[NavItem]:
@@ -151,5 +200,10 @@ class PlaceholderPage(PageBase):
     def retranslate(self) -> None:
         self._heading.setText(self.title())
         self._body.setText(_t(self._item.description))
-        self._note.setText(_t("This page comes with the next update of the workstation. "
-                              "Until then use the other pages; nothing here is lost or hidden."))
+        self._note.setText(
+            QCoreApplication.translate(
+                "pages",
+                "This page comes with the next update of the workstation. "
+                "Until then use the other pages; nothing here is lost or hidden.",
+            )
+        )

@@ -202,8 +202,9 @@ class Runner(QObject):
         progress: DelayedProgress | None = None
         if op._progress_label is not None:
             parent_widget = _widget_of(op.parent)
-            progress = DelayedProgress(parent_widget, op._progress_label, cancellable=op._cancellable,
-                                       on_cancel=token.cancel)
+            progress = DelayedProgress(
+                parent_widget, op._progress_label, cancellable=op._cancellable, on_cancel=token.cancel
+            )
             pr = progress
 
             def report(done: int, total: int | None, text: str | None) -> None:

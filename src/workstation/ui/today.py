@@ -48,13 +48,16 @@ class TodayPage(PageBase):
 
     def retranslate(self) -> None:
         op = self.ctx.operator
-        self.heading.setText(self.tr("Welcome, {user} ({role})").replace("{user}", op.username)
-                             .replace("{role}", role_label(op.role)))
+        self.heading.setText(
+            self.tr("Welcome, {user} ({role})").replace("{user}", op.username).replace("{role}", role_label(op.role))
+        )
         lines: list[str] = []
         if self.ctx.can("register"):
             lines += [
-                self.tr("<b>Place an ID card on the reader</b> at any time: a known person opens, an unknown one "
-                        "opens a new registration with the card's fields filled in."),
+                self.tr(
+                    "<b>Place an ID card on the reader</b> at any time: a known person opens, an unknown one "
+                    "opens a new registration with the card's fields filled in."
+                ),
                 self.tr("<b>Swipe a passport</b> on the passport reader to register a foreign national."),
                 self.tr("<b>F2</b>: new registration by typing, without a card."),
             ]
@@ -64,5 +67,9 @@ class TodayPage(PageBase):
             lines.append(self.tr("<b>F5</b>: sync with the central platform now."))
         lines.append(self.tr("<b>Ctrl+L</b>: lock the desk when you step away. <b>Alt+1…8</b>: pages."))
         self.body.setText("<p>" + "</p><p>".join(lines) + "</p>")
-        self.demo_note.setText(self.tr("Demo station: everything here is synthetic. Use the demo desk on the right "
-                                       "to place a card, press a finger, swipe a passport or unplug a device."))
+        self.demo_note.setText(
+            self.tr(
+                "Demo station: everything here is synthetic. Use the demo desk on the right "
+                "to place a card, press a finger, swipe a passport or unplug a device."
+            )
+        )

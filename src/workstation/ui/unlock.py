@@ -38,10 +38,13 @@ class PassphraseDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Unlock the station"))
-        self.explain.setText(self.tr(
-            "This computer's keyring does not hold the key of the station in {folder}. Enter the station's "
-            "recovery passphrase (from the sealed envelope kept at the station) to unlock it; the key is then "
-            "kept in the keyring again.").replace("{folder}", self._folder))
+        self.explain.setText(
+            self.tr(
+                "This computer's keyring does not hold the key of the station in {folder}. Enter the station's "
+                "recovery passphrase (from the sealed envelope kept at the station) to unlock it; the key is then "
+                "kept in the keyring again."
+            ).replace("{folder}", self._folder)
+        )
         self.field.setPlaceholderText(self.tr("Recovery passphrase"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))

@@ -67,11 +67,15 @@ class DeviceBridge(QObject):
             self._statuses[role] = st
             self.state_changed.emit(role, st)
         if poll_card and "idcard" in manager.roles:
-            self._polls.append(manager.poll("idcard", self._card_tick, interval=CARD_POLL_S,
-                                            on_error=lambda e: self._on_error("idcard", e)))
+            self._polls.append(
+                manager.poll(
+                    "idcard", self._card_tick, interval=CARD_POLL_S, on_error=lambda e: self._on_error("idcard", e)
+                )
+            )
         if listen_passport and "mrz" in manager.roles:
-            self._polls.append(manager.poll("mrz", self._mrz_tick, interval=0.0,
-                                            on_error=lambda e: self._on_error("mrz", e)))
+            self._polls.append(
+                manager.poll("mrz", self._mrz_tick, interval=0.0, on_error=lambda e: self._on_error("mrz", e))
+            )
 
     def shutdown(self) -> None:
         """Stop polls and the manager (joins its threads: call at quit only)."""
@@ -102,6 +106,7 @@ class DeviceBridge(QObject):
     def device_op(self, parent: QObject, role: str, fn: Callable[[Any], T], *, timeout: float | None = 60) -> Op[T]:
         """An `Op` that runs ``fn(driver)`` on the device's port thread (the ``device`` lane waits for it).
         For long device work pass a function that polls a `CancelToken` of its own."""
+
         def work(_token: Any) -> T:
             if self.manager is None:
                 from workstation.devices.manager import DeviceManagerStopped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -51,17 +52,21 @@ class FieldErrors:
             label.clear()
             label.hide()
 
-    def show(self, problems: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Show each problem beside its field (several for one field are joined); focus the first such
-        field. Returns the problems with no registered field."""
+    def show(self, problems: Iterable[Any]) -> list[Any]:
+        """Show each problem (`workstation.errors.Problem`, or a (field, text) pair) beside its field, in
+        the UI language (several for one field are joined); focus the first such field. Returns the
+        problems that name no registered field."""
+        from workstation.ui.i18n import problem_text
+
         self.clear()
-        rest: list[tuple[str, str]] = []
+        rest: list[Any] = []
         texts: dict[str, list[str]] = {}
-        for name, text in problems:
+        for p in problems:
+            name = p[0]
             if name in self._labels:
-                texts.setdefault(name, []).append(text)
+                texts.setdefault(name, []).append(problem_text(p))
             else:
-                rest.append((name, text))
+                rest.append(p)
         first: QWidget | None = None
         for name, items in texts.items():
             label = self._labels[name]

@@ -24,8 +24,15 @@ def _t(text: str) -> str:
 
 
 def _lupdate_strings() -> None:  # pragma: no cover
-    _t("ID card"), _t("Fingerprint"), _t("Passport"), _t("ready"), _t("reading…"), _t("searching…")
-    _t("not connected")
+    (
+        QCoreApplication.translate("status", "ID card"),
+        QCoreApplication.translate("status", "Fingerprint"),
+        QCoreApplication.translate("status", "Passport"),
+        QCoreApplication.translate("status", "ready"),
+        QCoreApplication.translate("status", "reading…"),
+        QCoreApplication.translate("status", "searching…"),
+    )
+    QCoreApplication.translate("status", "not connected")
 
 
 def look_of(status: DeviceStatus | None, busy: bool) -> str:
@@ -37,7 +44,7 @@ def look_of(status: DeviceStatus | None, busy: bool) -> str:
 
 
 class DeviceLight(QLabel):
-    """"● ID card ready" with the core's message (in the UI language) on hover."""
+    """ "● ID card ready" with the core's message (in the UI language) on hover."""
 
     def __init__(self, role: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +77,7 @@ class DeviceLight(QLabel):
         self.setText(f'<span style="color:{colour}">{glyph}</span> {title} {self.words()}')
         tip = i18n.message_of(self.status) if self.status is not None else self.words()
         if self.status is not None and self.status.emulated:
-            tip += "\n" + _t("Emulated device (demo).")
+            tip += "\n" + QCoreApplication.translate("status", "Emulated device (demo).")
         self.setToolTip(tip)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -87,8 +94,12 @@ class DemoBadge(QLabel):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setText(_t("DEMO"))
-        self.setToolTip(_t("Demo: synthetic data or emulated devices. Nothing here is a real registration."))
+        self.setText(QCoreApplication.translate("status", "DEMO"))
+        self.setToolTip(
+            QCoreApplication.translate(
+                "status", "Demo: synthetic data or emulated devices. Nothing here is a real registration."
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
