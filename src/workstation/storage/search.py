@@ -43,6 +43,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from workstation.domain.identifiers import normalise_identifier, normalise_phone
 from workstation.domain.names import has_han, name_readings
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.schema import IdentityDocumentRow, Person, Property
 
 _ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$|^[A-Z]{3}[0-9]{12}$|^[A-Z0-9<]{6,12}$")
@@ -94,9 +95,7 @@ class BadCursor(UserFacingError):
     """A cursor that this search did not hand out (or from an older version of it)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "The list position is no longer valid; start the search again.", "列表位置已失效，请重新搜索。"
-        )
+        super().__init__(QT_TRANSLATE_NOOP("storage", "The list position is no longer valid; start the search again."))
 
 
 def _prefix(column: Any, value: str) -> ColumnElement[bool]:

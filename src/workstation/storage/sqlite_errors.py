@@ -20,6 +20,7 @@ import sqlalchemy.exc
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP, Message
 
 # SQLite primary result codes (sqlite3.h)
 SQLITE_PERM = 3
@@ -40,16 +41,18 @@ class EnvironmentProblem(UserFacingError):
 
     code: int = 0
 
-    def __init__(self, message: str, message_zh: str, *, code: int) -> None:
-        super().__init__(message, message_zh)
+    def __init__(self, message: Message, *, code: int) -> None:
+        super().__init__(message)
         self.code = code
 
 
 class DiskFull(EnvironmentProblem):
     def __init__(self, path: str, *, code: int = SQLITE_FULL) -> None:
         super().__init__(
-            f"The disk holding {path} is full. Nothing was saved; free some space and try again.",
-            f"{path} 所在磁盘已满，未保存任何内容。请清理磁盘空间后重试。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The disk holding {path} is full. Nothing was saved; free some space and try again.",
+            ).format(path=path),
             code=code,
         )
 
@@ -57,9 +60,11 @@ class DiskFull(EnvironmentProblem):
 class DatabaseBusy(EnvironmentProblem):
     def __init__(self, path: str, *, code: int = SQLITE_BUSY) -> None:
         super().__init__(
-            f"The database {path} is in use by another program. Nothing was saved; try again in a moment, "
-            "or close the other program (a second workstation, a backup tool).",
-            f"数据库 {path} 正被其他程序占用，未保存任何内容。请稍后重试，或关闭其他程序（另一个工作站、备份工具）。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The database {path} is in use by another program. Nothing was saved; try again in a moment, "
+                "or close the other program (a second workstation, a backup tool).",
+            ).format(path=path),
             code=code,
         )
 
@@ -67,9 +72,11 @@ class DatabaseBusy(EnvironmentProblem):
 class DatabaseReadOnly(EnvironmentProblem):
     def __init__(self, path: str, *, code: int = SQLITE_READONLY) -> None:
         super().__init__(
-            f"The database {path} cannot be written (read-only file, folder or disk). Nothing was saved; "
-            "ask the administrator to check the file's permissions and the disk.",
-            f"数据库 {path} 无法写入（文件、文件夹或磁盘为只读），未保存任何内容。请管理员检查文件权限和磁盘。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The database {path} cannot be written (read-only file, folder or disk). Nothing was saved; "
+                "ask the administrator to check the file's permissions and the disk.",
+            ).format(path=path),
             code=code,
         )
 
@@ -77,9 +84,11 @@ class DatabaseReadOnly(EnvironmentProblem):
 class DatabaseIOError(EnvironmentProblem):
     def __init__(self, path: str, *, code: int = SQLITE_IOERR) -> None:
         super().__init__(
-            f"The disk reported an error while reading or writing {path}. Nothing was saved; check the disk "
-            "(cable, USB drive, free space) and try again.",
-            f"读写 {path} 时磁盘报告错误，未保存任何内容。请检查磁盘（连接线、U盘、剩余空间）后重试。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The disk reported an error while reading or writing {path}. Nothing was saved; check the disk "
+                "(cable, USB drive, free space) and try again.",
+            ).format(path=path),
             code=code,
         )
 
@@ -87,9 +96,11 @@ class DatabaseIOError(EnvironmentProblem):
 class DatabaseCorrupt(EnvironmentProblem):
     def __init__(self, path: str, *, code: int = SQLITE_CORRUPT) -> None:
         super().__init__(
-            f"The database {path} is damaged. Stop working on this station and ask the administrator to "
-            "restore it from the latest backup (`workstation-admin restore`).",
-            f"数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin restore`）。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The database {path} is damaged. Stop working on this station and ask the administrator to "
+                "restore it from the latest backup (`workstation-admin restore`).",
+            ).format(path=path),
             code=code,
         )
 

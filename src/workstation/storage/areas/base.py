@@ -27,6 +27,7 @@ from workstation.domain.enums import Operation, TenancySource
 from workstation.domain.permissions import Permission, max_page
 from workstation.domain.validation import Problems
 from workstation.errors import Conflict, NotFound, UserFacingError, ValidationError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, operators, outbox
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -223,15 +224,14 @@ def check_live(model: type[R], record: R | None, base_version: int | None) -> R:
         Conflict: the record's version is not `base_version`.
     """
     if record is None or record.deleted_at is not None:
-        raise NotFound(
-            f"The {model.__tablename__.replace('_', ' ')} no longer exists.",  # type: ignore[attr-defined]
-            "记录不存在或已删除。",
-        )
+        raise NotFound(QT_TRANSLATE_NOOP("storage", "The record no longer exists: it was deleted meanwhile."))
     if base_version is not None and record.version != base_version:
         raise Conflict(
-            f"Someone changed this record meanwhile (version {record.version}, you edited {base_version}). "
-            "Reload it and apply your change again.",
-            "该记录已被他人修改，请重新载入后再修改。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "Someone changed this record meanwhile (version {current}, you edited {base}). "
+                "Reload it and apply your change again.",
+            ).format(current=record.version, base=base_version)
         )
     return record
 

@@ -65,6 +65,7 @@ from workstation.domain.validation import (
     validate_mobile,
 )
 from workstation.errors import NotFound, ValidationError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import search
 from workstation.storage.areas.base import (
     UNSET,
@@ -308,7 +309,7 @@ class Residents(Area):
             s = tx.session
             person = s.get(Person, person_id)
             if person is None or person.deleted_at is not None:
-                raise NotFound("No such resident.", "没有该人员。")
+                raise NotFound(QT_TRANSLATE_NOOP("storage", "No such resident: the record was deleted meanwhile."))
             docs = s.execute(
                 select(IdentityDocumentRow)
                 .where(IdentityDocumentRow.person_id == person_id, IdentityDocumentRow.deleted_at.is_(None))
