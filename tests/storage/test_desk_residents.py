@@ -160,7 +160,7 @@ def test_writes_say_what_they_changed(st, town):
         desk.residents.update(pid, base_version=1, employer="别的公司")
     with pytest.raises(ValidationError) as err:
         desk.residents.update(pid, base_version=2, name="  ", phone="123")
-    assert {f for f, _ in err.value.problems} == {"name", "phone"}
+    assert {p.field for p in err.value.problems} == {"name", "phone"}
     gone = desk.residents.delete(pid, base_version=2, reason="registered twice")
     assert gone.changed[0].kind is Kind.PERSON and gone.ids(Kind.TENANCY)
     with pytest.raises(NotFound):
