@@ -68,6 +68,7 @@ LATIN_ALLOWED = {
     "ID", "SAM", "MRZ", "USB", "WLT", "CA", "PEM", "OK", "U", "s", "ms", "dpi", "Windows", "Linux",
     "N", "x", "X", "COM", "CHN", "GBR", "UTO", "PIN", "QR", "Wi", "Fi", "JSON", "ZFM", "UART", "TTL",
     "Enter", "Esc", "Tab",  # keys named in the desktop app
+    "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
 }
 # fmt: on
 
