@@ -18,8 +18,9 @@ with finished ones; use the terms in ``docs``/the glossary. When two branches bo
 
 What is committed and what is built: the ``.ts`` files are committed (they are the source of the
 translations; the CLIs and the core read them directly, Qt-free, through ``workstation.i18n``). The
-``.qm`` files are NOT committed: they are built by ``release`` — the desktop app's start-up builds
-them when missing or older than their ``.ts`` (``ensure_qm()``), and packaging runs ``release``.
+``.qm`` files are NOT committed (``.gitignore``): they are built by ``release`` before packaging, and
+the desktop app's start-up builds them when missing or older than their ``.ts``
+(``workstation.i18n.compiled_translation(lang)``, which runs the same ``lrelease``).
 
 ``check`` is what ``tests/test_translations.py`` runs: lupdate into a temporary copy must give the
 same set of source texts as the committed file, and every text needs a finished Chinese translation.

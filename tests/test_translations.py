@@ -15,6 +15,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from workstation import i18n
 from workstation.errors import Problem, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP, Catalogue, Message, Text, operator_language, placeholders, render
@@ -282,6 +284,15 @@ def test_release_builds_the_qm_the_desktop_app_loads(tmp_path: Path) -> None:
     data = qm.read_bytes()
     assert data[:16] == bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")  # the .qm magic number
     assert len(data) > 1000
+
+
+def test_the_app_gets_a_qm_built_from_the_ts_when_it_has_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ZH.name).write_bytes(ZH.read_bytes())
+    monkeypatch.setattr(i18n, "TRANSLATIONS_DIR", tmp_path)
+    qm = i18n.compiled_translation("zh_CN")
+    assert qm == tmp_path / "workstation_zh_CN.qm" and qm.read_bytes()[:4] == bytes.fromhex("3cb86418")
+    assert i18n.compiled_translation("zh_CN") == qm  # up to date: not rebuilt
+    assert i18n.compiled_translation("en") is None
 
 
 def test_dates_and_numbers_are_inserted_as_they_are() -> None:
