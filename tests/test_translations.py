@@ -68,7 +68,7 @@ def test_translations_keep_every_placeholder() -> None:
 # fmt: off
 LATIN_ALLOWED = {
     "ID", "SAM", "MRZ", "USB", "WLT", "CA", "PEM", "OK", "U", "s", "ms", "dpi", "Windows", "Linux",
-    "N", "x", "X", "COM", "CHN", "GBR", "UTO", "PIN", "QR", "Wi", "Fi", "JSON", "ZFM", "UART", "TTL",
+    "N", "x", "X", "COM", "CHN", "GBR", "UTO", "PIN", "QR", "Wi", "Fi", "JSON", "ZFM", "UART", "TTL", "Flash",
 }
 # fmt: on
 
@@ -136,16 +136,12 @@ NOT_YET_CONVERTED = {
     "cli/app.py",
     "cli/devices.py",
     "cli/terminal.py",
-    "devices/manager/core.py",
     "devices/manager/profiles.py",
-    "devices/manager/status.py",
     "devices/mrz/driver.py",
     "devices/mrz/parse.py",
     "devices/sam/decode.py",
     "devices/sam/driver.py",
     "devices/sam/framer.py",
-    "devices/transport.py",
-    "devices/zfm/driver.py",
     "devices/zfm/enroll.py",
     "devices/zfm/quality.py",
     "domain/documents.py",
@@ -262,8 +258,8 @@ def test_operator_language_from_the_environment() -> None:
 def test_texts_survive_pickling_across_processes() -> None:
     import pickle
 
-    msg = QT_TRANSLATE_NOOP("devices", "No answer from {device}. Check the cable and that the device is powered.")
-    filled = pickle.loads(pickle.dumps(msg.format(device=QT_TRANSLATE_NOOP("devices", "the device"))))
+    msg = QT_TRANSLATE_NOOP("devices", "No answer from the {device}. Check the cable and that the device is powered.")
+    filled = pickle.loads(pickle.dumps(msg.format(device=QT_TRANSLATE_NOOP("devices", "device"))))
     assert render(filled, "zh_CN") == "设备无响应，请检查连接线和电源。"
     assert isinstance(filled.params["device"], Text) and filled.params["device"].context == "devices"
 
