@@ -142,8 +142,6 @@ NOT_YET_CONVERTED = {
     "devices/sam/decode.py",
     "devices/sam/driver.py",
     "devices/sam/framer.py",
-    "devices/zfm/enroll.py",
-    "devices/zfm/quality.py",
     "domain/documents.py",
     "domain/permissions.py",
     "domain/validation.py",

@@ -284,20 +284,112 @@
         <translation>检测到残留指纹或手指未移动，请抬起手指、清洁采集窗后重新按压。</translation>
     </message>
     <message>
+        <source>Checking this scanner&apos;s own library for the same finger (only enrolments made on this scanner; the check against everyone is done by the platform).</source>
+        <translation>正在检查本机指纹模块中是否已有该手指（仅限本机登记过的指纹；与全部人员的比对由平台完成）。</translation>
+    </message>
+    <message>
+        <source>Combining the presses into a template…</source>
+        <translation>正在合成指纹模板…</translation>
+    </message>
+    <message>
         <source>Data from the fingerprint scanner was damaged on the way. Try again; if it repeats, check the cable or use a lower baud rate.</source>
         <translation>指纹仪发来的数据在传输中损坏，请重试；如反复出现，请检查连接线或降低波特率。</translation>
+    </message>
+    <message>
+        <source>Enrolling the {finger}: {presses} presses.</source>
+        <translation>开始登记{finger}：需按压{presses}次。</translation>
+    </message>
+    <message>
+        <source>Enrolment cancelled.</source>
+        <translation>登记已取消。</translation>
+    </message>
+    <message>
+        <source>Fingerprint enrolment stopped: {reason} Start again when ready.</source>
+        <translation>指纹登记已停止：{reason}准备好后请重新开始。</translation>
+    </message>
+    <message>
+        <source>Fingerprint enrolment was cancelled.</source>
+        <translation>指纹登记已取消。</translation>
+    </message>
+    <message>
+        <source>Image quality {score}/100 is too low (needs {needed}).</source>
+        <translation>图像质量{score}/100过低（需要{needed}）。</translation>
+    </message>
+    <message>
+        <source>Image quality {score}/100.</source>
+        <translation>图像质量{score}/100。</translation>
+    </message>
+    <message>
+        <source>Image taken; checking its quality…</source>
+        <translation>已采集图像，正在检查质量…</translation>
+    </message>
+    <message>
+        <source>Lift the finger and press again.</source>
+        <translation>请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>Lift the finger off the scanner.</source>
+        <translation>请抬起手指。</translation>
+    </message>
+    <message>
+        <source>Move the finger to the centre of the glass.</source>
+        <translation>请将手指移到采集窗中央。</translation>
     </message>
     <message>
         <source>No finger on the scanner. Place the finger flat on the glass.</source>
         <translation>指纹仪上没有手指，请将手指平放在采集窗上。</translation>
     </message>
     <message>
+        <source>No finger was placed in time.</source>
+        <translation>等待按压手指超时。</translation>
+    </message>
+    <message>
         <source>No matching fingerprint in this scanner&apos;s library.</source>
         <translation>本机指纹库中没有匹配的指纹。</translation>
     </message>
     <message>
+        <source>Not found on this scanner (local check only; the platform checks against everyone).</source>
+        <translation>本机指纹模块中未找到该手指（仅本机检查，与全部人员的比对由平台完成）。</translation>
+    </message>
+    <message>
         <source>OK.</source>
         <translation>操作成功。</translation>
+    </message>
+    <message>
+        <source>Place the finger flat on the glass.</source>
+        <translation>请将手指平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Place the {finger} flat on the scanner (press {press} of {presses}).</source>
+        <translation>请将{finger}平放在指纹仪上（第{press}次，共{presses}次）。</translation>
+    </message>
+    <message>
+        <source>Press harder and place more of the finger, flat, on the glass.</source>
+        <translation>请用力按压，让手指更大面积平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Press harder: the print is too light (a very dry finger may need a little moisture).</source>
+        <translation>请用力按压：指纹太淡（手指过干可稍加湿润）。</translation>
+    </message>
+    <message>
+        <source>Press {press} of {presses} accepted.</source>
+        <translation>第{press}次按压已接受（共{presses}次）。</translation>
+    </message>
+    <message>
+        <source>Reading the template from the scanner…</source>
+        <translation>正在从指纹仪读取指纹模板…</translation>
+    </message>
+    <message>
+        <source>Stored on this scanner at page {page}.</source>
+        <translation>已存入本机指纹模块第{page}页。</translation>
+    </message>
+    <message>
+        <source>The finger is too wet or pressing too hard: dry the finger and press more gently.</source>
+        <translation>手指太湿或按压太重：请擦干手指，轻轻按压。</translation>
+    </message>
+    <message>
+        <source>The finger was not lifted in time.</source>
+        <translation>等待抬起手指超时。</translation>
     </message>
     <message>
         <source>The fingerprint image is too unclear to use. Lift the finger and press again.</source>
@@ -332,6 +424,14 @@
         <translation>多次按压无法合成模板（可能不是同一手指），请重新登记该手指。</translation>
     </message>
     <message>
+        <source>The print is faint: lift the finger and press again.</source>
+        <translation>指纹不清晰：请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>The print is smudged or blurred: lift the finger, wipe the glass and press again without moving.</source>
+        <translation>指纹模糊或有污迹：请抬起手指，擦净采集窗后重新按压，按压时不要移动。</translation>
+    </message>
+    <message>
         <source>The scanner could not delete the template.</source>
         <translation>删除指纹模板失败。</translation>
     </message>
@@ -358,6 +458,10 @@
     <message>
         <source>The scanner could not take the image. Clean the glass and place the finger again.</source>
         <translation>指纹采集失败，请清洁采集窗后重新按压手指。</translation>
+    </message>
+    <message>
+        <source>The scanner could not use this press: {reason}</source>
+        <translation>指纹仪无法使用这次按压：{reason}</translation>
     </message>
     <message>
         <source>The scanner could not write its memory (flash error); the module may be failing.</source>
@@ -436,24 +540,92 @@
         <translation>指纹传感器硬件错误。</translation>
     </message>
     <message>
+        <source>The {finger} is enrolled (quality {quality}/100).</source>
+        <translation>{finger}登记完成（质量{quality}/100）。</translation>
+    </message>
+    <message>
         <source>There is no valid image in the scanner to process. Place the finger again.</source>
         <translation>指纹仪缓冲区中没有有效图像，请重新按压手指。</translation>
+    </message>
+    <message>
+        <source>This finger is already enrolled on this scanner at page {page} (match score {score}). It is not stored again. This is a local check only; the platform checks against everyone.</source>
+        <translation>该手指已在本机指纹模块第{page}页登记（比对分数{score}），不再重复存储。此为本机检查，与全部人员的比对由平台完成。</translation>
     </message>
     <message>
         <source>This fingerprint already exists in the scanner&apos;s library.</source>
         <translation>该指纹已存在于指纹库中。</translation>
     </message>
     <message>
+        <source>This press does not match the earlier ones. Press the same {finger} again.</source>
+        <translation>这次按压与前几次不一致，请再次按压同一{finger}。</translation>
+    </message>
+    <message>
         <source>This scanner model does not support that command.</source>
         <translation>此型号指纹仪不支持该命令。</translation>
+    </message>
+    <message>
+        <source>This scanner&apos;s library was full; the enrolment at page {page} was removed from the scanner.</source>
+        <translation>本机指纹库已满，已从指纹模块删除第{page}页的指纹。</translation>
+    </message>
+    <message>
+        <source>This scanner&apos;s local library is full, so the template is kept by the station only (the local duplicate check will not see it).</source>
+        <translation>本机指纹模块的指纹库已满，模板仅保存在工作站（本机重复检查将无法查到该指纹）。</translation>
     </message>
     <message>
         <source>Too few fingerprint features in the image. Place more of the finger, centred, on the glass.</source>
         <translation>指纹特征点太少，请将手指更多面积居中按在采集窗上。</translation>
     </message>
     <message>
+        <source>Too many unusable presses of the {finger}; enrolment stopped. Clean the glass and start again.</source>
+        <translation>{finger}无效按压次数过多，登记已停止。请清洁采集窗后重新开始。</translation>
+    </message>
+    <message>
         <source>Wrong notepad page number.</source>
         <translation>记事本页码错误。</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation>左手食指</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation>左手小指</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation>左手中指</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation>左手环指</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation>左手拇指</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation>右手食指</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation>右手小指</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation>右手中指</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation>右手环指</translation>
+    </message>
+    <message>
+        <source>right thumb</source>
+        <translation>右手拇指</translation>
     </message>
 </context>
 </TS>

@@ -35,7 +35,7 @@ import string
 import subprocess
 import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -49,6 +49,7 @@ __all__ = [
     "Catalogue",
     "Message",
     "Renderable",
+    "Sentences",
     "Text",
     "catalogue",
     "compiled_translation",
@@ -130,6 +131,23 @@ class Renderable(Protocol):
     """Anything that can show itself in a language (errors, validation problems, lists of them)."""
 
     def render(self, lang: str) -> str: ...
+
+
+class Sentences(str):
+    """Complete sentences shown one after another: English joins them with a space, Chinese with
+    nothing (a Chinese full stop carries its own spacing). ``str`` is the English."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Iterable[str]) -> Sentences:
+        parts = tuple(p for p in parts if p)
+        self = super().__new__(cls, " ".join(render(p, "en") for p in parts))
+        self.parts = parts
+        return self
+
+    def render(self, lang: str) -> str:
+        lang = normalise_language(lang)
+        return ("" if lang == "zh_CN" else " ").join(render(p, lang) for p in self.parts)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None) -> Text:
