@@ -124,6 +124,12 @@ def open_pty_pair() -> tuple[int, str]:
 _KEEP_SLAVES: dict[int, int] = {}
 
 
+def pty_slave_fd(master: int) -> int | None:
+    """The slave fd this process keeps open for a pty made by `open_pty_pair` (for emulators that need
+    to see the host's side of the link, e.g. whether the host can write), None when unknown."""
+    return _KEEP_SLAVES.get(master)
+
+
 def close_pty(master: int) -> None:
     for fd in (master, _KEEP_SLAVES.pop(master, None)):
         if fd is not None:
