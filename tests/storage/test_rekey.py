@@ -195,6 +195,7 @@ def on_step(name):
     print("STEP", name, flush=True)
     if name == kill_at:
         os.kill(os.getpid(), signal.SIGKILL)
+print("BEGIN", flush=True)
 pending = station.begin_rekey(db, data_dir, admin, passphrase=passphrase, backend=fail.Keyring(),
                               kdf=vault.KdfParams.fast_for_tests(), on_step=on_step)
 print("NEWPASS", pending.new_passphrase, flush=True)
@@ -218,20 +219,23 @@ def test_rekey_killed_at_every_step_and_at_random_moments(tmp_path):
     durations = []
     while plan:
         kill_at, delay = plan.pop(0)
-        started = time.monotonic()
         child = subprocess.Popen(
             [sys.executable, "-c", REKEY_CHILD, str(st.data_dir), current, kill_at or "-", tests_dir],
             stdout=subprocess.PIPE,
             text=True,
             env=dict(os.environ, PYTHONPATH=str(SRC)),
         )
+        begin = child.stdout.readline()
+        assert begin.strip() == "BEGIN", begin
+        started = time.monotonic()
         if delay is not None:
             time.sleep(delay)
             child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=120)
+        rest, _ = child.communicate(timeout=120)
+        out = begin + rest
         durations.append(time.monotonic() - started)
-        if kill_at == "done":  # then random moments over the whole length of a full rekey
-            plan += [(None, rng.uniform(0.1, durations[-1])) for _ in range(RANDOM_KILLS)]
+        if kill_at == "done":  # then random moments over the whole length of a rekey (from its start)
+            plan += [(None, rng.uniform(0.0, durations[-1] * 1.1)) for _ in range(RANDOM_KILLS)]
         steps = [line.split()[1] for line in out.splitlines() if line.startswith("STEP")]
         new = next((line.split()[1] for line in out.splitlines() if line.startswith("NEWPASS")), None)
         if kill_at is not None:
