@@ -13,9 +13,9 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 from sync_fixtures import STATION, add_properties, enroll, services
 
+from workstation.storage.sync_tables import SyncBatch, SyncDevice
 from workstation.sync import client as sc
 from workstation.sync import envelope as env
-from workstation.sync.models import SyncBatch, SyncDevice
 
 
 @pytest.fixture

@@ -1,15 +1,11 @@
 """The schema built by the Alembic migrations equals the models' schema (no drift)."""
 
-import contextlib
-
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
+import workstation.storage.sync_tables  # noqa: F401  (the sync tables share the metadata)
 from workstation.storage.migrate import current_revision, include_name
 from workstation.storage.schema import Base
-
-with contextlib.suppress(ImportError):
-    import workstation.sync.models  # noqa: F401
 
 
 def test_migrations_match_models(st):

@@ -110,8 +110,8 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
 
     from workstation.domain.documents import IdentityDocument
     from workstation.domain.enums import DocumentType, Sex
+    from workstation.storage.sync_tables import SyncDevice
     from workstation.sync import client as sync_client
-    from workstation.sync.models import SyncDevice
 
     kr = MemoryKeyring()
     st = make_station(tmp_path / "s", backend=kr)

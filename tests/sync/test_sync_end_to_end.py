@@ -9,8 +9,8 @@ from sync_fixtures import STATION, add_properties, enroll, services
 
 from workstation.domain.enums import Role
 from workstation.storage.schema import OutboxEntry, Property, Task
+from workstation.storage.sync_tables import SyncBatch
 from workstation.sync import client as sc
-from workstation.sync.models import SyncBatch
 
 
 def platform_set(platform):
@@ -165,7 +165,7 @@ def test_platform_lost_batches_client_resends_in_order(sqlite_platform, station)
 
 
 def test_device_key_is_stored_wrapped_and_preregs_settle(sqlite_platform, station):
-    from workstation.sync.models import SyncDevice
+    from workstation.storage.sync_tables import SyncDevice
 
     enroll(sqlite_platform, station)
     with station.db.read() as s:

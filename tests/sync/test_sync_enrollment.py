@@ -12,8 +12,8 @@ from sync_fixtures import STATION, add_properties, enroll, services
 from workstation.domain.enums import Role
 from workstation.errors import PermissionDenied
 from workstation.storage.schema import AuditEvent, OutboxEntry
+from workstation.storage.sync_tables import SyncBatch, SyncDevice
 from workstation.sync import client as sc
-from workstation.sync.models import SyncBatch, SyncDevice
 
 
 def audit_rows(st, action):

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from sync_fixtures import add_properties, enroll, services
 
 from workstation.storage.schema import OutboxEntry
+from workstation.storage.sync_tables import SyncBatch
 from workstation.sync import client as sc
-from workstation.sync.models import SyncBatch
 
 
 def http_via(proxy, ca_pem, timeout=5.0):

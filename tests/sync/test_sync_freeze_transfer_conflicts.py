@@ -14,9 +14,9 @@ from workstation.domain.enums import Role
 from workstation.errors import PermissionDenied
 from workstation.storage import settings
 from workstation.storage.schema import AuditEvent, OutboxEntry, utcnow
+from workstation.storage.sync_tables import SyncBatch, SyncConflict
 from workstation.sync import client as sc
 from workstation.sync import freeze, transfer
-from workstation.sync.models import SyncBatch, SyncConflict
 
 
 def test_freeze_blocks_explains_and_supervisor_override_is_audited(station):

@@ -17,7 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.x509.oid import NameOID
 
-from workstation.sync.envelope import key_id_of, raw_private, raw_public, sha256_hex
+from workstation.sync.envelope import ca_fingerprint as ca_fingerprint  # shared with the desk's sync client
+from workstation.sync.envelope import key_id_of, raw_private, raw_public
 
 CA_CERT = "ca.pem"
 CA_KEY = "ca.key"
@@ -38,12 +39,6 @@ def _pem_key(key: ec.EllipticCurvePrivateKey) -> bytes:
     return key.private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
-
-
-def ca_fingerprint(ca_pem: bytes) -> str:
-    """SHA-256 of the CA certificate (DER), the value an installer compares when pinning."""
-    cert = x509.load_pem_x509_certificate(ca_pem)
-    return sha256_hex(cert.public_bytes(serialization.Encoding.DER))
 
 
 def make_ca(name: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:

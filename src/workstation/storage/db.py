@@ -32,6 +32,7 @@ from workstation.storage.audit import AuditLog
 from workstation.storage.errors import AuditTrailDamaged, DatabaseDamaged, WrongKey
 from workstation.storage.sqlite_errors import SQLITE_NOTADB, known_error, sqlite_code, translated
 from workstation.storage.vault import db_key_of, derive_subkey
+from workstation.threads import assert_not_gui_thread
 
 SQLITE_PLAIN = "plain"  # benchmarks compare the same schema on plaintext SQLite
 
@@ -222,9 +223,11 @@ class Database:
             AuditTrailDamaged: the station is open read-only for an inspection.
             EnvironmentProblem: disk full, database busy or read-only, I/O error, damaged file
                 (`storage.sqlite_errors`); nothing was saved.
+            OnGuiThread: called on the thread the app marked as its GUI thread (`workstation.threads`).
         """
         if self.read_only_reason is not None:
             raise AuditTrailDamaged(self.read_only_reason)
+        assert_not_gui_thread("Database.write()")
         with translated(self.path), self._write_lock, self.engine.connect() as conn:
             conn.info["begin_mode"] = "IMMEDIATE"
             with conn.begin():

@@ -30,8 +30,8 @@ from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import OutboxEntry, Task, utcnow
+from workstation.storage.sync_tables import SyncBatch, SyncConflict, SyncDevice, SyncPrereg
 from workstation.sync import envelope as env
-from workstation.sync.models import SyncBatch, SyncConflict, SyncDevice, SyncPrereg
 
 Progress = Callable[[int, int, str], None]
 KEY_LABEL = "sync-device-keys"
@@ -149,8 +149,6 @@ def enroll(
     as it is; batches it never acknowledged become ``superseded`` and their changes are batched again
     for the new enrollment, whose sequence starts at 1. Every attempt is audited (``sync.enroll``,
     outcome ok / denied / refused / failed)."""
-    from workstation.central.keys import ca_fingerprint as fp_of
-
     try:
         operators.authorize(db, actor, Permission.MANAGE_SETTINGS)
     except UserFacingError:
@@ -172,7 +170,7 @@ def enroll(
             raise SyncError(
                 "Replacing the enrollment was not confirmed; nothing was changed.", "未确认替换注册，未做任何更改。"
             )
-    if ca_fingerprint is not None and fp_of(ca_pem.encode()) != ca_fingerprint.lower().replace(":", ""):
+    if ca_fingerprint is not None and env.ca_fingerprint(ca_pem.encode()) != ca_fingerprint.lower().replace(":", ""):
         _audit_enroll(db, actor, "refused", f"CA fingerprint of {url} does not match")
         raise SyncError(
             "The platform certificate does not match the fingerprint you were given.",

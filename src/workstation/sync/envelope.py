@@ -106,6 +106,16 @@ def signing_message(method: str, path: str, query: str, timestamp: str, nonce: s
     return f"{method}\n{path}\n{query}\n{timestamp}\n{nonce}".encode()
 
 
+def ca_fingerprint(ca_pem: bytes) -> str:
+    """SHA-256 (lowercase hex) of a CA certificate's DER bytes: the value an installer compares when
+    pinning the platform (printed by ``workstation-central enroll-code``, checked by `sync.client.enroll`).
+    Raises ValueError when `ca_pem` holds no PEM certificate."""
+    from cryptography import x509
+
+    cert = x509.load_pem_x509_certificate(ca_pem)
+    return sha256_hex(cert.public_bytes(serialization.Encoding.DER))
+
+
 def new_request_nonce() -> str:
     """A fresh request nonce: 16 random bytes as 32 lowercase hex digits."""
     return os.urandom(16).hex()

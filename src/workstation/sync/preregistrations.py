@@ -21,8 +21,8 @@ from sqlalchemy import select
 from workstation.domain.enums import Operation
 from workstation.domain.permissions import Permission
 from workstation.storage.areas.base import Area, Change, Changes, Kind
+from workstation.storage.sync_tables import SyncPrereg
 from workstation.sync import client
-from workstation.sync.models import SyncPrereg
 
 
 @dataclass(frozen=True)

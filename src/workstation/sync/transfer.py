@@ -15,9 +15,9 @@ from sqlalchemy import select
 
 from workstation.storage.db import Database
 from workstation.storage.files import write_atomic
+from workstation.storage.sync_tables import SyncBatch
 from workstation.sync import envelope as env
 from workstation.sync.client import ACKNOWLEDGED, SEALED, SENDING, SyncClient, SyncError
-from workstation.sync.models import SyncBatch
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -51,6 +51,7 @@ from workstation.devices.manager.status import (
 )
 from workstation.devices.transport import PortWorker, Transport
 from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.threads import assert_not_gui_thread
 
 if TYPE_CHECKING:
     from workstation.devices.manager.demo import EmulatedDesk
@@ -250,7 +251,9 @@ class DeviceManager:
         self.shutdown()
 
     def wait_discovered(self, timeout: float | None = None) -> bool:
-        """Block until start-up discovery (remembered assignments, then the scan) has finished."""
+        """Block until start-up discovery (remembered assignments, then the scan) has finished.
+        Raises OnGuiThread on the GUI thread (`workstation.threads`): use `add_listener` there."""
+        assert_not_gui_thread("DeviceManager.wait_discovered()")
         return self._discovered.wait(timeout)
 
     def status(self, role: str) -> DeviceStatus:
@@ -296,7 +299,9 @@ class DeviceManager:
         return fut
 
     def call(self, role: str, fn: Callable[[Any], T], *, timeout: float | None = None) -> T:
-        """`submit` and wait. Never call this from the GUI thread (use `submit` with a done callback)."""
+        """`submit` and wait. Raises OnGuiThread on the GUI thread (`workstation.threads`): use `submit`
+        with a done callback there."""
+        assert_not_gui_thread("DeviceManager.call()")
         fut = self.submit(role, fn)
         try:
             return fut.result(timeout)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from alembic import context
 
+import workstation.storage.sync_tables  # noqa: F401  (the sync tables share the metadata)
 from workstation.storage.migrate import include_name
 from workstation.storage.schema import Base
-
-with contextlib.suppress(ImportError):
-    import workstation.sync.models  # noqa: F401  (sync tables share the metadata)
 
 config = context.config
 engine = config.attributes.get("engine")
