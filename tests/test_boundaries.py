@@ -1,7 +1,10 @@
-"""Architecture contracts: the core imports no Qt; no field for ethnicity, religion or politics."""
+"""Architecture contracts: the layers of pyproject.toml's [tool.importlinter] hold (import-linter), the
+core imports no Qt; no field for ethnicity, religion or politics."""
 
 import ast
+import os
 import pkgutil
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,8 +12,40 @@ from pathlib import Path
 import workstation
 
 SRC = Path(workstation.__file__).parent
+ROOT = Path(__file__).resolve().parents[1]
 CORE = ["domain", "storage", "devices", "sync", "central"]
 QT = ("PySide6", "pyqtgraph", "shiboken6", "PyQt5", "PyQt6")
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    """import-linter's `lint-imports` over `root`'s pyproject.toml contracts and `root`/src."""
+    exe = Path(sys.executable).parent / "lint-imports"
+    env = dict(os.environ, PYTHONPATH=str(root / "src"))
+    return subprocess.run([str(exe), "--no-cache"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_import_layer_contracts_hold():
+    r = _lint_imports(ROOT)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "0 broken" in r.stdout
+
+
+def test_a_broken_layer_is_caught(tmp_path):
+    """The contracts can fail: the desk's sync client importing the platform breaks "the desk never
+    imports the platform", and storage importing sync breaks the layers."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    client = tmp_path / "src" / "workstation" / "sync" / "client.py"
+    client.write_text(client.read_text(encoding="utf-8") + "\nfrom workstation.central import app as _app  # noqa\n",
+                      encoding="utf-8")
+    db = tmp_path / "src" / "workstation" / "storage" / "db.py"
+    db.write_text(db.read_text(encoding="utf-8") + "\nfrom workstation.sync import freeze as _freeze  # noqa\n",
+                  encoding="utf-8")
+    r = _lint_imports(tmp_path)
+    assert r.returncode != 0
+    assert "workstation.sync.client -> workstation.central.app" in r.stdout
+    assert "workstation.storage.db -> workstation.sync.freeze" in r.stdout
+    assert "1 kept, 2 broken" in r.stdout
 
 
 def test_core_sources_do_not_import_qt():

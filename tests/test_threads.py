@@ -59,12 +59,15 @@ def test_database_write_refuses_the_gui_thread(st, gui_thread):
 
 def test_device_manager_call_refuses_the_gui_thread(tmp_path, gui_thread):
     m = DeviceManager(ManagerConfig(assignments_path=tmp_path / "assignments.json"), lister=list)
-    with pytest.raises(OnGuiThread, match=r"DeviceManager\.call\(\)"):
-        m.call("idcard", lambda reader: reader.read_card(), timeout=1)
-    with pytest.raises(OnGuiThread):
-        m.wait_discovered(0)
-    box = _on_worker(lambda: m.call("idcard", lambda reader: reader.read_card(), timeout=1))
-    assert isinstance(box.get("error"), DeviceNotConnected)  # off the GUI thread the call goes ahead
+    try:
+        with pytest.raises(OnGuiThread, match=r"DeviceManager\.call\(\)"):
+            m.call("idcard", lambda reader: reader.read_card(), timeout=1)
+        with pytest.raises(OnGuiThread):
+            m.wait_discovered(0)
+        box = _on_worker(lambda: m.call("idcard", lambda reader: reader.read_card(), timeout=1))
+        assert isinstance(box.get("error"), DeviceNotConnected)  # off the GUI thread the call goes ahead
+    finally:
+        m.shutdown()
 
 
 def test_nothing_is_marked_unless_the_app_marks_it(st):

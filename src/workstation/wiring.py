@@ -15,11 +15,15 @@ results and `Changes`:
 
 Registrations respect the platform's freeze rules (`sync.freeze.guard`), injected here so storage
 never imports sync. Every call blocks on the database: run it on a worker, never on the GUI thread.
+
+The demo station (`open_demo_station`, `demo_data_dir`, the documented demo logins) is built here
+too, so the console commands and the desktop app share it without importing each other.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from workstation.storage.areas.base import AreaContext
 from workstation.storage.areas.biometrics import Biometrics
@@ -65,3 +69,65 @@ def open_desk(db: Database, actor: Actor, *, freeze_rules: bool = True) -> Desk:
         biometrics=Biometrics(ctx),
         supervision=Supervision(ctx),
     )
+
+
+# Demo station only (synthetic data, its own folder): fixed, documented demo logins.
+DEMO_OFFICER = ("demo", "demo-officer-1")
+DEMO_ADMIN_PASSWORD = "demo-admin-1"  # noqa: S105
+DEMO_ASSISTANT_PASSWORD = "demo-assistant-1"  # noqa: S105
+
+
+def demo_data_dir() -> Path:
+    """Where the demo station lives: beside the real station's folder, with "-demo" appended."""
+    from workstation.storage.station import default_data_dir
+
+    return default_data_dir().parent / (default_data_dir().name + "-demo")
+
+
+def open_demo_station(data_dir: Path) -> tuple[Database, str]:
+    """Open (creating on first run) the demo station in `data_dir`; returns the database and how it
+    was opened ("created" or the unlock method). Its passphrase sits in a file beside it: acceptable
+    only because a demo station holds synthetic data and says so everywhere.
+
+    Raises:
+        UserFacingError: `data_dir` holds a station that is not a demo station.
+    """
+    from keyring.backends import fail
+
+    from workstation.domain.enums import Role
+    from workstation.errors import UserFacingError
+    from workstation.i18n import QT_TRANSLATE_NOOP
+    from workstation.storage import demo, operators, station
+    from workstation.storage.files import write_atomic
+
+    pass_file = data_dir / "DEMO-PASSPHRASE.txt"
+    if not station.db_path(data_dir).exists():
+        res = station.init_station(
+            data_dir,
+            station_code="DEMO0001",
+            station_name="演示警务室 (demo)",
+            admin_username="admin",
+            admin_password=DEMO_ADMIN_PASSWORD,
+            use_keyring=False,
+            demo=True,
+        )
+        write_atomic(pass_file, (res.recovery_passphrase + "\n").encode())  # private (0600), atomic
+        admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
+        operators.create_operator(
+            res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,
+            password=DEMO_OFFICER[1],
+        )
+        operators.create_operator(
+            res.database, admin, username="assistant", display_name="演示协管员", role=Role.ASSISTANT,
+            password=DEMO_ASSISTANT_PASSWORD,
+        )
+        demo.generate(res.database, 500, actor="demo")
+        return res.database, "created"
+    if not pass_file.is_file():
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "cli", "{folder} holds a station that is not a demo station; `--demo` opens only demo stations."
+            ).format(folder=str(data_dir))
+        )
+    backend = fail.Keyring()  # type: ignore[no-untyped-call]
+    return station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=backend)

@@ -125,7 +125,7 @@ def test_central_cli_and_sync_status(tmp_path, station, capsys):
     out = capsys.readouterr().out
     assert "Enrollment code" in out and "CA fingerprint" in out and "downlink_items: 2" in out
     assert central_cli.main(["--data-dir", str(d), "revoke-device", "nope"]) == 2
-    from workstation.sync.cli import print_status
+    from workstation.cli.sync import print_status
 
     add_properties(services(station), 2)
     print_status(station.db)

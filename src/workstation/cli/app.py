@@ -18,56 +18,10 @@ from workstation.resources import resource_path
 
 SCENARIOS = resource_path("scenarios")
 
-# Demo station only (synthetic data, its own folder): fixed, documented demo logins.
-DEMO_OFFICER = ("demo", "demo-officer-1")
-DEMO_ADMIN_PASSWORD = "demo-admin-1"  # noqa: S105
-DEMO_ASSISTANT_PASSWORD = "demo-assistant-1"  # noqa: S105
-
-
-def demo_data_dir() -> Path:
-    from workstation.storage.station import default_data_dir
-
-    return default_data_dir().parent / (default_data_dir().name + "-demo")
-
-
-def open_demo_station(data_dir: Path) -> tuple[object, str]:
-    """Open (creating on first run) the demo station. Its passphrase sits in a file beside it:
-    acceptable only because a demo station holds synthetic data and says so everywhere."""
-    from keyring.backends import fail
-
-    from workstation.domain.enums import Role
-    from workstation.storage import demo, operators, station
-    from workstation.storage.files import write_atomic
-
-    pass_file = data_dir / "DEMO-PASSPHRASE.txt"
-    if not station.db_path(data_dir).exists():
-        res = station.init_station(
-            data_dir,
-            station_code="DEMO0001",
-            station_name="演示警务室 (demo)",
-            admin_username="admin",
-            admin_password=DEMO_ADMIN_PASSWORD,
-            use_keyring=False,
-            demo=True,
-        )
-        write_atomic(pass_file, (res.recovery_passphrase + "\n").encode())  # private (0600), atomic
-        admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
-        operators.create_operator(
-            res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,
-            password=DEMO_OFFICER[1],
-        )
-        operators.create_operator(
-            res.database, admin, username="assistant", display_name="演示协管员", role=Role.ASSISTANT,
-            password=DEMO_ASSISTANT_PASSWORD,
-        )
-        demo.generate(res.database, 500, actor="demo")
-        return res.database, "created"
-    db, method = station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=fail.Keyring())  # type: ignore[no-untyped-call]
-    return db, method
-
 
 def run_app(args: argparse.Namespace) -> int:
     from workstation.storage import metrics, station
+    from workstation.wiring import DEMO_ASSISTANT_PASSWORD, DEMO_OFFICER, demo_data_dir, open_demo_station
 
     if args.demo:
         data_dir = Path(args.data_dir) if args.data_dir else demo_data_dir()
@@ -78,8 +32,8 @@ def run_app(args: argparse.Namespace) -> int:
             print(f"No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.")
             return 1
         db, how = station.unlock(data_dir, passphrase=os.environ.get("WORKSTATION_PASSPHRASE"))
-    st = station.station_of(db)  # type: ignore[arg-type]
-    with db.read() as s:  # type: ignore[attr-defined]
+    st = station.station_of(db)
+    with db.read() as s:
         backlog = metrics.unsynced_backlog(s)
         fb = metrics.feedback_rate(s)
         cons = metrics.consistency_station(s)
@@ -88,14 +42,14 @@ def run_app(args: argparse.Namespace) -> int:
     from workstation.storage.operators import Actor
     from workstation.wiring import open_desk
 
-    people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()  # type: ignore[arg-type]
+    people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()
     print(f"Residents: {people}   unsynced changes: {backlog.records}   "
           f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:
         print(f"Demo logins: officer {DEMO_OFFICER[0]}/{DEMO_OFFICER[1]}, "
               f"assistant assistant/{DEMO_ASSISTANT_PASSWORD}")
     _report_devices(args)
-    db.close()  # type: ignore[attr-defined]
+    db.close()
     if args.demo:
         _demo_devices(data_dir)
     return 0
@@ -138,16 +92,10 @@ def _demo_devices(data_dir: Path) -> None:
 
 
 def _report_devices(args: argparse.Namespace) -> None:
-    import importlib
+    from workstation.devices.manager import describe_environment
 
-    try:
-        manager = importlib.import_module("workstation.devices.manager")
-    except ImportError:
-        return
-    describe = getattr(manager, "describe_environment", None)
-    if describe is not None:
-        for line in describe(demo=args.demo):
-            print(line)
+    for line in describe_environment(demo=args.demo):
+        print(line)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,14 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
     st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
     st.set_defaults(func=run_app)
-    try:
-        from workstation.sync import cli as sync_cli
-    except ImportError:
-        sync_cli = None  # type: ignore[assignment]
-    if sync_cli is not None:
-        sp = sub.add_parser("sync", help="end-of-shift sync with the central platform")
-        sync_cli.add_arguments(sp)
-        sp.set_defaults(func=sync_cli.run)
+    from workstation.cli import sync as sync_cli
+
+    sp = sub.add_parser("sync", help="end-of-shift sync with the central platform")
+    sync_cli.add_arguments(sp)
+    sp.set_defaults(func=sync_cli.run)
     return p
 
 

@@ -35,10 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _open_db(args: argparse.Namespace) -> Database:
     data_dir = getattr(args, "data_dir", None)
     if getattr(args, "demo", False):
-        from workstation.cli.app import demo_data_dir, open_demo_station
+        from workstation.wiring import demo_data_dir, open_demo_station
 
         db, _ = open_demo_station(Path(data_dir) if data_dir else demo_data_dir())
-        assert isinstance(db, Database)
         return db
     from workstation.storage import station
 

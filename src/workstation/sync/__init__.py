@@ -9,5 +9,5 @@ Public API:
   `override(db, supervisor, reason=, hours=)`.
 * `workstation.sync.transfer`: `export_batches(db, folder)`, `import_receipts(db, folder)`.
 * `workstation.sync.envelope`: the `wsb/1` sealed-batch format (see central/PROTOCOL.md).
-* `workstation.sync.cli`: `add_arguments(parser)`, `run(args)` for `workstation sync`.
+* the `workstation sync` console command is `workstation.cli.sync`.
 """

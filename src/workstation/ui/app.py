@@ -68,10 +68,9 @@ def _unlock_worker(data_dir: Path, demo: bool, passphrase: str | None, backend: 
     from workstation.storage import station
 
     if demo:
-        from workstation.cli.app import open_demo_station
+        from workstation.wiring import open_demo_station
 
-        db_obj, _how = open_demo_station(data_dir)
-        db: Database = db_obj  # type: ignore[assignment]
+        db, _how = open_demo_station(data_dir)
     else:
         db, _how = station.unlock(data_dir, passphrase=passphrase, backend=backend)
     try:
@@ -312,7 +311,7 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     if args.data_dir:
         return Path(args.data_dir)
     if args.demo:
-        from workstation.cli.app import demo_data_dir
+        from workstation.wiring import demo_data_dir
 
         return demo_data_dir()
     from workstation.storage.station import default_data_dir

@@ -66,8 +66,8 @@ def start_demo_platform(
     current = sc.current_enrollment(db)
     if current is None or current.platform_url != server.url:
         # the demo station's administrator enrolls it (documented demo login; synthetic data only)
-        from workstation.cli.app import DEMO_ADMIN_PASSWORD
         from workstation.storage import operators
+        from workstation.wiring import DEMO_ADMIN_PASSWORD
 
         user, password = admin or ("admin", DEMO_ADMIN_PASSWORD)
         actor = operators.authenticate(db, user, password)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.cli.app import DEMO_ADMIN_PASSWORD, DEMO_ASSISTANT_PASSWORD, DEMO_OFFICER
 from workstation.errors import UserFacingError, ValidationError
 from workstation.storage import operators
 from workstation.storage.errors import PasswordChangeRequired
@@ -30,8 +29,9 @@ from workstation.storage.operators import Actor
 from workstation.ui import i18n
 from workstation.ui.context import Station
 from workstation.ui.tasks import Op
+from workstation.wiring import DEMO_ADMIN_PASSWORD, DEMO_ASSISTANT_PASSWORD, DEMO_OFFICER
 
-DEMO_LOGINS = (  # shown on a demo station only (cli/app.py creates these accounts)
+DEMO_LOGINS = (  # shown on a demo station only (wiring.open_demo_station creates these accounts)
     (DEMO_OFFICER[0], DEMO_OFFICER[1], "Officer"),
     ("assistant", DEMO_ASSISTANT_PASSWORD, "Assistant"),
     ("admin", DEMO_ADMIN_PASSWORD, "Administrator"),

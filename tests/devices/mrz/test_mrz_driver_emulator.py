@@ -83,8 +83,9 @@ def link(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="module")
 def shared_rigs() -> Iterator[dict[str, Rig]]:
     """One rig per link for the tests that leave the link as they found it (pyserial's socket:// close
-    sleeps 0.3 s, so rigs are not rebuilt per test)."""
-    rigs: dict[str, Rig] = {}
+    sleeps 0.3 s, so rigs are not rebuilt per test). Built here, not by the first test that needs one,
+    so their emulator threads belong to this fixture and not to that test (tests/conftest.py)."""
+    rigs = {link: Rig(link) for link in ("pty", "tcp")}
     yield rigs
     for r in rigs.values():
         r.close()
@@ -92,8 +93,6 @@ def shared_rigs() -> Iterator[dict[str, Rig]]:
 
 @pytest.fixture(params=fr.FRAMINGS)
 def rig(request: pytest.FixtureRequest, link: str, shared_rigs: dict[str, Rig]) -> Rig:
-    if link not in shared_rigs:
-        shared_rigs[link] = Rig(link)
     r = shared_rigs[link]
     r.use(str(request.param))
     r.transport.reset_input()
