@@ -54,6 +54,16 @@ def _fail_on_unexpected_log_warnings(request):
                     pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def _no_gui_thread_mark_left_behind():
+    """A test that marks the GUI thread (or runs the app in-process) must not leave the mark for the
+    next test, whose database writes on this thread would then be refused."""
+    yield
+    from workstation.threads import unmark_gui_thread
+
+    unmark_gui_thread()
+
+
 # ---- a test fails when it leaves a thread running -------------------------------------------------
 PROJECT_THREADS = re.compile(r"^(device-|port-|emu-|sync-|db-|desk-|workstation)")
 THREAD_GRACE = 3.0  # seconds a stopping thread gets to finish after the test

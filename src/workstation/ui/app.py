@@ -25,6 +25,7 @@ from workstation.errors import UserFacingError
 from workstation.storage.db import Database
 from workstation.storage.errors import AppAlreadyRunning
 from workstation.storage.lock import StationLock, acquire_app_lock
+from workstation.threads import mark_gui_thread, unmark_gui_thread
 from workstation.ui import errors, i18n
 from workstation.ui.bridges.devices import DeviceBridge
 from workstation.ui.context import Station, StationSettings
@@ -331,9 +332,11 @@ def run(argv: list[str] | None = None) -> int:
     if os.environ.get("WORKSTATION_EXIT_AT_LOGIN"):  # smoke tests and the start-up benchmark
         startup.window_ready.connect(lambda _w: _report_start_and_quit(app))
     QTimer.singleShot(0, startup.start)
+    mark_gui_thread()  # from here a blocking core call on this thread raises (workstation.threads)
     try:
         rc = app.exec()
     finally:
+        unmark_gui_thread()  # shutting down may close the database from here
         startup.shutdown()
     return rc
 
