@@ -67,7 +67,6 @@ class Refused(UserFacingError):
 def _open(args: argparse.Namespace) -> Any:
     from workstation.central.keys import CONFIG, load_config, load_keys
     from workstation.central.service import Central
-    from workstation.central.store import Store
 
     data_dir = Path(args.data_dir)
     if not (data_dir / CONFIG).is_file():
@@ -108,7 +107,7 @@ def _safe_url(url: str) -> str:
 
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - only for a message
+    except Exception:
         return "(database URL)"
 
 
@@ -213,10 +212,10 @@ def _prereg_rows(value: Any, file: str) -> list[dict[str, Any]]:
                              f"{file}：第 {i} 行：字段 {bad[0]!r} 必须是文本、数字、布尔值或 null")
     if not rows:
         raise UsageError(f"{file}: the list is empty; nothing to import", f"{file}：列表为空，没有可导入的内容")
-    out = [r.model_dump() for r in rows]
-    for row in out:
-        if row.get("id") is None:
-            row.pop("id", None)  # the platform gives it one
+    out: list[dict[str, Any]] = [r.model_dump() for r in rows]
+    for item in out:
+        if item.get("id") is None:
+            item.pop("id", None)  # the platform gives it one
     return out
 
 

@@ -205,3 +205,44 @@ def float_range(low: float, high: float, what: str) -> Any:
 
     parse.__name__ = what
     return parse
+
+
+def pem_certificate(value: str) -> Path:
+    """An existing file holding an X.509 certificate in PEM form (a platform's CA)."""
+    path = existing_file(value)
+    from cryptography import x509
+
+    try:
+        x509.load_pem_x509_certificate(path.read_bytes())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a PEM certificate (expected a file starting with -----BEGIN CERTIFICATE-----)"
+        ) from None
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} cannot be read ({exc.strerror})") from None
+    return path
+
+
+def https_url(value: str) -> str:
+    """An https:// URL with a host (the platform's address)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a URL") from None
+    if parts.scheme != "https" or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an https:// address, e.g. https://platform.example:8443")
+    host_name(parts.hostname)
+    if port == 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: port 0 is not a port")
+    return value
+
+
+def sha256_fingerprint(value: str) -> str:
+    """A SHA-256 fingerprint: 64 hex digits, colons allowed."""
+    digits = value.replace(":", "").strip()
+    if len(digits) != 64 or any(c not in "0123456789abcdefABCDEF" for c in digits):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a SHA-256 fingerprint (64 hexadecimal digits)")
+    return value

@@ -13,14 +13,22 @@ from workstation.storage.db import Database
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
-    parser.add_argument("--enroll", metavar="URL", help="enroll with the platform at URL (needs --code and --ca)")
-    parser.add_argument("--code", help="one-time enrollment code")
-    parser.add_argument("--station-code", help="station code the enrollment code was issued for")
-    parser.add_argument("--ca", metavar="FILE", help="the platform's CA certificate (PEM)")
-    parser.add_argument("--fingerprint", help="the CA fingerprint given with the code")
-    parser.add_argument("--export", metavar="DIR", help="offline transfer: write sealed batches to DIR")
-    parser.add_argument("--import-receipts", metavar="DIR", help="offline transfer: read receipts from DIR")
+    from workstation.cli import checks
+
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
+    what.add_argument("--enroll", metavar="URL", type=checks.https_url,
+                      help="enroll with the platform at URL (needs --code, --station-code and --ca)")
+    parser.add_argument("--code", type=checks.text(64, "enrollment code"), help="one-time enrollment code")
+    parser.add_argument("--station-code", type=checks.code(32, "station code"),
+                        help="station code the enrollment code was issued for")
+    parser.add_argument("--ca", metavar="FILE", type=checks.pem_certificate,
+                        help="the platform's CA certificate (PEM)")
+    parser.add_argument("--fingerprint", type=checks.sha256_fingerprint, help="the CA fingerprint given with the code")
+    what.add_argument("--export", metavar="DIR", type=checks.folder_to_write,
+                      help="offline transfer: write sealed batches to DIR")
+    what.add_argument("--import-receipts", metavar="DIR", type=checks.existing_folder,
+                      help="offline transfer: read receipts from DIR")
     parser.add_argument("--no-downlink", action="store_true", help="upload only")
 
 
@@ -79,8 +87,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.enroll:
             if not (args.code and args.ca and args.station_code):
-                print("--enroll needs --code, --station-code and --ca", file=sys.stderr)
-                return 2
+                from workstation.cli.terminal import UsageError
+
+                raise UsageError("--enroll needs --code, --station-code and --ca",
+                                 "--enroll 需要 --code、--station-code 和 --ca")
             dev = sc.enroll(
                 db,
                 args.enroll,
@@ -99,6 +109,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"{len(paths)} sealed batches written to {args.export}")
             return 0
         if args.import_receipts:
+            if not any(Path(args.import_receipts).glob("*.receipt.json")):
+                from workstation.errors import UserFacingError
+
+                raise UserFacingError(
+                    f"No receipts (*.receipt.json) in {args.import_receipts}; nothing was acknowledged.",
+                    f"{args.import_receipts} 中没有回执（*.receipt.json），未确认任何批次。",
+                )
             n = transfer.import_receipts(db, Path(args.import_receipts))
             print(f"{n} batches acknowledged from receipts in {args.import_receipts}")
             return 0
