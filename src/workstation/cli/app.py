@@ -152,6 +152,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation")
     p.add_argument("--data-dir", type=checks.folder_to_write, help="station data directory")
     p.add_argument("--demo", action="store_true", help="run on embedded defaults: demo station, emulated devices")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a display or a station (temporary encrypted database, "
+        "device drivers, an emulated card read) and exit non-zero on any failure or warning",
+    )
     sub = p.add_subparsers(dest="command")
     try:
         from workstation.sync import cli as sync_cli
@@ -167,7 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from workstation.cli.terminal import run_main
 
-    return run_main(build_parser(), argv, default=run_app)
+    return run_main(build_parser(), argv, default=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from workstation import selftest
+
+        return selftest.run()
+    return run_app(args)
 
 
 if __name__ == "__main__":

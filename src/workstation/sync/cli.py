@@ -18,7 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     what = parser.add_mutually_exclusive_group()
     what.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
     what.add_argument("--enroll", metavar="URL", type=checks.https_url,
-                      help="enroll with the platform at URL (needs --code, --station-code and --ca)")
+                      help="enroll with the platform at URL (administrator; needs --code, --station-code and --ca)")
+    parser.add_argument(
+        "--replace-enrollment",
+        action="store_true",
+        help="with --enroll: replace this workstation's existing enrollment (asks for confirmation)",
+    )
+    parser.add_argument("--user", default=None, help="administrator who enrolls (default: WORKSTATION_USER or admin)")
     parser.add_argument("--code", type=checks.text(64, "enrollment code"), help="one-time enrollment code")
     parser.add_argument("--station-code", type=checks.code(32, "station code"),
                         help="station code the enrollment code was issued for")
@@ -79,6 +85,23 @@ def print_status(db: Database) -> None:
         print(freeze.evaluate(s).explain())
 
 
+def _confirm_replacement(current: Any) -> bool:
+    """Show what is being replaced and ask for the current device id to be typed (scripts: the
+    environment variable WORKSTATION_CONFIRM holds it)."""
+    print(
+        f"This workstation is enrolled with {current.platform_url} as device {current.device_id} "
+        f"(since {current.enrolled_at:%Y-%m-%d %H:%M} UTC).\n"
+        f"Batches the old platform acknowledged stay acknowledged; {current.unacknowledged_batches} batches it "
+        "has not acknowledged will be sent to the new platform instead.",
+        file=sys.stderr,
+    )
+    if sys.stdin.isatty():
+        answer = input("Type the current device id to replace this enrollment: ")
+    else:
+        answer = os.environ.get("WORKSTATION_CONFIRM", "")
+    return bool(answer.strip() == current.device_id)
+
+
 def run(args: argparse.Namespace) -> int:
     from workstation.sync import client as sc
     from workstation.sync import transfer
@@ -91,13 +114,20 @@ def run(args: argparse.Namespace) -> int:
 
                 raise UsageError("--enroll needs --code, --station-code and --ca",
                                  "--enroll 需要 --code、--station-code 和 --ca")
+            from workstation.cli import terminal
+
+            args.user = args.user or terminal.env_user()
+            actor = terminal.login(db, args)
             dev = sc.enroll(
                 db,
                 args.enroll,
                 args.code,
                 args.station_code,
                 Path(args.ca).read_text(),
+                actor=actor,
                 ca_fingerprint=args.fingerprint,
+                replace=args.replace_enrollment,
+                confirm=_confirm_replacement,
             )
             print(f"Enrolled as device {dev}")
             return 0
