@@ -111,7 +111,7 @@ def run_desktop(args: argparse.Namespace) -> int:
     """The desktop app (the only place the console command imports Qt)."""
     from workstation.ui.app import run
 
-    argv = (["--demo"] if args.demo else []) + (["--data-dir", args.data_dir] if args.data_dir else [])
+    argv = (["--demo"] if args.demo else []) + (["--data-dir", str(args.data_dir)] if args.data_dir else [])
     return run(argv)
 
 
