@@ -20,8 +20,10 @@ from pydantic import ValidationError as SchemaError
 from workstation.cli import checks
 from workstation.cli.terminal import UsageError, run_main
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_DIR = Path("central-data")
+PREREG_EXAMPLE = '[{"name": "Zhang San", "phone": "13800000000"}]'
 MAX_ENROLL_MINUTES = 7 * 24 * 60
 
 Scalar = StrictStr | StrictInt | StrictFloat | StrictBool | None
@@ -71,8 +73,9 @@ def _open(args: argparse.Namespace) -> Any:
     data_dir = Path(args.data_dir)
     if not (data_dir / CONFIG).is_file():
         raise Refused(
-            f"No platform at {data_dir}; run `workstation-central init` first.",
-            f"{data_dir} 处没有平台，请先运行 `workstation-central init`。",
+            QT_TRANSLATE_NOOP("platform-cli", "No platform at {path}; run `workstation-central init` first.").format(
+                path=str(data_dir)
+            )
         )
     try:
         cfg = load_config(data_dir)
@@ -80,9 +83,11 @@ def _open(args: argparse.Namespace) -> Any:
         keys = load_keys(data_dir)
     except (ValueError, KeyError, TypeError, OSError) as exc:
         raise Refused(
-            f"The platform files in {data_dir} are damaged or incomplete ({type(exc).__name__}: {exc}). "
-            "Restore the folder from its backup.",
-            f"{data_dir} 中的平台文件已损坏或不完整，请从备份恢复该文件夹。",
+            QT_TRANSLATE_NOOP(
+                "platform-cli",
+                "The platform files in {path} are damaged or incomplete. Restore the folder from its backup.",
+            ).format(path=str(data_dir)),
+            hint=f"{type(exc).__name__}: {exc}",
         ) from None
     return Central(_store(url), keys)
 
@@ -97,8 +102,9 @@ def _store(url: str) -> Any:
     except SQLAlchemyError as exc:
         reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
         raise Refused(
-            f"Cannot open the platform database {_safe_url(url)}: {reason}",
-            f"无法打开平台数据库 {_safe_url(url)}：{reason}",
+            QT_TRANSLATE_NOOP("platform-cli", "Cannot open the platform database {url}: {reason}").format(
+                url=_safe_url(url), reason=reason
+            )
         ) from None
 
 
@@ -122,10 +128,11 @@ def _known_station(central: Any, station_code: str) -> None:
             s.execute(select(EnrollCode.code_hash).where(EnrollCode.station_code == station_code).limit(1)).first()
     if not known:
         raise Refused(
-            f"No station {station_code!r} is known to this platform (no device enrolled and no enrollment code "
-            "issued). Check the code, or issue one with `workstation-central enroll-code`.",
-            f"本平台不认识站点 {station_code!r}（没有已登记的设备，也未签发登记码）。请核对站点代码，"
-            "或用 `workstation-central enroll-code` 签发登记码。",
+            QT_TRANSLATE_NOOP(
+                "platform-cli",
+                "No station {station} is known to this platform (no device enrolled and no enrollment code "
+                "issued). Check the code, or issue one with `workstation-central enroll-code`.",
+            ).format(station=station_code)
         )
 
 
@@ -135,9 +142,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     if (data_dir / k.SIGN_KEY).exists() or (data_dir / k.CONFIG).exists():
         raise Refused(
-            f"{data_dir} already holds a platform; nothing was changed. Its keys are the platform's identity: "
-            "a second init would cut off every enrolled station.",
-            f"{data_dir} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。",
+            QT_TRANSLATE_NOOP(
+                "platform-cli",
+                "{path} already holds a platform; nothing was changed. Its keys are the platform's identity: "
+                "a second init would cut off every enrolled station.",
+            ).format(path=str(data_dir))
         )
     if args.db_url:
         _store(args.db_url).close()  # the database must open before any key is written
@@ -201,17 +210,22 @@ def _prereg_rows(value: Any, file: str) -> list[dict[str, Any]]:
         first = exc.errors()[0]
         where = "/".join(str(p) for p in first["loc"]) or "(top level)"
         raise UsageError(
-            f"{file}: not a list of pre-registrations ({where}: {first['msg']}); "
-            'expected e.g. [{"name": "张三", "phone": "13800000000"}]',
-            f"{file}：不是预登记列表（{where}：{first['msg']}）",
+            QT_TRANSLATE_NOOP(
+                "platform-cli", "{file}: not a list of pre-registrations ({where}: {reason}); expected e.g. {example}"
+            ).format(file=file, where=where, reason=first["msg"], example=PREREG_EXAMPLE)
         ) from None
     for i, row in enumerate(rows):
         bad = row.extras_are_scalars()
         if bad:
-            raise UsageError(f"{file}: row {i}: field {bad[0]!r} must be text, a number, true/false or null",
-                             f"{file}：第 {i} 行：字段 {bad[0]!r} 必须是文本、数字、布尔值或 null")
+            raise UsageError(
+                QT_TRANSLATE_NOOP(
+                    "platform-cli", "{file}: row {row}: field {field} must be text, a number, `true`/`false` or `null`"
+                ).format(file=file, row=i, field=repr(bad[0]))
+            )
     if not rows:
-        raise UsageError(f"{file}: the list is empty; nothing to import", f"{file}：列表为空，没有可导入的内容")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("platform-cli", "{file}: the list is empty; nothing to import").format(file=file)
+        )
     out: list[dict[str, Any]] = [r.model_dump() for r in rows]
     for item in out:
         if item.get("id") is None:
@@ -244,8 +258,11 @@ def cmd_import_folder(central: Any, args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     if not any(folder.glob("*.wsb")):
-        raise Refused(f"No sealed batches (*.wsb) in {folder}; nothing was imported.",
-                      f"{folder} 中没有封存批次（*.wsb），未导入任何内容。")
+        raise Refused(
+            QT_TRANSLATE_NOOP("platform-cli", "No sealed batches (`*.wsb`) in {folder}; nothing was imported.").format(
+                folder=str(folder)
+            )
+        )
     n, errors = import_folder(central, folder)
     print(f"{n} batches received; receipts written to {folder}")
     for e in errors:
@@ -295,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.set_defaults(func=cmd_push_task)
     r = sub.add_parser("import-prereg", help="import pre-registrations (JSON list) for a station")
     r.add_argument("station_code", type=station)
-    r.add_argument("file", type=checks.existing_file, help='JSON list, e.g. [{"name": "张三"}]')
+    r.add_argument("file", type=checks.existing_file, help=f"JSON list, e.g. {PREREG_EXAMPLE}")
     r.set_defaults(func=cmd_import_prereg)
     v = sub.add_parser("revoke-device", help="revoke a device")
     v.add_argument("device_id", type=checks.text(64, "device id"))

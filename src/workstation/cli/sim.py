@@ -138,8 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         devices = start(args)
     except (OSError, ValueError) as exc:  # a port in use, a damaged scenario file
-        print(f"error: the emulators could not start: {exc}", file=sys.stderr)
-        print(f"错误：模拟设备无法启动：{exc}", file=sys.stderr)
+        from workstation.errors import UserFacingError
+        from workstation.i18n import QT_TRANSLATE_NOOP
+
+        print(UserFacingError(QT_TRANSLATE_NOOP("sim", "The emulators could not start: {reason}").format(
+            reason=str(exc))).for_operator(), file=sys.stderr)
         return 1
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.db import Database
 
 
@@ -112,8 +113,7 @@ def run(args: argparse.Namespace) -> int:
             if not (args.code and args.ca and args.station_code):
                 from workstation.cli.terminal import UsageError
 
-                raise UsageError("--enroll needs --code, --station-code and --ca",
-                                 "--enroll 需要 --code、--station-code 和 --ca")
+                raise UsageError(QT_TRANSLATE_NOOP("sync-cli", "`--enroll` needs `--code`, `--station-code` and `--ca`"))
             from workstation.cli import terminal
 
             args.user = args.user or terminal.env_user()
@@ -142,10 +142,9 @@ def run(args: argparse.Namespace) -> int:
             if not any(Path(args.import_receipts).glob("*.receipt.json")):
                 from workstation.errors import UserFacingError
 
-                raise UserFacingError(
-                    f"No receipts (*.receipt.json) in {args.import_receipts}; nothing was acknowledged.",
-                    f"{args.import_receipts} 中没有回执（*.receipt.json），未确认任何批次。",
-                )
+                raise UserFacingError(QT_TRANSLATE_NOOP(
+                    "sync-cli", "No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged."
+                ).format(folder=str(args.import_receipts)))
             n = transfer.import_receipts(db, Path(args.import_receipts))
             print(f"{n} batches acknowledged from receipts in {args.import_receipts}")
             return 0
