@@ -99,7 +99,7 @@ def test_admin_cli_rekey_needs_the_new_passphrase_typed_back_and_restore(tmp_pat
             shown = line.strip()
     child.stdin.write(shown + "\n")
     child.stdin.flush()
-    rest, err = child.communicate(timeout=60)
+    _out, err = child.communicate(timeout=60)
     assert child.returncode == 0, err
     assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 2
     assert subprocess.run([*exe, "verify-audit"], env=dict(env, WORKSTATION_PASSPHRASE=shown),

@@ -37,6 +37,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
 
     from workstation.domain.enums import Role
     from workstation.storage import demo, operators, station
+    from workstation.storage.files import write_atomic
 
     pass_file = data_dir / "DEMO-PASSPHRASE.txt"
     if not station.db_path(data_dir).exists():
@@ -49,7 +50,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             use_keyring=False,
             demo=True,
         )
-        pass_file.write_text(res.recovery_passphrase + "\n")
+        write_atomic(pass_file, (res.recovery_passphrase + "\n").encode())  # private (0600), atomic
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
         operators.create_operator(
             res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,

@@ -227,7 +227,9 @@ class Database:
                 finally:
                     session.close()
             if self.anchor_path is not None and "audit_head" in session.info:
-                self.audit_log.anchor_after_commit(self.anchor_path, *session.info["audit_head"])
+                # committed already: a failed anchor write (disk full) must not report the write as failed
+                with contextlib.suppress(OSError):
+                    self.audit_log.anchor_after_commit(self.anchor_path, *session.info["audit_head"])
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

@@ -120,6 +120,8 @@ class Person(SyncMixin, Base):
         Index("ix_person_phone", "phone"),
         Index("ix_person_grid_code", "grid_code", "name_pinyin"),
         Index("ix_person_grid_initials", "grid_code", "name_initials"),
+        Index("ix_person_grid_pinyin_alt", "grid_code", "name_pinyin_alt"),
+        Index("ix_person_grid_initials_alt", "grid_code", "name_initials_alt"),
         Index("ix_person_property_id", "property_id"),
         Index("ix_person_created_at", "created_at"),
     )
