@@ -113,7 +113,9 @@ def run(args: argparse.Namespace) -> int:
             if not (args.code and args.ca and args.station_code):
                 from workstation.cli.terminal import UsageError
 
-                raise UsageError(QT_TRANSLATE_NOOP("sync-cli", "`--enroll` needs `--code`, `--station-code` and `--ca`"))
+                raise UsageError(
+                    QT_TRANSLATE_NOOP("sync-cli", "`--enroll` needs `--code`, `--station-code` and `--ca`")
+                )
             from workstation.cli import terminal
 
             args.user = args.user or terminal.env_user()
