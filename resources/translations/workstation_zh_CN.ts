@@ -47,6 +47,14 @@
         <translation>身份证阅读器</translation>
     </message>
     <message>
+        <source>Identity card (TD1)</source>
+        <translation>身份证件（TD1）</translation>
+    </message>
+    <message>
+        <source>Identity document (TD2)</source>
+        <translation>身份证件（TD2）</translation>
+    </message>
+    <message>
         <source>Lift finger</source>
         <translation>抬起手指</translation>
     </message>
@@ -55,16 +63,40 @@
         <translation>他人手指</translation>
     </message>
     <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
         <source>Passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>Passport with a short number</source>
+        <translation>号码较短的护照</translation>
+    </message>
+    <message>
+        <source>Passport with a wrong check digit</source>
+        <translation>校验位错误的护照</translation>
+    </message>
+    <message>
+        <source>Passport, older specimen</source>
+        <translation>护照（旧版样本）</translation>
     </message>
     <message>
         <source>Place card</source>
         <translation>放上证件</translation>
     </message>
     <message>
-        <source>Plug in {device}</source>
-        <translation>插上{device}</translation>
+        <source>Plug in the ID card reader</source>
+        <translation>插上身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Plug in the fingerprint scanner</source>
+        <translation>插上指纹仪</translation>
+    </message>
+    <message>
+        <source>Plug in the passport reader</source>
+        <translation>插上护照阅读器</translation>
     </message>
     <message>
         <source>Poor press</source>
@@ -83,6 +115,10 @@
         <translation>居民身份证</translation>
     </message>
     <message>
+        <source>Spanish identity card (TD1)</source>
+        <translation>西班牙身份证件（TD1）</translation>
+    </message>
+    <message>
         <source>Stands in for the card, finger and passport you do not have to hand. The emulated devices send what real ones send.</source>
         <translation>代替手头没有的证件、手指和护照。模拟设备发送的数据与真实设备相同。</translation>
     </message>
@@ -95,8 +131,32 @@
         <translation>此设备在这里不是模拟设备。</translation>
     </message>
     <message>
-        <source>Unplug {device}</source>
-        <translation>拔下{device}</translation>
+        <source>Unplug the ID card reader</source>
+        <translation>拔下身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Unplug the fingerprint scanner</source>
+        <translation>拔下指纹仪</translation>
+    </message>
+    <message>
+        <source>Unplug the passport reader</source>
+        <translation>拔下护照阅读器</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A)</source>
+        <translation>签证（MRV-A）</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A), Honeywell reader</source>
+        <translation>签证（MRV-A），霍尼韦尔阅读器</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B)</source>
+        <translation>签证（MRV-B）</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B), Honeywell reader</source>
+        <translation>签证（MRV-B），霍尼韦尔阅读器</translation>
     </message>
 </context>
 <context>
@@ -417,20 +477,88 @@
 <context>
     <name>devices</name>
     <message>
-        <source>No answer from {device}. Check the cable and that the device is powered.</source>
+        <source>Devices are shutting down.</source>
+        <translation>设备正在关闭。</translation>
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Looking for the {device}…</source>
+        <translation>正在查找{device}……</translation>
+    </message>
+    <message>
+        <source>No answer from the {device}. Check the cable and that the device is powered.</source>
         <translation>{device}无响应，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>Support for the {device} is not installed in this build.</source>
+        <translation>此版本未安装{device}支持。</translation>
     </message>
     <message>
         <source>The device on {port} was disconnected. Plug it back in; it will reconnect.</source>
         <translation>设备（{port}）已断开，重新插上后会自动重连。</translation>
     </message>
     <message>
+        <source>The {device} cannot be detected automatically. Assign its port in Settings → Devices.</source>
+        <translation>{device}无法自动识别，请在“设置 → 设备”中指定其串口。</translation>
+    </message>
+    <message>
+        <source>The {device} cannot use the protocol &apos;{protocol}&apos;; it speaks: {protocols}.</source>
+        <translation>{device}不能使用协议“{protocol}”，可用协议：{protocols}。</translation>
+    </message>
+    <message>
+        <source>The {device} cannot use the protocol &apos;{protocol}&apos;; no protocol for it is installed.</source>
+        <translation>{device}不能使用协议“{protocol}”：本版本未安装其可用协议。</translation>
+    </message>
+    <message>
+        <source>The {device} is disconnected; reconnecting (attempt {attempt}). Check its cable and power.</source>
+        <translation>{device}已断开，正在重连（第{attempt}次），请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>The {device} is disconnected; reconnecting. Check its cable and power.</source>
+        <translation>{device}已断开，正在重连，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>The {device} is emulated (demo mode).</source>
+        <translation>{device}为模拟设备（演示模式）。</translation>
+    </message>
+    <message>
+        <source>The {device} is ready on {port}.</source>
+        <translation>{device}已连接（{port}）。</translation>
+    </message>
+    <message>
+        <source>The {device} is ready.</source>
+        <translation>{device}已连接。</translation>
+    </message>
+    <message>
+        <source>The {device} was disconnected. Plug it back in; it will reconnect by itself.</source>
+        <translation>{device}已断开，重新插上后会自动重连。</translation>
+    </message>
+    <message>
+        <source>The {device} was not found. Plug it in (it is found by itself), or assign its port in Settings → Devices.</source>
+        <translation>未找到{device}。请插上设备（会自动识别），或在“设置 → 设备”中指定其串口。</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner</source>
+        <translation>指纹仪</translation>
+    </message>
+    <message>
         <source>its port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <source>the device</source>
-        <translation>设备</translation>
+        <source>passport reader</source>
+        <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>{role} device</source>
+        <translation>{role}设备</translation>
     </message>
 </context>
 <context>
@@ -443,6 +571,11 @@
     <message>
         <source>A report was saved to:</source>
         <translation>错误报告已保存到：</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <extracomment>What stopped when the operator cancelled and nothing more specific is known (`Cancelled`).</extracomment>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Error: {message}</source>
@@ -755,8 +888,16 @@
 <context>
     <name>storage</name>
     <message>
+        <source>No such resident: the record was deleted meanwhile.</source>
+        <translation>没有该人员：该记录已被删除。</translation>
+    </message>
+    <message>
         <source>No workstation database at {path}. Run `workstation-admin init` first.</source>
         <translation>{path} 处没有工作站数据库，请先运行 `workstation-admin init`。</translation>
+    </message>
+    <message>
+        <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
+        <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
     <message>
         <source>The account &apos;{username}&apos; was changed by an administrator (disabled, new role or password reset). Log in again.</source>
@@ -765,6 +906,34 @@
     <message>
         <source>The database key does not open this database. Nothing was changed.</source>
         <translation>数据库密钥无法打开此数据库，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written (read-only file, folder or disk). Nothing was saved; ask the administrator to check the file&apos;s permissions and the disk.</source>
+        <translation>数据库 {path} 无法写入（文件、文件夹或磁盘为只读），未保存任何内容。请管理员检查文件权限和磁盘。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. Stop working on this station and ask the administrator to restore it from the latest backup (`workstation-admin restore`).</source>
+        <translation>数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin restore`）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program. Nothing was saved; try again in a moment, or close the other program (a second workstation, a backup tool).</source>
+        <translation>数据库 {path} 正被其他程序占用，未保存任何内容。请稍后重试，或关闭其他程序（另一个工作站、备份工具）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Nothing was saved; free some space and try again.</source>
+        <translation>{path} 所在磁盘已满，未保存任何内容。请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while reading or writing {path}. Nothing was saved; check the disk (cable, USB drive, free space) and try again.</source>
+        <translation>读写 {path} 时磁盘报告错误，未保存任何内容。请检查磁盘（连接线、U盘、剩余空间）后重试。</translation>
+    </message>
+    <message>
+        <source>The list position is no longer valid; start the search again.</source>
+        <translation>列表位置已失效，请重新搜索。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists: it was deleted meanwhile.</source>
+        <translation>该记录已不存在：已被删除。</translation>
     </message>
     <message>
         <source>The recovery passphrase is wrong. Nothing was changed; try again.</source>
@@ -777,6 +946,357 @@
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
         <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>zfm</name>
+    <message>
+        <source>A residual print or an unmoved finger was detected. Lift the finger, clean the glass and press again.</source>
+        <translation>检测到残留指纹或手指未移动，请抬起手指、清洁采集窗后重新按压。</translation>
+    </message>
+    <message>
+        <source>Checking this scanner&apos;s own library for the same finger (only enrolments made on this scanner; the check against everyone is done by the platform).</source>
+        <translation>正在检查本机指纹模块中是否已有该手指（仅限本机登记过的指纹；与全部人员的比对由平台完成）。</translation>
+    </message>
+    <message>
+        <source>Combining the presses into a template…</source>
+        <translation>正在合成指纹模板…</translation>
+    </message>
+    <message>
+        <source>Data from the fingerprint scanner was damaged on the way. Try again; if it repeats, check the cable or use a lower baud rate.</source>
+        <translation>指纹仪发来的数据在传输中损坏，请重试；如反复出现，请检查连接线或降低波特率。</translation>
+    </message>
+    <message>
+        <source>Enrolling the {finger}: {presses} presses.</source>
+        <translation>开始登记{finger}：需按压{presses}次。</translation>
+    </message>
+    <message>
+        <source>Enrolment cancelled.</source>
+        <translation>登记已取消。</translation>
+    </message>
+    <message>
+        <source>Fingerprint enrolment stopped: {reason} Start again when ready.</source>
+        <translation>指纹登记已停止：{reason}准备好后请重新开始。</translation>
+    </message>
+    <message>
+        <source>Fingerprint enrolment was cancelled.</source>
+        <translation>指纹登记已取消。</translation>
+    </message>
+    <message>
+        <source>Image quality {score}/100 is too low (needs {needed}).</source>
+        <translation>图像质量{score}/100过低（需要{needed}）。</translation>
+    </message>
+    <message>
+        <source>Image quality {score}/100.</source>
+        <translation>图像质量{score}/100。</translation>
+    </message>
+    <message>
+        <source>Image taken; checking its quality…</source>
+        <translation>已采集图像，正在检查质量…</translation>
+    </message>
+    <message>
+        <source>Lift the finger and press again.</source>
+        <translation>请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>Lift the finger off the scanner.</source>
+        <translation>请抬起手指。</translation>
+    </message>
+    <message>
+        <source>Move the finger to the centre of the glass.</source>
+        <translation>请将手指移到采集窗中央。</translation>
+    </message>
+    <message>
+        <source>No finger on the scanner. Place the finger flat on the glass.</source>
+        <translation>指纹仪上没有手指，请将手指平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>No finger was placed in time.</source>
+        <translation>等待按压手指超时。</translation>
+    </message>
+    <message>
+        <source>No matching fingerprint in this scanner&apos;s library.</source>
+        <translation>本机指纹库中没有匹配的指纹。</translation>
+    </message>
+    <message>
+        <source>Not found on this scanner (local check only; the platform checks against everyone).</source>
+        <translation>本机指纹模块中未找到该手指（仅本机检查，与全部人员的比对由平台完成）。</translation>
+    </message>
+    <message>
+        <source>OK.</source>
+        <translation>操作成功。</translation>
+    </message>
+    <message>
+        <source>Place the finger flat on the glass.</source>
+        <translation>请将手指平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Place the {finger} flat on the scanner (press {press} of {presses}).</source>
+        <translation>请将{finger}平放在指纹仪上（第{press}次，共{presses}次）。</translation>
+    </message>
+    <message>
+        <source>Press harder and place more of the finger, flat, on the glass.</source>
+        <translation>请用力按压，让手指更大面积平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Press harder: the print is too light (a very dry finger may need a little moisture).</source>
+        <translation>请用力按压：指纹太淡（手指过干可稍加湿润）。</translation>
+    </message>
+    <message>
+        <source>Press {press} of {presses} accepted.</source>
+        <translation>第{press}次按压已接受（共{presses}次）。</translation>
+    </message>
+    <message>
+        <source>Reading the template from the scanner…</source>
+        <translation>正在从指纹仪读取指纹模板…</translation>
+    </message>
+    <message>
+        <source>Stored on this scanner at page {page}.</source>
+        <translation>已存入本机指纹模块第{page}页。</translation>
+    </message>
+    <message>
+        <source>The finger is too wet or pressing too hard: dry the finger and press more gently.</source>
+        <translation>手指太湿或按压太重：请擦干手指，轻轻按压。</translation>
+    </message>
+    <message>
+        <source>The finger was not lifted in time.</source>
+        <translation>等待抬起手指超时。</translation>
+    </message>
+    <message>
+        <source>The fingerprint image is too unclear to use. Lift the finger and press again.</source>
+        <translation>指纹图像太乱，无法提取特征，请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner received a damaged command. Try again; if it repeats, check the cable or use a lower baud rate.</source>
+        <translation>指纹仪收到的数据包有误，请重试；如反复出现，请检查连接线或降低波特率。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner reported an unknown error (code 0x{code:02X}). Try again.</source>
+        <translation>指纹仪报告未知错误（代码0x{code:02X}），请重试。</translation>
+    </message>
+    <message>
+        <source>The fingerprint template is empty.</source>
+        <translation>指纹模板为空。</translation>
+    </message>
+    <message>
+        <source>The fingerprints do not match.</source>
+        <translation>指纹不匹配。</translation>
+    </message>
+    <message>
+        <source>The image is too dark (wet finger or pressing too hard). Dry the finger and press more gently.</source>
+        <translation>图像太深（手指太湿或按压太重），请擦干手指并轻按。</translation>
+    </message>
+    <message>
+        <source>The image is too light (dry finger or light press). Press a little harder.</source>
+        <translation>图像太淡（手指太干或按压太轻），请稍用力按压。</translation>
+    </message>
+    <message>
+        <source>The presses could not be combined (perhaps different fingers). Enrol this finger again.</source>
+        <translation>多次按压无法合成模板（可能不是同一手指），请重新登记该手指。</translation>
+    </message>
+    <message>
+        <source>The print is faint: lift the finger and press again.</source>
+        <translation>指纹不清晰：请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>The print is smudged or blurred: lift the finger, wipe the glass and press again without moving.</source>
+        <translation>指纹模糊或有污迹：请抬起手指，擦净采集窗后重新按压，按压时不要移动。</translation>
+    </message>
+    <message>
+        <source>The scanner could not delete the template.</source>
+        <translation>删除指纹模板失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not empty its library.</source>
+        <translation>清空指纹库失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not enter low-power mode.</source>
+        <translation>指纹仪进入低功耗模式失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not operate its communication port.</source>
+        <translation>指纹仪通信端口操作失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not read that stored template (empty or damaged).</source>
+        <translation>读取指纹模板出错或模板无效。</translation>
+    </message>
+    <message>
+        <source>The scanner could not receive the data that followed. Try again; if it repeats, check the cable.</source>
+        <translation>指纹仪无法接收后续数据包，请重试；如反复出现，请检查连接线。</translation>
+    </message>
+    <message>
+        <source>The scanner could not take the image. Clean the glass and place the finger again.</source>
+        <translation>指纹采集失败，请清洁采集窗后重新按压手指。</translation>
+    </message>
+    <message>
+        <source>The scanner could not use this press: {reason}</source>
+        <translation>指纹仪无法使用这次按压：{reason}</translation>
+    </message>
+    <message>
+        <source>The scanner could not write its memory (flash error); the module may be failing.</source>
+        <translation>指纹仪写入存储器（Flash）出错，模块可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The scanner does not have that setting (invalid register number).</source>
+        <translation>指纹仪无此参数（寄存器号无效）。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to execute the command.</source>
+        <translation>指纹仪命令执行失败。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to reset.</source>
+        <translation>指纹仪复位失败。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to send the image. Try again.</source>
+        <translation>指纹仪上传图像失败，请重试。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to send the template. Try again.</source>
+        <translation>指纹仪上传模板失败，请重试。</translation>
+    </message>
+    <message>
+        <source>The scanner needs its password verified before anything else, and the station has not done so. Reconnect the scanner; if it repeats, check the scanner password in the station settings.</source>
+        <translation>指纹仪要求先验证密码，工作站尚未验证。请重新连接指纹仪；如反复出现，请检查工作站设置中的指纹仪密码。</translation>
+    </message>
+    <message>
+        <source>The scanner refused the password: the module&apos;s password was changed and no longer matches the station&apos;s setting. An administrator must enter the module&apos;s password in the station settings (it cannot be read back from the module).</source>
+        <translation>指纹仪密码错误：模块密码已被修改，与本工作站的设置不一致。请管理员在工作站设置中填写模块的密码（密码无法从模块读出）。</translation>
+    </message>
+    <message>
+        <source>The scanner refused the setting value (incorrect register configuration).</source>
+        <translation>指纹仪拒绝该参数值（寄存器配置错误）。</translation>
+    </message>
+    <message>
+        <source>The scanner reported a hardware error.</source>
+        <translation>指纹仪报告硬件错误。</translation>
+    </message>
+    <message>
+        <source>The scanner reported an undefined error. Try again.</source>
+        <translation>指纹仪报告未定义错误，请重试。</translation>
+    </message>
+    <message>
+        <source>The scanner timed out.</source>
+        <translation>指纹仪操作超时。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s address does not match the station&apos;s setting.</source>
+        <translation>指纹仪地址码与工作站设置不一致。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s automatic enrolment failed.</source>
+        <translation>指纹仪自动登记失败。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s fingerprint library is empty.</source>
+        <translation>指纹库为空。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s fingerprint library is full.</source>
+        <translation>指纹仪的指纹库已满。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s firmware update failed.</source>
+        <translation>指纹仪固件升级失败。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s library has no such position (page number out of range).</source>
+        <translation>指纹库页码超出范围。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s sensor reported a hardware error.</source>
+        <translation>指纹传感器硬件错误。</translation>
+    </message>
+    <message>
+        <source>The {finger} is enrolled (quality {quality}/100).</source>
+        <translation>{finger}登记完成（质量{quality}/100）。</translation>
+    </message>
+    <message>
+        <source>There is no valid image in the scanner to process. Place the finger again.</source>
+        <translation>指纹仪缓冲区中没有有效图像，请重新按压手指。</translation>
+    </message>
+    <message>
+        <source>This finger is already enrolled on this scanner at page {page} (match score {score}). It is not stored again. This is a local check only; the platform checks against everyone.</source>
+        <translation>该手指已在本机指纹模块第{page}页登记（比对分数{score}），不再重复存储。此为本机检查，与全部人员的比对由平台完成。</translation>
+    </message>
+    <message>
+        <source>This fingerprint already exists in the scanner&apos;s library.</source>
+        <translation>该指纹已存在于指纹库中。</translation>
+    </message>
+    <message>
+        <source>This press does not match the earlier ones. Press the same {finger} again.</source>
+        <translation>这次按压与前几次不一致，请再次按压同一{finger}。</translation>
+    </message>
+    <message>
+        <source>This scanner model does not support that command.</source>
+        <translation>此型号指纹仪不支持该命令。</translation>
+    </message>
+    <message>
+        <source>This scanner&apos;s library was full; the enrolment at page {page} was removed from the scanner.</source>
+        <translation>本机指纹库已满，已从指纹模块删除第{page}页的指纹。</translation>
+    </message>
+    <message>
+        <source>This scanner&apos;s local library is full, so the template is kept by the station only (the local duplicate check will not see it).</source>
+        <translation>本机指纹模块的指纹库已满，模板仅保存在工作站（本机重复检查将无法查到该指纹）。</translation>
+    </message>
+    <message>
+        <source>Too few fingerprint features in the image. Place more of the finger, centred, on the glass.</source>
+        <translation>指纹特征点太少，请将手指更多面积居中按在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Too many unusable presses of the {finger}; enrolment stopped. Clean the glass and start again.</source>
+        <translation>{finger}无效按压次数过多，登记已停止。请清洁采集窗后重新开始。</translation>
+    </message>
+    <message>
+        <source>Wrong notepad page number.</source>
+        <translation>记事本页码错误。</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation>左手食指</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation>左手小指</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation>左手中指</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation>左手环指</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation>左手拇指</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation>右手食指</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation>右手小指</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation>右手中指</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation>右手环指</translation>
+    </message>
+    <message>
+        <source>right thumb</source>
+        <translation>右手拇指</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,7 @@ from workstation.domain.countries import country_label, country_name, is_known_c
 from workstation.domain.documents import IdentityDocument, document_validity
 from workstation.domain.enums import DocumentType, DocumentValidity, Sex
 from workstation.domain.identifiers import identifier_problems, normalise_identifier, normalise_phone
-from workstation.domain.names import has_han, is_han
+from workstation.domain.names import display_width, has_han, is_han
 from workstation.domain.validation import (
     gb11643_check_char,
     normalise_mobile,
@@ -139,6 +139,14 @@ def test_every_cjk_block_counts_as_chinese(ch):
     assert is_han(ch) and has_han(f"a{ch}b")
 
 
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [("张三", 4), ("\U00020bb7野家", 6), ("\U00031350", 2), ("\U0002ebf0", 2), ("Anna", 4), ("ＡＢ", 4), ("é", 1)],
+)
+def test_display_width_counts_every_han_block_as_wide(text, width):
+    assert display_width(text) == width
+
+
 @pytest.mark.parametrize("ch", ["a", "1", "。", "ー", "가", "·"])
 def test_non_ideographs_are_not_chinese(ch):
     assert not is_han(ch)
@@ -238,3 +246,22 @@ def test_expired_permit_is_flagged_not_refused():
     )
     assert validate_document(permit, today=date(2024, 1, 1)) == []
     assert permit.validity(date(2024, 1, 1)) == DocumentValidity.EXPIRED
+
+
+# ---- MRZ text typed by hand: the same normalisation --------------------------------------------------
+def test_mrz_typed_in_full_width_parses_as_the_ascii_mrz():
+    from workstation.devices.mrz.parse import parse_mrz
+
+    ascii_lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    full_width = ["".join(chr(ord(c) + 0xFEE0) for c in line) for line in ascii_lines]  # ＰＬ…＜
+    typed = parse_mrz(full_width, today=date(2024, 1, 1))
+    assert typed.valid and typed.document_number == "L898902C3" and typed.nationality == "UTO"
+    assert typed.lines == parse_mrz(ascii_lines, today=date(2024, 1, 1)).lines
+
+
+def test_mrz_check_digit_takes_only_ascii_digits():
+    from workstation.domain.validation import mrz_check_digit
+
+    with pytest.raises(ValueError):
+        mrz_check_digit("L898902C٣")
+    assert mrz_check_digit("L898902C3") == 6
