@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
+
+#: What a device is called in a sentence when no better name is known (no article: "the {device}").
+DEVICE = QT_TRANSLATE_NOOP("devices", "device")
+ITS_PORT = QT_TRANSLATE_NOOP("devices", "its port")
 
 
 class ProtocolError(Exception):
@@ -14,16 +19,20 @@ class DeviceError(UserFacingError):
 
 
 class DeviceTimeout(DeviceError):
-    def __init__(self, what: str = "the device", what_zh: str = "设备") -> None:
+    """No answer in time; ``what`` names the device, marked and without article (``"ID card reader"``)."""
+
+    def __init__(self, what: str = DEVICE) -> None:
         super().__init__(
-            f"No answer from {what}. Check the cable and that the device is powered.",
-            f"{what_zh}无响应，请检查连接线和电源。",
+            QT_TRANSLATE_NOOP(
+                "devices", "No answer from the {device}. Check the cable and that the device is powered."
+            ).format(device=what)
         )
 
 
 class DeviceDisconnected(DeviceError):
     def __init__(self, port: str = "") -> None:
         super().__init__(
-            f"The device on {port or 'its port'} was disconnected. Plug it back in; it will reconnect.",
-            f"设备（{port or '串口'}）已断开，重新插上后会自动重连。",
+            QT_TRANSLATE_NOOP(
+                "devices", "The device on {port} was disconnected. Plug it back in; it will reconnect."
+            ).format(port=port or ITS_PORT)
         )

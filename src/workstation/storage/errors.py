@@ -3,35 +3,37 @@
 from __future__ import annotations
 
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 
 class WrongKey(UserFacingError):
     def __init__(self, what: str = "key") -> None:
         if what == "passphrase":
             super().__init__(
-                "The recovery passphrase is wrong. Nothing was changed; try again.",
-                "恢复口令不正确，数据未作任何改动，请重试。",
+                QT_TRANSLATE_NOOP("storage", "The recovery passphrase is wrong. Nothing was changed; try again.")
             )
         else:
             super().__init__(
-                "The database key does not open this database. Nothing was changed.",
-                "数据库密钥无法打开此数据库，数据未作任何改动。",
+                QT_TRANSLATE_NOOP("storage", "The database key does not open this database. Nothing was changed.")
             )
 
 
 class KeyringUnavailable(UserFacingError):
     def __init__(self, reason: str) -> None:
         super().__init__(
-            f"The system keyring is not available ({reason}). Unlock with the station recovery passphrase.",
-            f"系统密钥环不可用（{reason}），请使用本站恢复口令解锁。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The system keyring is not available ({reason}). Unlock with the station recovery passphrase.",
+            ).format(reason=reason)
         )
 
 
 class DatabaseMissing(UserFacingError):
     def __init__(self, path: str) -> None:
         super().__init__(
-            f"No workstation database at {path}. Run `workstation-admin init` first.",
-            f"{path} 处没有工作站数据库，请先运行 `workstation-admin init`。",
+            QT_TRANSLATE_NOOP(
+                "storage", "No workstation database at {path}. Run `workstation-admin init` first."
+            ).format(path=path)
         )
 
 
@@ -52,8 +54,9 @@ class PasswordChangeRequired(UserFacingError):
 
     def __init__(self, username: str) -> None:
         super().__init__(
-            "Your password was reset by an administrator. Choose a new password to continue.",
-            "您的密码已由管理员重置，请设置新密码后继续。",
+            QT_TRANSLATE_NOOP(
+                "storage", "Your password was reset by an administrator. Choose a new password to continue."
+            )
         )
         self.username = username
 
@@ -64,9 +67,11 @@ class OperatorInactive(UserFacingError):
 
     def __init__(self, username: str) -> None:
         super().__init__(
-            f"The account {username!r} was changed by an administrator (disabled, new role or password reset). "
-            "Log in again.",
-            f"账号 {username!r} 已被管理员更改（停用、改变角色或重置密码），请重新登录。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The account '{username}' was changed by an administrator (disabled, new role or password reset). "
+                "Log in again.",
+            ).format(username=username)
         )
         self.username = username
 
