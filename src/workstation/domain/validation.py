@@ -132,7 +132,7 @@ def mrz_check_digit(field: str) -> int:
     """ICAO 9303 7-3-1 check digit: digits, A–Z = 10–35, '<' = 0."""
     total = 0
     for i, ch in enumerate(field):
-        if ch.isdigit():
+        if "0" <= ch <= "9":
             v = int(ch)
         elif "A" <= ch <= "Z":
             v = ord(ch) - 55
