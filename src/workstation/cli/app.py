@@ -86,9 +86,9 @@ def run_app(args: argparse.Namespace) -> int:
     print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
     from workstation.domain.enums import Role
     from workstation.storage.operators import Actor
-    from workstation.storage.services import Services
+    from workstation.wiring import open_desk
 
-    people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
+    people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()  # type: ignore[arg-type]
     print(f"Residents: {people}   unsynced changes: {backlog.records}   "
           f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:

@@ -1,6 +1,6 @@
 """Validation as pure functions with messages an officer understands.
 
-Every function returns a list of (field, message) problems; an empty list means valid. Services
+Every function returns a list of (field, message) problems; an empty list means valid. Area services
 refuse the whole save with `ValidationError(problems)` when any is found, so nothing is half-saved.
 """
 
