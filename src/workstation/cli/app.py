@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="check this installation without a display or a station (temporary encrypted database, "
-        "device drivers, an emulated card read) and exit non-zero on any failure or warning",
+        "device drivers, an emulated card read, the main window offscreen) and exit non-zero on any "
+        "failure or warning",
     )
     sub = p.add_subparsers(dest="command")
     st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
@@ -177,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
-        from workstation import selftest
+        from workstation.ui import selftest
 
         return selftest.run()
     try:
