@@ -24,7 +24,7 @@ from workstation.errors import UserFacingError
 from workstation.storage import audit, demo, station, vault
 from workstation.storage.errors import PassphraseMismatch, StationBusy, WrongKey
 from workstation.storage.schema import Person
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 SRC = Path(__file__).parents[2] / "src"
 STEPS = [
@@ -116,7 +116,7 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
     kr = MemoryKeyring()
     st = make_station(tmp_path / "s", backend=kr)
     officer = st.actor(Role.OFFICER, "li")
-    svc = Services(st.db, officer)
+    svc = open_desk(st.db, officer)
     doc = IdentityDocument(
         doc_type=DocumentType.RESIDENT_ID,
         number="11010519491231002X",
@@ -124,8 +124,8 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
         sex=Sex.FEMALE,
         birth_date=date(1949, 12, 31),
     )
-    pid = svc.register_resident(doc)
-    fid = svc.add_fingerprint(pid, position=1, template=b"T" * 512, quality=80)
+    pid = svc.residents.register(doc).id
+    fid = svc.biometrics.add(pid, position=1, template=b"T" * 512, quality=80).id
     device_secret = os.urandom(32)
     with st.db.write() as s:
         s.add(
@@ -160,7 +160,7 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
     for label in vault.SUBKEY_LABELS:
         assert db.subkey(label) != old[label], f"subkey {label} did not rotate"
     # the values sealed under the old subkeys were re-sealed: they open under the new ones only
-    assert Services(db, officer).fingerprint_template(fid) == b"T" * 512
+    assert open_desk(db, officer).biometrics.template(fid) == b"T" * 512
     with db.read() as s:
         blob = s.get(SyncDevice, 1).sign_priv_wrapped
         assert sync_client._unwrap(db, blob) == device_secret

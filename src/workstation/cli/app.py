@@ -93,9 +93,9 @@ def run_app(args: argparse.Namespace) -> int:
     print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
     from workstation.domain.enums import Role
     from workstation.storage.operators import Actor
-    from workstation.storage.services import Services
+    from workstation.wiring import open_desk
 
-    people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
+    people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()  # type: ignore[arg-type]
     print(f"Residents: {people}   unsynced changes: {backlog.records}   "
           f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:
@@ -165,7 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="check this installation without a display or a station (temporary encrypted database, "
-        "device drivers, an emulated card read) and exit non-zero on any failure or warning",
+        "device drivers, an emulated card read, the main window offscreen) and exit non-zero on any "
+        "failure or warning",
     )
     sub = p.add_subparsers(dest="command")
     st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
@@ -189,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     if args.self_test:
-        from workstation import selftest
+        from workstation.ui import selftest
 
         return selftest.run()
     return run_desktop(args)

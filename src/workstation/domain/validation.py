@@ -1,6 +1,6 @@
 """Validation as pure functions with messages an officer understands.
 
-Every function returns a list of (field, message) problems; an empty list means valid. Services
+Every function returns a list of (field, message) problems; an empty list means valid. Area services
 refuse the whole save with `ValidationError(problems)` when any is found, so nothing is half-saved.
 """
 
@@ -132,7 +132,7 @@ def mrz_check_digit(field: str) -> int:
     """ICAO 9303 7-3-1 check digit: digits, A–Z = 10–35, '<' = 0."""
     total = 0
     for i, ch in enumerate(field):
-        if ch.isdigit():
+        if "0" <= ch <= "9":
             v = int(ch)
         elif "A" <= ch <= "Z":
             v = ord(ch) - 55

@@ -2,7 +2,7 @@
 
 Syncable records (`SyncMixin`) carry a client-generated UUID, a version that every change
 increments, and `acked_version`: the highest version the platform has acknowledged (set by sync;
-purge after retention needs `acked_version == version`). Only `storage.services` writes them.
+purge after retention needs `acked_version == version`). Only the area services (`storage.areas`) write them.
 
 Boundary: there is no ethnicity, religion or political column anywhere, and no watch-list table.
 Fingerprint templates live in their own table, encrypted under their own key.
