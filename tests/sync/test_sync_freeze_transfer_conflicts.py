@@ -10,6 +10,7 @@ from sqlalchemy import select, update
 from sync_fixtures import STATION, add_properties, enroll, services
 
 from workstation.cli import central as central_cli
+from workstation.cli.terminal import EXIT_REFUSED
 from workstation.domain.enums import Role
 from workstation.errors import PermissionDenied
 from workstation.storage import settings
@@ -124,7 +125,7 @@ def test_central_cli_and_sync_status(tmp_path, station, capsys):
     assert central_cli.main(["--data-dir", str(d), "status"]) == 0
     out = capsys.readouterr().out
     assert "Enrollment code" in out and "CA fingerprint" in out and "downlink_items: 2" in out
-    assert central_cli.main(["--data-dir", str(d), "revoke-device", "nope"]) == 2
+    assert central_cli.main(["--data-dir", str(d), "revoke-device", "nope"]) == EXIT_REFUSED
     from workstation.cli.sync import print_status
 
     add_properties(services(station), 2)
