@@ -2,10 +2,13 @@
 declare is reported (tests/conftest.py), a test that declares its warning passes. Runs pytest on a
 small test file in a fresh folder with this suite's conftest."""
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import workstation
 
 CASES = '''
 import logging
@@ -58,6 +61,7 @@ def test_leaked_threads_and_undeclared_warnings_fail(tmp_path):
     r = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rA", "test_cases.py"],
         cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env=dict(os.environ, PYTHONPATH=str(Path(workstation.__file__).parents[1])),
     )
     out = r.stdout
     assert r.returncode == 1, out

@@ -131,7 +131,7 @@ CJK_DATA = {
     "storage/demo.py",  # synthetic residents' names and addresses
     "devices/sam/decode.py",  # '长期' as printed on the card
     "devices/sam/emulator.py",  # the same, on emulated cards
-    "cli/app.py",  # demo station and demo operators' display names
+    "wiring.py",  # the demo station's name and its demo operators' display names (open_demo_station)
     "domain/names.py",  # compound surnames and their readings
     "domain/countries.py",  # Chinese names of ICAO codes (reference data, shown as the country's name)
     "ui/i18n.py",  # each language names itself in the language menu ("简体中文", "English")
