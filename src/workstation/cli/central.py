@@ -50,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("device_id")
     f = sub.add_parser("import-folder", help="offline transfer: ingest sealed batches, write receipts")
     f.add_argument("folder")
+    tr = sub.add_parser("transfer-record", help="hand a record to another station (only its devices may change it)")
+    tr.add_argument("record_type")
+    tr.add_argument("record_id")
+    tr.add_argument("to_station")
+    tr.add_argument("--reason", default="")
+    rc = sub.add_parser(
+        "release-checkpoint", help="forget a station's audit checkpoint after its trail went back (once examined)"
+    )
+    rc.add_argument("station_code")
     sub.add_parser("rotate-key", help="new batch-encryption key, announced to stations by the downlink")
     sub.add_parser("status", help="counts of devices, batches, records and conflicts")
     return p
@@ -99,6 +108,16 @@ def main(argv: list[str] | None = None) -> int:
             for e in errors:
                 print(f"refused: {e}", file=sys.stderr)
             return 1 if errors else 0
+        elif args.command == "transfer-record":
+            before = central.transfer_record(args.record_type, args.record_id, args.to_station, reason=args.reason)
+            print(f"{args.record_type} {args.record_id} now belongs to station {args.to_station} (was {before})")
+        elif args.command == "release-checkpoint":
+            known = central.checkpoint_of(args.station_code)
+            central.reset_checkpoint(args.station_code)
+            print(
+                f"Station {args.station_code}: audit checkpoint {known and known['seq']} forgotten; "
+                "its next batch sets it"
+            )
         elif args.command == "rotate-key":
             print(f"New encryption key id: {central.rotate_key()} (the old key is kept for sealed batches)")
         elif args.command == "status":
