@@ -280,6 +280,9 @@ def test_platform_commands_transfer_a_record_and_release_a_checkpoint(sqlite_pla
     with sc.make_http(p.url, p.ca_pem) as h:
         a.upload(h, [rec(x, "create", 1, None)], checkpoint={"seq": 999, "hash": "a" * 64})
     d = str(p.data_dir)
+    assert central_cli.main(["--data-dir", d, "transfer-record", "person", x, B]) != 0  # no such station yet
+    assert f"No station {B}" in capsys.readouterr().err and state(p, x)[3] == A
+    p.central.enroll_code(B)
     assert central_cli.main(["--data-dir", d, "transfer-record", "person", x, B, "--reason", "moved"]) == 0
     assert f"now belongs to station {B}" in capsys.readouterr().out and state(p, x)[3] == B
     assert central_cli.main(["--data-dir", d, "transfer-record", "person", "no-such-id", B]) != 0
