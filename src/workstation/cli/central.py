@@ -273,7 +273,7 @@ def cmd_import_folder(central: Any, args: argparse.Namespace) -> int:
 @_with_central
 def cmd_transfer_record(central: Any, args: argparse.Namespace) -> int:
     _known_station(central, args.to_station)
-    before = central.transfer_record(args.record_type, args.record_id, args.to_station, reason=args.reason)
+    before = central.transfer_record(args.record_type, args.record_id, args.to_station, reason=args.reason or "")
     print(f"{args.record_type} {args.record_id} now belongs to station {args.to_station} (was {before})")
     return 0
 
@@ -340,7 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("record_type", type=checks.code(32, "record type"))
     tr.add_argument("record_id", type=checks.text(36, "record id"))
     tr.add_argument("to_station", type=station)
-    tr.add_argument("--reason", default="", type=checks.text(200, "reason"))
+    tr.add_argument("--reason", type=checks.text(200, "reason"), help="why (kept with the transfer)")
     tr.set_defaults(func=cmd_transfer_record)
     rc = sub.add_parser("release-checkpoint",
                         help="forget a station's audit checkpoint after its trail went back (once examined)")
