@@ -72,6 +72,7 @@ LATIN_ALLOWED = {
     "Enter", "Esc", "Tab",  # keys named in the desktop app
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
+    "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
 }
 # fmt: on
 

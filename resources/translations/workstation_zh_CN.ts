@@ -47,6 +47,14 @@
         <translation>身份证阅读器</translation>
     </message>
     <message>
+        <source>Identity card (TD1)</source>
+        <translation>身份证件（TD1）</translation>
+    </message>
+    <message>
+        <source>Identity document (TD2)</source>
+        <translation>身份证件（TD2）</translation>
+    </message>
+    <message>
         <source>Lift finger</source>
         <translation>抬起手指</translation>
     </message>
@@ -55,16 +63,40 @@
         <translation>他人手指</translation>
     </message>
     <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
         <source>Passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>Passport with a short number</source>
+        <translation>号码较短的护照</translation>
+    </message>
+    <message>
+        <source>Passport with a wrong check digit</source>
+        <translation>校验位错误的护照</translation>
+    </message>
+    <message>
+        <source>Passport, older specimen</source>
+        <translation>护照（旧版样本）</translation>
     </message>
     <message>
         <source>Place card</source>
         <translation>放上证件</translation>
     </message>
     <message>
-        <source>Plug in {device}</source>
-        <translation>插上{device}</translation>
+        <source>Plug in the ID card reader</source>
+        <translation>插上身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Plug in the fingerprint scanner</source>
+        <translation>插上指纹仪</translation>
+    </message>
+    <message>
+        <source>Plug in the passport reader</source>
+        <translation>插上护照阅读器</translation>
     </message>
     <message>
         <source>Poor press</source>
@@ -83,6 +115,10 @@
         <translation>居民身份证</translation>
     </message>
     <message>
+        <source>Spanish identity card (TD1)</source>
+        <translation>西班牙身份证件（TD1）</translation>
+    </message>
+    <message>
         <source>Stands in for the card, finger and passport you do not have to hand. The emulated devices send what real ones send.</source>
         <translation>代替手头没有的证件、手指和护照。模拟设备发送的数据与真实设备相同。</translation>
     </message>
@@ -95,8 +131,32 @@
         <translation>此设备在这里不是模拟设备。</translation>
     </message>
     <message>
-        <source>Unplug {device}</source>
-        <translation>拔下{device}</translation>
+        <source>Unplug the ID card reader</source>
+        <translation>拔下身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Unplug the fingerprint scanner</source>
+        <translation>拔下指纹仪</translation>
+    </message>
+    <message>
+        <source>Unplug the passport reader</source>
+        <translation>拔下护照阅读器</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A)</source>
+        <translation>签证（MRV-A）</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A), Honeywell reader</source>
+        <translation>签证（MRV-A），霍尼韦尔阅读器</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B)</source>
+        <translation>签证（MRV-B）</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B), Honeywell reader</source>
+        <translation>签证（MRV-B），霍尼韦尔阅读器</translation>
     </message>
 </context>
 <context>

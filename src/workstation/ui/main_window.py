@@ -103,7 +103,7 @@ class MessageBar(QWidget):
         self.close_button.setFlat(True)
         self.close_button.clicked.connect(self.clear)
         lay.addWidget(self.close_button)
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)

@@ -25,7 +25,7 @@ def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, q
     qtbot.waitUntil(lambda: len(cards) == 2, timeout=10_000)
     assert cards[1].name == "张三"
 
-    desk.passport_choice.setCurrentIndex(desk.passport_choice.findText("td3_specimen"))
+    desk.passport_choice.setCurrentIndex(desk.passport_choice.findText("Passport"))
     desk.swipe.click()
     qtbot.waitUntil(lambda: len(passports) == 1, timeout=10_000)
     assert passports[0].surname == "ERIKSSON"
