@@ -150,7 +150,6 @@ NOT_YET_CONVERTED = {
     "storage/errors.py",
     "storage/filecheck.py",
     "storage/operators.py",
-    "storage/services.py",
     "storage/station.py",
     "storage/vault.py",
     "sync/client.py",

@@ -584,6 +584,11 @@
         <translation>错误报告已保存到：</translation>
     </message>
     <message>
+        <source>Cancelled.</source>
+        <extracomment>What stopped when the operator cancelled and nothing more specific is known (`Cancelled`).</extracomment>
+        <translation>已取消。</translation>
+    </message>
+    <message>
         <source>Error: {message}</source>
         <extracomment>The line a console command prints for a user-facing error (``{message}`` already translated).</extracomment>
         <translation>错误：{message}</translation>
@@ -1056,8 +1061,16 @@
 <context>
     <name>storage</name>
     <message>
+        <source>No such resident: the record was deleted meanwhile.</source>
+        <translation>没有该人员：该记录已被删除。</translation>
+    </message>
+    <message>
         <source>No workstation database at {path}. Run `workstation-admin init` first.</source>
         <translation>{path} 处没有工作站数据库，请先运行 `workstation-admin init`。</translation>
+    </message>
+    <message>
+        <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
+        <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
     <message>
         <source>The account &apos;{username}&apos; was changed by an administrator (disabled, new role or password reset). Log in again.</source>
@@ -1066,6 +1079,34 @@
     <message>
         <source>The database key does not open this database. Nothing was changed.</source>
         <translation>数据库密钥无法打开此数据库，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written (read-only file, folder or disk). Nothing was saved; ask the administrator to check the file&apos;s permissions and the disk.</source>
+        <translation>数据库 {path} 无法写入（文件、文件夹或磁盘为只读），未保存任何内容。请管理员检查文件权限和磁盘。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. Stop working on this station and ask the administrator to restore it from the latest backup (`workstation-admin restore`).</source>
+        <translation>数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin restore`）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program. Nothing was saved; try again in a moment, or close the other program (a second workstation, a backup tool).</source>
+        <translation>数据库 {path} 正被其他程序占用，未保存任何内容。请稍后重试，或关闭其他程序（另一个工作站、备份工具）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Nothing was saved; free some space and try again.</source>
+        <translation>{path} 所在磁盘已满，未保存任何内容。请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while reading or writing {path}. Nothing was saved; check the disk (cable, USB drive, free space) and try again.</source>
+        <translation>读写 {path} 时磁盘报告错误，未保存任何内容。请检查磁盘（连接线、U盘、剩余空间）后重试。</translation>
+    </message>
+    <message>
+        <source>The list position is no longer valid; start the search again.</source>
+        <translation>列表位置已失效，请重新搜索。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists: it was deleted meanwhile.</source>
+        <translation>该记录已不存在：已被删除。</translation>
     </message>
     <message>
         <source>The recovery passphrase is wrong. Nothing was changed; try again.</source>

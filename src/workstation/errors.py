@@ -21,6 +21,8 @@ NOT_SAVED = QT_TRANSLATE_NOOP("errors", "Not saved: {problems}")
 PROBLEM_WITH_FIELD = QT_TRANSLATE_NOOP("errors", "{field}: {reason}")
 #: Joins several problems in one sentence.
 PROBLEM_SEPARATOR = QT_TRANSLATE_NOOP("errors", "; ")
+#: What stopped when the operator cancelled and nothing more specific is known (`Cancelled`).
+CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled.")
 
 
 class UserFacingError(Exception):
@@ -201,3 +203,24 @@ class NotFound(UserFacingError):
 
 class Conflict(UserFacingError):
     """A record changed since it was read (stale version)."""
+
+
+class Cancelled(Exception):
+    """The operator stopped an operation (pressed Cancel, closed the dialog). Not an error: the UI shows
+    nothing, a console command exits quietly with its "cancelled" code. Deliberately not a
+    `UserFacingError`, so no handler shows it as one; `message`/`message_zh` say what stopped, for a
+    status line or a log."""
+
+    def __init__(self, message: str = CANCELLED, message_zh: str | None = None) -> None:
+        if message_zh is not None and not isinstance(message, Text | Message):
+            message = _Pair(message, message_zh)  # not yet converted (see _Pair)
+        super().__init__(message)
+        self.message = message
+
+    @property
+    def message_zh(self) -> str:
+        return render(self.message, "zh_CN")
+
+    def render(self, lang: str | None = None) -> str:
+        """What stopped, in ``lang`` (``None``: the operator's language)."""
+        return render(self.message, lang)

@@ -248,3 +248,22 @@ def test_expired_permit_is_flagged_not_refused():
     )
     assert validate_document(permit, today=date(2024, 1, 1)) == []
     assert permit.validity(date(2024, 1, 1)) == DocumentValidity.EXPIRED
+
+
+# ---- MRZ text typed by hand: the same normalisation --------------------------------------------------
+def test_mrz_typed_in_full_width_parses_as_the_ascii_mrz():
+    from workstation.devices.mrz.parse import parse_mrz
+
+    ascii_lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    full_width = ["".join(chr(ord(c) + 0xFEE0) for c in line) for line in ascii_lines]  # ＰＬ…＜
+    typed = parse_mrz(full_width, today=date(2024, 1, 1))
+    assert typed.valid and typed.document_number == "L898902C3" and typed.nationality == "UTO"
+    assert typed.lines == parse_mrz(ascii_lines, today=date(2024, 1, 1)).lines
+
+
+def test_mrz_check_digit_takes_only_ascii_digits():
+    from workstation.domain.validation import mrz_check_digit
+
+    with pytest.raises(ValueError):
+        mrz_check_digit("L898902C٣")
+    assert mrz_check_digit("L898902C3") == 6

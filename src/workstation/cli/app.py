@@ -37,6 +37,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
 
     from workstation.domain.enums import Role
     from workstation.storage import demo, operators, station
+    from workstation.storage.files import write_atomic
 
     pass_file = data_dir / "DEMO-PASSPHRASE.txt"
     if not station.db_path(data_dir).exists():
@@ -49,7 +50,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             use_keyring=False,
             demo=True,
         )
-        pass_file.write_text(res.recovery_passphrase + "\n")
+        write_atomic(pass_file, (res.recovery_passphrase + "\n").encode())  # private (0600), atomic
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
         operators.create_operator(
             res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,
@@ -85,9 +86,9 @@ def run_app(args: argparse.Namespace) -> int:
     print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
     from workstation.domain.enums import Role
     from workstation.storage.operators import Actor
-    from workstation.storage.services import Services
+    from workstation.wiring import open_desk
 
-    people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
+    people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()  # type: ignore[arg-type]
     print(f"Residents: {people}   unsynced changes: {backlog.records}   "
           f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:

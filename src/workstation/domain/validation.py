@@ -2,7 +2,7 @@
 
 Every function returns a list of `Problem(field, code, message)`; an empty list means valid. The
 message is a marked text (`workstation.i18n`): English in the code, Chinese in the translation file.
-Services refuse the whole save with `ValidationError(problems)` when any is found, so nothing is
+Area services refuse the whole save with `ValidationError(problems)` when any is found, so nothing is
 half-saved.
 """
 
@@ -232,7 +232,7 @@ def mrz_check_digit(field: str) -> int:
     """ICAO 9303 7-3-1 check digit: digits, A–Z = 10–35, '<' = 0."""
     total = 0
     for i, ch in enumerate(field):
-        if ch.isdigit():
+        if "0" <= ch <= "9":
             v = int(ch)
         elif "A" <= ch <= "Z":
             v = ord(ch) - 55

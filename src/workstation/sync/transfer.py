@@ -9,24 +9,20 @@ each against the platform key and acknowledges the batch exactly as an online up
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from sqlalchemy import select
 
 from workstation.storage.db import Database
+from workstation.storage.files import write_atomic
 from workstation.sync import envelope as env
 from workstation.sync.client import ACKNOWLEDGED, SEALED, SENDING, SyncClient, SyncError
 from workstation.sync.models import SyncBatch
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    """Private (0600) temp file, fsync, rename, fsync of the folder (`storage.files.write_atomic`)."""
+    write_atomic(path, data)
 
 
 def export_batches(db: Database, folder: Path) -> list[Path]:

@@ -30,6 +30,7 @@ Decisions (device-protocols.md §3):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -167,9 +168,16 @@ class MrzResult:
 
 # ---- normalisation and layout detection --------------------------------------------------------
 def normalise_line(line: str) -> str:
-    """Drop CR/LF, spaces and trailing ``_`` padding, upper-case."""
-    s = line.replace("\r", "").replace("\n", "").replace(" ", "").replace("\t", "")
+    """Unicode compatibility form (NFKC: an MRZ typed with full-width characters becomes ASCII), drop
+    CR/LF, spaces and trailing ``_`` padding, upper-case."""
+    s = unicodedata.normalize("NFKC", line)
+    s = s.replace("\r", "").replace("\n", "").replace(" ", "").replace("\t", "")
     return s.rstrip("_").upper()
+
+
+def _ascii_digits(s: str) -> bool:
+    """Only ASCII digits (str.isdigit also accepts other scripts' digits, which an MRZ never holds)."""
+    return bool(s) and s.isascii() and s.isdigit()
 
 
 def split_lines(text: str | Sequence[str]) -> list[str]:
@@ -202,7 +210,7 @@ def _check(name: str, data: str, given: str, *, filler_ok: bool = False) -> Chec
     computed = mrz_check_digit(data)
     if filler_ok and data.strip("<") == "" and given in ("<", "0"):
         return CheckDigit(name, data, given, computed, True)
-    return CheckDigit(name, data, given, computed, given.isdigit() and int(given) == computed)
+    return CheckDigit(name, data, given, computed, _ascii_digits(given) and int(given) == computed)
 
 
 def _strip(s: str) -> str:
@@ -215,7 +223,7 @@ def _names(s: str) -> tuple[str, str]:
 
 
 def _yymmdd(raw: str) -> tuple[int, int, int] | None:
-    if len(raw) != 6 or not raw.isdigit():
+    if len(raw) != 6 or not _ascii_digits(raw):
         return None
     return int(raw[:2]), int(raw[2:4]), int(raw[4:6])
 
@@ -295,9 +303,9 @@ def repair_ocr(lines: list[str], fmt: str, problems: list[str]) -> list[str]:
         data, check = "".join(rows[line][a:b]), rows[line][c]
         new_data = data.translate(_OCR_DIGITS) if numeric_data else data
         new_check = check.translate(_OCR_DIGITS)
-        if (new_data, new_check) == (data, check) or not new_check.isdigit():
+        if (new_data, new_check) == (data, check) or not _ascii_digits(new_check):
             return
-        if not all(ch.isdigit() or ch == "<" for ch in new_data) and numeric_data:
+        if not all(_ascii_digits(ch) or ch == "<" for ch in new_data) and numeric_data:
             return
         if mrz_check_digit(new_data) != int(new_check):
             return

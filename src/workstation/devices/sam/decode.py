@@ -122,7 +122,7 @@ def card_type(block: bytes) -> DocumentType:
 def _date(value: str, label: str, problems: Problems) -> date | None:
     if not value:
         return None
-    if len(value) == 8 and value.isdigit():
+    if len(value) == 8 and value.isascii() and value.isdigit():
         try:
             return date(int(value[:4]), int(value[4:6]), int(value[6:]))
         except ValueError:
@@ -140,7 +140,7 @@ def _date(value: str, label: str, problems: Problems) -> date | None:
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 def decode_text_block(block: bytes) -> tuple[IdentityDocument, Problems]:
