@@ -902,6 +902,45 @@
     </message>
 </context>
 <context>
+    <name>platform-cli</name>
+    <message>
+        <source>Cannot open the platform database {url}: {reason}</source>
+        <translation>无法打开平台数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>No platform at {path}; run `workstation-central init` first.</source>
+        <translation>{path} 处没有平台，请先运行 `workstation-central init`。</translation>
+    </message>
+    <message>
+        <source>No sealed batches (`*.wsb`) in {folder}; nothing was imported.</source>
+        <translation>{folder} 中没有封存批次（`*.wsb`），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>No station {station} is known to this platform (no device enrolled and no enrollment code issued). Check the code, or issue one with `workstation-central enroll-code`.</source>
+        <translation>本平台不认识站点 {station}（没有已登记的设备，也未签发登记码）。请核对站点代码，或用 `workstation-central enroll-code` 签发登记码。</translation>
+    </message>
+    <message>
+        <source>The platform files in {path} are damaged or incomplete. Restore the folder from its backup.</source>
+        <translation>{path} 中的平台文件已损坏或不完整，请从备份恢复该文件夹。</translation>
+    </message>
+    <message>
+        <source>{file}: not a list of pre-registrations ({where}: {reason}); expected e.g. {example}</source>
+        <translation>{file}：不是预登记列表（{where}：{reason}），应类似 {example}</translation>
+    </message>
+    <message>
+        <source>{file}: row {row}: field {field} must be text, a number, `true`/`false` or `null`</source>
+        <translation>{file}：第 {row} 行：字段 {field} 必须是文本、数字、`true`/`false` 或 `null`</translation>
+    </message>
+    <message>
+        <source>{file}: the list is empty; nothing to import</source>
+        <translation>{file}：列表为空，没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
+        <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>Administrator</source>
@@ -1016,6 +1055,13 @@
     </message>
 </context>
 <context>
+    <name>sim</name>
+    <message>
+        <source>The emulators could not start: {reason}</source>
+        <translation>模拟设备无法启动：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>status</name>
     <message>
         <source>DEMO</source>
@@ -1119,6 +1165,17 @@
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
         <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>sync-cli</name>
+    <message>
+        <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
+        <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+    </message>
+    <message>
+        <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
+        <translation>`--enroll` 需要 `--code`、`--station-code` 和 `--ca`</translation>
     </message>
 </context>
 <context>

@@ -244,3 +244,27 @@ def test_the_platform_store_is_private_to_its_user(tmp_path):
         assert stat.S_IMODE(loose.stat().st_mode) == 0o600 and stat.S_IMODE(loose.parent.stat().st_mode) == 0o700
     finally:
         os.umask(old)
+
+
+def test_text_inside_a_signed_batch_that_no_database_can_store(platform, http):
+    """Lone surrogates, NUL and out-of-range numbers inside a batch (header or records) are refused
+    as malformed (400), never a 500 and never a 503 that the station would retry for ever."""
+    a = enroll_raw(platform.central, A)
+    x = str(uuid.uuid4())
+    bad_records = [
+        {**rec(x, "create", 1, None), "record_id": "\ud800"},
+        {**rec(x, "create", 1, None), "record_type": "per\udfffson"},
+        {**rec(x, "create", 1, None), "payload": '{"name": "\ud800"}'},
+        {**rec(x, "create", 1, None), "payload": '{"name": "a\x00b"}'},
+        {**rec(x, "create", 1, None), "version": 2**40},
+        {**rec(x, "update", 2, None), "base_version": -1},
+        {**rec(x, "create", 1, None), "operation": "drop"},
+    ]
+    for bad in bad_records:
+        r = a.upload(http, [bad])
+        assert (r.status_code, r.json()["reason"]) == (400, "malformed"), (bad, r.text)
+    blob = a.seal([rec(x, "create", 1, None)])
+    forged = blob.replace(a.device_id.encode(), b"\\ud800" + a.device_id[6:].encode(), 1)
+    r = http.post("/v1/batches", content=forged, headers={"content-type": sc.BATCH_MEDIA_TYPE})
+    assert r.status_code == 400 and r.json()["reason"] in ("malformed", "truncated"), r.text
+    assert platform.central.status()["record_versions"] == 0
