@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import logging
 import os
 import random
 import socket
@@ -271,7 +272,7 @@ def test_port_identity_prefers_serial_then_location_then_path() -> None:
     assert PortIdentity.from_json(remembered.to_json()) == remembered
 
 
-def test_assignment_store_round_trip_and_unreadable_file(tmp_path: Path) -> None:
+def test_assignment_store_round_trip_and_unreadable_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "cfg" / "device-assignments.json"
     store = AssignmentStore(path)
     a = Assignment("mrz", PortInfo("/dev/ttyUSB2", vid=CP210X[0], pid=CP210X[1], serial_number="M9").identity(),
@@ -282,7 +283,9 @@ def test_assignment_store_round_trip_and_unreadable_file(tmp_path: Path) -> None
     store.remove("mrz")
     assert AssignmentStore(path).all() == {}
     path.write_text("{broken")
-    assert AssignmentStore(path).all() == {}  # logged and ignored: devices are searched for instead
+    with caplog.at_level(logging.WARNING, logger="workstation.devices.manager.assignments"):
+        assert AssignmentStore(path).all() == {}  # logged and ignored: devices are searched for instead
+    assert "ignoring unreadable device assignments" in caplog.text
     assert AssignmentStore(None).all() == {}
 
 

@@ -68,7 +68,8 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
             say(f"ack person {pid} 1")
         elif op < 0.9:
             pid = rng.choice(list(people))
-            v = sv.residents.update(pid, base_version=people[pid], employer=f"雇主{n}").version
+            changes = sv.residents.update(pid, base_version=people[pid], employer=f"雇主{n}")
+            v = changes.version if changes else people[pid]  # an earlier writer may have set this value
             people[pid] = v
             say(f"ack person {pid} {v}")
         else:

@@ -79,6 +79,13 @@ class FaultProxy:
 
         self.loop.run_until_complete(main())
         self.loop.run_forever()
+        # stopped: end the connection handlers still waiting (their connections were aborted) before
+        # the loop goes, so none is destroyed pending (asyncio would log an error for each)
+        pending = asyncio.all_tasks(self.loop)
+        for task in pending:
+            task.cancel()
+        self.loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        self.loop.close()
 
     def stop(self) -> None:
         def _close() -> None:
@@ -92,6 +99,12 @@ class FaultProxy:
         self.thread.join(10)
 
     async def _handle(self, cr: asyncio.StreamReader, cw: asyncio.StreamWriter) -> None:
+        try:
+            await self._serve(cr, cw)
+        except asyncio.CancelledError:
+            pass  # the proxy is stopping (`stop`); ending normally keeps asyncio's stream callback quiet
+
+    async def _serve(self, cr: asyncio.StreamReader, cw: asyncio.StreamWriter) -> None:
         fault = self.faults.popleft() if self.faults else "pass"
         self.seen.append(fault)
         self._writers.add(cw)

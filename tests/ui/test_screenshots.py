@@ -5,6 +5,8 @@ the Chinese frame's menus and navigation, the window's texts fit (no label cut o
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
@@ -66,7 +68,7 @@ def test_chinese_frame_has_no_english_left(main_window, qtbot, switch_language):
         assert not light.text().isascii()
 
 
-def test_frame_dialogs(main_window, qtbot, shoot, ui_station):
+def test_frame_dialogs(main_window, qtbot, shoot, ui_station, caplog):
     from workstation.storage.errors import WrongKey
     from workstation.ui.progress import DelayedProgress
     from workstation.ui.unlock import PassphraseDialog
@@ -88,7 +90,8 @@ def test_frame_dialogs(main_window, qtbot, shoot, ui_station):
             errors.report_bug(exc, main_window)
         return [b for b in main_window.findChildren(QMessageBox, "crash_dialog") if b.isVisible()][-1]
 
-    shoot.made(crash, "12-crash")
+    with caplog.at_level(logging.ERROR, logger="workstation.ui.errors"):  # the crash dialog logs the bug
+        shoot.made(crash, "12-crash")
 
     def progress():
         p = DelayedProgress(main_window, QCoreApplication.translate("MainWindow", "Syncing with the central platform…"),

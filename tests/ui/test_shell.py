@@ -3,6 +3,8 @@ as the same or another operator, log out, card routing (nothing while locked), e
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
@@ -228,15 +230,16 @@ def test_user_error_goes_to_the_message_bar_in_the_ui_language(main_window, qtbo
     assert main_window.message_bar.label.text() == "无法连接平台。"
 
 
-def test_crash_dialog_writes_a_report_without_personal_data(main_window, qtbot, ui_station):
+def test_crash_dialog_writes_a_report_without_personal_data(main_window, qtbot, ui_station, caplog):
     def buggy():
         name, number = "张三", "110105199003078888"
         raise KeyError(f"no slot for '{name}' {number} phone 17012345678 'ZHANG SAN'")
 
-    try:
-        buggy()
-    except KeyError as exc:
-        path = errors.report_bug(exc, main_window)
+    with caplog.at_level(logging.ERROR, logger="workstation.ui.errors"):  # a bug is logged as one
+        try:
+            buggy()
+        except KeyError as exc:
+            path = errors.report_bug(exc, main_window)
     assert path is not None and path.parent == ui_station.data_dir / "crash-reports"
     text = path.read_text()
     for secret in ("张三", "110105199003078888", "17012345678", "ZHANG SAN"):
@@ -252,7 +255,7 @@ def test_crash_dialog_writes_a_report_without_personal_data(main_window, qtbot, 
     window_login(qtbot, main_window, Role.OFFICER)
 
 
-def test_exception_in_a_slot_becomes_a_crash_report(main_window, qtbot, ui_station):
+def test_exception_in_a_slot_becomes_a_crash_report(main_window, qtbot, ui_station, caplog):
     from PySide6.QtCore import QTimer
 
     errors.install_excepthook()
@@ -267,10 +270,11 @@ def test_exception_in_a_slot_becomes_a_crash_report(main_window, qtbot, ui_stati
     assert caught
     import sys
 
-    sys.excepthook(*caught[0])
-    qtbot.waitUntil(lambda: any(b.objectName() == "crash_dialog" and b.isVisible()
-                                for b in main_window.findChildren(QMessageBox)) or
-                    bool(list((ui_station.data_dir / "crash-reports").glob("*.txt"))))
+    with caplog.at_level(logging.ERROR, logger="workstation.ui.errors"):  # a bug is logged as one
+        sys.excepthook(*caught[0])
+        qtbot.waitUntil(lambda: any(b.objectName() == "crash_dialog" and b.isVisible()
+                                    for b in main_window.findChildren(QMessageBox)) or
+                        bool(list((ui_station.data_dir / "crash-reports").glob("*.txt"))))
     assert list((ui_station.data_dir / "crash-reports").glob("crash-*.txt"))
     sys.excepthook = sys.__excepthook__
     import threading

@@ -79,7 +79,8 @@ class Change:
 class Changes:
     """What one call changed, in the order it was written. The first change is the record the call
     was about (the resident registered, the property updated), so `changes.id` is its id and
-    `changes.version` its new version. Empty (falsy) when nothing changed (an update to equal values)."""
+    `changes.version` its new version. Empty (falsy) when nothing changed (an update to equal values):
+    the record is then still at the `base_version` the caller passed, and `id`/`version` raise."""
 
     changed: tuple[Change, ...] = ()
 
