@@ -276,3 +276,32 @@ def test_exception_in_a_slot_becomes_a_crash_report(main_window, qtbot, ui_stati
     import threading
 
     threading.excepthook = threading.__excepthook__
+
+
+def test_idle_lock_minutes_come_from_the_station_setting(ui_station, qtbot):
+    from workstation.storage import settings
+    from workstation.ui.context import StationSettings
+    from workstation.ui.main_window import MainWindow
+
+    with ui_station.db.write() as s:
+        settings.set(s, "idle_lock_minutes", 3)
+    ui_station.settings = StationSettings.load(ui_station.db)
+    win = MainWindow(ui_station)
+    qtbot.addWidget(win)
+    assert win.idle_timer.interval() == 3 * 60_000
+
+
+def test_a_disabled_operator_is_sent_back_to_the_login(main_window, qtbot, ui_station):
+    from conftest import authenticate
+
+    from workstation.storage import operators
+
+    window_login(qtbot, main_window, Role.ASSISTANT)
+    operators.set_disabled(ui_station.db, authenticate(ui_station.db, Role.ADMIN), "assistant1")
+    actor = main_window.ctx.operator
+    # the next call through the session is refused by the core
+    h = main_window.ctx.op(lambda _t: operators.authorize(ui_station.db, actor, Permission.REGISTER),
+                           parent=main_window.session).start()
+    qtbot.waitUntil(lambda: h.done)
+    assert main_window.session is None and main_window.login_screen.isVisible()
+    assert "Log in again" in main_window.login_screen.error.text()

@@ -552,6 +552,12 @@ class MainWindow(QMainWindow):
         self._update_enabled()
         self._update_operator_status()
 
+    def end_session(self, reason: str) -> None:
+        """The core refused the operator (`OperatorInactive`: disabled, new role, password reset): close
+        their session and show why on the login screen."""
+        self.logout()
+        self.login_screen.show_error(reason)
+
     def _close_session(self, session: Session) -> None:
         for w in session.hidden_windows:
             if shiboken6.isValid(w):
