@@ -293,7 +293,6 @@ def test_idle_lock_minutes_come_from_the_station_setting(ui_station, qtbot):
 
 def test_a_disabled_operator_is_sent_back_to_the_login(main_window, qtbot, ui_station):
     from conftest import authenticate
-
     from workstation.storage import operators
 
     window_login(qtbot, main_window, Role.ASSISTANT)
@@ -305,3 +304,41 @@ def test_a_disabled_operator_is_sent_back_to_the_login(main_window, qtbot, ui_st
     qtbot.waitUntil(lambda: h.done)
     assert main_window.session is None and main_window.login_screen.isVisible()
     assert "Log in again" in main_window.login_screen.error.text()
+
+
+def test_keyboard_f2_ctrl_f_enter_and_tooltips_show_shortcuts(ui_station, qtbot, monkeypatch):
+    from workstation.ui import main_window as mw
+    from workstation.ui.pages import PlaceholderPage
+
+    calls = []
+
+    class FakeDesk:  # stands in for ui-desk's registration module
+        @staticmethod
+        def new_manual_registration(ctx, parent):
+            calls.append(("new", ctx.operator.username))
+
+    class Residents(PlaceholderPage):  # stands in for ui-desk's ResidentsPage: records searches
+        def search(self, text):
+            calls.append(("search", text))
+
+    def factory(ctx, item):
+        return Residents(ctx, item) if item.key == "residents" else mw.default_page(ctx, item)
+
+    monkeypatch.setattr(mw, "_desk_screens", lambda: FakeDesk)
+    win = mw.MainWindow(ui_station, page_factory=factory)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    window_login(qtbot, win, Role.OFFICER)
+    qtbot.keyClick(win.session.nav, Qt.Key.Key_F2)
+    assert calls == [("new", "officer1")]
+    qtbot.keyClick(win.session.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.session.search.hasFocus()
+    qtbot.keyClicks(win.session.search, "zhang")
+    qtbot.keyClick(win.session.search, Qt.Key.Key_Return)
+    assert calls[-1] == ("search", "zhang")
+    assert win.session.current_page.nav_key == "residents"
+    for action in (win.act_new, win.act_search, win.act_sync, win.act_lock):
+        assert action.toolTip().endswith(f"({action.shortcut().toString()})"), action.toolTip()
+    assert "Ctrl+F" in win.session.search.placeholderText()
+    win.close()

@@ -160,6 +160,8 @@ class Session(QWidget):
         self.search.setMinimumWidth(320)
         self.search.setVisible(ctx.can("read_person"))
         header.addWidget(self.search, 1)
+        if not ctx.can("read_person"):  # no search for this role: keep the operator at the right
+            header.addStretch(1)
         header.addSpacing(24)
         self.operator_label = QLabel()
         self.operator_label.setObjectName("header_operator")
