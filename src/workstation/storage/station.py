@@ -342,7 +342,8 @@ def _unlock_locked(
         _recover_swap(data_dir, backend)
         lock.downgrade()
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
-    master, method = vault.unlock(passphrase)
+    # the keyring entry is re-created only once the database opened: a damaged station is left as it was
+    master, method = vault.unlock(passphrase, restore_keyring=False)
     db = Database.open(db_path(data_dir), master)
     db.station_lock = lock
     db.anchor_path = anchor_path(data_dir)
@@ -359,6 +360,8 @@ def _unlock_locked(
             audit.record(s, actor="system", action="database.unlock", details=f"via {method}")
         db.write_anchor()
         _tighten_modes(data_dir)
+        if method == "passphrase":
+            vault.restore_keyring(master)
     except BaseException:
         db.station_lock = None
         db.close()

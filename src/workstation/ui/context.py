@@ -106,12 +106,11 @@ class Station(QObject):
         self.contexts: list[DeskContext] = []
 
     def desk_for(self, actor: Actor) -> Any:
-        """The core facade bound to `actor`.
+        """The core facade bound to `actor` (`workstation.wiring.Desk`: residents, housing, tasks,
+        preregistrations, biometrics, supervision)."""
+        from workstation.wiring import open_desk
 
-        TODO(facade): `workstation.wiring.Desk` once it lands; until then the services the desk uses."""
-        from workstation.wiring import services_for
-
-        return services_for(self.db, actor)
+        return open_desk(self.db, actor)
 
     def context_for(self, actor: Actor, parent: QObject | None = None) -> DeskContext:
         ctx = DeskContext(self, actor, parent=parent)
