@@ -53,11 +53,17 @@ def import_receipts(db: Database, folder: Path) -> int:
     d = client.device()
     n = 0
     for p in sorted(Path(folder).glob("*.receipt.json")):
-        receipt = json.loads(p.read_text())
         try:
+            receipt = json.loads(p.read_text(encoding="utf-8"))
             body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
+            body["batch_id"], body["device"], body["seq"], body["envelope_hash"]
         except env.EnvelopeError as exc:
             raise SyncError(f"{p.name}: {exc.message}", "回执签名无效。") from exc
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, not UTF-8, wrong shape
+            raise SyncError(
+                f"{p.name} is not a receipt (damaged or another file); nothing after it was applied.",
+                f"{p.name} 不是回执（已损坏或为其他文件），其后的回执未处理。",
+            ) from exc
         with db.read() as s:
             b = s.get(SyncBatch, body["batch_id"])
         if b is None or b.state == ACKNOWLEDGED:
