@@ -148,7 +148,7 @@ def test_the_app_stops_cleanly_on_sigterm(tmp_path):
             time.sleep(0.2)
         time.sleep(3)  # the window, devices and platform starting
         proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
     finally:
         if proc.poll() is None:
             proc.kill()
