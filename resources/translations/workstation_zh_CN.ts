@@ -562,6 +562,17 @@
     </message>
 </context>
 <context>
+    <name>documents</name>
+    <message>
+        <source>This document has expired. Registration is allowed; the record notes that an expired document was used.</source>
+        <translation>该证件已过期。可以登记，记录中将注明使用了过期证件。</translation>
+    </message>
+    <message>
+        <source>This document is not valid yet (its start date is in the future). Check the dates; the record notes it.</source>
+        <translation>该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>; </source>
@@ -684,6 +695,10 @@
         <translation>图像质量</translation>
     </message>
     <message>
+        <source>issuing state</source>
+        <translation>签发国</translation>
+    </message>
+    <message>
         <source>landlord&apos;s mobile number</source>
         <translation>业主手机号</translation>
     </message>
@@ -716,6 +731,10 @@
         <translation>密码</translation>
     </message>
     <message>
+        <source>previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
         <source>property manager&apos;s mobile number</source>
         <translation>物管单位手机号</translation>
     </message>
@@ -744,6 +763,10 @@
         <translation>开始日期</translation>
     </message>
     <message>
+        <source>travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
@@ -754,6 +777,61 @@
     <message>
         <source>valid to</source>
         <translation>有效期截止</translation>
+    </message>
+</context>
+<context>
+    <name>mrz</name>
+    <message>
+        <source>Line {line} had {count} of {width} characters; padded with fillers.</source>
+        <translation>第{line}行只有{count}个字符（应为{width}个），已用填充符补齐。</translation>
+    </message>
+    <message>
+        <source>No passport was read within {seconds:g} s. Place the passport on the reader, photo page down.</source>
+        <translation>{seconds:g} 秒内未读到护照，请将护照资料页朝下放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>The check digits of the passport do not match for: {fields}. Compare these fields with the printed page and correct them, or swipe the passport again.</source>
+        <translation>护照机读码校验失败：{fields}。请与证件资料页核对并更正，或重新刷护照。</translation>
+    </message>
+    <message>
+        <source>The passport data from the reader was damaged or unreadable. Swipe the passport again; if it repeats, check the cable and the reader&apos;s settings.</source>
+        <translation>护照阅读器传来的数据损坏或无法识别，请重新刷护照；如反复出现，请检查连接线和阅读器设置。</translation>
+    </message>
+    <message>
+        <source>The passport reader stopped in the middle of sending a document. Check the cable and swipe the passport again.</source>
+        <translation>护照阅读器在发送证件数据时中断，请检查连接线后重新刷护照。</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>date of birth &apos;{value}&apos; is incomplete or impossible</source>
+        <translation>出生日期“{value}”不完整或不可能</translation>
+    </message>
+    <message>
+        <source>date of expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>date of expiry &apos;{value}&apos; is incomplete or impossible</source>
+        <translation>有效期至“{value}”不完整或不可能</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>overall check</source>
+        <translation>总校验位</translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation>个人号码</translation>
+    </message>
+    <message>
+        <source>{field}: read {read}, taken as {taken} (OCR repair; check digit matches)</source>
+        <translation>{field}：读到 {read}，按 {taken} 处理（识别纠错，校验位相符）</translation>
     </message>
 </context>
 <context>
@@ -882,6 +960,101 @@
     </message>
 </context>
 <context>
+    <name>sam</name>
+    <message>
+        <source>Card found.</source>
+        <translation>寻找证/卡成功。</translation>
+    </message>
+    <message>
+        <source>No card on the reader. Place the ID card flat on the reader.</source>
+        <translation>未找到证件，请将身份证平放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>Operation successful.</source>
+        <translation>操作成功。</translation>
+    </message>
+    <message>
+        <source>Reading the card failed. Keep the card still on the reader and try again.</source>
+        <translation>读卡失败，请将证件平放在阅读器上不要移动，再试一次。</translation>
+    </message>
+    <message>
+        <source>The ID card reader received a command of the wrong length. Try again.</source>
+        <translation>身份证阅读器收到的命令长度错误，请重试。</translation>
+    </message>
+    <message>
+        <source>The ID card reader received a damaged command (checksum error). Try again; if it repeats, check the cable.</source>
+        <translation>身份证阅读器收到的命令校验和错误，请重试；如反复出现，请检查连接线。</translation>
+    </message>
+    <message>
+        <source>The ID card reader refused an unauthorised operation.</source>
+        <translation>身份证阅读器拒绝越权操作。</translation>
+    </message>
+    <message>
+        <source>The ID card reader rejected the command (not supported by this reader).</source>
+        <translation>身份证阅读器拒绝了该命令（此阅读器不支持）。</translation>
+    </message>
+    <message>
+        <source>The ID card reader reported an unknown error. Try again.</source>
+        <translation>身份证阅读器报告未知错误，请重试。</translation>
+    </message>
+    <message>
+        <source>The ID card reader reported an unknown status (0x{code:02X}). Try again.</source>
+        <translation>身份证阅读器返回未知状态（0x{code:02X}），请重试。</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s security module failed its self-test. Restart the reader; if it repeats, it needs service.</source>
+        <translation>SAM_V自检失败，不能接收命令。请重启阅读器；如反复出现，请送修。</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s security module is not authorised and cannot be used. Contact the supplier.</source>
+        <translation>SAM_V没有经过授权，无法使用，请联系供应商。</translation>
+    </message>
+    <message>
+        <source>The card could not be selected. Lift the card and place it again.</source>
+        <translation>选卡失败，请拿开证件后重新放置。</translation>
+    </message>
+    <message>
+        <source>The card did not accept the reader&apos;s security module. Place the card again; if it repeats, the card may be damaged.</source>
+        <translation>证/卡认证SAM_V失败，请重新放置证件；如反复出现，证件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The card has no content for this item.</source>
+        <translation>证/卡中此项无内容。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s information failed verification. Place the card again.</source>
+        <translation>信息验证错误，请重新放置证件。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s text block has {count} bytes instead of {expected}.</source>
+        <translation>证件文字信息为 {count} 字节，应为 {expected} 字节。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s {field} &apos;{value}&apos; is not a valid date.</source>
+        <translation>证件上的{field}“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The photo on the card is stored in the vendor&apos;s WLT format. The vendor WLT decoder library is not installed, so the photo cannot be shown; the rest of the card was read normally.</source>
+        <translation>证件照片为厂商WLT格式，未安装厂商WLT解码库，无法显示照片；证件其他信息已正常读取。</translation>
+    </message>
+    <message>
+        <source>The reader could not authenticate this card. It may not be a genuine ID card, or it is damaged.</source>
+        <translation>SAM_V认证证/卡失败，证件可能不是真实身份证或已损坏。</translation>
+    </message>
+    <message>
+        <source>The reader could not get a random number from the card. Place the card again.</source>
+        <translation>取随机数失败，请重新放置证件。</translation>
+    </message>
+    <message>
+        <source>The reply from the ID card reader was damaged on the way. Try again; if it repeats, check the cable.</source>
+        <translation>身份证阅读器的应答在传输中损坏，请重试；如反复出现，请检查连接线。</translation>
+    </message>
+    <message>
+        <source>This card type is not recognised. Use a resident ID card or residence permit.</source>
+        <translation>无法识别的卡类型，请使用居民身份证或居住证。</translation>
+    </message>
+</context>
+<context>
     <name>sim</name>
     <message>
         <source>The emulators could not start: {reason}</source>
@@ -997,12 +1170,141 @@
 <context>
     <name>sync-cli</name>
     <message>
+        <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
+        <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+    </message>
+    <message>
         <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
         <translation>`--enroll` 需要 `--code`、`--station-code` 和 `--ca`</translation>
     </message>
+</context>
+<context>
+    <name>validation</name>
     <message>
-        <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
-        <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+        <source>A 2017 foreigner card number is 3 letters and 12 digits.</source>
+        <translation>2017版外国人永久居留身份证号码为3个字母加12位数字。</translation>
+    </message>
+    <message>
+        <source>A 2023 foreigner permanent residence card number starts with 9.</source>
+        <translation>2023版外国人永久居留身份证号码以9开头。</translation>
+    </message>
+    <message>
+        <source>A HK/Macau/Taiwan permit number starts with 81, 82 or 83.</source>
+        <translation>港澳台居民居住证号码以81、82或83开头。</translation>
+    </message>
+    <message>
+        <source>A code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>A document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>A long-term document has no end date.</source>
+        <translation>长期有效的证件没有截止日期。</translation>
+    </message>
+    <message>
+        <source>A mobile number is required.</source>
+        <translation>必须填写手机号。</translation>
+    </message>
+    <message>
+        <source>A nationality code</source>
+        <translation>国籍代码</translation>
+    </message>
+    <message>
+        <source>A passport number has 5–20 letters and digits.</source>
+        <translation>护照号码为5至20位字母和数字。</translation>
+    </message>
+    <message>
+        <source>A phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>A travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>An ID number</source>
+        <extracomment>How a field is named at the start of a sentence about its characters (`identifier_problems`).</extracomment>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; this one has {count}.</source>
+        <translation>身份证号码应为18位，此号码为{count}位。</translation>
+    </message>
+    <message>
+        <source>An ID number may contain only digits, and X as the last character.</source>
+        <translation>身份证号码只能由数字组成，最后一位可以是X。</translation>
+    </message>
+    <message>
+        <source>Characters 7–14 ({digits}) are not a real date of birth.</source>
+        <translation>第7至14位（{digits}）不是有效的出生日期。</translation>
+    </message>
+    <message>
+        <source>It ends ({end}) before it starts ({start}).</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile number (11 digits starting 13–19).</source>
+        <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong (the last character should be {expected}); please re-read the card.</source>
+        <translation>校验位错误（最后一位应为{expected}），请重新读卡。</translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one in the ID number ({date}).</source>
+        <translation>出生日期与身份证号码中的出生日期（{date}）不一致。</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number ({date}) is out of range.</source>
+        <translation>号码中的出生日期（{date}）超出有效范围。</translation>
+    </message>
+    <message>
+        <source>The date of birth {date} is out of range.</source>
+        <translation>出生日期 {date} 超出有效范围。</translation>
+    </message>
+    <message>
+        <source>The previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
+        <source>The sex differs from the ID number (17th digit: odd = male, even = female).</source>
+        <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
+    </message>
+    <message>
+        <source>The {field} is required for this document type.</source>
+        <translation>此类证件必须填写{field}。</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>digits and Latin letters</source>
+        <extracomment>What an identifier may hold, for `identifier_problems`&apos; ``kinds``.</extracomment>
+        <translation>数字和拉丁字母</translation>
+    </message>
+    <message>
+        <source>{date} is after {latest}.</source>
+        <translation>{date} 晚于 {latest}。</translation>
+    </message>
+    <message>
+        <source>{date} is before {earliest}.</source>
+        <translation>{date} 早于 {earliest}。</translation>
+    </message>
+    <message>
+        <source>{label} may contain only {kinds}; {characters} are not allowed.</source>
+        <translation>{label}只能包含{kinds}，不允许出现{characters}。</translation>
+    </message>
+    <message>
+        <source>{label} may contain only {kinds}; {characters} is not allowed.</source>
+        <translation>{label}只能包含{kinds}，不允许出现{characters}。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO).</source>
+        <translation>“{code}”不是ICAO 9303国籍代码（例如CHN、GBR、D、XXA、UNO）。</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ Anything that is not one of these errors is a bug and is reported as one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from workstation.i18n import QT_TRANSLATE_NOOP, Message, Text, normalise_language, render
 
@@ -82,6 +82,9 @@ class _Pair(str):
     def render(self, lang: str) -> str:
         return self.zh if normalise_language(lang) == "zh_CN" else str.__str__(self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Pair, (str.__str__(self), self.zh))
+
 
 class Problem(NamedTuple):
     """One reason input was refused, placed beside its field by a form.
@@ -109,6 +112,9 @@ FIELD_LABELS: dict[str, str] = {
     "birth_date": QT_TRANSLATE_NOOP("fields", "date of birth"),
     "sex": QT_TRANSLATE_NOOP("fields", "sex"),
     "nationality": QT_TRANSLATE_NOOP("fields", "nationality"),
+    "issuer": QT_TRANSLATE_NOOP("fields", "issuing state"),
+    "pass_number": QT_TRANSLATE_NOOP("fields", "travel permit number"),
+    "previous_number": QT_TRANSLATE_NOOP("fields", "previous card number"),
     "valid_from": QT_TRANSLATE_NOOP("fields", "valid from"),
     "valid_to": QT_TRANSLATE_NOOP("fields", "valid to"),
     "phone": QT_TRANSLATE_NOOP("fields", "mobile number"),
@@ -172,6 +178,9 @@ class _ProblemList(str):
 
     def render(self, lang: str) -> str:
         return _join(self.problems, lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ProblemList, (self.problems,))
 
 
 def _join(problems: list[Problem], lang: str) -> str:

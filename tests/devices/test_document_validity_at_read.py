@@ -12,6 +12,7 @@ from workstation.devices.sam.emulator import SamEmulator, card_from_document
 from workstation.devices.transport import Transport
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, DocumentValidity, Sex
+from workstation.i18n import render
 
 PERMIT = IdentityDocument(
     doc_type=DocumentType.HMT_PERMIT,
@@ -37,7 +38,8 @@ def test_expired_permit_read_from_the_reader_is_flagged():
         card = SamReader(transport, timeout=1.0).read_card()
         assert card.ok  # decodes and validates: an expired permit is not damaged data
         assert card.validity is DocumentValidity.EXPIRED
-        assert card.validity_warning is not None and "expired" in card.validity_warning[0]
+        assert card.validity_warning is not None and "expired" in card.validity_warning
+        assert "过期" in render(card.validity_warning, "zh_CN")
     finally:
         transport.close()
         server.stop()
