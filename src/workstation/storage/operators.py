@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission, require
 from workstation.errors import NotFound, ValidationError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, settings
 from workstation.storage.db import Database
 from workstation.storage.errors import AuthenticationFailed, OperatorInactive, PasswordChangeRequired
@@ -161,7 +162,7 @@ def _get(s: Session, username: str) -> Operator:
     op = _find(s, username)
     if op is None:
         shown = _for_audit(username)
-        raise NotFound(f"No operator named {shown!r}", f"没有名为 {shown!r} 的操作员")
+        raise NotFound(QT_TRANSLATE_NOOP("storage", "No operator named '{shown}'").format(shown=shown))
     return op
 
 
@@ -270,10 +271,11 @@ def _refused(s: Session) -> AuthenticationFailed:
     max_failed = int(settings.get(s, "max_failed_logins"))
     minutes = int(settings.get(s, "lockout_minutes"))
     return AuthenticationFailed(
-        f"Wrong user name or password. After {max_failed} failed attempts in a row an account is locked "
-        f"for {minutes} minutes; an administrator can unlock it by resetting the password.",
-        f"用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；"
-        "管理员可通过重置密码解锁。",
+        QT_TRANSLATE_NOOP(
+            "storage",
+            "Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for "
+            "{minutes} minutes; an administrator can unlock it by resetting the password.",
+        ).format(max_failed=max_failed, minutes=minutes),
     )
 
 
