@@ -646,6 +646,10 @@
         <translation>人屋捆绑</translation>
     </message>
     <message>
+        <source>capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
         <source>date of arrival</source>
         <translation>来本地日期</translation>
     </message>
@@ -757,6 +761,10 @@
     <message>
         <source>room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>所选记录</translation>
     </message>
     <message>
         <source>sex</source>
@@ -1111,6 +1119,10 @@
 <context>
     <name>storage</name>
     <message>
+        <source>&apos;{username}&apos; is the last active administrator and cannot be {what}; create or enable another administrator first</source>
+        <translation>“{username}”是最后一位在用的管理员，不能被{what}；请先创建或启用另一位管理员。</translation>
+    </message>
+    <message>
         <source>Backup not made: give a folder to write the backup to.</source>
         <translation>未备份：请指定备份文件夹。</translation>
     </message>
@@ -1219,12 +1231,80 @@
         <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
     </message>
     <message>
+        <source>a declaration cannot be dated in the future</source>
+        <translation>申报日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>a display name has at most {max_display_name} characters</source>
+        <translation>显示名称最多 {max_display_name} 个字符</translation>
+    </message>
+    <message>
+        <source>a display name is required</source>
+        <translation>必须填写显示名称</translation>
+    </message>
+    <message>
+        <source>a display name may not hold control characters ({shown})</source>
+        <translation>显示名称不能包含控制字符（{shown}）</translation>
+    </message>
+    <message>
+        <source>a password has at most {max_password} characters</source>
+        <translation>密码最多 {max_password} 个字符</translation>
+    </message>
+    <message>
+        <source>a password needs at least {min_password} characters</source>
+        <translation>密码至少需要 {min_password} 个字符</translation>
+    </message>
+    <message>
+        <source>a user name has at most {max_username} characters</source>
+        <translation>用户名最多 {max_username} 个字符</translation>
+    </message>
+    <message>
+        <source>a user name is required</source>
+        <translation>必须填写用户名</translation>
+    </message>
+    <message>
+        <source>a user name may hold only letters, digits and . _ - (not {shown})</source>
+        <translation>用户名只能包含字母、数字和 . _ -（不允许 {shown}）</translation>
+    </message>
+    <message>
+        <source>address is required</source>
+        <translation>必须填写地址</translation>
+    </message>
+    <message>
         <source>already holds a backup; choose an empty or new folder</source>
         <translation>中已有备份，请选择空文件夹或新文件夹</translation>
     </message>
     <message>
+        <source>at most {limit} rows at a time</source>
+        <translation>每次最多 {limit} 行</translation>
+    </message>
+    <message>
+        <source>capacity must be at least 1</source>
+        <translation>可住人数至少为1</translation>
+    </message>
+    <message>
+        <source>choose a result</source>
+        <translation>请选择结果</translation>
+    </message>
+    <message>
         <source>could not be written ({reason})</source>
         <translation>无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>each declared tenant needs a name</source>
+        <translation>每位申报租客都需要填写姓名</translation>
+    </message>
+    <message>
+        <source>given another role</source>
+        <translation>改为其他角色</translation>
+    </message>
+    <message>
+        <source>grid code is required</source>
+        <translation>必须填写网格</translation>
     </message>
     <message>
         <source>is a file, not a folder</source>
@@ -1233,6 +1313,34 @@
     <message>
         <source>is the station&apos;s own data folder; choose another</source>
         <translation>是本站数据文件夹，请另选</translation>
+    </message>
+    <message>
+        <source>name is required</source>
+        <translation>必须填写姓名</translation>
+    </message>
+    <message>
+        <source>no template was captured</source>
+        <translation>未采集到指纹模板</translation>
+    </message>
+    <message>
+        <source>quality must be 0–100</source>
+        <translation>质量应为0至100</translation>
+    </message>
+    <message>
+        <source>room label is required</source>
+        <translation>必须填写房间号</translation>
+    </message>
+    <message>
+        <source>say what did not match</source>
+        <translation>请说明哪些情况不一致</translation>
+    </message>
+    <message>
+        <source>say why the record is deleted</source>
+        <translation>请说明删除该记录的原因</translation>
+    </message>
+    <message>
+        <source>that binding belongs to another property</source>
+        <translation>该人屋捆绑属于其他出租屋</translation>
     </message>
     <message>
         <source>the backup copy does not match its BACKUP.json (damaged or altered)</source>
@@ -1263,6 +1371,10 @@
         <translation>数据库文件为空（0 字节），已被截断或从未写入</translation>
     </message>
     <message>
+        <source>the declarant&apos;s name is required</source>
+        <translation>必须填写申报人姓名</translation>
+    </message>
+    <message>
         <source>the file opens with this station&apos;s key but holds no workstation data (no {tables} table): it was never finished or was replaced</source>
         <translation>文件可用本站密钥打开，但不含工作站数据（缺少 {tables} 表）：它从未完成初始化或已被替换</translation>
     </message>
@@ -1291,6 +1403,14 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the new password must differ from the old one</source>
+        <translation>新密码不能与旧密码相同</translation>
+    </message>
+    <message>
+        <source>this document is already registered; open that resident</source>
+        <translation>该证件已登记，请打开该人员的记录</translation>
+    </message>
+    <message>
         <source>this file is a plain (unencrypted) SQLite database, not a workstation database</source>
         <translation>此文件是未加密的 SQLite 数据库，不是工作站数据库</translation>
     </message>
@@ -1301,6 +1421,14 @@
     <message>
         <source>this is not a database file (it is a folder or a device)</source>
         <translation>这不是数据库文件</translation>
+    </message>
+    <message>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>用户名“{username}”已被使用</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>必须填写{field}</translation>
     </message>
     <message>
         <source>{path}: {problem}. {todo}</source>

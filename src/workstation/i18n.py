@@ -333,9 +333,10 @@ def loads(stored: str) -> str:
     if not stored.startswith(_STORED):
         return stored
     try:
-        return _from_json(json.loads(stored[len(_STORED) :]))
+        value = _from_json(json.loads(stored[len(_STORED) :]))
     except (ValueError, KeyError, TypeError):
         return stored
+    return value if isinstance(value, str) else stored
 
 
 def _to_json(value: object) -> object:

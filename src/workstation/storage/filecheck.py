@@ -68,6 +68,7 @@ def _explain(path: Path, exc: Exception) -> DatabaseDamaged:
     code = getattr(exc, "sqlite_errorcode", None)
     wal = Path(str(path) + "-wal")
     if code == SQLITE_NOTADB:
+        problem: str
         if wal.exists() and wal.stat().st_size:
             problem = QT_TRANSLATE_NOOP(
                 "storage",

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, defer
 
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
-from workstation.i18n import QT_TRANSLATE_NOOP, dumps, loads
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -46,6 +46,7 @@ SUPERSEDED = "superseded"  # never acknowledged by a platform the station was en
 SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
+RESENDING = QT_TRANSLATE_NOOP("sync", "resending: the platform expects batch {expected}")
 CONFLICT_REASONS = {
     "stale": QT_TRANSLATE_NOOP("sync", "it was based on an older version"),
     "exists": QT_TRANSLATE_NOOP("sync", "a record with this id already exists on the platform"),
@@ -247,12 +248,9 @@ def _supersede_unacknowledged(s: Session, new_device: str) -> None:
     for b in retired:
         b.state = SUPERSEDED
         b.next_retry_at = None
-        b.last_error = dumps(
-            QT_TRANSLATE_NOOP(
-                "sync",
-                "re-enrolled before the platform acknowledged it: its changes are sent again as device {device}",
-            ).format(device=new_device)
-        )
+        b.last_error = QT_TRANSLATE_NOOP(
+            "sync", "re-enrolled before the platform acknowledged it: its changes are sent again as device {device}"
+        ).format(device=new_device)
     if ids:
         tbl: Any = OutboxEntry.__table__
         s.connection().execute(
@@ -504,7 +502,7 @@ class SyncClient:
                 break
             now = self.clock()
             if due_only and b.next_retry_at is not None and b.next_retry_at > now:
-                result.error = loads(b.last_error) if b.last_error else None
+                result.error = b.last_error
                 break
             assert b.envelope is not None
             with self.db.write() as s:
@@ -568,7 +566,7 @@ class SyncClient:
             row = s.get(SyncBatch, b.batch_id)
             assert row is not None
             row.state = SEALED
-            row.last_error = dumps(message)
+            row.last_error = message
             row.next_retry_at = self.clock() + self.backoff(row.attempts) if retry else None
         return message
 
@@ -647,11 +645,7 @@ class SyncClient:
                     if len(earlier) == wire - expected:
                         for e in earlier:  # the platform lost these: send them again, in order
                             e.state = SEALED
-                            e.last_error = dumps(
-                                QT_TRANSLATE_NOOP("sync", "resending: the platform expects batch {expected}").format(
-                                    expected=expected
-                                )
-                            )
+                            e.last_error = RESENDING.format(expected=expected)
                         return "resend"
             return self._fail(
                 b,
@@ -999,7 +993,7 @@ def status(db: Database) -> SyncStatus:
                 b.state,
                 b.record_count,
                 b.attempts,
-                loads(b.last_error) if b.last_error else None,
+                b.last_error,
                 b.next_retry_at,
                 b.acked_at,
             )
