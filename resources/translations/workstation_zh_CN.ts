@@ -1514,12 +1514,12 @@
         <translation>平台拒绝下发请求：{problem}</translation>
     </message>
     <message>
-        <source>The platform refused this batch: the station&apos;s audit trail (entry {ours}) differs from what it reported before (entry {theirs}). Audit entries may have been removed or the station restored from an older copy. Sync is stopped until an administrator checks the audit trail (workstation-admin audit verify) and the platform&apos;s administrators release the station.</source>
-        <translation>平台拒绝了此批次：本站审计记录（第 {ours} 条）与之前上报的（第 {theirs} 条）不一致。审计记录可能被删除，或本站从较早的副本恢复过。同步已停止，直到管理员检查审计记录（workstation-admin audit verify）并由平台管理员解除。</translation>
+        <source>The platform refused this batch: the station&apos;s audit trail (entry {ours}) differs from what it reported before (entry {theirs}). Audit entries may have been removed or the station restored from an older copy. Sync is stopped until an administrator checks the audit trail (workstation-admin verify-audit) and the platform&apos;s administrators release the station.</source>
+        <translation>平台拒绝了此批次：本站审计记录（第 {ours} 条）与之前上报的（第 {theirs} 条）不一致。审计记录可能被删除，或本站从较早的副本恢复过。同步已停止，直到管理员检查审计记录（workstation-admin verify-audit）并由平台管理员解除。</translation>
     </message>
     <message>
-        <source>The platform refused this batch: the station&apos;s audit trail (entry {ours}) is behind what it reported before (entry {theirs}). Audit entries may have been removed or the station restored from an older copy. Sync is stopped until an administrator checks the audit trail (workstation-admin audit verify) and the platform&apos;s administrators release the station.</source>
-        <translation>平台拒绝了此批次：本站审计记录（第 {ours} 条）落后于之前上报的（第 {theirs} 条）。审计记录可能被删除，或本站从较早的副本恢复过。同步已停止，直到管理员检查审计记录（workstation-admin audit verify）并由平台管理员解除。</translation>
+        <source>The platform refused this batch: the station&apos;s audit trail (entry {ours}) is behind what it reported before (entry {theirs}). Audit entries may have been removed or the station restored from an older copy. Sync is stopped until an administrator checks the audit trail (workstation-admin verify-audit) and the platform&apos;s administrators release the station.</source>
+        <translation>平台拒绝了此批次：本站审计记录（第 {ours} 条）落后于之前上报的（第 {theirs} 条）。审计记录可能被删除，或本站从较早的副本恢复过。同步已停止，直到管理员检查审计记录（workstation-admin verify-audit）并由平台管理员解除。</translation>
     </message>
     <message>
         <source>The platform refused this workstation: {problem}. Contact the platform administrator.</source>

@@ -1,5 +1,5 @@
 """`workstation-central`: the reference central platform (init, serve, enroll-code, push-task,
-import-prereg, revoke-device, import-folder, rotate-key, status).
+import-prereg, revoke-device, import-folder, transfer-record, release-checkpoint, rotate-key, status).
 
 Every argument is checked before anything is written (`cli/checks.py`; a bad one is a usage error,
 exit code 2); a refused operation — no platform in the folder, an unknown station or device, a
@@ -271,6 +271,22 @@ def cmd_import_folder(central: Any, args: argparse.Namespace) -> int:
 
 
 @_with_central
+def cmd_transfer_record(central: Any, args: argparse.Namespace) -> int:
+    _known_station(central, args.to_station)
+    before = central.transfer_record(args.record_type, args.record_id, args.to_station, reason=args.reason or "")
+    print(f"{args.record_type} {args.record_id} now belongs to station {args.to_station} (was {before})")
+    return 0
+
+
+@_with_central
+def cmd_release_checkpoint(central: Any, args: argparse.Namespace) -> int:
+    known = central.checkpoint_of(args.station_code)
+    central.reset_checkpoint(args.station_code)
+    print(f"Station {args.station_code}: audit checkpoint {known and known['seq']} forgotten; its next batch sets it")
+    return 0
+
+
+@_with_central
 def cmd_rotate_key(central: Any, args: argparse.Namespace) -> int:
     print(f"New encryption key id: {central.rotate_key()} (the old key is kept for sealed batches)")
     return 0
@@ -320,6 +336,16 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("import-folder", help="offline transfer: ingest sealed batches, write receipts")
     f.add_argument("folder", type=checks.existing_folder)
     f.set_defaults(func=cmd_import_folder)
+    tr = sub.add_parser("transfer-record", help="hand a record to another station (only its devices may change it)")
+    tr.add_argument("record_type", type=checks.code(32, "record type"))
+    tr.add_argument("record_id", type=checks.text(36, "record id"))
+    tr.add_argument("to_station", type=station)
+    tr.add_argument("--reason", type=checks.text(200, "reason"), help="why (kept with the transfer)")
+    tr.set_defaults(func=cmd_transfer_record)
+    rc = sub.add_parser("release-checkpoint",
+                        help="forget a station's audit checkpoint after its trail went back (once examined)")
+    rc.add_argument("station_code", type=station)
+    rc.set_defaults(func=cmd_release_checkpoint)
     sub.add_parser("rotate-key", help="new batch-encryption key, announced to stations by the downlink") \
         .set_defaults(func=cmd_rotate_key)
     sub.add_parser("status", help="counts of devices, batches, records and conflicts").set_defaults(func=cmd_status)

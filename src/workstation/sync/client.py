@@ -682,7 +682,7 @@ class SyncClient:
                 "The platform refused this batch: the station's audit trail (entry {ours}) is behind what it "
                 "reported before (entry {theirs}). Audit entries may have been removed or the station restored "
                 "from an older copy. Sync is stopped until an administrator checks the audit trail "
-                "(workstation-admin audit verify) and the platform's administrators release the station.",
+                "(workstation-admin verify-audit) and the platform's administrators release the station.",
             )
         else:
             refused = QT_TRANSLATE_NOOP(
@@ -690,7 +690,7 @@ class SyncClient:
                 "The platform refused this batch: the station's audit trail (entry {ours}) differs from what it "
                 "reported before (entry {theirs}). Audit entries may have been removed or the station restored "
                 "from an older copy. Sync is stopped until an administrator checks the audit trail "
-                "(workstation-admin audit verify) and the platform's administrators release the station.",
+                "(workstation-admin verify-audit) and the platform's administrators release the station.",
             )
         message = refused.format(ours=ours.get("seq"), theirs=known.get("seq"))
         with self.db.write() as s:
