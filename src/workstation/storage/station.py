@@ -457,9 +457,10 @@ def begin_rekey(
     "anchor-swapped", "bak-written", "keys-swapped", "done".
 
     Closes `db`; reopen with `unlock` after commit or abandon."""
-    from workstation.domain.permissions import Permission, require
+    from workstation.domain.permissions import Permission
+    from workstation.storage.operators import authorize
 
-    require(actor.role, Permission.MANAGE_SETTINGS)
+    authorize(db, actor, Permission.MANAGE_SETTINGS)  # permission and operator still active
     step = on_step or _no_step
     data_dir = Path(data_dir)
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
@@ -639,9 +640,10 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
 
     Raises `BackupFailed` (empty path, a file, the data folder itself, a folder that already holds
     a backup, an unwritable place, a full disk) and `PermissionDenied`."""
-    from workstation.domain.permissions import Permission, require
+    from workstation.domain.permissions import Permission
+    from workstation.storage.operators import authorize
 
-    require(actor.role, Permission.MANAGE_SETTINGS)
+    authorize(db, actor, Permission.MANAGE_SETTINGS)  # permission and operator still active
     if not str(target).strip():
         raise BackupFailed(QT_TRANSLATE_NOOP("storage", "Backup not made: give a folder to write the backup to."))
     target = Path(target).expanduser()
