@@ -43,6 +43,7 @@ from workstation.storage.errors import (
     DatabaseDamaged,
     DatabaseMissing,
     PassphraseMismatch,
+    StationBusy,
     WrongKey,
 )
 from workstation.storage.files import (
@@ -52,6 +53,7 @@ from workstation.storage.files import (
     make_private,
     make_private_dir,
     remove_temp_files,
+    temp_files,
     temp_name,
     write_atomic,
 )
@@ -340,10 +342,20 @@ def unlock(
 def _unlock_locked(
     data_dir: Path, lock: StationLock, passphrase: str | None, backend: keyring.backend.KeyringBackend | None
 ) -> tuple[Database, str]:
-    if _Swap(data_dir).pending():
-        lock.upgrade()
-        _recover_swap(data_dir, backend)
-        lock.downgrade()
+    pending = _Swap(data_dir).pending()
+    if pending or temp_files(data_dir, DB_NAME):
+        # A killed rekey/restore is finished or discarded, and the temporary files of a killed
+        # atomic write removed, only while no other process has the station open.
+        try:
+            lock.upgrade()
+        except StationBusy:
+            if pending:
+                raise
+        else:
+            if pending:
+                _recover_swap(data_dir, backend)
+            remove_temp_files(data_dir, DB_NAME)
+            lock.downgrade()
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     # the keyring entry is re-created only once the database opened: a damaged station is left as it was
     master, method = vault.unlock(passphrase, restore_keyring=False)
