@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from workstation.errors import UserFacingError
 from workstation.storage.db import Database
@@ -30,6 +30,9 @@ from workstation.ui import errors, i18n
 from workstation.ui.bridges.devices import DeviceBridge
 from workstation.ui.context import Station, StationSettings
 from workstation.ui.tasks import Lane, Op, Runner
+
+if TYPE_CHECKING:
+    from workstation.ui.main_window import MainWindow
 
 logger = logging.getLogger("workstation.ui.app")
 
@@ -332,6 +335,7 @@ def run(argv: list[str] | None = None) -> int:
     if os.environ.get("WORKSTATION_EXIT_AT_LOGIN"):  # smoke tests and the start-up benchmark
         startup.window_ready.connect(lambda _w: _report_start_and_quit(app))
     QTimer.singleShot(0, startup.start)
+    _quit_on_signals(app)
     mark_gui_thread()  # from here a blocking core call on this thread raises (workstation.threads)
     try:
         rc = app.exec()
@@ -341,13 +345,31 @@ def run(argv: list[str] | None = None) -> int:
     return rc
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C in the terminal or a service stop (SIGTERM) closes the app the normal way (workers,
+    devices and the store shut down). Python runs signal handlers only between bytecodes, so a
+    timer gives it a moment regularly while Qt's loop runs."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGINT, stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+
+
 def _report_start_and_quit(app: QApplication) -> None:
     QTimer.singleShot(
         0, lambda: (print(f"login window after {time.perf_counter() - PROCESS_START:.3f} s", flush=True), app.exit(0))
     )
 
 
-def build_for_benchmark(data_dir: Path, *, demo: bool = True) -> tuple[Startup, QWidget | None]:
+def build_for_benchmark(data_dir: Path, *, demo: bool = True) -> tuple[Startup, MainWindow | None]:
     """For `benchmarks/ui.py`: run start-up on `data_dir` in this process up to the login window (the
     QApplication must exist). Returns (startup, window); `startup.shutdown()` when done."""
     app = make_app()
