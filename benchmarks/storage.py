@@ -29,11 +29,13 @@ from workstation.domain.enums import Role
 from workstation.storage import demo
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
-from workstation.storage.schema import IdentityDocumentRow, Person, Property
+from workstation.storage.schema import IdentityDocumentRow, Person, Property, Station
 from workstation.storage.services import Services
 
 
 def build(db: Database, n_insert: int, n_total: int) -> float:
+    with db.write() as s:  # a bare benchmark database: make it a demo station, as generate requires
+        s.add(Station(code="BENCH", name="benchmark (demo)", demo=True))
     t = time.perf_counter()
     demo.generate(db, n_insert, seed=1)
     rate = n_insert / (time.perf_counter() - t)

@@ -87,6 +87,7 @@ def main() -> int:
             admin_password="bench-admin-1",
             use_keyring=False,
             kdf=KdfParams.fast_for_tests(),
+            demo=True,
         )
         db = res.database
         sc.enroll(db, server.url, central.enroll_code("440305001"), "440305001", keys.ca_pem.decode())

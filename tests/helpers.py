@@ -55,7 +55,11 @@ class StationFixture:
         return operators.authenticate(self.db, username, "password-" + username)
 
 
-def make_station(data_dir: Path, *, backend: keyring.backend.KeyringBackend | None = None) -> StationFixture:
+def make_station(
+    data_dir: Path, *, backend: keyring.backend.KeyringBackend | None = None, demo: bool = False
+) -> StationFixture:
+    """A station with a fast KDF and the admin logged in; `demo` creates a demo station (the only kind
+    `storage.demo.generate` fills)."""
     res = station.init_station(
         data_dir,
         station_code="440305001",
@@ -65,6 +69,7 @@ def make_station(data_dir: Path, *, backend: keyring.backend.KeyringBackend | No
         use_keyring=backend is not None,
         backend=backend,
         kdf=KdfParams.fast_for_tests(),
+        demo=demo,
     )
     admin = operators.authenticate(res.database, "admin", ADMIN_PASSWORD)
     kr = backend if isinstance(backend, MemoryKeyring) else None

@@ -207,6 +207,7 @@ def test_officers_and_assistants_may_not_manage_devices(desk, emulator, monkeypa
     zfm = ZfmEmulator()
     _, zfm_pty = emulator(zfm, baudrate=57600)
     monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", "password-" + user)
+    monkeypatch.setenv("WORKSTATION_USER", user)
     for argv, login in (
         (("assign", "mrz", mrz_pty), {"user": user}),
         (("forget", "mrz", "--user", user), {}),  # --user after the subcommand works too

@@ -37,8 +37,11 @@ def setup(sqlite_platform, station):
     c.close()
 
 
+CP0 = {"seq": 0, "hash": "0" * 64}  # an audit checkpoint of an empty trail
+
+
 def post(http, blob):
-    return http.post("/v1/batches", content=blob, headers={"content-type": "application/octet-stream"})
+    return http.post("/v1/batches", content=blob, headers={"content-type": sc.BATCH_MEDIA_TYPE})
 
 
 def split(blob):
@@ -131,7 +134,9 @@ def test_old_sequence_with_new_content_and_reused_batch_id(setup):
     p, _c, blobs, dev, key, http = setup
     assert post(http, blobs[0]).status_code == 200
     h, *_ = split(blobs[0])
-    content = env.canonical({"records": [], "checkpoint": {}, "checkpoint_sig": env.b64e(key.sign(b"{}"))})
+    content = env.canonical(
+        {"records": [], "checkpoint": CP0, "checkpoint_sig": env.b64e(key.sign(env.canonical(CP0)))}
+    )
     newer = env.seal(
         env.Header(device=dev.device_id, batch_id="b-new", seq=1, prev_hash="", key_id=dev.key_id, count=0),
         content,
@@ -163,7 +168,9 @@ def test_sealed_to_wrong_platform_key(setup):
     p, _c, _blobs, dev, key, http = setup
     wrong = X25519PrivateKey.generate()
     wrong_pub = env.raw_public(wrong.public_key())
-    content = env.canonical({"records": [], "checkpoint": {}, "checkpoint_sig": env.b64e(key.sign(b"{}"))})
+    content = env.canonical(
+        {"records": [], "checkpoint": CP0, "checkpoint_sig": env.b64e(key.sign(env.canonical(CP0)))}
+    )
     hdr = env.Header(device=dev.device_id, batch_id="x", seq=1, prev_hash="", key_id=env.key_id_of(wrong_pub), count=0)
     refused(post(http, env.seal(hdr, content, device_key=key, platform_enc_pub=wrong_pub)), 400, "unknown_key")
     hdr = env.Header(device=dev.device_id, batch_id="y", seq=1, prev_hash="", key_id=dev.key_id, count=0)
@@ -218,7 +225,9 @@ def test_enrollment_code_is_one_time_short_lived_and_bound(sqlite_platform, stat
             "code_expired",
         )
         refused(
-            http.post("/v1/enroll", json={"code": "NOPE", "station_code": STATION, "sign_pub": pub}), 403, "bad_code"
+            http.post("/v1/enroll", json={"code": "NOPE2345ABCD", "station_code": STATION, "sign_pub": pub}),
+            403,
+            "bad_code",
         )
 
 

@@ -17,7 +17,7 @@ from workstation.storage.vault import KeyVault
 
 
 def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 50)
     old_key = st.db.raw_key
     new_pass = station.rekey(st.db, st.data_dir, st.admin, passphrase=st.passphrase)
@@ -58,7 +58,7 @@ print("DONE", flush=True)
 
 @pytest.mark.slow
 def test_rekey_survives_a_kill_at_any_point(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 300)
     st.db.close()
     passphrases = [st.passphrase]
@@ -93,7 +93,7 @@ def test_rekey_survives_a_kill_at_any_point(tmp_path):
 
 
 def test_backup_is_encrypted_and_restorable(tmp_path):
-    st = make_station(tmp_path / "s")
+    st = make_station(tmp_path / "s", demo=True)
     demo.generate(st.db, 20)
     out = station.backup(st.db, st.admin, tmp_path / "backup")
     assert b"SQLite format 3" not in out.read_bytes()[:100]
@@ -112,7 +112,7 @@ def test_admin_cli_end_to_end(tmp_path):
     )
     exe = [sys.executable, "-m", "workstation.cli.admin", "--data-dir", str(tmp_path / "d")]
     out = subprocess.run(
-        [*exe, "init", "--station-code", "440305001", "--station-name", "演示警务室", "--no-keyring"],
+        [*exe, "init", "--station-code", "440305001", "--station-name", "演示警务室", "--no-keyring", "--demo"],
         env=env,
         capture_output=True,
         text=True,

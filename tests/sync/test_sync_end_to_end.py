@@ -137,7 +137,7 @@ def test_platform_lost_batches_client_resends_in_order(sqlite_platform, station)
     client resends its sealed batches from there, in order (identical bytes)."""
     from sqlalchemy import delete
 
-    from workstation.central.store import Batch, Device, Record, RecordLog
+    from workstation.central.store import Batch, Device, Record, RecordLog, StationCheckpoint
 
     p = sqlite_platform
     enroll(p, station)
@@ -154,6 +154,8 @@ def test_platform_lost_batches_client_resends_in_order(sqlite_platform, station)
         s.execute(delete(Batch).where(Batch.seq > 1))
         dev = s.execute(select(Device)).scalar_one()
         dev.next_seq, dev.last_hash = 2, first.envelope_hash
+        cp = s.get(StationCheckpoint, STATION)  # the backup held the checkpoint of batch 1
+        cp.seq, cp.hash = json.loads(first.checkpoint)["seq"], json.loads(first.checkpoint)["hash"]
     add_properties(svc, 1)
     res = c.sync()
     assert res.error is None and res.remaining == 0

@@ -116,7 +116,7 @@ def test_duplicate_delivery_concurrently(rig):
 
     def go():
         with http_via(proxy, p.ca_pem) as h:
-            answers.append(h.post("/v1/batches", content=blob))
+            answers.append(h.post("/v1/batches", content=blob, headers={"content-type": sc.BATCH_MEDIA_TYPE}))
 
     threads = [threading.Thread(target=go) for _ in range(4)]
     for t in threads:
@@ -137,7 +137,7 @@ def test_reordered_delivery(rig):
     c.seal_batches()
     third = ledger(st)[2].envelope
     with http_via(proxy, p.ca_pem) as h:
-        r = h.post("/v1/batches", content=third)
+        r = h.post("/v1/batches", content=third, headers={"content-type": sc.BATCH_MEDIA_TYPE})
     assert r.status_code == 409 and r.json()["expected"] == 1
     assert c.send().remaining == 0
     check_invariant(p, st)

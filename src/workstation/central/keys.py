@@ -153,7 +153,8 @@ def init_keys(
     db_url: str | None = None,
 ) -> PlatformKeys:
     data_dir = Path(data_dir)
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.chmod(data_dir, 0o700)  # keys, config and the SQLite store: private to the platform's user
     if (data_dir / SIGN_KEY).exists():
         raise FileExistsError(f"{data_dir} already holds a platform")
     hosts = hosts or ["localhost", "127.0.0.1"]
@@ -166,7 +167,7 @@ def init_keys(
     _write_private(data_dir / SIGN_KEY, raw_private(Ed25519PrivateKey.generate()))
     _write_private(data_dir / ENC_KEY, raw_private(X25519PrivateKey.generate()))
     url = db_url or f"sqlite:///{(data_dir / 'central.sqlite3').resolve()}"
-    (data_dir / CONFIG).write_text(json.dumps({"db_url": url, "hosts": hosts}, indent=2))
+    _write_private(data_dir / CONFIG, json.dumps({"db_url": url, "hosts": hosts}, indent=2).encode())
     return load_keys(data_dir)
 
 

@@ -10,6 +10,10 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
+LIMIT_CONCURRENCY = 64
+"""Connections and requests one worker process serves at once; with `Limits.max_batch_bytes` this
+bounds the memory a worker can be made to hold for bodies (64 × 16 MiB)."""
+
 
 def _config(app: FastAPI, certfile: Path, keyfile: Path, host: str, port: int) -> uvicorn.Config:
     return uvicorn.Config(
@@ -21,6 +25,9 @@ def _config(app: FastAPI, certfile: Path, keyfile: Path, host: str, port: int) -
         log_level="warning",
         access_log=False,
         timeout_graceful_shutdown=1,
+        timeout_keep_alive=5,  # an idle kept-alive connection is closed after 5 s
+        limit_concurrency=LIMIT_CONCURRENCY,  # more requests at once than this answer 503 (bounds memory)
+        h11_max_incomplete_event_size=16 * 1024,  # request line + headers
     )
 
 

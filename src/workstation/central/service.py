@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import re
 import secrets
 import threading
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from workstation.central.keys import PlatformKeys
@@ -25,6 +28,9 @@ from workstation.central.store import (
     EnrollCode,
     Record,
     RecordLog,
+    RecordTransfer,
+    RequestNonce,
+    StationCheckpoint,
     Store,
     now,
 )
@@ -32,6 +38,8 @@ from workstation.sync import envelope as env
 
 ENROLL_CODE_TTL = timedelta(minutes=15)
 REQUEST_SKEW = timedelta(minutes=10)
+NONCE_RE = re.compile(r"^[0-9a-f]{32}$")
+HASH_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
 class ServiceError(Exception):
@@ -57,7 +65,7 @@ class Hooks:
 
 
 def _hash_code(code: str) -> str:
-    return hashlib.sha256(code.strip().upper().encode()).hexdigest()
+    return hashlib.sha256(code.strip().upper().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Central:
@@ -65,7 +73,12 @@ class Central:
         self.store = store
         self.keys = keys
         self.hooks = Hooks()
-        self._ingest_lock = threading.Lock()
+        # SQLite has no row locks: one ingest at a time per process. PostgreSQL serialises uploads of
+        # one device by locking its row (SELECT ... FOR UPDATE), across every process.
+        self._ingest_lock: contextlib.AbstractContextManager[Any] = (
+            threading.Lock() if store.url.startswith("sqlite") else contextlib.nullcontext()
+        )
+        self._nonce_checks = 0
 
     # ---- administration --------------------------------------------------------------------
     def enroll_code(self, station_code: str, *, ttl: timedelta = ENROLL_CODE_TTL) -> str:
@@ -148,6 +161,42 @@ class Central:
             r.updated_at = now()
             return r.version
 
+    def transfer_record(self, record_type: str, record_id: str, to_station: str, *, reason: str = "") -> str | None:
+        """Hand a record to another station (e.g. a resident moved to another police room's area).
+        From now on only `to_station`'s devices may change it. Returns the previous owner; raises
+        ServiceError(404) for an unknown record. Kept in ``record_transfer``."""
+        with self.store.sessions.begin() as s:
+            r = s.get(Record, (record_type, record_id), with_for_update=True)
+            if r is None:
+                raise ServiceError(404, "unknown_record", f"no {record_type} {record_id}")
+            previous = r.station_code
+            r.station_code = to_station
+            r.updated_at = now()
+            s.add(
+                RecordTransfer(
+                    record_type=record_type,
+                    record_id=record_id,
+                    from_station=previous,
+                    to_station=to_station,
+                    reason=reason,
+                )
+            )
+            return previous
+
+    def checkpoint_of(self, station_code: str) -> dict[str, Any] | None:
+        """The highest audit checkpoint a station has sent: {seq, hash, device_id, batch_id}, or None."""
+        with self.store.sessions() as s:
+            row = s.get(StationCheckpoint, station_code)
+            if row is None:
+                return None
+            return {"seq": row.seq, "hash": row.hash, "device_id": row.device_id, "batch_id": row.batch_id}
+
+    def reset_checkpoint(self, station_code: str) -> None:
+        """Forget a station's checkpoint, after the platform's administrators have examined why its audit
+        trail went back (e.g. a station restored from a backup or reinstalled). Its next batch sets it."""
+        with self.store.sessions.begin() as s:
+            s.execute(delete(StationCheckpoint).where(StationCheckpoint.station_code == station_code))
+
     def rotate_key(self) -> str:
         """Rotate the batch-encryption key and announce it to every station by the downlink."""
         from workstation.central.keys import rotate_enc_key
@@ -210,7 +259,12 @@ class Central:
         }
 
     # ---- signed requests -------------------------------------------------------------------
-    def authenticate(self, device_id: str, timestamp: str, signature: str, message: bytes) -> Device:
+    def authenticate(self, device_id: str, timestamp: str, nonce: str, signature: str, message: bytes) -> Device:
+        """Check a signed request: known, active device; `timestamp` with a UTC offset within
+        ±REQUEST_SKEW of the platform clock; Ed25519 signature over `message`; `nonce` not seen from
+        this device within the window (kept in the database, so it holds across processes).
+        Returns the device; raises ServiceError 403 (unknown_device, revoked) or 401 (bad_time,
+        clock_skew, bad_request_signature, replayed)."""
         with self.store.sessions() as s:
             d = s.get(Device, device_id)
         if d is None:
@@ -218,13 +272,31 @@ class Central:
         if d.status == "revoked":
             raise ServiceError(403, "revoked", "this device has been revoked by the platform")
         try:
-            when = datetime.fromisoformat(timestamp)
-            if abs(when - now()) > REQUEST_SKEW:
-                raise ServiceError(401, "clock_skew", "the request time is too far from the platform's clock")
+            when = env.parse_time(timestamp)
+        except ValueError as exc:
+            raise ServiceError(401, "bad_time", "the request time is not an ISO 8601 time with a UTC offset") from exc
+        current = now().replace(tzinfo=UTC)
+        if abs(when - current) > REQUEST_SKEW:
+            raise ServiceError(401, "clock_skew", "the request time is too far from the platform's clock")
+        if not NONCE_RE.match(nonce):
+            raise ServiceError(401, "bad_nonce", "the request nonce must be 32 lowercase hex digits")
+        try:
             Ed25519PublicKey.from_public_bytes(env.b64d(d.sign_pub)).verify(env.b64d(signature), message)
         except (ValueError, InvalidSignature) as exc:
             raise ServiceError(401, "bad_request_signature", "the request signature does not verify") from exc
+        self._remember_nonce(d.id, nonce, when.replace(tzinfo=None) + REQUEST_SKEW)
         return d
+
+    def _remember_nonce(self, device_id: str, nonce: str, expires_at: Any) -> None:
+        """Insert (device, nonce); a second use inside the window violates the primary key → 401."""
+        self._nonce_checks += 1
+        try:
+            with self.store.sessions.begin() as s:
+                if self._nonce_checks % 200 == 1:  # forget nonces whose window has passed
+                    s.execute(delete(RequestNonce).where(RequestNonce.expires_at < now()))
+                s.add(RequestNonce(device_id=device_id, nonce=nonce, expires_at=expires_at))
+        except IntegrityError as exc:
+            raise ServiceError(401, "replayed", "this signed request was already received (replay)") from exc
 
     def downlink(self, device: Device, after: int, limit: int) -> dict[str, Any]:
         limit = max(1, min(limit, 1000))
@@ -247,7 +319,18 @@ class Central:
 
     # ---- batches ---------------------------------------------------------------------------
     def ingest(self, envelope: bytes) -> dict[str, Any]:
-        """Verify, decrypt and store one sealed batch; returns the signed receipt."""
+        """Verify, decrypt and store one sealed batch; returns the signed receipt. Refusals raise
+        ServiceError in the order PROTOCOL.md gives; nothing is stored on any refusal. A database
+        conflict with a concurrent upload (lock timeout, deadlock, a racing insert) answers 503 so that
+        the station sends the identical bytes again."""
+        try:
+            return self._ingest(envelope)
+        except DBAPIError as exc:
+            raise ServiceError(
+                503, "busy", "the platform was busy with a concurrent upload; send the batch again"
+            ) from exc
+
+    def _ingest(self, envelope: bytes) -> dict[str, Any]:
         if self.hooks.fail_before > 0:
             self.hooks.fail_before -= 1
             raise ServiceError(503, "unavailable", "the platform is temporarily unavailable (injected)")
@@ -293,6 +376,7 @@ class Central:
                 Ed25519PublicKey.from_public_bytes(env.b64d(d.sign_pub)).verify(
                     env.b64d(str(content["checkpoint_sig"])), env.canonical(checkpoint)
                 )
+                cp_seq, cp_hash = _checkpoint_fields(checkpoint)
             except (KeyError, ValueError, TypeError, InvalidSignature) as exc:
                 raise ServiceError(
                     400, "bad_checkpoint", "the audit checkpoint is missing or not signed by the device"
@@ -309,13 +393,14 @@ class Central:
                 raise ServiceError(
                     409, "chain", "the previous-batch hash does not match the platform's chain", expected=d.next_seq
                 )
+            self._advance_checkpoint(s, d, h.batch_id, cp_seq, cp_hash)
             applied, conflicts = self._apply(s, d, h.batch_id, records)
             body = {
                 "device": d.id,
                 "batch_id": h.batch_id,
                 "seq": h.seq,
                 "envelope_hash": digest,
-                "server_time": now().isoformat(),
+                "server_time": env.utc_iso(now()),
                 "count": h.count,
                 "applied": applied,
                 "conflicts": conflicts,
@@ -341,11 +426,44 @@ class Central:
             raise ServiceError(500, "injected", "internal error after commit (injected)")
         return receipt
 
+    def _advance_checkpoint(self, s: Session, d: Device, batch_id: str, seq: int, digest: str) -> None:
+        """Keep the station's highest audit checkpoint; refuse one that goes back or forks (409
+        ``checkpoint_behind`` / ``checkpoint_fork`` with the platform's checkpoint). A station's audit
+        trail only grows, so either means rows were cut off its end or it was replaced."""
+        row = s.get(StationCheckpoint, d.station_code, with_for_update=True)
+        if row is None:
+            s.add(
+                StationCheckpoint(station_code=d.station_code, seq=seq, hash=digest, device_id=d.id, batch_id=batch_id)
+            )
+            return
+        known = {"seq": row.seq, "hash": row.hash}
+        if seq < row.seq:
+            raise ServiceError(
+                409,
+                "checkpoint_behind",
+                f"the station's audit trail ends at entry {seq}, but it already reported entry {row.seq}: "
+                "audit entries were removed or the station was restored from an older copy",
+                checkpoint=known,
+            )
+        if seq == row.seq and digest != row.hash:
+            raise ServiceError(
+                409,
+                "checkpoint_fork",
+                f"the station's audit entry {seq} differs from the one it reported before: "
+                "the audit trail was rewritten or replaced",
+                checkpoint=known,
+            )
+        if seq > row.seq:
+            row.seq, row.hash, row.device_id, row.batch_id, row.updated_at = seq, digest, d.id, batch_id, now()
+
     def _apply(
         self, s: Session, d: Device, batch_id: str, records: list[dict[str, Any]]
     ) -> tuple[int, list[dict[str, Any]]]:
-        """Upsert by (record id, version) in batch order; stale updates become conflicts. Existing
-        rows are loaded in one query and new rows written with Core executemany (bulk path)."""
+        """Apply in batch order (PROTOCOL.md, "Apply rules"): a change to a record another station owns is
+        refused (``not_owner``); a ``create`` for an id that exists is refused (``exists``); an update or
+        delete whose base version is not the platform's is refused (``stale``); a change already applied
+        (same owner, version and content) is not applied twice. Refusals are listed in the receipt.
+        Existing rows are loaded in one query and new rows written with Core executemany (bulk path)."""
         parsed: list[tuple[str, str, int, int | None, str, str]] = []
         for rec in records:
             try:
@@ -366,11 +484,14 @@ class Central:
         by_type: dict[str, set[str]] = {}
         for rtype, rid, *_ in parsed:
             by_type.setdefault(rtype, set()).add(rid)
-        for rtype, ids in by_type.items():
-            id_list = sorted(ids)
+        for rtype in sorted(by_type):  # one lock order for every batch: no deadlocks between uploads
+            id_list = sorted(by_type[rtype])
             for i in range(0, len(id_list), 500):
                 for r in s.execute(
-                    select(Record).where(Record.record_type == rtype, Record.record_id.in_(id_list[i : i + 500]))
+                    select(Record)
+                    .where(Record.record_type == rtype, Record.record_id.in_(id_list[i : i + 500]))
+                    .order_by(Record.record_id)
+                    .with_for_update()
                 ).scalars():
                     current[(r.record_type, r.record_id)] = r
         applied = 0
@@ -381,26 +502,46 @@ class Central:
         for rtype, rid, version, base, op, payload in parsed:
             k = (rtype, rid)
             cur = current.get(k)
-            cur_version = cur.version if cur is not None else (new_rows[k]["version"] if k in new_rows else None)
-            if cur_version is not None and op != "create" and base is not None and cur_version != base:
+            state: dict[str, Any] | None = None
+            if cur is not None:
+                state = {"version": cur.version, "station_code": cur.station_code, "payload": cur.payload}
+                state["deleted"] = cur.deleted
+            elif k in new_rows:
+                state = new_rows[k]
+            reason: str | None = None
+            if state is not None:
+                same = (state["version"], state["payload"], state["deleted"]) == (version, payload, op == "delete")
+                if state["station_code"] != d.station_code:
+                    reason = "not_owner"  # another station's record (or the platform's own)
+                elif same:
+                    applied += 1  # this very change is already applied (sent again after a re-enrollment)
+                    continue
+                elif op == "create":
+                    reason = "exists"  # a create never overwrites
+                elif base is not None and state["version"] != base:
+                    reason = "stale"
+            if reason is not None:
+                assert state is not None
                 conflicts.append(
                     {
                         "record_type": rtype,
                         "record_id": rid,
                         "version": version,
                         "base_version": base,
-                        "platform_version": cur_version,
+                        "platform_version": state["version"],
+                        "reason": reason,
                     }
                 )
                 s.add(
                     ConflictRow(
+                        reason=reason,
                         device_id=d.id,
                         batch_id=batch_id,
                         record_type=rtype,
                         record_id=rid,
                         base_version=base,
                         incoming_version=version,
-                        platform_version=cur_version,
+                        platform_version=state["version"],
                         payload=payload,
                     )
                 )
@@ -449,6 +590,18 @@ class Central:
                     select(RecordLog.record_type, RecordLog.record_id, RecordLog.version).order_by(RecordLog.id)
                 ).all()
             ]
+
+
+def _checkpoint_fields(checkpoint: Any) -> tuple[int, str]:
+    """(seq, hash) of an audit checkpoint ``{seq: int >= 0, hash: 64 hex}``; ValueError otherwise."""
+    if not isinstance(checkpoint, dict) or not {"seq", "hash"} <= set(checkpoint):
+        raise ValueError("checkpoint fields")
+    seq, digest = checkpoint["seq"], checkpoint["hash"]
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 <= seq < 2**62:
+        raise ValueError("checkpoint seq")
+    if not isinstance(digest, str) or not HASH_RE.match(digest):
+        raise ValueError("checkpoint hash")
+    return seq, digest
 
 
 def import_folder(central: Central, folder: Any) -> tuple[int, list[str]]:

@@ -1,12 +1,15 @@
 """The reference platform's store: SQLAlchemy models on their own metadata (not the workstation's).
 
-SQLite file by default; PostgreSQL by URL (``postgresql+psycopg://...``). `schema` puts every table
-in a PostgreSQL schema (tests use a fresh one per run).
+SQLite file by default (created private to the platform's user: file 0600, folder 0700); PostgreSQL by
+URL (``postgresql+psycopg://...``) for anything beyond a test (PROTOCOL.md, "Running the platform").
+`schema` puts every table in a PostgreSQL schema (tests use a fresh one per run).
 """
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -72,7 +75,11 @@ class Batch(CBase):
 
 
 class Record(CBase):
-    """The current state of each record (upsert by record id and version)."""
+    """The current state of each record (upsert by record id and version).
+
+    `station_code` is the record's **owner**: the station whose device first sent it (its origin), the
+    station a platform task was pushed to, or the station the platform transferred it to
+    (`Central.transfer_record`). Only the owner's devices may change it (PROTOCOL.md, "Ownership")."""
 
     __tablename__ = "record"
     record_type: Mapped[str] = mapped_column(String(32), primary_key=True)
@@ -100,9 +107,45 @@ class RecordLog(CBase):
     __table_args__ = (Index("ix_record_log_record", "record_type", "record_id"),)
 
 
+class RecordTransfer(CBase):
+    """A change of owner made by the platform (the only way a record changes hands)."""
+
+    __tablename__ = "record_transfer"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_type: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(String(36))
+    from_station: Mapped[str | None] = mapped_column(String(32))
+    to_station: Mapped[str] = mapped_column(String(32))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    transferred_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class StationCheckpoint(CBase):
+    """The highest audit checkpoint (seq, hash of the station's audit head) each station has sent."""
+
+    __tablename__ = "station_checkpoint"
+    station_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(sa.BigInteger)
+    hash: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str] = mapped_column(String(36))
+    batch_id: Mapped[str] = mapped_column(String(36))
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=now)
+
+
+class RequestNonce(CBase):
+    """Nonces of signed requests, kept until their time window has passed (replay protection that
+    holds across every process sharing the database)."""
+
+    __tablename__ = "request_nonce"
+    device_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+
 class ConflictRow(CBase):
     __tablename__ = "conflict"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reason: Mapped[str] = mapped_column(String(16), default="stale")
     device_id: Mapped[str] = mapped_column(String(36))
     batch_id: Mapped[str] = mapped_column(String(36))
     record_type: Mapped[str] = mapped_column(String(32))
@@ -134,8 +177,25 @@ class Blob(CBase):
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
+def _private_sqlite_file(url: sa.URL) -> None:
+    """Create the SQLite file (and its folder) private to this user before SQLite opens it: file 0600,
+    folder 0700. SQLite gives its -wal and -shm files the database file's mode."""
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return
+    path = Path(db)
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    os.close(fd)
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        if p.exists():
+            os.chmod(p, 0o600)
+
+
 def make_engine(url: str, *, schema: str | None = None) -> sa.Engine:
     if url.startswith("sqlite"):
+        _private_sqlite_file(sa.make_url(url))
         engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
 
         @event.listens_for(engine, "connect")

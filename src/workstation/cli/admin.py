@@ -1,8 +1,9 @@
 """`workstation-admin`: station set-up and maintenance from a terminal.
 
-Secrets are asked for interactively; for scripts they may come from the environment
-(WORKSTATION_ADMIN_PASSWORD, WORKSTATION_PASSPHRASE) — never from command-line arguments, which
-other users can see in the process list.
+Secrets are asked for interactively; for scripts they may come from the environment (see
+`cli/terminal.py`: WORKSTATION_PASSPHRASE, WORKSTATION_ADMIN_PASSWORD for WORKSTATION_USER only,
+WORKSTATION_NEW_PASSWORD) — never from command-line arguments, which other users can see in the
+process list. `--data-dir` and `--user` may stand before or after the command.
 """
 
 from __future__ import annotations
@@ -11,26 +12,56 @@ import argparse
 import sys
 from pathlib import Path
 
+from workstation.cli import checks
 from workstation.cli import devices as devices_cli
-from workstation.cli.terminal import login, open_station, secret
+from workstation.cli.terminal import (
+    KEYRING_NOTE,
+    SECRETS_NOTE,
+    UsageError,
+    add_common,
+    env_user,
+    login,
+    open_station,
+    password_of,
+    run_main,
+    secret,
+    usage_checked,
+)
 from workstation.domain.enums import Role
-from workstation.errors import UserFacingError
+from workstation.domain.permissions import Permission
 from workstation.storage import audit, metrics, operators, retention, station
+from workstation.storage.db import Database
+from workstation.storage.operators import Actor
 from workstation.storage.vault import KeyVault
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    pw = secret("WORKSTATION_ADMIN_PASSWORD", f"Password for the first admin {args.admin!r}", confirm=True)
+    data_dir = Path(str(usage_checked(checks.folder_to_write, args.data_dir, "--data-dir")))
+    if station.db_path(data_dir).exists() or station.keyfile_path(data_dir).exists():
+        raise UsageError(
+            f"{data_dir} already holds a workstation station; nothing was changed. Choose a new or empty folder.",
+            f"{data_dir} 已有工作站数据，未作任何改动。请选择新的或空的文件夹。",
+        )
+    usage_checked(checks.empty_folder, args.data_dir, "--data-dir")
+    admin_name = operators.validate_username(args.admin)
+    pw = password_of(args.admin, f"Password for the first admin {admin_name!r}", confirm=True)
+    operators.validate_display_name(admin_name)
+    if len(pw) < operators.MIN_PASSWORD:  # before anything is created
+        raise UsageError(f"The admin password needs at least {operators.MIN_PASSWORD} characters.",
+                         f"管理员密码至少需要 {operators.MIN_PASSWORD} 个字符。")
+    data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     res = station.init_station(
-        Path(args.data_dir),
+        data_dir,
         station_code=args.station_code,
         station_name=args.station_name,
-        admin_username=args.admin,
+        admin_username=admin_name,
         admin_password=pw,
         use_keyring=not args.no_keyring,
+        demo=args.demo,
     )
     res.database.close()
-    print(f"Station {args.station_code} {args.station_name} created in {args.data_dir}")
+    kind = "Demo station (synthetic data only)" if args.demo else "Station"
+    print(f"{kind} {args.station_code} {args.station_name} created in {data_dir}")
     print(
         "Key storage: "
         + (
@@ -45,22 +76,46 @@ def cmd_init(args: argparse.Namespace) -> int:
     print()
     print(f"    {res.recovery_passphrase}")
     print()
+    if not res.keyring_used:
+        print(KEYRING_NOTE)
     return 0
 
 
 def cmd_unlock(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
+    if not station.db_path(data_dir).exists():
+        from workstation.storage.errors import DatabaseMissing
+
+        raise DatabaseMissing(str(station.db_path(data_dir)))
     db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
-    vault = KeyVault(station.keyfile_path(data_dir))
+    vault = KeyVault(station.keyfile_path(data_dir), backend=None)
     print(f"Unlocked via {method}. Keyring backend: {vault.backend_name}")
     db.close()
     return 0
 
 
-def cmd_operator(args: argparse.Namespace) -> int:
+def _logged_in(args: argparse.Namespace, permission: Permission | None = None) -> tuple[Database, Actor]:
+    """Open the station and log `--user` in (with `permission` checked); closes the station on failure."""
     db = open_station(args)
     try:
-        admin = login(db, args)
+        actor = login(db, args)
+        if permission is not None:
+            operators.authorize(db, actor, permission)
+    except BaseException:
+        db.close()
+        raise
+    return db, actor
+
+
+def cmd_operator(args: argparse.Namespace) -> int:
+    if args.action != "list" and not args.username:
+        raise UsageError(f"`operator {args.action}` needs the user name of the operator.",
+                         f"`operator {args.action}` 需要操作员的用户名。")
+    if args.action == "add":  # refuse a bad name before any password is asked for
+        operators.validate_username(args.username)
+        operators.validate_display_name(args.name or args.username)
+    db, admin = _logged_in(args, Permission.MANAGE_OPERATORS)
+    try:
         if args.action == "add":
             pw = secret("WORKSTATION_NEW_PASSWORD", f"Password for {args.username}", confirm=True)
             operators.create_operator(
@@ -68,24 +123,47 @@ def cmd_operator(args: argparse.Namespace) -> int:
                 admin,
                 username=args.username,
                 display_name=args.name or args.username,
-                role=Role(args.role),
+                role=Role(args.role or Role.OFFICER.value),
                 password=pw,
             )
-            print(f"Operator {args.username} ({args.role}) created.")
+            print(f"Operator {operators.canonical_username(args.username)} ({args.role or 'officer'}) created.")
         elif args.action == "disable":
             operators.set_disabled(db, admin, args.username, True)
             print(f"Operator {args.username} disabled.")
         elif args.action == "enable":
             operators.set_disabled(db, admin, args.username, False)
             print(f"Operator {args.username} enabled.")
+        elif args.action == "role":
+            if not args.role:
+                raise UsageError("`operator role` needs --role.", "`operator role` 需要 --role。")
+            operators.set_role(db, admin, args.username, Role(args.role))
+            print(f"Operator {args.username} is now {args.role}; their open sessions end.")
         elif args.action == "reset":
             pw = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.username}", confirm=True)
             operators.reset_password(db, admin, args.username, pw)
             print(f"Password of {args.username} reset; they must change it at next login.")
         elif args.action == "list":
+            from workstation.storage.schema import utcnow
+
+            now = utcnow()
             for op in operators.list_operators(db, admin):
-                state = "disabled" if op.disabled else "active"
+                state = "disabled" if op.disabled else (
+                    "locked" if op.locked_until is not None and op.locked_until > now else "active")
+                if op.must_change_password:
+                    state += ", must change password"
                 print(f"{op.username:16} {op.role:10} {state:8} {op.display_name}")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_password(args: argparse.Namespace) -> int:
+    db = open_station(args)
+    try:
+        old = password_of(args.user, f"Current password for {args.user}")
+        new = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.user}", confirm=True)
+        actor = operators.change_password(db, args.user, old, new)
+        print(f"Password of {actor.username} changed.")
     finally:
         db.close()
     return 0
@@ -98,7 +176,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from workstation.storage.schema import SYNCABLE, AuditEvent, Operator
 
     data_dir = Path(args.data_dir)
-    db = open_station(args)
+    db, _actor = _logged_in(args, Permission.READ_AUDIT)
     ok = True
     try:
         st = station.station_of(db)
@@ -136,7 +214,7 @@ def _size(path: Path) -> str:
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:
-    db = open_station(args)
+    db, _actor = _logged_in(args, Permission.READ_AUDIT)
     try:
         with db.read() as s:
             v = audit.verify(s)
@@ -148,20 +226,22 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
 
 def cmd_rekey(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
-    db = open_station(args)
-    admin = login(db, args)
-    new_pass = station.rekey(
-        db, data_dir, admin, passphrase=secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
-    )
+    db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
+    try:
+        passphrase = secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+    except BaseException:
+        db.close()
+        raise
+    new_pass = station.rekey(db, data_dir, admin, passphrase=passphrase)
     print("Database re-encrypted under a new key. NEW RECOVERY PASSPHRASE (the old one no longer works):")
     print(f"\n    {new_pass}\n")
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    db = open_station(args)
+    db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
     try:
-        out = station.backup(db, login(db, args), Path(args.target))
+        out = station.backup(db, admin, Path(args.target))
         print(f"Encrypted backup written to {out} (with its key file; restore needs the recovery passphrase).")
     finally:
         db.close()
@@ -169,9 +249,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
-    db = open_station(args)
+    db, admin = _logged_in(args, Permission.PURGE)
     try:
-        rep = retention.purge(db, login(db, args), dry_run=args.dry_run)
+        rep = retention.purge(db, admin, dry_run=args.dry_run)
         verb = "Would purge" if args.dry_run else "Purged"
         print(
             f"{verb} (acknowledged and older than {rep.cutoff:%Y-%m-%d}): "
@@ -185,10 +265,9 @@ def cmd_purge(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from workstation.storage import demo
 
-    db = open_station(args)
+    db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
     try:
-        login(db, args)
-        counts = demo.generate(db, args.count, seed=args.seed, actor=args.user)
+        counts = demo.generate(db, args.count, seed=args.seed, actor=admin.username)
         print("Synthetic demo data added: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     finally:
         db.close()
@@ -196,52 +275,58 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="workstation-admin", description="Police-room workstation administration")
-    p.add_argument("--data-dir", default=str(station.default_data_dir()), help="station data directory")
-    p.add_argument("--user", default="admin", help="admin operator for commands that need one")
-    sub = p.add_subparsers(dest="command", required=True)
-    i = sub.add_parser("init", help="create station, database, keys and the first admin")
-    i.add_argument("--station-code", required=True)
-    i.add_argument("--station-name", required=True)
-    i.add_argument("--admin", default="admin")
-    i.add_argument("--no-keyring", action="store_true", help="do not use the OS keyring (passphrase only)")
-    i.set_defaults(func=cmd_init)
-    sub.add_parser("unlock", help="unlock with the recovery passphrase; restores the keyring entry").set_defaults(
-        func=cmd_unlock
+    p = argparse.ArgumentParser(
+        prog="workstation-admin",
+        description="Police-room workstation administration.",
+        epilog=KEYRING_NOTE + " " + SECRETS_NOTE,
     )
-    o = sub.add_parser("operator", help="manage operators")
-    o.add_argument("action", choices=["add", "disable", "enable", "reset", "list"])
+    p.add_argument("--data-dir", default=str(station.default_data_dir()),
+                   help="station data directory (default: WORKSTATION_DATA_DIR or the user data folder)")
+    p.add_argument("--user", default=env_user(),
+                   help="operator to log in as (default: WORKSTATION_USER or 'admin')")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str, func: object, *, user: bool = True) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        add_common(sp, user=user)
+        sp.set_defaults(func=func)
+        return sp
+
+    i = command("init", "create station, database, keys and the first admin", cmd_init, user=False)
+    i.add_argument("--station-code", required=True, type=checks.code(32, "station code"))
+    i.add_argument("--station-name", required=True, type=checks.text(128, "station name"))
+    i.add_argument("--admin", default=env_user(),
+                   help="the first admin's user name (default: WORKSTATION_USER or 'admin')")
+    i.add_argument("--no-keyring", action="store_true",
+                   help="do not use the OS keyring: the recovery passphrase becomes the everyday key")
+    i.add_argument("--demo", action="store_true",
+                   help="a demo station for training: accepts synthetic data (demo-data), never in service")
+    command("unlock", "unlock with the recovery passphrase; restores the keyring entry", cmd_unlock, user=False)
+    o = command("operator", "manage operators (admin login)", cmd_operator)
+    o.add_argument("action", choices=["add", "disable", "enable", "role", "reset", "list"])
     o.add_argument("username", nargs="?", default="")
-    o.add_argument("--role", choices=[r.value for r in Role], default=Role.OFFICER.value)
-    o.add_argument("--name", help="display name")
-    o.set_defaults(func=cmd_operator)
-    sub.add_parser("status", help="counts, size, key backend, integrity").set_defaults(func=cmd_status)
-    sub.add_parser("verify-audit", help="verify the audit chain").set_defaults(func=cmd_verify_audit)
-    sub.add_parser("rekey", help="re-encrypt the database under a new key").set_defaults(func=cmd_rekey)
-    b = sub.add_parser("backup", help="encrypted backup to a folder")
-    b.add_argument("target")
-    b.set_defaults(func=cmd_backup)
-    pu = sub.add_parser("purge", help="purge acknowledged data past retention")
+    o.add_argument("--role", choices=[r.value for r in Role], help="role for add (default officer) and role")
+    o.add_argument("--name", type=checks.text(64, "display name"), help="display name")
+    command("password", "change your own password (the operator given by --user)", cmd_password)
+    command("status", "counts, size, key backend, integrity (login with a role that may read the audit trail)",
+            cmd_status)
+    command("verify-audit", "verify the audit chain (login with a role that may read the audit trail)",
+            cmd_verify_audit)
+    command("rekey", "re-encrypt the database under a new key (admin login)", cmd_rekey)
+    b = command("backup", "encrypted backup to a new or empty folder (admin login)", cmd_backup)
+    b.add_argument("target", type=checks.empty_folder)
+    pu = command("purge", "purge acknowledged data past retention (admin login)", cmd_purge)
     pu.add_argument("--dry-run", action="store_true")
-    pu.set_defaults(func=cmd_purge)
-    d = sub.add_parser("demo-data", help="add N synthetic residents (clearly marked) for training and demos")
-    d.add_argument("count", type=int)
+    d = command("demo-data", "add N synthetic residents (clearly marked); only on a demo station (admin login)",
+                cmd_demo)
+    d.add_argument("count", type=checks.int_range(1, 1_000_000, "count"))
     d.add_argument("--seed", type=int, default=1)
-    d.set_defaults(func=cmd_demo)
     devices_cli.add_parser(sub)  # `devices ...` (cli/devices.py)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        rc: int = args.func(args)
-        return rc
-    except UserFacingError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        if exc.message_zh != exc.message:
-            print(f"错误：{exc.message_zh}", file=sys.stderr)
-        return 2
+    return run_main(build_parser(), argv)
 
 
 if __name__ == "__main__":

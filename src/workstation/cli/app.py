@@ -14,8 +14,9 @@ import sys
 from pathlib import Path
 
 from workstation.errors import UserFacingError
+from workstation.resources import resource_path
 
-SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+SCENARIOS = resource_path("scenarios")
 
 # Demo station only (synthetic data, its own folder): fixed, documented demo logins.
 DEMO_OFFICER = ("demo", "demo-officer-1")
@@ -46,6 +47,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             admin_username="admin",
             admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,
+            demo=True,
         )
         pass_file.write_text(res.recovery_passphrase + "\n")
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
@@ -143,6 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation")
     p.add_argument("--data-dir", help="station data directory")
     p.add_argument("--demo", action="store_true", help="run on embedded defaults: demo station, emulated devices")
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation without a display or a station (temporary encrypted database, "
+        "device drivers, an emulated card read) and exit non-zero on any failure or warning",
+    )
     sub = p.add_subparsers(dest="command")
     try:
         from workstation.sync import cli as sync_cli
@@ -157,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from workstation import selftest
+
+        return selftest.run()
     try:
         if getattr(args, "func", None) is not None:
             rc: int = args.func(args)

@@ -176,12 +176,13 @@ def _describe_assignment(a: Assignment | None) -> str:
 
 def _admin(args: argparse.Namespace) -> tuple[Database, Actor]:
     """Open the station database and log the admin in; MANAGE_DEVICES is required."""
-    from workstation.domain.permissions import Permission, require
+    from workstation.domain.permissions import Permission
+    from workstation.storage import operators
 
     db: Database = open_station(args)
     try:
         actor: Actor = login(db, args)
-        require(actor.role, Permission.MANAGE_DEVICES)
+        operators.authorize(db, actor, Permission.MANAGE_DEVICES)
     except BaseException:
         db.close()
         raise

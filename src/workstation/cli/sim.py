@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from workstation.devices.emulation import EmulatorServer, Faults
+from workstation.resources import resource_path
 
-SCENARIOS = Path(__file__).resolve().parents[3] / "resources" / "scenarios"
+SCENARIOS = resource_path("scenarios")
 
 
 def _optional(module: str, name: str) -> Any:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from workstation.domain.enums import DocumentType, FingerPosition, Sex
+from workstation.domain.enums import DocumentType, DocumentValidity, FingerPosition, Sex
+from workstation.domain.identifiers import normalise_identifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +35,7 @@ class IdentityDocument:
     name_latin: str | None = None  # English/Latin name (foreigner cards, passports); may contain spaces
     address: str | None = None
     issuer: str | None = None  # issuing authority, or issuing state for passports
-    nationality: str | None = None  # ISO 3166-1 alpha-3
+    nationality: str | None = None  # ISO 3166-1 alpha-3 or ICAO 9303 code as read ("D", "XXA"): domain.countries
     valid_from: date | None = None
     valid_to: date | None = None
     long_term: bool = False  # "长期": no expiry
@@ -46,7 +47,59 @@ class IdentityDocument:
     source: str = "manual"  # "card", "mrz", "manual"
     mrz_checks: dict[str, bool] | None = None  # per-field check digit results for MRZ documents
 
+    def __post_init__(self) -> None:
+        # every identifier enters in its one normalised form (domain.identifiers): a number typed in
+        # full-width digits is the same number as the one a reader delivers
+        for name in ("number", "pass_number", "previous_number"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, normalise_identifier(value))
+        if self.nationality is not None:
+            from workstation.domain.countries import normalise_country_code
+
+            object.__setattr__(self, "nationality", normalise_country_code(self.nationality) or None)
+
+    def validity(self, today: date | None = None) -> DocumentValidity:
+        """This document's validity on `today` (default: the current date); see `document_validity`."""
+        return document_validity(self.valid_from, self.valid_to, long_term=self.long_term, today=today)
+
     def with_changes(self, **changes: object) -> IdentityDocument:
         from dataclasses import replace
 
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def document_validity(
+    valid_from: date | None, valid_to: date | None, *, long_term: bool = False, today: date | None = None
+) -> DocumentValidity:
+    """Validity of a document period on `today` (default: the current date).
+
+    NOT_YET_VALID when `valid_from` is after today; EXPIRED when `valid_to` is before today (the end
+    date itself is the last valid day, as printed on the card "有效期限 2010.01.01-2030.01.01" and in
+    an MRZ's date of expiry); a long-term (长期) document never expires; UNKNOWN when neither date is
+    known."""
+    today = today or date.today()
+    if valid_from is not None and valid_from > today:
+        return DocumentValidity.NOT_YET_VALID
+    if not long_term and valid_to is not None and valid_to < today:
+        return DocumentValidity.EXPIRED
+    if valid_from is None and valid_to is None and not long_term:
+        return DocumentValidity.UNKNOWN
+    return DocumentValidity.VALID
+
+
+VALIDITY_MESSAGES: dict[DocumentValidity, tuple[str, str]] = {
+    DocumentValidity.EXPIRED: (
+        "This document has expired. Registration is allowed; the record notes that an expired document was used.",
+        "该证件已过期。可以登记，记录中将注明使用了过期证件。",
+    ),
+    DocumentValidity.NOT_YET_VALID: (
+        "This document is not valid yet (its start date is in the future). Check the dates; the record notes it.",
+        "该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。",
+    ),
+}
+
+
+def validity_warning(validity: DocumentValidity) -> tuple[str, str] | None:
+    """(English, Chinese) text to show the operator for an expired or not-yet-valid document, else None."""
+    return VALIDITY_MESSAGES.get(validity)

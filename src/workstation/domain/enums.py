@@ -21,6 +21,15 @@ class DocumentType(StrEnum):
     OTHER = "other"
 
 
+class DocumentValidity(StrEnum):
+    """A document's validity period against a day (see `documents.document_validity`)."""
+
+    VALID = "valid"
+    EXPIRED = "expired"  # 已过期: the end date has passed
+    NOT_YET_VALID = "not_yet_valid"  # 尚未生效: the start date is in the future
+    UNKNOWN = "unknown"  # no dates on the document (or typed without them)
+
+
 class Sex(StrEnum):
     """GB/T 2261.1 codes."""
 

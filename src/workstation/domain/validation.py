@@ -10,28 +10,32 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from workstation.domain.countries import is_known_code, normalise_country_code
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Sex
+from workstation.domain.identifiers import identifier_problems, normalise_identifier, normalise_phone
 
 Problems = list[tuple[str, str]]
 
 GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 GB11643_CHECK = "10X98765432"
 EARLIEST_BIRTH = date(1850, 1, 1)  # the GB 11643 example number is born 1880
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
-_ID_RE = re.compile(r"^\d{17}[\dX]$")
+MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")  # ASCII digits only (\d would accept any script's digits)
+_ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
 def gb11643_check_char(first17: str) -> str:
     """ISO 7064 MOD 11-2 check character for the first 17 digits of a citizen ID number."""
-    if len(first17) != 17 or not first17.isdigit():
+    if len(first17) != 17 or not (first17.isascii() and first17.isdigit()):
         raise ValueError("need exactly 17 digits")
     s = sum(int(c) * w for c, w in zip(first17, GB11643_WEIGHTS, strict=True))
     return GB11643_CHECK[s % 11]
 
 
 def normalise_id_number(number: str) -> str:
-    return number.strip().replace(" ", "").upper()
+    """A document number in its stored form (`identifiers.normalise_identifier`: NFKC, ASCII digits,
+    upper case, no spaces): full-width `４４…ｘ` and Arabic-Indic digits give the ASCII number."""
+    return normalise_identifier(number)
 
 
 def citizen_id_birth_date(number: str) -> date | None:
@@ -53,9 +57,15 @@ def validate_citizen_id(
     today: date | None = None,
     field_name: str = "number",
 ) -> Problems:
-    """GB 11643-1999: 18 characters, a real birth date in range, check digit; birth/sex consistent."""
+    """GB 11643-1999: 18 characters, a real birth date in range, check digit; birth/sex consistent.
+
+    The number is normalised first (`normalise_id_number`), so a number typed in full-width digits is
+    checked, and named in messages, as the ASCII number it stands for."""
     n = normalise_id_number(number)
     today = today or date.today()
+    not_ascii = identifier_problems(n, field_name=field_name, label="An ID number")
+    if not_ascii:
+        return not_ascii
     if len(n) != 18:
         return [(field_name, f"ID number must have 18 characters, this one has {len(n)}")]
     if not _ID_RE.match(n):
@@ -80,19 +90,22 @@ def validate_citizen_id(
 
 
 def validate_mobile(phone: str | None, *, field_name: str = "phone", required: bool = False) -> Problems:
-    if not phone:
+    """A mainland mobile number (11 digits starting 13–19), checked in its normalised form
+    (`normalise_mobile`): full-width digits, spaces, hyphens and a +86 prefix are accepted."""
+    if not phone or not phone.strip():
         return [(field_name, "a mobile number is required")] if required else []
-    p = re.sub(r"[\s-]", "", phone)
-    if p.startswith("+86"):
-        p = p[3:]
+    p = normalise_mobile(phone)
+    not_ascii = identifier_problems(p, field_name=field_name, label="A phone number", allowed="+", kinds="digits")
+    if not_ascii:
+        return not_ascii
     if not MOBILE_RE.match(p):
         return [(field_name, "not a mainland mobile number (11 digits starting 13–19)")]
     return []
 
 
 def normalise_mobile(phone: str) -> str:
-    p = re.sub(r"[\s-]", "", phone)
-    return p[3:] if p.startswith("+86") else p
+    """The stored form of a phone number (`identifiers.normalise_phone`)."""
+    return normalise_phone(phone)
 
 
 def validate_date_range(
@@ -155,7 +168,13 @@ def required_fields(doc_type: DocumentType) -> tuple[str, ...]:
 
 
 def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Problems:
-    """Required fields per document type, number format and check digits, dates in range."""
+    """Required fields per document type, number format and check digits, dates in range.
+
+    Identifiers are checked in their normalised form (`domain.identifiers`); anything that is not an
+    ASCII digit or letter after normalisation is refused with a reason. Nationality and issuing state
+    are ICAO 9303 Part 3 codes (`domain.countries`, incl. ``D``, ``XXA``, ``UNO``). An expired or
+    not-yet-valid document is NOT a problem here: it may be registered, flagged to the operator and
+    recorded (`documents.document_validity`)."""
     today = today or date.today()
     problems: Problems = []
     for f in _REQUIRED[doc.doc_type]:
@@ -164,20 +183,19 @@ def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Pr
             problems.append((f, f"{_FIELD_LABEL[f]} is required for this document type"))
     if doc.number:
         n = normalise_id_number(doc.number)
-        if doc.doc_type in (DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023):
-            problems += validate_citizen_id(n, birth_date=doc.birth_date, sex=doc.sex, today=today)
-            if doc.doc_type == DocumentType.HMT_PERMIT and not problems and n[:2] not in ("81", "82", "83"):
-                problems.append(("number", "a HK/Macau/Taiwan permit number starts with 81, 82 or 83"))
-            if doc.doc_type == DocumentType.FOREIGNER_PR_2023 and not problems and n[0] != "9":
-                problems.append(("number", "a 2023 foreigner permanent residence card number starts with 9"))
-        elif doc.doc_type == DocumentType.FOREIGNER_PR_2017:
-            if not re.fullmatch(r"[A-Z]{3}\d{12}", n):
-                problems.append(("number", "a 2017 foreigner card number is 3 letters and 12 digits"))
-        elif doc.doc_type == DocumentType.PASSPORT:
-            if not re.fullmatch(r"[A-Z0-9<]{5,20}", n):
-                problems.append(("number", "passport number: 5–20 letters and digits"))
-    if doc.nationality is not None and doc.nationality and not re.fullmatch(r"[A-Z<]{3}", doc.nationality):
-        problems.append(("nationality", "nationality is a 3-letter code such as CHN, GBR, UTO"))
+        allowed = {DocumentType.PASSPORT: "<", DocumentType.OTHER: "<-/"}.get(doc.doc_type, "")
+        not_ascii = identifier_problems(n, field_name="number", label="A document number", allowed=allowed)
+        problems += not_ascii
+        if not not_ascii:
+            problems += _number_problems(doc.doc_type, n, doc, today)
+    for f, label in (("pass_number", "A travel permit number"), ("previous_number", "The previous card number")):
+        value = getattr(doc, f)
+        if value:
+            problems += identifier_problems(normalise_id_number(value), field_name=f, label=label)
+    if doc.nationality:
+        problems += validate_country_code(doc.nationality, field_name="nationality")
+    if doc.issuer and (doc.doc_type is DocumentType.PASSPORT or doc.source == "mrz"):
+        problems += validate_country_code(doc.issuer, field_name="issuer")
     if doc.birth_date is not None and not (EARLIEST_BIRTH <= doc.birth_date <= today):
         problems.append(("birth_date", f"date of birth {doc.birth_date.isoformat()} is out of range"))
     if doc.long_term and doc.valid_to is not None:
@@ -185,9 +203,37 @@ def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Pr
     problems += validate_date_range(
         doc.valid_from, doc.valid_to, start_field="valid_from", end_field="valid_to", latest=date(2100, 12, 31)
     )
-    if doc.valid_from is not None and doc.valid_from > today:
-        problems.append(("valid_from", "the document is not valid yet"))
     return _dedupe(problems)
+
+
+def _number_problems(doc_type: DocumentType, n: str, doc: IdentityDocument, today: date) -> Problems:
+    """Format and check digits of an ASCII, normalised document number."""
+    problems: Problems = []
+    if doc_type in (DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023):
+        problems += validate_citizen_id(n, birth_date=doc.birth_date, sex=doc.sex, today=today)
+        if doc_type == DocumentType.HMT_PERMIT and not problems and n[:2] not in ("81", "82", "83"):
+            problems.append(("number", "a HK/Macau/Taiwan permit number starts with 81, 82 or 83"))
+        if doc_type == DocumentType.FOREIGNER_PR_2023 and not problems and n[0] != "9":
+            problems.append(("number", "a 2023 foreigner permanent residence card number starts with 9"))
+    elif doc_type == DocumentType.FOREIGNER_PR_2017:
+        if not re.fullmatch(r"[A-Z]{3}[0-9]{12}", n):
+            problems.append(("number", "a 2017 foreigner card number is 3 letters and 12 digits"))
+    elif doc_type == DocumentType.PASSPORT:
+        if not re.fullmatch(r"[A-Z0-9<]{5,20}", n):
+            problems.append(("number", "passport number: 5–20 letters and digits"))
+    return problems
+
+
+def validate_country_code(code: str, *, field_name: str = "nationality") -> Problems:
+    """A nationality or issuing-state code as ICAO 9303 Part 3 writes it: ISO 3166-1 alpha-3 or one of
+    the ICAO codes (``D`` for Germany, ``XXA``/``XXB``/``XXC``/``XXX``, ``UNO``/``UNA``/``UNK``, …)."""
+    c = normalise_country_code(code)
+    if is_known_code(c):
+        return []
+    problems = identifier_problems(c, field_name=field_name, label="A nationality code")
+    return problems or [
+        (field_name, f"“{c}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO)")
+    ]
 
 
 def _dedupe(problems: Iterable[tuple[str, str]]) -> Problems:

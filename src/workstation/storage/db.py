@@ -119,9 +119,17 @@ class Database:
         return db
 
     def migrate(self) -> None:
-        from workstation.storage.migrate import upgrade
+        """Upgrade the schema to the newest revision; an existing database is first copied aside
+        (`migrate.snapshot_before_upgrade`) so an upgrade can always be undone by hand."""
+        from workstation.storage.migrate import snapshot_before_upgrade, upgrade
 
-        upgrade(self.engine)
+        def before(current: tuple[str, ...], target: tuple[str, ...]) -> None:
+            if self.encrypted:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                snapshot_before_upgrade(self.path, current, target)
+
+        upgrade(self.engine, before=before)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -5,7 +5,9 @@ the note "演示数据 (synthetic)", and phone numbers use the 170 prefix block.
 common surnames and given-name characters, so search behaves as it would on real data.
 
 The bulk path writes with executemany in large transactions and one audit row per call; demo
-records are marked acknowledged (they never sync).
+records are marked acknowledged (they never sync). Synthetic data goes only into a station created as
+a demo station (`init_station(demo=True)`); ID numbers never repeat one already in the station, so
+the same seed run twice gives new people, not duplicates.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
 
 from workstation.domain.validation import gb11643_check_char
+from workstation.errors import UserFacingError
 from workstation.storage import audit
 from workstation.storage.db import Database
-from workstation.storage.schema import IdentityDocumentRow, Person, Property, Room, Tenancy, utcnow
-from workstation.storage.search import name_keys
+from workstation.storage.schema import IdentityDocumentRow, Person, Property, Room, Station, Tenancy, utcnow
+from workstation.storage.search import name_index
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉萍红娥玲芬燕彬鹏辉斌宇浩凯健俊帆帅旭宁龙林欣怡佳琪梓涵子轩浩然雨彤思远一鸣晨曦嘉怡文博志强海峰建国建华丽娟晓明晓燕"
@@ -53,6 +57,37 @@ REGIONS = ["110105", "310104", "440305", "420106", "510107", "330106", "320102",
 EMPLOYERS = ["演示科技有限公司", "示范物流公司", "样例餐饮店", "演示建筑工程队", "示例制衣厂", None, None]
 
 
+class NotADemoStation(UserFacingError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Synthetic demo data can only be added to a demo station (one created as a demo station), "
+            "never to a station in service.",
+            "演示数据只能加入演示工作站（创建时即为演示站），不能加入正在使用的工作站。",
+        )
+
+
+def _unique_numbers(s: Session, rng: random.Random, docs: list[dict[str, object]]) -> None:
+    """Redraw every ID number in `docs` that repeats one in this chunk or already in the station."""
+    seen: set[str] = set()
+    todo = list(docs)
+    while todo:
+        taken: set[str] = set()
+        numbers = [str(d["number"]) for d in todo]
+        for i in range(0, len(numbers), 500):
+            part = numbers[i : i + 500]
+            taken.update(s.execute(select(IdentityDocumentRow.number).where(IdentityDocumentRow.number.in_(part))).scalars())
+        again = []
+        for d in todo:
+            n = str(d["number"])
+            if n in taken or n in seen:
+                born = date(int(n[6:10]), int(n[10:12]), int(n[12:14]))
+                d["number"] = synthetic_id(rng, born, int(n[16]) % 2 == 1)
+                again.append(d)
+            else:
+                seen.add(n)
+        todo = again
+
+
 def synthetic_id(rng: random.Random, born: date, male: bool) -> str:
     seq = rng.randrange(0, 500) * 2 + (1 if male else 0)
     first17 = f"{rng.choice(REGIONS)}{born:%Y%m%d}{seq:03d}"
@@ -73,13 +108,24 @@ def generate(
     chunk: int = 20_000,
     residents_per_property: int = 10,
 ) -> dict[str, int]:
-    """Insert n synthetic residents with documents, properties (≈ n/10), rooms and bindings."""
-    rng = random.Random(seed)
+    """Insert n synthetic residents with documents, properties (≈ n/10), rooms and bindings; returns
+    the count per table. Raises NotADemoStation on a station not created as a demo station, and
+    UserFacingError for a negative count. ID numbers are unique within the station."""
+    if n_residents < 0:
+        raise UserFacingError("The number of residents cannot be negative.", "居民数量不能为负数。")
+    with db.read() as s:
+        st = s.execute(select(Station)).scalar_one_or_none()
+        existing = int(s.execute(select(func.count()).select_from(Person)).scalar_one())
+    if st is None or not st.demo:
+        raise NotADemoStation()
+    # a second run with the same seed continues where the first left off instead of repeating it
+    rng = random.Random(f"{seed}:{existing}")
     counts = {"person": 0, "identity_document": 0, "property": 0, "room": 0, "tenancy": 0}
     today = date.today()
     now = utcnow()
     for rows in _chunks(rng, n_residents, chunk, residents_per_property, today, now):
         with db.write() as s:
+            _unique_numbers(s, rng, dict(rows)[IdentityDocumentRow])
             for model, values in rows:
                 if values:
                     s.execute(insert(model.__table__), values)  # Core executemany: the bulk path
@@ -146,7 +192,6 @@ def _chunks(
             male = rng.random() < 0.5
             born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
             name = synthetic_name(rng)
-            pinyin, initials = name_keys(name)
             person_id = str(uuid.uuid4())
             room_id, prop_id, grid = rng.choice(room_ids)
             created = now - timedelta(days=rng.randrange(0, 60), minutes=rng.randrange(0, 1440))
@@ -158,8 +203,7 @@ def _chunks(
                     created_at=created,
                     updated_at=created,
                     name=name,
-                    name_pinyin=pinyin,
-                    name_initials=initials,
+                    **name_index(name),
                     sex="1" if male else "2",
                     birth_date=born,
                     phone=f"170{rng.randrange(10**8):08d}",

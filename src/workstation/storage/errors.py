@@ -36,8 +36,36 @@ class DatabaseMissing(UserFacingError):
 
 
 class AuthenticationFailed(UserFacingError):
-    pass
+    """Login refused. One answer for every reason (unknown name, wrong password, disabled, locked),
+    so the answer never tells which user names exist."""
 
 
-class AccountLocked(UserFacingError):
-    pass
+class AccountLocked(AuthenticationFailed):
+    """Kept for callers that catch it; `operators.authenticate` answers a locked account with the same
+    `AuthenticationFailed` as any other refusal (see there)."""
+
+
+class PasswordChangeRequired(UserFacingError):
+    """The password was right but an administrator reset it: the operator must choose a new one now,
+    with `operators.change_password(db, username, old_password, new_password)` (which logs them in).
+    No `Actor` is handed out until then."""
+
+    def __init__(self, username: str) -> None:
+        super().__init__(
+            "Your password was reset by an administrator. Choose a new password to continue.",
+            "您的密码已由管理员重置，请设置新密码后继续。",
+        )
+        self.username = username
+
+
+class OperatorInactive(UserFacingError):
+    """The operator of an open session was disabled, deleted, given another role, or had their
+    password reset since they logged in: the session is over and they must log in again."""
+
+    def __init__(self, username: str) -> None:
+        super().__init__(
+            f"The account {username!r} was changed by an administrator (disabled, new role or password reset). "
+            "Log in again.",
+            f"账号 {username!r} 已被管理员更改（停用、改变角色或重置密码），请重新登录。",
+        )
+        self.username = username

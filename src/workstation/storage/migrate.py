@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shutil
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -26,15 +31,59 @@ def alembic_config(engine: sa.Engine | None = None) -> Config:
     return cfg
 
 
-def upgrade(engine: sa.Engine, revision: str = "head") -> None:
+def upgrade(
+    engine: sa.Engine, revision: str = "head", *, before: Callable[[tuple[str, ...], tuple[str, ...]], None] | None = None
+) -> None:
+    """Bring the schema to `revision` (default: the newest).
+
+    `before(current_heads, target_heads)` is called first when an existing database (one with a
+    revision) is about to change, so the caller can take a backup; a new, empty database and one
+    already at the target are not reported. Raises whatever Alembic raises for a revision it does
+    not know (a database written by a newer build).
+    """
     cfg = alembic_config(engine)
     with engine.connect() as conn:
         ctx = MigrationContext.configure(conn)
-        current = ctx.get_current_heads()
-    head = ScriptDirectory.from_config(cfg).get_heads()
+        current = tuple(ctx.get_current_heads())
+    head = tuple(ScriptDirectory.from_config(cfg).get_heads())
     if revision == "head" and set(current) == set(head):
         return
+    if before is not None and current:
+        before(current, head if revision == "head" else (revision,))
     command.upgrade(cfg, revision)
+
+
+def snapshot_before_upgrade(database: Path, current: tuple[str, ...], target: tuple[str, ...]) -> Path:
+    """Copy an encrypted database file (and its key file) aside before a schema upgrade.
+
+    The copy goes to ``<data folder>/backups/before-upgrade-<from>-to-<to>-<UTC time>/``: the
+    database file exactly as it is on disk (still encrypted with the same key; the caller has
+    checkpointed the WAL into it) and ``<name>.keys`` when there is one, each written to a
+    temporary name, fsynced and renamed, folders 0700 and files 0600. Returns the folder.
+    Raises OSError when the copy cannot be written (then nothing is migrated).
+    """
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    folder = database.parent / "backups" / f"before-upgrade-{'+'.join(current)}-to-{'+'.join(target)}-{stamp}"
+    folder.mkdir(parents=True, mode=0o700, exist_ok=False)
+    with contextlib.suppress(OSError):
+        os.chmod(folder.parent, 0o700)
+    for src in (database, database.with_name(database.name + ".keys")):
+        if not src.exists():
+            continue
+        dst = folder / src.name
+        tmp = folder / (src.name + ".part")
+        with open(src, "rb") as fin, open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as fout:
+            shutil.copyfileobj(fin, fout, 1 << 20)
+            fout.flush()
+            os.fsync(fout.fileno())
+        os.replace(tmp, dst)
+    if os.name != "nt":
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    return folder
 
 
 def current_revision(engine: sa.Engine) -> tuple[str, ...]:

@@ -1,19 +1,35 @@
-"""Operator accounts: create, disable, reset password, authenticate with lockout.
+"""Operator accounts: create, disable, change role, reset and change passwords, authenticate with
+lockout, and re-check on every service call that the operator is still active.
 
-Passwords are hashed with Argon2id (argon2-cffi). After `max_failed_logins` failures (default 5)
-the account is locked for `lockout_minutes` (default 10); both are station settings. Every
-logon, failure, lockout and account change is audited.
+Passwords are hashed with Argon2id (argon2-cffi). After `max_failed_logins` failures in a row
+(default 5) the account is locked for `lockout_minutes` (default 10); both are station settings.
+Every logon, failure, lockout and account change is audited.
+
+Rules (station-integrity issue, item 7):
+
+* A login answers every refusal — unknown name, wrong password, disabled or locked account — with the
+  same `AuthenticationFailed` message and after the same work (an unknown name is checked against a
+  dummy Argon2 hash made with the same parameters), so neither the answer nor its timing tells which
+  user names exist (OWASP Authentication Cheat Sheet, "Authentication and error messages").
+  Lockout counts only real accounts.
+* The last active administrator cannot be disabled or given another role.
+* After an administrator resets a password, the next correct login raises `PasswordChangeRequired`;
+  `change_password` sets the operator's own new password and logs them in.
+* User names are NFKC-normalised and case-folded (Unicode Standard Annex #15 and #31), 1–32 letters,
+  digits and ``. _ -``; no control, format (bidi overrides, zero-width) or space characters; unique
+  without regard to case.
+* `authorize` (permission + "still active") is what every service call runs first.
 """
 
 from __future__ import annotations
 
-import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import Role
@@ -21,16 +37,22 @@ from workstation.domain.permissions import Permission, require
 from workstation.errors import NotFound, ValidationError
 from workstation.storage import audit, settings
 from workstation.storage.db import Database
-from workstation.storage.errors import AccountLocked, AuthenticationFailed
+from workstation.storage.errors import AuthenticationFailed, OperatorInactive, PasswordChangeRequired
 from workstation.storage.schema import Operator, utcnow
 
 _hasher = PasswordHasher()
+_dummy_hash: str | None = None
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+MAX_USERNAME = 32
+MAX_DISPLAY_NAME = 64
+USERNAME_PUNCTUATION = "._-"
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting: passed to every service call."""
+    """Who is acting: passed to every service call. `operator_id` None only for internal actors
+    (`system`, init) that no one logs in as; those are not re-checked against the operator table."""
 
     username: str
     role: Role
@@ -43,27 +65,120 @@ class Actor:
 
 def set_password_hasher(hasher: PasswordHasher) -> None:
     """Tests use cheaper parameters; production keeps argon2-cffi's defaults."""
-    global _hasher
+    global _hasher, _dummy_hash
     _hasher = hasher
+    _dummy_hash = None
 
 
-def _check_password(password: str) -> None:
+def _dummy() -> str:
+    """A hash of a random secret with the current parameters: verifying against it costs what a real
+    verification costs, and no password matches it."""
+    global _dummy_hash
+    if _dummy_hash is None:
+        import secrets
+
+        _dummy_hash = _hasher.hash(secrets.token_hex(16))
+    return _dummy_hash
+
+
+# ---- names and passwords -------------------------------------------------------------------
+def canonical_username(name: str) -> str:
+    """The form a user name is stored and compared in: NFKC, case-folded, NFKC again (so that
+    "ＯＦＦＩＣＥＲ", "Officer" and "officer" are one name). Does not validate; see `validate_username`."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
+def validate_username(name: str) -> str:
+    """Return the canonical user name or raise ValidationError naming what is wrong.
+
+    Allowed: 1–32 characters, each a letter (Unicode category L*), a decimal digit (Nd) or one of
+    ``. _ -``. Refused: control and format characters (terminal escapes, bidi overrides such as
+    U+202E, zero-width characters), spaces and every other symbol."""
+    if len(name) > 4 * MAX_USERNAME:
+        raise ValidationError([("username", f"a user name has at most {MAX_USERNAME} characters")])
+    canon = canonical_username(name)
+    if not canon:
+        raise ValidationError([("username", "a user name is required")])
+    if len(canon) > MAX_USERNAME:
+        raise ValidationError([("username", f"a user name has at most {MAX_USERNAME} characters")])
+    bad = [c for c in canon if not (unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd"
+                                   or c in USERNAME_PUNCTUATION)]
+    if bad:
+        shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
+        raise ValidationError(
+            [("username", f"a user name may hold only letters, digits and . _ - (not {shown})")]
+        )
+    return canon
+
+
+def validate_display_name(name: str) -> str:
+    """NFC-normalised, stripped display name of 1–64 characters with no control, format, private-use
+    or unassigned characters; raises ValidationError."""
+    if len(name) > 4 * MAX_DISPLAY_NAME:
+        raise ValidationError([("display_name", f"a display name has at most {MAX_DISPLAY_NAME} characters")])
+    name = unicodedata.normalize("NFC", name).strip()
+    if not name:
+        raise ValidationError([("display_name", "a display name is required")])
+    if len(name) > MAX_DISPLAY_NAME:
+        raise ValidationError([("display_name", f"a display name has at most {MAX_DISPLAY_NAME} characters")])
+    bad = [c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")]
+    if bad:
+        shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
+        raise ValidationError([("display_name", f"a display name may not hold control characters ({shown})")])
+    return name
+
+
+def _check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError([("password", f"a password needs at least {MIN_PASSWORD} characters")])
+        raise ValidationError([(field, f"a password needs at least {MIN_PASSWORD} characters")])
+    if len(password) > MAX_PASSWORD:
+        raise ValidationError([(field, f"a password has at most {MAX_PASSWORD} characters")])
+
+
+def _for_audit(name: str) -> str:
+    """A user name as typed at a login, safe to keep in the audit trail and show at a terminal:
+    canonical, at most 64 characters, control/format characters replaced by their code point."""
+    canon = canonical_username(name[: 4 * MAX_USERNAME])
+    out = "".join(c if unicodedata.category(c)[0] not in "CZ" or c == " " else f"<U+{ord(c):04X}>" for c in canon)
+    return out[:64]
+
+
+# ---- account management --------------------------------------------------------------------
+def _find(s: Session, username: str) -> Operator | None:
+    """The operator whose canonical name equals `username`'s (also finds rows stored before names
+    were canonicalised)."""
+    canon = canonical_username(username[: 4 * MAX_USERNAME])
+    op = s.execute(select(Operator).where(Operator.username == canon)).scalar_one_or_none()
+    if op is not None:
+        return op
+    for other in s.execute(select(Operator)).scalars():
+        if canonical_username(other.username) == canon:
+            return other
+    return None
+
+
+def _get(s: Session, username: str) -> Operator:
+    op = _find(s, username)
+    if op is None:
+        shown = _for_audit(username)
+        raise NotFound(f"No operator named {shown!r}", f"没有名为 {shown!r} 的操作员")
+    return op
 
 
 def create_operator(
     db: Database, actor: Actor | None, *, username: str, display_name: str, role: Role, password: str
 ) -> str:
-    """`actor` None only for the first admin during `init`."""
+    """Create an operator; returns its id. `actor` None only for the first admin during `init`.
+
+    The user name is stored in its canonical form (`validate_username`). Raises PermissionDenied,
+    OperatorInactive, ValidationError (bad or taken name, short password)."""
     if actor is not None:
-        require(actor.role, Permission.MANAGE_OPERATORS)
+        authorize(db, actor, Permission.MANAGE_OPERATORS)
+    username = validate_username(username)
+    display_name = validate_display_name(display_name or username)
     _check_password(password)
-    username = username.strip()
-    if not username:
-        raise ValidationError([("username", "a user name is required")])
     with db.write() as s:
-        if s.execute(select(Operator).where(Operator.username == username)).first():
+        if _find(s, username) is not None:
             raise ValidationError([("username", f"user name {username!r} is taken")])
         op = Operator(
             username=username, display_name=display_name, role=role.value, password_hash=_hasher.hash(password)
@@ -81,29 +196,63 @@ def create_operator(
         return op.id
 
 
-def _get(s: Session, username: str) -> Operator:
-    op = s.execute(select(Operator).where(Operator.username == username)).scalar_one_or_none()
-    if op is None:
-        raise NotFound(f"No operator named {username!r}", f"没有名为 {username!r} 的操作员")
-    return op
+def _other_active_admins(s: Session, op: Operator) -> int:
+    return int(
+        s.execute(
+            select(func.count())
+            .select_from(Operator)
+            .where(Operator.role == Role.ADMIN.value, Operator.disabled.is_(False), Operator.id != op.id)
+        ).scalar_one()
+    )
+
+
+def _refuse_last_admin(s: Session, op: Operator, what: str) -> None:
+    if op.role == Role.ADMIN.value and not op.disabled and _other_active_admins(s, op) == 0:
+        raise ValidationError(
+            [("username", f"{op.username!r} is the last active administrator and cannot be {what}; "
+                          "create or enable another administrator first")]
+        )
 
 
 def set_disabled(db: Database, actor: Actor, username: str, disabled: bool = True) -> None:
-    require(actor.role, Permission.MANAGE_OPERATORS)
+    """Disable (or enable) an operator. Refuses to disable the last active administrator."""
+    authorize(db, actor, Permission.MANAGE_OPERATORS)
     with db.write() as s:
         op = _get(s, username)
+        if disabled:
+            _refuse_last_admin(s, op, "disabled")
         op.disabled = disabled
         audit.record(
             s,
             actor=actor.username,
             action="operator.disable" if disabled else "operator.enable",
             target_type="operator",
-            target_id=username,
+            target_id=op.username,
+        )
+
+
+def set_role(db: Database, actor: Actor, username: str, role: Role) -> None:
+    """Give an operator another role; their open sessions end (see `authorize`). Refuses to demote the
+    last active administrator."""
+    authorize(db, actor, Permission.MANAGE_OPERATORS)
+    with db.write() as s:
+        op = _get(s, username)
+        if role.value == op.role:
+            return
+        if role is not Role.ADMIN:
+            _refuse_last_admin(s, op, f"made {role.value}")
+        old = op.role
+        op.role = role.value
+        audit.record(
+            s, actor=actor.username, action="operator.role", target_type="operator", target_id=op.username,
+            details=f"{old} -> {role.value}",
         )
 
 
 def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
-    require(actor.role, Permission.MANAGE_OPERATORS)
+    """Set a temporary password; the operator must choose their own at the next login
+    (`PasswordChangeRequired`), and their open sessions end."""
+    authorize(db, actor, Permission.MANAGE_OPERATORS)
     _check_password(new_password)
     with db.write() as s:
         op = _get(s, username)
@@ -112,68 +261,135 @@ def reset_password(db: Database, actor: Actor, username: str, new_password: str)
         op.locked_until = None
         op.must_change_password = True
         audit.record(
-            s, actor=actor.username, action="operator.reset_password", target_type="operator", target_id=username
+            s, actor=actor.username, action="operator.reset_password", target_type="operator", target_id=op.username
         )
 
 
-def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
-    """Check a password. Failures are counted and audited; the lockout is enforced here."""
-    now = now or utcnow()
+# ---- login ---------------------------------------------------------------------------------
+def _refused(s: Session) -> AuthenticationFailed:
+    max_failed = int(settings.get(s, "max_failed_logins"))
+    minutes = int(settings.get(s, "lockout_minutes"))
+    return AuthenticationFailed(
+        f"Wrong user name or password. After {max_failed} failed attempts in a row an account is locked "
+        f"for {minutes} minutes; an administrator can unlock it by resetting the password.",
+        f"用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；"
+        "管理员可通过重置密码解锁。",
+    )
+
+
+def _verify(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerifyMismatchError, VerificationError, InvalidHashError):
+        return False
+
+
+def _check_credentials(s: Session, username: str, password: str, now: datetime) -> Operator:
+    """The login rules, inside the caller's write transaction. Returns the operator whose password
+    was right, or raises AuthenticationFailed after recording the failure (the caller must let the
+    transaction commit first: see `_login`)."""
+    max_failed = int(settings.get(s, "max_failed_logins"))
+    lock_minutes = int(settings.get(s, "lockout_minutes"))
+    op = _find(s, username) if len(username) <= 4 * MAX_USERNAME else None
+    name = op.username if op is not None else _for_audit(username)
+    # the same Argon2 work on every path: a real hash, or the dummy for an unknown name
+    right = _verify(op.password_hash if op is not None else _dummy(), password[: 4 * MAX_PASSWORD])
+    if op is None or op.disabled:
+        audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
+                     outcome="refused", details="unknown or disabled account")
+        raise _refused(s)
+    if op.locked_until is not None and op.locked_until > now:
+        audit.record(s, actor=name, action="login", target_type="operator", target_id=name, outcome="locked")
+        raise _refused(s)
+    if not right:
+        op.failed_attempts += 1
+        locked = op.failed_attempts >= max_failed
+        if locked:
+            op.locked_until = now + timedelta(minutes=lock_minutes)
+            op.failed_attempts = 0
+        audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
+                     outcome="locked" if locked else "failed")
+        raise _refused(s)
+    op.failed_attempts = 0
+    op.locked_until = None
+    if _hasher.check_needs_rehash(op.password_hash):
+        op.password_hash = _hasher.hash(password)
+    return op
+
+
+def _login(db: Database, username: str, password: str, now: datetime, new_password: str | None) -> Actor:
+    failure: Exception | None = None
     with db.write() as s:
-        max_failed = int(settings.get(s, "max_failed_logins"))
-        lock_minutes = int(settings.get(s, "lockout_minutes"))
-        op = s.execute(select(Operator).where(Operator.username == username)).scalar_one_or_none()
-        if op is None or op.disabled:
-            audit.record(
-                s,
-                actor=username,
-                action="login",
-                target_type="operator",
-                target_id=username,
-                outcome="refused",
-                details="unknown or disabled account",
-            )
-            failure: Exception = AuthenticationFailed("Wrong user name or password.", "用户名或密码错误。")
-        elif op.locked_until is not None and op.locked_until > now:
-            minutes = max(1, math.ceil((op.locked_until - now).total_seconds() / 60))
-            audit.record(
-                s, actor=username, action="login", target_type="operator", target_id=username, outcome="locked"
-            )
-            failure = AccountLocked(
-                f"Too many failed logins. The account is locked for {minutes} more minute(s).",
-                f"登录失败次数过多，账号已锁定，请 {minutes} 分钟后再试。",
-            )
+        try:
+            op = _check_credentials(s, username, password, now)
+        except AuthenticationFailed as exc:
+            failure = exc  # raised after the transaction committed: the count and audit row are kept
         else:
-            try:
-                _hasher.verify(op.password_hash, password)
-            except (VerifyMismatchError, VerificationError, InvalidHashError):
-                op.failed_attempts += 1
-                locked = op.failed_attempts >= max_failed
-                if locked:
-                    op.locked_until = now + timedelta(minutes=lock_minutes)
-                    op.failed_attempts = 0
-                audit.record(
-                    s,
-                    actor=username,
-                    action="login",
-                    target_type="operator",
-                    target_id=username,
-                    outcome="locked" if locked else "failed",
-                )
-                failure = AuthenticationFailed("Wrong user name or password.", "用户名或密码错误。")
+            if new_password is None and op.must_change_password:
+                audit.record(s, actor=op.username, action="login", target_type="operator",
+                             target_id=op.username, outcome="must_change")
+                failure = PasswordChangeRequired(op.username)
             else:
-                op.failed_attempts = 0
-                op.locked_until = None
+                if new_password is not None:
+                    op.password_hash = _hasher.hash(new_password)
+                    op.must_change_password = False
+                    audit.record(s, actor=op.username, action="operator.change_password",
+                                 target_type="operator", target_id=op.username)
                 op.last_login_at = now
-                if _hasher.check_needs_rehash(op.password_hash):
-                    op.password_hash = _hasher.hash(password)
-                audit.record(s, actor=username, action="login", target_type="operator", target_id=username)
+                audit.record(s, actor=op.username, action="login", target_type="operator", target_id=op.username)
                 return Actor(op.username, Role(op.role), op.id)
-    # raised after the transaction committed, so the failure count and audit row are kept
+    assert failure is not None
     raise failure
 
 
+def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
+    """Log an operator in; returns their Actor.
+
+    Raises AuthenticationFailed — one message for an unknown name, a wrong password, a disabled or a
+    locked account, after the same Argon2 work — or PasswordChangeRequired when the password was
+    right but was reset by an administrator (then call `change_password`). Failures are counted
+    (real accounts only) and audited; the lockout is enforced here."""
+    return _login(db, username, password, now or utcnow(), None)
+
+
+def change_password(
+    db: Database, username: str, old_password: str, new_password: str, *, now: datetime | None = None
+) -> Actor:
+    """An operator sets their own password (also the way through `PasswordChangeRequired`): checks the
+    old password exactly as `authenticate` does (same failures, same lockout), sets the new one,
+    clears "must change" and returns the logged-in Actor. The new password needs at least 8
+    characters and must differ from the old. Raises AuthenticationFailed or ValidationError."""
+    _check_password(new_password, "new_password")
+    if new_password == old_password:
+        raise ValidationError([("new_password", "the new password must differ from the old one")])
+    return _login(db, username, old_password, now or utcnow(), new_password)
+
+
+# ---- every service call ----------------------------------------------------------------------
+def check_active(s: Session, actor: Actor) -> None:
+    """Raise OperatorInactive unless `actor`'s operator row still exists, is enabled, has the same
+    role and has no pending password reset. Internal actors (operator_id None) pass."""
+    if actor.operator_id is None:
+        return
+    row = s.execute(
+        select(Operator.disabled, Operator.role, Operator.must_change_password).where(Operator.id == actor.operator_id)
+    ).first()
+    if row is None or row.disabled or row.role != actor.role.value or row.must_change_password:
+        raise OperatorInactive(actor.username)
+
+
+def authorize(db: Database, actor: Actor, permission: Permission) -> None:
+    """What every service call runs first: the role may do `permission` (domain/permissions.py
+    matrix) and the operator is still active (`check_active`). Raises PermissionDenied or
+    OperatorInactive (the app then returns to the login screen)."""
+    require(actor.role, permission)
+    if actor.operator_id is not None:
+        with db.read() as s:
+            check_active(s, actor)
+
+
 def list_operators(db: Database, actor: Actor) -> list[Operator]:
-    require(actor.role, Permission.MANAGE_OPERATORS)
+    """Every operator, by user name (admin only)."""
+    authorize(db, actor, Permission.MANAGE_OPERATORS)
     with db.read() as s:
         return list(s.execute(select(Operator).order_by(Operator.username)).scalars())

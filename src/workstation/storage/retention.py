@@ -16,8 +16,8 @@ from typing import Any
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
-from workstation.domain.permissions import Permission, require
-from workstation.storage import audit, settings
+from workstation.domain.permissions import Permission
+from workstation.storage import audit, operators, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import (
@@ -49,7 +49,7 @@ def _settled(model: type[SyncMixin], cutoff: datetime) -> list[Any]:
 
 
 def purge(db: Database, actor: Actor, *, now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
-    require(actor.role, Permission.PURGE)
+    operators.authorize(db, actor, Permission.PURGE)
     now = now or utcnow()
     with db.write() as s:
         days = int(settings.get(s, "retention_days"))

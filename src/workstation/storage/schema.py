@@ -27,6 +27,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import (
+    false as sa_false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -66,6 +69,8 @@ class Station(Base):
     name: Mapped[str] = mapped_column(String(128))
     parent_station: Mapped[str | None] = mapped_column(String(128))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # set once by `init_station(demo=True)`: synthetic data (storage/demo.py) only on such a station
+    demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class Operator(Base):
@@ -90,6 +95,9 @@ class Person(SyncMixin, Base):
     name: Mapped[str] = mapped_column(String(64))
     name_pinyin: Mapped[str] = mapped_column(String(128), default="")  # "zhangsan"
     name_initials: Mapped[str] = mapped_column(String(32), default="")  # "zs"
+    # the everyday reading when the surname has its own (曾 zeng / ceng): domain.names.name_readings
+    name_pinyin_alt: Mapped[str | None] = mapped_column(String(128))  # "cengzhiqiang"
+    name_initials_alt: Mapped[str | None] = mapped_column(String(32))  # "czq"
     name_latin: Mapped[str | None] = mapped_column(String(128))
     sex: Mapped[str] = mapped_column(String(1), default="0")
     birth_date: Mapped[date | None] = mapped_column(Date)
@@ -107,6 +115,8 @@ class Person(SyncMixin, Base):
         Index("ix_person_name", "name"),
         Index("ix_person_name_pinyin", "name_pinyin"),
         Index("ix_person_name_initials", "name_initials"),
+        Index("ix_person_name_pinyin_alt", "name_pinyin_alt"),
+        Index("ix_person_name_initials_alt", "name_initials_alt"),
         Index("ix_person_phone", "phone"),
         Index("ix_person_grid_code", "grid_code", "name_pinyin"),
         Index("ix_person_grid_initials", "grid_code", "name_initials"),
@@ -131,6 +141,9 @@ class IdentityDocumentRow(SyncMixin, Base):
     issue_count: Mapped[int | None] = mapped_column(Integer)
     previous_number: Mapped[str | None] = mapped_column(String(32))
     source: Mapped[str] = mapped_column(String(16), default="manual")
+    # DocumentValidity on the day of registration ("valid", "expired", "not_yet_valid", "unknown");
+    # NULL for documents registered before it was recorded
+    validity_at_registration: Mapped[str | None] = mapped_column(String(16))
 
     __table_args__ = (
         Index("ix_identity_document_number", "number"),

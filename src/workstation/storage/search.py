@@ -1,41 +1,50 @@
 """Resident search as an officer at a desk expects it.
 
-One box: an exact ID number, a Chinese name prefix, pinyin (full "zhangsan" or initials "zs"), a
-phone number, or an address fragment; filters by grid and property. Every path is an index range
-scan with a LIMIT (address fragments use an FTS5 trigram index), so it stays fast at 1 M
-residents. Returns ids and display fields only; opening a record is a separate, audited read.
+One box: an exact ID number, a Chinese name prefix, pinyin (full "zhangsan" or initials "zs", with
+the surname's own reading or the everyday one: 曾志强 is found by "zengzhiqiang" and "cengzhiqiang"),
+a phone number, or an address fragment; filters by grid and property. Numbers and pinyin are
+normalised as on entry (`domain.identifiers`): a number typed in full-width digits finds the record.
+Every path is an index range scan with a LIMIT (address fragments use an FTS5 trigram index), so it
+stays fast at 1 M residents. Returns ids and display fields only; opening a record is a separate, audited read.
 """
 
 from __future__ import annotations
 
-import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
 from sqlalchemy import Select, and_, or_, select, text
 from sqlalchemy.orm import Session
 
+from workstation.domain.identifiers import normalise_identifier, normalise_phone
+from workstation.domain.names import has_han, name_readings
 from workstation.storage.schema import IdentityDocumentRow, Person, Property
 
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9Xx]$|^[A-Za-z]{3}[0-9]{12}$|^[A-Za-z0-9]{6,12}$")
-_PHONE = re.compile(r"^1[3-9]\d{2,9}$")
+_ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$|^[A-Z]{3}[0-9]{12}$|^[A-Z0-9<]{6,12}$")
+_PHONE = re.compile(r"^1[3-9][0-9]{2,9}$")
 _LATIN = re.compile(r"^[A-Za-z ]+$")
 _MAX = "\U0010ffff"
 
 
-@functools.lru_cache(maxsize=65536)
 def name_keys(name: str) -> tuple[str, str]:
-    """(full pinyin without spaces or tones, initials) of a Chinese name; Latin names lower-cased."""
-    if not _HAN.search(name):
-        latin = re.sub(r"[^a-z]", "", name.lower())
-        return latin, "".join(w[0] for w in name.lower().split() if w)
-    full = "".join(lazy_pinyin(name, style=Style.NORMAL, errors="ignore")).lower()
-    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
-    return full, initials
+    """(full pinyin without spaces or tones, initials) of a name with its surname reading
+    (`domain.names.name_readings`); Latin names lower-cased."""
+    r = name_readings(name)
+    return r.pinyin, r.initials
+
+
+def name_index(name: str) -> dict[str, str | None]:
+    """Every name-key column of `Person` for `name`: both readings where the surname has its own."""
+    r = name_readings(name)
+    return {
+        "name_pinyin": r.pinyin,
+        "name_initials": r.initials,
+        "name_pinyin_alt": r.pinyin_alt,
+        "name_initials_alt": r.initials_alt,
+    }
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,7 @@ def search_people(
     limit: int = 50,
 ) -> list[PersonHit]:
     q = query.strip()
+    folded = unicodedata.normalize("NFKC", q)  # full-width letters and digits as ASCII, for non-name paths
     base: Select[Person] = select(Person).where(Person.deleted_at.is_(None))
     if grid_code:
         base = base.where(Person.grid_code == grid_code)
@@ -71,28 +81,37 @@ def search_people(
         stmt = base.order_by(Person.name_pinyin).limit(limit)
         return _hits(session, stmt)
     compact = q.replace(" ", "")
-    if _HAN.search(q):
+    if has_han(q):
         people = _hits(session, base.where(_prefix(Person.name, compact)).order_by(Person.name).limit(limit))
         # an address fragment: 3+ characters use the trigram index; 2 characters (a LIKE scan over all
         # addresses) only when no name matched
         if (len(people) < limit and len(compact) >= 3) or (not people and len(compact) == 2):
             people += _address_hits(session, base, compact, limit - len(people), exclude={p.id for p in people})
         return people
-    if _PHONE.match(compact) and len(compact) >= 4:
-        by_phone = _hits(session, base.where(_prefix(Person.phone, compact)).limit(limit))
-        if by_phone or len(compact) == 11:
+    phone = normalise_phone(folded)
+    if _PHONE.match(phone) and len(phone) >= 4:
+        by_phone = _hits(session, base.where(_prefix(Person.phone, phone)).limit(limit))
+        if by_phone or len(phone) == 11:
             return by_phone
-    if _ID_LIKE.match(compact) and any(c.isdigit() for c in compact):
+    number = normalise_identifier(folded)
+    if _ID_LIKE.match(number) and any(c.isdigit() for c in number):
         ids = select(IdentityDocumentRow.person_id).where(
-            IdentityDocumentRow.number == compact.upper(), IdentityDocumentRow.deleted_at.is_(None)
+            IdentityDocumentRow.number == number, IdentityDocumentRow.deleted_at.is_(None)
         )
         found = _hits(session, base.where(Person.id.in_(ids)).limit(limit))
-        if found or len(compact) >= 15:
+        if found or len(number) >= 15:
             return found
-    if _LATIN.match(q):
-        key = compact.lower()
-        stmt = base.where(or_(_prefix(Person.name_pinyin, key), _prefix(Person.name_initials, key)))
-        # two index range scans, merged by SQLite's OR optimisation
+    if _LATIN.match(folded):
+        key = folded.replace(" ", "").lower()
+        stmt = base.where(
+            or_(
+                _prefix(Person.name_pinyin, key),
+                _prefix(Person.name_initials, key),
+                _prefix(Person.name_pinyin_alt, key),
+                _prefix(Person.name_initials_alt, key),
+            )
+        )
+        # four index range scans, merged by SQLite's OR optimisation
         return _hits(session, stmt.limit(limit))
     return _address_hits(session, base, compact, limit, exclude=set())
 

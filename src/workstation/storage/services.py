@@ -17,9 +17,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from workstation.domain.countries import normalise_country_code
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import (
     DocumentType,
+    DocumentValidity,
     FingerPosition,
     Operation,
     PropertyKind,
@@ -29,17 +31,19 @@ from workstation.domain.enums import (
     TenancyRelation,
     TenancySource,
 )
-from workstation.domain.permissions import Permission, require
+from workstation.domain.identifiers import identifier_problems
+from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
     normalise_id_number,
     normalise_mobile,
+    validate_country_code,
     validate_date_range,
     validate_document,
     validate_mobile,
 )
 from workstation.errors import Conflict, NotFound, UserFacingError, ValidationError
-from workstation.storage import audit, outbox, search
+from workstation.storage import audit, operators, outbox, search
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import (
@@ -58,6 +62,7 @@ from workstation.storage.schema import (
 )
 
 R = TypeVar("R", bound=SyncMixin)
+_FLAGGED = (DocumentValidity.EXPIRED, DocumentValidity.NOT_YET_VALID)
 FreezeGuard = Callable[[Session, Actor], None]
 
 _PERSON_FIELDS = {
@@ -102,6 +107,10 @@ class Services:
         self.db = db
         self.actor = actor
         self.freeze_guard = freeze_guard
+
+    def _authorize(self, permission: Permission) -> None:
+        """Every public call starts here: role permission and "operator still active" (operators.authorize)."""
+        operators.authorize(self.db, self.actor, permission)
 
     # ---- generic record life cycle ---------------------------------------------------------
     def _create(self, s: Session, record: R, details: str = "") -> R:
@@ -202,8 +211,12 @@ class Services:
         source: TenancySource | None = None,
         today: date | None = None,
     ) -> str:
-        """Register a resident with their document (and optionally bind them to a room)."""
-        require(self.actor.role, Permission.REGISTER)
+        """Register a resident with their document (and optionally bind them to a room).
+
+        Identifiers are stored in their normalised form (`domain.identifiers`). The document's validity
+        on `today` is stored on the document row (`validity_at_registration`) and in the audit details:
+        an expired or not-yet-valid document is registered, and the record says so."""
+        self._authorize(Permission.REGISTER)
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
         problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="", latest=today)
@@ -223,7 +236,7 @@ class Services:
             if dup:
                 raise ValidationError([("number", "this document is already registered; open that resident")])
             name = document.name or document.name_latin or ""
-            pinyin, initials = search.name_keys(name)
+            validity = document.validity(today)
             grid_code = property_id = None
             if room_id is not None:  # current residence set at creation: one version, one outbox row
                 room = self._load(s, Room, room_id, None)
@@ -233,8 +246,7 @@ class Services:
                 s,
                 Person(
                     name=name,
-                    name_pinyin=pinyin,
-                    name_initials=initials,
+                    **search.name_index(name),
                     name_latin=document.name_latin,
                     sex=document.sex.value,
                     birth_date=document.birth_date,
@@ -247,7 +259,8 @@ class Services:
                     grid_code=grid_code,
                     property_id=property_id,
                 ),
-                details=f"registered from {document.source}",
+                details=f"registered from {document.source}"
+                + (f"; document {validity.value.replace('_', ' ')}" if validity in _FLAGGED else ""),
             )
             self._create(
                 s,
@@ -266,8 +279,9 @@ class Services:
                     issue_count=document.issue_count,
                     previous_number=document.previous_number,
                     source=document.source,
+                    validity_at_registration=validity.value,
                 ),
-                details=f"{document.doc_type.value} {number}",
+                details=f"{document.doc_type.value} {number} validity {validity.value}",
             )
             if room_id is not None:
                 assert tenancy_start is not None
@@ -278,7 +292,7 @@ class Services:
         return TenancySource.OFFICER if self.actor.role.value == "officer" else TenancySource.ASSISTANT
 
     def update_person(self, person_id: str, *, base_version: int, **changes: Any) -> int:
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         unknown = set(changes) - _PERSON_FIELDS
         if unknown:
             raise ValidationError([(k, "this field cannot be changed here") for k in sorted(unknown)])
@@ -289,17 +303,20 @@ class Services:
                 changes["phone"] = normalise_mobile(changes["phone"])
         if "sex" in changes:
             changes["sex"] = Sex(changes["sex"]).value
+        if changes.get("nationality"):
+            changes["nationality"] = normalise_country_code(changes["nationality"])
+            problems += validate_country_code(changes["nationality"])
         if "name" in changes and not str(changes["name"]).strip():
             problems.append(("name", "name is required"))
         _raise(problems)
         with self.db.write() as s:
             person = self._load(s, Person, person_id, base_version)
             if "name" in changes:
-                changes["name_pinyin"], changes["name_initials"] = search.name_keys(changes["name"])
+                changes.update(search.name_index(changes["name"]))
             return self._update(s, person, changes).version
 
     def delete_person(self, person_id: str, *, base_version: int, reason: str) -> None:
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         if not reason.strip():
             raise ValidationError([("reason", "say why the record is deleted")])
         with self.db.write() as s:
@@ -312,7 +329,7 @@ class Services:
 
     def get_person(self, person_id: str) -> PersonView:
         """Open a resident's record. Audited (who saw whose record, when)."""
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.write() as s:
             person = s.get(Person, person_id)
             if person is None:
@@ -341,7 +358,7 @@ class Services:
     def search(
         self, query: str, *, grid_code: str | None = None, property_id: str | None = None, limit: int = 50
     ) -> list[search.PersonHit]:
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.write() as s:
             hits = search.search_people(s, query, grid_code=grid_code, property_id=property_id, limit=limit)
             audit.record(
@@ -367,7 +384,7 @@ class Services:
         manager_name: str | None = None,
         manager_phone: str | None = None,
     ) -> str:
-        require(self.actor.role, Permission.MANAGE_PROPERTY)
+        self._authorize(Permission.MANAGE_PROPERTY)
         problems: Problems = []
         if not address.strip():
             problems.append(("address", "address is required"))
@@ -375,6 +392,10 @@ class Services:
             problems.append(("grid_code", "grid code is required"))
         problems += validate_mobile(landlord_phone, field_name="landlord_phone")
         problems += validate_mobile(manager_phone, field_name="manager_phone")
+        if landlord_id_number:
+            problems += identifier_problems(
+                normalise_id_number(landlord_id_number), field_name="landlord_id_number", label="An ID number"
+            )
         _raise(problems)
         with self.db.write() as s:
             return self._create(
@@ -384,24 +405,35 @@ class Services:
                     grid_code=grid_code.strip(),
                     kind=PropertyKind(kind).value,
                     landlord_name=landlord_name,
-                    landlord_phone=landlord_phone,
+                    landlord_phone=normalise_mobile(landlord_phone) if landlord_phone else None,
                     landlord_id_number=normalise_id_number(landlord_id_number) if landlord_id_number else None,
                     manager_name=manager_name,
-                    manager_phone=manager_phone,
+                    manager_phone=normalise_mobile(manager_phone) if manager_phone else None,
                 ),
             ).id
 
     def update_property(self, property_id: str, *, base_version: int, **changes: Any) -> int:
-        require(self.actor.role, Permission.MANAGE_PROPERTY)
+        self._authorize(Permission.MANAGE_PROPERTY)
         unknown = set(changes) - _PROPERTY_FIELDS
         if unknown:
             raise ValidationError([(k, "this field cannot be changed here") for k in sorted(unknown)])
+        problems: Problems = []
+        for f in ("landlord_phone", "manager_phone"):
+            if changes.get(f):
+                problems += validate_mobile(changes[f], field_name=f)
+                changes[f] = normalise_mobile(changes[f])
+        if changes.get("landlord_id_number"):
+            changes["landlord_id_number"] = normalise_id_number(changes["landlord_id_number"])
+            problems += identifier_problems(
+                changes["landlord_id_number"], field_name="landlord_id_number", label="An ID number"
+            )
+        _raise(problems)
         with self.db.write() as s:
             prop = self._load(s, Property, property_id, base_version)
             return self._update(s, prop, changes).version
 
     def add_room(self, property_id: str, *, label: str, capacity: int | None = None) -> str:
-        require(self.actor.role, Permission.MANAGE_PROPERTY)
+        self._authorize(Permission.MANAGE_PROPERTY)
         if not label.strip():
             raise ValidationError([("label", "room label is required")])
         with self.db.write() as s:
@@ -419,7 +451,7 @@ class Services:
         source: TenancySource | None = None,
     ) -> str:
         """人屋捆绑: bind a resident to a room for a period."""
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         _raise(validate_date_range(start, end, start_field="start", end_field="end"))
         self._guard_registration("bind resident to room")
         with self.db.write() as s:
@@ -454,7 +486,7 @@ class Services:
         return t.id
 
     def end_tenancy(self, tenancy_id: str, *, base_version: int, end: date) -> int:
-        require(self.actor.role, Permission.REGISTER)
+        self._authorize(Permission.REGISTER)
         with self.db.write() as s:
             t = self._load(s, Tenancy, tenancy_id, base_version)
             _raise(validate_date_range(t.start_date, end, start_field="start", end_field="end"))
@@ -471,7 +503,7 @@ class Services:
         entries: Iterable[dict[str, str]],
     ) -> str:
         """业主申报: the landlord's list of who lives where."""
-        require(self.actor.role, Permission.ENTER_DECLARATION)
+        self._authorize(Permission.ENTER_DECLARATION)
         rows = [dict(e) for e in entries]
         problems: Problems = validate_mobile(declarant_phone, field_name="declarant_phone")
         if not declarant_name.strip():
@@ -483,6 +515,9 @@ class Services:
                 problems.append((f"entries[{i}]", "each declared tenant needs a name"))
             if e.get("id_number"):
                 e["id_number"] = normalise_id_number(e["id_number"])
+                problems += identifier_problems(e["id_number"], field_name=f"entries[{i}]", label="An ID number")
+            if e.get("phone"):
+                e["phone"] = normalise_mobile(e["phone"])
         _raise(problems)
         with self.db.write() as s:
             self._load(s, Property, property_id, None)
@@ -492,7 +527,7 @@ class Services:
                     property_id=property_id,
                     declared_on=declared_on,
                     declarant_name=declarant_name.strip(),
-                    declarant_phone=declarant_phone,
+                    declarant_phone=normalise_mobile(declarant_phone) if declarant_phone else None,
                     entries=rows,
                 ),
                 details=f"{len(rows)} tenants declared",
@@ -508,7 +543,7 @@ class Services:
         checked_at: datetime | None = None,
     ) -> str:
         """抽查核查: an officer's check of a binding (or a whole property) against reality."""
-        require(self.actor.role, Permission.VERIFY)
+        self._authorize(Permission.VERIFY)
         result = SpotCheckResult(result)
         if result is not SpotCheckResult.CONSISTENT and not (notes or "").strip():
             raise ValidationError([("notes", "say what did not match")])
@@ -533,7 +568,7 @@ class Services:
 
     # ---- tasks -----------------------------------------------------------------------------
     def list_tasks(self, *, status: TaskStatus | None = None) -> list[Task]:
-        require(self.actor.role, Permission.READ_TASKS)
+        self._authorize(Permission.READ_TASKS)
         with self.db.read() as s:
             stmt = select(Task).where(Task.deleted_at.is_(None)).order_by(Task.due_date, Task.received_at)
             if status is not None:
@@ -542,7 +577,7 @@ class Services:
 
     def complete_task(self, task_id: str, *, result: str, notes: str | None = None) -> int:
         """Give a task its result (反馈); the result syncs back through the outbox."""
-        require(self.actor.role, Permission.COMPLETE_TASK)
+        self._authorize(Permission.COMPLETE_TASK)
         if not result.strip():
             raise ValidationError([("result", "choose a result")])
         with self.db.write() as s:
@@ -570,7 +605,7 @@ class Services:
         device: str | None = None,
         image: bytes | None = None,
     ) -> str:
-        require(self.actor.role, Permission.CAPTURE_FINGERPRINT)
+        self._authorize(Permission.CAPTURE_FINGERPRINT)
         if not template:
             raise ValidationError([("template", "no template was captured")])
         if not 0 <= quality <= 100:
@@ -597,7 +632,7 @@ class Services:
         return nonce + AESGCM(self.db.subkey("fingerprint-templates")).encrypt(nonce, data, person_id.encode())
 
     def fingerprint_template(self, fingerprint_id: str) -> bytes:
-        require(self.actor.role, Permission.CAPTURE_FINGERPRINT)
+        self._authorize(Permission.CAPTURE_FINGERPRINT)
         with self.db.write() as s:
             fp = self._load(s, Fingerprint, fingerprint_id, None)
             audit.record(
@@ -611,7 +646,7 @@ class Services:
         self, *, limit: int = 200, before_seq: int | None = None, target_id: str | None = None
     ) -> list[AuditEvent]:
         """Newest first. Reading the audit trail is itself audited."""
-        require(self.actor.role, Permission.READ_AUDIT)
+        self._authorize(Permission.READ_AUDIT)
         with self.db.write() as s:
             stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
             if before_seq is not None:
@@ -629,7 +664,7 @@ class Services:
 
     def report(self) -> dict[str, Any]:
         """The dashboard's figures (一致率, 反馈率, registrations, backlog)."""
-        require(self.actor.role, Permission.READ_REPORTS)
+        self._authorize(Permission.READ_REPORTS)
         from workstation.storage import metrics
 
         with self.db.read() as s:
@@ -643,7 +678,7 @@ class Services:
 
     def export_residents(self, *, grid_code: str | None = None) -> list[dict[str, Any]]:
         """Rows for a CSV export of residents (by grid). Audited with the row count."""
-        require(self.actor.role, Permission.EXPORT)
+        self._authorize(Permission.EXPORT)
         with self.db.write() as s:
             stmt = select(Person).where(Person.deleted_at.is_(None)).order_by(Person.name_pinyin)
             if grid_code:
@@ -669,7 +704,7 @@ class Services:
 
     # ---- helpers for forms -----------------------------------------------------------------
     def list_properties(self, *, grid_code: str | None = None, limit: int = 200) -> list[Property]:
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.read() as s:
             stmt = select(Property).where(Property.deleted_at.is_(None)).order_by(Property.address).limit(limit)
             if grid_code:
@@ -677,7 +712,7 @@ class Services:
             return list(s.execute(stmt).scalars())
 
     def rooms_of(self, property_id: str) -> list[Room]:
-        require(self.actor.role, Permission.READ_PERSON)
+        self._authorize(Permission.READ_PERSON)
         with self.db.read() as s:
             return list(
                 s.execute(

@@ -69,8 +69,10 @@ def init_station(
     backend: keyring.backend.KeyringBackend | None = None,
     kdf: KdfParams | None = None,
     passphrase: str | None = None,
+    demo: bool = False,
 ) -> InitResult:
-    """New station: keys, database, schema, station row, first admin. Shows the passphrase once."""
+    """New station: keys, database, schema, station row, first admin. Shows the passphrase once.
+    `demo` marks a demo station (for training; the only kind that accepts synthetic data)."""
     data_dir = Path(data_dir)
     data_dir.mkdir(parents=True, exist_ok=True)
     if db_path(data_dir).exists() or keyfile_path(data_dir).exists():
@@ -84,7 +86,7 @@ def init_station(
     master = vault.create(passphrase=passphrase, kdf=kdf)
     db = Database.open(db_path(data_dir), master, create=True)
     with db.write() as s:
-        st = Station(code=station_code, name=station_name)
+        st = Station(code=station_code, name=station_name, demo=demo)
         s.add(st)
         s.flush()
         audit.record(
@@ -93,7 +95,8 @@ def init_station(
             action="station.init",
             target_type="station",
             target_id=st.id,
-            details=f"{station_code} {station_name}; key backend {vault.backend_name}",
+            details=f"{station_code} {station_name}; key backend {vault.backend_name}"
+            + ("; demo station" if demo else ""),
         )
         station_id = st.id
     create_operator(

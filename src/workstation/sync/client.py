@@ -39,6 +39,13 @@ BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 3600.0
 
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
+BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
+CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
+CONFLICT_REASONS = {
+    "stale": "it was based on an older version",
+    "exists": "a record with this id already exists on the platform",
+    "not_owner": "the record belongs to another station",
+}
 
 
 class SyncError(UserFacingError):
@@ -317,7 +324,7 @@ class SyncClient:
                         "base_version": r.base_version,
                         "operation": r.operation,
                         "payload": r.payload,
-                        "created_at": r.created_at.isoformat(),
+                        "created_at": env.utc_iso(r.created_at),
                     }
                     for r in rows
                 ]
@@ -436,9 +443,7 @@ class SyncClient:
         """One attempt. None = acknowledged; "resend" = ledger rewound; otherwise the error text."""
         assert b.envelope is not None
         try:
-            resp = self.http.post(
-                "/v1/batches", content=b.envelope, headers={"content-type": "application/octet-stream"}
-            )
+            resp = self.http.post("/v1/batches", content=b.envelope, headers={"content-type": BATCH_MEDIA_TYPE})
         except httpx.HTTPError as exc:
             return self._fail(b, f"Not sent: {plain_error(exc)}. It will be retried automatically.")
         if resp.status_code == 200:
@@ -467,6 +472,8 @@ class SyncClient:
             return self._fail(
                 b, f"The platform refused this workstation: {problem}. Contact the platform administrator.", retry=False
             )
+        if resp.status_code == 409 and pbody.get("reason") in CHECKPOINT_REFUSALS:
+            return self._checkpoint_refused(b, pbody)
         if resp.status_code == 409 and pbody.get("reason") in ("sequence", "chain"):
             expected = pbody.get("expected")
             if isinstance(expected, int) and expected < b.seq:
@@ -494,6 +501,32 @@ class SyncClient:
         if resp.status_code >= 500:
             return self._fail(b, f"The platform had a problem ({resp.status_code}); it will be retried automatically.")
         return self._fail(b, f"The platform rejected the batch: {problem}.", retry=False)
+
+    def _checkpoint_refused(self, b: SyncBatch, pbody: dict[str, Any]) -> str:
+        """The platform refused the batch's audit checkpoint: this station's audit trail is behind (or
+        differs from) what it reported before. Not retried; the ledger says why, and the refusal is audited."""
+        found = pbody.get("checkpoint")
+        known: dict[str, Any] = found if isinstance(found, dict) else {}
+        with self.db.read() as s:
+            ours = audit.checkpoint(s)
+        what = "is behind" if pbody.get("reason") == "checkpoint_behind" else "differs from"
+        message = (
+            f"The platform refused this batch: the station's audit trail (entry {ours.get('seq')}) {what} what "
+            f"it reported before (entry {known.get('seq')}). Audit entries may have been removed or the station "
+            "restored from an older copy. Sync is stopped until an administrator checks the audit trail "
+            "(workstation-admin audit verify) and the platform's administrators release the station."
+        )
+        with self.db.write() as s:
+            audit.record(
+                s,
+                actor="sync",
+                action="sync.checkpoint_refused",
+                target_type="batch",
+                target_id=b.batch_id,
+                details=f"{pbody.get('reason')}: ours {ours.get('seq')}, platform {known.get('seq')}",
+                outcome="refused",
+            )
+        return self._fail(b, message, retry=False)
 
     def _acknowledge(self, b: SyncBatch, receipt: dict[str, Any], body: dict[str, Any]) -> None:
         """Receipt, ledger state, conflicts and outbox acknowledgement: one local transaction."""
@@ -524,6 +557,7 @@ class SyncClient:
                     target_type=c["record_type"],
                     target_id=c["record_id"],
                     details=(
+                        f"not applied: {CONFLICT_REASONS.get(str(c.get('reason', 'stale')), c.get('reason'))}; "
                         f"platform has version {c['platform_version']}; "
                         f"ours {c['version']} was based on {c.get('base_version')}"
                     ),
@@ -571,14 +605,15 @@ class SyncClient:
 
     # ---- downlink --------------------------------------------------------------------------
     def _signed_get(self, d: SyncDevice, path: str, after: int, limit: int) -> httpx.Response:
-        from workstation.central.app import signing_message
-
-        ts = utcnow().isoformat()
-        sig = self._sign_key(d).sign(signing_message("GET", path, f"after={after}&limit={limit}", ts))
+        """A signed GET: device id, time (UTC, with its offset), a fresh nonce and the device's Ed25519
+        signature over `env.signing_message` (PROTOCOL.md, "Signed requests")."""
+        ts = env.utc_iso(utcnow())  # the real clock: the platform compares it with its own
+        nonce = env.new_request_nonce()
+        sig = self._sign_key(d).sign(env.signing_message("GET", path, f"after={after}&limit={limit}", ts, nonce))
         return self.http.get(
             path,
             params={"after": after, "limit": limit},
-            headers={"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-sig": env.b64e(sig)},
+            headers={"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-nonce": nonce, "x-ws-sig": env.b64e(sig)},
         )
 
     def downlink(self, *, limit: int = 500) -> int:

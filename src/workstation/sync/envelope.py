@@ -22,6 +22,7 @@ import json
 import os
 import struct
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
@@ -76,6 +77,38 @@ def raw_private(key: X25519PrivateKey | Ed25519PrivateKey) -> bytes:
 def key_id_of(platform_enc_pub: bytes) -> str:
     """The platform encryption key's id: the first 16 hex digits of SHA-256 of its raw bytes."""
     return sha256_hex(platform_enc_pub)[:16]
+
+
+# ---- protocol timestamps ------------------------------------------------------------------------
+def utc_iso(when: datetime) -> str:
+    """A protocol timestamp: ISO 8601 with an explicit offset, in UTC (``2026-05-01T08:30:00.123456+00:00``).
+
+    A naive `when` is taken as UTC (the workstation's and the platform's stores keep naive UTC)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).isoformat()
+
+
+def parse_time(text: str) -> datetime:
+    """Parse a protocol timestamp with any UTC offset (``Z``, ``+00:00``, ``+08:00`` ...) into an aware
+    UTC datetime (RFC 3339 / ISO 8601). Raises ValueError for text without an offset or not a time."""
+    if not isinstance(text, str) or len(text) > 64:
+        raise ValueError("not a timestamp")
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None or when.utcoffset() is None:
+        raise ValueError("a protocol timestamp must carry a UTC offset")
+    return when.astimezone(UTC)
+
+
+def signing_message(method: str, path: str, query: str, timestamp: str, nonce: str) -> bytes:
+    """The bytes a device signs for a signed request (Ed25519): method, path, canonical query,
+    timestamp (`x-ws-time`) and nonce (`x-ws-nonce`), one per line (PROTOCOL.md, "Signed requests")."""
+    return f"{method}\n{path}\n{query}\n{timestamp}\n{nonce}".encode()
+
+
+def new_request_nonce() -> str:
+    """A fresh request nonce: 16 random bytes as 32 lowercase hex digits."""
+    return os.urandom(16).hex()
 
 
 @dataclass(frozen=True)

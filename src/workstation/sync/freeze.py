@@ -13,9 +13,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from workstation.domain.permissions import Permission, require
+from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
-from workstation.storage import audit, outbox, settings
+from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import utcnow
@@ -82,7 +82,7 @@ def guard(session: Session, actor: Actor) -> None:
 
 def override(db: Database, supervisor: Actor, *, reason: str, hours: float = 8) -> datetime:
     """A supervisor lifts the freeze for `hours`. Audited with the reason."""
-    require(supervisor.role, Permission.OVERRIDE_FREEZE)
+    operators.authorize(db, supervisor, Permission.OVERRIDE_FREEZE)
     if not reason.strip():
         raise UserFacingError("Give a reason for the override.", "请填写解除原因。")
     until = utcnow() + timedelta(hours=hours)

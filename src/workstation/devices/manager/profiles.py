@@ -20,11 +20,12 @@ from typing import Any
 
 from workstation.devices.errors import DeviceError
 from workstation.devices.manager.ports import PortInfo
+from workstation.resources import drivers_path
 
 logger = logging.getLogger(__name__)
 
 PROFILE_NAME = "usb-serial-adapters.json"
-SOURCE_PROFILE = Path(__file__).resolve().parents[4] / "drivers" / "profiles" / PROFILE_NAME
+SOURCE_PROFILE = drivers_path("profiles", PROFILE_NAME)
 
 BUILTIN_PROFILE: dict[str, Any] = {
     "adapters": [

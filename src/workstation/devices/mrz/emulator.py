@@ -23,8 +23,9 @@ from typing import Any
 
 from workstation.devices.emulation import EmulatedDevice
 from workstation.devices.mrz import framer as fr
+from workstation.resources import resource_path
 
-SCENARIO_DIR = Path(__file__).resolve().parents[4] / "resources" / "scenarios" / "mrz"
+SCENARIO_DIR = resource_path("scenarios", "mrz")
 _BYTE_OPTIONS = ("sod", "eod", "flag", "eol", "device", "kind")
 
 

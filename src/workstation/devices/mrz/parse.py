@@ -31,12 +31,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from workstation.devices.errors import ProtocolError
-from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, Sex
+from workstation.domain.countries import country_name
+from workstation.domain.documents import IdentityDocument, document_validity, validity_warning
+from workstation.domain.enums import DocumentType, DocumentValidity, Sex
 from workstation.domain.validation import mrz_check_digit
 
 TD1 = "TD1"
@@ -101,6 +102,8 @@ class MrzResult:
     optional_data_2: str  # TD1 only
     check_digits: tuple[CheckDigit, ...]
     problems: tuple[str, ...] = ()  # notes that are not check-digit failures (padding, impossible dates)
+    # validity on the day it was read (from the date of expiry): EXPIRED is shown to the operator
+    validity: DocumentValidity = DocumentValidity.UNKNOWN
     checks: dict[str, bool] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -114,6 +117,21 @@ class MrzResult:
     @property
     def failed_fields(self) -> tuple[str, ...]:
         return tuple(c.field for c in self.check_digits if not c.ok)
+
+    @property
+    def nationality_name(self) -> tuple[str, str] | None:
+        """(English, Chinese) name of the nationality code (ICAO 9303 Part 3), None when unknown."""
+        return country_name(self.nationality) if self.nationality else None
+
+    @property
+    def issuing_state_name(self) -> tuple[str, str] | None:
+        """(English, Chinese) name of the issuing state or organisation, None when unknown."""
+        return country_name(self.issuing_state) if self.issuing_state else None
+
+    @property
+    def validity_warning(self) -> tuple[str, str] | None:
+        """(English, Chinese) warning for an expired document, None otherwise."""
+        return validity_warning(self.validity)
 
     @property
     def sex(self) -> Sex:
@@ -246,7 +264,8 @@ def parse_mrz(text: str | Sequence[str], *, today: date | None = None) -> MrzRes
         if len(line) < width:
             problems.append(f"line {i + 1} had {len(line)} of {width} characters; padded with fillers")
     lines = repair_ocr([x.ljust(width, "<") for x in lines], fmt, problems)
-    return _parse_td1(lines, today, problems) if fmt == TD1 else _parse_two_line(fmt, lines, today, problems)
+    result = _parse_td1(lines, today, problems) if fmt == TD1 else _parse_two_line(fmt, lines, today, problems)
+    return replace(result, validity=document_validity(None, result.expiry_date, today=today))
 
 
 # OCR confusions repaired inside numeric fields only, and only when the check digit then matches

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from workstation.domain.documents import CardFingerprint, IdentityDocument
-from workstation.domain.enums import DocumentType, FingerPosition, Sex
+from workstation.domain.documents import CardFingerprint, IdentityDocument, validity_warning
+from workstation.domain.enums import DocumentType, DocumentValidity, FingerPosition, Sex
 from workstation.domain.validation import Problems, validate_document
 
 TEXT_LEN = 256
@@ -91,6 +91,13 @@ class CardRead:
     document: IdentityDocument
     problems: Problems = field(default_factory=list)
     raw_fingerprint_len: int = 0
+    # the document's validity on the day it was read: EXPIRED / NOT_YET_VALID are shown to the operator
+    validity: DocumentValidity = DocumentValidity.UNKNOWN
+
+    @property
+    def validity_warning(self) -> tuple[str, str] | None:
+        """(English, Chinese) warning for an expired or not-yet-valid card, None otherwise."""
+        return validity_warning(self.validity)
 
     @property
     def ok(self) -> bool:
@@ -256,7 +263,9 @@ def decode_card(text: bytes, photo: bytes = b"", fingerprint: bytes = b"", *, to
     doc, problems = decode_text_block(text)
     doc = doc.with_changes(photo=photo or None, fingerprints=decode_fingerprints(fingerprint))
     problems = problems + [p for p in validate_document(doc, today=today) if p not in problems]
-    return CardRead(document=doc, problems=problems, raw_fingerprint_len=len(fingerprint))
+    return CardRead(
+        document=doc, problems=problems, raw_fingerprint_len=len(fingerprint), validity=doc.validity(today)
+    )
 
 
 # ---- encoder (inverse of decode_text_block; for emulators and tests) ----------------------------

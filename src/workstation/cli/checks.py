@@ -1,0 +1,159 @@
+"""Argument types for the console commands: each turns a bad argument into a one-line usage error
+(argparse prints it with the command's usage and exits with code 2) before anything is opened or
+written. Whatever can only be found by trying (a folder that cannot be written) is reported when the
+command tries, as a `UserFacingError` (see `terminal.run_main`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import unicodedata
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+
+def _path(value: str, what: str) -> Path:
+    if not value or not value.strip():
+        raise argparse.ArgumentTypeError(f"{what}: an empty path is not a path")
+    if "\0" in value:
+        raise argparse.ArgumentTypeError(f"{what}: a path cannot contain a NUL character")
+    return Path(value).expanduser()
+
+
+def _blocking_file(path: Path) -> Path | None:
+    """The first existing non-folder among `path` and its ancestors, if any."""
+    for p in [path, *path.parents]:
+        if p.exists() or p.is_symlink():
+            return None if p.is_dir() else p
+    return None
+
+
+def existing_file(value: str) -> Path:
+    """An existing, readable regular file."""
+    path = _path(value, "file")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is a folder, not a file")
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"no file {value!r}")
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{value!r} is not a regular file")
+    if not os.access(path, os.R_OK):
+        raise argparse.ArgumentTypeError(f"{value!r} cannot be read")
+    return path
+
+
+def existing_folder(value: str) -> Path:
+    """An existing folder."""
+    path = _path(value, "folder")
+    if not path.exists():
+        raise argparse.ArgumentTypeError(f"no folder {value!r}")
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is a file, not a folder")
+    return path
+
+
+def folder_to_write(value: str) -> Path:
+    """A folder that exists or can be created: neither it nor any parent is a file."""
+    path = _path(value, "folder")
+    blocker = _blocking_file(path)
+    if blocker is not None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} cannot be a folder: {str(blocker)!r} is a file" if blocker != path
+            else f"{value!r} is a file, not a folder"
+        )
+    return path
+
+
+def empty_folder(value: str) -> Path:
+    """A folder that does not exist yet or is empty (for a new station or a backup)."""
+    path = folder_to_write(value)
+    if path.is_dir() and any(path.iterdir()):
+        raise argparse.ArgumentTypeError(f"{value!r} is not empty; choose a new or empty folder")
+    return path
+
+
+def tcp_port(value: str) -> int:
+    """A TCP port, 1–65535."""
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is outside 1–65535")
+    return port
+
+
+def int_range(low: int, high: int, what: str) -> Any:
+    """An integer type accepting `low`..`high` inclusive."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if not low <= n <= high:
+            raise argparse.ArgumentTypeError(f"{what} must be between {low} and {high}, not {n}")
+        return n
+
+    parse.__name__ = what
+    return parse
+
+
+def future_date(value: str) -> str:
+    """An ISO 8601 calendar date (YYYY-MM-DD), today or later; returned as the ISO text."""
+    try:
+        if len(value) != 10:
+            raise ValueError
+        d = date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+    if d < date.today():
+        raise argparse.ArgumentTypeError(f"{value} has already passed")
+    return d.isoformat()
+
+
+def text(max_len: int, what: str) -> Any:
+    """Non-empty text of at most `max_len` characters with no control or format characters."""
+
+    def parse(value: str) -> str:
+        value = unicodedata.normalize("NFC", value).strip()
+        if not value:
+            raise argparse.ArgumentTypeError(f"{what} cannot be empty")
+        if len(value) > max_len:
+            raise argparse.ArgumentTypeError(f"{what} has at most {max_len} characters")
+        if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") for c in value):
+            raise argparse.ArgumentTypeError(f"{what} may not contain control characters")
+        return value
+
+    parse.__name__ = what
+    return parse
+
+
+def code(max_len: int, what: str) -> Any:
+    """A code of 1–`max_len` ASCII letters, digits, '-' or '_' (station codes)."""
+
+    def parse(value: str) -> str:
+        value = value.strip()
+        if not value or len(value) > max_len or not all(c.isascii() and (c.isalnum() or c in "-_") for c in value):
+            raise argparse.ArgumentTypeError(
+                f"{what} {value!r} must be 1–{max_len} ASCII letters, digits, '-' or '_'"
+            )
+        return value
+
+    parse.__name__ = what
+    return parse
+
+
+def json_file(value: str) -> Any:
+    """An existing file holding JSON; returns the parsed value."""
+    path = existing_file(value)
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} cannot be read ({exc.strerror})") from None
