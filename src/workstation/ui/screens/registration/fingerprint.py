@@ -247,7 +247,6 @@ class FingerprintDialog(QDialog):
         self.skip_button.setObjectName("skip")
         self.skip_button.setToolTip(self.tr("Register without a fingerprint; you are asked for the reason (Alt+S)"))
         self.skip_button.clicked.connect(self._on_skip)
-        self.skip_button.setVisible(allow_skip)
         self.ok_button = QPushButton(self.tr("Use this fingerprint"))
         self.ok_button.setObjectName("ok")
         self.ok_button.setToolTip(self.tr("Keep the enrolled fingerprint (Enter)"))
@@ -263,6 +262,7 @@ class FingerprintDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         for b in (self.ok_button, self.retry_button, self.skip_button, self.cancel_button):
             b.setAutoDefault(False)
+        self.skip_button.setVisible(allow_skip)  # after addButton, which shows it
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -317,6 +317,13 @@ class FingerprintDialog(QDialog):
                     cancel.set()
 
         def work(scanner: Any) -> EnrollmentResult:
+            if scanner.capture_image():
+                # a finger is still on the glass (a retry, or the finger was changed): the first press
+                # must be a fresh one of the chosen finger, or the presses would not belong together
+                emit(relay.step, EnrollStep("lift_finger", "Lift the finger off the scanner.", "请抬起手指。"))
+                scanner.wait_for_removal(timeout, cancel=cancel)
+                if cancel.is_set():
+                    raise EnrollmentCancelled()
             observed = ObservedScanner(
                 scanner,
                 on_progress=lambda got, total, baud: emit(relay.progress, got, total, baud),
