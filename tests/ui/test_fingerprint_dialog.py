@@ -79,7 +79,7 @@ def test_poor_press_shows_the_core_guidance_and_asks_again(qtbot, ctx, runner, b
     dialog.show()
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled() or not dialog.running, timeout=40000)
     assert "quality_refused" in finger.codes or "features_refused" in finger.codes
-    qtbot.waitUntil(lambda: guidance and guidance[0] != "", timeout=2000) if "quality_refused" in finger.codes else None
+    qtbot.waitUntil(lambda: bool(guidance) and guidance[0] != "", timeout=2000) if "quality_refused" in finger.codes else None
     assert dialog.ok_button.isEnabled()
     dialog.done(0)
     drain(qtbot, runner)

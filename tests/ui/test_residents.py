@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from desk_fixtures import bridge, close_windows, ctx, drain, make_ctx, runner, station_fx  # noqa: F401
 
+from helpers import make_station
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex
 from workstation.storage import demo
@@ -27,9 +28,11 @@ pytestmark = pytest.mark.qt
 
 
 @pytest.fixture
-def populated(station_fx):
-    demo.generate(station_fx.db, 1200, seed=7)
-    return station_fx
+def populated(tmp_path):
+    st = make_station(tmp_path / "demo-station", demo=True)
+    demo.generate(st.db, 1200, seed=7)
+    yield st
+    st.db.close()
 
 
 def search(qtbot, model, query, timeout=10000):
@@ -75,7 +78,7 @@ def test_latest_query_wins(qtbot, populated, runner, bridge):
     model.searched.connect(lambda q, _s: shown.append(q.text))
     for q in ("王", "李", "zh", name):
         model.search(Query(q))
-    qtbot.waitUntil(lambda: shown and shown[-1] == name, timeout=10000)
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] == name, timeout=10000)
     drain(qtbot, runner)
     assert shown[-1] == name and len(shown) <= 2  # the first, then only the newest
     assert all(model.data(model.index(r, 0)).startswith(name) for r in range(model.rowCount()))

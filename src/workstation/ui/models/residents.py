@@ -160,15 +160,13 @@ class ResidentsModel(QAbstractTableModel):
         for change in getattr(changes, "changed", ()):
             if str(getattr(change.kind, "value", change.kind)) in ("person", "identity_document", "tenancy"):
                 ids.add(change.id)
-        stale = [pid for pid in ids if pid in self._cache]
-        if not stale:
-            return
+        shown = set(self._ids)
+        stale = [pid for pid in ids if pid in shown]
         for pid in stale:
-            del self._cache[pid]
-        for pid in stale:
+            self._cache.pop(pid, None)
+            self._want(pid)  # fetched again at once, in one batch; a placeholder meanwhile
             row = self.row_of(pid)
-            if row >= 0:
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def clear(self) -> None:
         """Forget every row (the lock screen calls this: no personal data stays in memory)."""
