@@ -394,7 +394,12 @@ class RegistrationForm(QDialog):
             self.mrz_banner.show()
         self._show_photo()
         self._show_fingerprint_status()
-        first = self.editors["phone"] if self.from_device else self.editors["number"]
+        if not self.from_device:
+            first = self.editors["number"]
+        elif shows_stay_fields(doc_type):
+            first = self.editors["visa_type"]
+        else:
+            first = self.editors["phone"]
         QTimer.singleShot(0, first.setFocus)
 
     def _on_doc_type_changed(self, _index: int) -> None:
@@ -415,7 +420,7 @@ class RegistrationForm(QDialog):
         chain: list[QWidget] = []
         if not self.from_device:
             chain.append(self.editors["doc_type"])
-            chain += [self.editors[n] for n in layout_for(doc_type)]
+            chain += [self.editors[n] for n in DOCUMENT_FIELDS if n in layout_for(doc_type)]
             if "valid_to" in layout_for(doc_type):
                 chain.insert(chain.index(self.editors["valid_to"]) + 1, self.long_term)
         if shows_stay_fields(doc_type):

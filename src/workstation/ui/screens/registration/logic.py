@@ -24,12 +24,12 @@ from workstation.domain.validation import (
 # Document fields of the form, in display (and tab) order.
 DOCUMENT_FIELDS = (
     "doc_type",
+    "number",  # first: typed in, it is checked against the store at once
     "name",
     "name_latin",
     "sex",
     "birth_date",
     "nationality",
-    "number",
     "address",
     "issuer",
     "valid_from",
