@@ -45,7 +45,7 @@ STATION = "440305001"  # the test station's code (helpers.make_station)
 def platform(tmp_path, station_fx):
     p = make_platform(tmp_path / "central", "sqlite")
     code = p.central.enroll_code(STATION)
-    sc.enroll(station_fx.db, p.url, code, STATION, p.ca_pem)
+    sc.enroll(station_fx.db, p.url, code, STATION, p.ca_pem, actor=station_fx.admin)
     yield p
     p.close()
 

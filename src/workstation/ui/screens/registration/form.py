@@ -56,6 +56,8 @@ from workstation.ui.screens.registration.logic import (
 from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.field_errors import FieldErrors
 
+LONG_TERM_TYPES = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2017,
+                   DocumentType.FOREIGNER_PR_2023}
 DATE_FIELDS = {"birth_date", "valid_from", "valid_to", "entry_date", "stay_until", "arrival_date"}
 SEARCH_DELAY_MS = 200  # property search: wait this long after the last keystroke
 DUPLICATE_DELAY_MS = 300
@@ -119,6 +121,13 @@ class RegistrationForm(QDialog):
         self.labels: dict[str, QLabel] = {}
         self._rows: dict[str, QWidget] = {}
 
+        self.heading = QLabel()
+        self.heading.setObjectName("heading")
+        hf = self.heading.font()
+        hf.setPointSizeF(hf.pointSizeF() * 1.3)
+        hf.setBold(True)
+        self.heading.setFont(hf)
+
         # ---- banners -------------------------------------------------------------------------
         self.expired_banner = self._banner("expiredBanner", "#fdecea", "#8a1c1c")
         self.mrz_banner = self._banner("mrzBanner", "#fff4e5", "#7a4b00")
@@ -147,6 +156,15 @@ class RegistrationForm(QDialog):
         sex = QComboBox()
         for s in (Sex.MALE, Sex.FEMALE, Sex.UNKNOWN):
             sex.addItem(texts.sex_name(s), s.value)
+        self.sex_text = QLineEdit()  # a card's sex, read-only like its other fields
+        self.sex_text.setObjectName("sex_text")
+        self.sex_text.setReadOnly(True)
+        self.sex_text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        sex_box = QWidget()
+        sb = QHBoxLayout(sex_box)
+        sb.setContentsMargins(0, 0, 0, 0)
+        sb.addWidget(sex, 1)
+        sb.addWidget(self.sex_text, 1)
         valid_to = QLineEdit()
         long_term = QCheckBox()
         long_term.setObjectName("long_term")
@@ -168,7 +186,7 @@ class RegistrationForm(QDialog):
                 editor = QLineEdit()
             editor.setObjectName(name)
             self.editors[name] = editor
-            shown = valid_to_box if name == "valid_to" else editor
+            shown = {"valid_to": valid_to_box, "sex": sex_box}.get(name, editor)
             self._add_row(doc_form, name, shown, editor)
 
         self.photo = QLabel()
@@ -207,6 +225,7 @@ class RegistrationForm(QDialog):
         self.property_completer = completer
         room = QComboBox()
         room.setEnabled(False)
+        self.room_combo = room
         for name in (*DESK_FIELDS, "notes"):
             if name == "property":
                 editor = prop
@@ -258,6 +277,7 @@ class RegistrationForm(QDialog):
 
         body = QWidget()
         body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.heading)
         body_layout.addWidget(self.expired_banner)
         body_layout.addWidget(self.mrz_banner)
         body_layout.addWidget(self.duplicate_banner)
@@ -285,9 +305,12 @@ class RegistrationForm(QDialog):
             if sig is not None:
                 sig.connect(self._mark_dirty)
 
-        self.resize(760, 720)
+        self.setMinimumSize(720, 560)
+        self._body = body
         self._retranslate()
         self._load(document, card_problems or [])
+        # read-only fields look read-only (after _load: the selector is matched when the sheet is set)
+        self.setStyleSheet("QLineEdit[readOnly=\"true\"] { background: palette(window); }")
 
     # ---- construction helpers ----------------------------------------------------------------
     def _banner(self, name: str, bg: str, fg: str) -> QLabel:
@@ -318,15 +341,23 @@ class RegistrationForm(QDialog):
             "mrz": self.tr("New registration of a foreign national (passport)"),
         }.get(self.document.source if self.document else "manual", self.tr("New registration (manual entry)"))
         self.setWindowTitle(title)
+        who = ""
+        if self.document is not None:
+            who = self.document.name or self.document.name_latin or ""
+            if self.document.name_latin and self.document.name and self.document.name_latin != self.document.name:
+                who = f"{self.document.name} ({self.document.name_latin})"
+        self.heading.setText(f"{title}: {who}" if who else title)
         self.doc_group.setTitle(self.tr("Document"))
         self.stay_group.setTitle(self.tr("Stay of a foreign national"))
         self.desk_group.setTitle(self.tr("Residence"))
         for name, label in self.labels.items():
             label.setText(texts.field_label(name) + ":")
-        self.long_term.setText(self.tr("Long-term (长期)") if not texts.chinese_ui() else "长期")
+        if hasattr(self, "_body"):
+            self._apply_layout(self.current_doc_type())
+        self.long_term.setText(self.tr("Long-term (长期)"))
         for name in DATE_FIELDS:
             ed = self.editors.get(name)
-            if isinstance(ed, QLineEdit):
+            if isinstance(ed, QLineEdit) and not (self.from_device and name in DOCUMENT_FIELDS):
                 ed.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.editors["phone"].setPlaceholderText(self.tr("11-digit mobile number"))  # type: ignore[attr-defined]
         self.editors["property"].setPlaceholderText(  # type: ignore[attr-defined]
@@ -336,6 +367,7 @@ class RegistrationForm(QDialog):
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
+        self.room_combo.setPlaceholderText(self.tr("choose the property first"))
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the registration (Ctrl+S; Enter on the last field)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -348,9 +380,19 @@ class RegistrationForm(QDialog):
         self._show_photo()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_body"):
             self._retranslate()
+            self._set_read_only(self.from_device)
         super().changeEvent(event)
+
+    def sizeHint(self):  # noqa: N802 - Qt override: the whole form, within the screen
+        from PySide6.QtCore import QSize
+
+        hint = self._body.sizeHint() + QSize(40, 90)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:
+            hint = hint.boundedTo(QSize(screen.width() - 40, screen.height() - 60))
+        return hint.expandedTo(self.minimumSize())
 
     # ---- filling -------------------------------------------------------------------------------
     def _load(self, doc: IdentityDocument | None, card_problems: list[tuple[str, str]]) -> None:
@@ -373,6 +415,11 @@ class RegistrationForm(QDialog):
             vt: QLineEdit = self.editors["valid_to"]  # type: ignore[assignment]
             vt.setText(format_date(doc.valid_to))
             self.long_term.setChecked(doc.long_term)
+            self.sex_text.setText(texts.sex_name(doc.sex))
+            for name in DOCUMENT_FIELDS:
+                ed = self.editors[name]
+                if isinstance(ed, QLineEdit):
+                    ed.setCursorPosition(0)  # a long address shows its beginning
         self.editors["arrival_date"].setText(self.today.isoformat())  # type: ignore[attr-defined]
         if doc is not None and shows_stay_fields(doc.doc_type):
             self.editors["entry_date"].setText("")  # type: ignore[attr-defined]
@@ -386,7 +433,7 @@ class RegistrationForm(QDialog):
             self.expired_banner.show()
         failed = [f for f, ok in (doc.mrz_checks or {}).items() if not ok] if doc else []
         if failed or card_problems:
-            what = ", ".join(failed) if failed else "; ".join(texts.problem_text(m) for _f, m in card_problems)
+            what = ", ".join(failed) if failed else "; ".join(texts.problem_text(p[-1]) for p in card_problems)
             self.mrz_banner.setText(
                 self.tr("⚠ The document did not read cleanly (%1). Check the fields against the document.")
                 .replace("%1", what)
@@ -414,6 +461,11 @@ class RegistrationForm(QDialog):
             else:
                 self._row_visible(name, name in shown)
         self.stay_group.setVisible(shows_stay_fields(doc_type))
+        # only cards can say 长期; a device's document says it in the field itself
+        self.long_term.setVisible(doc_type in LONG_TERM_TYPES and not self.from_device)
+        self.labels["issuer"].setText(
+            (self.tr("Issuing state") if doc_type is DocumentType.PASSPORT else texts.field_label("issuer")) + ":"
+        )
         self._order_tabs(doc_type)
 
     def _order_tabs(self, doc_type: DocumentType) -> None:
@@ -421,7 +473,7 @@ class RegistrationForm(QDialog):
         if not self.from_device:
             chain.append(self.editors["doc_type"])
             chain += [self.editors[n] for n in DOCUMENT_FIELDS if n in layout_for(doc_type)]
-            if "valid_to" in layout_for(doc_type):
+            if "valid_to" in layout_for(doc_type) and doc_type in LONG_TERM_TYPES:
                 chain.insert(chain.index(self.editors["valid_to"]) + 1, self.long_term)
         if shows_stay_fields(doc_type):
             chain += [self.editors[n] for n in STAY_FIELDS]
@@ -441,6 +493,14 @@ class RegistrationForm(QDialog):
             ed.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only else Qt.FocusPolicy.StrongFocus)
         self.long_term.setEnabled(not read_only)
         self.long_term.setFocusPolicy(Qt.FocusPolicy.NoFocus if read_only else Qt.FocusPolicy.StrongFocus)
+        self.editors["sex"].setVisible(not read_only)
+        self.sex_text.setVisible(read_only)
+        vt: QLineEdit = self.editors["valid_to"]  # type: ignore[assignment]
+        if read_only and self.long_term.isChecked():
+            vt.setText(self.tr("Long-term (长期)"))
+        if read_only:
+            for name in DATE_FIELDS & set(DOCUMENT_FIELDS):
+                self.editors[name].setPlaceholderText("")  # type: ignore[attr-defined]
         if read_only:
             self.editors["valid_to"].setEnabled(True)
         else:
@@ -520,7 +580,7 @@ class RegistrationForm(QDialog):
             sex_combo: QComboBox = self.editors["sex"]  # type: ignore[assignment]
             name = opt("name") or ""
             latin = opt("name_latin")
-            long_term = self.long_term.isChecked() and "valid_to" in shown
+            long_term = self.long_term.isChecked() and "valid_to" in shown and t in LONG_TERM_TYPES
             doc = IdentityDocument(
                 doc_type=t,
                 number=self._text("number").upper(),
@@ -563,7 +623,12 @@ class RegistrationForm(QDialog):
     def validate(self) -> list[tuple[str, str]]:
         """Show every reason beside its field; returns them (empty: the form may be saved)."""
         doc, entry, problems = self.read()
-        problems += [p for p in validate_entry(doc, entry, today=self.today) if p[0] not in {q[0] for q in problems}]
+        unreadable = {q[0] for q in problems}
+        problems += [(p[0], p[-1]) for p in validate_entry(doc, entry, today=self.today) if p[0] not in unreadable]
+        if shows_stay_fields(doc.doc_type):
+            for name, value in (("entry_date", entry.entry_date), ("stay_until", entry.stay_until)):
+                if value is None and name not in unreadable:
+                    problems.append((name, self.tr("required for a foreign national's registration")))
         if self._text("property") and self._property_id is None:
             problems.append(("property", self.tr("choose a property from the list (type part of its address)")))
         elif self._property_id is not None and entry.room_id is None:
@@ -571,8 +636,10 @@ class RegistrationForm(QDialog):
         self.show_problems(problems)
         return problems
 
-    def show_problems(self, problems: list[tuple[str, str]]) -> None:
-        shown = [(f, texts.problem_text(m)) for f, m in problems]
+    def show_problems(self, problems: list[Any]) -> None:
+        """Each (field, reason) beside its field; reasons naming no field of the form below the form.
+        A problem is a (field, message) pair or the core's (field, code, message)."""
+        shown = [(p[0], texts.problem_text(p[-1])) for p in problems]
         rest = self.errors.show(shown)
         if rest:
             self.message.setText(self.tr("Not saved:") + " " + "; ".join(m for _f, m in rest))
@@ -786,7 +853,7 @@ class RegistrationForm(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
             self.show_problems(exc.problems)
-            if any(f == "number" for f, _m in exc.problems):
+            if any(p[0] == "number" for p in exc.problems):
                 self._check_duplicate()
             return True
         return False

@@ -129,8 +129,9 @@ def quality_guidance(report: Any) -> str:
 
 def error_text(exc: BaseException) -> str:
     """A user-facing error (`workstation.errors.UserFacingError` family) in the UI's language."""
-    en = getattr(exc, "message", None) or str(exc)
-    return core_message(en, getattr(exc, "message_zh", None))
+    from workstation.ui.i18n import message_of
+
+    return message_of(exc)
 
 
 # validation reasons of `workstation.domain.validation`, translated by their English text; reasons

@@ -146,6 +146,12 @@ class ResidentsPage(PageBase):
         self.model.clear()
         self.status.clear()
 
+    def search(self, text: str) -> None:
+        """Search `text` now (the main window's search box hands its text over with Enter)."""
+        self.search_box.setText(text)
+        self.run_search()
+        self.search_box.setFocus()
+
     def focus_search(self, text: str | None = None) -> None:
         """Put the cursor in the search box (Ctrl+F); `text` (from the window's search box) searches it."""
         if text is not None:

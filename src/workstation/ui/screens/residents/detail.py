@@ -110,9 +110,9 @@ class ResidentDetailDialog(QDialog):
             self.labels[name] = label
             form.addRow(label, self.errors.wrap(name, ed))
 
-        self.documents = self._table("documents", 6)
-        self.tenancies = self._table("tenancies", 6)
-        self.fingerprints = self._table("fingerprints", 3)
+        self.documents = self._table("documents", 6, stretch=2)
+        self.tenancies = self._table("tenancies", 6, stretch=0)
+        self.fingerprints = self._table("fingerprints", 3, stretch=2)
         self.tabs = QTabWidget()
         self.tabs.addTab(person, "")
         self.tabs.addTab(self.documents, "")
@@ -164,14 +164,14 @@ class ResidentDetailDialog(QDialog):
         self._retranslate()
         self._fill(detail)
 
-    def _table(self, name: str, columns: int) -> QTableWidget:
+    def _table(self, name: str, columns: int, *, stretch: int) -> QTableWidget:
         t = QTableWidget(0, columns)
         t.setObjectName(name)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.verticalHeader().setVisible(False)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setStretchLastSection(True)
+        t.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return t
 
     def _retranslate(self) -> None:
@@ -305,7 +305,7 @@ class ResidentDetailDialog(QDialog):
             self.reload_button.setFocus()
             return True
         if isinstance(exc, ValidationError):
-            rest = self.errors.show([(f, texts.problem_text(m)) for f, m in exc.problems])
+            rest = self.errors.show([(p[0], texts.problem_text(p[-1])) for p in exc.problems])
             if rest:
                 self.conflict.setText(self.tr("Not saved:") + " " + "; ".join(m for _f, m in rest))
                 self.conflict.show()
