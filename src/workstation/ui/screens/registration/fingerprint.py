@@ -185,6 +185,7 @@ class FingerprintDialog(QDialog):
         self.finger.currentIndexChanged.connect(self._on_finger_changed)
         finger_label = QLabel(self.tr("&Finger:"))
         finger_label.setBuddy(self.finger)
+        self.finger_label = finger_label
         who = QLabel(person_label)
         who.setObjectName("personLabel")
 
@@ -222,8 +223,10 @@ class FingerprintDialog(QDialog):
         side.addRow(self.press)
         side.addRow(self.message)
         side.addRow(self.guidance)
-        side.addRow(self.tr("Image transfer:"), self.upload)
-        side.addRow(self.tr("Image quality:"), self.quality)
+        self.upload_label = QLabel(self.tr("Image transfer:"))
+        self.quality_label = QLabel(self.tr("Image quality:"))
+        side.addRow(self.upload_label, self.upload)
+        side.addRow(self.quality_label, self.quality)
 
         grid = QGridLayout()
         grid.addWidget(self.image, 0, 0)
@@ -270,6 +273,46 @@ class FingerprintDialog(QDialog):
         layout.addWidget(self.buttons)
         QShortcut(QKeySequence("Alt+F"), self, activated=self.finger.setFocus)
         self.finger.setFocus()
+        self._last_step: EnrollStep | None = None
+        self._press: tuple[int, int] | None = None
+        self._last_progress: tuple[int, int, int] | None = None
+        self._last_error: BaseException | None = None
+
+    def _retranslate(self) -> None:
+        """Every text again in the current language (the language can change while the dialog is open)."""
+        self.setWindowTitle(self.tr("Fingerprint capture"))
+        for i, pos in enumerate(FINGERS):
+            self.finger.setItemText(i, texts.finger_name(pos))
+        self.finger.setToolTip(self.tr("Finger position (ISO/IEC 19794-2): change it if this finger cannot be "
+                                       "taken; the capture starts again (Alt+F)"))
+        self.finger_label.setText(self.tr("&Finger:"))
+        self.upload_label.setText(self.tr("Image transfer:"))
+        self.quality_label.setText(self.tr("Image quality:"))
+        if self.image.pixmap() is None or self.image.pixmap().isNull():
+            self.image.setText(self.tr("No image yet"))
+        self.retry_button.setText(self.tr("&Retry"))
+        self.retry_button.setToolTip(self.tr("Start the capture of this finger again (Alt+R)"))
+        self.skip_button.setText(self.tr("&Skip…"))
+        self.skip_button.setToolTip(self.tr("Register without a fingerprint; you are asked for the reason (Alt+S)"))
+        self.ok_button.setText(self.tr("Use this fingerprint"))
+        self.ok_button.setToolTip(self.tr("Keep the enrolled fingerprint (Enter)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the capture and close (Esc)"))
+        if self._last_step is not None:
+            self._on_step(self._last_step)
+        if self._last_progress is not None:
+            self._on_progress(*self._last_progress)
+        if self._result is not None:
+            self._show_result(self._result)
+        if self._last_error is not None:
+            self._show_error(self._last_error)
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_last_error"):
+            self._retranslate()
+        super().changeEvent(event)
 
     # ---- running the enrolment ------------------------------------------------------------------
     @property
@@ -292,6 +335,11 @@ class FingerprintDialog(QDialog):
             self._stop()
             return
         self._result = None
+        self._last_error = None
+        self._last_step = None
+        self._last_progress = None
+        self._press = None
+        self.press.clear()
         self._restart = False
         self._running = True
         self.ok_button.setEnabled(False)
@@ -356,8 +404,13 @@ class FingerprintDialog(QDialog):
         self.start()
 
     def _on_step(self, step: EnrollStep) -> None:
+        self._last_step = step
         if step.press:
-            self.press.setText(self.tr("Press %1 of %2").replace("%1", str(step.press)).replace("%2", str(step.presses)))
+            self._press = (step.press, step.presses)
+        if self._press is not None:
+            self.press.setText(
+                self.tr("Press %1 of %2").replace("%1", str(self._press[0])).replace("%2", str(self._press[1]))
+            )
         self.message.setText(texts.step_text(step))
         if step.quality is not None:
             q = step.quality
@@ -372,6 +425,7 @@ class FingerprintDialog(QDialog):
             self.upload.setFormat(self.tr("Image: waiting for the finger"))
 
     def _on_progress(self, received: int, expected: int, baud: int) -> None:
+        self._last_progress = (received, expected, baud)
         total_s = wire_seconds(expected, baud)
         got_s = wire_seconds(received, baud)
         self.upload.setValue(int(100 * received / max(expected, 1)))
@@ -403,6 +457,9 @@ class FingerprintDialog(QDialog):
         self.ok_button.setEnabled(True)
         self.ok_button.setDefault(True)
         self.ok_button.setFocus()
+        self._show_result(result)
+
+    def _show_result(self, result: EnrollmentResult) -> None:
         self.quality.setValue(result.quality)
         self.quality.setFormat(self.tr("Quality %1/100").replace("%1", str(result.quality)))
 
@@ -415,13 +472,17 @@ class FingerprintDialog(QDialog):
         if isinstance(exc, EnrollmentCancelled) or type(exc).__name__ == "Cancelled":
             return True  # the operator cancelled: nothing to say
         if isinstance(exc, DeviceError):
-            self.message.setText(texts.error_text(exc))
-            self.guidance.setText(self.tr("Press Retry (Alt+R) to start this finger again, or choose another finger."))
+            self._last_error = exc
+            self._show_error(exc)
             self.retry_button.setEnabled(True)
             self.retry_button.setDefault(True)
             self.retry_button.setFocus()
             return True
         return False  # a bug: the app's error handler reports it
+
+    def _show_error(self, exc: BaseException) -> None:
+        self.message.setText(texts.error_text(exc))
+        self.guidance.setText(self.tr("Press Retry (Alt+R) to start this finger again, or choose another finger."))
 
     def _on_ok(self) -> None:
         if self._result is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -111,6 +111,7 @@ class RegistrationForm(QDialog):
         self._property_hits: list[tuple[str, str]] = []  # (id, address)
         self._property_search_seq = 0
         self._duplicate_id: str | None = None
+        self._duplicate_row: Any = None
         self._duplicate_seq = 0
         self._saving = False
         self._dirty = False
@@ -351,9 +352,25 @@ class RegistrationForm(QDialog):
         self.stay_group.setTitle(self.tr("Stay of a foreign national"))
         self.desk_group.setTitle(self.tr("Residence"))
         for name, label in self.labels.items():
-            label.setText(texts.field_label(name) + ":")
+            label.setText(texts.with_colon(texts.field_label(name)))
+        combo: QComboBox = self.editors["doc_type"]  # type: ignore[assignment]
+        for i in range(combo.count()):
+            combo.setItemText(i, texts.doc_type_name(DocumentType(combo.itemData(i))))
+        sex: QComboBox = self.editors["sex"]  # type: ignore[assignment]
+        for i in range(sex.count()):
+            sex.setItemText(i, texts.sex_name(Sex(sex.itemData(i))))
+        visa: QComboBox = self.editors["visa_type"]  # type: ignore[assignment]
+        typed = visa.currentText() if visa.currentIndex() < 0 or visa.currentText() != visa.itemText(
+            visa.currentIndex()) else None
+        for i, text in enumerate(texts.visa_types()):
+            visa.setItemText(i, text)
+        if typed is not None:
+            visa.setEditText(typed)
         if hasattr(self, "_body"):
+            if self.document is not None:
+                self.sex_text.setText(texts.sex_name(self.document.sex))
             self._apply_layout(self.current_doc_type())
+            self._show_banners()
         self.long_term.setText(self.tr("Long-term (长期)"))
         for name in DATE_FIELDS:
             ed = self.editors.get(name)
@@ -425,20 +442,8 @@ class RegistrationForm(QDialog):
             self.editors["entry_date"].setText("")  # type: ignore[attr-defined]
         self._apply_layout(doc_type)
         self._set_read_only(self.from_device)
-        if doc is not None and is_expired(doc, today=self.today):
-            self.expired_banner.setText(
-                self.tr("⚠ This document expired on %1. Register only if the law allows it; "
-                        "ask for a valid document.").replace("%1", format_date(doc.valid_to))
-            )
-            self.expired_banner.show()
-        failed = [f for f, ok in (doc.mrz_checks or {}).items() if not ok] if doc else []
-        if failed or card_problems:
-            what = ", ".join(failed) if failed else "; ".join(texts.problem_text(p[-1]) for p in card_problems)
-            self.mrz_banner.setText(
-                self.tr("⚠ The document did not read cleanly (%1). Check the fields against the document.")
-                .replace("%1", what)
-            )
-            self.mrz_banner.show()
+        self._card_problems = card_problems
+        self._show_banners()
         self._show_photo()
         self._show_fingerprint_status()
         if not self.from_device:
@@ -453,6 +458,32 @@ class RegistrationForm(QDialog):
         self._apply_layout(self.current_doc_type())
         self.errors.clear()
 
+    def _show_banners(self) -> None:
+        """Expired document, unclean read, number already registered: in the current language."""
+        doc = self.document
+        if doc is not None and is_expired(doc, today=self.today):
+            self.expired_banner.setText(
+                self.tr("⚠ This document expired on %1. Register only if the law allows it; "
+                        "ask for a valid document.").replace("%1", format_date(doc.valid_to))
+            )
+            self.expired_banner.show()
+        failed = [f for f, ok in (doc.mrz_checks or {}).items() if not ok] if doc else []
+        problems = getattr(self, "_card_problems", [])
+        if failed or problems:
+            what = ", ".join(failed) if failed else "; ".join(texts.problem_text(p[-1]) for p in problems)
+            self.mrz_banner.setText(
+                self.tr("⚠ The document did not read cleanly (%1). Check the fields against the document.")
+                .replace("%1", what)
+            )
+            self.mrz_banner.show()
+        row = getattr(self, "_duplicate_row", None)
+        if row is not None:
+            self.duplicate_text.setText(
+                self.tr("This number is already registered: %1 (born %2). Open that record instead of a second one.")
+                .replace("%1", row.name)
+                .replace("%2", format_date(row.birth_date) or "?")
+            )
+
     def _apply_layout(self, doc_type: DocumentType) -> None:
         shown = set(layout_for(doc_type))
         for name in DOCUMENT_FIELDS:
@@ -464,7 +495,7 @@ class RegistrationForm(QDialog):
         # only cards can say 长期; a device's document says it in the field itself
         self.long_term.setVisible(doc_type in LONG_TERM_TYPES and not self.from_device)
         self.labels["issuer"].setText(
-            (self.tr("Issuing state") if doc_type is DocumentType.PASSPORT else texts.field_label("issuer")) + ":"
+            texts.with_colon(self.tr("Issuing state") if doc_type is DocumentType.PASSPORT else texts.field_label("issuer"))
         )
         self._order_tabs(doc_type)
 
@@ -748,16 +779,12 @@ class RegistrationForm(QDialog):
         if seq != self._duplicate_seq:
             return
         if row is None:
-            self._duplicate_id = None
+            self._duplicate_id = self._duplicate_row = None
             self.duplicate_banner.hide()
             return
         self._duplicate_id = row.id
-        born = format_date(row.birth_date)
-        self.duplicate_text.setText(
-            self.tr("This number is already registered: %1 (born %2). Open that record instead of a second one.")
-            .replace("%1", row.name)
-            .replace("%2", born or "?")
-        )
+        self._duplicate_row = row
+        self._show_banners()
         self.duplicate_banner.show()
 
     def _on_open_existing(self) -> None:
@@ -878,14 +905,13 @@ def present(window: QDialog) -> None:
 
 def stay_notes(entry: DeskEntry) -> list[str]:
     """The foreign guest's stay (visa/permit, entry, intended stay) as note lines for the record."""
-    tr = texts.tr
     lines = []
     if entry.visa_type or entry.visa_number:
-        lines.append(tr("Visa/permit: %1 %2").replace("%1", entry.visa_type or "").replace("%2", entry.visa_number or ""))
+        lines.append(QCoreApplication.translate("Registration", "Visa/permit: %1 %2").replace("%1", entry.visa_type or "").replace("%2", entry.visa_number or ""))
     if entry.entry_date:
-        lines.append(tr("Date of entry: %1").replace("%1", entry.entry_date.isoformat()))
+        lines.append(QCoreApplication.translate("Registration", "Date of entry: %1").replace("%1", entry.entry_date.isoformat()))
     if entry.stay_until:
-        lines.append(tr("Intended stay until: %1").replace("%1", entry.stay_until.isoformat()))
+        lines.append(QCoreApplication.translate("Registration", "Intended stay until: %1").replace("%1", entry.stay_until.isoformat()))
     return lines
 
 

@@ -13,7 +13,7 @@ _C = "Registration"
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate(_C, text)
+    return QCoreApplication.translate("Registration", text)
 
 
 def chinese_ui() -> bool:
@@ -28,91 +28,96 @@ def core_message(en: str, zh: str | None) -> str:
     return zh if (zh and chinese_ui()) else en
 
 
+def with_colon(label: str) -> str:
+    """A form label with the colon of the UI's language (Chinese uses the full-width "：")."""
+    return label + ("：" if chinese_ui() else ":")
+
+
 def doc_type_name(doc_type: DocumentType) -> str:
     names = {
-        DocumentType.RESIDENT_ID: QCoreApplication.translate(_C, "Resident ID card"),
-        DocumentType.HMT_PERMIT: QCoreApplication.translate(_C, "HK/Macau/Taiwan residence permit"),
-        DocumentType.FOREIGNER_PR_2017: QCoreApplication.translate(_C, "Foreigner permanent residence card (2017)"),
-        DocumentType.FOREIGNER_PR_2023: QCoreApplication.translate(_C, "Foreigner permanent residence card (2023)"),
-        DocumentType.PASSPORT: QCoreApplication.translate(_C, "Passport"),
-        DocumentType.OTHER: QCoreApplication.translate(_C, "Other document"),
+        DocumentType.RESIDENT_ID: QCoreApplication.translate("Registration", "Resident ID card"),
+        DocumentType.HMT_PERMIT: QCoreApplication.translate("Registration", "HK/Macau/Taiwan residence permit"),
+        DocumentType.FOREIGNER_PR_2017: QCoreApplication.translate("Registration", "Foreigner permanent residence card (2017)"),
+        DocumentType.FOREIGNER_PR_2023: QCoreApplication.translate("Registration", "Foreigner permanent residence card (2023)"),
+        DocumentType.PASSPORT: QCoreApplication.translate("Registration", "Passport"),
+        DocumentType.OTHER: QCoreApplication.translate("Registration", "Other document"),
     }
     return names[doc_type]
 
 
 def sex_name(sex: Sex) -> str:
     names = {
-        Sex.MALE: QCoreApplication.translate(_C, "Male"),
-        Sex.FEMALE: QCoreApplication.translate(_C, "Female"),
-        Sex.UNKNOWN: QCoreApplication.translate(_C, "Not stated"),
-        Sex.UNSPECIFIED: QCoreApplication.translate(_C, "Unspecified"),
+        Sex.MALE: QCoreApplication.translate("Registration", "Male"),
+        Sex.FEMALE: QCoreApplication.translate("Registration", "Female"),
+        Sex.UNKNOWN: QCoreApplication.translate("Registration", "Not stated"),
+        Sex.UNSPECIFIED: QCoreApplication.translate("Registration", "Unspecified"),
     }
     return names[sex]
 
 
 def finger_name(position: FingerPosition) -> str:
     names = {
-        FingerPosition.UNKNOWN: QCoreApplication.translate(_C, "Unknown finger"),
-        FingerPosition.RIGHT_THUMB: QCoreApplication.translate(_C, "Right thumb"),
-        FingerPosition.RIGHT_INDEX: QCoreApplication.translate(_C, "Right index finger"),
-        FingerPosition.RIGHT_MIDDLE: QCoreApplication.translate(_C, "Right middle finger"),
-        FingerPosition.RIGHT_RING: QCoreApplication.translate(_C, "Right ring finger"),
-        FingerPosition.RIGHT_LITTLE: QCoreApplication.translate(_C, "Right little finger"),
-        FingerPosition.LEFT_THUMB: QCoreApplication.translate(_C, "Left thumb"),
-        FingerPosition.LEFT_INDEX: QCoreApplication.translate(_C, "Left index finger"),
-        FingerPosition.LEFT_MIDDLE: QCoreApplication.translate(_C, "Left middle finger"),
-        FingerPosition.LEFT_RING: QCoreApplication.translate(_C, "Left ring finger"),
-        FingerPosition.LEFT_LITTLE: QCoreApplication.translate(_C, "Left little finger"),
+        FingerPosition.UNKNOWN: QCoreApplication.translate("Registration", "Unknown finger"),
+        FingerPosition.RIGHT_THUMB: QCoreApplication.translate("Registration", "Right thumb"),
+        FingerPosition.RIGHT_INDEX: QCoreApplication.translate("Registration", "Right index finger"),
+        FingerPosition.RIGHT_MIDDLE: QCoreApplication.translate("Registration", "Right middle finger"),
+        FingerPosition.RIGHT_RING: QCoreApplication.translate("Registration", "Right ring finger"),
+        FingerPosition.RIGHT_LITTLE: QCoreApplication.translate("Registration", "Right little finger"),
+        FingerPosition.LEFT_THUMB: QCoreApplication.translate("Registration", "Left thumb"),
+        FingerPosition.LEFT_INDEX: QCoreApplication.translate("Registration", "Left index finger"),
+        FingerPosition.LEFT_MIDDLE: QCoreApplication.translate("Registration", "Left middle finger"),
+        FingerPosition.LEFT_RING: QCoreApplication.translate("Registration", "Left ring finger"),
+        FingerPosition.LEFT_LITTLE: QCoreApplication.translate("Registration", "Left little finger"),
     }
     return f"{names[position]} ({int(position)})"
 
 
 def field_label(name: str) -> str:
     labels = {
-        "doc_type": QCoreApplication.translate(_C, "Document type"),
-        "name": QCoreApplication.translate(_C, "Name"),
-        "name_latin": QCoreApplication.translate(_C, "Name (Latin letters)"),
-        "sex": QCoreApplication.translate(_C, "Sex"),
-        "birth_date": QCoreApplication.translate(_C, "Date of birth"),
-        "nationality": QCoreApplication.translate(_C, "Nationality"),
-        "number": QCoreApplication.translate(_C, "Document number"),
-        "address": QCoreApplication.translate(_C, "Address"),
-        "issuer": QCoreApplication.translate(_C, "Issued by"),
-        "valid_from": QCoreApplication.translate(_C, "Valid from"),
-        "valid_to": QCoreApplication.translate(_C, "Valid until"),
-        "pass_number": QCoreApplication.translate(_C, "Travel permit number"),
-        "issue_count": QCoreApplication.translate(_C, "Times issued"),
-        "previous_number": QCoreApplication.translate(_C, "Previous card number"),
-        "visa_type": QCoreApplication.translate(_C, "Visa or permit type"),
-        "visa_number": QCoreApplication.translate(_C, "Visa or permit number"),
-        "entry_date": QCoreApplication.translate(_C, "Date of entry"),
-        "stay_until": QCoreApplication.translate(_C, "Intended stay until"),
-        "phone": QCoreApplication.translate(_C, "Mobile phone"),
-        "employer": QCoreApplication.translate(_C, "Employer"),
-        "arrival_date": QCoreApplication.translate(_C, "Arrival date"),
-        "property": QCoreApplication.translate(_C, "Property"),
-        "room": QCoreApplication.translate(_C, "Room"),
-        "notes": QCoreApplication.translate(_C, "Notes"),
+        "doc_type": QCoreApplication.translate("Registration", "Document type"),
+        "name": QCoreApplication.translate("Registration", "Name"),
+        "name_latin": QCoreApplication.translate("Registration", "Name (Latin letters)"),
+        "sex": QCoreApplication.translate("Registration", "Sex"),
+        "birth_date": QCoreApplication.translate("Registration", "Date of birth"),
+        "nationality": QCoreApplication.translate("Registration", "Nationality"),
+        "number": QCoreApplication.translate("Registration", "Document number"),
+        "address": QCoreApplication.translate("Registration", "Address"),
+        "issuer": QCoreApplication.translate("Registration", "Issued by"),
+        "valid_from": QCoreApplication.translate("Registration", "Valid from"),
+        "valid_to": QCoreApplication.translate("Registration", "Valid until"),
+        "pass_number": QCoreApplication.translate("Registration", "Travel permit number"),
+        "issue_count": QCoreApplication.translate("Registration", "Times issued"),
+        "previous_number": QCoreApplication.translate("Registration", "Previous card number"),
+        "visa_type": QCoreApplication.translate("Registration", "Visa or permit type"),
+        "visa_number": QCoreApplication.translate("Registration", "Visa or permit number"),
+        "entry_date": QCoreApplication.translate("Registration", "Date of entry"),
+        "stay_until": QCoreApplication.translate("Registration", "Intended stay until"),
+        "phone": QCoreApplication.translate("Registration", "Mobile phone"),
+        "employer": QCoreApplication.translate("Registration", "Employer"),
+        "arrival_date": QCoreApplication.translate("Registration", "Arrival date"),
+        "property": QCoreApplication.translate("Registration", "Property"),
+        "room": QCoreApplication.translate("Registration", "Room"),
+        "notes": QCoreApplication.translate("Registration", "Notes"),
     }
     return labels.get(name, name)
 
 
 def visa_types() -> list[str]:
     return [
-        QCoreApplication.translate(_C, "Visa"),
-        QCoreApplication.translate(_C, "Residence permit"),
-        QCoreApplication.translate(_C, "Stay permit"),
-        QCoreApplication.translate(_C, "Visa-free entry"),
-        QCoreApplication.translate(_C, "Other"),
+        QCoreApplication.translate("Registration", "Visa"),
+        QCoreApplication.translate("Registration", "Residence permit"),
+        QCoreApplication.translate("Registration", "Stay permit"),
+        QCoreApplication.translate("Registration", "Visa-free entry"),
+        QCoreApplication.translate("Registration", "Other"),
     ]
 
 
 def skip_reasons() -> list[str]:
     return [
-        QCoreApplication.translate(_C, "Finger injured or missing"),
-        QCoreApplication.translate(_C, "Fingerprint cannot be read (worn ridges)"),
-        QCoreApplication.translate(_C, "Fingerprint scanner out of order"),
-        QCoreApplication.translate(_C, "Child under the age for fingerprints"),
+        QCoreApplication.translate("Registration", "Finger injured or missing"),
+        QCoreApplication.translate("Registration", "Fingerprint cannot be read (worn ridges)"),
+        QCoreApplication.translate("Registration", "Fingerprint scanner out of order"),
+        QCoreApplication.translate("Registration", "Child under the age for fingerprints"),
     ]
 
 

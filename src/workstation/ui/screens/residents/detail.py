@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -177,7 +177,7 @@ class ResidentDetailDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Resident"))
         for name, label in self.labels.items():
-            label.setText(_label(name) + ":")
+            label.setText(texts.with_colon(_label(name)))
         self.tabs.setTabText(0, self.tr("&Person"))
         self.tabs.setTabText(1, self.tr("&Documents"))
         self.tabs.setTabText(2, self.tr("&Housing history"))
@@ -368,19 +368,19 @@ class ResidentDetailDialog(QDialog):
 
 def _label(name: str) -> str:
     if name == "household_address":
-        return texts.tr("Household address")
+        return QCoreApplication.translate("Registration", "Household address")
     return texts.field_label(name)
 
 
 def _source(source: str) -> str:
-    return {"card": texts.tr("ID card reader"), "mrz": texts.tr("Passport reader")}.get(source, texts.tr("Typed in"))
+    return {"card": QCoreApplication.translate("Registration", "ID card reader"), "mrz": QCoreApplication.translate("Registration", "Passport reader")}.get(source, QCoreApplication.translate("Registration", "Typed in"))
 
 
 def _relation(relation: Any) -> str:
     value = getattr(relation, "value", relation)
     return {
-        "tenant": texts.tr("Tenant"),
-        "owner": texts.tr("Owner"),
-        "family": texts.tr("Family member"),
-        "employee_dorm": texts.tr("Employee dormitory"),
-    }.get(value, texts.tr("Other"))
+        "tenant": QCoreApplication.translate("Registration", "Tenant"),
+        "owner": QCoreApplication.translate("Registration", "Owner"),
+        "family": QCoreApplication.translate("Registration", "Family member"),
+        "employee_dorm": QCoreApplication.translate("Registration", "Employee dormitory"),
+    }.get(value, QCoreApplication.translate("Registration", "Other"))
