@@ -60,33 +60,37 @@ def room(ctx):
 
 def the_form(qtbot) -> RegistrationForm:
     qtbot.waitUntil(lambda: any(isinstance(w, RegistrationForm) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
+                                for w in QApplication.topLevelWidgets()), timeout=15000)
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, RegistrationForm) and w.isVisible())
 
 
 def the_fingerprint_dialog(qtbot) -> FingerprintDialog:
     qtbot.waitUntil(lambda: any(isinstance(w, FingerprintDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=5000)
+                                for w in QApplication.topLevelWidgets()), timeout=15000)
     return next(w for w in QApplication.topLevelWidgets() if isinstance(w, FingerprintDialog) and w.isVisible())
 
 
-def press_finger_when_asked(bridge, dialog, identity="resident-under-test"):
-    """The person at the desk: presses the chosen finger when asked, lifts it when asked."""
+def press_finger_when_asked(bridge, dialog, identity="synthetic-a"):
+    """The person at the desk: presses the chosen finger when asked, lifts it when asked. Returns the
+    step codes seen (for the failure message)."""
     device = bridge.demo.device("fingerprint")
+    codes = []
 
     def on_step(step):
+        codes.append(step.code)
         if step.code == "place_finger":
             device.place_finger(identity, int(dialog.position), quality="good")
         elif step.code == "lift_finger":
             device.lift_finger()
 
     dialog._relay.step.connect(on_step)
+    return codes
 
 
 def type_into(qtbot, widget, text):
     """Type `text` where the focus is, as an operator does: key presses for ASCII, and for Chinese the
     commit of an input method (QTest only knows ASCII keys)."""
-    qtbot.waitUntil(widget.hasFocus, timeout=3000)
+    qtbot.waitUntil(widget.hasFocus, timeout=10000)
     for run in _runs(text):
         if run.isascii():
             qtbot.keyClicks(QApplication.focusWidget(), run)
@@ -115,11 +119,11 @@ def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier):
 def choose_property_and_room(qtbot, form, fragment):
     type_into(qtbot, form.editors["property"], fragment)
     popup = form.property_completer.popup()
-    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    qtbot.waitUntil(popup.isVisible, timeout=15000)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     room = form.editors["room"]
-    qtbot.waitUntil(lambda: room.isEnabled() and room.count() > 0 and room.hasFocus(), timeout=5000)
+    qtbot.waitUntil(lambda: room.isEnabled() and room.count() > 0 and room.hasFocus(), timeout=15000)
 
 
 def finish_with_fingerprint(qtbot, bridge, form):
@@ -127,9 +131,18 @@ def finish_with_fingerprint(qtbot, bridge, form):
     Enter keeps it; the registration is saved."""
     with qtbot.waitSignal(form.saved, timeout=60000) as saved:
         key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-        dialog = the_fingerprint_dialog(qtbot)
-        press_finger_when_asked(bridge, dialog)
-        qtbot.waitUntil(lambda: dialog.ok_button.isEnabled() and dialog.ok_button.hasFocus(), timeout=40000)
+        try:
+            dialog = the_fingerprint_dialog(qtbot)
+        except Exception as exc:
+            shown = {n: form.errors.label(n).text() for n in form.editors if form.errors.label(n)
+                     and form.errors.label(n).isVisibleTo(form)}
+            raise AssertionError(f"no fingerprint dialog; the form says {shown} {form.message.text()!r}") from exc
+        codes = press_finger_when_asked(bridge, dialog)
+        try:
+            qtbot.waitUntil(lambda: dialog.ok_button.isEnabled() and dialog.ok_button.hasFocus(), timeout=40000)
+        except Exception as exc:
+            raise AssertionError(f"not enrolled: {codes}; {dialog.message.text()!r}; "
+                                 f"focus {QApplication.focusWidget()!r}") from exc
         key(qtbot, Qt.Key.Key_Return)
     return saved.args[0]
 
@@ -199,7 +212,7 @@ def test_passport_swipe_to_saved_and_synced(qtbot, ctx, runner, bridge, station_
     assert form.stay_group.isVisible() and form.editors["nationality"].text() == "UTO"
     assert form.editors["number"].text() == "L898902C3"
     assert form.expired_banner.isVisible()  # the specimen expired in 2012
-    qtbot.waitUntil(form.editors["visa_type"].hasFocus, timeout=3000)  # "Visa" already chosen
+    qtbot.waitUntil(form.editors["visa_type"].hasFocus, timeout=10000)  # "Visa" already chosen
     key(qtbot, Qt.Key.Key_Tab)
     type_into(qtbot, form.editors["visa_number"], "V1234567")
     key(qtbot, Qt.Key.Key_Tab)

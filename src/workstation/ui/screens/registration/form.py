@@ -539,7 +539,7 @@ class RegistrationForm(QDialog):
 
     def _show_photo(self) -> None:
         doc = self.document
-        if doc is None or doc.source != "card":
+        if doc is None or doc.source != "card" or str(setting(self.ctx, "photo_policy", "show")) == "hide":
             self.photo.hide()
             return
         self.photo.show()
@@ -749,6 +749,8 @@ class RegistrationForm(QDialog):
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
+        # one room: it is the one; several: the operator chooses (↓), nothing is guessed
+        room.setCurrentIndex(0 if len(rooms) == 1 else -1)
         room.setEnabled(bool(rooms))
         if rooms and self.editors["property"].hasFocus():
             room.setFocus()
