@@ -25,7 +25,7 @@ from workstation.central.keys import init_keys
 from workstation.central.server import ServerThread
 from workstation.central.service import Central
 from workstation.central.store import Store
-from workstation.storage import demo, station
+from workstation.storage import demo, operators, station
 from workstation.storage.schema import OutboxEntry
 from workstation.storage.vault import KdfParams
 from workstation.sync import client as sc
@@ -90,7 +90,8 @@ def main() -> int:
             demo=True,
         )
         db = res.database
-        sc.enroll(db, server.url, central.enroll_code("440305001"), "440305001", keys.ca_pem.decode())
+        admin = operators.authenticate(db, "admin", "bench-admin-1")
+        sc.enroll(db, server.url, central.enroll_code("440305001"), "440305001", keys.ca_pem.decode(), actor=admin)
         demo.generate(db, a.records // 3 + 10, actor="bench", seed=1)
         make_backlog(db, a.records)
         n = outbox_count(db)

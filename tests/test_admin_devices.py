@@ -141,7 +141,7 @@ def test_scan_finds_the_id_card_reader_on_a_named_port_remembers_and_audits_it(d
 def test_scan_of_a_port_that_does_not_exist_changes_nothing(desk, tmp_path):
     r = desk.devices("scan", "--port", str(tmp_path / "ttyUSB9"))
     assert r.rc == 2
-    assert "There is no serial port" in r.err and "没有串口" in r.err
+    assert "There is no serial port" in r.err
     assert not desk.assignments.exists()
     assert desk.audit_rows() == []
 
@@ -176,27 +176,43 @@ def test_assign_refuses_a_port_where_the_device_does_not_answer(desk, emulator):
     _, pty = emulator(MrzEmulator())  # silent: no ID card reader answers here
     r = desk.devices("assign", "idcard", pty)
     assert r.rc == 2
-    assert "No ID card reader (sam) answered" in r.err and "Nothing was saved" in r.err and "未保存" in r.err
+    assert "No ID card reader (sam) answered" in r.err and "Nothing was saved" in r.err
     assert not desk.assignments.exists()
     assert desk.audit_rows() == []
 
 
-def test_admin_mistakes_exit_2_in_both_languages_and_change_nothing(desk, emulator, tmp_path, monkeypatch):
+MISTAKES = {
+    "en": (
+        "Unknown device role 'passport'",
+        "Unknown device role 'scanner'",
+        "There is no serial port",
+        "'sam' is not one of the mrz protocols",
+        "Unknown setting 'password'",
+        "Wrong user name or password.",
+    ),
+    "zh_CN": ("未知的设备类型", "未知的设备类型", "没有串口", "mrz", "不提供更改指纹仪密码", "用户名或密码错误。"),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_admin_mistakes_exit_2_in_both_languages_and_change_nothing(desk, emulator, tmp_path, monkeypatch, lang):
+    monkeypatch.setenv("WORKSTATION_LANG", lang)
+    expected = iter(MISTAKES[lang])
     _, pty = emulator(MrzEmulator())
     r = desk.devices("assign", "passport", pty)
     assert r.rc == 2
-    assert "Unknown device role 'passport'" in r.err and "未知的设备类型" in r.err
+    assert next(expected) in r.err
     r = desk.devices("forget", "scanner")
-    assert r.rc == 2 and "Unknown device role 'scanner'" in r.err
+    assert r.rc == 2 and next(expected) in r.err
     r = desk.devices("assign", "mrz", str(tmp_path / "ttyUSB7"))
-    assert r.rc == 2 and "There is no serial port" in r.err and "没有串口" in r.err
+    assert r.rc == 2 and next(expected) in r.err
     r = desk.devices("assign", "mrz", pty, "--protocol", "sam")
-    assert r.rc == 2 and "'sam' is not one of the mrz protocols" in r.err
+    assert r.rc == 2 and next(expected) in r.err
     r = desk.devices("scanner-set", "password", "1234", "--yes")
-    assert r.rc == 2 and "Unknown setting 'password'" in r.err and "不提供更改指纹仪密码" in r.err
+    assert r.rc == 2 and next(expected) in r.err
     monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", "wrong-password")
     r = desk.devices("assign", "mrz", pty)
-    assert r.rc == 2 and "Wrong user name or password." in r.err and "用户名或密码错误。" in r.err
+    assert r.rc == 2 and next(expected) in r.err
     assert not desk.assignments.exists()
     assert desk.audit_rows() == []
 
@@ -215,7 +231,7 @@ def test_officers_and_assistants_may_not_manage_devices(desk, emulator, monkeypa
     ):
         r = desk.devices(*argv, **login)
         assert r.rc == 2, argv
-        assert "may not manage devices" in r.err and "无权执行此操作（manage_devices）" in r.err
+        assert "may not manage devices" in r.err
     assert not desk.assignments.exists()
     assert zfm.commands_seen == [] and zfm.security == 3
     assert desk.audit_rows() == []
@@ -266,7 +282,7 @@ def test_scanner_set_a_value_the_module_refuses_changes_nothing(desk, emulator):
     assert desk.devices("assign", "fingerprint", pty).rc == 0
     r = desk.devices("scanner-set", "baud", "5", "--yes")
     assert r.rc == 2
-    assert "refused or did not take the new baud; nothing was changed" in r.err and "未作任何更改" in r.err
+    assert "refused or did not take the new baud; nothing was changed" in r.err
     assert zfm.baud_n == 6
     a = AssignmentStore(desk.assignments).get("fingerprint")
     assert a is not None and a.baud == 57600
@@ -278,7 +294,7 @@ def test_scanner_set_without_yes_is_refused_when_stdin_is_not_a_terminal(desk, e
     server, pty = emulator(zfm, baudrate=57600)
     r = desk.devices("scanner-set", "security", "5", "--port", pty)
     assert r.rc == 2
-    assert "needs a confirmation" in r.err and "--yes" in r.err and "需要确认" in r.err
+    assert "needs a confirmation" in r.err and "--yes" in r.err
     assert zfm.security == 3 and server.bytes_received == 0
     assert desk.audit_rows() == []
 
@@ -286,7 +302,7 @@ def test_scanner_set_without_yes_is_refused_when_stdin_is_not_a_terminal(desk, e
 def test_scanner_set_when_no_scanner_is_there(desk):
     r = desk.devices("scanner-set", "security", "5", "--yes")
     assert r.rc == 2
-    assert "The fingerprint scanner was not found, so nothing was changed" in r.err and "未找到指纹仪" in r.err
+    assert "The fingerprint scanner was not found, so nothing was changed" in r.err
     assert desk.audit_rows() == []
 
 

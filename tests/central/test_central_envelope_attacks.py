@@ -240,13 +240,23 @@ def test_tls_is_pinned_to_the_platform_ca(sqlite_platform, station, tmp_path):
     other_pem = other_ca.public_bytes(serialization.Encoding.PEM).decode()
     code = sqlite_platform.central.enroll_code(STATION)
     with pytest.raises(sc.SyncError, match="certificate"):
-        sc.enroll(station.db, sqlite_platform.url, code, STATION, other_pem)
+        sc.enroll(station.db, sqlite_platform.url, code, STATION, other_pem, actor=station.admin)
     with pytest.raises(sc.SyncError, match="fingerprint"):
-        sc.enroll(station.db, sqlite_platform.url, code, STATION, sqlite_platform.ca_pem, ca_fingerprint="00" * 32)
+        sc.enroll(
+            station.db,
+            sqlite_platform.url,
+            code,
+            STATION,
+            sqlite_platform.ca_pem,
+            actor=station.admin,
+            ca_fingerprint="00" * 32,
+        )
     from workstation.central.keys import ca_fingerprint
 
     fp = ca_fingerprint(sqlite_platform.keys.ca_pem)
-    assert sc.enroll(station.db, sqlite_platform.url, code, STATION, sqlite_platform.ca_pem, ca_fingerprint=fp)
+    assert sc.enroll(
+        station.db, sqlite_platform.url, code, STATION, sqlite_platform.ca_pem, actor=station.admin, ca_fingerprint=fp
+    )
 
 
 def test_unsigned_audit_checkpoint_is_refused(setup):

@@ -112,7 +112,7 @@ def test_the_last_admin_cannot_disable_themselves_and_a_reset_is_changed_at_logi
 def test_operator_names_are_checked_before_any_password_is_asked(run, monkeypatch):
     monkeypatch.delenv("WORKSTATION_NEW_PASSWORD", raising=False)
     r = run("operator", "add", "evil\x1b[2J")
-    assert r.rc != 0 and "username" in r.err and "\x1b" not in r.err
+    assert r.rc != 0 and "user name" in r.err and "\x1b" not in r.err
     r = run("operator", "add", "OFFICER1")
     assert r.rc != 0  # a case twin: no password was needed to find out
     r = run("operator", "disable")

@@ -138,9 +138,10 @@ def test_an_operator_changes_their_own_password(st):
     "x" * 100_000, "x" * 33, "", "   ", "semi;colon", "quote'name", "slash/name",
 ])
 def test_user_names_are_validated(st, name):
-    with pytest.raises(ValidationError, match="username"):
+    with pytest.raises(ValidationError, match="user name") as err:
         operators.create_operator(st.db, st.admin, username=name, display_name="x", role=Role.OFFICER,
                                   password="password-x1")
+    assert [p.field for p in err.value.problems] == ["username"]
 
 
 def test_user_names_are_unique_without_regard_to_case_or_width(st):
@@ -157,9 +158,10 @@ def test_user_names_are_unique_without_regard_to_case_or_width(st):
 
 
 def test_display_names_refuse_control_characters(st):
-    with pytest.raises(ValidationError, match="display_name"):
+    with pytest.raises(ValidationError, match="display name") as err:
         operators.create_operator(st.db, st.admin, username="ok", display_name="x\x1b]0;pwned\x07",
                                   role=Role.OFFICER, password="password-x1")
+    assert [p.field for p in err.value.problems] == ["display_name"]
 
 
 def test_hostile_login_names_are_answered_and_audited_safely(st):

@@ -90,7 +90,7 @@ def test_invalid_input_saves_nothing(st, town):
     bad = _doc("王五", seq=15).with_changes(number="440305199005170150")
     with pytest.raises(ValidationError) as err:
         sv.register_resident(bad, phone="12345")
-    fields = {f for f, _ in err.value.problems}
+    fields = {p.field for p in err.value.problems}
     assert {"number", "phone"} <= fields
     with st.db.read() as s:
         assert s.query(OutboxEntry).count() == before

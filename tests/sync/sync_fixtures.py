@@ -40,7 +40,7 @@ def station(tmp_path):
 
 def enroll(platform, st):
     code = platform.central.enroll_code(STATION)
-    return sc.enroll(st.db, platform.url, code, STATION, platform.ca_pem)
+    return sc.enroll(st.db, platform.url, code, STATION, platform.ca_pem, actor=st.admin)
 
 
 def services(st, role=Role.OFFICER):

@@ -9,7 +9,10 @@ from workstation.cli import app
 
 def test_workstation_sync_enroll_sync_status(sqlite_platform, station, tmp_path, monkeypatch, capsys):
     p = sqlite_platform
+    from helpers import ADMIN_PASSWORD
+
     monkeypatch.setenv("WORKSTATION_PASSPHRASE", station.passphrase)
+    monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", ADMIN_PASSWORD)  # enrolling needs the administrator
     add_properties(services(station), 5)
     station.db.close()
     ca = tmp_path / "ca.pem"

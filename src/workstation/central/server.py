@@ -63,3 +63,21 @@ class ServerThread:
         self.server.should_exit = True
         self.thread.join(10)
         self.sock.close()
+
+
+def app_from_env() -> FastAPI:
+    """App factory for running several worker processes under uvicorn:
+    ``uvicorn --factory workstation.central.server:app_from_env --workers 4 --ssl-certfile ... ``.
+    Reads WORKSTATION_CENTRAL_DIR (the platform data folder), and optionally WORKSTATION_CENTRAL_DB
+    (database URL, default: the folder's config) and WORKSTATION_CENTRAL_SCHEMA (PostgreSQL schema)."""
+    import os
+
+    from workstation.central.app import create_app
+    from workstation.central.keys import load_config, load_keys
+    from workstation.central.service import Central
+    from workstation.central.store import Store
+
+    data_dir = Path(os.environ["WORKSTATION_CENTRAL_DIR"])
+    url = os.environ.get("WORKSTATION_CENTRAL_DB") or str(load_config(data_dir)["db_url"])
+    store = Store(url, schema=os.environ.get("WORKSTATION_CENTRAL_SCHEMA") or None)
+    return create_app(Central(store, load_keys(data_dir)))

@@ -29,6 +29,7 @@ from workstation.cli.terminal import (
 )
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission
+from workstation.errors import UserFacingError
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -224,17 +225,30 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
         db.close()
 
 
+def _confirm_new_passphrase(new_pass: str) -> str:
+    """Show the new passphrase and read it back (from the terminal, or one line on stdin)."""
+    print("NEW RECOVERY PASSPHRASE — write it down now and keep it in the station safe:")
+    print(f"\n    {new_pass}\n", flush=True)
+    print("The key is changed only after you type it back. Type the new passphrase:", flush=True)
+    line = sys.stdin.readline()
+    if not line:
+        raise UserFacingError(
+            "No confirmation was typed: the key was not changed; the old passphrase still works.",
+            "未输入确认：密钥未更换，原恢复口令仍然有效。",
+        )
+    return line.strip()
+
+
 def cmd_rekey(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
     try:
-        passphrase = secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
-    except BaseException:
+        current = secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+        station.rekey(db, data_dir, admin, passphrase=current, confirm=_confirm_new_passphrase)
+    finally:
         db.close()
-        raise
-    new_pass = station.rekey(db, data_dir, admin, passphrase=passphrase)
-    print("Database re-encrypted under a new key. NEW RECOVERY PASSPHRASE (the old one no longer works):")
-    print(f"\n    {new_pass}\n")
+    print("Key changed: the database, the audit MAC key and the fingerprint and device-key wrapping are under the")
+    print("new master key. Only the new recovery passphrase opens the station now.")
     return 0
 
 
@@ -245,6 +259,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
         print(f"Encrypted backup written to {out} (with its key file; restore needs the recovery passphrase).")
     finally:
         db.close()
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir)
+    if station.db_path(data_dir).exists() and not args.replace:
+        raise UserFacingError(
+            f"{data_dir} already holds a station. Add --replace to replace it by the backup "
+            "(changes made since the backup are lost). Nothing was changed.",
+            f"{data_dir} 中已有工作站。如要用备份替换，请加 --replace（备份之后的更改将丢失）。数据未作任何改动。",
+        )
+    passphrase = secret("WORKSTATION_PASSPHRASE", "Recovery passphrase of the backup")
+    db = station.restore(Path(args.backup), data_dir, passphrase=passphrase, actor=args.user)
+    db.close()
+    print(f"Station restored from {args.backup}. It opens with the recovery passphrase of that backup.")
     return 0
 
 
@@ -316,6 +345,10 @@ def build_parser() -> argparse.ArgumentParser:
     b = command("backup", "encrypted backup to a new or empty folder (admin login)", cmd_backup)
     b.add_argument("target", type=checks.empty_folder)
     pu = command("purge", "purge acknowledged data past retention (admin login)", cmd_purge)
+    r = command("restore", "replace the station by a backup folder (close the workstation app first)", cmd_restore,
+                user=False)
+    r.add_argument("backup", help="the backup folder")
+    r.add_argument("--replace", action="store_true", help="replace an existing station in --data-dir")
     pu.add_argument("--dry-run", action="store_true")
     d = command("demo-data", "add N synthetic residents (clearly marked); only on a demo station (admin login)",
                 cmd_demo)

@@ -29,7 +29,7 @@ from pathlib import Path
 from workstation.errors import UserFacingError
 from workstation.storage import operators, station
 from workstation.storage.db import Database
-from workstation.storage.errors import DatabaseMissing, KeyringUnavailable, PasswordChangeRequired
+from workstation.storage.errors import AuditTrailDamaged, DatabaseMissing, KeyringUnavailable, PasswordChangeRequired
 from workstation.storage.operators import Actor
 
 EXIT_OK = 0
@@ -113,6 +113,8 @@ def open_station(args: argparse.Namespace) -> Database:
             print(exc.message, file=sys.stderr)
             print(KEYRING_NOTE, file=sys.stderr)
         db, _method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+    if db.read_only_reason is not None:  # opened read-only for an inspection: say so first
+        print(AuditTrailDamaged(db.read_only_reason).message, file=sys.stderr)
     return db
 
 

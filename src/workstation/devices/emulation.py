@@ -30,6 +30,9 @@ from workstation.devices.transport import close_pty, open_pty_pair, wire_seconds
 class Faults:
     corrupt_probability: float = 0.0  # per byte sent to the host
     drop_after_bytes: int | None = None  # drop the link after this many bytes were sent (unplug mid-frame)
+    # pty: the device vanishes (the pty is closed, as a USB adapter's tty goes away) once this many bytes
+    # were sent; the host's next I/O on the port fails (EIO, termios.error)
+    pull_after_bytes: int | None = None
     latency_s: float = 0.0  # before each reply
     seed: int | None = None
 
@@ -127,6 +130,15 @@ class EmulatorServer:
         self._dropped = True
         self._close_client()
 
+    def pull_cable(self) -> None:
+        """pty links: the device vanishes for good, as a USB-serial adapter does when pulled: the pty is
+        closed, so every further read, write, flush or buffer reset by the host fails."""
+        self._dropped = True
+        with self._lock:
+            master, self._master = self._master, None
+        if master is not None:
+            close_pty(master)
+
     def replug(self) -> None:
         self._dropped = False
         self._sent = 0
@@ -153,6 +165,13 @@ class EmulatorServer:
             if room < len(out):
                 self._write(bytes(out[: max(room, 0)]))
                 self.unplug()
+                return
+        if self.faults.pull_after_bytes is not None:
+            room = self.faults.pull_after_bytes - self._sent
+            if room < len(out):
+                self._write(bytes(out[: max(room, 0)]))
+                time.sleep(0.02)  # let the host see the partial frame before the tty goes away
+                self.pull_cable()
                 return
         self._write(bytes(out))
 

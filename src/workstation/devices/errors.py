@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from workstation.errors import UserFacingError
+from workstation.errors import UserFacingError, _Pair
+from workstation.i18n import QT_TRANSLATE_NOOP
+
+#: What a device is called in a sentence when no better name is known.
+THE_DEVICE = QT_TRANSLATE_NOOP("devices", "the device")
+ITS_PORT = QT_TRANSLATE_NOOP("devices", "its port")
 
 
 class ProtocolError(Exception):
@@ -14,16 +19,22 @@ class DeviceError(UserFacingError):
 
 
 class DeviceTimeout(DeviceError):
-    def __init__(self, what: str = "the device", what_zh: str = "设备") -> None:
+    """No answer in time; ``what`` names the device (a marked text such as ``"the ID card reader"``)."""
+
+    def __init__(self, what: str = THE_DEVICE, what_zh: str | None = None) -> None:
+        if what_zh is not None:  # not yet converted caller (see errors._Pair)
+            what = _Pair(what, what_zh)
         super().__init__(
-            f"No answer from {what}. Check the cable and that the device is powered.",
-            f"{what_zh}无响应，请检查连接线和电源。",
+            QT_TRANSLATE_NOOP(
+                "devices", "No answer from {device}. Check the cable and that the device is powered."
+            ).format(device=what)
         )
 
 
 class DeviceDisconnected(DeviceError):
     def __init__(self, port: str = "") -> None:
         super().__init__(
-            f"The device on {port or 'its port'} was disconnected. Plug it back in; it will reconnect.",
-            f"设备（{port or '串口'}）已断开，重新插上后会自动重连。",
+            QT_TRANSLATE_NOOP(
+                "devices", "The device on {port} was disconnected. Plug it back in; it will reconnect."
+            ).format(port=port or ITS_PORT)
         )

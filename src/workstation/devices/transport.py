@@ -2,6 +2,10 @@
 
 `Transport` is deliberately small: exact reads that loop over short reads until a deadline, and
 writes. It is owned by one thread (see `PortWorker`); nothing else touches it.
+
+Every failure of the port itself becomes `DeviceDisconnected`, whatever raised it: pyserial's
+`SerialException`, an `OSError` (EIO once a USB adapter is gone) and `termios.error`, which
+`tcflush`/`tcdrain` raise on a vanished tty and which is *not* an `OSError`.
 """
 
 from __future__ import annotations
@@ -18,6 +22,16 @@ import serial
 
 from workstation.devices.errors import DeviceDisconnected, DeviceTimeout
 
+try:
+    import termios
+
+    _TERMIOS_ERRORS: tuple[type[BaseException], ...] = (termios.error,)
+except ImportError:  # Windows
+    _TERMIOS_ERRORS = ()
+
+# what a port raises when the device or its adapter is gone (see the module docstring)
+TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, *_TERMIOS_ERRORS)
+
 T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
@@ -29,7 +43,7 @@ class Transport:
         self.baudrate = baudrate
         try:
             self._port: Any = serial.serial_for_url(url, baudrate=baudrate, timeout=timeout, write_timeout=5)
-        except (serial.SerialException, OSError, ValueError) as exc:
+        except (*TRANSPORT_ERRORS, ValueError) as exc:
             raise DeviceDisconnected(url) from exc
 
     @property
@@ -38,13 +52,16 @@ class Transport:
 
     def set_baudrate(self, baudrate: int) -> None:
         self.baudrate = baudrate
-        self._port.baudrate = baudrate
+        try:
+            self._port.baudrate = baudrate
+        except TRANSPORT_ERRORS as exc:
+            raise DeviceDisconnected(self.url) from exc
 
     def write(self, data: bytes) -> None:
         try:
             self._port.write(data)
             self._port.flush()
-        except (serial.SerialException, OSError) as exc:
+        except TRANSPORT_ERRORS as exc:
             raise DeviceDisconnected(self.url) from exc
 
     def read_some(self, max_bytes: int = 4096) -> bytes:
@@ -52,7 +69,7 @@ class Transport:
         try:
             waiting = self._port.in_waiting
             return bytes(self._port.read(max(1, min(max_bytes, waiting or 1))))
-        except (serial.SerialException, OSError) as exc:
+        except TRANSPORT_ERRORS as exc:
             raise DeviceDisconnected(self.url) from exc
 
     def read_exact(self, n: int, deadline: float, what: str = "the device", what_zh: str = "设备") -> bytes:
@@ -63,22 +80,26 @@ class Transport:
                 raise DeviceTimeout(what, what_zh)
             try:
                 chunk = self._port.read(n - len(buf))
-            except (serial.SerialException, OSError) as exc:
+            except TRANSPORT_ERRORS as exc:
                 raise DeviceDisconnected(self.url) from exc
             if chunk:
                 buf += chunk
         return bytes(buf)
 
     def reset_input(self) -> None:
+        """Discard bytes received but not read. DeviceDisconnected when the port is gone; a transport
+        without an input buffer to flush (some URL handlers) is left as it is."""
         try:
             self._port.reset_input_buffer()
-        except (serial.SerialException, OSError, AttributeError, NotImplementedError):
+        except (AttributeError, NotImplementedError):
             pass
+        except TRANSPORT_ERRORS as exc:
+            raise DeviceDisconnected(self.url) from exc
 
     def close(self) -> None:
         try:
             self._port.close()
-        except (serial.SerialException, OSError):
+        except TRANSPORT_ERRORS:
             pass
 
 

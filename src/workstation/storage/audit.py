@@ -3,8 +3,21 @@
 Each row is written in the caller's transaction (so it commits with the change it records). Row
 hash = SHA-256(prev_hash ‖ canonical fields); MAC = HMAC-SHA256(audit key, hash), the audit key
 derived from the master secret, not from the SQLCipher key. `audit_head` keeps the last seq and
-hash under a MAC, so a truncated tail is found too. Triggers refuse UPDATE and DELETE.
-ID numbers are masked in audit text.
+hash under a MAC. Triggers refuse UPDATE and DELETE. ID numbers are masked in audit text.
+
+Nothing extends the chain without first checking its head: `record` refuses (`AuditTrailDamaged`)
+unless the head's MAC is valid and the last row is the one the head names, with a valid MAC. A
+cut tail with an older head put back (a validly MAC'd head from earlier) is still a consistent
+chain, so the chain's length and head are also **anchored outside the table**:
+
+* the *anchor file* ``workstation.db.anchor`` (JSON: seq, hash, HMAC under the audit key), written
+  atomically at unlock, at close and at most every few seconds after a write; verification
+  requires the anchored row to still be in the chain with the anchored hash;
+* the same (seq, hash) is sent signed with every sync batch (`checkpoint`), and the platform
+  refuses a checkpoint that goes backwards or forks, which catches an older anchor file put back
+  with an older database.
+
+Verification also checks that the append-only triggers are still in place.
 """
 
 from __future__ import annotations
@@ -13,13 +26,26 @@ import hashlib
 import hmac
 import json
 import re
+import time
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from workstation.storage.errors import AuditTrailDamaged
+from workstation.storage.files import write_atomic
 from workstation.storage.schema import AuditEvent, AuditHead, utcnow
+
+ANCHOR_VERSION = 1
+ANCHOR_INTERVAL_S = 5.0  # at most one anchor write per this many seconds of writing
+# The append-only guards (migration 0001) and the clause each must contain.
+TRIGGERS = {
+    "audit_event_no_update": "BEFORE UPDATE ON audit_event",
+    "audit_event_no_delete": "BEFORE DELETE ON audit_event",
+}
 
 GENESIS = "0" * 64
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
@@ -64,6 +90,108 @@ class AuditLog:
 
     def __init__(self, mac_key: bytes) -> None:
         self._key = mac_key
+        self._last_anchor = float("-inf")
+
+    # ---- checks that need no walk of the chain -------------------------------------------------
+    def head_problem(self, session: Session) -> str | None:
+        """Is the head sound and does it name the last row? Returns a problem in words, or None."""
+        head = session.get(AuditHead, 1)
+        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+        if head is None:
+            return None if last is None else "the head record (audit_head) was deleted"
+        if not hmac.compare_digest(_mac(self._key, f"head:{head.seq}:{head.hash}"), head.mac):
+            return "the head record (audit_head) was altered"
+        if last is None:
+            return f"the head names row {head.seq} but every row was deleted"
+        if last.seq != head.seq or last.hash != head.hash:
+            return (
+                f"the last row is {last.seq} but the head names row {head.seq}: rows were removed or added, "
+                "or an older head was put back"
+            )
+        body = _canonical(
+            last.seq, last.at, last.actor, last.action, last.target_type, last.target_id, last.details, last.outcome
+        )
+        mac_ok = hmac.compare_digest(_mac(self._key, last.hash), last.mac)
+        if _row_hash(last.prev_hash, body) != last.hash or not mac_ok:
+            return f"row {last.seq} was altered"
+        return None
+
+    @staticmethod
+    def triggers_problem(session: Session) -> str | None:
+        """Are the append-only triggers in place and unchanged?"""
+        result = session.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'")
+        )
+        rows = {str(name): sql for name, sql in result}
+        for name, clause in TRIGGERS.items():
+            sql = " ".join(str(rows.get(name) or "").split())
+            if clause not in sql or "RAISE(ABORT" not in sql.replace(" ", ""):
+                return f"the guard {name} that keeps the trail append-only was removed or changed"
+        return None
+
+    def anchor_problem(self, session: Session, path: Path) -> str | None:
+        """Does the chain still hold the anchored row with the anchored hash?"""
+        try:
+            doc = json.loads(Path(path).read_text())
+            seq, h, mac = int(doc["seq"]), str(doc["hash"]), str(doc["mac"])
+        except FileNotFoundError:
+            return f"its anchor file {Path(path).name} is missing"
+        except (OSError, ValueError, KeyError, TypeError):
+            return f"its anchor file {Path(path).name} is unreadable"
+        if not hmac.compare_digest(_mac(self._key, f"anchor:{seq}:{h}"), mac):
+            return f"its anchor file {Path(path).name} was altered or belongs to another station"
+        head = session.get(AuditHead, 1)
+        head_seq = head.seq if head is not None else 0
+        if head_seq < seq:
+            return (
+                f"the trail ends at row {head_seq} but was anchored at row {seq}: rows were cut off its end, "
+                "or an older copy of the database was put back"
+            )
+        if seq > 0:
+            row = session.get(AuditEvent, seq)
+            if row is None or row.hash != h:
+                return f"row {seq} is not the row that was anchored: the trail was replaced"
+        return None
+
+    def quick_check(self, session: Session, anchor: Path | None) -> str | None:
+        """Head, triggers and anchor (O(1) in the trail's length): run at every unlock."""
+        return (
+            self.head_problem(session)
+            or (self.anchor_problem(session, anchor) if anchor is not None else None)
+            or self.triggers_problem(session)
+        )
+
+    # ---- the anchor file ---------------------------------------------------------------------
+    def anchor_document(self, seq: int, h: str) -> dict[str, Any]:
+        return {"version": ANCHOR_VERSION, "seq": seq, "hash": h, "mac": _mac(self._key, f"anchor:{seq}:{h}")}
+
+    def write_anchor(self, session: Session, path: Path) -> None:
+        """Anchor the current head in `path` (atomic, private). Refuses to anchor a damaged head."""
+        problem = self.head_problem(session) or (
+            self.anchor_problem(session, path) if Path(path).exists() else None
+        )
+        if problem:  # never move the anchor back over a cut: keep the evidence
+            raise AuditTrailDamaged(problem)
+        head = session.get(AuditHead, 1)
+        seq, h = (head.seq, head.hash) if head is not None else (0, GENESIS)
+        write_atomic(Path(path), json.dumps(self.anchor_document(seq, h)).encode())
+        self._last_anchor = time.monotonic()
+
+    def anchor_after_commit(self, path: Path, seq: int, h: str) -> None:
+        """Called by `Database.write` after a commit that extended the chain (already checked)."""
+        if time.monotonic() - self._last_anchor < ANCHOR_INTERVAL_S:
+            return
+        try:
+            if int(json.loads(Path(path).read_text())["seq"]) > seq:
+                return  # the anchor is ahead of the chain: leave it for verification to report
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        write_atomic(Path(path), json.dumps(self.anchor_document(seq, h)).encode())
+        self._last_anchor = time.monotonic()
+
+    def mac_of(self, message: str) -> str:
+        """HMAC-SHA256 under this log's key (used by rekey to re-MAC rows under a new key)."""
+        return _mac(self._key, message)
 
     def record(
         self,
@@ -76,6 +204,9 @@ class AuditLog:
         details: str = "",
         outcome: str = "ok",
     ) -> AuditEvent:
+        problem = self.head_problem(session)
+        if problem:
+            raise AuditTrailDamaged(problem)
         head = session.get(AuditHead, 1)
         seq = (head.seq + 1) if head else 1
         prev = head.hash if head else GENESIS
@@ -102,16 +233,23 @@ class AuditLog:
         else:
             head.seq, head.hash, head.mac = seq, h, head_mac
         session.flush()
+        session.info["audit_head"] = (seq, h)
         return ev
 
     def checkpoint(self, session: Session) -> dict[str, object]:
+        """The head as {"seq", "hash"} (sent signed with sync batches). Raises `AuditTrailDamaged`
+        rather than vouch for a damaged head."""
+        problem = self.head_problem(session)
+        if problem:
+            raise AuditTrailDamaged(problem)
         head = session.get(AuditHead, 1)
         if head is None:
             return {"seq": 0, "hash": GENESIS}
         return {"seq": head.seq, "hash": head.hash}
 
-    def verify(self, session: Session) -> VerifyResult:
-        """Walk the whole chain. Names the first broken row (or the head) and why."""
+    def verify(self, session: Session, anchor: Path | None = None) -> VerifyResult:
+        """Walk the whole chain, then check the head, the triggers and (given its path) the anchor.
+        Names the first broken row (or the head, guard or anchor) and why."""
         prev = GENESIS
         expected_seq = 1
         count = 0
@@ -134,9 +272,12 @@ class AuditLog:
             session.expunge(ev)
         head = session.get(AuditHead, 1)
         last = expected_seq - 1
+        anchored = self.anchor_problem(session, anchor) if anchor is not None else None
         if head is None:
             if last:
-                return VerifyResult(False, count, None, "the audit head is missing")
+                return VerifyResult(False, count, None, "the head record (audit_head) was deleted")
+            if anchored:
+                return VerifyResult(False, count, None, anchored)
             return VerifyResult(True, 0, None, "empty audit trail")
         if not hmac.compare_digest(_mac(self._key, f"head:{head.seq}:{head.hash}"), head.mac):
             return VerifyResult(False, count, None, "the audit head was altered")
@@ -144,6 +285,11 @@ class AuditLog:
             return VerifyResult(
                 False, count, last + 1, f"the trail ends at row {last} but the head says {head.seq}: rows were removed"
             )
+        if anchored:
+            return VerifyResult(False, count, None, anchored)
+        guard = self.triggers_problem(session)
+        if guard:
+            return VerifyResult(False, count, None, guard)
         return VerifyResult(True, count, None, f"{count} rows verified")
 
 
@@ -190,4 +336,6 @@ def checkpoint(session: Session) -> dict[str, object]:
 
 
 def verify(session: Session) -> VerifyResult:
-    return _log_for(session).verify(session)
+    """Full verification; for a station database also against its anchor file."""
+    db = session.info.get("database")
+    return _log_for(session).verify(session, getattr(db, "anchor_path", None))

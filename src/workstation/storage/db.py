@@ -17,24 +17,39 @@ import functools
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlcipher
 
+if TYPE_CHECKING:
+    from workstation.storage.lock import StationLock
+
+from workstation.storage import filecheck
 from workstation.storage.audit import AuditLog
-from workstation.storage.errors import DatabaseMissing, WrongKey
+from workstation.storage.errors import AuditTrailDamaged, DatabaseDamaged, WrongKey
+from workstation.storage.filecheck import SQLITE_NOTADB
 from workstation.storage.vault import db_key_of, derive_subkey
 
 SQLITE_PLAIN = "plain"  # benchmarks compare the same schema on plaintext SQLite
 
 
 def _key_pragma(raw_key: bytes) -> str:
-    if len(raw_key) != 32:
+    """The one SQL text built from a value (SQLite's PRAGMA takes no bound parameters): the value
+    is 32 bytes checked here and rendered as 64 hex digits, which cannot change the statement.
+    Everywhere else a value is bound (`tests/storage/test_sql_text.py` scans src/ for it)."""
+    if not isinstance(raw_key, bytes) or len(raw_key) != 32:
         raise ValueError("the database key must be 32 bytes")
     return f"PRAGMA key = \"x'{raw_key.hex()}'\""
+
+
+def key_literal(raw_key: bytes) -> str:
+    """The raw-key form SQLCipher takes as a bound parameter: ``ATTACH DATABASE ? AS x KEY ?``."""
+    if not isinstance(raw_key, bytes) or len(raw_key) != 32:
+        raise ValueError("the database key must be 32 bytes")
+    return f"x'{raw_key.hex()}'"
 
 
 def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) -> Any:
@@ -47,12 +62,15 @@ def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) 
     if check:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except (sqlcipher.DatabaseError, Exception) as exc:
+        except sqlcipher.Error as exc:
             conn.close()
-            if "not a database" in str(exc) or "encrypted" in str(exc):
+            if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
                 raise WrongKey() from exc
             raise
     return conn
+
+
+_BEGIN = {"DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
 
 
 def _apply_pragmas(conn: Any, *, encrypted: bool) -> None:
@@ -82,6 +100,8 @@ class Database:
         def creator() -> Any:
             conn = connect_raw(self.path, raw_key)
             _apply_pragmas(conn, encrypted=encrypted)
+            if self.read_only_reason is not None:
+                conn.execute("PRAGMA query_only = ON")
             return conn
 
         self.engine = sa.create_engine(
@@ -90,24 +110,36 @@ class Database:
 
         @event.listens_for(self.engine, "begin")
         def _begin(conn: sa.Connection) -> None:
-            mode = conn.info.pop("begin_mode", "DEFERRED")
-            conn.exec_driver_sql(f"BEGIN {mode}")
+            conn.exec_driver_sql(_BEGIN[conn.info.pop("begin_mode", "DEFERRED")])
 
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._write_lock = threading.RLock()
+        self._closed = False
+        self.read_only_reason: str | None = None  # set when the audit trail is damaged
+        self.station_lock: StationLock | None = None  # the data-folder lock, released by close()
+        self.anchor_path: Path | None = None  # where the audit anchor is kept (station databases)
 
     # ---- opening ---------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path, master: bytes, *, create: bool = False, migrate: bool = True) -> Database:
+        """Open (or with ``create=True`` create) a database. Never creates one it was asked to open:
+        a missing, empty, cut, foreign or damaged file raises `DatabaseMissing`/`DatabaseDamaged`
+        (checks on a read-only connection, see `filecheck`), and the files are left as they were."""
         path = Path(path)
-        if not create and not path.exists():
-            raise DatabaseMissing(str(path))
-        # Check the key on a bare connection before the engine exists: nothing is written on failure.
-        if path.exists():
-            connect_raw(path, db_key_of(master)).close()
+        raw = db_key_of(master)
+        if not create:
+            filecheck.check(path, raw, _key_pragma(raw))
+        elif path.exists() and path.stat().st_size:
+            raise FileExistsError(f"{path} already exists; refusing to create a database over it")
         db = cls(path, master)
         if migrate:
-            db.migrate()
+            try:
+                db.migrate()
+            except sa.exc.DatabaseError as exc:
+                db.close()
+                raise DatabaseDamaged(
+                    str(path), f"the database file is damaged ({exc.orig})", f"数据库文件已损坏（{exc.orig}）"
+                ) from exc
         return db
 
     @classmethod
@@ -132,7 +164,30 @@ class Database:
         upgrade(self.engine, before=before)
 
     def close(self) -> None:
+        """Close every connection, anchor the audit trail's head (station databases) and release
+        the data-folder lock. Closing twice is harmless."""
+        if self._closed:
+            return
+        self._closed = True
+        if self.anchor_path is not None and self.read_only_reason is None:
+            with contextlib.suppress(AuditTrailDamaged, sa.exc.DBAPIError, OSError):
+                self.write_anchor()
         self.engine.dispose()
+        if self.station_lock is not None:
+            self.station_lock.release()
+            self.station_lock = None
+
+    def set_read_only(self, reason: str) -> None:
+        """From now on every connection is ``query_only`` and `write()` raises `AuditTrailDamaged`."""
+        self.read_only_reason = reason
+        self.engine.dispose()
+
+    def write_anchor(self) -> None:
+        """Write the audit anchor file for the current head (no-op without an anchor path)."""
+        if self.anchor_path is None:
+            return
+        with self.read() as s:
+            self.audit_log.write_anchor(s, self.anchor_path)
 
     def __enter__(self) -> Database:
         return self
@@ -159,6 +214,8 @@ class Database:
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error."""
+        if self.read_only_reason is not None:
+            raise AuditTrailDamaged(self.read_only_reason)
         with self._write_lock, self.engine.connect() as conn:
             conn.info["begin_mode"] = "IMMEDIATE"
             with conn.begin():
@@ -169,6 +226,8 @@ class Database:
                     session.flush()
                 finally:
                     session.close()
+            if self.anchor_path is not None and "audit_head" in session.info:
+                self.audit_log.anchor_after_commit(self.anchor_path, *session.info["audit_head"])
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

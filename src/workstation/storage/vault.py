@@ -2,25 +2,28 @@
 
 Key hierarchy (see docs/security.md):
 
-    master secret (64 random bytes, never on disk in plaintext)
-      ├─ first half  → HKDF "sqlcipher-db" → raw SQLCipher key (PRAGMA key = x'…'); rotated by rekey
-      └─ second half → HKDF "audit-mac"             → HMAC key of the audit chain
+    master secret (64 random bytes, never on disk in plaintext; rekey replaces all 64)
+      ├─ first half  → HKDF "sqlcipher-db" → raw SQLCipher key (PRAGMA key = x'…')
+      └─ second half → HKDF "audit-mac"             → HMAC key of the audit chain and its anchor
                      → HKDF "fingerprint-templates" → AES-GCM key for fingerprint templates
-                     → HKDF <label>                 → other subkeys (sync device keys …)
+                     → HKDF "sync-device-keys"      → AES-GCM key wrapping the sync device key
     The subkeys are not derivable from the SQLCipher key, so whoever holds only the database key
-    cannot forge audit rows.
+    cannot forge audit rows. Every value sealed under a subkey is listed in `SEALED`, which
+    `station.rekey` re-seals under the new master (a test checks that no subkey label escapes it).
 
 The key file (``<db>.keys``, JSON) holds the master secret wrapped with AES-256-GCM by
 (a) a key-encryption key kept in the OS keyring and (b) a key derived from the station recovery
 passphrase with Argon2id. A missing or changed keyring falls back to the passphrase, never to
 plaintext; after a passphrase unlock the keyring entry is re-created. The file is written
-atomically (temp file, fsync, rename, fsync of the directory) and the last good copy is kept as
-``<db>.keys.bak``.
+atomically and privately (`files.write_atomic`) and the last good copy is kept as
+``<db>.keys.bak``. A missing, unreadable or mistyped key file (checked against a schema) raises
+`KeyFileDamaged`, naming the file and what to do.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import json
 import os
@@ -29,18 +32,20 @@ import sys
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import keyring
 import keyring.backend
 import keyring.errors
+import pydantic
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from workstation.storage.errors import KeyringUnavailable, WrongKey
+from workstation.storage.errors import KeyFileDamaged, KeyringUnavailable, WrongKey
+from workstation.storage.files import write_atomic
 
 KEYRING_SERVICE = "police-room-workstation"
 KEYFILE_VERSION = 1
@@ -84,7 +89,39 @@ def derive_subkey(master: bytes, label: str) -> bytes:
 
 
 def rotated_master(master: bytes) -> bytes:
-    return os.urandom(32) + master[32:]
+    """A new master for rekey: all 64 bytes fresh, so the database key and every subkey rotate
+    (the values sealed under the old subkeys are re-sealed, see `SEALED`)."""
+    new = os.urandom(64)
+    assert new[:32] != master[:32] and new[32:] != master[32:]
+    return new
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """A column holding AES-GCM blobs (12-byte nonce ‖ ciphertext) under ``subkey(label)``, with
+    the associated data taken from column `aad_column` or the constant `aad`."""
+
+    table: str
+    column: str
+    label: str
+    aad_column: str | None = None
+    aad: bytes = b""
+
+
+SEALED: tuple[Sealed, ...] = (
+    Sealed("fingerprint", "template_enc", "fingerprint-templates", aad_column="person_id"),
+    Sealed("fingerprint", "image_enc", "fingerprint-templates", aad_column="person_id"),
+    Sealed("sync_device", "sign_priv_wrapped", "sync-device-keys", aad=b"sync-device-sign"),
+)
+# Subkeys that seal nothing stored: "audit-mac" (MACs, re-computed by rekey).
+SUBKEY_LABELS = frozenset({s.label for s in SEALED} | {"audit-mac"})
+
+
+def reseal(blob: bytes, old_key: bytes, new_key: bytes, aad: bytes) -> bytes:
+    """Decrypt under the old subkey, encrypt under the new one (fresh nonce)."""
+    plain = AESGCM(old_key).decrypt(blob[:12], blob[12:], aad)
+    nonce = os.urandom(12)
+    return nonce + AESGCM(new_key).encrypt(nonce, plain, aad)
 
 
 def new_recovery_passphrase() -> str:
@@ -144,20 +181,54 @@ def _passphrase_kek(passphrase: str, salt: bytes, p: KdfParams) -> bytes:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file, fsync, rename over the target, fsync the directory. Survives a kill at any point."""
-    tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    if os.name != "nt":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+class _Strict(pydantic.BaseModel):
+    model_config = pydantic.ConfigDict(strict=True, extra="allow")
+
+
+class _Wrap(_Strict):
+    nonce: str = pydantic.Field(min_length=16, max_length=16)  # 12 bytes, base64
+    ct: str = pydantic.Field(min_length=4, max_length=4096)
+
+
+class _PassphraseWrap(_Wrap):
+    kdf: Literal["argon2id"]
+    salt: str = pydantic.Field(min_length=4, max_length=128)
+    time_cost: int = pydantic.Field(ge=1, le=64)
+    memory_kib: int = pydantic.Field(ge=8, le=4 * 1024 * 1024)  # bounded: a crafted file cannot ask for 1 TB
+    parallelism: int = pydantic.Field(ge=1, le=64)
+
+
+class _KeyringWrap(_Wrap):
+    service: str
+
+
+class _Wrapped(_Strict):
+    passphrase: _PassphraseWrap
+    keyring: _KeyringWrap | None = None
+
+
+class _KeyFile(_Strict):
+    """The key file's schema: a file that does not fit it is reported as damaged, not traced back."""
+
+    version: Literal[1]
+    key_id: str = pydantic.Field(min_length=1, max_length=64)
+    wrapped: _Wrapped
+
+
+def _parse_keyfile(path: Path) -> dict[str, Any] | None:
+    """The document if `path` is a readable key file of a known version, else None."""
+    try:
+        raw = path.read_bytes()
+        _KeyFile.model_validate_json(raw)
+        doc: dict[str, Any] = json.loads(raw)
+    except (OSError, ValueError, pydantic.ValidationError):
+        return None
+    return doc
+
+
+def key_id_of(path: Path) -> str | None:
+    doc = _parse_keyfile(path)
+    return None if doc is None else str(doc["key_id"])
 
 
 class KeyVault:
@@ -208,15 +279,27 @@ class KeyVault:
         return True
 
     # ---- unlock ----------------------------------------------------------------------------
+    @property
+    def backup_keyfile(self) -> Path:
+        return self.keyfile.with_name(self.keyfile.name + ".bak")
+
     def _load(self) -> dict[str, Any]:
-        for candidate in (self.keyfile, self.keyfile.with_name(self.keyfile.name + ".bak")):
-            try:
-                doc: dict[str, Any] = json.loads(candidate.read_text())
-                if doc.get("version") == KEYFILE_VERSION and "passphrase" in doc["wrapped"]:
-                    return doc
-            except (OSError, ValueError, KeyError):
-                continue
-        raise FileNotFoundError(f"no readable key file at {self.keyfile}")
+        """The key file, else its last good copy. Raises `KeyFileDamaged` naming the file."""
+        self._loaded_from: Path | None = None
+        found = False
+        for candidate in (self.keyfile, self.backup_keyfile):
+            doc = _parse_keyfile(candidate)
+            if doc is not None:
+                self._loaded_from = candidate
+                return doc
+            found = found or candidate.exists()
+        if not found:
+            raise KeyFileDamaged(str(self.keyfile), "the key file is missing", "密钥文件缺失")
+        raise KeyFileDamaged(
+            str(self.keyfile),
+            "the key file is damaged (it is not a workstation key file)",
+            "密钥文件已损坏（不是工作站密钥文件）",
+        )
 
     def unlock_with_keyring(self) -> bytes:
         doc = self._load()
@@ -231,18 +314,26 @@ class KeyVault:
             raise KeyringUnavailable("the keyring entry is missing")
         try:
             return _unwrap(unb64(stored), blob, self._aad(doc, "keyring"))
-        except (InvalidTag, ValueError) as exc:
+        except (InvalidTag, ValueError, binascii.Error) as exc:
             raise KeyringUnavailable("the keyring entry does not match this station") from exc
 
     def unlock_with_passphrase(self, passphrase: str, *, restore_keyring: bool = True) -> bytes:
         doc = self._load()
         w = doc["wrapped"]["passphrase"]
         p = KdfParams(w["time_cost"], w["memory_kib"], w["parallelism"])
-        kek = _passphrase_kek(passphrase, unb64(w["salt"]), p)
         try:
+            kek = _passphrase_kek(passphrase, unb64(w["salt"]), p)
             master = _unwrap(kek, w, self._aad(doc, "passphrase"))
         except InvalidTag as exc:
             raise WrongKey("passphrase") from exc
+        except (ValueError, binascii.Error) as exc:  # bad base64, wrong nonce length, argon2 limits
+            raise KeyFileDamaged(
+                str(self._loaded_from or self.keyfile),
+                "the key file is damaged (a wrapped key cannot be read)",
+                "密钥文件已损坏（无法读取其中的密钥）",
+            ) from exc
+        if len(master) != 64:
+            raise KeyFileDamaged(str(self.keyfile), "the key file holds a key of the wrong size", "密钥长度不正确")
         if restore_keyring:
             self.restore_keyring(master)
         return master
@@ -257,8 +348,12 @@ class KeyVault:
         return self.unlock_with_passphrase(passphrase), "passphrase"
 
     def restore_keyring(self, master: bytes) -> bool:
-        """Re-create the keyring entry (after the keyring vanished or changed). False if impossible."""
+        """Re-create the keyring entry (after the keyring vanished or changed). False if impossible,
+        or when the key file itself is damaged (only its last good copy was readable: then nothing
+        is written, so the damaged file is left as it was for an inspection)."""
         doc = self._load()
+        if self._loaded_from != self.keyfile:
+            return False
         if not self._add_keyring_wrap(doc, master, required=False):
             return False
         self._save(doc)
@@ -277,9 +372,14 @@ class KeyVault:
         return doc
 
     def _save(self, doc: dict[str, Any]) -> None:
-        if self.keyfile.exists():
-            write_atomic(self.keyfile.with_name(self.keyfile.name + ".bak"), self.keyfile.read_bytes())
+        if _parse_keyfile(self.keyfile) is not None:  # never let a damaged file replace the good copy
+            write_atomic(self.backup_keyfile, self.keyfile.read_bytes())
         write_atomic(self.keyfile, json.dumps(doc, indent=1).encode())
+
+    def forget_keyring_entry(self, key_id: str) -> None:
+        """Delete the keyring entry of a retired key file (after rekey or restore); best effort."""
+        with contextlib.suppress(keyring.errors.KeyringError, RuntimeError):
+            self.backend.delete_password(KEYRING_SERVICE, key_id)
 
     def save_document(self, doc: dict[str, Any]) -> None:
         self._save(doc)

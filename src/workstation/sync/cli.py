@@ -14,7 +14,15 @@ from workstation.storage.db import Database
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
-    parser.add_argument("--enroll", metavar="URL", help="enroll with the platform at URL (needs --code and --ca)")
+    parser.add_argument(
+        "--enroll", metavar="URL", help="enroll with the platform at URL (administrator; needs --code and --ca)"
+    )
+    parser.add_argument(
+        "--replace-enrollment",
+        action="store_true",
+        help="with --enroll: replace this workstation's existing enrollment (asks for confirmation)",
+    )
+    parser.add_argument("--user", default=None, help="administrator who enrolls (default: WORKSTATION_USER or admin)")
     parser.add_argument("--code", help="one-time enrollment code")
     parser.add_argument("--station-code", help="station code the enrollment code was issued for")
     parser.add_argument("--ca", metavar="FILE", help="the platform's CA certificate (PEM)")
@@ -71,6 +79,23 @@ def print_status(db: Database) -> None:
         print(freeze.evaluate(s).explain())
 
 
+def _confirm_replacement(current: Any) -> bool:
+    """Show what is being replaced and ask for the current device id to be typed (scripts: the
+    environment variable WORKSTATION_CONFIRM holds it)."""
+    print(
+        f"This workstation is enrolled with {current.platform_url} as device {current.device_id} "
+        f"(since {current.enrolled_at:%Y-%m-%d %H:%M} UTC).\n"
+        f"Batches the old platform acknowledged stay acknowledged; {current.unacknowledged_batches} batches it "
+        "has not acknowledged will be sent to the new platform instead.",
+        file=sys.stderr,
+    )
+    if sys.stdin.isatty():
+        answer = input("Type the current device id to replace this enrollment: ")
+    else:
+        answer = os.environ.get("WORKSTATION_CONFIRM", "")
+    return bool(answer.strip() == current.device_id)
+
+
 def run(args: argparse.Namespace) -> int:
     from workstation.sync import client as sc
     from workstation.sync import transfer
@@ -81,13 +106,20 @@ def run(args: argparse.Namespace) -> int:
             if not (args.code and args.ca and args.station_code):
                 print("--enroll needs --code, --station-code and --ca", file=sys.stderr)
                 return 2
+            from workstation.cli import terminal
+
+            args.user = args.user or terminal.env_user()
+            actor = terminal.login(db, args)
             dev = sc.enroll(
                 db,
                 args.enroll,
                 args.code,
                 args.station_code,
                 Path(args.ca).read_text(),
+                actor=actor,
                 ca_fingerprint=args.fingerprint,
+                replace=args.replace_enrollment,
+                confirm=_confirm_replacement,
             )
             print(f"Enrolled as device {dev}")
             return 0

@@ -24,9 +24,11 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, defer
 
+from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
-from workstation.storage import audit, outbox, settings
+from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
+from workstation.storage.operators import Actor
 from workstation.storage.schema import OutboxEntry, Task, utcnow
 from workstation.sync import envelope as env
 from workstation.sync.models import SyncBatch, SyncConflict, SyncDevice, SyncPrereg
@@ -39,6 +41,8 @@ BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 3600.0
 
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
+SUPERSEDED = "superseded"  # never acknowledged by a platform the station was enrolled with before
+SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
 CONFLICT_REASONS = {
@@ -82,6 +86,45 @@ def make_http(url: str, ca_pem: str, *, timeout: float = 30.0) -> httpx.Client:
     return httpx.Client(base_url=url, verify=ssl_context(ca_pem), timeout=timeout)
 
 
+@dataclass(frozen=True)
+class Enrollment:
+    """This workstation's current enrollment, as an administrator is shown it before replacing it."""
+
+    device_id: str
+    station_code: str
+    platform_url: str
+    enrolled_at: datetime
+    unacknowledged_batches: int
+
+
+def current_enrollment(db: Database) -> Enrollment | None:
+    """The enrollment in force, or None when the workstation is not enrolled."""
+    with db.read() as s:
+        d = s.get(SyncDevice, 1)
+        if d is None:
+            return None
+        pending = int(
+            s.scalar(
+                select(func.count()).select_from(SyncBatch).where(SyncBatch.state.in_([BUILDING, SEALED, SENDING]))
+            )
+            or 0
+        )
+        return Enrollment(d.device_id, d.station_code, d.platform_url, d.enrolled_at, pending)
+
+
+def _audit_enroll(db: Database, actor: Actor, outcome: str, details: str, target: str | None = None) -> None:
+    with db.write() as s:
+        audit.record(
+            s,
+            actor=actor.username,
+            action="sync.enroll",
+            target_type="device",
+            target_id=target,
+            details=details,
+            outcome=outcome,
+        )
+
+
 def enroll(
     db: Database,
     url: str,
@@ -89,15 +132,48 @@ def enroll(
     station_code: str,
     ca_pem: str,
     *,
+    actor: Actor,
     ca_fingerprint: str | None = None,
+    replace: bool = False,
+    confirm: Callable[[Enrollment], bool] | None = None,
     http: httpx.Client | None = None,
 ) -> str:
     """Enroll this workstation: new device key, one-time code over TLS pinned to the platform CA.
-    Returns the device id. `ca_fingerprint` (printed by ``workstation-central enroll-code``) is
-    checked against the CA certificate before anything is sent."""
+    Returns the device id.
+
+    `actor` must be a logged-in administrator (permission ``manage_settings``, operator still active),
+    else PermissionDenied / OperatorInactive. `ca_fingerprint` (printed by ``workstation-central
+    enroll-code``) is checked against the CA certificate before anything is sent. An existing
+    enrollment is replaced only when `replace` is true **and** `confirm(current)` returns true;
+    otherwise SyncError. Replacing keeps every batch the old platform acknowledged, with its receipt,
+    as it is; batches it never acknowledged become ``superseded`` and their changes are batched again
+    for the new enrollment, whose sequence starts at 1. Every attempt is audited (``sync.enroll``,
+    outcome ok / denied / refused / failed)."""
     from workstation.central.keys import ca_fingerprint as fp_of
 
+    try:
+        operators.authorize(db, actor, Permission.MANAGE_SETTINGS)
+    except UserFacingError:
+        _audit_enroll(db, actor, "denied", f"enrollment with {url} refused: not an administrator")
+        raise
+    current = current_enrollment(db)
+    if current is not None:
+        if not replace:
+            _audit_enroll(db, actor, "refused", f"already enrolled as {current.device_id}; replacement not asked for")
+            raise SyncError(
+                f"This workstation is already enrolled with {current.platform_url} as device {current.device_id}. "
+                "Its enrollment is replaced only when an administrator asks for it explicitly "
+                "(--replace-enrollment) and confirms.",
+                f"本工作站已在平台注册（设备 {current.device_id}）。只有管理员明确要求并确认后才能替换注册。",
+                hint="check `workstation sync --status` first",
+            )
+        if confirm is None or not confirm(current):
+            _audit_enroll(db, actor, "refused", f"replacing {current.device_id} was not confirmed")
+            raise SyncError(
+                "Replacing the enrollment was not confirmed; nothing was changed.", "未确认替换注册，未做任何更改。"
+            )
     if ca_fingerprint is not None and fp_of(ca_pem.encode()) != ca_fingerprint.lower().replace(":", ""):
+        _audit_enroll(db, actor, "refused", f"CA fingerprint of {url} does not match")
         raise SyncError(
             "The platform certificate does not match the fingerprint you were given.",
             "平台证书指纹不符。",
@@ -105,10 +181,12 @@ def enroll(
         )
     key = Ed25519PrivateKey.generate()
     pub = env.raw_public(key.public_key())
+    typed = "".join(ch for ch in code if ch.isalnum()).upper()  # as read out: spaces, dashes, lower case
     client = http or make_http(url, ca_pem)
     try:
-        resp = client.post("/v1/enroll", json={"code": code, "station_code": station_code, "sign_pub": env.b64e(pub)})
+        resp = client.post("/v1/enroll", json={"code": typed, "station_code": station_code, "sign_pub": env.b64e(pub)})
     except httpx.HTTPError as exc:
+        _audit_enroll(db, actor, "failed", f"{url}: {plain_error(exc)}")
         raise SyncError(
             f"Could not reach the platform to enroll: {plain_error(exc)}", "无法连接平台进行注册。"
         ) from exc
@@ -116,13 +194,20 @@ def enroll(
         if http is None:
             client.close()
     if resp.status_code != 200:
+        _audit_enroll(db, actor, "failed", f"{url} refused: {_reason(resp) or resp.status_code}")
         raise SyncError(f"The platform refused enrollment: {_problem(resp)}", "平台拒绝注册。")
     data = resp.json()
     if env.key_id_of(env.b64d(data["platform_enc_pub"])) != data["key_id"]:
+        _audit_enroll(db, actor, "failed", f"{url} sent an inconsistent key id")
         raise SyncError("The platform sent an inconsistent key id.", "平台密钥编号不一致。")
     with db.write() as s:
         existing = s.get(SyncDevice, 1)
+        replaced = ""
         if existing is not None:
+            replaced = f"; replaces device {existing.device_id} at {existing.platform_url}"
+            if existing.platform_sign_pub != data["platform_sign_pub"]:
+                settings.set(s, CURSOR_KEY, 0)  # another platform: its downlink starts from the beginning
+            _supersede_unacknowledged(s, data["device_id"])
             s.delete(existing)
             s.flush()
         s.add(
@@ -141,13 +226,39 @@ def enroll(
         )
         audit.record(
             s,
-            actor="sync",
+            actor=actor.username,
             action="sync.enroll",
             target_type="device",
             target_id=data["device_id"],
-            details=f"enrolled with {url} (platform key {data['key_id']})",
+            details=f"enrolled with {url} (platform key {data['key_id']}){replaced}",
         )
     return str(data["device_id"])
+
+
+def _supersede_unacknowledged(s: Session, new_device: str) -> None:
+    """Re-enrollment: batches the old enrollment never got acknowledged are retired (``superseded``,
+    kept for the record) and their outbox rows released to be batched again; acknowledged batches and
+    their receipts are not touched. The new enrollment's wire sequence starts after the ledger's last."""
+    retired = s.execute(select(SyncBatch).where(SyncBatch.state.in_([BUILDING, SEALED, SENDING]))).scalars().all()
+    ids = [b.batch_id for b in retired]
+    for b in retired:
+        b.state = SUPERSEDED
+        b.next_retry_at = None
+        b.last_error = (
+            f"re-enrolled before the platform acknowledged it: its changes are sent again as device {new_device}"
+        )
+    if ids:
+        tbl: Any = OutboxEntry.__table__
+        s.connection().execute(
+            update(tbl).where(tbl.c.batch_id.in_(ids), tbl.c.acked_at.is_(None)).values(batch_id=None)
+        )
+    settings.set(s, SEQ_BASE_KEY, int(s.scalar(select(func.max(SyncBatch.seq))) or 0))
+
+
+def seq_base(s: Session) -> int:
+    """Ledger seq of the last batch before the current enrollment (0 for a first enrollment): the
+    batch sent as wire sequence n is ledger seq ``n + seq_base``."""
+    return int(settings.get(s, SEQ_BASE_KEY, 0) or 0)
 
 
 def _problem(resp: httpx.Response) -> str:
@@ -309,7 +420,10 @@ class SyncClient:
                 ).scalar_one_or_none()
                 if b is None:
                     return sealed
-                prev = s.execute(select(SyncBatch.envelope_hash).where(SyncBatch.seq == b.seq - 1)).scalar()
+                base = seq_base(s)
+                prev = None  # the first batch of an enrollment has no predecessor on its platform
+                if b.seq - 1 > base:
+                    prev = s.execute(select(SyncBatch.envelope_hash).where(SyncBatch.seq == b.seq - 1)).scalar()
                 rows = (
                     s.execute(select(OutboxEntry).where(OutboxEntry.batch_id == b.batch_id).order_by(OutboxEntry.seq))
                     .scalars()
@@ -338,7 +452,7 @@ class SyncClient:
                 header = env.Header(
                     device=d.device_id,
                     batch_id=b.batch_id,
-                    seq=b.seq,
+                    seq=b.seq - base,
                     prev_hash=prev or "",
                     key_id=d.key_id,
                     count=len(records),
@@ -415,6 +529,11 @@ class SyncClient:
             )
         return result
 
+    def wire_seq(self, b: SyncBatch) -> int:
+        """The batch's sequence number on the wire (its platform's), from its ledger seq."""
+        with self.db.read() as s:
+            return b.seq - seq_base(s)
+
     def _mark_revoked(self) -> None:
         with self.db.write() as s:
             dev = s.get(SyncDevice, 1)
@@ -455,7 +574,7 @@ class SyncClient:
             if (body["device"], body["batch_id"], body["seq"], body["envelope_hash"]) != (
                 d.device_id,
                 b.batch_id,
-                b.seq,
+                self.wire_seq(b),
                 b.envelope_hash,
             ):
                 return self._fail(b, "The platform's receipt is for a different batch; the batch will be sent again.")
@@ -476,18 +595,23 @@ class SyncClient:
             return self._checkpoint_refused(b, pbody)
         if resp.status_code == 409 and pbody.get("reason") in ("sequence", "chain"):
             expected = pbody.get("expected")
-            if isinstance(expected, int) and expected < b.seq:
+            wire = self.wire_seq(b)
+            if isinstance(expected, int) and 1 <= expected < wire:
                 with self.db.write() as s:
+                    first = expected + seq_base(s)  # never a batch of an earlier enrollment
                     earlier = (
                         s.execute(
                             select(SyncBatch).where(
-                                SyncBatch.seq >= expected, SyncBatch.seq < b.seq, SyncBatch.envelope.is_not(None)
+                                SyncBatch.seq >= first,
+                                SyncBatch.seq < b.seq,
+                                SyncBatch.envelope.is_not(None),
+                                SyncBatch.state != SUPERSEDED,
                             )
                         )
                         .scalars()
                         .all()
                     )
-                    if len(earlier) == b.seq - expected:
+                    if len(earlier) == wire - expected:
                         for e in earlier:  # the platform lost these: send them again, in order
                             e.state = SEALED
                             e.last_error = f"resending: the platform expects batch {expected}"
@@ -784,7 +908,7 @@ def status(db: Database) -> SyncStatus:
             s.execute(
                 select(SyncBatch)
                 .options(defer(SyncBatch.envelope))
-                .where(SyncBatch.state != ACKNOWLEDGED)
+                .where(SyncBatch.state.not_in([ACKNOWLEDGED, SUPERSEDED]))
                 .order_by(SyncBatch.seq)
             )
             .scalars()

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from workstation.storage.db import Database
 from workstation.sync import envelope as env
-from workstation.sync.client import ACKNOWLEDGED, SyncClient, SyncError
+from workstation.sync.client import ACKNOWLEDGED, SEALED, SENDING, SyncClient, SyncError
 from workstation.sync.models import SyncBatch
 
 
@@ -39,7 +39,9 @@ def export_batches(db: Database, folder: Path) -> list[Path]:
     out: list[Path] = []
     with db.read() as s:
         rows = (
-            s.execute(select(SyncBatch).where(SyncBatch.state != ACKNOWLEDGED).order_by(SyncBatch.seq)).scalars().all()
+            s.execute(select(SyncBatch).where(SyncBatch.state.in_([SEALED, SENDING])).order_by(SyncBatch.seq))
+            .scalars()
+            .all()
         )
     for b in rows:
         assert b.envelope is not None
@@ -64,7 +66,7 @@ def import_receipts(db: Database, folder: Path) -> int:
             b = s.get(SyncBatch, body["batch_id"])
         if b is None or b.state == ACKNOWLEDGED:
             continue
-        if (body["device"], body["seq"], body["envelope_hash"]) != (d.device_id, b.seq, b.envelope_hash):
+        if (body["device"], body["seq"], body["envelope_hash"]) != (d.device_id, client.wire_seq(b), b.envelope_hash):
             raise SyncError(f"{p.name}: the receipt does not match the batch it names", "回执与批次不符。")
         client._acknowledge(b, receipt, body)
         n += 1

@@ -85,14 +85,21 @@ class SamReader:
         self.transport = transport
         self.timeout = timeout
         self.read_timeout = read_timeout
+        # after a timeout: until when the reader may still answer the timed-out command (monotonic)
+        self._late_until: float | None = None
 
     # ---- raw exchange ----------------------------------------------------------------------------
     def exchange(self, cmd: int, para: int, data: bytes = b"", *, timeout: float | None = None) -> fr.Response:
-        """Send one command, return the reply (any SW3). DeviceTimeout/DeviceDisconnected/BadReply."""
+        """Send one command, return the reply (any SW3). DeviceTimeout/DeviceDisconnected/BadReply.
+
+        Replies carry no command identifier, so after a timeout the late reply to the timed-out command is
+        awaited and discarded before this command is sent (`_discard_late`)."""
+        self._discard_late()
         self.transport.reset_input()
         self.transport.write(fr.build_command(cmd, para, data))
         parser = fr.FrameParser(min_len=4)
-        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        budget = self.timeout if timeout is None else timeout
+        deadline = time.monotonic() + budget
         while True:
             try:
                 body = parser.next_frame()
@@ -104,8 +111,26 @@ class SamReader:
                 except ProtocolError as exc:
                     raise BadReply(str(exc)) from exc
             if time.monotonic() > deadline:
+                self._late_until = time.monotonic() + budget
                 raise DeviceTimeout(READER, READER_ZH)
             parser.feed(self.transport.read_some())
+
+    def _discard_late(self) -> None:
+        """After a timed-out command: wait for the reader's late reply (at most as long again as the budget
+        that ran out) and discard it, so it is not taken as the reply to the next command (a late SAM-id
+        reply read as the answer to find card)."""
+        until = self._late_until
+        if until is None:
+            return
+        self._late_until = None
+        parser = fr.FrameParser(min_len=4)
+        while time.monotonic() <= until:
+            parser.feed(self.transport.read_some())
+            try:
+                if parser.next_frame() is not None:
+                    return
+            except ProtocolError:
+                continue
 
     def _checked(self, cmd: tuple[int, int], what: str, *, timeout: float | None = None) -> fr.Response:
         r = self.exchange(*cmd, timeout=timeout)
@@ -147,8 +172,32 @@ class SamReader:
         return self._checked(fr.CMD_SELECT, "select card").data
 
     def read_selected(self, *, with_fingerprint: bool = False) -> CardRead:
+        """Read the selected card: text + photo (30 01), or with fingerprints (30 10).
+
+        A card without fingerprints may answer 30 10 with status 0x91 ("no content") and no data on
+        some readers (spec §7 lists it among the readings to tolerate): that means "no fingerprints",
+        and the card is read with 30 01 instead (selecting it again if the reader requires it)."""
         cmd = fr.CMD_READ_ALL if with_fingerprint else fr.CMD_READ_BASE
-        r = self._checked(cmd, "read card", timeout=self.read_timeout)
+        r = self.exchange(*cmd, timeout=self.read_timeout)
+        if with_fingerprint and (r.sw3 == fr.SW_NO_CONTENT or (r.ok and not r.data)):
+            return self._read_without_fingerprints()
+        if not r.ok or r.sw3 == fr.SW_NO_CONTENT:
+            raise SamStatusError(r.sw3, "read card")
+        return self._decode_reply(r, with_fingerprint=with_fingerprint)
+
+    def _read_without_fingerprints(self) -> CardRead:
+        r = self.exchange(*fr.CMD_READ_BASE, timeout=self.read_timeout)
+        if r.sw3 == fr.SW_READ_FAILED:  # this reader deselected the card after the 0x91: select it again
+            if not self.find_card():
+                raise NoCard()
+            self.select_card()
+            r = self.exchange(*fr.CMD_READ_BASE, timeout=self.read_timeout)
+        if not r.ok or r.sw3 == fr.SW_NO_CONTENT:
+            raise SamStatusError(r.sw3, "read card")
+        return self._decode_reply(r, with_fingerprint=False)
+
+    @staticmethod
+    def _decode_reply(r: fr.Response, *, with_fingerprint: bool) -> CardRead:
         try:
             text, photo, fp = split_read_reply(r.data, with_fingerprint=with_fingerprint)
         except ProtocolError as exc:

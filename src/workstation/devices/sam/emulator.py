@@ -148,6 +148,11 @@ class SamEmulator(EmulatedDevice):
     name: str = "sam"
     card: SamCard | None = None
     commands_seen: list[tuple[int, int]] = field(default_factory=list)
+    # readers that answer 30 10 for a card without fingerprints with status 0x91 and no data (spec §7);
+    # None: answer with a zero-length fingerprint block as other readers do
+    no_fingerprint_status: int | None = None
+    # with `no_fingerprint_status`: the reader also deselects the card, so 30 01 needs a new select
+    deselect_on_no_fingerprint: bool = False
 
     def __post_init__(self) -> None:
         EmulatedDevice.__init__(self)
@@ -249,6 +254,10 @@ class SamEmulator(EmulatedDevice):
         card = self.card
         if card is None or not self._selected:
             return fr.build_response(fr.SW_READ_FAILED)
+        if key == fr.CMD_READ_ALL and not card.fingerprint and self.no_fingerprint_status is not None:
+            if self.deselect_on_no_fingerprint:
+                self._selected = False
+            return fr.build_response(self.no_fingerprint_status)
         self._selected = False
         self._halted = True
         if key == fr.CMD_READ_BASE:

@@ -391,6 +391,8 @@ class FingerprintScanner:
         self.product: ProductInfo | None = None
         self.image_shape: tuple[int, int] | None = None  # (height, width) once known
         self._lock = threading.RLock()
+        # after a timeout: until when the module may still answer the timed-out command (monotonic)
+        self._late_until: float | None = None
 
     # ---- raw exchange ----------------------------------------------------------------------------
     def _parser(self) -> fr.PacketParser:
@@ -415,7 +417,11 @@ class FingerprintScanner:
         self, code: int, params: bytes = b"", *, timeout: float | None = None
     ) -> tuple[fr.Packet, fr.PacketParser]:
         """Send one command; return its acknowledge packet (any confirmation code) and the parser, which
-        may already hold the data packets that follow it."""
+        may already hold the data packets that follow it.
+
+        Acknowledgements carry no command identifier, so after a timeout the late answer to the timed-out
+        command is awaited and discarded before the next command is sent (`_discard_late`)."""
+        self._discard_late()
         self.transport.reset_input()
         self.transport.write(fr.build_command(code, params, self.address))
         parser = self._parser()
@@ -431,6 +437,35 @@ class FingerprintScanner:
         except BadPacket:
             self._drain()  # a damaged acknowledge may be followed by data packets
             raise
+        except DeviceTimeout:
+            self._late_until = time.monotonic() + timeout
+            raise
+
+    def _discard_late(self, quiet: float = 0.05) -> None:
+        """After a timed-out command or transfer: wait for the module's late answer (at most as long again
+        as the budget that ran out, plus an image's wire time for a transfer) and discard it with any data
+        packets that follow, until the line is quiet. Without this the late acknowledgement would be taken
+        as the answer to the next command (a ReadSysPara answer read as TemplateNum = 0)."""
+        until = self._late_until
+        if until is None:
+            return
+        self._late_until = None
+        parser = fr.PacketParser(None)
+        answered: float | None = None
+        hard_end = until + wire_seconds(MAX_TRANSFER_WIRE_BYTES, self.transport.baudrate)
+        while True:
+            now = time.monotonic()
+            if answered is not None and now - answered >= quiet:
+                return
+            if (answered is None and now > until) or now > hard_end:
+                return
+            data = self.transport.read_some()
+            if not data:
+                continue
+            if answered is not None:
+                answered = now  # still arriving: data packets of the late answer
+            if any(p.pid in (fr.PID_ACK, fr.PID_END) for p in parser.packets(data)):
+                answered = now
 
     def command(self, code: int, params: bytes = b"", *, timeout: float | None = None) -> fr.Packet:
         """Send one command and return its acknowledge packet, whatever its confirmation code."""
@@ -455,6 +490,13 @@ class FingerprintScanner:
     def _receive_data(self, parser: fr.PacketParser, what: str, limit: int) -> bytes:
         """Data packets after an acknowledge, until PID 0x08. Each packet must arrive within `timeout`."""
         buf = bytearray()
+        try:
+            return self._receive_packets(parser, what, limit, buf)
+        except DeviceTimeout:
+            self._late_until = time.monotonic() + self.timeout  # the rest may still come: discard it later
+            raise
+
+    def _receive_packets(self, parser: fr.PacketParser, what: str, limit: int, buf: bytearray) -> bytes:
         try:
             while True:
                 packet = self._next_packet(parser, time.monotonic() + self.timeout)

@@ -456,6 +456,8 @@ class ZfmEmulator(EmulatedDevice):
         self._finger: _Finger | None = None
         self._presses: dict[tuple[str, int], int] = {}
         self._failure: int | None = None
+        self._failure_times: int | None = None
+        self._command_failures: dict[int, tuple[int, int]] = {}
         self._power_up()
 
     # ---- volatile state ---------------------------------------------------------------------------------
@@ -506,9 +508,17 @@ class ZfmEmulator(EmulatedDevice):
     def finger_present(self) -> bool:
         return self._finger is not None
 
-    def set_failure(self, cc: int | None) -> None:
-        """Make GenImg answer ``cc`` (e.g. 0x03 capture failed) until cleared with None."""
+    def set_failure(self, cc: int | None, *, times: int | None = None) -> None:
+        """Make GenImg answer ``cc`` (e.g. 0x03 capture failed) until cleared with None, or only for the
+        next `times` captures."""
         self._failure = None if cc is None else cc & 0xFF
+        self._failure_times = times
+
+    def fail_command(self, code: int, cc: int, *, times: int = 1) -> None:
+        """Answer the next `times` commands with instruction `code` with confirmation code `cc` only (e.g.
+        UpChar 0x0D, any command 0x01 as if its packet had been damaged), without executing them."""
+        with self._scenario_lock:
+            self._command_failures[code & 0xFF] = (cc & 0xFF, times)
 
     # ---- link ------------------------------------------------------------------------------------------
     def on_connect(self) -> None:
@@ -561,6 +571,17 @@ class ZfmEmulator(EmulatedDevice):
         self.commands_seen.append(code)
         if not self._verified and code != fr.VFY_PWD:
             self.send(self._ack(fr.CC_PASSWORD_REQUIRED))
+            return
+        with self._scenario_lock:
+            injected = self._command_failures.get(code)
+            if injected is not None:
+                cc, times = injected
+                if times <= 1:
+                    del self._command_failures[code]
+                else:
+                    self._command_failures[code] = (cc, times - 1)
+        if injected is not None:
+            self.send(self._ack(injected[0]))
             return
         handler = self._handlers().get(code)
         if handler is None:
@@ -649,6 +670,10 @@ class ZfmEmulator(EmulatedDevice):
             time.sleep(self.capture_latency_s)
         self._pass_bit = False
         finger, failure = self._finger, self._failure  # set from other threads: read each once
+        if failure is not None and self._failure_times is not None:
+            self._failure_times -= 1
+            if self._failure_times <= 0:
+                self._failure = self._failure_times = None
         if failure is not None or finger is None:
             self.image = None
             return fr.CC_NO_FINGER if failure is None else failure

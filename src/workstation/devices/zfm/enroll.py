@@ -44,12 +44,14 @@ changed here. Step codes, in the order they can occur:
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from workstation.devices.errors import DeviceError
 from workstation.devices.zfm import framer as fr
-from workstation.devices.zfm.driver import FingerprintScanner, ZfmError
+from workstation.devices.zfm.driver import BadPacket, FingerprintScanner, ZfmError
 from workstation.devices.zfm.quality import ACCEPT_SCORE, QualityReport, assess
 from workstation.domain.enums import FingerPosition
 
@@ -69,6 +71,13 @@ FINGER_NAMES: dict[FingerPosition, tuple[str, str]] = {
 
 # Img2Tz answers that mean "this press is not usable, press again" rather than a fault
 RETRY_FEATURE_CODES = frozenset({fr.CC_MESSY, fr.CC_FEW_FEATURES, fr.CC_NO_IMAGE, fr.CC_TOO_DRY, fr.CC_TOO_WET})
+# Transient answers: the command was not carried out or its data did not get through; sending it again is
+# safe. 0x01 the module received a damaged packet, 0x03 capture failed (GenImg), 0x0D/0x0F upload of a
+# template/image failed, 0x0E the module could not receive the data that followed (spec §1.5).
+TRANSIENT_CODES = frozenset(
+    {fr.CC_PACKET_ERROR, fr.CC_CAPTURE_FAIL, fr.CC_UPLOAD_TEMPLATE, fr.CC_CANT_RECEIVE, fr.CC_UPLOAD_IMAGE}
+)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,18 +188,69 @@ class _Session:
             f"请将{self.name_zh}平放在指纹仪上（第{press}次，共{self.presses}次）。",
             press,
         )
-        if not self.scanner.wait_for_finger(self.timeout, poll_interval=self.poll, cancel=self.cancel):
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                placed = self.scanner.wait_for_finger(
+                    max(deadline - time.monotonic(), 0.0), poll_interval=self.poll, cancel=self.cancel
+                )
+                break
+            except BadPacket:  # a damaged answer to GenImg: poll again within the step's budget
+                if time.monotonic() >= deadline:
+                    raise
+            except ZfmError as exc:  # 0x03 is shown to the officer by take_press; 0x01 is polled again
+                if exc.code != fr.CC_PACKET_ERROR or time.monotonic() >= deadline:
+                    raise
+            self.pause()
+        if not placed:
             self.check_cancel(press)
             self.step("timeout", "No finger was placed in time.", "等待按压手指超时。", press)
             raise EnrollmentTimeout("no finger was placed in time", "等待按压手指超时")
 
     def wait_lift(self, press: int) -> None:
+        """Poll until the finger is off the glass. A transient answer (a failed capture while the finger
+        is half lifted, a damaged packet) means "not yet": polling goes on within the step's budget."""
         self.check_cancel(press)
         self.step("lift_finger", "Lift the finger off the scanner.", "请抬起手指。", press)
-        if not self.scanner.wait_for_removal(self.timeout, poll_interval=self.poll, cancel=self.cancel):
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                lifted = self.scanner.wait_for_removal(
+                    max(deadline - time.monotonic(), 0.0), poll_interval=self.poll, cancel=self.cancel
+                )
+            except (ZfmError, BadPacket) as exc:
+                if not _transient(exc) or time.monotonic() >= deadline:
+                    raise
+                self.pause()
+                continue
+            if lifted:
+                return
             self.check_cancel(press)
             self.step("timeout", "The finger was not lifted in time.", "等待抬起手指超时。", press)
             raise EnrollmentTimeout("the finger was not lifted in time", "等待抬起手指超时")
+
+    def pause(self) -> None:
+        if self.cancel is not None:
+            self.cancel.wait(self.poll)
+        else:
+            time.sleep(self.poll)
+
+    def retrying(self, fn: Callable[[], T], *, idempotent: bool = True) -> T:
+        """Run one module step, repeating it after a transient answer (`TRANSIENT_CODES`; a damaged reply
+        too when the step is `idempotent`) until it succeeds or the step's budget (`timeout_per_press`)
+        has passed; then the last error is raised."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return fn()
+            except ZfmError as exc:
+                if exc.code not in TRANSIENT_CODES or time.monotonic() >= deadline:
+                    raise
+            except BadPacket:
+                if not idempotent or time.monotonic() >= deadline:
+                    raise
+            self.check_cancel()
+            self.pause()
 
     def take_press(self, press: int, buffer: int) -> QualityReport:
         """Until one press is accepted: wait, capture, quality gate, features into `buffer`, lift."""
@@ -210,7 +270,7 @@ class _Session:
                 self.wait_lift(press)
                 continue
             self.step("captured", "Image taken; checking its quality…", "已采集图像，正在检查质量…", press)
-            report = assess(self.scanner.upload_image())
+            report = assess(self.retrying(self.scanner.upload_image))
             if report.score < self.min_quality:
                 guidance_en = report.guidance_en or "Lift the finger and press again."
                 guidance_zh = report.guidance_zh or "请抬起手指重新按压。"
@@ -232,7 +292,7 @@ class _Session:
                 quality=report,
             )
             try:
-                self.scanner.image_to_features(buffer)
+                self.retrying(lambda: self.scanner.image_to_features(buffer))
             except ZfmError as exc:
                 if exc.code not in RETRY_FEATURE_CODES:
                     raise
@@ -247,7 +307,7 @@ class _Session:
                 self.wait_lift(press)
                 continue
             if buffer == 2 and press > 2:
-                score = self.scanner.match()
+                score = self.retrying(self.scanner.match)
                 if score == 0:
                     self.step(
                         "press_mismatch",
@@ -299,7 +359,7 @@ def enroll_finger(
     s.check_cancel()
     s.step("merging", "Combining the presses into a template…", "正在合成指纹模板…")
     try:
-        scanner.merge()
+        s.retrying(scanner.merge, idempotent=False)  # RegModel again on merged buffers is not the same
     except ZfmError as exc:
         if exc.code != fr.CC_COMBINE_FAIL:
             raise
@@ -315,7 +375,7 @@ def enroll_finger(
         "the check against everyone is done by the platform).",
         "正在检查本机指纹模块中是否已有该手指（仅限本机登记过的指纹；与全部人员的比对由平台完成）。",
     )
-    hit = scanner.search(1)
+    hit = s.retrying(lambda: scanner.search(1))
     duplicate_of = hit.page if hit is not None else None
     page_id: int | None = None
     if hit is not None:
@@ -338,7 +398,7 @@ def enroll_finger(
 
     s.check_cancel()
     s.step("uploading_template", "Reading the template from the scanner…", "正在从指纹仪读取指纹模板…")
-    template = scanner.upload_template(1)
+    template = s.retrying(lambda: scanner.upload_template(1))
     qualities = tuple(r.score for r in reports)
     s.step(
         "done",
@@ -357,7 +417,7 @@ def enroll_finger(
 
 
 def _store(s: _Session, scanner: FingerprintScanner, evict: EvictCallback | None) -> int | None:
-    used = scanner.index_table()
+    used = s.retrying(scanner.index_table)
     page = next((p for p in range(scanner.capacity()) if p not in used), None)
     if page is None:
         victim = evict(used) if evict is not None else None
@@ -369,7 +429,7 @@ def _store(s: _Session, scanner: FingerprintScanner, evict: EvictCallback | None
                 "本机指纹模块的指纹库已满，模板仅保存在工作站（本机重复检查将无法查到该指纹）。",
             )
             return None
-        scanner.delete(victim)
+        s.retrying(lambda: scanner.delete(victim))
         s.step(
             "evicted",
             f"This scanner's library was full; the enrolment at page {victim} was removed from the scanner.",
@@ -377,6 +437,10 @@ def _store(s: _Session, scanner: FingerprintScanner, evict: EvictCallback | None
             page=victim,
         )
         page = victim
-    scanner.store(1, page)
+    s.retrying(lambda: scanner.store(1, page))
     s.step("stored", f"Stored on this scanner at page {page}.", f"已存入本机指纹模块第{page}页。", page=page)
     return page
+
+
+def _transient(exc: Exception) -> bool:
+    return isinstance(exc, BadPacket) or (isinstance(exc, ZfmError) and exc.code in TRANSIENT_CODES)
