@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -368,7 +368,8 @@ class FingerprintDialog(QDialog):
             if scanner.capture_image():
                 # a finger is still on the glass (a retry, or the finger was changed): the first press
                 # must be a fresh one of the chosen finger, or the presses would not belong together
-                emit(relay.step, EnrollStep("lift_finger", "Lift the finger off the scanner.", "请抬起手指。"))
+                lift = QCoreApplication.translate("FingerprintDialog", "Lift the finger off the scanner first.")
+                emit(relay.step, EnrollStep("lift_finger", lift, lift))
                 scanner.wait_for_removal(timeout, cancel=cancel)
                 if cancel.is_set():
                     raise EnrollmentCancelled()

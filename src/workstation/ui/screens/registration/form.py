@@ -371,7 +371,7 @@ class RegistrationForm(QDialog):
                 self.sex_text.setText(texts.sex_name(self.document.sex))
             self._apply_layout(self.current_doc_type())
             self._show_banners()
-        self.long_term.setText(self.tr("Long-term (长期)"))
+        self.long_term.setText(self.tr("Long-term"))
         for name in DATE_FIELDS:
             ed = self.editors.get(name)
             if isinstance(ed, QLineEdit) and not (self.from_device and name in DOCUMENT_FIELDS):
@@ -528,7 +528,7 @@ class RegistrationForm(QDialog):
         self.sex_text.setVisible(read_only)
         vt: QLineEdit = self.editors["valid_to"]  # type: ignore[assignment]
         if read_only and self.long_term.isChecked():
-            vt.setText(self.tr("Long-term (长期)"))
+            vt.setText(self.tr("Long-term"))
         if read_only:
             for name in DATE_FIELDS & set(DOCUMENT_FIELDS):
                 self.editors[name].setPlaceholderText("")  # type: ignore[attr-defined]

@@ -85,7 +85,7 @@ LAYOUTS: dict[DocumentType, tuple[str, ...]] = {
     DocumentType.OTHER: ("name", "name_latin", "sex", "birth_date", "nationality", "number", "issuer", "valid_to"),
 }
 
-_DATE_RE = re.compile(r"^\s*(\d{4})[-./年]?(\d{1,2})[-./月]?(\d{1,2})日?\s*$")
+_DATE_RE = re.compile(r"^\s*(\d{4})[-./\u5e74]?(\d{1,2})[-./\u6708]?(\d{1,2})\u65e5?\s*$")  # year, month, day marks
 
 
 def layout_for(doc_type: DocumentType) -> tuple[str, ...]:

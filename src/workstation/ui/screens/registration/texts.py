@@ -30,7 +30,7 @@ def core_message(en: str, zh: str | None) -> str:
 
 def with_colon(label: str) -> str:
     """A form label with the colon of the UI's language (Chinese uses the full-width "：")."""
-    return label + ("：" if chinese_ui() else ":")
+    return QCoreApplication.translate("Registration", "%1:").replace("%1", label)
 
 
 def doc_type_name(doc_type: DocumentType) -> str:
@@ -139,8 +139,9 @@ def error_text(exc: BaseException) -> str:
     return message_of(exc)
 
 
-# validation reasons of `workstation.domain.validation`, translated by their English text; reasons
-# with numbers in them are matched by their fixed start
-def problem_text(message: str) -> str:
-    translated = QCoreApplication.translate("validation", message)
-    return translated
+def problem_text(message: object) -> str:
+    """A validation reason (the core's marked text, see `workstation.i18n`, or a text this UI already
+    translated) in the UI's language."""
+    from workstation.i18n import render
+
+    return render(message, "zh_CN" if chinese_ui() else "en")
