@@ -189,8 +189,11 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     import ui_start
     from keyring.backends import fail
     from platform_helpers import make_platform
-    from storage import query_mix
+    from workstation.ui.bridges.devices import DeviceBridge
+    from workstation.ui.context import Station, StationSettings
+    from workstation.ui.tasks import Lane, Runner
 
+    from storage import query_mix
     from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
     from workstation.devices.sam.emulator import card_from_document
     from workstation.devices.transport import wire_seconds
@@ -200,13 +203,10 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     from workstation.storage import operators, station
     from workstation.sync import client as sc
     from workstation.ui import i18n
-    from workstation.ui.bridges.devices import DeviceBridge
-    from workstation.ui.context import Station, StationSettings
     from workstation.ui.screens.registration import open_for_card
     from workstation.ui.screens.registration.fingerprint import FingerprintDialog
     from workstation.ui.screens.registration.form import RegistrationForm
     from workstation.ui.screens.residents import ResidentsPage
-    from workstation.ui.tasks import Lane, Runner
     from workstation.wiring import open_desk
 
     app = QApplication.instance() or QApplication(["bench-ui"])
@@ -239,7 +239,7 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     shown: list[float] = []
 
     class ShowWatch(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802
+        def eventFilter(self, obj, event):
             if event.type() == QEvent.Type.Show and isinstance(obj, RegistrationForm):
                 shown.append(time.perf_counter())
             return False
@@ -346,7 +346,8 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
             page.search_box.setText(text[:i])
             t_key = time.perf_counter()
             pump(0.08 if i < len(text) else 0)
-        wait_for(lambda before=before: len(searches) > before and page.model.query.text == text, 30, "a search")
+        wait_for(lambda before=before, text=text: len(searches) > before and page.model.query.text == text, 30,
+                 "a search")
         QApplication.processEvents()  # the rows painted
         latencies.append(1000 * (time.perf_counter() - t_key))
     meter.stop()

@@ -9,15 +9,17 @@ import time
 from pathlib import Path
 
 import pytest
+from workstation.ui.bridges.devices import DeviceBridge
+from workstation.ui.context import Station, StationSettings
+from workstation.ui.tasks import Runner
 
 from helpers import make_station
 from workstation.devices.manager import DeviceManager, DeviceState
 from workstation.devices.sam.emulator import card_from_spec
 from workstation.domain.enums import Role
-from workstation.ui.bridges.devices import DeviceBridge
-from workstation.ui.context import Station, StationSettings
-from workstation.ui.tasks import Runner
 from workstation.wiring import open_desk
+
+__all__ = ["bridge", "close_windows", "ctx", "runner", "station_fx"]  # the fixtures (tests star-import them)
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
 
@@ -93,14 +95,14 @@ def bridge(runner):
 
 
 def make_ctx(station_fx, runner, bridge, role: Role = Role.OFFICER, **settings):
-    values = StationSettings.load(station_fx.db)
+    values = off_gui(lambda: StationSettings.load(station_fx.db))
     for k, v in settings.items():
         setattr(values, k, v) if hasattr(values, k) else values.values.__setitem__(k, v)
     station = DeskStation(
         db=station_fx.db, data_dir=station_fx.data_dir, is_demo=False, runner=runner, devices=bridge,
         settings=values, languages=None, station_name="测试警务室", station_code="440305001",
     )
-    actor = station_fx.actor(role)
+    actor = off_gui(lambda: station_fx.actor(role))
     return station.context_for(actor)
 
 
@@ -113,3 +115,12 @@ def drain(qtbot, runner, timeout_ms: int = 5000) -> None:
     """Process events until the runner has no background work left."""
     qtbot.waitUntil(lambda: runner.active == 0, timeout=timeout_ms)
     qtbot.wait(20)
+
+
+def off_gui(fn):
+    """Run a blocking core call (`fn()`) on a worker thread and return its result: the desk's core
+    refuses blocking calls on the GUI thread (`workstation.threads`), and tests set records up too."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1, thread_name_prefix="test-setup") as pool:
+        return pool.submit(fn).result()

@@ -19,8 +19,10 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 
-from desk_fixtures import bridge, card, close_windows, ctx, drain, mrz_lines, runner, station_fx  # noqa: F401
+from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, runner, station_fx, ...)
+from desk_fixtures import card, drain, mrz_lines, off_gui
 from platform_helpers import make_platform
+from workstation.ui.tasks import Lane
 
 from workstation.storage.schema import (
     AuditEvent,
@@ -34,7 +36,6 @@ from workstation.sync import client as sc
 from workstation.ui.screens.registration import new_manual_registration, open_for_card, open_for_passport
 from workstation.ui.screens.registration.fingerprint import FingerprintDialog
 from workstation.ui.screens.registration.form import RegistrationForm
-from workstation.ui.tasks import Lane
 
 pytestmark = pytest.mark.qt
 
@@ -45,7 +46,7 @@ STATION = "440305001"  # the test station's code (helpers.make_station)
 def platform(tmp_path, station_fx):
     p = make_platform(tmp_path / "central", "sqlite")
     code = p.central.enroll_code(STATION)
-    sc.enroll(station_fx.db, p.url, code, STATION, p.ca_pem, actor=station_fx.admin)
+    off_gui(lambda: sc.enroll(station_fx.db, p.url, code, STATION, p.ca_pem, actor=station_fx.admin))
     yield p
     p.close()
 
@@ -53,8 +54,8 @@ def platform(tmp_path, station_fx):
 @pytest.fixture
 def room(ctx):
     """A property and room to bind the new resident to (address searched as you type)."""
-    prop = ctx.desk.housing.create_property(address="演示市东城区幸福路18号", grid_code="G07").id
-    ctx.desk.housing.add_room(prop, label="301")
+    prop = off_gui(lambda: ctx.desk.housing.create_property(address="演示市东城区幸福路18号", grid_code="G07")).id
+    off_gui(lambda: ctx.desk.housing.add_room(prop, label="301"))
     return prop
 
 

@@ -13,7 +13,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from desk_fixtures import bridge, card, close_windows, drain, make_ctx, mrz_lines, runner, station_fx  # noqa: F401
+from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, runner, station_fx, ...)
+from desk_fixtures import card, drain, make_ctx, mrz_lines, off_gui
 
 from helpers import make_station
 from workstation.devices.mrz.parse import parse_mrz
@@ -34,7 +35,7 @@ DIALOG_SIZES = (None, (1000, 700))  # natural size; what a 1366×768 screen leav
 @pytest.fixture
 def demo_ctx(tmp_path, runner, bridge):
     st = make_station(tmp_path / "demo-station", demo=True)
-    demo.generate(st.db, 300, seed=3)
+    off_gui(lambda: demo.generate(st.db, 300, seed=3))
     yield make_ctx(st, runner, bridge)
     st.db.close()
 
@@ -75,7 +76,7 @@ def test_shoot_duplicate_offer_and_expired(qtbot, demo_ctx, runner, shoot):
     doc = IdentityDocument(DocumentType.RESIDENT_ID, "11010519491231002X", "张三", Sex.FEMALE, date(1949, 12, 31),
                            address="北京市朝阳区测试路1号", issuer="北京市公安局朝阳分局",
                            valid_from=date(2005, 1, 1), valid_to=date(2015, 1, 1), source="card")
-    demo_ctx.desk.residents.register(doc.with_changes(valid_to=None, long_term=True))
+    off_gui(lambda: demo_ctx.desk.residents.register(doc.with_changes(valid_to=None, long_term=True)))
     form = RegistrationForm(demo_ctx, None, document=doc)
     form.show()
     form.check_duplicate_now()
@@ -116,13 +117,13 @@ def test_shoot_resident_record(qtbot, demo_ctx, runner, shoot):
     doc = IdentityDocument(DocumentType.RESIDENT_ID, "11010519491231002X", "张三", Sex.FEMALE, date(1949, 12, 31),
                            address="北京市朝阳区测试路1号", issuer="北京市公安局朝阳分局", long_term=True,
                            valid_from=date(2015, 1, 1))
-    pid = desk.residents.register(doc, phone="13800138000", employer="演示科技有限公司").id
-    prop = desk.housing.create_property(address="演示市东城区幸福路18号", grid_code="G07").id
-    room = desk.housing.add_room(prop, label="301").id
-    desk.housing.bind(pid, room, start=date(2023, 3, 1), end=date(2024, 2, 29))
-    desk.housing.bind(pid, room, start=date(2024, 3, 1))
-    desk.biometrics.add(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x01" * 512, quality=82)
-    dialog = ResidentDetailDialog(demo_ctx, None, desk.residents.get(pid))
+    pid = off_gui(lambda: desk.residents.register(doc, phone="13800138000", employer="演示科技有限公司")).id
+    prop = off_gui(lambda: desk.housing.create_property(address="演示市东城区幸福路18号", grid_code="G07")).id
+    room = off_gui(lambda: desk.housing.add_room(prop, label="301")).id
+    off_gui(lambda: desk.housing.bind(pid, room, start=date(2023, 3, 1), end=date(2024, 2, 29)))
+    off_gui(lambda: desk.housing.bind(pid, room, start=date(2024, 3, 1)))
+    off_gui(lambda: desk.biometrics.add(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x01" * 512, quality=82))
+    dialog = ResidentDetailDialog(demo_ctx, None, off_gui(lambda: desk.residents.get(pid)))
     dialog.show()
     for tab in range(dialog.tabs.count()):
         dialog.tabs.setCurrentIndex(tab)

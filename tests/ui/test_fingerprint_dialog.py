@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from desk_fixtures import bridge, close_windows, ctx, drain, runner, station_fx  # noqa: F401
+from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, runner, station_fx, ...)
+from desk_fixtures import drain
 
 from workstation.domain.enums import FingerPosition
 from workstation.ui.screens.registration.fingerprint import FingerprintDialog
@@ -79,7 +80,8 @@ def test_poor_press_shows_the_core_guidance_and_asks_again(qtbot, ctx, runner, b
     dialog.show()
     qtbot.waitUntil(lambda: dialog.ok_button.isEnabled() or not dialog.running, timeout=40000)
     assert "quality_refused" in finger.codes or "features_refused" in finger.codes
-    qtbot.waitUntil(lambda: bool(guidance) and guidance[0] != "", timeout=2000) if "quality_refused" in finger.codes else None
+    if "quality_refused" in finger.codes:
+        qtbot.waitUntil(lambda: bool(guidance) and guidance[0] != "", timeout=2000)
     assert dialog.ok_button.isEnabled()
     dialog.done(0)
     drain(qtbot, runner)

@@ -14,7 +14,8 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from desk_fixtures import bridge, card, close_windows, ctx, drain, make_ctx, runner, station_fx  # noqa: F401
+from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, runner, station_fx, ...)
+from desk_fixtures import card, drain, make_ctx, off_gui
 
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex
@@ -140,7 +141,7 @@ def test_manual_registration_saves_record_outbox_and_audit(qtbot, ctx, runner, s
 def test_known_number_offers_the_existing_record(qtbot, ctx, runner):
     desk = ctx.desk
     doc = IdentityDocument(DocumentType.RESIDENT_ID, "11010519491231002X", "张三", Sex.FEMALE, date(1949, 12, 31))
-    pid = desk.residents.register(doc).id
+    pid = off_gui(lambda: desk.residents.register(doc)).id
     form = new_manual_registration(ctx, None)
     form.editors["number"].setText("11010519491231002X")
     form.check_duplicate_now()
@@ -156,7 +157,7 @@ def test_known_number_offers_the_existing_record(qtbot, ctx, runner):
 
 def test_card_of_a_known_person_opens_their_record(qtbot, ctx, runner, bridge, station_fx):
     doc = place(qtbot, bridge, card("resident_id"))
-    pid = ctx.desk.residents.register(doc.with_changes(photo=None)).id
+    pid = off_gui(lambda: ctx.desk.residents.register(doc.with_changes(photo=None))).id
     open_for_card(ctx, None, doc)
 
     def detail():
@@ -175,8 +176,8 @@ def test_supervisor_sees_no_edit_or_delete(qtbot, station_fx, runner, bridge):
     sup = make_ctx(station_fx, runner, bridge, Role.SUPERVISOR)
     officer = make_ctx(station_fx, runner, bridge, Role.OFFICER)
     doc = IdentityDocument(DocumentType.RESIDENT_ID, "11010519491231002X", "张三", Sex.FEMALE, date(1949, 12, 31))
-    pid = officer.desk.residents.register(doc).id
-    dialog = ResidentDetailDialog(sup, None, sup.desk.residents.get(pid))
+    pid = off_gui(lambda: officer.desk.residents.register(doc)).id
+    dialog = ResidentDetailDialog(sup, None, off_gui(lambda: sup.desk.residents.get(pid)))
     assert not dialog.delete_button.isVisibleTo(dialog)
     assert not dialog.save_button.isVisibleTo(dialog)
     assert isinstance(dialog.editors["phone"], QLineEdit) and not dialog.editors["phone"].isEnabled()

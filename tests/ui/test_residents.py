@@ -13,7 +13,8 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from desk_fixtures import bridge, close_windows, ctx, drain, make_ctx, runner, station_fx  # noqa: F401
+from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, runner, station_fx, ...)
+from desk_fixtures import drain, make_ctx, off_gui
 
 from helpers import make_station
 from workstation.domain.documents import IdentityDocument
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.qt
 @pytest.fixture
 def populated(tmp_path):
     st = make_station(tmp_path / "demo-station", demo=True)
-    demo.generate(st.db, 1200, seed=7)
+    off_gui(lambda: demo.generate(st.db, 1200, seed=7))
     yield st
     st.db.close()
 
@@ -135,13 +136,13 @@ def test_page_search_filters_and_opens_the_record(qtbot, populated, runner, brid
 
 def _register(ctx):
     doc = IdentityDocument(DocumentType.RESIDENT_ID, "11010519491231002X", "张三", Sex.FEMALE, date(1949, 12, 31))
-    return ctx.desk.residents.register(doc, phone="13800138000").id
+    return off_gui(lambda: ctx.desk.residents.register(doc, phone="13800138000")).id
 
 
 def test_detail_edit_and_stale_edit_conflict(qtbot, ctx, runner, station_fx):
     pid = _register(ctx)
-    a = ResidentDetailDialog(ctx, None, ctx.desk.residents.get(pid))
-    b = ResidentDetailDialog(ctx, None, ctx.desk.residents.get(pid))
+    a = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
+    b = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
     a.show()
     b.show()
     a.editors["employer"].setText("演示科技有限公司")
@@ -164,12 +165,13 @@ def test_detail_shows_documents_tenancies_and_fingerprints_not_templates(qtbot, 
     from workstation.domain.enums import FingerPosition
 
     pid = _register(ctx)
-    prop = ctx.desk.housing.create_property(address="演示市东城区幸福路1号", grid_code="G01").id
-    room = ctx.desk.housing.add_room(prop, label="101").id
-    ctx.desk.housing.bind(pid, room, start=date(2024, 1, 1), end=date(2024, 6, 30))
-    ctx.desk.housing.bind(pid, room, start=date(2024, 7, 1))
-    ctx.desk.biometrics.add(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x01" * 512, quality=77)
-    d = ResidentDetailDialog(ctx, None, ctx.desk.residents.get(pid))
+    prop = off_gui(lambda: ctx.desk.housing.create_property(address="演示市东城区幸福路1号", grid_code="G01")).id
+    room = off_gui(lambda: ctx.desk.housing.add_room(prop, label="101")).id
+    off_gui(lambda: ctx.desk.housing.bind(pid, room, start=date(2024, 1, 1), end=date(2024, 6, 30)))
+    off_gui(lambda: ctx.desk.housing.bind(pid, room, start=date(2024, 7, 1)))
+    off_gui(lambda: ctx.desk.biometrics.add(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x01" * 512,
+                                            quality=77))
+    d = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
     d.show()
     assert d.documents.rowCount() == 1 and d.documents.item(0, 1).text() == "11010519491231002X"
     assert d.tenancies.rowCount() == 2
@@ -180,7 +182,7 @@ def test_detail_shows_documents_tenancies_and_fingerprints_not_templates(qtbot, 
 
 def test_delete_asks_the_reason(qtbot, ctx, runner, station_fx, monkeypatch):
     pid = _register(ctx)
-    d = ResidentDetailDialog(ctx, None, ctx.desk.residents.get(pid))
+    d = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
     d.show()
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("搬离本辖区", True)))
     with qtbot.waitSignal(d.changed_record, timeout=5000):

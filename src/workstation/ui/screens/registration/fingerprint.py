@@ -45,6 +45,7 @@ from workstation.devices.zfm.image import packed_size
 from workstation.devices.zfm.quality import ACCEPT_SCORE
 from workstation.domain.enums import FingerPosition
 from workstation.ui.screens.registration import texts
+from workstation.ui.tasks import Cancelled
 
 PACKET_OVERHEAD = 11  # bytes around each data packet: header 2, address 4, PID 1, length 2, checksum 2
 
@@ -307,7 +308,7 @@ class FingerprintDialog(QDialog):
         if self._last_error is not None:
             self._show_error(self._last_error)
 
-    def changeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: Any) -> None:
         from PySide6.QtCore import QEvent
 
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_last_error"):
@@ -323,7 +324,7 @@ class FingerprintDialog(QDialog):
     def running(self) -> bool:
         return self._running
 
-    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if not self._running and self._result is None and self._handle is None:
             self.start()
@@ -390,7 +391,9 @@ class FingerprintDialog(QDialog):
 
         # no overall time limit: each press has its own (`timeout_per_press`), and Cancel stops it
         op = self.ctx.devices.device_op(self, "fingerprint", work, timeout=None)
-        op.on_success(self._on_done).on_failure(self._on_failed)
+        # on_finished also runs when the work was cancelled (the runner shows a Cancelled as nothing and
+        # calls no failure handler): a restart with another finger waits for that
+        op.on_success(self._on_done).on_failure(self._on_failed).on_finished(self._on_finished)
         self._handle = op.start()
 
     def _stop(self) -> None:
@@ -447,12 +450,15 @@ class FingerprintDialog(QDialog):
             )
         )
 
-    def _on_done(self, result: EnrollmentResult) -> None:
+    def _on_finished(self) -> None:
         self._running = False
         self._handle = None
         if self._restart:
             self.start()
-            return
+
+    def _on_done(self, result: EnrollmentResult) -> None:
+        if self._restart:
+            return  # the finger was changed meanwhile: this result is not wanted (restart follows)
         self._result = result
         self.retry_button.setEnabled(True)
         self.ok_button.setEnabled(True)
@@ -465,13 +471,8 @@ class FingerprintDialog(QDialog):
         self.quality.setFormat(self.tr("Quality %1/100").replace("%1", str(result.quality)))
 
     def _on_failed(self, exc: BaseException) -> bool:
-        self._running = False
-        self._handle = None
-        if self._restart:
-            self.start()
-            return True
-        if isinstance(exc, EnrollmentCancelled) or type(exc).__name__ == "Cancelled":
-            return True  # the operator cancelled: nothing to say
+        if self._restart or isinstance(exc, EnrollmentCancelled | Cancelled):
+            return True  # cancelled by the operator (or for a restart): nothing to say
         if isinstance(exc, DeviceError):
             self._last_error = exc
             self._show_error(exc)
@@ -502,7 +503,7 @@ class FingerprintDialog(QDialog):
         self._stop()
         self.accept()
 
-    def done(self, r: int) -> None:  # noqa: D102 - Qt override: stop the enrolment on every way out
+    def done(self, r: int) -> None:
         self._restart = False
         self._stop()
         super().done(r)

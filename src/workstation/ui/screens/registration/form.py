@@ -13,6 +13,7 @@ through the fingerprint service right after.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from typing import Any
 
@@ -134,7 +135,9 @@ class RegistrationForm(QDialog):
         self.mrz_banner = self._banner("mrzBanner", "#fff4e5", "#7a4b00")
         self.duplicate_banner = QFrame()
         self.duplicate_banner.setObjectName("duplicateBanner")
-        self.duplicate_banner.setStyleSheet("QFrame#duplicateBanner { background: #e8f0fe; border: 1px solid #3b6bc4; }")
+        self.duplicate_banner.setStyleSheet(
+            "QFrame#duplicateBanner { background: #e8f0fe; border: 1px solid #3b6bc4; }"
+        )
         dup_layout = QHBoxLayout(self.duplicate_banner)
         self.duplicate_text = QLabel()
         self.duplicate_text.setWordWrap(True)
@@ -396,13 +399,13 @@ class RegistrationForm(QDialog):
         self._show_fingerprint_status()
         self._show_photo()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_body"):
             self._retranslate()
             self._set_read_only(self.from_device)
         super().changeEvent(event)
 
-    def sizeHint(self):  # noqa: N802 - Qt override: the whole form, within the screen
+    def sizeHint(self):
         from PySide6.QtCore import QSize
 
         hint = self._body.sizeHint() + QSize(40, 90)
@@ -495,7 +498,9 @@ class RegistrationForm(QDialog):
         # only cards can say 长期; a device's document says it in the field itself
         self.long_term.setVisible(doc_type in LONG_TERM_TYPES and not self.from_device)
         self.labels["issuer"].setText(
-            texts.with_colon(self.tr("Issuing state") if doc_type is DocumentType.PASSPORT else texts.field_label("issuer"))
+            texts.with_colon(
+                self.tr("Issuing state") if doc_type is DocumentType.PASSPORT else texts.field_label("issuer")
+            )
         )
         self._order_tabs(doc_type)
 
@@ -510,7 +515,7 @@ class RegistrationForm(QDialog):
             chain += [self.editors[n] for n in STAY_FIELDS]
         chain += [self.editors[n] for n in (*DESK_FIELDS, "notes")]
         chain += [self.save_button, self.fingerprint_button, self.cancel_button]
-        for a, b in zip(chain, chain[1:], strict=False):
+        for a, b in itertools.pairwise(chain):
             QWidget.setTabOrder(a, b)
 
     def _set_read_only(self, read_only: bool) -> None:
@@ -679,7 +684,7 @@ class RegistrationForm(QDialog):
             self.message.hide()
 
     # ---- keyboard -----------------------------------------------------------------------------
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
                 return False
@@ -909,11 +914,14 @@ def stay_notes(entry: DeskEntry) -> list[str]:
     """The foreign guest's stay (visa/permit, entry, intended stay) as note lines for the record."""
     lines = []
     if entry.visa_type or entry.visa_number:
-        lines.append(QCoreApplication.translate("Registration", "Visa/permit: %1 %2").replace("%1", entry.visa_type or "").replace("%2", entry.visa_number or ""))
+        text = QCoreApplication.translate("Registration", "Visa/permit: %1 %2")
+        lines.append(text.replace("%1", entry.visa_type or "").replace("%2", entry.visa_number or "").strip())
     if entry.entry_date:
-        lines.append(QCoreApplication.translate("Registration", "Date of entry: %1").replace("%1", entry.entry_date.isoformat()))
+        text = QCoreApplication.translate("Registration", "Date of entry: %1")
+        lines.append(text.replace("%1", entry.entry_date.isoformat()))
     if entry.stay_until:
-        lines.append(QCoreApplication.translate("Registration", "Intended stay until: %1").replace("%1", entry.stay_until.isoformat()))
+        text = QCoreApplication.translate("Registration", "Intended stay until: %1")
+        lines.append(text.replace("%1", entry.stay_until.isoformat()))
     return lines
 
 

@@ -37,8 +37,12 @@ def doc_type_name(doc_type: DocumentType) -> str:
     names = {
         DocumentType.RESIDENT_ID: QCoreApplication.translate("Registration", "Resident ID card"),
         DocumentType.HMT_PERMIT: QCoreApplication.translate("Registration", "HK/Macau/Taiwan residence permit"),
-        DocumentType.FOREIGNER_PR_2017: QCoreApplication.translate("Registration", "Foreigner permanent residence card (2017)"),
-        DocumentType.FOREIGNER_PR_2023: QCoreApplication.translate("Registration", "Foreigner permanent residence card (2023)"),
+        DocumentType.FOREIGNER_PR_2017: QCoreApplication.translate(
+            "Registration", "Foreigner permanent residence card (2017)"
+        ),
+        DocumentType.FOREIGNER_PR_2023: QCoreApplication.translate(
+            "Registration", "Foreigner permanent residence card (2023)"
+        ),
         DocumentType.PASSPORT: QCoreApplication.translate("Registration", "Passport"),
         DocumentType.OTHER: QCoreApplication.translate("Registration", "Other document"),
     }

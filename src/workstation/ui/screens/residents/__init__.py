@@ -241,7 +241,7 @@ class ResidentsPage(PageBase):
         self.run_search()
 
     # ---- opening --------------------------------------------------------------------------------------
-    def eventFilter(self, obj: Any, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj: Any, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]
             if obj is self.search_box and key == Qt.Key.Key_Down and self.model.rowCount():

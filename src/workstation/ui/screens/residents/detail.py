@@ -201,7 +201,7 @@ class ResidentDetailDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Close the record (Esc)"))
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self._fill(self.detail)
@@ -373,7 +373,11 @@ def _label(name: str) -> str:
 
 
 def _source(source: str) -> str:
-    return {"card": QCoreApplication.translate("Registration", "ID card reader"), "mrz": QCoreApplication.translate("Registration", "Passport reader")}.get(source, QCoreApplication.translate("Registration", "Typed in"))
+    if source == "card":
+        return QCoreApplication.translate("Registration", "ID card reader")
+    if source == "mrz":
+        return QCoreApplication.translate("Registration", "Passport reader")
+    return QCoreApplication.translate("Registration", "Typed in")
 
 
 def _relation(relation: Any) -> str:
