@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from workstation.domain.documents import IdentityDocument
 from workstation.ui.screens.registration.form import RegistrationForm, present
 from workstation.ui.tasks import Lane, Op
 
-__all__ = ["RegistrationForm", "new_manual_registration", "open_for_card", "open_for_passport"]
+__all__ = ["RegistrationForm", "new_manual_registration", "open_for_card", "open_for_passport", "spare_form"]
 
 
 def _document_of(read: Any) -> tuple[IdentityDocument, list[tuple[str, str]]]:
@@ -36,11 +38,49 @@ def _document_of(read: Any) -> tuple[IdentityDocument, list[tuple[str, str]]]:
     raise TypeError(f"not a document: {type(read).__name__}")
 
 
+_spares: dict[int, RegistrationForm] = {}
+SPARE_DELAY_MS = 500
+
+
+def spare_form(ctx: Any, parent: QWidget | None) -> None:
+    """Build the next registration form ahead of time, hidden, so a card placed later opens at once
+    (building and laying out the form's ~60 widgets costs tens of milliseconds). One per session; it
+    holds no personal data until a document is put in it; dropped with the session."""
+    key = id(ctx)
+    old = _spares.get(key)
+    if old is not None and shiboken6.isValid(old):
+        return
+    form = RegistrationForm(ctx, parent)
+    form.ensurePolished()
+    _spares[key] = form
+    ctx.destroyed.connect(lambda *_: _drop_spare(key))
+
+
+def _drop_spare(key: int) -> None:
+    form = _spares.pop(key, None)
+    if form is not None and shiboken6.isValid(form):
+        form.deleteLater()
+
+
+def _take_spare(ctx: Any, parent: QWidget | None) -> RegistrationForm | None:
+    form = _spares.pop(id(ctx), None)
+    if form is None or not shiboken6.isValid(form) or form.parent() is not parent:
+        if form is not None and shiboken6.isValid(form):
+            form.deleteLater()
+        return None
+    return form
+
+
 def _open_form(ctx: Any, parent: QWidget | None, doc: IdentityDocument | None,
                problems: list[tuple[str, str]]) -> RegistrationForm:
-    form = RegistrationForm(ctx, parent, document=doc, card_problems=problems)
+    form = _take_spare(ctx, parent)
+    if form is None:
+        form = RegistrationForm(ctx, parent, document=doc, card_problems=problems)
+    else:
+        form.set_document(doc, problems)
     form.open_existing.connect(lambda pid: open_resident(ctx, parent, pid))
     present(form)
+    QTimer.singleShot(SPARE_DELAY_MS, lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) else None)
     return form
 
 

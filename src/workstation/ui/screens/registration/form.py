@@ -311,10 +311,18 @@ class RegistrationForm(QDialog):
 
         self.setMinimumSize(720, 560)
         self._body = body
+        # read-only fields look read-only (re-polished when a document makes them so, see _set_read_only)
+        self.setStyleSheet("QLineEdit[readOnly=\"true\"] { background: palette(window); }")
         self._retranslate()
         self._load(document, card_problems or [])
-        # read-only fields look read-only (after _load: the selector is matched when the sheet is set)
-        self.setStyleSheet("QLineEdit[readOnly=\"true\"] { background: palette(window); }")
+
+    def set_document(self, document: IdentityDocument | None, card_problems: list[Any] | None = None) -> None:
+        """Fill a form built ahead of time (see `registration.spare_form`) with `document`."""
+        self.document = document
+        self.from_device = document is not None and document.source in ("card", "mrz")
+        self.today = date.today()
+        self._retranslate()
+        self._load(document, list(card_problems or []))
 
     # ---- construction helpers ----------------------------------------------------------------
     def _banner(self, name: str, bg: str, fg: str) -> QLabel:
@@ -522,7 +530,10 @@ class RegistrationForm(QDialog):
         for name in DOCUMENT_FIELDS:
             ed = self.editors[name]
             if isinstance(ed, QLineEdit):
-                ed.setReadOnly(read_only)
+                if ed.isReadOnly() != read_only:
+                    ed.setReadOnly(read_only)
+                    ed.style().unpolish(ed)  # the style sheet's [readOnly] selector is matched at polish
+                    ed.style().polish(ed)
             else:
                 ed.setEnabled(not read_only)
             # a card's fields are not to be typed over: Tab skips them
