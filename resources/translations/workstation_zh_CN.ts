@@ -759,8 +759,8 @@
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <source>Name, pinyin, ID number, phone or address (Ctrl+F)</source>
-        <translation>姓名、拼音、证件号码、电话或地址（Ctrl+F）</translation>
+        <source>Name, pinyin, ID number, phone or address</source>
+        <translation>姓名、拼音、证件号码、电话或地址</translation>
     </message>
     <message>
         <source>New registration</source>
@@ -779,8 +779,8 @@
         <translation>实有人口</translation>
     </message>
     <message>
-        <source>Type to search; Enter or ↓ goes to the list (Ctrl+F)</source>
-        <translation>输入即搜索；回车或 ↓ 进入列表（Ctrl+F）</translation>
+        <source>Type to search; Enter or ↓ goes to the list</source>
+        <translation>输入即搜索；回车或 ↓ 进入列表</translation>
     </message>
     <message>
         <source>all</source>

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -127,7 +126,6 @@ class ResidentsPage(PageBase):
         changed = getattr(ctx, "changed", None)
         if changed is not None:
             changed.connect(self.model.on_changed)
-        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.focus_search)
         self._retranslate()
 
     # ---- PageBase ------------------------------------------------------------------------------
@@ -162,8 +160,8 @@ class ResidentsPage(PageBase):
     # ---- texts ----------------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.search_label.setText(self.tr("&Search:"))
-        self.search_box.setPlaceholderText(self.tr("Name, pinyin, ID number, phone or address (Ctrl+F)"))
-        self.search_box.setToolTip(self.tr("Type to search; Enter or ↓ goes to the list (Ctrl+F)"))
+        self.search_box.setPlaceholderText(self.tr("Name, pinyin, ID number, phone or address"))
+        self.search_box.setToolTip(self.tr("Type to search; Enter or ↓ goes to the list"))
         self.grid_label.setText(self.tr("&Grid:"))
         self.grid_box.setPlaceholderText(self.tr("all"))
         self.property_label.setText(self.tr("&Property:"))
