@@ -16,10 +16,12 @@ Qt Linguist (``pyside6-linguist``) or edit the XML, replacing ``type="unfinished
 with finished ones; use the terms in ``docs``/the glossary. When two branches both changed a
 ``.ts``, keep both sides' ``<message>`` entries and run ``update`` again.
 
-What is committed and what is built: the ``.ts`` files are committed (they are the source of the
-translations; the CLIs and the core read them directly, Qt-free, through ``workstation.i18n``). The
-``.qm`` files are NOT committed: they are built by ``release`` — the desktop app's start-up builds
-them when missing or older than their ``.ts`` (``ensure_qm()``), and packaging runs ``release``.
+What is committed and what is built: the ``.ts`` files are committed; they are the only source of
+the translations. The CLIs, the core and the desktop app all read them directly through
+``workstation.i18n.catalogue`` (the app's ``QTranslator`` is a thin wrapper over it, see
+``workstation/ui/i18n.py``), so nothing has to be built for the workstation to speak Chinese. The
+``.qm`` files are NOT committed (``.gitignore``): ``release`` builds them for Qt Linguist users or a
+package that wants them, and ``workstation.i18n.compiled_translation(lang)`` builds one on demand.
 
 ``check`` is what ``tests/test_translations.py`` runs: lupdate into a temporary copy must give the
 same set of source texts as the committed file, and every text needs a finished Chinese translation.

@@ -3,7 +3,7 @@ import sys
 
 
 def test_demo_app_starts_on_embedded_defaults_twice(tmp_path):
-    cmd = [sys.executable, "-m", "workstation.cli.app", "--demo", "--data-dir", str(tmp_path / "demo")]
+    cmd = [sys.executable, "-m", "workstation.cli.app", "--demo", "--data-dir", str(tmp_path / "demo"), "status"]
     first = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
     assert first.returncode == 0, first.stderr
     assert "Residents: 500" in first.stdout and "(created)" in first.stdout
@@ -16,6 +16,6 @@ def test_demo_app_starts_on_embedded_defaults_twice(tmp_path):
 
 
 def test_app_without_station_says_what_to_do(tmp_path):
-    r = subprocess.run([sys.executable, "-m", "workstation.cli.app", "--data-dir", str(tmp_path / "none")],
+    r = subprocess.run([sys.executable, "-m", "workstation.cli.app", "--data-dir", str(tmp_path / "none"), "status"],
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 1 and "workstation-admin init" in r.stdout

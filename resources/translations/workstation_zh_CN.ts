@@ -2,6 +2,104 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>DelayedProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消……</translation>
+    </message>
+</context>
+<context>
+    <name>DemoDesk</name>
+    <message>
+        <source>A finger of another person</source>
+        <translation>另一个人的手指</translation>
+    </message>
+    <message>
+        <source>Cables</source>
+        <translation>连接线</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner</source>
+        <translation>指纹仪</translation>
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2017)</source>
+        <translation>外国人永久居留身份证（2017版）</translation>
+    </message>
+    <message>
+        <source>Foreigner permanent residence card (2023)</source>
+        <translation>外国人永久居留身份证（2023版）</translation>
+    </message>
+    <message>
+        <source>Good press</source>
+        <translation>按压良好</translation>
+    </message>
+    <message>
+        <source>HK/Macau/Taiwan residence permit</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Lift finger</source>
+        <translation>抬起手指</translation>
+    </message>
+    <message>
+        <source>Other finger</source>
+        <translation>他人手指</translation>
+    </message>
+    <message>
+        <source>Passport reader</source>
+        <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>Place card</source>
+        <translation>放上证件</translation>
+    </message>
+    <message>
+        <source>Plug in {device}</source>
+        <translation>插上{device}</translation>
+    </message>
+    <message>
+        <source>Poor press</source>
+        <translation>按压不佳</translation>
+    </message>
+    <message>
+        <source>Real devices are connected: the demo desk drives emulated devices only.</source>
+        <translation>已连接真实设备：演示台只能操作模拟设备。</translation>
+    </message>
+    <message>
+        <source>Remove card</source>
+        <translation>取走证件</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Stands in for the card, finger and passport you do not have to hand. The emulated devices send what real ones send.</source>
+        <translation>代替手头没有的证件、手指和护照。模拟设备发送的数据与真实设备相同。</translation>
+    </message>
+    <message>
+        <source>Swipe passport</source>
+        <translation>刷护照</translation>
+    </message>
+    <message>
+        <source>This device is not emulated here.</source>
+        <translation>此设备在这里不是模拟设备。</translation>
+    </message>
+    <message>
+        <source>Unplug {device}</source>
+        <translation>拔下{device}</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintDialog</name>
     <message>
         <source>%1 of %2 s at %3 baud</source>
@@ -106,6 +204,263 @@
     <message>
         <source>Why is no fingerprint taken?</source>
         <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>再次输入新密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Another operator</source>
+        <translation>其他操作员登录</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证……</translation>
+    </message>
+    <message>
+        <source>Current &amp;password</source>
+        <translation>当前密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Demo station: synthetic data only. Demo logins:</source>
+        <translation>演示工作站：仅含虚构数据。演示账号：</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Language of the workstation</source>
+        <translation>工作站界面语言</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log in (Enter)</source>
+        <translation>登录（Enter）</translation>
+    </message>
+    <message>
+        <source>Log in with your operator account.</source>
+        <translation>请使用操作员账号登录。</translation>
+    </message>
+    <message>
+        <source>The desk is locked. {user}, enter your password to continue, or another operator can log in.</source>
+        <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Your password was reset by an administrator. Choose a new password (at least 8 characters) to continue.</source>
+        <translation>您的密码已由管理员重置。请设置新密码（至少 8 个字符）后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source> (locked)</source>
+        <translation>（已锁定）</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Desk</source>
+        <translation>工作台(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;New registration</source>
+        <translation>新建登记(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Search residents</source>
+        <translation>查询实有人口(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>A card was read, but the registration desk is not installed in this build.</source>
+        <translation>已读取证件，但此版本未安装登记功能。</translation>
+    </message>
+    <message>
+        <source>A passport was read, but the registration desk is not installed in this build.</source>
+        <translation>已读取护照，但此版本未安装登记功能。</translation>
+    </message>
+    <message>
+        <source>About the workstation</source>
+        <translation>关于工作站</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Close the workstation</source>
+        <translation>关闭工作站</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+    <message>
+        <source>Close your session</source>
+        <translation>结束您的会话</translation>
+    </message>
+    <message>
+        <source>Demo desk</source>
+        <translation>演示台</translation>
+    </message>
+    <message>
+        <source>Go to the search box</source>
+        <translation>转到查询框</translation>
+    </message>
+    <message>
+        <source>Lock the desk: your work stays, hidden, until you log in</source>
+        <translation>锁定工作站：您的工作会保留并隐藏，直到您再次登录</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Police-room workstation</source>
+        <translation>社区警务室工作站</translation>
+    </message>
+    <message>
+        <source>Police-room workstation: residents, rental housing, ID card, passport and fingerprint devices, encrypted local store and sync with the central platform.</source>
+        <translation>社区警务室工作站：实有人口、出租屋、身份证、护照与指纹设备、加密的本地数据库，以及与中心平台的同步。</translation>
+    </message>
+    <message>
+        <source>Register a person by typing (no card)</source>
+        <translation>手工录入登记（无证件）</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Search residents: name, pinyin, ID number, phone, address… (Ctrl+F)</source>
+        <translation>查询实有人口：姓名、拼音、证件号码、电话、地址……（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Send changes to the central platform and fetch tasks</source>
+        <translation>将更改发送到中心平台并接收任务</translation>
+    </message>
+    <message>
+        <source>Sync done: {n} changes reached the platform.</source>
+        <translation>同步完成：{n} 条更改已送达平台。</translation>
+    </message>
+    <message>
+        <source>Sync not finished: {e}</source>
+        <translation>同步未完成：{e}</translation>
+    </message>
+    <message>
+        <source>Syncing with the central platform…</source>
+        <translation>正在与中心平台同步……</translation>
+    </message>
+    <message>
+        <source>The registration desk is not installed in this build.</source>
+        <translation>此版本未安装登记功能。</translation>
+    </message>
+    <message>
+        <source>Your role does not open residents&apos; records.</source>
+        <translation>您的角色无权打开实有人口记录。</translation>
+    </message>
+    <message>
+        <source>last sync {t}</source>
+        <translation>上次同步 {t}</translation>
+    </message>
+    <message>
+        <source>last try {t} not finished</source>
+        <translation>上次尝试 {t} 未完成</translation>
+    </message>
+    <message>
+        <source>⇅ not enrolled with the platform</source>
+        <translation>⇅ 未在平台注册</translation>
+    </message>
+    <message>
+        <source>⇅ {n} changes waiting</source>
+        <translation>⇅ {n} 条更改待同步</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Enter the recovery passphrase.</source>
+        <translation>请输入恢复口令。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keyring does not hold the key of the station in {folder}. Enter the station&apos;s recovery passphrase (from the sealed envelope kept at the station) to unlock it; the key is then kept in the keyring again.</source>
+        <translation>本机的系统密钥环中没有 {folder} 中工作站的密钥。请输入本站的恢复口令（见站内保存的密封信封）解锁；解锁后密钥会重新保存到密钥环中。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock the station</source>
+        <translation>解锁工作站</translation>
     </message>
 </context>
 <context>
@@ -792,22 +1147,148 @@
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>Opening the station…</source>
+        <translation>正在打开工作站……</translation>
+    </message>
+    <message>
+        <source>Police-room workstation</source>
+        <translation>社区警务室工作站</translation>
+    </message>
+    <message>
+        <source>The demo&apos;s central platform did not start; sync is not available in this demo session.</source>
+        <translation>演示用的中心平台未能启动；本次演示无法同步。</translation>
+    </message>
+    <message>
+        <source>There is no station in {folder} yet. An administrator sets one up with `workstation-admin init`; to try the workstation, start it with `--demo`.</source>
+        <translation>{folder} 中还没有工作站。请管理员用 `workstation-admin init` 创建；如只想试用，请加 `--demo` 启动。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>&lt;b&gt;Ctrl+F&lt;/b&gt;: search residents by name, pinyin, ID number, phone or address.</source>
+        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt;：按姓名、拼音、证件号码、电话或地址查询实有人口。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+L&lt;/b&gt;: lock the desk when you step away. &lt;b&gt;Alt+1…8&lt;/b&gt;: pages.</source>
+        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt;：离开时锁定工作站。&lt;b&gt;Alt+1…8&lt;/b&gt;：切换页面。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F2&lt;/b&gt;: new registration by typing, without a card.</source>
+        <translation>&lt;b&gt;F2&lt;/b&gt;：无证件时手工录入新登记。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F5&lt;/b&gt;: sync with the central platform now.</source>
+        <translation>&lt;b&gt;F5&lt;/b&gt;：立即与中心平台同步。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration with the card&apos;s fields filled in.</source>
+        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记，证件信息自动填好。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Swipe a passport&lt;/b&gt; on the passport reader to register a foreign national.</source>
+        <translation>&lt;b&gt;在护照阅读器上刷护照&lt;/b&gt;，登记境外人员。</translation>
+    </message>
+    <message>
+        <source>Demo station: everything here is synthetic. Use the demo desk on the right to place a card, press a finger, swipe a passport or unplug a device.</source>
+        <translation>演示工作站：这里的数据全部是虚构的。可用右侧的演示台放证件、按手指、刷护照或拔下设备。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Welcome, {user} ({role})</source>
+        <translation>欢迎，{user}（{role}）</translation>
+    </message>
+</context>
+<context>
     <name>devices</name>
     <message>
-        <source>No answer from {device}. Check the cable and that the device is powered.</source>
+        <source>Devices are shutting down.</source>
+        <translation>设备正在关闭。</translation>
+    </message>
+    <message>
+        <source>ID card reader</source>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Looking for the {device}…</source>
+        <translation>正在查找{device}……</translation>
+    </message>
+    <message>
+        <source>No answer from the {device}. Check the cable and that the device is powered.</source>
         <translation>{device}无响应，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>Support for the {device} is not installed in this build.</source>
+        <translation>此版本未安装{device}支持。</translation>
     </message>
     <message>
         <source>The device on {port} was disconnected. Plug it back in; it will reconnect.</source>
         <translation>设备（{port}）已断开，重新插上后会自动重连。</translation>
     </message>
     <message>
+        <source>The {device} cannot be detected automatically. Assign its port in Settings → Devices.</source>
+        <translation>{device}无法自动识别，请在“设置 → 设备”中指定其串口。</translation>
+    </message>
+    <message>
+        <source>The {device} cannot use the protocol &apos;{protocol}&apos;; it speaks: {protocols}.</source>
+        <translation>{device}不能使用协议“{protocol}”，可用协议：{protocols}。</translation>
+    </message>
+    <message>
+        <source>The {device} cannot use the protocol &apos;{protocol}&apos;; no protocol for it is installed.</source>
+        <translation>{device}不能使用协议“{protocol}”：本版本未安装其可用协议。</translation>
+    </message>
+    <message>
+        <source>The {device} is disconnected; reconnecting (attempt {attempt}). Check its cable and power.</source>
+        <translation>{device}已断开，正在重连（第{attempt}次），请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>The {device} is disconnected; reconnecting. Check its cable and power.</source>
+        <translation>{device}已断开，正在重连，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>The {device} is emulated (demo mode).</source>
+        <translation>{device}为模拟设备（演示模式）。</translation>
+    </message>
+    <message>
+        <source>The {device} is ready on {port}.</source>
+        <translation>{device}已连接（{port}）。</translation>
+    </message>
+    <message>
+        <source>The {device} is ready.</source>
+        <translation>{device}已连接。</translation>
+    </message>
+    <message>
+        <source>The {device} was disconnected. Plug it back in; it will reconnect by itself.</source>
+        <translation>{device}已断开，重新插上后会自动重连。</translation>
+    </message>
+    <message>
+        <source>The {device} was not found. Plug it in (it is found by itself), or assign its port in Settings → Devices.</source>
+        <translation>未找到{device}。请插上设备（会自动识别），或在“设置 → 设备”中指定其串口。</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner</source>
+        <translation>指纹仪</translation>
+    </message>
+    <message>
         <source>its port</source>
         <translation>串口</translation>
     </message>
     <message>
-        <source>the device</source>
-        <translation>设备</translation>
+        <source>passport reader</source>
+        <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>{role} device</source>
+        <translation>{role}设备</translation>
     </message>
 </context>
 <context>
@@ -818,17 +1299,45 @@
         <translation>；</translation>
     </message>
     <message>
+        <source>A report was saved to:</source>
+        <translation>错误报告已保存到：</translation>
+    </message>
+    <message>
         <source>Error: {message}</source>
         <extracomment>The line a console command prints for a user-facing error (``{message}`` already translated).</extracomment>
         <translation>错误：{message}</translation>
+    </message>
+    <message>
+        <source>Not saved:</source>
+        <translation>未保存：</translation>
     </message>
     <message>
         <source>Not saved: {problems}</source>
         <translation>未保存：{problems}</translation>
     </message>
     <message>
+        <source>Please give it to your administrator.</source>
+        <translation>请交给管理员。</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现错误</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside the workstation. What you were doing may not have been finished; please check it. You can keep working.</source>
+        <translation>工作站内部出现错误。刚才的操作可能没有完成，请检查一下。您可以继续工作。</translation>
+    </message>
+    <message>
+        <source>The report could not be saved.</source>
+        <translation>错误报告未能保存。</translation>
+    </message>
+    <message>
         <source>What to do: {hint}</source>
         <translation>处理办法：{hint}</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
     </message>
     <message>
         <source>{field}: {reason}</source>
@@ -973,6 +1482,135 @@
     </message>
 </context>
 <context>
+    <name>pages</name>
+    <message>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Every resident of the station&apos;s area: search by name, pinyin, ID number, phone or address.</source>
+        <translation>本辖区全部实有人口：可按姓名、拼音、证件号码、电话或地址查询。</translation>
+    </message>
+    <message>
+        <source>Operators, station settings, backup, key rotation and enrollment with the platform.</source>
+        <translation>操作员、工作站设置、备份、密钥更换以及在平台注册。</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Rental properties and their rooms, landlords, who lives where, and visit sheets to print.</source>
+        <translation>出租屋及其房间、业主、人屋捆绑情况，以及可打印的走访单。</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>The ID card reader, fingerprint scanner and passport reader: ports, states and tests.</source>
+        <translation>身份证阅读器、指纹仪和护照阅读器：串口、状态和测试。</translation>
+    </message>
+    <message>
+        <source>This page comes with the next update of the workstation. Until then use the other pages; nothing here is lost or hidden.</source>
+        <translation>此页面将在工作站的下一次更新中提供。在此之前请使用其他页面；不会有任何数据丢失或被隐藏。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Visits and checks sent by the platform or planned here, with their due dates and results.</source>
+        <translation>平台下发或本站安排的走访与核查任务，含截止日期和结果。</translation>
+    </message>
+    <message>
+        <source>What has reached the central platform, what is waiting, conflicts to decide, and sync history.</source>
+        <translation>哪些已送达中心平台、哪些在等待、需要处理的冲突，以及同步记录。</translation>
+    </message>
+    <message>
+        <source>Who read or changed what, and when: the station&apos;s tamper-evident audit trail.</source>
+        <translation>谁在何时查看或修改了什么：本站防篡改的审计记录。</translation>
+    </message>
+</context>
+<context>
+    <name>roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>所领导</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>DEMO</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <source>Demo: synthetic data or emulated devices. Nothing here is a real registration.</source>
+        <translation>演示：虚构数据或模拟设备，这里的登记都不是真实登记。</translation>
+    </message>
+    <message>
+        <source>Emulated device (demo).</source>
+        <translation>模拟设备（演示）。</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹仪</translation>
+    </message>
+    <message>
+        <source>ID card</source>
+        <translation>身份证</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>reading…</source>
+        <translation>读取中……</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>查找中……</translation>
+    </message>
+</context>
+<context>
     <name>storage</name>
     <message>
         <source>No workstation database at {path}. Run `workstation-admin init` first.</source>
@@ -997,6 +1635,357 @@
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
         <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>zfm</name>
+    <message>
+        <source>A residual print or an unmoved finger was detected. Lift the finger, clean the glass and press again.</source>
+        <translation>检测到残留指纹或手指未移动，请抬起手指、清洁采集窗后重新按压。</translation>
+    </message>
+    <message>
+        <source>Checking this scanner&apos;s own library for the same finger (only enrolments made on this scanner; the check against everyone is done by the platform).</source>
+        <translation>正在检查本机指纹模块中是否已有该手指（仅限本机登记过的指纹；与全部人员的比对由平台完成）。</translation>
+    </message>
+    <message>
+        <source>Combining the presses into a template…</source>
+        <translation>正在合成指纹模板…</translation>
+    </message>
+    <message>
+        <source>Data from the fingerprint scanner was damaged on the way. Try again; if it repeats, check the cable or use a lower baud rate.</source>
+        <translation>指纹仪发来的数据在传输中损坏，请重试；如反复出现，请检查连接线或降低波特率。</translation>
+    </message>
+    <message>
+        <source>Enrolling the {finger}: {presses} presses.</source>
+        <translation>开始登记{finger}：需按压{presses}次。</translation>
+    </message>
+    <message>
+        <source>Enrolment cancelled.</source>
+        <translation>登记已取消。</translation>
+    </message>
+    <message>
+        <source>Fingerprint enrolment stopped: {reason} Start again when ready.</source>
+        <translation>指纹登记已停止：{reason}准备好后请重新开始。</translation>
+    </message>
+    <message>
+        <source>Fingerprint enrolment was cancelled.</source>
+        <translation>指纹登记已取消。</translation>
+    </message>
+    <message>
+        <source>Image quality {score}/100 is too low (needs {needed}).</source>
+        <translation>图像质量{score}/100过低（需要{needed}）。</translation>
+    </message>
+    <message>
+        <source>Image quality {score}/100.</source>
+        <translation>图像质量{score}/100。</translation>
+    </message>
+    <message>
+        <source>Image taken; checking its quality…</source>
+        <translation>已采集图像，正在检查质量…</translation>
+    </message>
+    <message>
+        <source>Lift the finger and press again.</source>
+        <translation>请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>Lift the finger off the scanner.</source>
+        <translation>请抬起手指。</translation>
+    </message>
+    <message>
+        <source>Move the finger to the centre of the glass.</source>
+        <translation>请将手指移到采集窗中央。</translation>
+    </message>
+    <message>
+        <source>No finger on the scanner. Place the finger flat on the glass.</source>
+        <translation>指纹仪上没有手指，请将手指平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>No finger was placed in time.</source>
+        <translation>等待按压手指超时。</translation>
+    </message>
+    <message>
+        <source>No matching fingerprint in this scanner&apos;s library.</source>
+        <translation>本机指纹库中没有匹配的指纹。</translation>
+    </message>
+    <message>
+        <source>Not found on this scanner (local check only; the platform checks against everyone).</source>
+        <translation>本机指纹模块中未找到该手指（仅本机检查，与全部人员的比对由平台完成）。</translation>
+    </message>
+    <message>
+        <source>OK.</source>
+        <translation>操作成功。</translation>
+    </message>
+    <message>
+        <source>Place the finger flat on the glass.</source>
+        <translation>请将手指平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Place the {finger} flat on the scanner (press {press} of {presses}).</source>
+        <translation>请将{finger}平放在指纹仪上（第{press}次，共{presses}次）。</translation>
+    </message>
+    <message>
+        <source>Press harder and place more of the finger, flat, on the glass.</source>
+        <translation>请用力按压，让手指更大面积平放在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Press harder: the print is too light (a very dry finger may need a little moisture).</source>
+        <translation>请用力按压：指纹太淡（手指过干可稍加湿润）。</translation>
+    </message>
+    <message>
+        <source>Press {press} of {presses} accepted.</source>
+        <translation>第{press}次按压已接受（共{presses}次）。</translation>
+    </message>
+    <message>
+        <source>Reading the template from the scanner…</source>
+        <translation>正在从指纹仪读取指纹模板…</translation>
+    </message>
+    <message>
+        <source>Stored on this scanner at page {page}.</source>
+        <translation>已存入本机指纹模块第{page}页。</translation>
+    </message>
+    <message>
+        <source>The finger is too wet or pressing too hard: dry the finger and press more gently.</source>
+        <translation>手指太湿或按压太重：请擦干手指，轻轻按压。</translation>
+    </message>
+    <message>
+        <source>The finger was not lifted in time.</source>
+        <translation>等待抬起手指超时。</translation>
+    </message>
+    <message>
+        <source>The fingerprint image is too unclear to use. Lift the finger and press again.</source>
+        <translation>指纹图像太乱，无法提取特征，请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner received a damaged command. Try again; if it repeats, check the cable or use a lower baud rate.</source>
+        <translation>指纹仪收到的数据包有误，请重试；如反复出现，请检查连接线或降低波特率。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner reported an unknown error (code 0x{code:02X}). Try again.</source>
+        <translation>指纹仪报告未知错误（代码0x{code:02X}），请重试。</translation>
+    </message>
+    <message>
+        <source>The fingerprint template is empty.</source>
+        <translation>指纹模板为空。</translation>
+    </message>
+    <message>
+        <source>The fingerprints do not match.</source>
+        <translation>指纹不匹配。</translation>
+    </message>
+    <message>
+        <source>The image is too dark (wet finger or pressing too hard). Dry the finger and press more gently.</source>
+        <translation>图像太深（手指太湿或按压太重），请擦干手指并轻按。</translation>
+    </message>
+    <message>
+        <source>The image is too light (dry finger or light press). Press a little harder.</source>
+        <translation>图像太淡（手指太干或按压太轻），请稍用力按压。</translation>
+    </message>
+    <message>
+        <source>The presses could not be combined (perhaps different fingers). Enrol this finger again.</source>
+        <translation>多次按压无法合成模板（可能不是同一手指），请重新登记该手指。</translation>
+    </message>
+    <message>
+        <source>The print is faint: lift the finger and press again.</source>
+        <translation>指纹不清晰：请抬起手指重新按压。</translation>
+    </message>
+    <message>
+        <source>The print is smudged or blurred: lift the finger, wipe the glass and press again without moving.</source>
+        <translation>指纹模糊或有污迹：请抬起手指，擦净采集窗后重新按压，按压时不要移动。</translation>
+    </message>
+    <message>
+        <source>The scanner could not delete the template.</source>
+        <translation>删除指纹模板失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not empty its library.</source>
+        <translation>清空指纹库失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not enter low-power mode.</source>
+        <translation>指纹仪进入低功耗模式失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not operate its communication port.</source>
+        <translation>指纹仪通信端口操作失败。</translation>
+    </message>
+    <message>
+        <source>The scanner could not read that stored template (empty or damaged).</source>
+        <translation>读取指纹模板出错或模板无效。</translation>
+    </message>
+    <message>
+        <source>The scanner could not receive the data that followed. Try again; if it repeats, check the cable.</source>
+        <translation>指纹仪无法接收后续数据包，请重试；如反复出现，请检查连接线。</translation>
+    </message>
+    <message>
+        <source>The scanner could not take the image. Clean the glass and place the finger again.</source>
+        <translation>指纹采集失败，请清洁采集窗后重新按压手指。</translation>
+    </message>
+    <message>
+        <source>The scanner could not use this press: {reason}</source>
+        <translation>指纹仪无法使用这次按压：{reason}</translation>
+    </message>
+    <message>
+        <source>The scanner could not write its memory (flash error); the module may be failing.</source>
+        <translation>指纹仪写入存储器（Flash）出错，模块可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The scanner does not have that setting (invalid register number).</source>
+        <translation>指纹仪无此参数（寄存器号无效）。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to execute the command.</source>
+        <translation>指纹仪命令执行失败。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to reset.</source>
+        <translation>指纹仪复位失败。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to send the image. Try again.</source>
+        <translation>指纹仪上传图像失败，请重试。</translation>
+    </message>
+    <message>
+        <source>The scanner failed to send the template. Try again.</source>
+        <translation>指纹仪上传模板失败，请重试。</translation>
+    </message>
+    <message>
+        <source>The scanner needs its password verified before anything else, and the station has not done so. Reconnect the scanner; if it repeats, check the scanner password in the station settings.</source>
+        <translation>指纹仪要求先验证密码，工作站尚未验证。请重新连接指纹仪；如反复出现，请检查工作站设置中的指纹仪密码。</translation>
+    </message>
+    <message>
+        <source>The scanner refused the password: the module&apos;s password was changed and no longer matches the station&apos;s setting. An administrator must enter the module&apos;s password in the station settings (it cannot be read back from the module).</source>
+        <translation>指纹仪密码错误：模块密码已被修改，与本工作站的设置不一致。请管理员在工作站设置中填写模块的密码（密码无法从模块读出）。</translation>
+    </message>
+    <message>
+        <source>The scanner refused the setting value (incorrect register configuration).</source>
+        <translation>指纹仪拒绝该参数值（寄存器配置错误）。</translation>
+    </message>
+    <message>
+        <source>The scanner reported a hardware error.</source>
+        <translation>指纹仪报告硬件错误。</translation>
+    </message>
+    <message>
+        <source>The scanner reported an undefined error. Try again.</source>
+        <translation>指纹仪报告未定义错误，请重试。</translation>
+    </message>
+    <message>
+        <source>The scanner timed out.</source>
+        <translation>指纹仪操作超时。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s address does not match the station&apos;s setting.</source>
+        <translation>指纹仪地址码与工作站设置不一致。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s automatic enrolment failed.</source>
+        <translation>指纹仪自动登记失败。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s fingerprint library is empty.</source>
+        <translation>指纹库为空。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s fingerprint library is full.</source>
+        <translation>指纹仪的指纹库已满。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s firmware update failed.</source>
+        <translation>指纹仪固件升级失败。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s library has no such position (page number out of range).</source>
+        <translation>指纹库页码超出范围。</translation>
+    </message>
+    <message>
+        <source>The scanner&apos;s sensor reported a hardware error.</source>
+        <translation>指纹传感器硬件错误。</translation>
+    </message>
+    <message>
+        <source>The {finger} is enrolled (quality {quality}/100).</source>
+        <translation>{finger}登记完成（质量{quality}/100）。</translation>
+    </message>
+    <message>
+        <source>There is no valid image in the scanner to process. Place the finger again.</source>
+        <translation>指纹仪缓冲区中没有有效图像，请重新按压手指。</translation>
+    </message>
+    <message>
+        <source>This finger is already enrolled on this scanner at page {page} (match score {score}). It is not stored again. This is a local check only; the platform checks against everyone.</source>
+        <translation>该手指已在本机指纹模块第{page}页登记（比对分数{score}），不再重复存储。此为本机检查，与全部人员的比对由平台完成。</translation>
+    </message>
+    <message>
+        <source>This fingerprint already exists in the scanner&apos;s library.</source>
+        <translation>该指纹已存在于指纹库中。</translation>
+    </message>
+    <message>
+        <source>This press does not match the earlier ones. Press the same {finger} again.</source>
+        <translation>这次按压与前几次不一致，请再次按压同一{finger}。</translation>
+    </message>
+    <message>
+        <source>This scanner model does not support that command.</source>
+        <translation>此型号指纹仪不支持该命令。</translation>
+    </message>
+    <message>
+        <source>This scanner&apos;s library was full; the enrolment at page {page} was removed from the scanner.</source>
+        <translation>本机指纹库已满，已从指纹模块删除第{page}页的指纹。</translation>
+    </message>
+    <message>
+        <source>This scanner&apos;s local library is full, so the template is kept by the station only (the local duplicate check will not see it).</source>
+        <translation>本机指纹模块的指纹库已满，模板仅保存在工作站（本机重复检查将无法查到该指纹）。</translation>
+    </message>
+    <message>
+        <source>Too few fingerprint features in the image. Place more of the finger, centred, on the glass.</source>
+        <translation>指纹特征点太少，请将手指更多面积居中按在采集窗上。</translation>
+    </message>
+    <message>
+        <source>Too many unusable presses of the {finger}; enrolment stopped. Clean the glass and start again.</source>
+        <translation>{finger}无效按压次数过多，登记已停止。请清洁采集窗后重新开始。</translation>
+    </message>
+    <message>
+        <source>Wrong notepad page number.</source>
+        <translation>记事本页码错误。</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>left index finger</source>
+        <translation>左手食指</translation>
+    </message>
+    <message>
+        <source>left little finger</source>
+        <translation>左手小指</translation>
+    </message>
+    <message>
+        <source>left middle finger</source>
+        <translation>左手中指</translation>
+    </message>
+    <message>
+        <source>left ring finger</source>
+        <translation>左手环指</translation>
+    </message>
+    <message>
+        <source>left thumb</source>
+        <translation>左手拇指</translation>
+    </message>
+    <message>
+        <source>right index finger</source>
+        <translation>右手食指</translation>
+    </message>
+    <message>
+        <source>right little finger</source>
+        <translation>右手小指</translation>
+    </message>
+    <message>
+        <source>right middle finger</source>
+        <translation>右手中指</translation>
+    </message>
+    <message>
+        <source>right ring finger</source>
+        <translation>右手环指</translation>
+    </message>
+    <message>
+        <source>right thumb</source>
+        <translation>右手拇指</translation>
     </message>
 </context>
 </TS>

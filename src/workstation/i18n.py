@@ -28,11 +28,14 @@ and English output keep working unchanged; ``render(text, lang)`` gives the oper
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import shutil
 import string
+import subprocess
 import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -46,8 +49,10 @@ __all__ = [
     "Catalogue",
     "Message",
     "Renderable",
+    "Sentences",
     "Text",
     "catalogue",
+    "compiled_translation",
     "normalise_language",
     "operator_language",
     "placeholders",
@@ -126,6 +131,23 @@ class Renderable(Protocol):
     """Anything that can show itself in a language (errors, validation problems, lists of them)."""
 
     def render(self, lang: str) -> str: ...
+
+
+class Sentences(str):
+    """Complete sentences shown one after another: English joins them with a space, Chinese with
+    nothing (a Chinese full stop carries its own spacing). ``str`` is the English."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Iterable[str]) -> Sentences:
+        parts = tuple(p for p in parts if p)
+        self = super().__new__(cls, " ".join(render(p, "en") for p in parts))
+        self.parts = parts
+        return self
+
+    def render(self, lang: str) -> str:
+        lang = normalise_language(lang)
+        return ("" if lang == "zh_CN" else " ").join(render(p, lang) for p in self.parts)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None) -> Text:
@@ -257,6 +279,49 @@ def _fill(pattern: str, params: Mapping[str, Any], lang: str, *, fallback: str |
         if fallback is not None and fallback != pattern:
             return _fill(fallback, params, lang)
         raise
+
+
+def compiled_translation(lang: str) -> Path | None:
+    """The ``.qm`` file of ``lang`` for Qt's ``QTranslator``, built from its ``.ts`` when missing or stale.
+
+    Returns ``TRANSLATIONS_DIR/workstation_<lang>.qm`` when it is at least as new as the ``.ts``
+    (a package ships it built by ``scripts/translations.py release``); otherwise runs Qt's
+    ``lrelease`` (from the installed PySide6, found without importing it) into that folder, or into
+    the user's cache folder when that one is read-only. ``None`` for English (the source language),
+    or when there is no ``.ts`` or no ``lrelease``: the app then shows English. Does not import Qt.
+    """
+    lang = normalise_language(lang)
+    ts = TRANSLATIONS_DIR / f"{TS_PREFIX}{lang}.ts"
+    if lang == "en" or not ts.exists():
+        return None
+    name = f"{TS_PREFIX}{lang}.qm"
+    import platformdirs
+
+    candidates = [TRANSLATIONS_DIR / name, Path(platformdirs.user_cache_dir("workstation")) / "translations" / name]
+    for qm in candidates:
+        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+            return qm
+    tool = _lrelease()
+    if tool is None:
+        return next((qm for qm in candidates if qm.exists()), None)  # stale beats nothing
+    for qm in candidates:
+        try:
+            qm.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
+            return qm
+        except (OSError, subprocess.SubprocessError):
+            continue
+    return None
+
+
+def _lrelease() -> str | None:
+    spec = importlib.util.find_spec("PySide6")  # locates the package without importing it
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    for folder in folders:
+        for exe in ("lrelease", "lrelease.exe"):
+            if (Path(folder) / exe).exists():
+                return str(Path(folder) / exe)
+    return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
 def placeholders(pattern: str) -> set[str]:

@@ -702,9 +702,10 @@ def test_assigning_another_roles_protocol_is_refused_and_nothing_remembered(desk
 
 def test_timeout_messages_name_the_device_in_each_language() -> None:
     from workstation.devices.errors import DeviceTimeout
-    from workstation.devices.manager.status import ROLE_NAMES
+    from workstation.devices.manager.status import ROLE_NAMES, role_name
 
-    for role, (en, zh) in ROLE_NAMES.items():
-        exc = DeviceTimeout(f"the {en}", zh)
+    for role, label in ROLE_NAMES.items():
+        en, zh = role_name(role)
+        exc = DeviceTimeout(label)
         assert en in exc.message and zh in exc.message_zh, role
         assert not any(c.isascii() and c.isalpha() for c in exc.message_zh), exc.message_zh

@@ -321,3 +321,28 @@ def test_transient_answer_at_any_step_is_retried(code, cc):
     finally:
         transport.close()
         server.stop()
+
+
+# ---- issue 14 "Also": a paced emulator takes a bulk download as a UART does ---------------------------
+def test_paced_image_download_leaves_a_host_with_a_1s_timeout_in_step():
+    """A real port's kernel buffer holds ~4 KB, so a module answers the command after an image
+    download within ~4 KB of wire time of the host's write returning; a pty buffers ~20 KB+ more. The
+    paced emulator must answer as the module would, or a host with a 1 s timeout falls out of step."""
+    import numpy as np
+
+    device = ZfmEmulator()
+    server = EmulatorServer(device, baudrate=115200, pace=True)
+    url = server.start_pty()
+    transport = Transport(url, baudrate=115200, timeout=0.02)
+    scanner = FingerprintScanner(transport, timeout=1.0)
+    try:
+        _three_templates(device)
+        scanner.read_system_parameters()
+        height, width = scanner.image_size()
+        image = (np.arange(height * width, dtype=np.uint32).reshape(height, width) % 16 * 17).astype(np.uint8)
+        scanner.download_image(image)
+        assert scanner.template_count() == 3  # answered within the host's 1 s
+        assert device.image is not None and np.array_equal(np.asarray(device.image) // 17, image // 17)
+    finally:
+        transport.close()
+        server.stop()

@@ -9,7 +9,7 @@ from workstation.domain.countries import country_label, country_name, is_known_c
 from workstation.domain.documents import IdentityDocument, document_validity
 from workstation.domain.enums import DocumentType, DocumentValidity, Sex
 from workstation.domain.identifiers import identifier_problems, normalise_identifier, normalise_phone
-from workstation.domain.names import has_han, is_han
+from workstation.domain.names import display_width, has_han, is_han
 from workstation.domain.validation import (
     gb11643_check_char,
     normalise_mobile,
@@ -137,6 +137,14 @@ def test_document_number_with_chinese_left_is_refused():
 )
 def test_every_cjk_block_counts_as_chinese(ch):
     assert is_han(ch) and has_han(f"a{ch}b")
+
+
+@pytest.mark.parametrize(
+    ("text", "width"),
+    [("张三", 4), ("\U00020bb7野家", 6), ("\U00031350", 2), ("\U0002ebf0", 2), ("Anna", 4), ("ＡＢ", 4), ("é", 1)],
+)
+def test_display_width_counts_every_han_block_as_wide(text, width):
+    assert display_width(text) == width
 
 
 @pytest.mark.parametrize("ch", ["a", "1", "。", "ー", "가", "·"])

@@ -1,9 +1,9 @@
 """`workstation`: the desk application.
 
-Until the desktop UI lands this opens the station's store, reports what it holds and which devices
-answer, and hosts `workstation sync` (end-of-shift sync from a terminal). With no arguments on a
-machine that has no station yet, `--demo` runs on embedded defaults: a demo station with synthetic
-data in its own folder, and emulated devices.
+With no subcommand it opens the desktop app (`workstation.ui.app`): unlock, login, main window;
+`--demo` does the same on the demo station (synthetic data in its own folder, emulated devices, a
+reference platform on loopback). `workstation status` prints what the station holds and which
+devices answer, in a terminal; `workstation sync` is the end-of-shift sync from a terminal.
 """
 
 from __future__ import annotations
@@ -100,6 +100,14 @@ def run_app(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_desktop(args: argparse.Namespace) -> int:
+    """The desktop app (the only place the console command imports Qt)."""
+    from workstation.ui.app import run
+
+    argv = (["--demo"] if args.demo else []) + (["--data-dir", args.data_dir] if args.data_dir else [])
+    return run(argv)
+
+
 def _demo_devices(data_dir: Path) -> None:
     """Demo mode: start the device manager (emulated devices unless hardware is plugged in), report each
     device's state, and read the demo card through the same path the desk uses."""
@@ -152,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
         "device drivers, an emulated card read) and exit non-zero on any failure or warning",
     )
     sub = p.add_subparsers(dest="command")
+    st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
+    st.set_defaults(func=run_app)
     try:
         from workstation.sync import cli as sync_cli
     except ImportError:
@@ -173,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, "func", None) is not None:
             rc: int = args.func(args)
             return rc
-        return run_app(args)
+        return run_desktop(args)
     except UserFacingError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         if exc.message_zh != exc.message:

@@ -3,7 +3,8 @@
 An emulator is an `EmulatedDevice` subclass that receives host bytes in `on_bytes()` and answers
 with `self.send()`. `EmulatorServer` puts it on a pty pair or a TCP port (pyserial's
 ``socket://``), applies faults (corrupt bytes, drop the connection after N bytes, latency) and
-paces output at the configured baud so timing is as on a real wire. With ``enforce_baud`` a pty link
+paces output at the configured baud so timing is as on a real wire. Paced pty links also take host
+bytes as a UART does (see `EmulatorServer._paced_pty_step`). With ``enforce_baud`` a pty link
 behaves like a real UART: bytes the host sends at another line speed are lost (framing errors), so
 auto-baud probes and baud changes can be tested; socket:// carries no line speed and is never checked.
 """
@@ -23,7 +24,10 @@ try:
 except ImportError:  # Windows: no pty links, so no line speed to read
     termios = None  # type: ignore[assignment]
 
-from workstation.devices.transport import close_pty, open_pty_pair, wire_seconds
+from workstation.devices.transport import close_pty, open_pty_pair, pty_slave_fd, wire_seconds
+
+UART_BUFFER = 4096  # bytes a real serial port's kernel buffer holds while a host writes
+HOST_DONE_S = 0.05  # paced pty: the pty had room this long and the host wrote nothing: its write returned
 
 
 @dataclass
@@ -218,7 +222,7 @@ class EmulatorServer:
         return _TERMIOS_SPEEDS.get(speed)
 
     # ---- input loops -----------------------------------------------------------------------
-    def _deliver(self, data: bytes) -> None:
+    def _deliver(self, data: bytes, *, paced: bool = True) -> None:
         if self._dropped or not data:
             return
         self.bytes_received += len(data)
@@ -227,9 +231,50 @@ class EmulatorServer:
             if host is not None and host != self.baudrate:
                 self.bytes_lost += len(data)  # a UART at another speed hears only noise
                 return
-        if self.pace:  # host → device bytes take their wire time too
+        if self.pace and paced:  # host → device bytes take their wire time too
             time.sleep(wire_seconds(len(data), self.baudrate))
         self.device.on_bytes(data)
+
+    def _paced_pty_step(self, master: int) -> None:
+        """Take host bytes from a pty as a device on a real serial port gets them.
+
+        A real port's kernel buffer holds about `UART_BUFFER` bytes: a host's bulk write (an image
+        download) blocks until all but that much has crossed the wire, and the device has the rest
+        within that much wire time after the write returns. A pty holds ~20 KB instead, so an emulator
+        that merely read at line rate would answer seconds after the host's write returned, and a host
+        with a 1 s timeout would fall out of step. So bytes are read `UART_BUFFER` at a time and each
+        chunk is given its wire time; while waiting, as soon as the host can write again (its write
+        has returned: the slave side of the pty has room), everything still queued except the last
+        `UART_BUFFER` bytes is taken at once, as a UART would already have delivered it."""
+        data = os.read(master, UART_BUFFER)
+        if not data:
+            return
+        slave = pty_slave_fd(master)
+        end = time.monotonic() + wire_seconds(len(data), self.baudrate)
+        room_since: float | None = None  # since when the host could have written but did not
+        while True:
+            now = time.monotonic()
+            if now >= end:
+                break
+            host_can_write = slave is not None and _writable(slave)
+            if not host_can_write:
+                room_since = None
+            elif room_since is None:
+                room_since = now
+            # a host still writing refills the pty within milliseconds; room for HOST_DONE_S means it is done
+            if room_since is not None and now - room_since >= HOST_DONE_S and _readable(master):
+                room_since = None
+                rest = _read_available(master)
+                if len(rest) > UART_BUFFER:
+                    self._deliver(data + rest[:-UART_BUFFER], paced=False)
+                    data = rest[-UART_BUFFER:]
+                    end = time.monotonic() + wire_seconds(len(data), self.baudrate)
+                else:
+                    data += rest
+                    end += wire_seconds(len(rest), self.baudrate)
+                continue
+            time.sleep(min(0.01, end - now))
+        self._deliver(data, paced=False)
 
     def _pty_loop(self) -> None:
         assert self._master is not None
@@ -245,6 +290,9 @@ class EmulatorServer:
             if not ready:
                 continue
             try:
+                if self.pace:
+                    self._paced_pty_step(master)
+                    continue
                 data = os.read(master, 65536)
             except OSError:
                 time.sleep(0.05)  # EIO while no one holds the slave open
@@ -291,6 +339,31 @@ class EmulatorServer:
                     pass
                 self._client.close()
                 self._client = None
+
+
+def _writable(fd: int) -> bool:
+    try:
+        return bool(select.select([], [fd], [], 0)[1])
+    except (OSError, ValueError):
+        return False
+
+
+def _readable(fd: int) -> bool:
+    try:
+        return bool(select.select([fd], [], [], 0)[0])
+    except (OSError, ValueError):
+        return False
+
+
+def _read_available(fd: int) -> bytes:
+    """Everything that can be read from `fd` without waiting."""
+    out = bytearray()
+    while _readable(fd):
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        out += chunk
+    return bytes(out)
 
 
 _TERMIOS_SPEEDS: dict[int, int] = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from workstation.errors import UserFacingError, _Pair
+from workstation.errors import UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP
 
-#: What a device is called in a sentence when no better name is known.
-THE_DEVICE = QT_TRANSLATE_NOOP("devices", "the device")
+#: What a device is called in a sentence when no better name is known (no article: "the {device}").
+DEVICE = QT_TRANSLATE_NOOP("devices", "device")
 ITS_PORT = QT_TRANSLATE_NOOP("devices", "its port")
 
 
@@ -19,14 +19,12 @@ class DeviceError(UserFacingError):
 
 
 class DeviceTimeout(DeviceError):
-    """No answer in time; ``what`` names the device (a marked text such as ``"the ID card reader"``)."""
+    """No answer in time; ``what`` names the device, marked and without article (``"ID card reader"``)."""
 
-    def __init__(self, what: str = THE_DEVICE, what_zh: str | None = None) -> None:
-        if what_zh is not None:  # not yet converted caller (see errors._Pair)
-            what = _Pair(what, what_zh)
+    def __init__(self, what: str = DEVICE) -> None:
         super().__init__(
             QT_TRANSLATE_NOOP(
-                "devices", "No answer from {device}. Check the cable and that the device is powered."
+                "devices", "No answer from the {device}. Check the cable and that the device is powered."
             ).format(device=what)
         )
 

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import serial
 
-from workstation.devices.errors import DeviceDisconnected, DeviceTimeout
+from workstation.devices.errors import DEVICE, DeviceDisconnected, DeviceTimeout
 
 try:
     import termios
@@ -72,12 +72,12 @@ class Transport:
         except TRANSPORT_ERRORS as exc:
             raise DeviceDisconnected(self.url) from exc
 
-    def read_exact(self, n: int, deadline: float, what: str = "the device", what_zh: str = "设备") -> bytes:
+    def read_exact(self, n: int, deadline: float, what: str = DEVICE) -> bytes:
         """Read exactly n bytes, looping over short reads; DeviceTimeout at the monotonic deadline."""
         buf = bytearray()
         while len(buf) < n:
             if time.monotonic() > deadline:
-                raise DeviceTimeout(what, what_zh)
+                raise DeviceTimeout(what)
             try:
                 chunk = self._port.read(n - len(buf))
             except TRANSPORT_ERRORS as exc:
@@ -122,6 +122,12 @@ def open_pty_pair() -> tuple[int, str]:
 
 
 _KEEP_SLAVES: dict[int, int] = {}
+
+
+def pty_slave_fd(master: int) -> int | None:
+    """The slave fd this process keeps open for a pty made by `open_pty_pair` (for emulators that need
+    to see the host's side of the link, e.g. whether the host can write), None when unknown."""
+    return _KEEP_SLAVES.get(master)
 
 
 def close_pty(master: int) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pypinyin import Style, lazy_pinyin
@@ -51,6 +52,19 @@ def is_han(ch: str) -> bool:
 def has_han(text: str) -> bool:
     """True when `text` contains at least one Han ideograph (any CJK block)."""
     return HAN_RE.search(text) is not None
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal or a fixed-width table: 2 for every Han ideograph (any CJK
+    block, also where this Python's Unicode data predates the block) and for other wide or full-width
+    characters (East Asian Width W/F, UAX #11), 0 for combining marks, 1 otherwise."""
+    width = 0
+    for ch in text:
+        if is_han(ch) or unicodedata.east_asian_width(ch) in ("W", "F"):
+            width += 2
+        elif not unicodedata.combining(ch):
+            width += 1
+    return width
 
 
 # Compound surnames (复姓) and their readings; pypinyin reads several of them wrongly on their own.

@@ -27,6 +27,7 @@ from workstation.devices.zfm.driver import (
 )
 from workstation.devices.zfm.emulator import ZfmEmulator
 from workstation.devices.zfm.image import pack_4bit, unpack_4bit
+from workstation.i18n import render
 
 LINKS = ["pty", "tcp"]
 
@@ -102,8 +103,9 @@ def test_unpack_4bit_layout_and_pack_round_trip() -> None:
 
 
 def test_every_confirmation_code_has_both_languages() -> None:
-    for code, (en, zh, vendor) in CC_MESSAGES.items():
-        assert en and zh and vendor and en != zh, hex(code)
+    for code, (message, vendor) in CC_MESSAGES.items():
+        zh = render(message, "zh_CN")
+        assert message and zh and vendor and zh != str(message), hex(code)
         err = ZfmError(code, "op")
         assert err.code == code and f"0x{code:02X}" in str(err) and vendor in str(err)
     unknown = ZfmError(0x77)
@@ -294,8 +296,8 @@ def test_each_confirmation_code_is_a_clear_error(make_rig: Any, code: int) -> No
     with pytest.raises(ZfmError) as info:
         rig.scanner.capture_image()
     err = info.value
-    en, zh, vendor = CC_MESSAGES[code]
-    assert err.code == code and (err.message, err.message_zh) == (en, zh)
+    message, vendor = CC_MESSAGES[code]
+    assert err.code == code and (err.message, err.message_zh) == (message, render(message, "zh_CN"))
     assert f"0x{code:02X}" in str(err) and vendor in str(err)
     rig.emu.set_failure(None)
     assert rig.scanner.capture_image() is True

@@ -7,6 +7,7 @@ import numpy.typing as npt
 import pytest
 
 from workstation.devices.zfm.quality import ACCEPT_SCORE, GUIDANCE, QualityReport, assess
+from workstation.i18n import Sentences, render
 
 H, W = 288, 256
 Float = npt.NDArray[np.float64]
@@ -138,8 +139,12 @@ def test_noise_without_ridge_structure_is_refused() -> None:
 
 
 def test_every_problem_has_guidance_in_both_languages() -> None:
-    for code, (en, zh) in GUIDANCE.items():
-        assert code and en and zh and en != zh
+    for code, text in GUIDANCE.items():
+        zh = render(text, "zh_CN")
+        assert code and text and zh and zh != str(text)
+    two = Sentences([GUIDANCE["partial"], GUIDANCE["smudged"]])  # how a report joins several problems
+    assert render(two, "zh_CN") == render(GUIDANCE["partial"], "zh_CN") + render(GUIDANCE["smudged"], "zh_CN")
+    assert str(two) == f"{GUIDANCE['partial']} {GUIDANCE['smudged']}"
 
 
 def test_input_checks_and_types() -> None:

@@ -47,9 +47,10 @@ from workstation.devices.manager.status import (
     DeviceState,
     DeviceStatus,
     WrongProtocol,
-    role_name,
+    role_label,
 )
 from workstation.devices.transport import PortWorker, Transport
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from workstation.devices.manager.demo import EmulatedDesk
@@ -304,8 +305,7 @@ class DeviceManager:
         except TimeoutError as exc:
             if fut.done():  # the TimeoutError came from fn itself
                 raise
-            en, zh = role_name(role)
-            raise DeviceTimeout(f"the {en}", zh) from exc
+            raise DeviceTimeout(role_label(role)) from exc
 
     def poll(
         self,
@@ -707,7 +707,7 @@ class DeviceManager:
                     if self._claim(plugin.role, port, plugin, baud, transport):
                         transport = None  # the connection owns it now
                     else:
-                        logger.warning("a second %s on %s is ignored", role_name(plugin.role)[0], port.device)
+                        logger.warning("a second %s on %s is ignored", role_label(plugin.role), port.device)
                     return  # one device per port
         finally:
             if transport is not None:
@@ -855,9 +855,10 @@ class DeviceManager:
 
 
 def _not_installed(role: str) -> DeviceStatus:
-    en, zh = role_name(role)
-    return DeviceStatus(role, DeviceState.NOT_FOUND, f"Support for the {en} is not installed in this build.",
-                        f"此版本未安装{zh}支持。", detail="plugin not installed")
+    message = QT_TRANSLATE_NOOP("devices", "Support for the {device} is not installed in this build.")
+    return DeviceStatus(
+        role, DeviceState.NOT_FOUND, message.format(device=role_label(role)), detail="plugin not installed"
+    )
 
 
 def _short_name(device: str) -> str:

@@ -1,4 +1,4 @@
-"""Connection states of a device role and the plain-language message (English + Chinese) for each."""
+"""Connection states of a device role and the plain-language message for each (marked; see `workstation.i18n`)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workstation.devices.errors import DeviceError
+from workstation.i18n import QT_TRANSLATE_NOOP, render
 
-ROLE_NAMES: dict[str, tuple[str, str]] = {
-    "idcard": ("ID card reader", "身份证阅读器"),
-    "fingerprint": ("fingerprint scanner", "指纹仪"),
-    "mrz": ("passport reader", "护照阅读器"),
+ROLE_NAMES: dict[str, str] = {
+    "idcard": QT_TRANSLATE_NOOP("devices", "ID card reader"),
+    "fingerprint": QT_TRANSLATE_NOOP("devices", "fingerprint scanner"),
+    "mrz": QT_TRANSLATE_NOOP("devices", "passport reader"),
 }
+_UNKNOWN_ROLE = QT_TRANSLATE_NOOP("devices", "{role} device")
 
 
 class DeviceState(StrEnum):
@@ -22,8 +24,15 @@ class DeviceState(StrEnum):
     NOT_FOUND = "not_found"  # discovery finished without it; found later when it is plugged in
 
 
+def role_label(role: str) -> str:
+    """What a role's device is called in a sentence, marked (``"ID card reader"``; no article)."""
+    return ROLE_NAMES.get(role) or _UNKNOWN_ROLE.format(role=role)
+
+
 def role_name(role: str) -> tuple[str, str]:
-    return ROLE_NAMES.get(role, (f"{role} device", f"{role}设备"))
+    """(English, Chinese) name of a role's device; prefer `role_label` with `render`."""
+    label = role_label(role)
+    return render(label, "en"), render(label, "zh_CN")
 
 
 def state_message(
@@ -34,46 +43,47 @@ def state_message(
     attempt: int = 0,
     emulated: bool = False,
     handshake: bool = True,
-) -> tuple[str, str]:
-    en, zh = role_name(role)
+) -> str:
+    """The operator's message for ``role`` in ``state`` (a marked `Message`; ``str`` is English)."""
+    device = role_label(role)
     if state is DeviceState.SEARCHING:
-        return f"Looking for the {en}…", f"正在查找{zh}……"
+        return QT_TRANSLATE_NOOP("devices", "Looking for the {device}…").format(device=device)
     if state is DeviceState.CONNECTED:
         if emulated:
-            return f"The {en} is emulated (demo mode).", f"{zh}为模拟设备（演示模式）。"
-        where = f" on {port}" if port else ""
-        return f"The {en} is ready{where}.", f"{zh}已连接{f'（{port}）' if port else ''}。"
+            return QT_TRANSLATE_NOOP("devices", "The {device} is emulated (demo mode).").format(device=device)
+        if port:
+            return QT_TRANSLATE_NOOP("devices", "The {device} is ready on {port}.").format(device=device, port=port)
+        return QT_TRANSLATE_NOOP("devices", "The {device} is ready.").format(device=device)
     if state is DeviceState.DISCONNECTED:
-        return (
-            f"The {en} was disconnected. Plug it back in; it will reconnect by itself.",
-            f"{zh}已断开，重新插上后会自动重连。",
-        )
+        return QT_TRANSLATE_NOOP(
+            "devices", "The {device} was disconnected. Plug it back in; it will reconnect by itself."
+        ).format(device=device)
     if state is DeviceState.RECONNECTING:
-        tries = f" (attempt {attempt})" if attempt else ""
-        tries_zh = f"（第{attempt}次）" if attempt else ""
-        return (
-            f"The {en} is disconnected; reconnecting{tries}. Check its cable and power.",
-            f"{zh}已断开，正在重连{tries_zh}，请检查连接线和电源。",
-        )
+        if attempt:
+            return QT_TRANSLATE_NOOP(
+                "devices", "The {device} is disconnected; reconnecting (attempt {attempt}). Check its cable and power."
+            ).format(device=device, attempt=attempt)
+        return QT_TRANSLATE_NOOP(
+            "devices", "The {device} is disconnected; reconnecting. Check its cable and power."
+        ).format(device=device)
     if not handshake:
-        return (
-            f"The {en} cannot be detected automatically. Assign its port in Settings → Devices.",
-            f"{zh}无法自动识别，请在“设置 → 设备”中指定其串口。",
-        )
-    return (
-        f"The {en} was not found. Plug it in (it is found by itself), or assign its port in Settings → Devices.",
-        f"未找到{zh}。请插上设备（会自动识别），或在“设置 → 设备”中指定其串口。",
-    )
+        return QT_TRANSLATE_NOOP(
+            "devices", "The {device} cannot be detected automatically. Assign its port in Settings → Devices."
+        ).format(device=device)
+    return QT_TRANSLATE_NOOP(
+        "devices",
+        "The {device} was not found. Plug it in (it is found by itself), or assign its port in Settings → Devices.",
+    ).format(device=device)
 
 
 @dataclass(frozen=True)
 class DeviceStatus:
-    """What the UI shows for one role. `message`/`message_zh` are ready to display."""
+    """What the UI shows for one role. ``message`` is a marked text: ``render(message, lang)`` (or
+    ``message_zh``) gives it in a language, ``str(message)`` is English."""
 
     role: str
     state: DeviceState
     message: str
-    message_zh: str
     port: str | None = None
     protocol: str | None = None
     baud: int | None = None
@@ -95,8 +105,13 @@ class DeviceStatus:
         handshake: bool = True,
         detail: str | None = None,
     ) -> DeviceStatus:
-        en, zh = state_message(role, state, port=port, attempt=attempt, emulated=emulated, handshake=handshake)
-        return cls(role, state, en, zh, port, protocol, baud, attempt, emulated, detail)
+        message = state_message(role, state, port=port, attempt=attempt, emulated=emulated, handshake=handshake)
+        return cls(role, state, message, port, protocol, baud, attempt, emulated, detail)
+
+    @property
+    def message_zh(self) -> str:
+        """The message in Chinese."""
+        return render(self.message, "zh_CN")
 
 
 class DeviceNotConnected(DeviceError):
@@ -104,22 +119,25 @@ class DeviceNotConnected(DeviceError):
 
     def __init__(self, status: DeviceStatus) -> None:
         self.status = status
-        super().__init__(status.message, status.message_zh, hint=f"{status.role}: {status.state.value}")
+        super().__init__(status.message, hint=f"{status.role}: {status.state.value}")
 
 
 class DeviceManagerStopped(DeviceError):
     def __init__(self) -> None:
-        super().__init__("Devices are shutting down.", "设备正在关闭。")
+        super().__init__(QT_TRANSLATE_NOOP("devices", "Devices are shutting down."))
 
 
 class WrongProtocol(DeviceError):
     """An assignment named a protocol that is not installed or belongs to another kind of device."""
 
     def __init__(self, role: str, protocol: str, allowed: list[str]) -> None:
-        en, zh = role_name(role)
-        which = ", ".join(allowed) or "none installed"
-        super().__init__(
-            f"The {en} cannot use the protocol {protocol!r}; it speaks: {which}.",
-            f"{zh}不能使用协议“{protocol}”，可用协议：{which}。",
-            hint=f"{role}: protocol {protocol!r}",
-        )
+        device = role_label(role)
+        if allowed:
+            message = QT_TRANSLATE_NOOP(
+                "devices", "The {device} cannot use the protocol '{protocol}'; it speaks: {protocols}."
+            ).format(device=device, protocol=protocol, protocols=", ".join(allowed))
+        else:
+            message = QT_TRANSLATE_NOOP(
+                "devices", "The {device} cannot use the protocol '{protocol}'; no protocol for it is installed."
+            ).format(device=device, protocol=protocol)
+        super().__init__(message, hint=f"{role}: protocol {protocol!r}")

@@ -27,10 +27,11 @@ from workstation.devices.errors import DeviceDisconnected, DeviceError, DeviceTi
 from workstation.devices.mrz import framer as fr
 from workstation.devices.mrz.parse import MrzFormatError, MrzResult, failed_fields_text, parse_mrz
 from workstation.devices.transport import PortLoop, PortWorker, Transport
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 PROTOCOL = "mrz"
 DEFAULT_BAUD = 9600
-READER = "the passport reader"
+READER = QT_TRANSLATE_NOOP("devices", "passport reader")
 
 
 class BadFrame(DeviceError):

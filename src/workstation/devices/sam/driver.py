@@ -15,11 +15,11 @@ from workstation.devices.errors import DeviceError, DeviceTimeout, ProtocolError
 from workstation.devices.sam import framer as fr
 from workstation.devices.sam.decode import FINGERPRINT_LEN, PHOTO_LEN, TEXT_LEN, CardRead, decode_card
 from workstation.devices.transport import PortLoop, PortWorker, Transport
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 PROTOCOL = "sam"
 DEFAULT_BAUD = 115200
-READER = "the ID card reader"
-READER_ZH = "身份证阅读器"
+READER = QT_TRANSLATE_NOOP("devices", "ID card reader")
 
 
 class SamStatusError(DeviceError):
@@ -112,7 +112,7 @@ class SamReader:
                     raise BadReply(str(exc)) from exc
             if time.monotonic() > deadline:
                 self._late_until = time.monotonic() + budget
-                raise DeviceTimeout(READER, READER_ZH)
+                raise DeviceTimeout(READER)
             parser.feed(self.transport.read_some())
 
     def _discard_late(self) -> None:

@@ -26,12 +26,12 @@ from workstation.devices.errors import DeviceDisconnected, DeviceError, DeviceTi
 from workstation.devices.transport import Transport, wire_seconds
 from workstation.devices.zfm import framer as fr
 from workstation.devices.zfm.image import DEFAULT_HEIGHT, DEFAULT_WIDTH, pack_4bit, packed_size, unpack_4bit
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 PROTOCOL = "zfm"
 DEFAULT_BAUD = 57600
 PROBE_BAUDS = (57600, 9600, 19200, 38400, 115200)
-SCANNER = "the fingerprint scanner"
-SCANNER_ZH = "指纹仪"
+SCANNER = QT_TRANSLATE_NOOP("devices", "fingerprint scanner")
 CHAR_BUFFERS = (1, 2)  # every family has CharBuffer 1 and 2 (R503 also 3..6)
 MAX_TRANSFER_WIRE_BYTES = 49_536  # a 256×288 image in 32-byte packets (spec §1.7 table)
 
@@ -51,169 +51,225 @@ COMMAND_TIMEOUTS: dict[int, float] = {
     fr.SET_PWD: 2.0,
 }
 
-# (English, Chinese, vendor wording from the manuals / libdriver enum) per confirmation code (spec §1.5)
-CC_MESSAGES: dict[int, tuple[str, str, str]] = {
-    0x00: ("OK.", "操作成功。", "OK"),
+# Operator message (marked) and vendor wording from the manuals / libdriver enum, per confirmation code
+# (spec §1.5). The Chinese is in resources/translations/workstation_zh_CN.ts.
+CC_MESSAGES: dict[int, tuple[str, str]] = {
+    0x00: (
+        QT_TRANSLATE_NOOP("zfm", "OK."),
+        "OK",
+    ),
     0x01: (
-        "The fingerprint scanner received a damaged command. Try again; if it repeats, check the cable "
-        "or use a lower baud rate.",
-        "指纹仪收到的数据包有误，请重试；如反复出现，请检查连接线或降低波特率。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The fingerprint scanner received a damaged command. Try again; if it repeats, check the cable or use "
+            "a lower baud rate.",
+        ),
         "error when receiving package (FRAME_ERROR)",
     ),
     0x02: (
-        "No finger on the scanner. Place the finger flat on the glass.",
-        "指纹仪上没有手指，请将手指平放在采集窗上。",
+        QT_TRANSLATE_NOOP("zfm", "No finger on the scanner. Place the finger flat on the glass."),
         "no finger on sensor (NO_FINGERPRINT)",
     ),
     0x03: (
-        "The scanner could not take the image. Clean the glass and place the finger again.",
-        "指纹采集失败，请清洁采集窗后重新按压手指。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The scanner could not take the image. Clean the glass and place the finger again.",
+        ),
         "fail to collect finger (INPUT_ERROR)",
     ),
     0x04: (
-        "The image is too light (dry finger or light press). Press a little harder.",
-        "图像太淡（手指太干或按压太轻），请稍用力按压。",
+        QT_TRANSLATE_NOOP("zfm", "The image is too light (dry finger or light press). Press a little harder."),
         "image too dry/light (AS608 IMAGE_TOO_DRY)",
     ),
     0x05: (
-        "The image is too dark (wet finger or pressing too hard). Dry the finger and press more gently.",
-        "图像太深（手指太湿或按压太重），请擦干手指并轻按。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The image is too dark (wet finger or pressing too hard). Dry the finger and press more gently.",
+        ),
         "image too wet/dark (AS608 IMAGE_TOO_WET)",
     ),
     0x06: (
-        "The fingerprint image is too unclear to use. Lift the finger and press again.",
-        "指纹图像太乱，无法提取特征，请抬起手指重新按压。",
+        QT_TRANSLATE_NOOP("zfm", "The fingerprint image is too unclear to use. Lift the finger and press again."),
         "character file fail: image too disorderly (IMAGE_TOO_CLUTTER)",
     ),
     0x07: (
-        "Too few fingerprint features in the image. Place more of the finger, centred, on the glass.",
-        "指纹特征点太少，请将手指更多面积居中按在采集窗上。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "Too few fingerprint features in the image. Place more of the finger, centred, on the glass.",
+        ),
         "too few feature points / poor image (TOO_FEW_FEATURE)",
     ),
-    0x08: ("The fingerprints do not match.", "指纹不匹配。", "finger doesn't match (NOT_MATCH)"),
+    0x08: (
+        QT_TRANSLATE_NOOP("zfm", "The fingerprints do not match."),
+        "finger doesn't match (NOT_MATCH)",
+    ),
     0x09: (
-        "No matching fingerprint in this scanner's library.",
-        "本机指纹库中没有匹配的指纹。",
+        QT_TRANSLATE_NOOP("zfm", "No matching fingerprint in this scanner's library."),
         "no matching finger found (NOT_FOUND)",
     ),
     0x0A: (
-        "The presses could not be combined (perhaps different fingers). Enrol this finger again.",
-        "多次按压无法合成模板（可能不是同一手指），请重新登记该手指。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The presses could not be combined (perhaps different fingers). Enrol this finger again.",
+        ),
         "fail to combine character files (FEATURE_COMBINE_ERROR)",
     ),
     0x0B: (
-        "The scanner's library has no such position (page number out of range).",
-        "指纹库页码超出范围。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner's library has no such position (page number out of range)."),
         "PageID beyond library (LIB_ADDR_OVER)",
     ),
     0x0C: (
-        "The scanner could not read that stored template (empty or damaged).",
-        "读取指纹模板出错或模板无效。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner could not read that stored template (empty or damaged)."),
         "error reading template / invalid template (LIB_READ_ERROR)",
     ),
     0x0D: (
-        "The scanner failed to send the template. Try again.",
-        "指纹仪上传模板失败，请重试。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner failed to send the template. Try again."),
         "error uploading template (UPLOAD_FEATURE_ERROR)",
     ),
     0x0E: (
-        "The scanner could not receive the data that followed. Try again; if it repeats, check the cable.",
-        "指纹仪无法接收后续数据包，请重试；如反复出现，请检查连接线。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The scanner could not receive the data that followed. Try again; if it repeats, check the cable.",
+        ),
         "module can't receive following data packages (NO_FRAME)",
     ),
     0x0F: (
-        "The scanner failed to send the image. Try again.",
-        "指纹仪上传图像失败，请重试。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner failed to send the image. Try again."),
         "error uploading image (UPLOAD_IMAGE_ERROR)",
     ),
-    0x10: ("The scanner could not delete the template.", "删除指纹模板失败。", "fail to delete (LIB_DELETE_ERROR)"),
-    0x11: ("The scanner could not empty its library.", "清空指纹库失败。", "fail to clear library (LIB_CLEAR_ERROR)"),
+    0x10: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner could not delete the template."),
+        "fail to delete (LIB_DELETE_ERROR)",
+    ),
+    0x11: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner could not empty its library."),
+        "fail to clear library (LIB_CLEAR_ERROR)",
+    ),
     0x12: (
-        "The scanner could not enter low-power mode.",
-        "指纹仪进入低功耗模式失败。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner could not enter low-power mode."),
         "enter low-power error (AS608 ENTER_LOW_POWER_ERROR)",
     ),
     0x13: (
-        "The scanner refused the password: the module's password was changed and no longer matches the "
-        "station's setting. An administrator must enter the module's password in the station settings "
-        "(it cannot be read back from the module).",
-        "指纹仪密码错误：模块密码已被修改，与本工作站的设置不一致。请管理员在工作站设置中填写模块的密码"
-        "（密码无法从模块读出）。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The scanner refused the password: the module's password was changed and no longer matches the "
+            "station's setting. An administrator must enter the module's password in the station settings (it "
+            "cannot be read back from the module).",
+        ),
         "wrong password (libdriver COMMAND_INVALID)",
     ),
-    0x14: ("The scanner failed to reset.", "指纹仪复位失败。", "reset error (AS608 RESET_ERROR)"),
+    0x14: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner failed to reset."),
+        "reset error (AS608 RESET_ERROR)",
+    ),
     0x15: (
-        "There is no valid image in the scanner to process. Place the finger again.",
-        "指纹仪缓冲区中没有有效图像，请重新按压手指。",
+        QT_TRANSLATE_NOOP("zfm", "There is no valid image in the scanner to process. Place the finger again."),
         "fail to generate image: no valid primary image (BUFFER_INVALID)",
     ),
-    0x16: ("The scanner's firmware update failed.", "指纹仪固件升级失败。", "UPDATE_ERROR"),
+    0x16: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner's firmware update failed."),
+        "UPDATE_ERROR",
+    ),
     0x17: (
-        "A residual print or an unmoved finger was detected. Lift the finger, clean the glass and press again.",
-        "检测到残留指纹或手指未移动，请抬起手指、清洁采集窗后重新按压。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "A residual print or an unmoved finger was detected. Lift the finger, clean the glass and press again.",
+        ),
         "residual finger / no move (AS608 NO_MOVE)",
     ),
     0x18: (
-        "The scanner could not write its memory (flash error); the module may be failing.",
-        "指纹仪写入存储器（Flash）出错，模块可能已损坏。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The scanner could not write its memory (flash error); the module may be failing.",
+        ),
         "error writing flash (FLASH_ERROR)",
     ),
-    0x19: ("The scanner reported an undefined error. Try again.", "指纹仪报告未定义错误，请重试。", "undefined error"),
+    0x19: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner reported an undefined error. Try again."),
+        "undefined error",
+    ),
     0x1A: (
-        "The scanner does not have that setting (invalid register number).",
-        "指纹仪无此参数（寄存器号无效）。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner does not have that setting (invalid register number)."),
         "invalid register number (REG_INVALID)",
     ),
     0x1B: (
-        "The scanner refused the setting value (incorrect register configuration).",
-        "指纹仪拒绝该参数值（寄存器配置错误）。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner refused the setting value (incorrect register configuration)."),
         "incorrect register configuration (DATA_INVALID)",
     ),
-    0x1C: ("Wrong notepad page number.", "记事本页码错误。", "wrong notepad page number (NOTE_PAGE_INVALID)"),
+    0x1C: (
+        QT_TRANSLATE_NOOP("zfm", "Wrong notepad page number."),
+        "wrong notepad page number (NOTE_PAGE_INVALID)",
+    ),
     0x1D: (
-        "The scanner could not operate its communication port.",
-        "指纹仪通信端口操作失败。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner could not operate its communication port."),
         "fail to operate communication port (PORT_INVALID)",
     ),
-    0x1E: ("The scanner's automatic enrolment failed.", "指纹仪自动登记失败。", "auto-enroll error (ENROLL_ERROR)"),
-    0x1F: ("The scanner's fingerprint library is full.", "指纹仪的指纹库已满。", "fingerprint library full (LIB_FULL)"),
+    0x1E: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner's automatic enrolment failed."),
+        "auto-enroll error (ENROLL_ERROR)",
+    ),
+    0x1F: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner's fingerprint library is full."),
+        "fingerprint library full (LIB_FULL)",
+    ),
     0x20: (
-        "The scanner's address does not match the station's setting.",
-        "指纹仪地址码与工作站设置不一致。",
+        QT_TRANSLATE_NOOP("zfm", "The scanner's address does not match the station's setting."),
         "address code incorrect",
     ),
     0x21: (
-        "The scanner needs its password verified before anything else, and the station has not done so. "
-        "Reconnect the scanner; if it repeats, check the scanner password in the station settings.",
-        "指纹仪要求先验证密码，工作站尚未验证。请重新连接指纹仪；如反复出现，请检查工作站设置中的指纹仪密码。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "The scanner needs its password verified before anything else, and the station has not done so. "
+            "Reconnect the scanner; if it repeats, check the scanner password in the station settings.",
+        ),
         "password must be verified",
     ),
-    0x22: ("The fingerprint template is empty.", "指纹模板为空。", "fingerprint template empty (R503)"),
-    0x24: ("The scanner's fingerprint library is empty.", "指纹库为空。", "fingerprint library empty (R503)"),
-    0x26: ("The scanner timed out.", "指纹仪操作超时。", "timeout (R503)"),
+    0x22: (
+        QT_TRANSLATE_NOOP("zfm", "The fingerprint template is empty."),
+        "fingerprint template empty (R503)",
+    ),
+    0x24: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner's fingerprint library is empty."),
+        "fingerprint library empty (R503)",
+    ),
+    0x26: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner timed out."),
+        "timeout (R503)",
+    ),
     0x27: (
-        "This fingerprint already exists in the scanner's library.",
-        "该指纹已存在于指纹库中。",
+        QT_TRANSLATE_NOOP("zfm", "This fingerprint already exists in the scanner's library."),
         "fingerprint already exists (R503)",
     ),
-    0x29: ("The scanner's sensor reported a hardware error.", "指纹传感器硬件错误。", "sensor hardware error (R503)"),
+    0x29: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner's sensor reported a hardware error."),
+        "sensor hardware error (R503)",
+    ),
     0xFC: (
-        "This scanner model does not support that command.",
-        "此型号指纹仪不支持该命令。",
+        QT_TRANSLATE_NOOP("zfm", "This scanner model does not support that command."),
         "unsupported command (R503)",
     ),
-    0xFD: ("The scanner reported a hardware error.", "指纹仪报告硬件错误。", "hardware error (R503)"),
-    0xFE: ("The scanner failed to execute the command.", "指纹仪命令执行失败。", "command execution failure (R503)"),
+    0xFD: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner reported a hardware error."),
+        "hardware error (R503)",
+    ),
+    0xFE: (
+        QT_TRANSLATE_NOOP("zfm", "The scanner failed to execute the command."),
+        "command execution failure (R503)",
+    ),
 }
 
 
-def cc_message(code: int) -> tuple[str, str, str]:
-    """(English, Chinese, vendor text) for a confirmation code; unknown codes get a generic text."""
+def cc_message(code: int) -> tuple[str, str]:
+    """(operator message, vendor text) for a confirmation code; unknown codes get a generic text.
+
+    The message is marked (``str`` is English; ``workstation.i18n.render`` translates it).
+    """
     if code in CC_MESSAGES:
         return CC_MESSAGES[code]
     return (
-        f"The fingerprint scanner reported an unknown error (code 0x{code:02X}). Try again.",
-        f"指纹仪报告未知错误（代码0x{code:02X}），请重试。",
+        QT_TRANSLATE_NOOP(
+            "zfm", "The fingerprint scanner reported an unknown error (code 0x{code:02X}). Try again."
+        ).format(code=code),
         "not in the documented code list",
     )
 
@@ -222,11 +278,11 @@ class ZfmError(DeviceError):
     """The module answered with a confirmation code other than OK; `code` is that code."""
 
     def __init__(self, code: int, what: str = "") -> None:
-        en, zh, vendor = cc_message(code)
+        message, vendor = cc_message(code)
         self.code = code
         self.operation = what
         where = f"{what}: " if what else ""
-        super().__init__(en, zh, hint=f"{where}confirmation code 0x{code:02X} ({vendor})")
+        super().__init__(message, hint=f"{where}confirmation code 0x{code:02X} ({vendor})")
 
 
 class WrongPassword(ZfmError):
@@ -252,9 +308,11 @@ class BadPacket(DeviceError):
 
     def __init__(self, detail: str) -> None:
         super().__init__(
-            "Data from the fingerprint scanner was damaged on the way. Try again; if it repeats, check the "
-            "cable or use a lower baud rate.",
-            "指纹仪发来的数据在传输中损坏，请重试；如反复出现，请检查连接线或降低波特率。",
+            QT_TRANSLATE_NOOP(
+                "zfm",
+                "Data from the fingerprint scanner was damaged on the way. Try again; if it repeats, check the "
+                "cable or use a lower baud rate.",
+            ),
             hint=detail,
         )
 
@@ -410,7 +468,7 @@ class FingerprintScanner:
             if packet is not None:
                 return packet
             if time.monotonic() > deadline:
-                raise DeviceTimeout(SCANNER, SCANNER_ZH)
+                raise DeviceTimeout(SCANNER)
             parser.feed(self.transport.read_some())  # empty read = no data yet
 
     def _exchange(
@@ -751,7 +809,7 @@ class FingerprintScanner:
             except (DeviceTimeout, BadPacket):
                 continue
             return rate
-        raise DeviceTimeout(SCANNER, SCANNER_ZH)
+        raise DeviceTimeout(SCANNER)
 
     def admin_set_packet_size(self, size: int) -> None:
         """ADMIN: data packet size in bytes (32/64/128/256; 128 recommended)."""

@@ -54,19 +54,20 @@ from workstation.devices.zfm import framer as fr
 from workstation.devices.zfm.driver import BadPacket, FingerprintScanner, ZfmError
 from workstation.devices.zfm.quality import ACCEPT_SCORE, QualityReport, assess
 from workstation.domain.enums import FingerPosition
+from workstation.i18n import QT_TRANSLATE_NOOP, Sentences, render
 
-FINGER_NAMES: dict[FingerPosition, tuple[str, str]] = {
-    FingerPosition.UNKNOWN: ("finger", "手指"),
-    FingerPosition.RIGHT_THUMB: ("right thumb", "右手拇指"),
-    FingerPosition.RIGHT_INDEX: ("right index finger", "右手食指"),
-    FingerPosition.RIGHT_MIDDLE: ("right middle finger", "右手中指"),
-    FingerPosition.RIGHT_RING: ("right ring finger", "右手环指"),
-    FingerPosition.RIGHT_LITTLE: ("right little finger", "右手小指"),
-    FingerPosition.LEFT_THUMB: ("left thumb", "左手拇指"),
-    FingerPosition.LEFT_INDEX: ("left index finger", "左手食指"),
-    FingerPosition.LEFT_MIDDLE: ("left middle finger", "左手中指"),
-    FingerPosition.LEFT_RING: ("left ring finger", "左手环指"),
-    FingerPosition.LEFT_LITTLE: ("left little finger", "左手小指"),
+FINGER_NAMES: dict[FingerPosition, str] = {
+    FingerPosition.UNKNOWN: QT_TRANSLATE_NOOP("zfm", "finger"),
+    FingerPosition.RIGHT_THUMB: QT_TRANSLATE_NOOP("zfm", "right thumb"),
+    FingerPosition.RIGHT_INDEX: QT_TRANSLATE_NOOP("zfm", "right index finger"),
+    FingerPosition.RIGHT_MIDDLE: QT_TRANSLATE_NOOP("zfm", "right middle finger"),
+    FingerPosition.RIGHT_RING: QT_TRANSLATE_NOOP("zfm", "right ring finger"),
+    FingerPosition.RIGHT_LITTLE: QT_TRANSLATE_NOOP("zfm", "right little finger"),
+    FingerPosition.LEFT_THUMB: QT_TRANSLATE_NOOP("zfm", "left thumb"),
+    FingerPosition.LEFT_INDEX: QT_TRANSLATE_NOOP("zfm", "left index finger"),
+    FingerPosition.LEFT_MIDDLE: QT_TRANSLATE_NOOP("zfm", "left middle finger"),
+    FingerPosition.LEFT_RING: QT_TRANSLATE_NOOP("zfm", "left ring finger"),
+    FingerPosition.LEFT_LITTLE: QT_TRANSLATE_NOOP("zfm", "left little finger"),
 }
 
 # Img2Tz answers that mean "this press is not usable, press again" rather than a fault
@@ -82,15 +83,23 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class EnrollStep:
-    """One step shown to the officer. `code` is for the program; the texts are for people."""
+    """One step shown to the officer. `code` is for the program; `message` is for people (marked:
+    ``workstation.i18n.render(step.message, lang)``; ``str`` is English)."""
 
     code: str
-    message_en: str
-    message_zh: str
+    message: str
     press: int = 0  # the press in progress (1-based), 0 when not about one press
     presses: int = 0
     quality: QualityReport | None = None
     page: int | None = None
+
+    @property
+    def message_en(self) -> str:
+        return render(self.message, "en")
+
+    @property
+    def message_zh(self) -> str:
+        return render(self.message, "zh_CN")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,20 +118,21 @@ class EnrollmentError(DeviceError):
 
 class EnrollmentCancelled(EnrollmentError):
     def __init__(self) -> None:
-        super().__init__("Fingerprint enrolment was cancelled.", "指纹登记已取消。")
+        super().__init__(QT_TRANSLATE_NOOP("zfm", "Fingerprint enrolment was cancelled."))
 
 
 class EnrollmentTimeout(EnrollmentError):
-    def __init__(self, what_en: str, what_zh: str) -> None:
+    def __init__(self, what: str) -> None:
         super().__init__(
-            f"Fingerprint enrolment stopped: {what_en}. Start again when ready.",
-            f"指纹登记已停止：{what_zh}。准备好后请重新开始。",
+            QT_TRANSLATE_NOOP("zfm", "Fingerprint enrolment stopped: {reason} Start again when ready.").format(
+                reason=what
+            )
         )
 
 
 class EnrollmentFailed(EnrollmentError):
-    def __init__(self, en: str, zh: str, *, hint: str | None = None) -> None:
-        super().__init__(en, zh, hint=hint)
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message, hint=hint)
 
 
 StepCallback = Callable[[EnrollStep], None]
@@ -152,40 +162,41 @@ class _Session:
         self.poll = poll_interval
         self.max_refusals = max_refusals
         self.refusals = 0
-        self.name_en, self.name_zh = FINGER_NAMES.get(position, FINGER_NAMES[FingerPosition.UNKNOWN])
+        self.finger = FINGER_NAMES.get(position, FINGER_NAMES[FingerPosition.UNKNOWN])
 
     def step(
         self,
         code: str,
-        en: str,
-        zh: str,
+        message: str,
         press: int = 0,
         *,
         quality: QualityReport | None = None,
         page: int | None = None,
     ) -> None:
         if self.on_step is not None:
-            self.on_step(EnrollStep(code, en, zh, press, self.presses, quality, page))
+            self.on_step(EnrollStep(code, message, press, self.presses, quality, page))
 
     def check_cancel(self, press: int = 0) -> None:
         if self.cancel is not None and self.cancel.is_set():
-            self.step("cancelled", "Enrolment cancelled.", "登记已取消。", press)
+            self.step("cancelled", QT_TRANSLATE_NOOP("zfm", "Enrolment cancelled."), press)
             raise EnrollmentCancelled()
 
     def refuse(self, press: int) -> None:
         self.refusals += 1
         if self.refusals > self.max_refusals:
-            en = f"Too many unusable presses of the {self.name_en}; enrolment stopped. Clean the glass and start again."
-            zh = f"{self.name_zh}无效按压次数过多，登记已停止。请清洁采集窗后重新开始。"
-            self.step("failed", en, zh, press)
-            raise EnrollmentFailed(en, zh)
+            message = QT_TRANSLATE_NOOP(
+                "zfm", "Too many unusable presses of the {finger}; enrolment stopped. Clean the glass and start again."
+            ).format(finger=self.finger)
+            self.step("failed", message, press)
+            raise EnrollmentFailed(message)
 
     def wait_finger(self, press: int) -> None:
         self.check_cancel(press)
         self.step(
             "place_finger",
-            f"Place the {self.name_en} flat on the scanner (press {press} of {self.presses}).",
-            f"请将{self.name_zh}平放在指纹仪上（第{press}次，共{self.presses}次）。",
+            QT_TRANSLATE_NOOP("zfm", "Place the {finger} flat on the scanner (press {press} of {presses}).").format(
+                finger=self.finger, press=press, presses=self.presses
+            ),
             press,
         )
         deadline = time.monotonic() + self.timeout
@@ -204,14 +215,15 @@ class _Session:
             self.pause()
         if not placed:
             self.check_cancel(press)
-            self.step("timeout", "No finger was placed in time.", "等待按压手指超时。", press)
-            raise EnrollmentTimeout("no finger was placed in time", "等待按压手指超时")
+            message = QT_TRANSLATE_NOOP("zfm", "No finger was placed in time.")
+            self.step("timeout", message, press)
+            raise EnrollmentTimeout(message)
 
     def wait_lift(self, press: int) -> None:
         """Poll until the finger is off the glass. A transient answer (a failed capture while the finger
         is half lifted, a damaged packet) means "not yet": polling goes on within the step's budget."""
         self.check_cancel(press)
-        self.step("lift_finger", "Lift the finger off the scanner.", "请抬起手指。", press)
+        self.step("lift_finger", QT_TRANSLATE_NOOP("zfm", "Lift the finger off the scanner."), press)
         deadline = time.monotonic() + self.timeout
         while True:
             try:
@@ -226,8 +238,9 @@ class _Session:
             if lifted:
                 return
             self.check_cancel(press)
-            self.step("timeout", "The finger was not lifted in time.", "等待抬起手指超时。", press)
-            raise EnrollmentTimeout("the finger was not lifted in time", "等待抬起手指超时")
+            message = QT_TRANSLATE_NOOP("zfm", "The finger was not lifted in time.")
+            self.step("timeout", message, press)
+            raise EnrollmentTimeout(message)
 
     def pause(self) -> None:
         if self.cancel is not None:
@@ -260,24 +273,18 @@ class _Session:
             except ZfmError as exc:
                 if exc.code != fr.CC_CAPTURE_FAIL:
                     raise
-                self.step(
-                    "capture_failed",
-                    exc.message,
-                    exc.message_zh,
-                    press,
-                )
+                self.step("capture_failed", exc.message, press)
                 self.refuse(press)
                 self.wait_lift(press)
                 continue
-            self.step("captured", "Image taken; checking its quality…", "已采集图像，正在检查质量…", press)
+            self.step("captured", QT_TRANSLATE_NOOP("zfm", "Image taken; checking its quality…"), press)
             report = assess(self.retrying(self.scanner.upload_image))
             if report.score < self.min_quality:
-                guidance_en = report.guidance_en or "Lift the finger and press again."
-                guidance_zh = report.guidance_zh or "请抬起手指重新按压。"
+                guidance = report.guidance or QT_TRANSLATE_NOOP("zfm", "Lift the finger and press again.")
+                too_low = QT_TRANSLATE_NOOP("zfm", "Image quality {score}/100 is too low (needs {needed}).")
                 self.step(
                     "quality_refused",
-                    f"Image quality {report.score}/100 is too low (needs {self.min_quality}). {guidance_en}",
-                    f"图像质量{report.score}/100过低（需要{self.min_quality}）。{guidance_zh}",
+                    Sentences([too_low.format(score=report.score, needed=self.min_quality), guidance]),
                     press,
                     quality=report,
                 )
@@ -286,8 +293,7 @@ class _Session:
                 continue
             self.step(
                 "quality_ok",
-                f"Image quality {report.score}/100.",
-                f"图像质量{report.score}/100。",
+                QT_TRANSLATE_NOOP("zfm", "Image quality {score}/100.").format(score=report.score),
                 press,
                 quality=report,
             )
@@ -298,8 +304,9 @@ class _Session:
                     raise
                 self.step(
                     "features_refused",
-                    f"The scanner could not use this press: {exc.message}",
-                    f"指纹仪无法使用这次按压：{exc.message_zh}",
+                    QT_TRANSLATE_NOOP("zfm", "The scanner could not use this press: {reason}").format(
+                        reason=exc.message
+                    ),
                     press,
                     quality=report,
                 )
@@ -311,8 +318,9 @@ class _Session:
                 if score == 0:
                     self.step(
                         "press_mismatch",
-                        f"This press does not match the earlier ones. Press the same {self.name_en} again.",
-                        f"这次按压与前几次不一致，请再次按压同一{self.name_zh}。",
+                        QT_TRANSLATE_NOOP(
+                            "zfm", "This press does not match the earlier ones. Press the same {finger} again."
+                        ).format(finger=self.finger),
                         press,
                         quality=report,
                     )
@@ -321,8 +329,9 @@ class _Session:
                     continue
             self.step(
                 "press_accepted",
-                f"Press {press} of {self.presses} accepted.",
-                f"第{press}次按压已接受（共{self.presses}次）。",
+                QT_TRANSLATE_NOOP("zfm", "Press {press} of {presses} accepted.").format(
+                    press=press, presses=self.presses
+                ),
                 press,
                 quality=report,
             )
@@ -352,28 +361,29 @@ def enroll_finger(
     s = _Session(scanner, pos, presses, min_quality, on_step, cancel, timeout_per_press, poll_interval, max_refusals)
     s.step(
         "start",
-        f"Enrolling the {s.name_en}: {presses} presses.",
-        f"开始登记{s.name_zh}：需按压{presses}次。",
+        QT_TRANSLATE_NOOP("zfm", "Enrolling the {finger}: {presses} presses.").format(finger=s.finger, presses=presses),
     )
     reports = [s.take_press(1, 1), s.take_press(2, 2)]
     s.check_cancel()
-    s.step("merging", "Combining the presses into a template…", "正在合成指纹模板…")
+    s.step("merging", QT_TRANSLATE_NOOP("zfm", "Combining the presses into a template…"))
     try:
         s.retrying(scanner.merge, idempotent=False)  # RegModel again on merged buffers is not the same
     except ZfmError as exc:
         if exc.code != fr.CC_COMBINE_FAIL:
             raise
-        s.step("merge_failed", exc.message, exc.message_zh)
-        raise EnrollmentFailed(exc.message, exc.message_zh, hint=exc.hint) from exc
+        s.step("merge_failed", exc.message)
+        raise EnrollmentFailed(exc.message, hint=exc.hint) from exc
     if presses == 3:
         reports.append(s.take_press(3, 2))
 
     s.check_cancel()
     s.step(
         "checking_duplicate",
-        "Checking this scanner's own library for the same finger (only enrolments made on this scanner; "
-        "the check against everyone is done by the platform).",
-        "正在检查本机指纹模块中是否已有该手指（仅限本机登记过的指纹；与全部人员的比对由平台完成）。",
+        QT_TRANSLATE_NOOP(
+            "zfm",
+            "Checking this scanner's own library for the same finger (only enrolments made on this scanner; "
+            "the check against everyone is done by the platform).",
+        ),
     )
     hit = s.retrying(lambda: scanner.search(1))
     duplicate_of = hit.page if hit is not None else None
@@ -381,29 +391,32 @@ def enroll_finger(
     if hit is not None:
         s.step(
             "duplicate",
-            f"This finger is already enrolled on this scanner at page {hit.page} (match score {hit.score}). "
-            "It is not stored again. This is a local check only; the platform checks against everyone.",
-            f"该手指已在本机指纹模块第{hit.page}页登记（比对分数{hit.score}），不再重复存储。"
-            "此为本机检查，与全部人员的比对由平台完成。",
+            QT_TRANSLATE_NOOP(
+                "zfm",
+                "This finger is already enrolled on this scanner at page {page} (match score {score}). "
+                "It is not stored again. This is a local check only; the platform checks against everyone.",
+            ).format(page=hit.page, score=hit.score),
             page=hit.page,
         )
     else:
         s.step(
             "not_duplicate",
-            "Not found on this scanner (local check only; the platform checks against everyone).",
-            "本机指纹模块中未找到该手指（仅本机检查，与全部人员的比对由平台完成）。",
+            QT_TRANSLATE_NOOP(
+                "zfm", "Not found on this scanner (local check only; the platform checks against everyone)."
+            ),
         )
         if store:
             page_id = _store(s, scanner, evict)
 
     s.check_cancel()
-    s.step("uploading_template", "Reading the template from the scanner…", "正在从指纹仪读取指纹模板…")
+    s.step("uploading_template", QT_TRANSLATE_NOOP("zfm", "Reading the template from the scanner…"))
     template = s.retrying(lambda: scanner.upload_template(1))
     qualities = tuple(r.score for r in reports)
     s.step(
         "done",
-        f"The {s.name_en} is enrolled (quality {min(qualities)}/100).",
-        f"{s.name_zh}登记完成（质量{min(qualities)}/100）。",
+        QT_TRANSLATE_NOOP("zfm", "The {finger} is enrolled (quality {quality}/100).").format(
+            finger=s.finger, quality=min(qualities)
+        ),
         page=page_id,
     )
     return EnrollmentResult(
@@ -424,21 +437,24 @@ def _store(s: _Session, scanner: FingerprintScanner, evict: EvictCallback | None
         if victim is None:
             s.step(
                 "library_full",
-                "This scanner's local library is full, so the template is kept by the station only "
-                "(the local duplicate check will not see it).",
-                "本机指纹模块的指纹库已满，模板仅保存在工作站（本机重复检查将无法查到该指纹）。",
+                QT_TRANSLATE_NOOP(
+                    "zfm",
+                    "This scanner's local library is full, so the template is kept by the station only "
+                    "(the local duplicate check will not see it).",
+                ),
             )
             return None
         s.retrying(lambda: scanner.delete(victim))
         s.step(
             "evicted",
-            f"This scanner's library was full; the enrolment at page {victim} was removed from the scanner.",
-            f"本机指纹库已满，已从指纹模块删除第{victim}页的指纹。",
+            QT_TRANSLATE_NOOP(
+                "zfm", "This scanner's library was full; the enrolment at page {page} was removed from the scanner."
+            ).format(page=victim),
             page=victim,
         )
         page = victim
     s.retrying(lambda: scanner.store(1, page))
-    s.step("stored", f"Stored on this scanner at page {page}.", f"已存入本机指纹模块第{page}页。", page=page)
+    s.step("stored", QT_TRANSLATE_NOOP("zfm", "Stored on this scanner at page {page}.").format(page=page), page=page)
     return page
 
 

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
+from workstation.i18n import QT_TRANSLATE_NOOP, Sentences, render
+
 ACCEPT_SCORE = 50  # enrolment refuses a press scoring below this
 
 BLOCK = 16
@@ -43,30 +45,21 @@ OFF_CENTRE_ABOVE = 0.35  # centroid of the ridge area from the image centre, as 
 SHARPNESS_SCALE = 0.16  # RMS gradient / 255 of crisp full-range ridges at a ~9-pixel period
 
 
-# problem code → (English guidance, Chinese guidance); listed in order of importance
-GUIDANCE: dict[str, tuple[str, str]] = {
-    "no_finger": ("Place the finger flat on the glass.", "请将手指平放在采集窗上。"),
-    "too_dark": (
-        "The finger is too wet or pressing too hard: dry the finger and press more gently.",
-        "手指太湿或按压太重：请擦干手指，轻轻按压。",
+# problem code → guidance for the officer (marked; Chinese in the .ts file); listed in order of importance
+GUIDANCE: dict[str, str] = {
+    "no_finger": QT_TRANSLATE_NOOP("zfm", "Place the finger flat on the glass."),
+    "too_dark": QT_TRANSLATE_NOOP(
+        "zfm", "The finger is too wet or pressing too hard: dry the finger and press more gently."
     ),
-    "too_light": (
-        "Press harder: the print is too light (a very dry finger may need a little moisture).",
-        "请用力按压：指纹太淡（手指过干可稍加湿润）。",
+    "too_light": QT_TRANSLATE_NOOP(
+        "zfm", "Press harder: the print is too light (a very dry finger may need a little moisture)."
     ),
-    "partial": ("Move the finger to the centre of the glass.", "请将手指移到采集窗中央。"),
-    "low_coverage": (
-        "Press harder and place more of the finger, flat, on the glass.",
-        "请用力按压，让手指更大面积平放在采集窗上。",
+    "partial": QT_TRANSLATE_NOOP("zfm", "Move the finger to the centre of the glass."),
+    "low_coverage": QT_TRANSLATE_NOOP("zfm", "Press harder and place more of the finger, flat, on the glass."),
+    "smudged": QT_TRANSLATE_NOOP(
+        "zfm", "The print is smudged or blurred: lift the finger, wipe the glass and press again without moving."
     ),
-    "smudged": (
-        "The print is smudged or blurred: lift the finger, wipe the glass and press again without moving.",
-        "指纹模糊或有污迹：请抬起手指，擦净采集窗后重新按压，按压时不要移动。",
-    ),
-    "low_contrast": (
-        "The print is faint: lift the finger and press again.",
-        "指纹不清晰：请抬起手指重新按压。",
-    ),
+    "low_contrast": QT_TRANSLATE_NOOP("zfm", "The print is faint: lift the finger and press again."),
 }
 
 
@@ -79,8 +72,15 @@ class QualityReport:
     brightness: float  # mean grey of the finger area, 0..1
     centre_offset: float  # 0 = ridge area centred, 1 = at the edge
     problems: list[str] = field(default_factory=list)
-    guidance_en: str = ""
-    guidance_zh: str = ""
+    guidance: str = ""  # what the officer should do, marked (`workstation.i18n.render`); "" when nothing
+
+    @property
+    def guidance_en(self) -> str:
+        return render(self.guidance, "en")
+
+    @property
+    def guidance_zh(self) -> str:
+        return render(self.guidance, "zh_CN")
 
     @property
     def acceptable(self) -> bool:
@@ -139,7 +139,6 @@ def assess(img: npt.ArrayLike) -> QualityReport:
     for name, weight in WEIGHTS.items():
         score *= scores[name] ** weight
     problems = _problems(scores, coverage, brightness, centre_offset, any_ridge=bool(ridge.any()))
-    guidance = [GUIDANCE[p] for p in problems]
     return QualityReport(
         score=round(score),
         contrast=round(contrast, 4),
@@ -148,8 +147,7 @@ def assess(img: npt.ArrayLike) -> QualityReport:
         brightness=round(brightness, 4),
         centre_offset=round(centre_offset, 4),
         problems=problems,
-        guidance_en=" ".join(en for en, _ in guidance),
-        guidance_zh="".join(zh for _, zh in guidance),
+        guidance=Sentences(GUIDANCE[p] for p in problems),
     )
 
 

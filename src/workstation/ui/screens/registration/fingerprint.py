@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,9 +44,11 @@ from workstation.devices.zfm.enroll import EnrollmentCancelled, EnrollmentResult
 from workstation.devices.zfm.image import packed_size
 from workstation.devices.zfm.quality import ACCEPT_SCORE
 from workstation.domain.enums import FingerPosition
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.ui.screens.registration import texts
 from workstation.ui.tasks import Cancelled
 
+LIFT_FIRST = QT_TRANSLATE_NOOP("FingerprintDialog", "Lift the finger off the scanner first.")
 PACKET_OVERHEAD = 11  # bytes around each data packet: header 2, address 4, PID 1, length 2, checksum 2
 
 
@@ -369,8 +371,7 @@ class FingerprintDialog(QDialog):
             if scanner.capture_image():
                 # a finger is still on the glass (a retry, or the finger was changed): the first press
                 # must be a fresh one of the chosen finger, or the presses would not belong together
-                lift = QCoreApplication.translate("FingerprintDialog", "Lift the finger off the scanner first.")
-                emit(relay.step, EnrollStep("lift_finger", lift, lift))
+                emit(relay.step, EnrollStep("lift_finger", LIFT_FIRST))
                 scanner.wait_for_removal(timeout, cancel=cancel)
                 if cancel.is_set():
                     raise EnrollmentCancelled()

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from workstation.domain.enums import DocumentType, FingerPosition, Sex
+from workstation.i18n import render as core_render
 
 _C = "Registration"
 
@@ -21,11 +22,6 @@ def chinese_ui() -> bool:
     from workstation.ui import i18n
 
     return i18n.is_chinese()
-
-
-def core_message(en: str, zh: str | None) -> str:
-    """A core message given in both languages, in the UI's language."""
-    return zh if (zh and chinese_ui()) else en
 
 
 def with_colon(label: str) -> str:
@@ -126,14 +122,13 @@ def skip_reasons() -> list[str]:
 
 
 def step_text(step: Any) -> str:
-    """An enrolment step's text in the UI's language (the core gives English and Chinese)."""
-    return core_message(step.message_en, step.message_zh)
+    """An enrolment step's message (marked by the core) in the UI's language."""
+    return problem_text(step.message)
 
 
 def quality_guidance(report: Any) -> str:
-    en = getattr(report, "guidance_en", "") or ""
-    zh = getattr(report, "guidance_zh", "") or ""
-    return core_message(en, zh)
+    """The core's guidance for a refused press (marked; "" when there is none) in the UI's language."""
+    return problem_text(report.guidance) if report.guidance else ""
 
 
 def error_text(exc: BaseException) -> str:
@@ -144,8 +139,8 @@ def error_text(exc: BaseException) -> str:
 
 
 def problem_text(message: object) -> str:
-    """A validation reason (the core's marked text, see `workstation.i18n`, or a text this UI already
-    translated) in the UI's language."""
-    from workstation.i18n import render
+    """A core text (marked, see `workstation.i18n`) or a text this UI already translated, in the UI's
+    language."""
+    from workstation.ui import i18n
 
-    return render(message, "zh_CN" if chinese_ui() else "en")
+    return core_render(message, i18n.current())

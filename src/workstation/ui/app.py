@@ -1,0 +1,370 @@
+"""The desktop app's start-up: crash handler → QApplication → fonts and translators → one instance
+per station → unlock (keyring, or the passphrase dialog) → login → main window. Devices (and, on the
+demo station, the demo platform) start right after the window shows (`QTimer.singleShot(0, …)`).
+
+Every stage that touches the disk, the keyring or the network runs on a worker (`tasks.Runner`);
+the GUI thread only shows what comes back. Exit codes: see `Exit`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from workstation.errors import UserFacingError
+from workstation.storage.db import Database
+from workstation.storage.errors import AppAlreadyRunning
+from workstation.storage.lock import StationLock, acquire_app_lock
+from workstation.ui import errors, i18n
+from workstation.ui.bridges.devices import DeviceBridge
+from workstation.ui.context import Station, StationSettings
+from workstation.ui.tasks import Lane, Op, Runner
+
+logger = logging.getLogger("workstation.ui.app")
+
+PROCESS_START = time.perf_counter()
+
+
+class Exit(IntEnum):
+    OK = 0
+    NO_STATION = 4
+    ALREADY_RUNNING = 5
+    CANCELLED = 6
+    FAILED = 7
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+# ---- one instance per station ---------------------------------------------------------------------------
+def lock_station(data_dir: Path) -> StationLock:
+    """Hold the station's data folder for this app (the core's app lock, `storage.lock`): returns the
+    held lock, or raises `AppAlreadyRunning` when another app instance holds it."""
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return acquire_app_lock(data_dir)
+
+
+# ---- start-up ------------------------------------------------------------------------------------------------
+class Opened:
+    """What the unlock stage hands to the window (built on a worker)."""
+
+    def __init__(self, db: Database, settings: StationSettings, name: str, code: str, demo: bool) -> None:
+        self.db, self.settings, self.name, self.code, self.demo = db, settings, name, code, demo
+
+
+def _unlock_worker(data_dir: Path, demo: bool, passphrase: str | None, backend: Any) -> Opened:
+    from workstation.storage import station
+
+    if demo:
+        from workstation.cli.app import open_demo_station
+
+        db_obj, _how = open_demo_station(data_dir)
+        db: Database = db_obj  # type: ignore[assignment]
+    else:
+        db, _how = station.unlock(data_dir, passphrase=passphrase, backend=backend)
+    try:
+        st = station.station_of(db)
+        return Opened(db, StationSettings.load(db), st.name, st.code, bool(st.demo))
+    except BaseException:
+        db.close()
+        raise
+
+
+def _needs_passphrase(exc: BaseException) -> bool:
+    from workstation.storage.errors import KeyringUnavailable
+
+    return isinstance(exc, KeyringUnavailable)
+
+
+DeviceFactory = Callable[[Path, bool], Any]
+
+
+def default_devices(data_dir: Path, demo: bool) -> Any:
+    """A started device manager: real devices; on the demo station emulators when no hardware is present."""
+    from workstation.devices.manager import ManagerConfig, open_device_manager
+
+    return open_device_manager(ManagerConfig(assignments_path=data_dir / "device-assignments.json"), demo=demo)
+
+
+class Startup(QObject):
+    """Runs the start-up stages on the event loop. `window_ready(MainWindow)` when the login shows;
+    `failed(int)` (an `Exit` code) when start-up ends without a window."""
+
+    window_ready = Signal(object)
+    failed = Signal(int)
+
+    def __init__(
+        self,
+        *,
+        data_dir: Path,
+        demo: bool,
+        languages: i18n.Languages | None,
+        keyring_backend: Any = None,
+        devices: DeviceFactory | None = default_devices,
+        demo_platform: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.demo = demo
+        self.languages = languages
+        self.keyring_backend = keyring_backend
+        self.device_factory = devices
+        self.want_platform = demo and demo_platform
+        self.runner = Runner(self)
+        self.lock: StationLock | None = None
+        self.station: Station | None = None
+        self.window: Any = None
+        self.platform: Any = None
+        self.splash: QLabel | None = None
+        self.passphrase_dialog: Any = None
+        self.refusal: QMessageBox | None = None
+
+    # stage 1: one instance, then unlock on a worker
+    def start(self) -> None:
+        errors.configure(data_dir=self.data_dir)
+        try:
+            self.lock = lock_station(self.data_dir)
+        except AppAlreadyRunning as exc:
+            print(exc.message, file=sys.stderr)
+            self._refuse(i18n.message_of(exc), Exit.ALREADY_RUNNING)
+            return
+        from workstation.storage import station
+
+        if not self.demo and not station.db_path(self.data_dir).exists():
+            self._refuse(
+                QCoreApplication.translate(
+                    "Startup",
+                    "There is no station in {folder} yet. An administrator sets one up with "
+                    "`workstation-admin init`; to try the workstation, start it with `--demo`.",
+                ).replace("{folder}", str(self.data_dir)),
+                Exit.NO_STATION,
+            )
+            return
+        self.splash = QLabel(QCoreApplication.translate("Startup", "Opening the station…"))
+        self.splash.setObjectName("startup_splash")
+        self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.splash.setMinimumSize(420, 140)
+        self.splash.setWindowTitle(QCoreApplication.translate("Startup", "Police-room workstation"))
+        self.splash.show()
+        self._unlock(None)
+
+    def _refuse(self, text: str, code: Exit) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("Startup", "Police-room workstation"),
+            text,
+            QMessageBox.StandardButton.Ok,
+        )
+        box.setObjectName("startup_refusal")
+        box.finished.connect(lambda _r: self.failed.emit(int(code)))
+        self.refusal = box
+        box.open()
+
+    def _unlock(self, passphrase: str | None) -> None:
+        data_dir, demo, backend = self.data_dir, self.demo, self.keyring_backend
+        Op(
+            self, lambda _t: _unlock_worker(data_dir, demo, passphrase, backend), lane=Lane.DB, runner=self.runner
+        ).on_success(self._on_unlocked).on_failure(self._on_unlock_failed).start()
+
+    def _on_unlock_failed(self, exc: BaseException) -> bool:
+        from workstation.storage.errors import WrongKey
+
+        if self.passphrase_dialog is not None and isinstance(exc, WrongKey | UserFacingError):
+            self.passphrase_dialog.show_error(i18n.message_of(exc))
+            self.passphrase_dialog.open()
+            return True
+        if _needs_passphrase(exc):
+            self._ask_passphrase()
+            return True
+        if isinstance(exc, UserFacingError):
+            self._refuse(i18n.message_of(exc), Exit.FAILED)
+            return True
+        errors.report_bug(exc, None)
+        self.failed.emit(int(Exit.FAILED))
+        return True
+
+    def _ask_passphrase(self) -> None:
+        from workstation.ui.unlock import PassphraseDialog
+
+        if self.splash is not None:
+            self.splash.hide()
+        dlg = PassphraseDialog(str(self.data_dir))
+        dlg.accepted.connect(lambda: self._unlock(dlg.passphrase()))
+        dlg.rejected.connect(lambda: self.failed.emit(int(Exit.CANCELLED)))
+        self.passphrase_dialog = dlg
+        dlg.open()
+
+    # stage 2: the window with the login
+    def _on_unlocked(self, opened: Opened) -> None:
+        from workstation.ui.main_window import MainWindow
+
+        if self.passphrase_dialog is not None:
+            self.passphrase_dialog.hide()
+        if self.splash is not None:
+            self.splash.close()
+            self.splash = None
+        bridge = DeviceBridge(self.runner, self)
+        # the DEMO badge and demo logins: a station created as a demo station, however it was started
+        self.station = Station(
+            db=opened.db,
+            data_dir=self.data_dir,
+            is_demo=self.demo or opened.demo,
+            runner=self.runner,
+            devices=bridge,
+            settings=opened.settings,
+            languages=self.languages,
+            station_name=opened.name,
+            station_code=opened.code,
+            parent=self,
+        )
+        self.window = MainWindow(self.station)
+        self.window.show()
+        self.window.login_screen.username.setFocus()
+        self.window_ready.emit(self.window)
+        QTimer.singleShot(0, self._start_background)
+
+    # stage 3: devices and the demo platform, after the window shows
+    def _start_background(self) -> None:
+        if self.device_factory is not None:
+            factory, data_dir, demo = self.device_factory, self.data_dir, self.demo
+            Op(self, lambda _t: factory(data_dir, demo), lane=Lane.DEVICE, runner=self.runner).on_success(
+                self._on_devices
+            ).start()
+        if self.want_platform and self.station is not None:
+            from workstation.ui.demo_platform import start_demo_platform
+
+            db, data_dir, code = self.station.db, self.data_dir, self.station.station_code
+            Op(self, lambda _t: start_demo_platform(db, data_dir, code), lane=Lane.NET, runner=self.runner).on_success(
+                self._on_platform
+            ).on_failure(self._on_platform_failed).start()
+
+    def _on_devices(self, manager: Any) -> None:
+        if self.station is None:
+            manager.shutdown()
+            return
+        self.station.devices.attach(manager)
+
+    def _on_platform(self, platform: Any) -> None:
+        self.platform = platform
+        if self.window is not None:
+            self.window.refresh_sync_state()
+
+    def _on_platform_failed(self, exc: BaseException) -> bool:
+        logger.warning("demo platform did not start: %s", type(exc).__name__, exc_info=exc)
+        if self.window is not None:
+            self.window.show_message(
+                QCoreApplication.translate(
+                    "Startup", "The demo's central platform did not start; sync is not available in this demo session."
+                ),
+                "warning",
+            )
+        return True
+
+    # quit
+    def shutdown(self) -> None:
+        """Stop workers, devices, the demo platform; close the store; release the station."""
+        self.runner.shutdown()
+        if self.station is not None:
+            self.station.devices.shutdown()
+        if self.platform is not None:
+            self.platform.stop()
+            self.platform = None
+        if self.station is not None:
+            self.station.db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation (desktop app)")
+    p.add_argument("--data-dir", help="station data directory")
+    p.add_argument("--demo", action="store_true", help="the demo station: synthetic data, emulated devices")
+    p.add_argument("--language", choices=sorted(i18n.LANGUAGES), help="UI language (default: the system's)")
+    return p
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0], *(argv or [])])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("police-room-workstation")
+    app.setApplicationDisplayName("")
+    i18n.apply_fonts(app)
+    return app
+
+
+def data_dir_of(args: argparse.Namespace) -> Path:
+    if args.data_dir:
+        return Path(args.data_dir)
+    if args.demo:
+        from workstation.cli.app import demo_data_dir
+
+        return demo_data_dir()
+    from workstation.storage.station import default_data_dir
+
+    return default_data_dir()
+
+
+def run(argv: list[str] | None = None) -> int:
+    """`workstation [--demo] [--data-dir DIR]`: the desktop app. Returns an `Exit` code."""
+    args = build_parser().parse_args(argv)
+    errors.install_excepthook()
+    app = make_app()
+    languages = i18n.Languages(app)
+    languages.switch(args.language)
+    startup = Startup(data_dir=data_dir_of(args), demo=args.demo, languages=languages)
+    startup.failed.connect(app.exit)
+    if os.environ.get("WORKSTATION_EXIT_AT_LOGIN"):  # smoke tests and the start-up benchmark
+        startup.window_ready.connect(lambda _w: _report_start_and_quit(app))
+    QTimer.singleShot(0, startup.start)
+    try:
+        rc = app.exec()
+    finally:
+        startup.shutdown()
+    return rc
+
+
+def _report_start_and_quit(app: QApplication) -> None:
+    QTimer.singleShot(
+        0, lambda: (print(f"login window after {time.perf_counter() - PROCESS_START:.3f} s", flush=True), app.exit(0))
+    )
+
+
+def build_for_benchmark(data_dir: Path, *, demo: bool = True) -> tuple[Startup, QWidget | None]:
+    """For `benchmarks/ui.py`: run start-up on `data_dir` in this process up to the login window (the
+    QApplication must exist). Returns (startup, window); `startup.shutdown()` when done."""
+    app = make_app()
+    languages = i18n.Languages(app)
+    languages.switch(None)
+    startup = Startup(data_dir=data_dir, demo=demo, languages=languages, devices=None, demo_platform=False)
+    got: list[Any] = []
+    startup.window_ready.connect(got.append)
+    startup.failed.connect(lambda code: got.append(None))
+    startup.start()
+    while not got:
+        app.processEvents()
+        time.sleep(0.002)
+    return startup, got[0]
+
+
+def main() -> int:
+    return run(sys.argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,211 @@
+"""`DeskContext`: the one object every screen receives (no globals reached from anywhere).
+
+A `Station` holds what the whole app shares on this desk (the open store, the background runner,
+the devices, settings, languages); a `DeskContext` is one logged-in operator's view of it: the core
+facade bound to that operator, their permissions, and the signals screens listen to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from workstation.domain.enums import Role
+from workstation.domain.permissions import Permission, allowed
+from workstation.storage.db import Database
+from workstation.storage.operators import Actor
+from workstation.ui import i18n
+from workstation.ui.bridges.devices import DeviceBridge
+from workstation.ui.tasks import CancelToken, Lane, Op, Runner
+
+T = TypeVar("T")
+
+ROLE_NAMES = {  # English source; translated through the "roles" context
+    Role.ADMIN: "Administrator",
+    Role.SUPERVISOR: "Supervisor",
+    Role.OFFICER: "Officer",
+    Role.ASSISTANT: "Assistant",
+}
+
+
+def role_label(role: Role) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("roles", ROLE_NAMES[role])
+
+
+# lupdate finds the role names here
+def _role_names_for_lupdate() -> None:  # pragma: no cover - never called
+    from PySide6.QtCore import QCoreApplication
+
+    QCoreApplication.translate("roles", "Administrator")
+    QCoreApplication.translate("roles", "Supervisor")
+    QCoreApplication.translate("roles", "Officer")
+    QCoreApplication.translate("roles", "Assistant")
+
+
+@dataclass
+class StationSettings:
+    """Station policy the desk needs (read once after unlock; admins change them in part 3's Admin page)."""
+
+    idle_lock_minutes: float = 10.0
+    fingerprint_policy: str = "optional"  # "required", "optional", "off"
+    photo_policy: str = "show"
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, db: Database) -> StationSettings:
+        """Read from the store (a worker thread or before the window opens; never from the GUI thread
+        once it runs)."""
+        from workstation.storage import settings as st
+
+        with db.read() as s:
+            values = {k: st.get(s, k) for k in st.DEFAULTS}
+            idle = st.get(s, "idle_lock_minutes", 10)
+            fp = st.get(s, "fingerprint_policy", "optional")
+            photo = st.get(s, "photo_policy", "show")
+        # the station's setting decides; the desk default is 10 minutes (issue 10 item 4)
+        return cls(
+            idle_lock_minutes=float(idle or 10), fingerprint_policy=str(fp), photo_policy=str(photo), values=values
+        )
+
+
+class Station(QObject):
+    """What the app shares on this desk. Built by `workstation.ui.app` after unlock, or by the tests."""
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        data_dir: Path,
+        is_demo: bool,
+        runner: Runner,
+        devices: DeviceBridge,
+        settings: StationSettings,
+        languages: i18n.Languages | None,
+        station_name: str = "",
+        station_code: str = "",
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.data_dir = Path(data_dir)
+        self.is_demo = is_demo
+        self.runner = runner
+        self.devices = devices
+        self.settings = settings
+        self.languages = languages
+        self.station_name = station_name
+        self.station_code = station_code
+        self.preferences = i18n.Preferences(self.data_dir)
+        self.sync_state: Any = None  # set by the sync bridge
+        self.contexts: list[DeskContext] = []
+
+    def desk_for(self, actor: Actor) -> Any:
+        """The core facade bound to `actor`.
+
+        TODO(facade): `workstation.wiring.Desk` once it lands; until then the services the desk uses."""
+        from workstation.wiring import services_for
+
+        return services_for(self.db, actor)
+
+    def context_for(self, actor: Actor, parent: QObject | None = None) -> DeskContext:
+        ctx = DeskContext(self, actor, parent=parent)
+        self.contexts.append(ctx)
+        ctx.destroyed.connect(lambda *_: self.contexts.remove(ctx) if ctx in self.contexts else None)
+        return ctx
+
+    def broadcast(self, changes: Any) -> None:
+        for ctx in list(self.contexts):
+            ctx.changed.emit(changes)
+
+
+class DeskContext(QObject):
+    """One operator's session on the desk. Attributes (see UI-CONTRACT.md):
+
+    * ``desk`` — the core facade bound to `operator`; ``operator`` — the `Actor`;
+    * ``runner``, ``op(work, lane=…)``; ``devices`` (`DeviceBridge`);
+    * ``changed(Changes)`` — after every successful write through `op`, on every open session;
+    * ``settings``, ``is_demo``, ``data_dir``, ``language`` / ``set_language(code)``.
+    """
+
+    changed = Signal(object)
+
+    def __init__(self, station: Station, operator: Actor, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.operator = operator
+        self.desk = station.desk_for(operator)
+
+    # ---- shared parts ---------------------------------------------------------------------------------
+    @property
+    def runner(self) -> Runner:
+        return self.station.runner
+
+    @property
+    def devices(self) -> DeviceBridge:
+        return self.station.devices
+
+    @property
+    def settings(self) -> StationSettings:
+        return self.station.settings
+
+    @property
+    def is_demo(self) -> bool:
+        return self.station.is_demo
+
+    @property
+    def data_dir(self) -> Path:
+        return self.station.data_dir
+
+    @property
+    def db(self) -> Database:
+        return self.station.db
+
+    # ---- permissions ----------------------------------------------------------------------------------
+    @property
+    def role(self) -> Role:
+        return self.operator.role
+
+    def can(self, permission: Permission | str) -> bool:
+        """The domain permission matrix (the services still enforce it)."""
+        return allowed(self.operator.role, Permission(permission))
+
+    # ---- background work ------------------------------------------------------------------------------
+    def op(self, work: Callable[[CancelToken], T], *, lane: Lane = Lane.DB, parent: QObject | None = None) -> Op[T]:
+        """An `Op` on this session's runner. A result that is a non-empty `Changes` (has ``kinds``) is
+        announced on `changed` after the Op's own success callback, on every open session."""
+        op = Op(parent or self, work, lane=lane, runner=self.runner)
+        inner = op.on_success
+        station = self.station
+
+        def on_success(fn: Callable[[T], None]) -> Op[T]:
+            def both(result: T) -> None:
+                fn(result)
+                _announce(station, result)
+
+            return inner(both)
+
+        op.on_success = on_success  # type: ignore[method-assign]
+        op.on_success(lambda _r: None)
+        return op
+
+    # ---- language -------------------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        return i18n.current()
+
+    def set_language(self, code: str) -> None:
+        """Switch the UI language now and remember it for this operator."""
+        languages = self.station.languages
+        code = languages.switch(code) if languages is not None else i18n.normalise(code)
+        self.station.preferences.set_language_of(self.operator.username, code)
+
+
+def _announce(station: Station, result: Any) -> None:
+    if result and hasattr(result, "kinds"):  # workstation.storage Changes (duck-typed until the facade lands)
+        station.broadcast(result)

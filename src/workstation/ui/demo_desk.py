@@ -1,0 +1,251 @@
+"""The demo desk: a panel shown only on a demo station, standing in for the card, finger and passport
+a newcomer does not have to hand. It drives the emulators behind the device manager (the same bytes
+a real reader sends), so everything after it — polling, decoding, the desk — is the real path."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.resources import resource_path
+from workstation.ui.context import Station
+from workstation.ui.tasks import Lane, Op
+
+SCENARIOS = resource_path("scenarios")
+DEMO_FINGER = ("demo-resident-1", 2)  # ISO 19794-2 position 2: right index finger
+OTHER_FINGER = ("demo-resident-2", 7)  # someone else's left index finger
+
+CARD_TITLES = {
+    "resident_id": "Resident ID card",
+    "hmt_permit": "HK/Macau/Taiwan residence permit",
+    "foreigner_2017": "Foreigner permanent residence card (2017)",
+    "foreigner_2023": "Foreigner permanent residence card (2023)",
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DemoDesk", text)
+
+
+def _lupdate_strings() -> None:  # pragma: no cover
+    (
+        QCoreApplication.translate("DemoDesk", "Resident ID card"),
+        QCoreApplication.translate("DemoDesk", "HK/Macau/Taiwan residence permit"),
+    )
+    (
+        QCoreApplication.translate("DemoDesk", "Foreigner permanent residence card (2017)"),
+        QCoreApplication.translate("DemoDesk", "Foreigner permanent residence card (2023)"),
+    )
+
+
+def scenario_files(kind: str) -> list[Path]:
+    return sorted((SCENARIOS / kind).glob("*.json"))
+
+
+class DemoDesk(QWidget):
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("demo_desk")
+        self.station = station
+        self.setMinimumWidth(250)
+        lay = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        lay.addWidget(self.intro)
+
+        self.card_box = QGroupBox()
+        g = QGridLayout(self.card_box)
+        self.card_choice = QComboBox()
+        self.card_choice.setObjectName("demo_card_choice")
+        for f in scenario_files("cards"):
+            self.card_choice.addItem(f.stem, f)
+        self.place_card = QPushButton()
+        self.place_card.setObjectName("demo_place_card")
+        self.remove_card = QPushButton()
+        self.remove_card.setObjectName("demo_remove_card")
+        self.place_card.clicked.connect(self._on_place_card)
+        self.remove_card.clicked.connect(lambda: self._emulator("idcard", lambda e: e.remove_card()))
+        g.addWidget(self.card_choice, 0, 0, 1, 2)
+        g.addWidget(self.place_card, 1, 0)
+        g.addWidget(self.remove_card, 1, 1)
+        lay.addWidget(self.card_box)
+
+        self.finger_box = QGroupBox()
+        g = QGridLayout(self.finger_box)
+        self.good_finger, self.poor_finger = QPushButton(), QPushButton()
+        self.other_finger, self.lift_finger = QPushButton(), QPushButton()
+        for name, b in (
+            ("good", self.good_finger),
+            ("poor", self.poor_finger),
+            ("other", self.other_finger),
+            ("lift", self.lift_finger),
+        ):
+            b.setObjectName(f"demo_finger_{name}")
+        self.good_finger.clicked.connect(
+            lambda: self._emulator("fingerprint", lambda e: e.place_finger(*DEMO_FINGER, quality="good"))
+        )
+        self.poor_finger.clicked.connect(
+            lambda: self._emulator("fingerprint", lambda e: e.place_finger(*DEMO_FINGER, quality="poor"))
+        )
+        self.other_finger.clicked.connect(
+            lambda: self._emulator("fingerprint", lambda e: e.place_finger(*OTHER_FINGER, quality="good"))
+        )
+        self.lift_finger.clicked.connect(lambda: self._emulator("fingerprint", lambda e: e.lift_finger()))
+        g.addWidget(self.good_finger, 0, 0)
+        g.addWidget(self.poor_finger, 0, 1)
+        g.addWidget(self.other_finger, 1, 0)
+        g.addWidget(self.lift_finger, 1, 1)
+        lay.addWidget(self.finger_box)
+
+        self.passport_box = QGroupBox()
+        g = QGridLayout(self.passport_box)
+        self.passport_choice = QComboBox()
+        self.passport_choice.setObjectName("demo_passport_choice")
+        for f in scenario_files("mrz"):
+            self.passport_choice.addItem(f.stem, f)
+        i = self.passport_choice.findText("td3_specimen")
+        if i >= 0:
+            self.passport_choice.setCurrentIndex(i)
+        self.swipe = QPushButton()
+        self.swipe.setObjectName("demo_swipe_passport")
+        self.swipe.clicked.connect(self._on_swipe)
+        g.addWidget(self.passport_choice, 0, 0)
+        g.addWidget(self.swipe, 1, 0)
+        lay.addWidget(self.passport_box)
+
+        self.cable_box = QGroupBox()
+        g = QGridLayout(self.cable_box)
+        self.unplug_buttons: dict[str, QPushButton] = {}
+        self.plugged = {"idcard": True, "fingerprint": True, "mrz": True}
+        for row, role in enumerate(("idcard", "fingerprint", "mrz")):
+            b = QPushButton()
+            b.setObjectName(f"demo_cable_{role}")
+            b.clicked.connect(lambda _c=False, role=role: self._toggle_cable(role))
+            self.unplug_buttons[role] = b
+            g.addWidget(b, row, 0)
+        lay.addWidget(self.cable_box)
+        self.note = QLabel()
+        self.note.setObjectName("demo_note")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
+        lay.addStretch(1)
+        self.retranslate()
+
+    # ---- texts -----------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.intro.setText(
+            QCoreApplication.translate(
+                "DemoDesk",
+                "Stands in for the card, finger and passport you do not have to hand. "
+                "The emulated devices send what real ones send.",
+            )
+        )
+        self.card_box.setTitle(QCoreApplication.translate("DemoDesk", "ID card reader"))
+        for i in range(self.card_choice.count()):
+            path: Path = self.card_choice.itemData(i)
+            title = CARD_TITLES.get(path.stem)
+            self.card_choice.setItemText(i, _t(title) if title else path.stem)
+            self.card_choice.setItemData(i, _label_of(path), 3)  # Qt.ToolTipRole
+        self.place_card.setText(QCoreApplication.translate("DemoDesk", "Place card"))
+        self.remove_card.setText(QCoreApplication.translate("DemoDesk", "Remove card"))
+        self.finger_box.setTitle(QCoreApplication.translate("DemoDesk", "Fingerprint scanner"))
+        self.good_finger.setText(QCoreApplication.translate("DemoDesk", "Good press"))
+        self.poor_finger.setText(QCoreApplication.translate("DemoDesk", "Poor press"))
+        self.other_finger.setText(QCoreApplication.translate("DemoDesk", "Other finger"))
+        self.other_finger.setToolTip(QCoreApplication.translate("DemoDesk", "A finger of another person"))
+        self.lift_finger.setText(QCoreApplication.translate("DemoDesk", "Lift finger"))
+        self.passport_box.setTitle(QCoreApplication.translate("DemoDesk", "Passport reader"))
+        for i in range(self.passport_choice.count()):
+            self.passport_choice.setItemData(i, _label_of(self.passport_choice.itemData(i)), 3)
+        self.swipe.setText(QCoreApplication.translate("DemoDesk", "Swipe passport"))
+        self.cable_box.setTitle(QCoreApplication.translate("DemoDesk", "Cables"))
+        names = {
+            "idcard": QCoreApplication.translate("DemoDesk", "ID card reader"),
+            "fingerprint": QCoreApplication.translate("DemoDesk", "Fingerprint scanner"),
+            "mrz": QCoreApplication.translate("DemoDesk", "Passport reader"),
+        }
+        for role, b in self.unplug_buttons.items():
+            b.setText(
+                (
+                    QCoreApplication.translate("DemoDesk", "Unplug {device}")
+                    if self.plugged[role]
+                    else QCoreApplication.translate("DemoDesk", "Plug in {device}")
+                ).replace("{device}", names[role])
+            )
+        if self.station.devices.demo is None:
+            self.note.setText(
+                QCoreApplication.translate(
+                    "DemoDesk", "Real devices are connected: the demo desk drives emulated devices only."
+                )
+            )
+        else:
+            self.note.setText("")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ---- actions ---------------------------------------------------------------------------------------------
+    def _emulator(self, role: str, fn: Any) -> None:
+        demo = self.station.devices.demo
+        if demo is None or role not in demo.servers:
+            self.note.setText(QCoreApplication.translate("DemoDesk", "This device is not emulated here."))
+            return
+        device = demo.device(role)
+        self.station.runner.start(Op(self, lambda _t: fn(device), lane=Lane.DEVICE, runner=self.station.runner))
+
+    def _on_place_card(self) -> None:
+        from workstation.devices.sam.emulator import load_card_scenario
+
+        path = self.card_choice.currentData()
+        if path is None:
+            return
+        card = load_card_scenario(path)
+
+        def place(emu: Any) -> None:
+            if emu.card is not None:  # lift the card on the reader first, long enough for the poll to notice
+                emu.remove_card()
+                time.sleep(0.25)
+            emu.place_card(card)
+
+        self._emulator("idcard", place)
+
+    def _on_swipe(self) -> None:
+        from workstation.devices.mrz.emulator import load_mrz_scenario
+
+        path = self.passport_choice.currentData()
+        if path is not None:
+            doc = load_mrz_scenario(path)
+            self._emulator("mrz", lambda emu: emu.present(doc))
+
+    def _toggle_cable(self, role: str) -> None:
+        demo = self.station.devices.demo
+        if demo is None or role not in demo.servers:
+            self.note.setText(QCoreApplication.translate("DemoDesk", "This device is not emulated here."))
+            return
+        plug = not self.plugged[role]
+        self.plugged[role] = plug
+        self.retranslate()
+        work = (lambda _t: demo.replug(role)) if plug else (lambda _t: demo.unplug(role))
+        self.station.runner.start(Op(self, work, lane=Lane.DEVICE, runner=self.station.runner))
+
+
+def _label_of(path: Path) -> str:
+    try:
+        return str(json.loads(path.read_text(encoding="utf-8")).get("label", path.stem))
+    except (OSError, ValueError):
+        return path.stem

@@ -1,0 +1,314 @@
+"""The login screen, also the lock screen: it covers the whole window while nobody is logged in or the
+desk is locked, so no personal field stays visible.
+
+Authentication (Argon2id, audited, with the station's lockout) runs on the database lane; the
+lockout's time left comes back in the error message and is shown beside the password field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.cli.app import DEMO_ADMIN_PASSWORD, DEMO_ASSISTANT_PASSWORD, DEMO_OFFICER
+from workstation.errors import UserFacingError, ValidationError
+from workstation.storage import operators
+from workstation.storage.errors import PasswordChangeRequired
+from workstation.storage.operators import Actor
+from workstation.ui import i18n
+from workstation.ui.context import Station
+from workstation.ui.tasks import Op
+
+DEMO_LOGINS = (  # shown on a demo station only (cli/app.py creates these accounts)
+    (DEMO_OFFICER[0], DEMO_OFFICER[1], "Officer"),
+    ("assistant", DEMO_ASSISTANT_PASSWORD, "Assistant"),
+    ("admin", DEMO_ADMIN_PASSWORD, "Administrator"),
+)
+
+
+class LoginScreen(QWidget):
+    """`logged_in(Actor)` after a successful login. `set_locked(username)` turns it into the lock screen
+    (the same operator continues, or another logs in); `set_locked(None)` is the plain login."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("login_screen")
+        self.station = station
+        self.locked_by: str | None = None
+        self._busy = False
+        self._pending: Op[Actor] | None = None
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        card = QFrame()
+        card.setObjectName("login_card")
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setMinimumWidth(440)
+        card.setMaximumWidth(560)
+        row.addWidget(card)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+
+        lay = QVBoxLayout(card)
+        lay.setContentsMargins(28, 24, 28, 24)
+        lay.setSpacing(10)
+        self.station_label = QLabel(station.station_name or "")
+        self.station_label.setObjectName("station_name")
+        f = self.station_label.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        self.station_label.setFont(f)
+        self.station_label.setWordWrap(True)
+        lay.addWidget(self.station_label)
+        self.heading = QLabel()
+        self.heading.setObjectName("login_heading")
+        self.heading.setWordWrap(True)
+        lay.addWidget(self.heading)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.username = QLineEdit()
+        self.username.setObjectName("username")
+        self.password = QLineEdit()
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("login_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.hide()
+        # shown only when an administrator reset the password: the operator chooses a new one now
+        self.new_password = QLineEdit()
+        self.new_password.setObjectName("new_password")
+        self.new_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat_password = QLineEdit()
+        self.repeat_password.setObjectName("repeat_password")
+        self.repeat_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.user_label, self.pass_label = QLabel(), QLabel()
+        self.new_label, self.repeat_label = QLabel(), QLabel()
+        self.user_label.setBuddy(self.username)
+        self.pass_label.setBuddy(self.password)
+        self.new_label.setBuddy(self.new_password)
+        self.repeat_label.setBuddy(self.repeat_password)
+        form.addRow(self.user_label, self.username)
+        form.addRow(self.pass_label, self.password)
+        form.addRow(self.new_label, self.new_password)
+        form.addRow(self.repeat_label, self.repeat_password)
+        form.addRow("", self.error)
+        self._form = form
+        self._changing = False
+        self._show_change_fields(False)
+        lay.addLayout(form)
+
+        buttons = QHBoxLayout()
+        self.language = QComboBox()
+        self.language.setObjectName("login_language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.currentIndexChanged.connect(self._on_language_chosen)
+        buttons.addWidget(self.language)
+        buttons.addStretch(1)
+        self.other_button = QPushButton()
+        self.other_button.setObjectName("login_other")
+        self.other_button.clicked.connect(self._on_other_operator)
+        buttons.addWidget(self.other_button)
+        self.login_button = QPushButton()
+        self.login_button.setObjectName("login_button")
+        self.login_button.setDefault(True)
+        self.login_button.setAutoDefault(True)
+        self.login_button.clicked.connect(self.submit)
+        buttons.addWidget(self.login_button)
+        lay.addLayout(buttons)
+
+        self.demo_box = QLabel()
+        self.demo_box.setObjectName("demo_logins")
+        self.demo_box.setWordWrap(True)
+        self.demo_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.demo_box.setStyleSheet("background: #fff4ce; color: #3d2e00; border: 1px solid #c8a600; padding: 8px;")
+        self.demo_box.setVisible(station.is_demo)
+        lay.addWidget(self.demo_box)
+
+        self.username.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self.new_password.returnPressed.connect(self.repeat_password.setFocus)
+        self.repeat_password.returnPressed.connect(self.submit)
+        self.retranslate()
+        self._sync_language_box()
+
+    # ---- texts -------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Log in"))
+        self.user_label.setText(self.tr("&User name"))
+        self.pass_label.setText(self.tr("&Password") if not self._changing else self.tr("Current &password"))
+        self.new_label.setText(self.tr("&New password"))
+        self.repeat_label.setText(self.tr("&Repeat new password"))
+        self.login_button.setText(self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
+        self.login_button.setToolTip(self.tr("Log in (Enter)"))
+        self.other_button.setText(self.tr("Another operator"))
+        self.other_button.setVisible(self.locked_by is not None)
+        self.language.setToolTip(self.tr("Language of the workstation"))
+        if self._changing:
+            self.heading.setText(
+                self.tr(
+                    "Your password was reset by an administrator. Choose a new password "
+                    "(at least 8 characters) to continue."
+                )
+            )
+        elif self.locked_by is None:
+            self.heading.setText(self.tr("Log in with your operator account."))
+        else:
+            self.heading.setText(
+                self.tr(
+                    "The desk is locked. {user}, enter your password to continue, or another operator can log in."
+                ).replace("{user}", self.locked_by)
+            )
+        if self.station.is_demo:
+            lines = [self.tr("Demo station: synthetic data only. Demo logins:")]
+            for user, pw, role in DEMO_LOGINS:
+                from workstation.domain.enums import Role
+                from workstation.ui.context import role_label
+
+                label = role_label(
+                    {"Officer": Role.OFFICER, "Assistant": Role.ASSISTANT, "Administrator": Role.ADMIN}[role]
+                )
+                lines.append(f"  {label}: {user} / {pw}")
+            self.demo_box.setText("\n".join(lines))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self._sync_language_box()
+        super().changeEvent(event)
+
+    def _sync_language_box(self) -> None:
+        i = self.language.findData(i18n.current())
+        if i >= 0 and i != self.language.currentIndex():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(i)
+            self.language.blockSignals(False)
+
+    def _on_language_chosen(self, index: int) -> None:
+        code = self.language.itemData(index)
+        if self.station.languages is not None and code != i18n.current():
+            self.station.languages.switch(code)
+
+    # ---- state ---------------------------------------------------------------------------------------------
+    def _show_change_fields(self, show: bool) -> None:
+        self._changing = show
+        for w in (self.new_password, self.repeat_password, self.new_label, self.repeat_label):
+            w.setVisible(show)
+        if not show:
+            self.new_password.clear()
+            self.repeat_password.clear()
+
+    def set_locked(self, username: str | None) -> None:
+        """Lock screen for `username` (their user name filled in), or the plain login (None)."""
+        self.locked_by = username
+        self._show_change_fields(False)
+        self.password.clear()
+        self.show_error(None)
+        self.username.setText(username or "")
+        self.username.setReadOnly(username is not None)
+        self.retranslate()
+        (self.password if username else self.username).setFocus()
+
+    def _on_other_operator(self) -> None:
+        self.username.setReadOnly(False)
+        self.username.clear()
+        self.password.clear()
+        self.show_error(None)
+        self.username.setFocus()
+
+    def show_error(self, text: str | None) -> None:
+        self.error.setText(text or "")
+        self.error.setVisible(bool(text))
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        (self.password if self.username.text() else self.username).setFocus()
+
+    # ---- login ---------------------------------------------------------------------------------------------
+    def submit(self) -> None:
+        if self._busy:
+            return
+        user = self.username.text().strip()
+        password = self.password.text()
+        if not user:
+            self.show_error(self.tr("Enter your user name."))
+            self.username.setFocus()
+            return
+        if not password:
+            self.show_error(self.tr("Enter your password."))
+            self.password.setFocus()
+            return
+        db = self.station.db
+        work: Callable[[object], Actor]
+        if self._changing:
+            new, repeat = self.new_password.text(), self.repeat_password.text()
+            if new != repeat:
+                self.show_error(self.tr("The two new passwords differ."))
+                self.repeat_password.selectAll()
+                self.repeat_password.setFocus()
+                return
+            change: Callable[..., Actor] = operators.change_password
+            work = lambda _t: change(db, user, password, new)  # noqa: E731
+        else:
+            authenticate: Callable[..., Actor] = operators.authenticate
+            work = lambda _t: authenticate(db, user, password)  # noqa: E731
+        self._set_busy(True)
+        op = self.station.runner.start(
+            Op(self, work, runner=self.station.runner)
+            .on_success(self._on_success)
+            .on_failure(self._on_failure)
+            .on_finished(lambda: self._set_busy(False))
+        )
+        self._handle = op
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.login_button.setEnabled(not busy)
+        self.login_button.setText(
+            self.tr("Checking…") if busy else (self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
+        )
+
+    def _on_success(self, actor: Actor) -> None:
+        self._show_change_fields(False)
+        self.retranslate()
+        self.password.clear()
+        self.show_error(None)
+        self.logged_in.emit(actor)
+
+    def _on_failure(self, exc: BaseException) -> bool:
+        if isinstance(exc, PasswordChangeRequired):
+            self._show_change_fields(True)
+            self.retranslate()
+            self.show_error(None)
+            self.new_password.setFocus()
+            return True
+        if isinstance(exc, ValidationError) and self._changing:
+            self.show_error("; ".join(i18n.problem_text(p) for p in exc.problems))
+            self.new_password.selectAll()
+            self.new_password.setFocus()
+            return True
+        if isinstance(exc, UserFacingError):
+            self.password.clear()
+            self.password.setFocus()
+            self.show_error(i18n.message_of(exc))
+            return True
+        return False

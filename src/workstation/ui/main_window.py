@@ -1,0 +1,813 @@
+"""The main window: login/lock screen, one session per logged-in operator, navigation, menus with
+shortcuts, the status bar, the message bar, idle lock, and card/passport routing.
+
+Lock: the central area switches to the lock screen (the session's widgets are not visible), the
+session's other windows (dialogs, message boxes) are hidden, pages drop what is cheap to reload
+(`PageBase.clear_personal`), the search box and message bar are cleared, and menus that act on a
+session are disabled. The same operator gets everything back; another operator gets a new session
+and the first one's windows stay hidden, kept for the first one only.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.storage.operators import Actor
+from workstation.ui import i18n
+from workstation.ui.context import DeskContext, Station, role_label
+from workstation.ui.login import LoginScreen
+from workstation.ui.pages import NAV, NavItem, PageBase, PlaceholderPage, visible_nav
+from workstation.ui.tasks import Lane
+from workstation.ui.widgets.status import DemoBadge, DeviceLight
+
+logger = logging.getLogger("workstation.ui.main_window")
+
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+PageFactory = Callable[[DeskContext, NavItem], PageBase]
+
+
+def _desk_screens() -> Any:
+    """ui-desk's registration module (`open_for_card`, `open_for_passport`, `new_manual_registration`).
+
+    TODO(ui-desk): import directly once `workstation.ui.screens.registration` has landed."""
+    try:
+        return importlib.import_module("workstation.ui.screens.registration")
+    except ModuleNotFoundError as exc:
+        if exc.name and not exc.name.startswith("workstation.ui.screens"):
+            raise
+        return None
+
+
+def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
+    """The page for a navigation item: the real one where it exists, else a placeholder."""
+    if item.key == "today":
+        from workstation.ui.today import TodayPage
+
+        return TodayPage(ctx, item)
+    if item.key == "residents":
+        try:  # TODO(ui-desk): direct import once workstation.ui.screens.residents has landed
+            mod = importlib.import_module("workstation.ui.screens.residents")
+        except ModuleNotFoundError as exc:
+            if exc.name and not exc.name.startswith("workstation.ui.screens"):
+                raise
+        else:
+            page: PageBase = mod.ResidentsPage(ctx)
+            return page
+    return PlaceholderPage(ctx, item)
+
+
+class MessageBar(QWidget):
+    """One line at the top of the window for messages that belong to no field (errors, notes)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("message_bar")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(12, 6, 8, 6)
+        self.label = QLabel()
+        self.label.setObjectName("message_text")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(self.label, 1)
+        self.close_button = QPushButton()
+        self.close_button.setFlat(True)
+        self.close_button.clicked.connect(self.clear)
+        lay.addWidget(self.close_button)
+        self.setAutoFillBackground(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.clear)
+        self.kind = ""
+        self.retranslate()
+        self.hide()
+
+    def retranslate(self) -> None:
+        self.close_button.setText(QCoreApplication.translate("MainWindow", "Close"))
+        self.close_button.setToolTip(QCoreApplication.translate("MainWindow", "Close this message"))
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self.kind = kind
+        colours = {"error": ("#fde7e9", "#8c1d18"), "warning": ("#fff4ce", "#3d2e00"), "info": ("#e8f0fe", "#0b3d91")}
+        bg, fg = colours.get(kind, colours["info"])
+        self.setStyleSheet(f"#message_bar {{ background: {bg}; }} #message_text {{ color: {fg}; }}")
+        self.label.setText(text)
+        self.show()
+        self._timer.start(30_000 if kind == "error" else 10_000)
+
+    def clear(self) -> None:
+        self._timer.stop()
+        self.label.clear()
+        self.hide()
+
+
+class Session(QWidget):
+    """One operator's pages: header (station, search, operator), navigation, page stack."""
+
+    def __init__(self, ctx: DeskContext, page_factory: PageFactory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"session_{ctx.operator.username}")
+        self.ctx = ctx
+        ctx.setParent(self)
+        self.hidden_windows: list[QWidget] = []
+        self.items = visible_nav(ctx)
+        self.pages: dict[str, PageBase] = {}
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.setContentsMargins(12, 8, 12, 4)
+        self.station_label = QLabel(ctx.station.station_name)
+        self.station_label.setObjectName("header_station")
+        f = self.station_label.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.2)
+        self.station_label.setFont(f)
+        header.addWidget(self.station_label)
+        header.addSpacing(24)
+        self.search = QLineEdit()
+        self.search.setObjectName("global_search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.search.setVisible(ctx.can("read_person"))
+        header.addWidget(self.search, 1)
+        header.addSpacing(24)
+        self.operator_label = QLabel()
+        self.operator_label.setObjectName("header_operator")
+        header.addWidget(self.operator_label)
+        outer.addLayout(header)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(170)
+        self.nav.setSpacing(2)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for item in self.items:
+            page = page_factory(ctx, item)
+            self.pages[item.key] = page
+            self.stack.addWidget(page)
+            QListWidgetItem(self.nav).setData(Qt.ItemDataRole.UserRole, item.key)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer.addLayout(body, 1)
+        self.retranslate()
+        if self.items:
+            self.nav.setCurrentRow(0)
+
+    def retranslate(self) -> None:
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            key = item.data(Qt.ItemDataRole.UserRole)
+            item.setText(self.pages[key].title())
+            item.setToolTip(f"{self.pages[key].title()} (Alt+{row + 1})")
+        self.search.setPlaceholderText(
+            QCoreApplication.translate(
+                "MainWindow", "Search residents: name, pinyin, ID number, phone, address… (Ctrl+F)"
+            )
+        )
+        op = self.ctx.operator
+        self.operator_label.setText(f"{op.username} · {role_label(op.role)}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @property
+    def current_page(self) -> PageBase | None:
+        w = self.stack.currentWidget()
+        return w if isinstance(w, PageBase) else None
+
+    def show_page(self, key: str) -> PageBase | None:
+        for row, item in enumerate(self.items):
+            if item.key == key:
+                self.nav.setCurrentRow(row)
+                return self.pages[key]
+        return None
+
+    def _on_nav(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            page = self.pages[self.items[row].key]
+            self.stack.setCurrentWidget(page)
+            page.on_shown()
+
+    def clear_personal(self) -> None:
+        self.search.clear()
+        for page in self.pages.values():
+            page.clear_personal()
+
+
+class MainWindow(QMainWindow):
+    """The desk's one window. Build with a `Station`; `lock()`, `logout()`, `login_as(actor)`."""
+
+    def __init__(
+        self, station: Station, *, page_factory: PageFactory = default_page, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.station = station
+        self.page_factory = page_factory
+        self.sessions: dict[str, Session] = {}
+        self.session: Session | None = None
+        self.locked = False
+        self._sync_enrolled: bool | None = None
+        self._sync_text = ""
+
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.message_bar = MessageBar()
+        lay.addWidget(self.message_bar)
+        self.screens = QStackedWidget()
+        self.screens.setObjectName("screens")
+        self.login_screen = LoginScreen(station)
+        self.login_screen.logged_in.connect(self.login_as)
+        self.screens.addWidget(self.login_screen)
+        lay.addWidget(self.screens, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.demo_dock: QDockWidget | None = None
+        if station.is_demo:
+            self._build_demo_dock()
+
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(self._on_idle)
+        self.set_idle_minutes(station.settings.idle_lock_minutes)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+        devices = station.devices
+        devices.state_changed.connect(self._on_device_state)
+        devices.reading.connect(self._on_device_reading)
+        devices.card_placed.connect(self._on_card_placed)
+        devices.passport_read.connect(self._on_passport_read)
+        devices.read_failed.connect(self._on_read_failed)
+        for role, light in self.lights.items():
+            st = devices.status(role)
+            if st is not None:
+                light.set_status(st)
+        self._sync_timer = QTimer(self)
+        self._sync_timer.timeout.connect(self.refresh_sync_state)
+        self._sync_timer.start(30_000)
+        self.retranslate()
+        self._update_enabled()
+        self.resize(1366, 768)
+
+    # ---- actions & menus ------------------------------------------------------------------------------
+    def _action(
+        self,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        a = QAction(self)
+        a.setObjectName(name)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        a.triggered.connect(slot)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        self.act_new = self._action("act_new_registration", self.new_registration, QKeySequence("F2"))
+        self.act_search = self._action("act_search", self.focus_search, QKeySequence.StandardKey.Find)
+        self.act_sync = self._action("act_sync", self.sync_now, QKeySequence("F5"))
+        self.act_lock = self._action("act_lock", self.lock, QKeySequence("Ctrl+L"))
+        self.act_lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # modal dialogs: see eventFilter
+        self.act_logout = self._action("act_logout", self.logout)
+        self.act_quit = self._action("act_quit", self.close, QKeySequence("Ctrl+Q"))
+        self.act_pages: list[QAction] = []
+        for i in range(len(NAV)):
+            self.act_pages.append(self._action(f"act_page_{i + 1}", self._go_to(i), QKeySequence(f"Alt+{i + 1}")))
+        self.language_group = QActionGroup(self)
+        self.act_languages: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            a = QAction(name, self)
+            a.setObjectName(f"act_language_{code}")
+            a.setCheckable(True)
+            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.language_group.addAction(a)
+            self.act_languages[code] = a
+        self.act_about = self._action("act_about", self.about)
+
+        bar = self.menuBar()
+        self.menu_desk = QMenu(self)
+        for a in (self.act_new, self.act_search, self.act_sync):
+            self.menu_desk.addAction(a)
+        self.menu_desk.addSeparator()
+        for a in (self.act_lock, self.act_logout, self.act_quit):
+            self.menu_desk.addAction(a)
+        self.menu_go = QMenu(self)
+        self.menu_view = QMenu(self)
+        self.menu_language = QMenu(self)
+        for a in self.act_languages.values():
+            self.menu_language.addAction(a)
+        self.menu_view.addMenu(self.menu_language)
+        self.menu_help = QMenu(self)
+        self.menu_help.addAction(self.act_about)
+        for m in (self.menu_desk, self.menu_go, self.menu_view, self.menu_help):
+            bar.addMenu(m)
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        sb.setObjectName("status_bar")
+        self.lights = {role: DeviceLight(role) for role in ("idcard", "fingerprint", "mrz")}
+        for light in self.lights.values():
+            sb.addWidget(light)
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("sync_state")
+        sb.addWidget(self.sync_label)
+        self.operator_status = QLabel()
+        self.operator_status.setObjectName("operator_status")
+        sb.addPermanentWidget(self.operator_status)
+        self.demo_badge = DemoBadge()
+        sb.addPermanentWidget(self.demo_badge)
+        self._update_demo_badge()
+
+    def _build_demo_dock(self) -> None:
+        from workstation.ui.demo_desk import DemoDesk
+
+        self.demo_dock = QDockWidget(self)
+        self.demo_dock.setObjectName("demo_dock")
+        self.demo_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
+        self.demo_desk = DemoDesk(self.station, self)
+        self.demo_dock.setWidget(self.demo_desk)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.demo_dock)
+
+    def _t(self, text: str) -> str:
+        return QCoreApplication.translate("MainWindow", text)
+
+    def retranslate(self) -> None:
+        name = self.station.station_name
+        title = QCoreApplication.translate("MainWindow", "Police-room workstation")
+        self.setWindowTitle(f"{name} — {title}" if name else title)
+        self.menu_desk.setTitle(QCoreApplication.translate("MainWindow", "&Desk"))
+        self.menu_go.setTitle(QCoreApplication.translate("MainWindow", "&Go"))
+        self.menu_view.setTitle(QCoreApplication.translate("MainWindow", "&View"))
+        self.menu_language.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.menu_help.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        texts = {
+            self.act_new: (
+                QCoreApplication.translate("MainWindow", "&New registration"),
+                QCoreApplication.translate("MainWindow", "Register a person by typing (no card)"),
+            ),
+            self.act_search: (
+                QCoreApplication.translate("MainWindow", "&Search residents"),
+                QCoreApplication.translate("MainWindow", "Go to the search box"),
+            ),
+            self.act_sync: (
+                QCoreApplication.translate("MainWindow", "S&ync now"),
+                QCoreApplication.translate("MainWindow", "Send changes to the central platform and fetch tasks"),
+            ),
+            self.act_lock: (
+                QCoreApplication.translate("MainWindow", "&Lock"),
+                QCoreApplication.translate("MainWindow", "Lock the desk: your work stays, hidden, until you log in"),
+            ),
+            self.act_logout: (
+                QCoreApplication.translate("MainWindow", "Log &out"),
+                QCoreApplication.translate("MainWindow", "Close your session"),
+            ),
+            self.act_quit: (
+                QCoreApplication.translate("MainWindow", "&Quit"),
+                QCoreApplication.translate("MainWindow", "Close the workstation"),
+            ),
+            self.act_about: (
+                QCoreApplication.translate("MainWindow", "&About"),
+                QCoreApplication.translate("MainWindow", "About the workstation"),
+            ),
+        }
+        for a, (text, tip) in texts.items():
+            a.setText(text)
+            sc = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setToolTip(f"{tip} ({sc})" if sc else tip)
+            a.setStatusTip(tip)
+        if self.demo_dock is not None:
+            self.demo_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo desk"))
+        self.message_bar.retranslate()
+        self._rebuild_go_menu()
+        self._update_operator_status()
+        self._render_sync_state()
+        for code, a in self.act_languages.items():
+            a.setChecked(code == i18n.current())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _rebuild_go_menu(self) -> None:
+        self.menu_go.clear()
+        items = self.session.items if self.session else []
+        for i, a in enumerate(self.act_pages):
+            if i < len(items):
+                a.setText(self.session.pages[items[i].key].title() if self.session else "")
+                a.setToolTip(f"{a.text()} (Alt+{i + 1})")
+                a.setEnabled(not self.locked)
+                self.menu_go.addAction(a)
+            else:
+                a.setEnabled(False)
+
+    def _update_enabled(self) -> None:
+        active = self.session is not None and not self.locked
+        ctx = self.session.ctx if self.session else None
+        self.act_new.setEnabled(active and ctx is not None and ctx.can("register"))
+        self.act_search.setEnabled(active and ctx is not None and ctx.can("read_person"))
+        self.act_sync.setEnabled(active and ctx is not None and ctx.can("sync"))
+        self.act_lock.setEnabled(active)
+        self.act_logout.setEnabled(self.session is not None)
+        self.menu_go.setEnabled(active)
+        self._rebuild_go_menu()
+
+    def _update_operator_status(self) -> None:
+        if self.session is None:
+            self.operator_status.setText(QCoreApplication.translate("MainWindow", "Not logged in"))
+        else:
+            op = self.session.ctx.operator
+            state = QCoreApplication.translate("MainWindow", " (locked)") if self.locked else ""
+            self.operator_status.setText(f"{op.username} · {role_label(op.role)}{state}")
+
+    def _update_demo_badge(self) -> None:
+        self.demo_badge.setVisible(self.station.is_demo or self.station.devices.emulated)
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        """Messages that belong to no field (used by `workstation.ui.errors.show_error`)."""
+        self.message_bar.show_message(text, kind)
+
+    # ---- sessions -----------------------------------------------------------------------------------------
+    @property
+    def ctx(self) -> DeskContext | None:
+        return self.session.ctx if self.session else None
+
+    def login_as(self, actor: Actor) -> None:
+        """After a successful authentication: continue the locked session of the same operator, or open a
+        session for this one (another operator's session stays suspended and hidden)."""
+        session = self.sessions.get(actor.username)
+        if session is not None and session.ctx.operator.role != actor.role:
+            self._close_session(session)
+            session = None
+        if session is None:
+            ctx = self.station.context_for(actor)
+            session = Session(ctx, self.page_factory, self.screens)
+            session.search.returnPressed.connect(self._on_search)
+            self.sessions[actor.username] = session
+            self.screens.addWidget(session)
+        self.session = session
+        self.locked = False
+        self.screens.setCurrentWidget(session)
+        for w in session.hidden_windows:
+            if shiboken6.isValid(w):
+                w.show()
+        session.hidden_windows.clear()
+        self._apply_operator_language(actor.username)
+        self._update_enabled()
+        self._update_operator_status()
+        self.idle_timer.start()
+        session.nav.setFocus()  # keyboard first: arrows move between pages, Tab into the page
+        page = session.current_page
+        if page is not None:
+            page.on_shown()
+        self.refresh_sync_state()
+
+    def _apply_operator_language(self, username: str) -> None:
+        """The operator's remembered language, else the system's."""
+        code = self.station.preferences.language_of(username) or i18n.system_language()
+        if code != i18n.current() and self.station.languages is not None:
+            self.station.languages.switch(code)
+
+    def lock(self) -> None:
+        """Cover everything: the lock screen; the session's windows hidden; personal data dropped."""
+        if self.session is None or self.locked:
+            return
+        self.locked = True
+        session = self.session
+        for w in QApplication.topLevelWidgets():
+            if w is self or not w.isVisible() or isinstance(w, QDockWidget):
+                continue
+            if w.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
+                w.hide()
+                continue
+            w.hide()
+            session.hidden_windows.append(w)
+        QToolTip.hideText()
+        session.clear_personal()
+        self.message_bar.clear()
+        self.login_screen.set_locked(session.ctx.operator.username)
+        self.screens.setCurrentWidget(self.login_screen)
+        self.idle_timer.stop()
+        self._update_enabled()
+        self._update_operator_status()
+
+    def logout(self) -> None:
+        """Close the current session (its windows too) and show the login."""
+        if self.session is None:
+            return
+        session, self.session = self.session, None
+        self._close_session(session)
+        self.locked = False
+        self.message_bar.clear()
+        self.login_screen.set_locked(None)
+        self.screens.setCurrentWidget(self.login_screen)
+        self.idle_timer.stop()
+        self._update_enabled()
+        self._update_operator_status()
+
+    def _close_session(self, session: Session) -> None:
+        for w in session.hidden_windows:
+            if shiboken6.isValid(w):
+                w.close()
+        session.hidden_windows.clear()
+        if self.locked or self.session is session:
+            for w in QApplication.topLevelWidgets():
+                if w is not self and w.isVisible() and not isinstance(w, QDockWidget):
+                    w.close()
+        self.sessions.pop(session.ctx.operator.username, None)
+        self.screens.removeWidget(session)
+        session.deleteLater()
+
+    # ---- idle lock ------------------------------------------------------------------------------------------
+    def set_idle_minutes(self, minutes: float) -> None:
+        self.idle_timer.setInterval(max(1, int(minutes * 60_000)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and self.session is not None and not self.locked:
+            self.idle_timer.start()
+            # Ctrl+L from a modal dialog (the registration form): Qt does not run the window's shortcuts
+            # behind a modal dialog, so the key press reaches its focus widget; lock from here
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and QKeySequence(event.keyCombination()) == self.act_lock.shortcut()
+            ):
+                self.lock()
+                return True
+        return False
+
+    def _on_idle(self) -> None:
+        self.lock()
+
+    # ---- navigation & commands --------------------------------------------------------------------------------
+    def _go_to(self, index: int) -> Callable[[], None]:
+        return lambda: self.go_to_index(index)
+
+    def go_to_index(self, index: int) -> None:
+        if self.session is not None and not self.locked and index < len(self.session.items):
+            self.session.nav.setCurrentRow(index)
+            page = self.session.current_page
+            if page is not None:
+                page.focusNextChild() if page.focusPolicy() == Qt.FocusPolicy.NoFocus else page.setFocus()
+
+    def show_page(self, key: str) -> PageBase | None:
+        if self.session is None or self.locked:
+            return None
+        return self.session.show_page(key)
+
+    def focus_search(self) -> None:
+        if self.session is not None and not self.locked and self.session.search.isVisible():
+            self.session.search.setFocus()
+            self.session.search.selectAll()
+
+    def _on_search(self) -> None:
+        if self.session is None or self.locked:
+            return
+        text = self.session.search.text().strip()
+        page = self.show_page("residents")
+        search = getattr(page, "search", None)
+        if callable(search):
+            search(text)
+
+    def new_registration(self) -> None:
+        ctx = self.ctx
+        if ctx is None or self.locked or not ctx.can("register"):
+            return
+        screens = _desk_screens()
+        if screens is None:
+            self.show_message(
+                QCoreApplication.translate("MainWindow", "The registration desk is not installed in this build."),
+                "warning",
+            )
+            return
+        screens.new_manual_registration(ctx, self)
+
+    def set_language(self, code: str) -> None:
+        if self.ctx is not None:
+            self.ctx.set_language(code)
+        elif self.station.languages is not None:
+            self.station.languages.switch(code)
+
+    def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        from workstation.ui.errors import _box
+
+        _box(
+            self,
+            QMessageBox.Icon.Information,
+            QCoreApplication.translate("MainWindow", "About the workstation"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "Police-room workstation: residents, rental housing, ID card, passport and fingerprint "
+                "devices, encrypted local store and sync with the central platform.",
+            ),
+        )
+
+    # ---- sync ------------------------------------------------------------------------------------------------
+    def refresh_sync_state(self) -> None:
+        if self.session is None:
+            return
+        from workstation.sync import client as sc
+
+        db = self.station.db
+        self.station.runner.start(
+            self.session.ctx.op(lambda _t: sc.status(db), parent=self)
+            .on_success(self._on_sync_status)
+            .on_failure(lambda _e: True)  # the status line is a convenience; the Sync page reports errors
+        )
+
+    def _on_sync_status(self, st: Any) -> None:
+        self._sync_enrolled = bool(st.enrolled)
+        self._sync_waiting = int(st.unacknowledged_records)
+        self._render_sync_state()
+
+    def _render_sync_state(self) -> None:
+        if self._sync_enrolled is None:
+            text = ""
+        elif not self._sync_enrolled:
+            text = QCoreApplication.translate("MainWindow", "⇅ not enrolled with the platform")
+        else:
+            text = QCoreApplication.translate("MainWindow", "⇅ {n} changes waiting").replace(
+                "{n}", str(getattr(self, "_sync_waiting", 0))
+            )
+            if self._sync_text:
+                text += " · " + self._sync_text
+        self.sync_label.setText(text)
+        self.sync_label.setVisible(bool(text))
+
+    def sync_now(self) -> None:
+        ctx = self.ctx
+        if ctx is None or self.locked or not ctx.can("sync"):
+            return
+        from datetime import datetime
+
+        from workstation.sync import client as sc
+
+        db = self.station.db
+
+        def work(token: Any) -> Any:
+            def progress(done: int, total: int, _message: str) -> None:
+                token.raise_if_cancelled()  # between batches: what was acknowledged stays acknowledged
+                token.report(done, total)
+
+            client = sc.SyncClient(db)
+            try:
+                return client.sync(progress=progress)
+            finally:
+                client.close()
+
+        def done(res: Any) -> None:
+            now = datetime.now().strftime("%H:%M")
+            if res.error:
+                self._sync_text = QCoreApplication.translate("MainWindow", "last try {t} not finished").replace(
+                    "{t}", now
+                )
+                self.show_message(
+                    QCoreApplication.translate("MainWindow", "Sync not finished: {e}").replace(
+                        "{e}", i18n.message_of(res.error) if not isinstance(res.error, str) else res.error
+                    ),
+                    "warning",
+                )
+            else:
+                self._sync_text = QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", now)
+                self.show_message(
+                    QCoreApplication.translate("MainWindow", "Sync done: {n} changes reached the platform.").replace(
+                        "{n}", str(res.records)
+                    ),
+                    "info",
+                )
+            self.refresh_sync_state()
+
+        self.station.runner.start(
+            ctx.op(work, lane=Lane.NET, parent=self)
+            .on_success(done)
+            .with_progress(
+                QCoreApplication.translate("MainWindow", "Syncing with the central platform…"), cancellable=True
+            )
+        )
+
+    # ---- devices -----------------------------------------------------------------------------------------------
+    def _on_device_state(self, role: str, status: Any) -> None:
+        light = self.lights.get(role)
+        if light is not None:
+            light.set_status(status)
+        self._update_demo_badge()
+
+    def _on_device_reading(self, role: str, busy: bool) -> None:
+        light = self.lights.get(role)
+        if light is not None:
+            light.set_busy(busy)
+
+    def _can_route(self) -> bool:
+        return self.session is not None and not self.locked and self.isVisible()
+
+    def _on_card_placed(self, doc: Any) -> None:
+        """A card on the reader: the current page first, else the registration desk. Nothing while locked
+        or logged out (the card is ignored; it is read again when placed again)."""
+        if not self._can_route():
+            return
+        assert self.session is not None
+        page = self.session.current_page
+        if page is not None and page.on_card_placed(doc):
+            return
+        ctx = self.session.ctx
+        if not ctx.can("read_person"):
+            self.show_message(
+                QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
+            )
+            return
+        screens = _desk_screens()
+        if screens is None:
+            self.show_message(
+                QCoreApplication.translate(
+                    "MainWindow", "A card was read, but the registration desk is not installed in this build."
+                ),
+                "warning",
+            )
+            return
+        screens.open_for_card(ctx, self, doc)
+
+    def _on_passport_read(self, mrz: Any) -> None:
+        if not self._can_route():
+            return
+        assert self.session is not None
+        page = self.session.current_page
+        if page is not None and page.on_passport_read(mrz):
+            return
+        ctx = self.session.ctx
+        if not ctx.can("read_person"):
+            self.show_message(
+                QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
+            )
+            return
+        screens = _desk_screens()
+        if screens is None:
+            self.show_message(
+                QCoreApplication.translate(
+                    "MainWindow", "A passport was read, but the registration desk is not installed in this build."
+                ),
+                "warning",
+            )
+            return
+        screens.open_for_passport(ctx, self, mrz)
+
+    def _on_read_failed(self, role: str, exc: Any) -> None:
+        if self._can_route():
+            self.show_message(i18n.message_of(exc), "warning")
+
+    # ---- quit ------------------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.idle_timer.stop()
+        self._sync_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,67 @@
+"""The demo: the demo desk drives the emulators (card, passport, fingers, cables) through the real
+device path, and the demo platform on loopback makes "Sync now" reach a real reference platform."""
+
+from __future__ import annotations
+
+from conftest import window_login
+from helpers import ADMIN_PASSWORD
+from workstation.domain.enums import Role
+
+
+def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, qtbot, emulated_devices):
+    desk = main_window.demo_desk
+    assert main_window.demo_dock is not None and desk.isVisible()
+    bridge = main_window.station.devices
+    cards, passports = [], []
+    bridge.card_placed.connect(cards.append)
+    bridge.passport_read.connect(passports.append)
+
+    desk.card_choice.setCurrentIndex(desk.card_choice.findText("Foreigner permanent residence card (2017)"))
+    desk.place_card.click()
+    qtbot.waitUntil(lambda: len(cards) == 1, timeout=10_000)
+    assert cards[0].name_latin == "SPECIMEN, ANNA MARIA"
+    desk.card_choice.setCurrentIndex(desk.card_choice.findText("Resident ID card"))
+    desk.place_card.click()  # a card is on the reader: lifted first, then the new one read
+    qtbot.waitUntil(lambda: len(cards) == 2, timeout=10_000)
+    assert cards[1].name == "张三"
+
+    desk.passport_choice.setCurrentIndex(desk.passport_choice.findText("td3_specimen"))
+    desk.swipe.click()
+    qtbot.waitUntil(lambda: len(passports) == 1, timeout=10_000)
+    assert passports[0].surname == "ERIKSSON"
+
+    desk.good_finger.click()
+    qtbot.waitUntil(lambda: emulated_devices.device("fingerprint").finger_present)
+    desk.lift_finger.click()
+    qtbot.waitUntil(lambda: not emulated_devices.device("fingerprint").finger_present)
+
+    desk.unplug_buttons["fingerprint"].click()
+    assert "Plug in" in desk.unplug_buttons["fingerprint"].text()
+    qtbot.waitUntil(lambda: main_window.lights["fingerprint"].look == "lost", timeout=15_000)
+    desk.unplug_buttons["fingerprint"].click()
+    qtbot.waitUntil(lambda: main_window.lights["fingerprint"].look == "ready", timeout=15_000)
+
+
+def test_demo_logins_shown_on_the_demo_station_only(main_window, qtbot):
+    screen = main_window.login_screen
+    assert screen.demo_box.isVisible() and "demo-officer-1" in screen.demo_box.text()
+
+
+def test_sync_now_reaches_the_demo_platform(main_window, qtbot, ui_station, ctx):
+    from workstation.ui.demo_platform import start_demo_platform
+
+    platform = start_demo_platform(ui_station.db, ui_station.data_dir, ui_station.station_code,
+                                   admin=("admin", ADMIN_PASSWORD))
+    try:
+        window_login(qtbot, main_window, Role.OFFICER)
+        qtbot.waitUntil(lambda: "changes waiting" in main_window.sync_label.text(), timeout=10_000)
+        main_window.act_sync.trigger()
+        qtbot.waitUntil(lambda: main_window.message_bar.isVisible(), timeout=60_000)
+        assert main_window.message_bar.kind == "info", main_window.message_bar.label.text()
+        assert "Sync done" in main_window.message_bar.label.text()
+        qtbot.waitUntil(lambda: "last sync" in main_window.sync_label.text())  # after the status refresh
+        from workstation.sync import client as sc
+
+        assert sc.current_enrollment(ui_station.db).platform_url == platform.url
+    finally:
+        platform.stop()
