@@ -328,14 +328,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>A card was read, but the registration desk is not installed in this build.</source>
-        <translation>已读取证件，但此版本未安装登记功能。</translation>
-    </message>
-    <message>
-        <source>A passport was read, but the registration desk is not installed in this build.</source>
-        <translation>已读取护照，但此版本未安装登记功能。</translation>
-    </message>
-    <message>
         <source>About the workstation</source>
         <translation>关于工作站</translation>
     </message>
@@ -410,10 +402,6 @@
     <message>
         <source>Syncing with the central platform…</source>
         <translation>正在与中心平台同步……</translation>
-    </message>
-    <message>
-        <source>The registration desk is not installed in this build.</source>
-        <translation>此版本未安装登记功能。</translation>
     </message>
     <message>
         <source>Your role does not open residents&apos; records.</source>

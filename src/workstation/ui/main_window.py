@@ -10,7 +10,6 @@ and the first one's windows stay hidden, kept for the first one only.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -57,15 +56,10 @@ PageFactory = Callable[[DeskContext, NavItem], PageBase]
 
 
 def _desk_screens() -> Any:
-    """ui-desk's registration module (`open_for_card`, `open_for_passport`, `new_manual_registration`).
+    """The registration desk (`open_for_card`, `open_for_passport`, `new_manual_registration`)."""
+    from workstation.ui.screens import registration
 
-    TODO(ui-desk): import directly once `workstation.ui.screens.registration` has landed."""
-    try:
-        return importlib.import_module("workstation.ui.screens.registration")
-    except ModuleNotFoundError as exc:
-        if exc.name and not exc.name.startswith("workstation.ui.screens"):
-            raise
-        return None
+    return registration
 
 
 def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
@@ -75,14 +69,9 @@ def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
 
         return TodayPage(ctx, item)
     if item.key == "residents":
-        try:  # TODO(ui-desk): direct import once workstation.ui.screens.residents has landed
-            mod = importlib.import_module("workstation.ui.screens.residents")
-        except ModuleNotFoundError as exc:
-            if exc.name and not exc.name.startswith("workstation.ui.screens"):
-                raise
-        else:
-            page: PageBase = mod.ResidentsPage(ctx)
-            return page
+        from workstation.ui.screens.residents import ResidentsPage
+
+        return ResidentsPage(ctx)
     return PlaceholderPage(ctx, item)
 
 
@@ -492,6 +481,9 @@ class MainWindow(QMainWindow):
             session.search.returnPressed.connect(self._on_search)
             self.sessions[actor.username] = session
             self.screens.addWidget(session)
+            if ctx.can("register"):  # the first card of the session opens its form at once
+                QTimer.singleShot(1000, lambda c=ctx: _desk_screens().spare_form(c, self) if shiboken6.isValid(c)
+                                  else None)
         self.session = session
         self.locked = False
         self.screens.setCurrentWidget(session)
@@ -620,14 +612,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         if ctx is None or self.locked or not ctx.can("register"):
             return
-        screens = _desk_screens()
-        if screens is None:
-            self.show_message(
-                QCoreApplication.translate("MainWindow", "The registration desk is not installed in this build."),
-                "warning",
-            )
-            return
-        screens.new_manual_registration(ctx, self)
+        _desk_screens().new_manual_registration(ctx, self)
 
     def set_language(self, code: str) -> None:
         if self.ctx is not None:
@@ -764,16 +749,7 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
             )
             return
-        screens = _desk_screens()
-        if screens is None:
-            self.show_message(
-                QCoreApplication.translate(
-                    "MainWindow", "A card was read, but the registration desk is not installed in this build."
-                ),
-                "warning",
-            )
-            return
-        screens.open_for_card(ctx, self, doc)
+        _desk_screens().open_for_card(ctx, self, doc)
 
     def _on_passport_read(self, mrz: Any) -> None:
         if not self._can_route():
@@ -788,16 +764,7 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
             )
             return
-        screens = _desk_screens()
-        if screens is None:
-            self.show_message(
-                QCoreApplication.translate(
-                    "MainWindow", "A passport was read, but the registration desk is not installed in this build."
-                ),
-                "warning",
-            )
-            return
-        screens.open_for_passport(ctx, self, mrz)
+        _desk_screens().open_for_passport(ctx, self, mrz)
 
     def _on_read_failed(self, role: str, exc: Any) -> None:
         if self._can_route():
