@@ -482,8 +482,7 @@ class MainWindow(QMainWindow):
             self.sessions[actor.username] = session
             self.screens.addWidget(session)
             if ctx.can("register"):  # the first card of the session opens its form at once
-                QTimer.singleShot(1000, lambda c=ctx: _desk_screens().spare_form(c, self) if shiboken6.isValid(c)
-                                  else None)
+                QTimer.singleShot(1000, ctx, lambda c=ctx: _desk_screens().spare_form(c, self))
         self.session = session
         self.locked = False
         self.screens.setCurrentWidget(session)

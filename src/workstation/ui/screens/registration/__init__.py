@@ -49,7 +49,9 @@ def spare_form(ctx: Any, parent: QWidget | None) -> None:
     key = id(ctx)
     old = _spares.get(key)
     if old is not None and shiboken6.isValid(old):
-        return
+        if old.ctx is ctx:
+            return
+        old.deleteLater()  # left by a session that ended (its id is reused)
     form = RegistrationForm(ctx, parent)
     form.ensurePolished()
     _spares[key] = form
@@ -64,9 +66,10 @@ def _drop_spare(key: int) -> None:
 
 def _take_spare(ctx: Any, parent: QWidget | None) -> RegistrationForm | None:
     form = _spares.pop(id(ctx), None)
-    if form is None or not shiboken6.isValid(form) or form.parent() is not parent:
-        if form is not None and shiboken6.isValid(form):
-            form.deleteLater()
+    if form is None or not shiboken6.isValid(form):
+        return None
+    if form.ctx is not ctx or form.parent() is not parent:  # another session's (ids are reused)
+        form.deleteLater()
         return None
     return form
 
@@ -80,7 +83,8 @@ def _open_form(ctx: Any, parent: QWidget | None, doc: IdentityDocument | None,
         form.set_document(doc, problems)
     form.open_existing.connect(lambda pid: open_resident(ctx, parent, pid))
     present(form)
-    QTimer.singleShot(SPARE_DELAY_MS, lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) else None)
+    # the next form is built once this one is on screen (the timer dies with the form, or the session)
+    QTimer.singleShot(SPARE_DELAY_MS, form, lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) else None)
     return form
 
 

@@ -463,7 +463,20 @@ class RegistrationForm(QDialog):
             first = self.editors["visa_type"]
         else:
             first = self.editors["phone"]
-        QTimer.singleShot(0, first.setFocus)
+        self._first = first
+        self._focus_pending = True
+        if self.isVisible():
+            self._focus_first()
+        # else: showEvent puts the cursor there (a form built ahead of time is hidden until used)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._focus_pending:  # the first showing only (the lock screen hides and shows it again)
+            QTimer.singleShot(0, self, self._focus_first)  # once the window is active; dropped with the form
+
+    def _focus_first(self) -> None:
+        self._focus_pending = False
+        self._first.setFocus()
 
     def _on_doc_type_changed(self, _index: int) -> None:
         self._apply_layout(self.current_doc_type())
@@ -748,7 +761,8 @@ class RegistrationForm(QDialog):
             return  # a later keystroke's search is on its way: the latest query wins
         self._property_hits = hits
         self._completer_model.setStringList([address for _id, address in hits])
-        if hits and self.editors["property"].hasFocus():
+        # focusWidget(): the field the operator is in, even while another window is active meanwhile
+        if hits and self.focusWidget() is self.editors["property"]:
             self.property_completer.complete()
 
     def _on_property_chosen(self, address: str) -> None:
@@ -768,7 +782,7 @@ class RegistrationForm(QDialog):
         # one room: it is the one; several: the operator chooses (↓), nothing is guessed
         room.setCurrentIndex(0 if len(rooms) == 1 else -1)
         room.setEnabled(bool(rooms))
-        if rooms and self.editors["property"].hasFocus():
+        if rooms and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
             room.setFocus()
 
     def choose_property(self, property_id: str, address: str) -> None:

@@ -229,7 +229,7 @@ class ResidentsPage(PageBase):
                 return
             self._property_hits = hits
             self._property_model.setStringList([a for _i, a in hits])
-            if hits and self.property_box.hasFocus():
+            if hits and self.focusWidget() is self.property_box:
                 self.property_box.completer().complete()
 
         Op(self, lambda _t: find_properties(desk, text), lane=Lane.DB).on_success(shown).start()
