@@ -252,9 +252,10 @@ def main() -> None:
     ap.add_argument("--stations", default="100,1000,5000", help="comma-separated N values, smallest first")
     ap.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
     ap.add_argument(
-        "--connections", type=int, default=64, help="HTTPS connections the stations share at most (uploads in flight)"
+        "--connections", type=int, default=24, help="HTTPS connections the stations share at most (uploads in flight)"
     )
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stopped: still stop the platform, drop the schema
     for n in [int(x) for x in args.stations.split(",")]:
         print(run_once(n, args.workers, args.connections), flush=True)
 

@@ -1,7 +1,7 @@
 """Storage benchmark: the same schema and code path on plaintext SQLite and on SQLCipher.
 
 1. bulk insert of 100k synthetic residents (with documents, properties, rooms, bindings);
-2. grow to 1 M residents; run the officer's search mix through `Services.search` (the real,
+2. grow to 1 M residents; run the officer's search mix through `desk.residents.find` (the real,
    audited path): exact ID number, Chinese name prefix, full pinyin, initials, phone, address
    fragment, grid filter.
 
@@ -30,7 +30,7 @@ from workstation.storage import demo
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import IdentityDocumentRow, Person, Property, Station
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def build(db: Database, n_insert: int, n_total: int) -> float:
@@ -143,16 +143,16 @@ def run(a: argparse.Namespace, work: Path) -> int:
     # the same queries, interleaved query by query (alternating which goes first), so both modes
     # see the same machine load and the same OS page cache conditions
     mix = query_mix(dbs["plain"], a.queries)
-    services = {m: Services(db, Actor("bench-officer", Role.OFFICER)) for m, db in dbs.items()}
+    desks = {m: open_desk(db, Actor("bench-officer", Role.OFFICER), freeze_rules=False) for m, db in dbs.items()}
     for q, g in mix[:100]:
-        for sv in services.values():
-            sv.search(q, grid_code=g)
+        for desk in desks.values():
+            desk.residents.find(q, grid_code=g, limit=50)
     times: dict[str, list[float]] = {"plain": [], "encrypted": []}
     for i, (q, g) in enumerate(mix):
         order = ("plain", "encrypted") if i % 2 == 0 else ("encrypted", "plain")
         for mode in order:
             t = time.perf_counter()
-            services[mode].search(q, grid_code=g)
+            desks[mode].residents.find(q, grid_code=g, limit=50)
             times[mode].append((time.perf_counter() - t) * 1000)
     for mode, ts in times.items():
         per_kind = {k: statistics.median(ts[i::8]) for i, k in enumerate(KINDS)}

@@ -18,15 +18,28 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 
-def measure_start_s(data_dir: Path, *, runs: int = 3, timeout: float = 300) -> float:
+def measure_start_s(
+    data_dir: Path,
+    *,
+    runs: int = 3,
+    timeout: float = 300,
+    command: list[str] | None = None,
+    before_each: Callable[[], object] | None = None,
+) -> float:
+    """Median seconds from launch to the login window over `runs` launches (after one that creates
+    the demo station). `command` replaces ``python -m workstation.ui.app`` (a packaged build's
+    executable); `before_each` runs before every timed launch (e.g. dropping the page cache)."""
     env = {**os.environ, "WORKSTATION_EXIT_AT_LOGIN": "1"}
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
-    cmd = [sys.executable, "-m", "workstation.ui.app", "--demo", "--data-dir", str(data_dir)]
+    cmd = [*(command or [sys.executable, "-m", "workstation.ui.app"]), "--demo", "--data-dir", str(data_dir)]
     times = []
     for i in range(runs + 1):
+        if i and before_each is not None:
+            before_each()
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         assert proc.stdout is not None

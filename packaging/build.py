@@ -70,11 +70,30 @@ def build(python: str | None = None, *, dist: Path = DIST, work: Path = WORK) ->
         check=True,
     )
     folder = dist / "workstation"
+    if sys.platform.startswith("linux"):
+        strip_debug_symbols(folder)
     if os.name != "nt":  # one program, three names (packaging/bundle.py says why)
         for alias in POSIX_LINKS:
             (folder / alias).unlink(missing_ok=True)
             os.symlink("workstation", folder / alias)
     return folder
+
+
+def strip_debug_symbols(folder: Path) -> int:
+    """Linux: ``strip --strip-unneeded`` every shared library of the build (about 50 MB of debug
+    symbols), except the executables and the auditwheel-patched libraries in ``*.libs/`` folders,
+    which strip would break. Returns how many files were stripped; a file strip refuses is left as
+    it was."""
+    count = 0
+    for path in sorted(folder.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file() or any(p.endswith(".libs") for p in path.parts):
+            continue
+        with open(path, "rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+        if subprocess.run(["strip", "--strip-unneeded", str(path)], capture_output=True).returncode == 0:
+            count += 1
+    return count
 
 
 def frozen_executable(folder: Path, name: str = "workstation-console") -> Path:

@@ -87,12 +87,118 @@ EXCLUDED_MODULES: list[str] = [
     "pyqtgraph.opengl",
     "pyqtgraph.jupyter",
     "PySide6.QtOpenGLWidgets",
+    "PySide6.QtNetwork",  # the app's HTTP is httpx; nothing of ours uses Qt's network stack
     "psycopg",  # PostgreSQL is for the reference platform, never the desk
     "psycopg_binary",
     "psycopg_pool",
     "yaml",
     "readline",
+    # CPython's own test and tooling modules
+    "_testcapi",
+    "_testinternalcapi",
+    "_testbuffer",
+    "_testmultiphase",
+    "_testsinglephase",
+    "_testimportmultiple",
+    "_testclinic",
+    "_xxtestfuzz",
+    "_ctypes_test",
+    "pydoc_data",
+    "lib2to3",
+    "idlelib",
+    "turtledemo",
+    "ensurepip",
 ]
+
+
+# Languages the app speaks; other languages' catalogues of our dependencies are left out.
+LANGUAGES = ("zh_CN", "en")
+
+# Qt plugins a desk does not need, by path inside the bundle: the GTK3 platform theme (it alone
+# pulls GTK, cairo, pango and ATK, ~15 MB; Qt's own Fusion style and the xdg portal theme remain);
+# the platforms of embedded boards and remote framebuffers (EGLFS, linuxfb, VNC, Vulkan display)
+# and their evdev input plugins; Wayland shells and buffer servers other than xdg-shell and
+# wayland-egl; rare image formats. Kept: xcb, wayland, offscreen (the self-test), ibus/compose
+# input contexts, svg/jpeg/gif/ico images.
+EXCLUDED_QT_PLUGINS = (
+    "PySide6/Qt/plugins/platformthemes/libqgtk3.so",
+    "PySide6/Qt/plugins/platforms/libqeglfs.so",
+    "PySide6/Qt/plugins/platforms/libqminimalegl.so",
+    "PySide6/Qt/plugins/platforms/libqlinuxfb.so",
+    "PySide6/Qt/plugins/platforms/libqvnc.so",
+    "PySide6/Qt/plugins/platforms/libqvkkhrdisplay.so",
+    "PySide6/Qt/plugins/platforms/libqminimal.so",
+    "PySide6/Qt/plugins/egldeviceintegrations/",
+    "PySide6/Qt/plugins/generic/",
+    "PySide6/Qt/plugins/networkinformation/",
+    "PySide6/Qt/plugins/tls/",
+    "PySide6/Qt/plugins/wayland-shell-integration/libfullscreen-shell-v1.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libqt-shell.so",
+    "PySide6/Qt/plugins/wayland-shell-integration/libwl-shell-plugin.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libdrm-egl-server.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libshm-emulation-server.so",
+    "PySide6/Qt/plugins/wayland-graphics-integration-client/libvulkan-server.so",
+    "PySide6/Qt/plugins/imageformats/libqicns.so",
+    "PySide6/Qt/plugins/imageformats/libqtga.so",
+    "PySide6/Qt/plugins/imageformats/libqtiff.so",
+    "PySide6/Qt/plugins/imageformats/libqwbmp.so",
+    "PySide6/Qt/plugins/imageformats/libqwebp.so",
+    "PySide6/Qt/lib/libQt6Network.so",  # collected with the Qt plugins; nothing kept needs it
+    "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so",
+    "PySide6/Qt/lib/libQt6EglFsKmsSupport.so",
+)
+
+
+def keep_in_bundle(dest: str) -> bool:
+    """Whether a file PyInstaller collected (by its path inside the bundle, '/'-separated) goes
+    into the build: other languages' catalogues of pycountry and Qt, and `EXCLUDED_QT_PLUGINS`,
+    are left out; everything else stays."""
+    dest = dest.replace("\\", "/")
+    if dest.startswith(("pycountry/locales/", "pycountry/databases/")):  # countries only (domain.countries)
+        parts = dest.split("/")
+        if parts[1] == "locales" and parts[2] not in LANGUAGES:
+            return False
+        return not parts[-1].endswith((".json", ".mo")) or parts[-1].startswith(("iso3166-1.", "iso3166-3."))
+    if dest.startswith("PySide6/Qt/translations/"):
+        stem = dest.rsplit("/", 1)[-1].removesuffix(".qm")
+        return stem.endswith(tuple(f"_{lang}" for lang in LANGUAGES)) or stem.endswith("_zh")
+    return not dest.startswith(EXCLUDED_QT_PLUGINS)
+
+
+def needed_libraries(path: str) -> list[str]:
+    """The DT_NEEDED entries of an ELF file (``objdump -p``); empty for anything else."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["objdump", "-p", path], capture_output=True, text=True, check=False).stdout
+    except OSError:
+        return []
+    return [line.split()[1] for line in out.splitlines() if line.strip().startswith("NEEDED")]
+
+
+def prune_unneeded_libraries(binaries: list[Any]) -> list[Any]:
+    """Linux: drop the shared libraries PyInstaller collected at the top of the bundle that no
+    kept binary needs any more (after `keep_in_bundle` removed, say, the GTK3 theme plugin, the
+    GTK, cairo and pango libraries it alone pulled in). Entries are PyInstaller TOC tuples
+    ``(dest, source, typecode)``; everything that is not a top-level ``lib*`` BINARY (extension
+    modules, anything in a folder, libpython) is a root and kept.
+    Returns the kept entries in their order."""
+    by_name = {  # candidates: plain shared libraries at the top, never Python extension modules
+        entry[0]: entry
+        for entry in binaries
+        if "/" not in entry[0].replace("\\", "/") and entry[2] == "BINARY" and entry[0].startswith("lib")
+    }
+    roots = [entry for entry in binaries if entry[0] not in by_name or entry[0].startswith("libpython")]
+    keep: set[str] = set()
+    todo = [entry[1] for entry in roots]
+    while todo:
+        for name in needed_libraries(todo.pop()):
+            if name in by_name and name not in keep:
+                keep.add(name)
+                todo.append(by_name[name][1])
+    return [e for e in binaries if e[0] not in by_name or e[0] in keep or e[0].startswith("libpython")]
 
 
 def hidden_imports(plugins: Iterable[Any]) -> list[str]:

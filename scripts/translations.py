@@ -4,6 +4,7 @@
     python scripts/translations.py            # update: lupdate src/workstation → resources/translations/*.ts
     python scripts/translations.py release    # lrelease *.ts → *.qm (what the desktop app loads)
     python scripts/translations.py check      # exit 1 if a .ts is stale or a translation is missing
+    python scripts/translations.py merge      # after `git merge` conflicted in a .ts: keep both sides
 
 Every user-visible text is written once in English in the code, marked with
 ``QT_TRANSLATE_NOOP(context, text)`` (the Qt-free marker in ``workstation/i18n.py``) or, in the
@@ -14,7 +15,7 @@ leaves the file), no source locations (so moving code does not rewrite the file)
 sorted (so two branches adding texts merge cleanly). Then translate what is new: open the ``.ts`` in
 Qt Linguist (``pyside6-linguist``) or edit the XML, replacing ``type="unfinished"`` translations
 with finished ones; use the terms in ``docs``/the glossary. When two branches both changed a
-``.ts``, keep both sides' ``<message>`` entries and run ``update`` again.
+``.ts`` (a merge conflict), run ``merge``: it keeps every message of both sides, then updates.
 
 What is committed and what is built: the ``.ts`` files are committed; they are the only source of
 the translations. The CLIs, the core and the desktop app all read them directly through
@@ -173,6 +174,46 @@ def report(stream: object) -> int:
     return 1 if bad else 0
 
 
+def merge_conflict(lang: str) -> int:
+    """Resolve a git merge conflict in a .ts: every message of both sides (git index stages 2 and 3),
+    a finished translation preferred over an unfinished one (ours when both are finished), then
+    `update` prunes what the merged code no longer marks. Returns the number of messages kept."""
+    path = ts_path(lang)
+    rel = path.relative_to(ROOT).as_posix()
+    sides = []
+    for stage in (2, 3):  # ours, theirs
+        shown = subprocess.run(["git", "show", f":{stage}:{rel}"], cwd=ROOT, capture_output=True, check=True)
+        sides.append(ET.fromstring(shown.stdout))  # noqa: S314 (our own file)
+    merged: dict[Key, ET.Element] = {}
+    order: list[Key] = []
+    for root in sides:
+        for ctx in root.iter("context"):
+            name = ctx.findtext("name") or ""
+            for msg in ctx.iter("message"):
+                key = (name, msg.findtext("source") or "", msg.findtext("comment"))
+                tr = msg.find("translation")
+                finished = tr is not None and not tr.get("type") and bool((tr.text or "").strip())
+                if key not in merged:
+                    order.append(key)
+                    merged[key] = msg
+                elif finished:
+                    old = merged[key].find("translation")
+                    if old is None or old.get("type") or not (old.text or "").strip():
+                        merged[key] = msg
+    root = ET.Element("TS", sides[0].attrib)
+    contexts: dict[str, ET.Element] = {}
+    for key in order:
+        ctx = contexts.get(key[0])
+        if ctx is None:
+            ctx = contexts[key[0]] = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = key[0]
+        ctx.append(merged[key])
+    body = ET.tostring(root, encoding="unicode")
+    path.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{body}\n', encoding="utf-8")
+    lupdate(path, lang)
+    return len(entries(path))
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "update"
     if command == "update":
@@ -183,6 +224,10 @@ def main(argv: list[str]) -> int:
             print(qm.relative_to(ROOT))
         return 0
     if command == "check":
+        return report(sys.stdout)
+    if command == "merge":
+        for lang in TARGET_LANGUAGES:
+            print(f"{ts_path(lang).relative_to(ROOT)}: {merge_conflict(lang)} messages from both sides")
         return report(sys.stdout)
     print(__doc__, file=sys.stderr)
     return 2

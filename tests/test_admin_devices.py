@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from helpers import ADMIN_PASSWORD, make_station
 from workstation.cli import admin
+from workstation.cli.terminal import EXIT_REFUSED
 from workstation.devices.emulation import EmulatedDevice, EmulatorServer
 from workstation.devices.manager import AssignmentStore
 from workstation.devices.mrz.emulator import MrzEmulator
@@ -140,7 +141,7 @@ def test_scan_finds_the_id_card_reader_on_a_named_port_remembers_and_audits_it(d
 
 def test_scan_of_a_port_that_does_not_exist_changes_nothing(desk, tmp_path):
     r = desk.devices("scan", "--port", str(tmp_path / "ttyUSB9"))
-    assert r.rc == 2
+    assert r.rc == EXIT_REFUSED
     assert "There is no serial port" in r.err
     assert not desk.assignments.exists()
     assert desk.audit_rows() == []
@@ -175,7 +176,7 @@ def test_assign_and_forget_an_mrz_reader_persist_and_are_in_the_audit_trail(desk
 def test_assign_refuses_a_port_where_the_device_does_not_answer(desk, emulator):
     _, pty = emulator(MrzEmulator())  # silent: no ID card reader answers here
     r = desk.devices("assign", "idcard", pty)
-    assert r.rc == 2
+    assert r.rc == EXIT_REFUSED
     assert "No ID card reader (sam) answered" in r.err and "Nothing was saved" in r.err
     assert not desk.assignments.exists()
     assert desk.audit_rows() == []
@@ -200,19 +201,19 @@ def test_admin_mistakes_exit_2_in_both_languages_and_change_nothing(desk, emulat
     expected = iter(MISTAKES[lang])
     _, pty = emulator(MrzEmulator())
     r = desk.devices("assign", "passport", pty)
-    assert r.rc == 2
+    assert r.rc == EXIT_REFUSED
     assert next(expected) in r.err
     r = desk.devices("forget", "scanner")
-    assert r.rc == 2 and next(expected) in r.err
+    assert r.rc == EXIT_REFUSED and next(expected) in r.err
     r = desk.devices("assign", "mrz", str(tmp_path / "ttyUSB7"))
-    assert r.rc == 2 and next(expected) in r.err
+    assert r.rc == EXIT_REFUSED and next(expected) in r.err
     r = desk.devices("assign", "mrz", pty, "--protocol", "sam")
-    assert r.rc == 2 and next(expected) in r.err
+    assert r.rc == EXIT_REFUSED and next(expected) in r.err
     r = desk.devices("scanner-set", "password", "1234", "--yes")
-    assert r.rc == 2 and next(expected) in r.err
+    assert r.rc == EXIT_REFUSED and next(expected) in r.err
     monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", "wrong-password")
     r = desk.devices("assign", "mrz", pty)
-    assert r.rc == 2 and next(expected) in r.err
+    assert r.rc == EXIT_REFUSED and next(expected) in r.err
     assert not desk.assignments.exists()
     assert desk.audit_rows() == []
 
@@ -230,7 +231,7 @@ def test_officers_and_assistants_may_not_manage_devices(desk, emulator, monkeypa
         (("scanner-set", "security", "5", "--port", zfm_pty, "--yes"), {"user": user}),
     ):
         r = desk.devices(*argv, **login)
-        assert r.rc == 2, argv
+        assert r.rc == EXIT_REFUSED, argv
         assert "may not manage devices" in r.err
     assert not desk.assignments.exists()
     assert zfm.commands_seen == [] and zfm.security == 3
@@ -281,7 +282,7 @@ def test_scanner_set_a_value_the_module_refuses_changes_nothing(desk, emulator):
     _, pty = emulator(zfm, baudrate=57600, enforce_baud=True)
     assert desk.devices("assign", "fingerprint", pty).rc == 0
     r = desk.devices("scanner-set", "baud", "5", "--yes")
-    assert r.rc == 2
+    assert r.rc == EXIT_REFUSED
     assert "refused or did not take the new baud; nothing was changed" in r.err
     assert zfm.baud_n == 6
     a = AssignmentStore(desk.assignments).get("fingerprint")
@@ -293,7 +294,7 @@ def test_scanner_set_without_yes_is_refused_when_stdin_is_not_a_terminal(desk, e
     zfm = ZfmEmulator()
     server, pty = emulator(zfm, baudrate=57600)
     r = desk.devices("scanner-set", "security", "5", "--port", pty)
-    assert r.rc == 2
+    assert r.rc == EXIT_REFUSED
     assert "needs a confirmation" in r.err and "--yes" in r.err
     assert zfm.security == 3 and server.bytes_received == 0
     assert desk.audit_rows() == []
@@ -301,7 +302,7 @@ def test_scanner_set_without_yes_is_refused_when_stdin_is_not_a_terminal(desk, e
 
 def test_scanner_set_when_no_scanner_is_there(desk):
     r = desk.devices("scanner-set", "security", "5", "--yes")
-    assert r.rc == 2
+    assert r.rc == EXIT_REFUSED
     assert "The fingerprint scanner was not found, so nothing was changed" in r.err
     assert desk.audit_rows() == []
 

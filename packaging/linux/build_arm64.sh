@@ -9,7 +9,8 @@
 #   1. mount binfmt_misc and register qemu-aarch64 (fix-binary, so it works inside a chroot);
 #   2. debootstrap an arm64 Debian 12 into WORKDIR/root (kept between runs);
 #   3. copy this commit (git archive HEAD) into it, install the hash-pinned build requirements
-#      (packaging/requirements-build.txt) in a venv, build with packaging/build.py;
+#      (packaging/requirements-build-arm64.txt: as requirements-build.txt, but PySide6 6.8.0.2, the
+#      last with aarch64 wheels for glibc < 2.39) in a venv, build with packaging/build.py;
 #   4. run the frozen self-test under emulation, wrap the .deb with build_deb.py --arch arm64;
 #   5. print the .deb's path, its size and the time each step took.
 set -euo pipefail
@@ -52,7 +53,7 @@ in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/b
 
 step "build requirements (hash-pinned) in /venv"
 [ -x "$root/venv/bin/python" ] || in_root python3 -m venv /venv
-in_root /venv/bin/pip install -q --require-hashes -r /src/packaging/requirements-build.txt
+in_root /venv/bin/pip install -q --require-hashes -r /src/packaging/requirements-build-arm64.txt
 in_root /venv/bin/pip install -q --no-deps /src
 
 step "PyInstaller one-folder build"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,6 @@ PREFIX = Path("opt") / PACKAGE
 # Libraries the Qt xcb platform plugin and Qt GUI load from the system (Debian 12 / UOS 20 /
 # Kylin V10 package names; all three carry them under these names).
 DEPENDS = [
-    "libc6 (>= 2.31)",
     "libegl1",
     "libgl1",
     "libfontconfig1",
@@ -72,7 +72,24 @@ def host_arch() -> str:
     return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
 
 
-def control(arch: str, installed_kib: int) -> str:
+def glibc_required(folder: Path) -> str:
+    """The newest GLIBC_x.y symbol version any ELF file of the build needs (``objdump -T``), e.g.
+    "2.34" for Qt 6.11's x86-64 wheels: the package's libc6 dependency, so dpkg refuses a desk
+    whose C library is too old instead of the app failing to start there."""
+    newest = (2, 17)
+    for path in folder.rglob("*"):
+        if not path.is_file() or path.is_symlink():
+            continue
+        with open(path, "rb") as fh:
+            if fh.read(4) != b"\x7fELF":
+                continue
+        out = subprocess.run(["objdump", "-T", str(path)], capture_output=True, text=True).stdout
+        for major, minor in re.findall(r"GLIBC_(\d+)\.(\d+)", out):
+            newest = max(newest, (int(major), int(minor)))
+    return f"{newest[0]}.{newest[1]}"
+
+
+def control(arch: str, installed_kib: int, glibc: str) -> str:
     return "\n".join(
         [
             f"Package: {PACKAGE}",
@@ -82,7 +99,7 @@ def control(arch: str, installed_kib: int) -> str:
             f"Installed-Size: {installed_kib}",
             "Section: misc",
             "Priority: optional",
-            "Depends: " + ", ".join(DEPENDS),
+            "Depends: " + ", ".join([f"libc6 (>= {glibc})", *DEPENDS]),
             "Recommends: " + ", ".join(RECOMMENDS),
             "Homepage: https://invalid/police-room-workstation",
             "Description: desk workstation for community police rooms (社区警务室工作站)",
@@ -128,7 +145,7 @@ def build_deb(folder: Path, *, arch: str | None = None, out: Path | None = None,
     debian = stage / "DEBIAN"
     debian.mkdir()
     size_kib = sum(f.stat().st_size for f in stage.rglob("*") if f.is_file() and not f.is_symlink()) // 1024
-    (debian / "control").write_text(control(arch, size_kib))
+    (debian / "control").write_text(control(arch, size_kib, glibc_required(folder)))
     for script in ("postinst", "postrm"):
         shutil.copy(ROOT / "packaging/linux" / script, debian / script)
         (debian / script).chmod(0o755)

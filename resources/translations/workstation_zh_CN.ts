@@ -47,6 +47,14 @@
         <translation>身份证阅读器</translation>
     </message>
     <message>
+        <source>Identity card (TD1)</source>
+        <translation>身份证件（TD1）</translation>
+    </message>
+    <message>
+        <source>Identity document (TD2)</source>
+        <translation>身份证件（TD2）</translation>
+    </message>
+    <message>
         <source>Lift finger</source>
         <translation>抬起手指</translation>
     </message>
@@ -55,16 +63,40 @@
         <translation>他人手指</translation>
     </message>
     <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
         <source>Passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>Passport with a short number</source>
+        <translation>号码较短的护照</translation>
+    </message>
+    <message>
+        <source>Passport with a wrong check digit</source>
+        <translation>校验位错误的护照</translation>
+    </message>
+    <message>
+        <source>Passport, older specimen</source>
+        <translation>护照（旧版样本）</translation>
     </message>
     <message>
         <source>Place card</source>
         <translation>放上证件</translation>
     </message>
     <message>
-        <source>Plug in {device}</source>
-        <translation>插上{device}</translation>
+        <source>Plug in the ID card reader</source>
+        <translation>插上身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Plug in the fingerprint scanner</source>
+        <translation>插上指纹仪</translation>
+    </message>
+    <message>
+        <source>Plug in the passport reader</source>
+        <translation>插上护照阅读器</translation>
     </message>
     <message>
         <source>Poor press</source>
@@ -83,6 +115,10 @@
         <translation>居民身份证</translation>
     </message>
     <message>
+        <source>Spanish identity card (TD1)</source>
+        <translation>西班牙身份证件（TD1）</translation>
+    </message>
+    <message>
         <source>Stands in for the card, finger and passport you do not have to hand. The emulated devices send what real ones send.</source>
         <translation>代替手头没有的证件、手指和护照。模拟设备发送的数据与真实设备相同。</translation>
     </message>
@@ -95,8 +131,32 @@
         <translation>此设备在这里不是模拟设备。</translation>
     </message>
     <message>
-        <source>Unplug {device}</source>
-        <translation>拔下{device}</translation>
+        <source>Unplug the ID card reader</source>
+        <translation>拔下身份证阅读器</translation>
+    </message>
+    <message>
+        <source>Unplug the fingerprint scanner</source>
+        <translation>拔下指纹仪</translation>
+    </message>
+    <message>
+        <source>Unplug the passport reader</source>
+        <translation>拔下护照阅读器</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A)</source>
+        <translation>签证（MRV-A）</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-A), Honeywell reader</source>
+        <translation>签证（MRV-A），霍尼韦尔阅读器</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B)</source>
+        <translation>签证（MRV-B）</translation>
+    </message>
+    <message>
+        <source>Visa (MRV-B), Honeywell reader</source>
+        <translation>签证（MRV-B），霍尼韦尔阅读器</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1340,17 @@
     </message>
 </context>
 <context>
+    <name>documents</name>
+    <message>
+        <source>This document has expired. Registration is allowed; the record notes that an expired document was used.</source>
+        <translation>该证件已过期。可以登记，记录中将注明使用了过期证件。</translation>
+    </message>
+    <message>
+        <source>This document is not valid yet (its start date is in the future). Check the dates; the record notes it.</source>
+        <translation>该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。</translation>
+    </message>
+</context>
+<context>
     <name>errors</name>
     <message>
         <source>; </source>
@@ -1289,6 +1360,11 @@
     <message>
         <source>A report was saved to:</source>
         <translation>错误报告已保存到：</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <extracomment>What stopped when the operator cancelled and nothing more specific is known (`Cancelled`).</extracomment>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Error: {message}</source>
@@ -1397,6 +1473,10 @@
         <translation>图像质量</translation>
     </message>
     <message>
+        <source>issuing state</source>
+        <translation>签发国</translation>
+    </message>
+    <message>
         <source>landlord&apos;s mobile number</source>
         <translation>业主手机号</translation>
     </message>
@@ -1429,6 +1509,10 @@
         <translation>密码</translation>
     </message>
     <message>
+        <source>previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
         <source>property manager&apos;s mobile number</source>
         <translation>物管单位手机号</translation>
     </message>
@@ -1457,6 +1541,10 @@
         <translation>开始日期</translation>
     </message>
     <message>
+        <source>travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
@@ -1467,6 +1555,61 @@
     <message>
         <source>valid to</source>
         <translation>有效期截止</translation>
+    </message>
+</context>
+<context>
+    <name>mrz</name>
+    <message>
+        <source>Line {line} had {count} of {width} characters; padded with fillers.</source>
+        <translation>第{line}行只有{count}个字符（应为{width}个），已用填充符补齐。</translation>
+    </message>
+    <message>
+        <source>No passport was read within {seconds:g} s. Place the passport on the reader, photo page down.</source>
+        <translation>{seconds:g} 秒内未读到护照，请将护照资料页朝下放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>The check digits of the passport do not match for: {fields}. Compare these fields with the printed page and correct them, or swipe the passport again.</source>
+        <translation>护照机读码校验失败：{fields}。请与证件资料页核对并更正，或重新刷护照。</translation>
+    </message>
+    <message>
+        <source>The passport data from the reader was damaged or unreadable. Swipe the passport again; if it repeats, check the cable and the reader&apos;s settings.</source>
+        <translation>护照阅读器传来的数据损坏或无法识别，请重新刷护照；如反复出现，请检查连接线和阅读器设置。</translation>
+    </message>
+    <message>
+        <source>The passport reader stopped in the middle of sending a document. Check the cable and swipe the passport again.</source>
+        <translation>护照阅读器在发送证件数据时中断，请检查连接线后重新刷护照。</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>date of birth &apos;{value}&apos; is incomplete or impossible</source>
+        <translation>出生日期“{value}”不完整或不可能</translation>
+    </message>
+    <message>
+        <source>date of expiry</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>date of expiry &apos;{value}&apos; is incomplete or impossible</source>
+        <translation>有效期至“{value}”不完整或不可能</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>overall check</source>
+        <translation>总校验位</translation>
+    </message>
+    <message>
+        <source>personal number</source>
+        <translation>个人号码</translation>
+    </message>
+    <message>
+        <source>{field}: read {read}, taken as {taken} (OCR repair; check digit matches)</source>
+        <translation>{field}：读到 {read}，按 {taken} 处理（识别纠错，校验位相符）</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1680,45 @@
     </message>
 </context>
 <context>
+    <name>platform-cli</name>
+    <message>
+        <source>Cannot open the platform database {url}: {reason}</source>
+        <translation>无法打开平台数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>No platform at {path}; run `workstation-central init` first.</source>
+        <translation>{path} 处没有平台，请先运行 `workstation-central init`。</translation>
+    </message>
+    <message>
+        <source>No sealed batches (`*.wsb`) in {folder}; nothing was imported.</source>
+        <translation>{folder} 中没有封存批次（`*.wsb`），未导入任何内容。</translation>
+    </message>
+    <message>
+        <source>No station {station} is known to this platform (no device enrolled and no enrollment code issued). Check the code, or issue one with `workstation-central enroll-code`.</source>
+        <translation>本平台不认识站点 {station}（没有已登记的设备，也未签发登记码）。请核对站点代码，或用 `workstation-central enroll-code` 签发登记码。</translation>
+    </message>
+    <message>
+        <source>The platform files in {path} are damaged or incomplete. Restore the folder from its backup.</source>
+        <translation>{path} 中的平台文件已损坏或不完整，请从备份恢复该文件夹。</translation>
+    </message>
+    <message>
+        <source>{file}: not a list of pre-registrations ({where}: {reason}); expected e.g. {example}</source>
+        <translation>{file}：不是预登记列表（{where}：{reason}），应类似 {example}</translation>
+    </message>
+    <message>
+        <source>{file}: row {row}: field {field} must be text, a number, `true`/`false` or `null`</source>
+        <translation>{file}：第 {row} 行：字段 {field} 必须是文本、数字、`true`/`false` 或 `null`</translation>
+    </message>
+    <message>
+        <source>{file}: the list is empty; nothing to import</source>
+        <translation>{file}：列表为空，没有可导入的内容</translation>
+    </message>
+    <message>
+        <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
+        <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
+    </message>
+</context>
+<context>
     <name>roles</name>
     <message>
         <source>Administrator</source>
@@ -1553,6 +1735,108 @@
     <message>
         <source>Supervisor</source>
         <translation>所领导</translation>
+    </message>
+</context>
+<context>
+    <name>sam</name>
+    <message>
+        <source>Card found.</source>
+        <translation>寻找证/卡成功。</translation>
+    </message>
+    <message>
+        <source>No card on the reader. Place the ID card flat on the reader.</source>
+        <translation>未找到证件，请将身份证平放在阅读器上。</translation>
+    </message>
+    <message>
+        <source>Operation successful.</source>
+        <translation>操作成功。</translation>
+    </message>
+    <message>
+        <source>Reading the card failed. Keep the card still on the reader and try again.</source>
+        <translation>读卡失败，请将证件平放在阅读器上不要移动，再试一次。</translation>
+    </message>
+    <message>
+        <source>The ID card reader received a command of the wrong length. Try again.</source>
+        <translation>身份证阅读器收到的命令长度错误，请重试。</translation>
+    </message>
+    <message>
+        <source>The ID card reader received a damaged command (checksum error). Try again; if it repeats, check the cable.</source>
+        <translation>身份证阅读器收到的命令校验和错误，请重试；如反复出现，请检查连接线。</translation>
+    </message>
+    <message>
+        <source>The ID card reader refused an unauthorised operation.</source>
+        <translation>身份证阅读器拒绝越权操作。</translation>
+    </message>
+    <message>
+        <source>The ID card reader rejected the command (not supported by this reader).</source>
+        <translation>身份证阅读器拒绝了该命令（此阅读器不支持）。</translation>
+    </message>
+    <message>
+        <source>The ID card reader reported an unknown error. Try again.</source>
+        <translation>身份证阅读器报告未知错误，请重试。</translation>
+    </message>
+    <message>
+        <source>The ID card reader reported an unknown status (0x{code:02X}). Try again.</source>
+        <translation>身份证阅读器返回未知状态（0x{code:02X}），请重试。</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s security module failed its self-test. Restart the reader; if it repeats, it needs service.</source>
+        <translation>SAM_V自检失败，不能接收命令。请重启阅读器；如反复出现，请送修。</translation>
+    </message>
+    <message>
+        <source>The ID card reader&apos;s security module is not authorised and cannot be used. Contact the supplier.</source>
+        <translation>SAM_V没有经过授权，无法使用，请联系供应商。</translation>
+    </message>
+    <message>
+        <source>The card could not be selected. Lift the card and place it again.</source>
+        <translation>选卡失败，请拿开证件后重新放置。</translation>
+    </message>
+    <message>
+        <source>The card did not accept the reader&apos;s security module. Place the card again; if it repeats, the card may be damaged.</source>
+        <translation>证/卡认证SAM_V失败，请重新放置证件；如反复出现，证件可能已损坏。</translation>
+    </message>
+    <message>
+        <source>The card has no content for this item.</source>
+        <translation>证/卡中此项无内容。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s information failed verification. Place the card again.</source>
+        <translation>信息验证错误，请重新放置证件。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s text block has {count} bytes instead of {expected}.</source>
+        <translation>证件文字信息为 {count} 字节，应为 {expected} 字节。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s {field} &apos;{value}&apos; is not a valid date.</source>
+        <translation>证件上的{field}“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <source>The photo on the card is stored in the vendor&apos;s WLT format. The vendor WLT decoder library is not installed, so the photo cannot be shown; the rest of the card was read normally.</source>
+        <translation>证件照片为厂商WLT格式，未安装厂商WLT解码库，无法显示照片；证件其他信息已正常读取。</translation>
+    </message>
+    <message>
+        <source>The reader could not authenticate this card. It may not be a genuine ID card, or it is damaged.</source>
+        <translation>SAM_V认证证/卡失败，证件可能不是真实身份证或已损坏。</translation>
+    </message>
+    <message>
+        <source>The reader could not get a random number from the card. Place the card again.</source>
+        <translation>取随机数失败，请重新放置证件。</translation>
+    </message>
+    <message>
+        <source>The reply from the ID card reader was damaged on the way. Try again; if it repeats, check the cable.</source>
+        <translation>身份证阅读器的应答在传输中损坏，请重试；如反复出现，请检查连接线。</translation>
+    </message>
+    <message>
+        <source>This card type is not recognised. Use a resident ID card or residence permit.</source>
+        <translation>无法识别的卡类型，请使用居民身份证或居住证。</translation>
+    </message>
+</context>
+<context>
+    <name>sim</name>
+    <message>
+        <source>The emulators could not start: {reason}</source>
+        <translation>模拟设备无法启动：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1601,8 +1885,16 @@
 <context>
     <name>storage</name>
     <message>
+        <source>No such resident: the record was deleted meanwhile.</source>
+        <translation>没有该人员：该记录已被删除。</translation>
+    </message>
+    <message>
         <source>No workstation database at {path}. Run `workstation-admin init` first.</source>
         <translation>{path} 处没有工作站数据库，请先运行 `workstation-admin init`。</translation>
+    </message>
+    <message>
+        <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
+        <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
     <message>
         <source>The account &apos;{username}&apos; was changed by an administrator (disabled, new role or password reset). Log in again.</source>
@@ -1611,6 +1903,34 @@
     <message>
         <source>The database key does not open this database. Nothing was changed.</source>
         <translation>数据库密钥无法打开此数据库，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written (read-only file, folder or disk). Nothing was saved; ask the administrator to check the file&apos;s permissions and the disk.</source>
+        <translation>数据库 {path} 无法写入（文件、文件夹或磁盘为只读），未保存任何内容。请管理员检查文件权限和磁盘。</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged. Stop working on this station and ask the administrator to restore it from the latest backup (`workstation-admin restore`).</source>
+        <translation>数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin restore`）。</translation>
+    </message>
+    <message>
+        <source>The database {path} is in use by another program. Nothing was saved; try again in a moment, or close the other program (a second workstation, a backup tool).</source>
+        <translation>数据库 {path} 正被其他程序占用，未保存任何内容。请稍后重试，或关闭其他程序（另一个工作站、备份工具）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full. Nothing was saved; free some space and try again.</source>
+        <translation>{path} 所在磁盘已满，未保存任何内容。请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while reading or writing {path}. Nothing was saved; check the disk (cable, USB drive, free space) and try again.</source>
+        <translation>读写 {path} 时磁盘报告错误，未保存任何内容。请检查磁盘（连接线、U盘、剩余空间）后重试。</translation>
+    </message>
+    <message>
+        <source>The list position is no longer valid; start the search again.</source>
+        <translation>列表位置已失效，请重新搜索。</translation>
+    </message>
+    <message>
+        <source>The record no longer exists: it was deleted meanwhile.</source>
+        <translation>该记录已不存在：已被删除。</translation>
     </message>
     <message>
         <source>The recovery passphrase is wrong. Nothing was changed; try again.</source>
@@ -1623,6 +1943,146 @@
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
         <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>sync-cli</name>
+    <message>
+        <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
+        <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+    </message>
+    <message>
+        <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
+        <translation>`--enroll` 需要 `--code`、`--station-code` 和 `--ca`</translation>
+    </message>
+</context>
+<context>
+    <name>validation</name>
+    <message>
+        <source>A 2017 foreigner card number is 3 letters and 12 digits.</source>
+        <translation>2017版外国人永久居留身份证号码为3个字母加12位数字。</translation>
+    </message>
+    <message>
+        <source>A 2023 foreigner permanent residence card number starts with 9.</source>
+        <translation>2023版外国人永久居留身份证号码以9开头。</translation>
+    </message>
+    <message>
+        <source>A HK/Macau/Taiwan permit number starts with 81, 82 or 83.</source>
+        <translation>港澳台居民居住证号码以81、82或83开头。</translation>
+    </message>
+    <message>
+        <source>A code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>A document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>A long-term document has no end date.</source>
+        <translation>长期有效的证件没有截止日期。</translation>
+    </message>
+    <message>
+        <source>A mobile number is required.</source>
+        <translation>必须填写手机号。</translation>
+    </message>
+    <message>
+        <source>A nationality code</source>
+        <translation>国籍代码</translation>
+    </message>
+    <message>
+        <source>A passport number has 5–20 letters and digits.</source>
+        <translation>护照号码为5至20位字母和数字。</translation>
+    </message>
+    <message>
+        <source>A phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>A travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>An ID number</source>
+        <extracomment>How a field is named at the start of a sentence about its characters (`identifier_problems`).</extracomment>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; this one has {count}.</source>
+        <translation>身份证号码应为18位，此号码为{count}位。</translation>
+    </message>
+    <message>
+        <source>An ID number may contain only digits, and X as the last character.</source>
+        <translation>身份证号码只能由数字组成，最后一位可以是X。</translation>
+    </message>
+    <message>
+        <source>Characters 7–14 ({digits}) are not a real date of birth.</source>
+        <translation>第7至14位（{digits}）不是有效的出生日期。</translation>
+    </message>
+    <message>
+        <source>It ends ({end}) before it starts ({start}).</source>
+        <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
+    </message>
+    <message>
+        <source>Not a mainland mobile number (11 digits starting 13–19).</source>
+        <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
+    </message>
+    <message>
+        <source>The check digit is wrong (the last character should be {expected}); please re-read the card.</source>
+        <translation>校验位错误（最后一位应为{expected}），请重新读卡。</translation>
+    </message>
+    <message>
+        <source>The date of birth differs from the one in the ID number ({date}).</source>
+        <translation>出生日期与身份证号码中的出生日期（{date}）不一致。</translation>
+    </message>
+    <message>
+        <source>The date of birth in the number ({date}) is out of range.</source>
+        <translation>号码中的出生日期（{date}）超出有效范围。</translation>
+    </message>
+    <message>
+        <source>The date of birth {date} is out of range.</source>
+        <translation>出生日期 {date} 超出有效范围。</translation>
+    </message>
+    <message>
+        <source>The previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
+        <source>The sex differs from the ID number (17th digit: odd = male, even = female).</source>
+        <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
+    </message>
+    <message>
+        <source>The {field} is required for this document type.</source>
+        <translation>此类证件必须填写{field}。</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>digits and Latin letters</source>
+        <extracomment>What an identifier may hold, for `identifier_problems`&apos; ``kinds``.</extracomment>
+        <translation>数字和拉丁字母</translation>
+    </message>
+    <message>
+        <source>{date} is after {latest}.</source>
+        <translation>{date} 晚于 {latest}。</translation>
+    </message>
+    <message>
+        <source>{date} is before {earliest}.</source>
+        <translation>{date} 早于 {earliest}。</translation>
+    </message>
+    <message>
+        <source>{label} may contain only {kinds}; {characters} are not allowed.</source>
+        <translation>{label}只能包含{kinds}，不允许出现{characters}。</translation>
+    </message>
+    <message>
+        <source>{label} may contain only {kinds}; {characters} is not allowed.</source>
+        <translation>{label}只能包含{kinds}，不允许出现{characters}。</translation>
+    </message>
+    <message>
+        <source>“{code}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO).</source>
+        <translation>“{code}”不是ICAO 9303国籍代码（例如CHN、GBR、D、XXA、UNO）。</translation>
     </message>
 </context>
 <context>

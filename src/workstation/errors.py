@@ -9,7 +9,7 @@ Anything that is not one of these errors is a bug and is reported as one.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from workstation.i18n import QT_TRANSLATE_NOOP, Message, Text, normalise_language, render
 
@@ -21,6 +21,8 @@ NOT_SAVED = QT_TRANSLATE_NOOP("errors", "Not saved: {problems}")
 PROBLEM_WITH_FIELD = QT_TRANSLATE_NOOP("errors", "{field}: {reason}")
 #: Joins several problems in one sentence.
 PROBLEM_SEPARATOR = QT_TRANSLATE_NOOP("errors", "; ")
+#: What stopped when the operator cancelled and nothing more specific is known (`Cancelled`).
+CANCELLED = QT_TRANSLATE_NOOP("errors", "Cancelled.")
 
 
 class UserFacingError(Exception):
@@ -80,6 +82,9 @@ class _Pair(str):
     def render(self, lang: str) -> str:
         return self.zh if normalise_language(lang) == "zh_CN" else str.__str__(self)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Pair, (str.__str__(self), self.zh))
+
 
 class Problem(NamedTuple):
     """One reason input was refused, placed beside its field by a form.
@@ -107,6 +112,9 @@ FIELD_LABELS: dict[str, str] = {
     "birth_date": QT_TRANSLATE_NOOP("fields", "date of birth"),
     "sex": QT_TRANSLATE_NOOP("fields", "sex"),
     "nationality": QT_TRANSLATE_NOOP("fields", "nationality"),
+    "issuer": QT_TRANSLATE_NOOP("fields", "issuing state"),
+    "pass_number": QT_TRANSLATE_NOOP("fields", "travel permit number"),
+    "previous_number": QT_TRANSLATE_NOOP("fields", "previous card number"),
     "valid_from": QT_TRANSLATE_NOOP("fields", "valid from"),
     "valid_to": QT_TRANSLATE_NOOP("fields", "valid to"),
     "phone": QT_TRANSLATE_NOOP("fields", "mobile number"),
@@ -171,6 +179,9 @@ class _ProblemList(str):
     def render(self, lang: str) -> str:
         return _join(self.problems, lang)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ProblemList, (self.problems,))
+
 
 def _join(problems: list[Problem], lang: str) -> str:
     parts = [
@@ -192,3 +203,24 @@ class NotFound(UserFacingError):
 
 class Conflict(UserFacingError):
     """A record changed since it was read (stale version)."""
+
+
+class Cancelled(Exception):
+    """The operator stopped an operation (pressed Cancel, closed the dialog). Not an error: the UI shows
+    nothing, a console command exits quietly with its "cancelled" code. Deliberately not a
+    `UserFacingError`, so no handler shows it as one; `message`/`message_zh` say what stopped, for a
+    status line or a log."""
+
+    def __init__(self, message: str = CANCELLED, message_zh: str | None = None) -> None:
+        if message_zh is not None and not isinstance(message, Text | Message):
+            message = _Pair(message, message_zh)  # not yet converted (see _Pair)
+        super().__init__(message)
+        self.message = message
+
+    @property
+    def message_zh(self) -> str:
+        return render(self.message, "zh_CN")
+
+    def render(self, lang: str | None = None) -> str:
+        """What stopped, in ``lang`` (``None``: the operator's language)."""
+        return render(self.message, lang)

@@ -47,6 +47,7 @@ __all__ = [
     "QT_TRANSLATE_NOOP",
     "TRANSLATIONS_DIR",
     "Catalogue",
+    "Listing",
     "Message",
     "Renderable",
     "Sentences",
@@ -148,6 +149,29 @@ class Sentences(str):
     def render(self, lang: str) -> str:
         lang = normalise_language(lang)
         return ("" if lang == "zh_CN" else " ").join(render(p, lang) for p in self.parts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Sentences, (self.parts,))
+
+
+class Listing(str):
+    """Items of a list in running text: English ``a, b, c``, Chinese ``a、b、c`` (the enumeration
+    comma). Items that are marked texts are translated. ``str`` is the English."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Iterable[str]) -> Listing:
+        parts = tuple(parts)
+        self = super().__new__(cls, ", ".join(render(p, "en") for p in parts))
+        self.parts = parts
+        return self
+
+    def render(self, lang: str) -> str:
+        lang = normalise_language(lang)
+        return ("、" if lang == "zh_CN" else ", ").join(render(p, lang) for p in self.parts)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Listing, (self.parts,))
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None) -> Text:

@@ -106,15 +106,16 @@ def test_a_change_already_applied_is_not_applied_twice(platform, http):
 
 
 # ---- 3. timestamps ----------------------------------------------------------------------------
-@pytest.mark.parametrize("offset", [timedelta(0), timedelta(hours=8), timedelta(hours=-5, minutes=-30)])
-@pytest.mark.parametrize("style", ["z", "offset"])
+@pytest.mark.parametrize(
+    ("offset", "style"),
+    [(timedelta(0), "Z"), (timedelta(0), "+00:00"), (timedelta(hours=8), "+08:00"), (timedelta(hours=-5.5), "-05:30")],
+)
 def test_signed_request_time_with_any_offset(sqlite_platform, offset, style):
     p = sqlite_platform
     d = enroll_raw(p.central, A)
     ts = datetime.now(UTC).astimezone(timezone(offset)).isoformat()
-    if style == "z":
-        if offset:
-            pytest.skip("Z means UTC")
+    assert ts.endswith("+00:00" if style == "Z" else style)
+    if style == "Z":
         ts = ts.replace("+00:00", "Z")
     with sc.make_http(p.url, p.ca_pem) as h:
         r = h.get("/v1/downlink", params={"after": 0, "limit": 500}, headers=d.signed_headers(ts=ts))
@@ -244,3 +245,47 @@ def test_the_platform_store_is_private_to_its_user(tmp_path):
         assert stat.S_IMODE(loose.stat().st_mode) == 0o600 and stat.S_IMODE(loose.parent.stat().st_mode) == 0o700
     finally:
         os.umask(old)
+
+
+def test_text_inside_a_signed_batch_that_no_database_can_store(platform, http):
+    """Lone surrogates, NUL and out-of-range numbers inside a batch (header or records) are refused
+    as malformed (400), never a 500 and never a 503 that the station would retry for ever."""
+    a = enroll_raw(platform.central, A)
+    x = str(uuid.uuid4())
+    bad_records = [
+        {**rec(x, "create", 1, None), "record_id": "\ud800"},
+        {**rec(x, "create", 1, None), "record_type": "per\udfffson"},
+        {**rec(x, "create", 1, None), "payload": '{"name": "\ud800"}'},
+        {**rec(x, "create", 1, None), "payload": '{"name": "a\x00b"}'},
+        {**rec(x, "create", 1, None), "version": 2**40},
+        {**rec(x, "update", 2, None), "base_version": -1},
+        {**rec(x, "create", 1, None), "operation": "drop"},
+    ]
+    for bad in bad_records:
+        r = a.upload(http, [bad])
+        assert (r.status_code, r.json()["reason"]) == (400, "malformed"), (bad, r.text)
+    blob = a.seal([rec(x, "create", 1, None)])
+    forged = blob.replace(a.device_id.encode(), b"\\ud800" + a.device_id[6:].encode(), 1)
+    r = http.post("/v1/batches", content=forged, headers={"content-type": sc.BATCH_MEDIA_TYPE})
+    assert r.status_code == 400 and r.json()["reason"] in ("malformed", "truncated"), r.text
+    assert platform.central.status()["record_versions"] == 0
+
+
+def test_platform_commands_transfer_a_record_and_release_a_checkpoint(sqlite_platform, capsys):
+    from workstation.cli import central as central_cli
+
+    p = sqlite_platform
+    a = enroll_raw(p.central, A)
+    x = str(uuid.uuid4())
+    with sc.make_http(p.url, p.ca_pem) as h:
+        a.upload(h, [rec(x, "create", 1, None)], checkpoint={"seq": 999, "hash": "a" * 64})
+    d = str(p.data_dir)
+    assert central_cli.main(["--data-dir", d, "transfer-record", "person", x, B]) != 0  # no such station yet
+    assert f"No station {B}" in capsys.readouterr().err and state(p, x)[3] == A
+    p.central.enroll_code(B)
+    assert central_cli.main(["--data-dir", d, "transfer-record", "person", x, B, "--reason", "moved"]) == 0
+    assert f"now belongs to station {B}" in capsys.readouterr().out and state(p, x)[3] == B
+    assert central_cli.main(["--data-dir", d, "transfer-record", "person", "no-such-id", B]) != 0
+    assert "no person no-such-id" in capsys.readouterr().err
+    assert central_cli.main(["--data-dir", d, "release-checkpoint", A]) == 0
+    assert "checkpoint 999 forgotten" in capsys.readouterr().out and p.central.checkpoint_of(A) is None

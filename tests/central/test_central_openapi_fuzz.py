@@ -11,6 +11,7 @@ import atexit
 import shutil
 import tempfile
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import schemathesis
@@ -80,7 +81,7 @@ def _sign(case) -> None:
     """Replace a schema-valid downlink request's headers by the enrolled device's signed ones."""
     after = (case.query or {}).get("after", 0)
     limit = (case.query or {}).get("limit", 500)
-    ts = env.utc_iso(__import__("datetime").datetime.now(__import__("datetime").UTC))
+    ts = env.utc_iso(datetime.now(UTC))
     nonce = env.new_request_nonce()
     sig = _device_key.sign(env.signing_message("GET", "/v1/downlink", f"after={after}&limit={limit}", ts, nonce))
     case.headers = {

@@ -709,3 +709,29 @@ def test_timeout_messages_name_the_device_in_each_language() -> None:
         exc = DeviceTimeout(label)
         assert en in exc.message and zh in exc.message_zh, role
         assert not any(c.isascii() and c.isalpha() for c in exc.message_zh), exc.message_zh
+
+
+@pytest.mark.skipif("pty" not in LINKS, reason="needs pty pairs")
+@pytest.mark.parametrize("health_interval", [0.0, 0.2])  # the call finds it / the idle health probe finds it
+def test_a_vanished_usb_adapter_is_disconnected_not_a_bug(
+    health_interval: float, desk: Desk, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Issue 15 item 7: once a pty's device goes away, pyserial raises termios.error (not an OSError)
+    from the buffer reset before every command; the manager reports a disconnected device, no error."""
+    sam = SamEmulator()
+    server, _ = desk.add(sam, "pty", CH340, "SAM-1")
+    rec = Recorder()
+    m = started(fast_config(tmp_path, health_interval=health_interval), desk.lister, rec)
+    try:
+        assert m.call("idcard", lambda r: r.sam_id()).startswith("05.01-")
+        mark = rec.mark()
+        caplog.clear()
+        server.pull_cable()
+        if health_interval == 0.0:
+            with pytest.raises(DeviceDisconnected):
+                m.call("idcard", lambda r: r.sam_id())
+        rec.wait("idcard", DeviceState.DISCONNECTED, after=mark)
+        rec.wait("idcard", DeviceState.RECONNECTING, after=mark)
+        assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL") or r.exc_info]
+    finally:
+        m.shutdown()

@@ -165,8 +165,17 @@ def test_zfm_unplugged_at_every_step_of_an_identification():
         assert scanner.capture_image()
         scanner.upload_image()
         scanner.image_to_features(1)
+        assert scanner.capture_image()
+        scanner.image_to_features(2)
+        scanner.match()
+        scanner.merge()
         scanner.search(1, 0, 10)
-        scanner.upload_template(1)
+        page = scanner.free_page()  # ReadIndexTable
+        scanner.store(1, page)
+        template = scanner.upload_template(1)
+        scanner.download_template(2, template)
+        scanner.load(1, page)
+        scanner.delete(page)
         scanner.template_count()
 
     total = _bytes_of_clean_run(make, run)
@@ -189,21 +198,22 @@ def test_sam_unplugged_at_every_step_of_a_card_read():
     _unplug_everywhere(make, run, _cuts(total, 61))
 
 
-def test_mrz_unplugged_mid_document():
-    device = MrzEmulator()
-    server = EmulatorServer(device, baudrate=9600, faults=Faults(pull_after_bytes=40))
-    url = server.start_pty()
-    transport = Transport(url, baudrate=9600, timeout=0.02)
-    reader = MrzReader(transport, framing=device.framing, today=date(2024, 1, 1))
-    try:
-        device.present(
-            ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
-        )
-        with pytest.raises(DeviceDisconnected):
-            reader.read_document(3.0)
-    finally:
-        transport.close()
-        server.stop()
+@pytest.mark.parametrize("framing", ["3m", "desko", "plain"])
+def test_mrz_unplugged_at_every_point_of_a_document(framing):
+    lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    for n in range(0, 90, 9):  # every framing's document is longer than 90 bytes
+        device = MrzEmulator(framing=framing)
+        server = EmulatorServer(device, baudrate=9600, faults=Faults(pull_after_bytes=n))
+        url = server.start_pty()
+        transport = Transport(url, baudrate=9600, timeout=0.02)
+        reader = MrzReader(transport, framing=framing, today=date(2024, 1, 1))
+        try:
+            device.present(lines)
+            with pytest.raises(DeviceDisconnected):
+                reader.read_document(3.0)
+        finally:
+            transport.close()
+            server.stop()
 
 
 def test_card_poller_reports_an_unplugged_reader_once_without_tracebacks(caplog):

@@ -46,7 +46,7 @@ def test_every_way_of_typing_the_number_is_the_ascii_number(typed):
 
 def test_full_width_wrong_check_character_is_named_in_ascii():
     problems = validate_citizen_id("４４０３０５１９８５０６１２００４７")
-    assert len(problems) == 1 and "should be X" in problems[0][1]
+    assert len(problems) == 1 and "should be X" in problems[0].message
     # the case: typed entirely in full-width with the right check character: no "should be ７"
     assert validate_citizen_id("４４０３０５１９８５０６１２００４Ｘ") == []
 
@@ -55,7 +55,7 @@ def test_full_width_wrong_check_character_is_named_in_ascii():
 def test_non_ascii_left_after_normalisation_is_refused_with_a_reason(typed, bad):
     problems = validate_citizen_id(typed)
     assert len(problems) == 1
-    assert f"“{bad}”" in problems[0][1] and "only digits" in problems[0][1]
+    assert f"“{bad}”" in problems[0].message and "only digits" in problems[0].message
 
 
 def test_phone_normalisation():
@@ -65,7 +65,7 @@ def test_phone_normalisation():
     assert normalise_mobile("١٣٩١٢٣٤٥٦٧٨") == "13912345678"
     assert validate_mobile("１３９１２３４５６７８") == []
     problems = validate_mobile("139一二三45678")
-    assert problems and "only digits" in problems[0][1] and "“一”" in problems[0][1]
+    assert problems and "only digits" in problems[0].message and "“一”" in problems[0].message
 
 
 def test_identifier_problems_allows_named_punctuation():
@@ -113,7 +113,9 @@ def test_passport_and_permit_numbers_in_full_width_validate():
 def test_document_number_with_chinese_left_is_refused():
     doc = _doc(DocumentType.PASSPORT, "E1234五678", name_latin="ZHANG, SAN", nationality="CHN")
     problems = validate_document(doc, today=date(2024, 1, 1))
-    assert ("number", "A document number may contain only digits and Latin letters; “五” is not allowed") in problems
+    assert ("number", "A document number may contain only digits and Latin letters; “五” is not allowed.") in [
+        (p.field, p.message) for p in problems
+    ]
 
 
 # ---- item 3: CJK ideographs in every block -------------------------------------------------------
@@ -215,7 +217,7 @@ def test_unknown_nationality_code_is_refused_with_examples():
         nationality="QQQ",
     )
     problems = validate_document(doc, today=date(2024, 1, 1))
-    assert [f for f, _ in problems] == ["nationality"] and "ICAO 9303" in problems[0][1]
+    assert [f for f, _, _ in problems] == ["nationality"] and "ICAO 9303" in problems[0].message
 
 
 # ---- item 5: validity ----------------------------------------------------------------------------
@@ -246,3 +248,22 @@ def test_expired_permit_is_flagged_not_refused():
     )
     assert validate_document(permit, today=date(2024, 1, 1)) == []
     assert permit.validity(date(2024, 1, 1)) == DocumentValidity.EXPIRED
+
+
+# ---- MRZ text typed by hand: the same normalisation --------------------------------------------------
+def test_mrz_typed_in_full_width_parses_as_the_ascii_mrz():
+    from workstation.devices.mrz.parse import parse_mrz
+
+    ascii_lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"]
+    full_width = ["".join(chr(ord(c) + 0xFEE0) for c in line) for line in ascii_lines]  # ＰＬ…＜
+    typed = parse_mrz(full_width, today=date(2024, 1, 1))
+    assert typed.valid and typed.document_number == "L898902C3" and typed.nationality == "UTO"
+    assert typed.lines == parse_mrz(ascii_lines, today=date(2024, 1, 1)).lines
+
+
+def test_mrz_check_digit_takes_only_ascii_digits():
+    from workstation.domain.validation import mrz_check_digit
+
+    with pytest.raises(ValueError):
+        mrz_check_digit("L898902C٣")
+    assert mrz_check_digit("L898902C3") == 6

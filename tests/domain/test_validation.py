@@ -13,6 +13,7 @@ from workstation.domain.validation import (
     validate_document,
     validate_mobile,
 )
+from workstation.i18n import render
 
 
 @pytest.mark.parametrize(
@@ -26,25 +27,28 @@ def test_spec_valid_numbers(number):
 def test_wrong_check_digit_names_the_expected_one():
     problems = validate_citizen_id("110105194912310029")
     assert len(problems) == 1
-    assert "should be X" in problems[0][1]
+    assert "should be X" in problems[0].message
 
 
 def test_bad_length_and_characters():
-    assert "18 characters" in validate_citizen_id("1101051949")[0][1]
-    assert "digits" in validate_citizen_id("11010519491231002Y")[0][1]
+    (short,) = validate_citizen_id("1101051949")
+    assert (short.field, short.code) == ("number", "length") and "18 characters" in short.message
+    assert render(short.message, "zh_CN") == "身份证号码应为18位，此号码为10位。"
+    (letter,) = validate_citizen_id("11010519491231002Y")
+    assert letter.code == "characters" and "digits" in letter.message
 
 
 def test_impossible_birth_date():
     n = "11010519490231" + "002"
     n += gb11643_check_char(n)
-    assert any("not a real date" in m for _, m in validate_citizen_id(n))
+    assert any("not a real date" in m for _, _, m in validate_citizen_id(n))
 
 
 def test_birth_and_sex_must_agree_with_number():
     # 17th digit 2 -> female
     assert validate_citizen_id("11010519491231002X", sex=Sex.FEMALE, birth_date=date(1949, 12, 31)) == []
     problems = validate_citizen_id("11010519491231002X", sex=Sex.MALE, birth_date=date(1950, 1, 1))
-    assert {f for f, _ in problems} == {"birth_date", "sex"}
+    assert {f for f, _, _ in problems} == {"birth_date", "sex"}
 
 
 @given(st.text(alphabet="0123456789", min_size=17, max_size=17))
@@ -75,7 +79,7 @@ def test_mrz_check_digits(field, expected):
 
 def test_required_fields_per_document_type():
     doc = IdentityDocument(doc_type=DocumentType.PASSPORT, number="E12345678", name="")
-    fields = {f for f, _ in validate_document(doc)}
+    fields = {f for f, _, _ in validate_document(doc)}
     assert {"name_latin", "birth_date", "nationality"} <= fields
     ok = IdentityDocument(
         doc_type=DocumentType.RESIDENT_ID,
@@ -99,7 +103,7 @@ def test_document_validity_range():
         valid_from=date(2020, 1, 1),
         valid_to=date(2010, 1, 1),
     )
-    assert "valid_to" in {f for f, _ in validate_document(doc)}
+    assert "valid_to" in {f for f, _, _ in validate_document(doc)}
 
 
 def test_hmt_permit_prefix():
@@ -110,4 +114,4 @@ def test_hmt_permit_prefix():
         sex=Sex.FEMALE,
         birth_date=date(1949, 12, 31),
     )
-    assert any("81, 82 or 83" in m for _, m in validate_document(doc))
+    assert any("81, 82 or 83" in m for _, _, m in validate_document(doc))

@@ -22,7 +22,7 @@ from workstation.domain.validation import gb11643_check_char
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import Person, Property
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def say(line: str) -> None:
@@ -32,7 +32,7 @@ def say(line: str) -> None:
 def writer(db_path: Path, master: bytes, seed: int) -> None:
     rng = random.Random(seed)
     db = Database.open(db_path, master)
-    sv = Services(db, Actor("crash-officer", Role.OFFICER))
+    sv = open_desk(db, Actor("crash-officer", Role.OFFICER), freeze_rules=False)
     with db.read() as s:
         people = {p.id: p.version for p in s.query(Person).filter(Person.deleted_at.is_(None)).limit(200)}
         props = [p.id for p in s.query(Property).limit(50)]
@@ -42,11 +42,12 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
         n += 1
         op = rng.random()
         if not props or op < 0.08:
-            pid = sv.create_property(address=f"演示市崩溃路{seed}-{n}号", grid_code=f"G{rng.randrange(1, 5):02d}")
+            grid = f"G{rng.randrange(1, 5):02d}"
+            pid = sv.housing.create_property(address=f"演示市崩溃路{seed}-{n}号", grid_code=grid).id
             props.append(pid)
             say(f"ack property {pid} 1")
         elif not rooms or op < 0.15:
-            rid = sv.add_room(rng.choice(props), label=f"{n}")
+            rid = sv.housing.add_room(rng.choice(props), label=f"{n}").id
             rooms.append(rid)
             say(f"ack room {rid} 1")
         elif op < 0.6 or not people:
@@ -58,7 +59,7 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
                 doc_type=DocumentType.RESIDENT_ID, number=number, name="崩溃测试", sex=sex, birth_date=born
             )
             try:
-                pid = sv.register_resident(doc, room_id=rng.choice(rooms), phone="13800138000")
+                pid = sv.residents.register(doc, room_id=rng.choice(rooms), phone="13800138000").id
             except Exception as exc:  # duplicate number from the RNG: refused, nothing saved
                 if "already registered" not in str(exc):
                     raise
@@ -67,11 +68,11 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
             say(f"ack person {pid} 1")
         elif op < 0.9:
             pid = rng.choice(list(people))
-            v = sv.update_person(pid, base_version=people[pid], employer=f"雇主{n}")
+            v = sv.residents.update(pid, base_version=people[pid], employer=f"雇主{n}").version
             people[pid] = v
             say(f"ack person {pid} {v}")
         else:
-            sid = sv.record_spot_check(rng.choice(props), result=SpotCheckResult.CONSISTENT)
+            sid = sv.housing.record_spot_check(rng.choice(props), result=SpotCheckResult.CONSISTENT).id
             say(f"ack spot_check {sid} 1")
 
 

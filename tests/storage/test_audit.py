@@ -11,7 +11,7 @@ from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex
 from workstation.storage import audit
 from workstation.storage.schema import AuditEvent
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def _fill(st, n=8):
@@ -143,7 +143,7 @@ def test_truncated_tail_with_head_rewritten_is_detected(st):
 
 def test_changes_and_reads_are_audited_with_masked_numbers(st):
     officer = st.actor(Role.OFFICER)
-    sv = Services(st.db, officer)
+    sv = open_desk(st.db, officer, freeze_rules=False)
     doc = IdentityDocument(
         doc_type=DocumentType.RESIDENT_ID,
         number="11010519491231002X",
@@ -151,9 +151,9 @@ def test_changes_and_reads_are_audited_with_masked_numbers(st):
         sex=Sex.FEMALE,
         birth_date=date(1949, 12, 31),
     )
-    pid = sv.register_resident(doc)
-    sv.get_person(pid)
-    sv.search("11010519491231002X")
+    pid = sv.residents.register(doc).id
+    sv.residents.get(pid)
+    sv.residents.find("11010519491231002X")
     with st.db.read() as s:
         rows = list(s.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars())
     actions = [(r.actor, r.action, r.target_id) for r in rows]
@@ -179,7 +179,7 @@ def test_failed_write_leaves_no_audit_row(st):
     from workstation.errors import ValidationError
 
     with pytest.raises(ValidationError):
-        Services(st.db, officer).register_resident(bad)
+        open_desk(st.db, officer, freeze_rules=False).residents.register(bad)
     assert _max_seq(st) == before
 
 

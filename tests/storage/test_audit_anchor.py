@@ -179,3 +179,35 @@ def test_checkpoint_for_sync_refuses_a_damaged_head(st):
     _raw(st.db, ("DELETE FROM audit_head",))
     with st.db.read() as s, pytest.raises(UserFacingError):
         audit.checkpoint(s)
+
+
+def test_a_station_made_before_anchors_adopts_one_once(tmp_path):
+    """A station written by the first schema revision (no anchor file, no adoption row) is anchored
+    at its first unlock, which says so in the trail; from then on a missing anchor is damage."""
+    import json
+    from pathlib import Path
+
+    from helpers import MemoryKeyring
+
+    fixture = Path(__file__).parents[1] / "upgrade" / "data" / "rev0001"
+    data = tmp_path / "old"
+    shutil.copytree(fixture, data)
+    passphrase = json.loads((data / "expected.json").read_text())["passphrase"]
+    (data / "expected.json").unlink()
+    assert not (data / "workstation.db.anchor").exists()
+    db, _ = station.unlock(data, passphrase=passphrase, backend=MemoryKeyring())
+    try:
+        assert db.read_only_reason is None
+        with db.read() as s:
+            assert audit.verify(s).ok
+            adopted = s.execute(select(AuditEvent).where(AuditEvent.action == "audit.anchor")).scalars().all()
+        assert len(adopted) == 1
+    finally:
+        db.close()
+    assert (data / "workstation.db.anchor").exists()
+    (data / "workstation.db.anchor").unlink()
+    db, _ = station.unlock(data, passphrase=passphrase, backend=MemoryKeyring())
+    try:
+        assert db.read_only_reason is not None and "missing" in db.read_only_reason
+    finally:
+        db.close()

@@ -147,3 +147,21 @@ def test_a_killed_backup_leaves_nothing_that_looks_valid(tmp_path):
                 else "incomplete (no database)"
             ] += 1
     print(f"backup kills: {BACKUP_KILLS}, full backup {durations[0]:.2f}s, outcomes {tally}")
+
+
+def test_restore_over_a_damaged_station(tmp_path):
+    st = make_station(tmp_path / "s", demo=True)
+    demo.generate(st.db, 4)
+    bk = station.backup(st.db, st.admin, tmp_path / "bk").parent
+    st.db.close()
+    (st.data_dir / "workstation.db").write_bytes(b"")
+    (st.data_dir / "workstation.db.keys").write_bytes(b"garbage")
+    with pytest.raises(DatabaseDamaged):
+        station.unlock(st.data_dir, passphrase=st.passphrase, backend=fail.Keyring())
+    db = station.restore(bk, st.data_dir, passphrase=st.passphrase, backend=fail.Keyring())
+    with db.read() as s:
+        assert s.execute(select(func.count()).select_from(Person)).scalar_one() == 4
+    db.close()
+    db, _ = station.unlock(st.data_dir, passphrase=st.passphrase, backend=fail.Keyring())
+    assert db.read_only_reason is None
+    db.close()

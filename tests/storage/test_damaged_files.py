@@ -197,3 +197,17 @@ def test_zero_byte_database_through_the_cli_is_a_message_not_a_new_station(tmp_p
     )
     assert r.returncode != 0 and "Traceback" not in r.stderr and "empty" in r.stderr
     assert (st.data_dir / DB).stat().st_size == 0
+
+
+def test_a_damaged_station_is_not_touched_even_to_restore_the_keyring(tmp_path):
+    from helpers import MemoryKeyring
+
+    kr = MemoryKeyring()
+    st = make_station(tmp_path / "s", backend=kr)
+    st.db.close()
+    kr.entries.clear()  # the keyring lost its entry: a passphrase unlock would re-create it...
+    _half(st.data_dir)
+    before = file_digests(st.data_dir)
+    with pytest.raises(DatabaseDamaged):
+        station.unlock(st.data_dir, passphrase=st.passphrase, backend=kr)
+    assert file_digests(st.data_dir) == before and not kr.entries  # ...but not on a damaged station

@@ -5,13 +5,13 @@ from helpers import make_station
 from workstation.storage import demo
 from workstation.storage.demo import NotADemoStation
 from workstation.storage.schema import IdentityDocumentRow, Person
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def test_demo_data_is_refused_on_a_station_in_service(st):
     with pytest.raises(NotADemoStation, match="demo station"):
         demo.generate(st.db, 10)
-    assert Services(st.db, st.admin).count_people() == 0
+    assert open_desk(st.db, st.admin).supervision.count_residents() == 0
 
 
 def test_the_same_seed_twice_gives_no_duplicate_id_numbers(tmp_path):

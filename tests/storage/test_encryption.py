@@ -11,7 +11,7 @@ from workstation.domain.enums import DocumentType, Role, Sex
 from workstation.storage import station
 from workstation.storage.db import Database
 from workstation.storage.errors import KeyringUnavailable, WrongKey
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 CANARY_NAME = "欧阳金鳞"
 CANARY_ID = "11010519491231002X"
@@ -21,9 +21,9 @@ CANARY_ADDR = "金丝雀巷九十九号"
 
 def _register_canaries(st):
     officer = st.actor(Role.OFFICER)
-    sv = Services(st.db, officer)
-    pid = sv.create_property(address=CANARY_ADDR, grid_code="G07")
-    room = sv.add_room(pid, label="101")
+    sv = open_desk(st.db, officer, freeze_rules=False)
+    pid = sv.housing.create_property(address=CANARY_ADDR, grid_code="G07").id
+    room = sv.housing.add_room(pid, label="101").id
     doc = IdentityDocument(
         doc_type=DocumentType.RESIDENT_ID,
         number=CANARY_ID,
@@ -33,7 +33,7 @@ def _register_canaries(st):
         long_term=True,
         valid_from=date(2010, 1, 1),
     )
-    sv.register_resident(doc, phone=CANARY_PHONE, room_id=room, employer="Canary Employer Ltd")
+    sv.residents.register(doc, phone=CANARY_PHONE, room_id=room, employer="Canary Employer Ltd")
     return sv
 
 
@@ -112,7 +112,8 @@ def test_keyring_missing_then_passphrase_then_keyring_restored(st):
         station.unlock(st.data_dir, backend=fail.Keyring())
     db, method = station.unlock(st.data_dir, passphrase=st.passphrase, backend=fail.Keyring())
     assert method == "passphrase"
-    assert Services(db, st.actor(Role.OFFICER, "o2")).search(CANARY_NAME)[0].name == CANARY_NAME
+    desk = open_desk(db, st.actor(Role.OFFICER, "o2"), freeze_rules=False)
+    assert desk.residents.find(CANARY_NAME).items[0].name == CANARY_NAME
     db.close()
     # keyring changed (a new, empty store): passphrase unlock re-creates the entry ...
     new_store = MemoryKeyring()

@@ -13,7 +13,7 @@ from workstation.domain.validation import gb11643_check_char
 from workstation.errors import ValidationError
 from workstation.storage.migrate import alembic_config
 from workstation.storage.schema import AuditEvent, Declaration, IdentityDocumentRow, Person, Property
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 ASCII_NUMBER = "44030519850612004X"
 FULL_WIDTH_X = "４４０３０５１９８５０６１２００４x"
@@ -39,7 +39,7 @@ def _doc(name: str, seq: int = 1, **kw):
 
 @pytest.fixture
 def sv(st):
-    return Services(st.db, st.actor(Role.OFFICER))
+    return open_desk(st.db, st.actor(Role.OFFICER), freeze_rules=False)
 
 
 def _names(hits):
@@ -49,46 +49,47 @@ def _names(hits):
 # ---- item 1 --------------------------------------------------------------------------------------
 def test_full_width_number_is_stored_ascii_found_by_ascii_and_not_registered_twice(sv, st):
     doc = _doc("王芳", number=FULL_WIDTH_X, birth_date=date(1985, 6, 12), sex=Sex.FEMALE)
-    pid = sv.register_resident(doc, phone="１３９ １２３４ ５６７８")
+    pid = sv.residents.register(doc, phone="１３９ １２３４ ５６７８").id
     with st.db.read() as s:
         assert s.execute(select(IdentityDocumentRow.number)).scalar_one() == ASCII_NUMBER
         assert s.get(Person, pid).phone == "13912345678"
     all_full_width = "４４０３０５１９８５０６１２００４Ｘ"
     queries = (ASCII_NUMBER, FULL_WIDTH_X, ASCII_NUMBER.lower(), all_full_width, "13912345678", "１３９１２３４")
     for query in queries:
-        assert [h.id for h in sv.search(query)] == [pid], query
+        assert [h.id for h in sv.residents.find(query).items] == [pid], query
     again = _doc("王芳", number=ASCII_NUMBER, birth_date=date(1985, 6, 12), sex=Sex.FEMALE)
     with pytest.raises(ValidationError) as exc:
-        sv.register_resident(again)
+        sv.residents.register(again)
     assert exc.value.problems[0].field == "number"
 
 
 def test_arabic_indic_digits_are_the_same_number(sv):
-    pid = sv.register_resident(_doc("赵六", number="٤٤٠٣٠٥١٩٨٥٠٦١٢٠٠٤X", birth_date=date(1985, 6, 12), sex=Sex.FEMALE))
-    assert [h.id for h in sv.search(ASCII_NUMBER)] == [pid]
+    doc = _doc("赵六", number="٤٤٠٣٠٥١٩٨٥٠٦١٢٠٠٤X", birth_date=date(1985, 6, 12), sex=Sex.FEMALE)
+    pid = sv.residents.register(doc).id
+    assert [h.id for h in sv.residents.find(ASCII_NUMBER).items] == [pid]
 
 
 def test_non_ascii_number_is_refused_with_a_reason(sv):
     with pytest.raises(ValidationError) as exc:
-        sv.register_resident(_doc("赵六", number="4403051985061200四"))
+        sv.residents.register(_doc("赵六", number="4403051985061200四"))
     assert any("“四”" in p.message for p in exc.value.problems)
 
 
 def test_every_identifier_field_is_normalised_where_records_enter(sv, st):
-    prop = sv.create_property(
+    prop = sv.housing.create_property(
         address="幸福路1号",
         grid_code="G01",
         landlord_phone="＋８６ １３８-００１３-８０００",
         landlord_id_number=FULL_WIDTH_X,
         manager_phone="１３７００００１１１１",
-    )
-    decl = sv.record_declaration(
+    ).id
+    decl = sv.housing.record_declaration(
         prop,
         declared_on=date(2024, 1, 1),
         declarant_name="房东",
         declarant_phone="１３８００１３８０００",
         entries=[{"name": "租客", "id_number": FULL_WIDTH_X, "phone": "１３６ ００００ ００００"}],
-    )
+    ).id
     with st.db.read() as s:
         p = s.get(Property, prop)
         assert (p.landlord_phone, p.landlord_id_number, p.manager_phone) == (
@@ -101,14 +102,14 @@ def test_every_identifier_field_is_normalised_where_records_enter(sv, st):
         assert d.entries == [{"name": "租客", "id_number": ASCII_NUMBER, "phone": "13600000000"}]
     with st.db.read() as s:
         version = s.get(Property, prop).version
-    sv.update_property(
+    sv.housing.update_property(
         prop, base_version=version, landlord_phone="１３９００００００００", landlord_id_number="٤٤٠٣٠٥١٩٨٥٠٦١٢٠٠٤x"
     )
     with st.db.read() as s:
         p = s.get(Property, prop)
         assert (p.landlord_phone, p.landlord_id_number) == ("13900000000", ASCII_NUMBER)
     with pytest.raises(ValidationError):
-        sv.create_property(address="x", grid_code="G01", landlord_id_number="4403051985061200四")
+        sv.housing.create_property(address="x", grid_code="G01", landlord_id_number="4403051985061200四")
 
 
 def test_passport_number_and_nationality_in_full_width(sv, st):
@@ -121,16 +122,16 @@ def test_passport_number_and_nationality_in_full_width(sv, st):
         sex=Sex.FEMALE,
         nationality="ｄ",
     )
-    pid = sv.register_resident(doc)
+    pid = sv.residents.register(doc).id
     with st.db.read() as s:
         row = s.execute(select(IdentityDocumentRow)).scalar_one()
         assert (row.number, row.nationality, s.get(Person, pid).nationality) == ("C01X00T47", "D", "D")
-    assert [h.id for h in sv.search("C01X00T47")] == [pid]
+    assert [h.id for h in sv.residents.find("C01X00T47").items] == [pid]
 
 
 def test_phone_changes_are_normalised(sv, st):
-    pid = sv.register_resident(_doc("钱七", seq=3))
-    sv.update_person(pid, base_version=1, phone="１３９－１２３４－５６７８", nationality="ｃｈｎ")
+    pid = sv.residents.register(_doc("钱七", seq=3)).id
+    sv.residents.update(pid, base_version=1, phone="１３９－１２３４－５６７８", nationality="ｃｈｎ")
     with st.db.read() as s:
         p = s.get(Person, pid)
         assert (p.phone, p.nationality) == ("13912345678", "CHN")
@@ -161,7 +162,7 @@ SURNAMES = [
 def surname_town(sv):
     ids = {}
     for i, (name, *_rest) in enumerate(SURNAMES, start=101):
-        ids[name] = sv.register_resident(_doc(name, seq=i))
+        ids[name] = sv.residents.register(_doc(name, seq=i)).id
     return ids
 
 
@@ -170,25 +171,25 @@ def test_surname_reading_and_everyday_reading_both_find_the_person(
     sv, surname_town, name, full, initials, everyday, everyday_initials
 ):
     pid = surname_town[name]
-    assert pid in [h.id for h in sv.search(full)]
-    assert pid in [h.id for h in sv.search(initials)]
-    assert pid in [h.id for h in sv.search(full[:4])]  # a prefix of the surname reading
+    assert pid in [h.id for h in sv.residents.find(full).items]
+    assert pid in [h.id for h in sv.residents.find(initials).items]
+    assert pid in [h.id for h in sv.residents.find(full[:4]).items]  # a prefix of the surname reading
     if everyday is not None:
-        assert pid in [h.id for h in sv.search(everyday)]
-        assert pid in [h.id for h in sv.search(everyday_initials)]
+        assert pid in [h.id for h in sv.residents.find(everyday).items]
+        assert pid in [h.id for h in sv.residents.find(everyday_initials).items]
 
 
 def test_issue_cases_zengzhiqiang_zzq_shanli(sv):
-    zeng = sv.register_resident(_doc("曾志强", seq=1))
-    shan = sv.register_resident(_doc("单丽", seq=2))
-    assert [h.id for h in sv.search("zengzhiqiang")] == [zeng]
-    assert [h.id for h in sv.search("zzq")] == [zeng]
-    assert [h.id for h in sv.search("shanli")] == [shan]
+    zeng = sv.residents.register(_doc("曾志强", seq=1)).id
+    shan = sv.residents.register(_doc("单丽", seq=2)).id
+    assert [h.id for h in sv.residents.find("zengzhiqiang").items] == [zeng]
+    assert [h.id for h in sv.residents.find("zzq").items] == [zeng]
+    assert [h.id for h in sv.residents.find("shanli").items] == [shan]
 
 
 def test_renaming_rebuilds_both_readings(sv, st):
-    pid = sv.register_resident(_doc("张三", seq=5))
-    sv.update_person(pid, base_version=1, name="曾三")
+    pid = sv.residents.register(_doc("张三", seq=5)).id
+    sv.residents.update(pid, base_version=1, name="曾三")
     with st.db.read() as s:
         p = s.get(Person, pid)
         assert (p.name_pinyin, p.name_initials, p.name_pinyin_alt, p.name_initials_alt) == (
@@ -197,7 +198,7 @@ def test_renaming_rebuilds_both_readings(sv, st):
             "cengsan",
             "cs",
         )
-    assert [h.id for h in sv.search("cengsan")] == [pid]
+    assert [h.id for h in sv.residents.find("cengsan").items] == [pid]
 
 
 def test_existing_stores_get_both_readings_on_upgrade(st):
@@ -230,21 +231,21 @@ def test_existing_stores_get_both_readings_on_upgrade(st):
 
 # ---- item 3: Extension B ---------------------------------------------------------------------------
 def test_extension_b_name_is_chinese_and_found_by_name(sv, st):
-    only_ext_b = sv.register_resident(_doc("\U00020bb7\U0002a6a5", seq=7))  # 𠮷𪚥
-    mixed = sv.register_resident(_doc("\U00020bb7野家", seq=9))
+    only_ext_b = sv.residents.register(_doc("\U00020bb7\U0002a6a5", seq=7)).id  # 𠮷𪚥
+    mixed = sv.residents.register(_doc("\U00020bb7野家", seq=9)).id
     with st.db.read() as s:
         p = s.get(Person, only_ext_b)
         assert p.name_pinyin and p.name_initials
-    assert [h.id for h in sv.search("\U00020bb7\U0002a6a5")] == [only_ext_b]
-    assert {h.id for h in sv.search("\U00020bb7")} == {only_ext_b, mixed}
-    assert [h.id for h in sv.search("\U00020bb7野")] == [mixed]
+    assert [h.id for h in sv.residents.find("\U00020bb7\U0002a6a5").items] == [only_ext_b]
+    assert {h.id for h in sv.residents.find("\U00020bb7").items} == {only_ext_b, mixed}
+    assert [h.id for h in sv.residents.find("\U00020bb7野").items] == [mixed]
 
 
 def test_extension_b_query_does_not_go_to_address_search(sv):
-    prop = sv.create_property(address="\U00020bb7\U00020bb7路8号", grid_code="G01")
-    room = sv.add_room(prop, label="101")
-    sv.register_resident(_doc("李四", seq=11), room_id=room)
-    assert sv.search("\U00020bb7") == []  # a 1-character name prefix, not an address fragment
+    prop = sv.housing.create_property(address="\U00020bb7\U00020bb7路8号", grid_code="G01").id
+    room = sv.housing.add_room(prop, label="101").id
+    sv.residents.register(_doc("李四", seq=11), room_id=room)
+    assert sv.residents.find("\U00020bb7").items == ()  # a 1-character name prefix, not an address fragment
 
 
 # ---- item 4 / 5 -----------------------------------------------------------------------------------
@@ -257,7 +258,7 @@ def test_german_passport_from_mrz_registers_with_code_d(sv, st):
     )
     assert mrz.valid and mrz.nationality == "D" and mrz.issuing_state == "D"
     assert mrz.nationality_name == ("Germany", "德国")
-    pid = sv.register_resident(mrz.to_document(), today=date(2024, 1, 1))
+    pid = sv.residents.register(mrz.to_document(), today=date(2024, 1, 1)).id
     with st.db.read() as s:
         assert s.get(Person, pid).nationality == "D"
 
@@ -282,7 +283,7 @@ def test_registration_records_the_documents_validity(sv, st, valid_from, valid_t
         pass_number="H12345678",
     )
     assert permit.validity(date(2024, 6, 1)) == expected
-    pid = sv.register_resident(permit, today=date(2024, 6, 1))
+    pid = sv.residents.register(permit, today=date(2024, 6, 1)).id
     with st.db.read() as s:
         row = s.execute(select(IdentityDocumentRow).where(IdentityDocumentRow.person_id == pid)).scalar_one()
         assert row.validity_at_registration == expected.value

@@ -9,7 +9,7 @@ from workstation.errors import PermissionDenied, ValidationError
 from workstation.storage import operators, settings
 from workstation.storage.errors import AuthenticationFailed, OperatorInactive, PasswordChangeRequired
 from workstation.storage.schema import AuditEvent, Operator, utcnow
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def _outcomes(st, username):
@@ -175,31 +175,31 @@ def test_hostile_login_names_are_answered_and_audited_safely(st):
 
 def test_every_service_call_rechecks_that_its_operator_is_still_active(st):
     officer = st.actor(Role.OFFICER, "kong")
-    services = Services(st.db, officer)
-    assert services.count_people() == 0
-    services.list_tasks()
+    services = open_desk(st.db, officer, freeze_rules=False)
+    assert services.supervision.count_residents() == 0
+    services.tasks.list()
     operators.set_disabled(st.db, st.admin, "kong")
     with pytest.raises(OperatorInactive):
-        services.list_tasks()
+        services.tasks.list()
     with pytest.raises(OperatorInactive):
-        services.search("张")
+        services.residents.find("张")
     operators.set_disabled(st.db, st.admin, "kong", False)
-    services.list_tasks()  # enabled again: the same session works
+    services.tasks.list()  # enabled again: the same session works
     operators.set_role(st.db, st.admin, "kong", Role.ASSISTANT)
     with pytest.raises(OperatorInactive):  # a new role needs a new login
-        services.list_tasks()
+        services.tasks.list()
     assistant = operators.authenticate(st.db, "kong", "password-kong")
-    Services(st.db, assistant).list_tasks()
+    open_desk(st.db, assistant, freeze_rules=False).tasks.list()
     operators.reset_password(st.db, st.admin, "kong", "temporary-2")
     with pytest.raises(OperatorInactive):
-        Services(st.db, assistant).list_tasks()
+        open_desk(st.db, assistant, freeze_rules=False).tasks.list()
     # an admin whose own account was disabled by another admin loses their session too
     other = st.actor(Role.ADMIN, "root2")
     operators.set_disabled(st.db, other, "admin")
     with pytest.raises(OperatorInactive):
         operators.list_operators(st.db, st.admin)
     with pytest.raises(PermissionDenied):  # the permission matrix is still checked first
-        Services(st.db, other).list_tasks()
+        open_desk(st.db, other, freeze_rules=False).tasks.list()
 
 
 def test_disable_reset_and_audit(st):
@@ -214,7 +214,7 @@ def test_disable_reset_and_audit(st):
     operators.change_password(st.db, "wang", "brand-new-pass", "brand-new-pass-2")
     with pytest.raises(ValidationError, match="at least 8"):
         operators.reset_password(st.db, st.admin, "wang", "short")
-    events = Services(st.db, st.admin).read_audit(limit=50)
+    events = open_desk(st.db, st.admin, freeze_rules=False).supervision.audit_trail(limit=50).items
     outcomes = {(e.action, e.outcome) for e in events if e.target_id == "wang"}
     assert {("operator.disable", "ok"), ("operator.enable", "ok"), ("operator.reset_password", "ok"),
             ("operator.change_password", "ok"), ("login", "refused"), ("login", "failed"),

@@ -14,7 +14,7 @@ from workstation.domain.enums import DocumentType, FingerPosition, Role, Sex, Sp
 from workstation.errors import PermissionDenied
 from workstation.storage import operators, retention, station
 from workstation.storage.schema import Task
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 EXPECTED = {
     # operation:            assistant, officer, supervisor, admin
@@ -49,9 +49,9 @@ def world(tmp_path_factory):
 
     st = make_station(tmp_path_factory.mktemp("perm") / "station")
     officer = st.actor(Role.OFFICER, "setup-officer")
-    sv = Services(st.db, officer)
-    prop = sv.create_property(address="演示市幸福路1号", grid_code="G01")
-    room = sv.add_room(prop, label="101")
+    sv = open_desk(st.db, officer, freeze_rules=False)
+    prop = sv.housing.create_property(address="演示市幸福路1号", grid_code="G01").id
+    room = sv.housing.add_room(prop, label="101").id
     actors = {r: st.actor(r, f"perm-{r.value}") for r in ROLES if r is not Role.ADMIN}
     actors[Role.ADMIN] = st.admin
     yield st, sv, prop, room, actors
@@ -73,51 +73,51 @@ def _doc():
 
 
 def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
-    sv = Services(st.db, actor)
+    sv = open_desk(st.db, actor, freeze_rules=False)
     if op == "register_resident":
-        return sv.register_resident(_doc())
+        return sv.residents.register(_doc()).id
     if op in ("update_person", "delete_person", "get_person", "bind", "add_fingerprint"):
-        pid = setup_sv.register_resident(_doc())
+        pid = setup_sv.residents.register(_doc()).id
         if op == "update_person":
-            return sv.update_person(pid, base_version=1, employer="X")
+            return sv.residents.update(pid, base_version=1, employer="X").version
         if op == "delete_person":
-            return sv.delete_person(pid, base_version=1, reason="moved away")
+            return sv.residents.delete(pid, base_version=1, reason="moved away")
         if op == "get_person":
-            return sv.get_person(pid)
+            return sv.residents.get(pid)
         if op == "bind":
-            return sv.bind(pid, room, start=date(2024, 1, 1))
-        return sv.add_fingerprint(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x03\x01" * 256, quality=80)
+            return sv.housing.bind(pid, room, start=date(2024, 1, 1)).id
+        return sv.biometrics.add(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x03\x01" * 256, quality=80).id
     if op == "search":
-        return sv.search("ce")
+        return sv.residents.find("ce").items
     if op == "create_property":
-        return sv.create_property(address="演示市和平街2号", grid_code="G02")
+        return sv.housing.create_property(address="演示市和平街2号", grid_code="G02").id
     if op == "add_room":
-        return sv.add_room(prop, label="102")
+        return sv.housing.add_room(prop, label="102").id
     if op == "record_declaration":
-        return sv.record_declaration(
+        return sv.housing.record_declaration(
             prop,
             declared_on=date(2024, 5, 1),
             declarant_name="王五",
             declarant_phone=None,
             entries=[{"name": "赵六", "room": "101"}],
-        )
+        ).id
     if op == "record_spot_check":
-        return sv.record_spot_check(prop, result=SpotCheckResult.CONSISTENT)
+        return sv.housing.record_spot_check(prop, result=SpotCheckResult.CONSISTENT).id
     if op == "complete_task":
         with st.db.write() as s:
             t = Task(platform_id=f"T-{next(_counter)}", kind="verify_person", title="核查", version=1)
             s.add(t)
             s.flush()
             tid = t.id
-        return sv.complete_task(tid, result="verified")
+        return sv.tasks.complete(tid, result="verified").version
     if op == "list_tasks":
-        return sv.list_tasks()
+        return sv.tasks.list().items
     if op == "export_residents":
-        return sv.export_residents()
+        return sv.supervision.export_residents()
     if op == "report":
-        return sv.report()
+        return sv.supervision.report()
     if op == "read_audit":
-        return sv.read_audit(limit=5)
+        return sv.supervision.audit_trail(limit=5).items
     if op == "create_operator":
         return operators.create_operator(
             st.db,

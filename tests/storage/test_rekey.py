@@ -24,7 +24,7 @@ from workstation.errors import UserFacingError
 from workstation.storage import audit, demo, station, vault
 from workstation.storage.errors import PassphraseMismatch, StationBusy, WrongKey
 from workstation.storage.schema import Person
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 SRC = Path(__file__).parents[2] / "src"
 STEPS = [
@@ -84,7 +84,6 @@ def test_commit_only_after_the_new_passphrase_is_typed_back(tmp_path):
     pending.abandon()
     db = _opens_with(st.data_dir, st.passphrase)
     assert db is not None, "an abandoned rekey must leave the old passphrase in force"
-    assert _opens_with_closed(db) is None
     with db.read() as s:
         assert audit.verify(s).ok
         rows = s.execute(select(audit.AuditEvent).where(audit.AuditEvent.action == "database.rekey")).scalars().all()
@@ -106,11 +105,6 @@ def test_commit_only_after_the_new_passphrase_is_typed_back(tmp_path):
     assert _files_openable_by(st.data_dir, st.passphrase, tmp_path / "probe") == []
 
 
-def _opens_with_closed(db):
-    db.close()
-    return None
-
-
 def test_every_secret_derived_from_the_master_rotates(tmp_path):
     from datetime import date
 
@@ -122,7 +116,7 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
     kr = MemoryKeyring()
     st = make_station(tmp_path / "s", backend=kr)
     officer = st.actor(Role.OFFICER, "li")
-    svc = Services(st.db, officer)
+    svc = open_desk(st.db, officer)
     doc = IdentityDocument(
         doc_type=DocumentType.RESIDENT_ID,
         number="11010519491231002X",
@@ -130,8 +124,8 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
         sex=Sex.FEMALE,
         birth_date=date(1949, 12, 31),
     )
-    pid = svc.register_resident(doc)
-    fid = svc.add_fingerprint(pid, position=1, template=b"T" * 512, quality=80)
+    pid = svc.residents.register(doc).id
+    fid = svc.biometrics.add(pid, position=1, template=b"T" * 512, quality=80).id
     device_secret = os.urandom(32)
     with st.db.write() as s:
         s.add(
@@ -166,7 +160,7 @@ def test_every_secret_derived_from_the_master_rotates(tmp_path):
     for label in vault.SUBKEY_LABELS:
         assert db.subkey(label) != old[label], f"subkey {label} did not rotate"
     # the values sealed under the old subkeys were re-sealed: they open under the new ones only
-    assert Services(db, officer).fingerprint_template(fid) == b"T" * 512
+    assert open_desk(db, officer).biometrics.template(fid) == b"T" * 512
     with db.read() as s:
         blob = s.get(SyncDevice, 1).sign_priv_wrapped
         assert sync_client._unwrap(db, blob) == device_secret
@@ -201,6 +195,7 @@ def on_step(name):
     print("STEP", name, flush=True)
     if name == kill_at:
         os.kill(os.getpid(), signal.SIGKILL)
+print("BEGIN", flush=True)
 pending = station.begin_rekey(db, data_dir, admin, passphrase=passphrase, backend=fail.Keyring(),
                               kdf=vault.KdfParams.fast_for_tests(), on_step=on_step)
 print("NEWPASS", pending.new_passphrase, flush=True)
@@ -224,20 +219,23 @@ def test_rekey_killed_at_every_step_and_at_random_moments(tmp_path):
     durations = []
     while plan:
         kill_at, delay = plan.pop(0)
-        started = time.monotonic()
         child = subprocess.Popen(
             [sys.executable, "-c", REKEY_CHILD, str(st.data_dir), current, kill_at or "-", tests_dir],
             stdout=subprocess.PIPE,
             text=True,
             env=dict(os.environ, PYTHONPATH=str(SRC)),
         )
+        begin = child.stdout.readline()
+        assert begin.strip() == "BEGIN", begin
+        started = time.monotonic()
         if delay is not None:
             time.sleep(delay)
             child.send_signal(signal.SIGKILL)
-        out, _ = child.communicate(timeout=120)
+        rest, _ = child.communicate(timeout=120)
+        out = begin + rest
         durations.append(time.monotonic() - started)
-        if kill_at == "done":  # then random moments over the whole length of a full rekey
-            plan += [(None, rng.uniform(0.1, durations[-1])) for _ in range(RANDOM_KILLS)]
+        if kill_at == "done":  # then random moments over the whole length of a rekey (from its start)
+            plan += [(None, rng.uniform(0.0, durations[-1] * 1.1)) for _ in range(RANDOM_KILLS)]
         steps = [line.split()[1] for line in out.splitlines() if line.startswith("STEP")]
         new = next((line.split()[1] for line in out.splitlines() if line.startswith("NEWPASS")), None)
         if kill_at is not None:

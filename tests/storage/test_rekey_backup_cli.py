@@ -6,10 +6,11 @@ import pytest
 from keyring.backends import fail
 
 from helpers import ADMIN_PASSWORD, make_station
+from workstation.cli.terminal import EXIT_REFUSED
 from workstation.storage import audit, demo, station
 from workstation.storage.db import Database
-from workstation.storage.services import Services
 from workstation.storage.vault import KeyVault
+from workstation.wiring import open_desk
 
 
 def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
@@ -25,7 +26,7 @@ def test_rekey_keeps_data_and_audit_and_rotates_passphrase(tmp_path):
     assert db.raw_key != old_key
     with db.read() as s:
         assert audit.verify(s).ok
-    assert Services(db, st.admin).count_people() == 50
+    assert open_desk(db, st.admin).supervision.count_residents() == 50
     db.close()
     assert not list(st.data_dir.glob("*.new")) and not list(st.data_dir.glob("*.commit"))
 
@@ -39,7 +40,7 @@ def test_backup_is_encrypted_and_restorable(tmp_path):
         st.passphrase, restore_keyring=False
     )
     restored = Database.open(out, master)
-    assert Services(restored, st.admin).count_people() == 20
+    assert open_desk(restored, st.admin).supervision.count_residents() == 20
     restored.close()
     st.db.close()
 
@@ -67,7 +68,7 @@ def test_admin_cli_end_to_end(tmp_path):
     bad = subprocess.run(
         [*exe, "status"], env=dict(env, WORKSTATION_PASSPHRASE="WRONG-WRONG"), capture_output=True, text=True
     )
-    assert bad.returncode == 2 and "passphrase is wrong" in bad.stderr
+    assert bad.returncode == EXIT_REFUSED and "passphrase is wrong" in bad.stderr
     assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 0
 
 
@@ -99,9 +100,9 @@ def test_admin_cli_rekey_needs_the_new_passphrase_typed_back_and_restore(tmp_pat
             shown = line.strip()
     child.stdin.write(shown + "\n")
     child.stdin.flush()
-    rest, err = child.communicate(timeout=60)
+    _out, err = child.communicate(timeout=60)
     assert child.returncode == 0, err
-    assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == 2
+    assert subprocess.run([*exe, "verify-audit"], env=env, capture_output=True).returncode == EXIT_REFUSED
     assert subprocess.run([*exe, "verify-audit"], env=dict(env, WORKSTATION_PASSPHRASE=shown),
                           capture_output=True).returncode == 0
     # restore the backup (made before the rekey: it opens with the passphrase of its time)

@@ -10,7 +10,7 @@ from workstation.errors import Conflict, ValidationError
 from workstation.storage import metrics, outbox, retention
 from workstation.storage.schema import OutboxEntry, Person, Task, Tenancy
 from workstation.storage.search import name_keys
-from workstation.storage.services import Services
+from workstation.wiring import open_desk
 
 
 def _doc(name, born=date(1990, 5, 17), seq=123, **kw):
@@ -29,14 +29,14 @@ def _doc(name, born=date(1990, 5, 17), seq=123, **kw):
 @pytest.fixture
 def town(st):
     officer = st.actor(Role.OFFICER)
-    sv = Services(st.db, officer)
-    p1 = sv.create_property(address="演示市南湖区幸福路12号", grid_code="G01")
-    p2 = sv.create_property(address="演示市北山区和平街3号", grid_code="G02")
-    r1, r2 = sv.add_room(p1, label="301"), sv.add_room(p2, label="101")
+    sv = open_desk(st.db, officer, freeze_rules=False)
+    p1 = sv.housing.create_property(address="演示市南湖区幸福路12号", grid_code="G01").id
+    p2 = sv.housing.create_property(address="演示市北山区和平街3号", grid_code="G02").id
+    r1, r2 = sv.housing.add_room(p1, label="301").id, sv.housing.add_room(p2, label="101").id
     ids = {
-        "张三": sv.register_resident(_doc("张三", seq=11), phone="13912345678", room_id=r1),
-        "张珊珊": sv.register_resident(_doc("张珊珊", seq=12), room_id=r2, tenancy_start=date(2019, 1, 1)),
-        "李四": sv.register_resident(_doc("李四", seq=13), phone="13700001111", room_id=r2),
+        "张三": sv.residents.register(_doc("张三", seq=11), phone="13912345678", room_id=r1).id,
+        "张珊珊": sv.residents.register(_doc("张珊珊", seq=12), room_id=r2, tenancy_start=date(2019, 1, 1)).id,
+        "李四": sv.residents.register(_doc("李四", seq=13), phone="13700001111", room_id=r2).id,
     }
     return sv, ids, (p1, p2), (r1, r2)
 
@@ -65,22 +65,22 @@ def test_name_keys():
 )
 def test_search_paths(town, query, expected):
     sv, *_ = town
-    assert {h.name for h in sv.search(query)} == expected
+    assert {h.name for h in sv.residents.find(query).items} == expected
 
 
 def test_search_by_exact_id_number_and_filters(town):
     sv, ids, (p1, _p2), _ = town
     number = _doc("李四", seq=13).number
-    assert [h.id for h in sv.search(number)] == [ids["李四"]]
-    assert [h.id for h in sv.search(number.lower())] == [ids["李四"]]
-    assert {h.name for h in sv.search("z", grid_code="G02")} == {"张珊珊"}
-    assert {h.name for h in sv.search("", property_id=p1)} == {"张三"}
+    assert [h.id for h in sv.residents.find(number).items] == [ids["李四"]]
+    assert [h.id for h in sv.residents.find(number.lower()).items] == [ids["李四"]]
+    assert {h.name for h in sv.residents.find("z", grid_code="G02").items} == {"张珊珊"}
+    assert {h.name for h in sv.residents.find("", property_id=p1).items} == {"张三"}
 
 
 def test_duplicate_document_refused(town):
     sv, *_ = town
     with pytest.raises(ValidationError, match="already registered"):
-        sv.register_resident(_doc("张三", seq=11))
+        sv.residents.register(_doc("张三", seq=11))
 
 
 def test_invalid_input_saves_nothing(st, town):
@@ -89,7 +89,7 @@ def test_invalid_input_saves_nothing(st, town):
         before = s.query(OutboxEntry).count()
     bad = _doc("王五", seq=15).with_changes(number="440305199005170150")
     with pytest.raises(ValidationError) as err:
-        sv.register_resident(bad, phone="12345")
+        sv.residents.register(bad, phone="12345")
     fields = {p.field for p in err.value.problems}
     assert {"number", "phone"} <= fields
     with st.db.read() as s:
@@ -98,15 +98,15 @@ def test_invalid_input_saves_nothing(st, town):
 
 def test_stale_update_is_a_conflict(town):
     sv, ids, *_ = town
-    v = sv.update_person(ids["张三"], base_version=1, employer="演示公司")
+    v = sv.residents.update(ids["张三"], base_version=1, employer="演示公司").version
     assert v == 2
     with pytest.raises(Conflict):
-        sv.update_person(ids["张三"], base_version=1, employer="别的公司")
+        sv.residents.update(ids["张三"], base_version=1, employer="别的公司")
 
 
 def test_every_change_has_its_outbox_row(st, town):
     sv, ids, *_ = town
-    sv.update_person(ids["李四"], base_version=1, phone="13700002222")
+    sv.residents.update(ids["李四"], base_version=1, phone="13700002222")
     with st.db.read() as s:
         rows = (
             s.execute(select(OutboxEntry).where(OutboxEntry.record_id == ids["李四"]).order_by(OutboxEntry.seq))
@@ -119,15 +119,15 @@ def test_every_change_has_its_outbox_row(st, town):
 
 def test_consistency_and_feedback_rates(st, town):
     sv, _ids, (p1, p2), _ = town
-    sv.record_spot_check(p1, result=SpotCheckResult.CONSISTENT)
-    sv.record_spot_check(p2, result=SpotCheckResult.CONSISTENT)
-    sv.record_spot_check(p2, result=SpotCheckResult.INCONSISTENT, notes="多住了一人")
-    sv.record_spot_check(p2, result=SpotCheckResult.NOT_FOUND, notes="查无此人")
+    sv.housing.record_spot_check(p1, result=SpotCheckResult.CONSISTENT)
+    sv.housing.record_spot_check(p2, result=SpotCheckResult.CONSISTENT)
+    sv.housing.record_spot_check(p2, result=SpotCheckResult.INCONSISTENT, notes="多住了一人")
+    sv.housing.record_spot_check(p2, result=SpotCheckResult.NOT_FOUND, notes="查无此人")
     with st.db.write() as s:
         for i in range(4):
             s.add(Task(platform_id=f"T{i}", kind="verify_person", title="核查", version=1))
-    tasks = sv.list_tasks()
-    sv.complete_task(tasks[0].id, result="verified")
+    tasks = sv.tasks.list().items
+    sv.tasks.complete(tasks[0].id, result="verified")
     with st.db.read() as s:
         assert metrics.consistency_station(s).value == pytest.approx(2 / 4)
         by_grid = metrics.consistency_by_grid(s)
@@ -145,7 +145,7 @@ def test_purge_only_acknowledged_and_past_retention(st, town):
     sv, ids, _, _ = town
     with st.db.write() as s:  # the resident 张珊珊 moved out long ago
         t = s.execute(select(Tenancy).where(Tenancy.person_id == ids["张珊珊"])).scalar_one()
-    sv_end = sv.end_tenancy(t.id, base_version=1, end=date(2020, 1, 1))
+    sv_end = sv.housing.end_tenancy(t.id, base_version=1, end=date(2020, 1, 1)).version
     assert sv_end == 2
     later = datetime.now() + timedelta(days=800)
     # nothing acknowledged yet: nothing is purged even far in the future
@@ -167,4 +167,5 @@ def test_purge_only_acknowledged_and_past_retention(st, town):
     with st.db.read() as s:
         assert audit.verify(s).ok
     sup = st.actor(Role.SUPERVISOR)
-    assert any(e.action == "retention.purge" for e in Services(st.db, sup).read_audit(limit=20))
+    trail = open_desk(st.db, sup, freeze_rules=False).supervision.audit_trail(limit=20)
+    assert any(e.action == "retention.purge" for e in trail)

@@ -11,8 +11,8 @@ from platform_helpers import make_platform
 
 from helpers import make_station
 from workstation.domain.enums import Role
-from workstation.storage.services import Services
 from workstation.sync import client as sc
+from workstation.wiring import open_desk
 
 STATION = "440305001"
 
@@ -48,8 +48,8 @@ def services(st, role=Role.OFFICER):
     if role not in cache:
         cache[role] = st.actor(role) if role != Role.ADMIN else st.admin
     actor = cache[role]
-    return Services(st.db, actor)
+    return open_desk(st.db, actor, freeze_rules=False)
 
 
 def add_properties(svc, n, grid="G01"):
-    return [svc.create_property(address=f"深圳市南山区测试路{i}号", grid_code=grid) for i in range(n)]
+    return [svc.housing.create_property(address=f"深圳市南山区测试路{i}号", grid_code=grid).id for i in range(n)]

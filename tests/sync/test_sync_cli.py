@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from sync_fixtures import STATION, add_properties, services
 
 from workstation.cli import app
@@ -37,3 +38,34 @@ def test_workstation_sync_enroll_sync_status(sqlite_platform, station, tmp_path,
     assert app.main(["--data-dir", d, "sync", "--status"]) == 0
     out = capsys.readouterr().out
     assert "last error: Not sent: the platform could not be reached" in out and "1 attempts" in out
+
+
+def test_offline_transfer_through_the_console_commands_with_quotes_in_the_path(
+        sqlite_platform, station, tmp_path, monkeypatch, capsys):
+    """`workstation sync --export` → `workstation-central import-folder` → `workstation sync
+    --import-receipts`, through a folder whose name holds quotes, spaces and Chinese."""
+    from sync_fixtures import enroll
+
+    from workstation.cli import central as central_cli
+
+    p = sqlite_platform
+    monkeypatch.setenv("WORKSTATION_PASSPHRASE", station.passphrase)
+    enroll(p, station)
+    add_properties(services(station), 3)
+    station.db.close()
+    d = str(station.data_dir)
+    usb = tmp_path / "U盘 'O'Brien' \"移动\" ; x"
+    with pytest.raises(SystemExit) as usage:  # not there yet: a usage error
+        app.main(["--data-dir", d, "sync", "--import-receipts", str(usb)])
+    assert usage.value.code == 2
+    assert "no folder" in capsys.readouterr().err
+    assert app.main(["--data-dir", d, "sync", "--export", str(usb)]) == 0
+    assert "1 sealed batches written" in capsys.readouterr().out
+    assert central_cli.main(["--data-dir", str(p.data_dir), "import-folder", str(usb)]) == 0
+    assert "1 batches received" in capsys.readouterr().out
+    assert app.main(["--data-dir", d, "sync", "--import-receipts", str(usb)]) == 0
+    assert "1 batches acknowledged" in capsys.readouterr().out
+    (usb / "00000009-x.receipt.json").write_text("{not json")
+    assert app.main(["--data-dir", d, "sync", "--import-receipts", str(usb)]) != 0
+    err = capsys.readouterr().err
+    assert "is not a receipt" in err and "Traceback" not in err

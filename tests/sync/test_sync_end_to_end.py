@@ -29,7 +29,7 @@ def test_enroll_upload_and_acknowledge(platform, station):
     device_id = enroll(platform, station)
     svc = services(station)
     ids = add_properties(svc, 25)
-    svc.update_property(ids[0], base_version=1, address="深圳市南山区新地址1号")
+    svc.housing.update_property(ids[0], base_version=1, address="深圳市南山区新地址1号")
     c = sc.SyncClient(station.db, max_records=10)
     progress = []
     res = c.sync(progress=lambda d, t, m: progress.append((d, t)))
@@ -69,7 +69,7 @@ def test_downlink_tasks_settings_prereg(platform, station):
     assert c.downlink() == 0  # cursor: nothing new
     # completing the task syncs back and the platform applies it on top of its version 1
     svc = services(station, Role.OFFICER)
-    svc.complete_task(tasks[0].id, result="done", notes="已核查")
+    svc.tasks.complete(tasks[0].id, result="done", notes="已核查")
     res = c.sync()
     assert res.error is None and res.conflicts == 0
     assert ("task", tasks[0].id, 2) in platform.central.record_versions()
@@ -84,7 +84,7 @@ def test_downlink_never_overwrites_pending_local_change(sqlite_platform, station
     c.downlink()
     with station.db.read() as s:
         task = s.execute(select(Task)).scalar_one()
-    services(station).complete_task(task.id, result="done")
+    services(station).tasks.complete(task.id, result="done")
     # the platform re-sends the task with a new title while our completion is unsynced
     platform.central.push(
         "task",

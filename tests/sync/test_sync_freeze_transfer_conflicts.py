@@ -100,7 +100,7 @@ def test_stale_update_comes_back_as_conflict(platform, station):
     c = sc.SyncClient(station.db)
     c.sync()
     platform.central.edit_record("property", pid, {"address": "platform edit"})  # platform now at v2
-    svc.update_property(pid, base_version=1, address="local edit")  # local v2 based on v1
+    svc.housing.update_property(pid, base_version=1, address="local edit")  # local v2 based on v1
     res = c.sync()
     assert res.error is None and res.conflicts == 1
     with station.db.read() as s:

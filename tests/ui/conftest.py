@@ -9,7 +9,8 @@
 * `main_window` — the `MainWindow` on `ui_station`, shown, nobody logged in; `window_login(win, role)`
   logs in through the login screen.
 * `shoot(widget, name)` — PNGs of a widget in both languages (and at 1366×768 and 1920×1080 for a
-  window) into ``$WORKSTATION_SHOTS`` or ``build/screenshots/`` (git-ignored).
+  window) into ``$WORKSTATION_SHOTS`` or ``build/screenshots/`` (git-ignored);
+  `shoot.made(factory, name)` — a dialog built anew in each language (texts set at construction).
 * `switch_language(code)` — install the translators for "zh_CN" / "en" (restored after the test).
 
 Passwords of the operators: ``password-<username>``; user names ``assistant1``, ``officer1``,
@@ -251,4 +252,24 @@ def shoot(shots_dir: Path, languages: Any, qtbot: Any) -> Iterator[Callable[...,
         written.extend(out)
         return out
 
+    def shoot_made(make: Callable[[], Any], name: str) -> list[Path]:
+        """A dialog made anew in each language (its texts are set when it is built), at its own size."""
+        out = []
+        for code in ("en", "zh_CN"):
+            languages.switch(code)
+            widget = make()
+            widget.show()
+            widget.adjustSize()
+            for _ in range(3):
+                QApplication.processEvents()
+            qtbot.wait(20)
+            path = shots_dir / f"{name}-{code}-natural.png"
+            assert widget.grab().save(str(path)), path
+            out.append(path)
+            widget.close()
+        languages.switch("en")
+        written.extend(out)
+        return out
+
+    shoot.made = shoot_made  # type: ignore[attr-defined]
     yield shoot

@@ -5,11 +5,12 @@ the Chinese frame's menus and navigation, the window's texts fit (no label cut o
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from conftest import window_login
 from workstation.domain.enums import Role
-from workstation.ui import errors
+from workstation.ui import errors, i18n
 
 
 def _labels_fit(root) -> list[str]:
@@ -65,27 +66,35 @@ def test_chinese_frame_has_no_english_left(main_window, qtbot, switch_language):
         assert not light.text().isascii()
 
 
-def test_frame_dialogs(main_window, qtbot, shoot, ui_station, tmp_path):
+def test_frame_dialogs(main_window, qtbot, shoot, ui_station):
+    from workstation.storage.errors import WrongKey
     from workstation.ui.progress import DelayedProgress
     from workstation.ui.unlock import PassphraseDialog
 
-    dlg = PassphraseDialog(str(ui_station.data_dir), main_window)
-    dlg.show()
-    shoot(dlg, "10-passphrase", sizes=None)
-    dlg.show_error("The recovery passphrase is wrong. Nothing was changed; try again.")
-    shoot(dlg, "11-passphrase-wrong", sizes=None)
-    dlg.close()
+    shoot.made(lambda: PassphraseDialog(str(ui_station.data_dir), main_window), "10-passphrase")
 
-    try:
-        raise RuntimeError("demo bug")
-    except RuntimeError as exc:
-        errors.report_bug(exc, main_window)
-    crash = main_window.findChild(QMessageBox, "crash_dialog")
-    shoot(crash, "12-crash", sizes=None)
-    crash.accept()
+    def wrong():
+        dlg = PassphraseDialog(str(ui_station.data_dir), main_window)
+        dlg.show_error(i18n.message_of(WrongKey("passphrase")))
+        return dlg
 
-    p = DelayedProgress(main_window, "Syncing with the central platform…", cancellable=True, delay_ms=0)
-    qtbot.waitUntil(lambda: p.shown)
-    p.update(40, 100, "batch 2 of 5")
-    shoot(p.dialog, "13-progress", sizes=None)
-    p.finish()
+    shots = shoot.made(wrong, "11-passphrase-wrong")
+    assert len(shots) == 2
+
+    def crash():
+        try:
+            raise RuntimeError("demo bug")
+        except RuntimeError as exc:
+            errors.report_bug(exc, main_window)
+        return [b for b in main_window.findChildren(QMessageBox, "crash_dialog") if b.isVisible()][-1]
+
+    shoot.made(crash, "12-crash")
+
+    def progress():
+        p = DelayedProgress(main_window, QCoreApplication.translate("MainWindow", "Syncing with the central platform…"),
+                            cancellable=True, delay_ms=0)
+        qtbot.waitUntil(lambda: p.shown)
+        p.update(40, 100, "2 / 5")
+        return p.dialog
+
+    shoot.made(progress, "13-progress")

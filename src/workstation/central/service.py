@@ -480,6 +480,17 @@ class Central:
                 )
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise ServiceError(400, "malformed", "a record in the batch lacks required fields") from exc
+            rtype, rid, version, base, op, payload = parsed[-1]
+            if not (_short_ascii(rtype, 32) and _short_ascii(rid, 36)) or op not in ("create", "update", "delete"):
+                raise ServiceError(400, "malformed", "a record in the batch has an invalid type, id or operation")
+            if not (0 <= version < 2**31 and (base is None or 0 <= base < 2**31)):
+                raise ServiceError(400, "malformed", "a record in the batch has a version out of range")
+            try:
+                payload.encode("utf-8")
+                if "\x00" in payload:  # PostgreSQL text cannot hold NUL
+                    raise UnicodeEncodeError("utf-8", payload, 0, 1, "NUL")
+            except UnicodeEncodeError as exc:
+                raise ServiceError(400, "malformed", "a record's payload is not valid text") from exc
         current: dict[tuple[str, str], Record] = {}
         by_type: dict[str, set[str]] = {}
         for rtype, rid, *_ in parsed:
@@ -590,6 +601,10 @@ class Central:
                     select(RecordLog.record_type, RecordLog.record_id, RecordLog.version).order_by(RecordLog.id)
                 ).all()
             ]
+
+
+def _short_ascii(value: str, limit: int) -> bool:
+    return 0 < len(value) <= limit and value.isascii() and value.isprintable()
 
 
 def _checkpoint_fields(checkpoint: Any) -> tuple[int, str]:

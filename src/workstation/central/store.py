@@ -206,9 +206,14 @@ def make_engine(url: str, *, schema: str | None = None) -> sa.Engine:
             cur.close()
 
         return engine
-    connect_args: dict[str, Any] = {}
+    # Plan every statement with its actual parameters. psycopg prepares a statement after a few uses,
+    # and PostgreSQL then may settle on a generic plan made while a table was still small (a sequential
+    # scan of `record` for each batch's id lookup): on a platform whose tables grow from empty in one
+    # evening, that turned a 1 ms index lookup into seconds per batch (benchmarks/platform_load.py).
+    options = ["-cplan_cache_mode=force_custom_plan"]
     if schema:
-        connect_args["options"] = f"-csearch_path={schema}"
+        options.append(f"-csearch_path={schema}")
+    connect_args: dict[str, Any] = {"options": " ".join(options)}
     return sa.create_engine(url, connect_args=connect_args, pool_pre_ping=True)
 
 

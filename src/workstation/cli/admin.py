@@ -347,7 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
     pu = command("purge", "purge acknowledged data past retention (admin login)", cmd_purge)
     r = command("restore", "replace the station by a backup folder (close the workstation app first)", cmd_restore,
                 user=False)
-    r.add_argument("backup", help="the backup folder")
+    r.add_argument("backup", type=checks.existing_folder, help="the backup folder")
     r.add_argument("--replace", action="store_true", help="replace an existing station in --data-dir")
     pu.add_argument("--dry-run", action="store_true")
     d = command("demo-data", "add N synthetic residents (clearly marked); only on a demo station (admin login)",

@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from workstation.errors import UserFacingError
+from workstation.cli import checks
 from workstation.resources import resource_path
 
 SCENARIOS = resource_path("scenarios")
@@ -37,6 +37,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
 
     from workstation.domain.enums import Role
     from workstation.storage import demo, operators, station
+    from workstation.storage.files import write_atomic
 
     pass_file = data_dir / "DEMO-PASSPHRASE.txt"
     if not station.db_path(data_dir).exists():
@@ -49,7 +50,7 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
             use_keyring=False,
             demo=True,
         )
-        pass_file.write_text(res.recovery_passphrase + "\n")
+        write_atomic(pass_file, (res.recovery_passphrase + "\n").encode())  # private (0600), atomic
         admin = operators.authenticate(res.database, "admin", DEMO_ADMIN_PASSWORD)
         operators.create_operator(
             res.database, admin, username=DEMO_OFFICER[0], display_name="演示民警", role=Role.OFFICER,
@@ -61,6 +62,13 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
         )
         demo.generate(res.database, 500, actor="demo")
         return res.database, "created"
+    if not pass_file.is_file():
+        from workstation.errors import UserFacingError
+
+        raise UserFacingError(
+            f"{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.",
+            f"{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。",
+        )
     db, method = station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=fail.Keyring())  # type: ignore[no-untyped-call]
     return db, method
 
@@ -85,9 +93,9 @@ def run_app(args: argparse.Namespace) -> int:
     print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
     from workstation.domain.enums import Role
     from workstation.storage.operators import Actor
-    from workstation.storage.services import Services
+    from workstation.wiring import open_desk
 
-    people = Services(db, Actor("system", Role.OFFICER)).count_people()  # type: ignore[arg-type]
+    people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()  # type: ignore[arg-type]
     print(f"Residents: {people}   unsynced changes: {backlog.records}   "
           f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
     if args.demo:
@@ -104,7 +112,7 @@ def run_desktop(args: argparse.Namespace) -> int:
     """The desktop app (the only place the console command imports Qt)."""
     from workstation.ui.app import run
 
-    argv = (["--demo"] if args.demo else []) + (["--data-dir", args.data_dir] if args.data_dir else [])
+    argv = (["--demo"] if args.demo else []) + (["--data-dir", str(args.data_dir)] if args.data_dir else [])
     return run(argv)
 
 
@@ -151,13 +159,14 @@ def _report_devices(args: argparse.Namespace) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation")
-    p.add_argument("--data-dir", help="station data directory")
+    p.add_argument("--data-dir", type=checks.folder_to_write, help="station data directory")
     p.add_argument("--demo", action="store_true", help="run on embedded defaults: demo station, emulated devices")
     p.add_argument(
         "--self-test",
         action="store_true",
         help="check this installation without a display or a station (temporary encrypted database, "
-        "device drivers, an emulated card read) and exit non-zero on any failure or warning",
+        "device drivers, an emulated card read, the main window offscreen) and exit non-zero on any "
+        "failure or warning",
     )
     sub = p.add_subparsers(dest="command")
     st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
@@ -174,21 +183,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from workstation.cli.terminal import run_main
+
+    return run_main(build_parser(), argv, default=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.self_test:
-        from workstation import selftest
+        from workstation.ui import selftest
 
         return selftest.run()
-    try:
-        if getattr(args, "func", None) is not None:
-            rc: int = args.func(args)
-            return rc
-        return run_desktop(args)
-    except UserFacingError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
-        if exc.message_zh != exc.message:
-            print(f"错误：{exc.message_zh}", file=sys.stderr)
-        return 2
+    return run_desktop(args)
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ command tries, as a `UserFacingError` (see `terminal.run_main`)."""
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import os
+import re
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -71,6 +73,21 @@ def empty_folder(value: str) -> Path:
     path = folder_to_write(value)
     if path.is_dir() and any(path.iterdir()):
         raise argparse.ArgumentTypeError(f"{value!r} is not empty; choose a new or empty folder")
+    return path
+
+
+def json_file_to_update(value: str) -> Path:
+    """A JSON file the command reads and may rewrite: either it exists as a regular file holding
+    valid JSON, or it does not exist yet and no parent of it is a file."""
+    path = _path(value, "file")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value!r} is a folder, not a file")
+    if path.exists():
+        json_file(value)
+        return path
+    blocker = _blocking_file(path.parent)
+    if blocker is not None:
+        raise argparse.ArgumentTypeError(f"{value!r} cannot be created: {str(blocker)!r} is a file")
     return path
 
 
@@ -157,3 +174,75 @@ def json_file(value: str) -> Any:
         raise argparse.ArgumentTypeError(f"{value!r} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
     except OSError as exc:
         raise argparse.ArgumentTypeError(f"{value!r} cannot be read ({exc.strerror})") from None
+
+
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$")
+
+
+def host_name(value: str) -> str:
+    """A host name (RFC 1123) or an IP address."""
+    try:
+        ipaddress.ip_address(value)
+        return value
+    except ValueError:
+        pass
+    if not _HOSTNAME.match(value):
+        raise argparse.ArgumentTypeError(f"{value!r} is neither a host name nor an IP address")
+    return value
+
+
+def float_range(low: float, high: float, what: str) -> Any:
+    """A number type accepting `low`..`high` inclusive (no NaN)."""
+
+    def parse(value: str) -> float:
+        try:
+            x = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        if not low <= x <= high:  # also false for NaN
+            raise argparse.ArgumentTypeError(f"{what} must be between {low:g} and {high:g}, not {value}")
+        return x
+
+    parse.__name__ = what
+    return parse
+
+
+def pem_certificate(value: str) -> Path:
+    """An existing file holding an X.509 certificate in PEM form (a platform's CA)."""
+    path = existing_file(value)
+    from cryptography import x509
+
+    try:
+        x509.load_pem_x509_certificate(path.read_bytes())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a PEM certificate (expected a file starting with -----BEGIN CERTIFICATE-----)"
+        ) from None
+    except OSError as exc:
+        raise argparse.ArgumentTypeError(f"{value!r} cannot be read ({exc.strerror})") from None
+    return path
+
+
+def https_url(value: str) -> str:
+    """An https:// URL with a host (the platform's address)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a URL") from None
+    if parts.scheme != "https" or not parts.hostname:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an https:// address, e.g. https://platform.example:8443")
+    host_name(parts.hostname)
+    if port == 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: port 0 is not a port")
+    return value
+
+
+def sha256_fingerprint(value: str) -> str:
+    """A SHA-256 fingerprint: 64 hex digits, colons allowed."""
+    digits = value.replace(":", "").strip()
+    if len(digits) != 64 or any(c not in "0123456789abcdefABCDEF" for c in digits):
+        raise argparse.ArgumentTypeError(f"{value!r} is not a SHA-256 fingerprint (64 hexadecimal digits)")
+    return value

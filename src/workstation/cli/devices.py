@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from workstation.cli import checks
 from workstation.cli.terminal import login, open_station
 from workstation.errors import UserFacingError
 
@@ -644,7 +645,7 @@ def add_parser(sub: Any) -> None:
     """Register `devices` on the `workstation-admin` subparsers."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--assignments", metavar="PATH", default=None,
+        "--assignments", metavar="PATH", default=None, type=checks.json_file_to_update,
         help="device assignments file (default: the app's, in the user config directory)",
     )
     common.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=argparse.SUPPRESS)

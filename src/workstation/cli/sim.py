@@ -22,6 +22,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from workstation.cli import checks
 from workstation.devices.emulation import EmulatorServer, Faults
 from workstation.resources import resource_path
 
@@ -38,15 +39,26 @@ def _optional(module: str, name: str) -> Any:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="workstation-sim", description="Start device emulators")
     p.add_argument("--tcp", action="store_true", help="listen on TCP ports (socket://) instead of pty pairs")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port-base", type=int, default=0, help="first TCP port (0: any free port)")
+    p.add_argument("--host", default="127.0.0.1", type=checks.host_name)
+    p.add_argument("--port-base", type=checks.int_range(0, 65533, "port base"), default=0,
+                   help="first TCP port (0: any free port)")
     p.add_argument("--pace", action="store_true", help="pace output at the device's baud (wire timing)")
-    p.add_argument("--corrupt", type=float, default=0.0, help="probability of corrupting each byte sent")
-    p.add_argument("--drop-after", type=int, default=None, help="drop the link after N bytes sent")
-    p.add_argument("--latency", type=float, default=0.0, help="seconds before each reply")
-    p.add_argument("--scenario", type=Path, default=SCENARIOS, help="scenario folder")
+    p.add_argument("--corrupt", type=checks.float_range(0.0, 1.0, "corrupt probability"), default=0.0,
+                   help="probability of corrupting each byte sent (0–1)")
+    p.add_argument("--drop-after", type=checks.int_range(1, 2**31, "drop-after bytes"), default=None,
+                   help="drop the link after N bytes sent")
+    p.add_argument("--latency", type=checks.float_range(0.0, 60.0, "latency"), default=0.0,
+                   help="seconds before each reply (0–60)")
+    p.add_argument("--scenario", type=checks.existing_folder, default=SCENARIOS, help="scenario folder")
     p.add_argument("--card", default="resident_id", help="card on the reader at start ('' for none)")
     return p
+
+
+def _check_card(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.card and not (Path(args.scenario) / "cards" / f"{args.card}.json").is_file():
+        known = sorted(p.stem for p in (Path(args.scenario) / "cards").glob("*.json"))
+        parser.error(f"argument --card: no card scenario {args.card!r} in {args.scenario} "
+                     f"(known: {', '.join(known) or 'none'})")
 
 
 def start(args: argparse.Namespace) -> dict[str, tuple[EmulatorServer, Any]]:
@@ -120,8 +132,18 @@ def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Pa
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    devices = start(args)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _check_card(parser, args)
+    try:
+        devices = start(args)
+    except (OSError, ValueError) as exc:  # a port in use, a damaged scenario file
+        from workstation.errors import UserFacingError
+        from workstation.i18n import QT_TRANSLATE_NOOP
+
+        print(UserFacingError(QT_TRANSLATE_NOOP("sim", "The emulators could not start: {reason}").format(
+            reason=str(exc))).for_operator(), file=sys.stderr)
+        return 1
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:

@@ -11,9 +11,12 @@ command-line arguments, which other users can see in the process list:
 * ``WORKSTATION_NEW_PASSWORD`` — a new password being set (operator add/reset/password).
 
 `run_main` runs a command and turns every expected failure into a message in both languages and an
-exit code: 0 done, 1 refused or failed (`EXIT_REFUSED`), 2 usage error (`EXIT_USAGE`, also what
-argparse uses), 70 a bug (`EXIT_BUG`, an unexpected exception: reported as one, without a traceback
-unless WORKSTATION_DEBUG is set).
+exit code (`EXIT_CODES`, also printed at the end of every command's ``--help``): 0 done; 1 refused or
+failed (`EXIT_REFUSED`: the command line was right, the operation could not be done: wrong password,
+no permission, invalid data, disk full, device or platform problem); 2 usage error (`EXIT_USAGE`, also
+what argparse uses: the command line itself is wrong); 70 a bug (`EXIT_BUG`, an unexpected exception:
+reported as one, without a traceback unless WORKSTATION_DEBUG is set); 130 stopped by the operator
+(`EXIT_CANCELLED`: Ctrl-C or a cancelled operation, `errors.Cancelled`; nothing to report).
 """
 
 from __future__ import annotations
@@ -26,16 +29,23 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from workstation.errors import UserFacingError
+from workstation.errors import Cancelled, UserFacingError
 from workstation.storage import operators, station
 from workstation.storage.db import Database
 from workstation.storage.errors import AuditTrailDamaged, DatabaseMissing, KeyringUnavailable, PasswordChangeRequired
 from workstation.storage.operators import Actor
 
 EXIT_OK = 0
-EXIT_REFUSED = 2  # kept at 2 until the CLI exit codes are settled project-wide (see module docstring)
-EXIT_USAGE = 2
+EXIT_REFUSED = 1
+EXIT_USAGE = 2  # argparse's own code for a bad command line
 EXIT_BUG = 70  # sysexits.h EX_SOFTWARE
+EXIT_CANCELLED = 130  # as a shell reports a command stopped by Ctrl-C
+
+EXIT_CODES = (
+    "Exit codes: 0 done; 1 refused or failed (the command was understood but could not be done, the "
+    "message says why); 2 usage error (the command line is wrong); 70 internal error (a bug, please "
+    "report it); 130 stopped by the operator (Ctrl-C, cancelled)."
+)
 
 KEYRING_NOTE = (
     "Without a keyring service (for example a Linux desktop without Secret Service / KWallet, a server or "
@@ -164,6 +174,8 @@ def run_main(
 ) -> int:
     """Parse `argv` and run the chosen command (`args.func`, else `default`); every failure becomes a
     message and an exit code (module docstring). Never shows a traceback unless WORKSTATION_DEBUG is set."""
+    if EXIT_CODES not in (parser.epilog or ""):
+        parser.epilog = f"{parser.epilog} {EXIT_CODES}" if parser.epilog else EXIT_CODES
     args = parser.parse_args(argv)
     func = getattr(args, "func", None) or default
     if func is None:
@@ -178,9 +190,11 @@ def run_main(
     except UserFacingError as exc:
         report(exc)
         return EXIT_REFUSED
+    except Cancelled:
+        return EXIT_CANCELLED  # the operator chose to stop: nothing to report
     except KeyboardInterrupt:
         print("\ninterrupted / 已中断", file=sys.stderr)
-        return 130
+        return EXIT_CANCELLED
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         text = exc.strerror or str(exc)

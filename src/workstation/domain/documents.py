@@ -12,6 +12,7 @@ from datetime import date
 
 from workstation.domain.enums import DocumentType, DocumentValidity, FingerPosition, Sex
 from workstation.domain.identifiers import normalise_identifier
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,18 +89,18 @@ def document_validity(
     return DocumentValidity.VALID
 
 
-VALIDITY_MESSAGES: dict[DocumentValidity, tuple[str, str]] = {
-    DocumentValidity.EXPIRED: (
+VALIDITY_MESSAGES: dict[DocumentValidity, str] = {
+    DocumentValidity.EXPIRED: QT_TRANSLATE_NOOP(
+        "documents",
         "This document has expired. Registration is allowed; the record notes that an expired document was used.",
-        "该证件已过期。可以登记，记录中将注明使用了过期证件。",
     ),
-    DocumentValidity.NOT_YET_VALID: (
+    DocumentValidity.NOT_YET_VALID: QT_TRANSLATE_NOOP(
+        "documents",
         "This document is not valid yet (its start date is in the future). Check the dates; the record notes it.",
-        "该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。",
     ),
 }
 
 
-def validity_warning(validity: DocumentValidity) -> tuple[str, str] | None:
-    """(English, Chinese) text to show the operator for an expired or not-yet-valid document, else None."""
+def validity_warning(validity: DocumentValidity) -> str | None:
+    """The text to show the operator for an expired or not-yet-valid document (marked: render it), else None."""
     return VALIDITY_MESSAGES.get(validity)

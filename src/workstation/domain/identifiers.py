@@ -19,7 +19,16 @@ from __future__ import annotations
 
 import unicodedata
 
-Problems = list[tuple[str, str]]
+from workstation.errors import Problem
+from workstation.i18n import QT_TRANSLATE_NOOP
+
+Problems = list[Problem]
+
+#: What an identifier may hold, for `identifier_problems`' ``kinds``.
+DIGITS_AND_LATIN_LETTERS = QT_TRANSLATE_NOOP("validation", "digits and Latin letters")
+DIGITS = QT_TRANSLATE_NOOP("validation", "digits")
+_ONE_NOT_ALLOWED = QT_TRANSLATE_NOOP("validation", "{label} may contain only {kinds}; {characters} is not allowed.")
+_SOME_NOT_ALLOWED = QT_TRANSLATE_NOOP("validation", "{label} may contain only {kinds}; {characters} are not allowed.")
 
 _ASCII_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -49,17 +58,18 @@ def non_ascii_characters(value: str, *, allowed: str = "") -> list[str]:
 
 
 def identifier_problems(
-    value: str, *, field_name: str, label: str, allowed: str = "", kinds: str = "digits and Latin letters"
+    value: str, *, field_name: str, label: str, allowed: str = "", kinds: str = DIGITS_AND_LATIN_LETTERS
 ) -> Problems:
-    """A problem when the normalised `value` still holds characters other than ASCII digits, Latin
-    letters and `allowed` (e.g. "<" for MRZ numbers, "-" for codes); [] otherwise. `label` names the
-    field in the message ("An ID number"), `kinds` what it may hold."""
+    """A problem (code ``"characters"``) when the normalised `value` still holds characters other than
+    ASCII digits, Latin letters and `allowed` (e.g. "<" for MRZ numbers, "-" for codes); [] otherwise.
+    `label` names the field at the start of the sentence (a marked text such as ``"An ID number"``),
+    `kinds` what it may hold (marked, e.g. `DIGITS`)."""
     bad = non_ascii_characters(value, allowed=allowed)
     if not bad:
         return []
     shown = ", ".join(f"“{ch}”" for ch in bad[:3])
-    verb = "is" if len(bad) == 1 else "are"
-    return [(field_name, f"{label} may contain only {kinds}; {shown} {verb} not allowed")]
+    text = _ONE_NOT_ALLOWED if len(bad) == 1 else _SOME_NOT_ALLOWED
+    return [Problem(field_name, "characters", text.format(label=label, kinds=kinds, characters=shown))]
 
 
 def normalise_phone(phone: str) -> str:

@@ -1,4 +1,4 @@
-"""The written permission matrix. Services call `require()`; the UI only hides what is refused anyway.
+"""The written permission matrix. The area services call `require()`; the UI only hides what is refused anyway.
 
 | permission          | assistant | officer | supervisor | admin |
 |---------------------|:---------:|:-------:|:----------:|:-----:|
@@ -22,6 +22,18 @@
 
 An admin manages the installation and does not browse residents' records (separation of duties);
 an admin reads the audit trail because it covers operator and key management.
+
+Reads are bounded too: one call returns at most `max_page(role)` rows (a search returns a page, not
+the store; each page is a separate audited read). An assistant registers and looks people up; an
+officer or supervisor browses a grid; nobody lists the whole population in one call (an export is
+its own permission, audited with its row count).
+
+| role       | rows per read |
+|------------|:-------------:|
+| assistant  |      50       |
+| officer    |      200      |
+| supervisor |      500      |
+| admin      |      200      |
 """
 
 from __future__ import annotations
@@ -78,6 +90,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
     Role.ADMIN: frozenset({P.READ_AUDIT, P.MANAGE_OPERATORS, P.MANAGE_DEVICES, P.MANAGE_SETTINGS, P.PURGE}),
 }
 
+PAGE_LIMIT: dict[Role, int] = {Role.ASSISTANT: 50, Role.OFFICER: 200, Role.SUPERVISOR: 500, Role.ADMIN: 200}
+
 ROLE_LABEL_ZH = {Role.ADMIN: "管理员", Role.SUPERVISOR: "所领导", Role.OFFICER: "民警", Role.ASSISTANT: "协管员"}
 
 
@@ -91,3 +105,8 @@ def require(role: Role, permission: Permission) -> None:
             f"A {role.value} may not {permission.value.replace('_', ' ')}",
             f"{ROLE_LABEL_ZH[role]}无权执行此操作（{permission.value}）",
         )
+
+
+def max_page(role: Role) -> int:
+    """The most rows one read may return to `role` (the table in this module's docstring)."""
+    return PAGE_LIMIT[role]

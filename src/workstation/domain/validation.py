@@ -1,7 +1,9 @@
 """Validation as pure functions with messages an officer understands.
 
-Every function returns a list of (field, message) problems; an empty list means valid. Services
-refuse the whole save with `ValidationError(problems)` when any is found, so nothing is half-saved.
+Every function returns a list of `Problem(field, code, message)`; an empty list means valid. The
+message is a marked text (`workstation.i18n`): English in the code, Chinese in the translation file.
+Area services refuse the whole save with `ValidationError(problems)` when any is found, so nothing is
+half-saved.
 """
 
 from __future__ import annotations
@@ -13,9 +15,20 @@ from datetime import date
 from workstation.domain.countries import is_known_code, normalise_country_code
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Sex
-from workstation.domain.identifiers import identifier_problems, normalise_identifier, normalise_phone
+from workstation.domain.identifiers import DIGITS, identifier_problems, normalise_identifier, normalise_phone
+from workstation.errors import Problem, field_label
+from workstation.i18n import QT_TRANSLATE_NOOP
 
-Problems = list[tuple[str, str]]
+Problems = list[Problem]
+
+#: How a field is named at the start of a sentence about its characters (`identifier_problems`).
+AN_ID_NUMBER = QT_TRANSLATE_NOOP("validation", "An ID number")
+A_DOCUMENT_NUMBER = QT_TRANSLATE_NOOP("validation", "A document number")
+A_PHONE_NUMBER = QT_TRANSLATE_NOOP("validation", "A phone number")
+A_TRAVEL_PERMIT_NUMBER = QT_TRANSLATE_NOOP("validation", "A travel permit number")
+THE_PREVIOUS_CARD_NUMBER = QT_TRANSLATE_NOOP("validation", "The previous card number")
+A_NATIONALITY_CODE = QT_TRANSLATE_NOOP("validation", "A nationality code")
+A_CODE = QT_TRANSLATE_NOOP("validation", "A code")
 
 GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 GB11643_CHECK = "10X98765432"
@@ -67,25 +80,78 @@ def validate_citizen_id(
     if not_ascii:
         return not_ascii
     if len(n) != 18:
-        return [(field_name, f"ID number must have 18 characters, this one has {len(n)}")]
+        return [
+            Problem(
+                field_name,
+                "length",
+                QT_TRANSLATE_NOOP("validation", "An ID number has 18 characters; this one has {count}.").format(
+                    count=len(n)
+                ),
+            )
+        ]
     if not _ID_RE.match(n):
-        return [(field_name, "ID number may contain only digits, and X as the last character")]
+        return [
+            Problem(
+                field_name,
+                "characters",
+                QT_TRANSLATE_NOOP("validation", "An ID number may contain only digits, and X as the last character."),
+            )
+        ]
     problems: Problems = []
     born = citizen_id_birth_date(n)
     if born is None:
-        problems.append((field_name, f"characters 7–14 ({n[6:14]}) are not a real date of birth"))
+        problems.append(
+            Problem(
+                field_name,
+                "birth_date",
+                QT_TRANSLATE_NOOP("validation", "Characters 7–14 ({digits}) are not a real date of birth.").format(
+                    digits=n[6:14]
+                ),
+            )
+        )
     elif not (EARLIEST_BIRTH <= born <= today):
-        problems.append((field_name, f"date of birth {born.isoformat()} in the number is out of range"))
+        problems.append(
+            Problem(
+                field_name,
+                "birth_date_range",
+                QT_TRANSLATE_NOOP("validation", "The date of birth in the number ({date}) is out of range.").format(
+                    date=born.isoformat()
+                ),
+            )
+        )
     expected = gb11643_check_char(n[:17])
     if n[17] != expected:
         problems.append(
-            (field_name, f"check digit is wrong (last character should be {expected}); please re-read the card")
+            Problem(
+                field_name,
+                "check_digit",
+                QT_TRANSLATE_NOOP(
+                    "validation",
+                    "The check digit is wrong (the last character should be {expected}); please re-read the card.",
+                ).format(expected=expected),
+            )
         )
     if not problems:
         if birth_date is not None and born is not None and born != birth_date:
-            problems.append(("birth_date", f"date of birth differs from the ID number ({born.isoformat()})"))
+            problems.append(
+                Problem(
+                    "birth_date",
+                    "differs_from_id_number",
+                    QT_TRANSLATE_NOOP(
+                        "validation", "The date of birth differs from the one in the ID number ({date})."
+                    ).format(date=born.isoformat()),
+                )
+            )
         if sex in (Sex.MALE, Sex.FEMALE) and sex != citizen_id_sex(n):
-            problems.append(("sex", "sex differs from the ID number (17th digit: odd = male, even = female)"))
+            problems.append(
+                Problem(
+                    "sex",
+                    "differs_from_id_number",
+                    QT_TRANSLATE_NOOP(
+                        "validation", "The sex differs from the ID number (17th digit: odd = male, even = female)."
+                    ),
+                )
+            )
     return problems
 
 
@@ -93,13 +159,23 @@ def validate_mobile(phone: str | None, *, field_name: str = "phone", required: b
     """A mainland mobile number (11 digits starting 13–19), checked in its normalised form
     (`normalise_mobile`): full-width digits, spaces, hyphens and a +86 prefix are accepted."""
     if not phone or not phone.strip():
-        return [(field_name, "a mobile number is required")] if required else []
+        return (
+            [Problem(field_name, "required", QT_TRANSLATE_NOOP("validation", "A mobile number is required."))]
+            if required
+            else []
+        )
     p = normalise_mobile(phone)
-    not_ascii = identifier_problems(p, field_name=field_name, label="A phone number", allowed="+", kinds="digits")
+    not_ascii = identifier_problems(p, field_name=field_name, label=A_PHONE_NUMBER, allowed="+", kinds=DIGITS)
     if not_ascii:
         return not_ascii
     if not MOBILE_RE.match(p):
-        return [(field_name, "not a mainland mobile number (11 digits starting 13–19)")]
+        return [
+            Problem(
+                field_name,
+                "format",
+                QT_TRANSLATE_NOOP("validation", "Not a mainland mobile number (11 digits starting 13–19)."),
+            )
+        ]
     return []
 
 
@@ -120,11 +196,35 @@ def validate_date_range(
     problems: Problems = []
     for value, name in ((start, start_field), (end, end_field)):
         if value is not None and value < earliest:
-            problems.append((name, f"{value.isoformat()} is before {earliest.isoformat()}"))
+            problems.append(
+                Problem(
+                    name,
+                    "too_early",
+                    QT_TRANSLATE_NOOP("validation", "{date} is before {earliest}.").format(
+                        date=value.isoformat(), earliest=earliest.isoformat()
+                    ),
+                )
+            )
         if value is not None and latest is not None and value > latest:
-            problems.append((name, f"{value.isoformat()} is after {latest.isoformat()}"))
+            problems.append(
+                Problem(
+                    name,
+                    "too_late",
+                    QT_TRANSLATE_NOOP("validation", "{date} is after {latest}.").format(
+                        date=value.isoformat(), latest=latest.isoformat()
+                    ),
+                )
+            )
     if start is not None and end is not None and end < start:
-        problems.append((end_field, f"ends ({end.isoformat()}) before it starts ({start.isoformat()})"))
+        problems.append(
+            Problem(
+                end_field,
+                "ends_before_start",
+                QT_TRANSLATE_NOOP("validation", "It ends ({end}) before it starts ({start}).").format(
+                    end=end.isoformat(), start=start.isoformat()
+                ),
+            )
+        )
     return problems
 
 
@@ -132,7 +232,7 @@ def mrz_check_digit(field: str) -> int:
     """ICAO 9303 7-3-1 check digit: digits, A–Z = 10–35, '<' = 0."""
     total = 0
     for i, ch in enumerate(field):
-        if ch.isdigit():
+        if "0" <= ch <= "9":
             v = int(ch)
         elif "A" <= ch <= "Z":
             v = ord(ch) - 55
@@ -153,16 +253,6 @@ _REQUIRED: dict[DocumentType, tuple[str, ...]] = {
     DocumentType.OTHER: ("number", "name"),
 }
 
-_FIELD_LABEL = {
-    "number": "document number",
-    "name": "name",
-    "name_latin": "name in Latin letters",
-    "birth_date": "date of birth",
-    "sex": "sex",
-    "nationality": "nationality",
-}
-
-
 def required_fields(doc_type: DocumentType) -> tuple[str, ...]:
     return _REQUIRED[doc_type]
 
@@ -180,15 +270,23 @@ def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Pr
     for f in _REQUIRED[doc.doc_type]:
         value = getattr(doc, f)
         if value is None or (isinstance(value, str) and not value.strip()) or (value == Sex.UNKNOWN and f == "sex"):
-            problems.append((f, f"{_FIELD_LABEL[f]} is required for this document type"))
+            problems.append(
+                Problem(
+                    f,
+                    "required",
+                    QT_TRANSLATE_NOOP("validation", "The {field} is required for this document type.").format(
+                        field=field_label(f)
+                    ),
+                )
+            )
     if doc.number:
         n = normalise_id_number(doc.number)
         allowed = {DocumentType.PASSPORT: "<", DocumentType.OTHER: "<-/"}.get(doc.doc_type, "")
-        not_ascii = identifier_problems(n, field_name="number", label="A document number", allowed=allowed)
+        not_ascii = identifier_problems(n, field_name="number", label=A_DOCUMENT_NUMBER, allowed=allowed)
         problems += not_ascii
         if not not_ascii:
             problems += _number_problems(doc.doc_type, n, doc, today)
-    for f, label in (("pass_number", "A travel permit number"), ("previous_number", "The previous card number")):
+    for f, label in (("pass_number", A_TRAVEL_PERMIT_NUMBER), ("previous_number", THE_PREVIOUS_CARD_NUMBER)):
         value = getattr(doc, f)
         if value:
             problems += identifier_problems(normalise_id_number(value), field_name=f, label=label)
@@ -197,9 +295,23 @@ def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Pr
     if doc.issuer and (doc.doc_type is DocumentType.PASSPORT or doc.source == "mrz"):
         problems += validate_country_code(doc.issuer, field_name="issuer")
     if doc.birth_date is not None and not (EARLIEST_BIRTH <= doc.birth_date <= today):
-        problems.append(("birth_date", f"date of birth {doc.birth_date.isoformat()} is out of range"))
+        problems.append(
+            Problem(
+                "birth_date",
+                "out_of_range",
+                QT_TRANSLATE_NOOP("validation", "The date of birth {date} is out of range.").format(
+                    date=doc.birth_date.isoformat()
+                ),
+            )
+        )
     if doc.long_term and doc.valid_to is not None:
-        problems.append(("valid_to", "a long-term (长期) document has no end date"))
+        problems.append(
+            Problem(
+                "valid_to",
+                "long_term_has_end",
+                QT_TRANSLATE_NOOP("validation", "A long-term document has no end date."),
+            )
+        )
     problems += validate_date_range(
         doc.valid_from, doc.valid_to, start_field="valid_from", end_field="valid_to", latest=date(2100, 12, 31)
     )
@@ -212,15 +324,39 @@ def _number_problems(doc_type: DocumentType, n: str, doc: IdentityDocument, toda
     if doc_type in (DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023):
         problems += validate_citizen_id(n, birth_date=doc.birth_date, sex=doc.sex, today=today)
         if doc_type == DocumentType.HMT_PERMIT and not problems and n[:2] not in ("81", "82", "83"):
-            problems.append(("number", "a HK/Macau/Taiwan permit number starts with 81, 82 or 83"))
+            problems.append(
+                Problem(
+                    "number",
+                    "prefix",
+                    QT_TRANSLATE_NOOP("validation", "A HK/Macau/Taiwan permit number starts with 81, 82 or 83."),
+                )
+            )
         if doc_type == DocumentType.FOREIGNER_PR_2023 and not problems and n[0] != "9":
-            problems.append(("number", "a 2023 foreigner permanent residence card number starts with 9"))
+            problems.append(
+                Problem(
+                    "number",
+                    "prefix",
+                    QT_TRANSLATE_NOOP("validation", "A 2023 foreigner permanent residence card number starts with 9."),
+                )
+            )
     elif doc_type == DocumentType.FOREIGNER_PR_2017:
         if not re.fullmatch(r"[A-Z]{3}[0-9]{12}", n):
-            problems.append(("number", "a 2017 foreigner card number is 3 letters and 12 digits"))
+            problems.append(
+                Problem(
+                    "number",
+                    "format",
+                    QT_TRANSLATE_NOOP("validation", "A 2017 foreigner card number is 3 letters and 12 digits."),
+                )
+            )
     elif doc_type == DocumentType.PASSPORT:
         if not re.fullmatch(r"[A-Z0-9<]{5,20}", n):
-            problems.append(("number", "passport number: 5–20 letters and digits"))
+            problems.append(
+                Problem(
+                    "number",
+                    "format",
+                    QT_TRANSLATE_NOOP("validation", "A passport number has 5–20 letters and digits."),
+                )
+            )
     return problems
 
 
@@ -230,17 +366,24 @@ def validate_country_code(code: str, *, field_name: str = "nationality") -> Prob
     c = normalise_country_code(code)
     if is_known_code(c):
         return []
-    problems = identifier_problems(c, field_name=field_name, label="A nationality code")
+    problems = identifier_problems(c, field_name=field_name, label=A_NATIONALITY_CODE)
     return problems or [
-        (field_name, f"“{c}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO)")
+        Problem(
+            field_name,
+            "unknown_code",
+            QT_TRANSLATE_NOOP(
+                "validation", "“{code}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO)."
+            ).format(code=c),
+        )
     ]
 
 
-def _dedupe(problems: Iterable[tuple[str, str]]) -> Problems:
-    seen: set[tuple[str, str]] = set()
+def _dedupe(problems: Iterable[Problem]) -> Problems:
+    seen: set[tuple[str, str, str]] = set()
     out: Problems = []
     for p in problems:
-        if p not in seen:
-            seen.add(p)
+        key = (p.field, p.code, str(p.message))
+        if key not in seen:
+            seen.add(key)
             out.append(p)
     return out

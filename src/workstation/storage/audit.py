@@ -96,7 +96,23 @@ class AuditLog:
     def head_problem(self, session: Session) -> str | None:
         """Is the head sound and does it name the last row? Returns a problem in words, or None."""
         head = session.get(AuditHead, 1)
-        last = session.execute(select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(1)).scalar_one_or_none()
+        last = session.execute(  # columns, not an ORM object: this runs before every audit row
+            select(
+                AuditEvent.seq,
+                AuditEvent.at,
+                AuditEvent.actor,
+                AuditEvent.action,
+                AuditEvent.target_type,
+                AuditEvent.target_id,
+                AuditEvent.details,
+                AuditEvent.outcome,
+                AuditEvent.prev_hash,
+                AuditEvent.hash,
+                AuditEvent.mac,
+            )
+            .order_by(AuditEvent.seq.desc())
+            .limit(1)
+        ).first()
         if head is None:
             return None if last is None else "the head record (audit_head) was deleted"
         if not hmac.compare_digest(_mac(self._key, f"head:{head.seq}:{head.hash}"), head.mac):
@@ -167,9 +183,7 @@ class AuditLog:
 
     def write_anchor(self, session: Session, path: Path) -> None:
         """Anchor the current head in `path` (atomic, private). Refuses to anchor a damaged head."""
-        problem = self.head_problem(session) or (
-            self.anchor_problem(session, path) if Path(path).exists() else None
-        )
+        problem = self.head_problem(session) or (self.anchor_problem(session, path) if Path(path).exists() else None)
         if problem:  # never move the anchor back over a cut: keep the evidence
             raise AuditTrailDamaged(problem)
         head = session.get(AuditHead, 1)

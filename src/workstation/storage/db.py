@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 from workstation.storage import filecheck
 from workstation.storage.audit import AuditLog
 from workstation.storage.errors import AuditTrailDamaged, DatabaseDamaged, WrongKey
-from workstation.storage.filecheck import SQLITE_NOTADB
+from workstation.storage.sqlite_errors import SQLITE_NOTADB, known_error, sqlite_code, translated
 from workstation.storage.vault import db_key_of, derive_subkey
 
 SQLITE_PLAIN = "plain"  # benchmarks compare the same schema on plaintext SQLite
@@ -64,8 +64,11 @@ def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) 
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.Error as exc:
             conn.close()
-            if getattr(exc, "sqlite_errorcode", None) == SQLITE_NOTADB:
+            if sqlite_code(exc) == SQLITE_NOTADB:  # SQLCipher's answer to a wrong key (by code, not by text)
                 raise WrongKey() from exc
+            known = known_error(exc, path)
+            if known is not None:
+                raise known from exc
             raise
     return conn
 
@@ -213,10 +216,16 @@ class Database:
     # ---- sessions --------------------------------------------------------------------------
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error."""
+        """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error.
+
+        Raises:
+            AuditTrailDamaged: the station is open read-only for an inspection.
+            EnvironmentProblem: disk full, database busy or read-only, I/O error, damaged file
+                (`storage.sqlite_errors`); nothing was saved.
+        """
         if self.read_only_reason is not None:
             raise AuditTrailDamaged(self.read_only_reason)
-        with self._write_lock, self.engine.connect() as conn:
+        with translated(self.path), self._write_lock, self.engine.connect() as conn:
             conn.info["begin_mode"] = "IMMEDIATE"
             with conn.begin():
                 session = Session(bind=conn, expire_on_commit=False, autoflush=True)
@@ -227,16 +236,24 @@ class Database:
                 finally:
                     session.close()
             if self.anchor_path is not None and "audit_head" in session.info:
-                self.audit_log.anchor_after_commit(self.anchor_path, *session.info["audit_head"])
+                # committed already: a failed anchor write (disk full) must not report the write as failed
+                with contextlib.suppress(OSError):
+                    self.audit_log.anchor_after_commit(self.anchor_path, *session.info["audit_head"])
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
-        session = self._sessions()
-        session.info["database"] = self
-        try:
-            yield session
-        finally:
-            session.close()  # ends the read transaction; loaded objects stay usable (not expired)
+        """A read session (its own snapshot until it ends).
+
+        Raises:
+            EnvironmentProblem: as `write()`.
+        """
+        with translated(self.path):
+            session = self._sessions()
+            session.info["database"] = self
+            try:
+                yield session
+            finally:
+                session.close()  # ends the read transaction; loaded objects stay usable (not expired)
 
     def raw_connection(self) -> Any:
         """A DB-API connection (for integrity checks and admin tools)."""

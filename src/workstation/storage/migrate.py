@@ -32,7 +32,10 @@ def alembic_config(engine: sa.Engine | None = None) -> Config:
 
 
 def upgrade(
-    engine: sa.Engine, revision: str = "head", *, before: Callable[[tuple[str, ...], tuple[str, ...]], None] | None = None
+    engine: sa.Engine,
+    revision: str = "head",
+    *,
+    before: Callable[[tuple[str, ...], tuple[str, ...]], None] | None = None,
 ) -> None:
     """Bring the schema to `revision` (default: the newest).
 

@@ -2,7 +2,7 @@
 
 Syncable records (`SyncMixin`) carry a client-generated UUID, a version that every change
 increments, and `acked_version`: the highest version the platform has acknowledged (set by sync;
-purge after retention needs `acked_version == version`). Only `storage.services` writes them.
+purge after retention needs `acked_version == version`). Only the area services (`storage.areas`) write them.
 
 Boundary: there is no ethnicity, religion or political column anywhere, and no watch-list table.
 Fingerprint templates live in their own table, encrypted under their own key.
@@ -120,6 +120,8 @@ class Person(SyncMixin, Base):
         Index("ix_person_phone", "phone"),
         Index("ix_person_grid_code", "grid_code", "name_pinyin"),
         Index("ix_person_grid_initials", "grid_code", "name_initials"),
+        Index("ix_person_grid_pinyin_alt", "grid_code", "name_pinyin_alt"),
+        Index("ix_person_grid_initials_alt", "grid_code", "name_initials_alt"),
         Index("ix_person_property_id", "property_id"),
         Index("ix_person_created_at", "created_at"),
     )

@@ -5,22 +5,45 @@ the surname's own reading or the everyday one: 曾志强 is found by "zengzhiqia
 a phone number, or an address fragment; filters by grid and property. Numbers and pinyin are
 normalised as on entry (`domain.identifiers`): a number typed in full-width digits finds the record.
 Every path is an index range scan with a LIMIT (address fragments use an FTS5 trigram index), so it
-stays fast at 1 M residents. Returns ids and display fields only; opening a record is a separate, audited read.
+stays fast at 1 M residents. Results come in pages that follow an index (keyset: each page continues after the last
+row's ordering key, never with an OFFSET). Returns ids only (`find_people`); the residents area
+builds display rows for them, and opening a record is a separate, audited read.
+
+A query runs as a plan of phases, each an index range in its own order:
+
+| query                         | phases (in order)                                                    |
+|-------------------------------|----------------------------------------------------------------------|
+| empty                         | browse by (name_pinyin, id)                                          |
+| Chinese characters            | name prefix by (name, id); then addresses (2 characters: only     |
+|                               | when no name matched; 1 character: never)                         |
+| digits 1[3-9]…, 4+ characters | phone prefix by (phone, id); with fewer than 11 digits and no match, go on as below |
+| an ID or passport number      | exact document number by id; shorter than 15 and no match: go on     |
+| Latin letters                 | prefix of the full pinyin, the initials, then the surname's other  |
+|                               | reading of both (name_pinyin[_alt], name_initials[_alt]), each by  |
+|                               | (key, id), each leaving out those an earlier one found             |
+| anything else                 | address fragment by id                                               |
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
+import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, not_, select, text, true, tuple_
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workstation.domain.identifiers import normalise_identifier, normalise_phone
 from workstation.domain.names import has_han, name_readings
+from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.schema import IdentityDocumentRow, Person, Property
 
 _ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$|^[A-Z]{3}[0-9]{12}$|^[A-Z0-9<]{6,12}$")
@@ -47,106 +70,199 @@ def name_index(name: str) -> dict[str, str | None]:
     }
 
 
+class QueryKind(StrEnum):
+    """What a search box query was taken for (recorded in the audit trail instead of the query)."""
+
+    BROWSE = "browse"
+    NAME = "name"  # Chinese characters: a name prefix or an address fragment
+    PHONE = "phone"
+    ID_NUMBER = "id_number"
+    PINYIN = "pinyin"  # Latin letters: pinyin, initials or a Latin name
+    ADDRESS = "address"
+
+
 @dataclass(frozen=True)
-class PersonHit:
-    id: str
-    name: str
-    sex: str
-    birth_date: date | None
-    phone: str | None
-    grid_code: str | None
-    property_id: str | None
+class Found:
+    """One page of a search: person ids in display order, the cursor of the next page (None: last
+    page; a next page may turn out empty) and what the query was taken for."""
+
+    ids: tuple[str, ...]
+    next: str | None
+    kind: QueryKind
 
 
-def _prefix(column: Any, value: str) -> Any:
+class BadCursor(UserFacingError):
+    """A cursor that this search did not hand out (or from an older version of it)."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("storage", "The list position is no longer valid; start the search again."))
+
+
+def _prefix(column: Any, value: str) -> ColumnElement[bool]:
     return and_(column >= value, column < value + _MAX)
 
 
-def search_people(
+@dataclass(frozen=True)
+class _Phase:
+    kind: QueryKind
+    group: int  # phases of one group run one after the other
+    needs_empty: bool  # run only when the groups before it found nobody
+    where: Callable[[Session], ColumnElement[bool] | None]  # None: this phase finds nobody
+    order: tuple[InstrumentedAttribute[Any], ...]  # index order; Person.id last (a unique key)
+
+
+def _const(cond: ColumnElement[bool]) -> Callable[[Session], ColumnElement[bool] | None]:
+    return lambda _s: cond
+
+
+def _address(fragment: str, exclude: ColumnElement[bool] | None) -> Callable[[Session], ColumnElement[bool] | None]:
+    def where(session: Session) -> ColumnElement[bool] | None:
+        if len(fragment) >= 3:
+            # FTS5 trigram: the phrase query finds the fragment anywhere in the address
+            phrase = '"' + fragment.replace('"', '""') + '"'
+            prop_ids = [
+                r[0]
+                for r in session.execute(
+                    text(
+                        "SELECT p.id FROM property_fts f JOIN property p ON p.rowid = f.rowid "
+                        "WHERE property_fts MATCH :q LIMIT 200"
+                    ),
+                    {"q": phrase},
+                )
+            ]
+        else:
+            prop_ids = list(
+                session.execute(select(Property.id).where(Property.address.contains(fragment)).limit(200)).scalars()
+            )
+        if not prop_ids:
+            return None
+        cond = Person.property_id.in_(prop_ids)
+        return cond if exclude is None else and_(cond, not_(exclude))
+
+    return where
+
+
+def _plan(q: str) -> list[_Phase]:
+    """The phases for query `q` (stripped), as the table in the module docstring says."""
+    if not q:
+        return [_Phase(QueryKind.BROWSE, 0, False, lambda _s: true(), (Person.name_pinyin, Person.id))]
+    compact = q.replace(" ", "")
+    if has_han(q):
+        by_name = _prefix(Person.name, compact)
+        phases = [_Phase(QueryKind.NAME, 0, False, _const(by_name), (Person.name, Person.id))]
+        if len(compact) >= 3:
+            phases.append(_Phase(QueryKind.ADDRESS, 0, False, _address(compact, by_name), (Person.id,)))
+        elif len(compact) == 2:
+            phases.append(_Phase(QueryKind.ADDRESS, 1, True, _address(compact, None), (Person.id,)))
+        return phases
+    folded = unicodedata.normalize("NFKC", q)  # full-width letters and digits as ASCII, for non-name paths
+    phases = []
+    group, needs_empty = 0, False
+    phone = normalise_phone(folded)
+    if _PHONE.match(phone) and len(phone) >= 4:
+        phases.append(_Phase(QueryKind.PHONE, group, needs_empty, _const(_prefix(Person.phone, phone)),
+                             (Person.phone, Person.id)))
+        if len(phone) == 11:
+            return phases
+        group, needs_empty = group + 1, True
+    number = normalise_identifier(folded)
+    if _ID_LIKE.match(number) and any(c.isdigit() for c in number):
+        numbers = select(IdentityDocumentRow.person_id).where(
+            IdentityDocumentRow.number == number, IdentityDocumentRow.deleted_at.is_(None)
+        )
+        phases.append(_Phase(QueryKind.ID_NUMBER, group, needs_empty, _const(Person.id.in_(numbers)), (Person.id,)))
+        if len(number) >= 15:
+            return phases
+        group, needs_empty = group + 1, True
+    if _LATIN.match(folded):
+        key = folded.replace(" ", "").lower()
+        earlier: list[ColumnElement[bool]] = []
+        for column in (Person.name_pinyin, Person.name_initials, Person.name_pinyin_alt, Person.name_initials_alt):
+            match = _prefix(column, key)
+            cond = and_(match, *(not_(e) for e in earlier))  # each reading finds only the new ones
+            phases.append(_Phase(QueryKind.PINYIN, group, needs_empty, _const(cond), (column, Person.id)))
+            earlier.append(and_(column.is_not(None), match))  # never NULL, so NOT(...) keeps NULL readings
+        return phases
+    phases.append(_Phase(QueryKind.ADDRESS, group, needs_empty, _address(compact, None), (Person.id,)))
+    return phases
+
+
+def query_kind(query: str) -> QueryKind:
+    """What `query` is taken for: the kind of the first phase of its plan."""
+    return _plan(query.strip())[0].kind
+
+
+def _signature(*parts: str | None) -> str:
+    """Ties a cursor to its query and filters (a cursor of another search is refused, not misread)."""
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def _encode(sig: str, state: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps([sig, *state], ensure_ascii=False).encode()).decode()
+
+
+def _decode(cursor: str, sig: str, n_phases: int) -> tuple[int, bool, bool, list[str]]:
+    try:
+        got, idx, found_before, found, key = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        ok = (got == sig and isinstance(idx, int) and 0 <= idx < n_phases and isinstance(key, list)
+              and all(isinstance(k, str) for k in key))
+    except (ValueError, TypeError, binascii.Error):
+        ok = False
+    if not ok:
+        raise BadCursor()
+    return idx, bool(found_before), bool(found), key
+
+
+def find_people(
     session: Session,
     query: str,
     *,
     grid_code: str | None = None,
     property_id: str | None = None,
+    after: str | None = None,
     limit: int = 50,
-) -> list[PersonHit]:
+) -> Found:
+    """One page of the people `query` finds (live records only), filtered by current grid and property.
+
+    Args:
+        query: the search box text (see the module docstring for what it may be).
+        after: the `next` cursor of the previous page of the same query and filters, or None.
+        limit: the most ids to return (the caller bounds it per role).
+
+    Returns:
+        `Found`: ids in display order, the next cursor, the query's kind.
+
+    Raises:
+        BadCursor: `after` is not a cursor of this query.
+    """
     q = query.strip()
-    folded = unicodedata.normalize("NFKC", q)  # full-width letters and digits as ASCII, for non-name paths
-    base: Select[Person] = select(Person).where(Person.deleted_at.is_(None))
+    phases = _plan(q)
+    sig = _signature(q, grid_code, property_id)
+    idx, found_before, found, key = (0, False, False, []) if after is None else _decode(after, sig, len(phases))
+    base: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
     if grid_code:
-        base = base.where(Person.grid_code == grid_code)
+        base.append(Person.grid_code == grid_code)
     if property_id:
-        base = base.where(Person.property_id == property_id)
-    if not q:
-        stmt = base.order_by(Person.name_pinyin).limit(limit)
-        return _hits(session, stmt)
-    compact = q.replace(" ", "")
-    if has_han(q):
-        people = _hits(session, base.where(_prefix(Person.name, compact)).order_by(Person.name).limit(limit))
-        # an address fragment: 3+ characters use the trigram index; 2 characters (a LIKE scan over all
-        # addresses) only when no name matched
-        if (len(people) < limit and len(compact) >= 3) or (not people and len(compact) == 2):
-            people += _address_hits(session, base, compact, limit - len(people), exclude={p.id for p in people})
-        return people
-    phone = normalise_phone(folded)
-    if _PHONE.match(phone) and len(phone) >= 4:
-        by_phone = _hits(session, base.where(_prefix(Person.phone, phone)).limit(limit))
-        if by_phone or len(phone) == 11:
-            return by_phone
-    number = normalise_identifier(folded)
-    if _ID_LIKE.match(number) and any(c.isdigit() for c in number):
-        ids = select(IdentityDocumentRow.person_id).where(
-            IdentityDocumentRow.number == number, IdentityDocumentRow.deleted_at.is_(None)
-        )
-        found = _hits(session, base.where(Person.id.in_(ids)).limit(limit))
-        if found or len(number) >= 15:
-            return found
-    if _LATIN.match(folded):
-        key = folded.replace(" ", "").lower()
-        stmt = base.where(
-            or_(
-                _prefix(Person.name_pinyin, key),
-                _prefix(Person.name_initials, key),
-                _prefix(Person.name_pinyin_alt, key),
-                _prefix(Person.name_initials_alt, key),
-            )
-        )
-        # four index range scans, merged by SQLite's OR optimisation
-        return _hits(session, stmt.limit(limit))
-    return _address_hits(session, base, compact, limit, exclude=set())
-
-
-def _address_hits(
-    session: Session, base: Select[Person], fragment: str, limit: int, *, exclude: set[str]
-) -> list[PersonHit]:
-    if len(fragment) >= 3:
-        # FTS5 trigram: the phrase query finds the fragment anywhere in the address
-        phrase = '"' + fragment.replace('"', '""') + '"'
-        prop_ids = [
-            r[0]
-            for r in session.execute(
-                text(
-                    "SELECT p.id FROM property_fts f JOIN property p ON p.rowid = f.rowid "
-                    "WHERE property_fts MATCH :q LIMIT 200"
-                ),
-                {"q": phrase},
-            )
-        ]
-    else:
-        prop_ids = list(
-            session.execute(select(Property.id).where(Property.address.contains(fragment)).limit(200)).scalars()
-        )
-    if not prop_ids:
-        return []
-    stmt = base.where(Person.property_id.in_(prop_ids))
-    if exclude:
-        stmt = stmt.where(Person.id.not_in(exclude))
-    return _hits(session, stmt.limit(limit))
-
-
-def _hits(session: Session, stmt: Select[Person]) -> list[PersonHit]:
-    """Only the display columns: a hit list never hydrates whole records."""
-    cols = stmt.with_only_columns(
-        Person.id, Person.name, Person.sex, Person.birth_date, Person.phone, Person.grid_code, Person.property_id
-    )
-    return [PersonHit(*row) for row in session.execute(cols)]
+        base.append(Person.property_id == property_id)
+    ids: list[str] = []
+    while idx < len(phases) and len(ids) < limit:
+        phase = phases[idx]
+        cond = None if (phase.needs_empty and found_before) else phase.where(session)
+        if cond is not None:
+            if key and len(key) != len(phase.order):
+                raise BadCursor()
+            stmt = select(*phase.order).where(*base, cond)
+            if key:
+                stmt = stmt.where(tuple_(*phase.order) > tuple_(*key))
+            want = limit - len(ids)
+            rows = session.execute(stmt.order_by(*phase.order).limit(want + 1)).all()
+            ids.extend(r[-1] for r in rows[:want])
+            found = found or bool(rows)
+            if len(rows) > want:
+                cursor = _encode(sig, [idx, found_before, found, [str(v) for v in rows[want - 1]]])
+                return Found(tuple(ids), cursor, phases[0].kind)
+        idx, key = idx + 1, []
+        if idx < len(phases) and phases[idx].group != phase.group:
+            found_before = found
+    more = idx < len(phases)
+    return Found(tuple(ids), _encode(sig, [idx, found_before, found, []]) if more else None, phases[0].kind)

@@ -41,6 +41,7 @@ from workstation.storage.errors import (
     DatabaseDamaged,
     DatabaseMissing,
     PassphraseMismatch,
+    WrongKey,
 )
 from workstation.storage.files import (
     create_private_file,
@@ -342,7 +343,8 @@ def _unlock_locked(
         _recover_swap(data_dir, backend)
         lock.downgrade()
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
-    master, method = vault.unlock(passphrase)
+    # the keyring entry is re-created only once the database opened: a damaged station is left as it was
+    master, method = vault.unlock(passphrase, restore_keyring=False)
     db = Database.open(db_path(data_dir), master)
     db.station_lock = lock
     db.anchor_path = anchor_path(data_dir)
@@ -359,6 +361,8 @@ def _unlock_locked(
             audit.record(s, actor="system", action="database.unlock", details=f"via {method}")
         db.write_anchor()
         _tighten_modes(data_dir)
+        if method == "passphrase":
+            vault.restore_keyring(master)
     except BaseException:
         db.station_lock = None
         db.close()
@@ -458,6 +462,8 @@ def begin_rekey(
     data_dir = Path(data_dir)
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     old_master = vault.unlock_with_passphrase(passphrase, restore_keyring=False)
+    if db.raw_key != db_key_of(old_master):  # the key file and the open database must be one station
+        raise WrongKey("passphrase")
     lock = db.station_lock
     own_lock = lock is None
     if lock is None:

@@ -338,14 +338,15 @@ class KeyVault:
             self.restore_keyring(master)
         return master
 
-    def unlock(self, passphrase: str | None = None) -> tuple[bytes, str]:
-        """Keyring first; else the passphrase. Returns (master, method used)."""
+    def unlock(self, passphrase: str | None = None, *, restore_keyring: bool = True) -> tuple[bytes, str]:
+        """Keyring first; else the passphrase (then the keyring entry is re-created unless
+        `restore_keyring` is False). Returns (master, method used)."""
         try:
             return self.unlock_with_keyring(), "keyring"
         except KeyringUnavailable:
             if passphrase is None:
                 raise
-        return self.unlock_with_passphrase(passphrase), "passphrase"
+        return self.unlock_with_passphrase(passphrase, restore_keyring=restore_keyring), "passphrase"
 
     def restore_keyring(self, master: bytes) -> bool:
         """Re-create the keyring entry (after the keyring vanished or changed). False if impossible,

@@ -9,26 +9,33 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.db import Database
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
-    parser.add_argument(
-        "--enroll", metavar="URL", help="enroll with the platform at URL (administrator; needs --code and --ca)"
-    )
+    from workstation.cli import checks
+
+    what = parser.add_mutually_exclusive_group()
+    what.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
+    what.add_argument("--enroll", metavar="URL", type=checks.https_url,
+                      help="enroll with the platform at URL (administrator; needs --code, --station-code and --ca)")
     parser.add_argument(
         "--replace-enrollment",
         action="store_true",
         help="with --enroll: replace this workstation's existing enrollment (asks for confirmation)",
     )
     parser.add_argument("--user", default=None, help="administrator who enrolls (default: WORKSTATION_USER or admin)")
-    parser.add_argument("--code", help="one-time enrollment code")
-    parser.add_argument("--station-code", help="station code the enrollment code was issued for")
-    parser.add_argument("--ca", metavar="FILE", help="the platform's CA certificate (PEM)")
-    parser.add_argument("--fingerprint", help="the CA fingerprint given with the code")
-    parser.add_argument("--export", metavar="DIR", help="offline transfer: write sealed batches to DIR")
-    parser.add_argument("--import-receipts", metavar="DIR", help="offline transfer: read receipts from DIR")
+    parser.add_argument("--code", type=checks.text(64, "enrollment code"), help="one-time enrollment code")
+    parser.add_argument("--station-code", type=checks.code(32, "station code"),
+                        help="station code the enrollment code was issued for")
+    parser.add_argument("--ca", metavar="FILE", type=checks.pem_certificate,
+                        help="the platform's CA certificate (PEM)")
+    parser.add_argument("--fingerprint", type=checks.sha256_fingerprint, help="the CA fingerprint given with the code")
+    what.add_argument("--export", metavar="DIR", type=checks.folder_to_write,
+                      help="offline transfer: write sealed batches to DIR")
+    what.add_argument("--import-receipts", metavar="DIR", type=checks.existing_folder,
+                      help="offline transfer: read receipts from DIR")
     parser.add_argument("--no-downlink", action="store_true", help="upload only")
 
 
@@ -104,8 +111,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.enroll:
             if not (args.code and args.ca and args.station_code):
-                print("--enroll needs --code, --station-code and --ca", file=sys.stderr)
-                return 2
+                from workstation.cli.terminal import UsageError
+
+                raise UsageError(
+                    QT_TRANSLATE_NOOP("sync-cli", "`--enroll` needs `--code`, `--station-code` and `--ca`")
+                )
             from workstation.cli import terminal
 
             args.user = args.user or terminal.env_user()
@@ -131,6 +141,12 @@ def run(args: argparse.Namespace) -> int:
             print(f"{len(paths)} sealed batches written to {args.export}")
             return 0
         if args.import_receipts:
+            if not any(Path(args.import_receipts).glob("*.receipt.json")):
+                from workstation.errors import UserFacingError
+
+                raise UserFacingError(QT_TRANSLATE_NOOP(
+                    "sync-cli", "No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged."
+                ).format(folder=str(args.import_receipts)))
             n = transfer.import_receipts(db, Path(args.import_receipts))
             print(f"{n} batches acknowledged from receipts in {args.import_receipts}")
             return 0

@@ -638,7 +638,7 @@ class SyncClient:
             f"The platform refused this batch: the station's audit trail (entry {ours.get('seq')}) {what} what "
             f"it reported before (entry {known.get('seq')}). Audit entries may have been removed or the station "
             "restored from an older copy. Sync is stopped until an administrator checks the audit trail "
-            "(workstation-admin audit verify) and the platform's administrators release the station."
+            "(workstation-admin verify-audit) and the platform's administrators release the station."
         )
         with self.db.write() as s:
             audit.record(

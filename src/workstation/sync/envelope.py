@@ -166,6 +166,12 @@ class Header:
             raise EnvelopeError("malformed", "the batch header has a field of the wrong type") from exc
         if h.to_bytes() != data:
             raise EnvelopeError("malformed", "the batch header is not in canonical form")
+        for name in ("device", "batch_id", "prev_hash", "key_id", "eph", "nonce", "format", "suite"):
+            value = getattr(h, name)  # JSON escapes can carry any code point: only short printable ASCII
+            if len(value) > 128 or not (value.isascii() and value.isprintable()):
+                raise EnvelopeError("malformed", f"the batch header field {name} is not short printable ASCII")
+        if not (0 <= h.seq < 2**31 and 0 <= h.count < 2**31):
+            raise EnvelopeError("malformed", "the batch header's seq or count is out of range")
         return h
 
 

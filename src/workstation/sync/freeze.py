@@ -74,7 +74,7 @@ def evaluate(session: Session, now: datetime | None = None) -> FreezeStatus:
 
 
 def guard(session: Session, actor: Actor) -> None:
-    """A `Services` freeze guard: raises RegistrationFrozen when registration must wait."""
+    """The desk's freeze guard (`wiring.open_desk`): raises RegistrationFrozen when registration must wait."""
     st = evaluate(session)
     if st.frozen:
         raise RegistrationFrozen(st)

@@ -9,24 +9,20 @@ each against the platform key and acknowledges the batch exactly as an online up
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from sqlalchemy import select
 
 from workstation.storage.db import Database
+from workstation.storage.files import write_atomic
 from workstation.sync import envelope as env
 from workstation.sync.client import ACKNOWLEDGED, SEALED, SENDING, SyncClient, SyncError
 from workstation.sync.models import SyncBatch
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    """Private (0600) temp file, fsync, rename, fsync of the folder (`storage.files.write_atomic`)."""
+    write_atomic(path, data)
 
 
 def export_batches(db: Database, folder: Path) -> list[Path]:
@@ -57,11 +53,17 @@ def import_receipts(db: Database, folder: Path) -> int:
     d = client.device()
     n = 0
     for p in sorted(Path(folder).glob("*.receipt.json")):
-        receipt = json.loads(p.read_text())
         try:
+            receipt = json.loads(p.read_text(encoding="utf-8"))
             body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
+            body["batch_id"], body["device"], body["seq"], body["envelope_hash"]
         except env.EnvelopeError as exc:
             raise SyncError(f"{p.name}: {exc.message}", "回执签名无效。") from exc
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, not UTF-8, wrong shape
+            raise SyncError(
+                f"{p.name} is not a receipt (damaged or another file); nothing after it was applied.",
+                f"{p.name} 不是回执（已损坏或为其他文件），其后的回执未处理。",
+            ) from exc
         with db.read() as s:
             b = s.get(SyncBatch, body["batch_id"])
         if b is None or b.state == ACKNOWLEDGED:

@@ -65,7 +65,7 @@ class StationSettings:
 
         with db.read() as s:
             values = {k: st.get(s, k) for k in st.DEFAULTS}
-            idle = st.get(s, "idle_lock_minutes", 10)
+            idle = st.get(s, "idle_lock_minutes")
             fp = st.get(s, "fingerprint_policy", "optional")
             photo = st.get(s, "photo_policy", "show")
         # the station's setting decides; the desk default is 10 minutes (issue 10 item 4)
@@ -106,12 +106,11 @@ class Station(QObject):
         self.contexts: list[DeskContext] = []
 
     def desk_for(self, actor: Actor) -> Any:
-        """The core facade bound to `actor`.
+        """The core facade bound to `actor` (`workstation.wiring.Desk`: residents, housing, tasks,
+        preregistrations, biometrics, supervision)."""
+        from workstation.wiring import open_desk
 
-        TODO(facade): `workstation.wiring.Desk` once it lands; until then the services the desk uses."""
-        from workstation.wiring import services_for
-
-        return services_for(self.db, actor)
+        return open_desk(self.db, actor)
 
     def context_for(self, actor: Actor, parent: QObject | None = None) -> DeskContext:
         ctx = DeskContext(self, actor, parent=parent)

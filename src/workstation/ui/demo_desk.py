@@ -28,6 +28,20 @@ SCENARIOS = resource_path("scenarios")
 DEMO_FINGER = ("demo-resident-1", 2)  # ISO 19794-2 position 2: right index finger
 OTHER_FINGER = ("demo-resident-2", 7)  # someone else's left index finger
 
+MRZ_TITLES = {
+    "td3_specimen": "Passport",
+    "td3_old_specimen": "Passport, older specimen",
+    "td3_bad_check_digit": "Passport with a wrong check digit",
+    "td3_canada_short_number": "Passport with a short number",
+    "td1_specimen": "Identity card (TD1)",
+    "td1_spain": "Spanish identity card (TD1)",
+    "td2_specimen": "Identity document (TD2)",
+    "mrva_specimen": "Visa (MRV-A)",
+    "mrvb_specimen": "Visa (MRV-B)",
+    "mrva_honeywell": "Visa (MRV-A), Honeywell reader",
+    "mrvb_honeywell": "Visa (MRV-B), Honeywell reader",
+}
+
 CARD_TITLES = {
     "resident_id": "Resident ID card",
     "hmt_permit": "HK/Macau/Taiwan residence permit",
@@ -41,6 +55,17 @@ def _t(text: str) -> str:
 
 
 def _lupdate_strings() -> None:  # pragma: no cover
+    QCoreApplication.translate("DemoDesk", "Passport")
+    QCoreApplication.translate("DemoDesk", "Passport, older specimen")
+    QCoreApplication.translate("DemoDesk", "Passport with a wrong check digit")
+    QCoreApplication.translate("DemoDesk", "Passport with a short number")
+    QCoreApplication.translate("DemoDesk", "Identity card (TD1)")
+    QCoreApplication.translate("DemoDesk", "Spanish identity card (TD1)")
+    QCoreApplication.translate("DemoDesk", "Identity document (TD2)")
+    QCoreApplication.translate("DemoDesk", "Visa (MRV-A)")
+    QCoreApplication.translate("DemoDesk", "Visa (MRV-B)")
+    QCoreApplication.translate("DemoDesk", "Visa (MRV-A), Honeywell reader")
+    QCoreApplication.translate("DemoDesk", "Visa (MRV-B), Honeywell reader")
     (
         QCoreApplication.translate("DemoDesk", "Resident ID card"),
         QCoreApplication.translate("DemoDesk", "HK/Macau/Taiwan residence permit"),
@@ -61,6 +86,7 @@ class DemoDesk(QWidget):
         self.setObjectName("demo_desk")
         self.station = station
         self.setMinimumWidth(250)
+        self.setMaximumWidth(340)
         lay = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -72,6 +98,7 @@ class DemoDesk(QWidget):
         self.card_choice.setObjectName("demo_card_choice")
         for f in scenario_files("cards"):
             self.card_choice.addItem(f.stem, f)
+        self.card_choice.setCurrentIndex(max(0, self.card_choice.findText("resident_id")))
         self.place_card = QPushButton()
         self.place_card.setObjectName("demo_place_card")
         self.remove_card = QPushButton()
@@ -169,22 +196,22 @@ class DemoDesk(QWidget):
         self.lift_finger.setText(QCoreApplication.translate("DemoDesk", "Lift finger"))
         self.passport_box.setTitle(QCoreApplication.translate("DemoDesk", "Passport reader"))
         for i in range(self.passport_choice.count()):
-            self.passport_choice.setItemData(i, _label_of(self.passport_choice.itemData(i)), 3)
+            path = self.passport_choice.itemData(i)
+            title = MRZ_TITLES.get(path.stem)
+            self.passport_choice.setItemText(i, _t(title) if title else path.stem)
+            self.passport_choice.setItemData(i, _label_of(path), 3)
         self.swipe.setText(QCoreApplication.translate("DemoDesk", "Swipe passport"))
         self.cable_box.setTitle(QCoreApplication.translate("DemoDesk", "Cables"))
-        names = {
-            "idcard": QCoreApplication.translate("DemoDesk", "ID card reader"),
-            "fingerprint": QCoreApplication.translate("DemoDesk", "Fingerprint scanner"),
-            "mrz": QCoreApplication.translate("DemoDesk", "Passport reader"),
+        texts = {
+            ("idcard", True): QCoreApplication.translate("DemoDesk", "Unplug the ID card reader"),
+            ("idcard", False): QCoreApplication.translate("DemoDesk", "Plug in the ID card reader"),
+            ("fingerprint", True): QCoreApplication.translate("DemoDesk", "Unplug the fingerprint scanner"),
+            ("fingerprint", False): QCoreApplication.translate("DemoDesk", "Plug in the fingerprint scanner"),
+            ("mrz", True): QCoreApplication.translate("DemoDesk", "Unplug the passport reader"),
+            ("mrz", False): QCoreApplication.translate("DemoDesk", "Plug in the passport reader"),
         }
         for role, b in self.unplug_buttons.items():
-            b.setText(
-                (
-                    QCoreApplication.translate("DemoDesk", "Unplug {device}")
-                    if self.plugged[role]
-                    else QCoreApplication.translate("DemoDesk", "Plug in {device}")
-                ).replace("{device}", names[role])
-            )
+            b.setText(texts[(role, self.plugged[role])])
         if self.station.devices.demo is None:
             self.note.setText(
                 QCoreApplication.translate(

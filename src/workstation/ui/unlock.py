@@ -4,7 +4,7 @@ reinstalled system, a copied data folder). The passphrase re-creates the keyring
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 
 class PassphraseDialog(QDialog):
@@ -30,7 +30,15 @@ class PassphraseDialog(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.error.hide()
         lay.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        # own buttons (not standard ones, whose texts Qt resets on a language change)
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton()
+        self.ok_button.setObjectName("unlock_button")
+        self.ok_button.setDefault(True)
+        self.quit_button = QPushButton()
+        self.quit_button.setObjectName("quit_button")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self._on_ok)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -46,8 +54,8 @@ class PassphraseDialog(QDialog):
             ).replace("{folder}", self._folder)
         )
         self.field.setPlaceholderText(self.tr("Recovery passphrase"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
+        self.ok_button.setText(self.tr("Unlock"))
+        self.quit_button.setText(self.tr("Quit"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

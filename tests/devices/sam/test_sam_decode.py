@@ -163,7 +163,7 @@ def test_invalid_number_is_reported_not_raised() -> None:
     )
     read = dec.decode_card(dec.encode_text_block(doc))
     assert read.document.number == "110105194912310029"
-    assert not read.ok and any(f == "number" and "check digit" in m for f, m in read.problems)
+    assert not read.ok and any(f == "number" and "check digit" in m for f, _, m in read.problems)
 
 
 def test_bad_date_is_a_problem() -> None:
@@ -180,7 +180,7 @@ def test_bad_date_is_a_problem() -> None:
     )
     block[188:204] = u("20151399")
     read = dec.decode_card(bytes(block))
-    assert read.document.valid_from is None and ("valid_from" in [f for f, _ in read.problems])
+    assert read.document.valid_from is None and ("valid_from" in [f for f, _, _ in read.problems])
 
 
 def test_fingerprints_map_chinese_codes_to_iso() -> None:

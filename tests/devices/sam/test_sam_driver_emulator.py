@@ -26,6 +26,7 @@ from workstation.devices.sam.driver import (
 from workstation.devices.sam.emulator import SamCard, SamEmulator, load_card_scenario
 from workstation.devices.transport import PortWorker, Transport
 from workstation.domain.enums import DocumentType, FingerPosition
+from workstation.i18n import render
 
 CARDS = Path(__file__).resolve().parents[3] / "resources" / "scenarios" / "cards"
 SCENARIOS = {p.stem: p for p in sorted(CARDS.glob("*.json"))}
@@ -143,7 +144,7 @@ def test_each_error_code_has_a_clear_message(code: int) -> None:
             rig.reader.read_card()
         err = info.value
         assert err.code == code
-        assert (err.message, err.message_zh) == fr.STATUS_MESSAGES[code]
+        assert (err.message, err.message_zh) == (fr.STATUS_MESSAGES[code], render(fr.STATUS_MESSAGES[code], "zh_CN"))
         assert f"0x{code:02X}" in str(err)
     finally:
         rig.close()

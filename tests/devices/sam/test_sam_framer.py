@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from workstation.devices.errors import ProtocolError
 from workstation.devices.sam import framer as fr
 from workstation.devices.sam.driver import format_sam_id
+from workstation.i18n import render
 
 
 def h(s: str) -> bytes:
@@ -96,9 +97,10 @@ def test_length_out_of_bounds_then_resync() -> None:
 def test_status_messages_cover_every_spec_code() -> None:
     codes = [0x90, 0x91, 0x9F, 0x10, 0x11, 0x21, 0x23, 0x24, 0x31, 0x32, 0x33, 0x40, 0x41, 0x47, 0x60, 0x66, 0x80, 0x81]
     for code in codes:
-        en, zh = fr.status_message(code)
-        assert en and zh and en != zh and "0x" not in en
-    assert "0x7E" in fr.status_message(0x7E)[0]
+        message = fr.status_message(code)
+        zh = render(message, "zh_CN")
+        assert message and zh and zh != str(message) and "0x" not in message
+    assert "0x7E" in fr.status_message(0x7E) and "0x7E" in render(fr.status_message(0x7E), "zh_CN")
 
 
 frames = st.builds(

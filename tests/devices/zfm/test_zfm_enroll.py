@@ -25,6 +25,7 @@ from workstation.devices.zfm.enroll import (
     enroll_finger,
 )
 from workstation.domain.enums import FingerPosition
+from workstation.errors import Cancelled, UserFacingError
 
 
 class Rig:
@@ -200,6 +201,8 @@ def test_cancel_stops_enrolment(make_rig: Any) -> None:
     with pytest.raises(EnrollmentCancelled) as info:
         enroll_finger(rig.scanner, position=2, on_step=on_step, cancel=cancel, poll_interval=0.01)
     assert steps[-1] == "cancelled" and info.value.message_zh
+    # a cancel is not an error: a UI catching UserFacingError to show a box does not catch it
+    assert isinstance(info.value, Cancelled) and not isinstance(info.value, UserFacingError)
     assert rig.emu.library == {}
 
 

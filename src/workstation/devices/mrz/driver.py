@@ -39,9 +39,11 @@ class BadFrame(DeviceError):
 
     def __init__(self, detail: str) -> None:
         super().__init__(
-            "The passport data from the reader was damaged or unreadable. Swipe the passport again; "
-            "if it repeats, check the cable and the reader's settings.",
-            "护照阅读器传来的数据损坏或无法识别，请重新刷护照；如反复出现，请检查连接线和阅读器设置。",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "The passport data from the reader was damaged or unreadable. Swipe the passport again; if it "
+                "repeats, check the cable and the reader's settings.",
+            ),
             hint=detail,
         )
 
@@ -51,9 +53,11 @@ class IncompleteDocument(DeviceError):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
-            "The passport reader stopped in the middle of sending a document. Check the cable and swipe the "
-            "passport again.",
-            "护照阅读器在发送证件数据时中断，请检查连接线后重新刷护照。",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "The passport reader stopped in the middle of sending a document. Check the cable and swipe the "
+                "passport again.",
+            ),
             hint=detail or None,
         )
 
@@ -64,8 +68,9 @@ class NoDocument(DeviceTimeout):
     def __init__(self, seconds: float) -> None:
         DeviceError.__init__(
             self,
-            f"No passport was read within {seconds:g} s. Place the passport on the reader, photo page down.",
-            f"{seconds:g} 秒内未读到护照，请将护照资料页朝下放在阅读器上。",
+            QT_TRANSLATE_NOOP(
+                "mrz", "No passport was read within {seconds:g} s. Place the passport on the reader, photo page down."
+            ).format(seconds=seconds),
         )
 
 
@@ -73,13 +78,14 @@ class CheckDigitFailed(DeviceError):
     """Some check digits do not match; `result` still holds every field and `failed_fields` names them."""
 
     def __init__(self, result: MrzResult) -> None:
-        en, zh = failed_fields_text(result)
         self.result = result
         self.failed_fields = result.failed_fields
         super().__init__(
-            f"The check digits of the passport do not match for: {en}. Compare these fields with the printed "
-            "page and correct them, or swipe the passport again.",
-            f"护照机读码校验失败：{zh}。请与证件资料页核对并更正，或重新刷护照。",
+            QT_TRANSLATE_NOOP(
+                "mrz",
+                "The check digits of the passport do not match for: {fields}. Compare these fields with the printed "
+                "page and correct them, or swipe the passport again.",
+            ).format(fields=failed_fields_text(result)),
             hint="failed: " + ", ".join(result.failed_fields),
         )
 

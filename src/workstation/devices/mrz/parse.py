@@ -30,6 +30,7 @@ Decisions (device-protocols.md §3):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -39,6 +40,7 @@ from workstation.domain.countries import country_name
 from workstation.domain.documents import IdentityDocument, document_validity, validity_warning
 from workstation.domain.enums import DocumentType, DocumentValidity, Sex
 from workstation.domain.validation import mrz_check_digit
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing
 
 TD1 = "TD1"
 TD2 = "TD2"
@@ -56,13 +58,15 @@ EXPIRY_DATE = "expiry_date"
 PERSONAL_NUMBER = "personal_number"
 COMPOSITE = "composite"
 
-FIELD_LABELS: dict[str, tuple[str, str]] = {
-    DOCUMENT_NUMBER: ("document number", "证件号码"),
-    BIRTH_DATE: ("date of birth", "出生日期"),
-    EXPIRY_DATE: ("date of expiry", "有效期至"),
-    PERSONAL_NUMBER: ("personal number", "个人号码"),
-    COMPOSITE: ("overall check", "总校验位"),
+FIELD_LABELS: dict[str, str] = {
+    DOCUMENT_NUMBER: QT_TRANSLATE_NOOP("mrz", "document number"),
+    BIRTH_DATE: QT_TRANSLATE_NOOP("mrz", "date of birth"),
+    EXPIRY_DATE: QT_TRANSLATE_NOOP("mrz", "date of expiry"),
+    PERSONAL_NUMBER: QT_TRANSLATE_NOOP("mrz", "personal number"),
+    COMPOSITE: QT_TRANSLATE_NOOP("mrz", "overall check"),
 }
+
+_OCR_REPAIR = QT_TRANSLATE_NOOP("mrz", "{field}: read {read}, taken as {taken} (OCR repair; check digit matches)")
 
 _MRZ_CHARS = re.compile(r"[0-9A-Z<]*")
 _SEX = {"M": Sex.MALE, "F": Sex.FEMALE, "X": Sex.UNSPECIFIED, "<": Sex.UNSPECIFIED}
@@ -129,8 +133,8 @@ class MrzResult:
         return country_name(self.issuing_state) if self.issuing_state else None
 
     @property
-    def validity_warning(self) -> tuple[str, str] | None:
-        """(English, Chinese) warning for an expired document, None otherwise."""
+    def validity_warning(self) -> str | None:
+        """The warning for an expired or not-yet-valid document (marked), None otherwise."""
         return validity_warning(self.validity)
 
     @property
@@ -164,9 +168,16 @@ class MrzResult:
 
 # ---- normalisation and layout detection --------------------------------------------------------
 def normalise_line(line: str) -> str:
-    """Drop CR/LF, spaces and trailing ``_`` padding, upper-case."""
-    s = line.replace("\r", "").replace("\n", "").replace(" ", "").replace("\t", "")
+    """Unicode compatibility form (NFKC: an MRZ typed with full-width characters becomes ASCII), drop
+    CR/LF, spaces and trailing ``_`` padding, upper-case."""
+    s = unicodedata.normalize("NFKC", line)
+    s = s.replace("\r", "").replace("\n", "").replace(" ", "").replace("\t", "")
     return s.rstrip("_").upper()
+
+
+def _ascii_digits(s: str) -> bool:
+    """Only ASCII digits (str.isdigit also accepts other scripts' digits, which an MRZ never holds)."""
+    return bool(s) and s.isascii() and s.isdigit()
 
 
 def split_lines(text: str | Sequence[str]) -> list[str]:
@@ -199,7 +210,7 @@ def _check(name: str, data: str, given: str, *, filler_ok: bool = False) -> Chec
     computed = mrz_check_digit(data)
     if filler_ok and data.strip("<") == "" and given in ("<", "0"):
         return CheckDigit(name, data, given, computed, True)
-    return CheckDigit(name, data, given, computed, given.isdigit() and int(given) == computed)
+    return CheckDigit(name, data, given, computed, _ascii_digits(given) and int(given) == computed)
 
 
 def _strip(s: str) -> str:
@@ -212,7 +223,7 @@ def _names(s: str) -> tuple[str, str]:
 
 
 def _yymmdd(raw: str) -> tuple[int, int, int] | None:
-    if len(raw) != 6 or not raw.isdigit():
+    if len(raw) != 6 or not _ascii_digits(raw):
         return None
     return int(raw[:2]), int(raw[2:4]), int(raw[4:6])
 
@@ -262,7 +273,11 @@ def parse_mrz(text: str | Sequence[str], *, today: date | None = None) -> MrzRes
             bad = next(ch for ch in line if not _MRZ_CHARS.fullmatch(ch))
             raise MrzFormatError(f"unreadable character {bad!r} in MRZ line {i + 1} at position {line.index(bad) + 1}")
         if len(line) < width:
-            problems.append(f"line {i + 1} had {len(line)} of {width} characters; padded with fillers")
+            problems.append(
+                QT_TRANSLATE_NOOP("mrz", "Line {line} had {count} of {width} characters; padded with fillers.").format(
+                    line=i + 1, count=len(line), width=width
+                )
+            )
     lines = repair_ocr([x.ljust(width, "<") for x in lines], fmt, problems)
     result = _parse_td1(lines, today, problems) if fmt == TD1 else _parse_two_line(fmt, lines, today, problems)
     return replace(result, validity=document_validity(None, result.expiry_date, today=today))
@@ -288,18 +303,15 @@ def repair_ocr(lines: list[str], fmt: str, problems: list[str]) -> list[str]:
         data, check = "".join(rows[line][a:b]), rows[line][c]
         new_data = data.translate(_OCR_DIGITS) if numeric_data else data
         new_check = check.translate(_OCR_DIGITS)
-        if (new_data, new_check) == (data, check) or not new_check.isdigit():
+        if (new_data, new_check) == (data, check) or not _ascii_digits(new_check):
             return
-        if not all(ch.isdigit() or ch == "<" for ch in new_data) and numeric_data:
+        if not all(_ascii_digits(ch) or ch == "<" for ch in new_data) and numeric_data:
             return
         if mrz_check_digit(new_data) != int(new_check):
             return
         rows[line][a:b] = list(new_data)
         rows[line][c] = new_check
-        label = FIELD_LABELS[name][0]
-        problems.append(
-            f"{label}: read {data}{check}, taken as {new_data}{new_check} (OCR repair; check digit matches)"
-        )
+        problems.append(_OCR_REPAIR.format(field=FIELD_LABELS[name], read=data + check, taken=new_data + new_check))
 
     for name, line, a, b, c in _NUMERIC[fmt]:
         fix(name, line, a, b, c, numeric_data=True)
@@ -316,9 +328,7 @@ def repair_ocr(lines: list[str], fmt: str, problems: list[str]) -> list[str]:
         data = _composite_data(fmt, joined)
         new_check = rows[line][c].translate(_OCR_DIGITS)
         if mrz_check_digit(data) == int(new_check):
-            problems.append(
-                f"overall check: read {rows[line][c]}, taken as {new_check} (OCR repair; check digit matches)"
-            )
+            problems.append(_OCR_REPAIR.format(field=FIELD_LABELS[COMPOSITE], read=rows[line][c], taken=new_check))
             rows[line][c] = new_check
     return ["".join(r) for r in rows]
 
@@ -335,9 +345,13 @@ def _dates(birth: str, expiry: str, today: date, problems: list[str]) -> tuple[d
     b = birth_date_from(birth, today)
     e = expiry_date_from(expiry, today)
     if b is None:
-        problems.append(f"date of birth {birth!r} is incomplete or impossible")
+        problems.append(
+            QT_TRANSLATE_NOOP("mrz", "date of birth '{value}' is incomplete or impossible").format(value=birth)
+        )
     if e is None:
-        problems.append(f"date of expiry {expiry!r} is incomplete or impossible")
+        problems.append(
+            QT_TRANSLATE_NOOP("mrz", "date of expiry '{value}' is incomplete or impossible").format(value=expiry)
+        )
     return b, e
 
 
@@ -422,8 +436,7 @@ def _parse_td1(lines: list[str], today: date, problems: list[str]) -> MrzResult:
     )
 
 
-def failed_fields_text(result: MrzResult) -> tuple[str, str]:
-    """(English, Chinese) list of the fields whose check digit failed, e.g. ("date of birth", "出生日期")."""
-    en = ", ".join(FIELD_LABELS.get(f, (f, f))[0] for f in result.failed_fields)
-    zh = "、".join(FIELD_LABELS.get(f, (f, f))[1] for f in result.failed_fields)
-    return en, zh
+def failed_fields_text(result: MrzResult) -> str:
+    """The fields whose check digit failed, as a list in running text (marked labels, rendered per
+    language: "date of birth, overall check" / "出生日期、总校验位")."""
+    return Listing(FIELD_LABELS.get(f, f) for f in result.failed_fields)

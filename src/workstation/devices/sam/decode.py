@@ -17,6 +17,8 @@ from datetime import date
 from workstation.domain.documents import CardFingerprint, IdentityDocument, validity_warning
 from workstation.domain.enums import DocumentType, DocumentValidity, FingerPosition, Sex
 from workstation.domain.validation import Problems, validate_document
+from workstation.errors import Problem, field_label
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 TEXT_LEN = 256
 PHOTO_LEN = 1024
@@ -24,11 +26,11 @@ FINGERPRINT_LEN = 1024
 FINGER_RECORD_LEN = 512
 LONG_TERM = "长期"
 
-PHOTO_DECODER_MISSING = (
+PHOTO_DECODER_MISSING = QT_TRANSLATE_NOOP(
+    "sam",
     "The photo on the card is stored in the vendor's WLT format. The vendor WLT decoder library is not "
-    "installed, so the photo cannot be shown; the rest of the card was read normally."
+    "installed, so the photo cannot be shown; the rest of the card was read normally.",
 )
-PHOTO_DECODER_MISSING_ZH = "证件照片为厂商WLT格式，未安装厂商WLT解码库，无法显示照片；证件其他信息已正常读取。"
 
 
 # ---- layouts: (name, byte offset, byte length) --------------------------------------------------
@@ -95,7 +97,7 @@ class CardRead:
     validity: DocumentValidity = DocumentValidity.UNKNOWN
 
     @property
-    def validity_warning(self) -> tuple[str, str] | None:
+    def validity_warning(self) -> str | None:
         """(English, Chinese) warning for an expired or not-yet-valid card, None otherwise."""
         return validity_warning(self.validity)
 
@@ -120,24 +122,40 @@ def card_type(block: bytes) -> DocumentType:
 def _date(value: str, label: str, problems: Problems) -> date | None:
     if not value:
         return None
-    if len(value) == 8 and value.isdigit():
+    if len(value) == 8 and value.isascii() and value.isdigit():
         try:
             return date(int(value[:4]), int(value[4:6]), int(value[6:]))
         except ValueError:
             pass
-    problems.append((label, f"the card's {label.replace('_', ' ')} '{value}' is not a valid date"))
+    problems.append(
+        Problem(
+            label,
+            "date",
+            QT_TRANSLATE_NOOP("sam", "The card's {field} '{value}' is not a valid date.").format(
+                field=field_label(label), value=value
+            ),
+        )
+    )
     return None
 
 
 def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    return int(value) if value and value.isascii() and value.isdigit() else None
 
 
 def decode_text_block(block: bytes) -> tuple[IdentityDocument, Problems]:
     """The 256-byte text block → IdentityDocument(source="card") plus decoding problems."""
     problems: Problems = []
     if len(block) != TEXT_LEN:
-        problems.append(("", f"text block has {len(block)} bytes, expected {TEXT_LEN}"))
+        problems.append(
+            Problem(
+                "",
+                "length",
+                QT_TRANSLATE_NOOP("sam", "The card's text block has {count} bytes instead of {expected}.").format(
+                    count=len(block), expected=TEXT_LEN
+                ),
+            )
+        )
         block = block[:TEXT_LEN] + b"\x20" * (TEXT_LEN - len(block[:TEXT_LEN]))
     doc_type = card_type(block)
     f = {k: _field(block, off, size) for k, (off, size) in _LAYOUTS[doc_type].items()}
@@ -263,9 +281,7 @@ def decode_card(text: bytes, photo: bytes = b"", fingerprint: bytes = b"", *, to
     doc, problems = decode_text_block(text)
     doc = doc.with_changes(photo=photo or None, fingerprints=decode_fingerprints(fingerprint))
     problems = problems + [p for p in validate_document(doc, today=today) if p not in problems]
-    return CardRead(
-        document=doc, problems=problems, raw_fingerprint_len=len(fingerprint), validity=doc.validity(today)
-    )
+    return CardRead(document=doc, problems=problems, raw_fingerprint_len=len(fingerprint), validity=doc.validity(today))
 
 
 # ---- encoder (inverse of decode_text_block; for emulators and tests) ----------------------------

@@ -26,9 +26,10 @@ class SamStatusError(DeviceError):
     """The reader answered with an error status; `code` is SW3."""
 
     def __init__(self, code: int, what: str = "") -> None:
-        en, zh = fr.status_message(code)
         self.code = code
-        super().__init__(en, zh, hint=f"{what} status 0x{code:02X}" if what else f"status 0x{code:02X}")
+        super().__init__(
+            fr.status_message(code), hint=f"{what} status 0x{code:02X}" if what else f"status 0x{code:02X}"
+        )
 
 
 class NoCard(SamStatusError):
@@ -39,8 +40,10 @@ class NoCard(SamStatusError):
 class BadReply(DeviceError):
     def __init__(self, detail: str) -> None:
         super().__init__(
-            "The reply from the ID card reader was damaged on the way. Try again; if it repeats, check the cable.",
-            "身份证阅读器的应答在传输中损坏，请重试；如反复出现，请检查连接线。",
+            QT_TRANSLATE_NOOP(
+                "sam",
+                "The reply from the ID card reader was damaged on the way. Try again; if it repeats, check the cable.",
+            ),
             hint=detail,
         )
 

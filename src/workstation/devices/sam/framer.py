@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import reduce
 
 from workstation.devices.errors import ProtocolError
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 PREAMBLE = b"\xaa\xaa\xaa\x96\x69"
 MIN_LEN = 3  # CMD PARA CHK (host) — a SAM reply is at least 4 (SW1 SW2 SW3 CHK)
@@ -55,77 +56,58 @@ SW_SELECT_FAILED = 0x81
 
 SUCCESS_CODES = frozenset({SW_OK, SW_NO_CONTENT, SW_FIND_OK})
 
-# SW3 → (English, Chinese) plain-language messages for the operator
-STATUS_MESSAGES: dict[int, tuple[str, str]] = {
-    SW_OK: ("Operation successful.", "操作成功。"),
-    SW_NO_CONTENT: ("The card has no content for this item.", "证/卡中此项无内容。"),
-    SW_FIND_OK: ("Card found.", "寻找证/卡成功。"),
-    SW_CHECKSUM: (
+# SW3 → plain-language message for the operator (marked; Chinese in resources/translations/*.ts)
+STATUS_MESSAGES: dict[int, str] = {
+    SW_OK: QT_TRANSLATE_NOOP("sam", "Operation successful."),
+    SW_NO_CONTENT: QT_TRANSLATE_NOOP("sam", "The card has no content for this item."),
+    SW_FIND_OK: QT_TRANSLATE_NOOP("sam", "Card found."),
+    SW_CHECKSUM: QT_TRANSLATE_NOOP(
+        "sam",
         "The ID card reader received a damaged command (checksum error). Try again; if it repeats, check the cable.",
-        "身份证阅读器收到的命令校验和错误，请重试；如反复出现，请检查连接线。",
     ),
-    SW_LENGTH: (
-        "The ID card reader received a command of the wrong length. Try again.",
-        "身份证阅读器收到的命令长度错误，请重试。",
+    SW_LENGTH: QT_TRANSLATE_NOOP("sam", "The ID card reader received a command of the wrong length. Try again."),
+    SW_COMMAND: QT_TRANSLATE_NOOP("sam", "The ID card reader rejected the command (not supported by this reader)."),
+    SW_UNAUTHORISED_OP: QT_TRANSLATE_NOOP("sam", "The ID card reader refused an unauthorised operation."),
+    SW_UNRECOGNISED: QT_TRANSLATE_NOOP("sam", "The ID card reader reported an unknown error. Try again."),
+    SW_CARD_AUTH_SAM: QT_TRANSLATE_NOOP(
+        "sam",
+        "The card did not accept the reader's security module. Place the card again; if it repeats, the card may "
+        "be damaged.",
     ),
-    SW_COMMAND: (
-        "The ID card reader rejected the command (not supported by this reader).",
-        "身份证阅读器拒绝了该命令（此阅读器不支持）。",
-    ),
-    SW_UNAUTHORISED_OP: ("The ID card reader refused an unauthorised operation.", "身份证阅读器拒绝越权操作。"),
-    SW_UNRECOGNISED: ("The ID card reader reported an unknown error. Try again.", "身份证阅读器报告未知错误，请重试。"),
-    SW_CARD_AUTH_SAM: (
-        "The card did not accept the reader's security module. Place the card again; "
-        "if it repeats, the card may be damaged.",
-        "证/卡认证SAM_V失败，请重新放置证件；如反复出现，证件可能已损坏。",
-    ),
-    SW_SAM_AUTH_CARD: (
+    SW_SAM_AUTH_CARD: QT_TRANSLATE_NOOP(
+        "sam",
         "The reader could not authenticate this card. It may not be a genuine ID card, or it is damaged.",
-        "SAM_V认证证/卡失败，证件可能不是真实身份证或已损坏。",
     ),
-    SW_VERIFY: (
-        "The card's information failed verification. Place the card again.",
-        "信息验证错误，请重新放置证件。",
+    SW_VERIFY: QT_TRANSLATE_NOOP("sam", "The card's information failed verification. Place the card again."),
+    SW_CARD_TYPE: QT_TRANSLATE_NOOP(
+        "sam", "This card type is not recognised. Use a resident ID card or residence permit."
     ),
-    SW_CARD_TYPE: (
-        "This card type is not recognised. Use a resident ID card or residence permit.",
-        "无法识别的卡类型。",
+    SW_READ_FAILED: QT_TRANSLATE_NOOP(
+        "sam", "Reading the card failed. Keep the card still on the reader and try again."
     ),
-    SW_READ_FAILED: (
-        "Reading the card failed. Keep the card still on the reader and try again.",
-        "读卡失败，请将证件平放在阅读器上不要移动，再试一次。",
+    SW_RANDOM: QT_TRANSLATE_NOOP(
+        "sam", "The reader could not get a random number from the card. Place the card again."
     ),
-    SW_RANDOM: (
-        "The reader could not get a random number from the card. Place the card again.",
-        "取随机数失败，请重新放置证件。",
+    SW_SELF_TEST: QT_TRANSLATE_NOOP(
+        "sam",
+        "The ID card reader's security module failed its self-test. Restart the reader; if it repeats, it needs "
+        "service.",
     ),
-    SW_SELF_TEST: (
-        "The ID card reader's security module failed its self-test. Restart the reader; "
-        "if it repeats, it needs service.",
-        "SAM_V自检失败，不能接收命令。请重启阅读器；如反复出现，请送修。",
-    ),
-    SW_NOT_AUTHORISED: (
+    SW_NOT_AUTHORISED: QT_TRANSLATE_NOOP(
+        "sam",
         "The ID card reader's security module is not authorised and cannot be used. Contact the supplier.",
-        "SAM_V没有经过授权，无法使用，请联系供应商。",
     ),
-    SW_FIND_FAILED: (
-        "No card on the reader. Place the ID card flat on the reader.",
-        "未找到证件，请将身份证平放在阅读器上。",
-    ),
-    SW_SELECT_FAILED: (
-        "The card could not be selected. Lift the card and place it again.",
-        "选卡失败，请拿开证件后重新放置。",
-    ),
+    SW_FIND_FAILED: QT_TRANSLATE_NOOP("sam", "No card on the reader. Place the ID card flat on the reader."),
+    SW_SELECT_FAILED: QT_TRANSLATE_NOOP("sam", "The card could not be selected. Lift the card and place it again."),
 }
 
 
-def status_message(sw3: int) -> tuple[str, str]:
-    """Plain-language (English, Chinese) message for an SW3 code, including unknown ones."""
+def status_message(sw3: int) -> str:
+    """The operator's message for an SW3 code, including unknown ones (marked; ``str`` is English)."""
     if sw3 in STATUS_MESSAGES:
         return STATUS_MESSAGES[sw3]
-    return (
-        f"The ID card reader reported an unknown status (0x{sw3:02X}). Try again.",
-        f"身份证阅读器返回未知状态（0x{sw3:02X}），请重试。",
+    return QT_TRANSLATE_NOOP("sam", "The ID card reader reported an unknown status (0x{code:02X}). Try again.").format(
+        code=sw3
     )
 
 

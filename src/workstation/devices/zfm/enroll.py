@@ -54,6 +54,7 @@ from workstation.devices.zfm import framer as fr
 from workstation.devices.zfm.driver import BadPacket, FingerprintScanner, ZfmError
 from workstation.devices.zfm.quality import ACCEPT_SCORE, QualityReport, assess
 from workstation.domain.enums import FingerPosition
+from workstation.errors import Cancelled
 from workstation.i18n import QT_TRANSLATE_NOOP, Sentences, render
 
 FINGER_NAMES: dict[FingerPosition, str] = {
@@ -116,7 +117,9 @@ class EnrollmentError(DeviceError):
     """Enrolment stopped; the step that explains why has already been reported."""
 
 
-class EnrollmentCancelled(EnrollmentError):
+class EnrollmentCancelled(Cancelled):
+    """The officer cancelled the enrolment: not an error (`errors.Cancelled`; the UI shows nothing)."""
+
     def __init__(self) -> None:
         super().__init__(QT_TRANSLATE_NOOP("zfm", "Fingerprint enrolment was cancelled."))
 
@@ -353,8 +356,9 @@ def enroll_finger(
     store: bool = True,
     evict: EvictCallback | None = None,
 ) -> EnrollmentResult:
-    """Enrol one finger with 2 or 3 presses (see the module docstring). Raises `EnrollmentCancelled`,
-    `EnrollmentTimeout`, `EnrollmentFailed` or the driver's `DeviceError`s."""
+    """Enrol one finger with 2 or 3 presses (see the module docstring). Raises `EnrollmentCancelled`
+    (an `errors.Cancelled`, not an error: the UI shows nothing), `EnrollmentTimeout`, `EnrollmentFailed`
+    or the driver's `DeviceError`s."""
     if presses not in (2, 3):
         raise ValueError("presses must be 2 or 3")
     pos = FingerPosition(position)
