@@ -31,6 +31,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from datetime import date
 from pathlib import Path
@@ -44,11 +45,12 @@ ADMIN = ("admin", "admin-pass-1")
 OFFICER = ("officer1", "password-officer1")
 SYNC_RECORDS = 20_000
 PASSPHRASE_FILE = "benchmark-passphrase.txt"  # a benchmark-only station of synthetic data
+COMPLETE_FILE = "benchmark-built"  # written last: a build that was interrupted is built again
 
 
 # ---- the store ------------------------------------------------------------------------------------
-def build(pristine: Path, n: int) -> None:
-    """A demo station with `n` synthetic residents, an officer, and SYNC_RECORDS unsynced changes."""
+def build(pristine: Path, n: int, sync_records: int = SYNC_RECORDS) -> None:
+    """A demo station with `n` synthetic residents, an officer, and `sync_records` unsynced changes."""
     from keyring.backends import fail
     from sqlalchemy import select
 
@@ -78,7 +80,7 @@ def build(pristine: Path, n: int) -> None:
     officer = operators.authenticate(db, *OFFICER)
     desk = open_desk(db, officer)
     with db.read() as s:
-        ids = list(s.execute(select(Person.id).limit(SYNC_RECORDS)).scalars())
+        ids = list(s.execute(select(Person.id).limit(sync_records)).scalars())
     # the residents area's own record life cycle (record, outbox and audit rows), 2000 changes a
     # transaction: one call per change would take a quarter of an hour on a busy desk machine
     for start in range(0, len(ids), 2000):
@@ -91,17 +93,18 @@ def build(pristine: Path, n: int) -> None:
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     db.close()
+    (pristine / COMPLETE_FILE).write_text("ok")
     print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
 
 
-def prepare(keep: Path | None, n: int, scratch: Path) -> Path:
+def prepare(keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_RECORDS) -> Path:
     """The station folder of this run: a fresh copy of the pristine store (built when missing)."""
-    pristine = (keep or scratch) / f"pristine-{n}"
-    if not (pristine / PASSPHRASE_FILE).exists():
+    pristine = (keep or scratch) / f"pristine-{n}-{sync_records}"
+    if not (pristine / COMPLETE_FILE).exists():
         if pristine.exists():
             shutil.rmtree(pristine)
         print(f"building a station of {n} residents in {pristine} (once with --keep)", flush=True)
-        build(pristine, n)
+        build(pristine, n, sync_records)
     run = scratch / "station"
     if run.exists():
         shutil.rmtree(run)
@@ -169,6 +172,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--residents", type=int, default=1_000_000)
     ap.add_argument("--keep", default=None, help="build the store here once and reuse it on later runs")
+    ap.add_argument("--sync-records", type=int, default=SYNC_RECORDS, help="changed records the sync sends")
     ap.add_argument("--cards", type=int, default=10, help="card placements for card_to_form_ms")
     ap.add_argument("--queries", type=int, default=80, help="queries of the search mix")
     ap.add_argument("--no-start", action="store_true", help="skip start_s (it launches the app 4 times)")
@@ -184,14 +188,10 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     keep = Path(a.keep) if a.keep else None
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
-    folder = prepare(keep, a.residents, scratch)
+    folder = prepare(keep, a.residents, scratch, a.sync_records)
 
     import ui_start
     from keyring.backends import fail
-    from platform_helpers import make_platform
-    from workstation.ui.bridges.devices import DeviceBridge
-    from workstation.ui.context import Station, StationSettings
-    from workstation.ui.tasks import Lane, Runner
 
     from storage import query_mix
     from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
@@ -203,11 +203,13 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     from workstation.storage import operators, station
     from workstation.sync import client as sc
     from workstation.ui import i18n
-    from workstation.ui.screens.registration import open_for_card
+    from workstation.ui.bridges.devices import DeviceBridge
+    from workstation.ui.context import Station, StationSettings
+    from workstation.ui.screens.registration import open_for_card, spare_form
     from workstation.ui.screens.registration.fingerprint import FingerprintDialog
     from workstation.ui.screens.registration.form import RegistrationForm
     from workstation.ui.screens.residents import ResidentsPage
-    from workstation.wiring import open_desk
+    from workstation.ui.tasks import Lane, Runner
 
     app = QApplication.instance() or QApplication(["bench-ui"])
     i18n.apply_fonts(app)
@@ -216,6 +218,53 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     admin = operators.authenticate(db, *ADMIN)
     runner = Runner()
     bridge = DeviceBridge(runner)
+    st = Station(db=db, data_dir=folder, is_demo=True, runner=runner, devices=bridge,
+                 settings=StationSettings.load(db), languages=None, station_name="基准测试警务室",
+                 station_code=STATION_CODE)
+    ctx = st.context_for(officer)
+    meter = StallMeter()
+
+    # ---- 1. the residents table: open, scroll, search (rss_mb right after: the app's own memory) ----
+    page = ResidentsPage(ctx)
+    page.resize(1366, 700)
+    page.show()
+    searches: list[float] = []
+    page.model.searched.connect(lambda _q, _s: searches.append(time.perf_counter()))
+    meter.start("residents")
+    page.on_shown()
+    wait_for(lambda: bool(searches), 60, "the first page of residents")
+    bar = page.table.verticalScrollBar()
+    for _ in range(25):  # scroll to the end of what is loaded, again and again: page after page arrives
+        rows = page.model.rowCount()
+        bar.setValue(bar.maximum())
+        pump(0.3)
+        if page.model.rowCount() == rows and page.model.canFetchMore():
+            page.model.fetchMore()  # the end was reached while the previous page was still on its way
+        wait_for(lambda rows=rows: page.model.rowCount() > rows or not page.model.has_more(), 30, "a page")
+        pump(0.02)
+    scrolled = page.model.rowCount()
+    for _ in range(40):  # and back up, through evicted rows
+        bar.setValue(max(0, bar.value() - bar.pageStep() * 3))
+        pump(0.01)
+    mix = query_mix(db, a.queries, seed=11)
+    latencies = []
+    for text, grid in mix:
+        page.grid_box.setText(grid or "")
+        page.search_box.clear()
+        pump(0.15)
+        before = len(searches)
+        for i in range(1, len(text) + 1):  # typed, one keystroke every 80 ms
+            page.search_box.setText(text[:i])
+            t_key = time.perf_counter()
+            pump(0.08 if i < len(text) else 0)
+        wait_for(lambda before=before, text=text: len(searches) > before and page.model.query.text == text, 30,
+                 "a search")
+        QApplication.processEvents()  # the rows painted
+        latencies.append(1000 * (time.perf_counter() - t_key))
+    meter.stop()
+    mem = ui_start.rss_mb()
+
+    # ---- the emulated desk (after rss_mb: emulators are not the app) ----------------------------------
     manager = DeviceManager.with_emulators(ManagerConfig(assignments_path=None), link="pty")
     emulated = manager.demo
     for server in emulated.servers.values():
@@ -225,17 +274,7 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     wait_for(lambda: all(manager.status(r).state is DeviceState.CONNECTED for r in ("idcard", "fingerprint")),
              30, "the emulated devices")
 
-    class BenchStation(Station):
-        def desk_for(self, actor):  # the core facade
-            return open_desk(self.db, actor)
-
-    st = BenchStation(db=db, data_dir=folder, is_demo=True, runner=runner, devices=bridge,
-                      settings=StationSettings.load(db), languages=None, station_name="基准测试警务室",
-                      station_code=STATION_CODE)
-    ctx = st.context_for(officer)
-    meter = StallMeter()
-
-    # ---- 1. cards: placed → form shown ------------------------------------------------------------
+    # ---- 2. cards: placed → form shown ------------------------------------------------------------
     shown: list[float] = []
 
     class ShowWatch(QObject):
@@ -256,6 +295,8 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
 
     sam.send = counting_send  # type: ignore[method-assign]
     bridge.card_placed.connect(lambda doc: open_for_card(ctx, None, doc))
+    spare_form(ctx, None)  # as the main window does after login
+    pump(0.5)
     rng = random.Random(5)
     card_ms = []
     meter.start("card")
@@ -265,10 +306,11 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         doc = IdentityDocument(DocumentType.RESIDENT_ID, number, "测试" + "甲乙丙丁戊己庚辛壬癸"[i % 10],
                                Sex.MALE if int(number[16]) % 2 else Sex.FEMALE, date(1960 + i, 1, 1),
                                address="演示市东城区幸福路1号", issuer="演示市公安局", long_term=True)
+        card = card_from_document(doc)
         before = len(shown)
         sent[0] = 0
         t0 = time.perf_counter()
-        emulated.device("idcard").place_card(card_from_document(doc))
+        emulated.device("idcard").place_card(card)
         wait_for(lambda before=before: len(shown) > before, 10, "the registration form")
         wire = wire_seconds(sent[0], sam.baudrate)
         card_ms.append(1000 * (shown[-1] - t0 - wire))
@@ -277,16 +319,21 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
             if isinstance(w, RegistrationForm) and w.isVisible():
                 w.done(0)
         emulated.device("idcard").remove_card()
-        pump(0.15 + rng.random() * 0.05)
+        pump(0.8 + rng.random() * 0.2)  # the next person steps up (the spare form is rebuilt meanwhile)
     meter.stop()
     app.removeEventFilter(watch)
 
-    # ---- 2. a fingerprint image uploading at 57600 baud ---------------------------------------------
+    # ---- 3. a fingerprint image uploading at 57600 baud ---------------------------------------------
     dialog = FingerprintDialog(ctx, None, timeout_per_press=30)
     images: list[object] = []
     dialog._relay.image.connect(images.append)
     zfm = emulated.device("fingerprint")
-    dialog._relay.step.connect(lambda s: zfm.place_finger("bench", 2) if s.code == "place_finger" else None)
+
+    def press(step) -> None:  # the person's finger, not the app: off the GUI thread
+        if step.code == "place_finger":
+            threading.Thread(target=zfm.place_finger, args=("bench", 2), daemon=True).start()
+
+    dialog._relay.step.connect(press)
     meter.start("fingerprint")
     dialog.show()
     wait_for(lambda: bool(images), 60, "the fingerprint image")
@@ -295,7 +342,9 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     zfm.lift_finger()
     wait_for(lambda: runner.active == 0, 30, "the enrolment to stop")
 
-    # ---- 3. a 20k-record sync --------------------------------------------------------------------------
+    # ---- 4. a 20k-record sync --------------------------------------------------------------------------
+    from platform_helpers import make_platform  # the reference platform, in this process (not the app)
+
     platform = make_platform(scratch / "central", "sqlite")
     code = platform.central.enroll_code(STATION_CODE)
     sc.enroll(db, platform.url, code, STATION_CODE, platform.ca_pem, actor=admin)
@@ -311,47 +360,11 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     meter.start("sync")
     t_sync = time.perf_counter()
     ctx.op(sync, lane=Lane.NET).on_success(synced.append).start()
-    wait_for(lambda: bool(synced), 600, "the sync")
+    wait_for(lambda: bool(synced), 900, "the sync")
     sync_s = time.perf_counter() - t_sync
     meter.stop()
     result = synced[0]
     platform.close()
-
-    # ---- 4. the residents table: open, scroll, search ------------------------------------------------
-    page = ResidentsPage(ctx)
-    page.resize(1366, 700)
-    page.show()
-    searches: list[float] = []
-    page.model.searched.connect(lambda _q, _s: searches.append(time.perf_counter()))
-    meter.start("residents")
-    page.on_shown()
-    wait_for(lambda: bool(searches), 30, "the first page of residents")
-    bar = page.table.verticalScrollBar()
-    for _ in range(25):  # scroll to the end of what is loaded, again and again: page after page arrives
-        rows = page.model.rowCount()
-        bar.setValue(bar.maximum())
-        wait_for(lambda rows=rows: page.model.rowCount() > rows or not page.model.has_more(), 30, "a page")
-        pump(0.02)
-    for _ in range(40):  # and back up, through evicted rows
-        bar.setValue(max(0, bar.value() - bar.pageStep() * 3))
-        pump(0.01)
-    mix = query_mix(db, a.queries, seed=11)
-    latencies = []
-    for text, grid in mix:
-        page.grid_box.setText(grid or "")
-        page.search_box.clear()
-        pump(0.12)
-        before = len(searches)
-        for i in range(1, len(text) + 1):  # typed, one keystroke every 80 ms
-            page.search_box.setText(text[:i])
-            t_key = time.perf_counter()
-            pump(0.08 if i < len(text) else 0)
-        wait_for(lambda before=before, text=text: len(searches) > before and page.model.query.text == text, 30,
-                 "a search")
-        QApplication.processEvents()  # the rows painted
-        latencies.append(1000 * (time.perf_counter() - t_key))
-    meter.stop()
-    mem = ui_start.rss_mb()
 
     page.close()
     bridge.shutdown()
@@ -359,11 +372,12 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     db.close()
     start = float("nan") if a.no_start else ui_start.measure_start_s(scratch / "start-demo")
     p95 = statistics.quantiles(latencies, n=100)[94] if len(latencies) >= 2 else latencies[0]
+    print(f"machine load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
     print("phases (worst stall, ms): " + ", ".join(f"{k}={1000 * v:.1f}" for k, v in meter.worst.items()))
     print(f"cards: {len(card_ms)} placements, card_to_form ms median {statistics.median(card_ms):.1f} "
           f"max {max(card_ms):.1f}")
     print(f"sync: {result.records} records in {sync_s:.1f} s, error={result.error}")
-    print(f"residents: {page.model.rowCount()} rows loaded while scrolling; {len(latencies)} searches, "
+    print(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
           f"median {statistics.median(latencies):.1f} ms")
     print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={statistics.median(card_ms):.1f} "
           f"search_p95_ms={p95:.1f} start_s={start:.2f} rss_mb={mem:.0f}")

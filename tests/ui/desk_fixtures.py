@@ -9,15 +9,14 @@ import time
 from pathlib import Path
 
 import pytest
-from workstation.ui.bridges.devices import DeviceBridge
-from workstation.ui.context import Station, StationSettings
-from workstation.ui.tasks import Runner
 
 from helpers import make_station
 from workstation.devices.manager import DeviceManager, DeviceState
 from workstation.devices.sam.emulator import card_from_spec
 from workstation.domain.enums import Role
-from workstation.wiring import open_desk
+from workstation.ui.bridges.devices import DeviceBridge
+from workstation.ui.context import Station, StationSettings
+from workstation.ui.tasks import Runner
 
 __all__ = ["bridge", "close_windows", "ctx", "runner", "station_fx"]  # the fixtures (tests star-import them)
 
@@ -36,13 +35,6 @@ def card(name: str, **changes):
 
 def mrz_lines(name: str) -> list[str]:
     return json.loads((SCENARIOS / "mrz" / f"{name}.json").read_text(encoding="utf-8"))["lines"]
-
-
-class DeskStation(Station):
-    """The app's `Station` with the core's `Desk` facade as each session's `desk`."""
-
-    def desk_for(self, actor):
-        return open_desk(self.db, actor)
 
 
 def wait_connected(bridge: DeviceBridge, roles, timeout: float = 10.0) -> None:
@@ -98,7 +90,7 @@ def make_ctx(station_fx, runner, bridge, role: Role = Role.OFFICER, **settings):
     values = off_gui(lambda: StationSettings.load(station_fx.db))
     for k, v in settings.items():
         setattr(values, k, v) if hasattr(values, k) else values.values.__setitem__(k, v)
-    station = DeskStation(
+    station = Station(
         db=station_fx.db, data_dir=station_fx.data_dir, is_demo=False, runner=runner, devices=bridge,
         settings=values, languages=None, station_name="测试警务室", station_code="440305001",
     )

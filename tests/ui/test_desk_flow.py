@@ -22,7 +22,6 @@ sys.path.insert(0, str(Path(__file__).parents[1] / "sync"))
 from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, runner, station_fx, ...)
 from desk_fixtures import card, drain, mrz_lines, off_gui
 from platform_helpers import make_platform
-from workstation.ui.tasks import Lane
 
 from workstation.storage.schema import (
     AuditEvent,
@@ -36,6 +35,7 @@ from workstation.sync import client as sc
 from workstation.ui.screens.registration import new_manual_registration, open_for_card, open_for_passport
 from workstation.ui.screens.registration.fingerprint import FingerprintDialog
 from workstation.ui.screens.registration.form import RegistrationForm
+from workstation.ui.tasks import Lane
 
 pytestmark = pytest.mark.qt
 
@@ -85,6 +85,9 @@ def press_finger_when_asked(bridge, dialog, identity="synthetic-a"):
             device.lift_finger()
 
     dialog._relay.step.connect(on_step)
+    last = dialog._last_step
+    if last is None or last.code in ("start", "place_finger"):  # asked before we were listening
+        device.place_finger(identity, int(dialog.position), quality="good")
     return codes
 
 
