@@ -730,6 +730,10 @@
         <translation>租客</translation>
     </message>
     <message>
+        <source>This person is not registered here, and your role may not register residents.</source>
+        <translation>此人尚未在本辖区登记，您的角色无权登记人员。</translation>
+    </message>
+    <message>
         <source>Times issued</source>
         <translation>签发次数</translation>
     </message>

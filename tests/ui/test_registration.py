@@ -181,3 +181,18 @@ def test_supervisor_sees_no_edit_or_delete(qtbot, station_fx, runner, bridge):
     assert not dialog.delete_button.isVisibleTo(dialog)
     assert not dialog.save_button.isVisibleTo(dialog)
     assert isinstance(dialog.editors["phone"], QLineEdit) and not dialog.editors["phone"].isEnabled()
+
+
+def test_a_role_that_may_not_register_gets_no_form_for_an_unknown_card(qtbot, station_fx, runner, bridge):
+    from PySide6.QtWidgets import QMessageBox
+
+    sup = make_ctx(station_fx, runner, bridge, Role.SUPERVISOR)
+    doc = place(qtbot, bridge, card("resident_id"))
+    open_for_card(sup, None, doc)
+    qtbot.waitUntil(lambda: any(isinstance(w, QMessageBox) and w.isVisible() for w in QApplication.topLevelWidgets()),
+                    timeout=10000)
+    box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+    assert "may not register" in box.text()
+    assert not forms()
+    box.close()
+    drain(qtbot, runner)

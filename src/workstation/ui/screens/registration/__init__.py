@@ -19,6 +19,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from workstation.domain.documents import IdentityDocument
+from workstation.domain.permissions import Permission
+from workstation.errors import PermissionDenied
+from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.ui.errors import show_error
 from workstation.ui.screens.registration.form import RegistrationForm, present
 from workstation.ui.tasks import Lane, Op
 
@@ -38,6 +42,9 @@ def _document_of(read: Any) -> tuple[IdentityDocument, list[tuple[str, str]]]:
     raise TypeError(f"not a document: {type(read).__name__}")
 
 
+NOT_REGISTERED = QT_TRANSLATE_NOOP(
+    "Registration", "This person is not registered here, and your role may not register residents."
+)
 _spares: dict[int, RegistrationForm] = {}
 SPARE_DELAY_MS = 500
 
@@ -101,10 +108,12 @@ def _open_for(ctx: Any, parent: QWidget | None, read: Any) -> None:
     anchor = parent if parent is not None else ctx.runner
 
     def known(row: Any) -> None:
-        if row is None:
-            _open_form(ctx, parent, doc, problems)
-        else:
+        if row is not None:
             open_resident(ctx, parent, row.id)
+        elif not ctx.can(Permission.REGISTER):  # e.g. a supervisor: reads records, registers nobody
+            show_error(parent, PermissionDenied(NOT_REGISTERED))
+        else:
+            _open_form(ctx, parent, doc, problems)
 
     if not doc.number:
         _open_form(ctx, parent, doc, problems)
