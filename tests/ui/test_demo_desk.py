@@ -65,3 +65,33 @@ def test_sync_now_reaches_the_demo_platform(main_window, qtbot, ui_station, ctx)
         assert sc.current_enrollment(ui_station.db).platform_url == platform.url
     finally:
         platform.stop()
+
+
+def test_the_demo_starts_whole_devices_platform_and_logins(tmp_path, qtbot, languages):
+    """What `python3 scripts/run` does: the demo station (created on first run), emulated devices, the
+    reference platform on loopback with the station enrolled; log in with a listed demo login, sync."""
+    from PySide6.QtCore import Qt
+
+    from workstation.cli.app import DEMO_OFFICER
+    from workstation.ui.app import Startup
+
+    s = Startup(data_dir=tmp_path / "demo", demo=True, languages=languages)
+    try:
+        with qtbot.waitSignal(s.window_ready, timeout=120_000) as ready:
+            s.start()
+        win = ready.args[0]
+        screen = win.login_screen
+        assert f"{DEMO_OFFICER[0]} / {DEMO_OFFICER[1]}" in screen.demo_box.text()
+        qtbot.keyClicks(screen.username, DEMO_OFFICER[0])
+        qtbot.keyClicks(screen.password, DEMO_OFFICER[1])
+        qtbot.keyClick(screen.password, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
+        qtbot.waitUntil(lambda: all(light.look == "ready" for light in win.lights.values()), timeout=30_000)
+        assert win.demo_badge.isVisible() and win.station.devices.demo is not None
+        qtbot.waitUntil(lambda: s.platform is not None, timeout=60_000)
+        qtbot.waitUntil(lambda: "changes waiting" in win.sync_label.text(), timeout=20_000)
+        win.sync_now()
+        qtbot.waitUntil(lambda: "Sync done" in win.message_bar.label.text(), timeout=60_000)
+        win.close()
+    finally:
+        s.shutdown()

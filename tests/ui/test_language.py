@@ -56,3 +56,16 @@ def test_cjk_font_fallback_list(qapp):
     assert font.families()[:5] == [f for f in i18n.CJK_FONTS if f in QFontDatabase.families()] + [
         f for f in i18n.CJK_FONTS if f not in QFontDatabase.families()]
     assert font.pointSizeF() >= i18n.MIN_POINT_SIZE
+
+
+def test_start_language_follows_workstation_lang_then_the_system_locale(qapp, monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setenv("WORKSTATION_LANG", "en_GB.UTF-8")
+    assert i18n.system_language() == "en"
+    monkeypatch.setenv("WORKSTATION_LANG", "zh_CN")
+    assert i18n.system_language() == "zh_CN"
+    monkeypatch.delenv("WORKSTATION_LANG")
+    expected = {QLocale.Language.Chinese: "zh_CN", QLocale.Language.C: "zh_CN"}.get(
+        QLocale.system().language(), "en")
+    assert i18n.system_language() == expected

@@ -276,3 +276,69 @@ def test_exception_in_a_slot_becomes_a_crash_report(main_window, qtbot, ui_stati
     import threading
 
     threading.excepthook = threading.__excepthook__
+
+
+def test_idle_lock_minutes_come_from_the_station_setting(ui_station, qtbot):
+    from workstation.storage import settings
+    from workstation.ui.context import StationSettings
+    from workstation.ui.main_window import MainWindow
+
+    with ui_station.db.write() as s:
+        settings.set(s, "idle_lock_minutes", 3)
+    ui_station.settings = StationSettings.load(ui_station.db)
+    win = MainWindow(ui_station)
+    qtbot.addWidget(win)
+    assert win.idle_timer.interval() == 3 * 60_000
+
+
+def test_a_disabled_operator_is_sent_back_to_the_login(main_window, qtbot, ui_station):
+    from conftest import authenticate
+    from workstation.storage import operators
+
+    window_login(qtbot, main_window, Role.ASSISTANT)
+    operators.set_disabled(ui_station.db, authenticate(ui_station.db, Role.ADMIN), "assistant1")
+    actor = main_window.ctx.operator
+    # the next call through the session is refused by the core
+    h = main_window.ctx.op(lambda _t: operators.authorize(ui_station.db, actor, Permission.REGISTER),
+                           parent=main_window.session).start()
+    qtbot.waitUntil(lambda: h.done)
+    assert main_window.session is None and main_window.login_screen.isVisible()
+    assert "Log in again" in main_window.login_screen.error.text()
+
+
+def test_keyboard_f2_ctrl_f_enter_and_tooltips_show_shortcuts(ui_station, qtbot, monkeypatch):
+    from workstation.ui import main_window as mw
+    from workstation.ui.pages import PlaceholderPage
+
+    calls = []
+
+    class FakeDesk:  # stands in for ui-desk's registration module
+        @staticmethod
+        def new_manual_registration(ctx, parent):
+            calls.append(("new", ctx.operator.username))
+
+    class Residents(PlaceholderPage):  # stands in for ui-desk's ResidentsPage: records searches
+        def search(self, text):
+            calls.append(("search", text))
+
+    def factory(ctx, item):
+        return Residents(ctx, item) if item.key == "residents" else mw.default_page(ctx, item)
+
+    monkeypatch.setattr(mw, "_desk_screens", lambda: FakeDesk)
+    win = mw.MainWindow(ui_station, page_factory=factory)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    window_login(qtbot, win, Role.OFFICER)
+    qtbot.keyClick(win.session.nav, Qt.Key.Key_F2)
+    assert calls == [("new", "officer1")]
+    qtbot.keyClick(win.session.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.session.search.hasFocus()
+    qtbot.keyClicks(win.session.search, "zhang")
+    qtbot.keyClick(win.session.search, Qt.Key.Key_Return)
+    assert calls[-1] == ("search", "zhang")
+    assert win.session.current_page.nav_key == "residents"
+    for action in (win.act_new, win.act_search, win.act_sync, win.act_lock):
+        assert action.toolTip().endswith(f"({action.shortcut().toString()})"), action.toolTip()
+    assert "Ctrl+F" in win.session.search.placeholderText()
+    win.close()

@@ -12,7 +12,7 @@ DEFAULTS: dict[str, Any] = {
     "retention_days": 730,
     "max_failed_logins": 5,
     "lockout_minutes": 10,
-    "idle_lock_minutes": 15,
+    "idle_lock_minutes": 10,  # the desk locks itself after this many idle minutes (issue 10 item 4)
     "store_fingerprint_images": False,
     "freeze_max_unsynced_age_hours": 72,
     "freeze_max_unsynced_records": 5000,

@@ -41,6 +41,7 @@ from workstation.storage.errors import (
     DatabaseDamaged,
     DatabaseMissing,
     PassphraseMismatch,
+    WrongKey,
 )
 from workstation.storage.files import (
     create_private_file,
@@ -461,6 +462,8 @@ def begin_rekey(
     data_dir = Path(data_dir)
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     old_master = vault.unlock_with_passphrase(passphrase, restore_keyring=False)
+    if db.raw_key != db_key_of(old_master):  # the key file and the open database must be one station
+        raise WrongKey("passphrase")
     lock = db.station_lock
     own_lock = lock is None
     if lock is None:

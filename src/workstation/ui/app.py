@@ -16,10 +16,10 @@ import time
 from collections.abc import Callable
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from workstation.errors import UserFacingError
 from workstation.storage.db import Database
@@ -29,6 +29,9 @@ from workstation.ui import errors, i18n
 from workstation.ui.bridges.devices import DeviceBridge
 from workstation.ui.context import Station, StationSettings
 from workstation.ui.tasks import Lane, Op, Runner
+
+if TYPE_CHECKING:
+    from workstation.ui.main_window import MainWindow
 
 logger = logging.getLogger("workstation.ui.app")
 
@@ -345,7 +348,7 @@ def _report_start_and_quit(app: QApplication) -> None:
     )
 
 
-def build_for_benchmark(data_dir: Path, *, demo: bool = True) -> tuple[Startup, QWidget | None]:
+def build_for_benchmark(data_dir: Path, *, demo: bool = True) -> tuple[Startup, MainWindow | None]:
     """For `benchmarks/ui.py`: run start-up on `data_dir` in this process up to the login window (the
     QApplication must exist). Returns (startup, window); `startup.shutdown()` when done."""
     app = make_app()

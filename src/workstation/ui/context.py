@@ -65,7 +65,7 @@ class StationSettings:
 
         with db.read() as s:
             values = {k: st.get(s, k) for k in st.DEFAULTS}
-            idle = st.get(s, "idle_lock_minutes", 10)
+            idle = st.get(s, "idle_lock_minutes")
             fp = st.get(s, "fingerprint_policy", "optional")
             photo = st.get(s, "photo_policy", "show")
         # the station's setting decides; the desk default is 10 minutes (issue 10 item 4)

@@ -58,6 +58,13 @@ def show_error(parent: QWidget | None, exc: BaseException, *, fields: FieldError
 
 
 def show_user_error(parent: QWidget | None, exc: UserFacingError, *, fields: FieldErrors | None = None) -> None:
+    from workstation.storage.errors import OperatorInactive
+
+    window = parent.window() if parent is not None else None
+    end_session = getattr(window, "end_session", None)
+    if isinstance(exc, OperatorInactive) and callable(end_session):
+        end_session(i18n.message_of(exc))  # the account changed under the session: log in again
+        return
     if isinstance(exc, ValidationError) and fields is not None:
         rest = fields.show(exc.problems)
         if not rest:

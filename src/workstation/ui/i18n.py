@@ -31,8 +31,17 @@ TRANSLATIONS_DIR = resource_path("translations")
 
 
 def system_language() -> str:
-    """ "zh_CN" when the system locale is Chinese (any script/territory), else "en"."""
-    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+    """The language the desk starts in: ``WORKSTATION_LANG`` when set, else the system locale's ("zh_CN"
+    for any Chinese locale, "en" for any other language); no real locale (C/POSIX) gives Chinese, as
+    in the CLIs (`workstation.i18n.operator_language`: the users are Chinese community police)."""
+    import os
+
+    if os.environ.get("WORKSTATION_LANG"):
+        return core_i18n.normalise_language(os.environ["WORKSTATION_LANG"])
+    lang = QLocale.system().language()
+    if lang in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return core_i18n.DEFAULT_LANGUAGE
+    return "zh_CN" if lang == QLocale.Language.Chinese else "en"
 
 
 def normalise(code: str | None) -> str:

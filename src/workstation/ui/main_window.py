@@ -164,6 +164,8 @@ class Session(QWidget):
         self.search.setMinimumWidth(320)
         self.search.setVisible(ctx.can("read_person"))
         header.addWidget(self.search, 1)
+        if not ctx.can("read_person"):  # no search for this role: keep the operator at the right
+            header.addStretch(1)
         header.addSpacing(24)
         self.operator_label = QLabel()
         self.operator_label.setObjectName("header_operator")
@@ -559,6 +561,12 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         self._update_enabled()
         self._update_operator_status()
+
+    def end_session(self, reason: str) -> None:
+        """The core refused the operator (`OperatorInactive`: disabled, new role, password reset): close
+        their session and show why on the login screen."""
+        self.logout()
+        self.login_screen.show_error(reason)
 
     def _close_session(self, session: Session) -> None:
         for w in session.hidden_windows:

@@ -187,7 +187,7 @@ class PlaceholderPage(PageBase):
         self._body.setWordWrap(True)
         self._note = QLabel()
         self._note.setWordWrap(True)
-        self._note.setStyleSheet("color: palette(mid);")
+        self._note.setStyleSheet("color: #444;")  # secondary, still high contrast
         for w in (self._heading, self._body, self._note):
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             lay.addWidget(w)

@@ -62,6 +62,7 @@ def check_window(timeout: float = 60.0) -> str:
                 window.login_screen.submit()
                 _wait(app, lambda: bool(logged) and window.session is not None, timeout, "the login")
                 session = window.session
+                assert session is not None
                 pages = list(session.pages.values())
                 for key in list(session.pages):
                     session.show_page(key)

@@ -31,17 +31,13 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
+from workstation.errors import Cancelled  # re-exported: `from workstation.ui.tasks import Cancelled` works too
+
 logger = logging.getLogger("workstation.ui.tasks")
 
 T = TypeVar("T")
 
 __all__ = ["CancelToken", "Cancelled", "Lane", "Op", "OpHandle", "Runner"]
-
-
-class Cancelled(Exception):
-    """The operator (or shutdown) cancelled the work; nothing is shown.
-
-    TODO: becomes `workstation.errors.Cancelled` when the core facade lands it (then imported here)."""
 
 
 class Lane(Enum):
@@ -66,7 +62,7 @@ class CancelToken:
         self._event.set()
 
     def raise_if_cancelled(self) -> None:
-        """Raises `Cancelled` once `cancel()` was called."""
+        """Raises `workstation.errors.Cancelled` once `cancel()` was called."""
         if self._event.is_set():
             raise Cancelled()
 
