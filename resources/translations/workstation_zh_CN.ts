@@ -205,6 +205,10 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Close without syncing</source>
         <translation>不同步，直接关闭</translation>
     </message>
@@ -227,10 +231,6 @@
     <message>
         <source>Some changes were not acknowledged by the platform.</source>
         <translation>部分变更未得到中心平台确认。</translation>
-    </message>
-    <message>
-        <source>Stay</source>
-        <translation>留在本页</translation>
     </message>
     <message>
         <source>Sync now, then close</source>
@@ -559,10 +559,6 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <source>%v of %m changes</source>
-        <translation>%v / %m 条变更</translation>
-    </message>
-    <message>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
     </message>
@@ -636,8 +632,8 @@
         <translation>中心平台已吊销本工作站，无法再同步，请联系管理员。</translation>
     </message>
     <message>
-        <source>This workstation is not enrolled with the central platform yet: nothing can be sent. The administrator enrolls it (Administration page, or workstation-admin enroll).</source>
-        <translation>本工作站尚未在中心平台注册，无法上传任何数据。请管理员注册（“管理”页面，或 workstation-admin enroll）。</translation>
+        <source>This workstation is not enrolled with the central platform yet: nothing can be sent. Ask the administrator to enroll it.</source>
+        <translation>本工作站尚未在中心平台注册，无法上传任何数据。请联系管理员注册。</translation>
     </message>
     <message>
         <source>{n} changes reached the platform before the sync stopped.</source>

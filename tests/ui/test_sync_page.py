@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from conftest import authenticate, window_login
 from fault_proxy import FaultProxy
 from platform_helpers import make_platform
+
+from conftest import authenticate, window_login
 from workstation.domain.enums import Role
 from workstation.storage.schema import OutboxEntry
 from workstation.sync import client as sc
@@ -109,8 +110,9 @@ def test_sync_now_sends_what_is_waiting(qtbot, ctx, enrolled):
     assert handle is not None and page.syncing
     assert page.sync_now() is None  # one sync at a time
     assert page.progress.isVisible()  # the window is not blocked: the test's event loop keeps running
-    qtbot.waitUntil(lambda: not page.syncing and page.overview is not None and page.overview.waiting == 0,
-                    timeout=30_000)
+    qtbot.waitUntil(
+        lambda: not page.syncing and page.overview is not None and page.overview.waiting == 0, timeout=30_000
+    )
     qtbot.waitUntil(lambda: not page.progress.isVisible())
     assert waiting(ctx.db) == 0
     assert shown_count(page, "acknowledged") == before
@@ -132,8 +134,9 @@ def test_drop_mid_upload_shows_error_and_retry_then_completes_once(qtbot, ctx, e
     def via_proxy(db):
         tls = sc.ssl_context(enrolled.ca_pem)
         tls.maximum_version = ssl.TLSVersion.TLSv1_2  # see tests/sync/fault_proxy.py
-        http = httpx.Client(base_url=proxy.url, verify=tls, timeout=3.0,
-                            limits=httpx.Limits(max_keepalive_connections=0))
+        http = httpx.Client(
+            base_url=proxy.url, verify=tls, timeout=3.0, limits=httpx.Limits(max_keepalive_connections=0)
+        )
         clients.append(http)
         return sc.SyncClient(db, http=http, max_records=max(1, waiting(db) // 3))
 
@@ -145,8 +148,9 @@ def test_drop_mid_upload_shows_error_and_retry_then_completes_once(qtbot, ctx, e
         proxy.faults.extend(["pass", "drop_response"])  # batch 1 acknowledged; batch 2 committed, answer lost
         page.sync_now()
         qtbot.waitUntil(lambda: not page.syncing, timeout=30_000)
-        qtbot.waitUntil(lambda: page.overview is not None and not page._refreshing and page.error_box.isVisible(),
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: page.overview is not None and not page._refreshing and page.error_box.isVisible(), timeout=10_000
+        )
         ov = page.overview
         assert 0 < ov.waiting < total
         assert ov.next_retry_at is not None and ov.last_error
@@ -161,8 +165,9 @@ def test_drop_mid_upload_shows_error_and_retry_then_completes_once(qtbot, ctx, e
 
         page.sync_now()  # the second sync completes
         qtbot.waitUntil(lambda: not page.syncing, timeout=30_000)
-        qtbot.waitUntil(lambda: page.overview is not None and not page._refreshing and page.overview.waiting == 0,
-                        timeout=10_000)
+        qtbot.waitUntil(
+            lambda: page.overview is not None and not page._refreshing and page.overview.waiting == 0, timeout=10_000
+        )
         assert page.error_box.isHidden()
         plat = [(rid, v) for _t, rid, v in enrolled.central.record_versions()]
         assert not [k for k, n in Counter(plat).items() if n > 1], "a change reached the platform twice"
@@ -192,8 +197,12 @@ def test_not_enrolled_says_so_and_cannot_sync(qtbot, ctx):
 
 
 def _dialog(qtbot, win) -> EndOfShiftDialog:
-    qtbot.waitUntil(lambda: win.findChild(EndOfShiftDialog, "end_of_shift") is not None
-                    and win.findChild(EndOfShiftDialog, "end_of_shift").isVisible())
+    qtbot.waitUntil(
+        lambda: (
+            win.findChild(EndOfShiftDialog, "end_of_shift") is not None
+            and win.findChild(EndOfShiftDialog, "end_of_shift").isVisible()
+        )
+    )
     return win.findChild(EndOfShiftDialog, "end_of_shift")
 
 
@@ -214,7 +223,7 @@ def test_logout_offers_sync_and_lists_what_stays(qtbot, main_window, enrolled):
     assert "stay on this desk" in body
     assert dlg.sync_button.isVisible() and dlg.leave_button.isVisible()
 
-    qtbot.mouseClick(dlg.cancel_button, Qt.MouseButton.LeftButton)  # "Stay": nothing happens
+    qtbot.mouseClick(dlg.cancel_button, Qt.MouseButton.LeftButton)  # "Cancel": nothing happens
     qtbot.waitUntil(lambda: not dlg.isVisible())
     qtbot.wait(20)
     assert win.session is not None
@@ -269,8 +278,9 @@ def test_sync_page_screenshots(qtbot, main_window, enrolled, shoot, switch_langu
     enrolled.stop()  # the platform goes away: the page shows the error and the next try
     page.sync_now()
     qtbot.waitUntil(lambda: not page.syncing, timeout=60_000)
-    qtbot.waitUntil(lambda: page.overview is not None and not page._refreshing and page.error_box.isVisible(),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: page.overview is not None and not page._refreshing and page.error_box.isVisible(), timeout=10_000
+    )
     written += shoot(win, "sync-page-error")
     enrolled.start(enrolled.last_port)
     win.logout()

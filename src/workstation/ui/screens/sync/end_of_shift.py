@@ -37,7 +37,9 @@ def kind_label(record_type: str, n: int) -> str:
         "task": QCoreApplication.translate("EndOfShift", "{n} tasks"),
         "fingerprint": QCoreApplication.translate("EndOfShift", "{n} fingerprints"),
     }
-    text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace("{kind}", record_type)
+    text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace(
+        "{kind}", record_type
+    )
     return text.replace("{n}", str(n))
 
 
@@ -124,7 +126,7 @@ class EndOfShiftDialog(QDialog):
         else:
             self.sync_button.setText(self.tr("Sync now, then log out"))
             self.leave_button.setText(self.tr("Log out without syncing"))
-        self.cancel_button.setText(self.tr("Stay"))
+        self.cancel_button.setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -205,8 +207,9 @@ class EndOfShiftDialog(QDialog):
         super().reject()
 
 
-def offer_end_of_shift(window: QWidget, ctx: DeskContext, proceed: Callable[[], object], *, quitting: bool = False
-                       ) -> bool:
+def offer_end_of_shift(
+    window: QWidget, ctx: DeskContext, proceed: Callable[[], object], *, quitting: bool = False
+) -> bool:
     """Open the end-of-shift dialog when the platform has not acknowledged some changes (True: the caller
     stops; `proceed()` runs later if the operator goes on). False: nothing to offer, go on now.
 
@@ -236,4 +239,3 @@ def offer_end_of_shift(window: QWidget, ctx: DeskContext, proceed: Callable[[], 
     dlg.finished.connect(finished)
     dlg.open()
     return True
-

@@ -28,5 +28,7 @@ def plain_sync_error(text: str | None) -> str:
             "SyncErrors", "The platform's certificate is not the one this workstation trusts. Call the administrator."
         )
     if low.startswith("resending"):
-        return QCoreApplication.translate("SyncErrors", "The platform asked for earlier batches again; they are resent.")
+        return QCoreApplication.translate(
+            "SyncErrors", "The platform asked for earlier batches again; they are resent."
+        )
     return str(core_i18n.render(text, i18n.current()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -189,7 +189,9 @@ class SyncPage(PageBase):
         rows = max(5, self.model.rowCount())
         t = self.table
         t.setFixedHeight(
-            t.horizontalHeader().sizeHint().height() + rows * t.verticalHeader().defaultSectionSize() + 2 * t.frameWidth()
+            t.horizontalHeader().sizeHint().height()
+            + rows * t.verticalHeader().defaultSectionSize()
+            + 2 * t.frameWidth()
         )
 
     def background_sync(self) -> None:
@@ -220,7 +222,7 @@ class SyncPage(PageBase):
             self.platform_label.setText(
                 self.tr(
                     "This workstation is not enrolled with the central platform yet: nothing can be sent. "
-                    "The administrator enrolls it (Administration page, or workstation-admin enroll)."
+                    "Ask the administrator to enroll it."
                 )
             )
         elif ov.device_status == "revoked":
@@ -325,7 +327,7 @@ class SyncPage(PageBase):
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
-            self.progress.setFormat(self.tr("%v of %m changes"))
+            self.progress.setFormat("%v / %m")
 
     def _on_done(self, res: SendResult) -> None:
         self.last_result = res
@@ -338,6 +340,13 @@ class SyncPage(PageBase):
             kind = "info"
         if hasattr(win, "show_message"):
             win.show_message(text, kind)
+        if hasattr(win, "_sync_text"):  # the status bar's "last sync HH:MM" (MainWindow._render_sync_state)
+            now = datetime.now().strftime("%H:%M")
+            win._sync_text = (
+                QCoreApplication.translate("MainWindow", "last try {t} not finished")
+                if res.error
+                else QCoreApplication.translate("MainWindow", "last sync {t}")
+            ).replace("{t}", now)
 
     def _on_failed(self, exc: BaseException) -> bool:
         from workstation.errors import UserFacingError

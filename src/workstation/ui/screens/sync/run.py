@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+
 import shiboken6
 from PySide6.QtCore import QObject
 
@@ -29,7 +30,7 @@ _was_reachable = False
 
 def running() -> bool:
     """Is a sync (sync now, end of shift or background) running? GUI thread."""
-    return _current is not None and not _current.done
+    return _current is not None and not _current.done and not _current.future.done()
 
 
 def _track(op: Op[Any]) -> OpHandle | None:
