@@ -181,8 +181,8 @@ class SyncPage(PageBase):
         self._fit_table()
         self._render()
         win = self.window()
-        if getattr(win, "_sync_waiting", ov.waiting) != ov.waiting and hasattr(win, "refresh_sync_state"):
-            win.refresh_sync_state()  # the status bar's count follows what the page shows
+        if getattr(win, "_sync_waiting", ov.waiting) != ov.waiting:
+            self._refresh_window()  # the status bar's count follows what the page shows
 
     def _fit_table(self) -> None:
         """As tall as its rows (five states): no empty band, no scroll bar."""
@@ -361,6 +361,12 @@ class SyncPage(PageBase):
         self.progress.hide()
         self._render()
         self.refresh()
+        self._refresh_window()
+
+    def _refresh_window(self) -> None:
         win = self.window()
         if hasattr(win, "refresh_sync_state"):
-            win.refresh_sync_state()
+            try:
+                win.refresh_sync_state()
+            except RuntimeError:  # the app is shutting down (the runner takes no more work)
+                pass
