@@ -756,6 +756,10 @@
         <translation>设备（{port}）已断开，重新插上后会自动重连。</translation>
     </message>
     <message>
+        <source>The device profile file {path} cannot be used. Fix or remove it in Settings → Devices.</source>
+        <translation>设备配置文件 {path} 无法使用，请在“设置 → 设备”中修正或移除。</translation>
+    </message>
+    <message>
         <source>The {device} cannot be detected automatically. Assign its port in Settings → Devices.</source>
         <translation>{device}无法自动识别，请在“设置 → 设备”中指定其串口。</translation>
     </message>
@@ -897,6 +901,10 @@
         <translation>人屋捆绑</translation>
     </message>
     <message>
+        <source>capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
         <source>date of arrival</source>
         <translation>来本地日期</translation>
     </message>
@@ -1008,6 +1016,10 @@
     <message>
         <source>room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>selection</source>
+        <translation>所选记录</translation>
     </message>
     <message>
         <source>sex</source>
@@ -1362,6 +1374,26 @@
 <context>
     <name>storage</name>
     <message>
+        <source>&apos;{username}&apos; is the last active administrator and cannot be {what}; create or enable another administrator first</source>
+        <translation>“{username}”是最后一位在用的管理员，不能被{what}；请先创建或启用另一位管理员。</translation>
+    </message>
+    <message>
+        <source>Backup not made: give a folder to write the backup to.</source>
+        <translation>未备份：请指定备份文件夹。</translation>
+    </message>
+    <message>
+        <source>Backup not made: {target} {problem}. Nothing was written.</source>
+        <translation>未备份：{target} {problem}，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose another backup.</source>
+        <translation>请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>No operator named &apos;{shown}&apos;</source>
+        <translation>没有名为 &apos;{shown}&apos; 的操作员</translation>
+    </message>
+    <message>
         <source>No such resident: the record was deleted meanwhile.</source>
         <translation>没有该人员：该记录已被删除。</translation>
     </message>
@@ -1370,12 +1402,24 @@
         <translation>{path} 处没有工作站数据库，请先运行 `workstation-admin init`。</translation>
     </message>
     <message>
+        <source>Put back the key file from the backup made with this database (workstation.db.keys in the backup folder) and unlock with that backup&apos;s recovery passphrase. Nothing was changed.</source>
+        <translation>请从与此数据库同时制作的备份中取回密钥文件（备份文件夹中的 workstation.db.keys），并用该备份的恢复口令解锁，数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Restore the station from a backup (workstation-admin restore). Nothing was changed.</source>
+        <translation>请从备份恢复本站（workstation-admin restore），数据未作任何改动。</translation>
+    </message>
+    <message>
         <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
         <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
     <message>
         <source>The account &apos;{username}&apos; was changed by an administrator (disabled, new role or password reset). Log in again.</source>
         <translation>账号“{username}”已被管理员更改（停用、改变角色或重置密码），请重新登录。</translation>
+    </message>
+    <message>
+        <source>The audit trail is damaged: {problem}. The station is open read-only for an inspection; nothing can be saved. Report this to your supervisor and restore from a backup.</source>
+        <translation>审计记录已损坏：{problem}。工作站以只读方式打开以供检查，无法保存任何内容。请报告主管并从备份恢复。</translation>
     </message>
     <message>
         <source>The database key does not open this database. Nothing was changed.</source>
@@ -1406,6 +1450,10 @@
         <translation>列表位置已失效，请重新搜索。</translation>
     </message>
     <message>
+        <source>The passphrase typed back does not match the new recovery passphrase. The key was not changed yet; type it again exactly as shown.</source>
+        <translation>输入的口令与新的恢复口令不一致，密钥尚未更换；请按显示内容重新输入。</translation>
+    </message>
+    <message>
         <source>The record no longer exists: it was deleted meanwhile.</source>
         <translation>该记录已不存在：已被删除。</translation>
     </message>
@@ -1414,12 +1462,399 @@
         <translation>恢复口令不正确，数据未作任何改动，请重试。</translation>
     </message>
     <message>
+        <source>The station in {data_dir} is being re-keyed or restored by an administrator. Try again when that has finished.</source>
+        <translation>{data_dir} 中的工作站正在由管理员更换密钥或恢复备份，请在完成后重试。</translation>
+    </message>
+    <message>
+        <source>The station in {data_dir} is open in another program. Close the workstation app (and any other workstation command) first, then try again. Nothing was changed.</source>
+        <translation>{data_dir} 中的工作站正被其他程序使用。请先关闭工作站应用（及其他工作站命令）后重试，数据未作任何改动。</translation>
+    </message>
+    <message>
         <source>The system keyring is not available ({reason}). Unlock with the station recovery passphrase.</source>
         <translation>系统密钥环不可用（{reason}），请使用本站恢复口令解锁。</translation>
     </message>
     <message>
+        <source>The workstation app is already running on the station in {data_dir}. Switch to that window.</source>
+        <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
+        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可通过重置密码解锁。</translation>
+    </message>
+    <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
         <translation>您的密码已由管理员重置，请设置新密码后继续。</translation>
+    </message>
+    <message>
+        <source>a declaration cannot be dated in the future</source>
+        <translation>申报日期不能晚于今天</translation>
+    </message>
+    <message>
+        <source>a display name has at most {max_display_name} characters</source>
+        <translation>显示名称最多 {max_display_name} 个字符</translation>
+    </message>
+    <message>
+        <source>a display name is required</source>
+        <translation>必须填写显示名称</translation>
+    </message>
+    <message>
+        <source>a display name may not hold control characters ({shown})</source>
+        <translation>显示名称不能包含控制字符（{shown}）</translation>
+    </message>
+    <message>
+        <source>a password has at most {max_password} characters</source>
+        <translation>密码最多 {max_password} 个字符</translation>
+    </message>
+    <message>
+        <source>a password needs at least {min_password} characters</source>
+        <translation>密码至少需要 {min_password} 个字符</translation>
+    </message>
+    <message>
+        <source>a user name has at most {max_username} characters</source>
+        <translation>用户名最多 {max_username} 个字符</translation>
+    </message>
+    <message>
+        <source>a user name is required</source>
+        <translation>必须填写用户名</translation>
+    </message>
+    <message>
+        <source>a user name may hold only letters, digits and . _ - (not {shown})</source>
+        <translation>用户名只能包含字母、数字和 . _ -（不允许 {shown}）</translation>
+    </message>
+    <message>
+        <source>address is required</source>
+        <translation>必须填写地址</translation>
+    </message>
+    <message>
+        <source>already holds a backup; choose an empty or new folder</source>
+        <translation>中已有备份，请选择空文件夹或新文件夹</translation>
+    </message>
+    <message>
+        <source>at most {limit} rows at a time</source>
+        <translation>每次最多 {limit} 行</translation>
+    </message>
+    <message>
+        <source>capacity must be at least 1</source>
+        <translation>可住人数至少为1</translation>
+    </message>
+    <message>
+        <source>choose a result</source>
+        <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>could not be written ({reason})</source>
+        <translation>无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>each declared tenant needs a name</source>
+        <translation>每位申报租客都需要填写姓名</translation>
+    </message>
+    <message>
+        <source>given another role</source>
+        <translation>改为其他角色</translation>
+    </message>
+    <message>
+        <source>grid code is required</source>
+        <translation>必须填写网格</translation>
+    </message>
+    <message>
+        <source>is a file, not a folder</source>
+        <translation>是文件而不是文件夹</translation>
+    </message>
+    <message>
+        <source>is the station&apos;s own data folder; choose another</source>
+        <translation>是本站数据文件夹，请另选</translation>
+    </message>
+    <message>
+        <source>name is required</source>
+        <translation>必须填写姓名</translation>
+    </message>
+    <message>
+        <source>no template was captured</source>
+        <translation>未采集到指纹模板</translation>
+    </message>
+    <message>
+        <source>quality must be 0–100</source>
+        <translation>质量应为0至100</translation>
+    </message>
+    <message>
+        <source>room label is required</source>
+        <translation>必须填写房间号</translation>
+    </message>
+    <message>
+        <source>say what did not match</source>
+        <translation>请说明哪些情况不一致</translation>
+    </message>
+    <message>
+        <source>say why the record is deleted</source>
+        <translation>请说明删除该记录的原因</translation>
+    </message>
+    <message>
+        <source>that binding belongs to another property</source>
+        <translation>该人屋捆绑属于其他出租屋</translation>
+    </message>
+    <message>
+        <source>the backup copy does not match its BACKUP.json (damaged or altered)</source>
+        <translation>备份副本与其 BACKUP.json 不符（已损坏或被改动）</translation>
+    </message>
+    <message>
+        <source>the database file is cut off ({size} bytes)</source>
+        <translation>数据库文件已被截断（{size} 字节）</translation>
+    </message>
+    <message>
+        <source>the database file is cut off ({size} of {value} bytes)</source>
+        <translation>数据库文件已被截断（{size} / {value} 字节）</translation>
+    </message>
+    <message>
+        <source>the database file is damaged ({count} pages fail their check, first: {value})</source>
+        <translation>数据库文件已损坏（{count} 个页面校验失败，第一个：{value}）</translation>
+    </message>
+    <message>
+        <source>the database file is damaged ({exc})</source>
+        <translation>数据库文件已损坏（{exc}）</translation>
+    </message>
+    <message>
+        <source>the database file is damaged ({orig})</source>
+        <translation>数据库文件已损坏（{orig}）</translation>
+    </message>
+    <message>
+        <source>the database file is empty (0 bytes): it was cut off or never written</source>
+        <translation>数据库文件为空（0 字节），已被截断或从未写入</translation>
+    </message>
+    <message>
+        <source>the declarant&apos;s name is required</source>
+        <translation>必须填写申报人姓名</translation>
+    </message>
+    <message>
+        <source>the file opens with this station&apos;s key but holds no workstation data (no {tables} table): it was never finished or was replaced</source>
+        <translation>文件可用本站密钥打开，但不含工作站数据（缺少 {tables} 表）：它从未完成初始化或已被替换</translation>
+    </message>
+    <message>
+        <source>the key does not open this database or its journal {journal}: the file is damaged, or it belongs to another station (a database, key file or journal copied from elsewhere)</source>
+        <translation>密钥无法打开该数据库或其日志文件 {journal}：文件已损坏，或属于其他工作站（从别处复制的数据库、密钥文件或日志）</translation>
+    </message>
+    <message>
+        <source>the key does not open this database: the file is damaged, or it belongs to another station (a database, key file or journal copied from elsewhere)</source>
+        <translation>密钥无法打开该数据库：文件已损坏，或属于其他工作站（从别处复制的数据库、密钥文件或日志）</translation>
+    </message>
+    <message>
+        <source>the key file holds a key of the wrong size</source>
+        <translation>密钥长度不正确</translation>
+    </message>
+    <message>
+        <source>the key file is damaged (a wrapped key cannot be read)</source>
+        <translation>密钥文件已损坏（无法读取其中的密钥）</translation>
+    </message>
+    <message>
+        <source>the key file is damaged (it is not a workstation key file)</source>
+        <translation>密钥文件已损坏（不是工作站密钥文件）</translation>
+    </message>
+    <message>
+        <source>the key file is missing</source>
+        <translation>密钥文件缺失</translation>
+    </message>
+    <message>
+        <source>the new password must differ from the old one</source>
+        <translation>新密码不能与旧密码相同</translation>
+    </message>
+    <message>
+        <source>this document is already registered; open that resident</source>
+        <translation>该证件已登记，请打开该人员的记录</translation>
+    </message>
+    <message>
+        <source>this file is a plain (unencrypted) SQLite database, not a workstation database</source>
+        <translation>此文件是未加密的 SQLite 数据库，不是工作站数据库</translation>
+    </message>
+    <message>
+        <source>this is not a complete backup (BACKUP.json is missing or unreadable)</source>
+        <translation>这不是完整的备份（BACKUP.json 缺失或无法读取）</translation>
+    </message>
+    <message>
+        <source>this is not a database file (it is a folder or a device)</source>
+        <translation>这不是数据库文件</translation>
+    </message>
+    <message>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>用户名“{username}”已被使用</translation>
+    </message>
+    <message>
+        <source>{field} is required</source>
+        <translation>必须填写{field}</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}. {todo}</source>
+        <translation>{path}：{problem}。{todo}</translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>      last error: {error}</source>
+        <translation>      最近错误：{error}</translation>
+    </message>
+    <message>
+        <source>Could not fetch updates: {error}</source>
+        <translation>无法获取平台下发数据：{error}</translation>
+    </message>
+    <message>
+        <source>Could not reach the platform to enroll: {error}</source>
+        <translation>无法连接平台进行注册：{error}</translation>
+    </message>
+    <message>
+        <source>Give a reason for the override.</source>
+        <translation>请填写解除原因。</translation>
+    </message>
+    <message>
+        <source>Limits exceeded, but a supervisor override is active: {reasons}. {way_out}</source>
+        <translation>已超出限额，但所领导的临时解除仍有效：{reasons}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations are blocked: {reasons}</source>
+        <translation>新登记已暂停：{reasons}</translation>
+    </message>
+    <message>
+        <source>No such open conflict.</source>
+        <translation>没有该冲突。</translation>
+    </message>
+    <message>
+        <source>No such pending pre-registration.</source>
+        <translation>没有该待确认的预登记。</translation>
+    </message>
+    <message>
+        <source>Not sent: {error}. It will be retried automatically.</source>
+        <translation>未发送：{error}。将自动重试。</translation>
+    </message>
+    <message>
+        <source>Registration is blocked: {reasons}. {way_out}</source>
+        <translation>登记已暂停：{reasons}。{way_out}</translation>
+    </message>
+    <message>
+        <source>Registration is open: unsynced work is within the platform&apos;s limits.</source>
+        <translation>可以登记：未同步的工作量在平台限额之内。</translation>
+    </message>
+    <message>
+        <source>Replacing the enrollment was not confirmed; nothing was changed.</source>
+        <translation>未确认替换注册，未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Sync now (`workstation sync`, or export batches to a USB stick if there is no network), or ask a supervisor for a temporary override.</source>
+        <translation>请立即同步（`workstation sync`；无网络时导出批次到U盘），或请所领导临时解除。</translation>
+    </message>
+    <message>
+        <source>The platform announced a key whose id does not match it.</source>
+        <translation>平台密钥编号不符。</translation>
+    </message>
+    <message>
+        <source>The platform certificate does not match the fingerprint you were given.</source>
+        <translation>平台证书指纹不符。</translation>
+    </message>
+    <message>
+        <source>The platform expects a different batch sequence: {problem}. This needs an administrator (the local ledger and the platform disagree).</source>
+        <translation>平台期望的批次序号不同：{problem}。需要管理员处理（本地台账与平台不一致）。</translation>
+    </message>
+    <message>
+        <source>The platform had a problem ({status}); it will be retried automatically.</source>
+        <translation>平台出现问题（{status}），将自动重试。</translation>
+    </message>
+    <message>
+        <source>The platform refused enrollment: {problem}</source>
+        <translation>平台拒绝注册：{problem}</translation>
+    </message>
+    <message>
+        <source>The platform refused the update request: {problem}</source>
+        <translation>平台拒绝下发请求：{problem}</translation>
+    </message>
+    <message>
+        <source>The platform refused this batch: the station&apos;s audit trail (entry {ours}) differs from what it reported before (entry {theirs}). Audit entries may have been removed or the station restored from an older copy. Sync is stopped until an administrator checks the audit trail (workstation-admin verify-audit) and the platform&apos;s administrators release the station.</source>
+        <translation>平台拒绝了此批次：本站审计记录（第 {ours} 条）与之前上报的（第 {theirs} 条）不一致。审计记录可能被删除，或本站从较早的副本恢复过。同步已停止，直到管理员检查审计记录（workstation-admin verify-audit）并由平台管理员解除。</translation>
+    </message>
+    <message>
+        <source>The platform refused this batch: the station&apos;s audit trail (entry {ours}) is behind what it reported before (entry {theirs}). Audit entries may have been removed or the station restored from an older copy. Sync is stopped until an administrator checks the audit trail (workstation-admin verify-audit) and the platform&apos;s administrators release the station.</source>
+        <translation>平台拒绝了此批次：本站审计记录（第 {ours} 条）落后于之前上报的（第 {theirs} 条）。审计记录可能被删除，或本站从较早的副本恢复过。同步已停止，直到管理员检查审计记录（workstation-admin verify-audit）并由平台管理员解除。</translation>
+    </message>
+    <message>
+        <source>The platform refused this workstation: {problem}. Contact the platform administrator.</source>
+        <translation>平台拒绝本工作站：{problem}。请联系平台管理员。</translation>
+    </message>
+    <message>
+        <source>The platform rejected the batch: {problem}.</source>
+        <translation>平台拒收该批次：{problem}。</translation>
+    </message>
+    <message>
+        <source>The platform sent an inconsistent key id.</source>
+        <translation>平台密钥编号不一致。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s answer could not be verified; the batch will be sent again.</source>
+        <translation>平台的应答无法验证，该批次将重新发送。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
+        <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
+    </message>
+    <message>
+        <source>This workstation has been revoked by the platform; it can no longer sync.</source>
+        <translation>本工作站已被平台吊销。</translation>
+    </message>
+    <message>
+        <source>This workstation is already enrolled with {platform_url} as device {device_id}. Its enrollment is replaced only when an administrator asks for it explicitly (--replace-enrollment) and confirms.</source>
+        <translation>本工作站已在平台 {platform_url} 注册（设备 {device_id}）。只有管理员明确要求（--replace-enrollment）并确认后才能替换注册。</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with the platform yet.</source>
+        <translation>本工作站尚未在平台注册。</translation>
+    </message>
+    <message>
+        <source>a record with this id already exists on the platform</source>
+        <translation>平台上已有相同编号的记录</translation>
+    </message>
+    <message>
+        <source>batch {seq} acknowledged</source>
+        <translation>批次 {seq} 已确认</translation>
+    </message>
+    <message>
+        <source>it was based on an older version</source>
+        <translation>它基于较旧的版本</translation>
+    </message>
+    <message>
+        <source>re-enrolled before the platform acknowledged it: its changes are sent again as device {device}</source>
+        <translation>平台确认前已重新注册：其变更将以设备 {device} 的身份重新发送</translation>
+    </message>
+    <message>
+        <source>resending: the platform expects batch {expected}</source>
+        <translation>正在重新发送：平台期望批次 {expected}</translation>
+    </message>
+    <message>
+        <source>sending batch {seq} ({count} records)</source>
+        <translation>正在发送批次 {seq}（{count} 条记录）</translation>
+    </message>
+    <message>
+        <source>the oldest unsynced change is {hours:.0f} hours old (limit {limit:g} hours)</source>
+        <translation>最早未同步记录已{hours:.0f}小时（上限{limit:g}小时）</translation>
+    </message>
+    <message>
+        <source>the record belongs to another station</source>
+        <translation>该记录属于其他警务室</translation>
+    </message>
+    <message>
+        <source>{count} changes are waiting to sync (limit {limit})</source>
+        <translation>{count}条记录待同步（上限{limit}条）</translation>
+    </message>
+    <message>
+        <source>{name} is not a receipt (damaged or another file); nothing after it was applied.</source>
+        <translation>{name} 不是回执（已损坏或为其他文件），其后的回执未处理。</translation>
+    </message>
+    <message>
+        <source>{name}: the receipt does not match the batch it names</source>
+        <translation>{name}：回执与其所指批次不符</translation>
+    </message>
+    <message>
+        <source>{name}: the receipt&apos;s signature is not valid ({reason}).</source>
+        <translation>{name}：回执签名无效（{reason}）。</translation>
     </message>
 </context>
 <context>

@@ -125,6 +125,8 @@ FIELD_LABELS: dict[str, str] = {
     "landlord_phone": QT_TRANSLATE_NOOP("fields", "landlord's mobile number"),
     "manager_phone": QT_TRANSLATE_NOOP("fields", "property manager's mobile number"),
     "label": QT_TRANSLATE_NOOP("fields", "room"),
+    "capacity": QT_TRANSLATE_NOOP("fields", "capacity"),
+    "ids": QT_TRANSLATE_NOOP("fields", "selection"),
     "start": QT_TRANSLATE_NOOP("fields", "start date"),
     "end": QT_TRANSLATE_NOOP("fields", "end date"),
     "declarant_name": QT_TRANSLATE_NOOP("fields", "declarant's name"),

@@ -29,6 +29,7 @@ and English output keep working unchanged; ``render(text, lang)`` gives the oper
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import string
@@ -54,6 +55,8 @@ __all__ = [
     "Text",
     "catalogue",
     "compiled_translation",
+    "dumps",
+    "loads",
     "normalise_language",
     "operator_language",
     "placeholders",
@@ -154,24 +157,30 @@ class Sentences(str):
         return (Sentences, (self.parts,))
 
 
+_SEPARATORS = {"comma": (", ", "、"), "semicolon": ("; ", "；")}
+
+
 class Listing(str):
     """Items of a list in running text: English ``a, b, c``, Chinese ``a、b、c`` (the enumeration
-    comma). Items that are marked texts are translated. ``str`` is the English."""
+    comma); with ``separator="semicolon"`` clauses ``a; b`` / ``a；b``. Items that are marked texts
+    are translated. ``str`` is the English."""
 
     parts: tuple[str, ...]
+    separator: str
 
-    def __new__(cls, parts: Iterable[str]) -> Listing:
+    def __new__(cls, parts: Iterable[str], separator: str = "comma") -> Listing:
         parts = tuple(parts)
-        self = super().__new__(cls, ", ".join(render(p, "en") for p in parts))
+        self = super().__new__(cls, _SEPARATORS[separator][0].join(render(p, "en") for p in parts))
         self.parts = parts
+        self.separator = separator
         return self
 
     def render(self, lang: str) -> str:
-        lang = normalise_language(lang)
-        return ("、" if lang == "zh_CN" else ", ").join(render(p, lang) for p in self.parts)
+        en, zh = _SEPARATORS[self.separator]
+        return (zh if normalise_language(lang) == "zh_CN" else en).join(render(p, lang) for p in self.parts)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Listing, (self.parts,))
+        return (Listing, (self.parts, self.separator))
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None) -> Text:
@@ -303,6 +312,55 @@ def _fill(pattern: str, params: Mapping[str, Any], lang: str, *, fallback: str |
         if fallback is not None and fallback != pattern:
             return _fill(fallback, params, lang)
         raise
+
+
+_STORED = "i18n:"  # prefix of a stored marked text (see `dumps`)
+
+
+def dumps(text: str) -> str:
+    """A marked text as a string to keep in a database column, so it can be shown in another language
+    later (a sync ledger error, a status note). A `Message` keeps its context, source and parameters
+    (JSON after the prefix ``i18n:``); parameters are kept as text (marked ones stay marked); anything
+    else is stored as it is. `loads` reverses it."""
+    if isinstance(text, Text | Message):
+        return _STORED + json.dumps(_to_json(text), ensure_ascii=False, separators=(",", ":"))
+    return str(text)
+
+
+def loads(stored: str) -> str:
+    """The text kept by `dumps`: a `Text`/`Message` again (``str`` is English), or the plain string
+    (rows written before texts were marked, or never marked). A damaged value is returned as it is."""
+    if not stored.startswith(_STORED):
+        return stored
+    try:
+        value = _from_json(json.loads(stored[len(_STORED) :]))
+    except (ValueError, KeyError, TypeError):
+        return stored
+    return value if isinstance(value, str) else stored
+
+
+def _to_json(value: object) -> object:
+    if isinstance(value, Message):
+        return {
+            "c": value.text.context,
+            "s": value.text.source,
+            "d": value.text.disambiguation,
+            "p": {k: _to_json(v) for k, v in value.params.items()},
+        }
+    if isinstance(value, Text):
+        return {"c": value.context, "s": value.source, "d": value.disambiguation}
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return str(value)
+
+
+def _from_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        text = Text(str(value["c"]), str(value["s"]), value.get("d"))
+        if "p" not in value:
+            return text
+        return Message(text, {str(k): _from_json(v) for k, v in dict(value["p"]).items()})
+    return value
 
 
 def compiled_translation(lang: str) -> Path | None:

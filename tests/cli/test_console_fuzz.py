@@ -355,6 +355,12 @@ def central_cases(p: Paths) -> list[tuple[str, list[str], str]]:
         ("import-folder missing", [*d, "import-folder", str(p.missing)], USAGE),
         ("import-folder a file", [*d, "import-folder", str(p.a_file)], USAGE),
         ("import-folder empty", [*d, "import-folder", str(p.empty_dir)], REFUSED),
+        ("transfer-record unknown record", [*d, "transfer-record", "person", "no-such-id", "440305001"], REFUSED),
+        ("transfer-record unknown station", [*d, "transfer-record", "person", "x", "999999999"], REFUSED),
+        ("transfer-record bad type", [*d, "transfer-record", "per son", "x", "440305001"], USAGE),
+        ("transfer-record missing station", [*d, "transfer-record", "person", "x"], USAGE),
+        ("release-checkpoint unknown station", [*d, "release-checkpoint", "999999999"], REFUSED),
+        ("release-checkpoint bad station", [*d, "release-checkpoint", ""], USAGE),
         ("status", [*d, "status"], OK),
     ]
 

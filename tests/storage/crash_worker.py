@@ -11,6 +11,7 @@ import os
 import random
 import signal
 import sys
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex, SpotCheckResult
 from workstation.domain.validation import gb11643_check_char
+from workstation.errors import ValidationError
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.schema import Person, Property
@@ -60,15 +62,15 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
             )
             try:
                 pid = sv.residents.register(doc, room_id=rng.choice(rooms), phone="13800138000").id
-            except Exception as exc:  # duplicate number from the RNG: refused, nothing saved
-                if "already registered" not in str(exc):
+            except ValidationError as exc:  # duplicate number from the RNG: refused, nothing saved
+                if [p.field for p in exc.problems] != ["number"]:
                     raise
                 continue
             people[pid] = 1
             say(f"ack person {pid} 1")
         elif op < 0.9:
             pid = rng.choice(list(people))
-            v = sv.residents.update(pid, base_version=people[pid], employer=f"雇主{n}").version
+            v = sv.residents.update(pid, base_version=people[pid], employer=f"雇主{seed}-{n}").version
             people[pid] = v
             say(f"ack person {pid} {v}")
         else:
@@ -88,6 +90,8 @@ def main() -> None:
             signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             try:
                 writer(db_path, master, int(arg))
+            except BaseException:  # a writer must only ever die by the test's SIGKILL: say why it did not
+                traceback.print_exc()
             finally:
                 os._exit(1)
         say(f"pid {pid}")

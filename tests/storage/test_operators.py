@@ -198,6 +198,11 @@ def test_every_service_call_rechecks_that_its_operator_is_still_active(st):
     operators.set_disabled(st.db, other, "admin")
     with pytest.raises(OperatorInactive):
         operators.list_operators(st.db, st.admin)
+    from workstation.storage import station
+
+    with pytest.raises(OperatorInactive):  # key and backup operations re-check too
+        station.backup(st.db, st.admin, st.data_dir.parent / "backup-by-a-disabled-admin")
+    assert not (st.data_dir.parent / "backup-by-a-disabled-admin").exists()
     with pytest.raises(PermissionDenied):  # the permission matrix is still checked first
         open_desk(st.db, other, freeze_rules=False).tasks.list()
 

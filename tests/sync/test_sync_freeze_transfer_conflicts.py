@@ -124,7 +124,7 @@ def test_central_cli_and_sync_status(tmp_path, station, capsys):
     assert central_cli.main(["--data-dir", str(d), "status"]) == 0
     out = capsys.readouterr().out
     assert "Enrollment code" in out and "CA fingerprint" in out and "downlink_items: 2" in out
-    assert central_cli.main(["--data-dir", str(d), "revoke-device", "nope"]) == 2
+    assert central_cli.main(["--data-dir", str(d), "revoke-device", "nope"]) == 1  # refused (EXIT_REFUSED)
     from workstation.sync.cli import print_status
 
     add_properties(services(station), 2)

@@ -132,3 +132,28 @@ def test_console_command_opens_the_demo_app_to_its_login(tmp_path):
     from workstation.storage.lock import acquire_app_lock
 
     acquire_app_lock(tmp_path / "demo").release()  # released at quit
+
+
+def test_the_app_stops_cleanly_on_sigterm(tmp_path):
+    """A service stop or Ctrl+C closes the app the normal way: exit 0, the station released."""
+    import signal
+    import time
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, "-m", "workstation.ui.app", "--demo", "--data-dir", str(tmp_path / "d")],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not (tmp_path / "d" / "workstation.db").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(3)  # the window, devices and platform starting
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    from workstation.storage.lock import acquire_app_lock
+
+    acquire_app_lock(tmp_path / "d").release()

@@ -280,6 +280,7 @@ def cmd_transfer_record(central: Any, args: argparse.Namespace) -> int:
 
 @_with_central
 def cmd_release_checkpoint(central: Any, args: argparse.Namespace) -> int:
+    _known_station(central, args.station_code)
     known = central.checkpoint_of(args.station_code)
     central.reset_checkpoint(args.station_code)
     print(f"Station {args.station_code}: audit checkpoint {known and known['seq']} forgotten; its next batch sets it")

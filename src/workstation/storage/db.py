@@ -27,6 +27,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 if TYPE_CHECKING:
     from workstation.storage.lock import StationLock
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import filecheck
 from workstation.storage.audit import AuditLog
 from workstation.storage.errors import AuditTrailDamaged, DatabaseDamaged, WrongKey
@@ -141,7 +142,8 @@ class Database:
             except sa.exc.DatabaseError as exc:
                 db.close()
                 raise DatabaseDamaged(
-                    str(path), f"the database file is damaged ({exc.orig})", f"数据库文件已损坏（{exc.orig}）"
+                    str(path),
+                    QT_TRANSLATE_NOOP("storage", "the database file is damaged ({orig})").format(orig=exc.orig),
                 ) from exc
         return db
 

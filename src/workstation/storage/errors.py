@@ -82,16 +82,19 @@ class StationBusy(UserFacingError):
     def __init__(self, data_dir: str, *, needs_exclusive: bool) -> None:
         if needs_exclusive:
             super().__init__(
-                f"The station in {data_dir} is open in another program. Close the workstation app "
-                "(and any other workstation command) first, then try again. Nothing was changed.",
-                f"{data_dir} 中的工作站正被其他程序使用。"
-                "请先关闭工作站应用（及其他工作站命令）后重试，数据未作任何改动。",
+                QT_TRANSLATE_NOOP(
+                    "storage",
+                    "The station in {data_dir} is open in another program. Close the workstation app (and any "
+                    "other workstation command) first, then try again. Nothing was changed.",
+                ).format(data_dir=data_dir),
             )
         else:
             super().__init__(
-                f"The station in {data_dir} is being re-keyed or restored by an administrator. "
-                "Try again when that has finished.",
-                f"{data_dir} 中的工作站正在由管理员更换密钥或恢复备份，请在完成后重试。",
+                QT_TRANSLATE_NOOP(
+                    "storage",
+                    "The station in {data_dir} is being re-keyed or restored by an administrator. Try again when "
+                    "that has finished.",
+                ).format(data_dir=data_dir),
             )
 
 
@@ -99,20 +102,31 @@ class AppAlreadyRunning(StationBusy):
     def __init__(self, data_dir: str) -> None:
         UserFacingError.__init__(
             self,
-            f"The workstation app is already running on the station in {data_dir}. Switch to that window.",
-            f"{data_dir} 中的工作站应用已在运行，请切换到该窗口。",
+            QT_TRANSLATE_NOOP(
+                "storage", "The workstation app is already running on the station in {data_dir}. Switch to that window."
+            ).format(data_dir=data_dir),
         )
 
 
-class DatabaseDamaged(UserFacingError):
-    """A station file cannot be used as it is. The files are left exactly as they were."""
+RESTORE_FROM_BACKUP = QT_TRANSLATE_NOOP(
+    "storage", "Restore the station from a backup (workstation-admin restore). Nothing was changed."
+)
+CHOOSE_ANOTHER_BACKUP = QT_TRANSLATE_NOOP("storage", "Choose another backup.")
 
-    def __init__(
-        self, path: str, problem: str, problem_zh: str, *, todo: str | None = None, todo_zh: str | None = None
-    ) -> None:
-        todo = todo or "Restore the station from a backup (workstation-admin restore). Nothing was changed."
-        todo_zh = todo_zh or "请从备份恢复本站（workstation-admin restore），数据未作任何改动。"
-        UserFacingError.__init__(self, f"{path}: {problem}. {todo}", f"{path}：{problem_zh}。{todo_zh}")
+
+class DatabaseDamaged(UserFacingError):
+    """A station file cannot be used as it is. The files are left exactly as they were.
+
+    ``problem`` says what is wrong with ``path`` and ``todo`` what to do, both marked texts (a
+    problem is written without a final full stop: it is followed by the todo)."""
+
+    def __init__(self, path: str, problem: str, *, todo: str | None = None) -> None:
+        UserFacingError.__init__(
+            self,
+            QT_TRANSLATE_NOOP("storage", "{path}: {problem}. {todo}").format(
+                path=path, problem=problem, todo=todo or RESTORE_FROM_BACKUP
+            ),
+        )
         self.path = path
 
 
@@ -121,15 +135,15 @@ class KeyDoesNotOpenDatabase(DatabaseDamaged, WrongKey):
 
 
 class KeyFileDamaged(DatabaseDamaged):
-    def __init__(self, path: str, problem: str, problem_zh: str) -> None:
+    def __init__(self, path: str, problem: str) -> None:
         super().__init__(
             path,
             problem,
-            problem_zh,
-            todo="Put back the key file from the backup made with this database (workstation.db.keys in the "
-            "backup folder) and unlock with that backup's recovery passphrase. Nothing was changed.",
-            todo_zh="请从与此数据库同时制作的备份中取回密钥文件（备份文件夹中的 workstation.db.keys），"
-            "并用该备份的恢复口令解锁，数据未作任何改动。",
+            todo=QT_TRANSLATE_NOOP(
+                "storage",
+                "Put back the key file from the backup made with this database (workstation.db.keys in the "
+                "backup folder) and unlock with that backup's recovery passphrase. Nothing was changed.",
+            ),
         )
 
 
@@ -138,9 +152,11 @@ class AuditTrailDamaged(UserFacingError):
 
     def __init__(self, problem: str) -> None:
         super().__init__(
-            f"The audit trail is damaged: {problem}. The station is open read-only for an inspection; "
-            "nothing can be saved. Report this to your supervisor and restore from a backup.",
-            f"审计记录已损坏：{problem}。工作站以只读方式打开以供检查，无法保存任何内容。请报告主管并从备份恢复。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The audit trail is damaged: {problem}. The station is open read-only for an inspection; nothing "
+                "can be saved. Report this to your supervisor and restore from a backup.",
+            ).format(problem=problem),
         )
         self.problem = problem
 
@@ -148,9 +164,11 @@ class AuditTrailDamaged(UserFacingError):
 class PassphraseMismatch(UserFacingError):
     def __init__(self) -> None:
         super().__init__(
-            "The passphrase typed back does not match the new recovery passphrase. The key was not changed yet; "
-            "type it again exactly as shown.",
-            "输入的口令与新的恢复口令不一致，密钥尚未更换；请按显示内容重新输入。",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "The passphrase typed back does not match the new recovery passphrase. The key was not changed "
+                "yet; type it again exactly as shown.",
+            ),
         )
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.errors import DatabaseDamaged, DatabaseMissing, KeyDoesNotOpenDatabase
 
 SQLITE_CORRUPT = 11
@@ -31,8 +32,8 @@ REQUIRED_TABLES = ("station", "audit_event", "alembic_version")
 FULL_CHECK_AT_OPEN_MAX = 256 * 1024 * 1024  # every page's HMAC at open up to this size (≈0.16 s per 68 MB)
 
 
-def _damaged(path: Path, en: str, zh: str) -> DatabaseDamaged:
-    return DatabaseDamaged(str(path), en, zh)
+def _damaged(path: Path, problem: str) -> DatabaseDamaged:
+    return DatabaseDamaged(str(path), problem)
 
 
 def precheck(path: Path) -> None:
@@ -40,39 +41,48 @@ def precheck(path: Path) -> None:
     if not path.exists():
         raise DatabaseMissing(str(path))
     if not path.is_file():
-        raise _damaged(path, "this is not a database file (it is a folder or a device)", "这不是数据库文件")
+        raise _damaged(path, QT_TRANSLATE_NOOP("storage", "this is not a database file (it is a folder or a device)"))
     size = path.stat().st_size
     if size == 0:
         raise _damaged(
             path,
-            "the database file is empty (0 bytes): it was cut off or never written",
-            "数据库文件为空（0 字节），已被截断或从未写入",
+            QT_TRANSLATE_NOOP("storage", "the database file is empty (0 bytes): it was cut off or never written"),
         )
     with open(path, "rb") as fh:
         head = fh.read(len(PLAIN_HEADER))
     if head == PLAIN_HEADER:
         raise _damaged(
             path,
-            "this file is a plain (unencrypted) SQLite database, not a workstation database",
-            "此文件是未加密的 SQLite 数据库，不是工作站数据库",
+            QT_TRANSLATE_NOOP(
+                "storage",
+                "this file is a plain (unencrypted) SQLite database, not a workstation database",
+            ),
         )
     if size < 1024:
-        raise _damaged(path, f"the database file is cut off ({size} bytes)", f"数据库文件已被截断（{size} 字节）")
+        raise _damaged(
+            path, QT_TRANSLATE_NOOP("storage", "the database file is cut off ({size} bytes)").format(size=size)
+        )
 
 
 def _explain(path: Path, exc: Exception) -> DatabaseDamaged:
     code = getattr(exc, "sqlite_errorcode", None)
     wal = Path(str(path) + "-wal")
-    journal = f" or its journal {wal.name}" if wal.exists() and wal.stat().st_size else ""
-    journal_zh = f"或其日志文件 {wal.name}" if journal else ""
     if code == SQLITE_NOTADB:
-        return KeyDoesNotOpenDatabase(
-            str(path),
-            f"the key does not open this database{journal}: the file is damaged, or it belongs to "
-            "another station (a database, key file or journal copied from elsewhere)",
-            f"密钥无法打开该数据库{journal_zh}：文件已损坏，或属于其他工作站（从别处复制的数据库、密钥文件或日志）",
-        )
-    return _damaged(path, f"the database file is damaged ({exc})", f"数据库文件已损坏（{exc}）")
+        problem: str
+        if wal.exists() and wal.stat().st_size:
+            problem = QT_TRANSLATE_NOOP(
+                "storage",
+                "the key does not open this database or its journal {journal}: the file is damaged, or it "
+                "belongs to another station (a database, key file or journal copied from elsewhere)",
+            ).format(journal=wal.name)
+        else:
+            problem = QT_TRANSLATE_NOOP(
+                "storage",
+                "the key does not open this database: the file is damaged, or it belongs to another station "
+                "(a database, key file or journal copied from elsewhere)",
+            )
+        return KeyDoesNotOpenDatabase(str(path), problem)
+    return _damaged(path, QT_TRANSLATE_NOOP("storage", "the database file is damaged ({exc})").format(exc=exc))
 
 
 def check(path: Path, raw_key: bytes, key_pragma: str) -> None:
@@ -92,10 +102,11 @@ def check(path: Path, raw_key: bytes, key_pragma: str) -> None:
         if missing:
             raise _damaged(
                 path,
-                "the file opens with this station's key but holds no workstation data (no "
-                + ", ".join(missing)
-                + " table): it was never finished or was replaced",
-                "文件可用本站密钥打开，但不含工作站数据：它从未完成初始化或已被替换",
+                QT_TRANSLATE_NOOP(
+                    "storage",
+                    "the file opens with this station's key but holds no workstation data (no {tables} table): it "
+                    "was never finished or was replaced",
+                ).format(tables=", ".join(missing)),
             )
         page_count = conn.execute("PRAGMA page_count").fetchone()[0]
         page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])
@@ -104,8 +115,9 @@ def check(path: Path, raw_key: bytes, key_pragma: str) -> None:
         if not pending_journal and size < page_count * page_size:
             raise _damaged(
                 path,
-                f"the database file is cut off ({size} of {page_count * page_size} bytes)",
-                f"数据库文件已被截断（{size} / {page_count * page_size} 字节）",
+                QT_TRANSLATE_NOOP("storage", "the database file is cut off ({size} of {value} bytes)").format(
+                    size=size, value=page_count * page_size
+                ),
             )
         conn.execute("SELECT seq, hash FROM audit_head").fetchall()
         conn.execute("SELECT count(*) FROM station").fetchone()
@@ -114,8 +126,10 @@ def check(path: Path, raw_key: bytes, key_pragma: str) -> None:
             if bad:
                 raise _damaged(
                     path,
-                    f"the database file is damaged ({len(bad)} pages fail their check, first: {bad[0][0]})",
-                    f"数据库文件已损坏（{len(bad)} 个页面校验失败）",
+                    QT_TRANSLATE_NOOP(
+                        "storage",
+                        "the database file is damaged ({count} pages fail their check, first: {value})",
+                    ).format(count=len(bad), value=bad[0][0]),
                 )
     except DatabaseDamaged:
         _cleanup(conn, had)

@@ -34,7 +34,8 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission, require
-from workstation.errors import NotFound, ValidationError
+from workstation.errors import NotFound, Problem, ValidationError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, settings
 from workstation.storage.db import Database
 from workstation.storage.errors import AuthenticationFailed, OperatorInactive, PasswordChangeRequired
@@ -95,18 +96,48 @@ def validate_username(name: str) -> str:
     ``. _ -``. Refused: control and format characters (terminal escapes, bidi overrides such as
     U+202E, zero-width characters), spaces and every other symbol."""
     if len(name) > 4 * MAX_USERNAME:
-        raise ValidationError([("username", f"a user name has at most {MAX_USERNAME} characters")])
+        raise ValidationError(
+            [
+                Problem(
+                    "username",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a user name has at most {max_username} characters").format(
+                        max_username=MAX_USERNAME
+                    ),
+                )
+            ]
+        )
     canon = canonical_username(name)
     if not canon:
-        raise ValidationError([("username", "a user name is required")])
+        raise ValidationError(
+            [Problem("username", "required", QT_TRANSLATE_NOOP("storage", "a user name is required"))]
+        )
     if len(canon) > MAX_USERNAME:
-        raise ValidationError([("username", f"a user name has at most {MAX_USERNAME} characters")])
+        raise ValidationError(
+            [
+                Problem(
+                    "username",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a user name has at most {max_username} characters").format(
+                        max_username=MAX_USERNAME
+                    ),
+                )
+            ]
+        )
     bad = [c for c in canon if not (unicodedata.category(c)[0] == "L" or unicodedata.category(c) == "Nd"
                                    or c in USERNAME_PUNCTUATION)]
     if bad:
         shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
         raise ValidationError(
-            [("username", f"a user name may hold only letters, digits and . _ - (not {shown})")]
+            [
+                Problem(
+                    "username",
+                    "invalid",
+                    QT_TRANSLATE_NOOP(
+                        "storage", "a user name may hold only letters, digits and . _ - (not {shown})"
+                    ).format(shown=shown),
+                )
+            ]
         )
     return canon
 
@@ -115,24 +146,76 @@ def validate_display_name(name: str) -> str:
     """NFC-normalised, stripped display name of 1–64 characters with no control, format, private-use
     or unassigned characters; raises ValidationError."""
     if len(name) > 4 * MAX_DISPLAY_NAME:
-        raise ValidationError([("display_name", f"a display name has at most {MAX_DISPLAY_NAME} characters")])
+        raise ValidationError(
+            [
+                Problem(
+                    "display_name",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a display name has at most {max_display_name} characters").format(
+                        max_display_name=MAX_DISPLAY_NAME
+                    ),
+                )
+            ]
+        )
     name = unicodedata.normalize("NFC", name).strip()
     if not name:
-        raise ValidationError([("display_name", "a display name is required")])
+        raise ValidationError(
+            [Problem("display_name", "required", QT_TRANSLATE_NOOP("storage", "a display name is required"))]
+        )
     if len(name) > MAX_DISPLAY_NAME:
-        raise ValidationError([("display_name", f"a display name has at most {MAX_DISPLAY_NAME} characters")])
+        raise ValidationError(
+            [
+                Problem(
+                    "display_name",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a display name has at most {max_display_name} characters").format(
+                        max_display_name=MAX_DISPLAY_NAME
+                    ),
+                )
+            ]
+        )
     bad = [c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp")]
     if bad:
         shown = ", ".join(sorted({f"U+{ord(c):04X}" for c in bad}))
-        raise ValidationError([("display_name", f"a display name may not hold control characters ({shown})")])
+        raise ValidationError(
+            [
+                Problem(
+                    "display_name",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a display name may not hold control characters ({shown})").format(
+                        shown=shown
+                    ),
+                )
+            ]
+        )
     return name
 
 
 def _check_password(password: str, field: str = "password") -> None:
     if len(password) < MIN_PASSWORD:
-        raise ValidationError([(field, f"a password needs at least {MIN_PASSWORD} characters")])
+        raise ValidationError(
+            [
+                Problem(
+                    field,
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a password needs at least {min_password} characters").format(
+                        min_password=MIN_PASSWORD
+                    ),
+                )
+            ]
+        )
     if len(password) > MAX_PASSWORD:
-        raise ValidationError([(field, f"a password has at most {MAX_PASSWORD} characters")])
+        raise ValidationError(
+            [
+                Problem(
+                    field,
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a password has at most {max_password} characters").format(
+                        max_password=MAX_PASSWORD
+                    ),
+                )
+            ]
+        )
 
 
 def _for_audit(name: str) -> str:
@@ -161,7 +244,7 @@ def _get(s: Session, username: str) -> Operator:
     op = _find(s, username)
     if op is None:
         shown = _for_audit(username)
-        raise NotFound(f"No operator named {shown!r}", f"没有名为 {shown!r} 的操作员")
+        raise NotFound(QT_TRANSLATE_NOOP("storage", "No operator named '{shown}'").format(shown=shown))
     return op
 
 
@@ -179,7 +262,15 @@ def create_operator(
     _check_password(password)
     with db.write() as s:
         if _find(s, username) is not None:
-            raise ValidationError([("username", f"user name {username!r} is taken")])
+            raise ValidationError(
+                [
+                    Problem(
+                        "username",
+                        "invalid",
+                        QT_TRANSLATE_NOOP("storage", "user name '{username}' is taken").format(username=username),
+                    )
+                ]
+            )
         op = Operator(
             username=username, display_name=display_name, role=role.value, password_hash=_hasher.hash(password)
         )
@@ -209,8 +300,17 @@ def _other_active_admins(s: Session, op: Operator) -> int:
 def _refuse_last_admin(s: Session, op: Operator, what: str) -> None:
     if op.role == Role.ADMIN.value and not op.disabled and _other_active_admins(s, op) == 0:
         raise ValidationError(
-            [("username", f"{op.username!r} is the last active administrator and cannot be {what}; "
-                          "create or enable another administrator first")]
+            [
+                Problem(
+                    "username",
+                    "invalid",
+                    QT_TRANSLATE_NOOP(
+                        "storage",
+                        "'{username}' is the last active administrator and cannot be {what}; create or enable "
+                        "another administrator first",
+                    ).format(username=op.username, what=what),
+                )
+            ]
         )
 
 
@@ -220,7 +320,7 @@ def set_disabled(db: Database, actor: Actor, username: str, disabled: bool = Tru
     with db.write() as s:
         op = _get(s, username)
         if disabled:
-            _refuse_last_admin(s, op, "disabled")
+            _refuse_last_admin(s, op, QT_TRANSLATE_NOOP("storage", "disabled"))
         op.disabled = disabled
         audit.record(
             s,
@@ -240,7 +340,7 @@ def set_role(db: Database, actor: Actor, username: str, role: Role) -> None:
         if role.value == op.role:
             return
         if role is not Role.ADMIN:
-            _refuse_last_admin(s, op, f"made {role.value}")
+            _refuse_last_admin(s, op, QT_TRANSLATE_NOOP("storage", "given another role"))
         old = op.role
         op.role = role.value
         audit.record(
@@ -270,10 +370,11 @@ def _refused(s: Session) -> AuthenticationFailed:
     max_failed = int(settings.get(s, "max_failed_logins"))
     minutes = int(settings.get(s, "lockout_minutes"))
     return AuthenticationFailed(
-        f"Wrong user name or password. After {max_failed} failed attempts in a row an account is locked "
-        f"for {minutes} minutes; an administrator can unlock it by resetting the password.",
-        f"用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；"
-        "管理员可通过重置密码解锁。",
+        QT_TRANSLATE_NOOP(
+            "storage",
+            "Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for "
+            "{minutes} minutes; an administrator can unlock it by resetting the password.",
+        ).format(max_failed=max_failed, minutes=minutes),
     )
 
 
@@ -381,7 +482,15 @@ def change_password(
     characters and must differ from the old. Raises AuthenticationFailed or ValidationError."""
     _check_password(new_password, "new_password")
     if new_password == old_password:
-        raise ValidationError([("new_password", "the new password must differ from the old one")])
+        raise ValidationError(
+            [
+                Problem(
+                    "new_password",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "the new password must differ from the old one"),
+                )
+            ]
+        )
     return _login(db, username, old_password, now or utcnow(), new_password)
 
 

@@ -33,14 +33,17 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, filecheck
 from workstation.storage.db import Database, connect_raw, key_literal
 from workstation.storage.errors import (
+    CHOOSE_ANOTHER_BACKUP,
     AuditTrailDamaged,
     BackupFailed,
     DatabaseDamaged,
     DatabaseMissing,
     PassphraseMismatch,
+    StationBusy,
     WrongKey,
 )
 from workstation.storage.files import (
@@ -50,6 +53,7 @@ from workstation.storage.files import (
     make_private,
     make_private_dir,
     remove_temp_files,
+    temp_files,
     temp_name,
     write_atomic,
 )
@@ -338,10 +342,20 @@ def unlock(
 def _unlock_locked(
     data_dir: Path, lock: StationLock, passphrase: str | None, backend: keyring.backend.KeyringBackend | None
 ) -> tuple[Database, str]:
-    if _Swap(data_dir).pending():
-        lock.upgrade()
-        _recover_swap(data_dir, backend)
-        lock.downgrade()
+    pending = _Swap(data_dir).pending()
+    if pending or temp_files(data_dir, DB_NAME):
+        # A killed rekey/restore is finished or discarded, and the temporary files of a killed
+        # atomic write removed, only while no other process has the station open.
+        try:
+            lock.upgrade()
+        except StationBusy:
+            if pending:
+                raise
+        else:
+            if pending:
+                _recover_swap(data_dir, backend)
+            remove_temp_files(data_dir, DB_NAME)
+            lock.downgrade()
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     # the keyring entry is re-created only once the database opened: a damaged station is left as it was
     master, method = vault.unlock(passphrase, restore_keyring=False)
@@ -455,9 +469,10 @@ def begin_rekey(
     "anchor-swapped", "bak-written", "keys-swapped", "done".
 
     Closes `db`; reopen with `unlock` after commit or abandon."""
-    from workstation.domain.permissions import Permission, require
+    from workstation.domain.permissions import Permission
+    from workstation.storage.operators import authorize
 
-    require(actor.role, Permission.MANAGE_SETTINGS)
+    authorize(db, actor, Permission.MANAGE_SETTINGS)  # permission and operator still active
     step = on_step or _no_step
     data_dir = Path(data_dir)
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
@@ -619,9 +634,12 @@ _SEALED_UPDATE = {
 
 
 # ---- backup and restore -----------------------------------------------------------------------
-def _bad_target(target: object, en: str, zh: str) -> BackupFailed:
+def _bad_target(target: object, problem: str) -> BackupFailed:
+    """``problem``: what is wrong with the target, a marked text that follows its name."""
     return BackupFailed(
-        f"Backup not made: {target} {en}. Nothing was written.", f"未备份：{target} {zh}，未写入任何内容。"
+        QT_TRANSLATE_NOOP("storage", "Backup not made: {target} {problem}. Nothing was written.").format(
+            target=target, problem=problem
+        )
     )
 
 
@@ -634,21 +652,20 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
 
     Raises `BackupFailed` (empty path, a file, the data folder itself, a folder that already holds
     a backup, an unwritable place, a full disk) and `PermissionDenied`."""
-    from workstation.domain.permissions import Permission, require
+    from workstation.domain.permissions import Permission
+    from workstation.storage.operators import authorize
 
-    require(actor.role, Permission.MANAGE_SETTINGS)
+    authorize(db, actor, Permission.MANAGE_SETTINGS)  # permission and operator still active
     if not str(target).strip():
-        raise BackupFailed("Backup not made: give a folder to write the backup to.", "未备份：请指定备份文件夹。")
+        raise BackupFailed(QT_TRANSLATE_NOOP("storage", "Backup not made: give a folder to write the backup to."))
     target = Path(target).expanduser()
     data_dir = db.path.parent
     if target.exists() and not target.is_dir():
-        raise _bad_target(target, "is a file, not a folder", "是文件而不是文件夹")
+        raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "is a file, not a folder"))
     if target.resolve() == data_dir.resolve():
-        raise _bad_target(target, "is the station's own data folder; choose another", "是本站数据文件夹，请另选")
+        raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "is the station's own data folder; choose another"))
     if (target / DB_NAME).exists() or (target / MANIFEST).exists():
-        raise _bad_target(
-            target, "already holds a backup; choose an empty or new folder", "中已有备份，请选择空文件夹或新文件夹"
-        )
+        raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "already holds a backup; choose an empty or new folder"))
     try:
         manifest = _write_backup(db, target)
     except (OSError, sqlcipher.Error) as exc:
@@ -657,7 +674,9 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
             audit.record(
                 s, actor=actor.username, action="database.backup", details=f"{target}: {reason}", outcome="failed"
             )
-        raise _bad_target(target, f"could not be written ({reason})", f"无法写入（{reason}）") from exc
+        raise _bad_target(
+            target, QT_TRANSLATE_NOOP("storage", "could not be written ({reason})").format(reason=reason)
+        ) from exc
     with db.write() as s:
         audit.record(
             s, actor=actor.username, action="database.backup", details=f"{target}; audit row {manifest['audit_seq']}"
@@ -718,18 +737,14 @@ def check_backup(backup_dir: Path) -> dict[str, object]:
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DatabaseDamaged(
             str(backup_dir),
-            "this is not a complete backup (BACKUP.json is missing or unreadable)",
-            "这不是完整的备份（BACKUP.json 缺失或无法读取）",
-            todo="Choose another backup.",
-            todo_zh="请选择其他备份。",
+            QT_TRANSLATE_NOOP("storage", "this is not a complete backup (BACKUP.json is missing or unreadable)"),
+            todo=CHOOSE_ANOTHER_BACKUP,
         ) from exc
     if not out.is_file() or _sha256(out) != digest:
         raise DatabaseDamaged(
             str(out),
-            "the backup copy does not match its BACKUP.json (damaged or altered)",
-            "备份副本与其 BACKUP.json 不符（已损坏或被改动）",
-            todo="Choose another backup.",
-            todo_zh="请选择其他备份。",
+            QT_TRANSLATE_NOOP("storage", "the backup copy does not match its BACKUP.json (damaged or altered)"),
+            todo=CHOOSE_ANOTHER_BACKUP,
         )
     return dict(manifest)
 

@@ -44,6 +44,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.errors import KeyFileDamaged, KeyringUnavailable, WrongKey
 from workstation.storage.files import write_atomic
 
@@ -294,11 +295,10 @@ class KeyVault:
                 return doc
             found = found or candidate.exists()
         if not found:
-            raise KeyFileDamaged(str(self.keyfile), "the key file is missing", "密钥文件缺失")
+            raise KeyFileDamaged(str(self.keyfile), QT_TRANSLATE_NOOP("storage", "the key file is missing"))
         raise KeyFileDamaged(
             str(self.keyfile),
-            "the key file is damaged (it is not a workstation key file)",
-            "密钥文件已损坏（不是工作站密钥文件）",
+            QT_TRANSLATE_NOOP("storage", "the key file is damaged (it is not a workstation key file)"),
         )
 
     def unlock_with_keyring(self) -> bytes:
@@ -329,11 +329,12 @@ class KeyVault:
         except (ValueError, binascii.Error) as exc:  # bad base64, wrong nonce length, argon2 limits
             raise KeyFileDamaged(
                 str(self._loaded_from or self.keyfile),
-                "the key file is damaged (a wrapped key cannot be read)",
-                "密钥文件已损坏（无法读取其中的密钥）",
+                QT_TRANSLATE_NOOP("storage", "the key file is damaged (a wrapped key cannot be read)"),
             ) from exc
         if len(master) != 64:
-            raise KeyFileDamaged(str(self.keyfile), "the key file holds a key of the wrong size", "密钥长度不正确")
+            raise KeyFileDamaged(
+                str(self.keyfile), QT_TRANSLATE_NOOP("storage", "the key file holds a key of the wrong size")
+            )
         if restore_keyring:
             self.restore_keyring(master)
         return master

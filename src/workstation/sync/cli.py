@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.i18n import QT_TRANSLATE_NOOP, render
 from workstation.storage.db import Database
 
 
@@ -79,11 +79,11 @@ def print_status(db: Database) -> None:
         retry = b.next_retry_at.isoformat(timespec="seconds") if b.next_retry_at else "-"
         print(f"  #{b.seq} {b.state:<12} {b.record_count:>5} records, {b.attempts} attempts, next retry {retry}")
         if b.last_error:
-            print(f"      last error: {b.last_error}")
+            print(render(QT_TRANSLATE_NOOP("sync", "      last error: {error}").format(error=b.last_error)))
     if st.open_conflicts:
         print(f"Conflicts to resolve: {st.open_conflicts}")
     with db.read() as s:
-        print(freeze.evaluate(s).explain())
+        print(render(freeze.evaluate(s).explain()))
 
 
 def _confirm_replacement(current: Any) -> bool:

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, defer
 
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -45,10 +46,11 @@ SUPERSEDED = "superseded"  # never acknowledged by a platform the station was en
 SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
+RESENDING = QT_TRANSLATE_NOOP("sync", "resending: the platform expects batch {expected}")
 CONFLICT_REASONS = {
-    "stale": "it was based on an older version",
-    "exists": "a record with this id already exists on the platform",
-    "not_owner": "the record belongs to another station",
+    "stale": QT_TRANSLATE_NOOP("sync", "it was based on an older version"),
+    "exists": QT_TRANSLATE_NOOP("sync", "a record with this id already exists on the platform"),
+    "not_owner": QT_TRANSLATE_NOOP("sync", "the record belongs to another station"),
 }
 
 
@@ -59,8 +61,7 @@ class SyncError(UserFacingError):
 class NotEnrolled(SyncError):
     def __init__(self) -> None:
         super().__init__(
-            "This workstation is not enrolled with the platform yet.",
-            "本工作站尚未在平台注册。",
+            QT_TRANSLATE_NOOP("sync", "This workstation is not enrolled with the platform yet."),
             hint="ask the platform for an enrollment code and run enrollment",
         )
 
@@ -161,22 +162,23 @@ def enroll(
         if not replace:
             _audit_enroll(db, actor, "refused", f"already enrolled as {current.device_id}; replacement not asked for")
             raise SyncError(
-                f"This workstation is already enrolled with {current.platform_url} as device {current.device_id}. "
-                "Its enrollment is replaced only when an administrator asks for it explicitly "
-                "(--replace-enrollment) and confirms.",
-                f"本工作站已在平台注册（设备 {current.device_id}）。只有管理员明确要求并确认后才能替换注册。",
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "This workstation is already enrolled with {platform_url} as device {device_id}. Its "
+                    "enrollment is replaced only when an administrator asks for it explicitly "
+                    "(--replace-enrollment) and confirms.",
+                ).format(platform_url=current.platform_url, device_id=current.device_id),
                 hint="check `workstation sync --status` first",
             )
         if confirm is None or not confirm(current):
             _audit_enroll(db, actor, "refused", f"replacing {current.device_id} was not confirmed")
             raise SyncError(
-                "Replacing the enrollment was not confirmed; nothing was changed.", "未确认替换注册，未做任何更改。"
+                QT_TRANSLATE_NOOP("sync", "Replacing the enrollment was not confirmed; nothing was changed.")
             )
     if ca_fingerprint is not None and fp_of(ca_pem.encode()) != ca_fingerprint.lower().replace(":", ""):
         _audit_enroll(db, actor, "refused", f"CA fingerprint of {url} does not match")
         raise SyncError(
-            "The platform certificate does not match the fingerprint you were given.",
-            "平台证书指纹不符。",
+            QT_TRANSLATE_NOOP("sync", "The platform certificate does not match the fingerprint you were given."),
             hint="check the CA file and fingerprint with the platform team",
         )
     key = Ed25519PrivateKey.generate()
@@ -188,18 +190,20 @@ def enroll(
     except httpx.HTTPError as exc:
         _audit_enroll(db, actor, "failed", f"{url}: {plain_error(exc)}")
         raise SyncError(
-            f"Could not reach the platform to enroll: {plain_error(exc)}", "无法连接平台进行注册。"
+            QT_TRANSLATE_NOOP("sync", "Could not reach the platform to enroll: {error}").format(error=plain_error(exc))
         ) from exc
     finally:
         if http is None:
             client.close()
     if resp.status_code != 200:
         _audit_enroll(db, actor, "failed", f"{url} refused: {_reason(resp) or resp.status_code}")
-        raise SyncError(f"The platform refused enrollment: {_problem(resp)}", "平台拒绝注册。")
+        raise SyncError(
+            QT_TRANSLATE_NOOP("sync", "The platform refused enrollment: {problem}").format(problem=_problem(resp))
+        )
     data = resp.json()
     if env.key_id_of(env.b64d(data["platform_enc_pub"])) != data["key_id"]:
         _audit_enroll(db, actor, "failed", f"{url} sent an inconsistent key id")
-        raise SyncError("The platform sent an inconsistent key id.", "平台密钥编号不一致。")
+        raise SyncError(QT_TRANSLATE_NOOP("sync", "The platform sent an inconsistent key id."))
     with db.write() as s:
         existing = s.get(SyncDevice, 1)
         replaced = ""
@@ -244,9 +248,9 @@ def _supersede_unacknowledged(s: Session, new_device: str) -> None:
     for b in retired:
         b.state = SUPERSEDED
         b.next_retry_at = None
-        b.last_error = (
-            f"re-enrolled before the platform acknowledged it: its changes are sent again as device {new_device}"
-        )
+        b.last_error = QT_TRANSLATE_NOOP(
+            "sync", "re-enrolled before the platform acknowledged it: its changes are sent again as device {device}"
+        ).format(device=new_device)
     if ids:
         tbl: Any = OutboxEntry.__table__
         s.connection().execute(
@@ -475,8 +479,10 @@ class SyncClient:
         d = self.device()
         if d.status == "revoked":
             raise SyncError(
-                "This workstation has been revoked by the platform; it can no longer sync.",
-                "本工作站已被平台吊销。",
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "This workstation has been revoked by the platform; it can no longer sync.",
+                ),
                 hint="contact the platform administrator",
             )
         result = SendResult()
@@ -506,14 +512,20 @@ class SyncClient:
                 row.attempts += 1
                 row.last_attempt_at = now
             if progress:
-                progress(done, total, f"sending batch {b.seq} ({b.record_count} records)")
+                progress(
+                    done,
+                    total,
+                    QT_TRANSLATE_NOOP("sync", "sending batch {seq} ({count} records)").format(
+                        seq=b.seq, count=b.record_count
+                    ),
+                )
             outcome = self._post(d, b)
             if outcome is None:
                 result.acknowledged += 1
                 result.records += b.record_count
                 done += b.record_count
                 if progress:
-                    progress(done, total, f"batch {b.seq} acknowledged")
+                    progress(done, total, QT_TRANSLATE_NOOP("sync", "batch {seq} acknowledged").format(seq=b.seq))
                 continue
             if outcome == "resend":
                 continue
@@ -564,20 +576,35 @@ class SyncClient:
         try:
             resp = self.http.post("/v1/batches", content=b.envelope, headers={"content-type": BATCH_MEDIA_TYPE})
         except httpx.HTTPError as exc:
-            return self._fail(b, f"Not sent: {plain_error(exc)}. It will be retried automatically.")
+            return self._fail(
+                b,
+                QT_TRANSLATE_NOOP("sync", "Not sent: {error}. It will be retried automatically.").format(
+                    error=plain_error(exc)
+                ),
+            )
         if resp.status_code == 200:
             try:
                 receipt = resp.json()
                 body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
             except (ValueError, env.EnvelopeError):
-                return self._fail(b, "The platform's answer could not be verified; the batch will be sent again.")
+                return self._fail(
+                    b,
+                    QT_TRANSLATE_NOOP(
+                        "sync", "The platform's answer could not be verified; the batch will be sent again."
+                    ),
+                )
             if (body["device"], body["batch_id"], body["seq"], body["envelope_hash"]) != (
                 d.device_id,
                 b.batch_id,
                 self.wire_seq(b),
                 b.envelope_hash,
             ):
-                return self._fail(b, "The platform's receipt is for a different batch; the batch will be sent again.")
+                return self._fail(
+                    b,
+                    QT_TRANSLATE_NOOP(
+                        "sync", "The platform's receipt is for a different batch; the batch will be sent again."
+                    ),
+                )
             self._acknowledge(b, receipt, body)
             return None
         problem = _problem(resp)
@@ -589,7 +616,11 @@ class SyncClient:
             if pbody.get("reason") == "revoked":
                 self._mark_revoked()
             return self._fail(
-                b, f"The platform refused this workstation: {problem}. Contact the platform administrator.", retry=False
+                b,
+                QT_TRANSLATE_NOOP(
+                    "sync", "The platform refused this workstation: {problem}. Contact the platform administrator."
+                ).format(problem=problem),
+                retry=False,
             )
         if resp.status_code == 409 and pbody.get("reason") in CHECKPOINT_REFUSALS:
             return self._checkpoint_refused(b, pbody)
@@ -614,17 +645,29 @@ class SyncClient:
                     if len(earlier) == wire - expected:
                         for e in earlier:  # the platform lost these: send them again, in order
                             e.state = SEALED
-                            e.last_error = f"resending: the platform expects batch {expected}"
+                            e.last_error = RESENDING.format(expected=expected)
                         return "resend"
             return self._fail(
                 b,
-                f"The platform expects a different batch sequence: {problem}. "
-                "This needs an administrator (the local ledger and the platform disagree).",
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "The platform expects a different batch sequence: {problem}. "
+                    "This needs an administrator (the local ledger and the platform disagree).",
+                ).format(problem=problem),
                 retry=False,
             )
         if resp.status_code >= 500:
-            return self._fail(b, f"The platform had a problem ({resp.status_code}); it will be retried automatically.")
-        return self._fail(b, f"The platform rejected the batch: {problem}.", retry=False)
+            return self._fail(
+                b,
+                QT_TRANSLATE_NOOP(
+                    "sync", "The platform had a problem ({status}); it will be retried automatically."
+                ).format(status=resp.status_code),
+            )
+        return self._fail(
+            b,
+            QT_TRANSLATE_NOOP("sync", "The platform rejected the batch: {problem}.").format(problem=problem),
+            retry=False,
+        )
 
     def _checkpoint_refused(self, b: SyncBatch, pbody: dict[str, Any]) -> str:
         """The platform refused the batch's audit checkpoint: this station's audit trail is behind (or
@@ -633,13 +676,23 @@ class SyncClient:
         known: dict[str, Any] = found if isinstance(found, dict) else {}
         with self.db.read() as s:
             ours = audit.checkpoint(s)
-        what = "is behind" if pbody.get("reason") == "checkpoint_behind" else "differs from"
-        message = (
-            f"The platform refused this batch: the station's audit trail (entry {ours.get('seq')}) {what} what "
-            f"it reported before (entry {known.get('seq')}). Audit entries may have been removed or the station "
-            "restored from an older copy. Sync is stopped until an administrator checks the audit trail "
-            "(workstation-admin verify-audit) and the platform's administrators release the station."
-        )
+        if pbody.get("reason") == "checkpoint_behind":
+            refused = QT_TRANSLATE_NOOP(
+                "sync",
+                "The platform refused this batch: the station's audit trail (entry {ours}) is behind what it "
+                "reported before (entry {theirs}). Audit entries may have been removed or the station restored "
+                "from an older copy. Sync is stopped until an administrator checks the audit trail "
+                "(workstation-admin verify-audit) and the platform's administrators release the station.",
+            )
+        else:
+            refused = QT_TRANSLATE_NOOP(
+                "sync",
+                "The platform refused this batch: the station's audit trail (entry {ours}) differs from what it "
+                "reported before (entry {theirs}). Audit entries may have been removed or the station restored "
+                "from an older copy. Sync is stopped until an administrator checks the audit trail "
+                "(workstation-admin verify-audit) and the platform's administrators release the station.",
+            )
+        message = refused.format(ours=ours.get("seq"), theirs=known.get("seq"))
         with self.db.write() as s:
             audit.record(
                 s,
@@ -704,7 +757,7 @@ class SyncClient:
         with self.db.write() as s:
             c = s.get(SyncConflict, conflict_id)
             if c is None or c.resolved_at is not None:
-                raise SyncError("No such open conflict.", "没有该冲突。")
+                raise SyncError(QT_TRANSLATE_NOOP("sync", "No such open conflict."))
             c.resolved_at = self.clock()
             c.resolution = resolution
             seqs = list(
@@ -755,11 +808,17 @@ class SyncClient:
             try:
                 resp = self._signed_get(d, "/v1/downlink", cursor, limit)
             except httpx.HTTPError as exc:
-                raise SyncError(f"Could not fetch updates: {plain_error(exc)}", "无法获取平台下发数据。") from exc
+                raise SyncError(
+                    QT_TRANSLATE_NOOP("sync", "Could not fetch updates: {error}").format(error=plain_error(exc))
+                ) from exc
             if resp.status_code == 403 and _reason(resp) == "revoked":
                 self._mark_revoked()
             if resp.status_code != 200:
-                raise SyncError(f"The platform refused the update request: {_problem(resp)}", "平台拒绝下发请求。")
+                raise SyncError(
+                    QT_TRANSLATE_NOOP("sync", "The platform refused the update request: {problem}").format(
+                        problem=_problem(resp)
+                    )
+                )
             page = resp.json()
             with self.db.write() as s:
                 for item in page["items"]:
@@ -785,7 +844,7 @@ class SyncClient:
         if kind == "platform_key":
             pub = env.b64d(str(p["platform_enc_pub"]))
             if env.key_id_of(pub) != p["key_id"]:
-                raise SyncError("The platform announced a key whose id does not match it.", "平台密钥编号不符。")
+                raise SyncError(QT_TRANSLATE_NOOP("sync", "The platform announced a key whose id does not match it."))
             dev = s.get(SyncDevice, 1)
             if dev is not None and dev.key_id != p["key_id"]:
                 audit.record(
@@ -928,7 +987,16 @@ def status(db: Database) -> SyncStatus:
         batches={str(k): int(v) for k, v in states.items()},
         open_conflicts=conflicts,
         pending_batches=[
-            LedgerRow(b.batch_id, b.seq, b.state, b.record_count, b.attempts, b.last_error, b.next_retry_at, b.acked_at)
+            LedgerRow(
+                b.batch_id,
+                b.seq,
+                b.state,
+                b.record_count,
+                b.attempts,
+                b.last_error,
+                b.next_retry_at,
+                b.acked_at,
+            )
             for b in pend
         ],
         downlink_cursor=cursor,
@@ -948,7 +1016,7 @@ def settle_prereg(db: Database, prereg_id: str, *, actor: str, outcome: str) -> 
     with db.write() as s:
         row = s.get(SyncPrereg, prereg_id)
         if row is None or row.status != "pending":
-            raise SyncError("No such pending pre-registration.", "没有该待确认的预登记。")
+            raise SyncError(QT_TRANSLATE_NOOP("sync", "No such pending pre-registration."))
         row.status = outcome
         audit.record(
             s,

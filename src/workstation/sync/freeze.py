@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -23,30 +24,43 @@ from workstation.storage.schema import utcnow
 AGE_KEY = "freeze_max_unsynced_age_hours"
 COUNT_KEY = "freeze_max_unsynced_records"
 OVERRIDE_KEY = "freeze.override_until"
-WAY_OUT = "Sync now (`workstation sync`, or export batches to a USB stick if there is no network)."
-WAY_OUT_ZH = "请立即同步（或无网络时导出批次到U盘），或请所长临时解除。"
+WAY_OUT = QT_TRANSLATE_NOOP(
+    "sync",
+    "Sync now (`workstation sync`, or export batches to a USB stick if there is no network), or ask a "
+    "supervisor for a temporary override.",
+)
 
 
 @dataclass
 class FreezeStatus:
     frozen: bool
-    reasons: list[str] = field(default_factory=list)
-    reasons_zh: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # marked texts
     way_out: str = WAY_OUT
     override_until: datetime | None = None
 
+    @property
+    def reasons_zh(self) -> list[str]:
+        return [render(r, "zh_CN") for r in self.reasons]
+
     def explain(self) -> str:
+        """The state in one marked text (``str`` is English; render it for the operator)."""
         if not self.reasons:
-            return "Registration is open: unsynced work is within the platform's limits."
-        lead = "Registration is blocked" if self.frozen else "Limits exceeded, but a supervisor override is active"
-        return f"{lead}: {'; '.join(self.reasons)}. {self.way_out}"
+            return QT_TRANSLATE_NOOP("sync", "Registration is open: unsynced work is within the platform's limits.")
+        if self.frozen:
+            lead = QT_TRANSLATE_NOOP("sync", "Registration is blocked: {reasons}. {way_out}")
+        else:
+            lead = QT_TRANSLATE_NOOP(
+                "sync", "Limits exceeded, but a supervisor override is active: {reasons}. {way_out}"
+            )
+        return lead.format(reasons=Listing(self.reasons, "semicolon"), way_out=self.way_out)
 
 
 class RegistrationFrozen(UserFacingError):
     def __init__(self, status: FreezeStatus) -> None:
         super().__init__(
-            "New registrations are blocked: " + "; ".join(status.reasons),
-            "新登记已暂停：" + "；".join(status.reasons_zh),
+            QT_TRANSLATE_NOOP("sync", "New registrations are blocked: {reasons}").format(
+                reasons=Listing(status.reasons, "semicolon")
+            ),
             hint=status.way_out,
         )
         self.status = status
@@ -58,19 +72,24 @@ def evaluate(session: Session, now: datetime | None = None) -> FreezeStatus:
     max_age = float(settings.get(session, AGE_KEY, 72))
     max_count = int(settings.get(session, COUNT_KEY, 5000))
     reasons: list[str] = []
-    zh: list[str] = []
     if oldest is not None:
         age_h = (now - oldest).total_seconds() / 3600
         if age_h > max_age:
-            reasons.append(f"the oldest unsynced change is {age_h:.0f} hours old (limit {max_age:g} hours)")
-            zh.append(f"最早未同步记录已{age_h:.0f}小时（上限{max_age:g}小时）")
+            reasons.append(
+                QT_TRANSLATE_NOOP(
+                    "sync", "the oldest unsynced change is {hours:.0f} hours old (limit {limit:g} hours)"
+                ).format(hours=age_h, limit=max_age)
+            )
     if count > max_count:
-        reasons.append(f"{count} changes are waiting to sync (limit {max_count})")
-        zh.append(f"{count}条记录待同步（上限{max_count}条）")
+        reasons.append(
+            QT_TRANSLATE_NOOP("sync", "{count} changes are waiting to sync (limit {limit})").format(
+                count=count, limit=max_count
+            )
+        )
     until_raw = settings.get(session, OVERRIDE_KEY, None)
     until = datetime.fromisoformat(until_raw) if until_raw else None
     overridden = until is not None and until > now
-    return FreezeStatus(bool(reasons) and not overridden, reasons, zh, WAY_OUT, until if overridden else None)
+    return FreezeStatus(bool(reasons) and not overridden, reasons, WAY_OUT, until if overridden else None)
 
 
 def guard(session: Session, actor: Actor) -> None:
@@ -84,7 +103,7 @@ def override(db: Database, supervisor: Actor, *, reason: str, hours: float = 8) 
     """A supervisor lifts the freeze for `hours`. Audited with the reason."""
     operators.authorize(db, supervisor, Permission.OVERRIDE_FREEZE)
     if not reason.strip():
-        raise UserFacingError("Give a reason for the override.", "请填写解除原因。")
+        raise UserFacingError(QT_TRANSLATE_NOOP("sync", "Give a reason for the override."))
     until = utcnow() + timedelta(hours=hours)
     with db.write() as s:
         st = evaluate(s)

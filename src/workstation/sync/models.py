@@ -3,11 +3,30 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
+from workstation.i18n import dumps, loads
 from workstation.storage.schema import Base, utcnow
+
+
+class MarkedText(TypeDecorator[str]):
+    """A text column holding a message for people: a marked text (`workstation.i18n`) is kept with its
+    context and parameters (`i18n.dumps`) and comes back marked (`i18n.loads`; ``str`` is English),
+    so it can be shown in the language of whoever reads it later. Plain strings pass through."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else dumps(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else loads(value)
 
 
 class SyncDevice(Base):
@@ -44,7 +63,7 @@ class SyncBatch(Base):
     sealed_at: Mapped[datetime | None] = mapped_column(DateTime)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
-    last_error: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(MarkedText)  # shown to people: marked (MarkedText)
     next_retry_at: Mapped[datetime | None] = mapped_column(DateTime)
     acked_at: Mapped[datetime | None] = mapped_column(DateTime)
     receipt: Mapped[str | None] = mapped_column(Text)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.db import Database
 from workstation.storage.files import write_atomic
 from workstation.sync import envelope as env
@@ -58,18 +59,26 @@ def import_receipts(db: Database, folder: Path) -> int:
             body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
             body["batch_id"], body["device"], body["seq"], body["envelope_hash"]
         except env.EnvelopeError as exc:
-            raise SyncError(f"{p.name}: {exc.message}", "回执签名无效。") from exc
+            raise SyncError(
+                QT_TRANSLATE_NOOP("sync", "{name}: the receipt's signature is not valid ({reason}).").format(
+                    name=p.name, reason=exc.message
+                )
+            ) from exc
         except (ValueError, KeyError, TypeError, AttributeError) as exc:  # not JSON, not UTF-8, wrong shape
             raise SyncError(
-                f"{p.name} is not a receipt (damaged or another file); nothing after it was applied.",
-                f"{p.name} 不是回执（已损坏或为其他文件），其后的回执未处理。",
+                QT_TRANSLATE_NOOP(
+                    "sync",
+                    "{name} is not a receipt (damaged or another file); nothing after it was applied.",
+                ).format(name=p.name),
             ) from exc
         with db.read() as s:
             b = s.get(SyncBatch, body["batch_id"])
         if b is None or b.state == ACKNOWLEDGED:
             continue
         if (body["device"], body["seq"], body["envelope_hash"]) != (d.device_id, client.wire_seq(b), b.envelope_hash):
-            raise SyncError(f"{p.name}: the receipt does not match the batch it names", "回执与批次不符。")
+            raise SyncError(
+                QT_TRANSLATE_NOOP("sync", "{name}: the receipt does not match the batch it names").format(name=p.name)
+            )
         client._acknowledge(b, receipt, body)
         n += 1
     return n

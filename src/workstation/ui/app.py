@@ -335,11 +335,30 @@ def run(argv: list[str] | None = None) -> int:
     if os.environ.get("WORKSTATION_EXIT_AT_LOGIN"):  # smoke tests and the start-up benchmark
         startup.window_ready.connect(lambda _w: _report_start_and_quit(app))
     QTimer.singleShot(0, startup.start)
+    _quit_on_signals(app)
     try:
         rc = app.exec()
     finally:
         startup.shutdown()
     return rc
+
+
+def _quit_on_signals(app: QApplication) -> None:
+    """Ctrl+C in the terminal or a service stop (SIGTERM) closes the app the normal way (workers,
+    devices and the store shut down). Python runs signal handlers only between bytecodes, so a
+    timer gives it a moment regularly while Qt's loop runs."""
+    import signal
+
+    def stop(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)
+        QTimer.singleShot(0, app.quit)
+
+    signal.signal(signal.SIGINT, stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, stop)
+    tick = QTimer(app)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
 
 
 def _report_start_and_quit(app: QApplication) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from workstation.devices.errors import DeviceError
 from workstation.devices.manager.ports import PortInfo
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.resources import drivers_path
 
 logger = logging.getLogger(__name__)
@@ -46,8 +47,10 @@ BUILTIN_PROFILE: dict[str, Any] = {
 class ProfileError(DeviceError):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(
-            f"The device profile file {path} cannot be used. Fix or remove it in Settings → Devices.",
-            f"设备配置文件 {path} 无法使用，请在“设置 → 设备”中修正或移除。",
+            QT_TRANSLATE_NOOP(
+                "devices",
+                "The device profile file {path} cannot be used. Fix or remove it in Settings → Devices.",
+            ).format(path=path),
             hint=detail,
         )
 

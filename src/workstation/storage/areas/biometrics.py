@@ -18,6 +18,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from workstation.domain.enums import FingerPosition
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import Problems
+from workstation.errors import Problem
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import settings
 from workstation.storage.areas.base import Area, Changes, raise_problems
 from workstation.storage.schema import Fingerprint, Person
@@ -46,9 +48,9 @@ class Biometrics(Area):
         self._require(Permission.CAPTURE_FINGERPRINT)
         problems: Problems = []
         if not template:
-            problems.append(("template", "no template was captured"))
+            problems.append(Problem("template", "invalid", QT_TRANSLATE_NOOP("storage", "no template was captured")))
         if not 0 <= quality <= 100:
-            problems.append(("quality", "quality must be 0–100"))
+            problems.append(Problem("quality", "invalid", QT_TRANSLATE_NOOP("storage", "quality must be 0–100")))
         raise_problems(problems)
         with self._write() as tx:
             tx.load(Person, person_id)

@@ -33,7 +33,8 @@ from workstation.domain.validation import (
     validate_date_range,
     validate_mobile,
 )
-from workstation.errors import ValidationError
+from workstation.errors import Problem, ValidationError, field_label
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.areas.base import UNSET, Area, Changes, Page, Unset, raise_problems
 from workstation.storage.areas.residents import bind, load_person
 from workstation.storage.masking import mask_number, mask_query
@@ -196,9 +197,9 @@ class Housing(Area):
         self._require(Permission.MANAGE_PROPERTY)
         problems: Problems = []
         if not address.strip():
-            problems.append(("address", "address is required"))
+            problems.append(Problem("address", "required", QT_TRANSLATE_NOOP("storage", "address is required")))
         if not grid_code.strip():
-            problems.append(("grid_code", "grid code is required"))
+            problems.append(Problem("grid_code", "required", QT_TRANSLATE_NOOP("storage", "grid code is required")))
         problems += validate_mobile(landlord_phone, field_name="landlord_phone")
         problems += validate_mobile(manager_phone, field_name="manager_phone")
         if landlord_id_number:
@@ -258,7 +259,13 @@ class Housing(Area):
             if f in values:
                 values[f] = str(values[f]).strip()
                 if not values[f]:
-                    problems.append((f, f"{f.replace('_', ' ')} is required"))
+                    problems.append(
+                        Problem(
+                            f,
+                            "required",
+                            QT_TRANSLATE_NOOP("storage", "{field} is required").format(field=field_label(f)),
+                        )
+                    )
         for f in ("landlord_phone", "manager_phone"):
             if values.get(f):
                 problems += validate_mobile(values[f], field_name=f)
@@ -286,9 +293,9 @@ class Housing(Area):
         self._require(Permission.MANAGE_PROPERTY)
         problems: Problems = []
         if not label.strip():
-            problems.append(("label", "room label is required"))
+            problems.append(Problem("label", "required", QT_TRANSLATE_NOOP("storage", "room label is required")))
         if capacity is not None and capacity < 1:
-            problems.append(("capacity", "capacity must be at least 1"))
+            problems.append(Problem("capacity", "invalid", QT_TRANSLATE_NOOP("storage", "capacity must be at least 1")))
         raise_problems(problems)
         with self._write() as tx:
             tx.load(Property, property_id)
@@ -360,12 +367,24 @@ class Housing(Area):
         rows = [dict(e) for e in entries]
         problems: Problems = validate_mobile(declarant_phone, field_name="declarant_phone")
         if not declarant_name.strip():
-            problems.append(("declarant_name", "the declarant's name is required"))
+            problems.append(
+                Problem("declarant_name", "required", QT_TRANSLATE_NOOP("storage", "the declarant's name is required"))
+            )
         if declared_on > date.today():
-            problems.append(("declared_on", "a declaration cannot be dated in the future"))
+            problems.append(
+                Problem(
+                    "declared_on",
+                    "invalid",
+                    QT_TRANSLATE_NOOP("storage", "a declaration cannot be dated in the future"),
+                )
+            )
         for i, e in enumerate(rows, 1):
             if not e.get("name", "").strip():
-                problems.append((f"entries[{i}]", "each declared tenant needs a name"))
+                problems.append(
+                    Problem(
+                        f"entries[{i}]", "invalid", QT_TRANSLATE_NOOP("storage", "each declared tenant needs a name")
+                    )
+                )
             if e.get("id_number"):
                 e["id_number"] = normalise_id_number(e["id_number"])
                 problems += identifier_problems(e["id_number"], field_name=f"entries[{i}]", label="An ID number")
@@ -405,14 +424,22 @@ class Housing(Area):
         self._require(Permission.VERIFY)
         result = SpotCheckResult(result)
         if result is not SpotCheckResult.CONSISTENT and not (notes or "").strip():
-            raise ValidationError([("notes", "say what did not match")])
+            raise ValidationError([Problem("notes", "invalid", QT_TRANSLATE_NOOP("storage", "say what did not match"))])
         with self._write() as tx:
             prop = tx.load(Property, property_id)
             if tenancy_id is not None:
                 t = tx.load(Tenancy, tenancy_id)
                 room = tx.load(Room, t.room_id)
                 if room.property_id != property_id:
-                    raise ValidationError([("tenancy_id", "that binding belongs to another property")])
+                    raise ValidationError(
+                        [
+                            Problem(
+                                "tenancy_id",
+                                "invalid",
+                                QT_TRANSLATE_NOOP("storage", "that binding belongs to another property"),
+                            )
+                        ]
+                    )
             tx.create(
                 SpotCheck(
                     property_id=property_id,

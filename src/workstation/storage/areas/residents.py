@@ -64,7 +64,7 @@ from workstation.domain.validation import (
     validate_document,
     validate_mobile,
 )
-from workstation.errors import NotFound, ValidationError
+from workstation.errors import NotFound, Problem, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import search
 from workstation.storage.areas.base import (
@@ -266,7 +266,17 @@ class Residents(Area):
         """
         self._require(Permission.READ_PERSON)
         if len(ids) > self._limit(len(ids)):
-            raise ValidationError([("ids", f"at most {self._limit(len(ids))} rows at a time")])
+            raise ValidationError(
+                [
+                    Problem(
+                        "ids",
+                        "invalid",
+                        QT_TRANSLATE_NOOP("storage", "at most {limit} rows at a time").format(
+                            limit=self._limit(len(ids))
+                        ),
+                    )
+                ]
+            )
         with self._write() as tx:
             rows = _rows(tx.session, ids)
             tx.audit("person.rows", details=_search_details(rows=len(rows)))
@@ -405,7 +415,15 @@ class Residents(Area):
                 )
             ).first()
             if dup:
-                raise ValidationError([("number", "this document is already registered; open that resident")])
+                raise ValidationError(
+                    [
+                        Problem(
+                            "number",
+                            "invalid",
+                            QT_TRANSLATE_NOOP("storage", "this document is already registered; open that resident"),
+                        )
+                    ]
+                )
             name = document.name or document.name_latin or ""
             validity = document.validity(today)
             grid_code = property_id = None
@@ -509,7 +527,7 @@ class Residents(Area):
             values["nationality"] = normalise_country_code(values["nationality"])
             problems += validate_country_code(values["nationality"])
         if "name" in values and not str(values["name"]).strip():
-            problems.append(("name", "name is required"))
+            problems.append(Problem("name", "required", QT_TRANSLATE_NOOP("storage", "name is required")))
         if isinstance(values.get("arrival_date"), date):
             problems += validate_date_range(values["arrival_date"], None, start_field="arrival_date", end_field="",
                                             latest=date.today())
@@ -536,7 +554,9 @@ class Residents(Area):
         """
         self._require(Permission.REGISTER)
         if not reason.strip():
-            raise ValidationError([("reason", "say why the record is deleted")])
+            raise ValidationError(
+                [Problem("reason", "invalid", QT_TRANSLATE_NOOP("storage", "say why the record is deleted"))]
+            )
         with self._write() as tx:
             person = tx.load(Person, person_id, base_version)
             for t in tx.session.execute(

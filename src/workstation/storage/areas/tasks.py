@@ -17,7 +17,8 @@ from sqlalchemy import String, func, select, tuple_, type_coerce
 
 from workstation.domain.enums import TaskStatus
 from workstation.domain.permissions import Permission
-from workstation.errors import ValidationError
+from workstation.errors import Problem, ValidationError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.areas.base import Area, Changes, Page
 from workstation.storage.schema import Task, utcnow
 from workstation.storage.search import BadCursor
@@ -91,7 +92,7 @@ class Tasks(Area):
         """
         self._require(Permission.COMPLETE_TASK)
         if not result.strip():
-            raise ValidationError([("result", "choose a result")])
+            raise ValidationError([Problem("result", "invalid", QT_TRANSLATE_NOOP("storage", "choose a result"))])
         with self._write() as tx:
             task = tx.load(Task, task_id)
             tx.update(
