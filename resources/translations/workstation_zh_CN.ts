@@ -160,6 +160,104 @@
     </message>
 </context>
 <context>
+    <name>EndOfShift</name>
+    <message>
+        <source>{n} fingerprints</source>
+        <translation>指纹 {n} 枚</translation>
+    </message>
+    <message>
+        <source>{n} identity documents</source>
+        <translation>证件 {n} 份</translation>
+    </message>
+    <message>
+        <source>{n} other records ({kind})</source>
+        <translation>其他记录 {n} 条（{kind}）</translation>
+    </message>
+    <message>
+        <source>{n} rental properties</source>
+        <translation>出租屋 {n} 处</translation>
+    </message>
+    <message>
+        <source>{n} residence declarations</source>
+        <translation>业主申报 {n} 份</translation>
+    </message>
+    <message>
+        <source>{n} residents</source>
+        <translation>实有人口 {n} 人</translation>
+    </message>
+    <message>
+        <source>{n} rooms</source>
+        <translation>房间 {n} 间</translation>
+    </message>
+    <message>
+        <source>{n} spot checks</source>
+        <translation>抽查 {n} 次</translation>
+    </message>
+    <message>
+        <source>{n} tasks</source>
+        <translation>任务单 {n} 项</translation>
+    </message>
+    <message>
+        <source>{n} tenancies (who lives where)</source>
+        <translation>租住关系 {n} 条</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfShiftDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close without syncing</source>
+        <translation>不同步，直接关闭</translation>
+    </message>
+    <message>
+        <source>End of shift: sync first?</source>
+        <translation>收班同步：先同步吗？</translation>
+    </message>
+    <message>
+        <source>If you close the workstation now, these stay on this desk only:</source>
+        <translation>如果现在关闭工作站，以下记录只留在本机：</translation>
+    </message>
+    <message>
+        <source>If you log out now, these stay on this desk only:</source>
+        <translation>如果现在退出登录，以下记录只留在本机：</translation>
+    </message>
+    <message>
+        <source>Log out without syncing</source>
+        <translation>不同步，直接退出</translation>
+    </message>
+    <message>
+        <source>Some changes were not acknowledged by the platform.</source>
+        <translation>部分变更未得到中心平台确认。</translation>
+    </message>
+    <message>
+        <source>Sync now, then close</source>
+        <translation>立即同步，然后关闭</translation>
+    </message>
+    <message>
+        <source>Sync now, then log out</source>
+        <translation>立即同步，然后退出</translation>
+    </message>
+    <message>
+        <source>The sync did not finish: {reason}</source>
+        <translation>同步未完成：{reason}</translation>
+    </message>
+    <message>
+        <source>They are sent at the next sync from this desk; nothing is lost.</source>
+        <translation>下次在本机同步时会自动上传，不会丢失。</translation>
+    </message>
+    <message>
+        <source>another sync is still running; try again in a moment.</source>
+        <translation>另一次同步仍在进行，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>{n} records have not reached the central platform</source>
+        <translation>有 {n} 条记录尚未上传到中心平台</translation>
+    </message>
+</context>
+<context>
     <name>FingerprintDialog</name>
     <message>
         <source>%1 of %2 s at %3 baud</source>
@@ -1215,6 +1313,163 @@
     <message>
         <source>There is no station in {folder} yet. An administrator sets one up with `workstation-admin init`; to try the workstation, start it with `--demo`.</source>
         <translation>{folder} 中还没有工作站。请管理员用 `workstation-admin init` 创建；如只想试用，请加 `--demo` 启动。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncErrors</name>
+    <message>
+        <source>The central platform could not be reached (no network, or the platform is down).</source>
+        <translation>无法连接中心平台（网络不通，或平台停机）。</translation>
+    </message>
+    <message>
+        <source>The central platform did not answer in time.</source>
+        <translation>中心平台未能及时响应。</translation>
+    </message>
+    <message>
+        <source>The connection dropped during the transfer.</source>
+        <translation>传输过程中连接中断。</translation>
+    </message>
+    <message>
+        <source>The platform asked for earlier batches again; they are resent.</source>
+        <translation>中心平台要求重发之前的批次，正在重发。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s certificate is not the one this workstation trusts. Call the administrator.</source>
+        <translation>中心平台的证书不是本工作站信任的证书，请联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>同步正在进行中。</translation>
+    </message>
+    <message>
+        <source>Central platform: {url}</source>
+        <translation>中心平台：{url}</translation>
+    </message>
+    <message>
+        <source>Every change has reached the central platform.</source>
+        <translation>所有变更均已上传到中心平台。</translation>
+    </message>
+    <message>
+        <source>Last receipt from the platform: {t}.</source>
+        <translation>最近一次平台回执：{t}。</translation>
+    </message>
+    <message>
+        <source>Next automatic try at {t} (in {m} min), or press Sync now.</source>
+        <translation>将于 {t}（{m} 分钟后）自动重试，也可以点击“立即同步”。</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: what was not acknowledged is sent again, never twice.</source>
+        <translation>数据不会丢失：未确认的变更会重新发送，且不会重复上传。</translation>
+    </message>
+    <message>
+        <source>Reading what is waiting…</source>
+        <translation>正在读取待同步内容…</translation>
+    </message>
+    <message>
+        <source>Send every waiting change to the central platform and fetch its updates (F5).</source>
+        <translation>把所有待同步变更上传到中心平台，并获取平台下发的更新（F5）。</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <extracomment>Background sync: every BACKGROUND_MS the current session&apos;s page runs one `SyncClient.tick`.</extracomment>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Sync done: {n} changes reached the platform.</source>
+        <translation>同步完成：{n} 条变更已上传到中心平台。</translation>
+    </message>
+    <message>
+        <source>Sync not finished: {reason}</source>
+        <translation>同步未完成：{reason}</translation>
+    </message>
+    <message>
+        <source>Sync now (F5)</source>
+        <translation>立即同步 (F5)</translation>
+    </message>
+    <message>
+        <source>Sync with the central platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>The last sync did not finish: {reason}</source>
+        <translation>上次同步未完成：{reason}</translation>
+    </message>
+    <message>
+        <source>The next automatic try is due now, or press Sync now.</source>
+        <translation>即将自动重试，也可以点击“立即同步”。</translation>
+    </message>
+    <message>
+        <source>The oldest waiting change was made {t}.</source>
+        <translation>最早的待同步变更产生于 {t}。</translation>
+    </message>
+    <message>
+        <source>The platform has revoked this workstation: it can no longer sync. Call the administrator.</source>
+        <translation>中心平台已吊销本工作站，无法再同步，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with the central platform yet: nothing can be sent. Ask the administrator to enroll it.</source>
+        <translation>本工作站尚未在中心平台注册，无法上传任何数据。请联系管理员注册。</translation>
+    </message>
+    <message>
+        <source>{n} changes reached the platform before the sync stopped.</source>
+        <translation>同步中断前已有 {n} 条变更上传到中心平台。</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting for the central platform</source>
+        <translation>{n} 条变更等待上传到中心平台</translation>
+    </message>
+    <message>
+        <source>{n} changes were refused by the platform because it holds a newer version of the record. They stay here; deciding between the two versions comes with the next update of this page.</source>
+        <translation>{n} 条变更被中心平台拒收，因为平台上的记录版本更新。这些变更保留在本机；在两个版本之间作出选择的功能将在本页下次更新时提供。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStateModel</name>
+    <message>
+        <source>Batches</source>
+        <translation>批次数</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>Oldest waiting change</source>
+        <translation>最早待同步变更</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStates</name>
+    <message>
+        <source>Acknowledged by the platform</source>
+        <translation>平台已确认</translation>
+    </message>
+    <message>
+        <source>Building (being gathered)</source>
+        <translation>组批中</translation>
+    </message>
+    <message>
+        <source>Not in a batch yet</source>
+        <translation>尚未组批</translation>
+    </message>
+    <message>
+        <source>Sealed (signed, waiting to send)</source>
+        <translation>已封包（已签名，等待发送）</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>发送中</translation>
     </message>
 </context>
 <context>

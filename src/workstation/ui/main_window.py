@@ -68,6 +68,10 @@ def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
         from workstation.ui.today import TodayPage
 
         return TodayPage(ctx, item)
+    if item.key == "sync":
+        from workstation.ui.screens.sync import SyncPage
+
+        return SyncPage(ctx, item)
     if item.key == "residents":
         from workstation.ui.screens.residents import ResidentsPage
 
@@ -535,6 +539,10 @@ class MainWindow(QMainWindow):
         """Close the current session (its windows too) and show the login."""
         if self.session is None:
             return
+        from workstation.ui.screens.sync import offer_end_of_shift
+
+        if offer_end_of_shift(self, self.session.ctx, self.logout):  # changes not on the platform yet
+            return
         session, self.session = self.session, None
         self._close_session(session)
         self.locked = False
@@ -679,6 +687,11 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         if ctx is None or self.locked or not ctx.can("sync"):
             return
+        assert self.session is not None
+        page = self.session.pages.get("sync")
+        if page is not None and hasattr(page, "sync_now"):  # the Sync page runs it (progress, errors, retry)
+            page.sync_now()
+            return
         from datetime import datetime
 
         from workstation.sync import client as sc
@@ -779,6 +792,12 @@ class MainWindow(QMainWindow):
 
     # ---- quit ------------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            from workstation.ui.screens.sync import offer_end_of_shift
+
+            if offer_end_of_shift(self, self.session.ctx, self.close, quitting=True):
+                event.ignore()
+                return
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
