@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from workstation.storage.db import Database
 from workstation.storage.schema import OutboxEntry
+from workstation.storage.sync_tables import SyncBatch, SyncDevice
 from workstation.sync.client import ACKNOWLEDGED, BUILDING, SEALED, SENDING
-from workstation.sync.models import SyncBatch, SyncDevice
 
 #: The ledger states the page shows, in the order a change goes through them.
 STATES: tuple[str, ...] = (BUILDING, SEALED, SENDING, ACKNOWLEDGED)
@@ -72,7 +72,7 @@ def unacknowledged_by_kind(db: Database) -> dict[str, int]:
 
 def overview(db: Database) -> SyncOverview:
     """Read the ledger, the outbox backlog and the last error. Raises only on a storage failure."""
-    from workstation.sync.models import SyncConflict
+    from workstation.storage.sync_tables import SyncConflict
 
     with db.read() as s:
         dev = s.get(SyncDevice, 1)
