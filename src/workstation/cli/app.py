@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from workstation.cli import checks
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.resources import resource_path
 
 SCENARIOS = resource_path("scenarios")
@@ -66,8 +67,10 @@ def open_demo_station(data_dir: Path) -> tuple[object, str]:
         from workstation.errors import UserFacingError
 
         raise UserFacingError(
-            f"{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.",
-            f"{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.",
+            ).format(data_dir=data_dir),
         )
     db, method = station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=fail.Keyring())  # type: ignore[no-untyped-call]
     return db, method
