@@ -305,3 +305,25 @@ def test_a_stored_message_is_shown_later_in_either_language() -> None:
     assert render(i18n.loads(i18n.dumps(nested)), "zh_CN") == "平台拒收该批次：它基于较旧的版本。"
     assert i18n.loads("an error stored before texts were marked") == "an error stored before texts were marked"
     assert i18n.loads('i18n:{"damaged') == 'i18n:{"damaged'
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("zh_CN", "错误：需要恢复口令：请设置 WORKSTATION_PASSPHRASE 或在终端中运行"),
+        ("en", "Error: Recovery passphrase needed: set WORKSTATION_PASSPHRASE or run in a terminal"),
+    ],
+)
+def test_a_console_command_speaks_one_language_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str, expected: str
+) -> None:
+    """Issue 9 item 12: the Chinese message read "错误：需要Recovery passphrase"."""
+    from helpers import make_station
+    from workstation.cli import admin
+
+    make_station(tmp_path / "st").db.close()
+    monkeypatch.setenv("WORKSTATION_LANG", lang)
+    monkeypatch.delenv("WORKSTATION_PASSPHRASE", raising=False)
+    assert admin.main(["--data-dir", str(tmp_path / "st"), "unlock"]) != 0  # stdin is not a terminal under pytest
+    err = capsys.readouterr().err
+    assert err.strip() == expected
