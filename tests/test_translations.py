@@ -70,6 +70,7 @@ LATIN_ALLOWED = {
     "ID", "SAM", "MRZ", "USB", "WLT", "CA", "PEM", "OK", "U", "s", "ms", "dpi", "Windows", "Linux",
     "N", "x", "X", "COM", "CHN", "GBR", "UTO", "PIN", "QR", "Wi", "Fi", "JSON", "ZFM", "UART", "TTL", "Flash",
     "Enter", "Esc", "Tab",  # keys named in the desktop app
+    "ISO", "IEC",  # ISO/IEC 19794-2 finger positions
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
     "SQLite",

@@ -33,7 +33,7 @@ if [ ! -x "$root/usr/bin/python3" ]; then
     step "debootstrap arm64 $suite (first run only)"
     mkdir -p "$root"
     debootstrap --arch=arm64 --variant=minbase \
-        --include=python3,python3-venv,python3-pip,ca-certificates,dpkg-dev,binutils,libgl1,libegl1,libfontconfig1,libglib2.0-0,libdbus-1-3,libxkbcommon0 \
+        --include=python3,python3-venv,python3-pip,libpython3.11,ca-certificates,dpkg-dev,binutils,libgl1,libegl1,libfontconfig1,libglib2.0-0,libdbus-1-3,libxkbcommon0 \
         "$suite" "$root" "$mirror"
 fi
 cp /usr/bin/qemu-aarch64-static "$root/usr/bin/" 2>/dev/null || true
@@ -50,6 +50,9 @@ trap 'umount "$root/proc" "$root/dev" 2>/dev/null || true' EXIT
 in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
     PIP_CERT=/etc/ssl/certs/ca-certificates.crt SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
     QT_QPA_PLATFORM=offscreen SOURCE_DATE_EPOCH="$commit_time" "$@"; }
+
+step "system packages the build needs (PyInstaller needs the shared libpython)"
+in_root apt-get -qq install -y --no-install-recommends libpython3.11 binutils >/dev/null
 
 step "build requirements (hash-pinned) in /venv"
 [ -x "$root/venv/bin/python" ] || in_root python3 -m venv /venv

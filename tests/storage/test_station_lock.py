@@ -113,3 +113,25 @@ def test_the_same_process_twice_is_also_one_owner_each(tmp_path):
     }
     other.close()
     st.db.close()
+
+
+def test_leftover_temp_files_of_a_killed_write_are_removed_only_when_alone(tmp_path):
+    """A process killed inside write_atomic leaves ``<file>.tmp-*`` (the rekey kill test found an
+    anchor one). The next unlock removes every such leftover of the station's files, but only when
+    no other process has the station open (its own atomic write may be under way)."""
+    st = make_station(tmp_path / "station", backend=fail.Keyring())
+    st.db.close()
+    leftovers = [st.data_dir / f"workstation.db.anchor.tmp-dead{i}" for i in range(2)]
+    leftovers.append(st.data_dir / "workstation.db.keys.tmp-deadbeef")
+    for p in leftovers:
+        p.write_bytes(b"half")
+    other = lock.acquire_station_lock(st.data_dir)  # another process has it open
+    try:
+        db, _ = station.unlock(st.data_dir, passphrase=st.passphrase, backend=fail.Keyring())
+        db.close()
+        assert all(p.exists() for p in leftovers)
+    finally:
+        other.release()
+    db, _ = station.unlock(st.data_dir, passphrase=st.passphrase, backend=fail.Keyring())
+    db.close()
+    assert not any(p.exists() for p in leftovers)

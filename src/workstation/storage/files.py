@@ -92,8 +92,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def temp_files(folder: Path, name: str) -> list[Path]:
+    """Leftovers of a killed `write_atomic` or backup for every file whose name starts with
+    `name` (``workstation.db.tmp-*``, ``workstation.db.anchor.tmp-*``, ``workstation.db.keys.tmp-*`` …)."""
+    return sorted(Path(folder).glob(f"{name}*{TMP_MARK}*"))
+
+
 def remove_temp_files(folder: Path, name: str) -> None:
-    """Delete leftovers ``<name>.tmp-*`` of a killed `write_atomic` or backup."""
-    for p in Path(folder).glob(f"{name}{TMP_MARK}*"):
+    """Delete `temp_files(folder, name)`. Only while no other process may be writing them (the
+    station's exclusive lock, or a backup folder of our own)."""
+    for p in temp_files(folder, name):
         with contextlib.suppress(OSError):
             p.unlink()

@@ -43,6 +43,7 @@ from workstation.storage.errors import (
     DatabaseDamaged,
     DatabaseMissing,
     PassphraseMismatch,
+    StationBusy,
     WrongKey,
 )
 from workstation.storage.files import (
@@ -52,6 +53,7 @@ from workstation.storage.files import (
     make_private,
     make_private_dir,
     remove_temp_files,
+    temp_files,
     temp_name,
     write_atomic,
 )
@@ -340,10 +342,20 @@ def unlock(
 def _unlock_locked(
     data_dir: Path, lock: StationLock, passphrase: str | None, backend: keyring.backend.KeyringBackend | None
 ) -> tuple[Database, str]:
-    if _Swap(data_dir).pending():
-        lock.upgrade()
-        _recover_swap(data_dir, backend)
-        lock.downgrade()
+    pending = _Swap(data_dir).pending()
+    if pending or temp_files(data_dir, DB_NAME):
+        # A killed rekey/restore is finished or discarded, and the temporary files of a killed
+        # atomic write removed, only while no other process has the station open.
+        try:
+            lock.upgrade()
+        except StationBusy:
+            if pending:
+                raise
+        else:
+            if pending:
+                _recover_swap(data_dir, backend)
+            remove_temp_files(data_dir, DB_NAME)
+            lock.downgrade()
     vault = KeyVault(keyfile_path(data_dir), backend=backend)
     # the keyring entry is re-created only once the database opened: a damaged station is left as it was
     master, method = vault.unlock(passphrase, restore_keyring=False)
@@ -633,10 +645,11 @@ def _bad_target(target: object, problem: str) -> BackupFailed:
 
 def backup(db: Database, actor: Actor, target: Path | str) -> Path:
     """An encrypted copy (same key) in the folder `target`: ``workstation.db`` (sqlcipher_export),
-    its key file and audit anchor, and last ``BACKUP.json`` (station, time, audit head, SHA-256 of
-    the copy), which marks the backup complete. Every file goes to a temporary name, is fsynced
-    and renamed, so a killed backup leaves no copy that looks valid. The outcome (ok or failed,
-    with the reason) is audited. Restoring needs the recovery passphrase of the time of the backup.
+    its key file and audit anchor, and ``BACKUP.json`` (station, time, audit head, SHA-256 of the
+    copy). Every file goes to a temporary name, is fsynced and renamed; the copy is renamed last,
+    after the manifest that vouches for it, so a killed backup leaves no copy that looks valid. The
+    outcome (ok or failed, with the reason) is audited. Restoring needs the recovery passphrase of
+    the time of the backup.
 
     Raises `BackupFailed` (empty path, a file, the data folder itself, a folder that already holds
     a backup, an unwritable place, a full disk) and `PermissionDenied`."""
@@ -652,7 +665,7 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
         raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "is a file, not a folder"))
     if target.resolve() == data_dir.resolve():
         raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "is the station's own data folder; choose another"))
-    if (target / DB_NAME).exists() or (target / MANIFEST).exists():
+    if (target / DB_NAME).exists():  # a manifest alone is what a killed backup left: written over
         raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "already holds a backup; choose an empty or new folder"))
     try:
         manifest = _write_backup(db, target)
@@ -688,22 +701,22 @@ def _write_backup(db: Database, target: Path) -> dict[str, object]:
         keys = keyfile_path(data_dir := db.path.parent)
         write_atomic(target / keys.name, keys.read_bytes())
         write_atomic(target / anchor_path(data_dir).name, json.dumps(db.audit_log.anchor_document(seq, h)).encode())
-        digest = _sha256(tmp)
+        manifest: dict[str, object] = {
+            "format": 1,
+            "station_code": station_of(db).code,
+            "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "audit_seq": seq,
+            "db_sha256": _sha256(tmp),
+        }
+        write_atomic(target / MANIFEST, json.dumps(manifest, indent=1).encode())
+        # the commit point: the copy takes its real name only once everything that vouches for it
+        # (key file, anchor, manifest with its hash) is in place, so a real-named copy is complete
         os.replace(tmp, out)
         fsync_dir(target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
-    station = station_of(db)
-    manifest: dict[str, object] = {
-        "format": 1,
-        "station_code": station.code,
-        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "audit_seq": seq,
-        "db_sha256": digest,
-    }
-    write_atomic(target / MANIFEST, json.dumps(manifest, indent=1).encode())
     return manifest
 
 

@@ -10,7 +10,6 @@ and the first one's windows stay hidden, kept for the first one only.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -57,15 +56,10 @@ PageFactory = Callable[[DeskContext, NavItem], PageBase]
 
 
 def _desk_screens() -> Any:
-    """ui-desk's registration module (`open_for_card`, `open_for_passport`, `new_manual_registration`).
+    """The registration desk (`open_for_card`, `open_for_passport`, `new_manual_registration`)."""
+    from workstation.ui.screens import registration
 
-    TODO(ui-desk): import directly once `workstation.ui.screens.registration` has landed."""
-    try:
-        return importlib.import_module("workstation.ui.screens.registration")
-    except ModuleNotFoundError as exc:
-        if exc.name and not exc.name.startswith("workstation.ui.screens"):
-            raise
-        return None
+    return registration
 
 
 def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
@@ -74,15 +68,14 @@ def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
         from workstation.ui.today import TodayPage
 
         return TodayPage(ctx, item)
+    if item.key == "sync":
+        from workstation.ui.screens.sync import SyncPage
+
+        return SyncPage(ctx, item)
     if item.key == "residents":
-        try:  # TODO(ui-desk): direct import once workstation.ui.screens.residents has landed
-            mod = importlib.import_module("workstation.ui.screens.residents")
-        except ModuleNotFoundError as exc:
-            if exc.name and not exc.name.startswith("workstation.ui.screens"):
-                raise
-        else:
-            page: PageBase = mod.ResidentsPage(ctx)
-            return page
+        from workstation.ui.screens.residents import ResidentsPage
+
+        return ResidentsPage(ctx)
     return PlaceholderPage(ctx, item)
 
 
@@ -494,6 +487,8 @@ class MainWindow(QMainWindow):
             session.search.returnPressed.connect(self._on_search)
             self.sessions[actor.username] = session
             self.screens.addWidget(session)
+            if ctx.can("register"):  # the first card of the session opens its form at once
+                QTimer.singleShot(1000, ctx, lambda c=ctx: _desk_screens().spare_form(c, self))
         self.session = session
         self.locked = False
         self.screens.setCurrentWidget(session)
@@ -543,6 +538,10 @@ class MainWindow(QMainWindow):
     def logout(self) -> None:
         """Close the current session (its windows too) and show the login."""
         if self.session is None:
+            return
+        from workstation.ui.screens.sync import offer_end_of_shift
+
+        if offer_end_of_shift(self, self.session.ctx, self.logout):  # changes not on the platform yet
             return
         session, self.session = self.session, None
         self._close_session(session)
@@ -628,14 +627,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         if ctx is None or self.locked or not ctx.can("register"):
             return
-        screens = _desk_screens()
-        if screens is None:
-            self.show_message(
-                QCoreApplication.translate("MainWindow", "The registration desk is not installed in this build."),
-                "warning",
-            )
-            return
-        screens.new_manual_registration(ctx, self)
+        _desk_screens().new_manual_registration(ctx, self)
 
     def set_language(self, code: str) -> None:
         if self.ctx is not None:
@@ -694,6 +686,11 @@ class MainWindow(QMainWindow):
     def sync_now(self) -> None:
         ctx = self.ctx
         if ctx is None or self.locked or not ctx.can("sync"):
+            return
+        assert self.session is not None
+        page = self.session.pages.get("sync")
+        if page is not None and hasattr(page, "sync_now"):  # the Sync page runs it (progress, errors, retry)
+            page.sync_now()
             return
         from datetime import datetime
 
@@ -772,16 +769,7 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
             )
             return
-        screens = _desk_screens()
-        if screens is None:
-            self.show_message(
-                QCoreApplication.translate(
-                    "MainWindow", "A card was read, but the registration desk is not installed in this build."
-                ),
-                "warning",
-            )
-            return
-        screens.open_for_card(ctx, self, doc)
+        _desk_screens().open_for_card(ctx, self, doc)
 
     def _on_passport_read(self, mrz: Any) -> None:
         if not self._can_route():
@@ -796,16 +784,7 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Your role does not open residents' records."), "warning"
             )
             return
-        screens = _desk_screens()
-        if screens is None:
-            self.show_message(
-                QCoreApplication.translate(
-                    "MainWindow", "A passport was read, but the registration desk is not installed in this build."
-                ),
-                "warning",
-            )
-            return
-        screens.open_for_passport(ctx, self, mrz)
+        _desk_screens().open_for_passport(ctx, self, mrz)
 
     def _on_read_failed(self, role: str, exc: Any) -> None:
         if self._can_route():
@@ -813,6 +792,12 @@ class MainWindow(QMainWindow):
 
     # ---- quit ------------------------------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            from workstation.ui.screens.sync import offer_end_of_shift
+
+            if offer_end_of_shift(self, self.session.ctx, self.close, quitting=True):
+                event.ignore()
+                return
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -226,6 +226,8 @@ class Runner(QObject):
             if not alive:
                 return
             try:
+                if future.cancelled():  # dropped from a lane's queue at shutdown: like Cancelled, no callback
+                    return
                 exc = future.exception()
                 if exc is None:
                     if op._success is not None:

@@ -1,0 +1,388 @@
+"""UI benchmark: the registration desk and the residents table on a station of 1 M residents, offscreen.
+
+Measured (issue 10, "Benchmark"):
+
+* ``max_stall_ms`` — the longest GUI-thread stall: a 5 ms timer runs throughout and its lateness is
+  recorded while (1) cards are read on the emulated reader (wire pacing on, 115200 baud), (2) a
+  fingerprint image uploads from the emulated scanner (paced, 57600 baud, ~7 s), (3) a sync of 20 000
+  changed records to a reference platform on loopback runs, and (4) the residents table scrolls
+  (fetching page after page) and searches over 1 M residents.
+* ``card_to_form_ms`` — card placed on the emulator → registration form shown with its fields, minus
+  the wire time of the bytes the reader sent meanwhile (median of the placements; the reader's 40 ms
+  poll is included).
+* ``search_p95_ms`` — last keystroke of a query typed into the search box → its rows shown (95th
+  percentile over the officer's search mix of `benchmarks/storage.py`: ID number, name, pinyin,
+  initials, phone, address fragment, grid filter).
+* ``start_s``, ``rss_mb`` — `benchmarks/ui_start.py` (ui-shell): process start to the login window on
+  a demo station; this process's resident memory after the residents page was opened, scrolled and
+  searched at 1 M.
+
+The 1 M store takes minutes to build: ``--keep DIR`` builds it there once (a pristine copy holding
+20 000 unsynced changes) and each later run copies it afresh. ``--residents 50000`` for a smoke run.
+Last line: ``ui: max_stall_ms=<ms> card_to_form_ms=<ms> search_p95_ms=<ms> start_s=<s> rss_mb=<MB>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # ui_start.py, storage.py
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "sync"))  # platform_helpers
+
+STATION_CODE = "440305001"
+ADMIN = ("admin", "admin-pass-1")
+OFFICER = ("officer1", "password-officer1")
+SYNC_RECORDS = 20_000
+PASSPHRASE_FILE = "benchmark-passphrase.txt"  # a benchmark-only station of synthetic data
+COMPLETE_FILE = "benchmark-built"  # written last: a build that was interrupted is built again
+
+
+# ---- the store ------------------------------------------------------------------------------------
+def build(pristine: Path, n: int, sync_records: int = SYNC_RECORDS) -> None:
+    """A demo station with `n` synthetic residents, an officer, and `sync_records` unsynced changes."""
+    from keyring.backends import fail
+    from sqlalchemy import select
+
+    from workstation.domain.enums import Role
+    from workstation.storage import demo, operators, station
+    from workstation.storage.schema import Person
+    from workstation.storage.vault import KdfParams
+    from workstation.wiring import open_desk
+
+    t = time.perf_counter()
+    res = station.init_station(
+        pristine, station_code=STATION_CODE, station_name="基准测试警务室", admin_username=ADMIN[0],
+        admin_password=ADMIN[1], use_keyring=False, backend=fail.Keyring(), kdf=KdfParams.fast_for_tests(),
+        demo=True,
+    )
+    (pristine / PASSPHRASE_FILE).write_text(res.recovery_passphrase)
+    db = res.database
+    admin = operators.authenticate(db, *ADMIN)
+    operators.create_operator(db, admin, username=OFFICER[0], display_name="李警官", role=Role.OFFICER,
+                              password=OFFICER[1])
+    done = 0
+    while done < n:
+        step = min(200_000, n - done)
+        demo.generate(db, step, seed=1 + done)
+        done += step
+        print(f"  {done} residents ({time.perf_counter() - t:.0f} s)", flush=True)
+    officer = operators.authenticate(db, *OFFICER)
+    desk = open_desk(db, officer)
+    with db.read() as s:
+        ids = list(s.execute(select(Person.id).limit(sync_records)).scalars())
+    # the residents area's own record life cycle (record, outbox and audit rows), 2000 changes a
+    # transaction: one call per change would take a quarter of an hour on a busy desk machine
+    for start in range(0, len(ids), 2000):
+        with desk.residents._write() as tx:
+            for i, pid in enumerate(ids[start : start + 2000], start):
+                tx.update(tx.load(Person, pid), {"phone": f"139{i:08d}"})
+    with db.write() as s:
+        s.connection().exec_driver_sql("ANALYZE")
+    conn = db.raw_connection()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    db.close()
+    (pristine / COMPLETE_FILE).write_text("ok")
+    print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
+
+
+def prepare(keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_RECORDS) -> Path:
+    """The station folder of this run: a fresh copy of the pristine store (built when missing)."""
+    pristine = (keep or scratch) / f"pristine-{n}-{sync_records}"
+    if not (pristine / COMPLETE_FILE).exists():
+        if pristine.exists():
+            shutil.rmtree(pristine)
+        print(f"building a station of {n} residents in {pristine} (once with --keep)", flush=True)
+        build(pristine, n, sync_records)
+    run = scratch / "station"
+    if run.exists():
+        shutil.rmtree(run)
+    shutil.copytree(pristine, run)
+    return run
+
+
+# ---- measuring --------------------------------------------------------------------------------------
+class StallMeter:
+    """A 5 ms timer on the GUI thread; the lateness of each tick is a stall."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst: dict[str, float] = {}
+        self.phase = "idle"
+
+    def start(self, phase: str) -> None:
+        self.phase = phase
+        self.last = time.perf_counter()
+        self.worst.setdefault(phase, 0.0)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        late = (now - self.last) - 0.005
+        self.last = now
+        if late > self.worst.get(self.phase, 0.0):
+            self.worst[self.phase] = late
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    @property
+    def max_ms(self) -> float:
+        return 1000 * max(self.worst.values(), default=0.0)
+
+
+def pump(seconds: float) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents()
+        time.sleep(0.001)
+
+
+def wait_for(cond, timeout: float, what: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + timeout
+    while not cond():
+        if time.perf_counter() > end:
+            raise RuntimeError(f"timed out waiting for {what}")
+        QApplication.processEvents()
+        time.sleep(0.0005)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--residents", type=int, default=1_000_000)
+    ap.add_argument("--keep", default=None, help="build the store here once and reuse it on later runs")
+    ap.add_argument("--sync-records", type=int, default=SYNC_RECORDS, help="changed records the sync sends")
+    ap.add_argument("--cards", type=int, default=10, help="card placements for card_to_form_ms")
+    ap.add_argument("--queries", type=int, default=80, help="queries of the search mix")
+    ap.add_argument("--no-start", action="store_true", help="skip start_s (it launches the app 4 times)")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
+        return run(a, Path(tmp))
+
+
+def run(a: argparse.Namespace, scratch: Path) -> int:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    keep = Path(a.keep) if a.keep else None
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+    folder = prepare(keep, a.residents, scratch, a.sync_records)
+
+    import ui_start
+    from keyring.backends import fail
+
+    from storage import query_mix
+    from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
+    from workstation.devices.sam.emulator import card_from_document
+    from workstation.devices.transport import wire_seconds
+    from workstation.domain.documents import IdentityDocument
+    from workstation.domain.enums import DocumentType, Sex
+    from workstation.domain.validation import gb11643_check_char
+    from workstation.storage import operators, station
+    from workstation.sync import client as sc
+    from workstation.ui import i18n
+    from workstation.ui.bridges.devices import DeviceBridge
+    from workstation.ui.context import Station, StationSettings
+    from workstation.ui.screens.registration import open_for_card, spare_form
+    from workstation.ui.screens.registration.fingerprint import FingerprintDialog
+    from workstation.ui.screens.registration.form import RegistrationForm
+    from workstation.ui.screens.residents import ResidentsPage
+    from workstation.ui.tasks import Lane, Runner
+
+    app = QApplication.instance() or QApplication(["bench-ui"])
+    i18n.apply_fonts(app)
+    db, _how = station.unlock(folder, passphrase=(folder / PASSPHRASE_FILE).read_text(), backend=fail.Keyring())
+    officer = operators.authenticate(db, *OFFICER)
+    admin = operators.authenticate(db, *ADMIN)
+    runner = Runner()
+    bridge = DeviceBridge(runner)
+    st = Station(db=db, data_dir=folder, is_demo=True, runner=runner, devices=bridge,
+                 settings=StationSettings.load(db), languages=None, station_name="基准测试警务室",
+                 station_code=STATION_CODE)
+    ctx = st.context_for(officer)
+    meter = StallMeter()
+
+    # ---- 1. the residents table: open, scroll, search (rss_mb right after: the app's own memory) ----
+    page = ResidentsPage(ctx)
+    page.resize(1366, 700)
+    page.show()
+    searches: list[float] = []
+    page.model.searched.connect(lambda _q, _s: searches.append(time.perf_counter()))
+    meter.start("residents")
+    page.on_shown()
+    wait_for(lambda: bool(searches), 60, "the first page of residents")
+    bar = page.table.verticalScrollBar()
+    for _ in range(25):  # scroll to the end of what is loaded, again and again: page after page arrives
+        rows = page.model.rowCount()
+        bar.setValue(bar.maximum())
+        pump(0.3)
+        if page.model.rowCount() == rows and page.model.canFetchMore():
+            page.model.fetchMore()  # the end was reached while the previous page was still on its way
+        wait_for(lambda rows=rows: page.model.rowCount() > rows or not page.model.has_more(), 30, "a page")
+        pump(0.02)
+    scrolled = page.model.rowCount()
+    for _ in range(40):  # and back up, through evicted rows
+        bar.setValue(max(0, bar.value() - bar.pageStep() * 3))
+        pump(0.01)
+    mix = query_mix(db, a.queries, seed=11)
+    latencies = []
+    for text, grid in mix:
+        page.grid_box.setText(grid or "")
+        page.search_box.clear()
+        pump(0.15)
+        before = len(searches)
+        for i in range(1, len(text) + 1):  # typed, one keystroke every 80 ms
+            page.search_box.setText(text[:i])
+            t_key = time.perf_counter()
+            pump(0.08 if i < len(text) else 0)
+        wait_for(lambda before=before, text=text: len(searches) > before and page.model.query.text == text, 30,
+                 "a search")
+        QApplication.processEvents()  # the rows painted
+        latencies.append(1000 * (time.perf_counter() - t_key))
+    meter.stop()
+    mem = ui_start.rss_mb()
+
+    # ---- the emulated desk (after rss_mb: emulators are not the app) ----------------------------------
+    manager = DeviceManager.with_emulators(ManagerConfig(assignments_path=None), link="pty")
+    emulated = manager.demo
+    for server in emulated.servers.values():
+        server.pace = True  # every byte takes its wire time, as on a real line
+    manager.start()
+    bridge.attach(manager)
+    wait_for(lambda: all(manager.status(r).state is DeviceState.CONNECTED for r in ("idcard", "fingerprint")),
+             30, "the emulated devices")
+
+    # ---- 2. cards: placed → form shown ------------------------------------------------------------
+    shown: list[float] = []
+
+    class ShowWatch(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Show and isinstance(obj, RegistrationForm):
+                shown.append(time.perf_counter())
+            return False
+
+    watch = ShowWatch()
+    app.installEventFilter(watch)
+    sam = emulated.servers["idcard"]
+    sent = [0]
+    original_send = sam.send
+
+    def counting_send(data: bytes) -> None:
+        sent[0] += len(data)
+        original_send(data)
+
+    sam.send = counting_send  # type: ignore[method-assign]
+    bridge.card_placed.connect(lambda doc: open_for_card(ctx, None, doc))
+    spare_form(ctx, None)  # as the main window does after login
+    pump(0.5)
+    rng = random.Random(5)
+    card_ms = []
+    meter.start("card")
+    for i in range(a.cards):
+        first17 = f"110105{1960 + i:04d}0101{900 + i:03d}"[:17]
+        number = first17 + gb11643_check_char(first17)
+        doc = IdentityDocument(DocumentType.RESIDENT_ID, number, "测试" + "甲乙丙丁戊己庚辛壬癸"[i % 10],
+                               Sex.MALE if int(number[16]) % 2 else Sex.FEMALE, date(1960 + i, 1, 1),
+                               address="演示市东城区幸福路1号", issuer="演示市公安局", long_term=True)
+        card = card_from_document(doc)
+        before = len(shown)
+        sent[0] = 0
+        t0 = time.perf_counter()
+        emulated.device("idcard").place_card(card)
+        wait_for(lambda before=before: len(shown) > before, 10, "the registration form")
+        wire = wire_seconds(sent[0], sam.baudrate)
+        card_ms.append(1000 * (shown[-1] - t0 - wire))
+        pump(0.05)
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, RegistrationForm) and w.isVisible():
+                w.done(0)
+        emulated.device("idcard").remove_card()
+        pump(0.8 + rng.random() * 0.2)  # the next person steps up (the spare form is rebuilt meanwhile)
+    meter.stop()
+    app.removeEventFilter(watch)
+
+    # ---- 3. a fingerprint image uploading at 57600 baud ---------------------------------------------
+    dialog = FingerprintDialog(ctx, None, timeout_per_press=30)
+    images: list[object] = []
+    dialog._relay.image.connect(images.append)
+    zfm = emulated.device("fingerprint")
+
+    def press(step) -> None:  # the person's finger, not the app: off the GUI thread
+        if step.code == "place_finger":
+            threading.Thread(target=zfm.place_finger, args=("bench", 2), daemon=True).start()
+
+    dialog._relay.step.connect(press)
+    meter.start("fingerprint")
+    dialog.show()
+    wait_for(lambda: bool(images), 60, "the fingerprint image")
+    meter.stop()
+    dialog.done(0)
+    zfm.lift_finger()
+    wait_for(lambda: runner.active == 0, 30, "the enrolment to stop")
+
+    # ---- 4. a 20k-record sync --------------------------------------------------------------------------
+    from platform_helpers import make_platform  # the reference platform, in this process (not the app)
+
+    platform = make_platform(scratch / "central", "sqlite")
+    code = platform.central.enroll_code(STATION_CODE)
+    sc.enroll(db, platform.url, code, STATION_CODE, platform.ca_pem, actor=admin)
+    synced: list[object] = []
+
+    def sync(_t):
+        client = sc.SyncClient(db)
+        try:
+            return client.sync()
+        finally:
+            client.close()
+
+    meter.start("sync")
+    t_sync = time.perf_counter()
+    ctx.op(sync, lane=Lane.NET).on_success(synced.append).start()
+    wait_for(lambda: bool(synced), 900, "the sync")
+    sync_s = time.perf_counter() - t_sync
+    meter.stop()
+    result = synced[0]
+    platform.close()
+
+    page.close()
+    bridge.shutdown()
+    runner.shutdown()
+    db.close()
+    start = float("nan") if a.no_start else ui_start.measure_start_s(scratch / "start-demo")
+    p95 = statistics.quantiles(latencies, n=100)[94] if len(latencies) >= 2 else latencies[0]
+    print(f"machine load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
+    print("phases (worst stall, ms): " + ", ".join(f"{k}={1000 * v:.1f}" for k, v in meter.worst.items()))
+    print(f"cards: {len(card_ms)} placements, card_to_form ms median {statistics.median(card_ms):.1f} "
+          f"max {max(card_ms):.1f}")
+    print(f"sync: {result.records} records in {sync_s:.1f} s, error={result.error}")
+    print(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
+          f"median {statistics.median(latencies):.1f} ms")
+    print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={statistics.median(card_ms):.1f} "
+          f"search_p95_ms={p95:.1f} start_s={start:.2f} rss_mb={mem:.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Qt item models of the desk's tables (lazy over the core's pages)."""

@@ -1,0 +1,146 @@
+"""Words of the registration desk that are not tied to one widget: names of documents, fingers, sexes;
+the core's messages (device steps, validation reasons) rendered in the UI's language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from workstation.domain.enums import DocumentType, FingerPosition, Sex
+from workstation.i18n import render as core_render
+
+_C = "Registration"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Registration", text)
+
+
+def chinese_ui() -> bool:
+    """The UI speaks Chinese now (`workstation.ui.i18n` switches the language)."""
+    from workstation.ui import i18n
+
+    return i18n.is_chinese()
+
+
+def with_colon(label: str) -> str:
+    """A form label with the colon of the UI's language (Chinese uses the full-width "：")."""
+    return QCoreApplication.translate("Registration", "%1:").replace("%1", label)
+
+
+def doc_type_name(doc_type: DocumentType) -> str:
+    names = {
+        DocumentType.RESIDENT_ID: QCoreApplication.translate("Registration", "Resident ID card"),
+        DocumentType.HMT_PERMIT: QCoreApplication.translate("Registration", "HK/Macau/Taiwan residence permit"),
+        DocumentType.FOREIGNER_PR_2017: QCoreApplication.translate(
+            "Registration", "Foreigner permanent residence card (2017)"
+        ),
+        DocumentType.FOREIGNER_PR_2023: QCoreApplication.translate(
+            "Registration", "Foreigner permanent residence card (2023)"
+        ),
+        DocumentType.PASSPORT: QCoreApplication.translate("Registration", "Passport"),
+        DocumentType.OTHER: QCoreApplication.translate("Registration", "Other document"),
+    }
+    return names[doc_type]
+
+
+def sex_name(sex: Sex) -> str:
+    names = {
+        Sex.MALE: QCoreApplication.translate("Registration", "Male"),
+        Sex.FEMALE: QCoreApplication.translate("Registration", "Female"),
+        Sex.UNKNOWN: QCoreApplication.translate("Registration", "Not stated"),
+        Sex.UNSPECIFIED: QCoreApplication.translate("Registration", "Unspecified"),
+    }
+    return names[sex]
+
+
+def finger_name(position: FingerPosition) -> str:
+    names = {
+        FingerPosition.UNKNOWN: QCoreApplication.translate("Registration", "Unknown finger"),
+        FingerPosition.RIGHT_THUMB: QCoreApplication.translate("Registration", "Right thumb"),
+        FingerPosition.RIGHT_INDEX: QCoreApplication.translate("Registration", "Right index finger"),
+        FingerPosition.RIGHT_MIDDLE: QCoreApplication.translate("Registration", "Right middle finger"),
+        FingerPosition.RIGHT_RING: QCoreApplication.translate("Registration", "Right ring finger"),
+        FingerPosition.RIGHT_LITTLE: QCoreApplication.translate("Registration", "Right little finger"),
+        FingerPosition.LEFT_THUMB: QCoreApplication.translate("Registration", "Left thumb"),
+        FingerPosition.LEFT_INDEX: QCoreApplication.translate("Registration", "Left index finger"),
+        FingerPosition.LEFT_MIDDLE: QCoreApplication.translate("Registration", "Left middle finger"),
+        FingerPosition.LEFT_RING: QCoreApplication.translate("Registration", "Left ring finger"),
+        FingerPosition.LEFT_LITTLE: QCoreApplication.translate("Registration", "Left little finger"),
+    }
+    return f"{names[position]} ({int(position)})"
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "doc_type": QCoreApplication.translate("Registration", "Document type"),
+        "name": QCoreApplication.translate("Registration", "Name"),
+        "name_latin": QCoreApplication.translate("Registration", "Name (Latin letters)"),
+        "sex": QCoreApplication.translate("Registration", "Sex"),
+        "birth_date": QCoreApplication.translate("Registration", "Date of birth"),
+        "nationality": QCoreApplication.translate("Registration", "Nationality"),
+        "number": QCoreApplication.translate("Registration", "Document number"),
+        "address": QCoreApplication.translate("Registration", "Address"),
+        "issuer": QCoreApplication.translate("Registration", "Issued by"),
+        "valid_from": QCoreApplication.translate("Registration", "Valid from"),
+        "valid_to": QCoreApplication.translate("Registration", "Valid until"),
+        "pass_number": QCoreApplication.translate("Registration", "Travel permit number"),
+        "issue_count": QCoreApplication.translate("Registration", "Times issued"),
+        "previous_number": QCoreApplication.translate("Registration", "Previous card number"),
+        "visa_type": QCoreApplication.translate("Registration", "Visa or permit type"),
+        "visa_number": QCoreApplication.translate("Registration", "Visa or permit number"),
+        "entry_date": QCoreApplication.translate("Registration", "Date of entry"),
+        "stay_until": QCoreApplication.translate("Registration", "Intended stay until"),
+        "phone": QCoreApplication.translate("Registration", "Mobile phone"),
+        "employer": QCoreApplication.translate("Registration", "Employer"),
+        "arrival_date": QCoreApplication.translate("Registration", "Arrival date"),
+        "property": QCoreApplication.translate("Registration", "Property"),
+        "room": QCoreApplication.translate("Registration", "Room"),
+        "notes": QCoreApplication.translate("Registration", "Notes"),
+    }
+    return labels.get(name, name)
+
+
+def visa_types() -> list[str]:
+    return [
+        QCoreApplication.translate("Registration", "Visa"),
+        QCoreApplication.translate("Registration", "Residence permit"),
+        QCoreApplication.translate("Registration", "Stay permit"),
+        QCoreApplication.translate("Registration", "Visa-free entry"),
+        QCoreApplication.translate("Registration", "Other"),
+    ]
+
+
+def skip_reasons() -> list[str]:
+    return [
+        QCoreApplication.translate("Registration", "Finger injured or missing"),
+        QCoreApplication.translate("Registration", "Fingerprint cannot be read (worn ridges)"),
+        QCoreApplication.translate("Registration", "Fingerprint scanner out of order"),
+        QCoreApplication.translate("Registration", "Child under the age for fingerprints"),
+    ]
+
+
+def step_text(step: Any) -> str:
+    """An enrolment step's message (marked by the core) in the UI's language."""
+    return problem_text(step.message)
+
+
+def quality_guidance(report: Any) -> str:
+    """The core's guidance for a refused press (marked; "" when there is none) in the UI's language."""
+    return problem_text(report.guidance) if report.guidance else ""
+
+
+def error_text(exc: BaseException) -> str:
+    """A user-facing error (`workstation.errors.UserFacingError` family) in the UI's language."""
+    from workstation.ui.i18n import message_of
+
+    return message_of(exc)
+
+
+def problem_text(message: object) -> str:
+    """A core text (marked, see `workstation.i18n`) or a text this UI already translated, in the UI's
+    language."""
+    from workstation.ui import i18n
+
+    return core_render(message, i18n.current())

@@ -1,0 +1,127 @@
+"""What the Sync page and the end-of-shift check read from the store (Qt-free, run off the GUI thread).
+
+The ledger states are the sync client's (`workstation.sync.client`): a batch is ``building`` while
+outbox rows are gathered, ``sealed`` once signed and encrypted, ``sending`` during an upload and
+``acknowledged`` when the platform's receipt is stored. Changes not yet in any batch are counted
+apart (``unbatched``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+
+from workstation.storage.db import Database
+from workstation.storage.schema import OutboxEntry
+from workstation.sync.client import ACKNOWLEDGED, BUILDING, SEALED, SENDING
+from workstation.sync.models import SyncBatch, SyncDevice
+
+#: The ledger states the page shows, in the order a change goes through them.
+STATES: tuple[str, ...] = (BUILDING, SEALED, SENDING, ACKNOWLEDGED)
+
+
+@dataclass(frozen=True)
+class StateRow:
+    """One line of the page's table: a ledger state (or ``"unbatched"``), how many batches are in it,
+    how many changes they hold and the oldest of those changes (None when empty or acknowledged)."""
+
+    state: str
+    batches: int
+    changes: int
+    oldest: datetime | None
+
+
+@dataclass(frozen=True)
+class SyncOverview:
+    """Everything the Sync page shows, read in one go (times are naive UTC, as stored)."""
+
+    enrolled: bool
+    device_status: str | None
+    platform_url: str | None
+    rows: tuple[StateRow, ...]
+    waiting: int  # unacknowledged changes (outbox rows), whatever their state
+    oldest_waiting: datetime | None
+    last_error: str | None  # the newest error of a batch still waiting
+    next_retry_at: datetime | None  # when that batch is tried again (None: not automatically)
+    attempts: int
+    open_conflicts: int
+    last_acknowledged_at: datetime | None
+    by_kind: dict[str, int] = field(default_factory=dict)
+
+
+def enrolled(db: Database) -> bool:
+    """Is the station enrolled with a platform and not revoked (can it sync at all)?"""
+    with db.read() as s:
+        dev = s.get(SyncDevice, 1)
+    return dev is not None and dev.status != "revoked"
+
+
+def unacknowledged_by_kind(db: Database) -> dict[str, int]:
+    """Records with at least one change the platform has not acknowledged, per record type
+    (outbox ``record_type``: person, property, room, …). A record changed three times counts once."""
+    with db.read() as s:
+        rows = s.execute(
+            select(OutboxEntry.record_type, func.count(func.distinct(OutboxEntry.record_id)))
+            .where(OutboxEntry.acked_at.is_(None))
+            .group_by(OutboxEntry.record_type)
+        ).all()
+    return {str(t): int(n) for t, n in rows if n}
+
+
+def overview(db: Database) -> SyncOverview:
+    """Read the ledger, the outbox backlog and the last error. Raises only on a storage failure."""
+    from workstation.sync.models import SyncConflict
+
+    with db.read() as s:
+        dev = s.get(SyncDevice, 1)
+        per_state = {
+            str(st): (int(n), int(c or 0))
+            for st, n, c in s.execute(
+                select(SyncBatch.state, func.count(), func.sum(SyncBatch.record_count)).group_by(SyncBatch.state)
+            ).all()
+        }
+        oldest_per_state = {
+            str(st): o
+            for st, o in s.execute(
+                select(SyncBatch.state, func.min(OutboxEntry.created_at))
+                .join(SyncBatch, SyncBatch.batch_id == OutboxEntry.batch_id)
+                .where(OutboxEntry.acked_at.is_(None))
+                .group_by(SyncBatch.state)
+            ).all()
+        }
+        unbatched, oldest_unbatched = s.execute(
+            select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.batch_id.is_(None))
+        ).one()
+        waiting, oldest_waiting = s.execute(
+            select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.acked_at.is_(None))
+        ).one()
+        failed = s.execute(
+            select(SyncBatch.last_error, SyncBatch.next_retry_at, SyncBatch.attempts)
+            .where(SyncBatch.state.in_([SEALED, SENDING]), SyncBatch.last_error.is_not(None))
+            .order_by(SyncBatch.seq)
+            .limit(1)
+        ).first()
+        conflicts = int(
+            s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
+        )
+        last_ack = s.scalar(select(func.max(SyncBatch.acked_at)))
+    rows = [StateRow("unbatched", 0, int(unbatched), oldest_unbatched)]
+    for st in STATES:
+        n, c = per_state.get(st, (0, 0))
+        rows.append(StateRow(st, n, c, None if st == ACKNOWLEDGED else oldest_per_state.get(st)))
+    return SyncOverview(
+        enrolled=dev is not None,
+        device_status=dev.status if dev else None,
+        platform_url=dev.platform_url if dev else None,
+        rows=tuple(rows),
+        waiting=int(waiting),
+        oldest_waiting=oldest_waiting,
+        last_error=failed[0] if failed else None,
+        next_retry_at=failed[1] if failed else None,
+        attempts=int(failed[2]) if failed else 0,
+        open_conflicts=conflicts,
+        last_acknowledged_at=last_ack,
+        by_kind=unacknowledged_by_kind(db) if waiting else {},
+    )

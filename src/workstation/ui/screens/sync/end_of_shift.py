@@ -1,0 +1,241 @@
+"""End of shift: logging out (or closing the app) with changes the platform has not acknowledged
+offers to sync first and says plainly what would stay on this desk if not.
+
+The main window calls `offer_end_of_shift(window, ctx, proceed)` at the start of `logout()` and of
+`closeEvent()`: it returns False when there is nothing to say (not enrolled, revoked, nothing
+waiting, or the operator already chose) and the caller goes on; True when it opened the dialog, and
+the caller stops — `proceed()` is called later if the operator chooses to go on (after a sync that
+emptied the queue, or "log out anyway")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from workstation.domain.permissions import Permission
+from workstation.sync.client import SendResult
+from workstation.ui.context import DeskContext
+from workstation.ui.screens.sync import data, run
+from workstation.ui.screens.sync.errors_text import plain_sync_error
+from workstation.ui.tasks import OpHandle
+
+_DONE_ATTR = "_end_of_shift_confirmed"
+
+
+def kind_label(record_type: str, n: int) -> str:
+    """``"3 residents"`` for an outbox record type and a count, in the UI language."""
+    labels = {
+        "person": QCoreApplication.translate("EndOfShift", "{n} residents"),
+        "identity_document": QCoreApplication.translate("EndOfShift", "{n} identity documents"),
+        "property": QCoreApplication.translate("EndOfShift", "{n} rental properties"),
+        "room": QCoreApplication.translate("EndOfShift", "{n} rooms"),
+        "tenancy": QCoreApplication.translate("EndOfShift", "{n} tenancies (who lives where)"),
+        "declaration": QCoreApplication.translate("EndOfShift", "{n} residence declarations"),
+        "spot_check": QCoreApplication.translate("EndOfShift", "{n} spot checks"),
+        "task": QCoreApplication.translate("EndOfShift", "{n} tasks"),
+        "fingerprint": QCoreApplication.translate("EndOfShift", "{n} fingerprints"),
+    }
+    text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace(
+        "{kind}", record_type
+    )
+    return text.replace("{n}", str(n))
+
+
+class EndOfShiftDialog(QDialog):
+    """Window-modal (opened with `open()`, never blocking the event loop). `choice` after it closes:
+    "synced" (the queue is empty), "leave" (go on, changes stay here) or "" (cancelled)."""
+
+    def __init__(self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("end_of_shift")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.ctx = ctx
+        self.by_kind = dict(by_kind)
+        self.quitting = quitting
+        self.choice = ""
+        self.result_: SendResult | None = None
+        self._handle: OpHandle | None = None
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(20, 16, 20, 16)
+        lay.setSpacing(10)
+        self.heading = QLabel()
+        self.heading.setObjectName("end_of_shift_heading")
+        f = self.heading.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        self.heading.setFont(f)
+        lay.addWidget(self.heading)
+        self.body = QLabel()
+        self.body.setObjectName("end_of_shift_body")
+        self.body.setWordWrap(True)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setMinimumWidth(460)
+        lay.addWidget(self.body)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("end_of_shift_progress")
+        self.progress.hide()
+        lay.addWidget(self.progress)
+        self.error = QLabel()
+        self.error.setObjectName("end_of_shift_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("padding: 6px; border: 1px solid #c8a600; background: #fff4ce; color: #3d2e00;")
+        self.error.hide()
+        lay.addWidget(self.error)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.sync_button = QPushButton()
+        self.sync_button.setObjectName("end_of_shift_sync")
+        self.sync_button.clicked.connect(self.sync_first)
+        self.sync_button.setVisible(ctx.can(Permission.SYNC))
+        self.leave_button = QPushButton()
+        self.leave_button.setObjectName("end_of_shift_leave")
+        self.leave_button.clicked.connect(self.leave)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("end_of_shift_cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        for b in (self.sync_button, self.leave_button, self.cancel_button):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        if ctx.can(Permission.SYNC):
+            self.sync_button.setDefault(True)
+            self.sync_button.setFocus()
+        else:
+            self.cancel_button.setDefault(True)
+        self._texts()
+
+    def _texts(self) -> None:
+        self.setWindowTitle(self.tr("End of shift: sync first?"))
+        total = sum(self.by_kind.values())
+        self.heading.setText(self.tr("{n} records have not reached the central platform").replace("{n}", str(total)))
+        items = "".join(
+            f"<li>{kind_label(k, n)}</li>" for k, n in sorted(self.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        if self.quitting:
+            stay = self.tr("If you close the workstation now, these stay on this desk only:")
+            later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
+        else:
+            stay = self.tr("If you log out now, these stay on this desk only:")
+            later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
+        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>")
+        if self.quitting:
+            self.sync_button.setText(self.tr("Sync now, then close"))
+            self.leave_button.setText(self.tr("Close without syncing"))
+        else:
+            self.sync_button.setText(self.tr("Sync now, then log out"))
+            self.leave_button.setText(self.tr("Log out without syncing"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._texts()
+        super().changeEvent(event)
+
+    @property
+    def syncing(self) -> bool:
+        return self._handle is not None and not self._handle.done
+
+    def sync_first(self) -> None:
+        if self.syncing:
+            return
+        self.error.hide()
+        handle = run.start_sync(
+            self.ctx,
+            self,
+            on_progress=self._on_progress,
+            on_done=self._on_done,
+            on_failed=self._on_failed,
+            on_finished=self._on_finished,
+        )
+        if handle is None:
+            self._show_error(self.tr("another sync is still running; try again in a moment."))
+            return
+        self._handle = handle
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        for b in (self.sync_button, self.leave_button):
+            b.setEnabled(False)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+
+    def _on_done(self, res: SendResult) -> None:
+        self.result_ = res
+        db = self.ctx.db
+        self.ctx.op(lambda _t: data.unacknowledged_by_kind(db), parent=self).on_success(self._after_sync).start()
+
+    def _after_sync(self, by_kind: dict[str, int]) -> None:
+        if not by_kind:
+            self.choice = "synced"
+            self.accept()
+            return
+        self.by_kind = by_kind
+        self._texts()
+        reason = self.result_.error if self.result_ is not None else None
+        self._show_error(
+            plain_sync_error(reason) if reason else self.tr("Some changes were not acknowledged by the platform.")
+        )
+
+    def _on_failed(self, exc: BaseException) -> bool:
+        from workstation.errors import UserFacingError
+
+        if not isinstance(exc, UserFacingError):
+            return False
+        self._show_error(run.describe_failure(exc))
+        return True
+
+    def _show_error(self, reason: str) -> None:
+        self.error.setText(self.tr("The sync did not finish: {reason}").replace("{reason}", reason))
+        self.error.show()
+
+    def _on_finished(self) -> None:
+        self.progress.hide()
+        for b in (self.sync_button, self.leave_button):
+            b.setEnabled(True)
+
+    def leave(self) -> None:
+        self.choice = "leave"
+        self.accept()
+
+    def reject(self) -> None:
+        if self.syncing and self._handle is not None:
+            self._handle.cancel()  # between batches; what was acknowledged stays acknowledged
+        super().reject()
+
+
+def offer_end_of_shift(
+    window: QWidget, ctx: DeskContext, proceed: Callable[[], object], *, quitting: bool = False
+) -> bool:
+    """Open the end-of-shift dialog when the platform has not acknowledged some changes (True: the caller
+    stops; `proceed()` runs later if the operator goes on). False: nothing to offer, go on now.
+
+    Reads two small aggregates on the GUI thread (the enrollment row and the unacknowledged records
+    per kind): the answer decides whether the logout happens at all."""
+    if getattr(ctx, _DONE_ATTR, False):
+        return False
+    open_ = window.findChild(EndOfShiftDialog, "end_of_shift")
+    if open_ is not None and open_.isVisible():
+        open_.raise_()
+        open_.activateWindow()
+        return True
+    if not data.enrolled(ctx.db):
+        return False  # nothing could be sent anyway: not a question to ask at every logout
+    by_kind = data.unacknowledged_by_kind(ctx.db)
+    if not by_kind:
+        return False
+    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window)
+
+    def finished(_code: int) -> None:
+        choice = dlg.choice
+        dlg.deleteLater()
+        if choice:
+            setattr(ctx, _DONE_ATTR, True)
+            QTimer.singleShot(0, proceed)
+
+    dlg.finished.connect(finished)
+    dlg.open()
+    return True

@@ -1,0 +1,372 @@
+"""The Sync page: what is waiting for the central platform, per ledger state, the last error in plain
+words with the next automatic try, and "sync now" (F5) with a progress bar, never blocking the window.
+
+Reads run on the DB lane (`data.overview`), the sync on the NET lane (`run.start_sync`). The page
+refreshes when shown, after every sync, and every 30 s while visible (the next retry time moves).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.permissions import Permission
+from workstation.sync.client import SendResult
+from workstation.ui.context import DeskContext
+from workstation.ui.pages import NavItem, PageBase
+from workstation.ui.screens.sync import data, run
+from workstation.ui.screens.sync.errors_text import plain_sync_error
+from workstation.ui.screens.sync.model import SyncStateModel, local_time
+from workstation.ui.tasks import OpHandle
+
+REFRESH_MS = 30_000
+_BOX = "padding: 8px; border: 1px solid {b}; background: {bg}; color: {fg};"
+WARN_STYLE = _BOX.format(b="#c8a600", bg="#fff4ce", fg="#3d2e00")
+OK_STYLE = _BOX.format(b="#5a9e5a", bg="#e8f5e8", fg="#12361a")
+
+
+def _minutes_until(dt: datetime) -> int:
+    now = datetime.now(UTC).replace(tzinfo=None)
+    return max(0, int((dt - now).total_seconds() // 60) + (1 if (dt - now).total_seconds() % 60 else 0))
+
+
+class SyncPage(PageBase):
+    """The Sync page (nav key ``sync``, permission SYNC). `sync_now()` starts a sync unless one runs
+    (returns its `OpHandle`, or None when it did not start); `refresh()` re-reads the ledger."""
+
+    nav_key = "sync"
+    permission = Permission.SYNC
+    #: Background sync: every BACKGROUND_MS the current session's page runs one `SyncClient.tick`.
+    BACKGROUND_MS = 60_000
+
+    def __init__(self, ctx: DeskContext, item: NavItem | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.overview: data.SyncOverview | None = None
+        self.last_result: SendResult | None = None
+        self.last_failure: str | None = None
+        self._handle: OpHandle | None = None
+        self._refreshing = False
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(32, 24, 32, 24)
+        lay.setSpacing(12)
+        self.heading = QLabel()
+        self.heading.setObjectName("sync_heading")
+        f = self.heading.font()
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        self.heading.setFont(f)
+        lay.addWidget(self.heading)
+        self.platform_label = QLabel()
+        self.platform_label.setObjectName("sync_platform")
+        self.platform_label.setWordWrap(True)
+        lay.addWidget(self.platform_label)
+        self.summary = QLabel()
+        self.summary.setObjectName("sync_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.summary)
+        self.error_box = QLabel()
+        self.error_box.setObjectName("sync_error")
+        self.error_box.setWordWrap(True)
+        self.error_box.setStyleSheet(WARN_STYLE)
+        self.error_box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_box.hide()
+        lay.addWidget(self.error_box)
+        self.conflicts_label = QLabel()
+        self.conflicts_label.setObjectName("sync_conflicts")
+        self.conflicts_label.setWordWrap(True)
+        self.conflicts_label.setStyleSheet(WARN_STYLE)
+        self.conflicts_label.hide()
+        lay.addWidget(self.conflicts_label)
+
+        actions = QHBoxLayout()
+        self.sync_button = QPushButton()
+        self.sync_button.setObjectName("sync_now")
+        self.sync_button.clicked.connect(self.sync_now)
+        actions.addWidget(self.sync_button)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("sync_progress")
+        self.progress.setMinimumWidth(260)
+        self.progress.hide()
+        actions.addWidget(self.progress, 1)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("sync_result")
+        self.result_label.setWordWrap(True)
+        actions.addWidget(self.result_label, 2)
+        lay.addLayout(actions)
+
+        self.model = SyncStateModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("sync_states")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_table()
+        lay.addWidget(self.table)
+        lay.addStretch(1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_timer)
+        self._timer.start()
+        self._background = QTimer(self)
+        self._background.setInterval(self.BACKGROUND_MS)
+        self._background.timeout.connect(self.background_sync)
+        self._background.start()
+        ctx.changed.connect(self._on_changed)
+        self.retranslate()
+
+    # ---- PageBase ------------------------------------------------------------------------------------
+    def title(self) -> str:
+        return self.tr("Sync")
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Sync with the central platform"))
+        self.sync_button.setText(self.tr("Sync now (F5)"))
+        self.sync_button.setToolTip(
+            self.tr("Send every waiting change to the central platform and fetch its updates (F5).")
+        )
+        self.model.retranslate()
+        self._render()
+
+    # ---- reading -------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the ledger off the GUI thread; the page updates when the answer arrives."""
+        if self._refreshing:
+            return
+        db = self.ctx.db
+
+        def done() -> None:
+            self._refreshing = False
+
+        try:
+            self.ctx.op(lambda _t: data.overview(db), parent=self).on_success(self._show).on_finished(done).start()
+        except RuntimeError:  # the app is shutting down: nothing to refresh
+            return
+        self._refreshing = True
+
+    def _on_timer(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _on_changed(self, _changes: Any) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def _show(self, ov: data.SyncOverview) -> None:
+        self.overview = ov
+        self.model.set_rows(ov.rows)
+        self._fit_table()
+        self._render()
+        win = self.window()
+        if getattr(win, "_sync_waiting", ov.waiting) != ov.waiting:
+            self._refresh_window()  # the status bar's count follows what the page shows
+
+    def _fit_table(self) -> None:
+        """As tall as its rows (five states): no empty band, no scroll bar."""
+        rows = max(5, self.model.rowCount())
+        t = self.table
+        t.setFixedHeight(
+            t.horizontalHeader().sizeHint().height()
+            + rows * t.verticalHeader().defaultSectionSize()
+            + 2 * t.frameWidth()
+        )
+
+    def background_sync(self) -> None:
+        """One silent background step when this session is the window's current one and the station can
+        sync; nothing while another sync runs."""
+        ov = self.overview
+        win = self.window()
+        if not win.isVisible() or getattr(win, "ctx", self.ctx) is not self.ctx or not self.ctx.can(Permission.SYNC):
+            return
+        if ov is not None and (not ov.enrolled or ov.device_status == "revoked"):
+            return
+        if ov is None and not data.enrolled(self.ctx.db):
+            return
+        run.start_background(self.ctx, self, self._after_background)
+
+    def _after_background(self) -> None:
+        self.refresh()
+
+    def _render(self) -> None:
+        ov = self.overview
+        running = self._handle is not None and not self._handle.done
+        if ov is None:
+            self.platform_label.setText(self.tr("Reading what is waiting…"))
+            self.summary.setText("")
+            self.sync_button.setEnabled(False)
+            return
+        if not ov.enrolled:
+            self.platform_label.setText(
+                self.tr(
+                    "This workstation is not enrolled with the central platform yet: nothing can be sent. "
+                    "Ask the administrator to enroll it."
+                )
+            )
+        elif ov.device_status == "revoked":
+            self.platform_label.setText(
+                self.tr("The platform has revoked this workstation: it can no longer sync. Call the administrator.")
+            )
+        else:
+            self.platform_label.setText(self.tr("Central platform: {url}").replace("{url}", ov.platform_url or ""))
+        self.sync_button.setEnabled(ov.enrolled and ov.device_status != "revoked" and not running)
+
+        if ov.waiting:
+            text = "<b>" + self.tr("{n} changes waiting for the central platform").replace("{n}", str(ov.waiting))
+            text += "</b>"
+            if ov.oldest_waiting is not None:
+                text += "<br>" + self.tr("The oldest waiting change was made {t}.").replace(
+                    "{t}", local_time(ov.oldest_waiting)
+                )
+        else:
+            text = "<b>" + self.tr("Every change has reached the central platform.") + "</b>"
+        if ov.last_acknowledged_at is not None:
+            text += "<br>" + self.tr("Last receipt from the platform: {t}.").replace(
+                "{t}", local_time(ov.last_acknowledged_at)
+            )
+        self.summary.setText(text)
+
+        error = ov.last_error and plain_sync_error(ov.last_error)
+        if self.last_failure:
+            error = self.last_failure
+        if error:
+            msg = self.tr("The last sync did not finish: {reason}").replace("{reason}", error)
+            if ov.next_retry_at is not None and not self.last_failure:
+                minutes = _minutes_until(ov.next_retry_at)
+                if minutes > 0:
+                    msg += " " + self.tr("Next automatic try at {t} (in {m} min), or press Sync now.").replace(
+                        "{t}", local_time(ov.next_retry_at)[-5:]
+                    ).replace("{m}", str(minutes))
+                else:
+                    msg += " " + self.tr("The next automatic try is due now, or press Sync now.")
+            msg += " " + self.tr("Nothing is lost: what was not acknowledged is sent again, never twice.")
+            self.error_box.setText(msg)
+            self.error_box.show()
+        else:
+            self.error_box.hide()
+        if ov.open_conflicts:
+            self.conflicts_label.setText(
+                self.tr(
+                    "{n} changes were refused by the platform because it holds a newer version of the record. "
+                    "They stay here; deciding between the two versions comes with the next update of this page."
+                ).replace("{n}", str(ov.open_conflicts))
+            )
+            self.conflicts_label.show()
+        else:
+            self.conflicts_label.hide()
+        self._render_result()
+
+    def _render_result(self) -> None:
+        res = self.last_result
+        if self._handle is not None and not self._handle.done:
+            self.result_label.setText(self.tr("Syncing…"))
+        elif res is None:
+            self.result_label.setText("")
+        elif res.error:
+            self.result_label.setText(
+                self.tr("{n} changes reached the platform before the sync stopped.").replace("{n}", str(res.records))
+                if res.records
+                else ""
+            )
+        else:
+            self.result_label.setText(
+                self.tr("Sync done: {n} changes reached the platform.").replace("{n}", str(res.records))
+            )
+
+    # ---- sync now ------------------------------------------------------------------------------------
+    @property
+    def syncing(self) -> bool:
+        return self._handle is not None and not self._handle.done
+
+    def sync_now(self) -> OpHandle | None:
+        """Start a sync on the NET lane (nothing when one runs, or the station cannot sync)."""
+        if self.syncing or not self.ctx.can(Permission.SYNC):
+            return None
+        handle = run.start_sync(
+            self.ctx,
+            self,
+            on_progress=self._on_progress,
+            on_done=self._on_done,
+            on_failed=self._on_failed,
+            on_finished=self._on_finished,
+        )
+        if handle is None:  # a background or end-of-shift sync is running: its result shows when it ends
+            self.result_label.setText(self.tr("A sync is already running."))
+            return None
+        self._handle = handle
+        self.last_failure = None
+        self.progress.setRange(0, 0)  # busy until the first report gives a total
+        self.progress.show()
+        self.sync_button.setEnabled(False)
+        self._render_result()
+        return self._handle
+
+    def _on_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+            self.progress.setFormat("%v / %m")
+
+    def _on_done(self, res: SendResult) -> None:
+        self.last_result = res
+        win = self.window()
+        if res.error:
+            text = self.tr("Sync not finished: {reason}").replace("{reason}", plain_sync_error(res.error))
+            kind = "warning"
+        else:
+            text = self.tr("Sync done: {n} changes reached the platform.").replace("{n}", str(res.records))
+            kind = "info"
+        if hasattr(win, "show_message"):
+            win.show_message(text, kind)
+        if hasattr(win, "_sync_text"):  # the status bar's "last sync HH:MM" (MainWindow._render_sync_state)
+            now = datetime.now().strftime("%H:%M")
+            win._sync_text = (
+                QCoreApplication.translate("MainWindow", "last try {t} not finished")
+                if res.error
+                else QCoreApplication.translate("MainWindow", "last sync {t}")
+            ).replace("{t}", now)
+
+    def _on_failed(self, exc: BaseException) -> bool:
+        from workstation.errors import UserFacingError
+
+        if not isinstance(exc, UserFacingError):
+            return False  # a bug: the crash dialog (ui/errors.py)
+        self.last_result = None
+        self.last_failure = run.describe_failure(exc)
+        return True
+
+    def _on_finished(self) -> None:
+        self.progress.hide()
+        self._render()
+        self.refresh()
+        self._refresh_window()
+
+    def _refresh_window(self) -> None:
+        win = self.window()
+        if hasattr(win, "refresh_sync_state"):
+            try:
+                win.refresh_sync_state()
+            except RuntimeError:  # the app is shutting down (the runner takes no more work)
+                pass

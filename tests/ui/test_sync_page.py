@@ -1,0 +1,295 @@
+"""The Sync page and the end-of-shift check, on real widgets against the reference platform on loopback
+(tests/sync's platform helpers and fault proxy): waiting counts, sync now, an upload dropped midway
+(error and next retry shown, then completed, nothing sent twice), logout with changes not acknowledged."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import func, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+
+from fault_proxy import FaultProxy
+from platform_helpers import make_platform
+
+from conftest import authenticate, window_login
+from workstation.domain.enums import Role
+from workstation.storage.schema import OutboxEntry
+from workstation.sync import client as sc
+from workstation.ui.screens.sync import EndOfShiftDialog, SyncPage, run
+from workstation.ui.screens.sync.data import unacknowledged_by_kind
+
+STATION = "440305001"
+
+
+@pytest.fixture
+def central(tmp_path):
+    p = make_platform(tmp_path / "central", "sqlite")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def enrolled(ui_station, central):
+    code = central.central.enroll_code(STATION)
+    sc.enroll(ui_station.db, central.url, code, STATION, central.ca_pem, actor=authenticate(ui_station.db, Role.ADMIN))
+    return central
+
+
+def waiting(db) -> int:
+    with db.read() as s:
+        return int(s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.acked_at.is_(None))))
+
+
+def acked(db) -> list[tuple[str, int]]:
+    with db.read() as s:
+        return sorted(
+            (r.record_id, r.version)
+            for r in s.execute(select(OutboxEntry).where(OutboxEntry.acked_at.is_not(None))).scalars()
+        )
+
+
+def add_properties(ctx, n):
+    return [ctx.desk.housing.create_property(address=f"深圳市南山区同步路{i}号", grid_code="G01").id for i in range(n)]
+
+
+def shown_count(page, state) -> int:
+    m = page.model
+    for r in range(m.rowCount()):
+        if m.data(m.index(r, 0), Qt.ItemDataRole.UserRole) == state:
+            return int(m.data(m.index(r, 2)))
+    raise KeyError(state)
+
+
+def open_page(qtbot, ctx) -> SyncPage:
+    page = SyncPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    page.on_shown()
+    qtbot.waitUntil(lambda: page.overview is not None and not page._refreshing, timeout=10_000)
+    return page
+
+
+def refreshed(qtbot, page) -> None:
+    page.overview = None
+    page.refresh()
+    qtbot.waitUntil(lambda: page.overview is not None and not page._refreshing, timeout=10_000)
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, ctx, enrolled):
+    from workstation.ui.screens.sync.data import overview
+    from workstation.ui.screens.sync.model import SyncStateModel
+
+    model = SyncStateModel()
+    qtmodeltester.check(model, force_py=True)  # empty
+    add_properties(ctx, 2)
+    model.set_rows(overview(ctx.db).rows)  # reset while the tester watches
+    assert model.rowCount() == 5  # not in a batch yet, building, sealed, sending, acknowledged
+    model.set_rows(overview(ctx.db).rows)  # same states: dataChanged
+    qtmodeltester.check(model, force_py=True)
+    model.retranslate()
+
+
+def test_sync_now_sends_what_is_waiting(qtbot, ctx, enrolled):
+    ids = add_properties(ctx, 3)
+    page = open_page(qtbot, ctx)
+    before = waiting(ctx.db)
+    assert before >= 3
+    assert page.overview.waiting == before
+    assert shown_count(page, "unbatched") == before  # nothing batched yet
+    assert str(before) in page.summary.text()
+    assert page.sync_button.isEnabled()
+
+    handle = page.sync_now()
+    assert handle is not None and page.syncing
+    assert page.sync_now() is None  # one sync at a time
+    assert page.progress.isVisible()  # the window is not blocked: the test's event loop keeps running
+    qtbot.waitUntil(
+        lambda: not page.syncing and page.overview is not None and page.overview.waiting == 0, timeout=30_000
+    )
+    qtbot.waitUntil(lambda: not page.progress.isVisible())
+    assert waiting(ctx.db) == 0
+    assert shown_count(page, "acknowledged") == before
+    assert shown_count(page, "unbatched") == 0 and shown_count(page, "sealed") == 0
+    assert page.error_box.isHidden()
+    on_platform = {rid for _t, rid, _v in enrolled.central.record_versions()}
+    assert set(ids) <= on_platform
+    assert page.last_result is not None and page.last_result.records == before
+
+
+def test_drop_mid_upload_shows_error_and_retry_then_completes_once(qtbot, ctx, enrolled, monkeypatch):
+    import ssl
+
+    import httpx
+
+    proxy = FaultProxy(enrolled.server.port).start()
+    clients: list[httpx.Client] = []
+
+    def via_proxy(db):
+        tls = sc.ssl_context(enrolled.ca_pem)
+        tls.maximum_version = ssl.TLSVersion.TLSv1_2  # see tests/sync/fault_proxy.py
+        http = httpx.Client(
+            base_url=proxy.url, verify=tls, timeout=3.0, limits=httpx.Limits(max_keepalive_connections=0)
+        )
+        clients.append(http)
+        return sc.SyncClient(db, http=http, max_records=max(1, waiting(db) // 3))
+
+    monkeypatch.setattr(run, "client_factory", via_proxy)
+    try:
+        add_properties(ctx, 3)
+        page = open_page(qtbot, ctx)
+        total = waiting(ctx.db)
+        proxy.faults.extend(["pass", "drop_response"])  # batch 1 acknowledged; batch 2 committed, answer lost
+        page.sync_now()
+        qtbot.waitUntil(lambda: not page.syncing, timeout=30_000)
+        qtbot.waitUntil(
+            lambda: page.overview is not None and not page._refreshing and page.error_box.isVisible(), timeout=10_000
+        )
+        ov = page.overview
+        assert 0 < ov.waiting < total
+        assert ov.next_retry_at is not None and ov.last_error
+        text = page.error_box.text()
+        assert "The connection dropped during the transfer." in text
+        assert "Next automatic try at" in text
+        assert sc.SyncClient(ctx.db).backoff(1).total_seconds() > 0
+        hhmm = page.error_box.text().split("Next automatic try at ")[1][:5]
+        assert hhmm[2] == ":" and hhmm.replace(":", "").isdigit()
+        assert page.sync_button.isEnabled()
+        assert shown_count(page, "sealed") + shown_count(page, "sending") > 0
+
+        page.sync_now()  # the second sync completes
+        qtbot.waitUntil(lambda: not page.syncing, timeout=30_000)
+        qtbot.waitUntil(
+            lambda: page.overview is not None and not page._refreshing and page.overview.waiting == 0, timeout=10_000
+        )
+        assert page.error_box.isHidden()
+        plat = [(rid, v) for _t, rid, v in enrolled.central.record_versions()]
+        assert not [k for k, n in Counter(plat).items() if n > 1], "a change reached the platform twice"
+        assert sorted(plat) == acked(ctx.db)
+        assert proxy.responses_dropped == 1
+    finally:
+        for c in clients:
+            c.close()
+        proxy.stop()
+
+
+def test_background_sync_sends_without_asking(qtbot, ctx, enrolled, monkeypatch):
+    monkeypatch.setattr(SyncPage, "BACKGROUND_MS", 100)
+    ids = add_properties(ctx, 2)
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: waiting(ctx.db) == 0, timeout=20_000)
+    assert set(ids) <= {rid for _t, rid, _v in enrolled.central.record_versions()}
+    qtbot.waitUntil(lambda: page.overview is not None and page.overview.waiting == 0, timeout=10_000)
+    assert page.error_box.isHidden()
+
+
+def test_not_enrolled_says_so_and_cannot_sync(qtbot, ctx):
+    page = open_page(qtbot, ctx)
+    assert not page.overview.enrolled
+    assert "not enrolled" in page.platform_label.text()
+    assert not page.sync_button.isEnabled()
+
+
+def _dialog(qtbot, win) -> EndOfShiftDialog:
+    qtbot.waitUntil(
+        lambda: (
+            win.findChild(EndOfShiftDialog, "end_of_shift") is not None
+            and win.findChild(EndOfShiftDialog, "end_of_shift").isVisible()
+        )
+    )
+    return win.findChild(EndOfShiftDialog, "end_of_shift")
+
+
+def test_logout_offers_sync_and_lists_what_stays(qtbot, main_window, enrolled):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    add_properties(win.ctx, 2)
+    kinds = unacknowledged_by_kind(win.ctx.db)
+    assert kinds["property"] >= 2
+
+    win.logout()
+    dlg = _dialog(qtbot, win)
+    assert win.session is not None  # not logged out yet
+    body = dlg.body.text()
+    assert f"{kinds['property']} rental properties" in body
+    if "person" in kinds:
+        assert f"{kinds['person']} residents" in body
+    assert "stay on this desk" in body
+    assert dlg.sync_button.isVisible() and dlg.leave_button.isVisible()
+
+    qtbot.mouseClick(dlg.cancel_button, Qt.MouseButton.LeftButton)  # "Cancel": nothing happens
+    qtbot.waitUntil(lambda: not dlg.isVisible())
+    qtbot.wait(20)
+    assert win.session is not None
+
+    win.logout()
+    dlg = _dialog(qtbot, win)
+    qtbot.mouseClick(dlg.sync_button, Qt.MouseButton.LeftButton)  # sync first, then log out
+    qtbot.waitUntil(lambda: win.session is None, timeout=30_000)
+    assert waiting(win.station.db) == 0
+    assert win.screens.currentWidget() is win.login_screen
+
+    window_login(qtbot, win, Role.OFFICER)  # nothing waiting: logout goes straight through
+    win.logout()
+    qtbot.wait(50)
+    assert win.session is None and win.findChild(EndOfShiftDialog, "end_of_shift") is None
+
+
+def test_close_with_changes_left_behind(qtbot, main_window, enrolled):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    add_properties(win.ctx, 1)
+    win.close()
+    dlg = _dialog(qtbot, win)
+    assert win.isVisible()
+    assert "close the workstation" in dlg.body.text()
+    n = waiting(win.station.db)
+    qtbot.mouseClick(dlg.leave_button, Qt.MouseButton.LeftButton)  # close without syncing
+    qtbot.waitUntil(lambda: not win.isVisible(), timeout=5_000)
+    assert waiting(win.station.db) == n  # nothing lost: still waiting on this desk
+
+
+def test_f5_runs_the_sync_page(qtbot, main_window, enrolled):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    add_properties(win.ctx, 1)
+    page = win.session.pages["sync"]
+    assert isinstance(page, SyncPage)
+    qtbot.keyClick(win, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: page.last_result is not None and not page.syncing, timeout=30_000)
+    assert waiting(win.station.db) == 0
+    assert "changes reached the platform" in win.message_bar.label.text()
+    assert win.session.current_page is not page  # F5 works from any page
+
+
+def test_sync_page_screenshots(qtbot, main_window, enrolled, shoot, switch_language):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    add_properties(win.ctx, 3)
+    page = win.show_page("sync")
+    qtbot.waitUntil(lambda: page.overview is not None and not page._refreshing, timeout=10_000)
+    written = shoot(win, "sync-page-waiting", prepare=lambda: None)
+    enrolled.stop()  # the platform goes away: the page shows the error and the next try
+    page.sync_now()
+    qtbot.waitUntil(lambda: not page.syncing, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: page.overview is not None and not page._refreshing and page.error_box.isVisible(), timeout=10_000
+    )
+    written += shoot(win, "sync-page-error")
+    enrolled.start(enrolled.last_port)
+    win.logout()
+    dlg = _dialog(qtbot, win)
+    written += shoot(dlg, "end-of-shift", sizes=None)
+    switch_language("zh_CN")
+    qtbot.wait(20)
+    assert "收班" in dlg.windowTitle() or "同步" in dlg.windowTitle()
+    assert "中心平台" in page.heading.text()
+    dlg.leave()
+    qtbot.waitUntil(lambda: win.session is None, timeout=5_000)
+    assert all(p.stat().st_size > 5000 for p in written)
