@@ -1514,8 +1514,101 @@
 <context>
     <name>cli</name>
     <message>
-        <source>{folder} holds a station that is not a demo station; `--demo` opens only demo stations.</source>
-        <translation>{folder} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
+        <source>Current password for {user}</source>
+        <translation>{user} 的当前密码</translation>
+    </message>
+    <message>
+        <source>Current recovery passphrase</source>
+        <translation>当前恢复口令</translation>
+    </message>
+    <message>
+        <source>New password for {user}</source>
+        <translation>{user} 的新密码</translation>
+    </message>
+    <message>
+        <source>No confirmation was typed: the key was not changed; the old passphrase still works.</source>
+        <translation>未输入确认：密钥未更换，原恢复口令仍然有效。</translation>
+    </message>
+    <message>
+        <source>Password for the first admin &apos;{user}&apos;</source>
+        <translation>首位管理员“{user}”的密码</translation>
+    </message>
+    <message>
+        <source>Password for {user}</source>
+        <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase</source>
+        <extracomment>What `secret`/`password_of` ask for (marked, so &quot;Recovery passphrase needed&quot; reads whole in Chinese).</extracomment>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>Recovery passphrase of the backup</source>
+        <translation>备份的恢复口令</translation>
+    </message>
+    <message>
+        <source>The admin password needs at least {min_password} characters.</source>
+        <translation>管理员密码至少需要 {min_password} 个字符。</translation>
+    </message>
+    <message>
+        <source>The system refused: {reason}{where}. Nothing else was changed.</source>
+        <translation>操作系统拒绝：{reason}{where}。其余内容未作改动。</translation>
+    </message>
+    <message>
+        <source>The two entries differ.</source>
+        <translation>两次输入不一致。</translation>
+    </message>
+    <message>
+        <source>WORKSTATION_ADMIN_PASSWORD is the password of &apos;{owner}&apos; (WORKSTATION_USER), not of &apos;{user}&apos;. Set WORKSTATION_USER={user} for a script that logs in as &apos;{user}&apos;, or run in a terminal.</source>
+        <translation>WORKSTATION_ADMIN_PASSWORD 是 &apos;{owner}&apos;（WORKSTATION_USER）的密码，不是 &apos;{user}&apos; 的。以 &apos;{user}&apos; 登录的脚本请设置 WORKSTATION_USER={user}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>`operator role` needs --role.</source>
+        <translation>`operator role` 需要 --role。</translation>
+    </message>
+    <message>
+        <source>`operator {action}` needs the user name of the operator.</source>
+        <translation>`operator {action}` 需要操作员的用户名。</translation>
+    </message>
+    <message>
+        <source>internal error (a bug, please report it): {kind}: {detail}</source>
+        <translation>内部错误（程序缺陷，请报告）：{kind}：{detail}</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>{data_dir} already holds a station. Add --replace to replace it by the backup (changes made since the backup are lost). Nothing was changed.</source>
+        <translation>{data_dir} 中已有工作站。如要用备份替换，请加 --replace（备份之后的更改将丢失）。数据未作任何改动。</translation>
+    </message>
+    <message>
+        <source>{data_dir} already holds a workstation station; nothing was changed. Choose a new or empty folder.</source>
+        <translation>{data_dir} 已有工作站数据，未作任何改动。请选择新的或空的文件夹。</translation>
+    </message>
+    <message>
+        <source>{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.</source>
+        <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
+    </message>
+    <message>
+        <source>{what} (again): </source>
+        <translation>{what}（再次输入）：</translation>
+    </message>
+    <message>
+        <source>{what} needed: run in a terminal</source>
+        <translation>需要{what}：请在终端中运行</translation>
+    </message>
+    <message>
+        <source>{what} needed: set {variable} or run in a terminal</source>
+        <translation>需要{what}：请设置 {variable} 或在终端中运行</translation>
+    </message>
+    <message>
+        <source>{what}: </source>
+        <translation>{what}：</translation>
+    </message>
+    <message>
+        <source>{what}: {exc}</source>
+        <translation>{what}：{exc}</translation>
     </message>
 </context>
 <context>

@@ -126,8 +126,9 @@ def open_demo_station(data_dir: Path) -> tuple[Database, str]:
     if not pass_file.is_file():
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
-                "cli", "{folder} holds a station that is not a demo station; `--demo` opens only demo stations."
-            ).format(folder=str(data_dir))
+                "cli",
+                "{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.",
+            ).format(data_dir=data_dir)
         )
     backend = fail.Keyring()  # type: ignore[no-untyped-call]
     return station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=backend)

@@ -72,8 +72,8 @@ def test_the_demo_starts_whole_devices_platform_and_logins(tmp_path, qtbot, lang
     reference platform on loopback with the station enrolled; log in with a listed demo login, sync."""
     from PySide6.QtCore import Qt
 
-    from workstation.wiring import DEMO_OFFICER
     from workstation.ui.app import Startup
+    from workstation.wiring import DEMO_OFFICER
 
     s = Startup(data_dir=tmp_path / "demo", demo=True, languages=languages)
     try:

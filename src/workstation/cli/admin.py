@@ -15,7 +15,14 @@ from pathlib import Path
 from workstation.cli import checks
 from workstation.cli import devices as devices_cli
 from workstation.cli.terminal import (
+    BACKUP_RECOVERY_PASSPHRASE,
+    CURRENT_PASSWORD_FOR,
+    CURRENT_RECOVERY_PASSPHRASE,
+    FIRST_ADMIN_PASSWORD,
     KEYRING_NOTE,
+    NEW_PASSWORD_FOR,
+    PASSWORD_FOR,
+    RECOVERY_PASSPHRASE,
     SECRETS_NOTE,
     UsageError,
     add_common,
@@ -30,6 +37,7 @@ from workstation.cli.terminal import (
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -40,16 +48,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     data_dir = Path(str(usage_checked(checks.folder_to_write, args.data_dir, "--data-dir")))
     if station.db_path(data_dir).exists() or station.keyfile_path(data_dir).exists():
         raise UsageError(
-            f"{data_dir} already holds a workstation station; nothing was changed. Choose a new or empty folder.",
-            f"{data_dir} 已有工作站数据，未作任何改动。请选择新的或空的文件夹。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{data_dir} already holds a workstation station; nothing was changed. Choose a new or empty "
+                "folder.",
+            ).format(data_dir=data_dir),
         )
     usage_checked(checks.empty_folder, args.data_dir, "--data-dir")
     admin_name = operators.validate_username(args.admin)
-    pw = password_of(args.admin, f"Password for the first admin {admin_name!r}", confirm=True)
+    pw = password_of(args.admin, FIRST_ADMIN_PASSWORD.format(user=admin_name), confirm=True)
     operators.validate_display_name(admin_name)
     if len(pw) < operators.MIN_PASSWORD:  # before anything is created
-        raise UsageError(f"The admin password needs at least {operators.MIN_PASSWORD} characters.",
-                         f"管理员密码至少需要 {operators.MIN_PASSWORD} 个字符。")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("cli", "The admin password needs at least {min_password} characters.").format(
+                min_password=operators.MIN_PASSWORD
+            )
+        )
     data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     res = station.init_station(
         data_dir,
@@ -88,7 +102,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
         from workstation.storage.errors import DatabaseMissing
 
         raise DatabaseMissing(str(station.db_path(data_dir)))
-    db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+    db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", RECOVERY_PASSPHRASE))
     vault = KeyVault(station.keyfile_path(data_dir), backend=None)
     print(f"Unlocked via {method}. Keyring backend: {vault.backend_name}")
     db.close()
@@ -110,15 +124,18 @@ def _logged_in(args: argparse.Namespace, permission: Permission | None = None) -
 
 def cmd_operator(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.username:
-        raise UsageError(f"`operator {args.action}` needs the user name of the operator.",
-                         f"`operator {args.action}` 需要操作员的用户名。")
+        raise UsageError(
+            QT_TRANSLATE_NOOP("cli", "`operator {action}` needs the user name of the operator.").format(
+                action=args.action
+            )
+        )
     if args.action == "add":  # refuse a bad name before any password is asked for
         operators.validate_username(args.username)
         operators.validate_display_name(args.name or args.username)
     db, admin = _logged_in(args, Permission.MANAGE_OPERATORS)
     try:
         if args.action == "add":
-            pw = secret("WORKSTATION_NEW_PASSWORD", f"Password for {args.username}", confirm=True)
+            pw = secret("WORKSTATION_NEW_PASSWORD", PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.create_operator(
                 db,
                 admin,
@@ -136,11 +153,11 @@ def cmd_operator(args: argparse.Namespace) -> int:
             print(f"Operator {args.username} enabled.")
         elif args.action == "role":
             if not args.role:
-                raise UsageError("`operator role` needs --role.", "`operator role` 需要 --role。")
+                raise UsageError(QT_TRANSLATE_NOOP("cli", "`operator role` needs --role."))
             operators.set_role(db, admin, args.username, Role(args.role))
             print(f"Operator {args.username} is now {args.role}; their open sessions end.")
         elif args.action == "reset":
-            pw = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.username}", confirm=True)
+            pw = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.reset_password(db, admin, args.username, pw)
             print(f"Password of {args.username} reset; they must change it at next login.")
         elif args.action == "list":
@@ -161,8 +178,8 @@ def cmd_operator(args: argparse.Namespace) -> int:
 def cmd_password(args: argparse.Namespace) -> int:
     db = open_station(args)
     try:
-        old = password_of(args.user, f"Current password for {args.user}")
-        new = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.user}", confirm=True)
+        old = password_of(args.user, CURRENT_PASSWORD_FOR.format(user=args.user))
+        new = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.user), confirm=True)
         actor = operators.change_password(db, args.user, old, new)
         print(f"Password of {actor.username} changed.")
     finally:
@@ -233,8 +250,10 @@ def _confirm_new_passphrase(new_pass: str) -> str:
     line = sys.stdin.readline()
     if not line:
         raise UserFacingError(
-            "No confirmation was typed: the key was not changed; the old passphrase still works.",
-            "未输入确认：密钥未更换，原恢复口令仍然有效。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "No confirmation was typed: the key was not changed; the old passphrase still works.",
+            ),
         )
     return line.strip()
 
@@ -243,7 +262,7 @@ def cmd_rekey(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
     try:
-        current = secret("WORKSTATION_PASSPHRASE", "Current recovery passphrase")
+        current = secret("WORKSTATION_PASSPHRASE", CURRENT_RECOVERY_PASSPHRASE)
         station.rekey(db, data_dir, admin, passphrase=current, confirm=_confirm_new_passphrase)
     finally:
         db.close()
@@ -266,11 +285,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     if station.db_path(data_dir).exists() and not args.replace:
         raise UserFacingError(
-            f"{data_dir} already holds a station. Add --replace to replace it by the backup "
-            "(changes made since the backup are lost). Nothing was changed.",
-            f"{data_dir} 中已有工作站。如要用备份替换，请加 --replace（备份之后的更改将丢失）。数据未作任何改动。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "{data_dir} already holds a station. Add --replace to replace it by the backup (changes made "
+                "since the backup are lost). Nothing was changed.",
+            ).format(data_dir=data_dir),
         )
-    passphrase = secret("WORKSTATION_PASSPHRASE", "Recovery passphrase of the backup")
+    passphrase = secret("WORKSTATION_PASSPHRASE", BACKUP_RECOVERY_PASSPHRASE)
     db = station.restore(Path(args.backup), data_dir, passphrase=passphrase, actor=args.user)
     db.close()
     print(f"Station restored from {args.backup}. It opens with the recovery passphrase of that backup.")

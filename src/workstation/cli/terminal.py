@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from workstation.errors import Cancelled, UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP, Message, Text, render
 from workstation.storage import operators, station
 from workstation.storage.db import Database
 from workstation.storage.errors import AuditTrailDamaged, DatabaseMissing, KeyringUnavailable, PasswordChangeRequired
@@ -65,12 +66,16 @@ def ask(prompt: str, *, confirm: bool = False, env: str | None = None) -> str:
     """A secret typed at the terminal (twice if `confirm`). Raises UserFacingError with no terminal
     (naming `env`, the variable a script may set instead) or when two entries differ."""
     if not sys.stdin.isatty():
-        hint_en = f"set {env} or run in a terminal" if env else "run in a terminal"
-        hint_zh = f"请设置 {env} 或在终端中运行" if env else "请在终端中运行"
-        raise UserFacingError(f"{prompt} needed: {hint_en}", f"需要{_zh(prompt)}：{hint_zh}")
-    value = getpass.getpass(f"{prompt}: ")
-    if confirm and getpass.getpass(f"{prompt} (again): ") != value:
-        raise UserFacingError("The two entries differ.", "两次输入不一致。")
+        if env:
+            needed = QT_TRANSLATE_NOOP("cli", "{what} needed: set {variable} or run in a terminal").format(
+                what=prompt, variable=env
+            )
+        else:
+            needed = QT_TRANSLATE_NOOP("cli", "{what} needed: run in a terminal").format(what=prompt)
+        raise UserFacingError(needed)
+    value = getpass.getpass(render(QT_TRANSLATE_NOOP("cli", "{what}: ").format(what=prompt)))
+    if confirm and getpass.getpass(render(QT_TRANSLATE_NOOP("cli", "{what} (again): ").format(what=prompt))) != value:
+        raise UserFacingError(QT_TRANSLATE_NOOP("cli", "The two entries differ."))
     return value
 
 
@@ -79,12 +84,14 @@ def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
     return os.environ.get(env) or ask(prompt, confirm=confirm, env=env)
 
 
-def _zh(prompt: str) -> str:
-    for en, zh in (("Recovery passphrase", "恢复口令"), ("Current recovery passphrase", "当前恢复口令"),
-                   ("New password", "新密码"), ("Password", "密码")):
-        if prompt.startswith(en):
-            return zh + prompt[len(en):]
-    return prompt
+#: What `secret`/`password_of` ask for (marked, so "Recovery passphrase needed" reads whole in Chinese).
+RECOVERY_PASSPHRASE = QT_TRANSLATE_NOOP("cli", "Recovery passphrase")
+CURRENT_RECOVERY_PASSPHRASE = QT_TRANSLATE_NOOP("cli", "Current recovery passphrase")
+BACKUP_RECOVERY_PASSPHRASE = QT_TRANSLATE_NOOP("cli", "Recovery passphrase of the backup")
+PASSWORD_FOR = QT_TRANSLATE_NOOP("cli", "Password for {user}")
+NEW_PASSWORD_FOR = QT_TRANSLATE_NOOP("cli", "New password for {user}")
+CURRENT_PASSWORD_FOR = QT_TRANSLATE_NOOP("cli", "Current password for {user}")
+FIRST_ADMIN_PASSWORD = QT_TRANSLATE_NOOP("cli", "Password for the first admin '{user}'")
 
 
 def env_user() -> str:
@@ -95,17 +102,18 @@ def env_user() -> str:
 def password_of(user: str, prompt: str | None = None, *, confirm: bool = False) -> str:
     """`user`'s password: from WORKSTATION_ADMIN_PASSWORD only if WORKSTATION_USER (default 'admin')
     names `user`, otherwise asked at the terminal. Raises UserFacingError with no terminal."""
-    prompt = prompt or f"Password for {user}"
+    prompt = prompt or PASSWORD_FOR.format(user=user)
     owner = env_user()
     given = os.environ.get("WORKSTATION_ADMIN_PASSWORD")
     if given and operators.canonical_username(owner) == operators.canonical_username(user):
         return given
     if given and not sys.stdin.isatty():
         raise UserFacingError(
-            f"WORKSTATION_ADMIN_PASSWORD is the password of {owner!r} (WORKSTATION_USER), not of {user!r}. "
-            f"Set WORKSTATION_USER={user} for a script that logs in as {user!r}, or run in a terminal.",
-            f"WORKSTATION_ADMIN_PASSWORD 是 {owner!r}（WORKSTATION_USER）的密码，不是 {user!r} 的。"
-            f"以 {user!r} 登录的脚本请设置 WORKSTATION_USER={user}，或在终端中运行。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "WORKSTATION_ADMIN_PASSWORD is the password of '{owner}' (WORKSTATION_USER), not of '{user}'. Set "
+                "WORKSTATION_USER={user} for a script that logs in as '{user}', or run in a terminal.",
+            ).format(owner=owner, user=user),
         )
     return ask(prompt, confirm=confirm, env="WORKSTATION_ADMIN_PASSWORD")
 
@@ -120,11 +128,11 @@ def open_station(args: argparse.Namespace) -> Database:
         db, _method = station.unlock(data_dir)
     except KeyringUnavailable as exc:
         if not os.environ.get("WORKSTATION_PASSPHRASE"):
-            print(exc.message, file=sys.stderr)
+            print(exc.render(), file=sys.stderr)
             print(KEYRING_NOTE, file=sys.stderr)
-        db, _method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", "Recovery passphrase"))
+        db, _method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", RECOVERY_PASSPHRASE))
     if db.read_only_reason is not None:  # opened read-only for an inspection: say so first
-        print(AuditTrailDamaged(db.read_only_reason).message, file=sys.stderr)
+        print(AuditTrailDamaged(db.read_only_reason).render(), file=sys.stderr)
     return db
 
 
@@ -135,8 +143,8 @@ def login(db: Database, args: argparse.Namespace) -> Actor:
     try:
         return operators.authenticate(db, args.user, password)
     except PasswordChangeRequired as exc:
-        print(exc.message, file=sys.stderr)
-        new = secret("WORKSTATION_NEW_PASSWORD", f"New password for {args.user}", confirm=True)
+        print(exc.render(), file=sys.stderr)
+        new = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.user), confirm=True)
         return operators.change_password(db, args.user, password, new)
 
 
@@ -150,7 +158,7 @@ def usage_checked(check: Callable[[str], object], value: str, what: str) -> obje
     try:
         return check(value)
     except argparse.ArgumentTypeError as exc:
-        raise UsageError(f"{what}: {exc}", f"{what}：{exc}") from None
+        raise UsageError(QT_TRANSLATE_NOOP("cli", "{what}: {exc}").format(what=what, exc=exc)) from None
 
 
 def add_common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
@@ -162,9 +170,11 @@ def add_common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
 
 
 def report(exc: UserFacingError) -> None:
-    print(f"error: {exc}", file=sys.stderr)
-    if exc.message_zh != exc.message:
-        print(f"错误：{exc.message_zh}", file=sys.stderr)
+    """The error in the operator's language (`workstation.i18n.operator_language`); a technical hint
+    (not a marked text) follows in parentheses for whoever has to look into it."""
+    print(exc.for_operator(), file=sys.stderr)
+    if exc.hint and not isinstance(exc.hint, Text | Message):
+        print(f"  ({exc.hint})", file=sys.stderr)
 
 
 def run_main(
@@ -193,17 +203,17 @@ def run_main(
     except Cancelled:
         return EXIT_CANCELLED  # the operator chose to stop: nothing to report
     except KeyboardInterrupt:
-        print("\ninterrupted / 已中断", file=sys.stderr)
+        print("\n" + render(QT_TRANSLATE_NOOP("cli", "interrupted")), file=sys.stderr)
         return EXIT_CANCELLED
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
         text = exc.strerror or str(exc)
-        print(f"error: the system refused: {text}{where}. Nothing else was changed.", file=sys.stderr)
-        print(f"错误：操作系统拒绝：{text}{where}。其余内容未作改动。", file=sys.stderr)
+        refused = QT_TRANSLATE_NOOP("cli", "The system refused: {reason}{where}. Nothing else was changed.")
+        print(UserFacingError(refused.format(reason=text, where=where)).for_operator(), file=sys.stderr)
         return EXIT_REFUSED
     except Exception as exc:  # a bug: say so plainly instead of a traceback
         if os.environ.get("WORKSTATION_DEBUG"):
             traceback.print_exc()
-        print(f"internal error (a bug, please report it): {type(exc).__name__}: {exc}", file=sys.stderr)
-        print(f"内部错误（程序缺陷，请报告）：{type(exc).__name__}", file=sys.stderr)
+        bug = QT_TRANSLATE_NOOP("cli", "internal error (a bug, please report it): {kind}: {detail}")
+        print(render(bug.format(kind=type(exc).__name__, detail=str(exc))), file=sys.stderr)
         return EXIT_BUG
