@@ -45,8 +45,8 @@ rm -rf "$root/src" && mkdir -p "$root/src"
 git -C "$here" archive HEAD | tar -x -C "$root/src"
 commit_time=$(git -C "$here" log -1 --format=%ct)
 
-mount --bind /proc "$root/proc"; mount --bind /dev "$root/dev"
-trap 'umount "$root/proc" "$root/dev" 2>/dev/null || true' EXIT
+mount --bind /proc "$root/proc"; mount --rbind /dev "$root/dev"  # rbind: /dev/pts for the emulated devices
+trap 'umount "$root/proc"; umount -R "$root/dev" 2>/dev/null || true' EXIT
 in_root() { chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 \
     PIP_CERT=/etc/ssl/certs/ca-certificates.crt SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
     QT_QPA_PLATFORM=offscreen SOURCE_DATE_EPOCH="$commit_time" "$@"; }
