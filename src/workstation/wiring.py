@@ -96,9 +96,9 @@ def open_demo_station(data_dir: Path) -> tuple[Database, str]:
 
     from workstation.domain.enums import Role
     from workstation.errors import UserFacingError
+    from workstation.files import write_atomic
     from workstation.i18n import QT_TRANSLATE_NOOP
     from workstation.storage import demo, operators, station
-    from workstation.storage.files import write_atomic
 
     pass_file = data_dir / "DEMO-PASSPHRASE.txt"
     if not station.db_path(data_dir).exists():

@@ -35,8 +35,8 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from workstation.files import write_atomic
 from workstation.storage.errors import AuditTrailDamaged
-from workstation.storage.files import write_atomic
 from workstation.storage.schema import AuditEvent, AuditHead, utcnow
 
 ANCHOR_VERSION = 1

@@ -23,8 +23,8 @@ from typing import IO
 
 import portalocker
 
+from workstation.files import PRIVATE_FILE, make_private
 from workstation.storage.errors import AppAlreadyRunning, StationBusy
-from workstation.storage.files import PRIVATE_FILE, make_private
 
 LOCK_NAME = "workstation.lock"
 APP_LOCK_NAME = "workstation.app.lock"

@@ -33,6 +33,17 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from workstation.domain.enums import Role
 from workstation.errors import UserFacingError
+from workstation.files import (
+    create_private_file,
+    fsync_dir,
+    fsync_file,
+    make_private,
+    make_private_dir,
+    remove_temp_files,
+    temp_files,
+    temp_name,
+    write_atomic,
+)
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, filecheck
 from workstation.storage.db import Database, connect_raw, key_literal
@@ -45,17 +56,6 @@ from workstation.storage.errors import (
     PassphraseMismatch,
     StationBusy,
     WrongKey,
-)
-from workstation.storage.files import (
-    create_private_file,
-    fsync_dir,
-    fsync_file,
-    make_private,
-    make_private_dir,
-    remove_temp_files,
-    temp_files,
-    temp_name,
-    write_atomic,
 )
 from workstation.storage.lock import StationLock, acquire_station_lock
 from workstation.storage.operators import Actor, create_operator

@@ -44,9 +44,9 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from workstation.files import write_atomic
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.errors import KeyFileDamaged, KeyringUnavailable, WrongKey
-from workstation.storage.files import write_atomic
 
 KEYRING_SERVICE = "police-room-workstation"
 KEYFILE_VERSION = 1

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from workstation.files import write_atomic
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.db import Database
-from workstation.storage.files import write_atomic
 from workstation.storage.sync_tables import SyncBatch
 from workstation.sync import envelope as env
 from workstation.sync.client import ACKNOWLEDGED, SEALED, SENDING, SyncClient, SyncError

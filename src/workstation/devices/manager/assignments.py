@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from workstation.devices.manager.ports import PortIdentity
+from workstation.files import make_private_dir, write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -86,10 +86,8 @@ class AssignmentStore:
         if self.path is None:
             return
         data = {"version": 1, "assignments": {r: a.to_json() for r, a in sorted(self._items.items())}}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(self.path.name + ".tmp")
-            tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-            os.replace(tmp, self.path)
+        try:  # private (0600 in a 0700 folder), temporary name, fsync, rename: like every station file
+            make_private_dir(self.path.parent)
+            write_atomic(self.path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
         except OSError as exc:  # not fatal: the device still works, it is only found more slowly next time
             logger.warning("could not save device assignments to %s: %r", self.path, exc)

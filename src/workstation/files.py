@@ -1,5 +1,8 @@
 """Files the station writes outside its database: private to the user, written atomically.
 
+Used by storage (key files, anchors, backups, exports) and by the device manager (remembered
+device assignments), hence its place below both layers.
+
 Every file is created with mode 0600 and every folder with 0700 on POSIX, whatever the umask
 (the mode is given to ``open``/``mkdir`` and then set explicitly). On Windows ``os.chmod`` can only
 toggle the read-only flag: there the files rely on the ACL of the folder they live in (the user's
