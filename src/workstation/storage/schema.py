@@ -106,6 +106,12 @@ class Person(SyncMixin, Base):
     arrival_date: Mapped[date | None] = mapped_column(Date)
     household_address: Mapped[str | None] = mapped_column(String(128))  # 户籍地址
     nationality: Mapped[str | None] = mapped_column(String(3))
+    # a foreign guest's stay (migration 0007): visa or permit type and number, date of entry, and the
+    # date the guest intends to stay until (出入境管理法 art. 39; 境外人员住宿登记)
+    visa_type: Mapped[str | None] = mapped_column(String(24))
+    visa_number: Mapped[str | None] = mapped_column(String(32))
+    entry_date: Mapped[date | None] = mapped_column(Date)
+    stay_until: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str | None] = mapped_column(Text)
     # current residence, kept in step with active tenancies (for filters by grid and property)
     grid_code: Mapped[str | None] = mapped_column(String(32))
@@ -165,7 +171,12 @@ class Property(SyncMixin, Base):
     landlord_id_number: Mapped[str | None] = mapped_column(String(32))
     manager_name: Mapped[str | None] = mapped_column(String(128))  # 物管单位
     manager_phone: Mapped[str | None] = mapped_column(String(20))
-    __table_args__ = (Index("ix_property_grid_code", "grid_code"),)
+    assistant_username: Mapped[str | None] = mapped_column(String(64))  # 协管员 who registers it (0007)
+    district_code: Mapped[str | None] = mapped_column(String(32))  # 警区 that checks it (0007)
+    __table_args__ = (
+        Index("ix_property_grid_code", "grid_code"),
+        Index("ix_property_assistant_username", "assistant_username"),
+    )
 
 
 class Room(SyncMixin, Base):

@@ -10,6 +10,9 @@ and the first one's windows stay hidden, kept for the first one only.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -62,21 +65,34 @@ def _desk_screens() -> Any:
     return registration
 
 
+# nav key -> "module:Class" of its page. Parts 2 and 3 of the desktop app add their pages here (the
+# class is built as ``Class(ctx, item)``); a key whose module is not in this build yet shows the
+# placeholder, so every navigation entry leads somewhere.
+PAGES: dict[str, str] = {
+    "today": "workstation.ui.today:TodayPage",
+    "residents": "workstation.ui.screens.residents:ResidentsPage",
+    "properties": "workstation.ui.screens.properties:PropertiesPage",
+    "tasks": "workstation.ui.screens.tasks:TasksPage",
+    "sync": "workstation.ui.screens.sync:SyncPage",
+    "devices": "workstation.ui.screens.devices:DevicesPage",
+    "audit": "workstation.ui.screens.audit:AuditPage",
+    "admin": "workstation.ui.screens.admin:AdminPage",
+}
+
+
 def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
-    """The page for a navigation item: the real one where it exists, else a placeholder."""
-    if item.key == "today":
-        from workstation.ui.today import TodayPage
-
-        return TodayPage(ctx, item)
-    if item.key == "sync":
-        from workstation.ui.screens.sync import SyncPage
-
-        return SyncPage(ctx, item)
-    if item.key == "residents":
-        from workstation.ui.screens.residents import ResidentsPage
-
-        return ResidentsPage(ctx)
-    return PlaceholderPage(ctx, item)
+    """The page for a navigation item: the class named in `PAGES`, or a placeholder for a page a later
+    part of the desktop app brings (its module is not in this build; checked with `find_spec`, no
+    import error is swallowed)."""
+    target = PAGES.get(item.key)
+    if target is None:
+        return PlaceholderPage(ctx, item)
+    module_name, _, class_name = target.partition(":")
+    if importlib.util.find_spec(module_name) is None:
+        return PlaceholderPage(ctx, item)
+    page_class = getattr(importlib.import_module(module_name), class_name)
+    page: PageBase = page_class(ctx, item)
+    return page
 
 
 class MessageBar(QWidget):

@@ -41,7 +41,7 @@ class ResidentsPage(PageBase):
     nav_key = "residents"
     permission = Permission.READ_PERSON
 
-    def __init__(self, ctx: Any, parent: Any = None) -> None:
+    def __init__(self, ctx: Any, item: Any = None, parent: Any = None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("residentsPage")
         self.model = ResidentsModel(ctx, self)
