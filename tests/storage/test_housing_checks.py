@@ -22,7 +22,8 @@ TODAY = date.today()
 def _doc(name, seq, born=date(1991, 3, 9)):
     first17 = f"440305{born:%Y%m%d}{seq:03d}"
     n = first17 + gb11643_check_char(first17)
-    return IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=n, name=name, sex=Sex.MALE if seq % 2 else Sex.FEMALE,
+    return IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=n, name=name,
+                            sex=Sex.MALE if seq % 2 else Sex.FEMALE,
                             birth_date=born, source="card")
 
 

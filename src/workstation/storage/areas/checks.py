@@ -357,7 +357,9 @@ class HousingChecks(Area):
         for i, f in enumerate(items, 1):
             result = SpotCheckResult(f.result)
             if result is not SpotCheckResult.CONSISTENT and not (f.notes or "").strip():
-                problems.append(Problem(f"findings[{i}]", "invalid", QT_TRANSLATE_NOOP("storage", "say what did not match")))
+                problems.append(
+                    Problem(f"findings[{i}]", "invalid", QT_TRANSLATE_NOOP("storage", "say what did not match"))
+                )
             if f.tenancy_id is not None:
                 if f.tenancy_id in seen:
                     problems.append(Problem(f"findings[{i}]", "invalid",
@@ -516,7 +518,10 @@ def _overdue_condition(*, days: int, today: date) -> Any:
         )
         .correlate_except(IdentityDocumentRow)
         .exists(),
-        and_(func.coalesce(entry_number, "") == "", func.lower(func.trim(entry_name)) == func.lower(func.trim(Person.name))),
+        and_(
+            func.coalesce(entry_number, "") == "",
+            func.lower(func.trim(entry_name)) == func.lower(func.trim(Person.name)),
+        ),
     )
     window_start = func.date(Tenancy.start_date, f"-{int(days)} days")
     declared = (
@@ -631,7 +636,7 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
         window = t.start_date - timedelta(days=days)
         match = next(((i, d, e) for i, (d, e) in enumerate(declared)
                       if _as_date(d.declared_on) >= window and names(e, t.person_id, name)), None)
-        number = next((n for _k, n in docs.get(t.person_id, [])), None)
+        doc_number = next((n for _k, n in docs.get(t.person_id, [])), None)
         due = t.start_date + timedelta(days=days)
         if match is not None:
             i, d, e = match
@@ -639,7 +644,7 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
             room = str(e.get("room") or "")
             agreement = Agreement.SAME if _key(room) == _key(label) else Agreement.OTHER_ROOM
             lines.append(ComparisonLine(
-                agreement=agreement, name=name, id_number_masked=mask_number(number), declared_room=room or None,
+                agreement=agreement, name=name, id_number_masked=mask_number(doc_number), declared_room=room or None,
                 declared_since=_parse_day(e.get("since")), declared_on=_as_date(d.declared_on),
                 recorded_room=label, recorded_since=t.start_date, tenancy_id=t.id, due_date=due))
             continue
@@ -650,7 +655,7 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
         else:
             agreement = Agreement.PENDING
         lines.append(ComparisonLine(
-            agreement=agreement, name=name, id_number_masked=mask_number(number), declared_room=None,
+            agreement=agreement, name=name, id_number_masked=mask_number(doc_number), declared_room=None,
             declared_since=None, declared_on=None, recorded_room=label, recorded_since=t.start_date,
             tenancy_id=t.id, due_date=due))
     for i, (d, e) in enumerate(declared):
