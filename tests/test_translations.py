@@ -148,7 +148,6 @@ CJK_DATA = {
 NOT_YET_CONVERTED = {
     "cli/app.py",
     "cli/devices.py",
-    "domain/permissions.py",
 }
 
 
