@@ -16,9 +16,9 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, Qt
-from PySide6.QtGui import QAction, QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QSizeF, Qt
+from PySide6.QtGui import QAction, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -39,7 +39,7 @@ from workstation.ui.screens.housing_checks.models import RoundModel
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
-WIDTHS = (7, 11, 19, 11, 9, 8, 9, 8, 18)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+WIDTHS = (6, 10, 17, 11, 9, 10, 12, 9, 16)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
 
 
 def sheet_font() -> QFont:
@@ -132,7 +132,7 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
         ]
         out.append(f"<h3 style='margin-bottom:2px'>{e(p.address)}</h3>")
         out.append("<p style='margin-top:0'>" + e(" · ".join(facts)) + "</p>")
-        out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'>")
+        out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%' style='border-collapse:collapse'>")
         out.append("<tr>" + "".join(f"<th bgcolor='#eeeeee' width='{w}%'>{e(h)}</th>"
                                     for h, w in zip(heads, WIDTHS, strict=True)) + "</tr>")
         if not p.rooms:
@@ -148,7 +148,8 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
                 out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{e(c)}</td>" for c in cells) + f"{boxes}</tr>")
         out.append("</table>")
         out.append("<p>" + e(t("People found who are not listed (name, ID number, room):")) + "</p>")
-        out.append("<table border='1' cellspacing='0' cellpadding='10' width='100%'><tr><td></td></tr></table>")
+        out.append("<table border='1' cellspacing='0' cellpadding='10' width='100%' style='border-collapse:collapse'>"
+                   "<tr><td></td></tr></table>")
         out.append(
             "<p>" + e(texts.with_colon(t("Visited by"))) + " ________________ &nbsp; "
             + e(texts.with_colon(t("Date"))) + " ____________ &nbsp; "
@@ -166,6 +167,16 @@ def sheet_document(sheet: VisitSheet, *, station_name: str = "") -> QTextDocumen
     return doc
 
 
+def print_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> None:
+    """Lay `doc` out for `device` (a PDF writer or a printer) on its printable area and paint it page by
+    page. (Left to itself, `QTextDocument.print_` lays out at screen resolution inside 2 cm margins of
+    its own, on top of the page's.)"""
+    rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(QSizeF(rect.width(), rect.height()))
+    doc.print_(device)
+
+
 def _a4_layout() -> QPageLayout:
     return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                        QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
@@ -179,8 +190,7 @@ def write_pdf(sheet: VisitSheet, path: Path | str, *, station_name: str = "") ->
     writer.setPageLayout(_a4_layout())
     writer.setTitle(sheet_title(sheet))
     writer.setCreator("Police-room Workstation")
-    doc = sheet_document(sheet, station_name=station_name)
-    doc.print_(writer)
+    print_sheet(sheet_document(sheet, station_name=station_name), writer)
     return path
 
 
@@ -198,7 +208,7 @@ class SheetPreview(QPrintPreviewDialog):
         self.saved_to: Path | None = None
         self.setWindowTitle(sheet_title(sheet))
         self.paintRequested.connect(self._paint)
-        self.save_action = QAction(self.tr("Save as PDF…"), self)
+        self.save_action = QAction(self)
         self.save_action.setObjectName("savePdf")
         self.save_action.triggered.connect(self.ask_and_save)
         bar = self.findChild(QToolBar)
@@ -206,9 +216,22 @@ class SheetPreview(QPrintPreviewDialog):
             bar.addSeparator()
             bar.addAction(self.save_action)
         self.resize(1000, 760)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.save_action.setText(self.tr("Save as PDF…"))
+        self.setWindowTitle(sheet_title(self.sheet))
+        widget = self.findChild(QPrintPreviewWidget)
+        if widget is not None:
+            widget.updatePreview()  # the sheet in the new language
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def _paint(self, printer: QPrinter) -> None:
-        sheet_document(self.sheet, station_name=self.station_name).print_(printer)
+        print_sheet(sheet_document(self.sheet, station_name=self.station_name), printer)
 
     def ask_and_save(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the visit sheet"),
