@@ -396,12 +396,16 @@
 <context>
     <name>EnrollmentTab</name>
     <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
         <source>CA certificate file</source>
         <translation>CA 证书文件</translation>
     </message>
     <message>
-        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+        <source>Certificates</source>
+        <translation>证书</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -488,8 +492,8 @@
         <translation>请先确认指纹</translation>
     </message>
     <message>
-        <source>paste it here to have it compared, e.g. AB:12:…</source>
-        <translation>粘贴到此处即可自动比对，例如 AB:12:…</translation>
+        <source>paste it here to have it compared</source>
+        <translation>粘贴到此处即可自动比对</translation>
     </message>
 </context>
 <context>
@@ -3347,8 +3351,8 @@
         <translation>{path} 是文件夹，不是证书文件</translation>
     </message>
     <message>
-        <source>{path} is not a PEM certificate (it should start with -----BEGIN CERTIFICATE-----)</source>
-        <translation>{path} 不是 PEM 证书（应以 -----BEGIN CERTIFICATE----- 开头）</translation>
+        <source>{path} is not a PEM certificate (it should start with `-----BEGIN CERTIFICATE-----`)</source>
+        <translation>{path} 不是 PEM 证书（应以 `-----BEGIN CERTIFICATE-----` 开头）</translation>
     </message>
     <message>
         <source>{path} is too large to be a certificate</source>

@@ -118,7 +118,7 @@ def read_ca_certificate(path: Path | str, *, field: str = "ca_file") -> CaCertif
         raise _bad(
             field,
             QT_TRANSLATE_NOOP(
-                "sync", "{path} is not a PEM certificate (it should start with -----BEGIN CERTIFICATE-----)"
+                "sync", "{path} is not a PEM certificate (it should start with `-----BEGIN CERTIFICATE-----`)"
             ).format(path=p),
         ) from None
     return CaCertificate(

@@ -159,7 +159,7 @@ class EnrollmentTab(QWidget):
         for key, text in texts.items():
             self.labels[key].setText(text)
         self.choose_button.setText(self.tr("Choose file…"))
-        self.given.setPlaceholderText(self.tr("paste it here to have it compared, e.g. AB:12:…"))
+        self.given.setPlaceholderText(self.tr("paste it here to have it compared"))
         self.fp_heading.setText(self.tr("SHA-256 fingerprint of the CA certificate"))
         self.confirm.setText(
             self.tr("I have compared this fingerprint with the one the platform team gave me: they are the same.")
@@ -226,7 +226,7 @@ class EnrollmentTab(QWidget):
             self,
             self.tr("The platform's CA certificate"),
             self.ca_path.text(),
-            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+            self.tr("Certificates") + " (*.pem *.crt *.cer);;" + self.tr("All files") + " (*)",
         )
         if path:
             self.load_ca(path)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from workstation.storage import policy
 from workstation.storage.policy import PolicyChange, StationPolicy
 from workstation.ui.context import DeskContext
+from workstation.ui.i18n import LANGUAGES as LANGUAGE_NAMES
 from workstation.ui.screens.admin.common import Reasons, Note, failure_to, hint
 
 NUMBERS = ("retention_days", "idle_lock_minutes", "max_failed_logins", "lockout_minutes")
@@ -168,7 +169,7 @@ class SettingsTab(QWidget):
         photo = {"show": self.tr("Shown"), "hide": self.tr("Not shown")}
         for i in range(self.photo.count()):
             self.photo.setItemText(i, photo[self.photo.itemData(i)])
-        lang = {"": self.tr("The computer's language"), "zh_CN": "简体中文", "en": "English"}
+        lang = {"": self.tr("The computer's language"), **LANGUAGE_NAMES}
         for i in range(self.language.count()):
             self.language.setItemText(i, lang[self.language.itemData(i)])
         self.save_button.setText(self.tr("Save settings"))
