@@ -263,7 +263,7 @@ def test_complete_validates_then_rate_is_the_cores_and_result_reaches_the_platfo
     assert isinstance(dialog, CompleteTaskDialog) and dialog.isVisible()
     shoot.made(lambda: CompleteTaskDialog(ctx, page.current_task(), None), "complete-task")
     # nothing chosen: the reason beside the field, nothing saved
-    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     label = dialog.errors.label("result")
     assert label.isVisible() and label.text() == "choose a result"
     assert dialog.isVisible()
@@ -363,7 +363,7 @@ def test_prereg_confirmed_against_the_card_reaches_the_platform(qtbot, main_wind
     reader.remove_card()
 
 
-def test_prereg_manual_match_and_reject_with_reason(qtbot, ctx, enrolled, shoot):
+def test_prereg_manual_match_and_reject_with_reason(qtbot, ctx, enrolled, shoot, switch_language):
     enrolled.central.import_prereg(STATION, [
         {"id": "pre-3", "name": "王五", "id_number_masked": "4403**********1234", "phone": "13800000002"},
     ])
@@ -379,6 +379,12 @@ def test_prereg_manual_match_and_reject_with_reason(qtbot, ctx, enrolled, shoot)
     qtbot.mouseClick(page.match_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.match_status.text().startswith("Matches the pre-registration of 王五"))
     assert page.current_prereg().id == "pre-3"
+    switch_language("zh_CN")  # what the page says is said again in the new language
+    qtbot.waitUntil(lambda: page.match_status.text().startswith("与王五的网上备案匹配"))
+    assert "网上备案" in page.tabs.tabText(1)
+    assert page.tabs.tabText(1).endswith("（1）")
+    switch_language("en")
+    qtbot.waitUntil(lambda: page.match_status.text().startswith("Matches"))
     shoot(page, "tasks-prereg-tab", sizes=((1366, 768),))
 
     dialog = page.settle_current("rejected")
@@ -397,7 +403,7 @@ def test_prereg_manual_match_and_reject_with_reason(qtbot, ctx, enrolled, shoot)
     assert payload == {**payload, "outcome": "rejected", "reason": "经核实不在此居住"}
 
 
-def test_prereg_tab_hidden_card_goes_to_the_window(qtbot, ctx):
+def test_prereg_tab_hidden_card_goes_to_the_window_and_lock_clears(qtbot, ctx):
     from workstation.domain.documents import IdentityDocument
     from workstation.domain.enums import DocumentType
 
@@ -408,3 +414,8 @@ def test_prereg_tab_hidden_card_goes_to_the_window(qtbot, ctx):
     page.show_preregs()
     assert page.on_card_placed(doc) is True
     qtbot.waitUntil(lambda: "No pre-registration matches this card" in page.match_status.text())
+    add_task(ctx.db, "t", TODAY)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.loading)
+    page.clear_personal()  # the desk locks: nothing personal stays
+    assert page.model.rowCount() == 0 and page.prereg_model.rowCount() == 0 and not page.match_status.text()

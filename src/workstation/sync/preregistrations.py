@@ -24,6 +24,7 @@ from types import MappingProxyType
 from sqlalchemy import select
 
 from workstation.domain.enums import Operation
+from workstation.domain.identifiers import normalise_identifier
 from workstation.domain.permissions import Permission
 from workstation.errors import Problem, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP
@@ -36,10 +37,8 @@ REASON_MAX = 200  # characters of a rejection's reason
 
 
 def _norm(number: object) -> str:
-    """A document number compared as the reader delivers it: no spaces, upper case, ASCII digits."""
-    text = str(number or "")
-    text = "".join(chr(ord(c) - 0xFEE0) if "！" <= c <= "～" else c for c in text)  # full-width → ASCII
-    return "".join(text.split()).upper()
+    """A document number in its one compared form (`domain.identifiers.normalise_identifier`)."""
+    return normalise_identifier(str(number or ""))
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,8 @@ class TasksPage(PageBase):
         self._card: Any = None  # the document whose number the matches came from (card placed)
         self._matches: dict[str, str] = {}  # prereg id -> basis of the last match
         self._loaded_once = False
+        self._prereg_count: int | None = None
+        self._match_said: tuple[str, tuple[Any, ...]] | None = None
         self.may_complete = _can(ctx, Permission.COMPLETE_TASK)
         self.may_settle = _can(ctx, Permission.REGISTER)
         self.shows_preregs = _can(ctx, Permission.READ_PERSON)
@@ -192,7 +194,7 @@ class TasksPage(PageBase):
         self.match_button.clicked.connect(self.match_manual)
         manual = QHBoxLayout()
         manual.addWidget(self.number_label)
-        manual.addWidget(self.number_box, 2)
+        manual.addWidget(self.number_box, 1)
         manual.addWidget(self.name_label)
         manual.addWidget(self.name_box, 1)
         manual.addWidget(self.match_button)
@@ -257,7 +259,9 @@ class TasksPage(PageBase):
         self._matches = {}
         self.number_box.clear()
         self.name_box.clear()
-        self.match_status.clear()
+        self._say_match(None)
+        self._prereg_count = None
+        self._show_prereg_count()
         self.details.clear()
         self._loaded_once = False
         self._update_buttons()
@@ -274,7 +278,7 @@ class TasksPage(PageBase):
         self.heading.setText(self.title())
         self.tabs.setTabText(0, self.tr("&Tasks"))
         if self.shows_preregs:
-            self.tabs.setTabText(1, self.tr("&Pre-registrations"))
+            self._show_prereg_count()
         self.filter_label.setText(self.tr("Show:"))
         texts = {
             "open": self.tr("&Open"),
@@ -295,14 +299,15 @@ class TasksPage(PageBase):
         )
         self.number_label.setText(self.tr("ID &number:"))
         self.name_label.setText(self.tr("N&ame:"))
-        self.name_box.setPlaceholderText(self.tr("needed when only part of the number was submitted"))
+        self.name_box.setPlaceholderText(self.tr("if only part of the number was given"))
         self.match_button.setText(self.tr("&Find"))
-        self.confirm_button.setText(self.tr("Con&firm…"))
+        self.confirm_button.setText(self.tr("&Confirm…"))
         self.reject_button.setText(self.tr("&Reject…"))
         self.model.retranslate()
         self.prereg_model.retranslate()
         self._show_rate()
         self._show_status()
+        self._render_match()
         self._on_task_selected()
 
     # ---- loading ---------------------------------------------------------------------------------
@@ -397,7 +402,8 @@ class TasksPage(PageBase):
             self.prereg_model.set_highlight(set(self._matches))
             if keep is not None and self.prereg_model.row_of(keep) >= 0:
                 self.prereg_table.selectRow(self.prereg_model.row_of(keep))
-            self.tabs.setTabText(1, self.tr("&Pre-registrations (%1)").replace("%1", str(len(rows))))
+            self._prereg_count = len(rows)
+            self._show_prereg_count()
 
         def finished() -> None:
             self.prereg_loading = False
@@ -545,6 +551,60 @@ class TasksPage(PageBase):
         self.status.setText(text)
 
     # ---- pre-registrations -------------------------------------------------------------------------
+    def _show_prereg_count(self) -> None:
+        if not self.shows_preregs:
+            return
+        if self._prereg_count is None:
+            self.tabs.setTabText(1, self.tr("&Pre-registrations"))
+        else:
+            self.tabs.setTabText(1, self.tr("&Pre-registrations (%1)").replace("%1", str(self._prereg_count)))
+
+    def _say_match(self, what: str | None, *args: Any) -> None:
+        """Remember what the matching line says (re-rendered on a language switch) and show it."""
+        self._match_said = (what, args) if what else None
+        self._render_match()
+
+    def _render_match(self) -> None:
+        said = self._match_said
+        if said is None:
+            self.match_status.clear()
+            self.match_status.setStyleSheet("")
+            return
+        what, args = said
+        colour = ""
+        if what == "type":
+            text = self.tr("Type the ID number (and the name) to find a pre-registration.")
+        elif what == "looking":
+            text = self.tr("Looking for a pre-registration…")
+        elif what == "none_card":
+            text = self.tr("No pre-registration matches this card (%1). Register the person as usual, "
+                           "or lift the card and try another.").replace("%1", args[0])
+            colour = "color: #8a1c1c;"
+        elif what == "none_typed":
+            text = self.tr("No pre-registration matches what you typed.")
+            colour = "color: #8a1c1c;"
+        elif what == "matched":
+            name, basis, more = args
+            how = {
+                "number": self.tr("same ID number"),
+                "masked_number": self.tr("visible digits of the ID number and the name"),
+                "name": self.tr("name only: the pre-registration holds no ID number; check it"),
+            }[basis]
+            text = self.tr("Matches the pre-registration of %1 (%2).").replace("%1", name).replace("%2", how)
+            if more:
+                text += " " + self.tr("%1 more match; they are marked in the list.").replace("%1", str(more))
+            colour = "color: #1b5e20;"
+        elif what == "confirmed":
+            text = self.tr("Pre-registration of %1 confirmed; the platform hears of it with the next sync.").replace(
+                "%1", args[0]
+            )
+        else:
+            text = self.tr("Pre-registration of %1 rejected; the platform hears of it with the next sync.").replace(
+                "%1", args[0]
+            )
+        self.match_status.setText(text)
+        self.match_status.setStyleSheet(colour)
+
     def prereg_shown(self) -> bool:
         return self.shows_preregs and self.tabs.currentWidget() is self.prereg_tab and self.isVisible()
 
@@ -566,7 +626,7 @@ class TasksPage(PageBase):
         number = self.number_box.text().strip()
         name = self.name_box.text().strip()
         if not number and not name:
-            self.match_status.setText(self.tr("Type the ID number (and the name) to find a pre-registration."))
+            self._say_match("type")
             return
         self.match(None, number=number, name=name)
 
@@ -574,21 +634,14 @@ class TasksPage(PageBase):
         """Find the pending pre-registrations of this person (DB lane); select the best and say how it
         matched, or say plainly that none does."""
         desk = self.ctx.desk
-        self.match_status.setText(self.tr("Looking for a pre-registration…"))
+        self._say_match("looking")
 
         def done(matches: Any) -> None:
             self._card = card
             self._matches = {m.row.id: m.basis for m in matches}
-            who = name or ""
             if not matches:
                 self.prereg_model.set_highlight(set())
-                if card is not None:
-                    text = self.tr("No pre-registration matches this card (%1). Register the person as usual, "
-                                   "or lift the card and try another.").replace("%1", who)
-                else:
-                    text = self.tr("No pre-registration matches what you typed.")
-                self.match_status.setText(text)
-                self.match_status.setStyleSheet("color: #8a1c1c;")
+                self._say_match("none_card" if card is not None else "none_typed", name or "")
                 self._update_buttons()
                 return
 
@@ -599,20 +652,7 @@ class TasksPage(PageBase):
                 if row >= 0:
                     self.prereg_table.selectRow(row)
                     self.prereg_table.scrollTo(self.prereg_model.index(row, 0))
-                how = {
-                    "number": self.tr("same ID number"),
-                    "masked_number": self.tr("visible digits of the ID number and the name"),
-                    "name": self.tr("name only: the pre-registration holds no ID number; check it"),
-                }[best.basis]
-                text = self.tr("Matches the pre-registration of %1 (%2).").replace("%1", best.row.name).replace(
-                    "%2", how
-                )
-                if len(matches) > 1:
-                    text += " " + self.tr("%1 more match; they are marked in the list.").replace(
-                        "%1", str(len(matches) - 1)
-                    )
-                self.match_status.setText(text)
-                self.match_status.setStyleSheet("color: #1b5e20;")
+                self._say_match("matched", best.row.name, best.basis, len(matches) - 1)
                 self._update_buttons()
 
             if any(self.prereg_model.row_of(m.row.id) < 0 for m in matches):
@@ -643,13 +683,9 @@ class TasksPage(PageBase):
         def finished(code: int) -> None:
             if code != SettlePreRegistrationDialog.DialogCode.Accepted or dialog.done_changes is None:
                 return
-            name = row.name
-            if outcome == "confirmed":
-                text = self.tr("Pre-registration of %1 confirmed; the platform hears of it with the next sync.")
-            else:
-                text = self.tr("Pre-registration of %1 rejected; the platform hears of it with the next sync.")
-            self.match_status.setText(text.replace("%1", name))
-            self.match_status.setStyleSheet("")
+            self._say_match(outcome, row.name)
+            self.number_box.clear()
+            self.name_box.clear()
             self._matches.pop(row.id, None)
             if outcome == "confirmed" and card is not None:
                 from workstation.ui.screens.registration import open_for_card

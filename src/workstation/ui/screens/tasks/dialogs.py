@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,16 +50,11 @@ class CompleteTaskDialog(QDialog):
         self._busy = False
         self.setObjectName("completeTask")
         self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setWindowTitle(self.tr("Complete the task"))
         self.errors = FieldErrors()
+        self._problems: list[Problem] = []
 
         self.heading = _heading(task.title)
-        about = QLabel(
-            self.tr("%1 · subject: %2 · due %3")
-            .replace("%1", kind_label(task.kind))
-            .replace("%2", subject_label(task.subject_type))
-            .replace("%3", task.due_date.isoformat() if task.due_date else self.tr("no date"))
-        )
+        self.about = about = QLabel()
         about.setObjectName("about")
         about.setWordWrap(True)
         details = QLabel(task.details or "")
@@ -68,31 +64,36 @@ class CompleteTaskDialog(QDialog):
 
         self.result_box = QComboBox()
         self.result_box.setObjectName("result")
-        self.result_box.addItem(self.tr("— choose the result —"), "")
+        self.result_box.addItem("", "")
         for code in RESULTS:
-            self.result_box.addItem(result_label(code), code)
+            self.result_box.addItem("", code)
         if task.result:
             i = self.result_box.findData(task.result)
             self.result_box.setCurrentIndex(max(0, i))
         self.notes = QPlainTextEdit()
         self.notes.setObjectName("notes")
         self.notes.setTabChangesFocus(True)
-        self.notes.setPlaceholderText(self.tr("What you found, what was done (sent to the platform with the result)"))
         self.notes.setPlainText(task.result_notes or "")
         self.notes.setMinimumHeight(110)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        result_label_w = QLabel(self.tr("&Result:"))
-        result_label_w.setBuddy(self.result_box)
-        notes_label = QLabel(self.tr("&Notes:"))
-        notes_label.setBuddy(self.notes)
-        form.addRow(result_label_w, self.errors.wrap("result", self.result_box))
-        form.addRow(notes_label, self.errors.wrap("notes", self.notes))
+        self.result_label = QLabel()
+        self.result_label.setBuddy(self.result_box)
+        self.notes_label = QLabel()
+        self.notes_label.setBuddy(self.notes)
+        form.addRow(self.result_label, self.errors.wrap("result", self.result_box))
+        form.addRow(self.notes_label, self.errors.wrap("notes", self.notes))
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Complete"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        # own buttons, not standard ones: a QDialogButtonBox puts its standard texts back on a language switch
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton()
+        self.ok_button.setObjectName("ok")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -103,7 +104,38 @@ class CompleteTaskDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.buttons)
         self.setMinimumWidth(520)
+        self.retranslate()
         self.result_box.setFocus()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (again after a language switch)."""
+        task = self.task
+        self.setWindowTitle(self.tr("Complete the task"))
+        parts = [kind_label(task.kind)]
+        if task.subject_type:
+            parts.append(self.tr("subject: %1").replace("%1", subject_label(task.subject_type)))
+        parts.append(self.tr("due %1").replace("%1", task.due_date.isoformat()) if task.due_date else
+                     self.tr("no due date"))
+        self.about.setText(" · ".join(parts))
+        self.result_box.setItemText(0, self.tr("— choose the result —"))
+        for i, code in enumerate(RESULTS, start=1):
+            self.result_box.setItemText(i, result_label(code))
+        self.notes.setPlaceholderText(self.tr("What you found, what was done (sent to the platform with the result)"))
+        self.result_label.setText(self.tr("&Result:"))
+        self.notes_label.setText(self.tr("&Notes:"))
+        self.ok_button.setText(self.tr("&Complete"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._problems:
+            self.errors.show(self._problems)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self._problems = list(problems)
+        self.errors.show(problems)
 
     def problems(self) -> list[Problem]:
         """What is wrong with the fields before anything is sent (the core checks again)."""
@@ -122,8 +154,9 @@ class CompleteTaskDialog(QDialog):
             return
         problems = self.problems()
         if problems:
-            self.errors.show(problems)
+            self.show_problems(problems)
             return
+        self._problems = []
         self.errors.clear()
         self._busy = True
         self.buttons.setEnabled(False)
@@ -163,31 +196,90 @@ class SettlePreRegistrationDialog(QDialog):
         self.row = row
         self.outcome = outcome
         self.card = card
+        self.basis = basis
         self.done_changes: Any = None
         self._busy = False
+        self._problems: list[Problem] = []
         self.setObjectName("confirmPrereg" if outcome == "confirmed" else "rejectPrereg")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.errors = FieldErrors()
-        confirming = outcome == "confirmed"
-        self.setWindowTitle(self.tr("Confirm the pre-registration") if confirming else
-                            self.tr("Reject the pre-registration"))
 
-        heading = _heading(
-            (self.tr("Confirm the pre-registration of %1") if confirming else
-             self.tr("Reject the pre-registration of %1")).replace("%1", row.name or self.tr("(no name)"))
-        )
-        submitted = QFormLayout()
-        submitted.addRow(self.tr("Name:"), QLabel(row.name))
-        submitted.addRow(self.tr("ID number:"), QLabel(row.number_masked or self.tr("not given")))
-        for key, label in (("phone", self.tr("Phone:")), ("address", self.tr("Address:")),
-                           ("submitted_at", self.tr("Submitted:"))):
-            if row.text(key):
-                value = QLabel(row.text(key))
-                value.setWordWrap(True)
-                submitted.addRow(label, value)
+        self.heading = _heading("")
+        self.submitted = QFormLayout()
+        self.field_labels: dict[str, QLabel] = {}
+        for key in ("name", "number", "phone", "address", "submitted_at"):
+            value = row.number_masked if key == "number" else row.text(key)
+            if key in ("phone", "address", "submitted_at") and not value:
+                continue
+            label = QLabel()
+            shown = QLabel(value)
+            shown.setObjectName(f"submitted_{key}")
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.field_labels[key] = label
+            if key == "number":
+                self.number_value = shown
+            self.submitted.addRow(label, shown)
         self.card_note = QLabel()
         self.card_note.setObjectName("cardNote")
         self.card_note.setWordWrap(True)
+        self.next_step = QLabel()
+        self.next_step.setWordWrap(True)
+
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMinimumHeight(80)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        form.addRow(self.reason_label, self.errors.wrap("reason", self.reason))
+
+        # own buttons, not standard ones: a QDialogButtonBox puts its standard texts back on a language switch
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton()
+        self.ok_button.setObjectName("ok")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addLayout(self.submitted)
+        lay.addWidget(self.card_note)
+        lay.addWidget(self.next_step)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(540)
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (again after a language switch)."""
+        confirming = self.outcome == "confirmed"
+        row, card = self.row, self.card
+        self.setWindowTitle(self.tr("Confirm the pre-registration") if confirming else
+                            self.tr("Reject the pre-registration"))
+        self.heading.setText(
+            (self.tr("Confirm the pre-registration of %1") if confirming else
+             self.tr("Reject the pre-registration of %1")).replace("%1", row.name or self.tr("(no name)"))
+        )
+        titles = {
+            "name": self.tr("Name:"),
+            "number": self.tr("ID number:"),
+            "phone": self.tr("Phone:"),
+            "address": self.tr("Address:"),
+            "submitted_at": self.tr("Submitted:"),
+        }
+        for key, label in self.field_labels.items():
+            label.setText(titles[key])
+        if not row.number_masked:
+            self.number_value.setText(self.tr("not given"))
         if card is not None:
             from workstation.storage.masking import mask_number
 
@@ -195,7 +287,7 @@ class SettlePreRegistrationDialog(QDialog):
                 "number": self.tr("the ID number is the same"),
                 "masked_number": self.tr("the visible digits of the ID number and the name are the same"),
                 "name": self.tr("only the name is the same: the pre-registration holds no ID number; check it"),
-            }.get(basis or "", "")
+            }.get(self.basis or "", "")
             self.card_note.setText(
                 self.tr("Card on the reader: %1, %2 — %3")
                 .replace("%1", card.name)
@@ -206,43 +298,24 @@ class SettlePreRegistrationDialog(QDialog):
             self.card_note.setText(self.tr("No card was read: check the person's document by eye before confirming."))
         self.card_note.setVisible(bool(self.card_note.text()))
         if confirming and card is not None:
-            self.next_step = QLabel(self.tr("After confirming, the person's record opens (or a new registration "
-                                            "from the card, when the person is not registered yet)."))
-        else:
-            self.next_step = QLabel("")
-        self.next_step.setWordWrap(True)
+            self.next_step.setText(self.tr("After confirming, the person's record opens (or a new registration "
+                                           "from the card, when the person is not registered yet)."))
         self.next_step.setVisible(bool(self.next_step.text()))
-
-        self.reason = QPlainTextEdit()
-        self.reason.setObjectName("reason")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMinimumHeight(80)
         self.reason.setPlaceholderText(
             self.tr("e.g. the person does not live at the address") if not confirming else self.tr("optional")
         )
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        reason_label = QLabel(self.tr("&Reason:") if not confirming else self.tr("&Note:"))
-        reason_label.setBuddy(self.reason)
-        form.addRow(reason_label, self.errors.wrap("reason", self.reason))
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+        self.reason_label.setText(self.tr("&Reason:") if not confirming else self.tr("&Note:"))
+        self.ok_button.setText(
             self.tr("&Confirm") if confirming else self.tr("&Reject")
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._problems:
+            self.errors.show(self._problems)
 
-        lay = QVBoxLayout(self)
-        lay.addWidget(heading)
-        lay.addLayout(submitted)
-        lay.addWidget(self.card_note)
-        lay.addWidget(self.next_step)
-        lay.addLayout(form)
-        lay.addWidget(self.buttons)
-        self.setMinimumWidth(540)
-        self.reason.setFocus()
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def problems(self) -> list[Problem]:
         text = self.reason.toPlainText().strip()
@@ -262,8 +335,10 @@ class SettlePreRegistrationDialog(QDialog):
             return
         problems = self.problems()
         if problems:
+            self._problems = problems
             self.errors.show(problems)
             return
+        self._problems = []
         self.errors.clear()
         self._busy = True
         self.buttons.setEnabled(False)

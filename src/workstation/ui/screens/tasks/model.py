@@ -22,10 +22,6 @@ TASK_COLUMNS = ("kind", "title", "subject", "due", "status")
 PREREG_COLUMNS = ("received", "name", "number", "phone", "address")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TasksPage", text)
-
-
 def kind_label(kind: str) -> str:
     """A task kind as the inbox shows it (an unknown kind from the platform as it came)."""
     labels = {
@@ -63,13 +59,13 @@ RESULTS = ("verified", "corrected", "not_found", "moved_out", "other")
 def status_text(row: Any, today: date) -> str:
     """"Open", "Overdue, 3 days" or "Done: <result>" for a `TaskRow`."""
     if row.status is TaskStatus.DONE:
-        return _t("Done: %1").replace("%1", result_label(row.result))
+        return QCoreApplication.translate("TasksPage", "Done: %1").replace("%1", result_label(row.result))
     days = row.days_overdue(today)
     if days:
-        return (_t("Overdue, 1 day") if days == 1 else _t("Overdue, %1 days").replace("%1", str(days)))
+        return (QCoreApplication.translate("TasksPage", "Overdue, 1 day") if days == 1 else QCoreApplication.translate("TasksPage", "Overdue, %1 days").replace("%1", str(days)))
     if row.due_date is not None and row.due_date == today:
-        return _t("Open, due today")
-    return _t("Open")
+        return QCoreApplication.translate("TasksPage", "Open, due today")
+    return QCoreApplication.translate("TasksPage", "Open")
 
 
 class TasksModel(QAbstractTableModel):
@@ -90,11 +86,11 @@ class TasksModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
-            "kind": _t("Kind"),
-            "title": _t("Task"),
-            "subject": _t("Subject"),
-            "due": _t("Due"),
-            "status": _t("Status"),
+            "kind": QCoreApplication.translate("TasksPage", "Kind"),
+            "title": QCoreApplication.translate("TasksPage", "Task"),
+            "subject": QCoreApplication.translate("TasksPage", "Subject"),
+            "due": QCoreApplication.translate("TasksPage", "Due"),
+            "status": QCoreApplication.translate("TasksPage", "Status"),
         }
         return titles[TASK_COLUMNS[section]] if 0 <= section < len(TASK_COLUMNS) else None
 
@@ -134,7 +130,7 @@ class TasksModel(QAbstractTableModel):
         if col == "subject":
             return subject_label(row.subject_type)
         if col == "due":
-            return row.due_date.isoformat() if row.due_date else _t("no date")
+            return row.due_date.isoformat() if row.due_date else QCoreApplication.translate("TasksPage", "no date")
         return status_text(row, self.today)
 
     # ---- what the page calls ---------------------------------------------------------------------
@@ -184,11 +180,11 @@ class PreRegistrationsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         titles = {
-            "received": _t("Received"),
-            "name": _t("Name"),
-            "number": _t("ID number"),
-            "phone": _t("Phone"),
-            "address": _t("Address"),
+            "received": QCoreApplication.translate("TasksPage", "Received"),
+            "name": QCoreApplication.translate("TasksPage", "Name"),
+            "number": QCoreApplication.translate("TasksPage", "ID number"),
+            "phone": QCoreApplication.translate("TasksPage", "Phone"),
+            "address": QCoreApplication.translate("TasksPage", "Address"),
         }
         return titles[PREREG_COLUMNS[section]] if 0 <= section < len(PREREG_COLUMNS) else None
 
