@@ -153,7 +153,9 @@ class PreRegistrations(Area):
         self._require(Permission.REGISTER)
         reason = (reason or "").strip() or None
         if outcome == "rejected" and reason is None:
-            raise ValidationError([Problem("reason", "required", QT_TRANSLATE_NOOP("storage", "say why it is rejected"))])
+            raise ValidationError(
+                [Problem("reason", "required", QT_TRANSLATE_NOOP("storage", "say why it is rejected"))]
+            )
         if reason is not None and len(reason) > REASON_MAX:
             raise ValidationError(
                 [

@@ -144,9 +144,8 @@ class CompleteTaskDialog(QDialog):
             out.append(Problem("result", "required", QT_TRANSLATE_NOOP("storage", "choose a result")))
         n = len(self.notes.toPlainText().strip())
         if n > NOTES_MAX:
-            out.append(
-                Problem("notes", "too_long", QT_TRANSLATE_NOOP("storage", "at most 2000 characters (now {n})").format(n=n))
-            )
+            text = QT_TRANSLATE_NOOP("storage", "at most 2000 characters (now {n})").format(n=n)
+            out.append(Problem("notes", "too_long", text))
         return out
 
     def save(self) -> None:

@@ -39,7 +39,7 @@ def subject_label(subject_type: str | None) -> str:
         return QCoreApplication.translate("TasksPage", "Resident")
     if subject_type == "property":
         return QCoreApplication.translate("TasksPage", "Property")
-    return QCoreApplication.translate("TasksPage", "—") if not subject_type else subject_type
+    return subject_type if subject_type else QCoreApplication.translate("TasksPage", "—")
 
 
 def result_label(result: str | None) -> str:
@@ -62,7 +62,9 @@ def status_text(row: Any, today: date) -> str:
         return QCoreApplication.translate("TasksPage", "Done: %1").replace("%1", result_label(row.result))
     days = row.days_overdue(today)
     if days:
-        return (QCoreApplication.translate("TasksPage", "Overdue, 1 day") if days == 1 else QCoreApplication.translate("TasksPage", "Overdue, %1 days").replace("%1", str(days)))
+        if days == 1:
+            return QCoreApplication.translate("TasksPage", "Overdue, 1 day")
+        return QCoreApplication.translate("TasksPage", "Overdue, %1 days").replace("%1", str(days))
     if row.due_date is not None and row.due_date == today:
         return QCoreApplication.translate("TasksPage", "Open, due today")
     return QCoreApplication.translate("TasksPage", "Open")
