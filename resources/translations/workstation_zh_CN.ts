@@ -2204,6 +2204,41 @@
     </message>
 </context>
 <context>
+    <name>scanner</name>
+    <message>
+        <source>Baud must be N = 1..12 (9600·N baud) or one of those rates, e.g. 6 or 57600; not &apos;{raw}&apos;.</source>
+        <translation>波特率须为 N = 1..12（9600×N 波特）或对应的速率，例如 6 或 57600；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>Packet size must be 32, 64, 128 or 256 bytes; not &apos;{raw}&apos;.</source>
+        <translation>数据包大小须为 32、64、128 或 256 字节；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>Security level must be 1..5; not &apos;{raw}&apos;.</source>
+        <translation>安全等级须为 1..5；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`).</source>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`). The remembered baud is now {baud}.</source>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。已记住的波特率为 {baud}。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner refused or did not take the new {setting}; nothing was changed. ({reason})</source>
+        <translation>指纹仪拒绝或未接受新的{setting}设置，未作任何更改。（{reason}）</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was not found, so nothing was changed. Plug it in, or assign its port (Devices page, or `workstation-admin devices assign fingerprint PORT`). ({status})</source>
+        <translation>未找到指纹仪，未作任何更改。请插上设备，或指定其串口（设备页面，或 `workstation-admin devices assign fingerprint 串口`）。（{status}）</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{setting}&apos;: use baud, packet-size or security (the module&apos;s password and address are deliberately not offered).</source>
+        <translation>未知的设置“{setting}”：可用 baud、packet-size 或 security（不提供更改指纹仪密码和地址）。</translation>
+    </message>
+</context>
+<context>
     <name>sim</name>
     <message>
         <source>The emulators could not start: {reason}</source>

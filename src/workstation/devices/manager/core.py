@@ -369,6 +369,30 @@ class DeviceManager:
                 self._submit_port(conn.port.device, self._release, role, conn.generation)
         self._wake.set()
 
+    def remember_baud(self, role: str, device: str, baud: int) -> int | None:
+        """After the device on `device` changed its own baud (the fingerprint module's setting): the role's
+        remembered assignment on that port gets `baud`, so the next connection uses it at once. An explicit
+        assignment of the role to another port is left as it is. Returns the baud remembered, None when
+        nothing was written."""
+        from dataclasses import replace
+
+        with self._lock:
+            slot = self._slots.get(role)
+            if slot is None:
+                return None
+            port = next((p for p in self._ports if p.device == device), None) or PortInfo(device)
+            old = self._store.get(role)
+            if old is not None and old.port.find([port]) is not None:
+                new = replace(old, baud=baud)
+            elif old is not None and old.explicit:
+                logger.info("%s: explicit assignment %s is not %s; left as it is", role, old.port.device, device)
+                return None
+            else:
+                new = Assignment(role, port.identity(), slot.plugin.protocol, baud)
+            self._store.set(new)
+            slot.target = new
+        return baud if self._store.get(role) == new else None
+
     def forget(self, role: str) -> None:
         """Drop the remembered assignment (the connection, if any, stays until the device is lost)."""
         self._store.remove(role)
