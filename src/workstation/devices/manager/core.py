@@ -369,6 +369,23 @@ class DeviceManager:
                 self._submit_port(conn.port.device, self._release, role, conn.generation)
         self._wake.set()
 
+    def reconnect(self, role: str) -> None:
+        """The operator's "Reconnect": close the role's connection, if any, and connect again at once (the
+        backoff is reset); the ports are listed again and a missing device is searched for now. Returns at
+        once; the states follow through the listeners."""
+        with self._lock:
+            slot = self._slots.get(role)
+            if slot is None:
+                raise DeviceNotConnected(_not_installed(role))
+            slot.attempt = 0
+            slot.retry_at = self._clock()
+            self._next_list = 0.0
+            self._rescan_wanted = True
+            conn = slot.conn
+            if conn is not None:
+                self._submit_port(conn.port.device, self._release, role, conn.generation, "reconnect asked for")
+        self._wake.set()
+
     def remember_baud(self, role: str, device: str, baud: int) -> int | None:
         """After the device on `device` changed its own baud (the fingerprint module's setting): the role's
         remembered assignment on that port gets `baud`, so the next connection uses it at once. An explicit
@@ -812,8 +829,8 @@ class DeviceManager:
         conn.transport.close()
         self._wake.set()
 
-    def _release(self, role: str, generation: int) -> None:
-        """Close the connection for a new explicit assignment (not a failure: no 'disconnected')."""
+    def _release(self, role: str, generation: int, detail: str = "assignment changed") -> None:
+        """Close the connection for a new explicit assignment or a reconnect (not a failure: no 'disconnected')."""
         with self._lock:
             slot = self._slots[role]
             conn = slot.conn
@@ -821,7 +838,7 @@ class DeviceManager:
                 return
             slot.conn = None
             self._owners.pop(conn.port.device, None)
-            self._emit(slot, DeviceState.SEARCHING, "assignment changed")
+            self._emit(slot, DeviceState.SEARCHING, detail)
         conn.transport.close()
         self._wake.set()
 
