@@ -74,6 +74,7 @@ LATIN_ALLOWED = {
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
     "SQLite",
+    "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
 }
 # fmt: on

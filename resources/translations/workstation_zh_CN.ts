@@ -2764,8 +2764,21 @@
         <translation>未找到指纹仪，未作任何更改。请插上设备，或指定其串口（设备页面，或 `workstation-admin devices assign fingerprint 串口`）。（{status}）</translation>
     </message>
     <message>
-        <source>Unknown setting &apos;{setting}&apos;: use baud, packet-size or security (the module&apos;s password and address are deliberately not offered).</source>
-        <translation>未知的设置“{setting}”：可用 baud、packet-size 或 security（不提供更改指纹仪密码和地址）。</translation>
+        <source>Unknown setting &apos;{setting}&apos;: use `baud`, `packet-size` or `security` (the module&apos;s password and address are deliberately not offered).</source>
+        <translation>未知的设置“{setting}”：可用 `baud`、`packet-size` 或 `security`（不提供更改指纹仪密码和地址）。</translation>
+    </message>
+    <message>
+        <source>baud</source>
+        <extracomment>How a setting is named in a sentence (marked; the command line&apos;s names are ``SETTINGS``).</extracomment>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>packet size</source>
+        <translation>数据包大小</translation>
+    </message>
+    <message>
+        <source>security level</source>
+        <translation>安全等级</translation>
     </message>
 </context>
 <context>

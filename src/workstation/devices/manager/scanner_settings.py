@@ -30,6 +30,12 @@ PACKET_SIZES = (32, 64, 128, 256)
 BAUD_NS = tuple(range(1, 13))  # baud = 9600 · N
 SECURITY_LEVELS = (1, 2, 3, 4, 5)
 CALL_TIMEOUT = 20.0  # seconds for one exchange with the module (a baud change takes several)
+#: How a setting is named in a sentence (marked; the command line's names are ``SETTINGS``).
+SETTING_NAMES = {
+    "baud": QT_TRANSLATE_NOOP("scanner", "baud"),
+    "packet-size": QT_TRANSLATE_NOOP("scanner", "packet size"),
+    "security": QT_TRANSLATE_NOOP("scanner", "security level"),
+}
 
 
 @dataclass(frozen=True)
@@ -80,7 +86,7 @@ def parse_value(setting: str, raw: str | int) -> int:
         raise UserFacingError(
             QT_TRANSLATE_NOOP(
                 "scanner",
-                "Unknown setting '{setting}': use baud, packet-size or security (the module's password and "
+                "Unknown setting '{setting}': use `baud`, `packet-size` or `security` (the module's password and "
                 "address are deliberately not offered).",
             ).format(setting=setting)
         )
@@ -202,7 +208,7 @@ def failure_error(change: ScannerChange) -> UserFacingError | None:
     failure = change.failure
     if failure is None:
         return None
-    setting = change.preview.setting
+    setting = SETTING_NAMES[change.preview.setting]
     if not change.acknowledged:
         return UserFacingError(
             QT_TRANSLATE_NOOP(

@@ -416,8 +416,8 @@ class DevicesPage(PageBase):
         op = (
             self.ctx.devices.device_op(self, role, fn)
             .on_success(self._show_result)
-            .on_failure(lambda exc, r=role: self._test_failed(r, exc))
-            .on_finished(lambda r=role: self._test_done(r))
+            .on_failure(lambda exc: self._test_failed(role, exc))
+            .on_finished(lambda: self._test_done(role))
         )
         if role != "idcard":
             op.with_progress(waiting, cancellable=True)
@@ -473,7 +473,7 @@ class DevicesPage(PageBase):
         self.last_results.pop(role, None)
         return (
             self.ctx.op(lambda _t: manager.reconnect(role), lane=Lane.DEVICE, parent=self)
-            .on_failure(lambda exc, r=role: self._test_failed(r, exc))
+            .on_failure(lambda exc: self._test_failed(role, exc))
             .start()
         )
 
