@@ -73,7 +73,7 @@ LATIN_ALLOWED = {
     "ISO", "IEC",  # ISO/IEC 19794-2 finger positions
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
-    "SQLite",
+    "SQLite", "HTTP",
     "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
 }

@@ -2580,6 +2580,114 @@
     </message>
 </context>
 <context>
+    <name>platform</name>
+    <message>
+        <source>HTTP status {status}</source>
+        <translation>HTTP 状态 {status}</translation>
+    </message>
+    <message>
+        <source>a batch with this id was already received with other content</source>
+        <translation>平台已收到同一编号但内容不同的批次</translation>
+    </message>
+    <message>
+        <source>the audit checkpoint is missing or not signed</source>
+        <translation>审计检查点缺失或未签名</translation>
+    </message>
+    <message>
+        <source>the batch content is not valid</source>
+        <translation>批次内容无效</translation>
+    </message>
+    <message>
+        <source>the batch does not follow the previous one the platform received</source>
+        <translation>该批次与平台收到的上一批次衔接不上</translation>
+    </message>
+    <message>
+        <source>the batch holds a different number of records than its header</source>
+        <translation>批次中的记录数与批次头不符</translation>
+    </message>
+    <message>
+        <source>the batch is not the one the platform expects next</source>
+        <translation>该批次不是平台期待的下一批</translation>
+    </message>
+    <message>
+        <source>the batch is sealed to a platform key the platform no longer has</source>
+        <translation>该批次所用的平台密钥已不存在</translation>
+    </message>
+    <message>
+        <source>the batch was sent in the wrong format</source>
+        <translation>批次发送格式有误</translation>
+    </message>
+    <message>
+        <source>the device signing key was not accepted</source>
+        <translation>平台不接受本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>the platform holds no such record</source>
+        <translation>中心平台没有这条记录</translation>
+    </message>
+    <message>
+        <source>the platform is temporarily unavailable</source>
+        <translation>中心平台暂时不可用</translation>
+    </message>
+    <message>
+        <source>the platform was busy; the batch is sent again</source>
+        <translation>中心平台繁忙，该批次将重新发送</translation>
+    </message>
+    <message>
+        <source>the request does not match the platform&apos;s interface</source>
+        <translation>请求与平台接口不符</translation>
+    </message>
+    <message>
+        <source>the request signature did not verify</source>
+        <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request time was not understood</source>
+        <translation>平台无法识别请求时间</translation>
+    </message>
+    <message>
+        <source>the request was malformed</source>
+        <translation>请求格式有误</translation>
+    </message>
+    <message>
+        <source>the same signed request was received twice</source>
+        <translation>同一签名请求被重复接收</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is too far from the platform&apos;s; correct the date and time</source>
+        <translation>本机时钟与平台相差过大，请校正日期和时间</translation>
+    </message>
+    <message>
+        <source>this enrollment code has already been used</source>
+        <translation>此注册码已被使用</translation>
+    </message>
+    <message>
+        <source>this enrollment code has expired; ask for a new one</source>
+        <translation>此注册码已过期，请重新申请</translation>
+    </message>
+    <message>
+        <source>this enrollment code is not known</source>
+        <extracomment>What the platform&apos;s refusal codes (its ``reason`` field) mean, in the station&apos;s words. A code not listed here is shown with the platform&apos;s own (English) message and the HTTP status.</extracomment>
+        <translation>此注册码无效</translation>
+    </message>
+    <message>
+        <source>this enrollment code was issued for another station</source>
+        <translation>此注册码是发给其他警务室的</translation>
+    </message>
+    <message>
+        <source>this workstation has been revoked by the platform</source>
+        <translation>本工作站已被中心平台吊销</translation>
+    </message>
+    <message>
+        <source>this workstation is not enrolled with the platform</source>
+        <translation>本工作站未在中心平台注册</translation>
+    </message>
+    <message>
+        <source>{message} (HTTP {status} {reason})</source>
+        <translation>{message}（HTTP {status} {reason}）</translation>
+    </message>
+</context>
+<context>
     <name>platform-cli</name>
     <message>
         <source>Cannot open the platform database {url}: {reason}</source>
