@@ -76,6 +76,8 @@ LATIN_ALLOWED = {
     "SQLite", "HTTP",
     "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
+    "SHA-", "IP", "https",  # SHA-256 fingerprints, IP addresses, https:// addresses
+    "A", "F", "Z",  # character ranges: hexadecimal digits 0–9 and A–F, letters A–Z
 }
 # fmt: on
 
