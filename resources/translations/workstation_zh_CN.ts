@@ -138,6 +138,128 @@
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>%1 by %2 (%3 tenants)</source>
+        <translation>%1 由 %2 申报（%3 名租客）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines differ from the record (highlighted).</source>
+        <translation>%2 行中有 %1 行与登记不一致（已突出显示）。</translation>
+    </message>
+    <message>
+        <source>&amp;Enter a declaration…</source>
+        <translation>录入申报(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>申报记录</translation>
+    </message>
+    <message>
+        <source>Enter what the landlord declared: who lives in which room, since when</source>
+        <translation>录入业主申报的内容：谁住在哪个房间、何时入住</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
+        <translation>业主：%1。业主须在新租客入住后 %2 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded or declared here.</source>
+        <translation>此处没有登记或申报的人员。</translation>
+    </message>
+    <message>
+        <source>The declarations agree with the record.</source>
+        <translation>申报与登记一致。</translation>
+    </message>
+    <message>
+        <source>The landlord has declared nothing for this property yet.</source>
+        <translation>业主尚未就此出租屋申报任何人员。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationEntryDialog</name>
+    <message>
+        <source>&amp;Add a tenant</source>
+        <translation>添加租客(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Declared on</source>
+        <translation>申报日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the declaration</source>
+        <translation>保存申报(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tenants declared (a row each; the room and moving-in date as the landlord gave them):</source>
+        <translation>申报的租客(&amp;T)（每人一行；房间和入住日期按业主所报填写）：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Declared &amp;by</source>
+        <translation>申报人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Enter a landlord declaration</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the tenant</source>
+        <translation>删除该租客(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Tenant %1: %2</source>
+        <translation>第 %1 名租客：%2</translation>
+    </message>
+    <message>
+        <source>declare at least one tenant</source>
+        <translation>至少申报一名租客</translation>
+    </message>
+    <message>
+        <source>for example 2024-03-01</source>
+        <translation>例如 2024-03-01</translation>
+    </message>
+    <message>
+        <source>not a date: write it as 2024-03-01</source>
+        <translation>不是有效日期：请写成 2024-03-01</translation>
+    </message>
+    <message>
+        <source>the date of the declaration is required</source>
+        <translation>必须填写申报日期</translation>
+    </message>
+    <message>
+        <source>the moving-in date is not a date: write it as 2024-03-01</source>
+        <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -739,6 +861,269 @@
     </message>
 </context>
 <context>
+    <name>HousingChecks</name>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 次中 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1 properties</source>
+        <translation>%1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 rooms, %2 people</source>
+        <translation>%1 个房间，%2 人</translation>
+    </message>
+    <message>
+        <source>(nobody recorded)</source>
+        <translation>（无登记人员）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Declaration overdue</source>
+        <translation>申报逾期</translation>
+    </message>
+    <message>
+        <source>Declarations…</source>
+        <translation>业主申报…</translation>
+    </message>
+    <message>
+        <source>Declare by</source>
+        <translation>申报截止</translation>
+    </message>
+    <message>
+        <source>Declared as recorded</source>
+        <translation>申报与登记一致</translation>
+    </message>
+    <message>
+        <source>Declared in another room</source>
+        <translation>申报的房间不同</translation>
+    </message>
+    <message>
+        <source>Declared on</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>Declared room</source>
+        <translation>申报房间</translation>
+    </message>
+    <message>
+        <source>Declared, moved out</source>
+        <translation>已申报，已搬离</translation>
+    </message>
+    <message>
+        <source>Declared, not recorded</source>
+        <translation>已申报，未登记</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Every property of this grid has been spot-checked this month.</source>
+        <translation>本网格的出租屋本月均已抽查。</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>ID numbers masked</source>
+        <translation>证件号码已脱敏</translation>
+    </message>
+    <message>
+        <source>Inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s signature</source>
+        <translation>业主签名</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Monthly round %1, grid %2</source>
+        <translation>%1 集中清查，网格 %2</translation>
+    </message>
+    <message>
+        <source>More properties match than one sheet lists: print the rest by property.</source>
+        <translation>符合条件的出租屋超过一张表的上限：其余请逐处打印。</translation>
+    </message>
+    <message>
+        <source>Moved in (declared)</source>
+        <translation>入住日期（申报）</translation>
+    </message>
+    <message>
+        <source>Moved in (recorded)</source>
+        <translation>入住日期（登记）</translation>
+    </message>
+    <message>
+        <source>Moving-in date</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No rooms recorded.</source>
+        <translation>未登记房间。</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <source>Not declared yet</source>
+        <translation>尚未申报</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>查无此人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>People found who are not listed (name, ID number, room):</source>
+        <translation>表中未列出但现场发现的人员（姓名、证件号码、房间）：</translation>
+    </message>
+    <message>
+        <source>Preparing the sheet…</source>
+        <translation>正在准备登记表…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>Print the rooms and the people bound to them, with boxes to tick on the visit</source>
+        <translation>打印各房间及其绑定人员，走访时逐项勾选</translation>
+    </message>
+    <message>
+        <source>Record what a visit found, room by room</source>
+        <translation>逐个房间记录走访核查的结果</translation>
+    </message>
+    <message>
+        <source>Recorded from a declaration</source>
+        <translation>据业主申报登记</translation>
+    </message>
+    <message>
+        <source>Recorded room</source>
+        <translation>登记房间</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Spot check…</source>
+        <translation>抽查核查…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>Visit sheet</source>
+        <translation>走访登记表</translation>
+    </message>
+    <message>
+        <source>Visit sheet, grid %1</source>
+        <translation>走访登记表，网格 %1</translation>
+    </message>
+    <message>
+        <source>Visit sheet…</source>
+        <translation>走访登记表…</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>What the landlord declared beside the record; enter a declaration</source>
+        <translation>业主申报与登记对照；录入申报</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>no spot checks yet</source>
+        <translation>尚无抽查</translation>
+    </message>
+    <message>
+        <source>nobody recorded</source>
+        <translation>无登记人员</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>printed %1 by %2</source>
+        <translation>%1 由 %2 打印</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>&amp;New password</source>
@@ -1041,6 +1426,61 @@
     <message>
         <source>{n} records were acknowledged by the platform and are older than {date}; a purge deletes:</source>
         <translation>{n} 条记录已由平台确认且早于 {date}；清理将删除：</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyRoundDialog</name>
+    <message>
+        <source>%1 properties of grid %2 not spot-checked in %3, in address order.</source>
+        <translation>网格 %2 有 %1 处出租屋在 %3 未抽查，按地址排列。</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enter the grid code first.</source>
+        <translation>请先输入网格编号。</translation>
+    </message>
+    <message>
+        <source>Every property of grid %1 has been spot-checked in %2.</source>
+        <translation>网格 %1 的出租屋在 %2 均已抽查。</translation>
+    </message>
+    <message>
+        <source>Monthly round</source>
+        <translation>集中清查</translation>
+    </message>
+    <message>
+        <source>Monthly round: properties not spot-checked this month</source>
+        <translation>集中清查：本月尚未抽查的出租屋</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the monthly round</source>
+        <translation>保存集中清查表</translation>
+    </message>
+    <message>
+        <source>grid code, for example G01</source>
+        <translation>网格编号，例如 G01</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2561,88 @@
     <message>
         <source>Wrong passwords in a row before an account locks (3–20)</source>
         <translation>连续输错几次密码后锁定账号（3–20）</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the visit sheet</source>
+        <translation>保存走访登记表</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Save the findings</source>
+        <translation>保存核查结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Every line not marked yet becomes consistent</source>
+        <translation>尚未标记的各行均记为一致</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Mark at least one line with what the visit found.</source>
+        <translation>请至少为一行标记走访核查结果。</translation>
+    </message>
+    <message>
+        <source>Mark the rest &amp;consistent</source>
+        <translation>其余记为一致(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark what the visit found for each person (double-click the Finding cell). Say what did not match in the notes.</source>
+        <translation>为每个人标记走访核查结果（双击“核查结果”单元格）。不一致之处请在备注中说明。</translation>
+    </message>
+    <message>
+        <source>Only an officer records spot checks. You can read the rooms and the people bound to them here; an officer verifies them on a visit.</source>
+        <translation>只有民警可以记录抽查核查。您可以在此查看各房间及其绑定人员；由民警走访时核查。</translation>
+    </message>
+    <message>
+        <source>Saved: %1 findings.</source>
+        <translation>已保存：%1 条核查结果。</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet.</source>
+        <translation>此出租屋尚未登记房间。</translation>
+    </message>
+    <message>
+        <source>grid %1: %2</source>
+        <translation>网格 %1：%2</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <source>this property %1</source>
+        <translation>本出租屋 %1</translation>
     </message>
 </context>
 <context>
@@ -3718,6 +4240,10 @@
         <translation>质量应为0至100</translation>
     </message>
     <message>
+        <source>record at least one finding of the visit</source>
+        <translation>请至少记录一条走访核查结果</translation>
+    </message>
+    <message>
         <source>room label is required</source>
         <translation>必须填写房间号</translation>
     </message>
@@ -3794,6 +4320,10 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the moving-in date is not a date: write it as 2024-03-01</source>
+        <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
+    </message>
+    <message>
         <source>the new password must differ from the old one</source>
         <translation>新密码不能与旧密码相同</translation>
     </message>
@@ -3812,6 +4342,10 @@
     <message>
         <source>this is not a database file (it is a folder or a device)</source>
         <translation>这不是数据库文件</translation>
+    </message>
+    <message>
+        <source>this person is checked twice</source>
+        <translation>此人被重复核查</translation>
     </message>
     <message>
         <source>user name &apos;{username}&apos; is taken</source>
