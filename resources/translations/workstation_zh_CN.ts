@@ -3150,6 +3150,10 @@
         <translation>打开对象(&amp;S)</translation>
     </message>
     <message>
+        <source>Open the Properties page to see this property: %1 (grid %2).</source>
+        <translation>请打开“出租屋”页面查看该出租屋：%1（网格 %2）。</translation>
+    </message>
+    <message>
         <source>Open, due today</source>
         <translation>待办，今天到期</translation>
     </message>
