@@ -2,6 +2,483 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AuditEvents</name>
+    <message>
+        <source>Added a rental property</source>
+        <translation>添加出租屋</translation>
+    </message>
+    <message>
+        <source>Added an identity document</source>
+        <translation>添加身份证件</translation>
+    </message>
+    <message>
+        <source>Anchored the audit trail</source>
+        <translation>锚定审计记录</translation>
+    </message>
+    <message>
+        <source>Assigned a device</source>
+        <translation>分配设备</translation>
+    </message>
+    <message>
+        <source>Backed up the station</source>
+        <translation>备份工作站</translation>
+    </message>
+    <message>
+        <source>Captured a fingerprint</source>
+        <translation>采集指纹</translation>
+    </message>
+    <message>
+        <source>Changed a rental property</source>
+        <translation>修改出租屋</translation>
+    </message>
+    <message>
+        <source>Changed a resident</source>
+        <translation>修改实有人口</translation>
+    </message>
+    <message>
+        <source>Changed a tenancy</source>
+        <translation>修改人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Changed an identity document</source>
+        <translation>修改身份证件</translation>
+    </message>
+    <message>
+        <source>Changed an operator&apos;s role</source>
+        <translation>更改操作员角色</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Changed the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Changed the fingerprint scanner&apos;s settings</source>
+        <translation>修改指纹采集仪设置</translation>
+    </message>
+    <message>
+        <source>Counted residents</source>
+        <translation>统计实有人口数</translation>
+    </message>
+    <message>
+        <source>Created a task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Created an operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <source>Deleted a fingerprint</source>
+        <translation>删除指纹</translation>
+    </message>
+    <message>
+        <source>Deleted a rental property</source>
+        <translation>删除出租屋</translation>
+    </message>
+    <message>
+        <source>Deleted a resident</source>
+        <translation>删除实有人口</translation>
+    </message>
+    <message>
+        <source>Deleted an identity document</source>
+        <translation>删除身份证件</translation>
+    </message>
+    <message>
+        <source>Disabled or enabled an operator</source>
+        <translation>停用或启用操作员</translation>
+    </message>
+    <message>
+        <source>Ended a tenancy</source>
+        <translation>解除人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Enrolled with the platform</source>
+        <translation>在中心平台注册</translation>
+    </message>
+    <message>
+        <source>Entered a residence declaration</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>Exported batches for offline transfer</source>
+        <translation>导出离线传输批次</translation>
+    </message>
+    <message>
+        <source>Exported residents</source>
+        <translation>导出实有人口</translation>
+    </message>
+    <message>
+        <source>Exported the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Forgot a device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>Generated demo data</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>Imported receipts from offline transfer</source>
+        <translation>导入离线传输回执</translation>
+    </message>
+    <message>
+        <source>Listed pre-registrations</source>
+        <translation>列出预登记</translation>
+    </message>
+    <message>
+        <source>Listed residents</source>
+        <translation>列出实有人口</translation>
+    </message>
+    <message>
+        <source>Listed rooms</source>
+        <translation>列出房间</translation>
+    </message>
+    <message>
+        <source>Listed tasks</source>
+        <translation>列出任务</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Opened a rental property</source>
+        <translation>查看出租屋</translation>
+    </message>
+    <message>
+        <source>Opened a resident&apos;s record</source>
+        <translation>查看实有人口记录</translation>
+    </message>
+    <message>
+        <source>Overrode the freeze rule</source>
+        <translation>临时解除冻结</translation>
+    </message>
+    <message>
+        <source>Platform key changed</source>
+        <translation>中心平台密钥变更</translation>
+    </message>
+    <message>
+        <source>Platform refused the audit checkpoint</source>
+        <translation>中心平台拒绝审计检查点</translation>
+    </message>
+    <message>
+        <source>Platform reported a conflict</source>
+        <translation>中心平台报告冲突</translation>
+    </message>
+    <message>
+        <source>Platform revoked this workstation</source>
+        <translation>中心平台吊销了本工作站</translation>
+    </message>
+    <message>
+        <source>Platform setting received</source>
+        <translation>收到中心平台设置</translation>
+    </message>
+    <message>
+        <source>Purged records past retention</source>
+        <translation>清除超过保存期限的记录</translation>
+    </message>
+    <message>
+        <source>Read fingerprints</source>
+        <translation>读取指纹</translation>
+    </message>
+    <message>
+        <source>Read the audit trail</source>
+        <translation>查阅审计记录</translation>
+    </message>
+    <message>
+        <source>Read the dashboard figures</source>
+        <translation>查看统计数据</translation>
+    </message>
+    <message>
+        <source>Recorded a spot check</source>
+        <translation>记录抽查</translation>
+    </message>
+    <message>
+        <source>Recorded who lives where</source>
+        <translation>登记人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Registered a resident</source>
+        <translation>登记实有人口</translation>
+    </message>
+    <message>
+        <source>Registration blocked (freeze rule)</source>
+        <translation>登记被冻结规则阻止</translation>
+    </message>
+    <message>
+        <source>Reset an operator&apos;s password</source>
+        <translation>重置操作员密码</translation>
+    </message>
+    <message>
+        <source>Resolved a sync conflict</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>Restored the station</source>
+        <translation>恢复工作站</translation>
+    </message>
+    <message>
+        <source>Scanned for devices</source>
+        <translation>扫描设备</translation>
+    </message>
+    <message>
+        <source>Searched rental properties</source>
+        <translation>查询出租屋</translation>
+    </message>
+    <message>
+        <source>Searched residents</source>
+        <translation>查询实有人口</translation>
+    </message>
+    <message>
+        <source>Station set up</source>
+        <translation>工作站初始化</translation>
+    </message>
+    <message>
+        <source>Station unlocked</source>
+        <translation>工作站解锁</translation>
+    </message>
+    <message>
+        <source>Updated a task</source>
+        <translation>更新任务</translation>
+    </message>
+    <message>
+        <source>Verified the audit trail</source>
+        <translation>核验审计记录</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>已断裂</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>事件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <source>Any person</source>
+        <translation>不限人员</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Changes to records</source>
+        <translation>记录的修改</translation>
+    </message>
+    <message>
+        <source>Check every row of the trail against the chain: names the first row changed or removed</source>
+        <translation>按链逐条核对审计记录：指出第一条被修改或删除的记录</translation>
+    </message>
+    <message>
+        <source>Choose an operator, or type a user name</source>
+        <translation>选择操作员，或输入用户名</translation>
+    </message>
+    <message>
+        <source>Choose one of {n} residents…</source>
+        <translation>从 {n} 名实有人口中选择一名……</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Enter a resident&apos;s record id (36 characters, with dashes).</source>
+        <translation>请输入实有人口的记录编号（36 个字符，含连字符）。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录……</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出……</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Logins and unlocking</source>
+        <translation>登录与解锁</translation>
+    </message>
+    <message>
+        <source>Name or ID number of a resident, then Enter</source>
+        <translation>输入实有人口的姓名或证件号码，按回车</translation>
+    </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>没有符合筛选条件的事件。</translation>
+    </message>
+    <message>
+        <source>No resident matches this name or number.</source>
+        <translation>没有与此姓名或号码相符的实有人口。</translation>
+    </message>
+    <message>
+        <source>Reading the trail…</source>
+        <translation>正在读取审计记录……</translation>
+    </message>
+    <message>
+        <source>Reads of personal data</source>
+        <translation>个人信息的查阅</translation>
+    </message>
+    <message>
+        <source>Record id of a resident (from the sync or a report)</source>
+        <translation>实有人口的记录编号（来自同步或报表）</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>被拒绝或失败</translation>
+    </message>
+    <message>
+        <source>Several residents match: choose one</source>
+        <translation>有多名实有人口相符：请选择一名</translation>
+    </message>
+    <message>
+        <source>Show that row</source>
+        <translation>显示该条记录</translation>
+    </message>
+    <message>
+        <source>Spreadsheet files (CSV)</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <source>Sync with the platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+    <message>
+        <source>The audit trail failed its check: {reason}. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
+        <translation>审计记录未通过核验：{reason}。请报告所领导，并保持工作站现状以备检查。</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at row {seq}: {reason}. Rows after it cannot be trusted either. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
+        <translation>审计记录在第 {seq} 条处断裂：{reason}。其后的记录也不再可信。请报告所领导，并保持工作站现状以备检查。</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {n} rows checked, none changed or removed.</source>
+        <translation>审计记录完整：已核验 {n} 条，无修改或删除。</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>核验记录链</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>正在核验审计记录……</translation>
+    </message>
+    <message>
+        <source>Who read or changed what on this workstation, and when, newest first. Every row is chained to the one before it, so a row changed or removed afterwards is found by &quot;Verify chain&quot;. ID numbers appear masked, as they were recorded.</source>
+        <translation>谁在何时查阅或修改了本工作站的哪些内容，最新的在前。每条记录都与前一条链接，事后被修改或删除的记录可通过“核验记录链”发现。证件号码按记录时的样子脱敏显示。</translation>
+    </message>
+    <message>
+        <source>Write the rows of the current filter to a CSV file for an inspection (recorded in the trail)</source>
+        <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>{n} events shown; more load as you scroll down.</source>
+        <translation>已显示 {n} 条事件；向下滚动加载更多。</translation>
+    </message>
+    <message>
+        <source>{n} events written to {path}.</source>
+        <translation>已将 {n} 条事件写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} events.</source>
+        <translation>共 {n} 条事件。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailModel</name>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -1512,6 +1989,85 @@
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <source>empty audit trail</source>
+        <translation>审计记录为空</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} is missing</source>
+        <translation>其锚定文件 {name} 缺失</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} is unreadable</source>
+        <translation>其锚定文件 {name} 无法读取</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} was altered or belongs to another station</source>
+        <translation>其锚定文件 {name} 被修改或属于另一个警务室</translation>
+    </message>
+    <message>
+        <source>row {seq} does not link to row {prev}</source>
+        <translation>第 {seq} 条未链接到第 {prev} 条</translation>
+    </message>
+    <message>
+        <source>row {seq} has a forged MAC</source>
+        <translation>第 {seq} 条的消息认证码是伪造的</translation>
+    </message>
+    <message>
+        <source>row {seq} is missing (next row is {next})</source>
+        <translation>第 {seq} 条缺失（下一条是第 {next} 条）</translation>
+    </message>
+    <message>
+        <source>row {seq} is not the row that was anchored: the trail was replaced</source>
+        <translation>第 {seq} 条不是被锚定的那一条：审计记录被替换</translation>
+    </message>
+    <message>
+        <source>row {seq} was altered</source>
+        <translation>第 {seq} 条被修改</translation>
+    </message>
+    <message>
+        <source>row {seq} was altered (hash mismatch)</source>
+        <translation>第 {seq} 条被修改（哈希不符）</translation>
+    </message>
+    <message>
+        <source>the audit head was altered</source>
+        <translation>审计记录头被修改</translation>
+    </message>
+    <message>
+        <source>the guard {name} that keeps the trail append-only was removed or changed</source>
+        <translation>保证审计记录只能追加的保护 {name} 被删除或修改</translation>
+    </message>
+    <message>
+        <source>the head names row {seq} but every row was deleted</source>
+        <translation>记录头指向第 {seq} 条，但所有记录都已被删除</translation>
+    </message>
+    <message>
+        <source>the head record (audit_head) was altered</source>
+        <translation>记录头（`audit_head`）被修改</translation>
+    </message>
+    <message>
+        <source>the head record (audit_head) was deleted</source>
+        <translation>记录头（`audit_head`）被删除</translation>
+    </message>
+    <message>
+        <source>the last row is {last} but the head names row {head}: rows were removed or added, or an older head was put back</source>
+        <translation>最后一条是第 {last} 条，但记录头指向第 {head} 条：有记录被删除或添加，或放回了旧的记录头</translation>
+    </message>
+    <message>
+        <source>the trail ends at row {head} but was anchored at row {seq}: rows were cut off its end, or an older copy of the database was put back</source>
+        <translation>审计记录止于第 {head} 条，但锚定在第 {seq} 条：末尾的记录被截去，或放回了旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the trail ends at row {last} but the head says {head}: rows were removed</source>
+        <translation>审计记录止于第 {last} 条，但记录头为第 {head} 条：有记录被删除</translation>
+    </message>
+    <message>
+        <source>{count} rows verified</source>
+        <translation>已核验 {count} 条</translation>
+    </message>
+</context>
+<context>
     <name>cli</name>
     <message>
         <source>Current password for {user}</source>
@@ -2570,6 +3126,14 @@
     <message>
         <source>{path}: {problem}. {todo}</source>
         <translation>{path}：{problem}。{todo}</translation>
+    </message>
+</context>
+<context>
+    <name>supervision</name>
+    <message>
+        <source>The export could not be written to {path}: {reason}</source>
+        <extracomment>Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE). ``kind=&quot;refused&quot;``: every event whose outcome is not &quot;ok&quot; (refusals, failed logins, blocked registrations).</extracomment>
+        <translation>导出文件无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>
