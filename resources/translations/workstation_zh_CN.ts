@@ -2078,12 +2078,20 @@
         <translation>当前恢复口令</translation>
     </message>
     <message>
+        <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
+        <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
         <source>New password for {user}</source>
         <translation>{user} 的新密码</translation>
     </message>
     <message>
         <source>No confirmation was typed: the key was not changed; the old passphrase still works.</source>
         <translation>未输入确认：密钥未更换，原恢复口令仍然有效。</translation>
+    </message>
+    <message>
+        <source>No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.</source>
+        <translation>在 {data_dir} 没有工作站。请用 `workstation-admin init` 建立，或试用 `workstation --demo`。</translation>
     </message>
     <message>
         <source>Password for the first admin &apos;{user}&apos;</source>
@@ -2101,6 +2109,10 @@
     <message>
         <source>Recovery passphrase of the backup</source>
         <translation>备份的恢复口令</translation>
+    </message>
+    <message>
+        <source>Residents: {people}   unsynced changes: {unsynced}   consistency rate {consistency}   feedback rate {feedback}</source>
+        <translation>实有人口：{people}   未同步变更：{unsynced}   一致率 {consistency}   反馈率 {feedback}</translation>
     </message>
     <message>
         <source>The admin password needs at least {min_password} characters.</source>
@@ -2127,12 +2139,25 @@
         <translation>`operator {action}` 需要操作员的用户名。</translation>
     </message>
     <message>
+        <source>created now</source>
+        <translation>刚刚建立</translation>
+    </message>
+    <message>
         <source>internal error (a bug, please report it): {kind}: {detail}</source>
         <translation>内部错误（程序缺陷，请报告）：{kind}：{detail}</translation>
     </message>
     <message>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <source>key from the recovery passphrase</source>
+        <translation>密钥来自恢复口令</translation>
+    </message>
+    <message>
+        <source>key from the system keyring</source>
+        <extracomment>how the station&apos;s key was obtained (`station.unlock`, `wiring.open_demo_station`)</extracomment>
+        <translation>密钥来自系统密钥环</translation>
     </message>
     <message>
         <source>{data_dir} already holds a station. Add --replace to replace it by the backup (changes made since the backup are lost). Nothing was changed.</source>
@@ -2145,6 +2170,10 @@
     <message>
         <source>{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.</source>
         <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{what} (again): </source>
@@ -2170,8 +2199,20 @@
 <context>
     <name>devices</name>
     <message>
+        <source>Device support: {support}</source>
+        <translation>支持的设备：{support}</translation>
+    </message>
+    <message>
         <source>Devices are shutting down.</source>
         <translation>设备正在关闭。</translation>
+    </message>
+    <message>
+        <source>Devices: cannot list serial ports ({error})</source>
+        <translation>设备：无法列出串口（{error}）</translation>
+    </message>
+    <message>
+        <source>Devices: no USB-serial reader plugged in; demo mode uses emulated devices</source>
+        <translation>设备：未接入 USB 串口读卡设备；演示模式使用模拟设备</translation>
     </message>
     <message>
         <source>ID card reader</source>
@@ -2184,6 +2225,10 @@
     <message>
         <source>No answer from the {device}. Check the cable and that the device is powered.</source>
         <translation>{device}无响应，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>Serial ports: {ports}</source>
+        <translation>串口：{ports}</translation>
     </message>
     <message>
         <source>Support for the {device} is not installed in this build.</source>
@@ -2250,8 +2295,24 @@
         <translation>串口</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>{port} (USB {usb_id})</source>
+        <translation>{port}（USB {usb_id}）</translation>
+    </message>
+    <message>
+        <source>{port} (built-in; probed only if configured)</source>
+        <translation>{port}（主板串口；仅在配置后探测）</translation>
+    </message>
+    <message>
+        <source>{port} ({chip})</source>
+        <translation>{port}（{chip}）</translation>
     </message>
     <message>
         <source>{role} device</source>
@@ -2607,6 +2668,82 @@
     </message>
 </context>
 <context>
+    <name>permissions</name>
+    <message>
+        <source>The role {role} may not {action}.</source>
+        <translation>{role}无权{action}。</translation>
+    </message>
+    <message>
+        <source>capture fingerprints</source>
+        <translation>采集指纹</translation>
+    </message>
+    <message>
+        <source>change station settings</source>
+        <translation>修改工作站设置</translation>
+    </message>
+    <message>
+        <source>complete tasks</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>enter landlord declarations</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>export records</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>lift the sync freeze</source>
+        <translation>解除同步冻结</translation>
+    </message>
+    <message>
+        <source>manage devices</source>
+        <translation>管理设备</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>管理操作员</translation>
+    </message>
+    <message>
+        <source>manage rental properties and rooms</source>
+        <translation>管理出租屋和房间</translation>
+    </message>
+    <message>
+        <source>purge records past retention</source>
+        <translation>清除超过保存期限的数据</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <source>read residents&apos; records</source>
+        <extracomment>What each permission lets a person do, as the end of &quot;… may not &lt;action&gt;&quot;.</extracomment>
+        <translation>查阅实有人口信息</translation>
+    </message>
+    <message>
+        <source>read tasks</source>
+        <translation>查看任务</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>record spot checks</source>
+        <translation>录入抽查核查</translation>
+    </message>
+    <message>
+        <source>register residents</source>
+        <translation>登记人员</translation>
+    </message>
+    <message>
+        <source>sync with the central platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+</context>
+<context>
     <name>platform-cli</name>
     <message>
         <source>Cannot open the platform database {url}: {reason}</source>
@@ -2649,6 +2786,7 @@
     <name>roles</name>
     <message>
         <source>Administrator</source>
+        <extracomment>What each role is called (English source, &quot;roles&quot; context; the app&apos;s role names are the same texts).</extracomment>
         <translation>管理员</translation>
     </message>
     <message>
