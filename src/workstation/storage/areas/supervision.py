@@ -206,7 +206,10 @@ class Supervision(Area):
                     stmt = stmt.where(AuditEvent.seq < int(after))
                 if upto_seq is not None:
                     stmt = stmt.where(AuditEvent.seq <= int(upto_seq))
-                found = [AuditRow(*r.tuple()) for r in tx.session.execute(stmt.limit(n + 1)).all()]
+                found = [
+                    AuditRow(r.seq, r.at, r.actor, r.action, r.target_type, r.target_id, r.details, r.outcome)
+                    for r in tx.session.execute(stmt.limit(n + 1)).all()
+                ]
             rows = tuple(found[:n])
             what = _describe_filter(actor, target_id, kind, since, until)
             tx.audit("audit.read", details=f"{len(rows)} rows, {what}" if what != "no filter" else f"{len(rows)} rows")
