@@ -3405,6 +3405,10 @@
         <translation>它基于较旧的版本</translation>
     </message>
     <message>
+        <source>network error ({kind})</source>
+        <translation>网络错误（{kind}）</translation>
+    </message>
+    <message>
         <source>re-enrolled before the platform acknowledged it: its changes are sent again as device {device}</source>
         <translation>平台确认前已重新注册：其变更将以设备 {device} 的身份重新发送</translation>
     </message>
@@ -3417,8 +3421,25 @@
         <translation>正在发送批次 {seq}（{count} 条记录）</translation>
     </message>
     <message>
+        <source>the connection dropped during the transfer</source>
+        <translation>传输过程中连接中断</translation>
+    </message>
+    <message>
         <source>the oldest unsynced change is {hours:.0f} hours old (limit {limit:g} hours)</source>
         <translation>最早未同步记录已{hours:.0f}小时（上限{limit:g}小时）</translation>
+    </message>
+    <message>
+        <source>the platform could not be reached (no network, or the platform is down)</source>
+        <translation>无法连接中心平台（没有网络，或平台停机）</translation>
+    </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation>中心平台未能及时应答</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s certificate is not the one this workstation trusts</source>
+        <extracomment>Why a request to the platform failed, by kind of network error (`plain_error`).</extracomment>
+        <translation>中心平台的证书不是本工作站信任的证书</translation>
     </message>
     <message>
         <source>the record belongs to another station</source>
