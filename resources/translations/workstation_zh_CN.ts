@@ -479,6 +479,339 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>备注（可选）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Accept the platform&apos;s version</source>
+        <translation>采用中心平台的版本</translation>
+    </message>
+    <message>
+        <source>Conflict with the central platform</source>
+        <translation>与中心平台的冲突</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后处理</translation>
+    </message>
+    <message>
+        <source>Fetching the platform&apos;s copy…</source>
+        <translation>正在获取中心平台的版本……</translation>
+    </message>
+    <message>
+        <source>Keep this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>The comparison could not be loaded: {reason}</source>
+        <translation>无法加载对比：{reason}</translation>
+    </message>
+    <message>
+        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then record which version stands: the platform&apos;s, or this station&apos;s (the platform&apos;s record is then to be corrected by its staff).</source>
+        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请对比两个版本；不同的字段已标出并排在前面。然后记录以哪个版本为准：中心平台的，或本警务室的（此时平台的记录需由平台工作人员更正）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s copy cannot be shown: {reason}.</source>
+        <translation>无法显示中心平台的版本：{reason}。</translation>
+    </message>
+    <message>
+        <source>e.g. confirmed with the resident by phone</source>
+        <translation>例如：已电话向本人核实</translation>
+    </message>
+    <message>
+        <source>{kind} {id}: two versions</source>
+        <translation>{kind} {id}：两个版本</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFields</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
+        <source>Deleted (UTC)</source>
+        <translation>删除时间（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Household registration address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s ID number</source>
+        <translation>业主证件号码</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s phone</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Last changed (UTC)</source>
+        <translation>最后修改（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Name (Latin letters)</source>
+        <translation>姓名（拉丁字母）</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Previous number</source>
+        <translation>原号码</translation>
+    </message>
+    <message>
+        <source>Property manager</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Property manager&apos;s phone</source>
+        <translation>物管单位电话</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rental property (record id)</source>
+        <translation>出租屋（记录编号）</translation>
+    </message>
+    <message>
+        <source>Resident (record id)</source>
+        <translation>实有人口（记录编号）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Result notes</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Room (record id)</source>
+        <translation>房间（记录编号）</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Staying until</source>
+        <translation>拟停留至</translation>
+    </message>
+    <message>
+        <source>Tenancy (record id)</source>
+        <translation>人屋捆绑（记录编号）</translation>
+    </message>
+    <message>
+        <source>Times issued</source>
+        <translation>签发次数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid long-term</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Validity when registered</source>
+        <translation>登记时的有效状态</translation>
+    </message>
+    <message>
+        <source>Visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>Visa or permit type</source>
+        <translation>签证或居留许可种类</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>Central platform (version {v})</source>
+        <translation>中心平台（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Rental property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tenancy (who lives where)</source>
+        <translation>人屋捆绑</translation>
+    </message>
+    <message>
+        <source>This station (version {v})</source>
+        <translation>本警务室（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>ours v{v} (from v{b}), platform v{p}</source>
+        <translation>本站第 {v} 版（基于第 {b} 版），平台第 {p} 版</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -839,6 +1172,57 @@
     <message>
         <source>Why is no fingerprint taken?</source>
         <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeNotice</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>New registrations are blocked: {detail}. {way_out}</source>
+        <translation>新登记已被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations will be blocked at {time} (in {h} hours) unless this workstation syncs: {detail}. {way_out}</source>
+        <translation>如不同步，新登记将于 {time}（{h} 小时后）被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations will be blocked once more than {limit} changes wait for the platform: {detail}. {way_out}</source>
+        <translation>待上传的修改一旦超过 {limit} 条，新登记将被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>Sync now, or export the sealed batches to a USB stick below if there is no network; a supervisor can lift the block for a while.</source>
+        <translation>请立即同步；无网络时可在下方将已封包的批次导出到U盘；所领导可临时解除冻结。</translation>
+    </message>
+    <message>
+        <source>The limits are exceeded ({detail}), but a supervisor&apos;s override keeps registration open until {time}. {way_out}</source>
+        <translation>已超出限制（{detail}），但所领导已临时解除冻结，登记开放至 {time}。{way_out}</translation>
+    </message>
+    <message>
+        <source>override until {time}</source>
+        <translation>临时解除至 {time}</translation>
+    </message>
+    <message>
+        <source>registration blocked: sync needed</source>
+        <translation>登记已冻结：需要同步</translation>
+    </message>
+    <message>
+        <source>registration blocks in {h} h unless synced</source>
+        <translation>如不同步，{h} 小时后冻结登记</translation>
+    </message>
+    <message>
+        <source>the oldest waiting change is {age} hours old (limit {limit} hours)</source>
+        <translation>最早的待上传修改已有 {age} 小时（上限 {limit} 小时）</translation>
+    </message>
+    <message>
+        <source>{n} changes are waiting (limit {limit})</source>
+        <translation>有 {n} 条修改待上传（上限 {limit} 条）</translation>
+    </message>
+    <message>
+        <source>{n} of {limit} changes waiting: registration blocks at {limit}</source>
+        <translation>待上传 {n} 条（上限 {limit} 条）：超过即冻结登记</translation>
     </message>
 </context>
 <context>
@@ -1826,8 +2210,28 @@
         <translation>中心平台：{url}</translation>
     </message>
     <message>
+        <source>Compare the two versions and decide…</source>
+        <translation>对比两个版本并处理……</translation>
+    </message>
+    <message>
         <source>Every change has reached the central platform.</source>
         <translation>所有变更均已上传到中心平台。</translation>
+    </message>
+    <message>
+        <source>Export sealed batches to a folder…</source>
+        <translation>将已封包的批次导出到文件夹……</translation>
+    </message>
+    <message>
+        <source>Folder holding the platform&apos;s receipts (e.g. the USB stick)</source>
+        <translation>存放中心平台回执的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>Folder to write the sealed batches to (e.g. the USB stick)</source>
+        <translation>写入已封包批次的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>Import receipts from a folder…</source>
+        <translation>从文件夹导入回执……</translation>
     </message>
     <message>
         <source>Last receipt from the platform: {t}.</source>
@@ -1838,8 +2242,24 @@
         <translation>将于 {t}（{m} 分钟后）自动重试，也可以点击“立即同步”。</translation>
     </message>
     <message>
+        <source>No receipts (files ending in .receipt.json) in {folder}: nothing was acknowledged.</source>
+        <translation>{folder} 中没有回执（以 .receipt.json 结尾的文件）：没有批次被确认。</translation>
+    </message>
+    <message>
         <source>Nothing is lost: what was not acknowledged is sent again, never twice.</source>
         <translation>数据不会丢失：未确认的变更会重新发送，且不会重复上传。</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no change is waiting for the platform.</source>
+        <translation>无需导出：没有待上传的修改。</translation>
+    </message>
+    <message>
+        <source>Offline transfer (no network)</source>
+        <translation>离线传输（无网络时）</translation>
+    </message>
+    <message>
+        <source>Reading the receipts…</source>
+        <translation>正在读取回执……</translation>
     </message>
     <message>
         <source>Reading what is waiting…</source>
@@ -1891,8 +2311,28 @@
         <translation>中心平台已吊销本工作站，无法再同步，请联系管理员。</translation>
     </message>
     <message>
+        <source>The transfer did not finish: {reason}</source>
+        <translation>传输未完成：{reason}</translation>
+    </message>
+    <message>
         <source>This workstation is not enrolled with the central platform yet: nothing can be sent. Ask the administrator to enroll it.</source>
         <translation>本工作站尚未在中心平台注册，无法上传任何数据。请联系管理员注册。</translation>
+    </message>
+    <message>
+        <source>Write the sealed batches to a folder on a USB stick and take it to the platform&apos;s office; they import it and write a receipt beside each batch. Bring the stick back and import the receipts here: the batches count as acknowledged, as after an online sync. The batches are encrypted for the platform: the stick carries nothing readable.</source>
+        <translation>将已封包的批次写入U盘上的文件夹，带到中心平台的办公室；平台导入后会在每个批次旁写一份回执。把U盘带回并在此导入回执：这些批次即视为已确认，与联网同步相同。批次已按中心平台的密钥加密：U盘上没有可直接读取的内容。</translation>
+    </message>
+    <message>
+        <source>Writing the sealed batches…</source>
+        <translation>正在写入已封包的批次……</translation>
+    </message>
+    <message>
+        <source>the folder could not be used ({error})</source>
+        <translation>无法使用该文件夹（{error}）</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged from the receipts in {folder}.</source>
+        <translation>已根据 {folder} 中的回执确认 {n} 个批次。</translation>
     </message>
     <message>
         <source>{n} changes reached the platform before the sync stopped.</source>
@@ -1903,8 +2343,12 @@
         <translation>{n} 条变更等待上传到中心平台</translation>
     </message>
     <message>
-        <source>{n} changes were refused by the platform because it holds a newer version of the record. They stay here; deciding between the two versions comes with the next update of this page.</source>
-        <translation>{n} 条变更被中心平台拒收，因为平台上的记录版本更新。这些变更保留在本机；在两个版本之间作出选择的功能将在本页下次更新时提供。</translation>
+        <source>{n} changes were not applied by the platform: it holds another version of the record. Open each one below, compare the two versions and record which one stands.</source>
+        <translation>有 {n} 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</translation>
+    </message>
+    <message>
+        <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>
+        <translation>已将 {n} 个已封包的批次写入 {folder}。请带到中心平台的办公室。</translation>
     </message>
 </context>
 <context>
@@ -3270,7 +3714,6 @@
     <name>supervision</name>
     <message>
         <source>The export could not be written to {path}: {reason}</source>
-        <extracomment>Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE). ``kind=&quot;refused&quot;``: every event whose outcome is not &quot;ok&quot; (refusals, failed logins, blocked registrations).</extracomment>
         <translation>导出文件无法写入 {path}：{reason}</translation>
     </message>
 </context>
@@ -3279,6 +3722,10 @@
     <message>
         <source>      last error: {error}</source>
         <translation>      最近错误：{error}</translation>
+    </message>
+    <message>
+        <source>Could not fetch the platform&apos;s copy: {error}</source>
+        <translation>无法获取中心平台的版本：{error}</translation>
     </message>
     <message>
         <source>Could not fetch updates: {error}</source>
@@ -3365,6 +3812,10 @@
         <translation>平台拒绝本工作站：{problem}。请联系平台管理员。</translation>
     </message>
     <message>
+        <source>The platform refused to show its copy: {problem}</source>
+        <translation>中心平台拒绝提供其版本：{problem}</translation>
+    </message>
+    <message>
         <source>The platform rejected the batch: {problem}.</source>
         <translation>平台拒收该批次：{problem}。</translation>
     </message>
@@ -3373,12 +3824,20 @@
         <translation>平台密钥编号不一致。</translation>
     </message>
     <message>
+        <source>The platform&apos;s answer could not be read.</source>
+        <translation>无法读取中心平台的答复。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s answer could not be verified; the batch will be sent again.</source>
         <translation>平台的应答无法验证，该批次将重新发送。</translation>
     </message>
     <message>
         <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
         <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided or no longer exists.</source>
+        <translation>此冲突已处理或已不存在。</translation>
     </message>
     <message>
         <source>This workstation has been revoked by the platform; it can no longer sync.</source>
@@ -3437,6 +3896,10 @@
         <translation>中心平台未能及时应答</translation>
     </message>
     <message>
+        <source>the platform holds no copy of this record</source>
+        <translation>中心平台没有这条记录</translation>
+    </message>
+    <message>
         <source>the platform&apos;s certificate is not the one this workstation trusts</source>
         <extracomment>Why a request to the platform failed, by kind of network error (`plain_error`).</extracomment>
         <translation>中心平台的证书不是本工作站信任的证书</translation>
@@ -3444,6 +3907,10 @@
     <message>
         <source>the record belongs to another station</source>
         <translation>该记录属于其他警务室</translation>
+    </message>
+    <message>
+        <source>the record belongs to another station: the platform does not show its copy</source>
+        <translation>该记录属于另一个警务室：中心平台不提供其版本</translation>
     </message>
     <message>
         <source>{count} changes are waiting to sync (limit {limit})</source>

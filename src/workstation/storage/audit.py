@@ -345,9 +345,8 @@ class AuditLog:
                     QT_TRANSLATE_NOOP("audit", "row {seq} was altered (hash mismatch)").format(seq=ev.seq),
                 )
             if not hmac.compare_digest(_mac(self._key, ev.hash), ev.mac):
-                return VerifyResult(
-                    False, count - 1, ev.seq, QT_TRANSLATE_NOOP("audit", "row {seq} has a forged MAC").format(seq=ev.seq)
-                )
+                forged = QT_TRANSLATE_NOOP("audit", "row {seq} has a forged MAC").format(seq=ev.seq)
+                return VerifyResult(False, count - 1, ev.seq, forged)
             prev = ev.hash
             expected_seq += 1
         if progress is not None:
@@ -370,9 +369,9 @@ class AuditLog:
                 False,
                 count,
                 last + 1,
-                QT_TRANSLATE_NOOP("audit", "the trail ends at row {last} but the head says {head}: rows were removed").format(
-                    last=last, head=head.seq
-                ),
+                QT_TRANSLATE_NOOP(
+                    "audit", "the trail ends at row {last} but the head says {head}: rows were removed"
+                ).format(last=last, head=head.seq),
             )
         if anchored:
             return VerifyResult(False, count, None, anchored)

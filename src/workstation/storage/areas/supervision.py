@@ -33,7 +33,7 @@ from workstation.storage.errors import AuditTrailDamaged
 from workstation.storage.schema import AuditEvent, Operator, Person
 from workstation.storage.search import BadCursor
 
-#: Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
+# Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
 AUDIT_KINDS: dict[str, tuple[str, ...]] = {
     "sign_in": ("login", "database.unlock", "operator.change_password"),
     "read": ("%.read", "%.search", "%.rows", "%.list", "%.count"),
@@ -46,7 +46,7 @@ AUDIT_KINDS: dict[str, tuple[str, ...]] = {
         "demo.%",
     ),
 }
-#: ``kind="refused"``: every event whose outcome is not "ok" (refusals, failed logins, blocked registrations).
+# ``kind="refused"``: every event whose outcome is not "ok" (refusals, failed logins, blocked registrations).
 REFUSED = "refused"
 EXPORT_COLUMNS = ("seq", "at_utc", "actor", "action", "target_type", "target_id", "details", "outcome")
 EXPORT_CHUNK = 5000  # rows read per query while exporting
