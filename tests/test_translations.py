@@ -149,7 +149,6 @@ CJK_DATA = {
 NOT_YET_CONVERTED = {
     "cli/app.py",
     "cli/devices.py",
-    "domain/permissions.py",
 }
 
 

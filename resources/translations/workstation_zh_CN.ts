@@ -2123,6 +2123,82 @@
     </message>
 </context>
 <context>
+    <name>permissions</name>
+    <message>
+        <source>The role {role} may not {action}.</source>
+        <translation>{role}无权{action}。</translation>
+    </message>
+    <message>
+        <source>capture fingerprints</source>
+        <translation>采集指纹</translation>
+    </message>
+    <message>
+        <source>change station settings</source>
+        <translation>修改工作站设置</translation>
+    </message>
+    <message>
+        <source>complete tasks</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>enter landlord declarations</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>export records</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>lift the sync freeze</source>
+        <translation>解除同步冻结</translation>
+    </message>
+    <message>
+        <source>manage devices</source>
+        <translation>管理设备</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>管理操作员</translation>
+    </message>
+    <message>
+        <source>manage rental properties and rooms</source>
+        <translation>管理出租屋和房间</translation>
+    </message>
+    <message>
+        <source>purge records past retention</source>
+        <translation>清除超过保存期限的数据</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <source>read residents&apos; records</source>
+        <extracomment>What each permission lets a person do, as the end of &quot;… may not &lt;action&gt;&quot;.</extracomment>
+        <translation>查阅实有人口信息</translation>
+    </message>
+    <message>
+        <source>read tasks</source>
+        <translation>查看任务</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>record spot checks</source>
+        <translation>录入抽查核查</translation>
+    </message>
+    <message>
+        <source>register residents</source>
+        <translation>登记人员</translation>
+    </message>
+    <message>
+        <source>sync with the central platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+</context>
+<context>
     <name>platform-cli</name>
     <message>
         <source>Cannot open the platform database {url}: {reason}</source>
@@ -2165,6 +2241,7 @@
     <name>roles</name>
     <message>
         <source>Administrator</source>
+        <extracomment>What each role is called (English source, &quot;roles&quot; context; the app&apos;s role names are the same texts).</extracomment>
         <translation>管理员</translation>
     </message>
     <message>
