@@ -147,7 +147,6 @@ CJK_DATA = {
     "i18n.py",  # the Chinese enumeration comma that joins a list (Listing)
 }
 NOT_YET_CONVERTED = {
-    "cli/app.py",
     "cli/devices.py",
 }
 

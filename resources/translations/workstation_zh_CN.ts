@@ -1578,12 +1578,20 @@
         <translation>当前恢复口令</translation>
     </message>
     <message>
+        <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
+        <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
         <source>New password for {user}</source>
         <translation>{user} 的新密码</translation>
     </message>
     <message>
         <source>No confirmation was typed: the key was not changed; the old passphrase still works.</source>
         <translation>未输入确认：密钥未更换，原恢复口令仍然有效。</translation>
+    </message>
+    <message>
+        <source>No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.</source>
+        <translation>在 {data_dir} 没有工作站。请用 `workstation-admin init` 建立，或试用 `workstation --demo`。</translation>
     </message>
     <message>
         <source>Password for the first admin &apos;{user}&apos;</source>
@@ -1601,6 +1609,10 @@
     <message>
         <source>Recovery passphrase of the backup</source>
         <translation>备份的恢复口令</translation>
+    </message>
+    <message>
+        <source>Residents: {people}   unsynced changes: {unsynced}   consistency rate {consistency}   feedback rate {feedback}</source>
+        <translation>实有人口：{people}   未同步变更：{unsynced}   一致率 {consistency}   反馈率 {feedback}</translation>
     </message>
     <message>
         <source>The admin password needs at least {min_password} characters.</source>
@@ -1627,12 +1639,25 @@
         <translation>`operator {action}` 需要操作员的用户名。</translation>
     </message>
     <message>
+        <source>created now</source>
+        <translation>刚刚建立</translation>
+    </message>
+    <message>
         <source>internal error (a bug, please report it): {kind}: {detail}</source>
         <translation>内部错误（程序缺陷，请报告）：{kind}：{detail}</translation>
     </message>
     <message>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <source>key from the recovery passphrase</source>
+        <translation>密钥来自恢复口令</translation>
+    </message>
+    <message>
+        <source>key from the system keyring</source>
+        <extracomment>how the station&apos;s key was obtained (`station.unlock`, `wiring.open_demo_station`)</extracomment>
+        <translation>密钥来自系统密钥环</translation>
     </message>
     <message>
         <source>{data_dir} already holds a station. Add --replace to replace it by the backup (changes made since the backup are lost). Nothing was changed.</source>
@@ -1645,6 +1670,10 @@
     <message>
         <source>{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.</source>
         <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{what} (again): </source>
@@ -1670,8 +1699,20 @@
 <context>
     <name>devices</name>
     <message>
+        <source>Device support: {support}</source>
+        <translation>支持的设备：{support}</translation>
+    </message>
+    <message>
         <source>Devices are shutting down.</source>
         <translation>设备正在关闭。</translation>
+    </message>
+    <message>
+        <source>Devices: cannot list serial ports ({error})</source>
+        <translation>设备：无法列出串口（{error}）</translation>
+    </message>
+    <message>
+        <source>Devices: no USB-serial reader plugged in; demo mode uses emulated devices</source>
+        <translation>设备：未接入 USB 串口读卡设备；演示模式使用模拟设备</translation>
     </message>
     <message>
         <source>ID card reader</source>
@@ -1684,6 +1725,10 @@
     <message>
         <source>No answer from the {device}. Check the cable and that the device is powered.</source>
         <translation>{device}无响应，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>Serial ports: {ports}</source>
+        <translation>串口：{ports}</translation>
     </message>
     <message>
         <source>Support for the {device} is not installed in this build.</source>
@@ -1750,8 +1795,24 @@
         <translation>串口</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>{port} (USB {usb_id})</source>
+        <translation>{port}（USB {usb_id}）</translation>
+    </message>
+    <message>
+        <source>{port} (built-in; probed only if configured)</source>
+        <translation>{port}（主板串口；仅在配置后探测）</translation>
+    </message>
+    <message>
+        <source>{port} ({chip})</source>
+        <translation>{port}（{chip}）</translation>
     </message>
     <message>
         <source>{role} device</source>
@@ -2852,6 +2913,10 @@
         <translation>它基于较旧的版本</translation>
     </message>
     <message>
+        <source>network error ({kind})</source>
+        <translation>网络错误（{kind}）</translation>
+    </message>
+    <message>
         <source>re-enrolled before the platform acknowledged it: its changes are sent again as device {device}</source>
         <translation>平台确认前已重新注册：其变更将以设备 {device} 的身份重新发送</translation>
     </message>
@@ -2864,8 +2929,25 @@
         <translation>正在发送批次 {seq}（{count} 条记录）</translation>
     </message>
     <message>
+        <source>the connection dropped during the transfer</source>
+        <translation>传输过程中连接中断</translation>
+    </message>
+    <message>
         <source>the oldest unsynced change is {hours:.0f} hours old (limit {limit:g} hours)</source>
         <translation>最早未同步记录已{hours:.0f}小时（上限{limit:g}小时）</translation>
+    </message>
+    <message>
+        <source>the platform could not be reached (no network, or the platform is down)</source>
+        <translation>无法连接中心平台（没有网络，或平台停机）</translation>
+    </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation>中心平台未能及时应答</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s certificate is not the one this workstation trusts</source>
+        <extracomment>Why a request to the platform failed, by kind of network error (`plain_error`).</extracomment>
+        <translation>中心平台的证书不是本工作站信任的证书</translation>
     </message>
     <message>
         <source>the record belongs to another station</source>

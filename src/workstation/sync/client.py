@@ -278,18 +278,27 @@ def _reason(resp: httpx.Response) -> str:
         return ""
 
 
+#: Why a request to the platform failed, by kind of network error (`plain_error`).
+CERTIFICATE_NOT_TRUSTED = QT_TRANSLATE_NOOP("sync", "the platform's certificate is not the one this workstation trusts")
+UNREACHABLE = QT_TRANSLATE_NOOP("sync", "the platform could not be reached (no network, or the platform is down)")
+NO_ANSWER_IN_TIME = QT_TRANSLATE_NOOP("sync", "the platform did not answer in time")
+CONNECTION_DROPPED = QT_TRANSLATE_NOOP("sync", "the connection dropped during the transfer")
+NETWORK_ERROR = QT_TRANSLATE_NOOP("sync", "network error ({kind})")
+
+
 def plain_error(exc: BaseException) -> str:
+    """Why a request to the platform failed, as a marked text (``str`` is English; `i18n.render` gives
+    the operator's language): an untrusted certificate, no connection, no answer in time, a dropped
+    connection, or another network error named by its kind. Never raises."""
     if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
-        return "the platform's certificate is not the one this workstation trusts"
+        return CERTIFICATE_NOT_TRUSTED
     if isinstance(exc, httpx.ConnectError):
-        return "the platform could not be reached (no network, or the platform is down)"
+        return UNREACHABLE
     if isinstance(exc, httpx.TimeoutException):
-        return "the platform did not answer in time"
+        return NO_ANSWER_IN_TIME
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return "the connection dropped during the transfer"
-    if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
-        return "the platform's certificate is not the one this workstation trusts"
-    return f"network error ({type(exc).__name__})"
+        return CONNECTION_DROPPED
+    return NETWORK_ERROR.format(kind=type(exc).__name__)
 
 
 # ---- results ---------------------------------------------------------------------------------
