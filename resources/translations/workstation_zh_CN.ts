@@ -427,6 +427,10 @@
         <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
     </message>
     <message>
+        <source>The lockout is over: you can try to log in again.</source>
+        <translation>锁定已解除，可以重新登录。</translation>
+    </message>
+    <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2568,6 +2572,14 @@
     <message>
         <source>The workstation app is already running on the station in {data_dir}. Switch to that window.</source>
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another minute. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，约 1 分钟后解除。管理员可通过重置密码解锁账号。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another {minutes} minutes. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，还需 {minutes} 分钟解除。管理员可通过重置密码解锁账号。</translation>
     </message>
     <message>
         <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
