@@ -73,9 +73,11 @@ LATIN_ALLOWED = {
     "ISO", "IEC",  # ISO/IEC 19794-2 finger positions
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
-    "SQLite",
+    "SQLite", "HTTP",
     "C", "F", "G", "J", "L", "M", "Q", "R", "S", "Z",  # visa categories (C, J1, Q2, …) as printed in a visa
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
+    "SHA-", "IP", "https",  # SHA-256 fingerprints, IP addresses, https:// addresses
+    "A", "F", "Z",  # character ranges: hexadecimal digits 0–9 and A–F, letters A–Z
 }
 # fmt: on
 

@@ -2,6 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminOperators</name>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Locked until {t}</source>
+        <translation>锁定至 {t}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Backup and purge</source>
+        <translation>备份与清理</translation>
+    </message>
+    <message>
+        <source>Not done:</source>
+        <translation>未完成：</translation>
+    </message>
+    <message>
+        <source>Operators and roles</source>
+        <translation>操作员与角色</translation>
+    </message>
+    <message>
+        <source>Platform enrollment</source>
+        <translation>平台注册</translation>
+    </message>
+    <message>
+        <source>Station settings</source>
+        <translation>警务室设置</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPurge</name>
+    <message>
+        <source>Completed tasks</source>
+        <translation>已完成的任务单</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Ended bindings (who lived where)</source>
+        <translation>已结束的人屋捆绑（曾住何处）</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查记录</translation>
+    </message>
+    <message>
+        <source>Sync log entries the platform acknowledged</source>
+        <translation>平台已确认的同步记录</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>What {user} may do depends on the role. Their open session ends when the role changes.</source>
+        <translation>{user} 能做什么取决于角色。角色一经更改，其当前会话即结束。</translation>
+    </message>
+    <message>
+        <source>{user} is now {role}.</source>
+        <translation>{user} 现在的角色是{role}。</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -255,6 +391,109 @@
     <message>
         <source>{n} records have not reached the central platform</source>
         <translation>有 {n} 条记录尚未上传到中心平台</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentTab</name>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file first.</source>
+        <translation>请先选择 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>Enroll with the platform</source>
+        <translation>在平台注册</translation>
+    </message>
+    <message>
+        <source>Enrolled with {url} as device {device} (station {station}) since {t}.</source>
+        <translation>自 {t} 起已在 {url} 注册，设备号 {device}（警务室 {station}）。</translation>
+    </message>
+    <message>
+        <source>Enrolled: this workstation is device {device} of the platform and can sync now.</source>
+        <translation>注册成功：本工作站是平台的设备 {device}，现在可以同步了。</translation>
+    </message>
+    <message>
+        <source>Enrolling with the platform…</source>
+        <translation>正在平台注册…</translation>
+    </message>
+    <message>
+        <source>Fingerprint you were given (optional)</source>
+        <translation>平台给您的指纹（可选）</translation>
+    </message>
+    <message>
+        <source>I have compared this fingerprint with the one the platform team gave me: they are the same.</source>
+        <translation>我已将此指纹与平台人员提供的指纹逐字核对：两者相同。</translation>
+    </message>
+    <message>
+        <source>Issued to: {subject}; valid until {t}.</source>
+        <translation>颁发给：{subject}；有效期至 {t}。</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>一次性登记码</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Reading the enrollment…</source>
+        <translation>正在读取注册信息…</translation>
+    </message>
+    <message>
+        <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; {n} batches it has not acknowledged are sent to the new one instead.</source>
+        <translation>替换当前注册（设备 {device}）。原平台已确认的批次保持不变；原平台未确认的 {n} 个批次将改为发送到新平台。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the CA certificate</source>
+        <translation>CA 证书的 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>警务室代码</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed does NOT match the certificate&apos;s. Do not enroll: check the file.</source>
+        <translation>您输入的指纹与证书的指纹不一致。请勿注册，请核查证书文件。</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed matches the certificate&apos;s.</source>
+        <translation>您输入的指纹与证书的指纹一致。</translation>
+    </message>
+    <message>
+        <source>The platform team gives you its address, a one-time code, its CA certificate file and that certificate&apos;s SHA-256 fingerprint. Choose the file: its fingerprint appears below. Compare it with the one you were given, character by character, before anything is sent.</source>
+        <translation>平台人员会提供平台地址、一次性登记码、CA 证书文件以及该证书的 SHA-256 指纹。选择证书文件后，其指纹显示在下方。发送任何内容之前，请将它与提供给您的指纹逐字核对。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s CA certificate</source>
+        <translation>平台的 CA 证书</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with the central platform yet.</source>
+        <translation>本工作站尚未在中心平台注册。</translation>
+    </message>
+    <message>
+        <source>confirm the fingerprint first</source>
+        <translation>请先确认指纹</translation>
+    </message>
+    <message>
+        <source>paste it here to have it compared</source>
+        <translation>粘贴到此处即可自动比对</translation>
     </message>
 </context>
 <context>
@@ -584,6 +823,167 @@
     <message>
         <source>⇅ {n} changes waiting</source>
         <translation>⇅ {n} 条更改待同步</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceTab</name>
+    <message>
+        <source>An encrypted copy of the whole station into a new or empty folder (for example on a USB disk kept in the station safe). Restoring it needs the recovery passphrase of today.</source>
+        <translation>将整个警务室的数据加密复制到一个新的或空的文件夹（例如存放在保险柜中的 U 盘）。恢复时需要使用当前的恢复口令。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up the station…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup written to {folder}. Keep it with the recovery passphrase; restoring is done with `workstation-admin restore`.</source>
+        <translation>备份已写入 {folder}。请与恢复口令一起妥善保管；恢复时使用 `workstation-admin restore`。</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Data the platform has acknowledged and that is older than the retention period (Station settings) is deleted from this desk for good. First see what would go; nothing is deleted by the preview.</source>
+        <translation>平台已确认且超过保存期限（见“警务室设置”）的数据将从本工作站永久删除。请先查看将删除哪些数据；预览不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the backup</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>I have checked the list: delete these records from this desk (a backup keeps them).</source>
+        <translation>我已核对清单：从本工作站删除这些记录（备份中仍保留）。</translation>
+    </message>
+    <message>
+        <source>Looking for data past retention…</source>
+        <translation>正在查找超过保存期限的数据…</translation>
+    </message>
+    <message>
+        <source>Nothing to purge: no acknowledged data is older than {date}.</source>
+        <translation>无需清理：没有早于 {date} 的已确认数据。</translation>
+    </message>
+    <message>
+        <source>Purge old data</source>
+        <translation>清理过期数据</translation>
+    </message>
+    <message>
+        <source>Purge {n} records</source>
+        <translation>清理 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>Purged {n} records acknowledged by the platform and older than {date}.</source>
+        <translation>已清理 {n} 条平台已确认且早于 {date} 的记录。</translation>
+    </message>
+    <message>
+        <source>Purging…</source>
+        <translation>正在清理…</translation>
+    </message>
+    <message>
+        <source>Show what would be purged</source>
+        <translation>查看将清理的数据</translation>
+    </message>
+    <message>
+        <source>{n} records were acknowledged by the platform and are older than {date}; a purge deletes:</source>
+        <translation>{n} 条记录已由平台确认且早于 {date}；清理将删除：</translation>
+    </message>
+</context>
+<context>
+    <name>NewOperatorDialog</name>
+    <message>
+        <source>Name shown</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <source>Operator {user} ({role}) created.</source>
+        <translation>已创建操作员 {user}（{role}）。</translation>
+    </message>
+    <message>
+        <source>Password (at least {n} characters)</source>
+        <translation>密码（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>The new operator logs in with this password and can change it at once. User names use letters, digits and . _ - (at most 32).</source>
+        <translation>新操作员用此密码登录，并可立即修改。用户名由字母、数字和 . _ - 组成（最多 32 个）。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsTab</name>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>新建操作员…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Who may log in at this desk and what each may do. A locked account had too many wrong passwords; unlock it, or reset its password. The last active administrator cannot be disabled or given another role.</source>
+        <translation>谁可以在本工作站登录，以及各自能做什么。账号因多次输错密码而被锁定时，可以解锁或重置密码。最后一位在用的管理员不能被停用或更改角色。</translation>
+    </message>
+    <message>
+        <source>{user} is disabled: they cannot log in, and their open session ends.</source>
+        <translation>{user} 已停用：无法再登录，其当前会话已结束。</translation>
+    </message>
+    <message>
+        <source>{user} is enabled and can log in again.</source>
+        <translation>{user} 已启用，可以再次登录。</translation>
+    </message>
+    <message>
+        <source>{user} is unlocked and can log in again.</source>
+        <translation>{user} 已解锁，可以再次登录。</translation>
+    </message>
+    <message>
+        <source>{user} was not locked (any more).</source>
+        <translation>{user} 未被锁定（或已自动解锁）。</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1504,33 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Give {user} a temporary password. They must choose their own at the next login; their open session ends now. Resetting also lifts a lockout.</source>
+        <translation>为 {user} 设置临时密码。其下次登录时必须设置自己的密码；其当前会话立即结束。重置密码也会解除锁定。</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset; they must change it at the next login.</source>
+        <translation>{user} 的密码已重置；其下次登录时必须修改密码。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Temporary password (at least {n} characters)</source>
+        <translation>临时密码（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDetailDialog</name>
     <message>
         <source>&amp;Documents</source>
@@ -1354,6 +1781,113 @@
     <message>
         <source>all properties</source>
         <translation>全部出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Asked for, may be skipped</source>
+        <translation>提示采集，可跳过</translation>
+    </message>
+    <message>
+        <source>Fingerprint at registration</source>
+        <translation>登记时采集指纹</translation>
+    </message>
+    <message>
+        <source>Fingerprint images</source>
+        <translation>指纹图像</translation>
+    </message>
+    <message>
+        <source>ID card photo at registration</source>
+        <translation>登记时显示身份证照片</translation>
+    </message>
+    <message>
+        <source>Keep acknowledged data for (days, 30–3650)</source>
+        <translation>已确认数据保存天数（30–3650）</translation>
+    </message>
+    <message>
+        <source>Keep the image too (more personal data)</source>
+        <translation>同时保存图像（个人数据更多）</translation>
+    </message>
+    <message>
+        <source>Keeping data</source>
+        <translation>数据保存</translation>
+    </message>
+    <message>
+        <source>Language for operators who chose none</source>
+        <translation>未自选语言的操作员使用的语言</translation>
+    </message>
+    <message>
+        <source>Lock the desk after idle minutes (1–120)</source>
+        <translation>空闲多少分钟后锁定（1–120）</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Minutes an account stays locked (1–1440)</source>
+        <translation>账号锁定时长，分钟（1–1440）</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>不采集</translation>
+    </message>
+    <message>
+        <source>Nothing to save: every setting already had this value.</source>
+        <translation>无需保存：各项设置已是这些值。</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必须采集</translation>
+    </message>
+    <message>
+        <source>Rules for the whole station. Each change is recorded in the audit trail. The platform may set some of them too; the latest change counts.</source>
+        <translation>适用于整个警务室的规则。每次更改都记入审计日志。其中部分设置也可能由平台下发，以最近一次更改为准。</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Settings saved ({n} changed).</source>
+        <translation>设置已保存（更改 {n} 项）。</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s language</source>
+        <translation>跟随本机语言</translation>
+    </message>
+    <message>
+        <source>The desk</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>The desk now locks after {m} idle minutes.</source>
+        <translation>现在工作站空闲 {m} 分钟后锁定。</translation>
+    </message>
+    <message>
+        <source>The language applies from the next login of operators who chose none.</source>
+        <translation>语言设置从未自选语言的操作员下次登录时生效。</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
+    </message>
+    <message>
+        <source>Wrong passwords in a row before an account locks (3–20)</source>
+        <translation>连续输错几次密码后锁定账号（3–20）</translation>
     </message>
 </context>
 <context>
@@ -2264,6 +2798,114 @@
     </message>
 </context>
 <context>
+    <name>platform</name>
+    <message>
+        <source>HTTP status {status}</source>
+        <translation>HTTP 状态 {status}</translation>
+    </message>
+    <message>
+        <source>a batch with this id was already received with other content</source>
+        <translation>平台已收到同一编号但内容不同的批次</translation>
+    </message>
+    <message>
+        <source>the audit checkpoint is missing or not signed</source>
+        <translation>审计检查点缺失或未签名</translation>
+    </message>
+    <message>
+        <source>the batch content is not valid</source>
+        <translation>批次内容无效</translation>
+    </message>
+    <message>
+        <source>the batch does not follow the previous one the platform received</source>
+        <translation>该批次与平台收到的上一批次衔接不上</translation>
+    </message>
+    <message>
+        <source>the batch holds a different number of records than its header</source>
+        <translation>批次中的记录数与批次头不符</translation>
+    </message>
+    <message>
+        <source>the batch is not the one the platform expects next</source>
+        <translation>该批次不是平台期待的下一批</translation>
+    </message>
+    <message>
+        <source>the batch is sealed to a platform key the platform no longer has</source>
+        <translation>该批次所用的平台密钥已不存在</translation>
+    </message>
+    <message>
+        <source>the batch was sent in the wrong format</source>
+        <translation>批次发送格式有误</translation>
+    </message>
+    <message>
+        <source>the device signing key was not accepted</source>
+        <translation>平台不接受本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>the platform holds no such record</source>
+        <translation>中心平台没有这条记录</translation>
+    </message>
+    <message>
+        <source>the platform is temporarily unavailable</source>
+        <translation>中心平台暂时不可用</translation>
+    </message>
+    <message>
+        <source>the platform was busy; the batch is sent again</source>
+        <translation>中心平台繁忙，该批次将重新发送</translation>
+    </message>
+    <message>
+        <source>the request does not match the platform&apos;s interface</source>
+        <translation>请求与平台接口不符</translation>
+    </message>
+    <message>
+        <source>the request signature did not verify</source>
+        <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request time was not understood</source>
+        <translation>平台无法识别请求时间</translation>
+    </message>
+    <message>
+        <source>the request was malformed</source>
+        <translation>请求格式有误</translation>
+    </message>
+    <message>
+        <source>the same signed request was received twice</source>
+        <translation>同一签名请求被重复接收</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is too far from the platform&apos;s; correct the date and time</source>
+        <translation>本机时钟与平台相差过大，请校正日期和时间</translation>
+    </message>
+    <message>
+        <source>this enrollment code has already been used</source>
+        <translation>此注册码已被使用</translation>
+    </message>
+    <message>
+        <source>this enrollment code has expired; ask for a new one</source>
+        <translation>此注册码已过期，请重新申请</translation>
+    </message>
+    <message>
+        <source>this enrollment code is not known</source>
+        <extracomment>What the platform&apos;s refusal codes (its ``reason`` field) mean, in the station&apos;s words. A code not listed here is shown with the platform&apos;s own (English) message and the HTTP status.</extracomment>
+        <translation>此注册码无效</translation>
+    </message>
+    <message>
+        <source>this enrollment code was issued for another station</source>
+        <translation>此注册码是发给其他警务室的</translation>
+    </message>
+    <message>
+        <source>this workstation has been revoked by the platform</source>
+        <translation>本工作站已被中心平台吊销</translation>
+    </message>
+    <message>
+        <source>this workstation is not enrolled with the platform</source>
+        <translation>本工作站未在中心平台注册</translation>
+    </message>
+    <message>
+        <source>{message} (HTTP {status} {reason})</source>
+        <translation>{message}（HTTP {status} {reason}）</translation>
+    </message>
+</context>
+<context>
     <name>platform-cli</name>
     <message>
         <source>Cannot open the platform database {url}: {reason}</source>
@@ -2482,8 +3124,21 @@
         <translation>未备份：{target} {problem}，未写入任何内容。</translation>
     </message>
     <message>
+        <source>Checking the copy…</source>
+        <translation>正在校验副本…</translation>
+    </message>
+    <message>
         <source>Choose another backup.</source>
         <translation>请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>Copying the encrypted database…</source>
+        <extracomment>The steps of a backup, as `backup` reports them to its `progress` callback.</extracomment>
+        <translation>正在复制加密数据库…</translation>
+    </message>
+    <message>
+        <source>Finishing the backup…</source>
+        <translation>正在完成备份…</translation>
     </message>
     <message>
         <source>No operator named &apos;{shown}&apos;</source>
@@ -2582,6 +3237,10 @@
         <translation>失败次数过多：该用户名的登录已被锁定，还需 {minutes} 分钟解除。管理员可通过重置密码解锁账号。</translation>
     </message>
     <message>
+        <source>Writing the key file, anchor and manifest…</source>
+        <translation>正在写入密钥文件、审计锚点和清单…</translation>
+    </message>
+    <message>
         <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
         <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可通过重置密码解锁。</translation>
     </message>
@@ -2626,6 +3285,19 @@
         <translation>用户名只能包含字母、数字和 . _ -（不允许 {shown}）</translation>
     </message>
     <message>
+        <source>a whole number of attempts from {low} to {high}</source>
+        <translation>请填写 {low} 到 {high} 之间的整数次数</translation>
+    </message>
+    <message>
+        <source>a whole number of days from {low} to {high}</source>
+        <extracomment>whole-number settings: (lowest, highest)</extracomment>
+        <translation>请填写 {low} 到 {high} 之间的整数天数</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes from {low} to {high}</source>
+        <translation>请填写 {low} 到 {high} 之间的整数分钟数</translation>
+    </message>
+    <message>
         <source>address is required</source>
         <translation>必须填写地址</translation>
     </message>
@@ -2644,6 +3316,10 @@
     <message>
         <source>choose a result</source>
         <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>choose one of: {choices}</source>
+        <translation>请从以下选项中选择：{choices}</translation>
     </message>
     <message>
         <source>could not be written ({reason})</source>
@@ -2913,12 +3589,32 @@
         <translation>本工作站尚未在平台注册。</translation>
     </message>
     <message>
+        <source>a SHA-256 fingerprint has 64 hexadecimal digits (0–9, A–F)</source>
+        <translation>SHA-256 指纹由 64 位十六进制字符（0–9、A–F）组成</translation>
+    </message>
+    <message>
+        <source>a one-time code has at most 64 letters and digits (A–Z, 0–9)</source>
+        <translation>一次性登记码最多 64 个字母和数字（A–Z、0–9）</translation>
+    </message>
+    <message>
         <source>a record with this id already exists on the platform</source>
         <translation>平台上已有相同编号的记录</translation>
     </message>
     <message>
+        <source>a station code has 1–32 letters A–Z, digits, - or _</source>
+        <translation>警务室代码由 1–32 个字母 A–Z、数字、- 或 _ 组成</translation>
+    </message>
+    <message>
         <source>batch {seq} acknowledged</source>
         <translation>批次 {seq} 已确认</translation>
+    </message>
+    <message>
+        <source>choose the platform&apos;s CA certificate file</source>
+        <translation>请选择平台的 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>give the platform&apos;s https:// address, e.g. https://platform.example:8443</source>
+        <translation>请填写平台的 https:// 地址，例如 https://platform.example:8443</translation>
     </message>
     <message>
         <source>it was based on an older version</source>
@@ -2957,6 +3653,10 @@
         <translation>中心平台未能及时应答</translation>
     </message>
     <message>
+        <source>the platform&apos;s address is required</source>
+        <translation>请填写平台地址</translation>
+    </message>
+    <message>
         <source>the platform&apos;s certificate is not the one this workstation trusts</source>
         <extracomment>Why a request to the platform failed, by kind of network error (`plain_error`).</extracomment>
         <translation>中心平台的证书不是本工作站信任的证书</translation>
@@ -2966,8 +3666,20 @@
         <translation>该记录属于其他警务室</translation>
     </message>
     <message>
+        <source>there is no file {path}</source>
+        <translation>文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>type the one-time code the platform gave you</source>
+        <translation>请输入平台提供的一次性登记码</translation>
+    </message>
+    <message>
         <source>{count} changes are waiting to sync (limit {limit})</source>
         <translation>{count}条记录待同步（上限{limit}条）</translation>
+    </message>
+    <message>
+        <source>{host} is neither a host name nor an IP address</source>
+        <translation>{host} 既不是主机名也不是 IP 地址</translation>
     </message>
     <message>
         <source>{name} is not a receipt (damaged or another file); nothing after it was applied.</source>
@@ -2980,6 +3692,22 @@
     <message>
         <source>{name}: the receipt&apos;s signature is not valid ({reason}).</source>
         <translation>{name}：回执签名无效（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason})</source>
+        <translation>无法读取 {path}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a certificate file</source>
+        <translation>{path} 是文件夹，不是证书文件</translation>
+    </message>
+    <message>
+        <source>{path} is not a PEM certificate (it should start with `-----BEGIN CERTIFICATE-----`)</source>
+        <translation>{path} 不是 PEM 证书（应以 `-----BEGIN CERTIFICATE-----` 开头）</translation>
+    </message>
+    <message>
+        <source>{path} is too large to be a certificate</source>
+        <translation>{path} 太大，不可能是证书</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._on_idle)
         self.set_idle_minutes(station.settings.idle_lock_minutes)
+        station.settings_changed.connect(self._on_settings_changed)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -523,8 +524,10 @@ class MainWindow(QMainWindow):
         self.refresh_sync_state()
 
     def _apply_operator_language(self, username: str) -> None:
-        """The operator's remembered language, else the system's."""
-        code = self.station.preferences.language_of(username) or i18n.system_language()
+        """The operator's remembered language, else the station's (Administration), else the system's."""
+        code = (
+            self.station.preferences.language_of(username) or self.station.settings.language or i18n.system_language()
+        )
         if code != i18n.current() and self.station.languages is not None:
             self.station.languages.switch(code)
 
@@ -591,6 +594,13 @@ class MainWindow(QMainWindow):
     # ---- idle lock ------------------------------------------------------------------------------------------
     def set_idle_minutes(self, minutes: float) -> None:
         self.idle_timer.setInterval(max(1, int(minutes * 60_000)))
+
+    def _on_settings_changed(self, values: dict[str, Any]) -> None:
+        """An administrator saved station settings: a new idle lock counts from now."""
+        if "idle_lock_minutes" in values:
+            self.set_idle_minutes(self.station.settings.idle_lock_minutes)
+            if self.session is not None and not self.locked:
+                self.idle_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.session is not None and not self.locked:
