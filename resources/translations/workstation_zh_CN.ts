@@ -138,6 +138,49 @@
     </message>
 </context>
 <context>
+    <name>CompleteTaskDialog</name>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>办结(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Complete the task</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>What you found, what was done (sent to the platform with the result)</source>
+        <translation>核查情况与处理经过（随结果反馈给平台）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>subject: %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>— choose the result —</source>
+        <translation>— 请选择结果 —</translation>
+    </message>
+</context>
+<context>
     <name>DeclarationDialog</name>
     <message>
         <source>%1 by %2 (%3 tenants)</source>
@@ -565,6 +608,10 @@
     <message>
         <source>{n} other records ({kind})</source>
         <translation>其他记录 {n} 条（{kind}）</translation>
+    </message>
+    <message>
+        <source>{n} pre-registration outcomes</source>
+        <translation>{n} 条网上备案处理结果</translation>
     </message>
     <message>
         <source>{n} rental properties</source>
@@ -2624,6 +2671,105 @@
     </message>
 </context>
 <context>
+    <name>SettlePreRegistrationDialog</name>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>After confirming, the person&apos;s record opens (or a new registration from the card, when the person is not registered yet).</source>
+        <translation>确认后将打开此人的档案（如尚未登记，则按身份证打开新的登记）。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Card on the reader: %1, %2 — %3</source>
+        <translation>读卡器上的证件：%1，%2 — %3</translation>
+    </message>
+    <message>
+        <source>Confirm the pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Confirm the pre-registration of %1</source>
+        <translation>确认%1的网上备案</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>No card was read: check the person&apos;s document by eye before confirming.</source>
+        <translation>未读取证件：确认前请人工核对本人证件。</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Reject the pre-registration</source>
+        <translation>退回网上备案</translation>
+    </message>
+    <message>
+        <source>Reject the pre-registration of %1</source>
+        <translation>退回%1的网上备案</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>提交时间：</translation>
+    </message>
+    <message>
+        <source>e.g. the person does not live at the address</source>
+        <translation>例如：经核实此人不在该地址居住</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>only the name is the same: the pre-registration holds no ID number; check it</source>
+        <translation>仅姓名相同：备案中没有身份证号，请核对</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>the ID number is the same</source>
+        <translation>身份证号一致</translation>
+    </message>
+    <message>
+        <source>the visible digits of the ID number and the name are the same</source>
+        <translation>身份证号可见部分与姓名一致</translation>
+    </message>
+</context>
+<context>
     <name>SheetPreview</name>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -2879,6 +3025,317 @@
     <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <source>%1 more match; they are marked in the list.</source>
+        <translation>另有 %1 条匹配，已在列表中标出。</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 条逾期</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>共 %1 条任务</translation>
+    </message>
+    <message>
+        <source>%1 tasks shown; scroll for more</source>
+        <translation>已显示 %1 条任务；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation>办结(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>确认(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>已办结(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>待办(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registrations</source>
+        <translation>网上备案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registrations (%1)</source>
+        <translation>网上备案(&amp;P)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>退回(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>任务单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Completed by %1</source>
+        <translation>办结人：%1</translation>
+    </message>
+    <message>
+        <source>Confirm a pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已办结：%1</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due this &amp;week</source>
+        <translation>本周到期(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Feedback rate: %1 (%2 of %3 tasks answered)</source>
+        <translation>反馈率：%1（%3 条任务中已反馈 %2 条）</translation>
+    </message>
+    <message>
+        <source>Feedback rate: — (no tasks received)</source>
+        <translation>反馈率：—（尚未收到任务）</translation>
+    </message>
+    <message>
+        <source>Feedback rate: …</source>
+        <translation>反馈率：……</translation>
+    </message>
+    <message>
+        <source>Give the task its result; it goes to the platform with the next sync</source>
+        <translation>填写任务结果；下次同步时反馈给平台</translation>
+    </message>
+    <message>
+        <source>ID &amp;number:</source>
+        <translation>身份证号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Looking for a pre-registration…</source>
+        <translation>正在查找网上备案……</translation>
+    </message>
+    <message>
+        <source>Matches the pre-registration of %1 (%2).</source>
+        <translation>与%1的网上备案匹配（%2）。</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No open task is due this week.</source>
+        <translation>本周没有到期的待办任务。</translation>
+    </message>
+    <message>
+        <source>No open task.</source>
+        <translation>没有待办任务。</translation>
+    </message>
+    <message>
+        <source>No pre-registration matches this card (%1). Register the person as usual, or lift the card and try another.</source>
+        <translation>没有与此证件（%1）匹配的网上备案。请按常规登记此人，或取下证件换一张再试。</translation>
+    </message>
+    <message>
+        <source>No pre-registration matches what you typed.</source>
+        <translation>没有与所输入内容匹配的网上备案。</translation>
+    </message>
+    <message>
+        <source>No task done yet.</source>
+        <translation>还没有已办结的任务。</translation>
+    </message>
+    <message>
+        <source>No task is overdue.</source>
+        <translation>没有逾期任务。</translation>
+    </message>
+    <message>
+        <source>No task received yet. Tasks arrive from the platform with a sync.</source>
+        <translation>尚未收到任务。任务单在同步时由平台下发。</translation>
+    </message>
+    <message>
+        <source>Not found at the address</source>
+        <translation>该地址查无此人</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue</source>
+        <translation>已逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Open the &amp;subject</source>
+        <translation>打开对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open, due today</source>
+        <translation>待办，今天到期</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation>其他（见备注）</translation>
+    </message>
+    <message>
+        <source>Overdue, %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Overdue, 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Pre-registration of %1 confirmed; the platform hears of it with the next sync.</source>
+        <translation>%1的网上备案已确认；下次同步时告知平台。</translation>
+    </message>
+    <message>
+        <source>Pre-registration of %1 rejected; the platform hears of it with the next sync.</source>
+        <translation>%1的网上备案已退回；下次同步时告知平台。</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Registrations submitted online wait here. Place the person&apos;s ID card on the reader while this tab is shown, or type the ID number, to find theirs.</source>
+        <translation>群众在网上提交的备案在此等候确认。在本页打开时把本人身份证放在读卡器上，或输入身份证号，即可找到其备案。</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Revisit a property</source>
+        <translation>复查出租屋</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tasks with a result among all tasks received; the target is 100%.</source>
+        <translation>已反馈结果的任务占收到任务的比例；目标为 100%。</translation>
+    </message>
+    <message>
+        <source>The Properties page is not in this version of the workstation yet, so the property cannot be opened here. The task is about: %1 (grid %2).</source>
+        <translation>本版本工作站还没有“出租屋”页面，无法在此打开该出租屋。任务涉及：%1（网格 %2）。</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s record or the property the task is about (double click)</source>
+        <translation>任务涉及的人员档案或出租屋（双击）</translation>
+    </message>
+    <message>
+        <source>Type the ID number (and the name) to find a pre-registration.</source>
+        <translation>请输入身份证号（及姓名）查找网上备案。</translation>
+    </message>
+    <message>
+        <source>Verified, as recorded</source>
+        <translation>已核实，与登记一致</translation>
+    </message>
+    <message>
+        <source>Verified, record corrected</source>
+        <translation>已核实，已更正登记</translation>
+    </message>
+    <message>
+        <source>Verify a person</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>if only part of the number was given</source>
+        <translation>仅提交部分号码时填写</translation>
+    </message>
+    <message>
+        <source>name only: the pre-registration holds no ID number; check it</source>
+        <translation>仅姓名相同：备案中没有身份证号，请核对</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>same ID number</source>
+        <translation>身份证号一致</translation>
+    </message>
+    <message>
+        <source>visible digits of the ID number and the name</source>
+        <translation>身份证号可见部分与姓名一致</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -4268,6 +4725,14 @@
         <translation>中已有备份，请选择空文件夹或新文件夹</translation>
     </message>
     <message>
+        <source>at most 200 characters (now {n})</source>
+        <translation>最多 200 个字符（现为 {n} 个）</translation>
+    </message>
+    <message>
+        <source>at most 2000 characters (now {n})</source>
+        <translation>最多 2000 个字符（现为 {n} 个）</translation>
+    </message>
+    <message>
         <source>at most {limit} rows at a time</source>
         <translation>每次最多 {limit} 行</translation>
     </message>
@@ -4334,6 +4799,10 @@
     <message>
         <source>say what did not match</source>
         <translation>请说明哪些情况不一致</translation>
+    </message>
+    <message>
+        <source>say why it is rejected</source>
+        <translation>请说明退回原因</translation>
     </message>
     <message>
         <source>say why the record is deleted</source>
@@ -4410,6 +4879,10 @@
     <message>
         <source>the new password must differ from the old one</source>
         <translation>新密码不能与旧密码相同</translation>
+    </message>
+    <message>
+        <source>the result code is too long</source>
+        <translation>结果代码过长</translation>
     </message>
     <message>
         <source>this document is already registered; open that resident</source>
