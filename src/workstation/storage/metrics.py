@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,11 +34,11 @@ class Rate:
         return "—" if v is None else f"{v * 100:.1f}%"
 
 
-def _consistency(session: Session, group: Any) -> dict[str, Rate]:
+def _consistency(session: Session, group: Any, *where: Any) -> dict[str, Rate]:
     consistent = func.sum(case((SpotCheck.result == "consistent", 1), else_=0))
     cols = [consistent, func.count()]
     entities: list[Any] = ([group] if group is not None else []) + cols
-    stmt = select(*entities).where(SpotCheck.deleted_at.is_(None))
+    stmt = select(*entities).where(SpotCheck.deleted_at.is_(None), *where)
     if group is not None:
         stmt = stmt.group_by(group)
     out: dict[str, Rate] = {}
@@ -51,6 +52,14 @@ def _consistency(session: Session, group: Any) -> dict[str, Rate]:
 
 def consistency_by_property(session: Session) -> dict[str, Rate]:
     return _consistency(session, SpotCheck.property_id)
+
+
+def consistency_for_properties(session: Session, property_ids: Sequence[str]) -> dict[str, Rate]:
+    """`consistency_by_property` for the given properties only (a page of a list): the same rate,
+    computed over their spot checks alone. Properties never checked are absent."""
+    if not property_ids:
+        return {}
+    return _consistency(session, SpotCheck.property_id, SpotCheck.property_id.in_(list(property_ids)))
 
 
 def consistency_by_grid(session: Session) -> dict[str, Rate]:
