@@ -66,6 +66,16 @@ def consistency_by_grid(session: Session) -> dict[str, Rate]:
     return _consistency(session, SpotCheck.grid_code)
 
 
+def consistency_of_property(session: Session, property_id: str) -> Rate:
+    """The consistency rate of one property (its index, not a scan of every spot check)."""
+    return _consistency(session, None, SpotCheck.property_id == property_id).get("station", Rate(0, 0))
+
+
+def consistency_of_grid(session: Session, grid_code: str) -> Rate:
+    """The consistency rate of one grid."""
+    return _consistency(session, None, SpotCheck.grid_code == grid_code).get("station", Rate(0, 0))
+
+
 def consistency_station(session: Session) -> Rate:
     return _consistency(session, None).get("station", Rate(0, 0))
 

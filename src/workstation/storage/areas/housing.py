@@ -28,6 +28,9 @@ a shared move day) are never written silently: `bind` and `move_tenant` raise `O
 naming the other bindings, and write only when called again with ``acknowledge_overlap=True`` (the
 acknowledgement is in the audit row). Binding someone to a room they are already bound to for that
 period raises `AlreadyBound`. Lists show every overlap (`RoomRow.overlaps`, `RoomTenancy.overlaps`).
+
+Declarations against the record, the overdue rule, visits, consistency rates and visit sheets are
+in `storage.areas.checks` (`HousingChecks`, a base of `Housing`).
 """
 
 from __future__ import annotations
@@ -55,7 +58,8 @@ from workstation.domain.validation import (
 )
 from workstation.errors import Problem, UserFacingError, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.storage.areas.base import UNSET, Area, Changes, Page, Transaction, Unset, raise_problems
+from workstation.storage.areas.base import UNSET, Changes, Page, Transaction, Unset, raise_problems
+from workstation.storage.areas.checks import HousingChecks
 from workstation.storage.areas.residents import bind, load_person
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.metrics import Rate, consistency_for_properties
@@ -268,7 +272,7 @@ def _opt(normalise: Callable[[str], str], value: str | None) -> str | None:
     return None if v is None else normalise(v)
 
 
-class Housing(Area):
+class Housing(HousingChecks):
     """Properties, rooms, bindings, declarations and spot checks. See the module docstring."""
 
     # ---- reads -----------------------------------------------------------------------------
@@ -787,15 +791,20 @@ class Housing(Area):
         declarant_phone: str | None,
         entries: Iterable[Mapping[str, str]],
     ) -> Changes:
-        """业主申报: the landlord's list of who lives where (entries: name, id_number, room).
+        """业主申报: the landlord's list of who lives where.
+
+        Args:
+            entries: one mapping per tenant: ``name`` (required), ``id_number``, ``room`` (a room
+                label), ``since`` (the day they moved in, ISO ``YYYY-MM-DD``), ``phone``.
 
         Raises:
             PermissionDenied: the role may not enter declarations.
-            ValidationError: no declarant name, a date in the future, a tenant without a name.
+            ValidationError: no declarant name, a date in the future, a tenant without a name, an
+                invalid ID number or moving-in date (fields ``entries[i]``, from 1).
             NotFound: the property was deleted.
         """
         self._require(Permission.ENTER_DECLARATION)
-        rows = [dict(e) for e in entries]
+        rows = [{k: str(v).strip() for k, v in dict(e).items() if v is not None and str(v).strip()} for e in entries]
         problems: Problems = validate_mobile(declarant_phone, field_name="declarant_phone")
         if not declarant_name.strip():
             problems.append(
@@ -821,6 +830,17 @@ class Housing(Area):
                 problems += identifier_problems(e["id_number"], field_name=f"entries[{i}]", label="An ID number")
             if e.get("phone"):
                 e["phone"] = normalise_mobile(e["phone"])
+            if e.get("since"):
+                try:
+                    e["since"] = date.fromisoformat(e["since"]).isoformat()
+                except ValueError:
+                    problems.append(
+                        Problem(
+                            f"entries[{i}]",
+                            "invalid",
+                            QT_TRANSLATE_NOOP("storage", "the moving-in date is not a date: write it as 2024-03-01"),
+                        )
+                    )
         raise_problems(problems)
         with self._write() as tx:
             tx.load(Property, property_id)
