@@ -138,6 +138,128 @@
     </message>
 </context>
 <context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>%1 by %2 (%3 tenants)</source>
+        <translation>%1 由 %2 申报（%3 名租客）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines differ from the record (highlighted).</source>
+        <translation>%2 行中有 %1 行与登记不一致（已突出显示）。</translation>
+    </message>
+    <message>
+        <source>&amp;Enter a declaration…</source>
+        <translation>录入申报(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>申报记录</translation>
+    </message>
+    <message>
+        <source>Enter what the landlord declared: who lives in which room, since when</source>
+        <translation>录入业主申报的内容：谁住在哪个房间、何时入住</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
+        <translation>业主：%1。业主须在新租客入住后 %2 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded or declared here.</source>
+        <translation>此处没有登记或申报的人员。</translation>
+    </message>
+    <message>
+        <source>The declarations agree with the record.</source>
+        <translation>申报与登记一致。</translation>
+    </message>
+    <message>
+        <source>The landlord has declared nothing for this property yet.</source>
+        <translation>业主尚未就此出租屋申报任何人员。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationEntryDialog</name>
+    <message>
+        <source>&amp;Add a tenant</source>
+        <translation>添加租客(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Declared on</source>
+        <translation>申报日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the declaration</source>
+        <translation>保存申报(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tenants declared (a row each; the room and moving-in date as the landlord gave them):</source>
+        <translation>申报的租客(&amp;T)（每人一行；房间和入住日期按业主所报填写）：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Declared &amp;by</source>
+        <translation>申报人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Enter a landlord declaration</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the tenant</source>
+        <translation>删除该租客(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Tenant %1: %2</source>
+        <translation>第 %1 名租客：%2</translation>
+    </message>
+    <message>
+        <source>declare at least one tenant</source>
+        <translation>至少申报一名租客</translation>
+    </message>
+    <message>
+        <source>for example 2024-03-01</source>
+        <translation>例如 2024-03-01</translation>
+    </message>
+    <message>
+        <source>not a date: write it as 2024-03-01</source>
+        <translation>不是有效日期：请写成 2024-03-01</translation>
+    </message>
+    <message>
+        <source>the date of the declaration is required</source>
+        <translation>必须填写申报日期</translation>
+    </message>
+    <message>
+        <source>the moving-in date is not a date: write it as 2024-03-01</source>
+        <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -293,6 +415,141 @@
     <message>
         <source>Visa (MRV-B), Honeywell reader</source>
         <translation>签证（MRV-B），霍尼韦尔阅读器</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>A finger was detected and an image taken. Module: {details}</source>
+        <translation>检测到手指，已采集一幅图像。指纹仪：{details}</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Assign the selected port to:</source>
+        <translation>将所选串口指定给：</translation>
+    </message>
+    <message>
+        <source>Card read: {name} ({details})</source>
+        <translation>读卡成功：{name}（{details}）</translation>
+    </message>
+    <message>
+        <source>Close the connection and connect again; a missing device is searched for now</source>
+        <translation>断开连接并重新连接；未连接的设备立即重新查找</translation>
+    </message>
+    <message>
+        <source>Devices are starting…</source>
+        <translation>设备正在启动……</translation>
+    </message>
+    <message>
+        <source>Devices on this desk</source>
+        <translation>本工作台的设备</translation>
+    </message>
+    <message>
+        <source>EMULATED DEVICES (demo). The card reader, fingerprint scanner and passport reader below are programs standing in for real ones: every card, finger and passport here is synthetic. Do not register real people at this desk.</source>
+        <translation>模拟设备（演示）。下面的身份证阅读器、指纹仪和护照阅读器都是代替真实设备的程序：这里的证件、手指和护照都是虚构的。请勿在此工作台登记真实人员。</translation>
+    </message>
+    <message>
+        <source>List the ports again and look for missing devices</source>
+        <translation>重新列出串口并查找未连接的设备</translation>
+    </message>
+    <message>
+        <source>No finger was placed on the scanner within {seconds} seconds.</source>
+        <translation>{seconds} 秒内指纹仪上没有放手指。</translation>
+    </message>
+    <message>
+        <source>No passport was swiped within {seconds} seconds.</source>
+        <translation>{seconds} 秒内没有刷护照。</translation>
+    </message>
+    <message>
+        <source>No serial port is listed. Plug in the USB cable of a device.</source>
+        <translation>未列出任何串口。请插上设备的 USB 连接线。</translation>
+    </message>
+    <message>
+        <source>Passport read: {name} ({details}); a check digit is WRONG</source>
+        <translation>护照已读取：{name}（{details}）；有校验位错误</translation>
+    </message>
+    <message>
+        <source>Passport read: {name} ({details}); check digits correct</source>
+        <translation>护照已读取：{name}（{details}）；校验位正确</translation>
+    </message>
+    <message>
+        <source>Place a finger on the scanner…</source>
+        <translation>请将手指放在指纹仪上……</translation>
+    </message>
+    <message>
+        <source>Read the card on the reader and show its name</source>
+        <translation>读取阅读器上的证件并显示姓名</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读卡……</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接……</translation>
+    </message>
+    <message>
+        <source>Remember this port for the device (needed for passport readers, which cannot be detected)</source>
+        <translation>为该设备记住此串口（护照阅读器无法自动识别，须指定）</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Select a port in the list first.</source>
+        <translation>请先在列表中选择一个串口。</translation>
+    </message>
+    <message>
+        <source>Serial ports</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Swipe a passport through the reader…</source>
+        <translation>请在护照阅读器上刷护照……</translation>
+    </message>
+    <message>
+        <source>Test: finger press</source>
+        <translation>测试：按手指</translation>
+    </message>
+    <message>
+        <source>Test: passport</source>
+        <translation>测试：读护照</translation>
+    </message>
+    <message>
+        <source>Test: read card</source>
+        <translation>测试：读卡</translation>
+    </message>
+    <message>
+        <source>The port {port} is no longer listed.</source>
+        <translation>串口 {port} 已不在列表中。</translation>
+    </message>
+    <message>
+        <source>The {device} is assigned to {port}; it is remembered for the next start.</source>
+        <translation>{device}已指定到 {port}，下次启动时仍然有效。</translation>
+    </message>
+    <message>
+        <source>Wait for a finger on the scanner and take one image</source>
+        <translation>等待手指放到指纹仪上并采集一幅图像</translation>
+    </message>
+    <message>
+        <source>Wait for a passport to be swiped and show its name</source>
+        <translation>等待刷护照并显示姓名</translation>
+    </message>
+    <message>
+        <source>While this page is open, a card placed on the reader or a passport swiped is shown here as a test read; nothing is opened or saved.</source>
+        <translation>本页面打开时，放上阅读器的证件或刷过的护照只在此处作为测试结果显示，不会打开或保存任何记录。</translation>
+    </message>
+    <message>
+        <source>{port} · {protocol}, {baud} baud</source>
+        <translation>{port} · {protocol}，{baud} 波特</translation>
     </message>
 </context>
 <context>
@@ -604,6 +861,269 @@
     </message>
 </context>
 <context>
+    <name>HousingChecks</name>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 次中 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1 properties</source>
+        <translation>%1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 rooms, %2 people</source>
+        <translation>%1 个房间，%2 人</translation>
+    </message>
+    <message>
+        <source>(nobody recorded)</source>
+        <translation>（无登记人员）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Declaration overdue</source>
+        <translation>申报逾期</translation>
+    </message>
+    <message>
+        <source>Declarations…</source>
+        <translation>业主申报…</translation>
+    </message>
+    <message>
+        <source>Declare by</source>
+        <translation>申报截止</translation>
+    </message>
+    <message>
+        <source>Declared as recorded</source>
+        <translation>申报与登记一致</translation>
+    </message>
+    <message>
+        <source>Declared in another room</source>
+        <translation>申报的房间不同</translation>
+    </message>
+    <message>
+        <source>Declared on</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>Declared room</source>
+        <translation>申报房间</translation>
+    </message>
+    <message>
+        <source>Declared, moved out</source>
+        <translation>已申报，已搬离</translation>
+    </message>
+    <message>
+        <source>Declared, not recorded</source>
+        <translation>已申报，未登记</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Every property of this grid has been spot-checked this month.</source>
+        <translation>本网格的出租屋本月均已抽查。</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>ID numbers masked</source>
+        <translation>证件号码已脱敏</translation>
+    </message>
+    <message>
+        <source>Inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s signature</source>
+        <translation>业主签名</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Monthly round %1, grid %2</source>
+        <translation>%1 集中清查，网格 %2</translation>
+    </message>
+    <message>
+        <source>More properties match than one sheet lists: print the rest by property.</source>
+        <translation>符合条件的出租屋超过一张表的上限：其余请逐处打印。</translation>
+    </message>
+    <message>
+        <source>Moved in (declared)</source>
+        <translation>入住日期（申报）</translation>
+    </message>
+    <message>
+        <source>Moved in (recorded)</source>
+        <translation>入住日期（登记）</translation>
+    </message>
+    <message>
+        <source>Moving-in date</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No rooms recorded.</source>
+        <translation>未登记房间。</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <source>Not declared yet</source>
+        <translation>尚未申报</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>查无此人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>People found who are not listed (name, ID number, room):</source>
+        <translation>表中未列出但现场发现的人员（姓名、证件号码、房间）：</translation>
+    </message>
+    <message>
+        <source>Preparing the sheet…</source>
+        <translation>正在准备登记表…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>Print the rooms and the people bound to them, with boxes to tick on the visit</source>
+        <translation>打印各房间及其绑定人员，走访时逐项勾选</translation>
+    </message>
+    <message>
+        <source>Record what a visit found, room by room</source>
+        <translation>逐个房间记录走访核查的结果</translation>
+    </message>
+    <message>
+        <source>Recorded from a declaration</source>
+        <translation>据业主申报登记</translation>
+    </message>
+    <message>
+        <source>Recorded room</source>
+        <translation>登记房间</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Spot check…</source>
+        <translation>抽查核查…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>Visit sheet</source>
+        <translation>走访登记表</translation>
+    </message>
+    <message>
+        <source>Visit sheet, grid %1</source>
+        <translation>走访登记表，网格 %1</translation>
+    </message>
+    <message>
+        <source>Visit sheet…</source>
+        <translation>走访登记表…</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>What the landlord declared beside the record; enter a declaration</source>
+        <translation>业主申报与登记对照；录入申报</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>no spot checks yet</source>
+        <translation>尚无抽查</translation>
+    </message>
+    <message>
+        <source>nobody recorded</source>
+        <translation>无登记人员</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>printed %1 by %2</source>
+        <translation>%1 由 %2 打印</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>&amp;New password</source>
@@ -725,6 +1245,14 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;What is this page?</source>
+        <translation>本页说明(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A short explanation of the page in front of you</source>
+        <translation>当前页面的简要说明</translation>
+    </message>
+    <message>
         <source>About the workstation</source>
         <translation>关于工作站</translation>
     </message>
@@ -759,6 +1287,10 @@
     <message>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Not logged in</source>
@@ -897,6 +1429,61 @@
     </message>
 </context>
 <context>
+    <name>MonthlyRoundDialog</name>
+    <message>
+        <source>%1 properties of grid %2 not spot-checked in %3, in address order.</source>
+        <translation>网格 %2 有 %1 处出租屋在 %3 未抽查，按地址排列。</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enter the grid code first.</source>
+        <translation>请先输入网格编号。</translation>
+    </message>
+    <message>
+        <source>Every property of grid %1 has been spot-checked in %2.</source>
+        <translation>网格 %1 的出租屋在 %2 均已抽查。</translation>
+    </message>
+    <message>
+        <source>Monthly round</source>
+        <translation>集中清查</translation>
+    </message>
+    <message>
+        <source>Monthly round: properties not spot-checked this month</source>
+        <translation>集中清查：本月尚未抽查的出租屋</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the monthly round</source>
+        <translation>保存集中清查表</translation>
+    </message>
+    <message>
+        <source>grid code, for example G01</source>
+        <translation>网格编号，例如 G01</translation>
+    </message>
+</context>
+<context>
     <name>NewOperatorDialog</name>
     <message>
         <source>Name shown</source>
@@ -1007,6 +1594,49 @@
     <message>
         <source>Unlock the station</source>
         <translation>解锁工作站</translation>
+    </message>
+</context>
+<context>
+    <name>PortsModel</name>
+    <message>
+        <source>Adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>No adapter profile matches: every device kind is tried at its default baud.</source>
+        <translation>没有匹配的适配器配置：按各类设备的默认波特率逐一尝试。</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>built-in or named</source>
+        <translation>内置或指定的串口</translation>
+    </message>
+    <message>
+        <source>emulated (demo)</source>
+        <translation>模拟（演示）</translation>
+    </message>
+    <message>
+        <source>emulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation>无配置</translation>
     </message>
 </context>
 <context>
@@ -1724,6 +2354,109 @@
     </message>
 </context>
 <context>
+    <name>ScannerSettingsBox</name>
+    <message>
+        <source>A wrong baud makes the scanner seem to disappear until it is found at its new rate.</source>
+        <translation>波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Current settings: not read yet.</source>
+        <translation>当前设置：尚未读取。</translation>
+    </message>
+    <message>
+        <source>Current settings: {baud} · packet {packet} · security {security}</source>
+        <translation>当前设置：{baud} · 数据包 {packet} · 安全等级 {security}</translation>
+    </message>
+    <message>
+        <source>Data packet size</source>
+        <translation>数据包大小</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner settings</source>
+        <translation>指纹仪设置</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner settings (administrator)</source>
+        <translation>指纹仪设置（管理员）</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未更改。</translation>
+    </message>
+    <message>
+        <source>Read settings</source>
+        <translation>读取设置</translation>
+    </message>
+    <message>
+        <source>Security level</source>
+        <translation>安全等级</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>设置项：</translation>
+    </message>
+    <message>
+        <source>The scanner still answers at {rate} baud until it is powered off and on.</source>
+        <translation>在断电重启之前，指纹仪仍以 {rate} 波特应答。</translation>
+    </message>
+    <message>
+        <source>These settings are kept in the scanner&apos;s own memory. A wrong baud makes the scanner seem to disappear until it is found at its new rate. Every change is recorded in the audit trail.</source>
+        <translation>这些设置保存在指纹仪自身的存储中。波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。每次更改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Write to the fingerprint scanner on {port}?</source>
+        <translation>写入 {port} 上的指纹仪？</translation>
+    </message>
+    <message>
+        <source>Write to the scanner…</source>
+        <translation>写入指纹仪……</translation>
+    </message>
+    <message>
+        <source>Writing to the fingerprint scanner…</source>
+        <translation>正在写入指纹仪……</translation>
+    </message>
+    <message>
+        <source>Writing to the scanner…</source>
+        <translation>正在写入指纹仪……</translation>
+    </message>
+    <message>
+        <source>Written. {setting} was {old}, is now {new}.</source>
+        <translation>已写入。{setting}原为{old}，现为{new}。</translation>
+    </message>
+    <message>
+        <source>level {n}</source>
+        <translation>{n} 级</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <source>{rate} baud</source>
+        <translation>{rate} 波特</translation>
+    </message>
+    <message>
+        <source>{setting}: now {now}, new {new}.</source>
+        <translation>{setting}：当前{now}，新值{new}。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsTab</name>
     <message>
         <source>Asked for, may be skipped</source>
@@ -1828,6 +2561,88 @@
     <message>
         <source>Wrong passwords in a row before an account locks (3–20)</source>
         <translation>连续输错几次密码后锁定账号（3–20）</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the visit sheet</source>
+        <translation>保存走访登记表</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Save the findings</source>
+        <translation>保存核查结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Every line not marked yet becomes consistent</source>
+        <translation>尚未标记的各行均记为一致</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Mark at least one line with what the visit found.</source>
+        <translation>请至少为一行标记走访核查结果。</translation>
+    </message>
+    <message>
+        <source>Mark the rest &amp;consistent</source>
+        <translation>其余记为一致(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark what the visit found for each person (double-click the Finding cell). Say what did not match in the notes.</source>
+        <translation>为每个人标记走访核查结果（双击“核查结果”单元格）。不一致之处请在备注中说明。</translation>
+    </message>
+    <message>
+        <source>Only an officer records spot checks. You can read the rooms and the people bound to them here; an officer verifies them on a visit.</source>
+        <translation>只有民警可以记录抽查核查。您可以在此查看各房间及其绑定人员；由民警走访时核查。</translation>
+    </message>
+    <message>
+        <source>Saved: %1 findings.</source>
+        <translation>已保存：%1 条核查结果。</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet.</source>
+        <translation>此出租屋尚未登记房间。</translation>
+    </message>
+    <message>
+        <source>grid %1: %2</source>
+        <translation>网格 %1：%2</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <source>this property %1</source>
+        <translation>本出租屋 %1</translation>
     </message>
 </context>
 <context>
@@ -2524,6 +3339,105 @@
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>(demo station)</source>
+        <translation>（演示警务室）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Every resident of the station&apos;s area. Search by name, pinyin, ID number, phone or address (Ctrl+F), or place an ID card on the reader to open the person. ID numbers in the list are masked; the whole number shows only in the opened record. F2 registers a person by typing.</source>
+        <translation>本警务室辖区内的全部实有人口。可按姓名、拼音、证件号码、电话或地址查询（Ctrl+F），或将身份证放上阅读器直接打开该人员。列表中的证件号码已隐去部分数字，只有打开的记录中才显示完整号码。F2 手工录入登记。</translation>
+    </message>
+    <message>
+        <source>F1: this help · Alt+1…8: pages · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog</source>
+        <translation>F1：本说明 · Alt+1…8：切换页面 · Ctrl+F：查询 · F2：新登记 · F5：立即同步 · Ctrl+L：锁定 · Esc：关闭对话框</translation>
+    </message>
+    <message>
+        <source>Help: {page}</source>
+        <translation>帮助：{page}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Log in with your user name and password. The desk locks itself after a few idle minutes and with Ctrl+L; only you can unlock your own session. Administrators set up operators on the Admin page.</source>
+        <translation>请用用户名和密码登录。工作台空闲几分钟后或按 Ctrl+L 会自动锁定，只有本人才能解锁自己的会话。管理员在“管理”页面设置操作员。</translation>
+    </message>
+    <message>
+        <source>Operators and their roles, station settings, enrollment with the platform, backup and purge. Every change here is recorded in the audit trail.</source>
+        <translation>操作员及其角色、警务室设置、向中心平台注册、备份和清理。此处的每次更改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt / PySide6</source>
+        <translation>Qt / PySide6</translation>
+    </message>
+    <message>
+        <source>Rental properties and their rooms, landlords and who lives where (person–room bindings). With a room open, a card placed on the reader binds that person to the room. Ctrl+P prints the visit sheet of the open property.</source>
+        <translation>出租屋及其房间、业主和住户（人屋捆绑）。打开一个房间时，放上阅读器的证件会把该人员捆绑到此房间。Ctrl+P 打印当前出租屋的走访单。</translation>
+    </message>
+    <message>
+        <source>SQLCipher</source>
+        <translation>SQLCipher</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>警务室</translation>
+    </message>
+    <message>
+        <source>The ID card reader, fingerprint scanner and passport reader: their state lights, the serial ports with their USB adapter, a test read of each device and reconnect. Administrators assign ports and change the fingerprint scanner&apos;s own settings. A yellow banner means the devices are emulated (demo).</source>
+        <translation>身份证阅读器、指纹仪和护照阅读器：状态指示灯、串口及其 USB 适配器、每台设备的测试读取和重新连接。管理员可指定串口并更改指纹仪自身的设置。黄色横幅表示设备为模拟设备（演示）。</translation>
+    </message>
+    <message>
+        <source>The day at a glance: registrations, consistency and feedback rates, what waits for the platform, tasks due and devices that are not ready. Click a bar or point to open the list behind it.</source>
+        <translation>今日概览：登记数、一致率和反馈率、等待上传平台的数据、到期任务以及未就绪的设备。点击柱形或数据点可打开对应的列表。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Visits and checks sent by the platform or planned here, with their due dates. Record the result of each task; the result goes back to the platform with the next sync (feedback rate).</source>
+        <translation>中心平台下发或本地安排的走访和核查任务及其期限。请为每个任务录入结果，结果在下次同步时反馈给平台（反馈率）。</translation>
+    </message>
+    <message>
+        <source>What has reached the central platform and what is waiting, the last error in plain words with the next automatic try, conflicts to decide, and offline transfer by USB folder. F5 syncs now.</source>
+        <translation>哪些数据已上传中心平台、哪些还在等待，最近一次错误的说明和下次自动重试时间，需要裁决的冲突，以及通过 U 盘文件夹离线传输。F5 立即同步。</translation>
+    </message>
+    <message>
+        <source>Who read or changed what, and when: the station&apos;s tamper-evident audit trail, filtered by operator, person, kind of event and date. &quot;Verify chain&quot; checks that no row was changed or removed.</source>
+        <translation>谁在何时查看或更改了什么：本警务室防篡改的审计日志，可按操作员、人员、事件类型和日期筛选。“校验链”检查是否有记录被更改或删除。</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>无（未加密）</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>operating system keyring ({name})</source>
+        <translation>操作系统密钥环（{name}）</translation>
+    </message>
+    <message>
+        <source>recovery passphrase (no keyring entry used)</source>
+        <translation>恢复口令（未使用密钥环）</translation>
+    </message>
+</context>
+<context>
     <name>mrz</name>
     <message>
         <source>Line {line} had {count} of {width} characters; padded with fillers.</source>
@@ -2984,6 +3898,54 @@
     </message>
 </context>
 <context>
+    <name>scanner</name>
+    <message>
+        <source>Baud must be N = 1..12 (9600·N baud) or one of those rates, e.g. 6 or 57600; not &apos;{raw}&apos;.</source>
+        <translation>波特率须为 N = 1..12（9600×N 波特）或对应的速率，例如 6 或 57600；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>Packet size must be 32, 64, 128 or 256 bytes; not &apos;{raw}&apos;.</source>
+        <translation>数据包大小须为 32、64、128 或 256 字节；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>Security level must be 1..5; not &apos;{raw}&apos;.</source>
+        <translation>安全等级须为 1..5；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`).</source>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`). The remembered baud is now {baud}.</source>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。已记住的波特率为 {baud}。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner refused or did not take the new {setting}; nothing was changed. ({reason})</source>
+        <translation>指纹仪拒绝或未接受新的{setting}设置，未作任何更改。（{reason}）</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was not found, so nothing was changed. Plug it in, or assign its port (Devices page, or `workstation-admin devices assign fingerprint PORT`). ({status})</source>
+        <translation>未找到指纹仪，未作任何更改。请插上设备，或指定其串口（设备页面，或 `workstation-admin devices assign fingerprint 串口`）。（{status}）</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{setting}&apos;: use `baud`, `packet-size` or `security` (the module&apos;s password and address are deliberately not offered).</source>
+        <translation>未知的设置“{setting}”：可用 `baud`、`packet-size` 或 `security`（不提供更改指纹仪密码和地址）。</translation>
+    </message>
+    <message>
+        <source>baud</source>
+        <extracomment>How a setting is named in a sentence (marked; the command line&apos;s names are ``SETTINGS``).</extracomment>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>packet size</source>
+        <translation>数据包大小</translation>
+    </message>
+    <message>
+        <source>security level</source>
+        <translation>安全等级</translation>
+    </message>
+</context>
+<context>
     <name>sim</name>
     <message>
         <source>The emulators could not start: {reason}</source>
@@ -3278,6 +4240,10 @@
         <translation>质量应为0至100</translation>
     </message>
     <message>
+        <source>record at least one finding of the visit</source>
+        <translation>请至少记录一条走访核查结果</translation>
+    </message>
+    <message>
         <source>room label is required</source>
         <translation>必须填写房间号</translation>
     </message>
@@ -3354,6 +4320,10 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the moving-in date is not a date: write it as 2024-03-01</source>
+        <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
+    </message>
+    <message>
         <source>the new password must differ from the old one</source>
         <translation>新密码不能与旧密码相同</translation>
     </message>
@@ -3372,6 +4342,10 @@
     <message>
         <source>this is not a database file (it is a folder or a device)</source>
         <translation>这不是数据库文件</translation>
+    </message>
+    <message>
+        <source>this person is checked twice</source>
+        <translation>此人被重复核查</translation>
     </message>
     <message>
         <source>user name &apos;{username}&apos; is taken</source>

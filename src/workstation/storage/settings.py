@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "language": "",  # the desk's language for operators who chose none; "": the computer's
     "freeze_max_unsynced_age_hours": 72,
     "freeze_max_unsynced_records": 5000,
+    # a landlord declares a new tenant within this many days of moving in (issue 11 item 4)
+    "declaration_deadline_days": 3,
 }
 
 

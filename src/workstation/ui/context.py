@@ -94,6 +94,7 @@ class Station(QObject):
         languages: i18n.Languages | None,
         station_name: str = "",
         station_code: str = "",
+        key_backend: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,6 +107,7 @@ class Station(QObject):
         self.languages = languages
         self.station_name = station_name
         self.station_code = station_code
+        self.key_backend = key_backend  # how the key was unlocked: "keyring:<backend name>", "passphrase", ""
         self.preferences = i18n.Preferences(self.data_dir)
         self.sync_state: Any = None  # set by the sync bridge
         self.contexts: list[DeskContext] = []

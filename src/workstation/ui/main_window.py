@@ -339,6 +339,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
             self.language_group.addAction(a)
             self.act_languages[code] = a
+        self.act_help = self._action("act_help", self.show_help, QKeySequence("F1"))
         self.act_about = self._action("act_about", self.about)
 
         bar = self.menuBar()
@@ -355,6 +356,7 @@ class MainWindow(QMainWindow):
             self.menu_language.addAction(a)
         self.menu_view.addMenu(self.menu_language)
         self.menu_help = QMenu(self)
+        self.menu_help.addAction(self.act_help)
         self.menu_help.addAction(self.act_about)
         for m in (self.menu_desk, self.menu_go, self.menu_view, self.menu_help):
             bar.addMenu(m)
@@ -423,6 +425,10 @@ class MainWindow(QMainWindow):
             self.act_quit: (
                 QCoreApplication.translate("MainWindow", "&Quit"),
                 QCoreApplication.translate("MainWindow", "Close the workstation"),
+            ),
+            self.act_help: (
+                QCoreApplication.translate("MainWindow", "&What is this page?"),
+                QCoreApplication.translate("MainWindow", "A short explanation of the page in front of you"),
             ),
             self.act_about: (
                 QCoreApplication.translate("MainWindow", "&About"),
@@ -662,20 +668,27 @@ class MainWindow(QMainWindow):
             self.station.languages.switch(code)
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        """The About box: versions, the station, the database path, the key backend (`ui.help`)."""
+        from workstation.ui.help import AboutDialog
 
-        from workstation.ui.errors import _box
+        self.about_dialog = AboutDialog(self.station, self)
+        self.about_dialog.open()
 
-        _box(
-            self,
-            QMessageBox.Icon.Information,
-            QCoreApplication.translate("MainWindow", "About the workstation"),
-            QCoreApplication.translate(
-                "MainWindow",
-                "Police-room workstation: residents, rental housing, ID card, passport and fingerprint "
-                "devices, encrypted local store and sync with the central platform.",
-            ),
-        )
+    def show_help(self) -> None:
+        """F1: the current page's "what is this" text (the login screen's when nobody is logged in)."""
+        from workstation.ui.help import HelpDialog
+
+        page = self.session.current_page if self.session is not None and not self.locked else None
+        if page is not None:
+            key, text_of, title_of = page.nav_key, page.help_text, page.title
+        else:
+            key, text_of, title_of = "login", None, lambda: QCoreApplication.translate("MainWindow", "Log in")
+        dlg = getattr(self, "help_dialog", None)
+        if dlg is None or not shiboken6.isValid(dlg):
+            dlg = self.help_dialog = HelpDialog(key, title_of, self)
+        dlg.set_page(key, title_of, text_of)
+        dlg.show()
+        dlg.raise_()
 
     # ---- sync ------------------------------------------------------------------------------------------------
     def refresh_sync_state(self) -> None:
