@@ -16,10 +16,14 @@ Measured (issue 10, "Benchmark"):
 * ``start_s``, ``rss_mb`` — `benchmarks/ui_start.py` (ui-shell): process start to the login window on
   a demo station; this process's resident memory after the residents page was opened, scrolled and
   searched at 1 M.
+* ``audit_open_ms`` — the audit viewer opened on a trail of 1 M events (``--audit-events``; the run's
+  copy of the store is topped up with a valid chain of synthetic events first): `AuditPage.on_shown`
+  → its first page of rows shown (median of 5 opens, each a new page; issue 12, target ≤ 100 ms).
 
 The 1 M store takes minutes to build: ``--keep DIR`` builds it there once (a pristine copy holding
 20 000 unsynced changes) and each later run copies it afresh. ``--residents 50000`` for a smoke run.
-Last line: ``ui: max_stall_ms=<ms> card_to_form_ms=<ms> search_p95_ms=<ms> start_s=<s> rss_mb=<MB>``.
+Last line: ``ui: max_stall_ms=<ms> card_to_form_ms=<ms> search_p95_ms=<ms> start_s=<s> rss_mb=<MB>
+audit_open_ms=<ms>`` (one line).
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ STATION_CODE = "440305001"
 ADMIN = ("admin", "admin-pass-1")
 OFFICER = ("officer1", "password-officer1")
 SYNC_RECORDS = 20_000
+AUDIT_EVENTS = 1_000_000
 PASSPHRASE_FILE = "benchmark-passphrase.txt"  # a benchmark-only station of synthetic data
 COMPLETE_FILE = "benchmark-built"  # written last: a build that was interrupted is built again
 
@@ -97,7 +102,9 @@ def build(pristine: Path, n: int, sync_records: int = SYNC_RECORDS) -> None:
     print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
 
 
-def prepare(keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_RECORDS) -> Path:
+def prepare(
+    keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_RECORDS, audit_events: int = 0
+) -> Path:
     """The station folder of this run: a fresh copy of the pristine store (built when missing)."""
     pristine = (keep or scratch) / f"pristine-{n}-{sync_records}"
     if not (pristine / COMPLETE_FILE).exists():
@@ -105,11 +112,80 @@ def prepare(keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_R
             shutil.rmtree(pristine)
         print(f"building a station of {n} residents in {pristine} (once with --keep)", flush=True)
         build(pristine, n, sync_records)
+    marker = pristine / f"audit-events-{audit_events}"
+    if audit_events and not marker.exists():  # topped up once per pristine store (a few minutes at 1 M)
+        from keyring.backends import fail
+
+        from workstation.storage import station
+
+        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
+                                  backend=fail.Keyring())
+        grow_audit_trail(db, audit_events)
+        conn = db.raw_connection()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        db.close()
+        marker.write_text("ok")
     run = scratch / "station"
     if run.exists():
         shutil.rmtree(run)
     shutil.copytree(pristine, run)
     return run
+
+
+def grow_audit_trail(db, total: int, seed: int = 7) -> int:
+    """Append synthetic events until the trail holds `total` rows: a valid chain (hash, MAC, head and
+    anchor as `storage.audit` writes them), written in bulk. Actors, actions and targets are a desk's
+    mix. Returns the rows added."""
+    from sqlalchemy import func, insert, select
+
+    from workstation.storage import audit
+    from workstation.storage.schema import AuditEvent, AuditHead, Person
+
+    rng = random.Random(seed)
+    log = db.audit_log
+    with db.read() as s:
+        have = int(s.execute(select(func.count()).select_from(AuditEvent)).scalar_one())
+        head = s.get(AuditHead, 1)
+        seq, prev = (head.seq, head.hash) if head is not None else (0, audit.GENESIS)
+        at = s.execute(select(func.max(AuditEvent.at))).scalar()
+        people = list(s.execute(select(Person.id).limit(20_000)).scalars())
+    from datetime import timedelta
+
+    from workstation.storage.schema import utcnow
+
+    at = at or utcnow()
+    actors = ("officer1", "officer1", "officer1", "assistant1", "assistant2", "admin", "sync")
+    actions = ("person.search", "person.read", "person.search", "person.update", "person.create",
+               "property.search", "tenancy.create", "task.list", "login", "audit.read")
+    added = 0
+    t = time.perf_counter()
+    while have + added < total:
+        chunk = []
+        for _ in range(min(50_000, total - have - added)):
+            seq += 1
+            at = at + timedelta(microseconds=10)
+            action = rng.choice(actions)
+            actor = rng.choice(actors)
+            kind = action.split(".")[0]
+            target_type = "person" if kind == "person" else (None if action in ("login", "audit.read") else kind)
+            target_id = rng.choice(people) if target_type == "person" and people else None
+            details = f'{{"rows": {rng.randint(0, 200)}}}' if action.endswith("search") else ""
+            h = audit._row_hash(prev, audit._canonical(seq, at, actor, action, target_type, target_id, details, "ok"))
+            chunk.append({"seq": seq, "at": at, "actor": actor, "action": action, "target_type": target_type,
+                          "target_id": target_id, "details": details, "outcome": "ok", "prev_hash": prev, "hash": h,
+                          "mac": log.mac_of(h)})
+            prev = h
+        with db.write() as s:
+            s.execute(insert(AuditEvent), chunk)
+            row = s.get(AuditHead, 1)
+            row.seq, row.hash, row.mac = seq, prev, log.mac_of(f"head:{seq}:{prev}")
+        added += len(chunk)
+    if added:
+        with db.write() as s:
+            log.write_anchor(s, db.anchor_path)
+        print(f"  audit trail: {have} + {added} events ({time.perf_counter() - t:.0f} s)", flush=True)
+    return added
 
 
 # ---- measuring --------------------------------------------------------------------------------------
@@ -176,6 +252,7 @@ def main() -> int:
     ap.add_argument("--cards", type=int, default=10, help="card placements for card_to_form_ms")
     ap.add_argument("--queries", type=int, default=80, help="queries of the search mix")
     ap.add_argument("--no-start", action="store_true", help="skip start_s (it launches the app 4 times)")
+    ap.add_argument("--audit-events", type=int, default=AUDIT_EVENTS, help="events in the trail for audit_open_ms")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
         return run(a, Path(tmp))
@@ -188,7 +265,7 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     keep = Path(a.keep) if a.keep else None
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
-    folder = prepare(keep, a.residents, scratch, a.sync_records)
+    folder = prepare(keep, a.residents, scratch, a.sync_records, a.audit_events)
 
     import ui_start
     from keyring.backends import fail
@@ -263,6 +340,29 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         latencies.append(1000 * (time.perf_counter() - t_key))
     meter.stop()
     mem = ui_start.rss_mb()
+
+    # ---- 1b. the audit viewer on a trail of 1 M events: first page shown ---------------------------------
+    from workstation.ui.screens.audit import AuditPage
+
+    audit_ctx = st.context_for(admin)
+    opens = []
+    meter.start("audit")
+    for _ in range(5):
+        audit_page = AuditPage(audit_ctx)
+        audit_page.resize(1366, 700)
+        audit_page.show()
+        done: list[float] = []
+        audit_page.model.searched.connect(lambda _q, _s, done=done: done.append(time.perf_counter()))
+        t_open = time.perf_counter()
+        audit_page.on_shown()
+        wait_for(lambda done=done: bool(done), 30, "the first page of the audit trail")
+        QApplication.processEvents()  # the rows painted
+        opens.append(1000 * (time.perf_counter() - t_open))
+        rows_shown = audit_page.model.rowCount()
+        audit_page.close()
+        audit_page.deleteLater()
+        pump(0.2)
+    meter.stop()
 
     # ---- the emulated desk (after rss_mb: emulators are not the app) ----------------------------------
     manager = DeviceManager.with_emulators(ManagerConfig(assignments_path=None), link="pty")
@@ -379,8 +479,11 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     print(f"sync: {result.records} records in {sync_s:.1f} s, error={result.error}")
     print(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
           f"median {statistics.median(latencies):.1f} ms")
+    print(f"audit: {a.audit_events} events, first page of {rows_shown} rows; opens ms "
+          + ", ".join(f"{v:.1f}" for v in opens))
     print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={statistics.median(card_ms):.1f} "
-          f"search_p95_ms={p95:.1f} start_s={start:.2f} rss_mb={mem:.0f}")
+          f"search_p95_ms={p95:.1f} start_s={start:.2f} rss_mb={mem:.0f} "
+          f"audit_open_ms={statistics.median(opens):.1f}")
     return 0
 
 

@@ -115,6 +115,526 @@
     </message>
 </context>
 <context>
+    <name>AuditEvents</name>
+    <message>
+        <source>Added a rental property</source>
+        <translation>添加出租屋</translation>
+    </message>
+    <message>
+        <source>Added an identity document</source>
+        <translation>添加身份证件</translation>
+    </message>
+    <message>
+        <source>Anchored the audit trail</source>
+        <translation>锚定审计记录</translation>
+    </message>
+    <message>
+        <source>Assigned a device</source>
+        <translation>分配设备</translation>
+    </message>
+    <message>
+        <source>Backed up the station</source>
+        <translation>备份工作站</translation>
+    </message>
+    <message>
+        <source>Captured a fingerprint</source>
+        <translation>采集指纹</translation>
+    </message>
+    <message>
+        <source>Changed a rental property</source>
+        <translation>修改出租屋</translation>
+    </message>
+    <message>
+        <source>Changed a resident</source>
+        <translation>修改实有人口</translation>
+    </message>
+    <message>
+        <source>Changed a tenancy</source>
+        <translation>修改人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Changed an identity document</source>
+        <translation>修改身份证件</translation>
+    </message>
+    <message>
+        <source>Changed an operator&apos;s role</source>
+        <translation>更改操作员角色</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Changed the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Changed the fingerprint scanner&apos;s settings</source>
+        <translation>修改指纹采集仪设置</translation>
+    </message>
+    <message>
+        <source>Counted residents</source>
+        <translation>统计实有人口数</translation>
+    </message>
+    <message>
+        <source>Created a task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Created an operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <source>Deleted a fingerprint</source>
+        <translation>删除指纹</translation>
+    </message>
+    <message>
+        <source>Deleted a rental property</source>
+        <translation>删除出租屋</translation>
+    </message>
+    <message>
+        <source>Deleted a resident</source>
+        <translation>删除实有人口</translation>
+    </message>
+    <message>
+        <source>Deleted an identity document</source>
+        <translation>删除身份证件</translation>
+    </message>
+    <message>
+        <source>Disabled or enabled an operator</source>
+        <translation>停用或启用操作员</translation>
+    </message>
+    <message>
+        <source>Ended a tenancy</source>
+        <translation>解除人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Enrolled with the platform</source>
+        <translation>在中心平台注册</translation>
+    </message>
+    <message>
+        <source>Entered a residence declaration</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>Exported batches for offline transfer</source>
+        <translation>导出离线传输批次</translation>
+    </message>
+    <message>
+        <source>Exported residents</source>
+        <translation>导出实有人口</translation>
+    </message>
+    <message>
+        <source>Exported the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Forgot a device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>Generated demo data</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>Imported receipts from offline transfer</source>
+        <translation>导入离线传输回执</translation>
+    </message>
+    <message>
+        <source>Listed pre-registrations</source>
+        <translation>列出预登记</translation>
+    </message>
+    <message>
+        <source>Listed residents</source>
+        <translation>列出实有人口</translation>
+    </message>
+    <message>
+        <source>Listed rooms</source>
+        <translation>列出房间</translation>
+    </message>
+    <message>
+        <source>Listed tasks</source>
+        <translation>列出任务</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Opened a rental property</source>
+        <translation>查看出租屋</translation>
+    </message>
+    <message>
+        <source>Opened a resident&apos;s record</source>
+        <translation>查看实有人口记录</translation>
+    </message>
+    <message>
+        <source>Overrode the freeze rule</source>
+        <translation>临时解除冻结</translation>
+    </message>
+    <message>
+        <source>Platform key changed</source>
+        <translation>中心平台密钥变更</translation>
+    </message>
+    <message>
+        <source>Platform refused the audit checkpoint</source>
+        <translation>中心平台拒绝审计检查点</translation>
+    </message>
+    <message>
+        <source>Platform reported a conflict</source>
+        <translation>中心平台报告冲突</translation>
+    </message>
+    <message>
+        <source>Platform revoked this workstation</source>
+        <translation>中心平台吊销了本工作站</translation>
+    </message>
+    <message>
+        <source>Platform setting received</source>
+        <translation>收到中心平台设置</translation>
+    </message>
+    <message>
+        <source>Purged records past retention</source>
+        <translation>清除超过保存期限的记录</translation>
+    </message>
+    <message>
+        <source>Read fingerprints</source>
+        <translation>读取指纹</translation>
+    </message>
+    <message>
+        <source>Read the audit trail</source>
+        <translation>查阅审计记录</translation>
+    </message>
+    <message>
+        <source>Read the dashboard figures</source>
+        <translation>查看统计数据</translation>
+    </message>
+    <message>
+        <source>Recorded a spot check</source>
+        <translation>记录抽查</translation>
+    </message>
+    <message>
+        <source>Recorded who lives where</source>
+        <translation>登记人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Registered a resident</source>
+        <translation>登记实有人口</translation>
+    </message>
+    <message>
+        <source>Registration blocked (freeze rule)</source>
+        <translation>登记被冻结规则阻止</translation>
+    </message>
+    <message>
+        <source>Reset an operator&apos;s password</source>
+        <translation>重置操作员密码</translation>
+    </message>
+    <message>
+        <source>Resolved a sync conflict</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>Restored the station</source>
+        <translation>恢复工作站</translation>
+    </message>
+    <message>
+        <source>Scanned for devices</source>
+        <translation>扫描设备</translation>
+    </message>
+    <message>
+        <source>Searched rental properties</source>
+        <translation>查询出租屋</translation>
+    </message>
+    <message>
+        <source>Searched residents</source>
+        <translation>查询实有人口</translation>
+    </message>
+    <message>
+        <source>Station set up</source>
+        <translation>工作站初始化</translation>
+    </message>
+    <message>
+        <source>Station unlocked</source>
+        <translation>工作站解锁</translation>
+    </message>
+    <message>
+        <source>Updated a task</source>
+        <translation>更新任务</translation>
+    </message>
+    <message>
+        <source>Verified the audit trail</source>
+        <translation>核验审计记录</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>已断裂</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>事件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <source>Any person</source>
+        <translation>不限人员</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Changes to records</source>
+        <translation>记录的修改</translation>
+    </message>
+    <message>
+        <source>Check every row of the trail against the chain: names the first row changed or removed</source>
+        <translation>按链逐条核对审计记录：指出第一条被修改或删除的记录</translation>
+    </message>
+    <message>
+        <source>Choose an operator, or type a user name</source>
+        <translation>选择操作员，或输入用户名</translation>
+    </message>
+    <message>
+        <source>Choose one of {n} residents…</source>
+        <translation>从 {n} 名实有人口中选择一名……</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Enter a resident&apos;s record id (36 characters, with dashes).</source>
+        <translation>请输入实有人口的记录编号（36 个字符，含连字符）。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录……</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出……</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Logins and unlocking</source>
+        <translation>登录与解锁</translation>
+    </message>
+    <message>
+        <source>Name or ID number of a resident, then Enter</source>
+        <translation>输入实有人口的姓名或证件号码，按回车</translation>
+    </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>没有符合筛选条件的事件。</translation>
+    </message>
+    <message>
+        <source>No resident matches this name or number.</source>
+        <translation>没有与此姓名或号码相符的实有人口。</translation>
+    </message>
+    <message>
+        <source>Reading the trail…</source>
+        <translation>正在读取审计记录……</translation>
+    </message>
+    <message>
+        <source>Reads of personal data</source>
+        <translation>个人信息的查阅</translation>
+    </message>
+    <message>
+        <source>Record id of a resident (from the sync or a report)</source>
+        <translation>实有人口的记录编号（来自同步或报表）</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>被拒绝或失败</translation>
+    </message>
+    <message>
+        <source>Several residents match: choose one</source>
+        <translation>有多名实有人口相符：请选择一名</translation>
+    </message>
+    <message>
+        <source>Show that row</source>
+        <translation>显示该条记录</translation>
+    </message>
+    <message>
+        <source>Spreadsheet files (CSV)</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <source>Sync with the platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+    <message>
+        <source>The audit trail failed its check: {reason}. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
+        <translation>审计记录未通过核验：{reason}。请报告所领导，并保持工作站现状以备检查。</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at row {seq}: {reason}. Rows after it cannot be trusted either. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
+        <translation>审计记录在第 {seq} 条处断裂：{reason}。其后的记录也不再可信。请报告所领导，并保持工作站现状以备检查。</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {n} rows checked, none changed or removed.</source>
+        <translation>审计记录完整：已核验 {n} 条，无修改或删除。</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>核验记录链</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>正在核验审计记录……</translation>
+    </message>
+    <message>
+        <source>Who read or changed what on this workstation, and when, newest first. Every row is chained to the one before it, so a row changed or removed afterwards is found by &quot;Verify chain&quot;. ID numbers appear masked, as they were recorded.</source>
+        <translation>谁在何时查阅或修改了本工作站的哪些内容，最新的在前。每条记录都与前一条链接，事后被修改或删除的记录可通过“核验记录链”发现。证件号码按记录时的样子脱敏显示。</translation>
+    </message>
+    <message>
+        <source>Write the rows of the current filter to a CSV file for an inspection (recorded in the trail)</source>
+        <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>{n} events shown; more load as you scroll down.</source>
+        <translation>已显示 {n} 条事件；向下滚动加载更多。</translation>
+    </message>
+    <message>
+        <source>{n} events written to {path}.</source>
+        <translation>已将 {n} 条事件写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} events.</source>
+        <translation>共 {n} 条事件。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailModel</name>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>BindDialog</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>捆绑</translation>
+    </message>
+    <message>
+        <source>Bind a person to room %1</source>
+        <translation>将人员捆绑到 %1 房间</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>查找结果：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, ID number or phone</source>
+        <translation>姓名、拼音、证件号码或电话</translation>
+    </message>
+    <message>
+        <source>Room %1 at %2</source>
+        <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>find the person and choose them in the list</source>
+        <translation>请先查找人员，并在列表中选中</translation>
+    </message>
+    <message>
+        <source>no current address</source>
+        <translation>无现住址</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Change role</source>
@@ -135,6 +655,382 @@
     <message>
         <source>{user} is now {role}.</source>
         <translation>{user} 现在的角色是{role}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteTaskDialog</name>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>办结(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Complete the task</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>What you found, what was done (sent to the platform with the result)</source>
+        <translation>核查情况与处理经过（随结果反馈给平台）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>subject: %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>— choose the result —</source>
+        <translation>— 请选择结果 —</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>备注（可选）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Accept the platform&apos;s version</source>
+        <translation>采用中心平台的版本</translation>
+    </message>
+    <message>
+        <source>Conflict with the central platform</source>
+        <translation>与中心平台的冲突</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后处理</translation>
+    </message>
+    <message>
+        <source>Fetching the platform&apos;s copy…</source>
+        <translation>正在获取中心平台的版本……</translation>
+    </message>
+    <message>
+        <source>Keep this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>The comparison could not be loaded: {reason}</source>
+        <translation>无法加载对比：{reason}</translation>
+    </message>
+    <message>
+        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then record which version stands: the platform&apos;s, or this station&apos;s (the platform&apos;s record is then to be corrected by its staff).</source>
+        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请对比两个版本；不同的字段已标出并排在前面。然后记录以哪个版本为准：中心平台的，或本警务室的（此时平台的记录需由平台工作人员更正）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s copy cannot be shown: {reason}.</source>
+        <translation>无法显示中心平台的版本：{reason}。</translation>
+    </message>
+    <message>
+        <source>e.g. confirmed with the resident by phone</source>
+        <translation>例如：已电话向本人核实</translation>
+    </message>
+    <message>
+        <source>{kind} {id}: two versions</source>
+        <translation>{kind} {id}：两个版本</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFields</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
+        <source>Deleted (UTC)</source>
+        <translation>删除时间（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Household registration address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s ID number</source>
+        <translation>业主证件号码</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s phone</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Last changed (UTC)</source>
+        <translation>最后修改（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Name (Latin letters)</source>
+        <translation>姓名（拉丁字母）</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Previous number</source>
+        <translation>原号码</translation>
+    </message>
+    <message>
+        <source>Property manager</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Property manager&apos;s phone</source>
+        <translation>物管单位电话</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rental property (record id)</source>
+        <translation>出租屋（记录编号）</translation>
+    </message>
+    <message>
+        <source>Resident (record id)</source>
+        <translation>实有人口（记录编号）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Result notes</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Room (record id)</source>
+        <translation>房间（记录编号）</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Staying until</source>
+        <translation>拟停留至</translation>
+    </message>
+    <message>
+        <source>Tenancy (record id)</source>
+        <translation>人屋捆绑（记录编号）</translation>
+    </message>
+    <message>
+        <source>Times issued</source>
+        <translation>签发次数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid long-term</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Validity when registered</source>
+        <translation>登记时的有效状态</translation>
+    </message>
+    <message>
+        <source>Visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>Visa or permit type</source>
+        <translation>签证或居留许可种类</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>Central platform (version {v})</source>
+        <translation>中心平台（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Rental property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tenancy (who lives where)</source>
+        <translation>人屋捆绑</translation>
+    </message>
+    <message>
+        <source>This station (version {v})</source>
+        <translation>本警务室（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>ours v{v} (from v{b}), platform v{p}</source>
+        <translation>本站第 {v} 版（基于第 {b} 版），平台第 {p} 版</translation>
     </message>
 </context>
 <context>
@@ -567,6 +1463,10 @@
         <translation>其他记录 {n} 条（{kind}）</translation>
     </message>
     <message>
+        <source>{n} pre-registration outcomes</source>
+        <translation>{n} 条网上备案处理结果</translation>
+    </message>
+    <message>
         <source>{n} rental properties</source>
         <translation>出租屋 {n} 处</translation>
     </message>
@@ -648,6 +1548,25 @@
     <message>
         <source>{n} records have not reached the central platform</source>
         <translation>有 {n} 条记录尚未上传到中心平台</translation>
+    </message>
+</context>
+<context>
+    <name>EndTenancyDialog</name>
+    <message>
+        <source>%1 in room %2 since %3.</source>
+        <translation>%1 自 %3 起住在 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day in the room:</source>
+        <translation>最后居住日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>End binding</source>
+        <translation>解除捆绑</translation>
+    </message>
+    <message>
+        <source>the binding started on %1</source>
+        <translation>该捆绑始于 %1</translation>
     </message>
 </context>
 <context>
@@ -858,6 +1777,57 @@
     <message>
         <source>Why is no fingerprint taken?</source>
         <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeNotice</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>New registrations are blocked: {detail}. {way_out}</source>
+        <translation>新登记已被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations will be blocked at {time} (in {h} hours) unless this workstation syncs: {detail}. {way_out}</source>
+        <translation>如不同步，新登记将于 {time}（{h} 小时后）被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations will be blocked once more than {limit} changes wait for the platform: {detail}. {way_out}</source>
+        <translation>待上传的修改一旦超过 {limit} 条，新登记将被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>Sync now, or export the sealed batches to a USB stick below if there is no network; a supervisor can lift the block for a while.</source>
+        <translation>请立即同步；无网络时可在下方将已封包的批次导出到U盘；所领导可临时解除冻结。</translation>
+    </message>
+    <message>
+        <source>The limits are exceeded ({detail}), but a supervisor&apos;s override keeps registration open until {time}. {way_out}</source>
+        <translation>已超出限制（{detail}），但所领导已临时解除冻结，登记开放至 {time}。{way_out}</translation>
+    </message>
+    <message>
+        <source>override until {time}</source>
+        <translation>临时解除至 {time}</translation>
+    </message>
+    <message>
+        <source>registration blocked: sync needed</source>
+        <translation>登记已冻结：需要同步</translation>
+    </message>
+    <message>
+        <source>registration blocks in {h} h unless synced</source>
+        <translation>如不同步，{h} 小时后冻结登记</translation>
+    </message>
+    <message>
+        <source>the oldest waiting change is {age} hours old (limit {limit} hours)</source>
+        <translation>最早的待上传修改已有 {age} 小时（上限 {limit} 小时）</translation>
+    </message>
+    <message>
+        <source>{n} changes are waiting (limit {limit})</source>
+        <translation>有 {n} 条修改待上传（上限 {limit} 条）</translation>
+    </message>
+    <message>
+        <source>{n} of {limit} changes waiting: registration blocks at {limit}</source>
+        <translation>待上传 {n} 条（上限 {limit} 条）：超过即冻结登记</translation>
     </message>
 </context>
 <context>
@@ -1186,6 +2156,10 @@
         <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
     </message>
     <message>
+        <source>The lockout is over: you can try to log in again.</source>
+        <translation>锁定已解除，可以重新登录。</translation>
+    </message>
+    <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -1484,6 +2458,37 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>%1, now in room %2.</source>
+        <translation>%1，现住 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;First day in the new room:</source>
+        <translation>入住新房间日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To room:</source>
+        <translation>迁入房间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <source>Move to another room</source>
+        <translation>换到其他房间</translation>
+    </message>
+    <message>
+        <source>The binding to room %1 ends the day before.</source>
+        <translation>与 %1 房间的捆绑在前一天结束。</translation>
+    </message>
+    <message>
+        <source>add another room first</source>
+        <translation>请先添加其他房间</translation>
+    </message>
+</context>
+<context>
     <name>NewOperatorDialog</name>
     <message>
         <source>Name shown</source>
@@ -1570,6 +2575,29 @@
     </message>
 </context>
 <context>
+    <name>OverlapQuestion</name>
+    <message>
+        <source>Bound to another room</source>
+        <translation>已捆绑到其他房间</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Keep both bindings</source>
+        <translation>保留两处捆绑</translation>
+    </message>
+    <message>
+        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends the day before.</source>
+        <translation>仅当此人确实同时居住在两个房间时才保留两处捆绑（将记入审计日志）。否则请换房：另一处捆绑在前一天结束。</translation>
+    </message>
+    <message>
+        <source>Move here instead</source>
+        <translation>改为换到此房间</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Enter the recovery passphrase.</source>
@@ -1640,6 +2668,464 @@
     </message>
 </context>
 <context>
+    <name>Properties</name>
+    <message>
+        <source>Apartment</source>
+        <translation>住宅公寓</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dormitory</source>
+        <translation>集体宿舍</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Remove room %1? Its past bindings stay in the history.</source>
+        <translation>删除 %1 房间？其以往的捆绑记录仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Self-built house</source>
+        <translation>自建房</translation>
+    </message>
+    <message>
+        <source>Shop with living space</source>
+        <translation>商住两用</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <source>not a date: type it as 2024-03-01</source>
+        <translation>日期无效：请按 2024-03-01 的格式填写</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesModel</name>
+    <message>
+        <source>%1 at %2 from %3</source>
+        <translation>%2 %1 房间（自 %3 起）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Also bound to room %1</source>
+        <translation>同时捆绑于 %1</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后居住日</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People now</source>
+        <translation>现住人数</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>from a later date</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未抽查</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPage</name>
+    <message>
+        <source>%1 is bound to room %2.</source>
+        <translation>%1 已捆绑到 %2 房间。</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyDialog</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <source>Assistant who registers it</source>
+        <translation>登记协管员</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>协管员：</translation>
+    </message>
+    <message>
+        <source>Company or manager:</source>
+        <translation>物管单位或负责人：</translation>
+    </message>
+    <message>
+        <source>District code:</source>
+        <translation>警区代码：</translation>
+    </message>
+    <message>
+        <source>Edit property</source>
+        <translation>编辑出租屋</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>New property</source>
+        <translation>新建出租屋</translation>
+    </message>
+    <message>
+        <source>Police district that checks it</source>
+        <translation>负责核查的警区</translation>
+    </message>
+    <message>
+        <source>Property management company</source>
+        <translation>物管单位</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyList</name>
+    <message>
+        <source>%1 properties</source>
+        <translation>共 %1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 properties shown; scroll for more</source>
+        <translation>已显示 %1 处出租屋；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Address, landlord&apos;s name or mobile</source>
+        <translation>地址、业主姓名或手机</translation>
+    </message>
+    <message>
+        <source>New property…</source>
+        <translation>新建出租屋…</translation>
+    </message>
+    <message>
+        <source>No property found.</source>
+        <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>by address</source>
+        <translation>按地址</translation>
+    </message>
+    <message>
+        <source>by consistency rate, lowest first</source>
+        <translation>按一致率（从低到高）</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyView</name>
+    <message>
+        <source>%1 / %2 people</source>
+        <translation>%1 / %2 人</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>添加房间…</translation>
+    </message>
+    <message>
+        <source>Also bound elsewhere</source>
+        <translation>另有捆绑</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Back to the property list (Esc)</source>
+        <translation>返回出租屋列表（Esc）</translation>
+    </message>
+    <message>
+        <source>Bind a person…</source>
+        <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Choose a room</source>
+        <translation>请选择房间</translation>
+    </message>
+    <message>
+        <source>Click a room (or Tab to it and press Enter) to see who lives there.</source>
+        <translation>点击房间（或用 Tab 键移到房间后按回车）查看住户。</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>Edit property…</source>
+        <translation>编辑出租屋…</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>End binding…</source>
+        <translation>解除捆绑…</translation>
+    </message>
+    <message>
+        <source>Find a registered resident by name, pinyin, ID number or phone</source>
+        <translation>按姓名、拼音、证件号码或电话查找已登记人员</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+    </message>
+    <message>
+        <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
+        <translation>网格 %1 · %2 个房间 · 现捆绑 %3 人 · 一致率 %4 · 最近抽查 %5</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>身份证：%1</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>手机：%1</translation>
+    </message>
+    <message>
+        <source>Move to another room…</source>
+        <translation>换到其他房间…</translation>
+    </message>
+    <message>
+        <source>Not declared</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>超员</translation>
+    </message>
+    <message>
+        <source>Place an ID card on the reader to bind its holder to room %1.</source>
+        <translation>将身份证放到读卡器上，即可把持证人捆绑到 %1 房间。</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Property management</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Rename room…</source>
+        <translation>重命名房间…</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>%1 房间</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet. Add the rooms first, then bind people to them.</source>
+        <translation>此出租屋还没有房间。请先添加房间，再捆绑人员。</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Your role reads who lives here; it does not bind people.</source>
+        <translation>您的角色可查看住户，但不能捆绑人员。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>← All properties</source>
+        <translation>← 全部出租屋</translation>
+    </message>
+</context>
+<context>
     <name>Registration</name>
     <message>
         <source>%1:</source>
@@ -1654,8 +3140,16 @@
         <translation>来本地日期</translation>
     </message>
     <message>
+        <source>C — crew</source>
+        <translation>C 乘务</translation>
+    </message>
+    <message>
         <source>Child under the age for fingerprints</source>
         <translation>儿童未到采集指纹年龄</translation>
+    </message>
+    <message>
+        <source>D — permanent residence</source>
+        <translation>D 定居</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -1664,10 +3158,6 @@
     <message>
         <source>Date of entry</source>
         <translation>入境日期</translation>
-    </message>
-    <message>
-        <source>Date of entry: %1</source>
-        <translation>入境日期：%1</translation>
     </message>
     <message>
         <source>Document number</source>
@@ -1684,6 +3174,10 @@
     <message>
         <source>Employer</source>
         <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>F — exchanges and visits</source>
+        <translation>F 交流访问</translation>
     </message>
     <message>
         <source>Family member</source>
@@ -1714,6 +3208,10 @@
         <translation>外国人永久居留身份证（2023版）</translation>
     </message>
     <message>
+        <source>G — transit</source>
+        <translation>G 过境</translation>
+    </message>
+    <message>
         <source>HK/Macau/Taiwan residence permit</source>
         <translation>港澳台居民居住证</translation>
     </message>
@@ -1730,12 +3228,20 @@
         <translation>拟停留至</translation>
     </message>
     <message>
-        <source>Intended stay until: %1</source>
-        <translation>拟停留至：%1</translation>
-    </message>
-    <message>
         <source>Issued by</source>
         <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>J1 — resident journalist</source>
+        <translation>J1 常驻记者</translation>
+    </message>
+    <message>
+        <source>J2 — journalist on a short assignment</source>
+        <translation>J2 临时采访记者</translation>
+    </message>
+    <message>
+        <source>L — tourism</source>
+        <translation>L 旅游</translation>
     </message>
     <message>
         <source>Left index finger</source>
@@ -1756,6 +3262,10 @@
     <message>
         <source>Left thumb</source>
         <translation>左手拇指</translation>
+    </message>
+    <message>
+        <source>M — business and trade</source>
+        <translation>M 商贸</translation>
     </message>
     <message>
         <source>Male</source>
@@ -1814,6 +3324,18 @@
         <translation>出租屋</translation>
     </message>
     <message>
+        <source>Q1 — family reunion (long stay)</source>
+        <translation>Q1 家庭团聚（长期）</translation>
+    </message>
+    <message>
+        <source>Q2 — visiting relatives (short stay)</source>
+        <translation>Q2 探亲（短期）</translation>
+    </message>
+    <message>
+        <source>R — high-level talent</source>
+        <translation>R 高层次人才</translation>
+    </message>
+    <message>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
@@ -1844,6 +3366,14 @@
     <message>
         <source>Room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>S1 — private affairs (long stay)</source>
+        <translation>S1 私人事务（长期）</translation>
+    </message>
+    <message>
+        <source>S2 — private affairs (short stay)</source>
+        <translation>S2 私人事务（短期）</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -1890,10 +3420,6 @@
         <translation>有效期至</translation>
     </message>
     <message>
-        <source>Visa</source>
-        <translation>签证</translation>
-    </message>
-    <message>
         <source>Visa or permit number</source>
         <translation>签证或居留许可号码</translation>
     </message>
@@ -1902,12 +3428,20 @@
         <translation>签证或居留许可种类</translation>
     </message>
     <message>
-        <source>Visa-free entry</source>
-        <translation>免签入境</translation>
+        <source>Visa-free entry (no number)</source>
+        <translation>免签入境（无号码）</translation>
     </message>
     <message>
-        <source>Visa/permit: %1 %2</source>
-        <translation>签证/居留许可：%1 %2</translation>
+        <source>X1 — study (long term)</source>
+        <translation>X1 学习（长期）</translation>
+    </message>
+    <message>
+        <source>X2 — study (short term)</source>
+        <translation>X2 学习（短期）</translation>
+    </message>
+    <message>
+        <source>Z — work</source>
+        <translation>Z 工作</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +3559,10 @@
         <translation>证件中没有可显示的照片。</translation>
     </message>
     <message>
+        <source>The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose</source>
+        <translation>护照中的签证或居留许可；输入其字母（L、M、Z、Q1…）即可选择</translation>
+    </message>
+    <message>
         <source>This number is already registered: %1 (born %2). Open that record instead of a second one.</source>
         <translation>该号码已登记：%1（出生于 %2）。请打开该记录，不要重复登记。</translation>
     </message>
@@ -2061,12 +3599,12 @@
         <translation>请选择房间</translation>
     </message>
     <message>
-        <source>not a date: write it as 2024-03-01</source>
-        <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
+        <source>choose: type the letter, e.g. L or Q2</source>
+        <translation>请选择：输入字母，如 L 或 Q2</translation>
     </message>
     <message>
-        <source>required for a foreign national&apos;s registration</source>
-        <translation>境外人员登记必须填写</translation>
+        <source>not a date: write it as 2024-03-01</source>
+        <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
     </message>
     <message>
         <source>⚠ The document did not read cleanly (%1). Check the fields against the document.</source>
@@ -2129,6 +3667,10 @@
     <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation>（未登记）</translation>
     </message>
     <message>
         <source>Address</source>
@@ -2354,6 +3896,33 @@
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <source>&amp;Capacity (people):</source>
+        <translation>可住人数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add a room</source>
+        <translation>添加房间</translation>
+    </message>
+    <message>
+        <source>Rename room</source>
+        <translation>重命名房间</translation>
+    </message>
+    <message>
+        <source>Room &amp;label:</source>
+        <translation>房间号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>a whole number of people, or empty</source>
+        <translation>请填写整数人数，或留空</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
+    </message>
+</context>
+<context>
     <name>ScannerSettingsBox</name>
     <message>
         <source>A wrong baud makes the scanner seem to disappear until it is found at its new rate.</source>
@@ -2564,6 +4133,105 @@
     </message>
 </context>
 <context>
+    <name>SettlePreRegistrationDialog</name>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>After confirming, the person&apos;s record opens (or a new registration from the card, when the person is not registered yet).</source>
+        <translation>确认后将打开此人的档案（如尚未登记，则按身份证打开新的登记）。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Card on the reader: %1, %2 — %3</source>
+        <translation>读卡器上的证件：%1，%2 — %3</translation>
+    </message>
+    <message>
+        <source>Confirm the pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Confirm the pre-registration of %1</source>
+        <translation>确认%1的网上备案</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>No card was read: check the person&apos;s document by eye before confirming.</source>
+        <translation>未读取证件：确认前请人工核对本人证件。</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Reject the pre-registration</source>
+        <translation>退回网上备案</translation>
+    </message>
+    <message>
+        <source>Reject the pre-registration of %1</source>
+        <translation>退回%1的网上备案</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>提交时间：</translation>
+    </message>
+    <message>
+        <source>e.g. the person does not live at the address</source>
+        <translation>例如：经核实此人不在该地址居住</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>only the name is the same: the pre-registration holds no ID number; check it</source>
+        <translation>仅姓名相同：备案中没有身份证号，请核对</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>the ID number is the same</source>
+        <translation>身份证号一致</translation>
+    </message>
+    <message>
+        <source>the visible digits of the ID number and the name are the same</source>
+        <translation>身份证号可见部分与姓名一致</translation>
+    </message>
+</context>
+<context>
     <name>SheetPreview</name>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -2698,8 +4366,28 @@
         <translation>中心平台：{url}</translation>
     </message>
     <message>
+        <source>Compare the two versions and decide…</source>
+        <translation>对比两个版本并处理……</translation>
+    </message>
+    <message>
         <source>Every change has reached the central platform.</source>
         <translation>所有变更均已上传到中心平台。</translation>
+    </message>
+    <message>
+        <source>Export sealed batches to a folder…</source>
+        <translation>将已封包的批次导出到文件夹……</translation>
+    </message>
+    <message>
+        <source>Folder holding the platform&apos;s receipts (e.g. the USB stick)</source>
+        <translation>存放中心平台回执的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>Folder to write the sealed batches to (e.g. the USB stick)</source>
+        <translation>写入已封包批次的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>Import receipts from a folder…</source>
+        <translation>从文件夹导入回执……</translation>
     </message>
     <message>
         <source>Last receipt from the platform: {t}.</source>
@@ -2710,8 +4398,24 @@
         <translation>将于 {t}（{m} 分钟后）自动重试，也可以点击“立即同步”。</translation>
     </message>
     <message>
+        <source>No receipts (files ending in .receipt.json) in {folder}: nothing was acknowledged.</source>
+        <translation>{folder} 中没有回执（以 .receipt.json 结尾的文件）：没有批次被确认。</translation>
+    </message>
+    <message>
         <source>Nothing is lost: what was not acknowledged is sent again, never twice.</source>
         <translation>数据不会丢失：未确认的变更会重新发送，且不会重复上传。</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no change is waiting for the platform.</source>
+        <translation>无需导出：没有待上传的修改。</translation>
+    </message>
+    <message>
+        <source>Offline transfer (no network)</source>
+        <translation>离线传输（无网络时）</translation>
+    </message>
+    <message>
+        <source>Reading the receipts…</source>
+        <translation>正在读取回执……</translation>
     </message>
     <message>
         <source>Reading what is waiting…</source>
@@ -2763,8 +4467,28 @@
         <translation>中心平台已吊销本工作站，无法再同步，请联系管理员。</translation>
     </message>
     <message>
+        <source>The transfer did not finish: {reason}</source>
+        <translation>传输未完成：{reason}</translation>
+    </message>
+    <message>
         <source>This workstation is not enrolled with the central platform yet: nothing can be sent. Ask the administrator to enroll it.</source>
         <translation>本工作站尚未在中心平台注册，无法上传任何数据。请联系管理员注册。</translation>
+    </message>
+    <message>
+        <source>Write the sealed batches to a folder on a USB stick and take it to the platform&apos;s office; they import it and write a receipt beside each batch. Bring the stick back and import the receipts here: the batches count as acknowledged, as after an online sync. The batches are encrypted for the platform: the stick carries nothing readable.</source>
+        <translation>将已封包的批次写入U盘上的文件夹，带到中心平台的办公室；平台导入后会在每个批次旁写一份回执。把U盘带回并在此导入回执：这些批次即视为已确认，与联网同步相同。批次已按中心平台的密钥加密：U盘上没有可直接读取的内容。</translation>
+    </message>
+    <message>
+        <source>Writing the sealed batches…</source>
+        <translation>正在写入已封包的批次……</translation>
+    </message>
+    <message>
+        <source>the folder could not be used ({error})</source>
+        <translation>无法使用该文件夹（{error}）</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged from the receipts in {folder}.</source>
+        <translation>已根据 {folder} 中的回执确认 {n} 个批次。</translation>
     </message>
     <message>
         <source>{n} changes reached the platform before the sync stopped.</source>
@@ -2775,8 +4499,12 @@
         <translation>{n} 条变更等待上传到中心平台</translation>
     </message>
     <message>
-        <source>{n} changes were refused by the platform because it holds a newer version of the record. They stay here; deciding between the two versions comes with the next update of this page.</source>
-        <translation>{n} 条变更被中心平台拒收，因为平台上的记录版本更新。这些变更保留在本机；在两个版本之间作出选择的功能将在本页下次更新时提供。</translation>
+        <source>{n} changes were not applied by the platform: it holds another version of the record. Open each one below, compare the two versions and record which one stands.</source>
+        <translation>有 {n} 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</translation>
+    </message>
+    <message>
+        <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>
+        <translation>已将 {n} 个已封包的批次写入 {folder}。请带到中心平台的办公室。</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +4550,321 @@
     </message>
 </context>
 <context>
+    <name>TasksPage</name>
+    <message>
+        <source>%1 more match; they are marked in the list.</source>
+        <translation>另有 %1 条匹配，已在列表中标出。</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 条逾期</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>共 %1 条任务</translation>
+    </message>
+    <message>
+        <source>%1 tasks shown; scroll for more</source>
+        <translation>已显示 %1 条任务；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation>办结(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>确认(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>已办结(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>待办(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registrations</source>
+        <translation>网上备案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registrations (%1)</source>
+        <translation>网上备案(&amp;P)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>退回(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>任务单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Completed by %1</source>
+        <translation>办结人：%1</translation>
+    </message>
+    <message>
+        <source>Confirm a pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已办结：%1</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due this &amp;week</source>
+        <translation>本周到期(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Feedback rate: %1 (%2 of %3 tasks answered)</source>
+        <translation>反馈率：%1（%3 条任务中已反馈 %2 条）</translation>
+    </message>
+    <message>
+        <source>Feedback rate: — (no tasks received)</source>
+        <translation>反馈率：—（尚未收到任务）</translation>
+    </message>
+    <message>
+        <source>Feedback rate: …</source>
+        <translation>反馈率：……</translation>
+    </message>
+    <message>
+        <source>Give the task its result; it goes to the platform with the next sync</source>
+        <translation>填写任务结果；下次同步时反馈给平台</translation>
+    </message>
+    <message>
+        <source>ID &amp;number:</source>
+        <translation>身份证号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Looking for a pre-registration…</source>
+        <translation>正在查找网上备案……</translation>
+    </message>
+    <message>
+        <source>Matches the pre-registration of %1 (%2).</source>
+        <translation>与%1的网上备案匹配（%2）。</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No open task is due this week.</source>
+        <translation>本周没有到期的待办任务。</translation>
+    </message>
+    <message>
+        <source>No open task.</source>
+        <translation>没有待办任务。</translation>
+    </message>
+    <message>
+        <source>No pre-registration matches this card (%1). Register the person as usual, or lift the card and try another.</source>
+        <translation>没有与此证件（%1）匹配的网上备案。请按常规登记此人，或取下证件换一张再试。</translation>
+    </message>
+    <message>
+        <source>No pre-registration matches what you typed.</source>
+        <translation>没有与所输入内容匹配的网上备案。</translation>
+    </message>
+    <message>
+        <source>No task done yet.</source>
+        <translation>还没有已办结的任务。</translation>
+    </message>
+    <message>
+        <source>No task is overdue.</source>
+        <translation>没有逾期任务。</translation>
+    </message>
+    <message>
+        <source>No task received yet. Tasks arrive from the platform with a sync.</source>
+        <translation>尚未收到任务。任务单在同步时由平台下发。</translation>
+    </message>
+    <message>
+        <source>Not found at the address</source>
+        <translation>该地址查无此人</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue</source>
+        <translation>已逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Open the &amp;subject</source>
+        <translation>打开对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the Properties page to see this property: %1 (grid %2).</source>
+        <translation>请打开“出租屋”页面查看该出租屋：%1（网格 %2）。</translation>
+    </message>
+    <message>
+        <source>Open, due today</source>
+        <translation>待办，今天到期</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation>其他（见备注）</translation>
+    </message>
+    <message>
+        <source>Overdue, %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Overdue, 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Pre-registration of %1 confirmed; the platform hears of it with the next sync.</source>
+        <translation>%1的网上备案已确认；下次同步时告知平台。</translation>
+    </message>
+    <message>
+        <source>Pre-registration of %1 rejected; the platform hears of it with the next sync.</source>
+        <translation>%1的网上备案已退回；下次同步时告知平台。</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Registrations submitted online wait here. Place the person&apos;s ID card on the reader while this tab is shown, or type the ID number, to find theirs.</source>
+        <translation>群众在网上提交的备案在此等候确认。在本页打开时把本人身份证放在读卡器上，或输入身份证号，即可找到其备案。</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Revisit a property</source>
+        <translation>复查出租屋</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tasks with a result among all tasks received; the target is 100%.</source>
+        <translation>已反馈结果的任务占收到任务的比例；目标为 100%。</translation>
+    </message>
+    <message>
+        <source>The Properties page is not in this version of the workstation yet, so the property cannot be opened here. The task is about: %1 (grid %2).</source>
+        <translation>本版本工作站还没有“出租屋”页面，无法在此打开该出租屋。任务涉及：%1（网格 %2）。</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s record or the property the task is about (double click)</source>
+        <translation>任务涉及的人员档案或出租屋（双击）</translation>
+    </message>
+    <message>
+        <source>Type the ID number (and the name) to find a pre-registration.</source>
+        <translation>请输入身份证号（及姓名）查找网上备案。</translation>
+    </message>
+    <message>
+        <source>Verified, as recorded</source>
+        <translation>已核实，与登记一致</translation>
+    </message>
+    <message>
+        <source>Verified, record corrected</source>
+        <translation>已核实，已更正登记</translation>
+    </message>
+    <message>
+        <source>Verify a person</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>if only part of the number was given</source>
+        <translation>仅提交部分号码时填写</translation>
+    </message>
+    <message>
+        <source>name only: the pre-registration holds no ID number; check it</source>
+        <translation>仅姓名相同：备案中没有身份证号，请核对</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>same ID number</source>
+        <translation>身份证号一致</translation>
+    </message>
+    <message>
+        <source>visible digits of the ID number and the name</source>
+        <translation>身份证号可见部分与姓名一致</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>&lt;b&gt;Ctrl+F&lt;/b&gt;: search residents by name, pinyin, ID number, phone or address.</source>
@@ -2858,6 +4901,85 @@
     <message>
         <source>Welcome, {user} ({role})</source>
         <translation>欢迎，{user}（{role}）</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>empty audit trail</source>
+        <translation>审计记录为空</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} is missing</source>
+        <translation>其锚定文件 {name} 缺失</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} is unreadable</source>
+        <translation>其锚定文件 {name} 无法读取</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} was altered or belongs to another station</source>
+        <translation>其锚定文件 {name} 被修改或属于另一个警务室</translation>
+    </message>
+    <message>
+        <source>row {seq} does not link to row {prev}</source>
+        <translation>第 {seq} 条未链接到第 {prev} 条</translation>
+    </message>
+    <message>
+        <source>row {seq} has a forged MAC</source>
+        <translation>第 {seq} 条的消息认证码是伪造的</translation>
+    </message>
+    <message>
+        <source>row {seq} is missing (next row is {next})</source>
+        <translation>第 {seq} 条缺失（下一条是第 {next} 条）</translation>
+    </message>
+    <message>
+        <source>row {seq} is not the row that was anchored: the trail was replaced</source>
+        <translation>第 {seq} 条不是被锚定的那一条：审计记录被替换</translation>
+    </message>
+    <message>
+        <source>row {seq} was altered</source>
+        <translation>第 {seq} 条被修改</translation>
+    </message>
+    <message>
+        <source>row {seq} was altered (hash mismatch)</source>
+        <translation>第 {seq} 条被修改（哈希不符）</translation>
+    </message>
+    <message>
+        <source>the audit head was altered</source>
+        <translation>审计记录头被修改</translation>
+    </message>
+    <message>
+        <source>the guard {name} that keeps the trail append-only was removed or changed</source>
+        <translation>保证审计记录只能追加的保护 {name} 被删除或修改</translation>
+    </message>
+    <message>
+        <source>the head names row {seq} but every row was deleted</source>
+        <translation>记录头指向第 {seq} 条，但所有记录都已被删除</translation>
+    </message>
+    <message>
+        <source>the head record (audit_head) was altered</source>
+        <translation>记录头（`audit_head`）被修改</translation>
+    </message>
+    <message>
+        <source>the head record (audit_head) was deleted</source>
+        <translation>记录头（`audit_head`）被删除</translation>
+    </message>
+    <message>
+        <source>the last row is {last} but the head names row {head}: rows were removed or added, or an older head was put back</source>
+        <translation>最后一条是第 {last} 条，但记录头指向第 {head} 条：有记录被删除或添加，或放回了旧的记录头</translation>
+    </message>
+    <message>
+        <source>the trail ends at row {head} but was anchored at row {seq}: rows were cut off its end, or an older copy of the database was put back</source>
+        <translation>审计记录止于第 {head} 条，但锚定在第 {seq} 条：末尾的记录被截去，或放回了旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the trail ends at row {last} but the head says {head}: rows were removed</source>
+        <translation>审计记录止于第 {last} 条，但记录头为第 {head} 条：有记录被删除</translation>
+    </message>
+    <message>
+        <source>{count} rows verified</source>
+        <translation>已核验 {count} 条</translation>
     </message>
 </context>
 <context>
@@ -3205,6 +5327,10 @@
         <translation>出生日期</translation>
     </message>
     <message>
+        <source>date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
         <source>declarant&apos;s mobile number</source>
         <translation>申报人手机号</translation>
     </message>
@@ -3248,6 +5374,10 @@
     <message>
         <source>image quality</source>
         <translation>图像质量</translation>
+    </message>
+    <message>
+        <source>intended stay until</source>
+        <translation>拟停留截止日期</translation>
     </message>
     <message>
         <source>issuing state</source>
@@ -3336,6 +5466,14 @@
     <message>
         <source>valid to</source>
         <translation>有效期截止</translation>
+    </message>
+    <message>
+        <source>visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>visa or permit type</source>
+        <translation>签证或居留许可种类</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +6185,10 @@
         <translation>请从备份恢复本站（workstation-admin restore），数据未作任何改动。</translation>
     </message>
     <message>
+        <source>Room {room} cannot be removed: {count} tenant(s) are bound to it now. End or move their bindings first.</source>
+        <translation>{room} 房间不能删除：目前有 {count} 名住户捆绑在此。请先解除捆绑或为其换房。</translation>
+    </message>
+    <message>
         <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
         <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
@@ -4113,6 +6255,22 @@
     <message>
         <source>The workstation app is already running on the station in {data_dir}. Switch to that window.</source>
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} (since {start}).</source>
+        <translation>此人已捆绑到 {room} 房间（自 {start} 起）。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} at {address} since {start}. Both bindings would run at the same time: confirm that both are right, or move the person instead.</source>
+        <translation>此人自 {start} 起已捆绑到 {address} {room} 房间。两处捆绑将同时有效：请确认两处均属实，或改为换房。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another minute. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，约 1 分钟后解除。管理员可通过重置密码解锁账号。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another {minutes} minutes. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，还需 {minutes} 分钟解除。管理员可通过重置密码解锁账号。</translation>
     </message>
     <message>
         <source>Writing the key file, anchor and manifest…</source>
@@ -4184,6 +6342,14 @@
         <translation>中已有备份，请选择空文件夹或新文件夹</translation>
     </message>
     <message>
+        <source>at most 200 characters (now {n})</source>
+        <translation>最多 200 个字符（现为 {n} 个）</translation>
+    </message>
+    <message>
+        <source>at most 2000 characters (now {n})</source>
+        <translation>最多 2000 个字符（现为 {n} 个）</translation>
+    </message>
+    <message>
         <source>at most {limit} rows at a time</source>
         <translation>每次最多 {limit} 行</translation>
     </message>
@@ -4194,6 +6360,14 @@
     <message>
         <source>choose a result</source>
         <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>choose another room: the person is bound to this one</source>
+        <translation>请选择其他房间：此人已捆绑在本房间</translation>
+    </message>
+    <message>
+        <source>choose one of this station&apos;s assistants</source>
+        <translation>请选择本警务室的协管员</translation>
     </message>
     <message>
         <source>choose one of: {choices}</source>
@@ -4250,6 +6424,10 @@
     <message>
         <source>say what did not match</source>
         <translation>请说明哪些情况不一致</translation>
+    </message>
+    <message>
+        <source>say why it is rejected</source>
+        <translation>请说明退回原因</translation>
     </message>
     <message>
         <source>say why the record is deleted</source>
@@ -4320,12 +6498,24 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the move cannot be before the binding started ({start})</source>
+        <translation>换房日期不能早于捆绑开始日期（{start}）</translation>
+    </message>
+    <message>
         <source>the moving-in date is not a date: write it as 2024-03-01</source>
         <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
     </message>
     <message>
         <source>the new password must differ from the old one</source>
         <translation>新密码不能与旧密码相同</translation>
+    </message>
+    <message>
+        <source>the result code is too long</source>
+        <translation>结果代码过长</translation>
+    </message>
+    <message>
+        <source>this binding ended on {end}: bind the person to the new room instead</source>
+        <translation>该捆绑已于 {end} 结束：请直接将此人捆绑到新房间</translation>
     </message>
     <message>
         <source>this document is already registered; open that resident</source>
@@ -4348,12 +6538,12 @@
         <translation>此人被重复核查</translation>
     </message>
     <message>
-        <source>user name &apos;{username}&apos; is taken</source>
-        <translation>用户名“{username}”已被使用</translation>
+        <source>this property has a room {label} already</source>
+        <translation>此出租屋已有 {label} 房间</translation>
     </message>
     <message>
-        <source>{field} is required</source>
-        <translation>必须填写{field}</translation>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>用户名“{username}”已被使用</translation>
     </message>
     <message>
         <source>{path}: {problem}. {todo}</source>
@@ -4361,10 +6551,21 @@
     </message>
 </context>
 <context>
+    <name>supervision</name>
+    <message>
+        <source>The export could not be written to {path}: {reason}</source>
+        <translation>导出文件无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>sync</name>
     <message>
         <source>      last error: {error}</source>
         <translation>      最近错误：{error}</translation>
+    </message>
+    <message>
+        <source>Could not fetch the platform&apos;s copy: {error}</source>
+        <translation>无法获取中心平台的版本：{error}</translation>
     </message>
     <message>
         <source>Could not fetch updates: {error}</source>
@@ -4451,6 +6652,10 @@
         <translation>平台拒绝本工作站：{problem}。请联系平台管理员。</translation>
     </message>
     <message>
+        <source>The platform refused to show its copy: {problem}</source>
+        <translation>中心平台拒绝提供其版本：{problem}</translation>
+    </message>
+    <message>
         <source>The platform rejected the batch: {problem}.</source>
         <translation>平台拒收该批次：{problem}。</translation>
     </message>
@@ -4459,12 +6664,20 @@
         <translation>平台密钥编号不一致。</translation>
     </message>
     <message>
+        <source>The platform&apos;s answer could not be read.</source>
+        <translation>无法读取中心平台的答复。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s answer could not be verified; the batch will be sent again.</source>
         <translation>平台的应答无法验证，该批次将重新发送。</translation>
     </message>
     <message>
         <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
         <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided or no longer exists.</source>
+        <translation>此冲突已处理或已不存在。</translation>
     </message>
     <message>
         <source>This workstation has been revoked by the platform; it can no longer sync.</source>
@@ -4543,6 +6756,10 @@
         <translation>中心平台未能及时应答</translation>
     </message>
     <message>
+        <source>the platform holds no copy of this record</source>
+        <translation>中心平台没有这条记录</translation>
+    </message>
+    <message>
         <source>the platform&apos;s address is required</source>
         <translation>请填写平台地址</translation>
     </message>
@@ -4554,6 +6771,10 @@
     <message>
         <source>the record belongs to another station</source>
         <translation>该记录属于其他警务室</translation>
+    </message>
+    <message>
+        <source>the record belongs to another station: the platform does not show its copy</source>
+        <translation>该记录属于另一个警务室：中心平台不提供其版本</translation>
     </message>
     <message>
         <source>there is no file {path}</source>
@@ -4630,6 +6851,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>A code starts with a letter or a digit.</source>
+        <translation>代码须以字母或数字开头。</translation>
+    </message>
+    <message>
         <source>A document number</source>
         <translation>证件号码</translation>
     </message>
@@ -4658,6 +6883,18 @@
         <translation>通行证号码</translation>
     </message>
     <message>
+        <source>A visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>A visa or permit number has 4–32 letters and digits.</source>
+        <translation>签证或居留许可号码由 4–32 位字母和数字组成。</translation>
+    </message>
+    <message>
+        <source>A visa-free entry has no visa or permit number.</source>
+        <translation>免签入境没有签证或居留许可号码。</translation>
+    </message>
+    <message>
         <source>An ID number</source>
         <extracomment>How a field is named at the start of a sentence about its characters (`identifier_problems`).</extracomment>
         <translation>身份证号码</translation>
@@ -4671,6 +6908,14 @@
         <translation>身份证号码只能由数字组成，最后一位可以是X。</translation>
     </message>
     <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {limit} people in one room.</source>
+        <translation>每个房间最多 {limit} 人。</translation>
+    </message>
+    <message>
         <source>Characters 7–14 ({digits}) are not a real date of birth.</source>
         <translation>第7至14位（{digits}）不是有效的出生日期。</translation>
     </message>
@@ -4681,6 +6926,10 @@
     <message>
         <source>Not a mainland mobile number (11 digits starting 13–19).</source>
         <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
+    </message>
+    <message>
+        <source>Say which visa or permit the number belongs to.</source>
+        <translation>请选择该号码所属的签证或居留许可种类。</translation>
     </message>
     <message>
         <source>The check digit is wrong (the last character should be {expected}); please re-read the card.</source>
@@ -4699,6 +6948,18 @@
         <translation>出生日期 {date} 超出有效范围。</translation>
     </message>
     <message>
+        <source>The date of entry {date} is before the date of birth ({born}).</source>
+        <translation>入境日期 {date} 早于出生日期（{born}）。</translation>
+    </message>
+    <message>
+        <source>The date of entry {date} is in the future.</source>
+        <translation>入境日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The intended stay ends ({end}) before the date of entry ({start}).</source>
+        <translation>拟停留截止日期（{end}）早于入境日期（{start}）。</translation>
+    </message>
+    <message>
         <source>The previous card number</source>
         <translation>原证件号码</translation>
     </message>
@@ -4707,8 +6968,16 @@
         <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
     </message>
     <message>
+        <source>The {field} is required for a foreign national&apos;s registration.</source>
+        <translation>登记境外人员必须填写{field}。</translation>
+    </message>
+    <message>
         <source>The {field} is required for this document type.</source>
         <translation>此类证件必须填写{field}。</translation>
+    </message>
+    <message>
+        <source>This code is required.</source>
+        <translation>请填写此代码。</translation>
     </message>
     <message>
         <source>digits</source>
@@ -4738,6 +7007,10 @@
     <message>
         <source>“{code}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO).</source>
         <translation>“{code}”不是ICAO 9303国籍代码（例如CHN、GBR、D、XXA、UNO）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a visa or permit type (such as L, M, Z, Q1, X1).</source>
+        <translation>“{value}”不是签证或居留许可种类（如 L、M、Z、Q1、X1）。</translation>
     </message>
 </context>
 <context>

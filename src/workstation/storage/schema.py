@@ -302,7 +302,14 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     mac: Mapped[str] = mapped_column(String(64))
-    __table_args__ = (Index("ix_audit_event_target", "target_type", "target_id"),)
+    __table_args__ = (
+        Index("ix_audit_event_target", "target_type", "target_id"),
+        # the audit viewer's filters, each keyset-paged newest first (migration 0008)
+        Index("ix_audit_event_actor_seq", "actor", "seq"),
+        Index("ix_audit_event_target_id_seq", "target_id", "seq"),
+        Index("ix_audit_event_action_seq", "action", "seq"),
+        Index("ix_audit_event_at", "at"),
+    )
 
 
 class AuditHead(Base):
