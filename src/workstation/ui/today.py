@@ -280,7 +280,10 @@ class TodayPage(PageBase):
         if d.feedback_per_day is not None:
             days = tuple(day for day, _r in d.feedback_per_day)
             y = np.array([_percent(r) for _day, r in d.feedback_per_day], dtype=float)
-            self.feedback.setData(np.arange(len(y), dtype=float), y)
+            if np.isfinite(y).any():  # a day without any task received yet has no rate: a gap
+                self.feedback.setData(np.arange(len(y), dtype=float), y)
+            else:  # no rate on any day: no points (pyqtgraph cannot bound an all-NaN series)
+                self.feedback.setData(np.zeros(0), np.zeros(0))
             c["feedback"].set_clickable([r.denominator > 0 for _day, r in d.feedback_per_day])
             c["feedback"].set_categories(_day_labels(days), every=7, y_max=105)
         if d.backlog_per_day is not None:

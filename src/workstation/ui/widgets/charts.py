@@ -25,7 +25,7 @@ BAR = "#3367d6"
 LINE = "#188038"
 
 
-class Bars(pg.BarGraphItem):
+class Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph ships no types
     """Bars at x = 0, 1, …, n - 1 with heights `setData(heights)`; `getData()` gives them back."""
 
     def __init__(self, colour: str = BAR) -> None:
@@ -148,7 +148,7 @@ class Chart(QFrame):
         x = vb.mapSceneToView(scene_pos).x()
         if not math.isfinite(x):
             return None
-        i = round(x)
+        i = int(round(x))
         if not 0 <= i < len(self._clickable) or abs(x - i) > 0.45:
             return None
         return i
