@@ -1650,12 +1650,20 @@
         <translation>当前恢复口令</translation>
     </message>
     <message>
+        <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
+        <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
         <source>New password for {user}</source>
         <translation>{user} 的新密码</translation>
     </message>
     <message>
         <source>No confirmation was typed: the key was not changed; the old passphrase still works.</source>
         <translation>未输入确认：密钥未更换，原恢复口令仍然有效。</translation>
+    </message>
+    <message>
+        <source>No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.</source>
+        <translation>在 {data_dir} 没有工作站。请用 `workstation-admin init` 建立，或试用 `workstation --demo`。</translation>
     </message>
     <message>
         <source>Password for the first admin &apos;{user}&apos;</source>
@@ -1673,6 +1681,10 @@
     <message>
         <source>Recovery passphrase of the backup</source>
         <translation>备份的恢复口令</translation>
+    </message>
+    <message>
+        <source>Residents: {people}   unsynced changes: {unsynced}   consistency rate {consistency}   feedback rate {feedback}</source>
+        <translation>实有人口：{people}   未同步变更：{unsynced}   一致率 {consistency}   反馈率 {feedback}</translation>
     </message>
     <message>
         <source>The admin password needs at least {min_password} characters.</source>
@@ -1699,12 +1711,25 @@
         <translation>`operator {action}` 需要操作员的用户名。</translation>
     </message>
     <message>
+        <source>created now</source>
+        <translation>刚刚建立</translation>
+    </message>
+    <message>
         <source>internal error (a bug, please report it): {kind}: {detail}</source>
         <translation>内部错误（程序缺陷，请报告）：{kind}：{detail}</translation>
     </message>
     <message>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <source>key from the recovery passphrase</source>
+        <translation>密钥来自恢复口令</translation>
+    </message>
+    <message>
+        <source>key from the system keyring</source>
+        <extracomment>how the station&apos;s key was obtained (`station.unlock`, `wiring.open_demo_station`)</extracomment>
+        <translation>密钥来自系统密钥环</translation>
     </message>
     <message>
         <source>{data_dir} already holds a station. Add --replace to replace it by the backup (changes made since the backup are lost). Nothing was changed.</source>
@@ -1717,6 +1742,10 @@
     <message>
         <source>{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.</source>
         <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
+    </message>
+    <message>
+        <source>{name} ({code}) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{what} (again): </source>
@@ -1742,8 +1771,20 @@
 <context>
     <name>devices</name>
     <message>
+        <source>Device support: {support}</source>
+        <translation>支持的设备：{support}</translation>
+    </message>
+    <message>
         <source>Devices are shutting down.</source>
         <translation>设备正在关闭。</translation>
+    </message>
+    <message>
+        <source>Devices: cannot list serial ports ({error})</source>
+        <translation>设备：无法列出串口（{error}）</translation>
+    </message>
+    <message>
+        <source>Devices: no USB-serial reader plugged in; demo mode uses emulated devices</source>
+        <translation>设备：未接入 USB 串口读卡设备；演示模式使用模拟设备</translation>
     </message>
     <message>
         <source>ID card reader</source>
@@ -1756,6 +1797,10 @@
     <message>
         <source>No answer from the {device}. Check the cable and that the device is powered.</source>
         <translation>{device}无响应，请检查连接线和电源。</translation>
+    </message>
+    <message>
+        <source>Serial ports: {ports}</source>
+        <translation>串口：{ports}</translation>
     </message>
     <message>
         <source>Support for the {device} is not installed in this build.</source>
@@ -1822,8 +1867,24 @@
         <translation>串口</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>{port} (USB {usb_id})</source>
+        <translation>{port}（USB {usb_id}）</translation>
+    </message>
+    <message>
+        <source>{port} (built-in; probed only if configured)</source>
+        <translation>{port}（主板串口；仅在配置后探测）</translation>
+    </message>
+    <message>
+        <source>{port} ({chip})</source>
+        <translation>{port}（{chip}）</translation>
     </message>
     <message>
         <source>{role} device</source>
@@ -2179,6 +2240,190 @@
     </message>
 </context>
 <context>
+    <name>permissions</name>
+    <message>
+        <source>The role {role} may not {action}.</source>
+        <translation>{role}无权{action}。</translation>
+    </message>
+    <message>
+        <source>capture fingerprints</source>
+        <translation>采集指纹</translation>
+    </message>
+    <message>
+        <source>change station settings</source>
+        <translation>修改工作站设置</translation>
+    </message>
+    <message>
+        <source>complete tasks</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>enter landlord declarations</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>export records</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>lift the sync freeze</source>
+        <translation>解除同步冻结</translation>
+    </message>
+    <message>
+        <source>manage devices</source>
+        <translation>管理设备</translation>
+    </message>
+    <message>
+        <source>manage operators</source>
+        <translation>管理操作员</translation>
+    </message>
+    <message>
+        <source>manage rental properties and rooms</source>
+        <translation>管理出租屋和房间</translation>
+    </message>
+    <message>
+        <source>purge records past retention</source>
+        <translation>清除超过保存期限的数据</translation>
+    </message>
+    <message>
+        <source>read reports</source>
+        <translation>查看报表</translation>
+    </message>
+    <message>
+        <source>read residents&apos; records</source>
+        <extracomment>What each permission lets a person do, as the end of &quot;… may not &lt;action&gt;&quot;.</extracomment>
+        <translation>查阅实有人口信息</translation>
+    </message>
+    <message>
+        <source>read tasks</source>
+        <translation>查看任务</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查阅审计日志</translation>
+    </message>
+    <message>
+        <source>record spot checks</source>
+        <translation>录入抽查核查</translation>
+    </message>
+    <message>
+        <source>register residents</source>
+        <translation>登记人员</translation>
+    </message>
+    <message>
+        <source>sync with the central platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+</context>
+<context>
+    <name>platform</name>
+    <message>
+        <source>HTTP status {status}</source>
+        <translation>HTTP 状态 {status}</translation>
+    </message>
+    <message>
+        <source>a batch with this id was already received with other content</source>
+        <translation>平台已收到同一编号但内容不同的批次</translation>
+    </message>
+    <message>
+        <source>the audit checkpoint is missing or not signed</source>
+        <translation>审计检查点缺失或未签名</translation>
+    </message>
+    <message>
+        <source>the batch content is not valid</source>
+        <translation>批次内容无效</translation>
+    </message>
+    <message>
+        <source>the batch does not follow the previous one the platform received</source>
+        <translation>该批次与平台收到的上一批次衔接不上</translation>
+    </message>
+    <message>
+        <source>the batch holds a different number of records than its header</source>
+        <translation>批次中的记录数与批次头不符</translation>
+    </message>
+    <message>
+        <source>the batch is not the one the platform expects next</source>
+        <translation>该批次不是平台期待的下一批</translation>
+    </message>
+    <message>
+        <source>the batch is sealed to a platform key the platform no longer has</source>
+        <translation>该批次所用的平台密钥已不存在</translation>
+    </message>
+    <message>
+        <source>the batch was sent in the wrong format</source>
+        <translation>批次发送格式有误</translation>
+    </message>
+    <message>
+        <source>the device signing key was not accepted</source>
+        <translation>平台不接受本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>the platform holds no such record</source>
+        <translation>中心平台没有这条记录</translation>
+    </message>
+    <message>
+        <source>the platform is temporarily unavailable</source>
+        <translation>中心平台暂时不可用</translation>
+    </message>
+    <message>
+        <source>the platform was busy; the batch is sent again</source>
+        <translation>中心平台繁忙，该批次将重新发送</translation>
+    </message>
+    <message>
+        <source>the request does not match the platform&apos;s interface</source>
+        <translation>请求与平台接口不符</translation>
+    </message>
+    <message>
+        <source>the request signature did not verify</source>
+        <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request time was not understood</source>
+        <translation>平台无法识别请求时间</translation>
+    </message>
+    <message>
+        <source>the request was malformed</source>
+        <translation>请求格式有误</translation>
+    </message>
+    <message>
+        <source>the same signed request was received twice</source>
+        <translation>同一签名请求被重复接收</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s clock is too far from the platform&apos;s; correct the date and time</source>
+        <translation>本机时钟与平台相差过大，请校正日期和时间</translation>
+    </message>
+    <message>
+        <source>this enrollment code has already been used</source>
+        <translation>此注册码已被使用</translation>
+    </message>
+    <message>
+        <source>this enrollment code has expired; ask for a new one</source>
+        <translation>此注册码已过期，请重新申请</translation>
+    </message>
+    <message>
+        <source>this enrollment code is not known</source>
+        <extracomment>What the platform&apos;s refusal codes (its ``reason`` field) mean, in the station&apos;s words. A code not listed here is shown with the platform&apos;s own (English) message and the HTTP status.</extracomment>
+        <translation>此注册码无效</translation>
+    </message>
+    <message>
+        <source>this enrollment code was issued for another station</source>
+        <translation>此注册码是发给其他警务室的</translation>
+    </message>
+    <message>
+        <source>this workstation has been revoked by the platform</source>
+        <translation>本工作站已被中心平台吊销</translation>
+    </message>
+    <message>
+        <source>this workstation is not enrolled with the platform</source>
+        <translation>本工作站未在中心平台注册</translation>
+    </message>
+    <message>
+        <source>{message} (HTTP {status} {reason})</source>
+        <translation>{message}（HTTP {status} {reason}）</translation>
+    </message>
+</context>
+<context>
     <name>platform-cli</name>
     <message>
         <source>Cannot open the platform database {url}: {reason}</source>
@@ -2221,6 +2466,7 @@
     <name>roles</name>
     <message>
         <source>Administrator</source>
+        <extracomment>What each role is called (English source, &quot;roles&quot; context; the app&apos;s role names are the same texts).</extracomment>
         <translation>管理员</translation>
     </message>
     <message>
@@ -2831,6 +3077,10 @@
         <translation>它基于较旧的版本</translation>
     </message>
     <message>
+        <source>network error ({kind})</source>
+        <translation>网络错误（{kind}）</translation>
+    </message>
+    <message>
         <source>re-enrolled before the platform acknowledged it: its changes are sent again as device {device}</source>
         <translation>平台确认前已重新注册：其变更将以设备 {device} 的身份重新发送</translation>
     </message>
@@ -2843,8 +3093,25 @@
         <translation>正在发送批次 {seq}（{count} 条记录）</translation>
     </message>
     <message>
+        <source>the connection dropped during the transfer</source>
+        <translation>传输过程中连接中断</translation>
+    </message>
+    <message>
         <source>the oldest unsynced change is {hours:.0f} hours old (limit {limit:g} hours)</source>
         <translation>最早未同步记录已{hours:.0f}小时（上限{limit:g}小时）</translation>
+    </message>
+    <message>
+        <source>the platform could not be reached (no network, or the platform is down)</source>
+        <translation>无法连接中心平台（没有网络，或平台停机）</translation>
+    </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation>中心平台未能及时应答</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s certificate is not the one this workstation trusts</source>
+        <extracomment>Why a request to the platform failed, by kind of network error (`plain_error`).</extracomment>
+        <translation>中心平台的证书不是本工作站信任的证书</translation>
     </message>
     <message>
         <source>the record belongs to another station</source>

@@ -59,7 +59,7 @@ def test_status_and_verify_audit_need_a_role_that_may_read_the_audit_trail(run, 
     monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", "password-officer1")
     for command in ("status", "verify-audit"):
         r = run("--user", "officer1", command)
-        assert r.rc != 0 and "may not read audit" in r.err and "Audit trail" not in r.out, command
+        assert r.rc != 0 and "may not read the audit trail" in r.err and "Audit trail" not in r.out, command
     monkeypatch.setenv("WORKSTATION_ADMIN_PASSWORD", "wrong-password")
     r = run("--user", "officer1", "status")
     assert r.rc != 0 and "Wrong user name or password" in r.err

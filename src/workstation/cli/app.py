@@ -14,9 +14,28 @@ import sys
 from pathlib import Path
 
 from workstation.cli import checks
+from workstation.i18n import QT_TRANSLATE_NOOP, render
 from workstation.resources import resource_path
 
 SCENARIOS = resource_path("scenarios")
+
+NO_STATION = QT_TRANSLATE_NOOP(
+    "cli", "No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`."
+)
+OPENED = QT_TRANSLATE_NOOP("cli", "{name} ({code}) — database {data_dir} opened ({how})")
+#: how the station's key was obtained (`station.unlock`, `wiring.open_demo_station`)
+HOW_OPENED = {
+    "keyring": QT_TRANSLATE_NOOP("cli", "key from the system keyring"),
+    "passphrase": QT_TRANSLATE_NOOP("cli", "key from the recovery passphrase"),
+    "created": QT_TRANSLATE_NOOP("cli", "created now"),
+}
+COUNTS = QT_TRANSLATE_NOOP(
+    "cli", "Residents: {people}   unsynced changes: {unsynced}   consistency rate {consistency}   "
+    "feedback rate {feedback}"
+)
+DEMO_LOGINS = QT_TRANSLATE_NOOP(
+    "cli", "Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}"
+)
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -29,7 +48,7 @@ def run_app(args: argparse.Namespace) -> int:
     else:
         data_dir = Path(args.data_dir) if args.data_dir else station.default_data_dir()
         if not station.db_path(data_dir).exists():
-            print(f"No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.")
+            print(render(NO_STATION.format(data_dir=data_dir)))
             return 1
         db, how = station.unlock(data_dir, passphrase=os.environ.get("WORKSTATION_PASSPHRASE"))
     st = station.station_of(db)
@@ -37,17 +56,18 @@ def run_app(args: argparse.Namespace) -> int:
         backlog = metrics.unsynced_backlog(s)
         fb = metrics.feedback_rate(s)
         cons = metrics.consistency_station(s)
-    print(f"{st.name} ({st.code}) — database {data_dir} opened ({how})")
+    print(render(OPENED.format(name=st.name, code=st.code, data_dir=data_dir, how=HOW_OPENED.get(how, how))))
     from workstation.domain.enums import Role
     from workstation.storage.operators import Actor
     from workstation.wiring import open_desk
 
     people = open_desk(db, Actor("system", Role.OFFICER)).supervision.count_residents()
-    print(f"Residents: {people}   unsynced changes: {backlog.records}   "
-          f"一致率 {cons.percent()}   反馈率 {fb.percent()}")
+    print(render(COUNTS.format(people=people, unsynced=backlog.records, consistency=cons.percent(),
+                               feedback=fb.percent())))
     if args.demo:
-        print(f"Demo logins: officer {DEMO_OFFICER[0]}/{DEMO_OFFICER[1]}, "
-              f"assistant assistant/{DEMO_ASSISTANT_PASSWORD}")
+        logins = DEMO_LOGINS.format(officer=DEMO_OFFICER[0], officer_password=DEMO_OFFICER[1],
+                                    assistant="assistant", assistant_password=DEMO_ASSISTANT_PASSWORD)
+        print(render(logins))
     _report_devices(args)
     db.close()
     if args.demo:
@@ -95,7 +115,7 @@ def _report_devices(args: argparse.Namespace) -> None:
     from workstation.devices.manager import describe_environment
 
     for line in describe_environment(demo=args.demo):
-        print(line)
+        print(render(line))
 
 
 def build_parser() -> argparse.ArgumentParser:

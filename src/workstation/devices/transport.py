@@ -32,6 +32,9 @@ except ImportError:  # Windows
 # what a port raises when the device or its adapter is gone (see the module docstring)
 TRANSPORT_ERRORS: tuple[type[BaseException], ...] = (serial.SerialException, OSError, *_TERMIOS_ERRORS)
 
+# what opening a port raises besides those: pyserial's ValueError for a malformed URL or setting
+_OPEN_ERRORS: tuple[type[BaseException], ...] = (*TRANSPORT_ERRORS, ValueError)
+
 T = TypeVar("T")
 
 logger = logging.getLogger(__name__)
@@ -43,7 +46,7 @@ class Transport:
         self.baudrate = baudrate
         try:
             self._port: Any = serial.serial_for_url(url, baudrate=baudrate, timeout=timeout, write_timeout=5)
-        except (*TRANSPORT_ERRORS, ValueError) as exc:
+        except _OPEN_ERRORS as exc:
             raise DeviceDisconnected(url) from exc
 
     @property

@@ -18,7 +18,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 
 from pypinyin import Style, lazy_pinyin
 
@@ -105,7 +107,7 @@ class NameReadings:
 def _syllables(text: str) -> list[str]:
     """Pinyin syllables of `text` without tones; a character pypinyin does not know stays itself, so a
     name of only rare characters still has non-empty keys."""
-    out = ("".join(c for c in s if c.isalnum()).lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors=_keep))
+    out = ("".join(c for c in s if c.isalnum()).lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors=_KEEP))
     return [s for s in out if s]
 
 
@@ -113,6 +115,11 @@ def _keep(chars: str) -> list[str]:
     """pypinyin `errors` handler: keep Han characters without a reading (one "syllable" each), drop
     punctuation such as the middle dot of 阿依古丽·买买提."""
     return [c for c in chars if is_han(c) or c.isalnum()]
+
+
+# pypinyin documents a callable `errors` that returns a list (one item per syllable); its stubs only
+# admit one returning str
+_KEEP = cast(Callable[[str], str], _keep)
 
 
 def _initials(syllables: list[str]) -> str:

@@ -42,6 +42,7 @@ from enum import StrEnum
 
 from workstation.domain.enums import Role
 from workstation.errors import PermissionDenied
+from workstation.i18n import QT_TRANSLATE_NOOP
 
 
 class Permission(StrEnum):
@@ -92,19 +93,51 @@ MATRIX: dict[Role, frozenset[Permission]] = {
 
 PAGE_LIMIT: dict[Role, int] = {Role.ASSISTANT: 50, Role.OFFICER: 200, Role.SUPERVISOR: 500, Role.ADMIN: 200}
 
-ROLE_LABEL_ZH = {Role.ADMIN: "管理员", Role.SUPERVISOR: "所领导", Role.OFFICER: "民警", Role.ASSISTANT: "协管员"}
+#: What each role is called (English source, "roles" context; the app's role names are the same texts).
+ROLE_LABELS: dict[Role, str] = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("roles", "Administrator"),
+    Role.SUPERVISOR: QT_TRANSLATE_NOOP("roles", "Supervisor"),
+    Role.OFFICER: QT_TRANSLATE_NOOP("roles", "Officer"),
+    Role.ASSISTANT: QT_TRANSLATE_NOOP("roles", "Assistant"),
+}
+
+#: What each permission lets a person do, as the end of "… may not <action>".
+ACTIONS: dict[Permission, str] = {
+    P.READ_PERSON: QT_TRANSLATE_NOOP("permissions", "read residents' records"),
+    P.REGISTER: QT_TRANSLATE_NOOP("permissions", "register residents"),
+    P.ENTER_DECLARATION: QT_TRANSLATE_NOOP("permissions", "enter landlord declarations"),
+    P.MANAGE_PROPERTY: QT_TRANSLATE_NOOP("permissions", "manage rental properties and rooms"),
+    P.VERIFY: QT_TRANSLATE_NOOP("permissions", "record spot checks"),
+    P.COMPLETE_TASK: QT_TRANSLATE_NOOP("permissions", "complete tasks"),
+    P.READ_TASKS: QT_TRANSLATE_NOOP("permissions", "read tasks"),
+    P.EXPORT: QT_TRANSLATE_NOOP("permissions", "export records"),
+    P.READ_REPORTS: QT_TRANSLATE_NOOP("permissions", "read reports"),
+    P.READ_AUDIT: QT_TRANSLATE_NOOP("permissions", "read the audit trail"),
+    P.OVERRIDE_FREEZE: QT_TRANSLATE_NOOP("permissions", "lift the sync freeze"),
+    P.SYNC: QT_TRANSLATE_NOOP("permissions", "sync with the central platform"),
+    P.CAPTURE_FINGERPRINT: QT_TRANSLATE_NOOP("permissions", "capture fingerprints"),
+    P.MANAGE_OPERATORS: QT_TRANSLATE_NOOP("permissions", "manage operators"),
+    P.MANAGE_DEVICES: QT_TRANSLATE_NOOP("permissions", "manage devices"),
+    P.MANAGE_SETTINGS: QT_TRANSLATE_NOOP("permissions", "change station settings"),
+    P.PURGE: QT_TRANSLATE_NOOP("permissions", "purge records past retention"),
+}
+
+NOT_ALLOWED = QT_TRANSLATE_NOOP("permissions", "The role {role} may not {action}.")
 
 
 def allowed(role: Role, permission: Permission) -> bool:
+    """Whether `role` holds `permission` in the matrix above."""
     return permission in MATRIX[role]
 
 
 def require(role: Role, permission: Permission) -> None:
+    """Refuse what the matrix does not allow.
+
+    Raises `PermissionDenied` ("The role Assistant may not record spot checks.", in the operator's
+    language) when `role` lacks `permission`; returns None otherwise.
+    """
     if not allowed(role, permission):
-        raise PermissionDenied(
-            f"A {role.value} may not {permission.value.replace('_', ' ')}",
-            f"{ROLE_LABEL_ZH[role]}无权执行此操作（{permission.value}）",
-        )
+        raise PermissionDenied(NOT_ALLOWED.format(role=ROLE_LABELS[role], action=ACTIONS[permission]))
 
 
 def max_page(role: Role) -> int:

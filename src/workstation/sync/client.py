@@ -263,12 +263,53 @@ def seq_base(s: Session) -> int:
     return int(settings.get(s, SEQ_BASE_KEY, 0) or 0)
 
 
+#: What the platform's refusal codes (its ``reason`` field) mean, in the station's words. A code not
+#: listed here is shown with the platform's own (English) message and the HTTP status.
+PLATFORM_REASONS: dict[str, str] = {
+    "bad_code": QT_TRANSLATE_NOOP("platform", "this enrollment code is not known"),
+    "code_used": QT_TRANSLATE_NOOP("platform", "this enrollment code has already been used"),
+    "code_expired": QT_TRANSLATE_NOOP("platform", "this enrollment code has expired; ask for a new one"),
+    "wrong_station": QT_TRANSLATE_NOOP("platform", "this enrollment code was issued for another station"),
+    "bad_key": QT_TRANSLATE_NOOP("platform", "the device signing key was not accepted"),
+    "unknown_device": QT_TRANSLATE_NOOP("platform", "this workstation is not enrolled with the platform"),
+    "revoked": QT_TRANSLATE_NOOP("platform", "this workstation has been revoked by the platform"),
+    "bad_time": QT_TRANSLATE_NOOP("platform", "the request time was not understood"),
+    "clock_skew": QT_TRANSLATE_NOOP(
+        "platform", "this computer's clock is too far from the platform's; correct the date and time"
+    ),
+    "bad_nonce": QT_TRANSLATE_NOOP("platform", "the request was malformed"),
+    "bad_request_signature": QT_TRANSLATE_NOOP("platform", "the request signature did not verify"),
+    "replayed": QT_TRANSLATE_NOOP("platform", "the same signed request was received twice"),
+    "unavailable": QT_TRANSLATE_NOOP("platform", "the platform is temporarily unavailable"),
+    "busy": QT_TRANSLATE_NOOP("platform", "the platform was busy; the batch is sent again"),
+    "batch_id_reused": QT_TRANSLATE_NOOP("platform", "a batch with this id was already received with other content"),
+    "unknown_key": QT_TRANSLATE_NOOP("platform", "the batch is sealed to a platform key the platform no longer has"),
+    "malformed": QT_TRANSLATE_NOOP("platform", "the batch content is not valid"),
+    "bad_checkpoint": QT_TRANSLATE_NOOP("platform", "the audit checkpoint is missing or not signed"),
+    "count_mismatch": QT_TRANSLATE_NOOP("platform", "the batch holds a different number of records than its header"),
+    "sequence": QT_TRANSLATE_NOOP("platform", "the batch is not the one the platform expects next"),
+    "chain": QT_TRANSLATE_NOOP("platform", "the batch does not follow the previous one the platform received"),
+    "media_type": QT_TRANSLATE_NOOP("platform", "the batch was sent in the wrong format"),
+    "invalid_request": QT_TRANSLATE_NOOP("platform", "the request does not match the platform's interface"),
+    "unknown_record": QT_TRANSLATE_NOOP("platform", "the platform holds no such record"),
+}
+_UNKNOWN_REFUSAL = QT_TRANSLATE_NOOP("platform", "{message} (HTTP {status} {reason})")
+_HTTP_STATUS = QT_TRANSLATE_NOOP("platform", "HTTP status {status}")
+
+
 def _problem(resp: httpx.Response) -> str:
+    """Why the platform refused a request, as a marked text: a known ``reason`` code in the station's
+    words, else the platform's own message with status and code. Never raises."""
     try:
         body = resp.json()
-        return f"{body.get('message', '')} ({resp.status_code} {body.get('reason', '')})"
     except ValueError:
-        return f"HTTP {resp.status_code}"
+        return _HTTP_STATUS.format(status=resp.status_code)
+    if not isinstance(body, dict):
+        return _HTTP_STATUS.format(status=resp.status_code)
+    reason = str(body.get("reason", ""))
+    if reason in PLATFORM_REASONS:
+        return PLATFORM_REASONS[reason]
+    return _UNKNOWN_REFUSAL.format(message=str(body.get("message", ""))[:300], status=resp.status_code, reason=reason)
 
 
 def _reason(resp: httpx.Response) -> str:
@@ -278,18 +319,27 @@ def _reason(resp: httpx.Response) -> str:
         return ""
 
 
+#: Why a request to the platform failed, by kind of network error (`plain_error`).
+CERTIFICATE_NOT_TRUSTED = QT_TRANSLATE_NOOP("sync", "the platform's certificate is not the one this workstation trusts")
+UNREACHABLE = QT_TRANSLATE_NOOP("sync", "the platform could not be reached (no network, or the platform is down)")
+NO_ANSWER_IN_TIME = QT_TRANSLATE_NOOP("sync", "the platform did not answer in time")
+CONNECTION_DROPPED = QT_TRANSLATE_NOOP("sync", "the connection dropped during the transfer")
+NETWORK_ERROR = QT_TRANSLATE_NOOP("sync", "network error ({kind})")
+
+
 def plain_error(exc: BaseException) -> str:
+    """Why a request to the platform failed, as a marked text (``str`` is English; `i18n.render` gives
+    the operator's language): an untrusted certificate, no connection, no answer in time, a dropped
+    connection, or another network error named by its kind. Never raises."""
     if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
-        return "the platform's certificate is not the one this workstation trusts"
+        return CERTIFICATE_NOT_TRUSTED
     if isinstance(exc, httpx.ConnectError):
-        return "the platform could not be reached (no network, or the platform is down)"
+        return UNREACHABLE
     if isinstance(exc, httpx.TimeoutException):
-        return "the platform did not answer in time"
+        return NO_ANSWER_IN_TIME
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError | httpx.WriteError):
-        return "the connection dropped during the transfer"
-    if isinstance(exc, ssl.SSLError) or "CERTIFICATE" in str(exc).upper():
-        return "the platform's certificate is not the one this workstation trusts"
-    return f"network error ({type(exc).__name__})"
+        return CONNECTION_DROPPED
+    return NETWORK_ERROR.format(kind=type(exc).__name__)
 
 
 # ---- results ---------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from workstation.domain.enums import Role
-from workstation.domain.permissions import Permission, allowed
+from workstation.domain.permissions import ROLE_LABELS, Permission, allowed
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.ui import i18n
@@ -24,28 +24,13 @@ from workstation.ui.tasks import CancelToken, Lane, Op, Runner
 
 T = TypeVar("T")
 
-ROLE_NAMES = {  # English source; translated through the "roles" context
-    Role.ADMIN: "Administrator",
-    Role.SUPERVISOR: "Supervisor",
-    Role.OFFICER: "Officer",
-    Role.ASSISTANT: "Assistant",
-}
+ROLE_NAMES = ROLE_LABELS  # English source, marked in the "roles" context by the domain
 
 
 def role_label(role: Role) -> str:
     from PySide6.QtCore import QCoreApplication
 
     return QCoreApplication.translate("roles", ROLE_NAMES[role])
-
-
-# lupdate finds the role names here
-def _role_names_for_lupdate() -> None:  # pragma: no cover - never called
-    from PySide6.QtCore import QCoreApplication
-
-    QCoreApplication.translate("roles", "Administrator")
-    QCoreApplication.translate("roles", "Supervisor")
-    QCoreApplication.translate("roles", "Officer")
-    QCoreApplication.translate("roles", "Assistant")
 
 
 @dataclass

@@ -23,6 +23,7 @@ from workstation.devices.manager.status import (
     DeviceStatus,
     WrongProtocol,
 )
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -88,23 +89,39 @@ def open_device_manager(
 
 
 def describe_environment(*, demo: bool = False) -> list[str]:
-    """A few lines for the console: serial ports, recognised adapters, installed device support. No I/O to ports."""
+    """A few lines for the console: serial ports, recognised adapters, installed device support.
+
+    No I/O to ports. Each line is a marked message (`workstation.i18n.Message`, English as ``str``);
+    the caller renders it in the operator's language.
+    """
     plugins = load_plugins()
     profiles = load_profiles()
     try:
         ports = system_ports()
     except Exception as exc:  # listing can fail on odd systems; this is only a report
-        return [f"Devices: cannot list serial ports ({exc!r})"]
+        return [_CANNOT_LIST.format(error=repr(exc))]
     known = [(p, profiles.match(p)) for p in ports]
 
     def describe(p: PortInfo, a: AdapterProfile | None) -> str:
         if a is not None:
-            return f"{p.device} ({a.chip})"
-        return f"{p.device} (USB {p.usb_id})" if p.is_usb else f"{p.device} (built-in; probed only if configured)"
+            return _PORT_ADAPTER.format(port=p.device, chip=a.chip)
+        if p.is_usb:
+            return _PORT_USB.format(port=p.device, usb_id=p.usb_id)
+        return _PORT_BUILT_IN.format(port=p.device)
 
-    shown = ", ".join(describe(p, a) for p, a in known) or "none"
-    support = ", ".join(f"{p.role} ({p.protocol})" for p in plugins.values()) or "none"
-    lines = [f"Serial ports: {shown}", f"Device support: {support}"]
+    shown: str = Listing([describe(p, a) for p, a in known]) if known else _NONE
+    support: str = Listing([f"{p.role} ({p.protocol})" for p in plugins.values()]) if plugins else _NONE
+    lines: list[str] = [_PORTS_LINE.format(ports=shown), _SUPPORT_LINE.format(support=support)]
     if demo and not any(a for _, a in known):
-        lines.append("Devices: no USB-serial reader plugged in; demo mode uses emulated devices")
+        lines.append(_DEMO_LINE)
     return lines
+
+
+_CANNOT_LIST = QT_TRANSLATE_NOOP("devices", "Devices: cannot list serial ports ({error})")
+_PORT_ADAPTER = QT_TRANSLATE_NOOP("devices", "{port} ({chip})")
+_PORT_USB = QT_TRANSLATE_NOOP("devices", "{port} (USB {usb_id})")
+_PORT_BUILT_IN = QT_TRANSLATE_NOOP("devices", "{port} (built-in; probed only if configured)")
+_NONE = QT_TRANSLATE_NOOP("devices", "none")
+_PORTS_LINE = QT_TRANSLATE_NOOP("devices", "Serial ports: {ports}")
+_SUPPORT_LINE = QT_TRANSLATE_NOOP("devices", "Device support: {support}")
+_DEMO_LINE = QT_TRANSLATE_NOOP("devices", "Devices: no USB-serial reader plugged in; demo mode uses emulated devices")
