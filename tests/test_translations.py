@@ -74,7 +74,11 @@ LATIN_ALLOWED = {
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
     "SQLite", "HTTP",
+    "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
+    "PDF", "pdf", "G",  # the visit sheet's file format ("*.pdf"); a grid code's letter (G01)
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
+    "SHA-", "IP", "https",  # SHA-256 fingerprints, IP addresses, https:// addresses
+    "A", "F", "Z",  # character ranges: hexadecimal digits 0–9 and A–F, letters A–Z
 }
 # fmt: on
 

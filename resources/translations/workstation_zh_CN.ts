@@ -2,6 +2,307 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AdminOperators</name>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>上次登录</translation>
+    </message>
+    <message>
+        <source>Locked until {t}</source>
+        <translation>锁定至 {t}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>Admin</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>Backup and purge</source>
+        <translation>备份与清理</translation>
+    </message>
+    <message>
+        <source>Not done:</source>
+        <translation>未完成：</translation>
+    </message>
+    <message>
+        <source>Operators and roles</source>
+        <translation>操作员与角色</translation>
+    </message>
+    <message>
+        <source>Platform enrollment</source>
+        <translation>平台注册</translation>
+    </message>
+    <message>
+        <source>Station settings</source>
+        <translation>警务室设置</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPurge</name>
+    <message>
+        <source>Completed tasks</source>
+        <translation>已完成的任务单</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Ended bindings (who lived where)</source>
+        <translation>已结束的人屋捆绑（曾住何处）</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>条数</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查记录</translation>
+    </message>
+    <message>
+        <source>Sync log entries the platform acknowledged</source>
+        <translation>平台已确认的同步记录</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>What {user} may do depends on the role. Their open session ends when the role changes.</source>
+        <translation>{user} 能做什么取决于角色。角色一经更改，其当前会话即结束。</translation>
+    </message>
+    <message>
+        <source>{user} is now {role}.</source>
+        <translation>{user} 现在的角色是{role}。</translation>
+    </message>
+</context>
+<context>
+    <name>CompleteTaskDialog</name>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>办结(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>结果(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Complete the task</source>
+        <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>What you found, what was done (sent to the platform with the result)</source>
+        <translation>核查情况与处理经过（随结果反馈给平台）</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>subject: %1</source>
+        <translation>对象：%1</translation>
+    </message>
+    <message>
+        <source>— choose the result —</source>
+        <translation>— 请选择结果 —</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationDialog</name>
+    <message>
+        <source>%1 by %2 (%3 tenants)</source>
+        <translation>%1 由 %2 申报（%3 名租客）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines differ from the record (highlighted).</source>
+        <translation>%2 行中有 %1 行与登记不一致（已突出显示）。</translation>
+    </message>
+    <message>
+        <source>&amp;Enter a declaration…</source>
+        <translation>录入申报(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Declarations</source>
+        <translation>申报记录</translation>
+    </message>
+    <message>
+        <source>Enter what the landlord declared: who lives in which room, since when</source>
+        <translation>录入业主申报的内容：谁住在哪个房间、何时入住</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
+        <translation>业主：%1。业主须在新租客入住后 %2 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Nobody is recorded or declared here.</source>
+        <translation>此处没有登记或申报的人员。</translation>
+    </message>
+    <message>
+        <source>The declarations agree with the record.</source>
+        <translation>申报与登记一致。</translation>
+    </message>
+    <message>
+        <source>The landlord has declared nothing for this property yet.</source>
+        <translation>业主尚未就此出租屋申报任何人员。</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+</context>
+<context>
+    <name>DeclarationEntryDialog</name>
+    <message>
+        <source>&amp;Add a tenant</source>
+        <translation>添加租客(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Declared on</source>
+        <translation>申报日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save the declaration</source>
+        <translation>保存申报(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Tenants declared (a row each; the room and moving-in date as the landlord gave them):</source>
+        <translation>申报的租客(&amp;T)（每人一行；房间和入住日期按业主所报填写）：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Declared &amp;by</source>
+        <translation>申报人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Enter a landlord declaration</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>Re&amp;move the tenant</source>
+        <translation>删除该租客(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Tenant %1: %2</source>
+        <translation>第 %1 名租客：%2</translation>
+    </message>
+    <message>
+        <source>declare at least one tenant</source>
+        <translation>至少申报一名租客</translation>
+    </message>
+    <message>
+        <source>for example 2024-03-01</source>
+        <translation>例如 2024-03-01</translation>
+    </message>
+    <message>
+        <source>not a date: write it as 2024-03-01</source>
+        <translation>不是有效日期：请写成 2024-03-01</translation>
+    </message>
+    <message>
+        <source>the date of the declaration is required</source>
+        <translation>必须填写申报日期</translation>
+    </message>
+    <message>
+        <source>the moving-in date is not a date: write it as 2024-03-01</source>
+        <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
+    </message>
+</context>
+<context>
     <name>DelayedProgress</name>
     <message>
         <source>Cancel</source>
@@ -160,6 +461,141 @@
     </message>
 </context>
 <context>
+    <name>DevicesPage</name>
+    <message>
+        <source>A finger was detected and an image taken. Module: {details}</source>
+        <translation>检测到手指，已采集一幅图像。指纹仪：{details}</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Assign the selected port to:</source>
+        <translation>将所选串口指定给：</translation>
+    </message>
+    <message>
+        <source>Card read: {name} ({details})</source>
+        <translation>读卡成功：{name}（{details}）</translation>
+    </message>
+    <message>
+        <source>Close the connection and connect again; a missing device is searched for now</source>
+        <translation>断开连接并重新连接；未连接的设备立即重新查找</translation>
+    </message>
+    <message>
+        <source>Devices are starting…</source>
+        <translation>设备正在启动……</translation>
+    </message>
+    <message>
+        <source>Devices on this desk</source>
+        <translation>本工作台的设备</translation>
+    </message>
+    <message>
+        <source>EMULATED DEVICES (demo). The card reader, fingerprint scanner and passport reader below are programs standing in for real ones: every card, finger and passport here is synthetic. Do not register real people at this desk.</source>
+        <translation>模拟设备（演示）。下面的身份证阅读器、指纹仪和护照阅读器都是代替真实设备的程序：这里的证件、手指和护照都是虚构的。请勿在此工作台登记真实人员。</translation>
+    </message>
+    <message>
+        <source>List the ports again and look for missing devices</source>
+        <translation>重新列出串口并查找未连接的设备</translation>
+    </message>
+    <message>
+        <source>No finger was placed on the scanner within {seconds} seconds.</source>
+        <translation>{seconds} 秒内指纹仪上没有放手指。</translation>
+    </message>
+    <message>
+        <source>No passport was swiped within {seconds} seconds.</source>
+        <translation>{seconds} 秒内没有刷护照。</translation>
+    </message>
+    <message>
+        <source>No serial port is listed. Plug in the USB cable of a device.</source>
+        <translation>未列出任何串口。请插上设备的 USB 连接线。</translation>
+    </message>
+    <message>
+        <source>Passport read: {name} ({details}); a check digit is WRONG</source>
+        <translation>护照已读取：{name}（{details}）；有校验位错误</translation>
+    </message>
+    <message>
+        <source>Passport read: {name} ({details}); check digits correct</source>
+        <translation>护照已读取：{name}（{details}）；校验位正确</translation>
+    </message>
+    <message>
+        <source>Place a finger on the scanner…</source>
+        <translation>请将手指放在指纹仪上……</translation>
+    </message>
+    <message>
+        <source>Read the card on the reader and show its name</source>
+        <translation>读取阅读器上的证件并显示姓名</translation>
+    </message>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读卡……</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>正在重新连接……</translation>
+    </message>
+    <message>
+        <source>Remember this port for the device (needed for passport readers, which cannot be detected)</source>
+        <translation>为该设备记住此串口（护照阅读器无法自动识别，须指定）</translation>
+    </message>
+    <message>
+        <source>Search again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Select a port in the list first.</source>
+        <translation>请先在列表中选择一个串口。</translation>
+    </message>
+    <message>
+        <source>Serial ports</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Swipe a passport through the reader…</source>
+        <translation>请在护照阅读器上刷护照……</translation>
+    </message>
+    <message>
+        <source>Test: finger press</source>
+        <translation>测试：按手指</translation>
+    </message>
+    <message>
+        <source>Test: passport</source>
+        <translation>测试：读护照</translation>
+    </message>
+    <message>
+        <source>Test: read card</source>
+        <translation>测试：读卡</translation>
+    </message>
+    <message>
+        <source>The port {port} is no longer listed.</source>
+        <translation>串口 {port} 已不在列表中。</translation>
+    </message>
+    <message>
+        <source>The {device} is assigned to {port}; it is remembered for the next start.</source>
+        <translation>{device}已指定到 {port}，下次启动时仍然有效。</translation>
+    </message>
+    <message>
+        <source>Wait for a finger on the scanner and take one image</source>
+        <translation>等待手指放到指纹仪上并采集一幅图像</translation>
+    </message>
+    <message>
+        <source>Wait for a passport to be swiped and show its name</source>
+        <translation>等待刷护照并显示姓名</translation>
+    </message>
+    <message>
+        <source>While this page is open, a card placed on the reader or a passport swiped is shown here as a test read; nothing is opened or saved.</source>
+        <translation>本页面打开时，放上阅读器的证件或刷过的护照只在此处作为测试结果显示，不会打开或保存任何记录。</translation>
+    </message>
+    <message>
+        <source>{port} · {protocol}, {baud} baud</source>
+        <translation>{port} · {protocol}，{baud} 波特</translation>
+    </message>
+</context>
+<context>
     <name>EndOfShift</name>
     <message>
         <source>{n} fingerprints</source>
@@ -172,6 +608,10 @@
     <message>
         <source>{n} other records ({kind})</source>
         <translation>其他记录 {n} 条（{kind}）</translation>
+    </message>
+    <message>
+        <source>{n} pre-registration outcomes</source>
+        <translation>{n} 条网上备案处理结果</translation>
     </message>
     <message>
         <source>{n} rental properties</source>
@@ -255,6 +695,109 @@
     <message>
         <source>{n} records have not reached the central platform</source>
         <translation>有 {n} 条记录尚未上传到中心平台</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollmentTab</name>
+    <message>
+        <source>All files</source>
+        <translation>所有文件</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file first.</source>
+        <translation>请先选择 CA 证书文件。</translation>
+    </message>
+    <message>
+        <source>Enroll with the platform</source>
+        <translation>在平台注册</translation>
+    </message>
+    <message>
+        <source>Enrolled with {url} as device {device} (station {station}) since {t}.</source>
+        <translation>自 {t} 起已在 {url} 注册，设备号 {device}（警务室 {station}）。</translation>
+    </message>
+    <message>
+        <source>Enrolled: this workstation is device {device} of the platform and can sync now.</source>
+        <translation>注册成功：本工作站是平台的设备 {device}，现在可以同步了。</translation>
+    </message>
+    <message>
+        <source>Enrolling with the platform…</source>
+        <translation>正在平台注册…</translation>
+    </message>
+    <message>
+        <source>Fingerprint you were given (optional)</source>
+        <translation>平台给您的指纹（可选）</translation>
+    </message>
+    <message>
+        <source>I have compared this fingerprint with the one the platform team gave me: they are the same.</source>
+        <translation>我已将此指纹与平台人员提供的指纹逐字核对：两者相同。</translation>
+    </message>
+    <message>
+        <source>Issued to: {subject}; valid until {t}.</source>
+        <translation>颁发给：{subject}；有效期至 {t}。</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>一次性登记码</translation>
+    </message>
+    <message>
+        <source>Platform address</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Reading the enrollment…</source>
+        <translation>正在读取注册信息…</translation>
+    </message>
+    <message>
+        <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; {n} batches it has not acknowledged are sent to the new one instead.</source>
+        <translation>替换当前注册（设备 {device}）。原平台已确认的批次保持不变；原平台未确认的 {n} 个批次将改为发送到新平台。</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint of the CA certificate</source>
+        <translation>CA 证书的 SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>警务室代码</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed does NOT match the certificate&apos;s. Do not enroll: check the file.</source>
+        <translation>您输入的指纹与证书的指纹不一致。请勿注册，请核查证书文件。</translation>
+    </message>
+    <message>
+        <source>The fingerprint you typed matches the certificate&apos;s.</source>
+        <translation>您输入的指纹与证书的指纹一致。</translation>
+    </message>
+    <message>
+        <source>The platform team gives you its address, a one-time code, its CA certificate file and that certificate&apos;s SHA-256 fingerprint. Choose the file: its fingerprint appears below. Compare it with the one you were given, character by character, before anything is sent.</source>
+        <translation>平台人员会提供平台地址、一次性登记码、CA 证书文件以及该证书的 SHA-256 指纹。选择证书文件后，其指纹显示在下方。发送任何内容之前，请将它与提供给您的指纹逐字核对。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s CA certificate</source>
+        <translation>平台的 CA 证书</translation>
+    </message>
+    <message>
+        <source>This workstation is not enrolled with the central platform yet.</source>
+        <translation>本工作站尚未在中心平台注册。</translation>
+    </message>
+    <message>
+        <source>confirm the fingerprint first</source>
+        <translation>请先确认指纹</translation>
+    </message>
+    <message>
+        <source>paste it here to have it compared</source>
+        <translation>粘贴到此处即可自动比对</translation>
     </message>
 </context>
 <context>
@@ -362,6 +905,269 @@
     <message>
         <source>Why is no fingerprint taken?</source>
         <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
+    <name>HousingChecks</name>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%3 次中 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1 properties</source>
+        <translation>%1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 rooms, %2 people</source>
+        <translation>%1 个房间，%2 人</translation>
+    </message>
+    <message>
+        <source>(nobody recorded)</source>
+        <translation>（无登记人员）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>一致</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Declaration overdue</source>
+        <translation>申报逾期</translation>
+    </message>
+    <message>
+        <source>Declarations…</source>
+        <translation>业主申报…</translation>
+    </message>
+    <message>
+        <source>Declare by</source>
+        <translation>申报截止</translation>
+    </message>
+    <message>
+        <source>Declared as recorded</source>
+        <translation>申报与登记一致</translation>
+    </message>
+    <message>
+        <source>Declared in another room</source>
+        <translation>申报的房间不同</translation>
+    </message>
+    <message>
+        <source>Declared on</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>Declared room</source>
+        <translation>申报房间</translation>
+    </message>
+    <message>
+        <source>Declared, moved out</source>
+        <translation>已申报，已搬离</translation>
+    </message>
+    <message>
+        <source>Declared, not recorded</source>
+        <translation>已申报，未登记</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Every property of this grid has been spot-checked this month.</source>
+        <translation>本网格的出租屋本月均已抽查。</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>核查结果</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>ID numbers masked</source>
+        <translation>证件号码已脱敏</translation>
+    </message>
+    <message>
+        <source>Inconsistent</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s signature</source>
+        <translation>业主签名</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Monthly round %1, grid %2</source>
+        <translation>%1 集中清查，网格 %2</translation>
+    </message>
+    <message>
+        <source>More properties match than one sheet lists: print the rest by property.</source>
+        <translation>符合条件的出租屋超过一张表的上限：其余请逐处打印。</translation>
+    </message>
+    <message>
+        <source>Moved in (declared)</source>
+        <translation>入住日期（申报）</translation>
+    </message>
+    <message>
+        <source>Moved in (recorded)</source>
+        <translation>入住日期（登记）</translation>
+    </message>
+    <message>
+        <source>Moving-in date</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No rooms recorded.</source>
+        <translation>未登记房间。</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <source>Not declared yet</source>
+        <translation>尚未申报</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>查无此人</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>People found who are not listed (name, ID number, room):</source>
+        <translation>表中未列出但现场发现的人员（姓名、证件号码、房间）：</translation>
+    </message>
+    <message>
+        <source>Preparing the sheet…</source>
+        <translation>正在准备登记表…</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>在住</translation>
+    </message>
+    <message>
+        <source>Print the rooms and the people bound to them, with boxes to tick on the visit</source>
+        <translation>打印各房间及其绑定人员，走访时逐项勾选</translation>
+    </message>
+    <message>
+        <source>Record what a visit found, room by room</source>
+        <translation>逐个房间记录走访核查的结果</translation>
+    </message>
+    <message>
+        <source>Recorded from a declaration</source>
+        <translation>据业主申报登记</translation>
+    </message>
+    <message>
+        <source>Recorded room</source>
+        <translation>登记房间</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>入住日期</translation>
+    </message>
+    <message>
+        <source>Spot check…</source>
+        <translation>抽查核查…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>Visit sheet</source>
+        <translation>走访登记表</translation>
+    </message>
+    <message>
+        <source>Visit sheet, grid %1</source>
+        <translation>走访登记表，网格 %1</translation>
+    </message>
+    <message>
+        <source>Visit sheet…</source>
+        <translation>走访登记表…</translation>
+    </message>
+    <message>
+        <source>Visited by</source>
+        <translation>走访人</translation>
+    </message>
+    <message>
+        <source>What the landlord declared beside the record; enter a declaration</source>
+        <translation>业主申报与登记对照；录入申报</translation>
+    </message>
+    <message>
+        <source>grid %1</source>
+        <translation>网格 %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>no spot checks yet</source>
+        <translation>尚无抽查</translation>
+    </message>
+    <message>
+        <source>nobody recorded</source>
+        <translation>无登记人员</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>printed %1 by %2</source>
+        <translation>%1 由 %2 打印</translation>
     </message>
 </context>
 <context>
@@ -486,6 +1292,14 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;What is this page?</source>
+        <translation>本页说明(&amp;W)</translation>
+    </message>
+    <message>
+        <source>A short explanation of the page in front of you</source>
+        <translation>当前页面的简要说明</translation>
+    </message>
+    <message>
         <source>About the workstation</source>
         <translation>关于工作站</translation>
     </message>
@@ -520,6 +1334,10 @@
     <message>
         <source>Log &amp;out</source>
         <translation>注销(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Not logged in</source>
@@ -583,6 +1401,222 @@
     </message>
 </context>
 <context>
+    <name>MaintenanceTab</name>
+    <message>
+        <source>An encrypted copy of the whole station into a new or empty folder (for example on a USB disk kept in the station safe). Restoring it needs the recovery passphrase of today.</source>
+        <translation>将整个警务室的数据加密复制到一个新的或空的文件夹（例如存放在保险柜中的 U 盘）。恢复时需要使用当前的恢复口令。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Backing up the station…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup written to {folder}. Keep it with the recovery passphrase; restoring is done with `workstation-admin restore`.</source>
+        <translation>备份已写入 {folder}。请与恢复口令一起妥善保管；恢复时使用 `workstation-admin restore`。</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Data the platform has acknowledged and that is older than the retention period (Station settings) is deleted from this desk for good. First see what would go; nothing is deleted by the preview.</source>
+        <translation>平台已确认且超过保存期限（见“警务室设置”）的数据将从本工作站永久删除。请先查看将删除哪些数据；预览不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Folder for the backup</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>I have checked the list: delete these records from this desk (a backup keeps them).</source>
+        <translation>我已核对清单：从本工作站删除这些记录（备份中仍保留）。</translation>
+    </message>
+    <message>
+        <source>Looking for data past retention…</source>
+        <translation>正在查找超过保存期限的数据…</translation>
+    </message>
+    <message>
+        <source>Nothing to purge: no acknowledged data is older than {date}.</source>
+        <translation>无需清理：没有早于 {date} 的已确认数据。</translation>
+    </message>
+    <message>
+        <source>Purge old data</source>
+        <translation>清理过期数据</translation>
+    </message>
+    <message>
+        <source>Purge {n} records</source>
+        <translation>清理 {n} 条记录</translation>
+    </message>
+    <message>
+        <source>Purged {n} records acknowledged by the platform and older than {date}.</source>
+        <translation>已清理 {n} 条平台已确认且早于 {date} 的记录。</translation>
+    </message>
+    <message>
+        <source>Purging…</source>
+        <translation>正在清理…</translation>
+    </message>
+    <message>
+        <source>Show what would be purged</source>
+        <translation>查看将清理的数据</translation>
+    </message>
+    <message>
+        <source>{n} records were acknowledged by the platform and are older than {date}; a purge deletes:</source>
+        <translation>{n} 条记录已由平台确认且早于 {date}；清理将删除：</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyRoundDialog</name>
+    <message>
+        <source>%1 properties of grid %2 not spot-checked in %3, in address order.</source>
+        <translation>网格 %2 有 %1 处出租屋在 %3 未抽查，按地址排列。</translation>
+    </message>
+    <message>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Enter the grid code first.</source>
+        <translation>请先输入网格编号。</translation>
+    </message>
+    <message>
+        <source>Every property of grid %1 has been spot-checked in %2.</source>
+        <translation>网格 %1 的出租屋在 %2 均已抽查。</translation>
+    </message>
+    <message>
+        <source>Monthly round</source>
+        <translation>集中清查</translation>
+    </message>
+    <message>
+        <source>Monthly round: properties not spot-checked this month</source>
+        <translation>集中清查：本月尚未抽查的出租屋</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the monthly round</source>
+        <translation>保存集中清查表</translation>
+    </message>
+    <message>
+        <source>grid code, for example G01</source>
+        <translation>网格编号，例如 G01</translation>
+    </message>
+</context>
+<context>
+    <name>NewOperatorDialog</name>
+    <message>
+        <source>Name shown</source>
+        <translation>显示姓名</translation>
+    </message>
+    <message>
+        <source>New operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <source>Operator {user} ({role}) created.</source>
+        <translation>已创建操作员 {user}（{role}）。</translation>
+    </message>
+    <message>
+        <source>Password (at least {n} characters)</source>
+        <translation>密码（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>The new operator logs in with this password and can change it at once. User names use letters, digits and . _ - (at most 32).</source>
+        <translation>新操作员用此密码登录，并可立即修改。用户名由字母、数字和 . _ - 组成（最多 32 个）。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsTab</name>
+    <message>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>New operator…</source>
+        <translation>新建操作员…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Who may log in at this desk and what each may do. A locked account had too many wrong passwords; unlock it, or reset its password. The last active administrator cannot be disabled or given another role.</source>
+        <translation>谁可以在本工作站登录，以及各自能做什么。账号因多次输错密码而被锁定时，可以解锁或重置密码。最后一位在用的管理员不能被停用或更改角色。</translation>
+    </message>
+    <message>
+        <source>{user} is disabled: they cannot log in, and their open session ends.</source>
+        <translation>{user} 已停用：无法再登录，其当前会话已结束。</translation>
+    </message>
+    <message>
+        <source>{user} is enabled and can log in again.</source>
+        <translation>{user} 已启用，可以再次登录。</translation>
+    </message>
+    <message>
+        <source>{user} is unlocked and can log in again.</source>
+        <translation>{user} 已解锁，可以再次登录。</translation>
+    </message>
+    <message>
+        <source>{user} was not locked (any more).</source>
+        <translation>{user} 未被锁定（或已自动解锁）。</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Enter the recovery passphrase.</source>
@@ -607,6 +1641,49 @@
     <message>
         <source>Unlock the station</source>
         <translation>解锁工作站</translation>
+    </message>
+</context>
+<context>
+    <name>PortsModel</name>
+    <message>
+        <source>Adapter</source>
+        <translation>适配器</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>No adapter profile matches: every device kind is tried at its default baud.</source>
+        <translation>没有匹配的适配器配置：按各类设备的默认波特率逐一尝试。</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>序列号</translation>
+    </message>
+    <message>
+        <source>built-in or named</source>
+        <translation>内置或指定的串口</translation>
+    </message>
+    <message>
+        <source>emulated (demo)</source>
+        <translation>模拟（演示）</translation>
+    </message>
+    <message>
+        <source>emulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation>无配置</translation>
     </message>
 </context>
 <context>
@@ -1048,6 +2125,33 @@
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Give {user} a temporary password. They must choose their own at the next login; their open session ends now. Resetting also lifts a lockout.</source>
+        <translation>为 {user} 设置临时密码。其下次登录时必须设置自己的密码；其当前会话立即结束。重置密码也会解除锁定。</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset; they must change it at the next login.</source>
+        <translation>{user} 的密码已重置；其下次登录时必须修改密码。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Temporary password (at least {n} characters)</source>
+        <translation>临时密码（至少 {n} 个字符）</translation>
+    </message>
+    <message>
+        <source>the two passwords differ</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
     <name>ResidentDetailDialog</name>
     <message>
         <source>&amp;Documents</source>
@@ -1305,6 +2409,397 @@
     </message>
 </context>
 <context>
+    <name>ScannerSettingsBox</name>
+    <message>
+        <source>A wrong baud makes the scanner seem to disappear until it is found at its new rate.</source>
+        <translation>波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Current settings: not read yet.</source>
+        <translation>当前设置：尚未读取。</translation>
+    </message>
+    <message>
+        <source>Current settings: {baud} · packet {packet} · security {security}</source>
+        <translation>当前设置：{baud} · 数据包 {packet} · 安全等级 {security}</translation>
+    </message>
+    <message>
+        <source>Data packet size</source>
+        <translation>数据包大小</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner settings</source>
+        <translation>指纹仪设置</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner settings (administrator)</source>
+        <translation>指纹仪设置（管理员）</translation>
+    </message>
+    <message>
+        <source>New value:</source>
+        <translation>新值：</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未更改。</translation>
+    </message>
+    <message>
+        <source>Read settings</source>
+        <translation>读取设置</translation>
+    </message>
+    <message>
+        <source>Security level</source>
+        <translation>安全等级</translation>
+    </message>
+    <message>
+        <source>Setting:</source>
+        <translation>设置项：</translation>
+    </message>
+    <message>
+        <source>The scanner still answers at {rate} baud until it is powered off and on.</source>
+        <translation>在断电重启之前，指纹仪仍以 {rate} 波特应答。</translation>
+    </message>
+    <message>
+        <source>These settings are kept in the scanner&apos;s own memory. A wrong baud makes the scanner seem to disappear until it is found at its new rate. Every change is recorded in the audit trail.</source>
+        <translation>这些设置保存在指纹仪自身的存储中。波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。每次更改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>写入</translation>
+    </message>
+    <message>
+        <source>Write to the fingerprint scanner on {port}?</source>
+        <translation>写入 {port} 上的指纹仪？</translation>
+    </message>
+    <message>
+        <source>Write to the scanner…</source>
+        <translation>写入指纹仪……</translation>
+    </message>
+    <message>
+        <source>Writing to the fingerprint scanner…</source>
+        <translation>正在写入指纹仪……</translation>
+    </message>
+    <message>
+        <source>Writing to the scanner…</source>
+        <translation>正在写入指纹仪……</translation>
+    </message>
+    <message>
+        <source>Written. {setting} was {old}, is now {new}.</source>
+        <translation>已写入。{setting}原为{old}，现为{new}。</translation>
+    </message>
+    <message>
+        <source>level {n}</source>
+        <translation>{n} 级</translation>
+    </message>
+    <message>
+        <source>{n} bytes</source>
+        <translation>{n} 字节</translation>
+    </message>
+    <message>
+        <source>{rate} baud</source>
+        <translation>{rate} 波特</translation>
+    </message>
+    <message>
+        <source>{setting}: now {now}, new {new}.</source>
+        <translation>{setting}：当前{now}，新值{new}。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsTab</name>
+    <message>
+        <source>Asked for, may be skipped</source>
+        <translation>提示采集，可跳过</translation>
+    </message>
+    <message>
+        <source>Fingerprint at registration</source>
+        <translation>登记时采集指纹</translation>
+    </message>
+    <message>
+        <source>Fingerprint images</source>
+        <translation>指纹图像</translation>
+    </message>
+    <message>
+        <source>ID card photo at registration</source>
+        <translation>登记时显示身份证照片</translation>
+    </message>
+    <message>
+        <source>Keep acknowledged data for (days, 30–3650)</source>
+        <translation>已确认数据保存天数（30–3650）</translation>
+    </message>
+    <message>
+        <source>Keep the image too (more personal data)</source>
+        <translation>同时保存图像（个人数据更多）</translation>
+    </message>
+    <message>
+        <source>Keeping data</source>
+        <translation>数据保存</translation>
+    </message>
+    <message>
+        <source>Language for operators who chose none</source>
+        <translation>未自选语言的操作员使用的语言</translation>
+    </message>
+    <message>
+        <source>Lock the desk after idle minutes (1–120)</source>
+        <translation>空闲多少分钟后锁定（1–120）</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Minutes an account stays locked (1–1440)</source>
+        <translation>账号锁定时长，分钟（1–1440）</translation>
+    </message>
+    <message>
+        <source>Not shown</source>
+        <translation>不显示</translation>
+    </message>
+    <message>
+        <source>Not taken</source>
+        <translation>不采集</translation>
+    </message>
+    <message>
+        <source>Nothing to save: every setting already had this value.</source>
+        <translation>无需保存：各项设置已是这些值。</translation>
+    </message>
+    <message>
+        <source>Registration</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必须采集</translation>
+    </message>
+    <message>
+        <source>Rules for the whole station. Each change is recorded in the audit trail. The platform may set some of them too; the latest change counts.</source>
+        <translation>适用于整个警务室的规则。每次更改都记入审计日志。其中部分设置也可能由平台下发，以最近一次更改为准。</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Settings saved ({n} changed).</source>
+        <translation>设置已保存（更改 {n} 项）。</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>The computer&apos;s language</source>
+        <translation>跟随本机语言</translation>
+    </message>
+    <message>
+        <source>The desk</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>The desk now locks after {m} idle minutes.</source>
+        <translation>现在工作站空闲 {m} 分钟后锁定。</translation>
+    </message>
+    <message>
+        <source>The language applies from the next login of operators who chose none.</source>
+        <translation>语言设置从未自选语言的操作员下次登录时生效。</translation>
+    </message>
+    <message>
+        <source>Undo changes</source>
+        <translation>撤销更改</translation>
+    </message>
+    <message>
+        <source>Wrong passwords in a row before an account locks (3–20)</source>
+        <translation>连续输错几次密码后锁定账号（3–20）</translation>
+    </message>
+</context>
+<context>
+    <name>SettlePreRegistrationDialog</name>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>确认(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>备注(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Reject</source>
+        <translation>退回(&amp;R)</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <source>After confirming, the person&apos;s record opens (or a new registration from the card, when the person is not registered yet).</source>
+        <translation>确认后将打开此人的档案（如尚未登记，则按身份证打开新的登记）。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Card on the reader: %1, %2 — %3</source>
+        <translation>读卡器上的证件：%1，%2 — %3</translation>
+    </message>
+    <message>
+        <source>Confirm the pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Confirm the pre-registration of %1</source>
+        <translation>确认%1的网上备案</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>No card was read: check the person&apos;s document by eye before confirming.</source>
+        <translation>未读取证件：确认前请人工核对本人证件。</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Reject the pre-registration</source>
+        <translation>退回网上备案</translation>
+    </message>
+    <message>
+        <source>Reject the pre-registration of %1</source>
+        <translation>退回%1的网上备案</translation>
+    </message>
+    <message>
+        <source>Submitted:</source>
+        <translation>提交时间：</translation>
+    </message>
+    <message>
+        <source>e.g. the person does not live at the address</source>
+        <translation>例如：经核实此人不在该地址居住</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>only the name is the same: the pre-registration holds no ID number; check it</source>
+        <translation>仅姓名相同：备案中没有身份证号，请核对</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>选填</translation>
+    </message>
+    <message>
+        <source>the ID number is the same</source>
+        <translation>身份证号一致</translation>
+    </message>
+    <message>
+        <source>the visible digits of the ID number and the name are the same</source>
+        <translation>身份证号可见部分与姓名一致</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPreview</name>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the visit sheet</source>
+        <translation>保存走访登记表</translation>
+    </message>
+</context>
+<context>
+    <name>SpotCheckDialog</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>&amp;Save the findings</source>
+        <translation>保存核查结果(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Every line not marked yet becomes consistent</source>
+        <translation>尚未标记的各行均记为一致</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Mark at least one line with what the visit found.</source>
+        <translation>请至少为一行标记走访核查结果。</translation>
+    </message>
+    <message>
+        <source>Mark the rest &amp;consistent</source>
+        <translation>其余记为一致(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark what the visit found for each person (double-click the Finding cell). Say what did not match in the notes.</source>
+        <translation>为每个人标记走访核查结果（双击“核查结果”单元格）。不一致之处请在备注中说明。</translation>
+    </message>
+    <message>
+        <source>Only an officer records spot checks. You can read the rooms and the people bound to them here; an officer verifies them on a visit.</source>
+        <translation>只有民警可以记录抽查核查。您可以在此查看各房间及其绑定人员；由民警走访时核查。</translation>
+    </message>
+    <message>
+        <source>Saved: %1 findings.</source>
+        <translation>已保存：%1 条核查结果。</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet.</source>
+        <translation>此出租屋尚未登记房间。</translation>
+    </message>
+    <message>
+        <source>grid %1: %2</source>
+        <translation>网格 %1：%2</translation>
+    </message>
+    <message>
+        <source>room %1</source>
+        <translation>房间 %1</translation>
+    </message>
+    <message>
+        <source>this property %1</source>
+        <translation>本出租屋 %1</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Opening the station…</source>
@@ -1478,6 +2973,317 @@
     <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <source>%1 more match; they are marked in the list.</source>
+        <translation>另有 %1 条匹配，已在列表中标出。</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>%1 条逾期</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>共 %1 条任务</translation>
+    </message>
+    <message>
+        <source>%1 tasks shown; scroll for more</source>
+        <translation>已显示 %1 条任务；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>全部(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation>办结(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm…</source>
+        <translation>确认(&amp;C)……</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>已办结(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>待办(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registrations</source>
+        <translation>网上备案(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-registrations (%1)</source>
+        <translation>网上备案(&amp;P)（%1）</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>退回(&amp;R)……</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>任务单(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Completed by %1</source>
+        <translation>办结人：%1</translation>
+    </message>
+    <message>
+        <source>Confirm a pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <translation>已办结：%1</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Due this &amp;week</source>
+        <translation>本周到期(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Feedback rate: %1 (%2 of %3 tasks answered)</source>
+        <translation>反馈率：%1（%3 条任务中已反馈 %2 条）</translation>
+    </message>
+    <message>
+        <source>Feedback rate: — (no tasks received)</source>
+        <translation>反馈率：—（尚未收到任务）</translation>
+    </message>
+    <message>
+        <source>Feedback rate: …</source>
+        <translation>反馈率：……</translation>
+    </message>
+    <message>
+        <source>Give the task its result; it goes to the platform with the next sync</source>
+        <translation>填写任务结果；下次同步时反馈给平台</translation>
+    </message>
+    <message>
+        <source>ID &amp;number:</source>
+        <translation>身份证号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <source>Looking for a pre-registration…</source>
+        <translation>正在查找网上备案……</translation>
+    </message>
+    <message>
+        <source>Matches the pre-registration of %1 (%2).</source>
+        <translation>与%1的网上备案匹配（%2）。</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>已搬离</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>No open task is due this week.</source>
+        <translation>本周没有到期的待办任务。</translation>
+    </message>
+    <message>
+        <source>No open task.</source>
+        <translation>没有待办任务。</translation>
+    </message>
+    <message>
+        <source>No pre-registration matches this card (%1). Register the person as usual, or lift the card and try another.</source>
+        <translation>没有与此证件（%1）匹配的网上备案。请按常规登记此人，或取下证件换一张再试。</translation>
+    </message>
+    <message>
+        <source>No pre-registration matches what you typed.</source>
+        <translation>没有与所输入内容匹配的网上备案。</translation>
+    </message>
+    <message>
+        <source>No task done yet.</source>
+        <translation>还没有已办结的任务。</translation>
+    </message>
+    <message>
+        <source>No task is overdue.</source>
+        <translation>没有逾期任务。</translation>
+    </message>
+    <message>
+        <source>No task received yet. Tasks arrive from the platform with a sync.</source>
+        <translation>尚未收到任务。任务单在同步时由平台下发。</translation>
+    </message>
+    <message>
+        <source>Not found at the address</source>
+        <translation>该地址查无此人</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <source>O&amp;verdue</source>
+        <translation>已逾期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Open the &amp;subject</source>
+        <translation>打开对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open, due today</source>
+        <translation>待办，今天到期</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Other (see notes)</source>
+        <translation>其他（见备注）</translation>
+    </message>
+    <message>
+        <source>Overdue, %1 days</source>
+        <translation>已逾期 %1 天</translation>
+    </message>
+    <message>
+        <source>Overdue, 1 day</source>
+        <translation>已逾期 1 天</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Pre-registration of %1 confirmed; the platform hears of it with the next sync.</source>
+        <translation>%1的网上备案已确认；下次同步时告知平台。</translation>
+    </message>
+    <message>
+        <source>Pre-registration of %1 rejected; the platform hears of it with the next sync.</source>
+        <translation>%1的网上备案已退回；下次同步时告知平台。</translation>
+    </message>
+    <message>
+        <source>Property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Registrations submitted online wait here. Place the person&apos;s ID card on the reader while this tab is shown, or type the ID number, to find theirs.</source>
+        <translation>群众在网上提交的备案在此等候确认。在本页打开时把本人身份证放在读卡器上，或输入身份证号，即可找到其备案。</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Revisit a property</source>
+        <translation>复查出租屋</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tasks with a result among all tasks received; the target is 100%.</source>
+        <translation>已反馈结果的任务占收到任务的比例；目标为 100%。</translation>
+    </message>
+    <message>
+        <source>The Properties page is not in this version of the workstation yet, so the property cannot be opened here. The task is about: %1 (grid %2).</source>
+        <translation>本版本工作站还没有“出租屋”页面，无法在此打开该出租屋。任务涉及：%1（网格 %2）。</translation>
+    </message>
+    <message>
+        <source>The resident&apos;s record or the property the task is about (double click)</source>
+        <translation>任务涉及的人员档案或出租屋（双击）</translation>
+    </message>
+    <message>
+        <source>Type the ID number (and the name) to find a pre-registration.</source>
+        <translation>请输入身份证号（及姓名）查找网上备案。</translation>
+    </message>
+    <message>
+        <source>Verified, as recorded</source>
+        <translation>已核实，与登记一致</translation>
+    </message>
+    <message>
+        <source>Verified, record corrected</source>
+        <translation>已核实，已更正登记</translation>
+    </message>
+    <message>
+        <source>Verify a person</source>
+        <translation>核查人员</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>if only part of the number was given</source>
+        <translation>仅提交部分号码时填写</translation>
+    </message>
+    <message>
+        <source>name only: the pre-registration holds no ID number; check it</source>
+        <translation>仅姓名相同：备案中没有身份证号，请核对</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>same ID number</source>
+        <translation>身份证号一致</translation>
+    </message>
+    <message>
+        <source>visible digits of the ID number and the name</source>
+        <translation>身份证号可见部分与姓名一致</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +3924,105 @@
     </message>
 </context>
 <context>
+    <name>help</name>
+    <message>
+        <source>(demo station)</source>
+        <translation>（演示警务室）</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Every resident of the station&apos;s area. Search by name, pinyin, ID number, phone or address (Ctrl+F), or place an ID card on the reader to open the person. ID numbers in the list are masked; the whole number shows only in the opened record. F2 registers a person by typing.</source>
+        <translation>本警务室辖区内的全部实有人口。可按姓名、拼音、证件号码、电话或地址查询（Ctrl+F），或将身份证放上阅读器直接打开该人员。列表中的证件号码已隐去部分数字，只有打开的记录中才显示完整号码。F2 手工录入登记。</translation>
+    </message>
+    <message>
+        <source>F1: this help · Alt+1…8: pages · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog</source>
+        <translation>F1：本说明 · Alt+1…8：切换页面 · Ctrl+F：查询 · F2：新登记 · F5：立即同步 · Ctrl+L：锁定 · Esc：关闭对话框</translation>
+    </message>
+    <message>
+        <source>Help: {page}</source>
+        <translation>帮助：{page}</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Log in with your user name and password. The desk locks itself after a few idle minutes and with Ctrl+L; only you can unlock your own session. Administrators set up operators on the Admin page.</source>
+        <translation>请用用户名和密码登录。工作台空闲几分钟后或按 Ctrl+L 会自动锁定，只有本人才能解锁自己的会话。管理员在“管理”页面设置操作员。</translation>
+    </message>
+    <message>
+        <source>Operators and their roles, station settings, enrollment with the platform, backup and purge. Every change here is recorded in the audit trail.</source>
+        <translation>操作员及其角色、警务室设置、向中心平台注册、备份和清理。此处的每次更改都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>Qt / PySide6</source>
+        <translation>Qt / PySide6</translation>
+    </message>
+    <message>
+        <source>Rental properties and their rooms, landlords and who lives where (person–room bindings). With a room open, a card placed on the reader binds that person to the room. Ctrl+P prints the visit sheet of the open property.</source>
+        <translation>出租屋及其房间、业主和住户（人屋捆绑）。打开一个房间时，放上阅读器的证件会把该人员捆绑到此房间。Ctrl+P 打印当前出租屋的走访单。</translation>
+    </message>
+    <message>
+        <source>SQLCipher</source>
+        <translation>SQLCipher</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>警务室</translation>
+    </message>
+    <message>
+        <source>The ID card reader, fingerprint scanner and passport reader: their state lights, the serial ports with their USB adapter, a test read of each device and reconnect. Administrators assign ports and change the fingerprint scanner&apos;s own settings. A yellow banner means the devices are emulated (demo).</source>
+        <translation>身份证阅读器、指纹仪和护照阅读器：状态指示灯、串口及其 USB 适配器、每台设备的测试读取和重新连接。管理员可指定串口并更改指纹仪自身的设置。黄色横幅表示设备为模拟设备（演示）。</translation>
+    </message>
+    <message>
+        <source>The day at a glance: registrations, consistency and feedback rates, what waits for the platform, tasks due and devices that are not ready. Click a bar or point to open the list behind it.</source>
+        <translation>今日概览：登记数、一致率和反馈率、等待上传平台的数据、到期任务以及未就绪的设备。点击柱形或数据点可打开对应的列表。</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Visits and checks sent by the platform or planned here, with their due dates. Record the result of each task; the result goes back to the platform with the next sync (feedback rate).</source>
+        <translation>中心平台下发或本地安排的走访和核查任务及其期限。请为每个任务录入结果，结果在下次同步时反馈给平台（反馈率）。</translation>
+    </message>
+    <message>
+        <source>What has reached the central platform and what is waiting, the last error in plain words with the next automatic try, conflicts to decide, and offline transfer by USB folder. F5 syncs now.</source>
+        <translation>哪些数据已上传中心平台、哪些还在等待，最近一次错误的说明和下次自动重试时间，需要裁决的冲突，以及通过 U 盘文件夹离线传输。F5 立即同步。</translation>
+    </message>
+    <message>
+        <source>Who read or changed what, and when: the station&apos;s tamper-evident audit trail, filtered by operator, person, kind of event and date. &quot;Verify chain&quot; checks that no row was changed or removed.</source>
+        <translation>谁在何时查看或更改了什么：本警务室防篡改的审计日志，可按操作员、人员、事件类型和日期筛选。“校验链”检查是否有记录被更改或删除。</translation>
+    </message>
+    <message>
+        <source>none (not encrypted)</source>
+        <translation>无（未加密）</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>operating system keyring ({name})</source>
+        <translation>操作系统密钥环（{name}）</translation>
+    </message>
+    <message>
+        <source>recovery passphrase (no keyring entry used)</source>
+        <translation>恢复口令（未使用密钥环）</translation>
+    </message>
+</context>
+<context>
     <name>mrz</name>
     <message>
         <source>Line {line} had {count} of {width} characters; padded with fillers.</source>
@@ -2578,6 +4483,54 @@
     </message>
 </context>
 <context>
+    <name>scanner</name>
+    <message>
+        <source>Baud must be N = 1..12 (9600·N baud) or one of those rates, e.g. 6 or 57600; not &apos;{raw}&apos;.</source>
+        <translation>波特率须为 N = 1..12（9600×N 波特）或对应的速率，例如 6 或 57600；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>Packet size must be 32, 64, 128 or 256 bytes; not &apos;{raw}&apos;.</source>
+        <translation>数据包大小须为 32、64、128 或 256 字节；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>Security level must be 1..5; not &apos;{raw}&apos;.</source>
+        <translation>安全等级须为 1..5；“{raw}”无效。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`).</source>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`). The remembered baud is now {baud}.</source>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。已记住的波特率为 {baud}。</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner refused or did not take the new {setting}; nothing was changed. ({reason})</source>
+        <translation>指纹仪拒绝或未接受新的{setting}设置，未作任何更改。（{reason}）</translation>
+    </message>
+    <message>
+        <source>The fingerprint scanner was not found, so nothing was changed. Plug it in, or assign its port (Devices page, or `workstation-admin devices assign fingerprint PORT`). ({status})</source>
+        <translation>未找到指纹仪，未作任何更改。请插上设备，或指定其串口（设备页面，或 `workstation-admin devices assign fingerprint 串口`）。（{status}）</translation>
+    </message>
+    <message>
+        <source>Unknown setting &apos;{setting}&apos;: use `baud`, `packet-size` or `security` (the module&apos;s password and address are deliberately not offered).</source>
+        <translation>未知的设置“{setting}”：可用 `baud`、`packet-size` 或 `security`（不提供更改指纹仪密码和地址）。</translation>
+    </message>
+    <message>
+        <source>baud</source>
+        <extracomment>How a setting is named in a sentence (marked; the command line&apos;s names are ``SETTINGS``).</extracomment>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>packet size</source>
+        <translation>数据包大小</translation>
+    </message>
+    <message>
+        <source>security level</source>
+        <translation>安全等级</translation>
+    </message>
+</context>
+<context>
     <name>sim</name>
     <message>
         <source>The emulators could not start: {reason}</source>
@@ -2642,8 +4595,21 @@
         <translation>未备份：{target} {problem}，未写入任何内容。</translation>
     </message>
     <message>
+        <source>Checking the copy…</source>
+        <translation>正在校验副本…</translation>
+    </message>
+    <message>
         <source>Choose another backup.</source>
         <translation>请选择其他备份。</translation>
+    </message>
+    <message>
+        <source>Copying the encrypted database…</source>
+        <extracomment>The steps of a backup, as `backup` reports them to its `progress` callback.</extracomment>
+        <translation>正在复制加密数据库…</translation>
+    </message>
+    <message>
+        <source>Finishing the backup…</source>
+        <translation>正在完成备份…</translation>
     </message>
     <message>
         <source>No operator named &apos;{shown}&apos;</source>
@@ -2734,6 +4700,10 @@
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
     </message>
     <message>
+        <source>Writing the key file, anchor and manifest…</source>
+        <translation>正在写入密钥文件、审计锚点和清单…</translation>
+    </message>
+    <message>
         <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
         <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可通过重置密码解锁。</translation>
     </message>
@@ -2778,12 +4748,33 @@
         <translation>用户名只能包含字母、数字和 . _ -（不允许 {shown}）</translation>
     </message>
     <message>
+        <source>a whole number of attempts from {low} to {high}</source>
+        <translation>请填写 {low} 到 {high} 之间的整数次数</translation>
+    </message>
+    <message>
+        <source>a whole number of days from {low} to {high}</source>
+        <extracomment>whole-number settings: (lowest, highest)</extracomment>
+        <translation>请填写 {low} 到 {high} 之间的整数天数</translation>
+    </message>
+    <message>
+        <source>a whole number of minutes from {low} to {high}</source>
+        <translation>请填写 {low} 到 {high} 之间的整数分钟数</translation>
+    </message>
+    <message>
         <source>address is required</source>
         <translation>必须填写地址</translation>
     </message>
     <message>
         <source>already holds a backup; choose an empty or new folder</source>
         <translation>中已有备份，请选择空文件夹或新文件夹</translation>
+    </message>
+    <message>
+        <source>at most 200 characters (now {n})</source>
+        <translation>最多 200 个字符（现为 {n} 个）</translation>
+    </message>
+    <message>
+        <source>at most 2000 characters (now {n})</source>
+        <translation>最多 2000 个字符（现为 {n} 个）</translation>
     </message>
     <message>
         <source>at most {limit} rows at a time</source>
@@ -2796,6 +4787,10 @@
     <message>
         <source>choose a result</source>
         <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>choose one of: {choices}</source>
+        <translation>请从以下选项中选择：{choices}</translation>
     </message>
     <message>
         <source>could not be written ({reason})</source>
@@ -2838,12 +4833,20 @@
         <translation>质量应为0至100</translation>
     </message>
     <message>
+        <source>record at least one finding of the visit</source>
+        <translation>请至少记录一条走访核查结果</translation>
+    </message>
+    <message>
         <source>room label is required</source>
         <translation>必须填写房间号</translation>
     </message>
     <message>
         <source>say what did not match</source>
         <translation>请说明哪些情况不一致</translation>
+    </message>
+    <message>
+        <source>say why it is rejected</source>
+        <translation>请说明退回原因</translation>
     </message>
     <message>
         <source>say why the record is deleted</source>
@@ -2914,8 +4917,16 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the moving-in date is not a date: write it as 2024-03-01</source>
+        <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
+    </message>
+    <message>
         <source>the new password must differ from the old one</source>
         <translation>新密码不能与旧密码相同</translation>
+    </message>
+    <message>
+        <source>the result code is too long</source>
+        <translation>结果代码过长</translation>
     </message>
     <message>
         <source>this document is already registered; open that resident</source>
@@ -2932,6 +4943,10 @@
     <message>
         <source>this is not a database file (it is a folder or a device)</source>
         <translation>这不是数据库文件</translation>
+    </message>
+    <message>
+        <source>this person is checked twice</source>
+        <translation>此人被重复核查</translation>
     </message>
     <message>
         <source>user name &apos;{username}&apos; is taken</source>
@@ -3065,12 +5080,32 @@
         <translation>本工作站尚未在平台注册。</translation>
     </message>
     <message>
+        <source>a SHA-256 fingerprint has 64 hexadecimal digits (0–9, A–F)</source>
+        <translation>SHA-256 指纹由 64 位十六进制字符（0–9、A–F）组成</translation>
+    </message>
+    <message>
+        <source>a one-time code has at most 64 letters and digits (A–Z, 0–9)</source>
+        <translation>一次性登记码最多 64 个字母和数字（A–Z、0–9）</translation>
+    </message>
+    <message>
         <source>a record with this id already exists on the platform</source>
         <translation>平台上已有相同编号的记录</translation>
     </message>
     <message>
+        <source>a station code has 1–32 letters A–Z, digits, - or _</source>
+        <translation>警务室代码由 1–32 个字母 A–Z、数字、- 或 _ 组成</translation>
+    </message>
+    <message>
         <source>batch {seq} acknowledged</source>
         <translation>批次 {seq} 已确认</translation>
+    </message>
+    <message>
+        <source>choose the platform&apos;s CA certificate file</source>
+        <translation>请选择平台的 CA 证书文件</translation>
+    </message>
+    <message>
+        <source>give the platform&apos;s https:// address, e.g. https://platform.example:8443</source>
+        <translation>请填写平台的 https:// 地址，例如 https://platform.example:8443</translation>
     </message>
     <message>
         <source>it was based on an older version</source>
@@ -3109,6 +5144,10 @@
         <translation>中心平台未能及时应答</translation>
     </message>
     <message>
+        <source>the platform&apos;s address is required</source>
+        <translation>请填写平台地址</translation>
+    </message>
+    <message>
         <source>the platform&apos;s certificate is not the one this workstation trusts</source>
         <extracomment>Why a request to the platform failed, by kind of network error (`plain_error`).</extracomment>
         <translation>中心平台的证书不是本工作站信任的证书</translation>
@@ -3118,8 +5157,20 @@
         <translation>该记录属于其他警务室</translation>
     </message>
     <message>
+        <source>there is no file {path}</source>
+        <translation>文件 {path} 不存在</translation>
+    </message>
+    <message>
+        <source>type the one-time code the platform gave you</source>
+        <translation>请输入平台提供的一次性登记码</translation>
+    </message>
+    <message>
         <source>{count} changes are waiting to sync (limit {limit})</source>
         <translation>{count}条记录待同步（上限{limit}条）</translation>
+    </message>
+    <message>
+        <source>{host} is neither a host name nor an IP address</source>
+        <translation>{host} 既不是主机名也不是 IP 地址</translation>
     </message>
     <message>
         <source>{name} is not a receipt (damaged or another file); nothing after it was applied.</source>
@@ -3132,6 +5183,22 @@
     <message>
         <source>{name}: the receipt&apos;s signature is not valid ({reason}).</source>
         <translation>{name}：回执签名无效（{reason}）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason})</source>
+        <translation>无法读取 {path}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a certificate file</source>
+        <translation>{path} 是文件夹，不是证书文件</translation>
+    </message>
+    <message>
+        <source>{path} is not a PEM certificate (it should start with `-----BEGIN CERTIFICATE-----`)</source>
+        <translation>{path} 不是 PEM 证书（应以 `-----BEGIN CERTIFICATE-----` 开头）</translation>
+    </message>
+    <message>
+        <source>{path} is too large to be a certificate</source>
+        <translation>{path} 太大，不可能是证书</translation>
     </message>
 </context>
 <context>

@@ -22,8 +22,10 @@ too, so the console commands and the desktop app share it without importing each
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workstation.storage.areas.base import AreaContext
 from workstation.storage.areas.biometrics import Biometrics
@@ -35,6 +37,10 @@ from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.sync import freeze
 from workstation.sync.preregistrations import PreRegistrations
+
+if TYPE_CHECKING:
+    from workstation.devices.manager import Assignment, DeviceManager, PortInfo
+    from workstation.devices.manager.scanner_settings import ScannerChange, ScannerPreview
 
 
 @dataclass(frozen=True)
@@ -132,3 +138,101 @@ def open_demo_station(data_dir: Path) -> tuple[Database, str]:
         )
     backend = fail.Keyring()  # type: ignore[no-untyped-call]
     return station.unlock(data_dir, passphrase=pass_file.read_text().strip(), backend=backend)
+
+
+# ---- device administration (the admin CLI's `devices scanner-set` and the Devices page call these) -------
+def change_scanner_setting(
+    db: Database,
+    actor: Actor,
+    manager: DeviceManager,
+    setting: str,
+    value: str | int,
+    *,
+    confirm: Callable[[ScannerPreview], bool] | None = None,
+    timeout: float | None = None,
+) -> ScannerChange | None:
+    """Change one setting of the fingerprint module (``"baud"``, ``"packet-size"``, ``"security"``), with
+    every guard of ``workstation-admin devices scanner-set``: MANAGE_DEVICES and an active operator first,
+    the value checked before anything is sent, the scanner must be connected, its current value is read
+    and shown to `confirm` (None: the caller already confirmed), then written and read back; a baud the
+    module took is remembered for its port. When the module took the value (even if it was silent
+    afterwards) a ``device.scanner_set`` audit event records old and new value and outcome ("ok" or
+    "unconfirmed"). Blocks on the device and the database: a worker thread.
+
+    Returns:
+        The `ScannerChange` (``ok``), or None when `confirm` said no (nothing changed, nothing audited).
+    Raises:
+        PermissionDenied / OperatorInactive: the operator may not manage devices (nothing sent).
+        UserFacingError: a bad value, no scanner, or the module refused or went silent (`failure_error`).
+    """
+    from workstation.devices.manager import scanner_settings as ss
+    from workstation.domain.permissions import Permission
+    from workstation.storage import audit, operators
+
+    operators.authorize(db, actor, Permission.MANAGE_DEVICES)
+    call_timeout = ss.CALL_TIMEOUT if timeout is None else timeout
+    change = ss.change_setting(manager, setting, value, confirm=confirm, timeout=call_timeout)
+    if change is None:
+        return None
+    pv = change.preview
+    if change.acknowledged:
+        details = {
+            "port": pv.port,
+            "setting": pv.setting,
+            "old": pv.now_text,
+            "new": ss.describe(pv.setting, change.after) if change.after is not None else pv.new_text,
+            "remembered_baud": change.remembered_baud if change.remembered_baud is not None else "-",
+        }
+        with db.write() as s:
+            audit.record(
+                s,
+                actor=actor.username,
+                action="device.scanner_set",
+                target_type="device",
+                target_id=ss.ROLE,
+                outcome="ok" if change.failure is None else "unconfirmed",
+                details="; ".join(f"{k}={v}" for k, v in details.items()),
+            )
+    error = ss.failure_error(change)
+    if error is not None:
+        raise error from change.failure
+    return change
+
+
+def assign_device(
+    db: Database, actor: Actor, manager: DeviceManager, role: str, port: PortInfo, *, baud: int | None = None
+) -> Assignment:
+    """An administrator assigns a device role to a port of the running desk (the Devices page): MANAGE_DEVICES
+    first, then `DeviceManager.assign` (remembered, explicit; the device is connected at once, probed first
+    when its protocol has a handshake, retried with backoff) and a ``device.assign`` audit event, as
+    ``workstation-admin devices assign`` writes. Blocks on the database: a worker thread.
+
+    Returns the assignment now remembered. Raises PermissionDenied / OperatorInactive, `WrongProtocol`
+    (no such role here)."""
+    from workstation.domain.permissions import Permission
+    from workstation.storage import audit, operators
+
+    operators.authorize(db, actor, Permission.MANAGE_DEVICES)
+    old = manager.assignments().get(role)
+    try:
+        with db.write() as s:
+            manager.assign(role, port, baud=baud)
+            new = manager.assignments()[role]
+            was = f"{old.port.device} {old.protocol} {old.baud} baud" if old is not None else "none"
+            audit.record(
+                s,
+                actor=actor.username,
+                action="device.assign",
+                target_type="device",
+                target_id=role,
+                details=f"port={port.label()}; protocol={new.protocol}; baud={new.baud}; checked=on connect; "
+                f"was={was}",
+            )
+    except BaseException:  # not audited: put the old assignment back (as the admin CLI does)
+        if manager.assignments().get(role) != old:
+            if old is None:
+                manager.forget(role)
+            else:
+                manager.assign(role, old.port.device, protocol=old.protocol, baud=old.baud)
+        raise
+    return new

@@ -125,7 +125,7 @@ def ui_station(station_folder: Path, station_template: Template, qapp: Any, lang
     st = station.station_of(db)
     ui = Station(db=db, data_dir=station_folder, is_demo=bool(st.demo), runner=runner, devices=bridge,
                  settings=StationSettings.load(db), languages=languages, station_name=st.name,
-                 station_code=st.code)
+                 station_code=st.code, key_backend=_how)
     errors.configure(data_dir=station_folder)
     yield ui
     runner.shutdown()

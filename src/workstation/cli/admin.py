@@ -160,16 +160,13 @@ def cmd_operator(args: argparse.Namespace) -> int:
             pw = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.reset_password(db, admin, args.username, pw)
             print(f"Password of {args.username} reset; they must change it at next login.")
+        elif args.action == "unlock":
+            was_locked = operators.unlock(db, admin, args.username)
+            print(f"Operator {args.username} unlocked." if was_locked else f"Operator {args.username} was not locked.")
         elif args.action == "list":
-            from workstation.storage.schema import utcnow
-
-            now = utcnow()
-            for op in operators.list_operators(db, admin):
-                state = "disabled" if op.disabled else (
-                    "locked" if op.locked_until is not None and op.locked_until > now else "active")
-                if op.must_change_password:
-                    state += ", must change password"
-                print(f"{op.username:16} {op.role:10} {state:8} {op.display_name}")
+            for acc in operators.accounts(db, admin):
+                state = acc.state + (", must change password" if acc.must_change_password else "")
+                print(f"{acc.username:16} {acc.role.value:10} {state:8} {acc.display_name}")
     finally:
         db.close()
     return 0
@@ -353,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a demo station for training: accepts synthetic data (demo-data), never in service")
     command("unlock", "unlock with the recovery passphrase; restores the keyring entry", cmd_unlock, user=False)
     o = command("operator", "manage operators (admin login)", cmd_operator)
-    o.add_argument("action", choices=["add", "disable", "enable", "role", "reset", "list"])
+    o.add_argument("action", choices=["add", "disable", "enable", "role", "reset", "unlock", "list"])
     o.add_argument("username", nargs="?", default="")
     o.add_argument("--role", choices=[r.value for r in Role], help="role for add (default officer) and role")
     o.add_argument("--name", type=checks.text(64, "display name"), help="display name")

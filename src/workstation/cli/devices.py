@@ -22,7 +22,7 @@ import getpass
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,14 +33,10 @@ from workstation.errors import UserFacingError
 
 if TYPE_CHECKING:
     from workstation.devices.manager import Assignment, DeviceManager, PortInfo, ProtocolPlugin
-    from workstation.devices.zfm.driver import FingerprintScanner, SystemParameters
     from workstation.storage.db import Database
     from workstation.storage.operators import Actor
 
 DEFAULT_TIMEOUT = 15.0  # seconds to wait for discovery (hidden --timeout)
-CALL_TIMEOUT = 20.0  # seconds for one exchange with the fingerprint module (a baud change takes several)
-PACKET_SIZES = (32, 64, 128, 256)
-SETTINGS = ("baud", "packet-size", "security")
 
 
 
@@ -438,60 +434,20 @@ def cmd_forget(args: argparse.Namespace) -> int:
 
 
 # ---- scanner-set --------------------------------------------------------------------------------
-def _scanner_value(setting: str, raw: str) -> int:
-    """The value to send: baud → N (1..12; 9600·N rates accepted too), packet size in bytes, security 1..5."""
-    if setting not in SETTINGS:
-        raise UserFacingError(
-            f"Unknown setting {setting!r}: use baud, packet-size or security (the module's password and "
-            "address are deliberately not offered).",
-            f"未知的设置“{setting}”：可用 baud、packet-size 或 security（不提供更改指纹仪密码和地址）。",
-        )
-    try:
-        value = int(raw)
-    except ValueError:
-        value = -1
-    if setting == "baud":
-        if 1 <= value <= 12:
-            return value
-        if value > 0 and value % 9600 == 0 and 1 <= value // 9600 <= 12:
-            return value // 9600
-        raise UserFacingError(
-            f"Baud must be N = 1..12 (9600·N baud) or one of those rates, e.g. 6 or 57600; not {raw!r}.",
-            f"波特率须为 N = 1..12（9600×N 波特）或对应的速率，例如 6 或 57600；“{raw}”无效。",
-        )
-    if setting == "packet-size":
-        if value in PACKET_SIZES:
-            return value
-        raise UserFacingError(
-            f"Packet size must be 32, 64, 128 or 256 bytes; not {raw!r}.",
-            f"数据包大小须为 32、64、128 或 256 字节；“{raw}”无效。",
-        )
-    if 1 <= value <= 5:
-        return value
-    raise UserFacingError(
-        f"Security level must be 1..5; not {raw!r}.", f"安全等级须为 1..5；“{raw}”无效。"
-    )
-
-
-def _show(setting: str, p: SystemParameters) -> str:
-    if setting == "baud":
-        return f"{p.baudrate} baud (N={p.baud_n})"
-    if setting == "packet-size":
-        return f"{p.packet_size} bytes"
-    return f"level {p.security}"
-
-
+# The guards and the change itself are `workstation.wiring.change_scanner_setting` (the Devices page of
+# the desktop app calls the same code); this command adds the terminal's confirmation and output.
 def _confirm(question: str) -> bool:
     answer = input(f"{question} [y/N] ").strip().lower()
     return answer in ("y", "yes", "是", "确定")
 
 
 def cmd_scanner_set(args: argparse.Namespace) -> int:
-    from workstation.devices.errors import DeviceError
-    from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
+    from workstation.devices.manager import DeviceManager, ManagerConfig
+    from workstation.devices.manager import scanner_settings as ss
+    from workstation.wiring import change_scanner_setting
 
     setting = args.setting
-    value = _scanner_value(setting, args.value)
+    ss.parse_value(setting, args.value)  # a bad value is refused before anything else
     if not args.yes and not sys.stdin.isatty():
         raise UserFacingError(
             "Changing the fingerprint scanner's settings needs a confirmation: run this in a terminal, or add "
@@ -508,136 +464,38 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
         # only the fingerprint role: this command does not touch the other devices
         manager = DeviceManager(cfg, plugins={plugin.protocol: plugin})
         manager.start()
-        try:
-            _wait(manager, args.timeout)
-            st = manager.status("fingerprint")
-            if st.state is not DeviceState.CONNECTED or st.port is None:
-                raise UserFacingError(
-                    "The fingerprint scanner was not found, so nothing was changed. Plug it in, or name its port "
-                    f"with --port or `devices assign fingerprint PORT`. ({st.message})",
-                    f"未找到指纹仪，未作任何更改。请插上设备，或用 --port / `devices assign fingerprint 串口` 指定。"
-                    f"（{st.message_zh}）",
-                )
-            port_device = st.port
-            port = next((p for p in manager.ports() if p.device == port_device), None)
 
-            def call(fn: Callable[[FingerprintScanner], Any]) -> Any:
-                return manager.call("fingerprint", fn, timeout=CALL_TIMEOUT)
-
-            before: SystemParameters = call(lambda s: s.read_system_parameters())
-            print(f"Fingerprint scanner on {port_device} / 指纹仪（{port_device}）")
-            print(f"  {setting} now / 当前: {_show(setting, before)}")
-            target = {"baud": f"{9600 * value} baud (N={value})", "packet-size": f"{value} bytes",
-                      "security": f"level {value}"}[setting]
-            print(f"  {setting} new / 新值: {target}")
+        def confirm(pv: ss.ScannerPreview) -> bool:
+            print(f"Fingerprint scanner on {pv.port} / 指纹仪（{pv.port}）")
+            print(f"  {setting} now / 当前: {pv.now_text}")
+            print(f"  {setting} new / 新值: {pv.new_text}")
             if setting == "baud":
                 print("  A wrong baud makes the module seem to disappear until it is found at its new rate.")
                 print("  波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。")
-            if not args.yes and not _confirm("Write this to the module's flash? / 写入指纹仪？"):
-                print("Not changed. / 未更改。")
-                return 1
+            return bool(args.yes) or _confirm("Write this to the module's flash? / 写入指纹仪？")
 
-            acknowledged = False
-
-            def apply(s: FingerprintScanner) -> tuple[SystemParameters, int | None]:
-                nonlocal acknowledged
-                if setting == "baud":
-                    s.read_system_parameters()  # cached on this driver object; an accepted SetSysPara clears it
-                    try:
-                        rate = s.admin_set_baud(value)
-                    except DeviceError:
-                        acknowledged = s.parameters is None  # accepted, then silent at both rates
-                        raise
-                    acknowledged = True
-                    return s.system_parameters(), rate
-                if setting == "packet-size":
-                    s.admin_set_packet_size(value)
-                else:
-                    s.admin_set_security(value)
-                acknowledged = True  # the module said OK; reading the result back may still fail
-                return s.read_system_parameters(), None
-
-            failure: DeviceError | None = None
-            after: SystemParameters | None = None
-            rate: int | None = None
-            try:
-                after, rate = call(apply)
-            except DeviceError as exc:
-                failure = exc
+        try:
+            _wait(manager, args.timeout)
+            change = change_scanner_setting(db, actor, manager, setting, args.value, confirm=confirm)
         finally:
             manager.shutdown()
-        remembered = None
-        if setting == "baud" and acknowledged:
-            remembered = _remember_baud(path, "fingerprint", port, port_device, plugin.protocol, 9600 * value)
-        if acknowledged:
-            from workstation.storage import audit
-
-            with db.write() as s:
-                audit.record(
-                    s,
-                    actor=actor.username,
-                    action="device.scanner_set",
-                    target_type="device",
-                    target_id="fingerprint",
-                    outcome="ok" if failure is None else "unconfirmed",
-                    details=_audit_details(
-                        port=port_device,
-                        setting=setting,
-                        old=_show(setting, before),
-                        new=_show(setting, after) if after is not None else target,
-                        remembered_baud=remembered if remembered is not None else "-",
-                    ),
-                )
-        if failure is not None:
-            if not acknowledged:
-                raise UserFacingError(
-                    f"The fingerprint scanner refused or did not take the new {setting}; nothing was changed. "
-                    f"({failure.message})",
-                    f"指纹仪拒绝或未接受新的{setting}设置，未作任何更改。（{failure.message_zh}）",
-                    hint=failure.hint,
-                ) from failure
-            baud_en = f" The remembered baud is now {remembered}." if remembered is not None else ""
-            baud_zh = f"已记住的波特率为 {remembered}。" if remembered is not None else ""
-            raise UserFacingError(
-                f"The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off "
-                f"and on, then run `workstation-admin devices scan`.{baud_en}",
-                f"指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，然后运行 "
-                f"`workstation-admin devices scan`。{baud_zh}",
-            ) from failure
-        assert after is not None
-        print(f"  {setting} was / 原值: {_show(setting, before)}")
-        print(f"  {setting} is now / 现值: {_show(setting, after)}")
+        if change is None:
+            print("Not changed. / 未更改。")
+            return 1
+        assert change.after is not None
+        print(f"  {setting} was / 原值: {change.preview.now_text}")
+        print(f"  {setting} is now / 现值: {ss.describe(setting, change.after)}")
         if setting == "baud":
-            if rate is not None and rate != 9600 * value:
-                print(f"  The module still answers at {rate} baud; it switches to {9600 * value} at its next power-up.")
-                print(f"  指纹仪目前仍以 {rate} 波特应答，下次上电后改为 {9600 * value} 波特。")
-            print(f"  Remembered baud / 已记住的波特率: {remembered} ({path})")
+            target = 9600 * change.preview.value
+            if change.rate is not None and change.rate != target:
+                print(f"  The module still answers at {change.rate} baud; it switches to {target} at its next power-up.")
+                print(f"  指纹仪目前仍以 {change.rate} 波特应答，下次上电后改为 {target} 波特。")
+            if change.remembered_baud is None:
+                print("  Note: the explicit assignment of the fingerprint scanner is another port; it was left as it is.")
+            print(f"  Remembered baud / 已记住的波特率: {change.remembered_baud} ({path})")
     finally:
         db.close()
     return 0
-
-
-def _remember_baud(
-    path: Path, role: str, port: PortInfo | None, device: str, protocol: str, baud: int
-) -> int | None:
-    """After a baud change: the remembered assignment of `role` on that port gets the new baud, so the next
-    start connects at once. Returns the baud remembered, None when nothing could be written."""
-    from dataclasses import replace
-
-    from workstation.devices.manager import Assignment, AssignmentStore, PortInfo
-
-    port = port or PortInfo(device)
-    store = AssignmentStore(path)
-    old = store.get(role)
-    if old is not None and old.port.find([port]) is not None:
-        new = replace(old, baud=baud)
-    elif old is not None and old.explicit:
-        print(f"  Note: the explicit assignment ({old.port.device}) is not this port; it was left as it is.")
-        return None
-    else:
-        new = Assignment(role, port.identity(), protocol, baud)
-    store.set(new)
-    return baud if AssignmentStore(path).get(role) == new else None
 
 
 # ---- parser wiring ------------------------------------------------------------------------------

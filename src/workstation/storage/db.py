@@ -216,6 +216,13 @@ class Database:
     def raw_key(self) -> bytes | None:
         return self._raw_key
 
+    def cipher_version(self) -> str:
+        """SQLCipher's version as the open connection reports it (``PRAGMA cipher_version``, e.g.
+        ``"4.6.1 community"``); "" for a plaintext database. Blocks on the database: a worker thread."""
+        with self.read() as s:
+            value = s.connection().exec_driver_sql("PRAGMA cipher_version").scalar()
+        return str(value or "")
+
     # ---- sessions --------------------------------------------------------------------------
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:

@@ -41,11 +41,11 @@ class Rate:
         return "—" if v is None else f"{v * 100:.1f}%"
 
 
-def _consistency(session: Session, group: Any) -> dict[str, Rate]:
+def _consistency(session: Session, group: Any, *where: Any) -> dict[str, Rate]:
     consistent = func.sum(case((SpotCheck.result == "consistent", 1), else_=0))
     cols = [consistent, func.count()]
     entities: list[Any] = ([group] if group is not None else []) + cols
-    stmt = select(*entities).where(SpotCheck.deleted_at.is_(None))
+    stmt = select(*entities).where(SpotCheck.deleted_at.is_(None), *where)
     if group is not None:
         stmt = stmt.group_by(group)
     out: dict[str, Rate] = {}
@@ -63,6 +63,16 @@ def consistency_by_property(session: Session) -> dict[str, Rate]:
 
 def consistency_by_grid(session: Session) -> dict[str, Rate]:
     return _consistency(session, SpotCheck.grid_code)
+
+
+def consistency_of_property(session: Session, property_id: str) -> Rate:
+    """The consistency rate of one property (its index, not a scan of every spot check)."""
+    return _consistency(session, None, SpotCheck.property_id == property_id).get("station", Rate(0, 0))
+
+
+def consistency_of_grid(session: Session, grid_code: str) -> Rate:
+    """The consistency rate of one grid."""
+    return _consistency(session, None, SpotCheck.grid_code == grid_code).get("station", Rate(0, 0))
 
 
 def consistency_station(session: Session) -> Rate:

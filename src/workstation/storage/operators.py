@@ -19,6 +19,10 @@ Rules (station-integrity issue, item 7):
   digits and ``. _ -``; no control, format (bidi overrides, zero-width) or space characters; unique
   without regard to case.
 * `authorize` (permission + "still active") is what every service call runs first.
+* An administrator unlocks a locked-out account with `unlock` (the password stays as it is), or by
+  resetting the password. `accounts` lists every operator with the state an administrator is shown
+  (active, locked, disabled, must change password): the console's `operator list` and the desktop
+  app's Administration page read the same.
 """
 
 from __future__ import annotations
@@ -349,6 +353,26 @@ def set_role(db: Database, actor: Actor, username: str, role: Role) -> None:
         )
 
 
+def unlock(db: Database, actor: Actor, username: str, *, now: datetime | None = None) -> bool:
+    """Lift a lockout: clear the failed-login count and the lock (the password is unchanged; the
+    operator's open sessions are not affected). Audited as ``operator.unlock`` with whether the
+    account was locked at `now` (UTC, naive; default now). Returns True when it was locked.
+
+    Raises PermissionDenied, OperatorInactive, NotFound (no such operator)."""
+    authorize(db, actor, Permission.MANAGE_OPERATORS)
+    now = now or utcnow()
+    with db.write() as s:
+        op = _get(s, username)
+        was_locked = op.locked_until is not None and op.locked_until > now
+        op.failed_attempts = 0
+        op.locked_until = None
+        audit.record(
+            s, actor=actor.username, action="operator.unlock", target_type="operator", target_id=op.username,
+            details="was locked" if was_locked else "was not locked",
+        )
+        return was_locked
+
+
 def reset_password(db: Database, actor: Actor, username: str, new_password: str) -> None:
     """Set a temporary password; the operator must choose their own at the next login
     (`PasswordChangeRequired`), and their open sessions end."""
@@ -515,6 +539,58 @@ def authorize(db: Database, actor: Actor, permission: Permission) -> None:
     if actor.operator_id is not None:
         with db.read() as s:
             check_active(s, actor)
+
+
+@dataclass(frozen=True)
+class OperatorAccount:
+    """One operator as an administrator sees it (no password hash).
+
+    ``state`` is "disabled", "locked" (failed logins; until ``locked_until``, UTC naive) or "active";
+    ``must_change_password`` is set after an administrator reset the password; ``failed_attempts``
+    counts failures in a row since the last success or lockout."""
+
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    state: str
+    must_change_password: bool
+    failed_attempts: int
+    locked_until: datetime | None
+    last_login_at: datetime | None
+    created_at: datetime
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+
+ACTIVE, LOCKED, DISABLED = "active", "locked", "disabled"
+
+
+def _account(op: Operator, now: datetime) -> OperatorAccount:
+    locked = op.locked_until is not None and op.locked_until > now
+    return OperatorAccount(
+        id=op.id,
+        username=op.username,
+        display_name=op.display_name,
+        role=Role(op.role),
+        state=DISABLED if op.disabled else (LOCKED if locked else ACTIVE),
+        must_change_password=bool(op.must_change_password),
+        failed_attempts=int(op.failed_attempts or 0),
+        locked_until=op.locked_until if locked else None,
+        last_login_at=op.last_login_at,
+        created_at=op.created_at,
+    )
+
+
+def accounts(db: Database, actor: Actor, *, now: datetime | None = None) -> list[OperatorAccount]:
+    """Every operator with their state at `now` (UTC naive; default now), by user name. Needs
+    MANAGE_OPERATORS (an administrator); raises PermissionDenied or OperatorInactive."""
+    authorize(db, actor, Permission.MANAGE_OPERATORS)
+    now = now or utcnow()
+    with db.read() as s:
+        return [_account(op, now) for op in s.execute(select(Operator).order_by(Operator.username)).scalars()]
 
 
 def list_operators(db: Database, actor: Actor) -> list[Operator]:

@@ -48,6 +48,31 @@ def append(session: Session, record: SyncMixin, operation: str, *, base_version:
     return entry
 
 
+def append_payload(
+    session: Session,
+    *,
+    record_type: str,
+    record_id: str,
+    operation: str,
+    version: int,
+    base_version: int | None,
+    payload: dict[str, Any],
+) -> OutboxEntry:
+    """An outbox row for a change that has no syncable table of its own (e.g. the outcome of a
+    pre-registration, record type "prereg"): `payload` is sent as it is (JSON-able values; dates are
+    written as ISO 8601). Call it in the transaction that makes the change."""
+    entry = OutboxEntry(
+        record_type=record_type,
+        record_id=record_id,
+        version=version,
+        base_version=base_version,
+        operation=operation,
+        payload=json.dumps({k: _jsonable(v) for k, v in payload.items()}, ensure_ascii=False, sort_keys=True),
+    )
+    session.add(entry)
+    return entry
+
+
 def pending(session: Session, limit: int = 1000) -> list[OutboxEntry]:
     """Rows not yet gathered into a batch, oldest first."""
     rows = session.execute(

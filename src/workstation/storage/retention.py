@@ -5,6 +5,8 @@ Data is purged only when BOTH hold: the platform has acknowledged its latest ver
 (station setting `retention_days`, which the platform may own). A purge deletes rows physically
 (secure_delete is on), leaves an audit row with the counts, and never touches the audit trail.
 Residents are purged when they have no binding left and their own record is past retention.
+A dry run counts exactly what a purge at the same moment would delete (it deletes inside a
+savepoint and rolls it back), so the preview an administrator confirms is the purge.
 """
 
 from __future__ import annotations
@@ -49,35 +51,24 @@ def _settled(model: type[SyncMixin], cutoff: datetime) -> list[Any]:
 
 
 def purge(db: Database, actor: Actor, *, now: datetime | None = None, dry_run: bool = False) -> PurgeReport:
+    """Delete what is acknowledged and past retention at `now` (UTC naive; default now); returns the
+    cut-off and the count per table. ``dry_run``: count exactly what a purge at `now` would delete —
+    the deletes run inside a savepoint that is rolled back, so residents whose last binding goes in
+    the same purge are counted too — and delete nothing. Audited as ``retention.purge`` or
+    ``retention.purge.dry_run`` with the counts. Raises PermissionDenied, OperatorInactive."""
     operators.authorize(db, actor, Permission.PURGE)
     now = now or utcnow()
     with db.write() as s:
         days = int(settings.get(s, "retention_days"))
         cutoff = now - timedelta(days=days)
-        report = PurgeReport(cutoff)
-        _purge(s, report, SpotCheck, _settled(SpotCheck, cutoff), dry_run)
-        _purge(s, report, Declaration, _settled(Declaration, cutoff), dry_run)
-        _purge(s, report, Task, [*_settled(Task, cutoff), Task.status == "done"], dry_run)
-        # bindings that ended before the cutoff (or were deleted), acknowledged, no spot check left on them
-        ended = (Tenancy.end_date.is_not(None) & (Tenancy.end_date < cutoff.date())) | Tenancy.deleted_at.is_not(None)
-        unreferenced = ~exists().where(SpotCheck.tenancy_id == Tenancy.id)
-        _purge(s, report, Tenancy, [*_settled(Tenancy, cutoff), ended, unreferenced], dry_run)
-        no_binding = ~exists().where(Tenancy.person_id == Person.id)
-        people = [r for r in s.execute(select(Person.id).where(*_settled(Person, cutoff), no_binding)).scalars()]
-        if people:
-            docs_settled = ~exists().where(
-                IdentityDocumentRow.person_id == Person.id,
-                IdentityDocumentRow.acked_version.is_distinct_from(IdentityDocumentRow.version),
-            )
-            people = [r for r in s.execute(select(Person.id).where(Person.id.in_(people), docs_settled)).scalars()]
-        report.counts["fingerprint"] = _count_and_delete(s, Fingerprint, Fingerprint.person_id.in_(people), dry_run)
-        report.counts["identity_document"] = _count_and_delete(
-            s, IdentityDocumentRow, IdentityDocumentRow.person_id.in_(people), dry_run
-        )
-        report.counts["person"] = _count_and_delete(s, Person, Person.id.in_(people), dry_run)
-        report.counts["outbox"] = _count_and_delete(
-            s, OutboxEntry, (OutboxEntry.acked_at.is_not(None)) & (OutboxEntry.acked_at < cutoff), dry_run
-        )
+        if dry_run:
+            savepoint = s.begin_nested()
+            try:
+                report = _purge_all(s, cutoff)
+            finally:
+                savepoint.rollback()
+        else:
+            report = _purge_all(s, cutoff)
         audit.record(
             s,
             actor=actor.username,
@@ -88,17 +79,46 @@ def purge(db: Database, actor: Actor, *, now: datetime | None = None, dry_run: b
         return report
 
 
-def _purge(s: Session, report: PurgeReport, model: type[SyncMixin], where: list[Any], dry_run: bool) -> None:
+def _purge_all(s: Session, cutoff: datetime) -> PurgeReport:
+    """Delete (in the caller's transaction) and count everything settled before `cutoff`."""
+    report = PurgeReport(cutoff)
+    _purge(s, report, SpotCheck, _settled(SpotCheck, cutoff))
+    _purge(s, report, Declaration, _settled(Declaration, cutoff))
+    _purge(s, report, Task, [*_settled(Task, cutoff), Task.status == "done"])
+    # bindings that ended before the cutoff (or were deleted), acknowledged, no spot check left on them
+    ended = (Tenancy.end_date.is_not(None) & (Tenancy.end_date < cutoff.date())) | Tenancy.deleted_at.is_not(None)
+    unreferenced = ~exists().where(SpotCheck.tenancy_id == Tenancy.id)
+    _purge(s, report, Tenancy, [*_settled(Tenancy, cutoff), ended, unreferenced])
+    no_binding = ~exists().where(Tenancy.person_id == Person.id)
+    people = [r for r in s.execute(select(Person.id).where(*_settled(Person, cutoff), no_binding)).scalars()]
+    if people:
+        docs_settled = ~exists().where(
+            IdentityDocumentRow.person_id == Person.id,
+            IdentityDocumentRow.acked_version.is_distinct_from(IdentityDocumentRow.version),
+        )
+        people = [r for r in s.execute(select(Person.id).where(Person.id.in_(people), docs_settled)).scalars()]
+    report.counts["fingerprint"] = _count_and_delete(s, Fingerprint, Fingerprint.person_id.in_(people))
+    report.counts["identity_document"] = _count_and_delete(
+        s, IdentityDocumentRow, IdentityDocumentRow.person_id.in_(people)
+    )
+    report.counts["person"] = _count_and_delete(s, Person, Person.id.in_(people))
+    report.counts["outbox"] = _count_and_delete(
+        s, OutboxEntry, (OutboxEntry.acked_at.is_not(None)) & (OutboxEntry.acked_at < cutoff)
+    )
+    return report
+
+
+def _purge(s: Session, report: PurgeReport, model: type[SyncMixin], where: list[Any]) -> None:
     cond = where[0]
     for w in where[1:]:
         cond = cond & w
-    report.counts[model.__tablename__] = _count_and_delete(s, model, cond, dry_run)  # type: ignore[attr-defined]
+    report.counts[model.__tablename__] = _count_and_delete(s, model, cond)  # type: ignore[attr-defined]
 
 
-def _count_and_delete(s: Session, model: type[object], cond: object, dry_run: bool) -> int:
+def _count_and_delete(s: Session, model: type[object], cond: object) -> int:
     from sqlalchemy import func
 
     n = int(s.execute(select(func.count()).select_from(model).where(cond)).scalar_one())  # type: ignore[arg-type]
-    if n and not dry_run:
+    if n:
         s.execute(delete(model).where(cond))  # type: ignore[arg-type]
     return n

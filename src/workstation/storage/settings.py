@@ -14,8 +14,13 @@ DEFAULTS: dict[str, Any] = {
     "lockout_minutes": 10,
     "idle_lock_minutes": 10,  # the desk locks itself after this many idle minutes (issue 10 item 4)
     "store_fingerprint_images": False,
+    "fingerprint_policy": "optional",  # "required", "optional", "off" (storage.policy)
+    "photo_policy": "show",  # "show", "hide"
+    "language": "",  # the desk's language for operators who chose none; "": the computer's
     "freeze_max_unsynced_age_hours": 72,
     "freeze_max_unsynced_records": 5000,
+    # a landlord declares a new tenant within this many days of moving in (issue 11 item 4)
+    "declaration_deadline_days": 3,
 }
 
 

@@ -643,13 +643,27 @@ def _bad_target(target: object, problem: str) -> BackupFailed:
     )
 
 
-def backup(db: Database, actor: Actor, target: Path | str) -> Path:
+#: The steps of a backup, as `backup` reports them to its `progress` callback.
+BACKUP_STEPS = (
+    QT_TRANSLATE_NOOP("storage", "Copying the encrypted database…"),
+    QT_TRANSLATE_NOOP("storage", "Checking the copy…"),
+    QT_TRANSLATE_NOOP("storage", "Writing the key file, anchor and manifest…"),
+    QT_TRANSLATE_NOOP("storage", "Finishing the backup…"),
+)
+BackupProgress = Callable[[int, int, str], None]
+
+
+def backup(db: Database, actor: Actor, target: Path | str, *, progress: BackupProgress | None = None) -> Path:
     """An encrypted copy (same key) in the folder `target`: ``workstation.db`` (sqlcipher_export),
     its key file and audit anchor, and ``BACKUP.json`` (station, time, audit head, SHA-256 of the
     copy). Every file goes to a temporary name, is fsynced and renamed; the copy is renamed last,
     after the manifest that vouches for it, so a killed backup leaves no copy that looks valid. The
     outcome (ok or failed, with the reason) is audited. Restoring needs the recovery passphrase of
     the time of the backup.
+
+    `progress(done, total, text)` (optional, called on the calling thread) hears each step of
+    `BACKUP_STEPS` as it starts (``done`` of ``total`` steps; ``text`` a marked text) and once more
+    with ``done == total`` at the end.
 
     Raises `BackupFailed` (empty path, a file, the data folder itself, a folder that already holds
     a backup, an unwritable place, a full disk) and `PermissionDenied`."""
@@ -668,7 +682,7 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
     if (target / DB_NAME).exists():  # a manifest alone is what a killed backup left: written over
         raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "already holds a backup; choose an empty or new folder"))
     try:
-        manifest = _write_backup(db, target)
+        manifest = _write_backup(db, target, progress or _no_progress)
     except (OSError, sqlcipher.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         with db.write() as s:
@@ -682,22 +696,32 @@ def backup(db: Database, actor: Actor, target: Path | str) -> Path:
         audit.record(
             s, actor=actor.username, action="database.backup", details=f"{target}; audit row {manifest['audit_seq']}"
         )
+    if progress is not None:
+        progress(len(BACKUP_STEPS), len(BACKUP_STEPS), BACKUP_STEPS[-1])
     return target / DB_NAME
 
 
-def _write_backup(db: Database, target: Path) -> dict[str, object]:
+def _no_progress(_done: int, _total: int, _text: str) -> None:
+    pass
+
+
+def _write_backup(db: Database, target: Path, progress: BackupProgress) -> dict[str, object]:
+    steps = len(BACKUP_STEPS)
     make_private_dir(target)
     remove_temp_files(target, DB_NAME)
     out = target / DB_NAME
     tmp = temp_name(out)
     assert db.raw_key is not None
     try:
+        progress(0, steps, BACKUP_STEPS[0])
         _export(db, tmp, db.raw_key)
+        progress(1, steps, BACKUP_STEPS[1])
         conn = connect_raw(tmp, db.raw_key)
         try:
             seq, h = conn.execute("SELECT seq, hash FROM audit_head WHERE id = 1").fetchone() or (0, audit.GENESIS)
         finally:
             conn.close()
+        progress(2, steps, BACKUP_STEPS[2])
         keys = keyfile_path(data_dir := db.path.parent)
         write_atomic(target / keys.name, keys.read_bytes())
         write_atomic(target / anchor_path(data_dir).name, json.dumps(db.audit_log.anchor_document(seq, h)).encode())
@@ -709,6 +733,7 @@ def _write_backup(db: Database, target: Path) -> dict[str, object]:
             "db_sha256": _sha256(tmp),
         }
         write_atomic(target / MANIFEST, json.dumps(manifest, indent=1).encode())
+        progress(3, steps, BACKUP_STEPS[3])
         # the commit point: the copy takes its real name only once everything that vouches for it
         # (key file, anchor, manifest with its hash) is in place, so a real-named copy is complete
         os.replace(tmp, out)

@@ -1057,8 +1057,25 @@ def list_preregs(db: Database, *, status: str = "pending") -> list[SyncPrereg]:
         return list(s.execute(select(SyncPrereg).where(SyncPrereg.status == status)).scalars())
 
 
-def settle_prereg(db: Database, prereg_id: str, *, actor: str, outcome: str) -> None:
-    """The officer confirmed (after registering the person) or rejected a pre-registration. Audited."""
+def _outbox_id(prereg_id: str) -> str:
+    """The record id a pre-registration's outcome travels under: its own id when the protocol allows it
+    (up to 36 printable ASCII characters), else a stable UUID derived from it (the payload keeps the id)."""
+    import uuid
+
+    if 0 < len(prereg_id) <= 36 and prereg_id.isascii() and prereg_id.isprintable():
+        return prereg_id
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "workstation:prereg:" + prereg_id))
+
+
+def settle_prereg(db: Database, prereg_id: str, *, actor: str, outcome: str, reason: str | None = None) -> None:
+    """The officer confirmed (after registering the person) or rejected a pre-registration. Audited, and
+    the outcome goes back to the platform through the outbox in the same transaction (record type
+    "prereg", a create at version 1: ``{id, outcome, reason, settled_by, settled_at}``).
+
+    Raises:
+        SyncError: no such pending pre-registration.
+        ValueError: `outcome` is neither "confirmed" nor "rejected" (a bug in the caller).
+    """
     if outcome not in ("confirmed", "rejected"):
         raise ValueError("outcome is 'confirmed' or 'rejected'")
     with db.write() as s:
@@ -1066,11 +1083,26 @@ def settle_prereg(db: Database, prereg_id: str, *, actor: str, outcome: str) -> 
         if row is None or row.status != "pending":
             raise SyncError(QT_TRANSLATE_NOOP("sync", "No such pending pre-registration."))
         row.status = outcome
+        outbox.append_payload(
+            s,
+            record_type="prereg",
+            record_id=_outbox_id(prereg_id),
+            operation="create",
+            version=1,
+            base_version=None,
+            payload={
+                "id": prereg_id,
+                "outcome": outcome,
+                "reason": reason,
+                "settled_by": actor,
+                "settled_at": env.utc_iso(utcnow()),
+            },
+        )
         audit.record(
             s,
             actor=actor,
             action=f"prereg.{outcome}",
             target_type="prereg",
             target_id=prereg_id,
-            details="pre-registration from the platform",
+            details="pre-registration from the platform" + (f"; reason: {reason}" if reason else ""),
         )

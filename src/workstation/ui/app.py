@@ -64,8 +64,22 @@ def lock_station(data_dir: Path) -> StationLock:
 class Opened:
     """What the unlock stage hands to the window (built on a worker)."""
 
-    def __init__(self, db: Database, settings: StationSettings, name: str, code: str, demo: bool) -> None:
+    def __init__(
+        self, db: Database, settings: StationSettings, name: str, code: str, demo: bool, key_backend: str = ""
+    ) -> None:
         self.db, self.settings, self.name, self.code, self.demo = db, settings, name, code, demo
+        self.key_backend = key_backend
+
+
+def key_backend_of(method: str, backend: Any) -> str:
+    """How the station's key was unlocked, for the About box: ``keyring:<backend>`` or ``passphrase``."""
+    if method != "keyring":
+        return "passphrase"
+    if backend is None:
+        from workstation.storage.vault import default_keyring_backend
+
+        backend = default_keyring_backend()
+    return "keyring:" + str(getattr(backend, "name", "") or type(backend).__name__)
 
 
 def _unlock_worker(data_dir: Path, demo: bool, passphrase: str | None, backend: Any) -> Opened:
@@ -74,12 +88,13 @@ def _unlock_worker(data_dir: Path, demo: bool, passphrase: str | None, backend: 
     if demo:
         from workstation.wiring import open_demo_station
 
-        db, _how = open_demo_station(data_dir)
+        db, how = open_demo_station(data_dir)
     else:
-        db, _how = station.unlock(data_dir, passphrase=passphrase, backend=backend)
+        db, how = station.unlock(data_dir, passphrase=passphrase, backend=backend)
     try:
         st = station.station_of(db)
-        return Opened(db, StationSettings.load(db), st.name, st.code, bool(st.demo))
+        key = key_backend_of(how, None if demo else backend)
+        return Opened(db, StationSettings.load(db), st.name, st.code, bool(st.demo), key)
     except BaseException:
         db.close()
         raise
@@ -231,6 +246,7 @@ class Startup(QObject):
             languages=self.languages,
             station_name=opened.name,
             station_code=opened.code,
+            key_backend=opened.key_backend,
             parent=self,
         )
         self.window = MainWindow(self.station)

@@ -41,6 +41,19 @@ class StationSettings:
     fingerprint_policy: str = "optional"  # "required", "optional", "off"
     photo_policy: str = "show"
     values: dict[str, Any] = field(default_factory=dict)
+    language: str = ""  # the desk's language for operators who chose none; "": the computer's
+
+    def update(self, values: dict[str, Any]) -> None:
+        """Take new station settings (an administrator changed them; `storage.policy` keys)."""
+        self.values.update(values)
+        if "idle_lock_minutes" in values:
+            self.idle_lock_minutes = float(values["idle_lock_minutes"] or 10)
+        if "fingerprint_policy" in values:
+            self.fingerprint_policy = str(values["fingerprint_policy"])
+        if "photo_policy" in values:
+            self.photo_policy = str(values["photo_policy"])
+        if "language" in values:
+            self.language = str(values["language"] or "")
 
     @classmethod
     def load(cls, db: Database) -> StationSettings:
@@ -53,14 +66,21 @@ class StationSettings:
             idle = st.get(s, "idle_lock_minutes")
             fp = st.get(s, "fingerprint_policy", "optional")
             photo = st.get(s, "photo_policy", "show")
+            language = st.get(s, "language", "")
         # the station's setting decides; the desk default is 10 minutes (issue 10 item 4)
         return cls(
-            idle_lock_minutes=float(idle or 10), fingerprint_policy=str(fp), photo_policy=str(photo), values=values
+            idle_lock_minutes=float(idle or 10), fingerprint_policy=str(fp), photo_policy=str(photo), values=values,
+            language=str(language or ""),
         )
 
 
 class Station(QObject):
-    """What the app shares on this desk. Built by `workstation.ui.app` after unlock, or by the tests."""
+    """What the app shares on this desk. Built by `workstation.ui.app` after unlock, or by the tests.
+
+    ``settings_changed(dict)`` — an administrator changed station settings (the changed keys and
+    their new values); `settings` is already updated (the main window applies the idle lock)."""
+
+    settings_changed = Signal(object)
 
     def __init__(
         self,
@@ -74,6 +94,7 @@ class Station(QObject):
         languages: i18n.Languages | None,
         station_name: str = "",
         station_code: str = "",
+        key_backend: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +107,7 @@ class Station(QObject):
         self.languages = languages
         self.station_name = station_name
         self.station_code = station_code
+        self.key_backend = key_backend  # how the key was unlocked: "keyring:<backend name>", "passphrase", ""
         self.preferences = i18n.Preferences(self.data_dir)
         self.sync_state: Any = None  # set by the sync bridge
         self.contexts: list[DeskContext] = []
@@ -102,6 +124,12 @@ class Station(QObject):
         self.contexts.append(ctx)
         ctx.destroyed.connect(lambda *_: self.contexts.remove(ctx) if ctx in self.contexts else None)
         return ctx
+
+    def apply_settings(self, values: dict[str, Any]) -> None:
+        """Take station settings an administrator just saved (GUI thread) and announce them."""
+        if values:
+            self.settings.update(values)
+            self.settings_changed.emit(dict(values))
 
     def broadcast(self, changes: Any) -> None:
         for ctx in list(self.contexts):

@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self._on_idle)
         self.set_idle_minutes(station.settings.idle_lock_minutes)
+        station.settings_changed.connect(self._on_settings_changed)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -338,6 +339,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
             self.language_group.addAction(a)
             self.act_languages[code] = a
+        self.act_help = self._action("act_help", self.show_help, QKeySequence("F1"))
         self.act_about = self._action("act_about", self.about)
 
         bar = self.menuBar()
@@ -354,6 +356,7 @@ class MainWindow(QMainWindow):
             self.menu_language.addAction(a)
         self.menu_view.addMenu(self.menu_language)
         self.menu_help = QMenu(self)
+        self.menu_help.addAction(self.act_help)
         self.menu_help.addAction(self.act_about)
         for m in (self.menu_desk, self.menu_go, self.menu_view, self.menu_help):
             bar.addMenu(m)
@@ -422,6 +425,10 @@ class MainWindow(QMainWindow):
             self.act_quit: (
                 QCoreApplication.translate("MainWindow", "&Quit"),
                 QCoreApplication.translate("MainWindow", "Close the workstation"),
+            ),
+            self.act_help: (
+                QCoreApplication.translate("MainWindow", "&What is this page?"),
+                QCoreApplication.translate("MainWindow", "A short explanation of the page in front of you"),
             ),
             self.act_about: (
                 QCoreApplication.translate("MainWindow", "&About"),
@@ -523,8 +530,10 @@ class MainWindow(QMainWindow):
         self.refresh_sync_state()
 
     def _apply_operator_language(self, username: str) -> None:
-        """The operator's remembered language, else the system's."""
-        code = self.station.preferences.language_of(username) or i18n.system_language()
+        """The operator's remembered language, else the station's (Administration), else the system's."""
+        code = (
+            self.station.preferences.language_of(username) or self.station.settings.language or i18n.system_language()
+        )
         if code != i18n.current() and self.station.languages is not None:
             self.station.languages.switch(code)
 
@@ -591,6 +600,13 @@ class MainWindow(QMainWindow):
     # ---- idle lock ------------------------------------------------------------------------------------------
     def set_idle_minutes(self, minutes: float) -> None:
         self.idle_timer.setInterval(max(1, int(minutes * 60_000)))
+
+    def _on_settings_changed(self, values: dict[str, Any]) -> None:
+        """An administrator saved station settings: a new idle lock counts from now."""
+        if "idle_lock_minutes" in values:
+            self.set_idle_minutes(self.station.settings.idle_lock_minutes)
+            if self.session is not None and not self.locked:
+                self.idle_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and self.session is not None and not self.locked:
@@ -674,20 +690,27 @@ class MainWindow(QMainWindow):
             self.station.languages.switch(code)
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        """The About box: versions, the station, the database path, the key backend (`ui.help`)."""
+        from workstation.ui.help import AboutDialog
 
-        from workstation.ui.errors import _box
+        self.about_dialog = AboutDialog(self.station, self)
+        self.about_dialog.open()
 
-        _box(
-            self,
-            QMessageBox.Icon.Information,
-            QCoreApplication.translate("MainWindow", "About the workstation"),
-            QCoreApplication.translate(
-                "MainWindow",
-                "Police-room workstation: residents, rental housing, ID card, passport and fingerprint "
-                "devices, encrypted local store and sync with the central platform.",
-            ),
-        )
+    def show_help(self) -> None:
+        """F1: the current page's "what is this" text (the login screen's when nobody is logged in)."""
+        from workstation.ui.help import HelpDialog
+
+        page = self.session.current_page if self.session is not None and not self.locked else None
+        if page is not None:
+            key, text_of, title_of = page.nav_key, page.help_text, page.title
+        else:
+            key, text_of, title_of = "login", None, lambda: QCoreApplication.translate("MainWindow", "Log in")
+        dlg = getattr(self, "help_dialog", None)
+        if dlg is None or not shiboken6.isValid(dlg):
+            dlg = self.help_dialog = HelpDialog(key, title_of, self)
+        dlg.set_page(key, title_of, text_of)
+        dlg.show()
+        dlg.raise_()
 
     # ---- sync ------------------------------------------------------------------------------------------------
     def refresh_sync_state(self) -> None:

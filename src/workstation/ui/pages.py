@@ -29,7 +29,8 @@ class PageBase(QWidget):
     * ``clear_personal()`` — the desk locks: drop personal data that is cheap to load again (lists,
       search results). Unsaved forms are kept: the lock screen covers them and only the same
       operator gets them back;
-    * ``retranslate()`` — the UI language changed: set every text again.
+    * ``retranslate()`` — the UI language changed: set every text again;
+    * ``help_text()`` — the short "what is this" text F1 shows (default: `workstation.ui.help.page_help`).
     """
 
     nav_key: str = ""
@@ -57,6 +58,12 @@ class PageBase(QWidget):
 
     def retranslate(self) -> None:
         pass
+
+    def help_text(self) -> str:
+        """The page's short "what is this" text in the UI language (F1); `workstation.ui.help.page_help`."""
+        from workstation.ui.help import page_help
+
+        return page_help(self.nav_key)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

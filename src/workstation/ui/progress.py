@@ -80,12 +80,16 @@ class DelayedProgress(QObject):
             self._apply(done, total, text)
 
     def _apply(self, done: int, total: int | None, text: str | None) -> None:
-        assert self.dialog is not None
-        if total:
-            self.dialog.setRange(0, total)
-            self.dialog.setValue(min(done, total))
+        dlg = self.dialog
+        if dlg is None:
+            return
+        # the label first: a modal QProgressDialog's setValue processes events, and the work may
+        # finish (and `finish` drop the dialog) meanwhile
         if text:
-            self.dialog.setLabelText(f"{self._label}\n{text}")
+            dlg.setLabelText(f"{self._label}\n{text}")
+        if total:
+            dlg.setRange(0, total)
+            dlg.setValue(min(done, total))
 
     def finish(self) -> None:
         self._finished = True

@@ -369,6 +369,47 @@ class DeviceManager:
                 self._submit_port(conn.port.device, self._release, role, conn.generation)
         self._wake.set()
 
+    def reconnect(self, role: str) -> None:
+        """The operator's "Reconnect": close the role's connection, if any, and connect again at once (the
+        backoff is reset); the ports are listed again and a missing device is searched for now. Returns at
+        once; the states follow through the listeners."""
+        with self._lock:
+            slot = self._slots.get(role)
+            if slot is None:
+                raise DeviceNotConnected(_not_installed(role))
+            slot.attempt = 0
+            slot.retry_at = self._clock()
+            self._next_list = 0.0
+            self._rescan_wanted = True
+            conn = slot.conn
+            if conn is not None:
+                self._submit_port(conn.port.device, self._release, role, conn.generation, "reconnect asked for")
+        self._wake.set()
+
+    def remember_baud(self, role: str, device: str, baud: int) -> int | None:
+        """After the device on `device` changed its own baud (the fingerprint module's setting): the role's
+        remembered assignment on that port gets `baud`, so the next connection uses it at once. An explicit
+        assignment of the role to another port is left as it is. Returns the baud remembered, None when
+        nothing was written."""
+        from dataclasses import replace
+
+        with self._lock:
+            slot = self._slots.get(role)
+            if slot is None:
+                return None
+            port = next((p for p in self._ports if p.device == device), None) or PortInfo(device)
+            old = self._store.get(role)
+            if old is not None and old.port.find([port]) is not None:
+                new = replace(old, baud=baud)
+            elif old is not None and old.explicit:
+                logger.info("%s: explicit assignment %s is not %s; left as it is", role, old.port.device, device)
+                return None
+            else:
+                new = Assignment(role, port.identity(), slot.plugin.protocol, baud)
+            self._store.set(new)
+            slot.target = new
+        return baud if self._store.get(role) == new else None
+
     def forget(self, role: str) -> None:
         """Drop the remembered assignment (the connection, if any, stays until the device is lost)."""
         self._store.remove(role)
@@ -788,8 +829,8 @@ class DeviceManager:
         conn.transport.close()
         self._wake.set()
 
-    def _release(self, role: str, generation: int) -> None:
-        """Close the connection for a new explicit assignment (not a failure: no 'disconnected')."""
+    def _release(self, role: str, generation: int, detail: str = "assignment changed") -> None:
+        """Close the connection for a new explicit assignment or a reconnect (not a failure: no 'disconnected')."""
         with self._lock:
             slot = self._slots[role]
             conn = slot.conn
@@ -797,7 +838,7 @@ class DeviceManager:
                 return
             slot.conn = None
             self._owners.pop(conn.port.device, None)
-            self._emit(slot, DeviceState.SEARCHING, "assignment changed")
+            self._emit(slot, DeviceState.SEARCHING, detail)
         conn.transport.close()
         self._wake.set()
 

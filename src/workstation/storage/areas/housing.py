@@ -11,6 +11,9 @@ and bounded per role like every read of personal data; list rows mask the landlo
     bind(person_id, room_id, *, start, end=None, relation=TENANT, source=None) -> Changes
     end_tenancy(tenancy_id, *, base_version, end) -> Changes
     record_declaration(...) / record_spot_check(...) -> Changes
+
+Declarations against the record, the overdue rule, visits, consistency rates and visit sheets are
+in `storage.areas.checks` (`HousingChecks`, a base of `Housing`).
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from workstation.domain.validation import (
 )
 from workstation.errors import Problem, ValidationError, field_label
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.storage.areas.base import UNSET, Area, Changes, Page, Unset, raise_problems
+from workstation.storage.areas.base import UNSET, Changes, Page, Unset, raise_problems
+from workstation.storage.areas.checks import HousingChecks
 from workstation.storage.areas.residents import bind, load_person
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.schema import Declaration, Person, Property, Room, SpotCheck, Tenancy, utcnow
@@ -83,7 +87,7 @@ class RoomRow:
     occupants: int  # bindings running today
 
 
-class Housing(Area):
+class Housing(HousingChecks):
     """Properties, rooms, bindings, declarations and spot checks. See the module docstring."""
 
     # ---- reads -----------------------------------------------------------------------------
@@ -356,15 +360,20 @@ class Housing(Area):
         declarant_phone: str | None,
         entries: Iterable[Mapping[str, str]],
     ) -> Changes:
-        """业主申报: the landlord's list of who lives where (entries: name, id_number, room).
+        """业主申报: the landlord's list of who lives where.
+
+        Args:
+            entries: one mapping per tenant: ``name`` (required), ``id_number``, ``room`` (a room
+                label), ``since`` (the day they moved in, ISO ``YYYY-MM-DD``), ``phone``.
 
         Raises:
             PermissionDenied: the role may not enter declarations.
-            ValidationError: no declarant name, a date in the future, a tenant without a name.
+            ValidationError: no declarant name, a date in the future, a tenant without a name, an
+                invalid ID number or moving-in date (fields ``entries[i]``, from 1).
             NotFound: the property was deleted.
         """
         self._require(Permission.ENTER_DECLARATION)
-        rows = [dict(e) for e in entries]
+        rows = [{k: str(v).strip() for k, v in dict(e).items() if v is not None and str(v).strip()} for e in entries]
         problems: Problems = validate_mobile(declarant_phone, field_name="declarant_phone")
         if not declarant_name.strip():
             problems.append(
@@ -390,6 +399,17 @@ class Housing(Area):
                 problems += identifier_problems(e["id_number"], field_name=f"entries[{i}]", label="An ID number")
             if e.get("phone"):
                 e["phone"] = normalise_mobile(e["phone"])
+            if e.get("since"):
+                try:
+                    e["since"] = date.fromisoformat(e["since"]).isoformat()
+                except ValueError:
+                    problems.append(
+                        Problem(
+                            f"entries[{i}]",
+                            "invalid",
+                            QT_TRANSLATE_NOOP("storage", "the moving-in date is not a date: write it as 2024-03-01"),
+                        )
+                    )
         raise_problems(problems)
         with self._write() as tx:
             tx.load(Property, property_id)

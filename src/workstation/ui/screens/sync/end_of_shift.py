@@ -36,6 +36,7 @@ def kind_label(record_type: str, n: int) -> str:
         "spot_check": QCoreApplication.translate("EndOfShift", "{n} spot checks"),
         "task": QCoreApplication.translate("EndOfShift", "{n} tasks"),
         "fingerprint": QCoreApplication.translate("EndOfShift", "{n} fingerprints"),
+        "prereg": QCoreApplication.translate("EndOfShift", "{n} pre-registration outcomes"),
     }
     text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace(
         "{kind}", record_type

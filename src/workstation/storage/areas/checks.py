@@ -1,0 +1,725 @@
+"""Landlord declarations against the record, spot checks of a visit, visit sheets (issue 11 items 4–6).
+
+Mixed into `Housing` (reached as `desk.housing`):
+
+    overdue_tenancies(*, property_id=None, grid_code=None, today=None, limit=…) -> tuple[OverdueTenancy, ...]
+    late_properties(*, grid_code=None, today=None, limit=…) -> tuple[LateProperty, ...]
+    declaration_comparison(property_id, *, today=None) -> DeclarationComparison
+    record_visit(property_id, *, findings, checked_at=None) -> Changes
+    consistency(*, property_id=None, grid_code=None) -> Consistency
+    occupants(property_id, *, today=None) -> SheetProperty
+    visit_sheet(*, property_id=None, grid_code=None, today=None, limit=…) -> VisitSheet
+    monthly_round(grid_code, *, today=None, limit=…) -> VisitSheet
+
+The overdue rule (业主申报时限): a landlord declares a new tenant within the station setting
+`declaration_deadline_days` (default 3) of the day the tenant moved in. A binding recorded by an
+officer or an assistant (its `source`) is overdue once `start_date + N days` has passed and no
+declaration of that property names the person, counting declarations dated from `start_date - N
+days` on (an older one is about an earlier stay). An entry names the person by one of their
+document numbers, or by name when the entry gives no number. Entering the declaration, even late,
+ends the overdue state. Bindings recorded from a landlord's declaration are never overdue.
+
+Every read of personal data here is audited; ID numbers leave masked (`storage.masking`).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
+from workstation.domain.permissions import Permission
+from workstation.domain.validation import Problems, normalise_id_number
+from workstation.errors import Problem, ValidationError
+from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.storage import metrics
+from workstation.storage import settings as station_settings
+from workstation.storage.areas.base import Area, Changes, Transaction, raise_problems
+from workstation.storage.masking import mask_number
+from workstation.storage.metrics import Rate
+from workstation.storage.schema import (
+    Declaration,
+    IdentityDocumentRow,
+    Person,
+    Property,
+    Room,
+    SpotCheck,
+    Tenancy,
+    utcnow,
+)
+
+DEADLINE_SETTING = "declaration_deadline_days"
+RECORDED_BY_STAFF = (TenancySource.OFFICER.value, TenancySource.ASSISTANT.value)
+
+
+# ---- results ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OverdueTenancy:
+    """A binding whose landlord has not declared the tenant in time. `due_date` is the last day the
+    declaration was on time (start_date + the deadline)."""
+
+    tenancy_id: str
+    person_id: str
+    person_name: str
+    property_id: str
+    address: str
+    grid_code: str
+    room_label: str
+    start_date: date
+    due_date: date
+    source: TenancySource
+
+
+@dataclass(frozen=True)
+class LateProperty:
+    """A property whose landlord is late: how many bindings are overdue, and the earliest due date."""
+
+    property_id: str
+    address: str
+    grid_code: str
+    landlord_name: str | None
+    overdue: int
+    oldest_due: date
+
+
+class Agreement(enum.StrEnum):
+    """How one line of a declaration compares with the record."""
+
+    SAME = "same"  # declared in the room where the binding is recorded
+    OTHER_ROOM = "other_room"  # declared, but in another room
+    FROM_DECLARATION = "from_declaration"  # the binding was itself recorded from a declaration
+    PENDING = "pending"  # recorded, not declared yet, still within the deadline
+    OVERDUE = "overdue"  # recorded, not declared, deadline passed
+    NOT_RECORDED = "not_recorded"  # declared, nobody of that name/number bound here
+    MOVED_OUT = "moved_out"  # declared, their binding here has ended
+
+    @property
+    def differs(self) -> bool:
+        """A difference an officer should look at (highlighted on screen)."""
+        return self in (Agreement.OTHER_ROOM, Agreement.OVERDUE, Agreement.NOT_RECORDED, Agreement.PENDING)
+
+
+@dataclass(frozen=True)
+class ComparisonLine:
+    """One person: what the landlord declared (declared_*) beside what is recorded (recorded_*)."""
+
+    agreement: Agreement
+    name: str
+    id_number_masked: str | None
+    declared_room: str | None
+    declared_since: date | None
+    declared_on: date | None
+    recorded_room: str | None
+    recorded_since: date | None
+    tenancy_id: str | None
+    due_date: date | None  # recorded lines: the last day a declaration was on time
+
+
+@dataclass(frozen=True)
+class DeclarationInfo:
+    id: str
+    declared_on: date
+    declarant_name: str
+    declarant_phone: str | None
+    entries: int
+
+
+@dataclass(frozen=True)
+class DeclarationComparison:
+    property_id: str
+    address: str
+    grid_code: str
+    landlord_name: str | None
+    deadline_days: int
+    lines: tuple[ComparisonLine, ...]  # recorded people first (by room), then declared-only ones
+    declarations: tuple[DeclarationInfo, ...]  # newest first
+
+    @property
+    def differences(self) -> int:
+        return sum(1 for line in self.lines if line.agreement.differs)
+
+
+@dataclass(frozen=True)
+class VisitFinding:
+    """One finding of a visit: about a binding (`tenancy_id`), or the property as a whole (None; a
+    room without tenants goes here with the room named in `notes`). Notes are required unless
+    the finding is CONSISTENT."""
+
+    result: SpotCheckResult
+    tenancy_id: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """一致率 (consistent spot checks / all spot checks, `storage.metrics`): of a property, of a grid
+    and of the station. None where not asked for."""
+
+    property: Rate | None
+    grid: Rate | None
+    station: Rate
+
+
+@dataclass(frozen=True)
+class SheetPerson:
+    tenancy_id: str
+    person_id: str
+    name: str
+    id_number_masked: str | None
+    since: date
+    relation: TenancyRelation
+
+
+@dataclass(frozen=True)
+class SheetRoom:
+    room_id: str
+    label: str
+    capacity: int | None
+    people: tuple[SheetPerson, ...]
+
+
+@dataclass(frozen=True)
+class SheetProperty:
+    property_id: str
+    address: str
+    grid_code: str
+    landlord_name: str | None
+    landlord_phone: str | None
+    last_check: datetime | None  # UTC, naive
+    rooms: tuple[SheetRoom, ...]
+
+
+@dataclass(frozen=True)
+class VisitSheet:
+    """What a printed visit sheet lists: properties (by address), their rooms (by label) and the people
+    bound to each today, ID numbers masked. `month` is set for a monthly round (its first day);
+    `truncated` when more properties matched than one read may return."""
+
+    grid_code: str | None
+    month: date | None
+    generated_at: datetime  # UTC, naive
+    generated_by: str
+    properties: tuple[SheetProperty, ...]
+    truncated: bool = False
+
+
+# ---- the area ----------------------------------------------------------------------------------------
+class HousingChecks(Area):
+    """Declarations, overdue bindings, visits, consistency and visit sheets (see the module docstring)."""
+
+    # ---- declarations and the deadline ------------------------------------------------------------
+    def overdue_tenancies(
+        self,
+        *,
+        property_id: str | None = None,
+        grid_code: str | None = None,
+        today: date | None = None,
+        limit: int = 200,
+    ) -> tuple[OverdueTenancy, ...]:
+        """Bindings whose landlord declaration is overdue (the rule in the module docstring), oldest
+        due date first; of one property, one grid, or the station. Audited.
+
+        Args:
+            today: the day to judge on (default: today).
+            limit: at most this many (clamped to the role's page size).
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+        """
+        self._require(Permission.READ_PERSON)
+        n = self._limit(limit)
+        with self._write() as tx:
+            days = deadline_days(tx.session)
+            rows = _overdue(tx.session, days=days, today=today or date.today(), property_id=property_id,
+                            grid_code=grid_code, limit=n)
+            out = tuple(
+                OverdueTenancy(
+                    tenancy_id=t.id, person_id=t.person_id, person_name=name, property_id=pid, address=address,
+                    grid_code=grid, room_label=label, start_date=t.start_date,
+                    due_date=t.start_date + timedelta(days=days), source=TenancySource(t.source),
+                )
+                for t, name, pid, address, grid, label in rows
+            )
+            tx.audit("declaration.overdue", target_type="property" if property_id else None, target_id=property_id,
+                     details=json.dumps({"grid": grid_code, "rows": len(out)}))
+            return out
+
+    def late_properties(
+        self, *, grid_code: str | None = None, today: date | None = None, limit: int = 200
+    ) -> tuple[LateProperty, ...]:
+        """Properties whose landlord is late declaring at least one binding, by address. Audited.
+
+        Raises:
+            PermissionDenied: the role may not read residents' and landlords' data.
+        """
+        self._require(Permission.READ_PERSON)
+        n = self._limit(limit)
+        with self._write() as tx:
+            days = deadline_days(tx.session)
+            late = _overdue_condition(days=days, today=today or date.today())
+            stmt = (
+                select(Property.id, Property.address, Property.grid_code, Property.landlord_name,
+                       func.count(Tenancy.id), func.min(Tenancy.start_date))
+                .select_from(Tenancy)
+                .join(Room, Room.id == Tenancy.room_id)
+                .join(Property, Property.id == Room.property_id)
+                .join(Person, Person.id == Tenancy.person_id)
+                .where(late, Room.deleted_at.is_(None), Property.deleted_at.is_(None), Person.deleted_at.is_(None))
+                .group_by(Property.id)
+                .order_by(Property.address, Property.id)
+                .limit(n)
+            )
+            if grid_code:
+                stmt = stmt.where(Property.grid_code == grid_code)
+            out = tuple(
+                LateProperty(property_id=i, address=a, grid_code=g, landlord_name=ln, overdue=int(c),
+                             oldest_due=_as_date(first) + timedelta(days=days))
+                for i, a, g, ln, c, first in tx.session.execute(stmt).all()
+            )
+            tx.audit("declaration.late_properties", details=json.dumps({"grid": grid_code, "rows": len(out)}))
+            return out
+
+    def late_property_ids(self, property_ids: Sequence[str], *, today: date | None = None) -> frozenset[str]:
+        """Which of `property_ids` have a landlord late declaring (for marking rows of a list). Not
+        audited separately: it reveals no personal data beyond the list the caller already read.
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+        """
+        self._require(Permission.READ_PERSON)
+        ids = list(dict.fromkeys(property_ids))[: self._limit(10_000)]
+        if not ids:
+            return frozenset()
+        with self.db.read() as s:
+            days = deadline_days(s)
+            late = _overdue_condition(days=days, today=today or date.today())
+            found = s.execute(
+                select(Room.property_id).distinct().select_from(Tenancy)
+                .join(Room, Room.id == Tenancy.room_id)
+                .join(Person, Person.id == Tenancy.person_id)
+                .where(Room.property_id.in_(ids), Room.deleted_at.is_(None), Person.deleted_at.is_(None), late)
+            ).scalars().all()
+            return frozenset(found)
+
+    def declaration_comparison(self, property_id: str, *, today: date | None = None) -> DeclarationComparison:
+        """What the landlord declared for a property beside the bindings recorded there: one line per
+        person (`Agreement` says how they compare; `.differs` marks what to highlight). Audited.
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+            NotFound: no such property (or deleted).
+        """
+        self._require(Permission.READ_PERSON)
+        day = today or date.today()
+        with self._write() as tx:
+            s = tx.session
+            prop = tx.load(Property, property_id)
+            days = deadline_days(s)
+            result = _compare(s, prop, days=days, today=day)
+            tx.audit("declaration.compare", target_type="property", target_id=property_id,
+                     details=json.dumps({"lines": len(result.lines), "differences": result.differences}))
+            return result
+
+    # ---- spot checks ---------------------------------------------------------------------------
+    def record_visit(
+        self, property_id: str, *, findings: Iterable[VisitFinding], checked_at: datetime | None = None
+    ) -> Changes:
+        """抽查核查: every finding of one visit, as spot checks in one transaction (each with its outbox
+        and audit rows). The consistency rates (`consistency`) count them at once.
+
+        Args:
+            findings: at least one; a binding at most once.
+            checked_at: when the visit was made (UTC, naive; default now).
+
+        Returns:
+            Changes: one SPOT_CHECK per finding, in order.
+
+        Raises:
+            PermissionDenied: the role may not verify (an assistant enters declarations, never checks).
+            ValidationError: no finding; a mismatch without notes (field ``findings[i]``); a binding
+                twice or of another property.
+            NotFound: the property or a binding was deleted.
+        """
+        self._require(Permission.VERIFY)
+        items = list(findings)
+        problems: Problems = []
+        if not items:
+            problems.append(Problem("findings", "required",
+                                    QT_TRANSLATE_NOOP("storage", "record at least one finding of the visit")))
+        seen: set[str] = set()
+        for i, f in enumerate(items, 1):
+            result = SpotCheckResult(f.result)
+            if result is not SpotCheckResult.CONSISTENT and not (f.notes or "").strip():
+                problems.append(
+                    Problem(f"findings[{i}]", "invalid", QT_TRANSLATE_NOOP("storage", "say what did not match"))
+                )
+            if f.tenancy_id is not None:
+                if f.tenancy_id in seen:
+                    problems.append(Problem(f"findings[{i}]", "invalid",
+                                            QT_TRANSLATE_NOOP("storage", "this person is checked twice")))
+                seen.add(f.tenancy_id)
+        raise_problems(problems)
+        when = checked_at or utcnow()
+        with self._write() as tx:
+            prop = tx.load(Property, property_id)
+            for i, f in enumerate(items, 1):
+                if f.tenancy_id is not None:
+                    t = tx.load(Tenancy, f.tenancy_id)
+                    if tx.load(Room, t.room_id).property_id != property_id:
+                        raise ValidationError([Problem(
+                            f"findings[{i}]", "invalid",
+                            QT_TRANSLATE_NOOP("storage", "that binding belongs to another property"))])
+                tx.create(SpotCheck(property_id=property_id, tenancy_id=f.tenancy_id, grid_code=prop.grid_code,
+                                    result=SpotCheckResult(f.result).value, notes=(f.notes or "").strip() or None,
+                                    checked_at=when))
+            return tx.changes
+
+    def consistency(self, *, property_id: str | None = None, grid_code: str | None = None) -> Consistency:
+        """The consistency rate (一致率) of a property, a grid and the station, as `storage.metrics`
+        computes it (consistent / all spot checks). No personal data: not audited.
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+        """
+        self._require(Permission.READ_PERSON)
+        with self.db.read() as s:
+            return Consistency(
+                property=metrics.consistency_of_property(s, property_id) if property_id else None,
+                grid=metrics.consistency_of_grid(s, grid_code) if grid_code else None,
+                station=metrics.consistency_station(s),
+            )
+
+    # ---- visit sheets ----------------------------------------------------------------------------
+    def occupants(self, property_id: str, *, today: date | None = None) -> SheetProperty:
+        """A property's rooms and who is bound to each today (ID numbers masked): what a visit checks.
+        Audited.
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+            NotFound: no such property (or deleted).
+        """
+        self._require(Permission.READ_PERSON)
+        with self._write() as tx:
+            prop = tx.load(Property, property_id)
+            (sheet,) = _sheet_properties(tx.session, [prop], today or date.today())
+            tx.audit("room.occupants", target_type="property", target_id=property_id,
+                     details=json.dumps({"rooms": len(sheet.rooms)}))
+            return sheet
+
+    def visit_sheet(
+        self,
+        *,
+        property_id: str | None = None,
+        grid_code: str | None = None,
+        today: date | None = None,
+        limit: int = 500,
+    ) -> VisitSheet:
+        """The data of a printed visit sheet: one property, or every property of a grid (by address, at
+        most `limit`, clamped to the role's page size). Printing is an audited read: the audit row
+        ("visit_sheet.print") is written here.
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+            ValueError: neither or both of `property_id` and `grid_code` given.
+            NotFound: no such property (or deleted).
+        """
+        if (property_id is None) == (grid_code is None):
+            raise ValueError("give a property_id or a grid_code")
+        self._require(Permission.READ_PERSON)
+        n = self._limit(limit)
+        day = today or date.today()
+        with self._write() as tx:
+            if property_id is not None:
+                props = [tx.load(Property, property_id)]
+            else:
+                props = list(tx.session.execute(
+                    select(Property).where(Property.grid_code == grid_code, Property.deleted_at.is_(None))
+                    .order_by(Property.address, Property.id).limit(n + 1)
+                ).scalars())
+            return self._sheet(tx, props, n, day, grid_code=grid_code, month=None)
+
+    def monthly_round(self, grid_code: str, *, today: date | None = None, limit: int = 500) -> VisitSheet:
+        """集中清查: the properties of a grid not spot-checked this calendar month (the desk's local
+        month), in address order, as one visit sheet. An audited read like `visit_sheet`.
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+            ValidationError: no grid code.
+        """
+        self._require(Permission.READ_PERSON)
+        if not grid_code.strip():
+            raise ValidationError([Problem("grid_code", "required",
+                                           QT_TRANSLATE_NOOP("storage", "grid code is required"))])
+        n = self._limit(limit)
+        day = today or date.today()
+        first = day.replace(day=1)
+        since = datetime.combine(first, time.min).astimezone(UTC).replace(tzinfo=None)
+        checked = exists().where(SpotCheck.property_id == Property.id, SpotCheck.deleted_at.is_(None),
+                                 SpotCheck.checked_at >= since)
+        with self._write() as tx:
+            props = list(tx.session.execute(
+                select(Property)
+                .where(Property.grid_code == grid_code.strip(), Property.deleted_at.is_(None), ~checked)
+                .order_by(Property.address, Property.id).limit(n + 1)
+            ).scalars())
+            return self._sheet(tx, props, n, day, grid_code=grid_code.strip(), month=first)
+
+    def _sheet(
+        self, tx: Transaction, props: list[Property], n: int, day: date, *, grid_code: str | None, month: date | None
+    ) -> VisitSheet:
+        truncated = len(props) > n
+        sheet = VisitSheet(
+            grid_code=grid_code, month=month, generated_at=utcnow(), generated_by=self.actor.username,
+            properties=_sheet_properties(tx.session, props[:n], day), truncated=truncated,
+        )
+        people = sum(len(r.people) for p in sheet.properties for r in p.rooms)
+        tx.audit(
+            "visit_sheet.print",
+            target_type="property" if grid_code is None and sheet.properties else None,
+            target_id=sheet.properties[0].property_id if grid_code is None and sheet.properties else None,
+            details=json.dumps({"grid": grid_code, "round": month.isoformat() if month else None,
+                                "properties": len(sheet.properties), "people": people}),
+        )
+        return sheet
+
+
+# ---- helpers ----------------------------------------------------------------------------------------
+def deadline_days(session: Session) -> int:
+    """The station's `declaration_deadline_days` (default 3), at least 0."""
+    try:
+        return max(0, int(station_settings.get(session, DEADLINE_SETTING)))
+    except (TypeError, ValueError):
+        return int(station_settings.DEFAULTS[DEADLINE_SETTING])
+
+
+def _as_date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _overdue_condition(*, days: int, today: date) -> Any:
+    """SQL condition on Tenancy (joined to Room and Person): recorded by staff, deadline passed, and no
+    declaration of the room's property naming the person from `start - days` on."""
+    entry = func.json_each(Declaration.entries).table_valued("value").alias("entry")
+    entry_number = func.json_extract(entry.c.value, "$.id_number")
+    entry_name = func.json_extract(entry.c.value, "$.name")
+    names_person = or_(
+        select(IdentityDocumentRow.id)
+        .where(
+            IdentityDocumentRow.person_id == Tenancy.person_id,
+            IdentityDocumentRow.deleted_at.is_(None),
+            IdentityDocumentRow.number == entry_number,
+        )
+        .correlate_except(IdentityDocumentRow)
+        .exists(),
+        and_(
+            func.coalesce(entry_number, "") == "",
+            func.lower(func.trim(entry_name)) == func.lower(func.trim(Person.name)),
+        ),
+    )
+    window_start = func.date(Tenancy.start_date, f"-{int(days)} days")
+    declared = (
+        select(Declaration.id)
+        .select_from(Declaration)
+        .join(entry, entry.c.value.is_not(None))
+        .where(Declaration.property_id == Room.property_id, Declaration.deleted_at.is_(None),
+               Declaration.declared_on >= window_start, names_person)
+        .correlate_except(Declaration, entry)
+        .exists()
+    )
+    return and_(
+        Tenancy.deleted_at.is_(None),
+        Tenancy.source.in_(RECORDED_BY_STAFF),
+        Tenancy.start_date < today - timedelta(days=days),
+        ~declared,
+    )
+
+
+def _overdue(
+    s: Session, *, days: int, today: date, property_id: str | None, grid_code: str | None, limit: int
+) -> list[Any]:
+    stmt = (
+        select(Tenancy, Person.name, Property.id, Property.address, Property.grid_code, Room.label)
+        .select_from(Tenancy)
+        .join(Room, Room.id == Tenancy.room_id)
+        .join(Property, Property.id == Room.property_id)
+        .join(Person, Person.id == Tenancy.person_id)
+        .where(_overdue_condition(days=days, today=today), Room.deleted_at.is_(None),
+               Property.deleted_at.is_(None), Person.deleted_at.is_(None))
+        .order_by(Tenancy.start_date, Property.address, Room.label)
+        .limit(limit)
+    )
+    if property_id is not None:
+        stmt = stmt.where(Room.property_id == property_id)
+    if grid_code:
+        stmt = stmt.where(Property.grid_code == grid_code)
+    return list(s.execute(stmt))
+
+
+def _key(text: str | None) -> str:
+    """A room label as compared: no spaces, case-blind."""
+    return "".join((text or "").split()).casefold()
+
+
+def _name_key(text: str | None) -> str:
+    """A name as compared (the same as the overdue query's lower(trim(name)) for ASCII letters)."""
+    return (text or "").strip().lower()
+
+
+def _parse_day(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _documents(s: Session, person_ids: Sequence[str]) -> dict[str, list[tuple[str, str]]]:
+    """Live document numbers per person: [(doc_type, number)], resident ID cards first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    ids = list(dict.fromkeys(person_ids))
+    for i in range(0, len(ids), 900):
+        rows = s.execute(
+            select(IdentityDocumentRow.person_id, IdentityDocumentRow.doc_type, IdentityDocumentRow.number)
+            .where(IdentityDocumentRow.person_id.in_(ids[i:i + 900]), IdentityDocumentRow.deleted_at.is_(None))
+            .order_by(IdentityDocumentRow.created_at)
+        ).all()
+        for pid, kind, number in rows:
+            out.setdefault(pid, []).append((kind, number))
+    for docs in out.values():
+        docs.sort(key=lambda d: d[0] != "resident_id")
+    return out
+
+
+def _compare(s: Session, prop: Property, *, days: int, today: date) -> DeclarationComparison:
+    tenancies = s.execute(
+        select(Tenancy, Room.label, Person.name)
+        .join(Room, Room.id == Tenancy.room_id)
+        .join(Person, Person.id == Tenancy.person_id)
+        .where(Room.property_id == prop.id, Room.deleted_at.is_(None), Tenancy.deleted_at.is_(None),
+               Person.deleted_at.is_(None))
+        .order_by(Room.label, Tenancy.start_date)
+    ).all()
+    docs = _documents(s, [t.person_id for t, _l, _n in tenancies])
+    declarations = list(s.execute(
+        select(Declaration).where(Declaration.property_id == prop.id, Declaration.deleted_at.is_(None))
+        .order_by(Declaration.declared_on.desc(), Declaration.created_at.desc())
+    ).scalars())
+    # each declared person once: the newest declaration naming them
+    declared: list[tuple[Declaration, dict[str, Any]]] = []
+    seen: set[str] = set()
+    for d in declarations:
+        for e in d.entries or []:
+            number = normalise_id_number(str(e.get("id_number") or "")) if e.get("id_number") else ""
+            key = "#" + number if number else "@" + _name_key(e.get("name"))
+            if key not in seen:
+                seen.add(key)
+                declared.append((d, e))
+
+    def names(entry: dict[str, Any], person_id: str, name: str) -> bool:
+        number = normalise_id_number(str(entry.get("id_number") or "")) if entry.get("id_number") else ""
+        if number:
+            return any(n == number for _k, n in docs.get(person_id, []))
+        return _name_key(entry.get("name")) == _name_key(name)
+
+    running = [(t, lb, nm) for t, lb, nm in tenancies
+               if t.start_date <= today and (t.end_date is None or t.end_date >= today)]
+    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date < today]
+    used: set[int] = set()
+    lines: list[ComparisonLine] = []
+    for t, label, name in running:
+        window = t.start_date - timedelta(days=days)
+        match = next(((i, d, e) for i, (d, e) in enumerate(declared)
+                      if _as_date(d.declared_on) >= window and names(e, t.person_id, name)), None)
+        doc_number = next((n for _k, n in docs.get(t.person_id, [])), None)
+        due = t.start_date + timedelta(days=days)
+        if match is not None:
+            i, d, e = match
+            used.add(i)
+            room = str(e.get("room") or "")
+            agreement = Agreement.SAME if _key(room) == _key(label) else Agreement.OTHER_ROOM
+            lines.append(ComparisonLine(
+                agreement=agreement, name=name, id_number_masked=mask_number(doc_number), declared_room=room or None,
+                declared_since=_parse_day(e.get("since")), declared_on=_as_date(d.declared_on),
+                recorded_room=label, recorded_since=t.start_date, tenancy_id=t.id, due_date=due))
+            continue
+        if t.source == TenancySource.LANDLORD_DECLARATION.value:
+            agreement = Agreement.FROM_DECLARATION
+        elif today > due:
+            agreement = Agreement.OVERDUE
+        else:
+            agreement = Agreement.PENDING
+        lines.append(ComparisonLine(
+            agreement=agreement, name=name, id_number_masked=mask_number(doc_number), declared_room=None,
+            declared_since=None, declared_on=None, recorded_room=label, recorded_since=t.start_date,
+            tenancy_id=t.id, due_date=due))
+    for i, (d, e) in enumerate(declared):
+        if i in used:
+            continue
+        left = any(names(e, t.person_id, nm) for t, _lb, nm in ended)
+        raw = str(e.get("id_number") or "")
+        lines.append(ComparisonLine(
+            agreement=Agreement.MOVED_OUT if left else Agreement.NOT_RECORDED, name=str(e.get("name") or ""),
+            id_number_masked=mask_number(normalise_id_number(raw)) if raw else None,
+            declared_room=str(e.get("room") or "") or None, declared_since=_parse_day(e.get("since")),
+            declared_on=_as_date(d.declared_on), recorded_room=None, recorded_since=None, tenancy_id=None,
+            due_date=None))
+    return DeclarationComparison(
+        property_id=prop.id, address=prop.address, grid_code=prop.grid_code, landlord_name=prop.landlord_name,
+        deadline_days=days, lines=tuple(lines),
+        declarations=tuple(DeclarationInfo(id=d.id, declared_on=_as_date(d.declared_on),
+                                           declarant_name=d.declarant_name, declarant_phone=d.declarant_phone,
+                                           entries=len(d.entries or [])) for d in declarations),
+    )
+
+
+def _sheet_properties(s: Session, props: Sequence[Property], today: date) -> tuple[SheetProperty, ...]:
+    """Rooms (by label) and people bound today for each of `props`, in the given order."""
+    ids = [p.id for p in props]
+    rooms: dict[str, list[Room]] = {}
+    people: dict[str, list[tuple[Tenancy, str]]] = {}
+    last: dict[str, datetime] = {}
+    for i in range(0, len(ids), 900):
+        chunk = ids[i:i + 900]
+        for r in s.execute(select(Room).where(Room.property_id.in_(chunk), Room.deleted_at.is_(None))
+                           .order_by(Room.label)).scalars():
+            rooms.setdefault(r.property_id, []).append(r)
+        for t, name in s.execute(
+            select(Tenancy, Person.name)
+            .join(Room, Room.id == Tenancy.room_id)
+            .join(Person, Person.id == Tenancy.person_id)
+            .where(Room.property_id.in_(chunk), Room.deleted_at.is_(None), Tenancy.deleted_at.is_(None),
+                   Person.deleted_at.is_(None), Tenancy.start_date <= today,
+                   or_(Tenancy.end_date.is_(None), Tenancy.end_date >= today))
+            .order_by(Tenancy.start_date, Person.name)
+        ):
+            people.setdefault(t.room_id, []).append((t, name))
+        last.update(dict(s.execute(
+            select(SpotCheck.property_id, func.max(SpotCheck.checked_at))
+            .where(SpotCheck.property_id.in_(chunk), SpotCheck.deleted_at.is_(None))
+            .group_by(SpotCheck.property_id)
+        ).all()))
+    docs = _documents(s, [t.person_id for group in people.values() for t, _n in group])
+    out = []
+    for p in props:
+        sheet_rooms = tuple(
+            SheetRoom(
+                room_id=r.id, label=r.label, capacity=r.capacity,
+                people=tuple(
+                    SheetPerson(tenancy_id=t.id, person_id=t.person_id, name=name,
+                                id_number_masked=mask_number(next((n for _k, n in docs.get(t.person_id, [])), None)),
+                                since=t.start_date, relation=TenancyRelation(t.relation))
+                    for t, name in people.get(r.id, [])
+                ),
+            )
+            for r in rooms.get(p.id, [])
+        )
+        out.append(SheetProperty(property_id=p.id, address=p.address, grid_code=p.grid_code,
+                                 landlord_name=p.landlord_name, landlord_phone=p.landlord_phone,
+                                 last_check=last.get(p.id), rooms=sheet_rooms))
+    return tuple(out)

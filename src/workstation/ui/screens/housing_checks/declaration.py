@@ -1,0 +1,435 @@
+"""Landlord declarations (业主申报): what the landlord declared beside what is recorded, and entering a
+declaration.
+
+`DeclarationDialog` shows one property's comparison (`desk.housing.declaration_comparison`, an audited
+read): one person a line, differences (declared in another room, declared but not recorded, not
+declared yet or overdue) on a warm background and named in words. `DeclarationEntryDialog` enters
+what the landlord's declaration says: who lives in which room, since when
+(`desk.housing.record_declaration`); an assistant may enter declarations (the permission matrix).
+Every database call runs on the DB lane.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.permissions import Permission
+from workstation.errors import ValidationError
+from workstation.storage.areas.base import Kind
+from workstation.storage.areas.checks import DeclarationComparison
+from workstation.ui import i18n
+from workstation.ui.screens.housing_checks import texts
+from workstation.ui.screens.housing_checks.models import ComparisonModel, EntriesModel
+from workstation.ui.screens.registration.logic import parse_date
+from workstation.ui.widgets.field_errors import FieldErrors
+
+REFRESH_KINDS = {Kind.DECLARATION, Kind.TENANCY, Kind.PERSON, Kind.ROOM, Kind.PROPERTY}
+
+
+def can(ctx: Any, permission: Permission) -> bool:
+    check = getattr(ctx, "can", None)
+    return bool(check(permission)) if callable(check) else True
+
+
+def heading_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 1.25)
+    f.setBold(True)
+    label.setFont(f)
+    label.setWordWrap(True)
+    return label
+
+
+def table_view(name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.setAlternatingRowColors(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class DeclarationDialog(QDialog):
+    """One property's declarations beside its record. Reloads when declarations or bindings change."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.property_id = property_id
+        self.comparison: DeclarationComparison | None = None
+        self._loading = False
+        self.setObjectName("declarationDialog")
+        self.heading = heading_label("heading")
+        self.rule = QLabel()
+        self.rule.setObjectName("rule")
+        self.rule.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.model = ComparisonModel(self)
+        self.table = table_view("comparison")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history = QLabel()
+        self.history.setObjectName("history")
+        self.history.setWordWrap(True)
+        self.enter_button = QPushButton()
+        self.enter_button.setObjectName("enterDeclaration")
+        self.enter_button.clicked.connect(self.enter_declaration)
+        self.enter_button.setVisible(can(ctx, Permission.ENTER_DECLARATION))
+        self.enter_button.setEnabled(False)
+        self.reload_button = QPushButton()
+        self.reload_button.setObjectName("reload")
+        self.reload_button.clicked.connect(self.reload)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("close")
+        self.close_button.clicked.connect(self.reject)
+        for b in (self.enter_button, self.reload_button, self.close_button):
+            b.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.enter_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.reload_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.history)
+        layout.addLayout(buttons)
+        self.resize(1080, 520)
+        self._retranslate()
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Landlord declarations"))
+        self.enter_button.setText(self.tr("&Enter a declaration…"))
+        self.enter_button.setToolTip(self.tr("Enter what the landlord declared: who lives in which room, since when"))
+        self.reload_button.setText(self.tr("&Reload"))
+        self.close_button.setText(self.tr("Close"))
+        self.model.retranslate()
+        self._show(self.comparison)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def reload(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        pid = self.property_id
+        desk = self.ctx.desk
+
+        def done() -> None:
+            self._loading = False
+
+        self.ctx.op(lambda _t: desk.housing.declaration_comparison(pid), parent=self) \
+            .on_success(self._show).on_finished(done).start()
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _on_changed(self, changes: Any) -> None:
+        kinds: frozenset[Kind] = getattr(changes, "kinds", frozenset())
+        if kinds & REFRESH_KINDS:
+            self.reload()
+
+    def _show(self, c: DeclarationComparison | None) -> None:
+        self.comparison = c
+        if c is None:
+            self.heading.setText(self.tr("Loading…"))
+            return
+        self.heading.setText(c.address)
+        landlord = c.landlord_name or self.tr("not recorded")
+        self.rule.setText(
+            self.tr("Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant "
+                    "recorded by an officer or assistant and not declared by then is overdue.")
+            .replace("%1", landlord).replace("%2", str(c.deadline_days))
+        )
+        if c.differences:
+            self.summary.setText(self.tr("%1 of %2 lines differ from the record (highlighted).")
+                                 .replace("%1", str(c.differences)).replace("%2", str(len(c.lines))))
+        elif c.lines:
+            self.summary.setText(self.tr("The declarations agree with the record."))
+        else:
+            self.summary.setText(self.tr("Nobody is recorded or declared here."))
+        self.model.set_rows(c.lines)
+        if c.declarations:
+            parts = [
+                self.tr("%1 by %2 (%3 tenants)").replace("%1", d.declared_on.isoformat())
+                .replace("%2", d.declarant_name).replace("%3", str(d.entries))
+                for d in c.declarations[:5]
+            ]
+            self.history.setText(texts.with_colon(self.tr("Declarations")) + " " + "; ".join(parts))
+        else:
+            self.history.setText(self.tr("The landlord has declared nothing for this property yet."))
+        self.enter_button.setEnabled(True)
+
+    def enter_declaration(self) -> DeclarationEntryDialog | None:
+        """Open the entry dialog (rooms read first); returns it once open (tests), else None."""
+        c = self.comparison
+        if c is None or not can(self.ctx, Permission.ENTER_DECLARATION):
+            return None
+        dialog = DeclarationEntryDialog(self.ctx, self, property_id=c.property_id, address=c.address,
+                                        landlord_name=c.landlord_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.entry_dialog = dialog
+        return dialog
+
+
+class RoomDelegate(QStyledItemDelegate):
+    """The room column: an editable combo box of the property's room labels."""
+
+    def __init__(self, rooms: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rooms = rooms
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Any) -> QWidget:
+        box = QComboBox(parent)
+        box.setEditable(True)
+        box.addItems(self.rooms)
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+
+
+class DeclarationEntryDialog(QDialog):
+    """Enter one declaration of a property: date, declarant, and the tenants (name, ID number, room,
+    moving-in date). Problems show beside their field, a tenant's under the table."""
+
+    def __init__(
+        self,
+        ctx: Any,
+        parent: QWidget | None,
+        *,
+        property_id: str,
+        address: str,
+        landlord_name: str | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.property_id = property_id
+        self.address = address
+        self.today = today or date.today()
+        self.saved = False
+        self._busy = False
+        self._core_problems: list[Any] = []  # the store's last refusal (shown again in a new language)
+        self.setObjectName("declarationEntry")
+        self.errors = FieldErrors()
+        self.heading = heading_label("heading")
+        self.declared_on = QLineEdit(self.today.isoformat())
+        self.declared_on.setObjectName("declared_on")
+        self.declarant_name = QLineEdit(landlord_name or "")
+        self.declarant_name.setObjectName("declarant_name")
+        self.declarant_phone = QLineEdit()
+        self.declarant_phone.setObjectName("declarant_phone")
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, editor in (("declared_on", self.declared_on), ("declarant_name", self.declarant_name),
+                             ("declarant_phone", self.declarant_phone)):
+            label = QLabel()
+            label.setBuddy(editor)
+            self.labels[name] = label
+            form.addRow(label, self.errors.wrap(name, editor))
+        self.tenants_label = QLabel()
+        self.model = EntriesModel(self)
+        self.model.append({})
+        self.table = table_view("entries")
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.room_delegate = RoomDelegate([], self.table)
+        self.table.setItemDelegateForColumn(2, self.room_delegate)
+        self.tenants_label.setBuddy(self.table)
+        self.entry_errors = QLabel()
+        self.entry_errors.setObjectName("error_entries")
+        self.entry_errors.setWordWrap(True)
+        self.entry_errors.setStyleSheet("color: #b3261e;")
+        self.entry_errors.hide()
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addTenant")
+        self.add_button.clicked.connect(self.add_tenant)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("removeTenant")
+        self.remove_button.clicked.connect(self.remove_tenant)
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.cancel_button.clicked.connect(self.reject)
+        for b in (self.add_button, self.remove_button, self.cancel_button):
+            b.setAutoDefault(False)
+        row_buttons = QHBoxLayout()
+        row_buttons.addWidget(self.add_button)
+        row_buttons.addWidget(self.remove_button)
+        row_buttons.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.tenants_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row_buttons)
+        layout.addWidget(self.entry_errors)
+        layout.addLayout(buttons)
+        self.resize(760, 480)
+        self._retranslate()
+        self._load_rooms()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Enter a landlord declaration"))
+        self.heading.setText(self.address)
+        self.labels["declared_on"].setText(texts.with_colon(self.tr("&Declared on")))
+        self.labels["declarant_name"].setText(texts.with_colon(self.tr("Declared &by")))
+        self.labels["declarant_phone"].setText(texts.with_colon(self.tr("&Phone")))
+        self.declared_on.setPlaceholderText(self.tr("for example 2024-03-01"))
+        self.tenants_label.setText(self.tr("&Tenants declared (a row each; the room and moving-in date as the "
+                                           "landlord gave them):"))
+        self.add_button.setText(self.tr("&Add a tenant"))
+        self.remove_button.setText(self.tr("Re&move the tenant"))
+        self.save_button.setText(self.tr("&Save the declaration"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.model.retranslate()
+        if self.entry_errors.isVisible() or any(lb.isVisible() for lb in self._error_labels()):
+            _values, problems = self.read()
+            self._show_problems(problems or self._core_problems)
+
+    def _error_labels(self) -> list[QLabel]:
+        return [lb for name in self.labels if (lb := self.errors.label(name)) is not None]
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _load_rooms(self) -> None:
+        pid = self.property_id
+        desk = self.ctx.desk
+
+        def show(rooms: Any) -> None:
+            self.room_delegate.rooms = [r.label for r in rooms]
+
+        self.ctx.op(lambda _t: desk.housing.rooms(pid), parent=self).on_success(show).start()
+
+    def add_tenant(self) -> None:
+        self.model.append({})
+        index = self.model.index(self.model.rowCount() - 1, 0)
+        self.table.setCurrentIndex(index)
+        self.table.setFocus()  # typing starts editing the name (AnyKeyPressed)
+
+    def remove_tenant(self) -> None:
+        row = self.table.currentIndex().row()
+        if row >= 0:
+            self.model.removeRows(row, 1)
+
+    def read(self) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+        """The values to save and the problems found on the desk (dates that are not dates)."""
+        problems: list[tuple[str, str]] = []
+        try:
+            declared_on = parse_date(self.declared_on.text())
+        except ValueError:
+            declared_on = None
+            problems.append(("declared_on", self.tr("not a date: write it as 2024-03-01")))
+        else:
+            if declared_on is None:
+                problems.append(("declared_on", self.tr("the date of the declaration is required")))
+        entries = self.model.entries()
+        for i, e in enumerate(entries, 1):
+            if e.get("since"):
+                try:
+                    since = parse_date(e["since"])
+                    e["since"] = since.isoformat() if since else ""
+                except ValueError:
+                    problems.append((f"entries[{i}]", self.tr("the moving-in date is not a date: write it as "
+                                                              "2024-03-01")))
+        if not entries:
+            problems.append(("entries", self.tr("declare at least one tenant")))
+        values = {"declared_on": declared_on, "declarant_name": self.declarant_name.text().strip(),
+                  "declarant_phone": self.declarant_phone.text().strip() or None, "entries": entries}
+        return values, problems
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        values, problems = self.read()
+        self._core_problems = []
+        self._show_problems(problems)
+        if problems:
+            return
+        pid = self.property_id
+        desk = self.ctx.desk
+        self._busy = True
+        self.save_button.setEnabled(False)
+
+        def done() -> None:
+            self._busy = False
+            self.save_button.setEnabled(True)
+
+        def saved(_changes: Any) -> None:
+            self.saved = True
+            self.accept()
+
+        self.ctx.op(lambda _t: desk.housing.record_declaration(pid, **values), parent=self) \
+            .on_success(saved).on_failure(self._failed).on_finished(done).start()
+
+    def _failed(self, exc: BaseException) -> bool:
+        if isinstance(exc, ValidationError):
+            self._core_problems = list(exc.problems)
+            self._show_problems(self._core_problems)
+            return True
+        return False
+
+    def _show_problems(self, problems: list[Any]) -> None:
+        self.errors.clear()
+        rest = self.errors.show(problems)
+        lines = []
+        for p in rest:
+            field, text = str(p[0]), i18n.problem_text(p)
+            if field.startswith("entries[") and field.endswith("]"):
+                lines.append(self.tr("Tenant %1: %2").replace("%1", field[8:-1]).replace("%2", str(text)))
+            else:
+                lines.append(str(text))
+        self.entry_errors.setText("\n".join(lines))
+        self.entry_errors.setVisible(bool(lines))

@@ -1,0 +1,310 @@
+"""Spot checks (抽查核查): record what a visit found, per person bound to a room (or per empty room).
+
+The dialog lists the property's rooms and who is bound to each today (`desk.housing.occupants`, an
+audited read, ID numbers masked). The officer marks each line consistent, inconsistent or not found
+(notes required unless consistent) and saves the visit in one transaction
+(`desk.housing.record_visit`). The consistency rate (一致率) of the property and of its grid, as
+`storage.metrics` computes it, is shown above the table and read again after every change of spot
+checks on this desk (`ctx.changed`), so it updates at once. Verifying is an officer's permission:
+for any other role the dialog says so and saves nothing (the core refuses anyway).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.domain.enums import SpotCheckResult
+from workstation.domain.permissions import Permission
+from workstation.errors import ValidationError
+from workstation.storage.areas.base import Kind
+from workstation.storage.areas.checks import Consistency, SheetProperty, VisitFinding
+from workstation.ui import i18n
+from workstation.ui.screens.housing_checks import texts
+from workstation.ui.screens.housing_checks.declaration import can, heading_label, table_view
+from workstation.ui.screens.housing_checks.models import RESULT_COLUMN, FindingRow, FindingsModel
+
+RESULTS = (None, SpotCheckResult.CONSISTENT, SpotCheckResult.INCONSISTENT, SpotCheckResult.NOT_FOUND)
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """The finding column: a combo box of not checked / consistent / inconsistent / not found."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | Any) -> QWidget:
+        box = QComboBox(parent)
+        for r in RESULTS:
+            box.addItem(texts.result_name(r), r.value if r else "")
+        return box
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | Any) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole) or "")))
+
+    def setModelData(self, editor: QWidget, model: Any, index: QModelIndex | Any) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def finding_rows(sheet: SheetProperty) -> list[FindingRow]:
+    """One line per person bound today, by room; an empty room gets one line of its own."""
+    rows = []
+    for room in sheet.rooms:
+        if not room.people:
+            rows.append(FindingRow(room=room.label, tenancy_id=None, name="", id_number_masked=None, since=""))
+        for p in room.people:
+            rows.append(FindingRow(room=room.label, tenancy_id=p.tenancy_id, name=p.name,
+                                   id_number_masked=p.id_number_masked, since=p.since.isoformat()))
+    return rows
+
+
+def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
+    """The marked lines as `VisitFinding`s; an empty room's line names the room in its notes."""
+    out = []
+    for f in rows:
+        if f.result is None:
+            continue
+        notes = f.notes
+        if f.tenancy_id is None:
+            notes = f"{f.room}: {notes}" if notes else f.room
+            if f.result is not SpotCheckResult.CONSISTENT and not f.notes:
+                notes = ""  # the core asks for what did not match
+        out.append(VisitFinding(result=f.result, tenancy_id=f.tenancy_id, notes=notes or None))
+    return out
+
+
+class SpotCheckDialog(QDialog):
+    """Record a visit's findings for one property; the consistency rates update as soon as it is saved."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.property_id = property_id
+        self.sheet: SheetProperty | None = None
+        self.rates: Consistency | None = None
+        self.may_verify = can(ctx, Permission.VERIFY)
+        self._busy = False
+        self._loading = 0
+        self.saved_count = 0
+        self._last_saved: int | None = None  # findings of the last save (the status line, retranslated)
+        self._last_problem: Any = None  # what the problems line shows: an exception or "nothing marked"
+        self.setObjectName("spotCheckDialog")
+        self.heading = heading_label("heading")
+        self.rate_label = QLabel()
+        self.rate_label.setObjectName("rates")
+        self.rate_label.setWordWrap(True)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("QLabel#refusal { background: #fff4e5; color: #663c00; border: 1px solid #b26a00;"
+                                   " padding: 6px; }")
+        self.refusal.setVisible(not self.may_verify)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setWordWrap(True)
+        self.model = FindingsModel(self)
+        self.table = table_view("findings")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(RESULT_COLUMN, ResultDelegate(self.table))
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AllEditTriggers if self.may_verify
+            else QAbstractItemView.EditTrigger.NoEditTriggers
+        )
+        self.problems = QLabel()
+        self.problems.setObjectName("problems")
+        self.problems.setWordWrap(True)
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.hide()
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.all_button = QPushButton()
+        self.all_button.setObjectName("allConsistent")
+        self.all_button.clicked.connect(lambda: self.model.set_all(SpotCheckResult.CONSISTENT))
+        self.save_button = QPushButton()
+        self.save_button.setObjectName("save")
+        self.save_button.clicked.connect(self.save)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("close")
+        self.close_button.clicked.connect(self.reject)
+        for b in (self.all_button, self.save_button, self.close_button):
+            b.setAutoDefault(False)
+            b.setEnabled(b is self.close_button)
+        self.all_button.setVisible(self.may_verify)
+        self.save_button.setVisible(self.may_verify)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.all_button)
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.rate_label)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+        self.resize(980, 520)
+        self._retranslate()
+        ctx.changed.connect(self._on_changed)
+        self.reload()
+
+    # ---- texts -----------------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Spot check"))
+        self.refusal.setText(self.tr("Only an officer records spot checks. You can read the rooms and the people "
+                                     "bound to them here; an officer verifies them on a visit."))
+        self.hint.setText(self.tr("Mark what the visit found for each person (double-click the Finding cell). "
+                                  "Say what did not match in the notes."))
+        self.all_button.setText(self.tr("Mark the rest &consistent"))
+        self.all_button.setToolTip(self.tr("Every line not marked yet becomes consistent"))
+        self.save_button.setText(self.tr("&Save the findings"))
+        self.close_button.setText(self.tr("Close"))
+        self.model.retranslate()
+        self._show_sheet(self.sheet)
+        self._show_rates(self.rates)
+        if self._last_saved is not None:
+            self.status.setText(self.tr("Saved: %1 findings.").replace("%1", str(self._last_saved)))
+        if isinstance(self._last_problem, ValidationError):
+            self._failed(self._last_problem)
+        elif self._last_problem is not None:
+            self._problems([self.tr("Mark at least one line with what the visit found.")])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # ---- reading -----------------------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._loading > 0
+
+    def reload(self) -> None:
+        """Read the rooms and people again (resets the marks) and the rates (the grid's once the sheet
+        names it)."""
+        pid = self.property_id
+        desk = self.ctx.desk
+        self._loading += 1
+
+        def done() -> None:
+            self._loading -= 1
+
+        self.ctx.op(lambda _t: desk.housing.occupants(pid), parent=self) \
+            .on_success(self._show_sheet).on_finished(done).start()
+        self.refresh_rates()
+
+    def refresh_rates(self) -> None:
+        pid = self.property_id
+        desk = self.ctx.desk
+        grid = self.sheet.grid_code if self.sheet else None
+        self._loading += 1
+
+        def done() -> None:
+            self._loading -= 1
+
+        self.ctx.op(lambda _t: desk.housing.consistency(property_id=pid, grid_code=grid), parent=self) \
+            .on_success(self._show_rates).on_finished(done).start()
+
+    def _on_changed(self, changes: Any) -> None:
+        kinds: frozenset[Kind] = getattr(changes, "kinds", frozenset())
+        if Kind.SPOT_CHECK in kinds:
+            self.refresh_rates()
+        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON} and not self._busy:
+            self.reload()
+
+    def _show_sheet(self, sheet: SheetProperty | None) -> None:
+        first = self.sheet is None and sheet is not None
+        self.sheet = sheet
+        if sheet is None:
+            self.heading.setText(self.tr("Loading…"))
+            return
+        self.heading.setText(sheet.address)
+        if first or not any(f.result is not None for f in self.model.rows()):
+            self.model.set_rows(finding_rows(sheet))
+        if first and (self.rates is None or self.rates.grid is None):
+            self.refresh_rates()  # now the grid is known
+        for b in (self.all_button, self.save_button):
+            b.setEnabled(self.may_verify and self.model.rowCount() > 0)
+        if self.model.rowCount() == 0:
+            self.status.setText(self.tr("This property has no rooms yet."))
+
+    def _show_rates(self, rates: Consistency | None) -> None:
+        self.rates = rates
+        if rates is None:
+            self.rate_label.setText("")
+            return
+        grid = self.sheet.grid_code if self.sheet else ""
+        parts = [texts.with_colon(self.tr("Consistency rate")) + " "
+                 + self.tr("this property %1").replace("%1", texts.rate_text(rates.property))]
+        if rates.grid is not None:
+            parts.append(self.tr("grid %1: %2").replace("%1", grid).replace("%2", texts.rate_text(rates.grid)))
+        self.rate_label.setText(" · ".join(parts))
+
+    # ---- saving ----------------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._busy or not self.may_verify:
+            return
+        findings = findings_of(self.model.rows())
+        if not findings:
+            self._last_problem = "nothing marked"
+            self._problems([self.tr("Mark at least one line with what the visit found.")])
+            return
+        self._last_problem = None
+        self._problems([])
+        pid = self.property_id
+        desk = self.ctx.desk
+        self._busy = True
+        self.save_button.setEnabled(False)
+
+        def done() -> None:
+            self._busy = False
+            self.save_button.setEnabled(self.model.rowCount() > 0)
+
+        def saved(changes: Any) -> None:
+            self.saved_count += len(changes.changed)
+            self._last_saved = len(changes.changed)
+            self.status.setText(self.tr("Saved: %1 findings.").replace("%1", str(len(changes.changed))))
+            if self.sheet is not None:
+                self.model.set_rows(finding_rows(self.sheet))  # a new visit starts unmarked
+
+        self.ctx.op(lambda _t: desk.housing.record_visit(pid, findings=findings), parent=self) \
+            .on_success(saved).on_failure(self._failed).on_finished(done).start()
+
+    def _failed(self, exc: BaseException) -> bool:
+        if not isinstance(exc, ValidationError):
+            return False
+        self._last_problem = exc
+        marked = [r for r, f in enumerate(self.model.rows()) if f.result is not None]
+        lines = []
+        for p in exc.problems:
+            field = str(p[0])
+            text = i18n.problem_text(p)
+            if field.startswith("findings[") and field.endswith("]"):
+                i = int(field[9:-1]) - 1
+                if 0 <= i < len(marked):
+                    f = self.model.row(marked[i])
+                    who = f.name or self.tr("room %1").replace("%1", f.room)
+                    lines.append(self.tr("%1: %2").replace("%1", who).replace("%2", text))
+                    continue
+            lines.append(text)
+        self._problems(lines)
+        return True
+
+    def _problems(self, lines: list[str]) -> None:
+        self.problems.setText("\n".join(lines))
+        self.problems.setVisible(bool(lines))

@@ -1,0 +1,363 @@
+"""Dialogs of the Tasks page: complete a task (result and notes), confirm or reject a pre-registration
+(with the reason). Each validates beside its fields, runs the write on the DB lane and closes on
+success; the `Changes` are announced on `ctx.changed` (the page refreshes the list and the rate)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.errors import Problem
+from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.ui.screens.tasks.model import RESULTS, kind_label, result_label, subject_label
+from workstation.ui.widgets.field_errors import FieldErrors
+
+NOTES_MAX = 2000  # the core's limits (storage.areas.tasks.NOTES_MAX, sync.preregistrations.REASON_MAX)
+REASON_MAX = 200
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("heading")
+    label.setWordWrap(True)
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 1.2)
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+class CompleteTaskDialog(QDialog):
+    """Complete one task: choose the result, write notes. `done_changes` holds the `Changes` after a save."""
+
+    def __init__(self, ctx: Any, task: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = task
+        self.done_changes: Any = None
+        self._busy = False
+        self.setObjectName("completeTask")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.errors = FieldErrors()
+        self._problems: list[Problem] = []
+
+        self.heading = _heading(task.title)
+        self.about = about = QLabel()
+        about.setObjectName("about")
+        about.setWordWrap(True)
+        details = QLabel(task.details or "")
+        details.setObjectName("details")
+        details.setWordWrap(True)
+        details.setVisible(bool(task.details))
+
+        self.result_box = QComboBox()
+        self.result_box.setObjectName("result")
+        self.result_box.addItem("", "")
+        for code in RESULTS:
+            self.result_box.addItem("", code)
+        if task.result:
+            i = self.result_box.findData(task.result)
+            self.result_box.setCurrentIndex(max(0, i))
+        self.notes = QPlainTextEdit()
+        self.notes.setObjectName("notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlainText(task.result_notes or "")
+        self.notes.setMinimumHeight(110)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.result_label = QLabel()
+        self.result_label.setBuddy(self.result_box)
+        self.notes_label = QLabel()
+        self.notes_label.setBuddy(self.notes)
+        form.addRow(self.result_label, self.errors.wrap("result", self.result_box))
+        form.addRow(self.notes_label, self.errors.wrap("notes", self.notes))
+
+        # own buttons, not standard ones: a QDialogButtonBox puts its standard texts back on a language switch
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton()
+        self.ok_button.setObjectName("ok")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addWidget(about)
+        lay.addWidget(details)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+        self.retranslate()
+        self.result_box.setFocus()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (again after a language switch)."""
+        task = self.task
+        self.setWindowTitle(self.tr("Complete the task"))
+        parts = [kind_label(task.kind)]
+        if task.subject_type:
+            parts.append(self.tr("subject: %1").replace("%1", subject_label(task.subject_type)))
+        parts.append(self.tr("due %1").replace("%1", task.due_date.isoformat()) if task.due_date else
+                     self.tr("no due date"))
+        self.about.setText(" · ".join(parts))
+        self.result_box.setItemText(0, self.tr("— choose the result —"))
+        for i, code in enumerate(RESULTS, start=1):
+            self.result_box.setItemText(i, result_label(code))
+        self.notes.setPlaceholderText(self.tr("What you found, what was done (sent to the platform with the result)"))
+        self.result_label.setText(self.tr("&Result:"))
+        self.notes_label.setText(self.tr("&Notes:"))
+        self.ok_button.setText(self.tr("&Complete"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._problems:
+            self.errors.show(self._problems)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self._problems = list(problems)
+        self.errors.show(problems)
+
+    def problems(self) -> list[Problem]:
+        """What is wrong with the fields before anything is sent (the core checks again)."""
+        out = []
+        if not self.result_box.currentData():
+            out.append(Problem("result", "required", QT_TRANSLATE_NOOP("storage", "choose a result")))
+        n = len(self.notes.toPlainText().strip())
+        if n > NOTES_MAX:
+            text = QT_TRANSLATE_NOOP("storage", "at most 2000 characters (now {n})").format(n=n)
+            out.append(Problem("notes", "too_long", text))
+        return out
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        problems = self.problems()
+        if problems:
+            self.show_problems(problems)
+            return
+        self._problems = []
+        self.errors.clear()
+        self._busy = True
+        self.buttons.setEnabled(False)
+        desk = self.ctx.desk
+        task_id = self.task.id
+        result = str(self.result_box.currentData())
+        notes = self.notes.toPlainText()
+
+        def done(changes: Any) -> None:
+            self.done_changes = changes
+            self.accept()
+
+        def failed(exc: BaseException) -> bool:
+            from workstation.ui.errors import show_error
+
+            show_error(self, exc, fields=self.errors)
+            return True
+
+        def finished() -> None:
+            self._busy = False
+            self.buttons.setEnabled(True)
+
+        self.ctx.op(lambda _t: desk.tasks.complete(task_id, result=result, notes=notes), parent=self).on_success(
+            done
+        ).on_failure(failed).on_finished(finished).start()
+
+
+class SettlePreRegistrationDialog(QDialog):
+    """Confirm (`outcome="confirmed"`) or reject (`"rejected"`, a reason required) one pre-registration.
+    `card` is the document placed on the reader when it matched (shown beside what was submitted)."""
+
+    def __init__(self, ctx: Any, row: Any, outcome: str, parent: QWidget | None = None, *, card: Any = None,
+                 basis: str | None = None) -> None:
+        super().__init__(parent)
+        assert outcome in ("confirmed", "rejected")
+        self.ctx = ctx
+        self.row = row
+        self.outcome = outcome
+        self.card = card
+        self.basis = basis
+        self.done_changes: Any = None
+        self._busy = False
+        self._problems: list[Problem] = []
+        self.setObjectName("confirmPrereg" if outcome == "confirmed" else "rejectPrereg")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.errors = FieldErrors()
+
+        self.heading = _heading("")
+        self.submitted = QFormLayout()
+        self.field_labels: dict[str, QLabel] = {}
+        for key in ("name", "number", "phone", "address", "submitted_at"):
+            value = row.number_masked if key == "number" else row.text(key)
+            if key in ("phone", "address", "submitted_at") and not value:
+                continue
+            label = QLabel()
+            shown = QLabel(value)
+            shown.setObjectName(f"submitted_{key}")
+            shown.setWordWrap(True)
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.field_labels[key] = label
+            if key == "number":
+                self.number_value = shown
+            self.submitted.addRow(label, shown)
+        self.card_note = QLabel()
+        self.card_note.setObjectName("cardNote")
+        self.card_note.setWordWrap(True)
+        self.next_step = QLabel()
+        self.next_step.setWordWrap(True)
+
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMinimumHeight(80)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.reason_label = QLabel()
+        self.reason_label.setBuddy(self.reason)
+        form.addRow(self.reason_label, self.errors.wrap("reason", self.reason))
+
+        # own buttons, not standard ones: a QDialogButtonBox puts its standard texts back on a language switch
+        self.buttons = QDialogButtonBox()
+        self.ok_button = QPushButton()
+        self.ok_button.setObjectName("ok")
+        self.ok_button.setDefault(True)
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancel")
+        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addLayout(self.submitted)
+        lay.addWidget(self.card_note)
+        lay.addWidget(self.next_step)
+        lay.addLayout(form)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(540)
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        """Every text in the UI language (again after a language switch)."""
+        confirming = self.outcome == "confirmed"
+        row, card = self.row, self.card
+        self.setWindowTitle(self.tr("Confirm the pre-registration") if confirming else
+                            self.tr("Reject the pre-registration"))
+        self.heading.setText(
+            (self.tr("Confirm the pre-registration of %1") if confirming else
+             self.tr("Reject the pre-registration of %1")).replace("%1", row.name or self.tr("(no name)"))
+        )
+        titles = {
+            "name": self.tr("Name:"),
+            "number": self.tr("ID number:"),
+            "phone": self.tr("Phone:"),
+            "address": self.tr("Address:"),
+            "submitted_at": self.tr("Submitted:"),
+        }
+        for key, label in self.field_labels.items():
+            label.setText(titles[key])
+        if not row.number_masked:
+            self.number_value.setText(self.tr("not given"))
+        if card is not None:
+            from workstation.storage.masking import mask_number
+
+            how = {
+                "number": self.tr("the ID number is the same"),
+                "masked_number": self.tr("the visible digits of the ID number and the name are the same"),
+                "name": self.tr("only the name is the same: the pre-registration holds no ID number; check it"),
+            }.get(self.basis or "", "")
+            self.card_note.setText(
+                self.tr("Card on the reader: %1, %2 — %3")
+                .replace("%1", card.name)
+                .replace("%2", mask_number(card.number) or "")
+                .replace("%3", how)
+            )
+        elif confirming:
+            self.card_note.setText(self.tr("No card was read: check the person's document by eye before confirming."))
+        self.card_note.setVisible(bool(self.card_note.text()))
+        if confirming and card is not None:
+            self.next_step.setText(self.tr("After confirming, the person's record opens (or a new registration "
+                                           "from the card, when the person is not registered yet)."))
+        self.next_step.setVisible(bool(self.next_step.text()))
+        self.reason.setPlaceholderText(
+            self.tr("e.g. the person does not live at the address") if not confirming else self.tr("optional")
+        )
+        self.reason_label.setText(self.tr("&Reason:") if not confirming else self.tr("&Note:"))
+        self.ok_button.setText(
+            self.tr("&Confirm") if confirming else self.tr("&Reject")
+        )
+        self.cancel_button.setText(self.tr("Cancel"))
+        if self._problems:
+            self.errors.show(self._problems)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def problems(self) -> list[Problem]:
+        text = self.reason.toPlainText().strip()
+        if self.outcome == "rejected" and not text:
+            return [Problem("reason", "required", QT_TRANSLATE_NOOP("storage", "say why it is rejected"))]
+        if len(text) > REASON_MAX:
+            return [
+                Problem(
+                    "reason", "too_long",
+                    QT_TRANSLATE_NOOP("storage", "at most 200 characters (now {n})").format(n=len(text)),
+                )
+            ]
+        return []
+
+    def save(self) -> None:
+        if self._busy:
+            return
+        problems = self.problems()
+        if problems:
+            self._problems = problems
+            self.errors.show(problems)
+            return
+        self._problems = []
+        self.errors.clear()
+        self._busy = True
+        self.buttons.setEnabled(False)
+        desk = self.ctx.desk
+        pid, outcome, reason = self.row.id, self.outcome, self.reason.toPlainText()
+
+        def done(changes: Any) -> None:
+            self.done_changes = changes
+            self.accept()
+
+        def failed(exc: BaseException) -> bool:
+            from workstation.ui.errors import show_error
+
+            show_error(self, exc, fields=self.errors)
+            return True
+
+        def finished() -> None:
+            self._busy = False
+            self.buttons.setEnabled(True)
+
+        self.ctx.op(
+            lambda _t: desk.preregistrations.settle(pid, outcome=outcome, reason=reason), parent=self
+        ).on_success(done).on_failure(failed).on_finished(finished).start()

@@ -1,0 +1,193 @@
+"""Landlord declarations against the record, the overdue rule, visits and the consistency rate, visit
+sheets and the monthly round (issue 11 items 4–6), on a real station."""
+
+from datetime import date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from workstation.domain.documents import IdentityDocument
+from workstation.domain.enums import DocumentType, Role, Sex, SpotCheckResult, TenancySource
+from workstation.domain.validation import gb11643_check_char
+from workstation.errors import PermissionDenied, ValidationError
+from workstation.storage import metrics, settings
+from workstation.storage.areas import Kind
+from workstation.storage.areas.checks import Agreement, VisitFinding
+from workstation.storage.schema import AuditEvent, OutboxEntry
+from workstation.wiring import open_desk
+
+TODAY = date.today()
+
+
+def _doc(name, seq, born=date(1991, 3, 9)):
+    first17 = f"440305{born:%Y%m%d}{seq:03d}"
+    n = first17 + gb11643_check_char(first17)
+    return IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=n, name=name,
+                            sex=Sex.MALE if seq % 2 else Sex.FEMALE,
+                            birth_date=born, source="card")
+
+
+@pytest.fixture
+def town(st):
+    desk = open_desk(st.db, st.actor(Role.OFFICER))
+    h = desk.housing
+    p1 = h.create_property(address="演示市南湖区幸福路12号", grid_code="G01", landlord_name="房东甲").id
+    p2 = h.create_property(address="演示市南湖区幸福路3号", grid_code="G01").id
+    p3 = h.create_property(address="演示市北山区张家街3号", grid_code="G02").id
+    r = {lb: h.add_room(p1, label=lb).id for lb in ("101", "102")}
+    r["p2"] = h.add_room(p2, label="201").id
+    r["p3"] = h.add_room(p3, label="301").id
+    people = {}
+    for i, (name, room, days_ago) in enumerate(
+        [("张三", "101", 10), ("李四", "101", 1), ("王五", "102", 20), ("赵六", "p2", 8), ("钱七", "p3", 30)]
+    ):
+        doc = _doc(name, 20 + i)
+        pid = desk.residents.register(doc, phone=f"139{i:08d}").id
+        t = h.bind(pid, r[room], start=TODAY - timedelta(days=days_ago)).id
+        people[name] = (pid, doc.number, t)
+    return desk, (p1, p2, p3), r, people
+
+
+def _audit_actions(st):
+    with st.db.read() as s:
+        return [a for (a,) in s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).all()]
+
+
+def test_overdue_until_declared_and_late_landlords(st, town):
+    desk, (p1, p2, p3), _r, people = town
+    h = desk.housing
+    overdue = h.overdue_tenancies()
+    # 李四 moved in yesterday (within 3 days): not overdue yet; the other four are
+    assert {o.person_name for o in overdue} == {"张三", "王五", "赵六", "钱七"}
+    first = overdue[0]
+    assert first.person_name == "钱七" and first.due_date == TODAY - timedelta(days=27)
+    assert first.source is TenancySource.OFFICER
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p1)} == {"张三", "王五"}
+    assert {o.person_name for o in h.overdue_tenancies(grid_code="G02")} == {"钱七"}
+    late = h.late_properties(grid_code="G01")
+    assert [(lp.property_id, lp.overdue) for lp in late] == [(p1, 2), (p2, 1)]  # by address: 12号 < 3号
+    assert late[0].oldest_due == TODAY - timedelta(days=17)
+    assert h.late_property_ids([p1, p2, p3]) == {p1, p2, p3}
+
+    # the landlord declares 张三 (by ID number) and 王五 (by name only), late: both stop being overdue
+    ch = h.record_declaration(
+        p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone=None,
+        entries=[{"name": "张三", "id_number": people["张三"][1], "room": "101",
+                  "since": (TODAY - timedelta(days=10)).isoformat()},
+                 {"name": " 王五 ", "room": "101"}],
+    )
+    assert ch.kinds == {Kind.DECLARATION}
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p1)} == set()
+    assert h.late_property_ids([p1, p2]) == {p2}
+    assert [lp.property_id for lp in h.late_properties()] == [p3, p2]  # by address (code point order)
+
+    # an entry with someone else's ID number and the same name does not count
+    h.record_declaration(p2, declared_on=TODAY, declarant_name="房东乙", declarant_phone=None,
+                         entries=[{"name": "赵六", "id_number": people["张三"][1], "room": "201"}])
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p2)} == {"赵六"}
+
+    # a declaration older than the stay (start - deadline) is about an earlier stay
+    h.record_declaration(p3, declared_on=TODAY - timedelta(days=40), declarant_name="房东丙", declarant_phone=None,
+                         entries=[{"name": "钱七", "id_number": people["钱七"][1], "room": "301"}])
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p3)} == {"钱七"}
+
+    # the deadline is the station's setting
+    with st.db.write() as s:
+        settings.set(s, "declaration_deadline_days", 0)
+    assert "李四" in {o.person_name for o in h.overdue_tenancies(property_id=p1)}
+    assert "declaration.overdue" in _audit_actions(st)
+
+
+def test_comparison_highlights_differences(town):
+    desk, (p1, _p2, _p3), _r, people = town
+    h = desk.housing
+    h.record_declaration(
+        p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone="13800138000",
+        entries=[{"name": "张三", "id_number": people["张三"][1], "room": "101", "since": "2020-01-02"},
+                 {"name": "王五", "id_number": people["王五"][1], "room": "103"},
+                 {"name": "孙八", "room": "102"}],
+    )
+    c = h.declaration_comparison(p1)
+    by_name = {line.name: line for line in c.lines}
+    assert by_name["张三"].agreement is Agreement.SAME and not by_name["张三"].agreement.differs
+    assert by_name["张三"].declared_since == date(2020, 1, 2)
+    assert by_name["张三"].id_number_masked.startswith("440305") and "*" in by_name["张三"].id_number_masked
+    assert by_name["王五"].agreement is Agreement.OTHER_ROOM and by_name["王五"].declared_room == "103"
+    assert by_name["李四"].agreement is Agreement.PENDING and by_name["李四"].due_date == TODAY + timedelta(days=2)
+    assert by_name["孙八"].agreement is Agreement.NOT_RECORDED and by_name["孙八"].recorded_room is None
+    assert c.differences == 3 and c.deadline_days == 3
+    assert [d.entries for d in c.declarations] == [3]
+
+
+def test_declaration_validates_since(town):
+    desk, (p1, *_), _r, _people = town
+    with pytest.raises(ValidationError) as e:
+        desk.housing.record_declaration(p1, declared_on=TODAY, declarant_name="房东", declarant_phone=None,
+                                        entries=[{"name": "甲", "since": "03/01/2024"}, {"name": ""}])
+    assert [p.field for p in e.value.problems] == ["entries[1]", "entries[2]"]
+
+
+def test_visit_updates_the_consistency_rate(st, town):
+    desk, (p1, p2, _p3), _r, people = town
+    h = desk.housing
+    assert h.consistency(property_id=p1).property.value is None
+    changes = h.record_visit(p1, findings=[
+        VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2]),
+        VisitFinding(SpotCheckResult.NOT_FOUND, people["李四"][2], notes="不在家，邻居说已搬走"),
+        VisitFinding(SpotCheckResult.CONSISTENT, None, notes="102: 空置"),
+    ])
+    assert [c.kind for c in changes.changed] == [Kind.SPOT_CHECK] * 3
+    h.record_visit(p2, findings=[VisitFinding(SpotCheckResult.INCONSISTENT, people["赵六"][2], notes="换人了")])
+    c = h.consistency(property_id=p1, grid_code="G01")
+    with st.db.read() as s:
+        assert c.property == metrics.consistency_by_property(s)[p1]
+        assert c.grid == metrics.consistency_by_grid(s)["G01"]
+        assert c.station == metrics.consistency_station(s)
+        assert s.query(OutboxEntry).filter(OutboxEntry.record_type == "spot_check").count() == 4
+    assert (c.property.numerator, c.property.denominator) == (2, 3)
+    assert (c.grid.numerator, c.grid.denominator) == (2, 4)
+
+    with pytest.raises(ValidationError) as e:
+        h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.INCONSISTENT, people["张三"][2])])
+    assert e.value.problems[0].field == "findings[1]"
+    with pytest.raises(ValidationError):
+        h.record_visit(p2, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2])])
+
+
+def test_an_assistant_declares_but_never_verifies(st, town):
+    _desk, (p1, *_), _r, people = town
+    assistant = open_desk(st.db, st.actor(Role.ASSISTANT)).housing
+    assistant.record_declaration(p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone=None,
+                                 entries=[{"name": "张三", "room": "101"}])
+    with pytest.raises(PermissionDenied):
+        assistant.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2])])
+    with pytest.raises(PermissionDenied):
+        assistant.record_spot_check(p1, result=SpotCheckResult.CONSISTENT)
+
+
+def test_visit_sheet_and_monthly_round(st, town):
+    desk, (p1, p2, p3), _r, people = town
+    h = desk.housing
+    sheet = h.visit_sheet(property_id=p1)
+    (prop,) = sheet.properties
+    assert [r.label for r in prop.rooms] == ["101", "102"]
+    assert [p.name for p in prop.rooms[0].people] == ["张三", "李四"]
+    masked = prop.rooms[0].people[0].id_number_masked
+    assert masked != people["张三"][1] and masked.endswith(people["张三"][1][-4:]) and "*" in masked
+    assert _audit_actions(st)[-1] == "visit_sheet.print"
+
+    grid = h.visit_sheet(grid_code="G01")
+    assert [p.address for p in grid.properties] == ["演示市南湖区幸福路12号", "演示市南湖区幸福路3号"]
+    assert not grid.truncated
+
+    assert [p.property_id for p in h.monthly_round("G01").properties] == [p1, p2]
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2])])
+    rnd = h.monthly_round("G01")
+    assert [p.property_id for p in rnd.properties] == [p2] and rnd.month == TODAY.replace(day=1)
+    # a check last month does not count for this month's round
+    h.record_visit(p2, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["赵六"][2])],
+                   checked_at=datetime.combine(TODAY.replace(day=1) - timedelta(days=2), datetime.min.time()))
+    assert [p.property_id for p in h.monthly_round("G01").properties] == [p2]
+    assert h.monthly_round("G02").properties[0].property_id == p3
+    with pytest.raises(ValueError):
+        h.visit_sheet()

@@ -1,0 +1,212 @@
+"""The Devices page on real widgets over the SAM, ZFM and MRZ emulators on ptys (`emulated_devices`) behind a
+real `DeviceManager`: the ports listed, a test read of each device, unplug/replug changes the light, reconnect,
+and the fingerprint module's settings — hidden and refused for other roles, guarded for the administrator
+(the same core code as `workstation-admin devices scanner-set`, audited)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from conftest import authenticate, window_login
+from workstation.devices.manager import DeviceState
+from workstation.devices.mrz.emulator import load_mrz_scenario
+from workstation.devices.sam.decode import decode_card
+from workstation.devices.sam.emulator import load_card_scenario
+from workstation.domain.enums import Role
+from workstation.errors import PermissionDenied
+from workstation.storage.schema import AuditEvent
+from workstation.ui.demo_desk import DEMO_FINGER, scenario_files
+from workstation.ui.screens.devices import DevicesPage
+from workstation.wiring import change_scanner_setting
+
+ROLES = ("idcard", "fingerprint", "mrz")
+
+
+def card_document(card):
+    """What a reader decodes from an emulated card."""
+    return decode_card(card.text, card.photo).document
+
+
+def scenario(kind: str, stem: str):
+    return next(f for f in scenario_files(kind) if f.stem == stem)
+
+
+def open_page(qtbot, ctx) -> DevicesPage:
+    page = DevicesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 900)
+    page.show()
+    page.on_shown()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    return page
+
+
+def audit_actions(db, prefix="device."):
+    with db.read() as s:
+        rows = s.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars().all()
+        return [(r.action, r.actor, r.outcome, r.details) for r in rows if r.action.startswith(prefix)]
+
+
+def test_ports_listed_with_their_devices_and_the_emulator_banner(qtbot, qtmodeltester, emulated_devices, login):
+    page = open_page(qtbot, login(Role.OFFICER))
+    qtmodeltester.check(page.model)
+    rows = {r.device: r for r in page.port_rows}
+    assert set(rows) == {emulated_devices.ports[r].device for r in ROLES}
+    for role in ROLES:
+        row = rows[emulated_devices.ports[role].device]
+        assert row.roles == (role,) and row.emulated
+    m = page.model
+    shown = {m.data(m.index(i, 0)): m.data(m.index(i, 4)) for i in range(m.rowCount())}
+    assert shown[emulated_devices.ports["idcard"].device] == "ID card"
+    assert m.data(m.index(0, 1)) == "emulated (demo)"
+    assert page.banner.isVisible() and "EMULATED DEVICES" in page.banner.text()
+    for role in ROLES:
+        assert page.rows[role].light.look == "ready"
+        assert page.rows[role].test.isEnabled()
+    # an officer does not assign ports nor change the scanner's settings
+    assert page.scanner_box is None and not page.assign_button.isVisible()
+
+
+def test_test_read_of_the_card_reader_shows_the_cards_name(qtbot, emulated_devices, login):
+    page = open_page(qtbot, login(Role.OFFICER))
+    # nothing on the reader: said in words beside the device
+    page.test_read("idcard")
+    qtbot.waitUntil(lambda: page.rows["idcard"].handle is None, timeout=10_000)
+    assert "card" in page.rows["idcard"].result.text().lower() and "idcard" not in page.last_results
+
+    card = load_card_scenario(scenario("cards", "resident_id"))
+    emulated_devices.device("idcard").place_card(card)
+    page.test_read("idcard")
+    qtbot.waitUntil(lambda: "idcard" in page.last_results, timeout=10_000)
+    text = page.rows["idcard"].result.text()
+    assert card_document(card).name in text
+    assert card_document(card).number not in text  # masked, as in lists
+    assert card_document(card).number[-4:] in text
+
+
+def test_test_reads_of_the_scanner_and_the_passport_reader(qtbot, emulated_devices, login):
+    page = open_page(qtbot, login(Role.ASSISTANT))
+    emulated_devices.device("fingerprint").place_finger(*DEMO_FINGER, quality="good")
+    page.test_read("fingerprint")
+    qtbot.waitUntil(lambda: page.rows["fingerprint"].handle is None, timeout=15_000)
+    print("FP", page.rows["fingerprint"].result.text())
+    qtbot.waitUntil(lambda: "fingerprint" in page.last_results, timeout=15_000)
+    assert "finger was detected" in page.rows["fingerprint"].result.text()
+
+    page.test_read("mrz")
+    doc = load_mrz_scenario(scenario("mrz", "td3_specimen"))
+    qtbot.waitUntil(lambda: page.rows["mrz"].handle is not None)
+    emulated_devices.device("mrz").present(doc)
+    qtbot.waitUntil(lambda: "mrz" in page.last_results, timeout=15_000)
+    r = page.last_results["mrz"]
+    assert r.ok and r.headline
+    assert r.headline in page.rows["mrz"].result.text() and "check digits correct" in page.rows["mrz"].result.text()
+
+
+def test_unplug_and_replug_change_the_light_and_reconnect(qtbot, emulated_devices, login):
+    page = open_page(qtbot, login(Role.OFFICER))
+    light = page.rows["idcard"].light
+    assert light.look == "ready"
+    emulated_devices.unplug("idcard")
+    qtbot.waitUntil(lambda: light.look == "lost", timeout=15_000)
+    assert "not connected" in light.text()
+    assert not page.rows["idcard"].test.isEnabled()
+    emulated_devices.replug("idcard")
+    qtbot.waitUntil(lambda: light.look == "ready", timeout=20_000)
+    assert page.rows["idcard"].test.isEnabled()
+
+    # "Reconnect" closes the connection and connects again
+    seen: list[DeviceState] = []
+    page.ctx.devices.state_changed.connect(lambda role, st: seen.append(st.state) if role == "mrz" else None)
+    page.reconnect("mrz")
+    qtbot.waitUntil(lambda: DeviceState.SEARCHING in seen and page.rows["mrz"].light.look == "ready", timeout=15_000)
+
+
+def test_scanner_settings_refused_for_other_roles(qtbot, emulated_devices, login, ui_station):
+    zfm = emulated_devices.device("fingerprint")
+    for role in (Role.OFFICER, Role.ASSISTANT, Role.SUPERVISOR):
+        page = open_page(qtbot, login(role))
+        assert page.scanner_box is None  # not offered
+    # and the core refuses it all the same
+    officer = authenticate(ui_station.db, Role.OFFICER)
+    with pytest.raises(PermissionDenied):
+        change_scanner_setting(ui_station.db, officer, ui_station.devices.manager, "security", 5)
+    assert zfm.security == 3
+    assert audit_actions(ui_station.db) == []
+
+
+def test_scanner_settings_guarded_for_the_admin(qtbot, emulated_devices, login, ui_station):
+    zfm = emulated_devices.device("fingerprint")
+    page = open_page(qtbot, login(Role.ADMIN))
+    box = page.scanner_box
+    assert box is not None and box.isVisible()
+    box.read_settings()
+    qtbot.waitUntil(lambda: box.params is not None, timeout=10_000)
+    assert "level 3" in box.current.text()
+
+    # a value the module does not take is refused before anything is sent (the CLI's check)
+    box.request_change("security", 9)
+    qtbot.waitUntil(lambda: bool(box.result.text()), timeout=10_000)
+    assert "Security level must be 1..5" in box.result.text() and box.confirm_box is None
+
+    # the value now and the new one are shown; Cancel changes nothing
+    box.setting.setCurrentIndex(box.setting.findData("security"))
+    box.value.setCurrentIndex(box.value.findData(5))
+    qtbot.mouseClick(box.write_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
+    assert "now level 3, new level 5" in box.confirm_box.informativeText()
+    box.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: box.result.text() == "Not changed.")
+    assert zfm.security == 3 and audit_actions(ui_station.db) == []
+
+    qtbot.mouseClick(box.write_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
+    box.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: box.result.text().startswith("Written."), timeout=20_000)
+    assert "is now level 5" in box.result.text(), box.result.text()
+    assert zfm.security == 5
+    [(action, actor, outcome, details)] = audit_actions(ui_station.db)
+    assert (action, actor, outcome) == ("device.scanner_set", "admin", "ok")
+    assert "old=level 3" in details and "new=level 5" in details
+
+
+def test_admin_assigns_a_port_to_a_role(qtbot, emulated_devices, login, ui_station):
+    page = open_page(qtbot, login(Role.ADMIN))
+    assert page.assign_button.isVisible()
+    device = emulated_devices.ports["mrz"].device
+    page.assign("mrz", device)
+    qtbot.waitUntil(lambda: "assigned" in page.message.text(), timeout=10_000)
+    a = ui_station.devices.manager.assignments()["mrz"]
+    assert a.port.device == device and a.explicit
+    [(action, actor, _outcome, details)] = audit_actions(ui_station.db)
+    assert (action, actor) == ("device.assign", "admin") and device in details
+
+
+def test_devices_page_in_the_window_consumes_a_placed_card(qtbot, main_window, emulated_devices):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    page = win.show_page("devices")
+    assert isinstance(page, DevicesPage)
+    card = load_card_scenario(scenario("cards", "resident_id"))
+    emulated_devices.device("idcard").place_card(card)
+    qtbot.waitUntil(lambda: "idcard" in page.last_results, timeout=10_000)
+    assert card_document(card).name in page.rows["idcard"].result.text()
+    assert win.demo_badge.isVisible()
+
+
+def test_devices_page_screenshots(qtbot, main_window, emulated_devices, shoot):
+    win = main_window
+    window_login(qtbot, win, Role.ADMIN)
+    page = win.show_page("devices")
+    assert isinstance(page, DevicesPage)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
+    page.scanner_box.read_settings()
+    qtbot.waitUntil(lambda: page.scanner_box.params is not None, timeout=10_000)
+    card = load_card_scenario(scenario("cards", "resident_id"))
+    emulated_devices.device("idcard").place_card(card)
+    qtbot.waitUntil(lambda: "idcard" in page.last_results, timeout=10_000)
+    written = shoot(win, "devices-page")
+    assert len(written) == 4
