@@ -115,6 +115,483 @@
     </message>
 </context>
 <context>
+    <name>AuditEvents</name>
+    <message>
+        <source>Added a rental property</source>
+        <translation>添加出租屋</translation>
+    </message>
+    <message>
+        <source>Added an identity document</source>
+        <translation>添加身份证件</translation>
+    </message>
+    <message>
+        <source>Anchored the audit trail</source>
+        <translation>锚定审计记录</translation>
+    </message>
+    <message>
+        <source>Assigned a device</source>
+        <translation>分配设备</translation>
+    </message>
+    <message>
+        <source>Backed up the station</source>
+        <translation>备份工作站</translation>
+    </message>
+    <message>
+        <source>Captured a fingerprint</source>
+        <translation>采集指纹</translation>
+    </message>
+    <message>
+        <source>Changed a rental property</source>
+        <translation>修改出租屋</translation>
+    </message>
+    <message>
+        <source>Changed a resident</source>
+        <translation>修改实有人口</translation>
+    </message>
+    <message>
+        <source>Changed a tenancy</source>
+        <translation>修改人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Changed an identity document</source>
+        <translation>修改身份证件</translation>
+    </message>
+    <message>
+        <source>Changed an operator&apos;s role</source>
+        <translation>更改操作员角色</translation>
+    </message>
+    <message>
+        <source>Changed own password</source>
+        <translation>修改本人密码</translation>
+    </message>
+    <message>
+        <source>Changed the database key</source>
+        <translation>更换数据库密钥</translation>
+    </message>
+    <message>
+        <source>Changed the fingerprint scanner&apos;s settings</source>
+        <translation>修改指纹采集仪设置</translation>
+    </message>
+    <message>
+        <source>Counted residents</source>
+        <translation>统计实有人口数</translation>
+    </message>
+    <message>
+        <source>Created a task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Created an operator</source>
+        <translation>新建操作员</translation>
+    </message>
+    <message>
+        <source>Deleted a fingerprint</source>
+        <translation>删除指纹</translation>
+    </message>
+    <message>
+        <source>Deleted a rental property</source>
+        <translation>删除出租屋</translation>
+    </message>
+    <message>
+        <source>Deleted a resident</source>
+        <translation>删除实有人口</translation>
+    </message>
+    <message>
+        <source>Deleted an identity document</source>
+        <translation>删除身份证件</translation>
+    </message>
+    <message>
+        <source>Disabled or enabled an operator</source>
+        <translation>停用或启用操作员</translation>
+    </message>
+    <message>
+        <source>Ended a tenancy</source>
+        <translation>解除人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Enrolled with the platform</source>
+        <translation>在中心平台注册</translation>
+    </message>
+    <message>
+        <source>Entered a residence declaration</source>
+        <translation>录入业主申报</translation>
+    </message>
+    <message>
+        <source>Exported batches for offline transfer</source>
+        <translation>导出离线传输批次</translation>
+    </message>
+    <message>
+        <source>Exported residents</source>
+        <translation>导出实有人口</translation>
+    </message>
+    <message>
+        <source>Exported the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Forgot a device</source>
+        <translation>移除设备</translation>
+    </message>
+    <message>
+        <source>Generated demo data</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>Imported receipts from offline transfer</source>
+        <translation>导入离线传输回执</translation>
+    </message>
+    <message>
+        <source>Listed pre-registrations</source>
+        <translation>列出预登记</translation>
+    </message>
+    <message>
+        <source>Listed residents</source>
+        <translation>列出实有人口</translation>
+    </message>
+    <message>
+        <source>Listed rooms</source>
+        <translation>列出房间</translation>
+    </message>
+    <message>
+        <source>Listed tasks</source>
+        <translation>列出任务</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Opened a rental property</source>
+        <translation>查看出租屋</translation>
+    </message>
+    <message>
+        <source>Opened a resident&apos;s record</source>
+        <translation>查看实有人口记录</translation>
+    </message>
+    <message>
+        <source>Overrode the freeze rule</source>
+        <translation>临时解除冻结</translation>
+    </message>
+    <message>
+        <source>Platform key changed</source>
+        <translation>中心平台密钥变更</translation>
+    </message>
+    <message>
+        <source>Platform refused the audit checkpoint</source>
+        <translation>中心平台拒绝审计检查点</translation>
+    </message>
+    <message>
+        <source>Platform reported a conflict</source>
+        <translation>中心平台报告冲突</translation>
+    </message>
+    <message>
+        <source>Platform revoked this workstation</source>
+        <translation>中心平台吊销了本工作站</translation>
+    </message>
+    <message>
+        <source>Platform setting received</source>
+        <translation>收到中心平台设置</translation>
+    </message>
+    <message>
+        <source>Purged records past retention</source>
+        <translation>清除超过保存期限的记录</translation>
+    </message>
+    <message>
+        <source>Read fingerprints</source>
+        <translation>读取指纹</translation>
+    </message>
+    <message>
+        <source>Read the audit trail</source>
+        <translation>查阅审计记录</translation>
+    </message>
+    <message>
+        <source>Read the dashboard figures</source>
+        <translation>查看统计数据</translation>
+    </message>
+    <message>
+        <source>Recorded a spot check</source>
+        <translation>记录抽查</translation>
+    </message>
+    <message>
+        <source>Recorded who lives where</source>
+        <translation>登记人屋捆绑</translation>
+    </message>
+    <message>
+        <source>Registered a resident</source>
+        <translation>登记实有人口</translation>
+    </message>
+    <message>
+        <source>Registration blocked (freeze rule)</source>
+        <translation>登记被冻结规则阻止</translation>
+    </message>
+    <message>
+        <source>Reset an operator&apos;s password</source>
+        <translation>重置操作员密码</translation>
+    </message>
+    <message>
+        <source>Resolved a sync conflict</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <source>Restored the station</source>
+        <translation>恢复工作站</translation>
+    </message>
+    <message>
+        <source>Scanned for devices</source>
+        <translation>扫描设备</translation>
+    </message>
+    <message>
+        <source>Searched rental properties</source>
+        <translation>查询出租屋</translation>
+    </message>
+    <message>
+        <source>Searched residents</source>
+        <translation>查询实有人口</translation>
+    </message>
+    <message>
+        <source>Station set up</source>
+        <translation>工作站初始化</translation>
+    </message>
+    <message>
+        <source>Station unlocked</source>
+        <translation>工作站解锁</translation>
+    </message>
+    <message>
+        <source>Updated a task</source>
+        <translation>更新任务</translation>
+    </message>
+    <message>
+        <source>Verified the audit trail</source>
+        <translation>核验审计记录</translation>
+    </message>
+    <message>
+        <source>broken</source>
+        <translation>已断裂</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>事件(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>人员(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>全部事件</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>全部操作员</translation>
+    </message>
+    <message>
+        <source>Any person</source>
+        <translation>不限人员</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Changes to records</source>
+        <translation>记录的修改</translation>
+    </message>
+    <message>
+        <source>Check every row of the trail against the chain: names the first row changed or removed</source>
+        <translation>按链逐条核对审计记录：指出第一条被修改或删除的记录</translation>
+    </message>
+    <message>
+        <source>Choose an operator, or type a user name</source>
+        <translation>选择操作员，或输入用户名</translation>
+    </message>
+    <message>
+        <source>Choose one of {n} residents…</source>
+        <translation>从 {n} 名实有人口中选择一名……</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <source>Enter a resident&apos;s record id (36 characters, with dashes).</source>
+        <translation>请输入实有人口的记录编号（36 个字符，含连字符）。</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>Exporting the audit trail…</source>
+        <translation>正在导出审计记录……</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出……</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Logins and unlocking</source>
+        <translation>登录与解锁</translation>
+    </message>
+    <message>
+        <source>Name or ID number of a resident, then Enter</source>
+        <translation>输入实有人口的姓名或证件号码，按回车</translation>
+    </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>没有符合筛选条件的事件。</translation>
+    </message>
+    <message>
+        <source>No resident matches this name or number.</source>
+        <translation>没有与此姓名或号码相符的实有人口。</translation>
+    </message>
+    <message>
+        <source>Reading the trail…</source>
+        <translation>正在读取审计记录……</translation>
+    </message>
+    <message>
+        <source>Reads of personal data</source>
+        <translation>个人信息的查阅</translation>
+    </message>
+    <message>
+        <source>Record id of a resident (from the sync or a report)</source>
+        <translation>实有人口的记录编号（来自同步或报表）</translation>
+    </message>
+    <message>
+        <source>Refused or failed</source>
+        <translation>被拒绝或失败</translation>
+    </message>
+    <message>
+        <source>Several residents match: choose one</source>
+        <translation>有多名实有人口相符：请选择一名</translation>
+    </message>
+    <message>
+        <source>Show that row</source>
+        <translation>显示该条记录</translation>
+    </message>
+    <message>
+        <source>Spreadsheet files (CSV)</source>
+        <translation>表格文件</translation>
+    </message>
+    <message>
+        <source>Sync with the platform</source>
+        <translation>与中心平台同步</translation>
+    </message>
+    <message>
+        <source>The audit trail failed its check: {reason}. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
+        <translation>审计记录未通过核验：{reason}。请报告所领导，并保持工作站现状以备检查。</translation>
+    </message>
+    <message>
+        <source>The audit trail is broken at row {seq}: {reason}. Rows after it cannot be trusted either. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
+        <translation>审计记录在第 {seq} 条处断裂：{reason}。其后的记录也不再可信。请报告所领导，并保持工作站现状以备检查。</translation>
+    </message>
+    <message>
+        <source>The audit trail is intact: {n} rows checked, none changed or removed.</source>
+        <translation>审计记录完整：已核验 {n} 条，无修改或删除。</translation>
+    </message>
+    <message>
+        <source>Verify chain</source>
+        <translation>核验记录链</translation>
+    </message>
+    <message>
+        <source>Verifying the audit trail…</source>
+        <translation>正在核验审计记录……</translation>
+    </message>
+    <message>
+        <source>Who read or changed what on this workstation, and when, newest first. Every row is chained to the one before it, so a row changed or removed afterwards is found by &quot;Verify chain&quot;. ID numbers appear masked, as they were recorded.</source>
+        <translation>谁在何时查阅或修改了本工作站的哪些内容，最新的在前。每条记录都与前一条链接，事后被修改或删除的记录可通过“核验记录链”发现。证件号码按记录时的样子脱敏显示。</translation>
+    </message>
+    <message>
+        <source>Write the rows of the current filter to a CSV file for an inspection (recorded in the trail)</source>
+        <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <source>{n} events shown; more load as you scroll down.</source>
+        <translation>已显示 {n} 条事件；向下滚动加载更多。</translation>
+    </message>
+    <message>
+        <source>{n} events written to {path}.</source>
+        <translation>已将 {n} 条事件写入 {path}。</translation>
+    </message>
+    <message>
+        <source>{n} events.</source>
+        <translation>共 {n} 条事件。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTrailModel</name>
+    <message>
+        <source>About</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Change role</source>
@@ -178,6 +655,339 @@
     <message>
         <source>— choose the result —</source>
         <translation>— 请选择结果 —</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>&amp;Note (optional):</source>
+        <translation>备注（可选）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Accept the platform&apos;s version</source>
+        <translation>采用中心平台的版本</translation>
+    </message>
+    <message>
+        <source>Conflict with the central platform</source>
+        <translation>与中心平台的冲突</translation>
+    </message>
+    <message>
+        <source>Decide later</source>
+        <translation>稍后处理</translation>
+    </message>
+    <message>
+        <source>Fetching the platform&apos;s copy…</source>
+        <translation>正在获取中心平台的版本……</translation>
+    </message>
+    <message>
+        <source>Keep this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>The comparison could not be loaded: {reason}</source>
+        <translation>无法加载对比：{reason}</translation>
+    </message>
+    <message>
+        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then record which version stands: the platform&apos;s, or this station&apos;s (the platform&apos;s record is then to be corrected by its staff).</source>
+        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请对比两个版本；不同的字段已标出并排在前面。然后记录以哪个版本为准：中心平台的，或本警务室的（此时平台的记录需由平台工作人员更正）。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s copy cannot be shown: {reason}.</source>
+        <translation>无法显示中心平台的版本：{reason}。</translation>
+    </message>
+    <message>
+        <source>e.g. confirmed with the resident by phone</source>
+        <translation>例如：已电话向本人核实</translation>
+    </message>
+    <message>
+        <source>{kind} {id}: two versions</source>
+        <translation>{kind} {id}：两个版本</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictFields</name>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Arrived on</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
+        <source>Deleted (UTC)</source>
+        <translation>删除时间（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Household registration address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s ID number</source>
+        <translation>业主证件号码</translation>
+    </message>
+    <message>
+        <source>Landlord&apos;s phone</source>
+        <translation>业主电话</translation>
+    </message>
+    <message>
+        <source>Last changed (UTC)</source>
+        <translation>最后修改（协调世界时）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Name (Latin letters)</source>
+        <translation>姓名（拉丁字母）</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Previous number</source>
+        <translation>原号码</translation>
+    </message>
+    <message>
+        <source>Property manager</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Property manager&apos;s phone</source>
+        <translation>物管单位电话</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rental property (record id)</source>
+        <translation>出租屋（记录编号）</translation>
+    </message>
+    <message>
+        <source>Resident (record id)</source>
+        <translation>实有人口（记录编号）</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Result notes</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Room (record id)</source>
+        <translation>房间（记录编号）</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Staying until</source>
+        <translation>拟停留至</translation>
+    </message>
+    <message>
+        <source>Tenancy (record id)</source>
+        <translation>人屋捆绑（记录编号）</translation>
+    </message>
+    <message>
+        <source>Times issued</source>
+        <translation>签发次数</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>Valid long-term</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Validity when registered</source>
+        <translation>登记时的有效状态</translation>
+    </message>
+    <message>
+        <source>Visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>Visa or permit type</source>
+        <translation>签证或居留许可种类</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Central platform</source>
+        <translation>中心平台</translation>
+    </message>
+    <message>
+        <source>Central platform (version {v})</source>
+        <translation>中心平台（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>Rental property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Tenancy (who lives where)</source>
+        <translation>人屋捆绑</translation>
+    </message>
+    <message>
+        <source>This station (version {v})</source>
+        <translation>本警务室（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>ours v{v} (from v{b}), platform v{p}</source>
+        <translation>本站第 {v} 版（基于第 {b} 版），平台第 {p} 版</translation>
     </message>
 </context>
 <context>
@@ -905,6 +1715,57 @@
     <message>
         <source>Why is no fingerprint taken?</source>
         <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
+    <name>FreezeNotice</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>New registrations are blocked: {detail}. {way_out}</source>
+        <translation>新登记已被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations will be blocked at {time} (in {h} hours) unless this workstation syncs: {detail}. {way_out}</source>
+        <translation>如不同步，新登记将于 {time}（{h} 小时后）被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>New registrations will be blocked once more than {limit} changes wait for the platform: {detail}. {way_out}</source>
+        <translation>待上传的修改一旦超过 {limit} 条，新登记将被冻结：{detail}。{way_out}</translation>
+    </message>
+    <message>
+        <source>Sync now, or export the sealed batches to a USB stick below if there is no network; a supervisor can lift the block for a while.</source>
+        <translation>请立即同步；无网络时可在下方将已封包的批次导出到U盘；所领导可临时解除冻结。</translation>
+    </message>
+    <message>
+        <source>The limits are exceeded ({detail}), but a supervisor&apos;s override keeps registration open until {time}. {way_out}</source>
+        <translation>已超出限制（{detail}），但所领导已临时解除冻结，登记开放至 {time}。{way_out}</translation>
+    </message>
+    <message>
+        <source>override until {time}</source>
+        <translation>临时解除至 {time}</translation>
+    </message>
+    <message>
+        <source>registration blocked: sync needed</source>
+        <translation>登记已冻结：需要同步</translation>
+    </message>
+    <message>
+        <source>registration blocks in {h} h unless synced</source>
+        <translation>如不同步，{h} 小时后冻结登记</translation>
+    </message>
+    <message>
+        <source>the oldest waiting change is {age} hours old (limit {limit} hours)</source>
+        <translation>最早的待上传修改已有 {age} 小时（上限 {limit} 小时）</translation>
+    </message>
+    <message>
+        <source>{n} changes are waiting (limit {limit})</source>
+        <translation>有 {n} 条修改待上传（上限 {limit} 条）</translation>
+    </message>
+    <message>
+        <source>{n} of {limit} changes waiting: registration blocks at {limit}</source>
+        <translation>待上传 {n} 条（上限 {limit} 条）：超过即冻结登记</translation>
     </message>
 </context>
 <context>
@@ -2852,8 +3713,28 @@
         <translation>中心平台：{url}</translation>
     </message>
     <message>
+        <source>Compare the two versions and decide…</source>
+        <translation>对比两个版本并处理……</translation>
+    </message>
+    <message>
         <source>Every change has reached the central platform.</source>
         <translation>所有变更均已上传到中心平台。</translation>
+    </message>
+    <message>
+        <source>Export sealed batches to a folder…</source>
+        <translation>将已封包的批次导出到文件夹……</translation>
+    </message>
+    <message>
+        <source>Folder holding the platform&apos;s receipts (e.g. the USB stick)</source>
+        <translation>存放中心平台回执的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>Folder to write the sealed batches to (e.g. the USB stick)</source>
+        <translation>写入已封包批次的文件夹（如U盘）</translation>
+    </message>
+    <message>
+        <source>Import receipts from a folder…</source>
+        <translation>从文件夹导入回执……</translation>
     </message>
     <message>
         <source>Last receipt from the platform: {t}.</source>
@@ -2864,8 +3745,24 @@
         <translation>将于 {t}（{m} 分钟后）自动重试，也可以点击“立即同步”。</translation>
     </message>
     <message>
+        <source>No receipts (files ending in .receipt.json) in {folder}: nothing was acknowledged.</source>
+        <translation>{folder} 中没有回执（以 .receipt.json 结尾的文件）：没有批次被确认。</translation>
+    </message>
+    <message>
         <source>Nothing is lost: what was not acknowledged is sent again, never twice.</source>
         <translation>数据不会丢失：未确认的变更会重新发送，且不会重复上传。</translation>
+    </message>
+    <message>
+        <source>Nothing to export: no change is waiting for the platform.</source>
+        <translation>无需导出：没有待上传的修改。</translation>
+    </message>
+    <message>
+        <source>Offline transfer (no network)</source>
+        <translation>离线传输（无网络时）</translation>
+    </message>
+    <message>
+        <source>Reading the receipts…</source>
+        <translation>正在读取回执……</translation>
     </message>
     <message>
         <source>Reading what is waiting…</source>
@@ -2917,8 +3814,28 @@
         <translation>中心平台已吊销本工作站，无法再同步，请联系管理员。</translation>
     </message>
     <message>
+        <source>The transfer did not finish: {reason}</source>
+        <translation>传输未完成：{reason}</translation>
+    </message>
+    <message>
         <source>This workstation is not enrolled with the central platform yet: nothing can be sent. Ask the administrator to enroll it.</source>
         <translation>本工作站尚未在中心平台注册，无法上传任何数据。请联系管理员注册。</translation>
+    </message>
+    <message>
+        <source>Write the sealed batches to a folder on a USB stick and take it to the platform&apos;s office; they import it and write a receipt beside each batch. Bring the stick back and import the receipts here: the batches count as acknowledged, as after an online sync. The batches are encrypted for the platform: the stick carries nothing readable.</source>
+        <translation>将已封包的批次写入U盘上的文件夹，带到中心平台的办公室；平台导入后会在每个批次旁写一份回执。把U盘带回并在此导入回执：这些批次即视为已确认，与联网同步相同。批次已按中心平台的密钥加密：U盘上没有可直接读取的内容。</translation>
+    </message>
+    <message>
+        <source>Writing the sealed batches…</source>
+        <translation>正在写入已封包的批次……</translation>
+    </message>
+    <message>
+        <source>the folder could not be used ({error})</source>
+        <translation>无法使用该文件夹（{error}）</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged from the receipts in {folder}.</source>
+        <translation>已根据 {folder} 中的回执确认 {n} 个批次。</translation>
     </message>
     <message>
         <source>{n} changes reached the platform before the sync stopped.</source>
@@ -2929,8 +3846,12 @@
         <translation>{n} 条变更等待上传到中心平台</translation>
     </message>
     <message>
-        <source>{n} changes were refused by the platform because it holds a newer version of the record. They stay here; deciding between the two versions comes with the next update of this page.</source>
-        <translation>{n} 条变更被中心平台拒收，因为平台上的记录版本更新。这些变更保留在本机；在两个版本之间作出选择的功能将在本页下次更新时提供。</translation>
+        <source>{n} changes were not applied by the platform: it holds another version of the record. Open each one below, compare the two versions and record which one stands.</source>
+        <translation>有 {n} 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</translation>
+    </message>
+    <message>
+        <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>
+        <translation>已将 {n} 个已封包的批次写入 {folder}。请带到中心平台的办公室。</translation>
     </message>
 </context>
 <context>
@@ -3156,6 +4077,10 @@
     <message>
         <source>Open the &amp;subject</source>
         <translation>打开对象(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the Properties page to see this property: %1 (grid %2).</source>
+        <translation>请打开“出租屋”页面查看该出租屋：%1（网格 %2）。</translation>
     </message>
     <message>
         <source>Open, due today</source>
@@ -3443,6 +4368,85 @@
     <message>
         <source>residents</source>
         <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>audit</name>
+    <message>
+        <source>empty audit trail</source>
+        <translation>审计记录为空</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} is missing</source>
+        <translation>其锚定文件 {name} 缺失</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} is unreadable</source>
+        <translation>其锚定文件 {name} 无法读取</translation>
+    </message>
+    <message>
+        <source>its anchor file {name} was altered or belongs to another station</source>
+        <translation>其锚定文件 {name} 被修改或属于另一个警务室</translation>
+    </message>
+    <message>
+        <source>row {seq} does not link to row {prev}</source>
+        <translation>第 {seq} 条未链接到第 {prev} 条</translation>
+    </message>
+    <message>
+        <source>row {seq} has a forged MAC</source>
+        <translation>第 {seq} 条的消息认证码是伪造的</translation>
+    </message>
+    <message>
+        <source>row {seq} is missing (next row is {next})</source>
+        <translation>第 {seq} 条缺失（下一条是第 {next} 条）</translation>
+    </message>
+    <message>
+        <source>row {seq} is not the row that was anchored: the trail was replaced</source>
+        <translation>第 {seq} 条不是被锚定的那一条：审计记录被替换</translation>
+    </message>
+    <message>
+        <source>row {seq} was altered</source>
+        <translation>第 {seq} 条被修改</translation>
+    </message>
+    <message>
+        <source>row {seq} was altered (hash mismatch)</source>
+        <translation>第 {seq} 条被修改（哈希不符）</translation>
+    </message>
+    <message>
+        <source>the audit head was altered</source>
+        <translation>审计记录头被修改</translation>
+    </message>
+    <message>
+        <source>the guard {name} that keeps the trail append-only was removed or changed</source>
+        <translation>保证审计记录只能追加的保护 {name} 被删除或修改</translation>
+    </message>
+    <message>
+        <source>the head names row {seq} but every row was deleted</source>
+        <translation>记录头指向第 {seq} 条，但所有记录都已被删除</translation>
+    </message>
+    <message>
+        <source>the head record (audit_head) was altered</source>
+        <translation>记录头（`audit_head`）被修改</translation>
+    </message>
+    <message>
+        <source>the head record (audit_head) was deleted</source>
+        <translation>记录头（`audit_head`）被删除</translation>
+    </message>
+    <message>
+        <source>the last row is {last} but the head names row {head}: rows were removed or added, or an older head was put back</source>
+        <translation>最后一条是第 {last} 条，但记录头指向第 {head} 条：有记录被删除或添加，或放回了旧的记录头</translation>
+    </message>
+    <message>
+        <source>the trail ends at row {head} but was anchored at row {seq}: rows were cut off its end, or an older copy of the database was put back</source>
+        <translation>审计记录止于第 {head} 条，但锚定在第 {seq} 条：末尾的记录被截去，或放回了旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the trail ends at row {last} but the head says {head}: rows were removed</source>
+        <translation>审计记录止于第 {last} 条，但记录头为第 {head} 条：有记录被删除</translation>
+    </message>
+    <message>
+        <source>{count} rows verified</source>
+        <translation>已核验 {count} 条</translation>
     </message>
 </context>
 <context>
@@ -4962,10 +5966,21 @@
     </message>
 </context>
 <context>
+    <name>supervision</name>
+    <message>
+        <source>The export could not be written to {path}: {reason}</source>
+        <translation>导出文件无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>sync</name>
     <message>
         <source>      last error: {error}</source>
         <translation>      最近错误：{error}</translation>
+    </message>
+    <message>
+        <source>Could not fetch the platform&apos;s copy: {error}</source>
+        <translation>无法获取中心平台的版本：{error}</translation>
     </message>
     <message>
         <source>Could not fetch updates: {error}</source>
@@ -5052,6 +6067,10 @@
         <translation>平台拒绝本工作站：{problem}。请联系平台管理员。</translation>
     </message>
     <message>
+        <source>The platform refused to show its copy: {problem}</source>
+        <translation>中心平台拒绝提供其版本：{problem}</translation>
+    </message>
+    <message>
         <source>The platform rejected the batch: {problem}.</source>
         <translation>平台拒收该批次：{problem}。</translation>
     </message>
@@ -5060,12 +6079,20 @@
         <translation>平台密钥编号不一致。</translation>
     </message>
     <message>
+        <source>The platform&apos;s answer could not be read.</source>
+        <translation>无法读取中心平台的答复。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s answer could not be verified; the batch will be sent again.</source>
         <translation>平台的应答无法验证，该批次将重新发送。</translation>
     </message>
     <message>
         <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
         <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
+    </message>
+    <message>
+        <source>This conflict was already decided or no longer exists.</source>
+        <translation>此冲突已处理或已不存在。</translation>
     </message>
     <message>
         <source>This workstation has been revoked by the platform; it can no longer sync.</source>
@@ -5144,6 +6171,10 @@
         <translation>中心平台未能及时应答</translation>
     </message>
     <message>
+        <source>the platform holds no copy of this record</source>
+        <translation>中心平台没有这条记录</translation>
+    </message>
+    <message>
         <source>the platform&apos;s address is required</source>
         <translation>请填写平台地址</translation>
     </message>
@@ -5155,6 +6186,10 @@
     <message>
         <source>the record belongs to another station</source>
         <translation>该记录属于其他警务室</translation>
+    </message>
+    <message>
+        <source>the record belongs to another station: the platform does not show its copy</source>
+        <translation>该记录属于另一个警务室：中心平台不提供其版本</translation>
     </message>
     <message>
         <source>there is no file {path}</source>

@@ -12,6 +12,7 @@ results and `Changes`:
     desk.preregistrations # sync.preregistrations.PreRegistrations
     desk.biometrics       # storage.areas.biometrics.Biometrics: fingerprints
     desk.supervision      # storage.areas.supervision.Supervision: audit trail, report, export
+    desk.conflicts        # sync.conflicts.Conflicts: the platform's conflicts, both versions, decisions
 
 Registrations respect the platform's freeze rules (`sync.freeze.guard`), injected here so storage
 never imports sync. Every call blocks on the database: run it on a worker, never on the GUI thread.
@@ -36,6 +37,7 @@ from workstation.storage.areas.tasks import Tasks
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.sync import freeze
+from workstation.sync.conflicts import Conflicts
 from workstation.sync.preregistrations import PreRegistrations
 
 if TYPE_CHECKING:
@@ -55,6 +57,7 @@ class Desk:
     preregistrations: PreRegistrations
     biometrics: Biometrics
     supervision: Supervision
+    conflicts: Conflicts
 
 
 def open_desk(db: Database, actor: Actor, *, freeze_rules: bool = True) -> Desk:
@@ -74,6 +77,7 @@ def open_desk(db: Database, actor: Actor, *, freeze_rules: bool = True) -> Desk:
         preregistrations=PreRegistrations(ctx),
         biometrics=Biometrics(ctx),
         supervision=Supervision(ctx),
+        conflicts=Conflicts(ctx),
     )
 
 

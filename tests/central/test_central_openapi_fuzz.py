@@ -77,13 +77,15 @@ def _sealed_batches(draw: st.DrawFn) -> bytes:
 schemathesis.openapi.media_type(BATCH_MEDIA_TYPE, _sealed_batches())
 
 
-def _sign(case) -> None:
-    """Replace a schema-valid downlink request's headers by the enrolled device's signed ones."""
-    after = (case.query or {}).get("after", 0)
-    limit = (case.query or {}).get("limit", 500)
+def _sign(case, path: str = "/v1/downlink", query: str | None = None) -> None:
+    """Replace a schema-valid signed request's headers by the enrolled device's signed ones."""
+    if query is None:
+        after = (case.query or {}).get("after", 0)
+        limit = (case.query or {}).get("limit", 500)
+        query = f"after={after}&limit={limit}"
     ts = env.utc_iso(datetime.now(UTC))
     nonce = env.new_request_nonce()
-    sig = _device_key.sign(env.signing_message("GET", "/v1/downlink", f"after={after}&limit={limit}", ts, nonce))
+    sig = _device_key.sign(env.signing_message("GET", path, query, ts, nonce))
     case.headers = {
         **(case.headers or {}),
         "x-ws-device": _device,
@@ -99,12 +101,16 @@ def test_api_with_all_checks(case):
     if case.path == "/v1/downlink" and case.meta is not None and case.meta.generation.mode.is_positive:
         if isinstance(case.query, dict) and all(isinstance(v, int) for v in case.query.values()):
             _sign(case)
+    if case.path.startswith("/v1/records/") and case.meta is not None and case.meta.generation.mode.is_positive:
+        params = case.path_parameters or {}
+        _sign(case, f"/v1/records/{params.get('record_type')}/{params.get('record_id')}", "")
     case.call_and_validate(checks=ALL_CHECKS)
 
 
 def test_openapi_is_published():
     doc = app.openapi()
     assert {"/v1/enroll", "/v1/batches", "/v1/downlink", "/v1/health"} <= set(doc["paths"])
+    assert "/v1/records/{record_type}/{record_id}" in doc["paths"]
     assert BATCH_MEDIA_TYPE in doc["paths"]["/v1/batches"]["post"]["requestBody"]["content"]
 
 

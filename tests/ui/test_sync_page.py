@@ -293,3 +293,186 @@ def test_sync_page_screenshots(qtbot, main_window, enrolled, shoot, switch_langu
     dlg.leave()
     qtbot.waitUntil(lambda: win.session is None, timeout=5_000)
     assert all(p.stat().st_size > 5000 for p in written)
+
+
+# ---- conflicts, freeze warnings, offline transfer (issue 12 item 1, rest) ------------------------------------
+def _conflict(ctx, platform) -> str:
+    """A property synced, then changed on the platform and here from the same version: a conflict."""
+    (pid,) = add_properties(ctx, 1)
+    client = sc.SyncClient(ctx.db)
+    try:
+        client.sync()
+        platform.central.edit_record("property", pid, {"address": "平台修改的地址"})  # platform now at v2
+        ctx.desk.housing.update_property(pid, base_version=1, address="本站修改的地址")  # ours v2 from v1
+        assert client.sync().conflicts == 1
+    finally:
+        client.close()
+    return pid
+
+
+def _audit_actions(db, action):
+    from workstation.storage.schema import AuditEvent
+
+    with db.read() as s:
+        return list(s.execute(select(AuditEvent).where(AuditEvent.action == action)).scalars())
+
+
+def test_conflict_shown_side_by_side_and_decided(qtbot, qtmodeltester, ctx, enrolled):
+    from workstation.ui.screens.sync.conflicts import ConflictDialog
+
+    pid = _conflict(ctx, enrolled)
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    assert page.conflicts_table.isVisible() and page.compare_button.isVisible()
+    assert "not applied by the platform" in page.conflicts_label.text()
+    qtmodeltester.check(page.conflicts_model, force_py=True)
+    assert page.conflicts_model.row(0).record_id == pid
+
+    dlg = page.open_conflict(0)
+    assert isinstance(dlg, ConflictDialog)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    qtmodeltester.check(dlg.model, force_py=True)
+    rows = {dlg.model.row(i).name: dlg.model.row(i) for i in range(dlg.model.rowCount())}
+    assert rows["address"].station == "本站修改的地址" and rows["address"].platform == "平台修改的地址"
+    assert rows["address"].differs and dlg.model.row(0).differs  # what differs comes first
+    assert not rows["grid_code"].differs
+    assert "version 2" in dlg.model.headerData(1, Qt.Orientation.Horizontal)
+    assert "version 2" in dlg.model.headerData(2, Qt.Orientation.Horizontal)
+    assert dlg.missing.isHidden()
+    assert [e.target_id for e in _audit_actions(ctx.db, "sync.conflict.compare")] == [pid]  # an audited read
+
+    dlg.note.setText("与房东电话核实")
+    dlg.decide("platform")
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=10_000)
+    assert dlg.comparison is None and dlg.model.rowCount() == 0  # the copies are not kept
+    assert sc.status(ctx.db).open_conflicts == 0 and waiting(ctx.db) == 0
+    (ev,) = _audit_actions(ctx.db, "sync.conflict.resolve")
+    assert ev.target_id == pid and "platform's version" in ev.details and "房东" in ev.details
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 0 and page.conflicts_table.isHidden(), timeout=10_000)
+
+
+def test_platform_copy_of_another_stations_record_is_not_shown(ctx, enrolled):
+    pid = _conflict(ctx, enrolled)
+    enrolled.central.transfer_record("property", pid, "440305999", reason="moved")
+    (c,) = ctx.desk.conflicts.open()
+    client = sc.SyncClient(ctx.db)
+    try:
+        comparison = ctx.desk.conflicts.compare(c.id, client=client)
+    finally:
+        client.close()
+    assert comparison.platform is None and "another station" in comparison.platform_missing
+    assert all(f.platform is None and not f.differs for f in comparison.fields)
+
+
+def _set_limits(db, *, records=None, hours=None, age_hours=None):
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from workstation.storage import settings
+    from workstation.storage.schema import utcnow
+    from workstation.sync import freeze
+
+    with db.write() as s:
+        if records is not None:
+            settings.set(s, freeze.COUNT_KEY, records)
+        if hours is not None:
+            settings.set(s, freeze.AGE_KEY, hours)
+        if age_hours is not None:
+            s.execute(update(OutboxEntry).values(created_at=utcnow() - timedelta(hours=age_hours)))
+
+
+def test_freeze_warning_shown_before_it_blocks(qtbot, main_window, ui_station):
+    from workstation.sync import freeze
+
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    ctx = win.ctx
+    n = waiting(ctx.db) + 4
+    _set_limits(ctx.db, records=n + 1)  # four more changes: 80 % of the limit, not blocked
+    add_properties(ctx, 4)
+    page = win.show_page("sync")
+    refreshed(qtbot, page)
+    with ctx.db.read() as s:
+        assert not freeze.evaluate(s).frozen  # registration still open...
+    assert page.freeze_box.isVisible()  # ...and the warning is already there
+    assert f"once more than {n + 1} changes wait" in page.freeze_box.text()
+    assert f"{n} changes are waiting (limit {n + 1})" in page.freeze_box.text()
+    win.refresh_sync_state()
+    qtbot.waitUntil(lambda: "⚠" in win.sync_label.text(), timeout=10_000)
+    assert f"{n} of {n + 1} changes waiting" in win.sync_label.text()
+
+    _set_limits(ctx.db, records=10_000, hours=10, age_hours=9)  # by age: 9 of 10 hours
+    refreshed(qtbot, page)
+    assert "will be blocked at" in page.freeze_box.text() and "in 1.0 hours" in page.freeze_box.text()
+    assert "9.0 hours old (limit 10 hours)" in page.freeze_box.text()
+
+    add_properties(ctx, 0)
+    _set_limits(ctx.db, age_hours=11)  # past the limit: blocked, and said so
+    refreshed(qtbot, page)
+    assert "New registrations are blocked" in page.freeze_box.text()
+    assert page.freeze_box.styleSheet() != page.error_box.styleSheet()  # red, not the warning's yellow
+    win.refresh_sync_state()
+    qtbot.waitUntil(lambda: "registration blocked" in win.sync_label.text(), timeout=10_000)
+
+
+def test_offline_transfer_through_the_page(qtbot, ctx, enrolled, tmp_path):
+    from workstation.central.service import import_folder
+
+    add_properties(ctx, 5)
+    total = waiting(ctx.db)
+    page = open_page(qtbot, ctx)
+    stick = tmp_path / "usb"
+    assert page.import_receipts(stick) is None and "No receipts" in page.transfer_label.text()
+    reports: list[tuple[int, int | None]] = []
+    handle = page.export_batches(stick)
+    assert handle is not None and page.transferring and not page.export_button.isEnabled()
+    inner = handle.token._progress
+    handle.token._progress = lambda d, t, x: (reports.append((d, t)), inner(d, t, x))
+    qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
+    files = sorted(stick.glob("*.wsb"))
+    assert files and "sealed batches written" in page.transfer_label.text()
+    written, errors = import_folder(enrolled.central, stick)  # at the platform's office
+    assert written == len(files) and not errors
+    page.import_receipts(stick)
+    qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
+    assert f"{len(files)} batches acknowledged" in page.transfer_label.text()
+    assert waiting(ctx.db) == 0 and total > 0
+    assert _audit_actions(ctx.db, "sync.offline_export") and _audit_actions(ctx.db, "sync.offline_import")
+    qtbot.waitUntil(lambda: page.overview is not None and page.overview.waiting == 0 and not page._refreshing,
+                    timeout=10_000)
+
+
+def test_offline_transfer_to_an_unusable_folder_says_so(qtbot, ctx, enrolled, tmp_path):
+    add_properties(ctx, 1)
+    page = open_page(qtbot, ctx)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the folder should be")
+    page.export_batches(blocker / "usb")
+    qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
+    assert "did not finish" in page.transfer_label.text() and "folder could not be used" in page.transfer_label.text()
+
+
+def test_conflicts_freeze_and_transfer_screenshots(qtbot, main_window, enrolled, shoot, switch_language):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    _conflict(win.ctx, enrolled)
+    add_properties(win.ctx, 3)
+    _set_limits(win.ctx.db, records=10_000, hours=10, age_hours=8.5)
+    page = win.show_page("sync")
+    refreshed(qtbot, page)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    win.refresh_sync_state()
+    qtbot.waitUntil(lambda: "⚠" in win.sync_label.text(), timeout=10_000)
+    written = shoot(win, "sync-page-conflict-freeze")
+
+    from workstation.ui.screens.sync.conflicts import ConflictDialog
+
+    def make():
+        dlg = ConflictDialog(win.ctx, page.conflicts_model.row(0), parent=win)
+        dlg.resize(900, 560)
+        qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+        return dlg
+
+    written += shoot.made(make, "conflict-dialog")
+    assert all(p.stat().st_size > 5000 for p in written)

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Header, Query, Request
+from fastapi import FastAPI, Header, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import AwareDatetime, BaseModel, Field
@@ -33,6 +33,8 @@ UUID_RE = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 NONCE_RE = r"^[0-9a-f]{32}$"
 CODE_RE = r"^[A-Za-z0-9]{12}$"
 STATION_RE = r"^[0-9A-Za-z_-]{1,32}$"
+RECORD_TYPE_RE = r"^[a-z_]{1,32}$"
+RECORD_ID_RE = r"^[0-9A-Za-z_-]{1,36}$"
 
 
 @dataclass(frozen=True)
@@ -178,6 +180,15 @@ class Receipt(BaseModel):
     sig: str
 
 
+class RecordCopy(BaseModel):
+    record_type: str
+    record_id: str
+    version: int
+    deleted: bool
+    payload: dict[str, Any]
+    updated_at: AwareDatetime
+
+
 class DownlinkResponse(BaseModel):
     items: list[dict[str, Any]]
     next: int
@@ -266,5 +277,22 @@ def create_app(central: Central, *, limits: Limits | None = None) -> FastAPI:
         msg = env.signing_message("GET", request.url.path, f"after={after}&limit={limit}", raw_time, x_ws_nonce)
         device = await asyncio.to_thread(central.authenticate, x_ws_device, raw_time, x_ws_nonce, x_ws_sig, msg)
         return await asyncio.to_thread(central.downlink, device, after, limit)
+
+    @app.get(
+        "/v1/records/{record_type}/{record_id}", response_model=RecordCopy, responses=_errors(401, 403, 404)
+    )
+    async def record_copy(
+        request: Request,
+        record_type: Annotated[str, Path(pattern=RECORD_TYPE_RE, description="e.g. person, property")],
+        record_id: Annotated[str, Path(pattern=RECORD_ID_RE, description="the record's id")],
+        x_ws_device: Annotated[str, Header(pattern=UUID_RE, description="device id from enrollment")],
+        x_ws_time: Annotated[AwareDatetime, Header(description="request time, with a UTC offset")],
+        x_ws_nonce: Annotated[str, Header(pattern=NONCE_RE, description="16 random bytes, hex, new per request")],
+        x_ws_sig: Annotated[str, Header(pattern=B64_SIG64, description="Ed25519 signature, base64")],
+    ) -> dict[str, Any]:
+        raw_time = request.headers["x-ws-time"]
+        msg = env.signing_message("GET", request.url.path, "", raw_time, x_ws_nonce)
+        device = await asyncio.to_thread(central.authenticate, x_ws_device, raw_time, x_ws_nonce, x_ws_sig, msg)
+        return await asyncio.to_thread(central.record_copy, device, record_type, record_id)
 
     return app

@@ -317,6 +317,34 @@ class Central:
         items = [{"seq": r.seq, "kind": r.kind, "key": r.key, "payload": json.loads(r.payload)} for r in rows]
         return {"items": items, "next": rows[-1].seq if rows else after, "more": more}
 
+    def record_copy(self, device: Device, record_type: str, record_id: str) -> dict[str, Any]:
+        """The platform's current copy of one record, for a device of the station that owns it (a
+        station deciding a conflict compares it with its own). Returns ``{record_type, record_id,
+        version, deleted, payload (the record's fields), updated_at}``.
+
+        Raises ServiceError 404 ``unknown_record`` (the platform holds no such record) or 403
+        ``not_owner`` (another station's or the platform's own record: never shown to this one)."""
+        with self.store.sessions() as s:
+            r = s.get(Record, (record_type, record_id))
+            if r is None:
+                raise ServiceError(404, "unknown_record", "the platform holds no such record")
+            if r.station_code != device.station_code:
+                raise ServiceError(
+                    403, "not_owner", "this record belongs to another station; its copy is not shown to this one"
+                )
+            try:
+                payload = json.loads(r.payload)
+            except ValueError:
+                payload = {}
+            return {
+                "record_type": r.record_type,
+                "record_id": r.record_id,
+                "version": r.version,
+                "deleted": bool(r.deleted),
+                "payload": payload if isinstance(payload, dict) else {},
+                "updated_at": env.utc_iso(r.updated_at),
+            }
+
     # ---- batches ---------------------------------------------------------------------------
     def ingest(self, envelope: bytes) -> dict[str, Any]:
         """Verify, decrypt and store one sealed batch; returns the signed receipt. Refusals raise

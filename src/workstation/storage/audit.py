@@ -30,12 +30,13 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from workstation.files import write_atomic
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.errors import AuditTrailDamaged
 from workstation.storage.schema import AuditEvent, AuditHead, utcnow
 
@@ -48,6 +49,16 @@ TRIGGERS = {
 }
 
 GENESIS = "0" * 64
+VERIFY_STEP = 2000  # rows between two progress reports (and cancel checks) of `AuditLog.verify`
+
+
+class VerifyProgress(Protocol):
+    """What `AuditLog.verify` reports to and asks whether to stop (``ui.tasks.CancelToken`` is one)."""
+
+    def report(self, done: int, total: int | None = None, text: str | None = None) -> None: ...
+
+    def raise_if_cancelled(self) -> None: ...
+
 _ID18 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8})(\d{3}[\dXx])(?![0-9A-Za-z])")
 _ID15 = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{6})(\d{3})(?![0-9A-Za-z])")
 _PR17 = re.compile(r"(?<![0-9A-Za-z])([A-Z]{3})(\d{8})(\d{4})(?![0-9A-Za-z])")
@@ -114,22 +125,23 @@ class AuditLog:
             .limit(1)
         ).first()
         if head is None:
-            return None if last is None else "the head record (audit_head) was deleted"
+            return None if last is None else QT_TRANSLATE_NOOP("audit", "the head record (audit_head) was deleted")
         if not hmac.compare_digest(_mac(self._key, f"head:{head.seq}:{head.hash}"), head.mac):
-            return "the head record (audit_head) was altered"
+            return QT_TRANSLATE_NOOP("audit", "the head record (audit_head) was altered")
         if last is None:
-            return f"the head names row {head.seq} but every row was deleted"
+            return QT_TRANSLATE_NOOP("audit", "the head names row {seq} but every row was deleted").format(seq=head.seq)
         if last.seq != head.seq or last.hash != head.hash:
-            return (
-                f"the last row is {last.seq} but the head names row {head.seq}: rows were removed or added, "
-                "or an older head was put back"
-            )
+            return QT_TRANSLATE_NOOP(
+                "audit",
+                "the last row is {last} but the head names row {head}: rows were removed or added, "
+                "or an older head was put back",
+            ).format(last=last.seq, head=head.seq)
         body = _canonical(
             last.seq, last.at, last.actor, last.action, last.target_type, last.target_id, last.details, last.outcome
         )
         mac_ok = hmac.compare_digest(_mac(self._key, last.hash), last.mac)
         if _row_hash(last.prev_hash, body) != last.hash or not mac_ok:
-            return f"row {last.seq} was altered"
+            return QT_TRANSLATE_NOOP("audit", "row {seq} was altered").format(seq=last.seq)
         return None
 
     @staticmethod
@@ -142,7 +154,9 @@ class AuditLog:
         for name, clause in TRIGGERS.items():
             sql = " ".join(str(rows.get(name) or "").split())
             if clause not in sql or "RAISE(ABORT" not in sql.replace(" ", ""):
-                return f"the guard {name} that keeps the trail append-only was removed or changed"
+                return QT_TRANSLATE_NOOP(
+                    "audit", "the guard {name} that keeps the trail append-only was removed or changed"
+                ).format(name=name)
         return None
 
     def anchor_problem(self, session: Session, path: Path) -> str | None:
@@ -151,22 +165,27 @@ class AuditLog:
             doc = json.loads(Path(path).read_text())
             seq, h, mac = int(doc["seq"]), str(doc["hash"]), str(doc["mac"])
         except FileNotFoundError:
-            return f"its anchor file {Path(path).name} is missing"
+            return QT_TRANSLATE_NOOP("audit", "its anchor file {name} is missing").format(name=Path(path).name)
         except (OSError, ValueError, KeyError, TypeError):
-            return f"its anchor file {Path(path).name} is unreadable"
+            return QT_TRANSLATE_NOOP("audit", "its anchor file {name} is unreadable").format(name=Path(path).name)
         if not hmac.compare_digest(_mac(self._key, f"anchor:{seq}:{h}"), mac):
-            return f"its anchor file {Path(path).name} was altered or belongs to another station"
+            return QT_TRANSLATE_NOOP(
+                "audit", "its anchor file {name} was altered or belongs to another station"
+            ).format(name=Path(path).name)
         head = session.get(AuditHead, 1)
         head_seq = head.seq if head is not None else 0
         if head_seq < seq:
-            return (
-                f"the trail ends at row {head_seq} but was anchored at row {seq}: rows were cut off its end, "
-                "or an older copy of the database was put back"
-            )
+            return QT_TRANSLATE_NOOP(
+                "audit",
+                "the trail ends at row {head} but was anchored at row {seq}: rows were cut off its end, "
+                "or an older copy of the database was put back",
+            ).format(head=head_seq, seq=seq)
         if seq > 0:
             row = session.get(AuditEvent, seq)
             if row is None or row.hash != h:
-                return f"row {seq} is not the row that was anchored: the trail was replaced"
+                return QT_TRANSLATE_NOOP(
+                    "audit", "row {seq} is not the row that was anchored: the trail was replaced"
+                ).format(seq=seq)
         return None
 
     def quick_check(self, session: Session, anchor: Path | None) -> str | None:
@@ -261,50 +280,105 @@ class AuditLog:
             return {"seq": 0, "hash": GENESIS}
         return {"seq": head.seq, "hash": head.hash}
 
-    def verify(self, session: Session, anchor: Path | None = None) -> VerifyResult:
+    def verify(
+        self, session: Session, anchor: Path | None = None, *, progress: VerifyProgress | None = None
+    ) -> VerifyResult:
         """Walk the whole chain, then check the head, the triggers and (given its path) the anchor.
-        Names the first broken row (or the head, guard or anchor) and why."""
+        Names the first broken row (or the head, guard or anchor) and why (`VerifyResult.message`, a
+        marked text).
+
+        `progress` (optional): its ``report(done, total, None)`` is called every `VERIFY_STEP` rows
+        (rows checked so far / rows in the trail) and its ``raise_if_cancelled()`` before each step,
+        so a cancel stops the walk (raises whatever it raises, e.g. `workstation.errors.Cancelled`).
+        A ``ui.tasks.CancelToken`` is one."""
         prev = GENESIS
         expected_seq = 1
         count = 0
-        rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+        total = int(session.execute(select(func.max(AuditEvent.seq))).scalar() or 0)
+        if progress is not None:
+            progress.raise_if_cancelled()
+            progress.report(0, total, None)
+        rows = session.execute(
+            select(
+                AuditEvent.seq,
+                AuditEvent.at,
+                AuditEvent.actor,
+                AuditEvent.action,
+                AuditEvent.target_type,
+                AuditEvent.target_id,
+                AuditEvent.details,
+                AuditEvent.outcome,
+                AuditEvent.prev_hash,
+                AuditEvent.hash,
+                AuditEvent.mac,
+            ).order_by(AuditEvent.seq)
+        )
         for ev in rows:
             count += 1
+            if progress is not None and count % VERIFY_STEP == 0:
+                progress.raise_if_cancelled()
+                progress.report(count, max(total, count), None)
             body = _canonical(ev.seq, ev.at, ev.actor, ev.action, ev.target_type, ev.target_id, ev.details, ev.outcome)
             if ev.seq != expected_seq:
                 return VerifyResult(
-                    False, count - 1, expected_seq, f"row {expected_seq} is missing (next row is {ev.seq})"
+                    False,
+                    count - 1,
+                    expected_seq,
+                    QT_TRANSLATE_NOOP("audit", "row {seq} is missing (next row is {next})").format(
+                        seq=expected_seq, next=ev.seq
+                    ),
                 )
             if ev.prev_hash != prev:
-                return VerifyResult(False, count - 1, ev.seq, f"row {ev.seq} does not link to row {ev.seq - 1}")
+                return VerifyResult(
+                    False,
+                    count - 1,
+                    ev.seq,
+                    QT_TRANSLATE_NOOP("audit", "row {seq} does not link to row {prev}").format(
+                        seq=ev.seq, prev=ev.seq - 1
+                    ),
+                )
             if _row_hash(prev, body) != ev.hash:
-                return VerifyResult(False, count - 1, ev.seq, f"row {ev.seq} was altered (hash mismatch)")
+                return VerifyResult(
+                    False,
+                    count - 1,
+                    ev.seq,
+                    QT_TRANSLATE_NOOP("audit", "row {seq} was altered (hash mismatch)").format(seq=ev.seq),
+                )
             if not hmac.compare_digest(_mac(self._key, ev.hash), ev.mac):
-                return VerifyResult(False, count - 1, ev.seq, f"row {ev.seq} has a forged MAC")
+                forged = QT_TRANSLATE_NOOP("audit", "row {seq} has a forged MAC").format(seq=ev.seq)
+                return VerifyResult(False, count - 1, ev.seq, forged)
             prev = ev.hash
             expected_seq += 1
-            session.expunge(ev)
+        if progress is not None:
+            progress.report(count, max(total, count), None)
         head = session.get(AuditHead, 1)
         last = expected_seq - 1
         anchored = self.anchor_problem(session, anchor) if anchor is not None else None
         if head is None:
             if last:
-                return VerifyResult(False, count, None, "the head record (audit_head) was deleted")
+                return VerifyResult(
+                    False, count, None, QT_TRANSLATE_NOOP("audit", "the head record (audit_head) was deleted")
+                )
             if anchored:
                 return VerifyResult(False, count, None, anchored)
-            return VerifyResult(True, 0, None, "empty audit trail")
+            return VerifyResult(True, 0, None, QT_TRANSLATE_NOOP("audit", "empty audit trail"))
         if not hmac.compare_digest(_mac(self._key, f"head:{head.seq}:{head.hash}"), head.mac):
-            return VerifyResult(False, count, None, "the audit head was altered")
+            return VerifyResult(False, count, None, QT_TRANSLATE_NOOP("audit", "the audit head was altered"))
         if head.seq != last or head.hash != prev:
             return VerifyResult(
-                False, count, last + 1, f"the trail ends at row {last} but the head says {head.seq}: rows were removed"
+                False,
+                count,
+                last + 1,
+                QT_TRANSLATE_NOOP(
+                    "audit", "the trail ends at row {last} but the head says {head}: rows were removed"
+                ).format(last=last, head=head.seq),
             )
         if anchored:
             return VerifyResult(False, count, None, anchored)
         guard = self.triggers_problem(session)
         if guard:
             return VerifyResult(False, count, None, guard)
-        return VerifyResult(True, count, None, f"{count} rows verified")
+        return VerifyResult(True, count, None, QT_TRANSLATE_NOOP("audit", "{count} rows verified").format(count=count))
 
 
 @dataclass(frozen=True)
@@ -349,7 +423,8 @@ def checkpoint(session: Session) -> dict[str, object]:
     return _log_for(session).checkpoint(session)
 
 
-def verify(session: Session) -> VerifyResult:
-    """Full verification; for a station database also against its anchor file."""
+def verify(session: Session, *, progress: VerifyProgress | None = None) -> VerifyResult:
+    """Full verification; for a station database also against its anchor file. `progress`: see
+    `AuditLog.verify`."""
     db = session.info.get("database")
-    return _log_for(session).verify(session, getattr(db, "anchor_path", None))
+    return _log_for(session).verify(session, getattr(db, "anchor_path", None), progress=progress)

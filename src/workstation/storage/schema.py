@@ -228,7 +228,7 @@ class SpotCheck(SyncMixin, Base):
     __table_args__ = (
         Index("ix_spot_check_property_id", "property_id"),
         Index("ix_spot_check_grid_code", "grid_code"),
-        Index("ix_spot_check_grid_result", "grid_code", "result", "deleted_at"),  # 一致率 per grid (0008)
+        Index("ix_spot_check_grid_result", "grid_code", "result", "deleted_at"),  # 一致率 per grid (0009)
     )
 
 
@@ -285,7 +285,7 @@ class OutboxEntry(Base):
         Index("ix_outbox_batch_id", "batch_id", "seq"),
         Index("ix_outbox_record", "record_type", "record_id"),
         Index("ix_outbox_acked_at", "acked_at"),
-        Index("ix_outbox_created_at", "created_at"),  # the backlog at each day's end (0008)
+        Index("ix_outbox_created_at", "created_at"),  # the backlog at each day's end (0009)
     )
 
 
@@ -304,7 +304,14 @@ class AuditEvent(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     mac: Mapped[str] = mapped_column(String(64))
-    __table_args__ = (Index("ix_audit_event_target", "target_type", "target_id"),)
+    __table_args__ = (
+        Index("ix_audit_event_target", "target_type", "target_id"),
+        # the audit viewer's filters, each keyset-paged newest first (migration 0008)
+        Index("ix_audit_event_actor_seq", "actor", "seq"),
+        Index("ix_audit_event_target_id_seq", "target_id", "seq"),
+        Index("ix_audit_event_action_seq", "action", "seq"),
+        Index("ix_audit_event_at", "at"),
+    )
 
 
 class AuditHead(Base):

@@ -58,6 +58,20 @@ class SyncError(UserFacingError):
     pass
 
 
+class RecordNotShown(SyncError):
+    """The platform has no copy of a record to show this station (none, or another station's)."""
+
+
+@dataclass(frozen=True)
+class PlatformCopy:
+    """The platform's current copy of a record (`SyncClient.platform_record`); `updated_at` naive UTC."""
+
+    version: int
+    deleted: bool
+    payload: dict[str, Any]
+    updated_at: datetime
+
+
 class NotEnrolled(SyncError):
     def __init__(self) -> None:
         super().__init__(
@@ -840,6 +854,55 @@ class SyncClient:
             params={"after": after, "limit": limit},
             headers={"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-nonce": nonce, "x-ws-sig": env.b64e(sig)},
         )
+
+    def platform_record(self, record_type: str, record_id: str) -> PlatformCopy:
+        """The platform's current copy of one of this station's records (signed ``GET
+        /v1/records/<type>/<id>``, PROTOCOL.md): what a conflict is decided against.
+
+        Raises:
+            RecordNotShown: the platform holds no such record, or it belongs to another station (its
+                copy is not shown to this one); the message says which.
+            SyncError: not enrolled, the platform could not be reached, or it refused the request.
+        """
+        d = self.device()
+        path = f"/v1/records/{record_type}/{record_id}"
+        ts = env.utc_iso(utcnow())
+        nonce = env.new_request_nonce()
+        sig = self._sign_key(d).sign(env.signing_message("GET", path, "", ts, nonce))
+        headers = {"x-ws-device": d.device_id, "x-ws-time": ts, "x-ws-nonce": nonce, "x-ws-sig": env.b64e(sig)}
+        try:
+            resp = self.http.get(path, headers=headers)
+        except httpx.HTTPError as exc:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("sync", "Could not fetch the platform's copy: {error}").format(error=plain_error(exc))
+            ) from exc
+        reason = _reason(resp) if resp.status_code != 200 else ""
+        if resp.status_code == 404 and reason == "unknown_record":
+            raise RecordNotShown(QT_TRANSLATE_NOOP("sync", "the platform holds no copy of this record"))
+        if resp.status_code == 403 and reason == "not_owner":
+            raise RecordNotShown(
+                QT_TRANSLATE_NOOP("sync", "the record belongs to another station: the platform does not show its copy")
+            )
+        if resp.status_code == 403 and reason == "revoked":
+            self._mark_revoked()
+        if resp.status_code != 200:
+            raise SyncError(
+                QT_TRANSLATE_NOOP("sync", "The platform refused to show its copy: {problem}").format(
+                    problem=_problem(resp)
+                )
+            )
+        try:
+            body = resp.json()
+            payload = body["payload"]
+            copy = PlatformCopy(
+                version=int(body["version"]),
+                deleted=bool(body["deleted"]),
+                payload=dict(payload) if isinstance(payload, dict) else {},
+                updated_at=env.parse_time(str(body["updated_at"])).replace(tzinfo=None),
+            )
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SyncError(QT_TRANSLATE_NOOP("sync", "The platform's answer could not be read.")) from exc
+        return copy
 
     def downlink(self, *, limit: int = 500) -> int:
         """Fetch tasks, pre-registrations, reference data and settings after the cursor."""

@@ -92,6 +92,61 @@ def evaluate(session: Session, now: datetime | None = None) -> FreezeStatus:
     return FreezeStatus(bool(reasons) and not overridden, reasons, WAY_OUT, until if overridden else None)
 
 
+# Share of a limit at which the desk starts warning that registration will be blocked.
+WARN_AT = 0.8
+
+
+@dataclass(frozen=True)
+class FreezeOutlook:
+    """How close unsynced work is to the freeze rule's limits (`outlook`), for warnings shown before
+    anything is blocked. Times naive UTC; ages in hours."""
+
+    waiting: int  # unsynced changes (outbox rows not acknowledged)
+    max_waiting: int  # the platform's limit (``freeze_max_unsynced_records``)
+    oldest_age_h: float | None  # age of the oldest unsynced change, None when nothing waits
+    max_age_h: float  # the platform's limit (``freeze_max_unsynced_age_hours``)
+    blocks_at: datetime | None  # when the age limit is passed if nothing is synced (None: nothing waits)
+    frozen: bool  # registration is blocked now (limits exceeded, no override)
+    override_until: datetime | None  # a supervisor's override in force until then
+
+    @property
+    def share(self) -> float:
+        """The larger of the two limits' shares used (1.0 = at the limit)."""
+        by_count = self.waiting / self.max_waiting if self.max_waiting > 0 else 0.0
+        by_age = (self.oldest_age_h or 0.0) / self.max_age_h if self.max_age_h > 0 else 0.0
+        return max(by_count, by_age)
+
+    @property
+    def warning(self) -> bool:
+        """Not blocked yet, but at `WARN_AT` of a limit or beyond (or past it under an override)."""
+        return not self.frozen and self.share >= WARN_AT
+
+
+def outlook(session: Session, now: datetime | None = None) -> FreezeOutlook:
+    """The freeze rule's limits against what waits now (the same figures `evaluate` decides on)."""
+    now = now or utcnow()
+    count, oldest = outbox.backlog(session)
+    max_age = float(settings.get(session, AGE_KEY, 72))
+    max_count = int(settings.get(session, COUNT_KEY, 5000))
+    status = evaluate(session, now)
+    age_h = (now - oldest).total_seconds() / 3600 if oldest is not None else None
+    return FreezeOutlook(
+        waiting=int(count),
+        max_waiting=max_count,
+        oldest_age_h=age_h,
+        max_age_h=max_age,
+        blocks_at=oldest + timedelta(hours=max_age) if oldest is not None else None,
+        frozen=status.frozen,
+        override_until=status.override_until,
+    )
+
+
+def outlook_of(db: Database) -> FreezeOutlook:
+    """`outlook` in a read of `db` (for the desk: run off the GUI thread)."""
+    with db.read() as s:
+        return outlook(s)
+
+
 def guard(session: Session, actor: Actor) -> None:
     """The desk's freeze guard (`wiring.open_desk`): raises RegistrationFrozen when registration must wait."""
     st = evaluate(session)

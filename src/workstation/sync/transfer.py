@@ -9,12 +9,14 @@ each against the platform key and acknowledges the batch exactly as an online up
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
 
 from workstation.files import write_atomic
 from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.storage import audit
 from workstation.storage.db import Database
 from workstation.storage.sync_tables import SyncBatch
 from workstation.sync import envelope as env
@@ -26,8 +28,27 @@ def _atomic_write(path: Path, data: bytes) -> None:
     write_atomic(path, data)
 
 
-def export_batches(db: Database, folder: Path) -> list[Path]:
-    """Seal whatever is pending and write every unacknowledged sealed batch to `folder`."""
+# ``progress(done, total)``: files written or receipts read so far, of how many. It may raise (a cancel).
+TransferProgress = Callable[[int, int], None]
+
+
+def receipts_in(folder: Path) -> list[Path]:
+    """The receipt files (``*.receipt.json``) in `folder`, in batch order."""
+    return sorted(Path(folder).glob("*.receipt.json"))
+
+
+def _audit(db: Database, actor: str, action: str, details: str) -> None:
+    with db.write() as s:
+        audit.record(s, actor=actor, action=action, details=details)
+
+
+def export_batches(
+    db: Database, folder: Path, *, progress: TransferProgress | None = None, actor: str | None = None
+) -> list[Path]:
+    """Seal whatever is pending and write every unacknowledged sealed batch to `folder`.
+
+    `progress(done, total)` after each file; `actor` (a user name) records the export in the audit
+    trail ("sync.offline_export", with the number of batches and the folder)."""
     client = SyncClient(db)
     client.build_batches()
     client.seal_batches()
@@ -40,20 +61,36 @@ def export_batches(db: Database, folder: Path) -> list[Path]:
             .scalars()
             .all()
         )
+    if progress is not None:
+        progress(0, len(rows))
     for b in rows:
         assert b.envelope is not None
         p = folder / f"{b.seq:08d}-{b.batch_id}.wsb"
         _atomic_write(p, b.envelope)
         out.append(p)
+        if progress is not None:
+            progress(len(out), len(rows))
+    if actor is not None:
+        _audit(db, actor, "sync.offline_export", f"{len(out)} sealed batches to {folder}")
     return out
 
 
-def import_receipts(db: Database, folder: Path) -> int:
-    """Verify and apply receipts found in `folder`. Returns the number of batches acknowledged."""
+def import_receipts(
+    db: Database, folder: Path, *, progress: TransferProgress | None = None, actor: str | None = None
+) -> int:
+    """Verify and apply receipts found in `folder`. Returns the number of batches acknowledged.
+
+    `progress(done, total)` after each receipt file; `actor` records the import in the audit trail
+    ("sync.offline_import", with the number of batches acknowledged and the folder)."""
     client = SyncClient(db)
     d = client.device()
     n = 0
-    for p in sorted(Path(folder).glob("*.receipt.json")):
+    found = receipts_in(folder)
+    if progress is not None:
+        progress(0, len(found))
+    for i, p in enumerate(found, 1):
+        if progress is not None and i > 1:
+            progress(i - 1, len(found))
         try:
             receipt = json.loads(p.read_text(encoding="utf-8"))
             body = env.verify_receipt(receipt, env.b64d(d.platform_sign_pub))
@@ -81,4 +118,8 @@ def import_receipts(db: Database, folder: Path) -> int:
             )
         client._acknowledge(b, receipt, body)
         n += 1
+    if progress is not None:
+        progress(len(found), len(found))
+    if actor is not None:
+        _audit(db, actor, "sync.offline_import", f"{n} batches acknowledged from receipts in {folder}")
     return n

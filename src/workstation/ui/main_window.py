@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -717,17 +716,20 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         from workstation.sync import client as sc
+        from workstation.sync import freeze
 
         db = self.station.db
         self.station.runner.start(
-            self.session.ctx.op(lambda _t: sc.status(db), parent=self)
+            self.session.ctx.op(lambda _t: (sc.status(db), freeze.outlook_of(db)), parent=self)
             .on_success(self._on_sync_status)
             .on_failure(lambda _e: True)  # the status line is a convenience; the Sync page reports errors
         )
 
-    def _on_sync_status(self, st: Any) -> None:
+    def _on_sync_status(self, result: Any) -> None:
+        st, outlook = result if isinstance(result, tuple) else (result, None)
         self._sync_enrolled = bool(st.enrolled)
         self._sync_waiting = int(st.unacknowledged_records)
+        self._freeze_outlook = outlook
         self._render_sync_state()
 
     def _render_sync_state(self) -> None:
@@ -741,6 +743,17 @@ class MainWindow(QMainWindow):
             )
             if self._sync_text:
                 text += " · " + self._sync_text
+        # the freeze rule: a warning before registration is blocked, then the block (sync/freeze_text.py)
+        from workstation.ui.screens.sync.freeze_text import freeze_notice
+
+        notice = freeze_notice(getattr(self, "_freeze_outlook", None))
+        if notice is not None and text:
+            text += " · ⚠ " + notice.short
+        self.sync_label.setStyleSheet(
+            "" if notice is None else ("color: #a4262c; font-weight: bold;" if notice.kind == "blocked"
+                                       else "color: #7a5a00; font-weight: bold;")
+        )
+        self.sync_label.setToolTip(notice.text if notice is not None else "")
         self.sync_label.setText(text)
         self.sync_label.setVisible(bool(text))
 

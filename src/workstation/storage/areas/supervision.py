@@ -1,6 +1,9 @@
 """Supervision: the audit trail, the dashboard's figures, exports. Reached as `desk.supervision`.
 
-    audit_trail(*, target_id: str | None = None, after: str | None = None, limit: int = 200) -> Page[AuditRow]
+    audit_trail(*, actor=, target_id=, kind=, since=, until=, upto_seq=, after=, limit=200) -> Page[AuditRow]
+    audit_actors() -> tuple[str, ...]
+    verify_audit(*, progress=None) -> audit.VerifyResult
+    export_audit(path, *, actor=, target_id=, kind=, since=, until=, progress=None) -> int
     report() -> Report
     dashboard(*, days: int = 30, today: date | None = None) -> Dashboard
     count_residents() -> int
@@ -13,17 +16,43 @@ bury the rows that matter). What a role may not read is left out of it (None), n
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from workstation.domain.permissions import Permission, allowed
-from workstation.storage import metrics
+from workstation.errors import UserFacingError
+from workstation.files import write_atomic
+from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.storage import audit, metrics
 from workstation.storage.areas.base import Area, Page
-from workstation.storage.schema import AuditEvent, Person
+from workstation.storage.errors import AuditTrailDamaged
+from workstation.storage.schema import AuditEvent, Operator, Person
 from workstation.storage.search import BadCursor
+
+# Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
+AUDIT_KINDS: dict[str, tuple[str, ...]] = {
+    "sign_in": ("login", "database.unlock", "operator.change_password"),
+    "read": ("%.read", "%.search", "%.rows", "%.list", "%.count"),
+    "change": ("%.create", "%.update", "%.delete"),
+    "export": ("%.export",),
+    "sync": ("sync.%", "freeze.%", "prereg.%"),
+    "admin": (
+        "operator.create", "operator.disable", "operator.reset_password", "operator.role", "database.backup",
+        "database.restore", "database.rekey", "station.%", "setting.%", "device.%", "retention.%", "audit.%",
+        "demo.%",
+    ),
+}
+# ``kind="refused"``: every event whose outcome is not "ok" (refusals, failed logins, blocked registrations).
+REFUSED = "refused"
+EXPORT_COLUMNS = ("seq", "at_utc", "actor", "action", "target_type", "target_id", "details", "outcome")
+EXPORT_CHUNK = 5000  # rows read per query while exporting
 
 
 @dataclass(frozen=True)
@@ -79,35 +108,238 @@ class ExportRow:
     employer: str | None
 
 
+def _describe_filter(
+    actor: str | None, target_id: str | None, kind: str | None, since: datetime | None, until: datetime | None
+) -> str:
+    """The filter of an audited read or export in words (for its own audit row)."""
+    parts = [
+        f"{name} {value}"
+        for name, value in (
+            ("operator", actor),
+            ("about", target_id),
+            ("kind", kind),
+            ("from", since.isoformat(timespec="minutes") if since else None),
+            ("until", until.isoformat(timespec="minutes") if until else None),
+        )
+        if value
+    ]
+    return ", ".join(parts) if parts else "no filter"
+
+
+def _kind_condition(kind: str) -> ColumnElement[bool]:
+    """The SQL condition of an event kind (`AUDIT_KINDS` or `REFUSED`). Raises ValueError for another."""
+    if kind == REFUSED:
+        return AuditEvent.outcome != "ok"
+    patterns = AUDIT_KINDS.get(kind)
+    if patterns is None:
+        raise ValueError(f"unknown audit event kind {kind!r}; one of {sorted(AUDIT_KINDS)} or {REFUSED!r}")
+    return or_(*(AuditEvent.action.like(p) if "%" in p else AuditEvent.action == p for p in patterns))
+
+
+_COLUMNS = (
+    AuditEvent.seq,
+    AuditEvent.at,
+    AuditEvent.actor,
+    AuditEvent.action,
+    AuditEvent.target_type,
+    AuditEvent.target_id,
+    AuditEvent.details,
+    AuditEvent.outcome,
+)
+
+
 class Supervision(Area):
     """Audit trail, reports and export. See the module docstring."""
 
+    def _trail_query(
+        self,
+        s: Session,
+        *,
+        actor: str | None,
+        target_id: str | None,
+        kind: str | None,
+        since: datetime | None,
+        until: datetime | None,
+    ) -> Select[int, datetime, str, str, str | None, str | None, str, str] | None:
+        """The filtered trail, newest first, without a limit; None when the date range holds no row."""
+        conditions: list[ColumnElement[bool]] = []
+        if actor:
+            conditions.append(AuditEvent.actor == actor)
+        if target_id:
+            conditions.append(AuditEvent.target_id == target_id)
+        if kind:
+            conditions.append(_kind_condition(kind))
+        # A date range becomes a range of seq through the index on `at` (rows are written in time
+        # order, so the first row at or after a time bounds the seq); the time itself is kept as a
+        # condition too, so a row is never shown outside the range.
+        if since is not None:
+            lo = s.execute(select(AuditEvent.seq).where(AuditEvent.at >= since).order_by(AuditEvent.at).limit(1))
+            first = lo.scalar()
+            if first is None:
+                return None
+            conditions += [AuditEvent.seq >= first, AuditEvent.at >= since]
+        if until is not None:
+            hi = s.execute(select(AuditEvent.seq).where(AuditEvent.at >= until).order_by(AuditEvent.at).limit(1))
+            beyond = hi.scalar()
+            if beyond is not None:
+                conditions.append(AuditEvent.seq < beyond)
+            conditions.append(AuditEvent.at < until)
+        stmt = select(*_COLUMNS).order_by(AuditEvent.seq.desc())
+        if conditions:
+            stmt = stmt.where(and_(*conditions))
+        return stmt
+
     def audit_trail(
-        self, *, target_id: str | None = None, after: str | None = None, limit: int = 200
+        self,
+        *,
+        actor: str | None = None,
+        target_id: str | None = None,
+        kind: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        upto_seq: int | None = None,
+        after: str | None = None,
+        limit: int = 200,
     ) -> Page[AuditRow]:
-        """Audit events, newest first (optionally only those about `target_id`).
+        """One page of audit events, newest first, keyset-paged (pass `Page.next` back as `after`).
+
+        Filters (all optional, combined with AND): `actor` — the operator's user name (or "sync");
+        `target_id` — the id of the record a row is about (a resident's id); `kind` — a key of
+        `AUDIT_KINDS` or `REFUSED`; `since` / `until` — naive UTC times, `since` included, `until`
+        excluded; `upto_seq` — start at this row (the viewer's "show the broken row"). Rows hold the
+        text as recorded (ID numbers were masked when written). Each page is an audited read
+        ("audit.read" with the filter and the row count). At most `max_page(role)` rows a page.
 
         Raises:
             PermissionDenied: the role may not read the audit trail.
             BadCursor: `after` is not a cursor of this list.
+            ValueError: `kind` is not a known kind.
         """
         self._require(Permission.READ_AUDIT)
         n = self._limit(limit)
-        stmt = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(n + 1)
-        if after is not None:
-            if not after.isdigit():
-                raise BadCursor()
-            stmt = stmt.where(AuditEvent.seq < int(after))
-        if target_id is not None:
-            stmt = stmt.where(AuditEvent.target_id == target_id)
+        if after is not None and not after.isdigit():
+            raise BadCursor()
         with self._write() as tx:
-            found = list(tx.session.execute(stmt).scalars())
-            rows = tuple(
-                AuditRow(e.seq, e.at, e.actor, e.action, e.target_type, e.target_id, e.details, e.outcome)
-                for e in found[:n]
-            )
-            tx.audit("audit.read", details=f"{len(rows)} rows" + (f" of {target_id}" if target_id else ""))
+            stmt = self._trail_query(tx.session, actor=actor, target_id=target_id, kind=kind, since=since, until=until)
+            found: list[AuditRow] = []
+            if stmt is not None:
+                if after is not None:
+                    stmt = stmt.where(AuditEvent.seq < int(after))
+                if upto_seq is not None:
+                    stmt = stmt.where(AuditEvent.seq <= int(upto_seq))
+                found = [
+                    AuditRow(r.seq, r.at, r.actor, r.action, r.target_type, r.target_id, r.details, r.outcome)
+                    for r in tx.session.execute(stmt.limit(n + 1)).all()
+                ]
+            rows = tuple(found[:n])
+            what = _describe_filter(actor, target_id, kind, since, until)
+            tx.audit("audit.read", details=f"{len(rows)} rows, {what}" if what != "no filter" else f"{len(rows)} rows")
         return Page(rows, str(rows[-1].seq) if len(found) > n else None)
+
+    def audit_actors(self) -> tuple[str, ...]:
+        """User names the operator filter offers: every operator of the station, then "sync" (the sync
+        client's own rows), sorted. Not audited (operator names, no personal data of residents).
+
+        Raises:
+            PermissionDenied: the role may not read the audit trail.
+        """
+        self._require(Permission.READ_AUDIT)
+        with self.db.read() as s:
+            names = set(s.execute(select(Operator.username)).scalars())
+        return tuple(sorted(names | {"sync"}))
+
+    def verify_audit(self, *, progress: audit.VerifyProgress | None = None) -> audit.VerifyResult:
+        """Walk the whole audit chain (`storage.audit.AuditLog.verify`): every row's hash, link and MAC,
+        then the head, the append-only guards and the anchor file. `progress` gets ``report(done,
+        total)`` (rows) and ``raise_if_cancelled()`` every few thousand rows. The check is itself
+        audited ("audit.verify", outcome "ok" or "broken") when the trail can still be written to; a
+        damaged head refuses that row, and the result (naming the damage) is returned all the same.
+
+        Raises:
+            PermissionDenied: the role may not read the audit trail.
+            Cancelled: whatever `progress.raise_if_cancelled()` raises (the walk stops; nothing audited).
+        """
+        self._require(Permission.READ_AUDIT)
+        with self.db.read() as s:
+            result = audit.verify(s, progress=progress)
+        first = f", first broken row {result.first_broken_seq}" if result.first_broken_seq is not None else ""
+        try:
+            with self._write() as tx:
+                tx.audit(
+                    "audit.verify",
+                    details=f"{result.rows_checked} rows checked{first}: {result.message}",
+                    outcome="ok" if result.ok else "broken",
+                )
+        except AuditTrailDamaged:
+            pass  # the head itself is damaged: the result says so, and nothing can be added to the trail
+        return result
+
+    def export_audit(
+        self,
+        path: Path,
+        *,
+        actor: str | None = None,
+        target_id: str | None = None,
+        kind: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        progress: audit.VerifyProgress | None = None,
+    ) -> int:
+        """Write the filtered trail (same filters as `audit_trail`, every matching row, newest first) to
+        `path` as CSV (UTF-8 with a BOM so a spreadsheet reads the Chinese; columns `EXPORT_COLUMNS`,
+        times in UTC), atomically and private to the user (`files.write_atomic`: 0600). ID numbers are
+        as recorded, masked. The export is audited ("audit.export" with the filter, the row count and
+        the file name). `progress` as in `verify_audit` (rows written / rows to write). Returns the
+        number of rows written.
+
+        Raises:
+            PermissionDenied: the role may not read the audit trail.
+            UserFacingError: the file could not be written (folder missing, read-only, disk full).
+            Cancelled: the operator cancelled (nothing written, nothing audited).
+            ValueError: `kind` is not a known kind.
+        """
+        self._require(Permission.READ_AUDIT)
+        out = io.StringIO()
+        out.write("\ufeff")
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(EXPORT_COLUMNS)
+        rows = 0
+        with self.db.read() as s:
+            stmt = self._trail_query(s, actor=actor, target_id=target_id, kind=kind, since=since, until=until)
+            total = 0
+            if stmt is not None:
+                total = int(s.execute(select(func.count()).select_from(stmt.order_by(None).subquery())).scalar() or 0)
+            if progress is not None:
+                progress.raise_if_cancelled()
+                progress.report(0, total, None)
+            cursor: int | None = None
+            while stmt is not None:
+                page = stmt if cursor is None else stmt.where(AuditEvent.seq < cursor)
+                found = s.execute(page.limit(EXPORT_CHUNK)).all()
+                for r in found:
+                    writer.writerow(
+                        [r.seq, r.at.isoformat(sep=" ", timespec="seconds"), r.actor, r.action, r.target_type or "",
+                         r.target_id or "", _csv_safe(r.details), r.outcome]
+                    )
+                rows += len(found)
+                if progress is not None:
+                    progress.raise_if_cancelled()
+                    progress.report(rows, max(total, rows), None)
+                if len(found) < EXPORT_CHUNK:
+                    break
+                cursor = int(found[-1].seq)
+        try:
+            write_atomic(Path(path), out.getvalue().encode("utf-8"))
+        except OSError as exc:
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("supervision", "The export could not be written to {path}: {reason}").format(
+                    path=str(path), reason=exc.strerror or type(exc).__name__
+                )
+            ) from exc
+        what = _describe_filter(actor, target_id, kind, since, until)
+        with self._write() as tx:
+            tx.audit("audit.export", details=f"{rows} rows, {what}, to {Path(path).name}")
+        return rows
 
     def report(self) -> Report:
         """The dashboard's figures. Audited.
@@ -192,3 +424,8 @@ class Supervision(Area):
             )
             tx.audit("person.export", details=f"{len(rows)} residents, grid {grid_code or 'all'}")
         return rows
+
+
+def _csv_safe(text: str) -> str:
+    """A cell a spreadsheet shows as text, never runs as a formula (=, +, -, @ at the start)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

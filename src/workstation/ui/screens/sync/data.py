@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from workstation.storage.db import Database
 from workstation.storage.schema import OutboxEntry
 from workstation.storage.sync_tables import SyncBatch, SyncDevice
+from workstation.sync import freeze
 from workstation.sync.client import ACKNOWLEDGED, BUILDING, SEALED, SENDING
 
 #: The ledger states the page shows, in the order a change goes through them.
@@ -49,6 +50,7 @@ class SyncOverview:
     open_conflicts: int
     last_acknowledged_at: datetime | None
     by_kind: dict[str, int] = field(default_factory=dict)
+    freeze: freeze.FreezeOutlook | None = None  # the freeze rule's limits against what waits
 
 
 def enrolled(db: Database) -> bool:
@@ -107,6 +109,7 @@ def overview(db: Database) -> SyncOverview:
             s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
         )
         last_ack = s.scalar(select(func.max(SyncBatch.acked_at)))
+        outlook = freeze.outlook(s)
     rows = [StateRow("unbatched", 0, int(unbatched), oldest_unbatched)]
     for st in STATES:
         n, c = per_state.get(st, (0, 0))
@@ -124,4 +127,5 @@ def overview(db: Database) -> SyncOverview:
         open_conflicts=conflicts,
         last_acknowledged_at=last_ack,
         by_kind=unacknowledged_by_kind(db) if waiting else {},
+        freeze=outlook,
     )

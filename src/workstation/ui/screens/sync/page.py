@@ -1,23 +1,33 @@
 """The Sync page: what is waiting for the central platform, per ledger state, the last error in plain
-words with the next automatic try, and "sync now" (F5) with a progress bar, never blocking the window.
+words with the next automatic try, and "sync now" (F5) with a progress bar, never blocking the window;
+the freeze rule's warning before it blocks registration; conflicts the platform reported, each opened
+with both versions side by side (`conflicts.ConflictDialog`); and offline transfer — sealed batches
+out to a folder (a USB stick) and the platform's receipts back in, with progress (`sync.transfer`,
+the same code as `workstation sync --export/--import-receipts`).
 
-Reads run on the DB lane (`data.overview`), the sync on the NET lane (`run.start_sync`). The page
-refreshes when shown, after every sync, and every 30 s while visible (the next retry time moves).
+Reads run on the DB lane (`data.overview`, `desk.conflicts.open`), the sync on the NET lane
+(`run.start_sync`), the transfer on the DB lane. The page refreshes when shown, after every sync, and
+every 30 s while visible (the next retry time moves).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +38,9 @@ from workstation.sync.client import SendResult
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.screens.sync import data, run
+from workstation.ui.screens.sync.conflicts import ConflictDialog, ConflictsModel
 from workstation.ui.screens.sync.errors_text import plain_sync_error
+from workstation.ui.screens.sync.freeze_text import freeze_notice
 from workstation.ui.screens.sync.model import SyncStateModel, local_time
 from workstation.ui.tasks import OpHandle
 
@@ -36,6 +48,7 @@ REFRESH_MS = 30_000
 _BOX = "padding: 8px; border: 1px solid {b}; background: {bg}; color: {fg};"
 WARN_STYLE = _BOX.format(b="#c8a600", bg="#fff4ce", fg="#3d2e00")
 OK_STYLE = _BOX.format(b="#5a9e5a", bg="#e8f5e8", fg="#12361a")
+BLOCKED_STYLE = _BOX.format(b="#c42b1c", bg="#fde7e9", fg="#8c1d18")
 
 
 def _minutes_until(dt: datetime) -> int:
@@ -59,8 +72,21 @@ class SyncPage(PageBase):
         self.last_failure: str | None = None
         self._handle: OpHandle | None = None
         self._refreshing = False
+        self._transfer: OpHandle | None = None
+        self.transfer_result = ""
+        self.conflict_dialog: ConflictDialog | None = None
 
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("sync_scroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        content.setObjectName("sync_content")
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area)
+        lay = QVBoxLayout(content)  # the page scrolls when a short screen cannot hold it all
         lay.setContentsMargins(32, 24, 32, 24)
         lay.setSpacing(12)
         self.heading = QLabel()
@@ -79,6 +105,12 @@ class SyncPage(PageBase):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.summary)
+        self.freeze_box = QLabel()
+        self.freeze_box.setObjectName("sync_freeze")
+        self.freeze_box.setWordWrap(True)
+        self.freeze_box.setStyleSheet(WARN_STYLE)
+        self.freeze_box.hide()
+        lay.addWidget(self.freeze_box)
         self.error_box = QLabel()
         self.error_box.setObjectName("sync_error")
         self.error_box.setWordWrap(True)
@@ -122,6 +154,64 @@ class SyncPage(PageBase):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self._fit_table()
         lay.addWidget(self.table)
+
+        # ---- conflicts the platform reported ----------------------------------------------------------
+        self.conflicts_model = ConflictsModel(self)
+        self.conflicts_table = QTableView()
+        self.conflicts_table.setObjectName("sync_conflicts_table")
+        self.conflicts_table.setModel(self.conflicts_model)
+        self.conflicts_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflicts_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.conflicts_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts_table.verticalHeader().hide()
+        ch = self.conflicts_table.horizontalHeader()
+        ch.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        ch.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        ch.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflicts_table.doubleClicked.connect(lambda idx: self.open_conflict(idx.row()))
+        self._fit_conflicts()
+        self.conflicts_table.hide()
+        lay.addWidget(self.conflicts_table)
+        conflict_actions = QHBoxLayout()
+        self.compare_button = QPushButton()
+        self.compare_button.setObjectName("sync_compare")
+        self.compare_button.clicked.connect(lambda: self.open_conflict(self._selected_conflict_row()))
+        self.compare_button.hide()
+        conflict_actions.addWidget(self.compare_button)
+        conflict_actions.addStretch(1)
+        lay.addLayout(conflict_actions)
+
+        # ---- offline transfer -------------------------------------------------------------------------
+        self.transfer_heading = QLabel()
+        self.transfer_heading.setObjectName("sync_transfer_heading")
+        tf = self.transfer_heading.font()
+        tf.setBold(True)
+        self.transfer_heading.setFont(tf)
+        lay.addWidget(self.transfer_heading)
+        self.transfer_help = QLabel()
+        self.transfer_help.setObjectName("sync_transfer_help")
+        self.transfer_help.setWordWrap(True)
+        lay.addWidget(self.transfer_help)
+        transfer_row = QHBoxLayout()
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("sync_export")
+        self.export_button.clicked.connect(lambda: self._choose_folder("export"))
+        transfer_row.addWidget(self.export_button)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("sync_import")
+        self.import_button.clicked.connect(lambda: self._choose_folder("import"))
+        transfer_row.addWidget(self.import_button)
+        self.transfer_progress = QProgressBar()
+        self.transfer_progress.setObjectName("sync_transfer_progress")
+        self.transfer_progress.setMinimumWidth(200)
+        self.transfer_progress.hide()
+        transfer_row.addWidget(self.transfer_progress, 1)
+        self.transfer_label = QLabel()
+        self.transfer_label.setObjectName("sync_transfer_result")
+        self.transfer_label.setWordWrap(True)
+        transfer_row.addWidget(self.transfer_label, 2)
+        lay.addLayout(transfer_row)
         lay.addStretch(1)
 
         self._timer = QTimer(self)
@@ -148,8 +238,25 @@ class SyncPage(PageBase):
         self.sync_button.setToolTip(
             self.tr("Send every waiting change to the central platform and fetch its updates (F5).")
         )
+        self.compare_button.setText(self.tr("Compare the two versions and decide…"))
+        self.transfer_heading.setText(self.tr("Offline transfer (no network)"))
+        self.transfer_help.setText(
+            self.tr(
+                "Write the sealed batches to a folder on a USB stick and take it to the platform's office; "
+                "they import it and write a receipt beside each batch. Bring the stick back and import the "
+                "receipts here: the batches count as acknowledged, as after an online sync. The batches are "
+                "encrypted for the platform: the stick carries nothing readable."
+            )
+        )
+        self.export_button.setText(self.tr("Export sealed batches to a folder…"))
+        self.import_button.setText(self.tr("Import receipts from a folder…"))
         self.model.retranslate()
+        self.conflicts_model.retranslate()
         self._render()
+
+    def clear_personal(self) -> None:
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.reject()
 
     # ---- reading -------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -161,11 +268,22 @@ class SyncPage(PageBase):
         def done() -> None:
             self._refreshing = False
 
+        conflicts = self.ctx.desk.conflicts
+
+        def read(_t: Any) -> tuple[data.SyncOverview, tuple[Any, ...]]:
+            ov = data.overview(db)
+            return ov, conflicts.open() if ov.open_conflicts else ()
+
         try:
-            self.ctx.op(lambda _t: data.overview(db), parent=self).on_success(self._show).on_finished(done).start()
+            self.ctx.op(read, parent=self).on_success(self._show_all).on_finished(done).start()
         except RuntimeError:  # the app is shutting down: nothing to refresh
             return
         self._refreshing = True
+
+    def _show_all(self, result: tuple[data.SyncOverview, tuple[Any, ...]]) -> None:
+        ov, conflicts = result
+        self.conflicts_model.set_rows(conflicts)
+        self._show(ov)
 
     def _on_timer(self) -> None:
         if self.isVisible():
@@ -269,13 +387,27 @@ class SyncPage(PageBase):
         if ov.open_conflicts:
             self.conflicts_label.setText(
                 self.tr(
-                    "{n} changes were refused by the platform because it holds a newer version of the record. "
-                    "They stay here; deciding between the two versions comes with the next update of this page."
+                    "{n} changes were not applied by the platform: it holds another version of the record. "
+                    "Open each one below, compare the two versions and record which one stands."
                 ).replace("{n}", str(ov.open_conflicts))
             )
             self.conflicts_label.show()
         else:
             self.conflicts_label.hide()
+        has_rows = self.conflicts_model.rowCount() > 0
+        self._fit_conflicts()
+        self.conflicts_table.setVisible(has_rows)
+        self.compare_button.setVisible(has_rows)
+        notice = freeze_notice(ov.freeze)
+        if notice is None:
+            self.freeze_box.hide()
+        else:
+            self.freeze_box.setStyleSheet(BLOCKED_STYLE if notice.kind == "blocked" else WARN_STYLE)
+            self.freeze_box.setText(notice.text)
+            self.freeze_box.show()
+        can_transfer = ov.enrolled and ov.device_status != "revoked" and not self.transferring
+        self.export_button.setEnabled(can_transfer)
+        self.import_button.setEnabled(can_transfer)
         self._render_result()
 
     def _render_result(self) -> None:
@@ -370,3 +502,158 @@ class SyncPage(PageBase):
                 win.refresh_sync_state()
             except RuntimeError:  # the app is shutting down (the runner takes no more work)
                 pass
+
+    # ---- conflicts --------------------------------------------------------------------------------------
+    def _fit_conflicts(self) -> None:
+        """As tall as its rows, up to four (then it scrolls)."""
+        t = self.conflicts_table
+        rows = max(1, min(4, self.conflicts_model.rowCount()))
+        header = t.horizontalHeader().sizeHint().height()
+        t.setFixedHeight(header + rows * t.verticalHeader().defaultSectionSize() + 2 * t.frameWidth())
+
+    def _selected_conflict_row(self) -> int:
+        rows = self.conflicts_table.selectionModel().selectedRows()
+        return rows[0].row() if rows else 0
+
+    def open_conflict(self, row: int) -> ConflictDialog | None:
+        """Open the comparison of the conflict in `row` (window-modal; fetches the platform's copy)."""
+        if not (0 <= row < self.conflicts_model.rowCount()):
+            return None
+        dlg = ConflictDialog(self.ctx, self.conflicts_model.row(row), parent=self, on_decided=self._after_decision)
+        self.conflict_dialog = dlg
+        dlg.finished.connect(lambda _r: setattr(self, "conflict_dialog", None))
+        dlg.open()
+        return dlg
+
+    def _after_decision(self) -> None:
+        self.refresh()
+        self._refresh_window()
+
+    # ---- offline transfer ---------------------------------------------------------------------------------
+    @property
+    def transferring(self) -> bool:
+        return self._transfer is not None and not self._transfer.done
+
+    def _choose_folder(self, what: str) -> None:
+        title = (
+            self.tr("Folder to write the sealed batches to (e.g. the USB stick)")
+            if what == "export"
+            else self.tr("Folder holding the platform's receipts (e.g. the USB stick)")
+        )
+        dialog = QFileDialog(self, title)
+        dialog.setObjectName(f"sync_{what}_folder")
+        dialog.setFileMode(QFileDialog.FileMode.Directory)
+        dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        if what == "export":
+            dialog.fileSelected.connect(lambda path: self.export_batches(Path(path)))
+        else:
+            dialog.fileSelected.connect(lambda path: self.import_receipts(Path(path)))
+        dialog.open()
+
+    def export_batches(self, folder: Path) -> OpHandle | None:
+        """Seal what waits and write every unacknowledged batch to `folder` (DB lane, progress bar).
+        The same code as `workstation sync --export` (`sync.transfer.export_batches`); audited."""
+        from workstation.sync import transfer
+
+        db = self.ctx.db
+        actor = self.ctx.operator.username
+
+        def work(token: Any) -> int:
+            def progress(done: int, total: int) -> None:
+                token.raise_if_cancelled()
+                token.report(done, total)
+
+            return len(transfer.export_batches(db, Path(folder), progress=progress, actor=actor))
+
+        def done(n: int) -> None:
+            self.transfer_result = (
+                self.tr("{n} sealed batches written to {folder}. Take them to the platform's office.")
+                .replace("{n}", str(n))
+                .replace("{folder}", str(folder))
+                if n
+                else self.tr("Nothing to export: no change is waiting for the platform.")
+            )
+
+        return self._start_transfer(work, done, self.tr("Writing the sealed batches…"))
+
+    def import_receipts(self, folder: Path) -> OpHandle | None:
+        """Verify and apply the platform's receipts found in `folder` (DB lane, progress bar). The same
+        code as `workstation sync --import-receipts` (`sync.transfer.import_receipts`); audited."""
+        from workstation.sync import transfer
+
+        if not transfer.receipts_in(Path(folder)):
+            self.transfer_result = self.tr(
+                "No receipts (files ending in .receipt.json) in {folder}: nothing was acknowledged."
+            ).replace("{folder}", str(folder))
+            self.transfer_label.setText(self.transfer_result)
+            return None
+        db = self.ctx.db
+        actor = self.ctx.operator.username
+
+        def work(token: Any) -> int:
+            def progress(done: int, total: int) -> None:
+                token.raise_if_cancelled()
+                token.report(done, total)
+
+            return transfer.import_receipts(db, Path(folder), progress=progress, actor=actor)
+
+        def done(n: int) -> None:
+            self.transfer_result = self.tr("{n} batches acknowledged from the receipts in {folder}.").replace(
+                "{n}", str(n)
+            ).replace("{folder}", str(folder))
+
+        return self._start_transfer(work, done, self.tr("Reading the receipts…"))
+
+    def _start_transfer(self, work: Any, done: Any, label: str) -> OpHandle | None:
+        if self.transferring:
+            return None
+        self.transfer_result = ""
+        self.transfer_label.setText(label)
+        self.transfer_progress.setRange(0, 0)
+        self.transfer_progress.show()
+        self.export_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> bool:
+            from workstation.errors import UserFacingError
+            from workstation.ui import i18n
+
+            if isinstance(exc, UserFacingError):
+                reason = i18n.message_of(exc)
+            elif isinstance(exc, OSError):
+                reason = self.tr("the folder could not be used ({error})").replace(
+                    "{error}", exc.strerror or type(exc).__name__
+                )
+            else:
+                return False
+            self.transfer_result = self.tr("The transfer did not finish: {reason}").replace("{reason}", reason)
+            return True
+
+        def finished() -> None:
+            self.transfer_progress.hide()
+            self.transfer_label.setText(self.transfer_result)
+            self.refresh()
+            self._refresh_window()
+
+        op = self.ctx.op(work, parent=self).on_success(done).on_failure(failed).on_finished(finished)
+        self._transfer = op.start()
+        token = self._transfer.token
+        inner = token._progress
+        runner = self.ctx.runner
+
+        def report(n: int, total: int | None, text: str | None) -> None:
+            if inner is not None:
+                inner(n, total, text)
+            runner.call_soon(lambda: self._on_transfer_progress(n, total) if shiboken6.isValid(self) else None)
+
+        token._progress = report
+        return self._transfer
+
+    def _on_transfer_progress(self, done: int, total: int | None) -> None:
+        if not self.transferring or not total:
+            return
+        self.transfer_progress.setRange(0, total)
+        self.transfer_progress.setValue(min(done, total))
+        self.transfer_progress.setFormat("%v / %m")

@@ -10,16 +10,16 @@ The consistency rate per grid (一致率) groups every live spot check by grid a
 consistent ones; `(grid_code, result, deleted_at)` answers that from the index alone (a covering
 index: no table row is read). `ix_spot_check_grid_code` stays for lookups by grid.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
