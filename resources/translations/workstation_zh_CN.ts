@@ -2094,6 +2094,10 @@
         <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
     </message>
     <message>
+        <source>The lockout is over: you can try to log in again.</source>
+        <translation>锁定已解除，可以重新登录。</translation>
+    </message>
+    <message>
         <source>The two new passwords differ.</source>
         <translation>两次输入的新密码不一致。</translation>
     </message>
@@ -2562,8 +2566,16 @@
         <translation>来本地日期</translation>
     </message>
     <message>
+        <source>C — crew</source>
+        <translation>C 乘务</translation>
+    </message>
+    <message>
         <source>Child under the age for fingerprints</source>
         <translation>儿童未到采集指纹年龄</translation>
+    </message>
+    <message>
+        <source>D — permanent residence</source>
+        <translation>D 定居</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -2572,10 +2584,6 @@
     <message>
         <source>Date of entry</source>
         <translation>入境日期</translation>
-    </message>
-    <message>
-        <source>Date of entry: %1</source>
-        <translation>入境日期：%1</translation>
     </message>
     <message>
         <source>Document number</source>
@@ -2592,6 +2600,10 @@
     <message>
         <source>Employer</source>
         <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>F — exchanges and visits</source>
+        <translation>F 交流访问</translation>
     </message>
     <message>
         <source>Family member</source>
@@ -2622,6 +2634,10 @@
         <translation>外国人永久居留身份证（2023版）</translation>
     </message>
     <message>
+        <source>G — transit</source>
+        <translation>G 过境</translation>
+    </message>
+    <message>
         <source>HK/Macau/Taiwan residence permit</source>
         <translation>港澳台居民居住证</translation>
     </message>
@@ -2638,12 +2654,20 @@
         <translation>拟停留至</translation>
     </message>
     <message>
-        <source>Intended stay until: %1</source>
-        <translation>拟停留至：%1</translation>
-    </message>
-    <message>
         <source>Issued by</source>
         <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>J1 — resident journalist</source>
+        <translation>J1 常驻记者</translation>
+    </message>
+    <message>
+        <source>J2 — journalist on a short assignment</source>
+        <translation>J2 临时采访记者</translation>
+    </message>
+    <message>
+        <source>L — tourism</source>
+        <translation>L 旅游</translation>
     </message>
     <message>
         <source>Left index finger</source>
@@ -2664,6 +2688,10 @@
     <message>
         <source>Left thumb</source>
         <translation>左手拇指</translation>
+    </message>
+    <message>
+        <source>M — business and trade</source>
+        <translation>M 商贸</translation>
     </message>
     <message>
         <source>Male</source>
@@ -2722,6 +2750,18 @@
         <translation>出租屋</translation>
     </message>
     <message>
+        <source>Q1 — family reunion (long stay)</source>
+        <translation>Q1 家庭团聚（长期）</translation>
+    </message>
+    <message>
+        <source>Q2 — visiting relatives (short stay)</source>
+        <translation>Q2 探亲（短期）</translation>
+    </message>
+    <message>
+        <source>R — high-level talent</source>
+        <translation>R 高层次人才</translation>
+    </message>
+    <message>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
@@ -2752,6 +2792,14 @@
     <message>
         <source>Room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>S1 — private affairs (long stay)</source>
+        <translation>S1 私人事务（长期）</translation>
+    </message>
+    <message>
+        <source>S2 — private affairs (short stay)</source>
+        <translation>S2 私人事务（短期）</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -2798,10 +2846,6 @@
         <translation>有效期至</translation>
     </message>
     <message>
-        <source>Visa</source>
-        <translation>签证</translation>
-    </message>
-    <message>
         <source>Visa or permit number</source>
         <translation>签证或居留许可号码</translation>
     </message>
@@ -2810,12 +2854,20 @@
         <translation>签证或居留许可种类</translation>
     </message>
     <message>
-        <source>Visa-free entry</source>
-        <translation>免签入境</translation>
+        <source>Visa-free entry (no number)</source>
+        <translation>免签入境（无号码）</translation>
     </message>
     <message>
-        <source>Visa/permit: %1 %2</source>
-        <translation>签证/居留许可：%1 %2</translation>
+        <source>X1 — study (long term)</source>
+        <translation>X1 学习（长期）</translation>
+    </message>
+    <message>
+        <source>X2 — study (short term)</source>
+        <translation>X2 学习（短期）</translation>
+    </message>
+    <message>
+        <source>Z — work</source>
+        <translation>Z 工作</translation>
     </message>
 </context>
 <context>
@@ -2933,6 +2985,10 @@
         <translation>证件中没有可显示的照片。</translation>
     </message>
     <message>
+        <source>The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose</source>
+        <translation>护照中的签证或居留许可；输入其字母（L、M、Z、Q1…）即可选择</translation>
+    </message>
+    <message>
         <source>This number is already registered: %1 (born %2). Open that record instead of a second one.</source>
         <translation>该号码已登记：%1（出生于 %2）。请打开该记录，不要重复登记。</translation>
     </message>
@@ -2969,12 +3025,12 @@
         <translation>请选择房间</translation>
     </message>
     <message>
-        <source>not a date: write it as 2024-03-01</source>
-        <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
+        <source>choose: type the letter, e.g. L or Q2</source>
+        <translation>请选择：输入字母，如 L 或 Q2</translation>
     </message>
     <message>
-        <source>required for a foreign national&apos;s registration</source>
-        <translation>境外人员登记必须填写</translation>
+        <source>not a date: write it as 2024-03-01</source>
+        <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
     </message>
     <message>
         <source>⚠ The document did not read cleanly (%1). Check the fields against the document.</source>
@@ -3037,6 +3093,10 @@
     <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation>（未登记）</translation>
     </message>
     <message>
         <source>Address</source>
@@ -4794,6 +4854,10 @@
         <translation>出生日期</translation>
     </message>
     <message>
+        <source>date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
         <source>declarant&apos;s mobile number</source>
         <translation>申报人手机号</translation>
     </message>
@@ -4837,6 +4901,10 @@
     <message>
         <source>image quality</source>
         <translation>图像质量</translation>
+    </message>
+    <message>
+        <source>intended stay until</source>
+        <translation>拟停留截止日期</translation>
     </message>
     <message>
         <source>issuing state</source>
@@ -4925,6 +4993,14 @@
     <message>
         <source>valid to</source>
         <translation>有效期截止</translation>
+    </message>
+    <message>
+        <source>visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>visa or permit type</source>
+        <translation>签证或居留许可种类</translation>
     </message>
 </context>
 <context>
@@ -5704,6 +5780,14 @@
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
     </message>
     <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another minute. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，约 1 分钟后解除。管理员可通过重置密码解锁账号。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another {minutes} minutes. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，还需 {minutes} 分钟解除。管理员可通过重置密码解锁账号。</translation>
+    </message>
+    <message>
         <source>Writing the key file, anchor and manifest…</source>
         <translation>正在写入密钥文件、审计锚点和清单…</translation>
     </message>
@@ -6294,6 +6378,18 @@
         <translation>通行证号码</translation>
     </message>
     <message>
+        <source>A visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>A visa or permit number has 4–32 letters and digits.</source>
+        <translation>签证或居留许可号码由 4–32 位字母和数字组成。</translation>
+    </message>
+    <message>
+        <source>A visa-free entry has no visa or permit number.</source>
+        <translation>免签入境没有签证或居留许可号码。</translation>
+    </message>
+    <message>
         <source>An ID number</source>
         <extracomment>How a field is named at the start of a sentence about its characters (`identifier_problems`).</extracomment>
         <translation>身份证号码</translation>
@@ -6319,6 +6415,10 @@
         <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
     </message>
     <message>
+        <source>Say which visa or permit the number belongs to.</source>
+        <translation>请选择该号码所属的签证或居留许可种类。</translation>
+    </message>
+    <message>
         <source>The check digit is wrong (the last character should be {expected}); please re-read the card.</source>
         <translation>校验位错误（最后一位应为{expected}），请重新读卡。</translation>
     </message>
@@ -6335,12 +6435,28 @@
         <translation>出生日期 {date} 超出有效范围。</translation>
     </message>
     <message>
+        <source>The date of entry {date} is before the date of birth ({born}).</source>
+        <translation>入境日期 {date} 早于出生日期（{born}）。</translation>
+    </message>
+    <message>
+        <source>The date of entry {date} is in the future.</source>
+        <translation>入境日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The intended stay ends ({end}) before the date of entry ({start}).</source>
+        <translation>拟停留截止日期（{end}）早于入境日期（{start}）。</translation>
+    </message>
+    <message>
         <source>The previous card number</source>
         <translation>原证件号码</translation>
     </message>
     <message>
         <source>The sex differs from the ID number (17th digit: odd = male, even = female).</source>
         <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
+    </message>
+    <message>
+        <source>The {field} is required for a foreign national&apos;s registration.</source>
+        <translation>登记境外人员必须填写{field}。</translation>
     </message>
     <message>
         <source>The {field} is required for this document type.</source>
@@ -6374,6 +6490,10 @@
     <message>
         <source>“{code}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO).</source>
         <translation>“{code}”不是ICAO 9303国籍代码（例如CHN、GBR、D、XXA、UNO）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a visa or permit type (such as L, M, Z, Q1, X1).</source>
+        <translation>“{value}”不是签证或居留许可种类（如 L、M、Z、Q1、X1）。</translation>
     </message>
 </context>
 <context>
