@@ -592,6 +592,49 @@
     </message>
 </context>
 <context>
+    <name>BindDialog</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>起始日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>捆绑</translation>
+    </message>
+    <message>
+        <source>Bind a person to room %1</source>
+        <translation>将人员捆绑到 %1 房间</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>查找结果：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, ID number or phone</source>
+        <translation>姓名、拼音、证件号码或电话</translation>
+    </message>
+    <message>
+        <source>Room %1 at %2</source>
+        <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>find the person and choose them in the list</source>
+        <translation>请先查找人员，并在列表中选中</translation>
+    </message>
+    <message>
+        <source>no current address</source>
+        <translation>无现住址</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Change role</source>
@@ -1508,6 +1551,25 @@
     </message>
 </context>
 <context>
+    <name>EndTenancyDialog</name>
+    <message>
+        <source>%1 in room %2 since %3.</source>
+        <translation>%1 自 %3 起住在 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day in the room:</source>
+        <translation>最后居住日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>End binding</source>
+        <translation>解除捆绑</translation>
+    </message>
+    <message>
+        <source>the binding started on %1</source>
+        <translation>该捆绑始于 %1</translation>
+    </message>
+</context>
+<context>
     <name>EnrollmentTab</name>
     <message>
         <source>All files</source>
@@ -2027,6 +2089,10 @@
         <translation>未登记</translation>
     </message>
     <message>
+        <source>page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
         <source>printed %1 by %2</source>
         <translation>%1 由 %2 打印</translation>
     </message>
@@ -2396,6 +2462,37 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>%1, now in room %2.</source>
+        <translation>%1，现住 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;First day in the new room:</source>
+        <translation>入住新房间日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To room:</source>
+        <translation>迁入房间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <source>Move to another room</source>
+        <translation>换到其他房间</translation>
+    </message>
+    <message>
+        <source>The binding to room %1 ends the day before.</source>
+        <translation>与 %1 房间的捆绑在前一天结束。</translation>
+    </message>
+    <message>
+        <source>add another room first</source>
+        <translation>请先添加其他房间</translation>
+    </message>
+</context>
+<context>
     <name>NewOperatorDialog</name>
     <message>
         <source>Name shown</source>
@@ -2482,6 +2579,29 @@
     </message>
 </context>
 <context>
+    <name>OverlapQuestion</name>
+    <message>
+        <source>Bound to another room</source>
+        <translation>已捆绑到其他房间</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Keep both bindings</source>
+        <translation>保留两处捆绑</translation>
+    </message>
+    <message>
+        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends the day before.</source>
+        <translation>仅当此人确实同时居住在两个房间时才保留两处捆绑（将记入审计日志）。否则请换房：另一处捆绑在前一天结束。</translation>
+    </message>
+    <message>
+        <source>Move here instead</source>
+        <translation>改为换到此房间</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Enter the recovery passphrase.</source>
@@ -2549,6 +2669,464 @@
     <message>
         <source>no profile</source>
         <translation>无配置</translation>
+    </message>
+</context>
+<context>
+    <name>Properties</name>
+    <message>
+        <source>Apartment</source>
+        <translation>住宅公寓</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dormitory</source>
+        <translation>集体宿舍</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Remove room %1? Its past bindings stay in the history.</source>
+        <translation>删除 %1 房间？其以往的捆绑记录仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Self-built house</source>
+        <translation>自建房</translation>
+    </message>
+    <message>
+        <source>Shop with living space</source>
+        <translation>商住两用</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <source>not a date: type it as 2024-03-01</source>
+        <translation>日期无效：请按 2024-03-01 的格式填写</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesModel</name>
+    <message>
+        <source>%1 at %2 from %3</source>
+        <translation>%2 %1 房间（自 %3 起）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Also bound to room %1</source>
+        <translation>同时捆绑于 %1</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后居住日</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People now</source>
+        <translation>现住人数</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>from a later date</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未抽查</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPage</name>
+    <message>
+        <source>%1 is bound to room %2.</source>
+        <translation>%1 已捆绑到 %2 房间。</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyDialog</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <source>Assistant who registers it</source>
+        <translation>登记协管员</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>协管员：</translation>
+    </message>
+    <message>
+        <source>Company or manager:</source>
+        <translation>物管单位或负责人：</translation>
+    </message>
+    <message>
+        <source>District code:</source>
+        <translation>警区代码：</translation>
+    </message>
+    <message>
+        <source>Edit property</source>
+        <translation>编辑出租屋</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>New property</source>
+        <translation>新建出租屋</translation>
+    </message>
+    <message>
+        <source>Police district that checks it</source>
+        <translation>负责核查的警区</translation>
+    </message>
+    <message>
+        <source>Property management company</source>
+        <translation>物管单位</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyList</name>
+    <message>
+        <source>%1 properties</source>
+        <translation>共 %1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 properties shown; scroll for more</source>
+        <translation>已显示 %1 处出租屋；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Address, landlord&apos;s name or mobile</source>
+        <translation>地址、业主姓名或手机</translation>
+    </message>
+    <message>
+        <source>New property…</source>
+        <translation>新建出租屋…</translation>
+    </message>
+    <message>
+        <source>No property found.</source>
+        <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>by address</source>
+        <translation>按地址</translation>
+    </message>
+    <message>
+        <source>by consistency rate, lowest first</source>
+        <translation>按一致率（从低到高）</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyView</name>
+    <message>
+        <source>%1 / %2 people</source>
+        <translation>%1 / %2 人</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>添加房间…</translation>
+    </message>
+    <message>
+        <source>Also bound elsewhere</source>
+        <translation>另有捆绑</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Back to the property list (Esc)</source>
+        <translation>返回出租屋列表（Esc）</translation>
+    </message>
+    <message>
+        <source>Bind a person…</source>
+        <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Choose a room</source>
+        <translation>请选择房间</translation>
+    </message>
+    <message>
+        <source>Click a room (or Tab to it and press Enter) to see who lives there.</source>
+        <translation>点击房间（或用 Tab 键移到房间后按回车）查看住户。</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>Edit property…</source>
+        <translation>编辑出租屋…</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>End binding…</source>
+        <translation>解除捆绑…</translation>
+    </message>
+    <message>
+        <source>Find a registered resident by name, pinyin, ID number or phone</source>
+        <translation>按姓名、拼音、证件号码或电话查找已登记人员</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+    </message>
+    <message>
+        <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
+        <translation>网格 %1 · %2 个房间 · 现捆绑 %3 人 · 一致率 %4 · 最近抽查 %5</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>身份证：%1</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>手机：%1</translation>
+    </message>
+    <message>
+        <source>Move to another room…</source>
+        <translation>换到其他房间…</translation>
+    </message>
+    <message>
+        <source>Not declared</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>超员</translation>
+    </message>
+    <message>
+        <source>Place an ID card on the reader to bind its holder to room %1.</source>
+        <translation>将身份证放到读卡器上，即可把持证人捆绑到 %1 房间。</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Property management</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Rename room…</source>
+        <translation>重命名房间…</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>%1 房间</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet. Add the rooms first, then bind people to them.</source>
+        <translation>此出租屋还没有房间。请先添加房间，再捆绑人员。</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Your role reads who lives here; it does not bind people.</source>
+        <translation>您的角色可查看住户，但不能捆绑人员。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>← All properties</source>
+        <translation>← 全部出租屋</translation>
     </message>
 </context>
 <context>
@@ -3327,6 +3905,33 @@
     <message>
         <source>all properties</source>
         <translation>全部出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>&amp;Capacity (people):</source>
+        <translation>可住人数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add a room</source>
+        <translation>添加房间</translation>
+    </message>
+    <message>
+        <source>Rename room</source>
+        <translation>重命名房间</translation>
+    </message>
+    <message>
+        <source>Room &amp;label:</source>
+        <translation>房间号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>a whole number of people, or empty</source>
+        <translation>请填写整数人数，或留空</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
     </message>
 </context>
 <context>
@@ -5712,6 +6317,10 @@
         <translation>请从备份恢复本站（workstation-admin restore），数据未作任何改动。</translation>
     </message>
     <message>
+        <source>Room {room} cannot be removed: {count} tenant(s) are bound to it now. End or move their bindings first.</source>
+        <translation>{room} 房间不能删除：目前有 {count} 名住户捆绑在此。请先解除捆绑或为其换房。</translation>
+    </message>
+    <message>
         <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
         <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
@@ -5778,6 +6387,14 @@
     <message>
         <source>The workstation app is already running on the station in {data_dir}. Switch to that window.</source>
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} (since {start}).</source>
+        <translation>此人已捆绑到 {room} 房间（自 {start} 起）。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} at {address} since {start}. Both bindings would run at the same time: confirm that both are right, or move the person instead.</source>
+        <translation>此人自 {start} 起已捆绑到 {address} {room} 房间。两处捆绑将同时有效：请确认两处均属实，或改为换房。</translation>
     </message>
     <message>
         <source>Too many failed attempts: logging in with this user name is locked for another minute. An administrator can unlock an account by resetting its password.</source>
@@ -5875,6 +6492,14 @@
     <message>
         <source>choose a result</source>
         <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>choose another room: the person is bound to this one</source>
+        <translation>请选择其他房间：此人已捆绑在本房间</translation>
+    </message>
+    <message>
+        <source>choose one of this station&apos;s assistants</source>
+        <translation>请选择本警务室的协管员</translation>
     </message>
     <message>
         <source>choose one of: {choices}</source>
@@ -6005,6 +6630,10 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the move cannot be before the binding started ({start})</source>
+        <translation>换房日期不能早于捆绑开始日期（{start}）</translation>
+    </message>
+    <message>
         <source>the moving-in date is not a date: write it as 2024-03-01</source>
         <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
     </message>
@@ -6015,6 +6644,10 @@
     <message>
         <source>the result code is too long</source>
         <translation>结果代码过长</translation>
+    </message>
+    <message>
+        <source>this binding ended on {end}: bind the person to the new room instead</source>
+        <translation>该捆绑已于 {end} 结束：请直接将此人捆绑到新房间</translation>
     </message>
     <message>
         <source>this document is already registered; open that resident</source>
@@ -6037,12 +6670,12 @@
         <translation>此人被重复核查</translation>
     </message>
     <message>
-        <source>user name &apos;{username}&apos; is taken</source>
-        <translation>用户名“{username}”已被使用</translation>
+        <source>this property has a room {label} already</source>
+        <translation>此出租屋已有 {label} 房间</translation>
     </message>
     <message>
-        <source>{field} is required</source>
-        <translation>必须填写{field}</translation>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>用户名“{username}”已被使用</translation>
     </message>
     <message>
         <source>{path}: {problem}. {todo}</source>
@@ -6350,6 +6983,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>A code starts with a letter or a digit.</source>
+        <translation>代码须以字母或数字开头。</translation>
+    </message>
+    <message>
         <source>A document number</source>
         <translation>证件号码</translation>
     </message>
@@ -6401,6 +7038,14 @@
     <message>
         <source>An ID number may contain only digits, and X as the last character.</source>
         <translation>身份证号码只能由数字组成，最后一位可以是X。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {limit} people in one room.</source>
+        <translation>每个房间最多 {limit} 人。</translation>
     </message>
     <message>
         <source>Characters 7–14 ({digits}) are not a real date of birth.</source>
@@ -6461,6 +7106,10 @@
     <message>
         <source>The {field} is required for this document type.</source>
         <translation>此类证件必须填写{field}。</translation>
+    </message>
+    <message>
+        <source>This code is required.</source>
+        <translation>请填写此代码。</translation>
     </message>
     <message>
         <source>digits</source>
