@@ -150,16 +150,32 @@ def test_clicking_a_days_bar_lists_the_residents_registered_that_day(qtbot, qtmo
     assert not residents.day_filter.isVisible()
 
 
-def test_clicking_a_grids_bar_lists_that_grid(qtbot, ui_station, figures, main_window):
+def test_clicking_a_grids_bar_lists_the_properties_of_that_grid(qtbot, qtmodeltester, ui_station, figures,
+                                                                main_window):
     page = today_page(qtbot, main_window)
     grid = page._grids[1]
     click_column(qtbot, page.charts["consistency"], 1, 10)
     win = main_window
-    if win.has_page("properties", filtered=True):  # the Properties page of this build filters by grid
-        assert win.session.current_page is win.session.pages["properties"]
-        return
-    residents = win.session.current_page
-    assert residents is win.session.pages["residents"]
+    properties = win.session.current_page
+    assert properties is win.session.pages["properties"]
+    model = properties.list.model
+    qtbot.waitUntil(lambda: model.query.grid_code == grid and model.rowCount() > 0, timeout=10_000)
+    assert properties.list.grid_box.text() == grid
+    assert {model.index(r, 1).data() for r in range(model.rowCount())} == {grid}
+    with ui_station.db.read() as s:
+        assert model.rowCount() == len(s.execute(select(Property.id).where(Property.grid_code == grid)).all())
+    qtmodeltester.check(model)
+
+
+def test_without_a_properties_list_a_grids_bar_lists_its_residents(qtbot, ui_station, figures, main_window,
+                                                                   monkeypatch):
+    """A build (or role) whose Properties page cannot filter by grid: the residents of the grid instead."""
+    page = today_page(qtbot, main_window)
+    monkeypatch.setattr(type(main_window.session.pages["properties"]), "show_filtered", None, raising=False)
+    grid = page._grids[0]
+    click_column(qtbot, page.charts["consistency"], 0, 10)
+    residents = main_window.session.current_page
+    assert residents is main_window.session.pages["residents"]
     qtbot.waitUntil(lambda: residents.model.query.grid_code == grid and residents.model.rowCount() > 0,
                     timeout=10_000)
     assert residents.grid_box.text() == grid
