@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from conftest import authenticate, window_login
@@ -182,13 +181,13 @@ def test_scanner_settings_guarded_for_the_admin(qtbot, emulated_devices, login, 
     qtbot.mouseClick(box.write_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
     assert "now level 3, new level 5" in box.confirm_box.informativeText()
-    box.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
+    box.confirm_cancel.click()
     qtbot.waitUntil(lambda: box.result.text() == "Not changed.")
     assert zfm.security == 3 and audit_actions(ui_station.db) == []
 
     qtbot.mouseClick(box.write_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
-    box.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    box.confirm_write.click()
     qtbot.waitUntil(lambda: box.result.text().startswith("Written."), timeout=20_000)
     assert "is now level 5" in box.result.text(), box.result.text()
     assert zfm.security == 5
@@ -234,3 +233,32 @@ def test_devices_page_screenshots(qtbot, main_window, emulated_devices, shoot):
     qtbot.waitUntil(lambda: "idcard" in page.last_results, timeout=10_000)
     written = shoot(win, "devices-page")
     assert len(written) == 4
+
+    # the administrator's confirmation before anything is written to the scanner
+    box = page.scanner_box
+    box.setting.setCurrentIndex(box.setting.findData("baud"))
+    box.value.setCurrentIndex(box.value.findData(12))
+    box.request_change("baud", 12)
+    qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
+    box.confirm_cancel.click()
+    qtbot.waitUntil(lambda: box.confirm_box is None)
+
+    def confirmation():
+        box._confirm(box.preview)
+        return box.confirm_box
+
+    written = shoot.made(confirmation, "scanner-confirm")
+    assert len(written) == 2 and emulated_devices.device("fingerprint").baud_n == 6
+
+
+def test_scanner_settings_without_a_scanner_change_nothing(qtbot, emulated_devices, login, ui_station):
+    zfm = emulated_devices.device("fingerprint")
+    page = open_page(qtbot, login(Role.ADMIN))
+    box = page.scanner_box
+    emulated_devices.unplug("fingerprint")
+    qtbot.waitUntil(lambda: page.rows["fingerprint"].light.look == "lost", timeout=15_000)
+    box.request_change("security", 5)
+    qtbot.waitUntil(lambda: bool(box.result.text()), timeout=10_000)
+    assert "The fingerprint scanner was not found, so nothing was changed" in box.result.text()
+    assert box.confirm_box is None and zfm.security == 3
+    assert audit_actions(ui_station.db) == []
