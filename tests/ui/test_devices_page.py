@@ -262,3 +262,30 @@ def test_scanner_settings_without_a_scanner_change_nothing(qtbot, emulated_devic
     assert "The fingerprint scanner was not found, so nothing was changed" in box.result.text()
     assert box.confirm_box is None and zfm.security == 3
     assert audit_actions(ui_station.db) == []
+
+
+def test_a_usb_adapter_shows_its_identity_and_matched_profile(qtbot, qtmodeltester, tmp_path):
+    """A CH340 adapter (as the system lists it; nothing answers on it) and an unknown USB adapter: VID:PID,
+    serial number and the profile from drivers/profiles, or "no profile"."""
+    from workstation.devices.manager import DeviceManager, ManagerConfig, PortInfo
+    from workstation.ui.screens.devices.data import port_rows
+    from workstation.ui.screens.devices.model import PortsModel
+
+    listed = [
+        PortInfo(str(tmp_path / "ttyUSB0"), vid=0x1A86, pid=0x7523, serial_number="A5C1", description="USB Serial"),
+        PortInfo(str(tmp_path / "ttyUSB1"), vid=0x1234, pid=0x5678),
+    ]
+    manager = DeviceManager(ManagerConfig(assignments_path=None, rescan_interval=0), lister=lambda: listed)
+    manager.start()
+    try:
+        qtbot.waitUntil(lambda: len(manager.ports()) == 2, timeout=10_000)
+        rows = port_rows(manager)
+    finally:
+        manager.shutdown()
+    model = PortsModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    shown = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert shown[0][1:4] == ["USB 1a86:7523", "A5C1", "CH340/CH341 (sam, zfm)"]
+    assert shown[1][1:4] == ["USB 1234:5678", "—", "no profile"]
+    assert "default baud" in model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole)
