@@ -598,10 +598,6 @@
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>起始日期(&amp;F)：</translation>
-    </message>
-    <message>
         <source>&amp;Relation:</source>
         <translation>关系(&amp;R)：</translation>
     </message>
@@ -624,6 +620,10 @@
     <message>
         <source>Room %1 at %2</source>
         <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>起始日期(&amp;D)：</translation>
     </message>
     <message>
         <source>find the person and choose them in the list</source>
@@ -2480,8 +2480,8 @@
         <translation>换到其他房间</translation>
     </message>
     <message>
-        <source>The binding to room %1 ends the day before.</source>
-        <translation>与 %1 房间的捆绑在前一天结束。</translation>
+        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
+        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
     </message>
     <message>
         <source>add another room first</source>

@@ -45,7 +45,7 @@ from workstation.ui.tasks import Lane, Op
 
 __all__ = ["PropertiesPage", "PropertyView"]
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 100  # pause after the last keystroke (each search is an audited read)
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
 
@@ -87,9 +87,9 @@ class PropertyList(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((300, 60, 190, 100, 60, 90, 120, 140)):
+        header.setStretchLastSection(True)
+        for col, width in enumerate((270, 55, 170, 100, 60, 80, 105, 120)):
             header.resizeSection(col, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
         self.status.setObjectName("status")
         top = QHBoxLayout()
@@ -111,6 +111,7 @@ class PropertyList(QWidget):
         self.timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _t: self.timer.start())
         self.grid_box.textChanged.connect(lambda _t: self.timer.start())
+        self.grid_box.returnPressed.connect(self.run_search)  # Enter: now, not after the pause
         self.order_box.currentIndexChanged.connect(lambda _i: self.run_search())
         self.model.searched.connect(lambda *_: self.show_count())
         self.model.rowsInserted.connect(lambda *_: self.show_count())
@@ -188,6 +189,7 @@ class PropertiesPage(PageBase):
         self.property_view.retranslate()
 
     def on_shown(self) -> None:
+        self.property_view.tiles.warm_up()  # the tiles of a large property, built while the list shows
         if self.stack.currentWidget() is self.property_view:
             self.property_view.reload()
             return
