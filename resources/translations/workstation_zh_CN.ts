@@ -2089,6 +2089,10 @@
         <translation>未登记</translation>
     </message>
     <message>
+        <source>page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
         <source>printed %1 by %2</source>
         <translation>%1 由 %2 打印</translation>
     </message>

@@ -323,6 +323,8 @@ def test_visit_sheet_renders_to_pdf(qtbot, ctx, town, shots_dir, switch_language
 
 
 def test_monthly_round_lists_the_unchecked_and_prints(qtbot, ctx, town, tmp_path, shoot, shots_dir):
+    import subprocess
+
     pid, other, people = town
     ctx.desk.housing.record_visit(pid, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2])])
     dialog = MonthlyRoundDialog(ctx, None, GRID)
@@ -344,8 +346,26 @@ def test_monthly_round_lists_the_unchecked_and_prints(qtbot, ctx, town, tmp_path
     assert "演示市南湖区核查路9号" in _compact(text)
     assert "演示市南湖区核查路8号" not in _compact(text)  # checked this month
 
+    # a long round runs over pages, each numbered
+    for i in range(14):
+        new = ctx.desk.housing.create_property(address=f"演示市南湖区核查路{20 + i}号", grid_code=GRID).id
+        for label in ("101", "102", "201", "202"):
+            ctx.desk.housing.add_room(new, label=label)
+    dialog.reload()
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.model.rowCount() == 15, timeout=10_000)
+    long_pdf = dialog.save_pdf(str(tmp_path / "long-round.pdf"))
+    info = subprocess.run(["pdfinfo", str(long_pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 2
+    last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(long_pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "page" in last  # the foot of the page (pdftotext drops the digits of Qt's embedded font subsets)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile", str(long_pdf),
+                    str(shots_dir / "monthly-round-pdf-page2")], check=True, timeout=60)
+
     # a grid where everything was checked says so
-    ctx.desk.housing.record_visit(other, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "201")])
+    for p in [other, *(dialog.model.row(r).property_id for r in range(dialog.model.rowCount()))]:
+        ctx.desk.housing.record_visit(p, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "all rooms")])
     dialog.reload()
     qtbot.waitUntil(lambda: not dialog.loading and dialog.model.rowCount() == 0, timeout=10_000)
     assert "has been spot-checked" in dialog.summary.text()
