@@ -1281,6 +1281,10 @@
         <translation>刷护照</translation>
     </message>
     <message>
+        <source>The devices are starting…</source>
+        <translation>设备正在启动…</translation>
+    </message>
+    <message>
         <source>This device is not emulated here.</source>
         <translation>此设备在这里不是模拟设备。</translation>
     </message>

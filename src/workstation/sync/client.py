@@ -365,6 +365,7 @@ class SendResult:
     remaining: int = 0
     error: str | None = None
     conflicts: int = 0
+    downloaded: int = 0  # items the downlink applied (tasks, pre-registrations, settings, ...)
 
 
 @dataclass
@@ -1053,7 +1054,7 @@ class SyncClient:
         self.seal_batches()
         result = self.send(progress=progress)
         if downlink and result.error is None:
-            self.downlink()
+            result.downloaded = self.downlink()
         return result
 
     def status(self, *, now: datetime | None = None) -> SyncStatus:
