@@ -5877,6 +5877,10 @@
         <translation>此注册码是发给其他警务室的</translation>
     </message>
     <message>
+        <source>this record belongs to another station; the platform does not show it here</source>
+        <translation>这条记录属于其他警务室，平台不向本站提供</translation>
+    </message>
+    <message>
         <source>this workstation has been revoked by the platform</source>
         <translation>本工作站已被中心平台吊销</translation>
     </message>
