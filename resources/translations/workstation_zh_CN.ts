@@ -2950,6 +2950,10 @@
         <translation>网格(&amp;G)：</translation>
     </message>
     <message>
+        <source>&amp;Landlords late only</source>
+        <translation>仅看申报逾期的业主(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Order:</source>
         <translation>排序(&amp;O)：</translation>
     </message>
@@ -2962,12 +2966,24 @@
         <translation>地址、业主姓名或手机</translation>
     </message>
     <message>
+        <source>Monthly round…</source>
+        <translation>集中清查…</translation>
+    </message>
+    <message>
         <source>New property…</source>
         <translation>新建出租屋…</translation>
     </message>
     <message>
         <source>No property found.</source>
         <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>Only properties with a tenant the landlord has not declared within the station&apos;s time limit</source>
+        <translation>只显示有租客未在本所规定时限内由业主申报的出租屋</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s properties not spot-checked this month, printable as one sheet</source>
+        <translation>本网格本月尚未抽查的出租屋，可打印成一张表</translation>
     </message>
     <message>
         <source>all</source>
