@@ -598,10 +598,6 @@
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>起始日期(&amp;F)：</translation>
-    </message>
-    <message>
         <source>&amp;Relation:</source>
         <translation>关系(&amp;R)：</translation>
     </message>
@@ -624,6 +620,10 @@
     <message>
         <source>Room %1 at %2</source>
         <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>起始日期(&amp;D)：</translation>
     </message>
     <message>
         <source>find the person and choose them in the list</source>
@@ -2488,8 +2488,8 @@
         <translation>换到其他房间</translation>
     </message>
     <message>
-        <source>The binding to room %1 ends the day before.</source>
-        <translation>与 %1 房间的捆绑在前一天结束。</translation>
+        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
+        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
     </message>
     <message>
         <source>add another room first</source>
@@ -2950,6 +2950,10 @@
         <translation>网格(&amp;G)：</translation>
     </message>
     <message>
+        <source>&amp;Landlords late only</source>
+        <translation>仅看申报逾期的业主(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Order:</source>
         <translation>排序(&amp;O)：</translation>
     </message>
@@ -2962,12 +2966,24 @@
         <translation>地址、业主姓名或手机</translation>
     </message>
     <message>
+        <source>Monthly round…</source>
+        <translation>集中清查…</translation>
+    </message>
+    <message>
         <source>New property…</source>
         <translation>新建出租屋…</translation>
     </message>
     <message>
         <source>No property found.</source>
         <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>Only properties with a tenant the landlord has not declared within the station&apos;s time limit</source>
+        <translation>只显示有租客未在本所规定时限内由业主申报的出租屋</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s properties not spot-checked this month, printable as one sheet</source>
+        <translation>本网格本月尚未抽查的出租屋，可打印成一张表</translation>
     </message>
     <message>
         <source>all</source>
@@ -6003,6 +6019,10 @@
     <message>
         <source>this enrollment code was issued for another station</source>
         <translation>此注册码是发给其他警务室的</translation>
+    </message>
+    <message>
+        <source>this record belongs to another station; the platform does not show it here</source>
+        <translation>这条记录属于其他警务室，平台不向本站提供</translation>
     </message>
     <message>
         <source>this workstation has been revoked by the platform</source>
