@@ -598,10 +598,6 @@
         <translation>查找(&amp;F)：</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>起始日期(&amp;F)：</translation>
-    </message>
-    <message>
         <source>&amp;Relation:</source>
         <translation>关系(&amp;R)：</translation>
     </message>
@@ -624,6 +620,10 @@
     <message>
         <source>Room %1 at %2</source>
         <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>起始日期(&amp;D)：</translation>
     </message>
     <message>
         <source>find the person and choose them in the list</source>
@@ -2488,8 +2488,8 @@
         <translation>换到其他房间</translation>
     </message>
     <message>
-        <source>The binding to room %1 ends the day before.</source>
-        <translation>与 %1 房间的捆绑在前一天结束。</translation>
+        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
+        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
     </message>
     <message>
         <source>add another room first</source>
@@ -2950,6 +2950,10 @@
         <translation>网格(&amp;G)：</translation>
     </message>
     <message>
+        <source>&amp;Landlords late only</source>
+        <translation>仅看申报逾期的业主(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Order:</source>
         <translation>排序(&amp;O)：</translation>
     </message>
@@ -2962,12 +2966,24 @@
         <translation>地址、业主姓名或手机</translation>
     </message>
     <message>
+        <source>Monthly round…</source>
+        <translation>集中清查…</translation>
+    </message>
+    <message>
         <source>New property…</source>
         <translation>新建出租屋…</translation>
     </message>
     <message>
         <source>No property found.</source>
         <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>Only properties with a tenant the landlord has not declared within the station&apos;s time limit</source>
+        <translation>只显示有租客未在本所规定时限内由业主申报的出租屋</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s properties not spot-checked this month, printable as one sheet</source>
+        <translation>本网格本月尚未抽查的出租屋，可打印成一张表</translation>
     </message>
     <message>
         <source>all</source>
@@ -3887,8 +3903,16 @@
         <translation>手工录入证件进行登记（F2）</translation>
     </message>
     <message>
+        <source>Registered on %1 ✕</source>
+        <translation>登记日期 %1 ✕</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Show residents registered on any day</source>
+        <translation>显示所有日期登记的人员</translation>
     </message>
     <message>
         <source>Type to search; Enter or ↓ goes to the list</source>
@@ -4875,40 +4899,160 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <source>&lt;b&gt;Ctrl+F&lt;/b&gt;: search residents by name, pinyin, ID number, phone or address.</source>
-        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt;：按姓名、拼音、证件号码、电话或地址查询实有人口。</translation>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ctrl+L&lt;/b&gt;: lock the desk when you step away. &lt;b&gt;Alt+1…8&lt;/b&gt;: pages.</source>
-        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt;：离开时锁定工作站。&lt;b&gt;Alt+1…8&lt;/b&gt;：切换页面。</translation>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F2&lt;/b&gt;: new registration by typing, without a card.</source>
-        <translation>&lt;b&gt;F2&lt;/b&gt;：无证件时手工录入新登记。</translation>
+        <source>%1 of %2 spot checks consistent</source>
+        <translation>抽查 %2 次，一致 %1 次</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F5&lt;/b&gt;: sync with the central platform now.</source>
-        <translation>&lt;b&gt;F5&lt;/b&gt;：立即与中心平台同步。</translation>
+        <source>%1 today, %2 in %3 days</source>
+        <translation>今日 %1 人，近 %3 天共 %2 人</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration with the card&apos;s fields filled in.</source>
-        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记，证件信息自动填好。</translation>
+        <source>%1 waiting now, the oldest for %2</source>
+        <translation>当前 %1 条待上传，最早的已等待 %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Swipe a passport&lt;/b&gt; on the passport reader to register a foreign national.</source>
-        <translation>&lt;b&gt;在护照阅读器上刷护照&lt;/b&gt;，登记境外人员。</translation>
+        <source>(%1 overdue)</source>
+        <translation>（%1 项已逾期）</translation>
     </message>
     <message>
-        <source>Demo station: everything here is synthetic. Use the demo desk on the right to place a card, press a finger, swipe a passport or unplug a device.</source>
-        <translation>演示工作站：这里的数据全部是虚构的。可用右侧的演示台放证件、按手指、刷护照或拔下设备。</translation>
+        <source>&lt;b&gt;Alt+1…8&lt;/b&gt; pages</source>
+        <translation>&lt;b&gt;Alt+1…8&lt;/b&gt; 切换页面</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+F&lt;/b&gt; search residents</source>
+        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt; 查询实有人口</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+L&lt;/b&gt; lock the desk</source>
+        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt; 锁定工作站</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F2&lt;/b&gt; new registration without a card</source>
+        <translation>&lt;b&gt;F2&lt;/b&gt; 无证件手工登记</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F5&lt;/b&gt; sync now</source>
+        <translation>&lt;b&gt;F5&lt;/b&gt; 立即同步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration. &lt;b&gt;Swipe a passport&lt;/b&gt; for a foreign national.</source>
+        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记。境外人员请&lt;b&gt;刷护照&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the platform</source>
+        <translation>等待上传中心平台的变更</translation>
+    </message>
+    <message>
+        <source>Click a bar or point to open the list behind it</source>
+        <translation>点击柱条或数据点，打开对应的清单</translation>
+    </message>
+    <message>
+        <source>Consistency rate per grid (spot checks)</source>
+        <translation>各网格一致率（抽查）</translation>
+    </message>
+    <message>
+        <source>Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.</source>
+        <translation>演示工作站：数据均为虚构。可用右侧的演示台放证件、拔插设备。</translation>
+    </message>
+    <message>
+        <source>Devices not ready: %1 (%2)</source>
+        <translation>设备未就绪：%1 台（%2）</translation>
+    </message>
+    <message>
+        <source>Devices: all ready</source>
+        <translation>设备：全部就绪</translation>
+    </message>
+    <message>
+        <source>Feedback rate (tasks answered / received)</source>
+        <translation>反馈率（已反馈任务单 / 收到任务单）</translation>
+    </message>
+    <message>
+        <source>Figures not updated</source>
+        <translation>数据未能更新</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入……</translation>
+    </message>
+    <message>
+        <source>No spot checks yet</source>
+        <translation>尚无抽查记录</translation>
+    </message>
+    <message>
+        <source>No tasks received yet</source>
+        <translation>尚未收到任务单</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>尚无任务单</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: everything has reached the platform</source>
+        <translation>无待上传变更：全部已上传到中心平台</translation>
+    </message>
+    <message>
+        <source>Now %1: %2 of %3 tasks answered</source>
+        <translation>当前 %1：收到任务单 %3 项，已反馈 %2 项</translation>
+    </message>
+    <message>
+        <source>Pre-registrations waiting: %1</source>
+        <translation>待确认预登记：%1 条</translation>
+    </message>
+    <message>
+        <source>Registrations per day</source>
+        <translation>每日登记人数</translation>
+    </message>
+    <message>
+        <source>Tasks due: %1</source>
+        <translation>到期任务单：%1 项</translation>
     </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
         <source>Welcome, {user} ({role})</source>
         <translation>欢迎，{user}（{role}）</translation>
+    </message>
+    <message>
+        <source>Work of the day:</source>
+        <translation>今日工作：</translation>
+    </message>
+    <message>
+        <source>answered %</source>
+        <translation>已反馈 %</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>consistent %</source>
+        <translation>一致 %</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>人数</translation>
     </message>
 </context>
 <context>
@@ -6072,6 +6216,10 @@
     <message>
         <source>this enrollment code was issued for another station</source>
         <translation>此注册码是发给其他警务室的</translation>
+    </message>
+    <message>
+        <source>this record belongs to another station; the platform does not show it here</source>
+        <translation>这条记录属于其他警务室，平台不向本站提供</translation>
     </message>
     <message>
         <source>this workstation has been revoked by the platform</source>

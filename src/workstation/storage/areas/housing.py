@@ -59,7 +59,8 @@ from workstation.domain.validation import (
 from workstation.errors import Problem, UserFacingError, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.areas.base import UNSET, Changes, Page, Transaction, Unset, raise_problems
-from workstation.storage.areas.checks import HousingChecks
+from workstation.storage.areas.checks import HousingChecks, deadline_days
+from workstation.storage.areas.checks import landlord_late as late_condition
 from workstation.storage.areas.residents import bind, load_person
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.metrics import Rate, consistency_for_properties
@@ -283,6 +284,7 @@ class Housing(HousingChecks):
         grid_code: str | None = None,
         order: PropertyOrder = PropertyOrder.ADDRESS,
         mine_first: bool | None = None,
+        landlord_late: bool = False,
         after: str | None = None,
         limit: int = 20,
     ) -> Page[PropertyRow]:
@@ -297,6 +299,8 @@ class Housing(HousingChecks):
                 properties never spot-checked last; address breaks ties).
             mine_first: the properties bound to the calling operator (`assistant_username`) first;
                 None: for an assistant yes, for other roles no.
+            landlord_late: only properties whose landlord is late declaring a binding
+                (`storage.areas.checks`, the station's `declaration_deadline_days`).
             after: `page.next` of the previous page of the same query, filters and order.
             limit: rows wanted, clamped to 1..`max_page(role)`.
 
@@ -324,6 +328,8 @@ class Housing(HousingChecks):
             s = tx.session
             if fragment:
                 conds.append(_match(s, fragment))
+            if landlord_late:
+                conds.append(late_condition(days=deadline_days(s), today=date.today()))
             if order is PropertyOrder.CONSISTENCY:
                 checks = select(
                     SpotCheck.property_id.label("pid"),
@@ -350,6 +356,7 @@ class Housing(HousingChecks):
             tx.audit("property.search", details=json.dumps(
                 {"kind": QueryKind.ADDRESS.value if fragment else QueryKind.BROWSE.value,
                  "query": mask_query(QueryKind.ADDRESS, fragment), "grid": grid, "order": order.value,
+                 "landlord_late": landlord_late,
                  "page": "next" if after else "first", "rows": len(rows)},
                 ensure_ascii=False,
             ))

@@ -40,6 +40,7 @@ class PropertyQuery:
     text: str = ""
     grid_code: str | None = None
     order: str = "address"  # storage.areas.housing.PropertyOrder value
+    landlord_late: bool = False  # only properties whose landlord is late declaring (housing checks)
 
 
 class _Deleted:
@@ -251,7 +252,8 @@ class PropertiesModel(QAbstractTableModel):
             if generation != self._generation:
                 raise Cancelled()
             return desk.housing.find_properties(
-                query.text, grid_code=query.grid_code, order=query.order, after=after, limit=size
+                query.text, grid_code=query.grid_code, order=query.order, landlord_late=query.landlord_late,
+                after=after, limit=size
             )
 
         def done(page: Any) -> None:

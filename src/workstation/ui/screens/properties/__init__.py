@@ -24,6 +24,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -39,13 +40,14 @@ from PySide6.QtWidgets import (
 from workstation.domain.permissions import Permission
 from workstation.ui.models.properties import PropertiesModel, PropertyQuery
 from workstation.ui.pages import PageBase
+from workstation.ui.screens.housing_checks import PropertyChecks, open_monthly_round
 from workstation.ui.screens.properties import dialogs
 from workstation.ui.screens.properties.view import PropertyView
 from workstation.ui.tasks import Lane, Op
 
 __all__ = ["PropertiesPage", "PropertyView"]
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 100  # pause after the last keystroke (each search is an audited read)
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
 
@@ -73,6 +75,10 @@ class PropertyList(QWidget):
         self.grid_label.setBuddy(self.grid_box)
         self.order_label = QLabel()
         self.order_label.setBuddy(self.order_box)
+        self.late_box = QCheckBox()
+        self.late_box.setObjectName("landlord_late")
+        self.round_button = QPushButton()
+        self.round_button.setObjectName("monthly_round")
         self.new_button = QPushButton()
         self.new_button.setObjectName("new_property")
         self.new_button.setVisible(ctx.can(Permission.MANAGE_PROPERTY))
@@ -87,9 +93,9 @@ class PropertyList(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((300, 60, 190, 100, 60, 90, 120, 140)):
+        header.setStretchLastSection(True)
+        for col, width in enumerate((270, 55, 170, 100, 60, 80, 105, 120)):
             header.resizeSection(col, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
         self.status.setObjectName("status")
         top = QHBoxLayout()
@@ -99,6 +105,8 @@ class PropertyList(QWidget):
         top.addWidget(self.grid_box)
         top.addWidget(self.order_label)
         top.addWidget(self.order_box)
+        top.addWidget(self.late_box)
+        top.addWidget(self.round_button)
         top.addWidget(self.new_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -111,7 +119,9 @@ class PropertyList(QWidget):
         self.timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _t: self.timer.start())
         self.grid_box.textChanged.connect(lambda _t: self.timer.start())
+        self.grid_box.returnPressed.connect(self.run_search)  # Enter: now, not after the pause
         self.order_box.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.late_box.toggled.connect(lambda _on: self.run_search())
         self.model.searched.connect(lambda *_: self.show_count())
         self.model.rowsInserted.connect(lambda *_: self.show_count())
         self.retranslate()
@@ -125,6 +135,12 @@ class PropertyList(QWidget):
         self.order_box.setItemText(0, self.tr("by address"))
         self.order_box.setItemText(1, self.tr("by consistency rate, lowest first"))
         self.new_button.setText(self.tr("New property…"))
+        self.late_box.setText(self.tr("&Landlords late only"))
+        self.late_box.setToolTip(self.tr("Only properties with a tenant the landlord has not declared within the "
+                                         "station's time limit"))
+        self.round_button.setText(self.tr("Monthly round…"))
+        self.round_button.setToolTip(self.tr("The grid's properties not spot-checked this month, printable as one "
+                                             "sheet"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self.show_count()
 
@@ -133,6 +149,7 @@ class PropertyList(QWidget):
             text=self.search_box.text().strip(),
             grid_code=self.grid_box.text().strip().upper() or None,
             order=str(self.order_box.currentData()),
+            landlord_late=self.late_box.isChecked(),
         )
 
     def run_search(self) -> None:
@@ -143,7 +160,7 @@ class PropertyList(QWidget):
         n = self.model.rowCount()
         if n == 0:
             q = self.model.query
-            self.status.setText(self.tr("No property found.") if (q.text or q.grid_code) else "")
+            self.status.setText(self.tr("No property found.") if (q.text or q.grid_code or q.landlord_late) else "")
         elif self.model.has_more():
             self.status.setText(self.tr("%1 properties shown; scroll for more").replace("%1", str(n)))
         else:
@@ -161,6 +178,7 @@ class PropertiesPage(PageBase):
         self.list = PropertyList(ctx, self)
         self.model = self.list.model
         self.property_view = PropertyView(ctx, self)
+        self.checks = PropertyChecks(ctx, self.property_view)  # declarations, spot check, visit sheet
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.property_view)
@@ -171,6 +189,9 @@ class PropertiesPage(PageBase):
         self.list.search_box.installEventFilter(self)
         self.list.search_box.returnPressed.connect(self._enter_in_search)
         self.list.new_button.clicked.connect(self.new_property)
+        self.list.round_button.clicked.connect(
+            lambda: open_monthly_round(ctx, self, self.list.grid_box.text().strip().upper())
+        )
         self.list.model.failed.connect(lambda exc: self._failed(exc))
         self.property_view.back.connect(self.show_list)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.property_view, self.show_list,
@@ -186,8 +207,10 @@ class PropertiesPage(PageBase):
     def retranslate(self) -> None:
         self.list.retranslate()
         self.property_view.retranslate()
+        self.checks.retranslate()
 
     def on_shown(self) -> None:
+        self.property_view.tiles.warm_up()  # the tiles of a large property, built while the list shows
         if self.stack.currentWidget() is self.property_view:
             self.property_view.reload()
             return
@@ -246,6 +269,15 @@ class PropertiesPage(PageBase):
         self.stack.setCurrentWidget(self.list)
         self.list.table.setFocus()
 
+    def show_filtered(self, *, grid_code: str | None = None) -> None:
+        """The list of every property of `grid_code` (the list behind a grid's bar on the Today page;
+        `MainWindow.open_list`): the search box cleared, the grid filter set, searched at once."""
+        self.stack.setCurrentWidget(self.list)
+        self.list.search_box.clear()
+        self.list.grid_box.setText(grid_code or "")
+        self.list.run_search()
+        self.list.table.setFocus()
+
     def open_row(self, row: int) -> None:
         pid = self.list.model.row_id(row)
         if pid is not None and self.list.model.row_at(row) is not None:
@@ -269,6 +301,8 @@ class PropertiesPage(PageBase):
         kinds = {str(getattr(c.kind, "value", c.kind)) for c in getattr(changes, "changed", ())}
         if kinds & REFRESH_KINDS and self.stack.currentWidget() is self.property_view:
             self.property_view.schedule_reload()
+        if self.list.late_box.isChecked() and kinds & {"declaration", "tenancy", "person"}:
+            self.list.run_search()  # a declaration entered (or a binding changed): who is late changes
 
     def _say(self, text: str) -> None:
         show = getattr(self.window(), "show_message", None)
