@@ -6642,8 +6642,8 @@
         <translation>正在写入密钥文件、审计锚点和清单…</translation>
     </message>
     <message>
-        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
-        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可通过重置密码解锁。</translation>
+        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it sooner.</source>
+        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可提前解锁。</translation>
     </message>
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
