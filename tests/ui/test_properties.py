@@ -22,7 +22,7 @@ from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Role, Sex, SpotCheckResult
 from workstation.domain.validation import gb11643_check_char
 from workstation.storage import metrics
-from workstation.storage.schema import AuditEvent, OutboxEntry, Tenancy
+from workstation.storage.schema import AuditEvent, OutboxEntry, Tenancy, utcnow
 from workstation.ui.models.properties import PropertiesModel, PropertyQuery
 from workstation.ui.screens.properties import PropertiesPage
 from workstation.ui.screens.properties.dialogs import (
@@ -57,7 +57,8 @@ def _town(ctx, *, grid="G90", rooms=("101", "102", "103"), seq=11):
         ids = [h.add_room(pid, label=label, capacity=2).id for label in rooms]
         person = ctx.desk.residents.register(_doc("李四" if seq == 11 else f"王{seq}", seq)).id
         h.bind(person, ids[0], start=TODAY - timedelta(days=30))
-        h.record_spot_check(pid, result=SpotCheckResult.CONSISTENT)
+        # checked 20 days ago: rooms bound since then are "not verified"
+        h.record_spot_check(pid, result=SpotCheckResult.CONSISTENT, checked_at=utcnow() - timedelta(days=20))
         return pid, ids, person
 
     return off_gui(make)
@@ -136,7 +137,7 @@ def test_page_filters_by_grid_searches_landlord_and_opens_a_property(qtbot, ctx,
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.query.grid_code == "G90", timeout=10_000)
     m = page.model
     assert [m.data(m.index(0, c)) for c in range(1, 7)] == [
-        "G90", "王房东 · 13900000001", "assistant1", "3", "1", TODAY.isoformat()]
+        "G90", "王房东 · 13900000001", "assistant1", "3", "1", (TODAY - timedelta(days=20)).isoformat()]
     page.list.grid_box.clear()
     page.list.search_box.setText("王房")  # keyClicks types ASCII only
     qtbot.waitUntil(lambda: page.model.query.text == "王房" and page.model.rowCount() >= 1, timeout=10_000)
@@ -397,7 +398,7 @@ def test_shoot_properties_screens_and_dialogs(qtbot, main_window, ui_station, sh
     window_login(qtbot, main_window, Role.OFFICER)
     ctx = main_window.ctx
     labels = [f"{floor}0{n}" for floor in range(1, 4) for n in range(1, 5)]
-    pid, rooms, _person = _town(ctx, grid="G01", rooms=labels)
+    pid, rooms, person = _town(ctx, grid="G01", rooms=labels)
     h = ctx.desk.housing
 
     def more():
@@ -406,6 +407,8 @@ def test_shoot_properties_screens_and_dialogs(qtbot, main_window, ui_station, sh
             h.bind(pers, rid, start=TODAY - timedelta(days=10))
             if i % 3 == 0:
                 h.bind(ctx.desk.residents.register(_doc(f"同住{i}", 60 + i)).id, rid, start=TODAY)
+        elsewhere = h.create_property(address="测试市G01东街2号", grid_code="G01").id
+        h.bind(person, h.add_room(elsewhere, label="A").id, start=TODAY - timedelta(days=5), acknowledge_overlap=True)
         h.record_declaration(pid, declared_on=TODAY, declarant_name="王房东", declarant_phone=None,
                              entries=[{"name": "李四", "room": "101"}, {"name": "住户0", "room": "102"}])
 

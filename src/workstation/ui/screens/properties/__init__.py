@@ -47,7 +47,7 @@ from workstation.ui.tasks import Lane, Op
 
 __all__ = ["PropertiesPage", "PropertyView"]
 
-SEARCH_DELAY_MS = 150
+SEARCH_DELAY_MS = 100  # pause after the last keystroke (each search is an audited read)
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
 
@@ -93,9 +93,9 @@ class PropertyList(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((300, 60, 190, 100, 60, 90, 120, 140)):
+        header.setStretchLastSection(True)
+        for col, width in enumerate((270, 55, 170, 100, 60, 80, 105, 120)):
             header.resizeSection(col, width)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel()
         self.status.setObjectName("status")
         top = QHBoxLayout()
@@ -119,6 +119,7 @@ class PropertyList(QWidget):
         self.timer.timeout.connect(self.run_search)
         self.search_box.textChanged.connect(lambda _t: self.timer.start())
         self.grid_box.textChanged.connect(lambda _t: self.timer.start())
+        self.grid_box.returnPressed.connect(self.run_search)  # Enter: now, not after the pause
         self.order_box.currentIndexChanged.connect(lambda _i: self.run_search())
         self.late_box.toggled.connect(lambda _on: self.run_search())
         self.model.searched.connect(lambda *_: self.show_count())
@@ -209,6 +210,7 @@ class PropertiesPage(PageBase):
         self.checks.retranslate()
 
     def on_shown(self) -> None:
+        self.property_view.tiles.warm_up()  # the tiles of a large property, built while the list shows
         if self.stack.currentWidget() is self.property_view:
             self.property_view.reload()
             return
@@ -265,6 +267,15 @@ class PropertiesPage(PageBase):
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list)
+        self.list.table.setFocus()
+
+    def show_filtered(self, *, grid_code: str | None = None) -> None:
+        """The list of every property of `grid_code` (the list behind a grid's bar on the Today page;
+        `MainWindow.open_list`): the search box cleared, the grid filter set, searched at once."""
+        self.stack.setCurrentWidget(self.list)
+        self.list.search_box.clear()
+        self.list.grid_box.setText(grid_code or "")
+        self.list.run_search()
         self.list.table.setFocus()
 
     def open_row(self, row: int) -> None:

@@ -207,6 +207,7 @@ class PropertyDialog(_FormDialog):
         layout.addLayout(parties)
         layout.addWidget(self._general_label())
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(680)
         self._fill()
         self._load_assistants()
 
@@ -465,7 +466,7 @@ class BindDialog(_FormDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Find:"), self.search_box)
         form.addRow(self.tr("Found:"), self.errors.wrap("person", self.results))
-        form.addRow(self.tr("&From:"), self.errors.wrap("start", self.start_edit))
+        form.addRow(self.tr("Start &date:"), self.errors.wrap("start", self.start_edit))
         form.addRow(self.tr("&Relation:"), self.relation)
         layout = QVBoxLayout(self)
         layout.addWidget(self.where)
@@ -601,7 +602,11 @@ class MoveDialog(_FormDialog):
         form = QFormLayout()
         form.addRow(self.tr("&To room:"), self.errors.wrap("room_id", self.room_combo))
         form.addRow(self.tr("&First day in the new room:"), self.errors.wrap("on", self.on_edit))
-        note = QLabel(self.tr("The binding to room %1 ends the day before.").replace("%1", room_label))
+        note = QLabel(
+            self.tr("The binding to room %1 ends the day before (the same day, if it began that day).").replace(
+                "%1", room_label
+            )
+        )
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)

@@ -43,6 +43,7 @@ from workstation.ui.screens.properties import dialogs
 from workstation.ui.tasks import Lane, Op
 
 TILE_WIDTH = 150
+WARM_TILES = 48  # tiles built ahead of time (`TileGrid.warm_up`): a property of 40 rooms opens at once
 TILE_SPACING = 8
 
 # (background, border, text): each state also says itself in words on the tile
@@ -96,6 +97,19 @@ def tile_lines(room: Any) -> list[str]:
     return lines
 
 
+def tile_style_sheet() -> str:
+    """Colours of every tile state (`room_state`), selection and keyboard focus, for the tile grid."""
+    rules = []
+    for state, (bg, border, fg) in STATE_COLOURS.items():
+        rules.append(
+            f'RoomTile[state="{state}"] {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}'
+        )
+        rules.append(f'RoomTile[state="{state}"] QLabel {{ color: {fg}; background: transparent; border: none; }}')
+    rules.append("RoomTile[selected=\"true\"] { border: 3px solid #0b3d91; }")
+    rules.append("RoomTile:focus { border: 3px solid #0b3d91; }")
+    return "\n".join(rules)
+
+
 class RoomTile(QFrame):
     """One room. `activated(room_id)` on click, Enter or Space."""
 
@@ -105,14 +119,13 @@ class RoomTile(QFrame):
         super().__init__(parent)
         self.room = room
         self.selected = False
-        self.setObjectName(f"tile_{room.label}")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFixedWidth(TILE_WIDTH)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 6, 8, 6)
         lay.setSpacing(1)
-        self.title = QLabel(room.label)
+        self.title = QLabel()
         f = self.title.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.25)
@@ -124,6 +137,14 @@ class RoomTile(QFrame):
         lay.addStretch(1)
         # room for the title and five lines of state, whatever the font: every tile the same height
         self.setFixedHeight(self.title.fontMetrics().lineSpacing() + 5 * self.body.fontMetrics().lineSpacing() + 18)
+        if room is not None:
+            self.set_room(room)
+
+    def set_room(self, room: Any) -> None:
+        """Show `room` (tiles are reused from one property to the next: only their texts change)."""
+        self.room = room
+        self.setObjectName(f"tile_{room.label}")
+        self.title.setText(room.label)
         self.retranslate()
 
     def state(self) -> str:
@@ -143,13 +164,14 @@ class RoomTile(QFrame):
         self._style()
 
     def _style(self) -> None:
-        bg, border, fg = STATE_COLOURS[self.state()]
-        width = 3 if self.selected else 1
-        self.setStyleSheet(
-            f"RoomTile {{ background: {bg}; border: {width}px solid {border if not self.selected else '#0b3d91'};"
-            f" border-radius: 4px; }} RoomTile:focus {{ border: 3px solid #0b3d91; }}"
-            f" QLabel {{ color: {fg}; background: transparent; border: none; }}"
-        )
+        """State and selection as dynamic properties: the grid's one style sheet colours them (a
+        style sheet per tile would be parsed 40 times when a large property opens)."""
+        changed = self.property("state") != self.state() or self.property("selected") != self.selected
+        self.setProperty("state", self.state())
+        self.setProperty("selected", self.selected)
+        if changed and self.isVisible():
+            self.style().unpolish(self)
+            self.style().polish(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
@@ -175,21 +197,47 @@ class TileGrid(QWidget):
         self.grid.setSpacing(TILE_SPACING)
         self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.tiles: list[RoomTile] = []
+        self._pool: list[RoomTile] = []
         self._columns = 0
         self._width = 0
+        self.setStyleSheet(tile_style_sheet())
 
     def set_rooms(self, rooms: Any, selected: str | None) -> None:
-        for t in self.tiles:
-            self.grid.removeWidget(t)
-            t.deleteLater()
+        """Show `rooms`. Tile widgets are kept and reused (a property of 40 rooms opens without
+        building 40 widgets each time); tiles beyond the rooms are hidden."""
+        rooms = list(rooms)
         self.tiles = []
-        for r in rooms:
-            tile = RoomTile(r, self)
-            tile.activated.connect(self.activated)
+        for i, r in enumerate(rooms):
+            if i < len(self._pool):
+                tile = self._pool[i]
+                tile.set_room(r)
+            else:
+                tile = RoomTile(r, self)
+                tile.activated.connect(self.activated)
+                self._pool.append(tile)
             tile.set_selected(r.id == selected)
             self.tiles.append(tile)
+        for tile in self._pool[len(rooms) :]:
+            if tile.isVisibleTo(self):
+                self.grid.removeWidget(tile)
+                tile.hide()
         self._columns = 0
         self._place()
+        for tile in self.tiles:
+            tile.show()
+
+    def warm_up(self, count: int = WARM_TILES, batch: int = 8) -> None:
+        """Build hidden tiles ahead of time, a few per turn of the event loop (no stall), so that
+        opening even the first large property only fills in texts."""
+        missing = count - len(self._pool)
+        if missing <= 0:
+            return
+        for _ in range(min(batch, missing)):
+            tile = RoomTile(None, self)
+            tile.hide()
+            tile.activated.connect(self.activated)
+            self._pool.append(tile)
+        QTimer.singleShot(0, self, lambda: self.warm_up(count, batch))
 
     def tile(self, room_id: str) -> RoomTile | None:
         return next((t for t in self.tiles if t.room.id == room_id), None)
