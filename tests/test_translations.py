@@ -74,6 +74,7 @@ LATIN_ALLOWED = {
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
     "SQLite", "HTTP",
+    "C", "F", "G", "J", "L", "M", "Q", "R", "S", "Z",  # visa categories (C, J1, Q2, …) as printed in a visa
     "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
     "PDF", "pdf", "G",  # the visit sheet's file format ("*.pdf"); a grid code's letter (G01)
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)

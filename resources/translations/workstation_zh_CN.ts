@@ -592,6 +592,49 @@
     </message>
 </context>
 <context>
+    <name>BindDialog</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>捆绑</translation>
+    </message>
+    <message>
+        <source>Bind a person to room %1</source>
+        <translation>将人员捆绑到 %1 房间</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>查找结果：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, ID number or phone</source>
+        <translation>姓名、拼音、证件号码或电话</translation>
+    </message>
+    <message>
+        <source>Room %1 at %2</source>
+        <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>起始日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>find the person and choose them in the list</source>
+        <translation>请先查找人员，并在列表中选中</translation>
+    </message>
+    <message>
+        <source>no current address</source>
+        <translation>无现住址</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Change role</source>
@@ -1238,6 +1281,10 @@
         <translation>刷护照</translation>
     </message>
     <message>
+        <source>The devices are starting…</source>
+        <translation>设备正在启动…</translation>
+    </message>
+    <message>
         <source>This device is not emulated here.</source>
         <translation>此设备在这里不是模拟设备。</translation>
     </message>
@@ -1505,6 +1552,25 @@
     <message>
         <source>{n} records have not reached the central platform</source>
         <translation>有 {n} 条记录尚未上传到中心平台</translation>
+    </message>
+</context>
+<context>
+    <name>EndTenancyDialog</name>
+    <message>
+        <source>%1 in room %2 since %3.</source>
+        <translation>%1 自 %3 起住在 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day in the room:</source>
+        <translation>最后居住日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>End binding</source>
+        <translation>解除捆绑</translation>
+    </message>
+    <message>
+        <source>the binding started on %1</source>
+        <translation>该捆绑始于 %1</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2093,10 @@
         <translation>未登记</translation>
     </message>
     <message>
+        <source>page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
         <source>printed %1 by %2</source>
         <translation>%1 由 %2 打印</translation>
     </message>
@@ -2092,6 +2162,10 @@
     <message>
         <source>The desk is locked. {user}, enter your password to continue, or another operator can log in.</source>
         <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
+    </message>
+    <message>
+        <source>The lockout is over: you can try to log in again.</source>
+        <translation>锁定已解除，可以重新登录。</translation>
     </message>
     <message>
         <source>The two new passwords differ.</source>
@@ -2392,6 +2466,37 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>%1, now in room %2.</source>
+        <translation>%1，现住 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;First day in the new room:</source>
+        <translation>入住新房间日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To room:</source>
+        <translation>迁入房间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <source>Move to another room</source>
+        <translation>换到其他房间</translation>
+    </message>
+    <message>
+        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
+        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
+    </message>
+    <message>
+        <source>add another room first</source>
+        <translation>请先添加其他房间</translation>
+    </message>
+</context>
+<context>
     <name>NewOperatorDialog</name>
     <message>
         <source>Name shown</source>
@@ -2478,6 +2583,29 @@
     </message>
 </context>
 <context>
+    <name>OverlapQuestion</name>
+    <message>
+        <source>Bound to another room</source>
+        <translation>已捆绑到其他房间</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Keep both bindings</source>
+        <translation>保留两处捆绑</translation>
+    </message>
+    <message>
+        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends the day before.</source>
+        <translation>仅当此人确实同时居住在两个房间时才保留两处捆绑（将记入审计日志）。否则请换房：另一处捆绑在前一天结束。</translation>
+    </message>
+    <message>
+        <source>Move here instead</source>
+        <translation>改为换到此房间</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Enter the recovery passphrase.</source>
@@ -2548,6 +2676,480 @@
     </message>
 </context>
 <context>
+    <name>Properties</name>
+    <message>
+        <source>Apartment</source>
+        <translation>住宅公寓</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dormitory</source>
+        <translation>集体宿舍</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Remove room %1? Its past bindings stay in the history.</source>
+        <translation>删除 %1 房间？其以往的捆绑记录仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Self-built house</source>
+        <translation>自建房</translation>
+    </message>
+    <message>
+        <source>Shop with living space</source>
+        <translation>商住两用</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <source>not a date: type it as 2024-03-01</source>
+        <translation>日期无效：请按 2024-03-01 的格式填写</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesModel</name>
+    <message>
+        <source>%1 at %2 from %3</source>
+        <translation>%2 %1 房间（自 %3 起）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Also bound to room %1</source>
+        <translation>同时捆绑于 %1</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后居住日</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People now</source>
+        <translation>现住人数</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>from a later date</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未抽查</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPage</name>
+    <message>
+        <source>%1 is bound to room %2.</source>
+        <translation>%1 已捆绑到 %2 房间。</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyDialog</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <source>Assistant who registers it</source>
+        <translation>登记协管员</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>协管员：</translation>
+    </message>
+    <message>
+        <source>Company or manager:</source>
+        <translation>物管单位或负责人：</translation>
+    </message>
+    <message>
+        <source>District code:</source>
+        <translation>警区代码：</translation>
+    </message>
+    <message>
+        <source>Edit property</source>
+        <translation>编辑出租屋</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>New property</source>
+        <translation>新建出租屋</translation>
+    </message>
+    <message>
+        <source>Police district that checks it</source>
+        <translation>负责核查的警区</translation>
+    </message>
+    <message>
+        <source>Property management company</source>
+        <translation>物管单位</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyList</name>
+    <message>
+        <source>%1 properties</source>
+        <translation>共 %1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 properties shown; scroll for more</source>
+        <translation>已显示 %1 处出租屋；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Landlords late only</source>
+        <translation>仅看申报逾期的业主(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Address, landlord&apos;s name or mobile</source>
+        <translation>地址、业主姓名或手机</translation>
+    </message>
+    <message>
+        <source>Monthly round…</source>
+        <translation>集中清查…</translation>
+    </message>
+    <message>
+        <source>New property…</source>
+        <translation>新建出租屋…</translation>
+    </message>
+    <message>
+        <source>No property found.</source>
+        <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>Only properties with a tenant the landlord has not declared within the station&apos;s time limit</source>
+        <translation>只显示有租客未在本所规定时限内由业主申报的出租屋</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s properties not spot-checked this month, printable as one sheet</source>
+        <translation>本网格本月尚未抽查的出租屋，可打印成一张表</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>by address</source>
+        <translation>按地址</translation>
+    </message>
+    <message>
+        <source>by consistency rate, lowest first</source>
+        <translation>按一致率（从低到高）</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyView</name>
+    <message>
+        <source>%1 / %2 people</source>
+        <translation>%1 / %2 人</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>添加房间…</translation>
+    </message>
+    <message>
+        <source>Also bound elsewhere</source>
+        <translation>另有捆绑</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Back to the property list (Esc)</source>
+        <translation>返回出租屋列表（Esc）</translation>
+    </message>
+    <message>
+        <source>Bind a person…</source>
+        <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Choose a room</source>
+        <translation>请选择房间</translation>
+    </message>
+    <message>
+        <source>Click a room (or Tab to it and press Enter) to see who lives there.</source>
+        <translation>点击房间（或用 Tab 键移到房间后按回车）查看住户。</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>Edit property…</source>
+        <translation>编辑出租屋…</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>End binding…</source>
+        <translation>解除捆绑…</translation>
+    </message>
+    <message>
+        <source>Find a registered resident by name, pinyin, ID number or phone</source>
+        <translation>按姓名、拼音、证件号码或电话查找已登记人员</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+    </message>
+    <message>
+        <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
+        <translation>网格 %1 · %2 个房间 · 现捆绑 %3 人 · 一致率 %4 · 最近抽查 %5</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>身份证：%1</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>手机：%1</translation>
+    </message>
+    <message>
+        <source>Move to another room…</source>
+        <translation>换到其他房间…</translation>
+    </message>
+    <message>
+        <source>Not declared</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>超员</translation>
+    </message>
+    <message>
+        <source>Place an ID card on the reader to bind its holder to room %1.</source>
+        <translation>将身份证放到读卡器上，即可把持证人捆绑到 %1 房间。</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Property management</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Rename room…</source>
+        <translation>重命名房间…</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>%1 房间</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet. Add the rooms first, then bind people to them.</source>
+        <translation>此出租屋还没有房间。请先添加房间，再捆绑人员。</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Your role reads who lives here; it does not bind people.</source>
+        <translation>您的角色可查看住户，但不能捆绑人员。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>← All properties</source>
+        <translation>← 全部出租屋</translation>
+    </message>
+</context>
+<context>
     <name>Registration</name>
     <message>
         <source>%1:</source>
@@ -2562,8 +3164,16 @@
         <translation>来本地日期</translation>
     </message>
     <message>
+        <source>C — crew</source>
+        <translation>C 乘务</translation>
+    </message>
+    <message>
         <source>Child under the age for fingerprints</source>
         <translation>儿童未到采集指纹年龄</translation>
+    </message>
+    <message>
+        <source>D — permanent residence</source>
+        <translation>D 定居</translation>
     </message>
     <message>
         <source>Date of birth</source>
@@ -2572,10 +3182,6 @@
     <message>
         <source>Date of entry</source>
         <translation>入境日期</translation>
-    </message>
-    <message>
-        <source>Date of entry: %1</source>
-        <translation>入境日期：%1</translation>
     </message>
     <message>
         <source>Document number</source>
@@ -2592,6 +3198,10 @@
     <message>
         <source>Employer</source>
         <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>F — exchanges and visits</source>
+        <translation>F 交流访问</translation>
     </message>
     <message>
         <source>Family member</source>
@@ -2622,6 +3232,10 @@
         <translation>外国人永久居留身份证（2023版）</translation>
     </message>
     <message>
+        <source>G — transit</source>
+        <translation>G 过境</translation>
+    </message>
+    <message>
         <source>HK/Macau/Taiwan residence permit</source>
         <translation>港澳台居民居住证</translation>
     </message>
@@ -2638,12 +3252,20 @@
         <translation>拟停留至</translation>
     </message>
     <message>
-        <source>Intended stay until: %1</source>
-        <translation>拟停留至：%1</translation>
-    </message>
-    <message>
         <source>Issued by</source>
         <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>J1 — resident journalist</source>
+        <translation>J1 常驻记者</translation>
+    </message>
+    <message>
+        <source>J2 — journalist on a short assignment</source>
+        <translation>J2 临时采访记者</translation>
+    </message>
+    <message>
+        <source>L — tourism</source>
+        <translation>L 旅游</translation>
     </message>
     <message>
         <source>Left index finger</source>
@@ -2664,6 +3286,10 @@
     <message>
         <source>Left thumb</source>
         <translation>左手拇指</translation>
+    </message>
+    <message>
+        <source>M — business and trade</source>
+        <translation>M 商贸</translation>
     </message>
     <message>
         <source>Male</source>
@@ -2722,6 +3348,18 @@
         <translation>出租屋</translation>
     </message>
     <message>
+        <source>Q1 — family reunion (long stay)</source>
+        <translation>Q1 家庭团聚（长期）</translation>
+    </message>
+    <message>
+        <source>Q2 — visiting relatives (short stay)</source>
+        <translation>Q2 探亲（短期）</translation>
+    </message>
+    <message>
+        <source>R — high-level talent</source>
+        <translation>R 高层次人才</translation>
+    </message>
+    <message>
         <source>Residence permit</source>
         <translation>居留许可</translation>
     </message>
@@ -2752,6 +3390,14 @@
     <message>
         <source>Room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>S1 — private affairs (long stay)</source>
+        <translation>S1 私人事务（长期）</translation>
+    </message>
+    <message>
+        <source>S2 — private affairs (short stay)</source>
+        <translation>S2 私人事务（短期）</translation>
     </message>
     <message>
         <source>Sex</source>
@@ -2798,10 +3444,6 @@
         <translation>有效期至</translation>
     </message>
     <message>
-        <source>Visa</source>
-        <translation>签证</translation>
-    </message>
-    <message>
         <source>Visa or permit number</source>
         <translation>签证或居留许可号码</translation>
     </message>
@@ -2810,12 +3452,20 @@
         <translation>签证或居留许可种类</translation>
     </message>
     <message>
-        <source>Visa-free entry</source>
-        <translation>免签入境</translation>
+        <source>Visa-free entry (no number)</source>
+        <translation>免签入境（无号码）</translation>
     </message>
     <message>
-        <source>Visa/permit: %1 %2</source>
-        <translation>签证/居留许可：%1 %2</translation>
+        <source>X1 — study (long term)</source>
+        <translation>X1 学习（长期）</translation>
+    </message>
+    <message>
+        <source>X2 — study (short term)</source>
+        <translation>X2 学习（短期）</translation>
+    </message>
+    <message>
+        <source>Z — work</source>
+        <translation>Z 工作</translation>
     </message>
 </context>
 <context>
@@ -2933,6 +3583,10 @@
         <translation>证件中没有可显示的照片。</translation>
     </message>
     <message>
+        <source>The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose</source>
+        <translation>护照中的签证或居留许可；输入其字母（L、M、Z、Q1…）即可选择</translation>
+    </message>
+    <message>
         <source>This number is already registered: %1 (born %2). Open that record instead of a second one.</source>
         <translation>该号码已登记：%1（出生于 %2）。请打开该记录，不要重复登记。</translation>
     </message>
@@ -2969,12 +3623,12 @@
         <translation>请选择房间</translation>
     </message>
     <message>
-        <source>not a date: write it as 2024-03-01</source>
-        <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
+        <source>choose: type the letter, e.g. L or Q2</source>
+        <translation>请选择：输入字母，如 L 或 Q2</translation>
     </message>
     <message>
-        <source>required for a foreign national&apos;s registration</source>
-        <translation>境外人员登记必须填写</translation>
+        <source>not a date: write it as 2024-03-01</source>
+        <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
     </message>
     <message>
         <source>⚠ The document did not read cleanly (%1). Check the fields against the document.</source>
@@ -3037,6 +3691,10 @@
     <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation>（未登记）</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3259,6 +3917,33 @@
     <message>
         <source>all properties</source>
         <translation>全部出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>&amp;Capacity (people):</source>
+        <translation>可住人数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add a room</source>
+        <translation>添加房间</translation>
+    </message>
+    <message>
+        <source>Rename room</source>
+        <translation>重命名房间</translation>
+    </message>
+    <message>
+        <source>Room &amp;label:</source>
+        <translation>房间号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>a whole number of people, or empty</source>
+        <translation>请填写整数人数，或留空</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
     </message>
 </context>
 <context>
@@ -4071,6 +4756,10 @@
         <translation>打开对象(&amp;S)</translation>
     </message>
     <message>
+        <source>Open the Properties page to see this property: %1 (grid %2).</source>
+        <translation>请打开“出租屋”页面查看该出租屋：%1（网格 %2）。</translation>
+    </message>
+    <message>
         <source>Open, due today</source>
         <translation>待办，今天到期</translation>
     </message>
@@ -4662,6 +5351,10 @@
         <translation>出生日期</translation>
     </message>
     <message>
+        <source>date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
         <source>declarant&apos;s mobile number</source>
         <translation>申报人手机号</translation>
     </message>
@@ -4705,6 +5398,10 @@
     <message>
         <source>image quality</source>
         <translation>图像质量</translation>
+    </message>
+    <message>
+        <source>intended stay until</source>
+        <translation>拟停留截止日期</translation>
     </message>
     <message>
         <source>issuing state</source>
@@ -4793,6 +5490,14 @@
     <message>
         <source>valid to</source>
         <translation>有效期截止</translation>
+    </message>
+    <message>
+        <source>visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>visa or permit type</source>
+        <translation>签证或居留许可种类</translation>
     </message>
 </context>
 <context>
@@ -5188,6 +5893,10 @@
         <translation>此注册码是发给其他警务室的</translation>
     </message>
     <message>
+        <source>this record belongs to another station; the platform does not show it here</source>
+        <translation>这条记录属于其他警务室，平台不向本站提供</translation>
+    </message>
+    <message>
         <source>this workstation has been revoked by the platform</source>
         <translation>本工作站已被中心平台吊销</translation>
     </message>
@@ -5504,6 +6213,10 @@
         <translation>请从备份恢复本站（workstation-admin restore），数据未作任何改动。</translation>
     </message>
     <message>
+        <source>Room {room} cannot be removed: {count} tenant(s) are bound to it now. End or move their bindings first.</source>
+        <translation>{room} 房间不能删除：目前有 {count} 名住户捆绑在此。请先解除捆绑或为其换房。</translation>
+    </message>
+    <message>
         <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
         <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
@@ -5570,6 +6283,22 @@
     <message>
         <source>The workstation app is already running on the station in {data_dir}. Switch to that window.</source>
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} (since {start}).</source>
+        <translation>此人已捆绑到 {room} 房间（自 {start} 起）。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} at {address} since {start}. Both bindings would run at the same time: confirm that both are right, or move the person instead.</source>
+        <translation>此人自 {start} 起已捆绑到 {address} {room} 房间。两处捆绑将同时有效：请确认两处均属实，或改为换房。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another minute. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，约 1 分钟后解除。管理员可通过重置密码解锁账号。</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: logging in with this user name is locked for another {minutes} minutes. An administrator can unlock an account by resetting its password.</source>
+        <translation>失败次数过多：该用户名的登录已被锁定，还需 {minutes} 分钟解除。管理员可通过重置密码解锁账号。</translation>
     </message>
     <message>
         <source>Writing the key file, anchor and manifest…</source>
@@ -5659,6 +6388,14 @@
     <message>
         <source>choose a result</source>
         <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>choose another room: the person is bound to this one</source>
+        <translation>请选择其他房间：此人已捆绑在本房间</translation>
+    </message>
+    <message>
+        <source>choose one of this station&apos;s assistants</source>
+        <translation>请选择本警务室的协管员</translation>
     </message>
     <message>
         <source>choose one of: {choices}</source>
@@ -5789,6 +6526,10 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the move cannot be before the binding started ({start})</source>
+        <translation>换房日期不能早于捆绑开始日期（{start}）</translation>
+    </message>
+    <message>
         <source>the moving-in date is not a date: write it as 2024-03-01</source>
         <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
     </message>
@@ -5799,6 +6540,10 @@
     <message>
         <source>the result code is too long</source>
         <translation>结果代码过长</translation>
+    </message>
+    <message>
+        <source>this binding ended on {end}: bind the person to the new room instead</source>
+        <translation>该捆绑已于 {end} 结束：请直接将此人捆绑到新房间</translation>
     </message>
     <message>
         <source>this document is already registered; open that resident</source>
@@ -5821,12 +6566,12 @@
         <translation>此人被重复核查</translation>
     </message>
     <message>
-        <source>user name &apos;{username}&apos; is taken</source>
-        <translation>用户名“{username}”已被使用</translation>
+        <source>this property has a room {label} already</source>
+        <translation>此出租屋已有 {label} 房间</translation>
     </message>
     <message>
-        <source>{field} is required</source>
-        <translation>必须填写{field}</translation>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>用户名“{username}”已被使用</translation>
     </message>
     <message>
         <source>{path}: {problem}. {todo}</source>
@@ -6134,6 +6879,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>A code starts with a letter or a digit.</source>
+        <translation>代码须以字母或数字开头。</translation>
+    </message>
+    <message>
         <source>A document number</source>
         <translation>证件号码</translation>
     </message>
@@ -6162,6 +6911,18 @@
         <translation>通行证号码</translation>
     </message>
     <message>
+        <source>A visa or permit number</source>
+        <translation>签证或居留许可号码</translation>
+    </message>
+    <message>
+        <source>A visa or permit number has 4–32 letters and digits.</source>
+        <translation>签证或居留许可号码由 4–32 位字母和数字组成。</translation>
+    </message>
+    <message>
+        <source>A visa-free entry has no visa or permit number.</source>
+        <translation>免签入境没有签证或居留许可号码。</translation>
+    </message>
+    <message>
         <source>An ID number</source>
         <extracomment>How a field is named at the start of a sentence about its characters (`identifier_problems`).</extracomment>
         <translation>身份证号码</translation>
@@ -6175,6 +6936,14 @@
         <translation>身份证号码只能由数字组成，最后一位可以是X。</translation>
     </message>
     <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {limit} people in one room.</source>
+        <translation>每个房间最多 {limit} 人。</translation>
+    </message>
+    <message>
         <source>Characters 7–14 ({digits}) are not a real date of birth.</source>
         <translation>第7至14位（{digits}）不是有效的出生日期。</translation>
     </message>
@@ -6185,6 +6954,10 @@
     <message>
         <source>Not a mainland mobile number (11 digits starting 13–19).</source>
         <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
+    </message>
+    <message>
+        <source>Say which visa or permit the number belongs to.</source>
+        <translation>请选择该号码所属的签证或居留许可种类。</translation>
     </message>
     <message>
         <source>The check digit is wrong (the last character should be {expected}); please re-read the card.</source>
@@ -6203,6 +6976,18 @@
         <translation>出生日期 {date} 超出有效范围。</translation>
     </message>
     <message>
+        <source>The date of entry {date} is before the date of birth ({born}).</source>
+        <translation>入境日期 {date} 早于出生日期（{born}）。</translation>
+    </message>
+    <message>
+        <source>The date of entry {date} is in the future.</source>
+        <translation>入境日期 {date} 晚于今天。</translation>
+    </message>
+    <message>
+        <source>The intended stay ends ({end}) before the date of entry ({start}).</source>
+        <translation>拟停留截止日期（{end}）早于入境日期（{start}）。</translation>
+    </message>
+    <message>
         <source>The previous card number</source>
         <translation>原证件号码</translation>
     </message>
@@ -6211,8 +6996,16 @@
         <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
     </message>
     <message>
+        <source>The {field} is required for a foreign national&apos;s registration.</source>
+        <translation>登记境外人员必须填写{field}。</translation>
+    </message>
+    <message>
         <source>The {field} is required for this document type.</source>
         <translation>此类证件必须填写{field}。</translation>
+    </message>
+    <message>
+        <source>This code is required.</source>
+        <translation>请填写此代码。</translation>
     </message>
     <message>
         <source>digits</source>
@@ -6242,6 +7035,10 @@
     <message>
         <source>“{code}” is not a nationality code of ICAO 9303 (such as CHN, GBR, D, XXA, UNO).</source>
         <translation>“{code}”不是ICAO 9303国籍代码（例如CHN、GBR、D、XXA、UNO）。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a visa or permit type (such as L, M, Z, Q1, X1).</source>
+        <translation>“{value}”不是签证或居留许可种类（如 L、M、Z、Q1、X1）。</translation>
     </message>
 </context>
 <context>

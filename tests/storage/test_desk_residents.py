@@ -1,19 +1,20 @@
 """The residents area as the desk uses it: keyset pages, rows, the audited detail, writes that say what
 changed, and reads bounded per role with masked audit rows (issue 8 items 1–2, issue 9 item 8)."""
 
-from datetime import date
+import json
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, FingerPosition, Role, Sex, TenancyRelation
+from workstation.domain.enums import DocumentType, FingerPosition, Role, Sex, TenancyRelation, VisaType
 from workstation.domain.permissions import max_page
 from workstation.domain.validation import gb11643_check_char
 from workstation.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from workstation.storage import demo
 from workstation.storage.areas import UNSET, Kind
-from workstation.storage.schema import AuditEvent
+from workstation.storage.schema import AuditEvent, OutboxEntry
 from workstation.storage.search import BadCursor
 from workstation.wiring import open_desk
 
@@ -282,3 +283,71 @@ def test_property_search_as_you_type(shared):
     assert [p.id for p in desk.housing.find_properties("", grid_code="G02")] == [p2]
     rooms = desk.housing.rooms(p1)
     assert [(r.id, r.label, r.occupants) for r in rooms] == [(r1, "301", 6)]
+
+
+def _passport(number="P1234567", born=date(1985, 3, 2)):
+    return IdentityDocument(
+        doc_type=DocumentType.PASSPORT, number=number, name="ERIKSSON, ANNA", name_latin="ERIKSSON, ANNA",
+        sex=Sex.FEMALE, birth_date=born, nationality="SWE", issuer="SWE", valid_to=date(2031, 1, 1), source="mrz",
+    )
+
+
+def test_a_foreign_guests_stay_is_stored_shown_and_synced(st):
+    desk = open_desk(st.db, st.actor(Role.OFFICER))
+    today = date.today()
+    ch = desk.residents.register(
+        _passport(), visa_type="z", visa_number="ｅ１２３４５６７８", entry_date=today, stay_until=date(2030, 5, 1),
+        notes="room keys at the desk",
+    )
+    d = desk.residents.get(ch.id)
+    assert (d.visa_type, d.visa_number, d.entry_date, d.stay_until) == (
+        VisaType.Z, "E12345678", today, date(2030, 5, 1)
+    )
+    assert d.notes == "room keys at the desk"  # the stay is not in the notes any more
+    with st.db.read() as s:
+        payload = json.loads(
+            s.execute(select(OutboxEntry.payload).where(OutboxEntry.record_id == ch.id)).scalar_one()
+        )
+    assert (payload["visa_type"], payload["visa_number"], payload["entry_date"], payload["stay_until"]) == (
+        "Z", "E12345678", today.isoformat(), "2030-05-01"
+    )
+
+
+def test_a_stay_that_does_not_add_up_is_refused_by_field(st):
+    desk = open_desk(st.db, st.actor(Role.OFFICER))
+    with pytest.raises(ValidationError) as err:
+        desk.residents.register(
+            _passport(), visa_type="K", entry_date=date(1980, 1, 1), stay_until=date(1979, 1, 1),
+        )
+    assert {(p.field, p.code) for p in err.value.problems} == {
+        ("visa_type", "unknown_type"), ("entry_date", "before_birth"), ("stay_until", "ends_before_start")
+    }
+    with pytest.raises(ValidationError) as err:
+        desk.residents.register(_passport(), entry_date=date.today() + timedelta(days=1))
+    assert [(p.field, p.code) for p in err.value.problems] == [("entry_date", "too_late")]
+    assert desk.residents.find("ERIKSSON").items == ()  # nothing half-saved
+
+
+def test_a_stay_edit_is_checked_against_what_is_stored(st):
+    desk = open_desk(st.db, st.actor(Role.OFFICER))
+    pid = desk.residents.register(
+        _passport(), visa_type=VisaType.L, visa_number="E12345678", entry_date=date(2026, 1, 10),
+        stay_until=date(2026, 2, 10),
+    ).id
+    with pytest.raises(ValidationError) as err:  # the stored stay ends before the new entry
+        desk.residents.update(pid, base_version=1, entry_date=date(2026, 3, 1))
+    assert [(p.field, p.code) for p in err.value.problems] == [("stay_until", "ends_before_start")]
+    with pytest.raises(ValidationError) as err:  # the stored number does not fit a visa-free entry
+        desk.residents.update(pid, base_version=1, visa_type=VisaType.VISA_FREE)
+    assert [(p.field, p.code) for p in err.value.problems] == [("visa_number", "not_numbered")]
+    with pytest.raises(ValidationError) as err:  # a birth date after the stored entry
+        desk.residents.update(pid, base_version=1, birth_date=date(2026, 1, 20))
+    assert ("entry_date", "before_birth") in {(p.field, p.code) for p in err.value.problems}
+    up = desk.residents.update(pid, base_version=1, visa_type="residence_permit", visa_number="ｒ９８７６５４３２",
+                               stay_until=date(2027, 2, 10))
+    assert up.kinds == {Kind.PERSON}
+    d = desk.residents.get(pid)
+    assert (d.visa_type, d.visa_number, d.stay_until) == (VisaType.RESIDENCE_PERMIT, "R98765432", date(2027, 2, 10))
+    desk.residents.update(pid, base_version=2, visa_type=VisaType.VISA_FREE, visa_number="")
+    d = desk.residents.get(pid)
+    assert (d.visa_type, d.visa_number, d.entry_date) == (VisaType.VISA_FREE, None, date(2026, 1, 10))

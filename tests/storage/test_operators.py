@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 from workstation.domain.enums import Role
 from workstation.errors import PermissionDenied, ValidationError
+from workstation.i18n import render
 from workstation.storage import operators, settings
-from workstation.storage.errors import AuthenticationFailed, OperatorInactive, PasswordChangeRequired
+from workstation.storage.errors import AccountLocked, AuthenticationFailed, OperatorInactive, PasswordChangeRequired
 from workstation.storage.schema import AuditEvent, Operator, utcnow
 from workstation.wiring import open_desk
 
@@ -22,12 +23,19 @@ def _outcomes(st, username):
 def test_five_failures_lock_for_ten_minutes_then_unlock(st):
     st.actor(Role.OFFICER, "li")
     now = utcnow()
-    for _ in range(5):  # the fifth failure locks
-        with pytest.raises(AuthenticationFailed):
+    for _ in range(4):
+        with pytest.raises(AuthenticationFailed, match="locked for 10 minutes") as exc:  # the rule
             operators.authenticate(st.db, "li", "wrong-password", now=now)
-    with pytest.raises(AuthenticationFailed, match="locked for 10 minutes"):  # right password, still locked
-        operators.authenticate(st.db, "li", "password-li", now=now + timedelta(seconds=1))
-    with pytest.raises(AuthenticationFailed):
+        assert not isinstance(exc.value, AccountLocked)
+    with pytest.raises(AccountLocked, match="locked for another 10 minutes") as exc:  # the fifth failure locks
+        operators.authenticate(st.db, "li", "wrong-password", now=now)
+    assert exc.value.seconds_left == 600
+    # right password, still locked: the time left, in minutes rounded up
+    with pytest.raises(AccountLocked, match="locked for another 8 minutes") as exc:
+        operators.authenticate(st.db, "li", "password-li", now=now + timedelta(minutes=2, seconds=1))
+    assert exc.value.seconds_left == 479
+    assert "被锁定" in render(exc.value.message, "zh_CN") and "8" in render(exc.value.message, "zh_CN")
+    with pytest.raises(AccountLocked, match="locked for another minute\\."):
         operators.authenticate(st.db, "li", "password-li", now=now + timedelta(minutes=9, seconds=50))
     actor = operators.authenticate(st.db, "li", "password-li", now=now + timedelta(minutes=10, seconds=1))
     assert actor.role is Role.OFFICER
@@ -43,7 +51,7 @@ def test_lockout_thresholds_are_configurable(st):
     for _ in range(2):
         with pytest.raises(AuthenticationFailed):
             operators.authenticate(st.db, "zhao", "nope-nope", now=now)
-    with pytest.raises(AuthenticationFailed, match="locked for 30 minutes"):
+    with pytest.raises(AccountLocked, match="locked for another 30 minutes"):
         operators.authenticate(st.db, "zhao", "password-zhao", now=now)
     assert _outcomes(st, "zhao")[-1] == "locked"
 
@@ -69,16 +77,24 @@ def test_unknown_name_gets_the_same_answer_and_the_same_work_as_a_real_one(st):
         operators.set_disabled(st.db, st.admin, "gone")
         now = utcnow()
         answers = {}
-        for name in ["real", "nobody", "gone"] + ["real"] * 5 + ["nobody"] * 5:
+        for name in ["real", "nobody", "gone"] * 6 + ["real", "nobody", "gone"]:
             before = hasher.verifications
             with pytest.raises(AuthenticationFailed) as exc:
                 operators.authenticate(st.db, name, "wrong-password", now=now)
             assert hasher.verifications == before + 1, name  # one Argon2 verification on every path
-            answers.setdefault(name, set()).add((type(exc.value), exc.value.message, exc.value.message_zh))
-        # "real" is now locked; "nobody" was never tracked; every answer is the same one
-        assert len(set().union(*answers.values())) == 1
+            answers.setdefault(name, []).append((type(exc.value), exc.value.message, exc.value.message_zh))
+        # the same answers in the same order: the rule four times, then locked for another 10 minutes
+        assert answers["real"] == answers["nobody"] == answers["gone"]
+        assert [t for t, _m, _z in answers["real"]] == [AuthenticationFailed] * 4 + [AccountLocked] * 3
         with st.db.read() as s:
             assert s.execute(select(Operator).where(Operator.username == "nobody")).first() is None
+        assert _outcomes(st, "nobody") == ["refused"] * 4 + ["locked"] * 3
+        with pytest.raises(AccountLocked) as exc:  # a name's lockout runs out like an account's
+            operators.authenticate(st.db, "nobody", "wrong-password", now=now + timedelta(minutes=9))
+        assert exc.value.seconds_left == 60
+        with pytest.raises(AuthenticationFailed) as exc:
+            operators.authenticate(st.db, "nobody", "wrong-password", now=now + timedelta(minutes=10, seconds=1))
+        assert not isinstance(exc.value, AccountLocked)
         before = hasher.verifications
         with pytest.raises(AuthenticationFailed):  # locked, right password: still the Argon2 work
             operators.authenticate(st.db, "real", "password-real", now=now)

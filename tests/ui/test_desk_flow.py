@@ -7,7 +7,9 @@ passport and manual flows follow it."""
 
 from __future__ import annotations
 
+import json
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -216,7 +218,9 @@ def test_passport_swipe_to_saved_and_synced(qtbot, ctx, runner, bridge, station_
     assert form.stay_group.isVisible() and form.editors["nationality"].text() == "UTO"
     assert form.editors["number"].text() == "L898902C3"
     assert form.expired_banner.isVisible()  # the specimen expired in 2012
-    qtbot.waitUntil(form.editors["visa_type"].hasFocus, timeout=10000)  # "Visa" already chosen
+    qtbot.waitUntil(form.editors["visa_type"].hasFocus, timeout=10000)  # nothing chosen yet
+    key(qtbot, Qt.Key.Key_Z)  # keyboard search in the list: "Z — work"
+    assert form.editors["visa_type"].currentData() == "Z"
     key(qtbot, Qt.Key.Key_Tab)
     type_into(qtbot, form.editors["visa_number"], "V1234567")
     key(qtbot, Qt.Key.Key_Tab)
@@ -234,8 +238,17 @@ def test_passport_swipe_to_saved_and_synced(qtbot, ctx, runner, bridge, station_
     with station_fx.db.read() as s:
         person = s.get(Person, pid)
         assert person.nationality == "UTO" and person.name_latin == "ERIKSSON, ANNA MARIA"
-        assert "V1234567" in person.notes and "2024-05-01" in person.notes and "2030-05-01" in person.notes
+        assert (person.visa_type, person.visa_number) == ("Z", "V1234567")
+        assert (person.entry_date, person.stay_until) == (date(2024, 5, 1), date(2030, 5, 1))
+        assert not person.notes  # the stay is in its fields, not in the notes
     assert_stored_and_synced(qtbot, ctx, station_fx, platform, pid, doc_type="passport")
+    from workstation.central.store import Record
+
+    with platform.central.store.sessions() as s:  # the stay reached the platform with the record
+        payload = json.loads(s.get(Record, ("person", pid)).payload)
+    assert (payload["visa_type"], payload["visa_number"], payload["entry_date"], payload["stay_until"]) == (
+        "Z", "V1234567", "2024-05-01", "2030-05-01"
+    )
 
 
 def test_manual_entry_to_saved_and_synced(qtbot, ctx, runner, bridge, station_fx, platform):

@@ -57,6 +57,25 @@ def test_shoot_passport_form(qtbot, demo_ctx, shoot):
     form = RegistrationForm(demo_ctx, None, document=doc)
     form.show()
     shoot(form, "registration-passport", sizes=DIALOG_SIZES)
+    form.editors["visa_number"].setText("E-12")
+    form.editors["entry_date"].setText("1950-01-01")  # before the specimen's birth in 1974
+
+    def prepare():
+        form.validate()  # every reason beside its field, in the language of the shot
+
+    shoot(form, "registration-passport-stay-reasons", sizes=DIALOG_SIZES, prepare=prepare)
+
+
+def test_shoot_foreign_guests_record(qtbot, demo_ctx, runner, shoot):
+    desk = demo_ctx.desk
+    doc = parse_mrz(mrz_lines("td3_specimen")).to_document()
+    pid = off_gui(lambda: desk.residents.register(
+        doc, visa_type="Q2", visa_number="E12345678", entry_date=date(2024, 5, 1), stay_until=date(2024, 8, 1),
+        phone="13800138001",
+    )).id
+    dialog = ResidentDetailDialog(demo_ctx, None, off_gui(lambda: desk.residents.get(pid)))
+    dialog.show()
+    shoot(dialog, "resident-record-foreign-guest", sizes=DIALOG_SIZES)
 
 
 def test_shoot_manual_form_with_reasons(qtbot, demo_ctx, shoot):

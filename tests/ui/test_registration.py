@@ -18,7 +18,7 @@ from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, ru
 from desk_fixtures import card, drain, make_ctx, off_gui
 
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, Role, Sex
+from workstation.domain.enums import DocumentType, Role, Sex, VisaType
 from workstation.storage.schema import AuditEvent, IdentityDocumentRow, OutboxEntry, Person
 from workstation.ui.screens.registration import new_manual_registration, open_for_card
 from workstation.ui.screens.registration.form import RegistrationForm
@@ -196,3 +196,70 @@ def test_a_role_that_may_not_register_gets_no_form_for_an_unknown_card(qtbot, st
     assert not forms()
     box.close()
     drain(qtbot, runner)
+
+
+def _passport_form(ctx, *, born=date(1985, 3, 2)):
+    doc = IdentityDocument(
+        DocumentType.PASSPORT, "P1234567", "ERIKSSON, ANNA", Sex.FEMALE, born, name_latin="ERIKSSON, ANNA",
+        nationality="SWE", issuer="SWE", valid_to=date(2031, 1, 1), source="mrz",
+    )
+    form = RegistrationForm(ctx, None, document=doc)
+    form.show()
+    return form
+
+
+def test_a_foreign_guests_stay_is_asked_with_reasons_beside_each_field(qtbot, ctx):
+    form = _passport_form(ctx)
+    ed = form.editors
+    assert form.stay_group.isVisible() and ed["visa_type"].currentIndex() == -1  # nothing guessed
+    assert ed["visa_type"].count() == len(VisaType)
+    form.save()
+    for name in ("visa_type", "entry_date", "stay_until"):
+        assert form.errors.label(name).isVisibleTo(form) and "required" in form.errors.label(name).text(), name
+    ed["visa_type"].setCurrentIndex(ed["visa_type"].findData("Q2"))
+    ed["visa_number"].setText("Q2-1")
+    ed["entry_date"].setText("1980-01-01")  # before the birth date of 1985
+    ed["stay_until"].setText("1979-12-31")
+    form.save()
+    texts = {n: form.errors.label(n).text() for n in ("visa_number", "entry_date", "stay_until")}
+    assert "may contain" in texts["visa_number"] or "letters" in texts["visa_number"]
+    assert "before the date of birth" in texts["entry_date"]
+    assert "before the date of entry" in texts["stay_until"]
+    ed["entry_date"].setText((date.today() + timedelta(days=2)).isoformat())
+    form.save()
+    assert "in the future" in form.errors.label("entry_date").text()
+    ed["entry_date"].setText("2024.5.1")
+    ed["stay_until"].setText("someday")
+    form.save()
+    assert "not a date" in form.errors.label("stay_until").text()
+    assert not form.errors.label("entry_date").isVisibleTo(form)
+    assert form.isVisible()  # nothing saved
+
+
+def test_a_visa_free_entry_needs_no_number_and_the_stay_is_saved_in_its_fields(qtbot, ctx, runner, station_fx):
+    form = _passport_form(ctx)
+    ed = form.editors
+    ed["visa_number"].setText("E1234567")
+    ed["visa_type"].setCurrentIndex(ed["visa_type"].findData(VisaType.VISA_FREE.value))
+    assert not ed["visa_number"].isEnabled() and ed["visa_number"].text() == ""
+    ed["entry_date"].setText(date.today().isoformat())
+    ed["stay_until"].setText((date.today() + timedelta(days=30)).isoformat())
+    ed["notes"].setText("travelling with a child")
+    form.capture = type("C", (), {"result": None, "skip_reason": "Finger injured or missing"})()
+    with qtbot.waitSignal(form.saved, timeout=5000) as saved:
+        form.save()
+    drain(qtbot, runner)
+    with station_fx.db.read() as s:
+        person = s.get(Person, saved.args[0])
+        assert (person.visa_type, person.visa_number) == ("visa_free", None)
+        assert (person.entry_date, person.stay_until) == (date.today(), date.today() + timedelta(days=30))
+        assert person.notes.startswith("travelling with a child") and "visa" not in person.notes.lower()
+
+
+def test_the_stay_is_not_asked_of_a_resident_id_card(qtbot, ctx, bridge):
+    doc = place(qtbot, bridge, card("resident_id"))
+    form = RegistrationForm(ctx, None, document=doc)
+    form.show()
+    assert not form.stay_group.isVisible()
+    form.save()
+    assert not form.errors.label("visa_type").isVisibleTo(form)

@@ -18,7 +18,7 @@ from desk_fixtures import drain, make_ctx, off_gui
 
 from helpers import make_station
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, Role, Sex
+from workstation.domain.enums import DocumentType, Role, Sex, VisaType
 from workstation.storage import demo
 from workstation.storage.schema import AuditEvent, Person
 from workstation.ui.models.residents import Query, ResidentsModel
@@ -200,4 +200,40 @@ def test_assistant_pages_are_bounded_by_the_role(qtbot, populated, runner, bridg
     model = ResidentsModel(ctx)
     search(qtbot, model, Query(""))
     assert model.rowCount() == model.page_size == 50
+    drain(qtbot, runner)
+
+
+def test_detail_shows_and_edits_a_foreign_guests_stay(qtbot, ctx, runner):
+    doc = IdentityDocument(DocumentType.PASSPORT, "P1234567", "ERIKSSON, ANNA", Sex.FEMALE, date(1985, 3, 2),
+                           name_latin="ERIKSSON, ANNA", nationality="SWE", issuer="SWE", source="mrz")
+    pid = off_gui(lambda: ctx.desk.residents.register(
+        doc, visa_type="L", visa_number="E12345678", entry_date=date(2026, 1, 10), stay_until=date(2026, 2, 10)
+    )).id
+    d = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
+    d.show()
+    ed = d.editors
+    assert ed["visa_type"].currentData() == "L" and ed["visa_type"].currentText().startswith("L — tourism")
+    assert ed["visa_number"].text() == "E12345678" and ed["entry_date"].text() == "2026-01-10"
+    assert ed["stay_until"].isVisible()
+    ed["stay_until"].setText("2025-12-31")  # before the entry: refused beside the field, by the service
+    d.save()
+    qtbot.waitUntil(lambda: d.errors.label("stay_until").isVisible(), timeout=5000)
+    assert "before the date of entry" in d.errors.label("stay_until").text()
+    ed["visa_type"].setCurrentIndex(ed["visa_type"].findData(VisaType.RESIDENCE_PERMIT.value))
+    ed["stay_until"].setText("2027-02-10")
+    d.save()
+    qtbot.waitUntil(lambda: d.detail.stay_until == date(2027, 2, 10), timeout=5000)
+    assert d.detail.visa_type is VisaType.RESIDENCE_PERMIT and d.detail.version == 2
+    drain(qtbot, runner)
+
+
+def test_detail_of_a_citizen_has_no_stay_rows(qtbot, ctx, runner):
+    pid = _register(ctx)
+    d = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
+    d.show()
+    assert not any(d.editors[f].isVisible() for f in ("visa_type", "visa_number", "entry_date", "stay_until"))
+    d.editors["employer"].setText("演示科技有限公司")  # the hidden, empty stay is not sent along
+    d.save()
+    qtbot.waitUntil(lambda: d.detail.employer == "演示科技有限公司", timeout=5000)
+    assert d.detail.visa_type is None
     drain(qtbot, runner)

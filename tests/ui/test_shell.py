@@ -35,20 +35,32 @@ def visible_texts(root: QWidget) -> list[str]:
 def test_login_wrong_password_then_lockout(main_window, qtbot):
     screen = main_window.login_screen
     assert screen.isVisible() and main_window.session is None
+    answers = []
     for _ in range(5):
         window_login(qtbot, main_window, Role.OFFICER, password="wrong-password")
         qtbot.waitUntil(lambda: screen.error.isVisible() and screen.login_button.isEnabled())
-        first = screen.error.text()
+        answers.append(screen.error.text())
         assert screen.password.text() == "" and screen.password.hasFocus()
         screen.show_error(None)
     assert main_window.session is None
-    # the sixth try, even with the right password, is refused: the account is locked. The core gives one
-    # answer for unknown, wrong and locked (no account enumeration) and says how long a lockout lasts
+    # four times the rule (one answer for unknown and wrong: no account enumeration), then the fifth
+    # failure locks and the screen says for how long
+    assert len(set(answers[:4])) == 1 and answers[0].startswith("Wrong user name or password.")
+    assert "locked for 10 minutes" in answers[0]
+    assert "locked for another 10 minutes" in answers[4]
+    # the sixth try, even with the right password, is refused with the time left
     window_login(qtbot, main_window, Role.OFFICER, password=password_of("officer1"))
     qtbot.waitUntil(lambda: screen.error.isVisible() and screen.login_button.isEnabled())
     assert main_window.session is None
-    assert first.startswith("Wrong user name or password.")
-    assert "locked for 10 minutes" in screen.error.text()
+    assert "locked for another 10 minutes" in screen.error.text()
+    # the time left is kept up to date while it is shown (moved on by hand here, not waited for)
+    screen._lockout_deadline -= 121
+    screen.refresh_lockout()
+    assert "locked for another 8 minutes" in screen.error.text()
+    screen._lockout_deadline -= 8 * 60
+    screen.refresh_lockout()
+    assert screen.error.text() == "The lockout is over: you can try to log in again."
+    assert screen.lockout_seconds_left() is None
 
 
 def test_password_reset_by_admin_is_changed_at_login(main_window, qtbot, ui_station):

@@ -222,30 +222,38 @@ def test_filters_and_overdue_marked_in_words_and_colour(qtbot, ctx, shoot):
     shoot(page, "tasks-page", sizes=((1366, 768),))
 
 
-def test_open_subject_person_and_property(qtbot, ctx):
+def test_open_subject_person_and_property(qtbot, main_window):
+    import importlib.util
+
+    from workstation.ui.screens.residents.detail import ResidentDetailDialog
+
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    ctx = win.session.ctx
     person = ctx.desk.residents.find("", limit=1).items[0]
     prop = ctx.desk.housing.find_properties("", limit=1).items[0]
     add_task(ctx.db, "a person", TODAY, subject_type="person", subject_ref=person.id)
-    if prop is not None:
-        add_task(ctx.db, "a property", TODAY + timedelta(days=1), subject_type="property", subject_ref=prop.id,
-                 kind="revisit_property")
-    page = open_page(qtbot, ctx)
+    add_task(ctx.db, "a property", TODAY + timedelta(days=1), subject_type="property", subject_ref=prop.id,
+             kind="revisit_property")
+    page = win.show_page("tasks")
+    page.today = TODAY
+    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2 and not page.loading, timeout=10_000)
     page.select_task(page.model.rows[0].id)
     assert page.open_button.isEnabled()
-    from workstation.ui.screens.residents.detail import ResidentDetailDialog
-
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
-    d = wait_dialog(qtbot, ResidentDetailDialog)
+    d = wait_dialog(qtbot, ResidentDetailDialog)  # the record the Residents page opens
     assert d.detail.id == person.id
     d.close()
-    if prop is not None:
-        import importlib.util
 
-        page.select_task(page.model.rows[1].id)
-        page.open_subject()
-        if importlib.util.find_spec("workstation.ui.screens.properties") is None:
-            qtbot.waitUntil(lambda: prop.address in getattr(page, "last_message", ""), timeout=10_000)
-            assert "not in this version" in page.last_message
+    page.select_task(page.model.rows[1].id)
+    assert page.model.data(page.model.index(1, 2)) == "Property"
+    page.open_subject()
+    if importlib.util.find_spec("workstation.ui.screens.properties") is None:
+        qtbot.waitUntil(lambda: prop.address in getattr(page, "last_message", ""), timeout=10_000)
+        assert "not in this version" in page.last_message
+    else:
+        qtbot.waitUntil(lambda: win.session.current_page.nav_key == "properties", timeout=10_000)
 
 
 def test_complete_validates_then_rate_is_the_cores_and_result_reaches_the_platform(qtbot, ctx, enrolled, shoot):
@@ -419,3 +427,44 @@ def test_prereg_tab_hidden_card_goes_to_the_window_and_lock_clears(qtbot, ctx):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and not page.loading)
     page.clear_personal()  # the desk locks: nothing personal stays
     assert page.model.rowCount() == 0 and page.prereg_model.rowCount() == 0 and not page.match_status.text()
+
+
+def test_demo_platform_sends_tasks_and_preregistrations(qtbot, ui_station, ctx, shoot):
+    """The demo's platform gives a new demo station work to see: tasks (one overdue, one about a resident,
+    one about a property) and pre-registrations (one for the emulated reader's card), down with a sync."""
+    from helpers import ADMIN_PASSWORD
+    from workstation.ui.demo_platform import start_demo_platform
+
+    platform = start_demo_platform(ui_station.db, ui_station.data_dir, ui_station.station_code,
+                                   admin=("admin", ADMIN_PASSWORD))
+    try:
+        assert sync(ctx.db).error is None
+    finally:
+        platform.stop()
+    page = open_page(qtbot, ctx, today=date.today(), size=(1366, 768))
+    page.set_filter("all")
+    qtbot.waitUntil(lambda: not page.loading and page.model.rowCount() == 3, timeout=10_000)
+    assert {r.subject_type for r in page.model.rows} == {"person", "property", None}
+    assert sum(r.overdue(date.today()) for r in page.model.rows) == 1
+    assert page.rate is not None and page.rate.denominator == 3
+    qtbot.waitUntil(lambda: page.prereg_model.rowCount() == 2, timeout=10_000)
+    page.set_filter("open")
+    qtbot.waitUntil(lambda: not page.loading)
+    shoot(page, "tasks-page-demo")
+    page.show_preregs()
+    shoot(page, "tasks-prereg-demo", sizes=((1366, 768),))
+
+
+def test_tasks_arriving_with_sync_now_appear_on_the_open_page(qtbot, ctx, enrolled):
+    from workstation.ui.screens.sync import SyncPage
+
+    page = open_page(qtbot, ctx)
+    assert page.model.rowCount() == 0 and "No open task." in page.status.text()
+    tid = enrolled.central.push_task(STATION, title="新任务", kind="verify_person", due_date="2026-12-01")
+    enrolled.central.import_prereg(STATION, [{"id": "pre-9", "name": "赵六"}])
+    sync_page = SyncPage(ctx)
+    qtbot.addWidget(sync_page)
+    handle = sync_page.sync_now()
+    assert handle is not None
+    qtbot.waitUntil(lambda: page.model.row_of(tid) == 0 and page.prereg_model.rowCount() == 1, timeout=30_000)
+    assert page.rate.denominator == 1

@@ -486,12 +486,12 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
         print(f"  {setting} was / 原值: {change.preview.now_text}")
         print(f"  {setting} is now / 现值: {ss.describe(setting, change.after)}")
         if setting == "baud":
-            target = 9600 * change.preview.value
-            if change.rate is not None and change.rate != target:
-                print(f"  The module still answers at {change.rate} baud; it switches to {target} at its next power-up.")
-                print(f"  指纹仪目前仍以 {change.rate} 波特应答，下次上电后改为 {target} 波特。")
+            target, rate = 9600 * change.preview.value, change.rate
+            if rate is not None and rate != target:
+                print(f"  The module still answers at {rate} baud; it switches to {target} at its next power-up.")
+                print(f"  指纹仪目前仍以 {rate} 波特应答，下次上电后改为 {target} 波特。")
             if change.remembered_baud is None:
-                print("  Note: the explicit assignment of the fingerprint scanner is another port; it was left as it is.")
+                print("  Note: the explicit assignment of the fingerprint scanner is another port; it was left as is.")
             print(f"  Remembered baud / 已记住的波特率: {change.remembered_baud} ({path})")
     finally:
         db.close()

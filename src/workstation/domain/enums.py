@@ -39,6 +39,36 @@ class Sex(StrEnum):
     UNSPECIFIED = "9"
 
 
+class VisaType(StrEnum):
+    """The visa or permit a foreign guest stays on (出入境管理法; 外国人入境出境管理条例 art. 6 lists
+    the visa categories). Stored as the value; the desk shows the category's name beside its letter."""
+
+    C = "C"  # 乘务: crew
+    D = "D"  # 定居: permanent residence
+    F = "F"  # 交流、访问、考察: exchanges, visits
+    G = "G"  # 过境: transit
+    J1 = "J1"  # 常驻记者: resident journalist
+    J2 = "J2"  # 临时采访记者: journalist on a short assignment
+    L = "L"  # 旅游: tourism
+    M = "M"  # 商贸: business and trade
+    Q1 = "Q1"  # 家庭团聚 (居留): family reunion, long stay
+    Q2 = "Q2"  # 探亲 (短期): visiting relatives, short stay
+    R = "R"  # 高层次人才: talent
+    S1 = "S1"  # 私人事务 (居留): family of a resident foreigner, long stay
+    S2 = "S2"  # 私人事务 (短期): private affairs, short stay
+    X1 = "X1"  # 学习 (长期): study, long term
+    X2 = "X2"  # 学习 (短期): study, short term
+    Z = "Z"  # 工作: work
+    RESIDENCE_PERMIT = "residence_permit"  # 外国人居留许可
+    STAY_PERMIT = "stay_permit"  # 外国人停留证件
+    VISA_FREE = "visa_free"  # 免签入境 (visa-free or transit-without-visa entry): no visa number
+
+    @property
+    def has_number(self) -> bool:
+        """A visa or permit is numbered; a visa-free entry has no number to record."""
+        return self is not VisaType.VISA_FREE
+
+
 class PropertyKind(StrEnum):
     APARTMENT = "apartment"
     HOUSE = "house"  # 自建房

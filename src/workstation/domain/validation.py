@@ -14,7 +14,7 @@ from datetime import date
 
 from workstation.domain.countries import is_known_code, normalise_country_code
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, Sex
+from workstation.domain.enums import DocumentType, Sex, VisaType
 from workstation.domain.identifiers import DIGITS, identifier_problems, normalise_identifier, normalise_phone
 from workstation.errors import Problem, field_label
 from workstation.i18n import QT_TRANSLATE_NOOP
@@ -29,6 +29,7 @@ A_TRAVEL_PERMIT_NUMBER = QT_TRANSLATE_NOOP("validation", "A travel permit number
 THE_PREVIOUS_CARD_NUMBER = QT_TRANSLATE_NOOP("validation", "The previous card number")
 A_NATIONALITY_CODE = QT_TRANSLATE_NOOP("validation", "A nationality code")
 A_CODE = QT_TRANSLATE_NOOP("validation", "A code")
+A_VISA_NUMBER = QT_TRANSLATE_NOOP("validation", "A visa or permit number")
 
 GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 GB11643_CHECK = "10X98765432"
@@ -376,6 +377,147 @@ def validate_country_code(code: str, *, field_name: str = "nationality") -> Prob
             ).format(code=c),
         )
     ]
+
+
+def parse_visa_type(value: str | VisaType | None) -> VisaType | None:
+    """`VisaType` of a stored or typed value (``"L"``, ``"l"``, ``"residence_permit"``); None for ""/None.
+
+    Raises ValueError when it is none of them (`validate_stay` reports that beside the field)."""
+    if value is None or isinstance(value, VisaType):
+        return value
+    text = normalise_identifier(value) if value.strip() else ""
+    if not text:
+        return None
+    for v in VisaType:
+        if text in (v.value.upper(), v.name):
+            return v
+    raise ValueError(value)
+
+
+def validate_stay(
+    *,
+    visa_type: str | VisaType | None,
+    visa_number: str | None,
+    entry_date: date | None,
+    stay_until: date | None,
+    birth_date: date | None = None,
+    today: date | None = None,
+    required: bool = False,
+) -> Problems:
+    """A foreign guest's stay (出入境管理法 art. 39; 境外人员住宿登记): visa or permit type and number,
+    date of entry, intended stay.
+
+    The type is a `VisaType` (its value or name); a numbered type wants a number of 4–32 ASCII letters
+    and digits (checked normalised), a visa-free entry has none. The entry is not after `today` and not
+    before `birth_date`; the stay does not end before the entry. With `required` (a passport
+    registration at the desk) the type, the number where the type has one, the entry and the intended
+    stay must all be given; without it an absent field is no problem (a record synced or imported
+    without them stays valid). Returns every problem, by field (`visa_type`, `visa_number`,
+    `entry_date`, `stay_until`)."""
+    today = today or date.today()
+    problems: Problems = []
+    kind: VisaType | None = None
+    try:
+        kind = parse_visa_type(visa_type)
+    except ValueError:
+        problems.append(
+            Problem(
+                "visa_type",
+                "unknown_type",
+                QT_TRANSLATE_NOOP("validation", "“{value}” is not a visa or permit type (such as L, M, Z, Q1, X1)."
+                                  ).format(value=str(visa_type).strip()),
+            )
+        )
+    number = normalise_identifier(visa_number) if visa_number and visa_number.strip() else ""
+    if required:
+        for value, name in ((visa_type, "visa_type"), (entry_date, "entry_date"), (stay_until, "stay_until")):
+            if value is None or (isinstance(value, str) and not value.strip()):
+                problems.append(_required_for_foreigner(name))
+        if kind is not None and kind.has_number and not number:
+            problems.append(_required_for_foreigner("visa_number"))
+    if number:
+        if kind is VisaType.VISA_FREE:
+            problems.append(
+                Problem(
+                    "visa_number",
+                    "not_numbered",
+                    QT_TRANSLATE_NOOP("validation", "A visa-free entry has no visa or permit number."),
+                )
+            )
+        elif kind is None and not problems_for(problems, "visa_type"):
+            problems.append(
+                Problem(
+                    "visa_type",
+                    "required",
+                    QT_TRANSLATE_NOOP("validation", "Say which visa or permit the number belongs to."),
+                )
+            )
+        not_ascii = identifier_problems(number, field_name="visa_number", label=A_VISA_NUMBER)
+        problems += not_ascii
+        if not not_ascii and not re.fullmatch(r"[A-Z0-9]{4,32}", number):
+            problems.append(
+                Problem(
+                    "visa_number",
+                    "format",
+                    QT_TRANSLATE_NOOP("validation", "A visa or permit number has 4–32 letters and digits."),
+                )
+            )
+    if entry_date is not None:
+        if entry_date > today:
+            problems.append(
+                Problem(
+                    "entry_date",
+                    "too_late",
+                    QT_TRANSLATE_NOOP("validation", "The date of entry {date} is in the future.").format(
+                        date=entry_date.isoformat()
+                    ),
+                )
+            )
+        if birth_date is not None and entry_date < birth_date:
+            problems.append(
+                Problem(
+                    "entry_date",
+                    "before_birth",
+                    QT_TRANSLATE_NOOP("validation", "The date of entry {date} is before the date of birth ({born})."
+                                      ).format(date=entry_date.isoformat(), born=birth_date.isoformat()),
+                )
+            )
+        elif entry_date < EARLIEST_BIRTH:
+            problems += validate_date_range(entry_date, None, start_field="entry_date", end_field="")
+    if stay_until is not None:
+        if entry_date is not None and stay_until < entry_date:
+            problems.append(
+                Problem(
+                    "stay_until",
+                    "ends_before_start",
+                    QT_TRANSLATE_NOOP(
+                        "validation", "The intended stay ends ({end}) before the date of entry ({start})."
+                    ).format(end=stay_until.isoformat(), start=entry_date.isoformat()),
+                )
+            )
+        problems += validate_date_range(None, stay_until, start_field="", end_field="stay_until",
+                                        latest=date(2100, 12, 31))
+    return _dedupe(problems)
+
+
+def normalise_visa_number(number: str) -> str:
+    """The stored form of a visa or permit number (identifier normalisation)."""
+    return normalise_identifier(number)
+
+
+def problems_for(problems: Iterable[Problem], field: str) -> Problems:
+    """The problems about `field`."""
+    return [p for p in problems if p.field == field]
+
+
+def _required_for_foreigner(field: str) -> Problem:
+    return Problem(
+        field,
+        "required",
+        QT_TRANSLATE_NOOP("validation", "The {field} is required for a foreign national's registration.").format(
+            field=field_label(field)
+        ),
+    )
 
 
 def _dedupe(problems: Iterable[Problem]) -> Problems:

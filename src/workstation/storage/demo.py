@@ -248,3 +248,45 @@ def _chunks(
             )
         made += size
         yield [(Property, props), (Room, rooms), (Person, people), (IdentityDocumentRow, docs), (Tenancy, tenancies)]
+
+
+DEMO_CARD_NUMBER = "11010519491231002X"  # the emulated reader's resident ID card (resources/scenarios/cards)
+
+
+def platform_work(db: Database, *, today: date | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What the demo platform sends a new demo station: a few tasks (keyword arguments of
+    `Central.push_task`, without the station) about its own residents and properties, one of them
+    overdue, and pre-registrations (`Central.import_prereg` rows), one for the card on the emulated
+    reader. Synthetic, like everything the demo holds. Returns (tasks, pre-registrations)."""
+    today = today or date.today()
+    with db.read() as s:
+        person = s.execute(
+            select(Person.id, Person.name).where(Person.deleted_at.is_(None)).order_by(Person.id).limit(1)
+        ).first()
+        prop = s.execute(
+            select(Property.id, Property.address).where(Property.deleted_at.is_(None)).order_by(Property.id).limit(1)
+        ).first()
+    tasks: list[dict[str, Any]] = []
+    if person is not None:
+        tasks.append({
+            "title": f"核查{person.name}的居住情况", "kind": "verify_person", "subject_type": "person",
+            "subject_ref": person.id, "due_date": (today - timedelta(days=2)).isoformat(),
+            "details": "综管站转来：请核实此人是否仍在登记地址居住。",
+        })
+    if prop is not None:
+        tasks.append({
+            "title": f"复查出租屋：{prop.address}", "kind": "revisit_property", "subject_type": "property",
+            "subject_ref": prop.id, "due_date": (today + timedelta(days=3)).isoformat(),
+            "details": "房东申报人数与登记不一致，请上门复查。",
+        })
+    tasks.append({
+        "title": "辖区治安隐患排查", "kind": "other", "due_date": (today + timedelta(days=14)).isoformat(),
+        "details": "按分局部署开展本月排查。",
+    })
+    preregs: list[dict[str, Any]] = [
+        {"name": "张三", "id_number": DEMO_CARD_NUMBER, "phone": "13800000001",
+         "address": "深圳市南山区演示路1号201室", "submitted_at": today.isoformat()},
+        {"name": "王五", "id_number_masked": "4403**********1234", "phone": "13800000002",
+         "address": "深圳市南山区演示路8号", "submitted_at": today.isoformat()},
+    ]
+    return tasks, preregs

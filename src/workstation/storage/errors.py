@@ -43,8 +43,32 @@ class AuthenticationFailed(UserFacingError):
 
 
 class AccountLocked(AuthenticationFailed):
-    """Kept for callers that catch it; `operators.authenticate` answers a locked account with the same
-    `AuthenticationFailed` as any other refusal (see there)."""
+    """Logging in with this user name is locked after repeated failures; `seconds_left` until it
+    may be tried again (`operators.authenticate`).
+
+    Given for a real account and, after the same number of failures, for a name that is no account
+    (or a disabled one), so the answer still never tells which user names exist."""
+
+    def __init__(self, seconds_left: int) -> None:
+        self.seconds_left = max(0, int(seconds_left))
+        super().__init__(locked_text(self.seconds_left))
+
+
+def locked_text(seconds_left: int) -> str:
+    """The lockout's time left as a sentence (marked text), in whole minutes rounded up: "locked for
+    another 8 minutes". A login screen that counts down calls it again as time passes."""
+    minutes = max(1, -(-int(seconds_left) // 60))
+    if minutes == 1:
+        return QT_TRANSLATE_NOOP(
+            "storage",
+            "Too many failed attempts: logging in with this user name is locked for another minute. "
+            "An administrator can unlock an account by resetting its password.",
+        )
+    return QT_TRANSLATE_NOOP(
+        "storage",
+        "Too many failed attempts: logging in with this user name is locked for another {minutes} minutes. "
+        "An administrator can unlock an account by resetting its password.",
+    ).format(minutes=minutes)
 
 
 class PasswordChangeRequired(UserFacingError):

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -51,6 +52,14 @@ def _consistency(session: Session, group: Any, *where: Any) -> dict[str, Rate]:
 
 def consistency_by_property(session: Session) -> dict[str, Rate]:
     return _consistency(session, SpotCheck.property_id)
+
+
+def consistency_for_properties(session: Session, property_ids: Sequence[str]) -> dict[str, Rate]:
+    """`consistency_by_property` for the given properties only (a page of a list): the same rate,
+    computed over their spot checks alone. Properties never checked are absent."""
+    if not property_ids:
+        return {}
+    return _consistency(session, SpotCheck.property_id, SpotCheck.property_id.in_(list(property_ids)))
 
 
 def consistency_by_grid(session: Session) -> dict[str, Rate]:

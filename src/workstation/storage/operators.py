@@ -7,11 +7,16 @@ Every logon, failure, lockout and account change is audited.
 
 Rules (station-integrity issue, item 7):
 
-* A login answers every refusal — unknown name, wrong password, disabled or locked account — with the
-  same `AuthenticationFailed` message and after the same work (an unknown name is checked against a
+* A login answers every refusal — unknown name, wrong password, disabled account — with the same
+  `AuthenticationFailed` message and after the same work (an unknown name is checked against a
   dummy Argon2 hash made with the same parameters), so neither the answer nor its timing tells which
   user names exist (OWASP Authentication Cheat Sheet, "Authentication and error messages").
-  Lockout counts only real accounts.
+* A locked name is answered with `AccountLocked` and the time left ("locked for another 8
+  minutes"). So that this does not tell real accounts from others, a name that is no account (or a
+  disabled one) is locked the same way after the same number of failures: its failures are counted
+  from the audit trail (the login rows of that name since its last lockout or success), and its
+  lockout is an audit row too (``outcome="locked"``, ``details="lockout until <UTC time>…"``).
+  A real account's count and lockout stay on the operator row.
 * The last active administrator cannot be disabled or given another role.
 * After an administrator resets a password, the next correct login raises `PasswordChangeRequired`;
   `change_password` sets the operator's own new password and logs them in.
@@ -42,8 +47,13 @@ from workstation.errors import NotFound, Problem, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, settings
 from workstation.storage.db import Database
-from workstation.storage.errors import AuthenticationFailed, OperatorInactive, PasswordChangeRequired
-from workstation.storage.schema import Operator, utcnow
+from workstation.storage.errors import (
+    AccountLocked,
+    AuthenticationFailed,
+    OperatorInactive,
+    PasswordChangeRequired,
+)
+from workstation.storage.schema import AuditEvent, Operator, utcnow
 
 _hasher = PasswordHasher()
 _dummy_hash: str | None = None
@@ -402,6 +412,42 @@ def _refused(s: Session) -> AuthenticationFailed:
     )
 
 
+_LOCKOUT_UNTIL = "lockout until "  # how an audit row that starts a lockout begins its details
+
+
+def _locked(until: datetime, now: datetime) -> AccountLocked:
+    return AccountLocked(int((until - now).total_seconds() + 0.999))
+
+
+def _lockout_details(until: datetime, extra: str = "") -> str:
+    return f"{_LOCKOUT_UNTIL}{until.isoformat()}" + (f"; {extra}" if extra else "")
+
+
+def _name_lockout(s: Session, name: str, now: datetime) -> tuple[int, datetime | None]:
+    """(failures in a row, locked until or None) of a name that is no account or a disabled one, from
+    its login rows in the audit trail, newest first: failures count back to its last lockout or
+    success; a lockout still running gives its end."""
+    rows = s.execute(
+        select(AuditEvent.outcome, AuditEvent.details)
+        .where(AuditEvent.target_type == "operator", AuditEvent.target_id == name, AuditEvent.action == "login")
+        .order_by(AuditEvent.seq.desc())
+        .limit(200)
+    ).all()
+    failed = 0
+    for outcome, details in rows:
+        if outcome == "locked" and details.startswith(_LOCKOUT_UNTIL):
+            try:
+                until = datetime.fromisoformat(details[len(_LOCKOUT_UNTIL):].split(";")[0])
+            except ValueError:
+                return failed, None
+            return failed, until if until > now else None
+        if outcome in ("refused", "failed"):
+            failed += 1
+        elif outcome != "locked":  # a success ends the run of failures
+            break
+    return failed, None
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return bool(_hasher.verify(password_hash, password))
@@ -419,21 +465,33 @@ def _check_credentials(s: Session, username: str, password: str, now: datetime) 
     name = op.username if op is not None else _for_audit(username)
     # the same Argon2 work on every path: a real hash, or the dummy for an unknown name
     right = _verify(op.password_hash if op is not None else _dummy(), password[: 4 * MAX_PASSWORD])
-    if op is None or op.disabled:
+    if op is None or op.disabled:  # locked like an account, so the answers do not tell them apart
+        unknown = "unknown or disabled account"
+        failed, until = _name_lockout(s, name, now)
+        if until is not None:
+            audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
+                         outcome="locked", details=unknown)
+            raise _locked(until, now)
+        if failed + 1 >= max_failed:
+            until = now + timedelta(minutes=lock_minutes)
+            audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
+                         outcome="locked", details=_lockout_details(until, unknown))
+            raise _locked(until, now)
         audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
-                     outcome="refused", details="unknown or disabled account")
+                     outcome="refused", details=unknown)
         raise _refused(s)
     if op.locked_until is not None and op.locked_until > now:
         audit.record(s, actor=name, action="login", target_type="operator", target_id=name, outcome="locked")
-        raise _refused(s)
+        raise _locked(op.locked_until, now)
     if not right:
         op.failed_attempts += 1
-        locked = op.failed_attempts >= max_failed
-        if locked:
+        if op.failed_attempts >= max_failed:
             op.locked_until = now + timedelta(minutes=lock_minutes)
             op.failed_attempts = 0
-        audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
-                     outcome="locked" if locked else "failed")
+            audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
+                         outcome="locked", details=_lockout_details(op.locked_until))
+            raise _locked(op.locked_until, now)
+        audit.record(s, actor=name, action="login", target_type="operator", target_id=name, outcome="failed")
         raise _refused(s)
     op.failed_attempts = 0
     op.locked_until = None
@@ -490,10 +548,12 @@ def _login(db: Database, username: str, password: str, now: datetime, new_passwo
 def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
     """Log an operator in; returns their Actor.
 
-    Raises AuthenticationFailed — one message for an unknown name, a wrong password, a disabled or a
-    locked account, after the same Argon2 work — or PasswordChangeRequired when the password was
-    right but was reset by an administrator (then call `change_password`). Failures are counted
-    (real accounts only) and audited; the lockout is enforced here."""
+    Raises AuthenticationFailed — one message for an unknown name, a wrong password or a disabled
+    account, after the same Argon2 work; AccountLocked (with `seconds_left`) from the failure that
+    reaches `max_failed_logins` in a row until `lockout_minutes` have passed, for a real account and
+    for any other name alike; or PasswordChangeRequired when the password was right but was reset
+    by an administrator (then call `change_password`). Failures are counted and audited; the
+    lockout is enforced here."""
     return _login(db, username, password, now or utcnow(), None)
 
 

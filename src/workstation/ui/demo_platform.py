@@ -39,6 +39,17 @@ def _free(port: int) -> bool:
     return True
 
 
+def seed_work(central: Any, db: Database, station_code: str) -> None:
+    """Give a new demo platform something to send down: a few tasks and pre-registrations for the demo
+    station (`storage.demo.platform_work`); they arrive with the first sync."""
+    from workstation.storage import demo
+
+    tasks, preregs = demo.platform_work(db)
+    for task in tasks:
+        central.push_task(station_code, **task)
+    central.import_prereg(station_code, preregs)
+
+
 def start_demo_platform(
     db: Database, data_dir: Path, station_code: str, *, admin: tuple[str, str] | None = None
 ) -> DemoPlatform:
@@ -54,7 +65,8 @@ def start_demo_platform(
     from workstation.sync import client as sc
 
     folder = Path(data_dir) / "demo-platform"
-    keys = load_keys(folder) if (folder / "central.json").exists() else init_keys(folder)
+    first_run = not (folder / "central.json").exists()
+    keys = load_keys(folder) if not first_run else init_keys(folder)
     store = Store(f"sqlite:///{folder / 'central.sqlite3'}")
     central = Central(store, keys)
     port_file = folder / "port"
@@ -83,4 +95,6 @@ def start_demo_platform(
             confirm=lambda _current: True,
         )
         logger.info("demo station enrolled with the demo platform at %s", server.url)
+    if first_run:
+        seed_work(central, db, station_code)
     return DemoPlatform(server, store, server.url)

@@ -1,15 +1,17 @@
 """The login screen, also the lock screen: it covers the whole window while nobody is logged in or the
 desk is locked, so no personal field stays visible.
 
-Authentication (Argon2id, audited, with the station's lockout) runs on the database lane; the
-lockout's time left comes back in the error message and is shown beside the password field.
+Authentication (Argon2id, audited, with the station's lockout) runs on the database lane. After
+repeated failures the core answers `AccountLocked` with the time left; the screen shows it ("locked
+for another 8 minutes") and counts it down while it is shown, then says the name may be tried again.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.errors import UserFacingError, ValidationError
+from workstation.i18n import render
 from workstation.storage import operators
-from workstation.storage.errors import PasswordChangeRequired
+from workstation.storage.errors import AccountLocked, PasswordChangeRequired, locked_text
 from workstation.storage.operators import Actor
 from workstation.ui import i18n
 from workstation.ui.context import Station
@@ -36,6 +39,9 @@ DEMO_LOGINS = (  # shown on a demo station only (wiring.open_demo_station create
     ("assistant", DEMO_ASSISTANT_PASSWORD, "Assistant"),
     ("admin", DEMO_ADMIN_PASSWORD, "Administrator"),
 )
+
+
+LOCKOUT_REFRESH_MS = 5000  # how often a shown lockout's time left is brought up to date
 
 
 class LoginScreen(QWidget):
@@ -50,6 +56,10 @@ class LoginScreen(QWidget):
         self.station = station
         self.locked_by: str | None = None
         self._busy = False
+        self._lockout_deadline: float | None = None  # time.monotonic() when a shown lockout ends
+        self._lockout_timer = QTimer(self)
+        self._lockout_timer.setInterval(LOCKOUT_REFRESH_MS)
+        self._lockout_timer.timeout.connect(self.refresh_lockout)
         self._pending: Op[Actor] | None = None
         outer = QVBoxLayout(self)
         outer.addStretch(1)
@@ -194,6 +204,7 @@ class LoginScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             self._sync_language_box()
+            self.refresh_lockout()
         super().changeEvent(event)
 
     def _sync_language_box(self) -> None:
@@ -236,8 +247,34 @@ class LoginScreen(QWidget):
         self.username.setFocus()
 
     def show_error(self, text: str | None) -> None:
+        self._lockout_deadline = None
+        self._lockout_timer.stop()
+        self._set_error(text)
+
+    def _set_error(self, text: str | None) -> None:
         self.error.setText(text or "")
         self.error.setVisible(bool(text))
+
+    def show_lockout(self, seconds_left: int) -> None:
+        """Show how long logging in with the name is locked, and keep it up to date while shown."""
+        self._lockout_deadline = time.monotonic() + seconds_left
+        self._lockout_timer.start()
+        self.refresh_lockout()
+
+    def lockout_seconds_left(self) -> float | None:
+        """Seconds until the lockout shown ends (None: none shown)."""
+        return None if self._lockout_deadline is None else self._lockout_deadline - time.monotonic()
+
+    def refresh_lockout(self) -> None:
+        left = self.lockout_seconds_left()
+        if left is None:
+            return
+        if left <= 0:
+            self._lockout_deadline = None
+            self._lockout_timer.stop()
+            self._set_error(self.tr("The lockout is over: you can try to log in again."))
+            return
+        self._set_error(render(locked_text(int(left + 0.999)), i18n.current()))
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]
@@ -305,6 +342,11 @@ class LoginScreen(QWidget):
             self.show_error("; ".join(i18n.problem_text(p) for p in exc.problems))
             self.new_password.selectAll()
             self.new_password.setFocus()
+            return True
+        if isinstance(exc, AccountLocked):
+            self.password.clear()
+            self.password.setFocus()
+            self.show_lockout(exc.seconds_left)
             return True
         if isinstance(exc, UserFacingError):
             self.password.clear()

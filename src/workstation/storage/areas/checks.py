@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
@@ -538,6 +538,20 @@ def _overdue_condition(*, days: int, today: date) -> Any:
         Tenancy.source.in_(RECORDED_BY_STAFF),
         Tenancy.start_date < today - timedelta(days=days),
         ~declared,
+    )
+
+
+def landlord_late(*, days: int, today: date) -> ColumnElement[bool]:
+    """SQL condition on `Property` (for a property list's "landlord late" filter): at least one binding
+    of its rooms is overdue by the rule of the module docstring."""
+    return (
+        select(Tenancy.id)
+        .join(Room, Room.id == Tenancy.room_id)
+        .join(Person, Person.id == Tenancy.person_id)
+        .where(Room.property_id == Property.id, Room.deleted_at.is_(None), Person.deleted_at.is_(None),
+               _overdue_condition(days=days, today=today))
+        .correlate(Property)
+        .exists()
     )
 
 

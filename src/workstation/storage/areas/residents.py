@@ -17,13 +17,16 @@ residents screen uses it:
     find_by_id_number(number: str) -> ResidentRow | None
         The live resident holding document `number` (any type). Audited with the number masked.
     register(document: IdentityDocument, *, phone=None, employer=None, arrival_date=None,
-             household_address=None, notes=None, room_id=None, tenancy_start=None,
-             relation=TenancyRelation.TENANT, source=None, today=None) -> Changes
+             household_address=None, notes=None, visa_type=None, visa_number=None, entry_date=None,
+             stay_until=None, room_id=None, tenancy_start=None, relation=TenancyRelation.TENANT,
+             source=None, today=None) -> Changes
         Card, passport (MRZ) and manual entry alike (`document.source` says which).
-        `changes.id` is the new resident's id.
+        `changes.id` is the new resident's id. A foreign guest's stay (visa or permit type and
+        number, date of entry, intended stay) is checked by `domain.validation.validate_stay`.
     update(person_id: str, *, base_version: int, name=UNSET, name_latin=UNSET, sex=UNSET,
            birth_date=UNSET, phone=UNSET, employer=UNSET, arrival_date=UNSET,
-           household_address=UNSET, nationality=UNSET, notes=UNSET) -> Changes
+           household_address=UNSET, nationality=UNSET, notes=UNSET, visa_type=UNSET,
+           visa_number=UNSET, entry_date=UNSET, stay_until=UNSET) -> Changes
         Only the given fields change (None clears one). Stale `base_version` → `Conflict`.
     delete(person_id: str, *, base_version: int, reason: str) -> Changes
         Deletes the resident and ends (deletes) their bindings.
@@ -53,16 +56,20 @@ from workstation.domain.enums import (
     Sex,
     TenancyRelation,
     TenancySource,
+    VisaType,
 )
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
     normalise_id_number,
     normalise_mobile,
+    normalise_visa_number,
+    parse_visa_type,
     validate_country_code,
     validate_date_range,
     validate_document,
     validate_mobile,
+    validate_stay,
 )
 from workstation.errors import NotFound, Problem, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP
@@ -174,6 +181,11 @@ class ResidentDetail:
     household_address: str | None
     nationality: str | None
     notes: str | None
+    # a foreign guest's stay (None for others): visa or permit, date of entry, intended stay
+    visa_type: VisaType | None
+    visa_number: str | None
+    entry_date: date | None
+    stay_until: date | None
     grid_code: str | None
     property_id: str | None
     created_at: datetime
@@ -342,7 +354,9 @@ class Residents(Area):
                 id=person.id, version=person.version, name=person.name, name_latin=person.name_latin,
                 sex=Sex(person.sex), birth_date=person.birth_date, phone=person.phone, employer=person.employer,
                 arrival_date=person.arrival_date, household_address=person.household_address,
-                nationality=person.nationality, notes=person.notes, grid_code=person.grid_code,
+                nationality=person.nationality, notes=person.notes, visa_type=_visa_type(person.visa_type),
+                visa_number=person.visa_number, entry_date=person.entry_date, stay_until=person.stay_until,
+                grid_code=person.grid_code,
                 property_id=person.property_id, created_at=person.created_at, updated_at=person.updated_at,
                 documents=tuple(_document_info(d) for d in docs),
                 tenancies=tuple(
@@ -368,6 +382,10 @@ class Residents(Area):
         arrival_date: date | None = None,
         household_address: str | None = None,
         notes: str | None = None,
+        visa_type: VisaType | str | None = None,
+        visa_number: str | None = None,
+        entry_date: date | None = None,
+        stay_until: date | None = None,
         room_id: str | None = None,
         tenancy_start: date | None = None,
         relation: TenancyRelation = TenancyRelation.TENANT,
@@ -382,6 +400,9 @@ class Residents(Area):
 
         Args:
             document: as the card reader, the MRZ reader or the form produced it (`document.source`).
+            visa_type, visa_number, entry_date, stay_until: a foreign guest's stay (`VisaType` or its
+                value; the number as typed, stored normalised); optional here, the desk's form asks
+                for them on a passport (`validate_stay(required=True)`).
             room_id: bind to this room from `tenancy_start` (default: arrival date, else today).
             source: who vouches for the binding (default: the operator's role).
             today: the date checks use (tests).
@@ -392,7 +413,9 @@ class Residents(Area):
 
         Raises:
             PermissionDenied: the role may not register.
-            ValidationError: invalid document, phone or dates; the document is already registered.
+            ValidationError: invalid document, phone or dates, or stay (unknown visa type, entry in
+                the future or before birth, stay ending before the entry); the document is already
+                registered.
             NotFound: the room or its property was deleted.
             RegistrationFrozen: sync's freeze rules hold registrations (audited as refused).
         """
@@ -400,6 +423,8 @@ class Residents(Area):
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
         problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="", latest=today)
+        problems += validate_stay(visa_type=visa_type, visa_number=visa_number, entry_date=entry_date,
+                                  stay_until=stay_until, birth_date=document.birth_date, today=today)
         if room_id is not None and tenancy_start is None:
             tenancy_start = arrival_date or today
         raise_problems(problems)
@@ -444,6 +469,10 @@ class Residents(Area):
                     household_address=household_address or document.address,
                     nationality=document.nationality,
                     notes=notes,
+                    visa_type=_stored_visa_type(visa_type),
+                    visa_number=normalise_visa_number(visa_number) if visa_number and visa_number.strip() else None,
+                    entry_date=entry_date,
+                    stay_until=stay_until,
                     grid_code=grid_code,
                     property_id=property_id,
                 ),
@@ -491,18 +520,25 @@ class Residents(Area):
         household_address: str | Unset | None = UNSET,
         nationality: str | Unset | None = UNSET,
         notes: str | Unset | None = UNSET,
+        visa_type: VisaType | str | Unset | None = UNSET,
+        visa_number: str | Unset | None = UNSET,
+        entry_date: date | Unset | None = UNSET,
+        stay_until: date | Unset | None = UNSET,
     ) -> Changes:
         """Change the given fields of a resident (UNSET: leave as is; None: clear).
 
         Args:
             base_version: the version the operator edited (`ResidentDetail.version`).
+            visa_type, visa_number, entry_date, stay_until: the stay, checked together with the
+                stored values of the ones not given (`validate_stay`: e.g. a new entry date after
+                the stored intended stay is refused on `stay_until`).
 
         Returns:
             Changes: the person, or nothing when every value was already equal.
 
         Raises:
             PermissionDenied: the role may not register.
-            ValidationError: empty name, invalid phone, arrival in the future.
+            ValidationError: empty name, invalid phone, arrival in the future, invalid stay.
             NotFound: the resident was deleted.
             Conflict: the resident changed since `base_version` (reload and apply again).
         """
@@ -512,7 +548,8 @@ class Residents(Area):
             for k, v in {
                 "name": name, "name_latin": name_latin, "sex": sex, "birth_date": birth_date, "phone": phone,
                 "employer": employer, "arrival_date": arrival_date, "household_address": household_address,
-                "nationality": nationality, "notes": notes,
+                "nationality": nationality, "notes": notes, "visa_type": visa_type, "visa_number": visa_number,
+                "entry_date": entry_date, "stay_until": stay_until,
             }.items()
             if v is not UNSET
         }
@@ -532,8 +569,17 @@ class Residents(Area):
             problems += validate_date_range(values["arrival_date"], None, start_field="arrival_date", end_field="",
                                             latest=date.today())
         raise_problems(problems)
+        stay = ("visa_type", "visa_number", "entry_date", "stay_until", "birth_date")
         with self._write() as tx:
             person = tx.load(Person, person_id, base_version)
+            if any(k in values for k in stay):  # checked with the stored values of the others
+                now = {k: values[k] if k in values else getattr(person, k) for k in stay}
+                raise_problems(validate_stay(**now, today=date.today()))
+                if "visa_type" in values:
+                    values["visa_type"] = _stored_visa_type(values["visa_type"])
+                if "visa_number" in values:
+                    number = values["visa_number"]
+                    values["visa_number"] = normalise_visa_number(number) if number and number.strip() else None
             if "name" in values:
                 values["name"] = str(values["name"]).strip()
                 values.update(search.name_index(values["name"]))
@@ -610,6 +656,21 @@ def _document_info(d: IdentityDocumentRow) -> DocumentInfo:
         previous_number=d.previous_number, source=d.source,
         validity_at_registration=DocumentValidity(d.validity_at_registration) if d.validity_at_registration else None,
     )
+
+
+def _stored_visa_type(value: VisaType | str | None) -> str | None:
+    """The stored form of a validated visa type (its `VisaType` value)."""
+    kind = parse_visa_type(value)
+    return kind.value if kind is not None else None
+
+
+def _visa_type(stored: str | None) -> VisaType | None:
+    """A stored visa type as `VisaType`; a value this version does not know (synced from a newer
+    one) reads as None rather than failing the whole record."""
+    try:
+        return parse_visa_type(stored)
+    except ValueError:
+        return None
 
 
 def _search_details(**fields: object) -> str:

@@ -17,7 +17,7 @@ import itertools
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from workstation.devices.sam import decode as sam_decode
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, Sex
+from workstation.domain.enums import DocumentType, Sex, VisaType
 from workstation.errors import ValidationError
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
@@ -111,6 +111,7 @@ class RegistrationForm(QDialog):
         self._property_id: str | None = None
         self._property_hits: list[tuple[str, str]] = []  # (id, address)
         self._property_search_seq = 0
+        self._wanted_room: str | None = None  # choose_property(..., room_id): chosen once rooms load
         self._duplicate_id: str | None = None
         self._duplicate_row: Any = None
         self._duplicate_seq = 0
@@ -204,10 +205,11 @@ class RegistrationForm(QDialog):
         # ---- foreign guest's stay -------------------------------------------------------------
         self.stay_group = QGroupBox()
         stay_form = QFormLayout(self.stay_group)
-        visa_type = QComboBox()
-        visa_type.setEditable(True)
-        visa_type.addItems(texts.visa_types())
-        visa_type.setCurrentIndex(0)
+        visa_type = QComboBox()  # typing a category's letter(s) chooses it (keyboard search)
+        for kind in VisaType:
+            visa_type.addItem(texts.visa_type_name(kind), kind.value)
+        visa_type.setCurrentIndex(-1)  # nothing is guessed: the operator chooses from the visa in the passport
+        visa_type.currentIndexChanged.connect(self._on_visa_type_changed)
         for name in STAY_FIELDS:
             editor = visa_type if name == "visa_type" else QLineEdit()
             editor.setObjectName(name)
@@ -371,12 +373,10 @@ class RegistrationForm(QDialog):
         for i in range(sex.count()):
             sex.setItemText(i, texts.sex_name(Sex(sex.itemData(i))))
         visa: QComboBox = self.editors["visa_type"]  # type: ignore[assignment]
-        typed = visa.currentText() if visa.currentIndex() < 0 or visa.currentText() != visa.itemText(
-            visa.currentIndex()) else None
-        for i, text in enumerate(texts.visa_types()):
-            visa.setItemText(i, text)
-        if typed is not None:
-            visa.setEditText(typed)
+        for i in range(visa.count()):
+            visa.setItemText(i, texts.visa_type_name(VisaType(visa.itemData(i))))
+        visa.setPlaceholderText(self.tr("choose: type the letter, e.g. L or Q2"))
+        visa.setToolTip(self.tr("The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose"))
         if hasattr(self, "_body"):
             if self.document is not None:
                 self.sex_text.setText(texts.sex_name(self.document.sex))
@@ -449,8 +449,9 @@ class RegistrationForm(QDialog):
                 if isinstance(ed, QLineEdit):
                     ed.setCursorPosition(0)  # a long address shows its beginning
         self.editors["arrival_date"].setText(self.today.isoformat())  # type: ignore[attr-defined]
-        if doc is not None and shows_stay_fields(doc.doc_type):
-            self.editors["entry_date"].setText("")  # type: ignore[attr-defined]
+        self.editors["visa_type"].setCurrentIndex(-1)  # type: ignore[attr-defined]
+        for name in ("visa_number", "entry_date", "stay_until"):
+            self.editors[name].setText("")  # type: ignore[attr-defined]
         self._apply_layout(doc_type)
         self._set_read_only(self.from_device)
         self._card_problems = card_problems
@@ -666,12 +667,26 @@ class RegistrationForm(QDialog):
             arrival_date=self._date("arrival_date", problems),
             room_id=self._room_id(),
             notes=self._text("notes") or None,
-            visa_type=(self._text("visa_type") or None) if stay else None,
+            visa_type=self._visa_type() if stay else None,
             visa_number=(self._text("visa_number") or None) if stay else None,
             entry_date=self._date("entry_date", problems) if stay else None,
             stay_until=self._date("stay_until", problems) if stay else None,
         )
         return doc, entry, problems
+
+    def _visa_type(self) -> str | None:
+        visa: QComboBox = self.editors["visa_type"]  # type: ignore[assignment]
+        return str(visa.currentData()) if visa.currentIndex() >= 0 else None
+
+    def _on_visa_type_changed(self, _index: int) -> None:
+        """A visa-free entry has no number to type: its field is off (and Tab passes it by)."""
+        kind = self._visa_type()
+        numbered = kind is None or VisaType(kind).has_number
+        number: QLineEdit = self.editors["visa_number"]  # type: ignore[assignment]
+        if not numbered:
+            number.clear()
+        number.setEnabled(numbered)
+        self._dirty = self._dirty or kind is not None
 
     def _room_id(self) -> str | None:
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
@@ -685,10 +700,6 @@ class RegistrationForm(QDialog):
         doc, entry, problems = self.read()
         unreadable = {q[0] for q in problems}
         problems += [(p[0], p[-1]) for p in validate_entry(doc, entry, today=self.today) if p[0] not in unreadable]
-        if shows_stay_fields(doc.doc_type):
-            for name, value in (("entry_date", entry.entry_date), ("stay_until", entry.stay_until)):
-                if value is None and name not in unreadable:
-                    problems.append((name, self.tr("required for a foreign national's registration")))
         if self._text("property") and self._property_id is None:
             problems.append(("property", self.tr("choose a property from the list (type part of its address)")))
         elif self._property_id is not None and entry.room_id is None:
@@ -779,14 +790,19 @@ class RegistrationForm(QDialog):
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
-        # one room: it is the one; several: the operator chooses (↓), nothing is guessed
-        room.setCurrentIndex(0 if len(rooms) == 1 else -1)
+        # one room: it is the one; several: the operator chooses (↓), nothing is guessed (unless the
+        # page that opened the form named the room: `choose_property(..., room_id)`)
+        wanted = self._wanted_room
+        self._wanted_room = None
+        room.setCurrentIndex(room.findData(wanted) if wanted else (0 if len(rooms) == 1 else -1))
         room.setEnabled(bool(rooms))
         if rooms and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
             room.setFocus()
 
-    def choose_property(self, property_id: str, address: str) -> None:
-        """Take `property_id` as the property (e.g. the page's open property); loads its rooms."""
+    def choose_property(self, property_id: str, address: str, room_id: str | None = None) -> None:
+        """Take `property_id` as the property (e.g. the page's open property); loads its rooms and,
+        when `room_id` is given, chooses that room once they are loaded."""
+        self._wanted_room = room_id
         self.editors["property"].setText(address)  # type: ignore[attr-defined]
         self._property_hits = [(property_id, address)]
         self._on_property_chosen(address)
@@ -869,7 +885,7 @@ class RegistrationForm(QDialog):
             return
         doc, entry, _ = self.read()
         notes = entry.notes
-        extra = stay_notes(entry)
+        extra: list[str] = []
         if self.capture is not None and self.capture.skip_reason:
             extra.append(self.tr("Fingerprint not taken: %1").replace("%1", self.capture.skip_reason))
         if extra:
@@ -886,6 +902,10 @@ class RegistrationForm(QDialog):
                 employer=entry.employer,
                 arrival_date=entry.arrival_date,
                 notes=notes,
+                visa_type=entry.visa_type,
+                visa_number=entry.visa_number,
+                entry_date=entry.entry_date,
+                stay_until=entry.stay_until,
                 room_id=entry.room_id,
                 tenancy_start=entry.arrival_date if entry.room_id else None,
             )
@@ -933,21 +953,6 @@ def present(window: QDialog) -> None:
     keep_open(window)
     window.show()
     window.activateWindow()
-
-
-def stay_notes(entry: DeskEntry) -> list[str]:
-    """The foreign guest's stay (visa/permit, entry, intended stay) as note lines for the record."""
-    lines = []
-    if entry.visa_type or entry.visa_number:
-        text = QCoreApplication.translate("Registration", "Visa/permit: %1 %2")
-        lines.append(text.replace("%1", entry.visa_type or "").replace("%2", entry.visa_number or "").strip())
-    if entry.entry_date:
-        text = QCoreApplication.translate("Registration", "Date of entry: %1")
-        lines.append(text.replace("%1", entry.entry_date.isoformat()))
-    if entry.stay_until:
-        text = QCoreApplication.translate("Registration", "Intended stay until: %1")
-        lines.append(text.replace("%1", entry.stay_until.isoformat()))
-    return lines
 
 
 def find_properties(desk: Any, text: str, limit: int = 20) -> list[tuple[str, str]]:

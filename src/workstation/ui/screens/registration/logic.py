@@ -19,6 +19,7 @@ from workstation.domain.validation import (
     validate_date_range,
     validate_document,
     validate_mobile,
+    validate_stay,
 )
 
 # Document fields of the form, in display (and tab) order.
@@ -129,7 +130,7 @@ class DeskEntry:
     arrival_date: date | None = None
     room_id: str | None = None
     notes: str | None = None
-    visa_type: str | None = None
+    visa_type: str | None = None  # a `VisaType` value
     visa_number: str | None = None
     entry_date: date | None = None
     stay_until: date | None = None
@@ -139,17 +140,15 @@ def validate_entry(doc: IdentityDocument, entry: DeskEntry, *, today: date | Non
     """Every reason the save would refuse, as (field, message) pairs, from the domain's functions.
 
     Same checks as the residents service (`validate_document`, `validate_mobile`, the arrival date
-    not in the future), plus the foreign-guest fields of a passport registration (entry date not in
-    the future, intended stay not before the entry)."""
+    not in the future, `validate_stay`), with the foreign-guest fields of a passport registration
+    required here (type, number unless visa-free, entry date, intended stay)."""
     today = today or date.today()
     problems = validate_document(doc, today=today) + validate_mobile(entry.phone)
     problems += validate_date_range(entry.arrival_date, None, start_field="arrival_date", end_field="", latest=today)
-    if shows_stay_fields(doc.doc_type):
-        problems += validate_date_range(
-            entry.entry_date, None, start_field="entry_date", end_field="", latest=today
-        )
-        problems += validate_date_range(entry.entry_date, entry.stay_until, start_field="entry_date",
-                                        end_field="stay_until")
+    problems += validate_stay(
+        visa_type=entry.visa_type, visa_number=entry.visa_number, entry_date=entry.entry_date,
+        stay_until=entry.stay_until, birth_date=doc.birth_date, today=today, required=shows_stay_fields(doc.doc_type),
+    )
     return [p for i, p in enumerate(problems) if p not in problems[:i]]
 
 

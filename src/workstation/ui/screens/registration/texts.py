@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from workstation.domain.enums import DocumentType, FingerPosition, Sex
+from workstation.domain.enums import DocumentType, FingerPosition, Sex, VisaType
 from workstation.i18n import render as core_render
 
 _C = "Registration"
@@ -102,14 +102,30 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
-def visa_types() -> list[str]:
-    return [
-        QCoreApplication.translate("Registration", "Visa"),
-        QCoreApplication.translate("Registration", "Residence permit"),
-        QCoreApplication.translate("Registration", "Stay permit"),
-        QCoreApplication.translate("Registration", "Visa-free entry"),
-        QCoreApplication.translate("Registration", "Other"),
-    ]
+def visa_type_name(kind: VisaType) -> str:
+    """A visa category's letter and what it is for, or a permit's name (the desk's list and the record)."""
+    names = {
+        VisaType.C: QCoreApplication.translate("Registration", "C — crew"),
+        VisaType.D: QCoreApplication.translate("Registration", "D — permanent residence"),
+        VisaType.F: QCoreApplication.translate("Registration", "F — exchanges and visits"),
+        VisaType.G: QCoreApplication.translate("Registration", "G — transit"),
+        VisaType.J1: QCoreApplication.translate("Registration", "J1 — resident journalist"),
+        VisaType.J2: QCoreApplication.translate("Registration", "J2 — journalist on a short assignment"),
+        VisaType.L: QCoreApplication.translate("Registration", "L — tourism"),
+        VisaType.M: QCoreApplication.translate("Registration", "M — business and trade"),
+        VisaType.Q1: QCoreApplication.translate("Registration", "Q1 — family reunion (long stay)"),
+        VisaType.Q2: QCoreApplication.translate("Registration", "Q2 — visiting relatives (short stay)"),
+        VisaType.R: QCoreApplication.translate("Registration", "R — high-level talent"),
+        VisaType.S1: QCoreApplication.translate("Registration", "S1 — private affairs (long stay)"),
+        VisaType.S2: QCoreApplication.translate("Registration", "S2 — private affairs (short stay)"),
+        VisaType.X1: QCoreApplication.translate("Registration", "X1 — study (long term)"),
+        VisaType.X2: QCoreApplication.translate("Registration", "X2 — study (short term)"),
+        VisaType.Z: QCoreApplication.translate("Registration", "Z — work"),
+        VisaType.RESIDENCE_PERMIT: QCoreApplication.translate("Registration", "Residence permit"),
+        VisaType.STAY_PERMIT: QCoreApplication.translate("Registration", "Stay permit"),
+        VisaType.VISA_FREE: QCoreApplication.translate("Registration", "Visa-free entry (no number)"),
+    }
+    return names[kind]
 
 
 def skip_reasons() -> list[str]:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.domain.enums import Sex
+from workstation.domain.enums import DocumentType, Sex, VisaType
 from workstation.domain.permissions import Permission
 from workstation.errors import Conflict, ValidationError
 from workstation.ui.screens.registration import texts
@@ -42,7 +42,20 @@ from workstation.ui.screens.registration.logic import format_date, parse_date
 from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.field_errors import FieldErrors
 
-EDITABLE = ("name", "sex", "birth_date", "phone", "employer", "arrival_date", "household_address", "notes")
+# a foreign guest's stay: shown for a foreign national (a passport, a foreign nationality, or a stay on record)
+STAY = ("visa_type", "visa_number", "entry_date", "stay_until")
+EDITABLE = ("name", "sex", "birth_date", "phone", "employer", "arrival_date", "household_address", *STAY, "notes")
+DATES = ("birth_date", "arrival_date", "entry_date", "stay_until")
+
+
+def is_foreign_guest(detail: Any) -> bool:
+    """The record is a foreign national's: a passport among the documents, a nationality other than
+    China's, or a stay already recorded."""
+    return (
+        any(getattr(detail, f) is not None for f in STAY)
+        or any(d.doc_type is DocumentType.PASSPORT for d in detail.documents)
+        or (detail.nationality or "CHN") != "CHN"
+    )
 
 
 def _can(ctx: Any, permission: Permission) -> bool:
@@ -94,12 +107,20 @@ class ResidentDetailDialog(QDialog):
 
         person = QWidget()
         form = QFormLayout(person)
+        self.person_form = form
+        self._rows: dict[str, QWidget] = {}
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in EDITABLE:
             if name == "sex":
                 ed: QWidget = QComboBox()
                 for s in (Sex.MALE, Sex.FEMALE, Sex.UNKNOWN):
                     ed.addItem(texts.sex_name(s), s.value)  # type: ignore[attr-defined]
+            elif name == "visa_type":
+                visa = QComboBox()
+                visa.addItem("", "")  # none recorded
+                for kind in VisaType:
+                    visa.addItem(texts.visa_type_name(kind), kind.value)
+                ed = visa
             else:
                 ed = QLineEdit()
             ed.setObjectName(name)
@@ -108,7 +129,8 @@ class ResidentDetailDialog(QDialog):
             label = QLabel()
             label.setBuddy(ed)
             self.labels[name] = label
-            form.addRow(label, self.errors.wrap(name, ed))
+            self._rows[name] = self.errors.wrap(name, ed)
+            form.addRow(label, self._rows[name])
 
         self.documents = self._table("documents", 6, stretch=2)
         self.tenancies = self._table("tenancies", 6, stretch=0)
@@ -178,6 +200,13 @@ class ResidentDetailDialog(QDialog):
         self.setWindowTitle(self.tr("Resident"))
         for name, label in self.labels.items():
             label.setText(texts.with_colon(_label(name)))
+        sex: QComboBox = self.editors["sex"]  # type: ignore[assignment]
+        for i in range(sex.count()):
+            sex.setItemText(i, texts.sex_name(Sex(sex.itemData(i))))
+        visa: QComboBox = self.editors["visa_type"]  # type: ignore[assignment]
+        for i in range(1, visa.count()):
+            visa.setItemText(i, texts.visa_type_name(VisaType(visa.itemData(i))))
+        visa.setItemText(0, self.tr("(none recorded)"))
         self.tabs.setTabText(0, self.tr("&Person"))
         self.tabs.setTabText(1, self.tr("&Documents"))
         self.tabs.setTabText(2, self.tr("&Housing history"))
@@ -212,11 +241,14 @@ class ResidentDetailDialog(QDialog):
         self.detail = d
         name = d.name if not d.name_latin or d.name_latin == d.name else f"{d.name} ({d.name_latin})"
         self.heading.setText(name)
+        foreign = is_foreign_guest(d)
+        for field in STAY:
+            self.person_form.setRowVisible(self._rows[field], foreign)
         for field in EDITABLE:
             ed = self.editors[field]
             value = getattr(d, field)
             if isinstance(ed, QComboBox):
-                i = ed.findData(value.value if hasattr(value, "value") else value)
+                i = ed.findData(value.value if hasattr(value, "value") else (value or ""))
                 ed.setCurrentIndex(max(i, 0))
             else:
                 ed.setText(format_date(value) if isinstance(value, date) else (value or ""))  # type: ignore[attr-defined]
@@ -251,10 +283,11 @@ class ResidentDetailDialog(QDialog):
         for field in EDITABLE:
             ed = self.editors[field]
             if isinstance(ed, QComboBox):
-                new: Any = Sex(ed.currentData())
+                data = ed.currentData()
+                new: Any = Sex(data) if field == "sex" else (VisaType(data) if data else None)
             else:
                 text = ed.text().strip()  # type: ignore[attr-defined]
-                if field in ("birth_date", "arrival_date"):
+                if field in DATES:
                     try:
                         new = parse_date(text)
                     except ValueError:

@@ -521,7 +521,8 @@ class TasksPage(PageBase):
             self._open_property(task.subject_ref)
 
     def _open_property(self, property_id: str) -> None:
-        if importlib.util.find_spec(PROPERTIES_MODULE) is not None:
+        has_page = importlib.util.find_spec(PROPERTIES_MODULE) is not None
+        if has_page:
             window = self.window()
             show_page = getattr(window, "show_page", None)
             page = show_page("properties") if callable(show_page) else None
@@ -532,13 +533,12 @@ class TasksPage(PageBase):
         desk = self.ctx.desk
 
         def said(detail: Any) -> None:
-            self._say(
-                self.tr("The Properties page is not in this version of the workstation yet, so the property "
-                        "cannot be opened here. The task is about: %1 (grid %2).")
-                .replace("%1", detail.address)
-                .replace("%2", detail.grid_code or "—"),
-                "info",
-            )
+            if has_page:  # this build has the page, but not in this window (or the role may not open it)
+                text = self.tr("Open the Properties page to see this property: %1 (grid %2).")
+            else:
+                text = self.tr("The Properties page is not in this version of the workstation yet, so the "
+                               "property cannot be opened here. The task is about: %1 (grid %2).")
+            self._say(text.replace("%1", detail.address).replace("%2", detail.grid_code or "—"), "info")
 
         self.ctx.op(lambda _t: desk.housing.get_property(property_id), parent=self).on_success(said).start()
 
