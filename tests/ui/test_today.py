@@ -237,3 +237,11 @@ def test_the_work_of_the_day_and_the_other_charts_open_their_pages(qtbot, ui_sta
     _x, h = page.backlog.getData()
     click_column(qtbot, page.charts["backlog"], len(h) - 1, h[-1] / 2)  # what waits: the Sync page
     assert session.current_page is session.pages["sync"]
+
+
+@pytest.mark.parametrize("role", [Role.ASSISTANT, Role.ADMIN])
+def test_screenshots_of_the_other_roles(qtbot, ui_station, figures, main_window, shoot, role):
+    window_login(qtbot, main_window, role)
+    page = main_window.session.pages["today"]
+    qtbot.waitUntil(lambda: page.dashboard is not None, timeout=10_000)
+    assert len(shoot(main_window, f"today-{role.value}", sizes=((1366, 768),))) == 2

@@ -123,6 +123,12 @@ class TodayPage(PageBase):
         work.addWidget(self.updated)
         lay.addLayout(work)
 
+        self.no_charts = QLabel()  # a role that may read none of the figures (the administrator)
+        self.no_charts.setObjectName("today_no_charts")
+        self.no_charts.setWordWrap(True)
+        self.no_charts.setStyleSheet("color: #5f6368;")
+        self.no_charts.setVisible(False)
+        lay.addWidget(self.no_charts)
         grid = QGridLayout()
         grid.setSpacing(10)
         self.charts: dict[str, Chart] = {}
@@ -205,6 +211,10 @@ class TodayPage(PageBase):
             self.tr("Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.")
         )
         self.work_label.setText(self.tr("Work of the day:"))
+        self.no_charts.setText(
+            self.tr("The station's figures (registrations, rates, what waits for the platform) are shown to the "
+                    "roles that work with residents and reports.")
+        )
         c = self.charts
         c["registrations"].title.setText(self.tr("Registrations per day"))
         c["registrations"].set_axis_labels(self.tr("residents"), self.tr("day"))
@@ -266,6 +276,7 @@ class TodayPage(PageBase):
         c["consistency"].setVisible(d.consistency_by_grid is not None)
         c["feedback"].setVisible(d.feedback_per_day is not None)
         c["backlog"].setVisible(d.backlog_per_day is not None)
+        self.no_charts.setVisible(not any(ch.isVisibleTo(self) for ch in c.values()))
         if d.registrations_per_day is not None:
             self._days = tuple(day for day, _n in d.registrations_per_day)
             counts = [n for _day, n in d.registrations_per_day]
@@ -347,6 +358,7 @@ class TodayPage(PageBase):
         if d.preregistrations_waiting is not None:
             pre.setText(self.tr("Pre-registrations waiting: %1").replace("%1", str(d.preregistrations_waiting)))
         self.updated.setText(self.tr("Updated %1").replace("%1", time.strftime("%H:%M")))
+        self._show_work_label()
 
     def _show_devices(self) -> None:
         """Devices not ready (the bridge's last states; nothing is asked of a device here)."""
@@ -358,6 +370,7 @@ class TodayPage(PageBase):
         known = [r for r in DEVICE_ROLES if devices.status(r) is not None]
         tile = self.tiles["devices"]
         tile.setVisible(bool(known))
+        self._show_work_label()
         if not known:
             return
         if not_ready:
@@ -365,6 +378,9 @@ class TodayPage(PageBase):
             tile.setText(self.tr("Devices not ready: %1 (%2)").replace("%1", str(len(not_ready))).replace("%2", names))
         else:
             tile.setText(self.tr("Devices: all ready"))
+
+    def _show_work_label(self) -> None:
+        self.work_label.setVisible(any(t.isVisibleTo(self) for t in self.tiles.values()))
 
     # ---- the lists behind the charts --------------------------------------------------------------
     def _window(self) -> Any:
