@@ -3903,8 +3903,16 @@
         <translation>手工录入证件进行登记（F2）</translation>
     </message>
     <message>
+        <source>Registered on %1 ✕</source>
+        <translation>登记日期 %1 ✕</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Show residents registered on any day</source>
+        <translation>显示所有日期登记的人员</translation>
     </message>
     <message>
         <source>Type to search; Enter or ↓ goes to the list</source>
@@ -4891,40 +4899,160 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <source>&lt;b&gt;Ctrl+F&lt;/b&gt;: search residents by name, pinyin, ID number, phone or address.</source>
-        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt;：按姓名、拼音、证件号码、电话或地址查询实有人口。</translation>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ctrl+L&lt;/b&gt;: lock the desk when you step away. &lt;b&gt;Alt+1…8&lt;/b&gt;: pages.</source>
-        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt;：离开时锁定工作站。&lt;b&gt;Alt+1…8&lt;/b&gt;：切换页面。</translation>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F2&lt;/b&gt;: new registration by typing, without a card.</source>
-        <translation>&lt;b&gt;F2&lt;/b&gt;：无证件时手工录入新登记。</translation>
+        <source>%1 of %2 spot checks consistent</source>
+        <translation>抽查 %2 次，一致 %1 次</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F5&lt;/b&gt;: sync with the central platform now.</source>
-        <translation>&lt;b&gt;F5&lt;/b&gt;：立即与中心平台同步。</translation>
+        <source>%1 today, %2 in %3 days</source>
+        <translation>今日 %1 人，近 %3 天共 %2 人</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration with the card&apos;s fields filled in.</source>
-        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记，证件信息自动填好。</translation>
+        <source>%1 waiting now, the oldest for %2</source>
+        <translation>当前 %1 条待上传，最早的已等待 %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Swipe a passport&lt;/b&gt; on the passport reader to register a foreign national.</source>
-        <translation>&lt;b&gt;在护照阅读器上刷护照&lt;/b&gt;，登记境外人员。</translation>
+        <source>(%1 overdue)</source>
+        <translation>（%1 项已逾期）</translation>
     </message>
     <message>
-        <source>Demo station: everything here is synthetic. Use the demo desk on the right to place a card, press a finger, swipe a passport or unplug a device.</source>
-        <translation>演示工作站：这里的数据全部是虚构的。可用右侧的演示台放证件、按手指、刷护照或拔下设备。</translation>
+        <source>&lt;b&gt;Alt+1…8&lt;/b&gt; pages</source>
+        <translation>&lt;b&gt;Alt+1…8&lt;/b&gt; 切换页面</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+F&lt;/b&gt; search residents</source>
+        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt; 查询实有人口</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+L&lt;/b&gt; lock the desk</source>
+        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt; 锁定工作站</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F2&lt;/b&gt; new registration without a card</source>
+        <translation>&lt;b&gt;F2&lt;/b&gt; 无证件手工登记</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F5&lt;/b&gt; sync now</source>
+        <translation>&lt;b&gt;F5&lt;/b&gt; 立即同步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration. &lt;b&gt;Swipe a passport&lt;/b&gt; for a foreign national.</source>
+        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记。境外人员请&lt;b&gt;刷护照&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the platform</source>
+        <translation>等待上传中心平台的变更</translation>
+    </message>
+    <message>
+        <source>Click a bar or point to open the list behind it</source>
+        <translation>点击柱条或数据点，打开对应的清单</translation>
+    </message>
+    <message>
+        <source>Consistency rate per grid (spot checks)</source>
+        <translation>各网格一致率（抽查）</translation>
+    </message>
+    <message>
+        <source>Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.</source>
+        <translation>演示工作站：数据均为虚构。可用右侧的演示台放证件、拔插设备。</translation>
+    </message>
+    <message>
+        <source>Devices not ready: %1 (%2)</source>
+        <translation>设备未就绪：%1 台（%2）</translation>
+    </message>
+    <message>
+        <source>Devices: all ready</source>
+        <translation>设备：全部就绪</translation>
+    </message>
+    <message>
+        <source>Feedback rate (tasks answered / received)</source>
+        <translation>反馈率（已反馈任务单 / 收到任务单）</translation>
+    </message>
+    <message>
+        <source>Figures not updated</source>
+        <translation>数据未能更新</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入……</translation>
+    </message>
+    <message>
+        <source>No spot checks yet</source>
+        <translation>尚无抽查记录</translation>
+    </message>
+    <message>
+        <source>No tasks received yet</source>
+        <translation>尚未收到任务单</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>尚无任务单</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: everything has reached the platform</source>
+        <translation>无待上传变更：全部已上传到中心平台</translation>
+    </message>
+    <message>
+        <source>Now %1: %2 of %3 tasks answered</source>
+        <translation>当前 %1：收到任务单 %3 项，已反馈 %2 项</translation>
+    </message>
+    <message>
+        <source>Pre-registrations waiting: %1</source>
+        <translation>待确认预登记：%1 条</translation>
+    </message>
+    <message>
+        <source>Registrations per day</source>
+        <translation>每日登记人数</translation>
+    </message>
+    <message>
+        <source>Tasks due: %1</source>
+        <translation>到期任务单：%1 项</translation>
     </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
         <source>Welcome, {user} ({role})</source>
         <translation>欢迎，{user}（{role}）</translation>
+    </message>
+    <message>
+        <source>Work of the day:</source>
+        <translation>今日工作：</translation>
+    </message>
+    <message>
+        <source>answered %</source>
+        <translation>已反馈 %</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>consistent %</source>
+        <translation>一致 %</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>人数</translation>
     </message>
 </context>
 <context>
@@ -5009,6 +5137,18 @@
 <context>
     <name>cli</name>
     <message>
+        <source>(discovery not finished after {seconds} s; the states so far:)</source>
+        <translation>（查找未在 {seconds} 秒内完成；以下为目前的状态：）</translation>
+    </message>
+    <message>
+        <source>A wrong baud makes the module seem to disappear until it is found at its new rate.</source>
+        <translation>波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。</translation>
+    </message>
+    <message>
+        <source>Changing the fingerprint scanner&apos;s settings needs a confirmation: run this in a terminal, or add --yes in scripts. Nothing was changed.</source>
+        <translation>更改指纹仪设置需要确认：请在终端中运行，脚本中请加 --yes。未作任何更改。</translation>
+    </message>
+    <message>
         <source>Current password for {user}</source>
         <translation>{user} 的当前密码</translation>
     </message>
@@ -5019,6 +5159,10 @@
     <message>
         <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
         <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner on {port}</source>
+        <translation>指纹仪（{port}）</translation>
     </message>
     <message>
         <source>New password for {user}</source>
@@ -5033,12 +5177,44 @@
         <translation>在 {data_dir} 没有工作站。请用 `workstation-admin init` 建立，或试用 `workstation --demo`。</translation>
     </message>
     <message>
+        <source>No {device} ({protocol}) answered on {port} at {baud} baud. Nothing was saved. Check the cable, power and baud (--baud), or add --no-check to save it anyway.</source>
+        <translation>{port}（{baud} 波特）上没有{device}（{protocol}）应答，未保存。请检查连接线、电源和波特率（--baud），或加 --no-check 强制保存。</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未更改。</translation>
+    </message>
+    <message>
+        <source>Note: the explicit assignment of the fingerprint scanner is another port; it was left as is.</source>
+        <translation>注意：指纹仪手动指定的是另一个串口，未作更改。</translation>
+    </message>
+    <message>
+        <source>Note: {port} is not in the system&apos;s port list; the workstation app uses only listed ports.</source>
+        <translation>注意：{port} 不在系统的串口列表中；工作站程序只使用系统列出的串口。</translation>
+    </message>
+    <message>
+        <source>Nothing is remembered for the {device}; nothing changed.</source>
+        <translation>没有记住的{device}，无需更改。</translation>
+    </message>
+    <message>
         <source>Password for the first admin &apos;{user}&apos;</source>
         <translation>首位管理员“{user}”的密码</translation>
     </message>
     <message>
         <source>Password for {user}</source>
         <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>Port {port} cannot be opened ({error}). Is it in use by another program, or are you missing the rights (Linux: group `dialout`)? Nothing was saved.</source>
+        <translation>无法打开串口 {port}（{error}）：是否被其他程序占用，或没有权限（Linux：`dialout` 组）？未保存任何更改。</translation>
+    </message>
+    <message>
+        <source>Probe (at most {seconds} s):</source>
+        <translation>探测（最多 {seconds} 秒）：</translation>
+    </message>
+    <message>
+        <source>Protocol &apos;{protocol}&apos; is not one of the {role} protocols ({names}).</source>
+        <translation>协议“{protocol}”不适用于 {role}（可用：{names}）。</translation>
     </message>
     <message>
         <source>Recovery passphrase</source>
@@ -5050,12 +5226,48 @@
         <translation>备份的恢复口令</translation>
     </message>
     <message>
+        <source>Remembered ({path}):</source>
+        <translation>已记住（{path}）：</translation>
+    </message>
+    <message>
+        <source>Remembered assignments ({path}):</source>
+        <translation>已记住的设备（{path}）：</translation>
+    </message>
+    <message>
+        <source>Remembered baud: {baud} ({path})</source>
+        <translation>已记住的波特率：{baud}（{path}）</translation>
+    </message>
+    <message>
         <source>Residents: {people}   unsynced changes: {unsynced}   consistency rate {consistency}   feedback rate {feedback}</source>
         <translation>实有人口：{people}   未同步变更：{unsynced}   一致率 {consistency}   反馈率 {feedback}</translation>
     </message>
     <message>
+        <source>Scanning (at most {seconds} s):</source>
+        <translation>正在查找（最多 {seconds} 秒）：</translation>
+    </message>
+    <message>
+        <source>Serial ports:</source>
+        <translation>串口：</translation>
+    </message>
+    <message>
         <source>The admin password needs at least {min_password} characters.</source>
         <translation>管理员密码至少需要 {min_password} 个字符。</translation>
+    </message>
+    <message>
+        <source>The assignment could not be removed from {path}.</source>
+        <translation>无法从 {path} 删除设备设置。</translation>
+    </message>
+    <message>
+        <source>The assignment could not be saved to {path}.</source>
+        <translation>无法将设备设置保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The module still answers at {rate} baud; it switches to {target} at its next power-up.</source>
+        <translation>指纹仪目前仍以 {rate} 波特应答，下次上电后改为 {target} 波特。</translation>
+    </message>
+    <message>
+        <source>The serial ports cannot be listed ({error}).</source>
+        <translation>无法列出串口（{error}）。</translation>
     </message>
     <message>
         <source>The system refused: {reason}{where}. Nothing else was changed.</source>
@@ -5066,8 +5278,32 @@
         <translation>两次输入不一致。</translation>
     </message>
     <message>
+        <source>The {device} is assigned to {port} ({protocol}, {baud} baud); remembered in {path}.</source>
+        <translation>{device}已指定到 {port}（{protocol}，{baud} 波特），已记住在 {path}。</translation>
+    </message>
+    <message>
+        <source>The {device}&apos;s port ({port}) is forgotten; it will be searched for at the next start.</source>
+        <translation>已忘记{device}的串口（{port}），下次启动时会重新查找。</translation>
+    </message>
+    <message>
+        <source>There is no serial port {device}. `workstation-admin devices list` shows the ports of this computer.</source>
+        <translation>没有串口 {device}。可用 `workstation-admin devices list` 查看本机串口。</translation>
+    </message>
+    <message>
+        <source>USB serial {usb_id} (no profile: every protocol at its default baud)</source>
+        <translation>USB 串口 {usb_id}（无适配器配置：各协议按默认波特率探测）</translation>
+    </message>
+    <message>
+        <source>Unknown device role &apos;{role}&apos;. Use one of: {known}.</source>
+        <translation>未知的设备类型“{role}”，可用：{known}。</translation>
+    </message>
+    <message>
         <source>WORKSTATION_ADMIN_PASSWORD is the password of &apos;{owner}&apos; (WORKSTATION_USER), not of &apos;{user}&apos;. Set WORKSTATION_USER={user} for a script that logs in as &apos;{user}&apos;, or run in a terminal.</source>
         <translation>WORKSTATION_ADMIN_PASSWORD 是 &apos;{owner}&apos;（WORKSTATION_USER）的密码，不是 &apos;{user}&apos; 的。以 &apos;{user}&apos; 登录的脚本请设置 WORKSTATION_USER={user}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>Write this to the module&apos;s flash?</source>
+        <translation>写入指纹仪？</translation>
     </message>
     <message>
         <source>`operator role` needs --role.</source>
@@ -5076,6 +5312,10 @@
     <message>
         <source>`operator {action}` needs the user name of the operator.</source>
         <translation>`operator {action}` 需要操作员的用户名。</translation>
+    </message>
+    <message>
+        <source>built-in (probed only when named with --port or assigned)</source>
+        <translation>内置串口（仅在用 --port 指定或已指定设备时探测）</translation>
     </message>
     <message>
         <source>created now</source>
@@ -5099,6 +5339,46 @@
         <translation>密钥来自系统密钥环</translation>
     </message>
     <message>
+        <source>named with --port (not listed by the system; used while it exists)</source>
+        <translation>由 --port 指定（系统未列出；存在时使用）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not plugged in</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>present as {device}</source>
+        <translation>当前为 {device}</translation>
+    </message>
+    <message>
+        <source>remembered by path (not listed by the system; used while it exists)</source>
+        <translation>按路径记住（系统未列出；存在时使用）</translation>
+    </message>
+    <message>
+        <source>serial number {serial}</source>
+        <translation>序列号 {serial}</translation>
+    </message>
+    <message>
+        <source>y/yes</source>
+        <translation>是/确定</translation>
+    </message>
+    <message>
+        <source>{assignment}  ({present})</source>
+        <translation>{assignment}（{present}）</translation>
+    </message>
+    <message>
+        <source>{baud} is not a serial baud rate (e.g. 9600, 57600, 115200).</source>
+        <translation>{baud} 不是有效的串口波特率（例如 9600、57600、115200）。</translation>
+    </message>
+    <message>
+        <source>{chip} adapter (profile: {protocols})</source>
+        <translation>{chip} 转换器（适配器配置：{protocols}）</translation>
+    </message>
+    <message>
         <source>{data_dir} already holds a station. Add --replace to replace it by the backup (changes made since the backup are lost). Nothing was changed.</source>
         <translation>{data_dir} 中已有工作站。如要用备份替换，请加 --replace（备份之后的更改将丢失）。数据未作任何改动。</translation>
     </message>
@@ -5111,8 +5391,49 @@
         <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
     </message>
     <message>
+        <source>{device} ({details})</source>
+        <translation>{device}（{details}）</translation>
+    </message>
+    <message>
+        <source>{device} {protocol} {baud} baud explicit</source>
+        <translation>{device} {protocol} {baud} 波特，手动指定</translation>
+    </message>
+    <message>
+        <source>{device} {protocol} {baud} baud remembered</source>
+        <translation>{device} {protocol} {baud} 波特，自动记住</translation>
+    </message>
+    <message>
         <source>{name} ({code}) — database {data_dir} opened ({how})</source>
         <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
+    </message>
+    <message>
+        <source>{port}: {kind}</source>
+        <translation>{port}：{kind}</translation>
+    </message>
+    <message>
+        <source>{question} [y/N] </source>
+        <extracomment>What a confirmation question ends with, and the answers (separated by &quot;/&quot;) that say yes besides y/yes.</extracomment>
+        <translation>{question}（是/否，默认否）</translation>
+    </message>
+    <message>
+        <source>{role} ({device})</source>
+        <translation>{role}（{device}）</translation>
+    </message>
+    <message>
+        <source>{setting} is now: {value}</source>
+        <translation>现{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{setting} new: {value}</source>
+        <translation>新{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{setting} now: {value}</source>
+        <translation>当前{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{setting} was: {value}</source>
+        <translation>原{setting}：{value}</translation>
     </message>
     <message>
         <source>{what} (again): </source>
@@ -5133,6 +5454,10 @@
     <message>
         <source>{what}: {exc}</source>
         <translation>{what}：{exc}</translation>
+    </message>
+    <message>
+        <source>→ workstation-admin devices assign {role} PORT</source>
+        <translation>→ workstation-admin devices assign {role} &lt;串口&gt;</translation>
     </message>
 </context>
 <context>
@@ -6103,12 +6428,24 @@
         <translation>波特率</translation>
     </message>
     <message>
+        <source>level {level}</source>
+        <translation>{level} 级</translation>
+    </message>
+    <message>
         <source>packet size</source>
         <translation>数据包大小</translation>
     </message>
     <message>
         <source>security level</source>
         <translation>安全等级</translation>
+    </message>
+    <message>
+        <source>{rate} baud (N={n})</source>
+        <translation>{rate} 波特（N={n}）</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} 字节</translation>
     </message>
 </context>
 <context>
@@ -6305,8 +6642,8 @@
         <translation>正在写入密钥文件、审计锚点和清单…</translation>
     </message>
     <message>
-        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
-        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可通过重置密码解锁。</translation>
+        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it sooner.</source>
+        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可提前解锁。</translation>
     </message>
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>

@@ -276,6 +276,15 @@ class PropertiesPage(PageBase):
         self.stack.setCurrentWidget(self.list)
         self.list.table.setFocus()
 
+    def show_filtered(self, *, grid_code: str | None = None) -> None:
+        """The list of every property of `grid_code` (the list behind a grid's bar on the Today page;
+        `MainWindow.open_list`): the search box cleared, the grid filter set, searched at once."""
+        self.stack.setCurrentWidget(self.list)
+        self.list.search_box.clear()
+        self.list.grid_box.setText(grid_code or "")
+        self.list.run_search()
+        self.list.table.setFocus()
+
     def open_row(self, row: int) -> None:
         pid = self.list.model.row_id(row)
         if pid is not None and self.list.model.row_at(row) is not None:
