@@ -109,7 +109,10 @@ class TodayPage(PageBase):
             b = QPushButton()
             b.setObjectName(f"tile_{name}")
             b.setCursor(Qt.CursorShape.PointingHandCursor)
-            b.clicked.connect(lambda _c=False, page=page: self._open(page))
+            if name == "preregistrations":
+                b.clicked.connect(self._open_preregistrations)
+            else:
+                b.clicked.connect(lambda _c=False, page=page: self._open(page))
             b.setVisible(False)
             work.addWidget(b)
             self.tiles[name] = b
@@ -124,7 +127,7 @@ class TodayPage(PageBase):
         grid.setSpacing(10)
         self.charts: dict[str, Chart] = {}
         for i, name in enumerate(("registrations", "consistency", "feedback", "backlog")):
-            chart = Chart(name)
+            chart = Chart(name, counts=name in ("registrations", "backlog"))
             chart.setVisible(False)  # until the first figures say what this role sees
             grid.addWidget(chart, i // 2, i % 2)
             self.charts[name] = chart
@@ -275,7 +278,7 @@ class TodayPage(PageBase):
             self.consistency.setData([0.0 if math.isnan(v) else v for v in values])
             c["consistency"].set_clickable([r.denominator > 0 for _g, r in d.consistency_by_grid])
             c["consistency"].set_categories(
-                list(self._grids), every=max(1, math.ceil(len(self._grids) / 14)), y_max=105
+                list(self._grids), every=max(1, math.ceil(len(self._grids) / 14)), y_max=100
             )
         if d.feedback_per_day is not None:
             days = tuple(day for day, _r in d.feedback_per_day)
@@ -285,7 +288,7 @@ class TodayPage(PageBase):
             else:  # no rate on any day: no points (pyqtgraph cannot bound an all-NaN series)
                 self.feedback.setData(np.zeros(0), np.zeros(0))
             c["feedback"].set_clickable([r.denominator > 0 for _day, r in d.feedback_per_day])
-            c["feedback"].set_categories(_day_labels(days), every=7, y_max=105)
+            c["feedback"].set_categories(_day_labels(days), every=7, y_max=100)
         if d.backlog_per_day is not None:
             days = tuple(day for day, _n in d.backlog_per_day)
             counts = [n for _day, n in d.backlog_per_day]
@@ -372,6 +375,14 @@ class TodayPage(PageBase):
         win = self._window()
         if win is not None:
             win.open_list(key, **filters)
+
+    def _open_preregistrations(self) -> None:
+        """The Tasks page on its pre-registrations tab (`TasksPage.show_preregs`)."""
+        win = self._window()
+        page = win.open_list("tasks") if win is not None else None
+        show = getattr(page, "show_preregs", None)
+        if callable(show):
+            show()
 
     def _open_day(self, i: int) -> None:
         if 0 <= i < len(self._days):
