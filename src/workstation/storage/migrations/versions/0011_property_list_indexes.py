@@ -7,16 +7,16 @@ the unfiltered first page took 140–540 ms; with `(address, id)` it reads the f
 (40–80 ms, most of it the audited read's own write). `(grid_code, address, id)` does the same for a
 grid; `ix_property_grid_code` stays for the lookups that only filter by grid.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0010"
-down_revision = "0009"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
