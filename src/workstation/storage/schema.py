@@ -176,6 +176,8 @@ class Property(SyncMixin, Base):
     __table_args__ = (
         Index("ix_property_grid_code", "grid_code"),
         Index("ix_property_assistant_username", "assistant_username"),
+        Index("ix_property_address", "address", "id"),  # the property list's order (0011)
+        Index("ix_property_grid_address", "grid_code", "address", "id"),  # a grid's list (0011)
     )
 
 
