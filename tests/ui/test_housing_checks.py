@@ -424,7 +424,7 @@ def test_the_properties_page_carries_the_checks(qtbot, ctx, login, town, shoot):
     visit shows in the list as the rate storage.metrics computes."""
     from PySide6.QtWidgets import QPushButton
 
-    from workstation.ui.screens.housing_checks import DeclarationDialog
+    from workstation.ui.screens.housing_checks import DeclarationDialog, SheetPreview
     from workstation.ui.screens.properties import PropertiesPage
 
     pid, _other, people = town
@@ -448,6 +448,12 @@ def test_the_properties_page_carries_the_checks(qtbot, ctx, login, town, shoot):
     assert {"declarations", "spotCheck", "visitSheet"} <= set(buttons)
     assert buttons["spotCheck"].text() == "Spot check…"
     shoot(page, "property-with-checks", sizes=((1366, 768),))
+
+    buttons["visitSheet"].click()  # the audited read, then Qt's print preview of the sheet
+    qtbot.waitUntil(lambda: page.property_view.findChild(SheetPreview) is not None, timeout=10_000)
+    preview = page.property_view.findChild(SheetPreview)
+    assert preview.sheet.properties[0].property_id == pid and preview.isVisible()
+    preview.close()
 
     buttons["declarations"].click()
     dialog = page.property_view.findChild(DeclarationDialog)

@@ -311,6 +311,7 @@ class AuditEvent(Base):
         Index("ix_audit_event_target_id_seq", "target_id", "seq"),
         Index("ix_audit_event_action_seq", "action", "seq"),
         Index("ix_audit_event_at", "at"),
+        Index("ix_audit_event_outcome_seq", "outcome", "seq"),
     )
 
 

@@ -329,7 +329,7 @@ class Housing(HousingChecks):
             if fragment:
                 conds.append(_match(s, fragment))
             if landlord_late:
-                conds.append(late_condition(days=deadline_days(s), today=date.today()))
+                conds.append(late_condition(days=deadline_days(s), today=date.today(), grid_code=grid))
             if order is PropertyOrder.CONSISTENCY:
                 checks = select(
                     SpotCheck.property_id.label("pid"),

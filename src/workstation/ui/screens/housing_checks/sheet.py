@@ -307,6 +307,7 @@ class MonthlyRoundDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.sheet: VisitSheet | None = None
+        self.preview_dialog: SheetPreview | None = None
         self._loading = False
         self.setObjectName("monthlyRound")
         self.heading = heading_label("heading")
