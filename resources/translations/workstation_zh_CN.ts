@@ -5015,6 +5015,10 @@
         <translation>到期任务单：%1 项</translation>
     </message>
     <message>
+        <source>The station&apos;s figures (registrations, rates, what waits for the platform) are shown to the roles that work with residents and reports.</source>
+        <translation>本站的统计数据（登记人数、各项比率、待上传变更）只向负责实有人口和报表的角色显示。</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
