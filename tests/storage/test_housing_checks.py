@@ -247,7 +247,7 @@ def test_an_ended_binding_never_declared_is_no_longer_overdue_but_stays_visible(
 
 def test_the_late_landlord_reads_start_from_the_staff_recorded_index(st, town):
     """EXPLAIN QUERY PLAN: the station-wide filter scans the partial index of live staff-recorded
-    bindings (not every binding), a grid's walks its rooms into it (migration 0010)."""
+    bindings (not every binding), a grid's walks its rooms into it (migration 0012)."""
     from workstation.storage.areas.checks import landlord_late
     from workstation.storage.schema import Property
 

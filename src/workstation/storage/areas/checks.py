@@ -36,7 +36,7 @@ people living there now, so a binding is overdue when it:
 Entering the declaration, even late, ends the overdue state; so does ending the binding.
 
 Speed: only staff-recorded live bindings can be overdue; the partial index ``ix_tenancy_staff_open``
-(migration 0010) holds just those, by room, with their dates, and every query here starts from it
+(migration 0012) holds just those, by room, with their dates, and every query here starts from it
 (see `landlord_late`).
 
 Every read of personal data here is audited; ID numbers leave masked (`storage.masking`).
