@@ -102,6 +102,14 @@ def test_a_new_registration_refreshes_the_charts(qtbot, ui_station, figures):
     assert page.registrations.getData()[1][-1] == before + 1
 
 
+def test_a_write_at_the_desk_refreshes_the_backlog(qtbot, ui_station, figures):
+    page = open_page(qtbot, figures)
+    before = page.backlog.getData()[1][-1]
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):  # ctx.changed, then the page's short delay
+        figures.op(lambda _t: figures.desk.housing.create_property(address="演示市新路1号", grid_code="G01")).start()
+    assert page.backlog.getData()[1][-1] > before
+
+
 def test_devices_not_ready_are_named(qtbot, ui_station, figures, emulated_devices):
     from workstation.devices.manager import DeviceState
 

@@ -8,7 +8,8 @@
 The figures come from `desk.supervision.dashboard()` (frozen `Dashboard`; a part the role may not read
 is None and its chart or tile is hidden). A refresh runs on the DB lane; the GUI thread then only calls
 `setData` on plot items created once, and updates a few labels. It refreshes when the page is shown,
-every `REFRESH_MS` while it is visible, and shortly after a change of the kinds it counts.
+every `REFRESH_MS` while it is visible, and shortly after any write (every write waits for the platform
+a while, so the backlog moves with each one).
 
 Clicking a bar or point opens the list behind it through `MainWindow.open_list`: a day's registrations
 (residents registered that day), a grid's consistency (the properties of that grid when the Properties
@@ -31,7 +32,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workstation.devices.manager import DeviceState
-from workstation.storage.areas.base import Kind
 from workstation.ui.context import DeskContext, role_label
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.widgets.charts import LINE, Bars, Chart
@@ -39,8 +39,7 @@ from workstation.ui.widgets.status import ROLE_TITLES
 
 DAYS = 30
 REFRESH_MS = 60_000
-CHANGE_DELAY_MS = 1500  # after a write of a counted kind: refresh once things settle
-COUNTED_KINDS = frozenset({Kind.PERSON, Kind.SPOT_CHECK, Kind.TASK, Kind.PREREGISTRATION})
+CHANGE_DELAY_MS = 1500  # after a write: refresh once a burst of writes has settled
 DEVICE_ROLES = ("idcard", "fingerprint", "mrz")
 
 
@@ -264,7 +263,7 @@ class TodayPage(PageBase):
         ).on_finished(finished).start()
 
     def _on_changed(self, changes: Any) -> None:
-        if self.isVisible() and COUNTED_KINDS & set(getattr(changes, "kinds", ())):
+        if self.isVisible() and getattr(changes, "kinds", None):
             self._change_timer.start()
 
     def _show(self, d: Any, work_ms: float) -> None:
