@@ -165,7 +165,8 @@ class TodayPage(PageBase):
         self._change_timer.setInterval(CHANGE_DELAY_MS)
         self._change_timer.timeout.connect(self.refresh)
         ctx.changed.connect(self._on_changed)
-        ctx.devices.state_changed.connect(lambda *_: self._show_devices())
+        # a bound method, not a lambda: Qt drops the connection when this page is deleted at logout
+        ctx.devices.state_changed.connect(self._on_device_state)
         self.retranslate()
         self._show_devices()
 
@@ -358,6 +359,9 @@ class TodayPage(PageBase):
             pre.setText(self.tr("Pre-registrations waiting: %1").replace("%1", str(d.preregistrations_waiting)))
         self.updated.setText(self.tr("Updated %1").replace("%1", time.strftime("%H:%M")))
         self._show_work_label()
+
+    def _on_device_state(self, _role: str, _status: object) -> None:
+        self._show_devices()
 
     def _show_devices(self) -> None:
         """Devices not ready (the bridge's last states; nothing is asked of a device here)."""
