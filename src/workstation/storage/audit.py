@@ -27,10 +27,10 @@ import hmac
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, Protocol
 
 from sqlalchemy import func, select, text
