@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -82,6 +83,16 @@ def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) 
 _BEGIN = {"DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
 
 
+class _HintingCompiler(SQLiteCompiler):
+    """SQLite's compiler, rendering `Select.with_hint(table, "INDEXED BY ix_…", "sqlite")` after the
+    table name (SQLAlchemy's SQLite dialect drops table hints). `storage.search` names the index a
+    search phase must walk: with the statistics of a large store the planner may otherwise skip-scan
+    a composite index and sort every match (a 1-letter pinyin prefix at 1 M residents: 0.4 s)."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
 def _apply_pragmas(conn: Any, *, encrypted: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -116,6 +127,7 @@ class Database:
         self.engine = sa.create_engine(
             "sqlite://", creator=creator, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4
         )
+        self.engine.dialect.statement_compiler = _HintingCompiler
 
         @event.listens_for(self.engine, "begin")
         def _begin(conn: sa.Connection) -> None:
