@@ -64,7 +64,8 @@ def test_a_phase_walks_its_own_index_and_sorts_no_whole_range(town, query, index
 
 def test_every_pinyin_reading_walks_its_own_index(town):
     plans = _plans(town, "lyq")
-    own = ["ix_person_name_pinyin", "ix_person_name_initials", "ix_person_name_pinyin_alt", "ix_person_name_initials_alt"]
+    own = ["ix_person_name_pinyin", "ix_person_name_initials", "ix_person_name_pinyin_alt",
+           "ix_person_name_initials_alt"]
     for index, plan in zip(own, plans, strict=False):
         assert f"USING INDEX {index} " in plan, plan
 
