@@ -19,11 +19,25 @@ Measured (issue 10, "Benchmark"):
 * ``audit_open_ms`` — the audit viewer opened on a trail of 1 M events (``--audit-events``; the run's
   copy of the store is topped up with a valid chain of synthetic events first): `AuditPage.on_shown`
   → its first page of rows shown (median of 5 opens, each a new page; issue 12, target ≤ 100 ms).
+* ``dashboard_refresh_ms``, ``dashboard_work_ms``, ``dashboard_gui_ms`` — the Today page's four charts
+  at 1 M residents (plus 100 000 spot checks, 3 000 tasks and 400 000 acknowledged outbox rows over
+  60 days, added to the pristine store once): from the refresh timer firing to the last
+  `setData` (median of `--refreshes`), the part of it spent on the DB lane (median) and the part on the
+  GUI thread (the worst). Targets: work ≤ 300 ms, GUI ≤ 16 ms. The first, cold refresh is printed apart.
+* ``property_open_ms`` — the properties page (issue 11) with 50 000 more properties in the store
+  (`grow_properties`: 4 rooms each, spot checks on a fifth of them, and one property of 40 rooms with
+  60 tenants, a declaration and spot checks): a property row opened (what a double click does) →
+  its 40 tiles shown (median of 5 opens).
+* ``grid_list_ms`` — the property list filtered by a grid (typed into its grid box) → its first
+  page of rows shown with their figures (median over 10 grids). The GUI-thread stall during both
+  is a phase of ``max_stall_ms`` ("properties").
 
 The 1 M store takes minutes to build: ``--keep DIR`` builds it there once (a pristine copy holding
 20 000 unsynced changes) and each later run copies it afresh. ``--residents 50000`` for a smoke run.
+``--dashboard-only`` measures the dashboard alone (the other figures print as nan).
 Last line: ``ui: max_stall_ms=<ms> card_to_form_ms=<ms> search_p95_ms=<ms> start_s=<s> rss_mb=<MB>
-audit_open_ms=<ms>`` (one line).
+audit_open_ms=<ms> property_open_ms=<ms> grid_list_ms=<ms> dashboard_refresh_ms=<ms> dashboard_work_ms=<ms>
+dashboard_gui_ms=<ms>`` (one line).
 """
 
 from __future__ import annotations
@@ -49,6 +63,8 @@ ADMIN = ("admin", "admin-pass-1")
 OFFICER = ("officer1", "password-officer1")
 SYNC_RECORDS = 20_000
 AUDIT_EVENTS = 1_000_000
+PROPERTIES = 50_000  # added to the demo's own properties for property_open_ms and grid_list_ms
+BIG_PROPERTY = "基准市幸福路1号大院"  # the 40-room property
 PASSPHRASE_FILE = "benchmark-passphrase.txt"  # a benchmark-only station of synthetic data
 COMPLETE_FILE = "benchmark-built"  # written last: a build that was interrupted is built again
 
@@ -126,11 +142,180 @@ def prepare(
         conn.close()
         db.close()
         marker.write_text("ok")
+    marker = pristine / f"properties-{PROPERTIES}"
+    if not marker.exists():  # added once per pristine store
+        from keyring.backends import fail
+
+        from workstation.storage import station
+
+        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
+                                  backend=fail.Keyring())
+        grow_properties(db, PROPERTIES)
+        conn = db.raw_connection()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        db.close()
+        marker.write_text("ok")
+    marker = pristine / "dashboard-figures"
+    if not marker.exists():  # spot checks, tasks and outbox history for the Today charts, once per store
+        from keyring.backends import fail
+
+        from workstation.storage import station
+
+        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
+                                  backend=fail.Keyring())
+        seed_dashboard(db)
+        conn = db.raw_connection()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        db.close()
+        marker.write_text("ok")
     run = scratch / "station"
     if run.exists():
         shutil.rmtree(run)
     shutil.copytree(pristine, run)
     return run
+
+
+def grow_properties(db, n: int, seed: int = 9) -> None:
+    """`n` more properties in the demo's 40 grids, 4 rooms each, a spot check on every fifth; and the
+    40-room `BIG_PROPERTY` with 60 tenants (people of the store, so their other bindings overlap), a
+    landlord declaration naming 20 of its rooms and 10 spot checks. Written in bulk, as the demo is."""
+    import uuid
+    from datetime import timedelta
+
+    from sqlalchemy import insert, select
+
+    from workstation.storage.schema import Declaration, Person, Property, Room, SpotCheck, Tenancy, utcnow
+
+    rng = random.Random(seed)
+    now = utcnow()
+    today = date.today()
+    t = time.perf_counter()
+
+    def base(**values):
+        return dict(id=str(uuid.uuid4()), version=1, acked_version=1, created_at=now, updated_at=now,
+                    created_by="bench", **values)
+
+    for start in range(0, n, 10_000):
+        props, rooms, checks = [], [], []
+        for i in range(start, min(n, start + 10_000)):
+            grid = f"G{rng.randrange(1, 41):02d}"
+            p = base(address=f"基准市第{rng.randrange(1, 60)}街区{i + 1}号", grid_code=grid, kind="apartment",
+                     landlord_name=f"业主{i}", landlord_phone=f"171{i:08d}", district_code=f"JQ-{grid[1:]}")
+            props.append(p)
+            rooms += [base(property_id=p["id"], label=f"{r}01", capacity=4) for r in range(1, 5)]
+            if i % 5 == 0:
+                checked = now - timedelta(days=rng.randrange(60))
+                checks.append(base(property_id=p["id"], grid_code=grid, checked_at=checked,
+                                   result="consistent" if rng.random() < 0.8 else "inconsistent", notes="基准"))
+        with db.write() as s:
+            s.execute(insert(Property.__table__), props)
+            s.execute(insert(Room.__table__), rooms)
+            if checks:
+                s.execute(insert(SpotCheck.__table__), checks)
+    big = base(address=BIG_PROPERTY, grid_code="G07", kind="dormitory", landlord_name="基准业主",
+               landlord_phone="17100000000", manager_name="基准物业", district_code="JQ-07")
+    big_rooms = [base(property_id=big["id"], label=f"{f}{r:02d}", capacity=4)
+                 for f in range(1, 5) for r in range(1, 11)]
+    with db.read() as s:
+        people = list(s.execute(select(Person.id).limit(60)).scalars())
+    tenancies = [base(person_id=pid, room_id=big_rooms[i // 2]["id"], start_date=today - timedelta(days=10 + i),
+                      relation="tenant", source="officer") for i, pid in enumerate(people)]
+    declaration = base(property_id=big["id"], declared_on=today, declarant_name="基准业主",
+                       entries=[{"name": f"住户{i}", "room": big_rooms[i]["label"]} for i in range(20)])
+    checks = [base(property_id=big["id"], grid_code="G07", tenancy_id=tenancies[i]["id"], checked_at=now,
+                   result="consistent", notes="基准") for i in range(0, 60, 6)]
+    with db.write() as s:
+        s.execute(insert(Property.__table__), [big])
+        s.execute(insert(Room.__table__), big_rooms)
+        s.execute(insert(Tenancy.__table__), tenancies)
+        s.execute(insert(Declaration.__table__), [declaration])
+        s.execute(insert(SpotCheck.__table__), checks)
+        s.connection().exec_driver_sql("ANALYZE")
+    print(f"  properties: {n} more and the 40-room one ({time.perf_counter() - t:.0f} s)", flush=True)
+
+
+def seed_dashboard(db, *, spot_checks: int = 100_000, tasks: int = 3_000, acked_outbox: int = 400_000) -> None:
+    """What a station that has run for months holds besides residents, for the dashboard's charts: spot
+    checks of its properties (9 in 10 consistent), tasks received over 60 days (4 in 5 answered, a day
+    later), and acknowledged outbox rows over 60 days (kept for their retention). Nothing when the store
+    has them already."""
+    import uuid
+    from datetime import datetime, timedelta
+
+    from sqlalchemy import func, insert, select
+
+    from workstation.storage.schema import OutboxEntry, Property, SpotCheck, Task, utcnow
+
+    rng = random.Random(3)
+    with db.read() as s:
+        if s.execute(select(func.count()).select_from(Task).where(Task.platform_id == "BENCH-0")).scalar_one():
+            return
+        props = list(s.execute(select(Property.id, Property.grid_code).limit(spot_checks)).all())
+    now = utcnow()
+    t = time.perf_counter()
+
+    def when(days: int = 60) -> datetime:
+        return now - timedelta(days=rng.randrange(days), minutes=rng.randrange(1440))
+
+    rows = []
+    for i in range(spot_checks):
+        pid, grid = props[i % len(props)]
+        at = when()
+        rows.append(dict(id=str(uuid.uuid4()), version=1, acked_version=1, created_at=at, updated_at=at,
+                         created_by="officer1", property_id=pid, grid_code=grid, checked_at=at,
+                         result="consistent" if rng.random() < 0.9 else "inconsistent",
+                         notes=None))
+    task_rows = []
+    for i in range(tasks):
+        at = when()
+        done = rng.random() < 0.8
+        task_rows.append(dict(id=str(uuid.uuid4()), version=1, acked_version=1, created_at=at, updated_at=at,
+                              platform_id=f"BENCH-{i}", kind="verify_person", title="核查", status="done" if done
+                              else "open", result="verified" if done else None,
+                              completed_at=at + timedelta(days=1) if done else None, received_at=at,
+                              due_date=(at + timedelta(days=7)).date()))
+    with db.write() as s:
+        for start in range(0, len(rows), 20_000):
+            s.execute(insert(SpotCheck.__table__), rows[start:start + 20_000])
+        s.execute(insert(Task.__table__), task_rows)
+    for start in range(0, acked_outbox, 50_000):
+        batch = []
+        for _ in range(min(50_000, acked_outbox - start)):
+            at = when()
+            batch.append(dict(record_type="person", record_id=str(uuid.uuid4()), version=2, base_version=1,
+                              operation="update", payload="{}", created_at=at,
+                              acked_at=at + timedelta(minutes=rng.randrange(5, 3000))))
+        with db.write() as s:
+            s.execute(insert(OutboxEntry.__table__), batch)
+    with db.write() as s:
+        s.connection().exec_driver_sql("ANALYZE")
+    print(f"  dashboard figures added in {time.perf_counter() - t:.0f} s", flush=True)
+
+
+def measure_dashboard(ctx, meter, refreshes: int) -> tuple[float, list]:
+    """The Today page on `ctx`: the cold first refresh (ms), then `refreshes` refreshes fired by its timer;
+    returns (cold ms, [RefreshTiming, ...])."""
+    from workstation.ui.today import TodayPage
+
+    page = TodayPage(ctx)
+    page.resize(1366, 700)
+    page.show()
+    timings: list = []
+    page.refreshed.connect(timings.append)
+    page.on_shown()
+    wait_for(lambda: bool(timings), 120, "the first dashboard")
+    cold = timings.pop().total
+    meter.start("dashboard")
+    for _ in range(refreshes):
+        pump(0.2)
+        before = len(timings)
+        page.timer.timeout.emit()  # the refresh timer fires
+        wait_for(lambda before=before: len(timings) > before, 60, "a dashboard refresh")
+    meter.stop()
+    page.close()
+    return cold, timings
 
 
 def grow_audit_trail(db, total: int, seed: int = 7) -> int:
@@ -252,6 +437,8 @@ def main() -> int:
     ap.add_argument("--cards", type=int, default=10, help="card placements for card_to_form_ms")
     ap.add_argument("--queries", type=int, default=80, help="queries of the search mix")
     ap.add_argument("--no-start", action="store_true", help="skip start_s (it launches the app 4 times)")
+    ap.add_argument("--refreshes", type=int, default=10, help="dashboard refreshes measured")
+    ap.add_argument("--dashboard-only", action="store_true", help="measure the Today dashboard alone")
     ap.add_argument("--audit-events", type=int, default=AUDIT_EVENTS, help="events in the trail for audit_open_ms")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
@@ -265,7 +452,7 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     keep = Path(a.keep) if a.keep else None
     if keep:
         keep.mkdir(parents=True, exist_ok=True)
-    folder = prepare(keep, a.residents, scratch, a.sync_records, a.audit_events)
+    folder = prepare(keep, a.residents, scratch, a.sync_records, 0 if a.dashboard_only else a.audit_events)
 
     import ui_start
     from keyring.backends import fail
@@ -300,6 +487,16 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
                  station_code=STATION_CODE)
     ctx = st.context_for(officer)
     meter = StallMeter()
+    nan = float("nan")
+    if a.dashboard_only:
+        cold, timings = measure_dashboard(ctx, meter, a.refreshes)
+        runner.shutdown()
+        bridge.shutdown()
+        db.close()
+        print_dashboard(cold, timings)
+        print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={nan} search_p95_ms={nan} start_s={nan} "
+              f"rss_mb={nan} audit_open_ms={nan} property_open_ms={nan} grid_list_ms={nan} " + dashboard_figures(timings))
+        return 0
 
     # ---- 1. the residents table: open, scroll, search (rss_mb right after: the app's own memory) ----
     page = ResidentsPage(ctx)
@@ -363,6 +560,55 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         audit_page.deleteLater()
         pump(0.2)
     meter.stop()
+
+    # ---- 1c. the properties page: a grid's list, and the 40-room property opened -----------------------
+    from workstation.ui.screens.properties import PropertiesPage
+
+    prop_page = PropertiesPage(ctx)
+    prop_page.resize(1366, 700)
+    prop_page.show()
+    listed: list[float] = []
+    prop_page.model.searched.connect(lambda _q, _s: listed.append(time.perf_counter()))
+    meter.start("properties")
+    prop_page.on_shown()
+    wait_for(lambda: bool(listed), 60, "the first page of properties")
+    grid_ms = []
+    for g in range(10):
+        grid = f"G{3 + 4 * g:02d}"
+        before = len(listed)
+        prop_page.list.grid_box.setText(grid)
+        t_grid = time.perf_counter()
+        prop_page.list.grid_box.returnPressed.emit()  # Enter: the filter applies now
+        wait_for(lambda before=before, grid=grid: len(listed) > before and prop_page.model.query.grid_code == grid,
+                 30, "a grid's properties")
+        QApplication.processEvents()  # the rows painted
+        grid_ms.append(1000 * (time.perf_counter() - t_grid))
+        pump(0.1)
+    grid_rows = prop_page.model.rowCount()
+    prop_page.list.grid_box.setText("G07")
+    prop_page.list.search_box.setText(BIG_PROPERTY)
+    before = len(listed)
+    prop_page.list.run_search()
+    wait_for(lambda: len(listed) > before and prop_page.model.rowCount() > 0, 30, "the 40-room property")
+    big_row = next(r for r in range(prop_page.model.rowCount())
+                   if prop_page.model.data(prop_page.model.index(r, 0)) == BIG_PROPERTY)
+    view = prop_page.property_view
+    property_ms = []
+    for _ in range(5):
+        view.clear()
+        prop_page.show_list()
+        pump(0.2)
+        tiles_shown: list[float] = []
+        view.shown.connect(lambda _p, _s, tiles_shown=tiles_shown: tiles_shown.append(time.perf_counter()))
+        t_open = time.perf_counter()
+        prop_page.open_row(big_row)  # what a double click on the row does
+        wait_for(lambda tiles_shown=tiles_shown: bool(tiles_shown), 30, "the property's tiles")
+        QApplication.processEvents()  # the tiles painted
+        property_ms.append(1000 * (time.perf_counter() - t_open))
+        view.shown.disconnect()
+    tiles = len(view.tiles.tiles)
+    meter.stop()
+    prop_page.close()
 
     # ---- the emulated desk (after rss_mb: emulators are not the app) ----------------------------------
     manager = DeviceManager.with_emulators(ManagerConfig(assignments_path=None), link="pty")
@@ -467,6 +713,9 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     result = synced[0]
     platform.stop()
 
+    # ---- 5. the Today dashboard (after the sync: its acknowledgements are part of the backlog chart) ----
+    cold, timings = measure_dashboard(ctx, meter, a.refreshes)
+
     page.close()
     bridge.shutdown()
     runner.shutdown()
@@ -480,12 +729,28 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     print(f"sync: {result.records} records in {sync_s:.1f} s, error={result.error}")
     print(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
           f"median {statistics.median(latencies):.1f} ms")
+    print_dashboard(cold, timings)
+    print(f"properties: a grid's first page of {grid_rows} rows, list ms " + ", ".join(f"{v:.1f}" for v in grid_ms))
+    print(f"properties: {tiles} tiles; opens ms " + ", ".join(f"{v:.1f}" for v in property_ms))
     print(f"audit: {a.audit_events} events, first page of {rows_shown} rows; opens ms "
           + ", ".join(f"{v:.1f}" for v in opens))
     print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={statistics.median(card_ms):.1f} "
           f"search_p95_ms={p95:.1f} start_s={start:.2f} rss_mb={mem:.0f} "
-          f"audit_open_ms={statistics.median(opens):.1f}")
+          f"audit_open_ms={statistics.median(opens):.1f} property_open_ms={statistics.median(property_ms):.1f} "
+          f"grid_list_ms={statistics.median(grid_ms):.1f} " + dashboard_figures(timings))
     return 0
+
+
+def print_dashboard(cold: float, timings: list) -> None:
+    print(f"dashboard: cold first refresh {cold:.1f} ms; {len(timings)} refreshes: total ms "
+          + ", ".join(f"{t.total:.0f}" for t in timings) + "; work ms " + ", ".join(f"{t.work:.0f}" for t in timings)
+          + "; gui ms " + ", ".join(f"{t.gui:.1f}" for t in timings))
+
+
+def dashboard_figures(timings: list) -> str:
+    return (f"dashboard_refresh_ms={statistics.median(t.total for t in timings):.1f} "
+            f"dashboard_work_ms={statistics.median(t.work for t in timings):.1f} "
+            f"dashboard_gui_ms={max(t.gui for t in timings):.1f}")
 
 
 if __name__ == "__main__":

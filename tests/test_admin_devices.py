@@ -104,21 +104,25 @@ def emulator() -> Iterator[Callable[..., tuple[EmulatorServer, str]]]:
 
 
 # ---- list ---------------------------------------------------------------------------------------
-def test_list_needs_no_station_and_touches_no_port_unless_probing(tmp_path, capsys, emulator, no_os_keyring):
+def test_list_needs_no_station_and_touches_no_port_unless_probing(tmp_path, capsys, emulator, no_os_keyring,
+                                                                    monkeypatch):
     server, pty = emulator(SamEmulator())
     desk = Desk(tmp_path, tmp_path / "no-station", tmp_path / "assignments.json", "", capsys)
 
     r = desk.devices("list", "--port", pty)
     assert r.rc == 0, r.err
     assert f"{pty}: named with --port" in r.out
-    assert "Remembered assignments" in r.out and "none / 无" in r.out
+    assert "Remembered assignments" in r.out and "\n  none\n" in r.out
     assert server.bytes_received == 0  # listing opened no port
     assert not desk.data_dir.exists() and not desk.assignments.exists()
 
+    monkeypatch.setenv("WORKSTATION_LANG", "zh_CN")  # the operator's language, one language throughout
     r = desk.devices("list", "--probe", "--port", pty)
     assert r.rc == 0, r.err
-    assert f"身份证阅读器已连接（{pty}）。  The ID card reader is ready on {pty}." in r.out
-    assert "护照阅读器无法自动识别" in r.out and "The passport reader cannot be detected automatically" in r.out
+    assert f"{pty}：由 --port 指定" in r.out and "已记住的设备" in r.out and "\n  无\n" in r.out
+    assert f"  idcard       身份证阅读器已连接（{pty}）。\n" in r.out
+    assert "护照阅读器无法自动识别" in r.out and "workstation-admin devices assign mrz <串口>" in r.out
+    assert "ready" not in r.out and "Remembered" not in r.out
     assert server.bytes_received > 0
     assert not desk.assignments.exists()  # a probe remembers nothing
     assert not desk.data_dir.exists()
@@ -148,19 +152,22 @@ def test_scan_of_a_port_that_does_not_exist_changes_nothing(desk, tmp_path):
 
 
 # ---- assign / forget ----------------------------------------------------------------------------
-def test_assign_and_forget_an_mrz_reader_persist_and_are_in_the_audit_trail(desk, emulator):
+def test_assign_and_forget_an_mrz_reader_persist_and_are_in_the_audit_trail(desk, emulator, monkeypatch):
     _, pty = emulator(MrzEmulator())
     r = desk.devices("assign", "mrz", pty)
     assert r.rc == 0, r.err
-    assert f"护照阅读器已指定到 {pty}" in r.out and f"The passport reader is assigned to {pty}" in r.out
+    assert f"The passport reader is assigned to {pty} (mrz, 9600 baud); remembered in {desk.assignments}." in r.out
     a = AssignmentStore(desk.assignments).get("mrz")
     assert a is not None and (a.port.device, a.protocol, a.baud, a.explicit) == (pty, "mrz", 9600, True)
 
     listed = desk.devices("list")
     assert f"mrz          {pty} mrz 9600 baud explicit  (present as {pty})" in listed.out
 
+    monkeypatch.setenv("WORKSTATION_LANG", "zh_CN")
     r = desk.devices("forget", "mrz")
     assert r.rc == 0, r.err
+    assert r.out.strip() == f"已忘记护照阅读器的串口（{pty}），下次启动时会重新查找。"
+    monkeypatch.setenv("WORKSTATION_LANG", "en")
     assert AssignmentStore(desk.assignments).get("mrz") is None
     assert AssignmentStore(desk.assignments).all() == {}
 
@@ -239,7 +246,7 @@ def test_officers_and_assistants_may_not_manage_devices(desk, emulator, monkeypa
 
 
 # ---- scanner-set --------------------------------------------------------------------------------
-def test_scanner_set_baud_then_security_on_the_module(desk, emulator):
+def test_scanner_set_baud_then_security_on_the_module(desk, emulator, monkeypatch):
     zfm = ZfmEmulator(baud_n=6)
     # a real UART: bytes at another line speed are lost, so the host must really follow the baud change
     _, pty = emulator(zfm, baudrate=57600, enforce_baud=True)
@@ -248,15 +255,20 @@ def test_scanner_set_baud_then_security_on_the_module(desk, emulator):
     r = desk.devices("scanner-set", "baud", "12", "--yes")
     assert r.rc == 0, r.err
     assert zfm.baud_n == 12
-    assert "baud was / 原值: 57600 baud (N=6)" in r.out and "baud is now / 现值: 115200 baud (N=12)" in r.out
+    assert "  baud was: 57600 baud (N=6)" in r.out and "  baud is now: 115200 baud (N=12)" in r.out
+    assert "  Remembered baud: 115200" in r.out
     a = AssignmentStore(desk.assignments).get("fingerprint")
     assert a is not None and (a.port.device, a.baud, a.explicit) == (pty, 115200, True)
 
     # the next start connects at the remembered baud (at 57600 this module would no longer hear us)
+    monkeypatch.setenv("WORKSTATION_LANG", "zh_CN")
     r = desk.devices("scanner-set", "security", "5", "--yes")
     assert r.rc == 0, r.err
     assert zfm.security == 5 and zfm.baud_n == 12
-    assert "security was / 原值: level 3" in r.out and "security is now / 现值: level 5" in r.out
+    assert "  当前安全等级：3 级" in r.out and "  新安全等级：5 级" in r.out
+    assert "  原安全等级：3 级" in r.out and "  现安全等级：5 级" in r.out
+    assert "level" not in r.out
+    monkeypatch.setenv("WORKSTATION_LANG", "en")
 
     baud, security = [e for e in desk.audit_rows() if e.action == "device.scanner_set"]
     assert baud.actor == "admin" and baud.target_id == "fingerprint" and baud.outcome == "ok"
@@ -274,7 +286,7 @@ def test_scanner_set_packet_size_on_a_named_port(desk, emulator):
     r = desk.devices("scanner-set", "packet-size", "64", "--port", pty, "--yes")
     assert r.rc == 0, r.err
     assert zfm.packet_size == 64
-    assert "packet-size is now / 现值: 64 bytes" in r.out
+    assert "  packet size now: 128 bytes" in r.out and "  packet size is now: 64 bytes" in r.out
 
 
 def test_scanner_set_a_value_the_module_refuses_changes_nothing(desk, emulator):

@@ -150,9 +150,7 @@ CJK_DATA = {
     "ui/i18n.py",  # each language names itself in the language menu ("简体中文", "English")
     "i18n.py",  # the Chinese enumeration comma that joins a list (Listing)
 }
-NOT_YET_CONVERTED = {
-    "cli/devices.py",
-}
+NOT_YET_CONVERTED: set[str] = set()
 
 
 def _cjk_literals(path: Path) -> list[int]:

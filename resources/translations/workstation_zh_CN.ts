@@ -592,6 +592,49 @@
     </message>
 </context>
 <context>
+    <name>BindDialog</name>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Relation:</source>
+        <translation>关系(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>捆绑</translation>
+    </message>
+    <message>
+        <source>Bind a person to room %1</source>
+        <translation>将人员捆绑到 %1 房间</translation>
+    </message>
+    <message>
+        <source>Found:</source>
+        <translation>查找结果：</translation>
+    </message>
+    <message>
+        <source>Name, pinyin, ID number or phone</source>
+        <translation>姓名、拼音、证件号码或电话</translation>
+    </message>
+    <message>
+        <source>Room %1 at %2</source>
+        <translation>%2 %1 房间</translation>
+    </message>
+    <message>
+        <source>Start &amp;date:</source>
+        <translation>起始日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>find the person and choose them in the list</source>
+        <translation>请先查找人员，并在列表中选中</translation>
+    </message>
+    <message>
+        <source>no current address</source>
+        <translation>无现住址</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRoleDialog</name>
     <message>
         <source>Change role</source>
@@ -1238,6 +1281,10 @@
         <translation>刷护照</translation>
     </message>
     <message>
+        <source>The devices are starting…</source>
+        <translation>设备正在启动…</translation>
+    </message>
+    <message>
         <source>This device is not emulated here.</source>
         <translation>此设备在这里不是模拟设备。</translation>
     </message>
@@ -1505,6 +1552,25 @@
     <message>
         <source>{n} records have not reached the central platform</source>
         <translation>有 {n} 条记录尚未上传到中心平台</translation>
+    </message>
+</context>
+<context>
+    <name>EndTenancyDialog</name>
+    <message>
+        <source>%1 in room %2 since %3.</source>
+        <translation>%1 自 %3 起住在 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;Last day in the room:</source>
+        <translation>最后居住日(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>End binding</source>
+        <translation>解除捆绑</translation>
+    </message>
+    <message>
+        <source>the binding started on %1</source>
+        <translation>该捆绑始于 %1</translation>
     </message>
 </context>
 <context>
@@ -2027,6 +2093,10 @@
         <translation>未登记</translation>
     </message>
     <message>
+        <source>page %1 / %2</source>
+        <translation>第 %1 / %2 页</translation>
+    </message>
+    <message>
         <source>printed %1 by %2</source>
         <translation>%1 由 %2 打印</translation>
     </message>
@@ -2400,6 +2470,37 @@
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <source>%1, now in room %2.</source>
+        <translation>%1，现住 %2 房间。</translation>
+    </message>
+    <message>
+        <source>&amp;First day in the new room:</source>
+        <translation>入住新房间日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;To room:</source>
+        <translation>迁入房间(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>换房</translation>
+    </message>
+    <message>
+        <source>Move to another room</source>
+        <translation>换到其他房间</translation>
+    </message>
+    <message>
+        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
+        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
+    </message>
+    <message>
+        <source>add another room first</source>
+        <translation>请先添加其他房间</translation>
+    </message>
+</context>
+<context>
     <name>NewOperatorDialog</name>
     <message>
         <source>Name shown</source>
@@ -2486,6 +2587,29 @@
     </message>
 </context>
 <context>
+    <name>OverlapQuestion</name>
+    <message>
+        <source>Bound to another room</source>
+        <translation>已捆绑到其他房间</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Keep both bindings</source>
+        <translation>保留两处捆绑</translation>
+    </message>
+    <message>
+        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends the day before.</source>
+        <translation>仅当此人确实同时居住在两个房间时才保留两处捆绑（将记入审计日志）。否则请换房：另一处捆绑在前一天结束。</translation>
+    </message>
+    <message>
+        <source>Move here instead</source>
+        <translation>改为换到此房间</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <source>Enter the recovery passphrase.</source>
@@ -2553,6 +2677,480 @@
     <message>
         <source>no profile</source>
         <translation>无配置</translation>
+    </message>
+</context>
+<context>
+    <name>Properties</name>
+    <message>
+        <source>Apartment</source>
+        <translation>住宅公寓</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Dormitory</source>
+        <translation>集体宿舍</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Remove room %1? Its past bindings stay in the history.</source>
+        <translation>删除 %1 房间？其以往的捆绑记录仍保留在历史中。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Self-built house</source>
+        <translation>自建房</translation>
+    </message>
+    <message>
+        <source>Shop with living space</source>
+        <translation>商住两用</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>请填写日期</translation>
+    </message>
+    <message>
+        <source>not a date: type it as 2024-03-01</source>
+        <translation>日期无效：请按 2024-03-01 的格式填写</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesModel</name>
+    <message>
+        <source>%1 at %2 from %3</source>
+        <translation>%2 %1 房间（自 %3 起）</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>（已删除）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Also bound to room %1</source>
+        <translation>同时捆绑于 %1</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>一致率</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Employee dormitory</source>
+        <translation>员工宿舍</translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation>家属</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Landlord declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最后居住日</translation>
+    </message>
+    <message>
+        <source>Last spot check</source>
+        <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>民警</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主本人</translation>
+    </message>
+    <message>
+        <source>People now</source>
+        <translation>现住人数</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间数</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租客</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>from a later date</source>
+        <translation>尚未开始</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未抽查</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>至今</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPage</name>
+    <message>
+        <source>%1 is bound to room %2.</source>
+        <translation>%1 已捆绑到 %2 房间。</translation>
+    </message>
+    <message>
+        <source>Properties</source>
+        <translation>出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyDialog</name>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>11-digit mobile</source>
+        <translation>11 位手机号码</translation>
+    </message>
+    <message>
+        <source>Assistant who registers it</source>
+        <translation>登记协管员</translation>
+    </message>
+    <message>
+        <source>Assistant:</source>
+        <translation>协管员：</translation>
+    </message>
+    <message>
+        <source>Company or manager:</source>
+        <translation>物管单位或负责人：</translation>
+    </message>
+    <message>
+        <source>District code:</source>
+        <translation>警区代码：</translation>
+    </message>
+    <message>
+        <source>Edit property</source>
+        <translation>编辑出租屋</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号码：</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile:</source>
+        <translation>手机：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>New property</source>
+        <translation>新建出租屋</translation>
+    </message>
+    <message>
+        <source>Police district that checks it</source>
+        <translation>负责核查的警区</translation>
+    </message>
+    <message>
+        <source>Property management company</source>
+        <translation>物管单位</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyList</name>
+    <message>
+        <source>%1 properties</source>
+        <translation>共 %1 处出租屋</translation>
+    </message>
+    <message>
+        <source>%1 properties shown; scroll for more</source>
+        <translation>已显示 %1 处出租屋；向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>&amp;Grid:</source>
+        <translation>网格(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>&amp;Landlords late only</source>
+        <translation>仅看申报逾期的业主(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Order:</source>
+        <translation>排序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>搜索(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Address, landlord&apos;s name or mobile</source>
+        <translation>地址、业主姓名或手机</translation>
+    </message>
+    <message>
+        <source>Monthly round…</source>
+        <translation>集中清查…</translation>
+    </message>
+    <message>
+        <source>New property…</source>
+        <translation>新建出租屋…</translation>
+    </message>
+    <message>
+        <source>No property found.</source>
+        <translation>未找到出租屋。</translation>
+    </message>
+    <message>
+        <source>Only properties with a tenant the landlord has not declared within the station&apos;s time limit</source>
+        <translation>只显示有租客未在本所规定时限内由业主申报的出租屋</translation>
+    </message>
+    <message>
+        <source>The grid&apos;s properties not spot-checked this month, printable as one sheet</source>
+        <translation>本网格本月尚未抽查的出租屋，可打印成一张表</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>by address</source>
+        <translation>按地址</translation>
+    </message>
+    <message>
+        <source>by consistency rate, lowest first</source>
+        <translation>按一致率（从低到高）</translation>
+    </message>
+</context>
+<context>
+    <name>PropertyView</name>
+    <message>
+        <source>%1 / %2 people</source>
+        <translation>%1 / %2 人</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>%1 人</translation>
+    </message>
+    <message>
+        <source>Add room…</source>
+        <translation>添加房间…</translation>
+    </message>
+    <message>
+        <source>Also bound elsewhere</source>
+        <translation>另有捆绑</translation>
+    </message>
+    <message>
+        <source>Assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>Back to the property list (Esc)</source>
+        <translation>返回出租屋列表（Esc）</translation>
+    </message>
+    <message>
+        <source>Bind a person…</source>
+        <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Choose a room</source>
+        <translation>请选择房间</translation>
+    </message>
+    <message>
+        <source>Click a room (or Tab to it and press Enter) to see who lives there.</source>
+        <translation>点击房间（或用 Tab 键移到房间后按回车）查看住户。</translation>
+    </message>
+    <message>
+        <source>Declared</source>
+        <translation>已申报</translation>
+    </message>
+    <message>
+        <source>Edit property…</source>
+        <translation>编辑出租屋…</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空置</translation>
+    </message>
+    <message>
+        <source>End binding…</source>
+        <translation>解除捆绑…</translation>
+    </message>
+    <message>
+        <source>Find a registered resident by name, pinyin, ID number or phone</source>
+        <translation>按姓名、拼音、证件号码或电话查找已登记人员</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+    </message>
+    <message>
+        <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
+        <translation>网格 %1 · %2 个房间 · 现捆绑 %3 人 · 一致率 %4 · 最近抽查 %5</translation>
+    </message>
+    <message>
+        <source>ID: %1</source>
+        <translation>身份证：%1</translation>
+    </message>
+    <message>
+        <source>Landlord</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Mobile: %1</source>
+        <translation>手机：%1</translation>
+    </message>
+    <message>
+        <source>Move to another room…</source>
+        <translation>换到其他房间…</translation>
+    </message>
+    <message>
+        <source>Not declared</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>未核实</translation>
+    </message>
+    <message>
+        <source>Over capacity</source>
+        <translation>超员</translation>
+    </message>
+    <message>
+        <source>Place an ID card on the reader to bind its holder to room %1.</source>
+        <translation>将身份证放到读卡器上，即可把持证人捆绑到 %1 房间。</translation>
+    </message>
+    <message>
+        <source>Police district</source>
+        <translation>警区</translation>
+    </message>
+    <message>
+        <source>Property management</source>
+        <translation>物管单位</translation>
+    </message>
+    <message>
+        <source>Remove room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Rename room…</source>
+        <translation>重命名房间…</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <translation>%1 房间</translation>
+    </message>
+    <message>
+        <source>This property has no rooms yet. Add the rooms first, then bind people to them.</source>
+        <translation>此出租屋还没有房间。请先添加房间，再捆绑人员。</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已核实</translation>
+    </message>
+    <message>
+        <source>Your role reads who lives here; it does not bind people.</source>
+        <translation>您的角色可查看住户，但不能捆绑人员。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未抽查</translation>
+    </message>
+    <message>
+        <source>none bound</source>
+        <translation>未指定</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <source>← All properties</source>
+        <translation>← 全部出租屋</translation>
     </message>
 </context>
 <context>
@@ -3309,8 +3907,16 @@
         <translation>手工录入证件进行登记（F2）</translation>
     </message>
     <message>
+        <source>Registered on %1 ✕</source>
+        <translation>登记日期 %1 ✕</translation>
+    </message>
+    <message>
         <source>Residents</source>
         <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Show residents registered on any day</source>
+        <translation>显示所有日期登记的人员</translation>
     </message>
     <message>
         <source>Type to search; Enter or ↓ goes to the list</source>
@@ -3323,6 +3929,33 @@
     <message>
         <source>all properties</source>
         <translation>全部出租屋</translation>
+    </message>
+</context>
+<context>
+    <name>RoomDialog</name>
+    <message>
+        <source>&amp;Capacity (people):</source>
+        <translation>可住人数(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add a room</source>
+        <translation>添加房间</translation>
+    </message>
+    <message>
+        <source>Rename room</source>
+        <translation>重命名房间</translation>
+    </message>
+    <message>
+        <source>Room &amp;label:</source>
+        <translation>房间号(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>a whole number of people, or empty</source>
+        <translation>请填写整数人数，或留空</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设定</translation>
     </message>
 </context>
 <context>
@@ -4266,40 +4899,160 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <source>&lt;b&gt;Ctrl+F&lt;/b&gt;: search residents by name, pinyin, ID number, phone or address.</source>
-        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt;：按姓名、拼音、证件号码、电话或地址查询实有人口。</translation>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Ctrl+L&lt;/b&gt;: lock the desk when you step away. &lt;b&gt;Alt+1…8&lt;/b&gt;: pages.</source>
-        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt;：离开时锁定工作站。&lt;b&gt;Alt+1…8&lt;/b&gt;：切换页面。</translation>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F2&lt;/b&gt;: new registration by typing, without a card.</source>
-        <translation>&lt;b&gt;F2&lt;/b&gt;：无证件时手工录入新登记。</translation>
+        <source>%1 of %2 spot checks consistent</source>
+        <translation>抽查 %2 次，一致 %1 次</translation>
     </message>
     <message>
-        <source>&lt;b&gt;F5&lt;/b&gt;: sync with the central platform now.</source>
-        <translation>&lt;b&gt;F5&lt;/b&gt;：立即与中心平台同步。</translation>
+        <source>%1 today, %2 in %3 days</source>
+        <translation>今日 %1 人，近 %3 天共 %2 人</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration with the card&apos;s fields filled in.</source>
-        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记，证件信息自动填好。</translation>
+        <source>%1 waiting now, the oldest for %2</source>
+        <translation>当前 %1 条待上传，最早的已等待 %2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Swipe a passport&lt;/b&gt; on the passport reader to register a foreign national.</source>
-        <translation>&lt;b&gt;在护照阅读器上刷护照&lt;/b&gt;，登记境外人员。</translation>
+        <source>(%1 overdue)</source>
+        <translation>（%1 项已逾期）</translation>
     </message>
     <message>
-        <source>Demo station: everything here is synthetic. Use the demo desk on the right to place a card, press a finger, swipe a passport or unplug a device.</source>
-        <translation>演示工作站：这里的数据全部是虚构的。可用右侧的演示台放证件、按手指、刷护照或拔下设备。</translation>
+        <source>&lt;b&gt;Alt+1…8&lt;/b&gt; pages</source>
+        <translation>&lt;b&gt;Alt+1…8&lt;/b&gt; 切换页面</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+F&lt;/b&gt; search residents</source>
+        <translation>&lt;b&gt;Ctrl+F&lt;/b&gt; 查询实有人口</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ctrl+L&lt;/b&gt; lock the desk</source>
+        <translation>&lt;b&gt;Ctrl+L&lt;/b&gt; 锁定工作站</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F2&lt;/b&gt; new registration without a card</source>
+        <translation>&lt;b&gt;F2&lt;/b&gt; 无证件手工登记</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;F5&lt;/b&gt; sync now</source>
+        <translation>&lt;b&gt;F5&lt;/b&gt; 立即同步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Place an ID card on the reader&lt;/b&gt; at any time: a known person opens, an unknown one opens a new registration. &lt;b&gt;Swipe a passport&lt;/b&gt; for a foreign national.</source>
+        <translation>&lt;b&gt;随时把身份证放到阅读器上&lt;/b&gt;：已登记的人员直接打开，未登记的人员打开新登记。境外人员请&lt;b&gt;刷护照&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the platform</source>
+        <translation>等待上传中心平台的变更</translation>
+    </message>
+    <message>
+        <source>Click a bar or point to open the list behind it</source>
+        <translation>点击柱条或数据点，打开对应的清单</translation>
+    </message>
+    <message>
+        <source>Consistency rate per grid (spot checks)</source>
+        <translation>各网格一致率（抽查）</translation>
+    </message>
+    <message>
+        <source>Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.</source>
+        <translation>演示工作站：数据均为虚构。可用右侧的演示台放证件、拔插设备。</translation>
+    </message>
+    <message>
+        <source>Devices not ready: %1 (%2)</source>
+        <translation>设备未就绪：%1 台（%2）</translation>
+    </message>
+    <message>
+        <source>Devices: all ready</source>
+        <translation>设备：全部就绪</translation>
+    </message>
+    <message>
+        <source>Feedback rate (tasks answered / received)</source>
+        <translation>反馈率（已反馈任务单 / 收到任务单）</translation>
+    </message>
+    <message>
+        <source>Figures not updated</source>
+        <translation>数据未能更新</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在载入……</translation>
+    </message>
+    <message>
+        <source>No spot checks yet</source>
+        <translation>尚无抽查记录</translation>
+    </message>
+    <message>
+        <source>No tasks received yet</source>
+        <translation>尚未收到任务单</translation>
+    </message>
+    <message>
+        <source>No tasks yet</source>
+        <translation>尚无任务单</translation>
+    </message>
+    <message>
+        <source>Nothing waiting: everything has reached the platform</source>
+        <translation>无待上传变更：全部已上传到中心平台</translation>
+    </message>
+    <message>
+        <source>Now %1: %2 of %3 tasks answered</source>
+        <translation>当前 %1：收到任务单 %3 项，已反馈 %2 项</translation>
+    </message>
+    <message>
+        <source>Pre-registrations waiting: %1</source>
+        <translation>待确认预登记：%1 条</translation>
+    </message>
+    <message>
+        <source>Registrations per day</source>
+        <translation>每日登记人数</translation>
+    </message>
+    <message>
+        <source>Tasks due: %1</source>
+        <translation>到期任务单：%1 项</translation>
     </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
         <source>Welcome, {user} ({role})</source>
         <translation>欢迎，{user}（{role}）</translation>
+    </message>
+    <message>
+        <source>Work of the day:</source>
+        <translation>今日工作：</translation>
+    </message>
+    <message>
+        <source>answered %</source>
+        <translation>已反馈 %</translation>
+    </message>
+    <message>
+        <source>changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <source>consistent %</source>
+        <translation>一致 %</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>人数</translation>
     </message>
 </context>
 <context>
@@ -4384,6 +5137,18 @@
 <context>
     <name>cli</name>
     <message>
+        <source>(discovery not finished after {seconds} s; the states so far:)</source>
+        <translation>（查找未在 {seconds} 秒内完成；以下为目前的状态：）</translation>
+    </message>
+    <message>
+        <source>A wrong baud makes the module seem to disappear until it is found at its new rate.</source>
+        <translation>波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。</translation>
+    </message>
+    <message>
+        <source>Changing the fingerprint scanner&apos;s settings needs a confirmation: run this in a terminal, or add --yes in scripts. Nothing was changed.</source>
+        <translation>更改指纹仪设置需要确认：请在终端中运行，脚本中请加 --yes。未作任何更改。</translation>
+    </message>
+    <message>
         <source>Current password for {user}</source>
         <translation>{user} 的当前密码</translation>
     </message>
@@ -4394,6 +5159,10 @@
     <message>
         <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
         <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
+        <source>Fingerprint scanner on {port}</source>
+        <translation>指纹仪（{port}）</translation>
     </message>
     <message>
         <source>New password for {user}</source>
@@ -4408,12 +5177,44 @@
         <translation>在 {data_dir} 没有工作站。请用 `workstation-admin init` 建立，或试用 `workstation --demo`。</translation>
     </message>
     <message>
+        <source>No {device} ({protocol}) answered on {port} at {baud} baud. Nothing was saved. Check the cable, power and baud (--baud), or add --no-check to save it anyway.</source>
+        <translation>{port}（{baud} 波特）上没有{device}（{protocol}）应答，未保存。请检查连接线、电源和波特率（--baud），或加 --no-check 强制保存。</translation>
+    </message>
+    <message>
+        <source>Not changed.</source>
+        <translation>未更改。</translation>
+    </message>
+    <message>
+        <source>Note: the explicit assignment of the fingerprint scanner is another port; it was left as is.</source>
+        <translation>注意：指纹仪手动指定的是另一个串口，未作更改。</translation>
+    </message>
+    <message>
+        <source>Note: {port} is not in the system&apos;s port list; the workstation app uses only listed ports.</source>
+        <translation>注意：{port} 不在系统的串口列表中；工作站程序只使用系统列出的串口。</translation>
+    </message>
+    <message>
+        <source>Nothing is remembered for the {device}; nothing changed.</source>
+        <translation>没有记住的{device}，无需更改。</translation>
+    </message>
+    <message>
         <source>Password for the first admin &apos;{user}&apos;</source>
         <translation>首位管理员“{user}”的密码</translation>
     </message>
     <message>
         <source>Password for {user}</source>
         <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>Port {port} cannot be opened ({error}). Is it in use by another program, or are you missing the rights (Linux: group `dialout`)? Nothing was saved.</source>
+        <translation>无法打开串口 {port}（{error}）：是否被其他程序占用，或没有权限（Linux：`dialout` 组）？未保存任何更改。</translation>
+    </message>
+    <message>
+        <source>Probe (at most {seconds} s):</source>
+        <translation>探测（最多 {seconds} 秒）：</translation>
+    </message>
+    <message>
+        <source>Protocol &apos;{protocol}&apos; is not one of the {role} protocols ({names}).</source>
+        <translation>协议“{protocol}”不适用于 {role}（可用：{names}）。</translation>
     </message>
     <message>
         <source>Recovery passphrase</source>
@@ -4425,12 +5226,48 @@
         <translation>备份的恢复口令</translation>
     </message>
     <message>
+        <source>Remembered ({path}):</source>
+        <translation>已记住（{path}）：</translation>
+    </message>
+    <message>
+        <source>Remembered assignments ({path}):</source>
+        <translation>已记住的设备（{path}）：</translation>
+    </message>
+    <message>
+        <source>Remembered baud: {baud} ({path})</source>
+        <translation>已记住的波特率：{baud}（{path}）</translation>
+    </message>
+    <message>
         <source>Residents: {people}   unsynced changes: {unsynced}   consistency rate {consistency}   feedback rate {feedback}</source>
         <translation>实有人口：{people}   未同步变更：{unsynced}   一致率 {consistency}   反馈率 {feedback}</translation>
     </message>
     <message>
+        <source>Scanning (at most {seconds} s):</source>
+        <translation>正在查找（最多 {seconds} 秒）：</translation>
+    </message>
+    <message>
+        <source>Serial ports:</source>
+        <translation>串口：</translation>
+    </message>
+    <message>
         <source>The admin password needs at least {min_password} characters.</source>
         <translation>管理员密码至少需要 {min_password} 个字符。</translation>
+    </message>
+    <message>
+        <source>The assignment could not be removed from {path}.</source>
+        <translation>无法从 {path} 删除设备设置。</translation>
+    </message>
+    <message>
+        <source>The assignment could not be saved to {path}.</source>
+        <translation>无法将设备设置保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The module still answers at {rate} baud; it switches to {target} at its next power-up.</source>
+        <translation>指纹仪目前仍以 {rate} 波特应答，下次上电后改为 {target} 波特。</translation>
+    </message>
+    <message>
+        <source>The serial ports cannot be listed ({error}).</source>
+        <translation>无法列出串口（{error}）。</translation>
     </message>
     <message>
         <source>The system refused: {reason}{where}. Nothing else was changed.</source>
@@ -4441,8 +5278,32 @@
         <translation>两次输入不一致。</translation>
     </message>
     <message>
+        <source>The {device} is assigned to {port} ({protocol}, {baud} baud); remembered in {path}.</source>
+        <translation>{device}已指定到 {port}（{protocol}，{baud} 波特），已记住在 {path}。</translation>
+    </message>
+    <message>
+        <source>The {device}&apos;s port ({port}) is forgotten; it will be searched for at the next start.</source>
+        <translation>已忘记{device}的串口（{port}），下次启动时会重新查找。</translation>
+    </message>
+    <message>
+        <source>There is no serial port {device}. `workstation-admin devices list` shows the ports of this computer.</source>
+        <translation>没有串口 {device}。可用 `workstation-admin devices list` 查看本机串口。</translation>
+    </message>
+    <message>
+        <source>USB serial {usb_id} (no profile: every protocol at its default baud)</source>
+        <translation>USB 串口 {usb_id}（无适配器配置：各协议按默认波特率探测）</translation>
+    </message>
+    <message>
+        <source>Unknown device role &apos;{role}&apos;. Use one of: {known}.</source>
+        <translation>未知的设备类型“{role}”，可用：{known}。</translation>
+    </message>
+    <message>
         <source>WORKSTATION_ADMIN_PASSWORD is the password of &apos;{owner}&apos; (WORKSTATION_USER), not of &apos;{user}&apos;. Set WORKSTATION_USER={user} for a script that logs in as &apos;{user}&apos;, or run in a terminal.</source>
         <translation>WORKSTATION_ADMIN_PASSWORD 是 &apos;{owner}&apos;（WORKSTATION_USER）的密码，不是 &apos;{user}&apos; 的。以 &apos;{user}&apos; 登录的脚本请设置 WORKSTATION_USER={user}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>Write this to the module&apos;s flash?</source>
+        <translation>写入指纹仪？</translation>
     </message>
     <message>
         <source>`operator role` needs --role.</source>
@@ -4451,6 +5312,10 @@
     <message>
         <source>`operator {action}` needs the user name of the operator.</source>
         <translation>`operator {action}` 需要操作员的用户名。</translation>
+    </message>
+    <message>
+        <source>built-in (probed only when named with --port or assigned)</source>
+        <translation>内置串口（仅在用 --port 指定或已指定设备时探测）</translation>
     </message>
     <message>
         <source>created now</source>
@@ -4474,6 +5339,46 @@
         <translation>密钥来自系统密钥环</translation>
     </message>
     <message>
+        <source>named with --port (not listed by the system; used while it exists)</source>
+        <translation>由 --port 指定（系统未列出；存在时使用）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not plugged in</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>present as {device}</source>
+        <translation>当前为 {device}</translation>
+    </message>
+    <message>
+        <source>remembered by path (not listed by the system; used while it exists)</source>
+        <translation>按路径记住（系统未列出；存在时使用）</translation>
+    </message>
+    <message>
+        <source>serial number {serial}</source>
+        <translation>序列号 {serial}</translation>
+    </message>
+    <message>
+        <source>y/yes</source>
+        <translation>是/确定</translation>
+    </message>
+    <message>
+        <source>{assignment}  ({present})</source>
+        <translation>{assignment}（{present}）</translation>
+    </message>
+    <message>
+        <source>{baud} is not a serial baud rate (e.g. 9600, 57600, 115200).</source>
+        <translation>{baud} 不是有效的串口波特率（例如 9600、57600、115200）。</translation>
+    </message>
+    <message>
+        <source>{chip} adapter (profile: {protocols})</source>
+        <translation>{chip} 转换器（适配器配置：{protocols}）</translation>
+    </message>
+    <message>
         <source>{data_dir} already holds a station. Add --replace to replace it by the backup (changes made since the backup are lost). Nothing was changed.</source>
         <translation>{data_dir} 中已有工作站。如要用备份替换，请加 --replace（备份之后的更改将丢失）。数据未作任何改动。</translation>
     </message>
@@ -4486,8 +5391,49 @@
         <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
     </message>
     <message>
+        <source>{device} ({details})</source>
+        <translation>{device}（{details}）</translation>
+    </message>
+    <message>
+        <source>{device} {protocol} {baud} baud explicit</source>
+        <translation>{device} {protocol} {baud} 波特，手动指定</translation>
+    </message>
+    <message>
+        <source>{device} {protocol} {baud} baud remembered</source>
+        <translation>{device} {protocol} {baud} 波特，自动记住</translation>
+    </message>
+    <message>
         <source>{name} ({code}) — database {data_dir} opened ({how})</source>
         <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
+    </message>
+    <message>
+        <source>{port}: {kind}</source>
+        <translation>{port}：{kind}</translation>
+    </message>
+    <message>
+        <source>{question} [y/N] </source>
+        <extracomment>What a confirmation question ends with, and the answers (separated by &quot;/&quot;) that say yes besides y/yes.</extracomment>
+        <translation>{question}（是/否，默认否）</translation>
+    </message>
+    <message>
+        <source>{role} ({device})</source>
+        <translation>{role}（{device}）</translation>
+    </message>
+    <message>
+        <source>{setting} is now: {value}</source>
+        <translation>现{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{setting} new: {value}</source>
+        <translation>新{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{setting} now: {value}</source>
+        <translation>当前{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{setting} was: {value}</source>
+        <translation>原{setting}：{value}</translation>
     </message>
     <message>
         <source>{what} (again): </source>
@@ -4508,6 +5454,10 @@
     <message>
         <source>{what}: {exc}</source>
         <translation>{what}：{exc}</translation>
+    </message>
+    <message>
+        <source>→ workstation-admin devices assign {role} PORT</source>
+        <translation>→ workstation-admin devices assign {role} &lt;串口&gt;</translation>
     </message>
 </context>
 <context>
@@ -5268,6 +6218,10 @@
         <translation>此注册码是发给其他警务室的</translation>
     </message>
     <message>
+        <source>this record belongs to another station; the platform does not show it here</source>
+        <translation>这条记录属于其他警务室，平台不向本站提供</translation>
+    </message>
+    <message>
         <source>this workstation has been revoked by the platform</source>
         <translation>本工作站已被中心平台吊销</translation>
     </message>
@@ -5474,12 +6428,24 @@
         <translation>波特率</translation>
     </message>
     <message>
+        <source>level {level}</source>
+        <translation>{level} 级</translation>
+    </message>
+    <message>
         <source>packet size</source>
         <translation>数据包大小</translation>
     </message>
     <message>
         <source>security level</source>
         <translation>安全等级</translation>
+    </message>
+    <message>
+        <source>{rate} baud (N={n})</source>
+        <translation>{rate} 波特（N={n}）</translation>
+    </message>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} 字节</translation>
     </message>
 </context>
 <context>
@@ -5584,6 +6550,10 @@
         <translation>请从备份恢复本站（workstation-admin restore），数据未作任何改动。</translation>
     </message>
     <message>
+        <source>Room {room} cannot be removed: {count} tenant(s) are bound to it now. End or move their bindings first.</source>
+        <translation>{room} 房间不能删除：目前有 {count} 名住户捆绑在此。请先解除捆绑或为其换房。</translation>
+    </message>
+    <message>
         <source>Someone changed this record meanwhile (version {current}, you edited {base}). Reload it and apply your change again.</source>
         <translation>该记录已被他人修改（当前版本 {current}，您编辑的是版本 {base}）。请重新载入后再修改。</translation>
     </message>
@@ -5652,6 +6622,14 @@
         <translation>{data_dir} 中的工作站应用已在运行，请切换到该窗口。</translation>
     </message>
     <message>
+        <source>This person is already bound to room {room} (since {start}).</source>
+        <translation>此人已捆绑到 {room} 房间（自 {start} 起）。</translation>
+    </message>
+    <message>
+        <source>This person is already bound to room {room} at {address} since {start}. Both bindings would run at the same time: confirm that both are right, or move the person instead.</source>
+        <translation>此人自 {start} 起已捆绑到 {address} {room} 房间。两处捆绑将同时有效：请确认两处均属实，或改为换房。</translation>
+    </message>
+    <message>
         <source>Too many failed attempts: logging in with this user name is locked for another minute. An administrator can unlock an account by resetting its password.</source>
         <translation>失败次数过多：该用户名的登录已被锁定，约 1 分钟后解除。管理员可通过重置密码解锁账号。</translation>
     </message>
@@ -5664,8 +6642,8 @@
         <translation>正在写入密钥文件、审计锚点和清单…</translation>
     </message>
     <message>
-        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it by resetting the password.</source>
-        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可通过重置密码解锁。</translation>
+        <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it sooner.</source>
+        <translation>用户名或密码错误。连续失败 {max_failed} 次后账号将锁定 {minutes} 分钟；管理员可提前解锁。</translation>
     </message>
     <message>
         <source>Your password was reset by an administrator. Choose a new password to continue.</source>
@@ -5747,6 +6725,14 @@
     <message>
         <source>choose a result</source>
         <translation>请选择结果</translation>
+    </message>
+    <message>
+        <source>choose another room: the person is bound to this one</source>
+        <translation>请选择其他房间：此人已捆绑在本房间</translation>
+    </message>
+    <message>
+        <source>choose one of this station&apos;s assistants</source>
+        <translation>请选择本警务室的协管员</translation>
     </message>
     <message>
         <source>choose one of: {choices}</source>
@@ -5877,6 +6863,10 @@
         <translation>密钥文件缺失</translation>
     </message>
     <message>
+        <source>the move cannot be before the binding started ({start})</source>
+        <translation>换房日期不能早于捆绑开始日期（{start}）</translation>
+    </message>
+    <message>
         <source>the moving-in date is not a date: write it as 2024-03-01</source>
         <translation>入住日期不是有效日期：请写成 2024-03-01</translation>
     </message>
@@ -5887,6 +6877,10 @@
     <message>
         <source>the result code is too long</source>
         <translation>结果代码过长</translation>
+    </message>
+    <message>
+        <source>this binding ended on {end}: bind the person to the new room instead</source>
+        <translation>该捆绑已于 {end} 结束：请直接将此人捆绑到新房间</translation>
     </message>
     <message>
         <source>this document is already registered; open that resident</source>
@@ -5909,12 +6903,12 @@
         <translation>此人被重复核查</translation>
     </message>
     <message>
-        <source>user name &apos;{username}&apos; is taken</source>
-        <translation>用户名“{username}”已被使用</translation>
+        <source>this property has a room {label} already</source>
+        <translation>此出租屋已有 {label} 房间</translation>
     </message>
     <message>
-        <source>{field} is required</source>
-        <translation>必须填写{field}</translation>
+        <source>user name &apos;{username}&apos; is taken</source>
+        <translation>用户名“{username}”已被使用</translation>
     </message>
     <message>
         <source>{path}: {problem}. {todo}</source>
@@ -6222,6 +7216,10 @@
         <translation>代码</translation>
     </message>
     <message>
+        <source>A code starts with a letter or a digit.</source>
+        <translation>代码须以字母或数字开头。</translation>
+    </message>
+    <message>
         <source>A document number</source>
         <translation>证件号码</translation>
     </message>
@@ -6273,6 +7271,14 @@
     <message>
         <source>An ID number may contain only digits, and X as the last character.</source>
         <translation>身份证号码只能由数字组成，最后一位可以是X。</translation>
+    </message>
+    <message>
+        <source>At most {limit} characters.</source>
+        <translation>最多 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {limit} people in one room.</source>
+        <translation>每个房间最多 {limit} 人。</translation>
     </message>
     <message>
         <source>Characters 7–14 ({digits}) are not a real date of birth.</source>
@@ -6333,6 +7339,10 @@
     <message>
         <source>The {field} is required for this document type.</source>
         <translation>此类证件必须填写{field}。</translation>
+    </message>
+    <message>
+        <source>This code is required.</source>
+        <translation>请填写此代码。</translation>
     </message>
     <message>
         <source>digits</source>

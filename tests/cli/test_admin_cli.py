@@ -130,3 +130,22 @@ def test_help_says_what_happens_without_a_keyring(capsys):
 def test_readme_says_what_happens_without_a_keyring():
     readme = " ".join((Path(__file__).parents[2] / "README.md").read_text().split())
     assert "everyday key" in readme and "WORKSTATION_USER" in readme
+
+
+def test_a_locked_out_operator_is_unlocked_by_the_same_core_call_as_the_app(run):
+    import os
+
+    from workstation.storage import operators, station
+
+    db, _how = station.unlock(run.data_dir, passphrase=os.environ["WORKSTATION_PASSPHRASE"])
+    try:
+        for _ in range(5):
+            with pytest.raises(operators.AuthenticationFailed):
+                operators.authenticate(db, "officer1", "wrong-password")
+    finally:
+        db.close()
+    assert "officer1         officer    locked" in run("operator", "list").out
+    r = run("operator", "unlock", "officer1")
+    assert r.rc == 0 and "Operator officer1 unlocked." in r.out
+    assert "officer1         officer    active" in run("operator", "list").out
+    assert "was not locked" in run("operator", "unlock", "officer1").out

@@ -53,6 +53,15 @@ def _audit_actions(st):
         return [a for (a,) in s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).all()]
 
 
+def _late_by_condition(st):
+    """The properties `checks.landlord_late` selects (what a property list filters on)."""
+    from workstation.storage.areas.checks import landlord_late
+    from workstation.storage.schema import Property
+
+    with st.db.read() as s:
+        return set(s.execute(select(Property.id).where(landlord_late(days=3, today=TODAY))).scalars())
+
+
 def test_overdue_until_declared_and_late_landlords(st, town):
     desk, (p1, p2, p3), _r, people = town
     h = desk.housing
@@ -68,6 +77,8 @@ def test_overdue_until_declared_and_late_landlords(st, town):
     assert [(lp.property_id, lp.overdue) for lp in late] == [(p1, 2), (p2, 1)]  # by address: 12号 < 3号
     assert late[0].oldest_due == TODAY - timedelta(days=17)
     assert h.late_property_ids([p1, p2, p3]) == {p1, p2, p3}
+    assert _late_by_condition(st) == {p1, p2, p3}
+    assert [r.id for r in h.find_properties(grid_code="G01", landlord_late=True)] == [p1, p2]
 
     # the landlord declares 张三 (by ID number) and 王五 (by name only), late: both stop being overdue
     ch = h.record_declaration(
@@ -79,6 +90,10 @@ def test_overdue_until_declared_and_late_landlords(st, town):
     assert ch.kinds == {Kind.DECLARATION}
     assert {o.person_name for o in h.overdue_tenancies(property_id=p1)} == set()
     assert h.late_property_ids([p1, p2]) == {p2}
+    assert _late_by_condition(st) == {p2, p3}
+    assert [r.id for r in h.find_properties(grid_code="G01", landlord_late=True)] == [p2]
+    assert [r.id for r in h.find_properties(landlord_late=True)] == [p3, p2]
+    assert len(h.find_properties(grid_code="G01")) == 2
     assert [lp.property_id for lp in h.late_properties()] == [p3, p2]  # by address (code point order)
 
     # an entry with someone else's ID number and the same name does not count

@@ -12,6 +12,7 @@ def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, q
     desk = main_window.demo_desk
     assert main_window.demo_dock is not None and desk.isVisible()
     bridge = main_window.station.devices
+    qtbot.waitUntil(lambda: desk.note.text() == "")  # emulators attached: no "real devices" note
     cards, passports = [], []
     bridge.card_placed.connect(cards.append)
     bridge.passport_read.connect(passports.append)
@@ -40,6 +41,12 @@ def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, q
     qtbot.waitUntil(lambda: main_window.lights["fingerprint"].look == "lost", timeout=15_000)
     desk.unplug_buttons["fingerprint"].click()
     qtbot.waitUntil(lambda: main_window.lights["fingerprint"].look == "ready", timeout=15_000)
+
+
+def test_demo_desk_says_devices_are_starting_not_real_before_they_attach(main_window):
+    # the window shows before the device manager starts (stage 3 of the start-up)
+    assert main_window.station.devices.manager is None
+    assert main_window.demo_desk.note.text() == "The devices are starting…"
 
 
 def test_demo_logins_shown_on_the_demo_station_only(main_window, qtbot):

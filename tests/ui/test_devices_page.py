@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from conftest import authenticate, window_login
@@ -42,6 +41,31 @@ def open_page(qtbot, ctx) -> DevicesPage:
     page.on_shown()
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10_000)
     return page
+
+
+def read_until_done(qtbot, page, role, timeout=20_000):
+    """Run the page's test read of `role` and wait for its result; a read that failed on the way (the
+    emulator's pty on a loaded machine answers late, the device is checked and reconnected) is run again
+    once the device is ready again. The failure text is kept for the assertion message."""
+    errors = []
+
+    def done():
+        row = page.rows[role]
+        if role in page.last_results:
+            return True
+        if row.handle is None:
+            if row.result.text():
+                errors.append(row.result.text())
+            if row.test.isEnabled():
+                page.test_read(role)
+        return False
+
+    page.test_read(role)
+    try:
+        qtbot.waitUntil(done, timeout=timeout)
+    except Exception as exc:
+        raise AssertionError(f"no {role} test result; shown: {errors[-3:]}") from exc
+    return page.last_results[role]
 
 
 def audit_actions(db, prefix="device."):
@@ -79,8 +103,7 @@ def test_test_read_of_the_card_reader_shows_the_cards_name(qtbot, emulated_devic
 
     card = load_card_scenario(scenario("cards", "resident_id"))
     emulated_devices.device("idcard").place_card(card)
-    page.test_read("idcard")
-    qtbot.waitUntil(lambda: "idcard" in page.last_results, timeout=10_000)
+    read_until_done(qtbot, page, "idcard")
     text = page.rows["idcard"].result.text()
     assert card_document(card).name in text
     assert card_document(card).number not in text  # masked, as in lists
@@ -158,13 +181,13 @@ def test_scanner_settings_guarded_for_the_admin(qtbot, emulated_devices, login, 
     qtbot.mouseClick(box.write_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
     assert "now level 3, new level 5" in box.confirm_box.informativeText()
-    box.confirm_box.button(QMessageBox.StandardButton.Cancel).click()
+    box.confirm_cancel.click()
     qtbot.waitUntil(lambda: box.result.text() == "Not changed.")
     assert zfm.security == 3 and audit_actions(ui_station.db) == []
 
     qtbot.mouseClick(box.write_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
-    box.confirm_box.button(QMessageBox.StandardButton.Yes).click()
+    box.confirm_write.click()
     qtbot.waitUntil(lambda: box.result.text().startswith("Written."), timeout=20_000)
     assert "is now level 5" in box.result.text(), box.result.text()
     assert zfm.security == 5
@@ -210,3 +233,59 @@ def test_devices_page_screenshots(qtbot, main_window, emulated_devices, shoot):
     qtbot.waitUntil(lambda: "idcard" in page.last_results, timeout=10_000)
     written = shoot(win, "devices-page")
     assert len(written) == 4
+
+    # the administrator's confirmation before anything is written to the scanner
+    box = page.scanner_box
+    box.setting.setCurrentIndex(box.setting.findData("baud"))
+    box.value.setCurrentIndex(box.value.findData(12))
+    box.request_change("baud", 12)
+    qtbot.waitUntil(lambda: box.confirm_box is not None and box.confirm_box.isVisible(), timeout=10_000)
+    box.confirm_cancel.click()
+    qtbot.waitUntil(lambda: box.confirm_box is None)
+
+    def confirmation():
+        box._confirm(box.preview)
+        return box.confirm_box
+
+    written = shoot.made(confirmation, "scanner-confirm")
+    assert len(written) == 2 and emulated_devices.device("fingerprint").baud_n == 6
+
+
+def test_scanner_settings_without_a_scanner_change_nothing(qtbot, emulated_devices, login, ui_station):
+    zfm = emulated_devices.device("fingerprint")
+    page = open_page(qtbot, login(Role.ADMIN))
+    box = page.scanner_box
+    emulated_devices.unplug("fingerprint")
+    qtbot.waitUntil(lambda: page.rows["fingerprint"].light.look == "lost", timeout=15_000)
+    box.request_change("security", 5)
+    qtbot.waitUntil(lambda: bool(box.result.text()), timeout=10_000)
+    assert "The fingerprint scanner was not found, so nothing was changed" in box.result.text()
+    assert box.confirm_box is None and zfm.security == 3
+    assert audit_actions(ui_station.db) == []
+
+
+def test_a_usb_adapter_shows_its_identity_and_matched_profile(qtbot, qtmodeltester, tmp_path):
+    """A CH340 adapter (as the system lists it; nothing answers on it) and an unknown USB adapter: VID:PID,
+    serial number and the profile from drivers/profiles, or "no profile"."""
+    from workstation.devices.manager import DeviceManager, ManagerConfig, PortInfo
+    from workstation.ui.screens.devices.data import port_rows
+    from workstation.ui.screens.devices.model import PortsModel
+
+    listed = [
+        PortInfo(str(tmp_path / "ttyUSB0"), vid=0x1A86, pid=0x7523, serial_number="A5C1", description="USB Serial"),
+        PortInfo(str(tmp_path / "ttyUSB1"), vid=0x1234, pid=0x5678),
+    ]
+    manager = DeviceManager(ManagerConfig(assignments_path=None, rescan_interval=0), lister=lambda: listed)
+    manager.start()
+    try:
+        qtbot.waitUntil(lambda: len(manager.ports()) == 2, timeout=10_000)
+        rows = port_rows(manager)
+    finally:
+        manager.shutdown()
+    model = PortsModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    shown = [[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(model.rowCount())]
+    assert shown[0][1:4] == ["USB 1a86:7523", "A5C1", "CH340/CH341 (sam, zfm)"]
+    assert shown[1][1:4] == ["USB 1234:5678", "—", "no profile"]
+    assert "default baud" in model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole)

@@ -52,7 +52,7 @@ def test_f1_on_each_page_shows_its_text_in_both_languages(qtbot, main_window, sw
         assert dlg.heading.text() == session.pages[item.key].title()
         english = dlg.text()
         switch_language("zh_CN")  # the open help follows the language
-        qtbot.waitUntil(lambda: dlg.text() != english)
+        qtbot.waitUntil(lambda d=dlg, en=english: d.text() != en)
         assert CJK.search(dlg.text()) and dlg.text() == page_help(item.key), item.key
         dlg.close()
         dlg = press_f1(qtbot, win)  # and F1 in Chinese shows the Chinese text
@@ -96,6 +96,7 @@ def test_about_shows_versions_station_database_and_key(qtbot, main_window, ui_st
         return d
 
     shots = shoot.made(about, "about")
-    shots += shoot.made(lambda: HelpDialog("devices", lambda: QCoreApplication.translate("pages", "Devices"), win),
-                        "help-devices")
+    shots += shoot.made(
+        lambda: HelpDialog("devices", lambda: QCoreApplication.translate("pages", "Devices"), win), "help-devices"
+    )
     assert len(shots) == 4

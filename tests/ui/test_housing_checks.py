@@ -323,6 +323,8 @@ def test_visit_sheet_renders_to_pdf(qtbot, ctx, town, shots_dir, switch_language
 
 
 def test_monthly_round_lists_the_unchecked_and_prints(qtbot, ctx, town, tmp_path, shoot, shots_dir):
+    import subprocess
+
     pid, other, people = town
     ctx.desk.housing.record_visit(pid, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2])])
     dialog = MonthlyRoundDialog(ctx, None, GRID)
@@ -344,8 +346,26 @@ def test_monthly_round_lists_the_unchecked_and_prints(qtbot, ctx, town, tmp_path
     assert "演示市南湖区核查路9号" in _compact(text)
     assert "演示市南湖区核查路8号" not in _compact(text)  # checked this month
 
+    # a long round runs over pages, each numbered
+    for i in range(14):
+        new = ctx.desk.housing.create_property(address=f"演示市南湖区核查路{20 + i}号", grid_code=GRID).id
+        for label in ("101", "102", "201", "202"):
+            ctx.desk.housing.add_room(new, label=label)
+    dialog.reload()
+    qtbot.waitUntil(lambda: not dialog.loading and dialog.model.rowCount() == 15, timeout=10_000)
+    long_pdf = dialog.save_pdf(str(tmp_path / "long-round.pdf"))
+    info = subprocess.run(["pdfinfo", str(long_pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages >= 2
+    last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(long_pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "page" in last  # the foot of the page (pdftotext drops the digits of Qt's embedded font subsets)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile", str(long_pdf),
+                    str(shots_dir / "monthly-round-pdf-page2")], check=True, timeout=60)
+
     # a grid where everything was checked says so
-    ctx.desk.housing.record_visit(other, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "201")])
+    for p in [other, *(dialog.model.row(r).property_id for r in range(dialog.model.rowCount()))]:
+        ctx.desk.housing.record_visit(p, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "all rooms")])
     dialog.reload()
     qtbot.waitUntil(lambda: not dialog.loading and dialog.model.rowCount() == 0, timeout=10_000)
     assert "has been spot-checked" in dialog.summary.text()
@@ -392,3 +412,89 @@ def test_the_rate_reaches_the_platform_on_sync(qtbot, ctx, ui_station, town, cen
     consistent = sum(1 for p in mine if p.get("result") == "consistent")
     assert (consistent, len(mine)) == (rate.numerator, rate.denominator) == (2, 3)
     assert f"{consistent / len(mine) * 100:.1f}%" in dialog.rate_label.text()
+
+
+def _cells(model, column):
+    return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+
+def test_the_properties_page_carries_the_checks(qtbot, ctx, login, town, shoot):
+    """Wired into the Properties page: the list filters landlords who are late (and drops one once its
+    declaration is entered through the page), the property's toolbar opens the checks, and a saved
+    visit shows in the list as the rate storage.metrics computes."""
+    from PySide6.QtWidgets import QPushButton
+
+    from workstation.ui.screens.housing_checks import DeclarationDialog, SheetPreview
+    from workstation.ui.screens.properties import PropertiesPage
+
+    pid, _other, people = town
+    page = PropertiesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    page.list.grid_box.setText(GRID)
+    page.list.run_search()
+    qtbot.waitUntil(lambda: page.model.query.grid_code == GRID and page.model.rowCount() == 2, timeout=10_000)
+    page.list.late_box.setChecked(True)  # 核查路9号 has nobody bound: its landlord is not late
+    qtbot.waitUntil(lambda: page.model.query.landlord_late and page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.data(page.model.index(0, 0), ROLE) == pid
+    shoot(page, "properties-landlords-late", sizes=((1366, 768),))
+
+    with qtbot.waitSignal(page.property_view.shown, timeout=10_000):
+        page.open_property(pid)
+    bar = page.property_view.actions_bar
+    buttons = {b.objectName(): b for b in bar.findChildren(QPushButton)}
+    assert {"declarations", "spotCheck", "visitSheet"} <= set(buttons)
+    assert buttons["spotCheck"].text() == "Spot check…"
+    shoot(page, "property-with-checks", sizes=((1366, 768),))
+
+    buttons["visitSheet"].click()  # the audited read, then Qt's print preview of the sheet
+    qtbot.waitUntil(lambda: page.property_view.findChild(SheetPreview) is not None, timeout=10_000)
+    preview = page.property_view.findChild(SheetPreview)
+    assert preview.sheet.properties[0].property_id == pid and preview.isVisible()
+    preview.close()
+
+    buttons["declarations"].click()
+    dialog = page.property_view.findChild(DeclarationDialog)
+    qtbot.waitUntil(lambda: dialog.comparison is not None and not dialog.loading, timeout=10_000)
+    entry = dialog.enter_declaration()
+    em = entry.model
+    for r, name in enumerate(("张三", "王五")):
+        if r:
+            entry.add_tenant()
+        em.setData(em.index(r, 0), name)
+        em.setData(em.index(r, 1), people[name][1])
+        em.setData(em.index(r, 2), "101" if name == "张三" else "102")
+    entry.save()
+    qtbot.waitUntil(lambda: entry.saved, timeout=10_000)
+    dialog.close()
+
+    buttons["spotCheck"].click()
+    checks = page.property_view.findChild(SpotCheckDialog)
+    qtbot.waitUntil(lambda: checks.sheet is not None and not checks.loading, timeout=10_000)
+    checks.model.setData(checks.model.index(2, RESULT_COLUMN), "inconsistent")
+    checks.model.setData(checks.model.index(2, NOTES_COLUMN), "住在103")
+    checks.all_button.click()
+    checks.save()
+    qtbot.waitUntil(lambda: checks.saved_count == 4, timeout=10_000)
+    checks.close()
+    with ctx.db.read() as s:
+        rate = metrics.consistency_by_property(s)[pid]
+    assert (rate.numerator, rate.denominator) == (3, 4)
+
+    page.show_list()
+    page.list.late_box.setChecked(False)
+    qtbot.waitUntil(lambda: not page.model.query.landlord_late and page.model.rowCount() == 2, timeout=10_000)
+    row = [page.model.data(page.model.index(r, 0), ROLE) for r in range(2)].index(pid)
+    consistency = page.model.index(row, 7)
+    qtbot.waitUntil(lambda: page.model.data(consistency) == "75.0% (3/4)", timeout=10_000)
+    assert rate.percent() == "75.0%"
+    page.list.late_box.setChecked(True)  # declared now: nobody late left in the grid
+    qtbot.waitUntil(lambda: page.model.query.landlord_late and page.model.rowCount() == 0, timeout=10_000)
+    assert page.list.status.text() == "No property found."
+
+    assistant_page = PropertiesPage(login(Role.ASSISTANT))
+    qtbot.addWidget(assistant_page)
+    names = {b.objectName() for b in assistant_page.property_view.actions_bar.findChildren(QPushButton)}
+    assert "declarations" in names and "spotCheck" not in names

@@ -453,3 +453,18 @@ def test_demo_platform_sends_tasks_and_preregistrations(qtbot, ui_station, ctx, 
     shoot(page, "tasks-page-demo")
     page.show_preregs()
     shoot(page, "tasks-prereg-demo", sizes=((1366, 768),))
+
+
+def test_tasks_arriving_with_sync_now_appear_on_the_open_page(qtbot, ctx, enrolled):
+    from workstation.ui.screens.sync import SyncPage
+
+    page = open_page(qtbot, ctx)
+    assert page.model.rowCount() == 0 and "No open task." in page.status.text()
+    tid = enrolled.central.push_task(STATION, title="新任务", kind="verify_person", due_date="2026-12-01")
+    enrolled.central.import_prereg(STATION, [{"id": "pre-9", "name": "赵六"}])
+    sync_page = SyncPage(ctx)
+    qtbot.addWidget(sync_page)
+    handle = sync_page.sync_now()
+    assert handle is not None
+    qtbot.waitUntil(lambda: page.model.row_of(tid) == 0 and page.prereg_model.rowCount() == 1, timeout=30_000)
+    assert page.rate.denominator == 1

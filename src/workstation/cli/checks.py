@@ -207,42 +207,40 @@ def float_range(low: float, high: float, what: str) -> Any:
     return parse
 
 
-def pem_certificate(value: str) -> Path:
-    """An existing file holding an X.509 certificate in PEM form (a platform's CA)."""
-    path = existing_file(value)
-    from cryptography import x509
+def _core_check(value: str, check: Any) -> Any:
+    """Run a core check (`workstation.sync.pinning`: the same rules the desktop app applies) and turn
+    its `ValidationError` into a usage error in the operator's language."""
+    from workstation.errors import ValidationError
+    from workstation.i18n import operator_language, render
 
     try:
-        x509.load_pem_x509_certificate(path.read_bytes())
-    except ValueError:
+        return check(value)
+    except ValidationError as exc:
+        lang = operator_language()
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a PEM certificate (expected a file starting with -----BEGIN CERTIFICATE-----)"
+            f"{value!r}: " + "; ".join(render(p.message, lang) for p in exc.problems)
         ) from None
-    except OSError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} cannot be read ({exc.strerror})") from None
+
+
+def pem_certificate(value: str) -> Path:
+    """An existing file holding an X.509 certificate in PEM form (a platform's CA)."""
+    from workstation.sync import pinning
+
+    path = existing_file(value)
+    _core_check(str(path), pinning.read_ca_certificate)
     return path
 
 
 def https_url(value: str) -> str:
     """An https:// URL with a host (the platform's address)."""
-    from urllib.parse import urlsplit
+    from workstation.sync import pinning
 
-    try:
-        parts = urlsplit(value)
-        port = parts.port
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a URL") from None
-    if parts.scheme != "https" or not parts.hostname:
-        raise argparse.ArgumentTypeError(f"{value!r} is not an https:// address, e.g. https://platform.example:8443")
-    host_name(parts.hostname)
-    if port == 0:
-        raise argparse.ArgumentTypeError(f"{value!r}: port 0 is not a port")
-    return value
+    return str(_core_check(value, pinning.check_platform_url))
 
 
 def sha256_fingerprint(value: str) -> str:
     """A SHA-256 fingerprint: 64 hex digits, colons allowed."""
-    digits = value.replace(":", "").strip()
-    if len(digits) != 64 or any(c not in "0123456789abcdefABCDEF" for c in digits):
-        raise argparse.ArgumentTypeError(f"{value!r} is not a SHA-256 fingerprint (64 hexadecimal digits)")
+    from workstation.sync import pinning
+
+    _core_check(value, pinning.check_fingerprint)
     return value

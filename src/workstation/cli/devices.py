@@ -11,8 +11,9 @@
 
 ``assign``, ``forget`` and ``scanner-set`` need the admin login (``--user``; password prompted or from
 WORKSTATION_ADMIN_PASSWORD) and the MANAGE_DEVICES permission, and write an audit event. Every failure an
-administrator can cause is a `UserFacingError` (English + Chinese, exit code 2) raised before anything
-is changed.
+administrator can cause is a `UserFacingError` (exit code 1) raised before anything is changed.
+Every line a person reads is a marked text (`workstation.i18n`) printed in the operator's language
+(``WORKSTATION_LANG`` or the locale); audit details stay English.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from workstation.cli import checks
 from workstation.cli.terminal import login, open_station
 from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 
 if TYPE_CHECKING:
     from workstation.devices.manager import Assignment, DeviceManager, PortInfo, ProtocolPlugin
@@ -38,6 +40,12 @@ if TYPE_CHECKING:
 
 DEFAULT_TIMEOUT = 15.0  # seconds to wait for discovery (hidden --timeout)
 
+NONE = QT_TRANSLATE_NOOP("cli", "none")
+
+
+def _say(text: object, indent: int = 0) -> None:
+    """Print one line in the operator's language (`workstation.i18n.operator_language`), indented."""
+    print(" " * indent + render(text))
 
 
 # ---- small helpers ------------------------------------------------------------------------------
@@ -55,17 +63,18 @@ def _plugins() -> dict[str, ProtocolPlugin]:
 
 def _role_plugin(role: str) -> ProtocolPlugin:
     """The installed plugin of `role` (its default protocol); a clear error for anything else."""
-    from workstation.devices.manager.status import role_name
+    from workstation.devices.manager.status import role_label
 
     plugins = _plugins()
     for plugin in plugins.values():
         if plugin.role == role:
             return plugin
-    known = ", ".join(f"{p.role} ({role_name(p.role)[0]})" for p in plugins.values())
-    known_zh = "、".join(f"{p.role}（{role_name(p.role)[1]}）" for p in plugins.values())
+    known = Listing(
+        QT_TRANSLATE_NOOP("cli", "{role} ({device})").format(role=p.role, device=role_label(p.role))
+        for p in plugins.values()
+    )
     raise UserFacingError(
-        f"Unknown device role {role!r}. Use one of: {known}.",
-        f"未知的设备类型“{role}”，可用：{known_zh}。",
+        QT_TRANSLATE_NOOP("cli", "Unknown device role '{role}'. Use one of: {known}.").format(role=role, known=known)
     )
 
 
@@ -77,10 +86,11 @@ def _protocol_for(role: str, protocol: str | None) -> ProtocolPlugin:
     for p in same_role:
         if p.protocol == protocol:
             return p
-    names = ", ".join(p.protocol for p in same_role)
+    names = Listing(p.protocol for p in same_role)
     raise UserFacingError(
-        f"Protocol {protocol!r} is not one of the {role} protocols ({names}).",
-        f"协议“{protocol}”不适用于{role}（可用：{names}）。",
+        QT_TRANSLATE_NOOP("cli", "Protocol '{protocol}' is not one of the {role} protocols ({names}).").format(
+            protocol=protocol, role=role, names=names
+        )
     )
 
 
@@ -89,14 +99,19 @@ def _check_baud(baud: int) -> int:
 
     if baud not in serial.SerialBase.BAUDRATES or baud <= 0:
         raise UserFacingError(
-            f"{baud} is not a serial baud rate (e.g. 9600, 57600, 115200).",
-            f"{baud} 不是有效的串口波特率（例如 9600、57600、115200）。",
+            QT_TRANSLATE_NOOP("cli", "{baud} is not a serial baud rate (e.g. 9600, 57600, 115200).").format(baud=baud)
         )
     return baud
 
 
 def _port_label(port: PortInfo) -> str:
-    return port.label()
+    """The port's path with its USB identity and serial number when it has them (a marked text)."""
+    extra: list[str] = [port.usb_id] if port.usb_id else []
+    if port.serial_number:
+        extra.append(QT_TRANSLATE_NOOP("cli", "serial number {serial}").format(serial=port.serial_number))
+    if not extra:
+        return port.device
+    return QT_TRANSLATE_NOOP("cli", "{device} ({details})").format(device=port.device, details=Listing(extra))
 
 
 def _find_port(device: str, listed: Sequence[PortInfo]) -> PortInfo | None:
@@ -109,8 +124,10 @@ def _find_port(device: str, listed: Sequence[PortInfo]) -> PortInfo | None:
 
 def _no_such_port(device: str) -> UserFacingError:
     return UserFacingError(
-        f"There is no serial port {device}. `workstation-admin devices list` shows the ports of this computer.",
-        f"没有串口 {device}。可用 `workstation-admin devices list` 查看本机串口。",
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "There is no serial port {device}. `workstation-admin devices list` shows the ports of this computer.",
+        ).format(device=device)
     )
 
 
@@ -121,7 +138,7 @@ def _system_ports() -> list[PortInfo]:
         return system_ports()
     except Exception as exc:  # listing can fail on odd systems; report it plainly
         raise UserFacingError(
-            f"The serial ports cannot be listed ({exc!r}).", f"无法列出串口（{exc!r}）。"
+            QT_TRANSLATE_NOOP("cli", "The serial ports cannot be listed ({error}).").format(error=repr(exc))
         ) from exc
 
 
@@ -142,22 +159,26 @@ def _named(extra: Sequence[PortInfo], assignments: dict[str, Assignment]) -> lis
     uses these too, while they exist, although the operating system does not list them)."""
     return [p.device for p in extra] + [a.port.device for a in assignments.values() if a.port.vid is None]
 
-def _status_line(role: str, message_zh: str, message: str) -> str:
-    return f"  {role:12} {message_zh}  {message}"
-
 
 def _print_statuses(manager: DeviceManager) -> None:
+    """One line per role: its command-line name, then its state in the operator's language."""
     from workstation.devices.manager import DeviceState
 
     for role, st in manager.statuses().items():
-        print(_status_line(role, st.message_zh, st.message))
+        print(f"  {role:12} {render(st.message)}")
         if st.state is not DeviceState.CONNECTED:
-            print(f"  {'':12} → workstation-admin devices assign {role} PORT")
+            assign = QT_TRANSLATE_NOOP("cli", "→ workstation-admin devices assign {role} PORT").format(role=role)
+            print(f"  {'':12} {render(assign)}")
 
 
 def _wait(manager: DeviceManager, timeout: float) -> None:
     if not manager.wait_discovered(timeout):
-        print(f"  (discovery not finished after {timeout:g} s; states so far / 查找未在 {timeout:g} 秒内完成)")
+        _say(
+            QT_TRANSLATE_NOOP("cli", "(discovery not finished after {seconds} s; the states so far:)").format(
+                seconds=f"{timeout:g}"
+            ),
+            2,
+        )
 
 
 def _audit_details(**items: object) -> str:
@@ -165,10 +186,14 @@ def _audit_details(**items: object) -> str:
 
 
 def _describe_assignment(a: Assignment | None) -> str:
+    """An assignment in words (a marked text: ``str`` is the English the audit details keep)."""
     if a is None:
-        return "none"
-    kind = "explicit" if a.explicit else "remembered"
-    return f"{a.port.device} {a.protocol} {a.baud} baud {kind}"
+        return NONE
+    if a.explicit:
+        text = QT_TRANSLATE_NOOP("cli", "{device} {protocol} {baud} baud explicit")
+    else:
+        text = QT_TRANSLATE_NOOP("cli", "{device} {protocol} {baud} baud remembered")
+    return text.format(device=a.port.device, protocol=a.protocol, baud=a.baud)
 
 
 def _admin(args: argparse.Namespace) -> tuple[Database, Actor]:
@@ -204,30 +229,43 @@ def cmd_list(args: argparse.Namespace) -> int:
     ports = with_named_ports(listed, _named(extra, assignments))
     listed_devices = {p.device for p in listed}
     profiles = load_profiles()
-    print("Serial ports / 串口:")
+    _say(QT_TRANSLATE_NOOP("cli", "Serial ports:"))
     if not ports:
-        print("  none / 无")
+        _say(NONE, 2)
     for p in ports:
         adapter = profiles.match(p)
+        kind: str
         if adapter is not None:
-            kind = f"{adapter.chip} adapter (profile: {', '.join(proto for proto, _ in adapter.protocols)})"
+            kind = QT_TRANSLATE_NOOP("cli", "{chip} adapter (profile: {protocols})").format(
+                chip=adapter.chip, protocols=Listing(proto for proto, _ in adapter.protocols)
+            )
         elif p.is_usb:
-            kind = f"USB serial {p.usb_id} (no profile: every protocol at its default baud)"
+            kind = QT_TRANSLATE_NOOP(
+                "cli", "USB serial {usb_id} (no profile: every protocol at its default baud)"
+            ).format(usb_id=p.usb_id)
         elif p.device not in listed_devices:
-            how = "named with --port" if p in extra else "remembered by path"
-            kind = f"{how} (not listed by the system; used while it exists)"
+            if p in extra:
+                kind = QT_TRANSLATE_NOOP("cli", "named with --port (not listed by the system; used while it exists)")
+            else:
+                kind = QT_TRANSLATE_NOOP("cli", "remembered by path (not listed by the system; used while it exists)")
         else:
-            kind = "built-in (probed only when named with --port or assigned)"
+            kind = QT_TRANSLATE_NOOP("cli", "built-in (probed only when named with --port or assigned)")
         users = [r for r, a in assignments.items() if a.port.find([p]) is not None]
-        who = f"  ← {', '.join(users)}" if users else ""
-        print(f"  {_port_label(p)}: {kind}{who}")
-    print(f"Remembered assignments / 已记住的设备 ({path}):")
+        who = f"  ← {', '.join(users)}" if users else ""  # command-line role names
+        _say(render(QT_TRANSLATE_NOOP("cli", "{port}: {kind}").format(port=_port_label(p), kind=kind)) + who, 2)
+    _say(QT_TRANSLATE_NOOP("cli", "Remembered assignments ({path}):").format(path=path))
     if not assignments:
-        print("  none / 无")
+        _say(NONE, 2)
     for role, a in sorted(assignments.items()):
         where = a.port.find(ports)
-        present = f"present as {where.device}" if where is not None else "not plugged in / 未连接"
-        print(f"  {role:12} {_describe_assignment(a)}  ({present})")
+        if where is not None:
+            present = QT_TRANSLATE_NOOP("cli", "present as {device}").format(device=where.device)
+        else:
+            present = QT_TRANSLATE_NOOP("cli", "not plugged in")
+        line = QT_TRANSLATE_NOOP("cli", "{assignment}  ({present})").format(
+            assignment=_describe_assignment(a), present=present
+        )
+        print(f"  {role:12} {render(line)}")
     if not args.probe:
         return 0
     # a short discovery run on a copy of the assignments, so listing never changes what is remembered
@@ -239,7 +277,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         manager = DeviceManager(cfg)
         manager.start()
         try:
-            print(f"Probe / 探测 (at most {args.timeout:g} s):")
+            _say(QT_TRANSLATE_NOOP("cli", "Probe (at most {seconds} s):").format(seconds=f"{args.timeout:g}"))
             _wait(manager, args.timeout)
             _print_statuses(manager)
         finally:
@@ -261,18 +299,18 @@ def cmd_scan(args: argparse.Namespace) -> int:
         cfg = ManagerConfig(assignments_path=path, extra_ports=tuple(p.device for p in extra))
         manager = open_device_manager(cfg, demo=False)
         try:
-            print(f"Scanning / 正在查找 (at most {args.timeout:g} s):")
+            _say(QT_TRANSLATE_NOOP("cli", "Scanning (at most {seconds} s):").format(seconds=f"{args.timeout:g}"))
             _wait(manager, args.timeout)
             statuses = manager.statuses()
             _print_statuses(manager)
         finally:
             manager.shutdown()
         after = AssignmentStore(path).all()
-        print(f"Remembered / 已记住 ({path}):")
+        _say(QT_TRANSLATE_NOOP("cli", "Remembered ({path}):").format(path=path))
         for role, a in sorted(after.items()):
-            print(f"  {role:12} {_describe_assignment(a)}")
+            print(f"  {role:12} {render(_describe_assignment(a))}")
         if not after:
-            print("  none / 无")
+            _say(NONE, 2)
         if db is not None:
             found = ", ".join(f"{r} on {s.port} ({s.protocol} {s.baud})" for r, s in statuses.items()
                               if s.port and s.baud) or "nothing"
@@ -319,25 +357,27 @@ def _store_change(db: Database, path: Path, role: str) -> Iterator[Any]:
 def _check_port(port: PortInfo, plugin: ProtocolPlugin, baud: int, timeout: float) -> None:
     """Open the port; for a protocol with a handshake, the device must answer (read-only probe)."""
     from workstation.devices.errors import DeviceError
-    from workstation.devices.manager.status import role_name
+    from workstation.devices.manager.status import role_label
     from workstation.devices.transport import Transport
 
     try:
         transport = Transport(port.device, baudrate=baud, timeout=0.05)
     except DeviceError as exc:
         raise UserFacingError(
-            f"Port {port.device} cannot be opened ({exc.__cause__ or exc}). Is it in use by another program, or "
-            "are you missing the rights (Linux: group dialout)? Nothing was saved.",
-            f"无法打开串口 {port.device}：是否被其他程序占用，或没有权限（Linux：dialout 组）？未保存任何更改。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Port {port} cannot be opened ({error}). Is it in use by another program, or are you missing the "
+                "rights (Linux: group `dialout`)? Nothing was saved.",
+            ).format(port=port.device, error=str(exc.__cause__ or exc))
         ) from exc
     try:
         if plugin.handshake and not plugin.probe(transport, max(timeout, 0.5)):
-            en, zh = role_name(plugin.role)
             raise UserFacingError(
-                f"No {en} ({plugin.protocol}) answered on {port.device} at {baud} baud. Nothing was saved. "
-                "Check the cable, power and baud (--baud), or add --no-check to save it anyway.",
-                f"{port.device}（{baud} 波特）上没有{zh}（{plugin.protocol}）应答，未保存。请检查连接线、电源和波特率"
-                "（--baud），或加 --no-check 强制保存。",
+                QT_TRANSLATE_NOOP(
+                    "cli",
+                    "No {device} ({protocol}) answered on {port} at {baud} baud. Nothing was saved. Check the cable, "
+                    "power and baud (--baud), or add --no-check to save it anyway.",
+                ).format(device=role_label(plugin.role), protocol=plugin.protocol, port=port.device, baud=baud)
             )
     finally:
         transport.close()
@@ -345,7 +385,7 @@ def _check_port(port: PortInfo, plugin: ProtocolPlugin, baud: int, timeout: floa
 
 def cmd_assign(args: argparse.Namespace) -> int:
     from workstation.devices.manager import AssignmentStore, DeviceManager, ManagerConfig
-    from workstation.devices.manager.status import role_name
+    from workstation.devices.manager.status import role_label
     from workstation.storage import audit
 
     plugin = _protocol_for(args.role, args.protocol)
@@ -367,7 +407,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
                 new = AssignmentStore(path).get(args.role)
                 if new is None or new.port != port.identity() or new.baud != baud:
                     raise UserFacingError(
-                        f"The assignment could not be saved to {path}.", f"无法将设备设置保存到 {path}。"
+                        QT_TRANSLATE_NOOP("cli", "The assignment could not be saved to {path}.").format(path=path)
                     )
                 audit.record(
                     s,
@@ -376,7 +416,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
                     target_type="device",
                     target_id=args.role,
                     details=_audit_details(
-                        port=_port_label(port), protocol=plugin.protocol, baud=baud,
+                        port=port.label(), protocol=plugin.protocol, baud=baud,
                         checked="no" if args.no_check else "yes",
                         was=_describe_assignment(old),
                     ),
@@ -385,28 +425,34 @@ def cmd_assign(args: argparse.Namespace) -> int:
             manager.shutdown()
     finally:
         db.close()
-    en, zh = role_name(args.role)
-    print(f"{zh}已指定到 {port.device}（{plugin.protocol}，{baud} 波特）。")
-    print(f"The {en} is assigned to {_port_label(port)} ({plugin.protocol}, {baud} baud); remembered in {path}.")
+    _say(
+        QT_TRANSLATE_NOOP(
+            "cli", "The {device} is assigned to {port} ({protocol}, {baud} baud); remembered in {path}."
+        ).format(device=role_label(args.role), port=_port_label(port), protocol=plugin.protocol, baud=baud, path=path)
+    )
     if port not in listed:
-        print(f"Note: {port.device} is not in the system's port list; the workstation app uses only listed ports.")
+        _say(
+            QT_TRANSLATE_NOOP(
+                "cli", "Note: {port} is not in the system's port list; the workstation app uses only listed ports."
+            ).format(port=port.device)
+        )
     return 0
 
 
 def cmd_forget(args: argparse.Namespace) -> int:
     from workstation.devices.manager import AssignmentStore, DeviceManager, ManagerConfig
-    from workstation.devices.manager.status import role_name
+    from workstation.devices.manager.status import role_label
     from workstation.storage import audit
 
     _role_plugin(args.role)
     path = _assignments_path(args)
-    en, zh = role_name(args.role)
+    device = role_label(args.role)
     db, actor = _admin(args)
     try:
         old = AssignmentStore(path).get(args.role)
         if old is None:
-            print(f"没有记住的{zh}，无需更改。")
-            print(f"Nothing is remembered for the {en}; nothing changed.")
+            nothing = QT_TRANSLATE_NOOP("cli", "Nothing is remembered for the {device}; nothing changed.")
+            _say(nothing.format(device=device))
             return 0
         manager = DeviceManager(ManagerConfig(assignments_path=path), lister=list)
         try:
@@ -414,7 +460,7 @@ def cmd_forget(args: argparse.Namespace) -> int:
                 manager.forget(args.role)
                 if AssignmentStore(path).get(args.role) is not None:
                     raise UserFacingError(
-                        f"The assignment could not be removed from {path}.", f"无法从 {path} 删除设备设置。"
+                        QT_TRANSLATE_NOOP("cli", "The assignment could not be removed from {path}.").format(path=path)
                     )
                 audit.record(
                     s,
@@ -428,17 +474,26 @@ def cmd_forget(args: argparse.Namespace) -> int:
             manager.shutdown()
     finally:
         db.close()
-    print(f"已忘记{zh}的串口（{old.port.device}），下次启动时会重新查找。")
-    print(f"The {en}'s port ({old.port.device}) is forgotten; it will be searched for at the next start.")
+    _say(
+        QT_TRANSLATE_NOOP(
+            "cli", "The {device}'s port ({port}) is forgotten; it will be searched for at the next start."
+        ).format(device=device, port=old.port.device)
+    )
     return 0
 
 
 # ---- scanner-set --------------------------------------------------------------------------------
 # The guards and the change itself are `workstation.wiring.change_scanner_setting` (the Devices page of
 # the desktop app calls the same code); this command adds the terminal's confirmation and output.
+#: What a confirmation question ends with, and the answers (separated by "/") that say yes besides y/yes.
+CONFIRM_PROMPT = QT_TRANSLATE_NOOP("cli", "{question} [y/N] ")
+YES_ANSWERS = QT_TRANSLATE_NOOP("cli", "y/yes")
+
+
 def _confirm(question: str) -> bool:
-    answer = input(f"{question} [y/N] ").strip().lower()
-    return answer in ("y", "yes", "是", "确定")
+    """Ask `question` (a marked text) at the terminal; only an answer that says yes confirms."""
+    answer = input(render(CONFIRM_PROMPT.format(question=question))).strip().lower()
+    return answer in {"y", "yes", *render(YES_ANSWERS).lower().split("/")}
 
 
 def cmd_scanner_set(args: argparse.Namespace) -> int:
@@ -450,9 +505,11 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
     ss.parse_value(setting, args.value)  # a bad value is refused before anything else
     if not args.yes and not sys.stdin.isatty():
         raise UserFacingError(
-            "Changing the fingerprint scanner's settings needs a confirmation: run this in a terminal, or add "
-            "--yes in scripts. Nothing was changed.",
-            "更改指纹仪设置需要确认：请在终端中运行，脚本中请加 --yes。未作任何更改。",
+            QT_TRANSLATE_NOOP(
+                "cli",
+                "Changing the fingerprint scanner's settings needs a confirmation: run this in a terminal, or add "
+                "--yes in scripts. Nothing was changed.",
+            )
         )
     path = _assignments_path(args)
     listed = _system_ports()
@@ -465,14 +522,20 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
         manager = DeviceManager(cfg, plugins={plugin.protocol: plugin})
         manager.start()
 
+        name = ss.SETTING_NAMES[setting]
+
         def confirm(pv: ss.ScannerPreview) -> bool:
-            print(f"Fingerprint scanner on {pv.port} / 指纹仪（{pv.port}）")
-            print(f"  {setting} now / 当前: {pv.now_text}")
-            print(f"  {setting} new / 新值: {pv.new_text}")
+            _say(QT_TRANSLATE_NOOP("cli", "Fingerprint scanner on {port}").format(port=pv.port))
+            _say(QT_TRANSLATE_NOOP("cli", "{setting} now: {value}").format(setting=name, value=pv.now_text), 2)
+            _say(QT_TRANSLATE_NOOP("cli", "{setting} new: {value}").format(setting=name, value=pv.new_text), 2)
             if setting == "baud":
-                print("  A wrong baud makes the module seem to disappear until it is found at its new rate.")
-                print("  波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。")
-            return bool(args.yes) or _confirm("Write this to the module's flash? / 写入指纹仪？")
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "cli", "A wrong baud makes the module seem to disappear until it is found at its new rate."
+                    ),
+                    2,
+                )
+            return bool(args.yes) or _confirm(QT_TRANSLATE_NOOP("cli", "Write this to the module's flash?"))
 
         try:
             _wait(manager, args.timeout)
@@ -480,19 +543,40 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
         finally:
             manager.shutdown()
         if change is None:
-            print("Not changed. / 未更改。")
+            _say(QT_TRANSLATE_NOOP("cli", "Not changed."))
             return 1
         assert change.after is not None
-        print(f"  {setting} was / 原值: {change.preview.now_text}")
-        print(f"  {setting} is now / 现值: {ss.describe(setting, change.after)}")
+        _say(QT_TRANSLATE_NOOP("cli", "{setting} was: {value}").format(setting=name, value=change.preview.now_text), 2)
+        _say(
+            QT_TRANSLATE_NOOP("cli", "{setting} is now: {value}").format(
+                setting=name, value=ss.describe(setting, change.after)
+            ),
+            2,
+        )
         if setting == "baud":
-            target = 9600 * change.preview.value
-            if change.rate is not None and change.rate != target:
-                print(f"  The module still answers at {change.rate} baud; it switches to {target} at its next power-up.")
-                print(f"  指纹仪目前仍以 {change.rate} 波特应答，下次上电后改为 {target} 波特。")
+            target, rate = 9600 * change.preview.value, change.rate
+            if rate is not None and rate != target:
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "cli", "The module still answers at {rate} baud; it switches to {target} at its next power-up."
+                    ).format(rate=rate, target=target),
+                    2,
+                )
             if change.remembered_baud is None:
-                print("  Note: the explicit assignment of the fingerprint scanner is another port; it was left as it is.")
-            print(f"  Remembered baud / 已记住的波特率: {change.remembered_baud} ({path})")
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "cli",
+                        "Note: the explicit assignment of the fingerprint scanner is another port; it was left as is.",
+                    ),
+                    2,
+                )
+            else:
+                _say(
+                    QT_TRANSLATE_NOOP("cli", "Remembered baud: {baud} ({path})").format(
+                        baud=change.remembered_baud, path=path
+                    ),
+                    2,
+                )
     finally:
         db.close()
     return 0

@@ -407,7 +407,7 @@ def _refused(s: Session) -> AuthenticationFailed:
         QT_TRANSLATE_NOOP(
             "storage",
             "Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for "
-            "{minutes} minutes; an administrator can unlock it by resetting the password.",
+            "{minutes} minutes; an administrator can unlock it sooner.",
         ).format(max_failed=max_failed, minutes=minutes),
     )
 

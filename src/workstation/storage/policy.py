@@ -4,19 +4,19 @@ their rules, each change audited.
 The values live in the key–value settings (`storage.settings`, keys as below); this module is the
 one way an administrator reads and changes them (the desktop app's Administration page; tests).
 
-| key                        | meaning                                                        | allowed          |
-|----------------------------|----------------------------------------------------------------|------------------|
-| ``retention_days``         | acknowledged data older than this is purged (`retention`)      | 30–3650 days     |
-| ``idle_lock_minutes``      | the desk locks itself after this many idle minutes             | 1–120 minutes    |
-| ``max_failed_logins``      | failed logins in a row before an account is locked             | 3–20             |
-| ``lockout_minutes``        | how long such an account stays locked                          | 1–1440 minutes   |
-| ``fingerprint_policy``     | a registration requires / offers / never asks for a fingerprint | required, optional, off |
-| ``store_fingerprint_images`` | keep the fingerprint image besides the template               | yes / no         |
-| ``photo_policy``           | show the ID card's photo at registration                       | show, hide       |
-| ``language``               | the desk's language for operators who have not chosen one       | "" (the computer's), zh_CN, en |
+| key                          | meaning                                                 | allowed            |
+|------------------------------|---------------------------------------------------------|--------------------|
+| ``retention_days``           | acknowledged data older than this is purged             | 30–3650 days       |
+| ``idle_lock_minutes``        | the desk locks itself after this many idle minutes      | 1–120 minutes      |
+| ``max_failed_logins``        | failed logins in a row before an account is locked      | 3–20               |
+| ``lockout_minutes``          | how long such an account stays locked                  | 1–1440 minutes     |
+| ``fingerprint_policy``       | a registration requires / offers / never asks a finger  | required, optional, off |
+| ``store_fingerprint_images`` | keep the fingerprint image besides the template         | yes / no           |
+| ``photo_policy``             | show the ID card's photo at registration                | show, hide         |
+| ``language``                 | the desk's language for operators who chose none        | "", zh_CN, en      |
 
-The platform may set some of these too (sync downlink, audited as ``setting.platform``); the last
-writer wins.
+("" for the language: the computer's.) The platform may set some of these too (sync downlink,
+audited as ``setting.platform``); the last writer wins.
 """
 
 from __future__ import annotations

@@ -228,6 +228,7 @@ class SpotCheck(SyncMixin, Base):
     __table_args__ = (
         Index("ix_spot_check_property_id", "property_id"),
         Index("ix_spot_check_grid_code", "grid_code"),
+        Index("ix_spot_check_grid_result", "grid_code", "result", "deleted_at"),  # 一致率 per grid (0009)
     )
 
 
@@ -284,6 +285,7 @@ class OutboxEntry(Base):
         Index("ix_outbox_batch_id", "batch_id", "seq"),
         Index("ix_outbox_record", "record_type", "record_id"),
         Index("ix_outbox_acked_at", "acked_at"),
+        Index("ix_outbox_created_at", "created_at"),  # the backlog at each day's end (0009)
     )
 
 

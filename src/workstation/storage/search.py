@@ -34,6 +34,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -248,13 +249,17 @@ def find_people(
     *,
     grid_code: str | None = None,
     property_id: str | None = None,
+    registered_on: date | None = None,
     after: str | None = None,
     limit: int = 50,
 ) -> Found:
-    """One page of the people `query` finds (live records only), filtered by current grid and property.
+    """One page of the people `query` finds (live records only), filtered by current grid and property
+    and by the day they were registered.
 
     Args:
         query: the search box text (see the module docstring for what it may be).
+        registered_on: only people registered (record created) that day, 00:00 to 24:00 UTC as
+            `metrics.registrations_per_day` counts it.
         after: the `next` cursor of the previous page of the same query and filters, or None.
         limit: the most ids to return (the caller bounds it per role).
 
@@ -266,13 +271,16 @@ def find_people(
     """
     q = query.strip()
     phases = _plan(q)
-    sig = _signature(q, grid_code, property_id)
+    sig = _signature(q, grid_code, property_id, registered_on.isoformat() if registered_on else None)
     idx, found_before, found, key = (0, False, False, []) if after is None else _decode(after, sig, len(phases))
     base: list[ColumnElement[bool]] = [Person.deleted_at.is_(None)]
     if grid_code:
         base.append(Person.grid_code == grid_code)
     if property_id:
         base.append(Person.property_id == property_id)
+    if registered_on is not None:
+        start = datetime.combine(registered_on, datetime.min.time())
+        base += [Person.created_at >= start, Person.created_at < start + timedelta(days=1)]
     ids: list[str] = []
     while idx < len(phases) and len(ids) < limit:
         phase = phases[idx]

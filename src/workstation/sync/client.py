@@ -306,6 +306,9 @@ PLATFORM_REASONS: dict[str, str] = {
     "media_type": QT_TRANSLATE_NOOP("platform", "the batch was sent in the wrong format"),
     "invalid_request": QT_TRANSLATE_NOOP("platform", "the request does not match the platform's interface"),
     "unknown_record": QT_TRANSLATE_NOOP("platform", "the platform holds no such record"),
+    "not_owner": QT_TRANSLATE_NOOP(
+        "platform", "this record belongs to another station; the platform does not show it here"
+    ),
 }
 _UNKNOWN_REFUSAL = QT_TRANSLATE_NOOP("platform", "{message} (HTTP {status} {reason})")
 _HTTP_STATUS = QT_TRANSLATE_NOOP("platform", "HTTP status {status}")
@@ -365,6 +368,7 @@ class SendResult:
     remaining: int = 0
     error: str | None = None
     conflicts: int = 0
+    downloaded: int = 0  # items the downlink applied (tasks, pre-registrations, settings, ...)
 
 
 @dataclass
@@ -1053,7 +1057,7 @@ class SyncClient:
         self.seal_batches()
         result = self.send(progress=progress)
         if downlink and result.error is None:
-            self.downlink()
+            result.downloaded = self.downlink()
         return result
 
     def status(self, *, now: datetime | None = None) -> SyncStatus:

@@ -58,7 +58,9 @@ def check_platform_url(url: str, *, field: str = "url") -> str:
 
     url = url.strip()
     if not url:
-        raise ValidationError([Problem(field, "required", QT_TRANSLATE_NOOP("sync", "the platform's address is required"))])
+        raise ValidationError(
+            [Problem(field, "required", QT_TRANSLATE_NOOP("sync", "the platform's address is required"))]
+        )
     try:
         parts = urlsplit(url)
         port = parts.port

@@ -85,6 +85,7 @@ class DemoDesk(QWidget):
         super().__init__(parent)
         self.setObjectName("demo_desk")
         self.station = station
+        station.devices.state_changed.connect(self._show_device_note)  # the devices start after the window
         self.setMinimumWidth(250)
         self.setMaximumWidth(340)
         lay = QVBoxLayout(self)
@@ -212,14 +213,22 @@ class DemoDesk(QWidget):
         }
         for role, b in self.unplug_buttons.items():
             b.setText(texts[(role, self.plugged[role])])
-        if self.station.devices.demo is None:
+        self._show_device_note()
+
+    def _show_device_note(self, *_: object) -> None:
+        """Under the buttons: nothing while the emulators run; a note while the devices are still starting
+        (the window shows before them), or when real hardware answers instead of emulators."""
+        devices = self.station.devices
+        if devices.demo is not None:
+            self.note.setText("")
+        elif devices.manager is None:
+            self.note.setText(QCoreApplication.translate("DemoDesk", "The devices are starting…"))
+        else:
             self.note.setText(
                 QCoreApplication.translate(
                     "DemoDesk", "Real devices are connected: the demo desk drives emulated devices only."
                 )
             )
-        else:
-            self.note.setText("")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

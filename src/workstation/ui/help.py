@@ -75,7 +75,7 @@ def page_help(key: str) -> str:
         "audit": QCoreApplication.translate(
             "help",
             "Who read or changed what, and when: the station's tamper-evident audit trail, filtered by operator, "
-            "person, kind of event and date. \"Verify chain\" checks that no row was changed or removed.",
+            'person, kind of event and date. "Verify chain" checks that no row was changed or removed.',
         ),
         "admin": QCoreApplication.translate(
             "help",

@@ -650,6 +650,28 @@ class MainWindow(QMainWindow):
             return None
         return self.session.show_page(key)
 
+    def has_page(self, key: str, *, filtered: bool = False) -> bool:
+        """Whether this session has page `key` (its role may use it) in this build (not a placeholder),
+        and with `filtered`, one that `open_list` can filter (it has ``show_filtered``)."""
+        if self.session is None:
+            return False
+        page = self.session.pages.get(key)
+        if page is None or isinstance(page, PlaceholderPage):
+            return False
+        return not filtered or callable(getattr(page, "show_filtered", None))
+
+    def open_list(self, key: str, **filters: Any) -> PageBase | None:
+        """Show page `key` listing what `filters` select: the list behind a bar or point of the Today
+        page's charts. The page's ``show_filtered(**filters)`` is called when it has one (residents:
+        ``grid_code=``, ``registered_on=``); a page without it is only shown. Returns the page, or None
+        when locked, logged out, or the role has no such page."""
+        page = self.show_page(key)
+        if page is not None and filters:
+            show_filtered = getattr(page, "show_filtered", None)
+            if callable(show_filtered):
+                show_filtered(**filters)
+        return page
+
     def focus_search(self) -> None:
         if self.session is not None and not self.locked and self.session.search.isVisible():
             self.session.search.setFocus()

@@ -1,6 +1,7 @@
 """The desktop app's stage of ``workstation --self-test``: start the real start-up sequence on a
 temporary demo station, offscreen, up to the login window; log in as the demo officer; show every
-page the officer may use; close; quit the event loop. Any Qt warning (a missing platform or image
+page the officer may use (the Today page once its charts have their figures: pyqtgraph and numpy are in
+the bundle); close; quit the event loop. Any Qt warning (a missing platform or image
 plugin, a broken layout, a failed translation load) fails the stage.
 
 Used by a packaged build to prove that Qt, its plugins, the translations and the app's own
@@ -64,6 +65,10 @@ def check_window(timeout: float = 60.0) -> str:
                 session = window.session
                 assert session is not None
                 pages = list(session.pages.values())
+                today = session.pages.get("today")
+                if today is not None and hasattr(today, "refreshed"):  # the dashboard's charts drawn once
+                    _wait(app, lambda: getattr(today, "timing", None) is not None, timeout, "the Today charts")
+                    today.grab()
                 for key in list(session.pages):
                     session.show_page(key)
                     app.processEvents()

@@ -1,75 +1,400 @@
-"""The Today page: where the desk starts. Says how to begin (card first) and what is waiting.
+"""The Today page (dashboard): where the desk starts.
 
-Part 3 of the desktop app turns it into the dashboard (rates, tasks due, sync); until then it
-gives the operator the three ways in and the shortcuts."""
+* how to begin, in two lines: the card first, the shortcuts;
+* the work of the day: tasks due, pre-registrations waiting, devices not ready (each opens its page);
+* four charts over the last `DAYS` days: registrations per day, consistency rate (一致率) per grid,
+  feedback rate (反馈率) at each day's end, changes waiting for the platform at each day's end.
+
+The figures come from `desk.supervision.dashboard()` (frozen `Dashboard`; a part the role may not read
+is None and its chart or tile is hidden). A refresh runs on the DB lane; the GUI thread then only calls
+`setData` on plot items created once, and updates a few labels. It refreshes when the page is shown,
+every `REFRESH_MS` while it is visible, and shortly after a change of the kinds it counts.
+
+Clicking a bar or point opens the list behind it through `MainWindow.open_list`: a day's registrations
+(residents registered that day), a grid's consistency (the properties of that grid when the Properties
+page can filter by grid, else the residents of that grid), a day's feedback rate (tasks), a day's
+backlog (sync).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import math
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
 
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from workstation.devices.manager import DeviceState
+from workstation.storage.areas.base import Kind
 from workstation.ui.context import DeskContext, role_label
 from workstation.ui.pages import NavItem, PageBase
+from workstation.ui.widgets.charts import LINE, Bars, Chart
+from workstation.ui.widgets.status import ROLE_TITLES
+
+DAYS = 30
+REFRESH_MS = 60_000
+CHANGE_DELAY_MS = 1500  # after a write of a counted kind: refresh once things settle
+COUNTED_KINDS = frozenset({Kind.PERSON, Kind.SPOT_CHECK, Kind.TASK, Kind.PREREGISTRATION})
+DEVICE_ROLES = ("idcard", "fingerprint", "mrz")
+
+
+@dataclass(frozen=True)
+class RefreshTiming:
+    """One refresh, in milliseconds: `total` from the refresh being asked for to the last `setData`;
+    `work` of it on the DB lane (the queries); `gui` on the GUI thread (setData and labels)."""
+
+    total: float
+    work: float
+    gui: float
 
 
 class TodayPage(PageBase):
+    """The dashboard. `refresh()` asks for new figures; `refreshed(RefreshTiming)` after they are shown.
+    `charts` holds the four `Chart`s by name ("registrations", "consistency", "feedback", "backlog");
+    `tiles` the work of the day by name ("tasks", "preregistrations", "devices")."""
+
     nav_key = "today"
     permission = None
+    refreshed = Signal(object)
 
     def __init__(self, ctx: DeskContext, item: NavItem | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.dashboard: Any = None  # the last `Dashboard` shown
+        self.timing: RefreshTiming | None = None
+        self._refreshing = False
+        self._again = False
+        self._asked_at = 0.0
+
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(32, 28, 32, 28)
-        lay.setSpacing(14)
+        lay.setContentsMargins(20, 14, 20, 12)
+        lay.setSpacing(8)
+        top = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("today_heading")
         f = self.heading.font()
-        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setPointSizeF(f.pointSizeF() * 1.35)
         f.setBold(True)
         self.heading.setFont(f)
-        self.heading.setWordWrap(True)
-        lay.addWidget(self.heading)
-        self.body = QLabel()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.demo_note = QLabel()
+        self.demo_note.setObjectName("today_demo")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setStyleSheet("background: #fff4ce; color: #3d2e00; border: 1px solid #c8a600; padding: 4px 8px;")
+        self.demo_note.setVisible(ctx.is_demo)
+        top.addWidget(self.demo_note, 2)
+        lay.addLayout(top)
+        self.body = QLabel()  # how to begin: the card first, then the shortcuts
         self.body.setObjectName("today_body")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.body)
-        self.demo_note = QLabel()
-        self.demo_note.setObjectName("today_demo")
-        self.demo_note.setWordWrap(True)
-        self.demo_note.setStyleSheet("background: #fff4ce; color: #3d2e00; border: 1px solid #c8a600; padding: 8px;")
-        self.demo_note.setVisible(ctx.is_demo)
-        lay.addWidget(self.demo_note)
-        lay.addStretch(1)
-        self.retranslate()
 
+        work = QHBoxLayout()
+        work.setSpacing(10)
+        self.work_label = QLabel()
+        self.work_label.setObjectName("today_work")
+        f = self.work_label.font()
+        f.setBold(True)
+        self.work_label.setFont(f)
+        work.addWidget(self.work_label)
+        self.tiles: dict[str, QPushButton] = {}
+        for name, page in (("tasks", "tasks"), ("preregistrations", "tasks"), ("devices", "devices")):
+            b = QPushButton()
+            b.setObjectName(f"tile_{name}")
+            b.setCursor(Qt.CursorShape.PointingHandCursor)
+            b.clicked.connect(lambda _c=False, page=page: self._open(page))
+            b.setVisible(False)
+            work.addWidget(b)
+            self.tiles[name] = b
+        work.addStretch(1)
+        self.updated = QLabel()
+        self.updated.setObjectName("today_updated")
+        self.updated.setStyleSheet("color: #5f6368;")
+        work.addWidget(self.updated)
+        lay.addLayout(work)
+
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.charts: dict[str, Chart] = {}
+        for i, name in enumerate(("registrations", "consistency", "feedback", "backlog")):
+            chart = Chart(name)
+            chart.setVisible(False)  # until the first figures say what this role sees
+            grid.addWidget(chart, i // 2, i % 2)
+            self.charts[name] = chart
+        grid.setRowStretch(0, 1)
+        grid.setRowStretch(1, 1)
+        lay.addLayout(grid, 1)
+
+        # plot items: created once, later only setData
+        self.registrations = self.charts["registrations"].add(Bars())
+        self.consistency = self.charts["consistency"].add(Bars("#7b1fa2"))
+        self.feedback = self.charts["feedback"].add(
+            pg.PlotDataItem(
+                pen=pg.mkPen(LINE, width=2), symbol="o", symbolSize=6, symbolBrush=LINE, symbolPen=None,
+                connect="finite",
+            )
+        )
+        self.backlog = self.charts["backlog"].add(Bars("#b06000"))
+        self.charts["registrations"].clicked.connect(self._open_day)
+        self.charts["consistency"].clicked.connect(self._open_grid)
+        self.charts["feedback"].clicked.connect(lambda _i: self._open("tasks"))
+        self.charts["backlog"].clicked.connect(lambda _i: self._open("sync"))
+        self._grids: tuple[str, ...] = ()
+        self._days: tuple[date, ...] = ()
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(CHANGE_DELAY_MS)
+        self._change_timer.timeout.connect(self.refresh)
+        ctx.changed.connect(self._on_changed)
+        ctx.devices.state_changed.connect(lambda *_: self._show_devices())
+        self.retranslate()
+        self._show_devices()
+
+    # ---- PageBase -----------------------------------------------------------------------------------
     def title(self) -> str:
         return self.tr("Today")
+
+    def on_shown(self) -> None:
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
 
     def retranslate(self) -> None:
         op = self.ctx.operator
         self.heading.setText(
             self.tr("Welcome, {user} ({role})").replace("{user}", op.username).replace("{role}", role_label(op.role))
         )
-        lines: list[str] = []
+        first: list[str] = []
+        keys: list[str] = []
         if self.ctx.can("register"):
-            lines += [
+            first.append(
                 self.tr(
                     "<b>Place an ID card on the reader</b> at any time: a known person opens, an unknown one "
-                    "opens a new registration with the card's fields filled in."
-                ),
-                self.tr("<b>Swipe a passport</b> on the passport reader to register a foreign national."),
-                self.tr("<b>F2</b>: new registration by typing, without a card."),
-            ]
-        if self.ctx.can("read_person"):
-            lines.append(self.tr("<b>Ctrl+F</b>: search residents by name, pinyin, ID number, phone or address."))
-        if self.ctx.can("sync"):
-            lines.append(self.tr("<b>F5</b>: sync with the central platform now."))
-        lines.append(self.tr("<b>Ctrl+L</b>: lock the desk when you step away. <b>Alt+1…8</b>: pages."))
-        self.body.setText("<p>" + "</p><p>".join(lines) + "</p>")
-        self.demo_note.setText(
-            self.tr(
-                "Demo station: everything here is synthetic. Use the demo desk on the right "
-                "to place a card, press a finger, swipe a passport or unplug a device."
+                    "opens a new registration. <b>Swipe a passport</b> for a foreign national."
+                )
             )
+            keys.append(self.tr("<b>F2</b> new registration without a card"))
+        if self.ctx.can("read_person"):
+            keys.append(self.tr("<b>Ctrl+F</b> search residents"))
+        if self.ctx.can("sync"):
+            keys.append(self.tr("<b>F5</b> sync now"))
+        keys.append(self.tr("<b>Ctrl+L</b> lock the desk"))
+        keys.append(self.tr("<b>Alt+1…8</b> pages"))
+        self.body.setText(" ".join(first) + ("<br>" if first else "") + " · ".join(keys))
+        self.demo_note.setText(
+            self.tr("Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.")
         )
+        self.work_label.setText(self.tr("Work of the day:"))
+        c = self.charts
+        c["registrations"].title.setText(self.tr("Registrations per day"))
+        c["registrations"].set_axis_labels(self.tr("residents"), self.tr("day"))
+        c["consistency"].title.setText(self.tr("Consistency rate per grid (spot checks)"))
+        c["consistency"].set_axis_labels(self.tr("consistent %"), self.tr("grid"))
+        c["feedback"].title.setText(self.tr("Feedback rate (tasks answered / received)"))
+        c["feedback"].set_axis_labels(self.tr("answered %"), self.tr("day"))
+        c["backlog"].title.setText(self.tr("Changes waiting for the platform"))
+        c["backlog"].set_axis_labels(self.tr("changes"), self.tr("day"))
+        for chart in c.values():
+            chart.plot.setToolTip(self.tr("Click a bar or point to open the list behind it"))
+        if self.dashboard is not None:
+            self._show_texts(self.dashboard)
+        else:
+            self.updated.setText(self.tr("Loading…"))
+        self._show_devices()
+
+    # ---- refreshing -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """New figures, off the GUI thread (one refresh at a time; one more if asked meanwhile)."""
+        if self._refreshing:
+            self._again = True
+            return
+        self._refreshing = True
+        self._again = False
+        self._asked_at = time.perf_counter()
+        desk = self.ctx.desk
+        spent: list[float] = []
+
+        def work(_token: Any) -> Any:
+            t = time.perf_counter()
+            d = desk.supervision.dashboard(days=DAYS)
+            spent.append(1000 * (time.perf_counter() - t))
+            return d
+
+        def failed(_exc: BaseException) -> bool:
+            self.updated.setText(self.tr("Figures not updated"))
+            return False  # the window's message bar says why
+
+        def finished() -> None:
+            self._refreshing = False
+            if self._again and self.isVisible():
+                self.refresh()
+
+        self.ctx.op(work, parent=self).on_success(lambda d: self._show(d, spent[0] if spent else 0.0)).on_failure(
+            failed
+        ).on_finished(finished).start()
+
+    def _on_changed(self, changes: Any) -> None:
+        if self.isVisible() and COUNTED_KINDS & set(getattr(changes, "kinds", ())):
+            self._change_timer.start()
+
+    def _show(self, d: Any, work_ms: float) -> None:
+        """The figures of `d` (a `Dashboard`) into the items made once: setData and labels only."""
+        t0 = time.perf_counter()
+        self.dashboard = d
+        c = self.charts
+        c["registrations"].setVisible(d.registrations_per_day is not None)
+        c["consistency"].setVisible(d.consistency_by_grid is not None)
+        c["feedback"].setVisible(d.feedback_per_day is not None)
+        c["backlog"].setVisible(d.backlog_per_day is not None)
+        if d.registrations_per_day is not None:
+            self._days = tuple(day for day, _n in d.registrations_per_day)
+            counts = [n for _day, n in d.registrations_per_day]
+            self.registrations.setData(counts)
+            c["registrations"].set_clickable([n > 0 for n in counts])
+            c["registrations"].set_categories(_day_labels(self._days), every=7)
+        if d.consistency_by_grid is not None:
+            self._grids = tuple(g for g, _r in d.consistency_by_grid)
+            values = [_percent(r) for _g, r in d.consistency_by_grid]
+            self.consistency.setData([0.0 if math.isnan(v) else v for v in values])
+            c["consistency"].set_clickable([r.denominator > 0 for _g, r in d.consistency_by_grid])
+            c["consistency"].set_categories(
+                list(self._grids), every=max(1, math.ceil(len(self._grids) / 14)), y_max=105
+            )
+        if d.feedback_per_day is not None:
+            days = tuple(day for day, _r in d.feedback_per_day)
+            y = np.array([_percent(r) for _day, r in d.feedback_per_day], dtype=float)
+            if np.isfinite(y).any():  # a day without any task received yet has no rate: a gap
+                self.feedback.setData(np.arange(len(y), dtype=float), y)
+            else:  # no rate on any day: no points (pyqtgraph cannot bound an all-NaN series)
+                self.feedback.setData(np.zeros(0), np.zeros(0))
+            c["feedback"].set_clickable([r.denominator > 0 for _day, r in d.feedback_per_day])
+            c["feedback"].set_categories(_day_labels(days), every=7, y_max=105)
+        if d.backlog_per_day is not None:
+            days = tuple(day for day, _n in d.backlog_per_day)
+            counts = [n for _day, n in d.backlog_per_day]
+            self.backlog.setData(counts)
+            c["backlog"].set_clickable([n > 0 for n in counts])
+            c["backlog"].set_categories(_day_labels(days), every=7)
+        self._show_texts(d)
+        gui_ms = 1000 * (time.perf_counter() - t0)
+        self.timing = RefreshTiming(total=1000 * (time.perf_counter() - self._asked_at), work=work_ms, gui=gui_ms)
+        self.refreshed.emit(self.timing)
+
+    def _show_texts(self, d: Any) -> None:
+        c = self.charts
+        if d.registrations_per_day is not None:
+            total = sum(n for _day, n in d.registrations_per_day)
+            today = d.registrations_per_day[-1][1] if d.registrations_per_day else 0
+            c["registrations"].summary.setText(
+                self.tr("%1 today, %2 in %3 days").replace("%1", f"{today:,}").replace("%2", f"{total:,}")
+                .replace("%3", str(len(d.registrations_per_day)))
+            )
+        if d.consistency_by_grid is not None:
+            checks = sum(r.denominator for _g, r in d.consistency_by_grid)
+            ok = sum(r.numerator for _g, r in d.consistency_by_grid)
+            c["consistency"].summary.setText(
+                self.tr("%1 of %2 spot checks consistent").replace("%1", f"{ok:,}").replace("%2", f"{checks:,}")
+                if checks else self.tr("No spot checks yet")
+            )
+            c["consistency"].set_empty_text("" if checks else self.tr("No spot checks yet"))
+        if d.feedback_per_day is not None:
+            last = d.feedback_per_day[-1][1] if d.feedback_per_day else None
+            c["feedback"].summary.setText(
+                self.tr("Now %1: %2 of %3 tasks answered").replace("%1", last.percent()).replace(
+                    "%2", f"{last.numerator:,}").replace("%3", f"{last.denominator:,}")
+                if last is not None and last.denominator else self.tr("No tasks received yet")
+            )
+            c["feedback"].set_empty_text("" if last is not None and last.denominator else self.tr("No tasks yet"))
+        if d.backlog is not None:
+            b = d.backlog
+            if b.records and b.oldest is not None:
+                hours = b.age_hours(datetime.now(UTC).replace(tzinfo=None))
+                age = (self.tr("%1 h").replace("%1", f"{hours:.0f}") if hours >= 1
+                       else self.tr("%1 min").replace("%1", f"{hours * 60:.0f}"))
+                text = self.tr("%1 waiting now, the oldest for %2").replace("%1", f"{b.records:,}").replace("%2", age)
+            else:
+                text = self.tr("Nothing waiting: everything has reached the platform")
+            c["backlog"].summary.setText(text)
+        tasks = self.tiles["tasks"]
+        tasks.setVisible(d.tasks_due is not None)
+        if d.tasks_due is not None:
+            text = self.tr("Tasks due: %1").replace("%1", str(d.tasks_due))
+            if d.tasks_overdue:
+                text += " " + self.tr("(%1 overdue)").replace("%1", str(d.tasks_overdue))
+            tasks.setText(text)
+        pre = self.tiles["preregistrations"]
+        pre.setVisible(d.preregistrations_waiting is not None)
+        if d.preregistrations_waiting is not None:
+            pre.setText(self.tr("Pre-registrations waiting: %1").replace("%1", str(d.preregistrations_waiting)))
+        self.updated.setText(self.tr("Updated %1").replace("%1", time.strftime("%H:%M")))
+
+    def _show_devices(self) -> None:
+        """Devices not ready (the bridge's last states; nothing is asked of a device here)."""
+        devices = self.ctx.devices
+        not_ready = [
+            r for r in DEVICE_ROLES
+            if (st := devices.status(r)) is not None and st.state is not DeviceState.CONNECTED
+        ]
+        known = [r for r in DEVICE_ROLES if devices.status(r) is not None]
+        tile = self.tiles["devices"]
+        tile.setVisible(bool(known))
+        if not known:
+            return
+        if not_ready:
+            names = ", ".join(QCoreApplication.translate("status", ROLE_TITLES[r]) for r in not_ready)
+            tile.setText(self.tr("Devices not ready: %1 (%2)").replace("%1", str(len(not_ready))).replace("%2", names))
+        else:
+            tile.setText(self.tr("Devices: all ready"))
+
+    # ---- the lists behind the charts --------------------------------------------------------------
+    def _window(self) -> Any:
+        win = self.window()
+        return win if callable(getattr(win, "open_list", None)) else None
+
+    def _open(self, key: str, **filters: Any) -> None:
+        win = self._window()
+        if win is not None:
+            win.open_list(key, **filters)
+
+    def _open_day(self, i: int) -> None:
+        if 0 <= i < len(self._days):
+            self._open("residents", registered_on=self._days[i])
+
+    def _open_grid(self, i: int) -> None:
+        """A grid's bar: its properties when the Properties page filters by grid, else its residents."""
+        if not 0 <= i < len(self._grids):
+            return
+        grid = self._grids[i]
+        win = self._window()
+        if win is None:
+            return
+        if win.has_page("properties", filtered=True):
+            win.open_list("properties", grid_code=grid)
+        else:
+            win.open_list("residents", grid_code=grid)
+
+
+def _percent(rate: Any) -> float:
+    v = rate.value
+    return float("nan") if v is None else 100.0 * v
+
+
+def _day_labels(days: tuple[date, ...]) -> list[str]:
+    return [f"{d.month}-{d.day:02d}" for d in days]

@@ -120,21 +120,20 @@ def parse_value(setting: str, raw: str | int) -> int:
 
 
 def describe(setting: str, p: SystemParameters) -> str:
-    """The module's current value of `setting` (``57600 baud (N=6)``, ``128 bytes``, ``level 3``)."""
+    """The module's current value of `setting` (``57600 baud (N=6)``, ``128 bytes``, ``level 3``): a marked
+    text, so ``str`` is the English the audit details keep and ``render`` gives the operator's language."""
     if setting == "baud":
-        return f"{p.baudrate} baud (N={p.baud_n})"
-    if setting == "packet-size":
-        return f"{p.packet_size} bytes"
-    return f"level {p.security}"
+        return describe_value(setting, p.baud_n)
+    return describe_value(setting, p.packet_size if setting == "packet-size" else p.security)
 
 
 def describe_value(setting: str, value: int) -> str:
     """A value as `parse_value` returns it, in the words of `describe`."""
     if setting == "baud":
-        return f"{9600 * value} baud (N={value})"
+        return QT_TRANSLATE_NOOP("scanner", "{rate} baud (N={n})").format(rate=9600 * value, n=value)
     if setting == "packet-size":
-        return f"{value} bytes"
-    return f"level {value}"
+        return QT_TRANSLATE_NOOP("scanner", "{size} bytes").format(size=value)
+    return QT_TRANSLATE_NOOP("scanner", "level {level}").format(level=value)
 
 
 def scanner_port(manager: DeviceManager) -> str:

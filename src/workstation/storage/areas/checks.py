@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
@@ -539,6 +539,26 @@ def _overdue_condition(*, days: int, today: date) -> Any:
         Tenancy.start_date < today - timedelta(days=days),
         ~declared,
     )
+
+
+def landlord_late(*, days: int, today: date, grid_code: str | None = None) -> ColumnElement[bool]:
+    """SQL condition on `Property` (for a property list's "landlord late" filter): at least one binding
+    of its rooms is overdue by the rule of the module docstring.
+
+    Pass the `grid_code` the list is filtered by: within one grid a correlated EXISTS walks only that
+    grid's properties' rooms and bindings (their indexes); over the whole station an uncorrelated
+    ``Property.id IN (…)`` works the set out once in one pass over the bindings, instead of walking
+    every property's rooms."""
+    base = (
+        select(Room.property_id)
+        .select_from(Tenancy)
+        .join(Room, Room.id == Tenancy.room_id)
+        .join(Person, Person.id == Tenancy.person_id)
+        .where(Room.deleted_at.is_(None), Person.deleted_at.is_(None), _overdue_condition(days=days, today=today))
+    )
+    if grid_code:
+        return base.where(Room.property_id == Property.id).correlate(Property).exists()
+    return Property.id.in_(base)
 
 
 def _overdue(

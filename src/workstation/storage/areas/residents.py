@@ -236,6 +236,7 @@ class Residents(Area):
         *,
         grid_code: str | None = None,
         property_id: str | None = None,
+        registered_on: date | None = None,
         after: str | None = None,
         limit: int = 200,
     ) -> Page[ResidentRow]:
@@ -245,6 +246,8 @@ class Residents(Area):
             query: an ID number, a name (Chinese prefix, pinyin, initials), a phone number or an
                 address fragment (`storage.search`).
             grid_code, property_id: filters on the current residence.
+            registered_on: only residents registered that day (the day's bar of the Today page's
+                registrations chart; a UTC day, as `metrics.registrations_per_day` counts it).
             after: `page.next` of the previous page of the same query and filters.
             limit: rows wanted; clamped to 1..`max_page(role)`.
 
@@ -259,11 +262,13 @@ class Residents(Area):
         n = self._limit(limit)
         with self._audited_read() as tx:
             found = search.find_people(
-                tx.session, query, grid_code=grid_code, property_id=property_id, after=after, limit=n
+                tx.session, query, grid_code=grid_code, property_id=property_id, registered_on=registered_on,
+                after=after, limit=n,
             )
             rows = _rows(tx.session, found.ids)
             tx.audit("person.search", details=_search_details(
                 kind=found.kind.value, query=mask_query(found.kind, query), grid=grid_code, property=property_id,
+                registered_on=registered_on.isoformat() if registered_on else None,
                 page="next" if after else "first", rows=len(rows),
             ))
         return Page(tuple(rows[i] for i in found.ids if i in rows), found.next)

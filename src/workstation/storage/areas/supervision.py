@@ -5,10 +5,13 @@
     verify_audit(*, progress=None) -> audit.VerifyResult
     export_audit(path, *, actor=, target_id=, kind=, since=, until=, progress=None) -> int
     report() -> Report
+    dashboard(*, days: int = 30, today: date | None = None) -> Dashboard
     count_residents() -> int
     export_residents(*, grid_code: str | None = None) -> tuple[ExportRow, ...]
 
-Every one of these reads is itself audited.
+Every one of these reads is itself audited, except `dashboard`: it returns counts and rates that
+name nobody, and the Today page reads it every minute (an audit row a minute per open desk would
+bury the rows that matter). What a role may not read is left out of it (None), never computed.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from pathlib import Path
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from workstation.domain.permissions import Permission
+from workstation.domain.permissions import Permission, allowed
 from workstation.errors import UserFacingError
 from workstation.files import write_atomic
 from workstation.i18n import QT_TRANSLATE_NOOP
@@ -75,6 +78,24 @@ class Report:
     feedback_rate: metrics.Rate
     registrations_per_day: tuple[tuple[date, int], ...]  # the last 14 days, oldest first
     backlog: metrics.Backlog
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """What the Today page draws, for one operator. Series are oldest first, one value per day
+    (`metrics.day_starts`), the last day being `day`. A field is None when the operator's role may not
+    read it: the three charts need ``read_reports``, the backlog ``sync``, tasks due ``read_tasks`` and
+    the pre-registrations ``read_person``."""
+
+    day: date
+    registrations_per_day: tuple[tuple[date, int], ...] | None  # residents registered that day
+    consistency_by_grid: tuple[tuple[str, metrics.Rate], ...] | None  # by grid code, sorted
+    feedback_per_day: tuple[tuple[date, metrics.Rate], ...] | None  # 反馈率 at each day's end
+    backlog: metrics.Backlog | None  # changes waiting for the platform now, and the oldest
+    backlog_per_day: tuple[tuple[date, int], ...] | None  # changes waiting at each day's end
+    tasks_due: int | None  # open tasks due today or earlier
+    tasks_overdue: int | None  # of those, due before today
+    preregistrations_waiting: int | None  # pre-registrations waiting for the officer
 
 
 @dataclass(frozen=True)
@@ -338,6 +359,39 @@ class Supervision(Area):
             )
             tx.audit("report.read")
         return report
+
+    def dashboard(self, *, days: int = 30, today: date | None = None) -> Dashboard:
+        """The Today page's figures over the `days` days (1..366) ending with `today` (default: the
+        local date), each part only if the role may read it (see `Dashboard`). Not audited (see the
+        module docstring). One read transaction: the parts agree with each other.
+
+        Raises:
+            OperatorInactive: the operator was disabled or changed since logging in.
+            ValueError: `days` is outside 1..366 (a bug in the caller).
+        """
+        if not 1 <= days <= 366:
+            raise ValueError(f"days must be 1..366, not {days}")
+        self._require_active()
+        day = today or date.today()
+        role = self.actor.role
+        reports = allowed(role, Permission.READ_REPORTS)
+        sync = allowed(role, Permission.SYNC)
+        tasks = allowed(role, Permission.READ_TASKS)
+        with self.db.read() as s:
+            due = metrics.tasks_due(s, today=day) if tasks else None
+            return Dashboard(
+                day=day,
+                registrations_per_day=tuple(metrics.registrations_per_day(s, days=days, today=day))
+                if reports else None,
+                consistency_by_grid=tuple(sorted(metrics.consistency_by_grid(s).items())) if reports else None,
+                feedback_per_day=tuple(metrics.feedback_rate_per_day(s, days=days, today=day)) if reports else None,
+                backlog=metrics.unsynced_backlog(s) if sync else None,
+                backlog_per_day=tuple(metrics.backlog_per_day(s, days=days, today=day)) if sync else None,
+                tasks_due=due[0] if due is not None else None,
+                tasks_overdue=due[1] if due is not None else None,
+                preregistrations_waiting=metrics.preregistrations_waiting(s)
+                if allowed(role, Permission.READ_PERSON) else None,
+            )
 
     def count_residents(self) -> int:
         """How many live residents the station holds (any role: a count names nobody). Audited.

@@ -21,6 +21,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
@@ -38,6 +39,7 @@ class Query:
     text: str = ""
     grid_code: str | None = None
     property_id: str | None = None
+    registered_on: date | None = None  # residents registered that day (the Today page's chart)
 
 
 class _Deleted:
@@ -201,7 +203,8 @@ class ResidentsModel(QAbstractTableModel):
             if generation != self._generation:
                 raise Cancelled()  # a newer search was asked for while this one waited for the lane
             return desk.residents.find(
-                query.text, grid_code=query.grid_code, property_id=query.property_id, after=after, limit=size
+                query.text, grid_code=query.grid_code, property_id=query.property_id,
+                registered_on=query.registered_on, after=after, limit=size,
             )
 
         def done(page: Any) -> None:

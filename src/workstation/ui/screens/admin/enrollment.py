@@ -31,7 +31,7 @@ from workstation.sync import client as sync_client
 from workstation.sync import pinning
 from workstation.sync.pinning import CaCertificate
 from workstation.ui.context import DeskContext
-from workstation.ui.screens.admin.common import Reasons, STYLES, Note, failure_to, heading, hint
+from workstation.ui.screens.admin.common import STYLES, Note, Reasons, failure_to, heading, hint
 from workstation.ui.screens.sync.model import local_time
 from workstation.ui.tasks import Lane
 
@@ -277,7 +277,7 @@ class EnrollmentTab(QWidget):
             return
         try:
             digits = pinning.check_fingerprint(typed)
-        except Exception:  # noqa: BLE001 - still being typed
+        except Exception:
             digits = ""
         if digits == self.ca.sha256:
             self.match.setText(self.tr("The fingerprint you typed matches the certificate's."))
@@ -297,7 +297,7 @@ class EnrollmentTab(QWidget):
             return True
         try:
             return pinning.check_fingerprint(typed) == self.ca.sha256
-        except Exception:  # noqa: BLE001
+        except Exception:
             return False
 
     def _update_button(self) -> None:

@@ -35,7 +35,7 @@ from workstation.storage import retention, station
 from workstation.storage.retention import PurgeReport
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext
-from workstation.ui.screens.admin.common import Reasons, Note, failure_to, hint
+from workstation.ui.screens.admin.common import Note, Reasons, failure_to, hint
 from workstation.ui.screens.admin.models import PurgePreviewModel
 from workstation.ui.tasks import CancelToken
 

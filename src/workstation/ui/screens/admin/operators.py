@@ -33,7 +33,7 @@ from workstation.errors import Problem
 from workstation.storage import operators
 from workstation.storage.operators import DISABLED, LOCKED, OperatorAccount
 from workstation.ui.context import DeskContext, role_label
-from workstation.ui.screens.admin.common import Reasons, Note, failure_to, hint
+from workstation.ui.screens.admin.common import Note, Reasons, failure_to, hint
 from workstation.ui.screens.admin.models import OperatorsModel
 
 ROLES = (Role.OFFICER, Role.ASSISTANT, Role.SUPERVISOR, Role.ADMIN)

@@ -27,7 +27,7 @@ from workstation.storage import policy
 from workstation.storage.policy import PolicyChange, StationPolicy
 from workstation.ui.context import DeskContext
 from workstation.ui.i18n import LANGUAGES as LANGUAGE_NAMES
-from workstation.ui.screens.admin.common import Reasons, Note, failure_to, hint
+from workstation.ui.screens.admin.common import Note, Reasons, failure_to, hint
 
 NUMBERS = ("retention_days", "idle_lock_minutes", "max_failed_logins", "lockout_minutes")
 

@@ -91,7 +91,7 @@ def read_card(reader: Any) -> TestResult:
 
 
 def card_result(doc: Any) -> TestResult:
-    details = [doc.number and mask_number(doc.number) or ""]
+    details = [(doc.number and mask_number(doc.number)) or ""]
     if doc.name_latin and doc.name_latin != doc.name:
         details.append(doc.name_latin)
     return TestResult("idcard", doc.name, tuple(d for d in details if d))
@@ -134,9 +134,7 @@ def read_passport(reader: Any, cancelled: Callable[[], bool], wait_s: float = PA
     if cancelled():
         raise Cancelled()
     raise NothingPresented(
-        QT_TRANSLATE_NOOP("DevicesPage", "No passport was swiped within {seconds} seconds.").format(
-            seconds=int(wait_s)
-        )
+        QT_TRANSLATE_NOOP("DevicesPage", "No passport was swiped within {seconds} seconds.").format(seconds=int(wait_s))
     )
 
 

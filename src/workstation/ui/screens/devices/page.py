@@ -43,9 +43,7 @@ from workstation.ui.widgets.status import DeviceLight
 
 ROLES = ("idcard", "fingerprint", "mrz")
 REFRESH_MS = 3_000  # the port list is re-read this often while the page is visible
-BANNER_STYLE = (
-    "background: #ffd600; color: #000; font-weight: bold; padding: 10px; border: 2px solid #8a6d00;"
-)
+BANNER_STYLE = "background: #ffd600; color: #000; font-weight: bold; padding: 10px; border: 2px solid #8a6d00;"
 ERROR_STYLE = "color: #8c1d18;"
 OK_STYLE = "color: #12361a;"
 
@@ -239,14 +237,19 @@ class DevicesPage(PageBase):
         self.roles_box.setTitle(self.tr("Devices on this desk"))
         tests = {
             "idcard": (self.tr("Test: read card"), self.tr("Read the card on the reader and show its name")),
-            "fingerprint": (self.tr("Test: finger press"), self.tr("Wait for a finger on the scanner and take one image")),
+            "fingerprint": (
+                self.tr("Test: finger press"),
+                self.tr("Wait for a finger on the scanner and take one image"),
+            ),
             "mrz": (self.tr("Test: passport"), self.tr("Wait for a passport to be swiped and show its name")),
         }
         for role, row in self.rows.items():
             row.test.setText(tests[role][0])
             row.test.setToolTip(tests[role][1])
             row.reconnect.setText(self.tr("Reconnect"))
-            row.reconnect.setToolTip(self.tr("Close the connection and connect again; a missing device is searched for now"))
+            row.reconnect.setToolTip(
+                self.tr("Close the connection and connect again; a missing device is searched for now")
+            )
             row.light.refresh()
             self._render_status(role)
             self._render_result(role)
@@ -454,7 +457,9 @@ class DevicesPage(PageBase):
         elif role == "fingerprint":
             text = self.tr("A finger was detected and an image taken. Module: {details}").format(details=details)
         elif r.ok:
-            text = self.tr("Passport read: {name} ({details}); check digits correct").format(name=r.headline, details=details)
+            text = self.tr("Passport read: {name} ({details}); check digits correct").format(
+                name=r.headline, details=details
+            )
         else:
             text = self.tr("Passport read: {name} ({details}); a check digit is WRONG").format(
                 name=r.headline, details=details
@@ -511,12 +516,7 @@ class DevicesPage(PageBase):
             )
             self._soon.start()
 
-        return (
-            self.ctx.op(work, lane=Lane.DEVICE, parent=self)
-            .on_success(done)
-            .on_failure(self._failed)
-            .start()
-        )
+        return self.ctx.op(work, lane=Lane.DEVICE, parent=self).on_success(done).on_failure(self._failed).start()
 
     def _failed(self, exc: BaseException) -> bool:
         if not handled(exc):

@@ -90,6 +90,9 @@ class ScannerSettingsBox(QGroupBox):
         self.ctx = ctx
         self.params: SystemParameters | None = None
         self.confirm_box: QMessageBox | None = None
+        self.preview: ss.ScannerPreview | None = None
+        self.confirm_write: QPushButton | None = None  # the open confirmation's buttons
+        self.confirm_cancel: QPushButton | None = None
         self._busy = False
         g = QGridLayout(self)
         g.setColumnStretch(4, 1)
@@ -172,7 +175,9 @@ class ScannerSettingsBox(QGroupBox):
             return
         self.current.setText(
             self.tr("Current settings: {baud} · packet {packet} · security {security}").format(
-                baud=current_text("baud", p), packet=current_text("packet-size", p), security=current_text("security", p)
+                baud=current_text("baud", p),
+                packet=current_text("packet-size", p),
+                security=current_text("security", p),
             )
         )
 
@@ -262,31 +267,37 @@ class ScannerSettingsBox(QGroupBox):
         )
 
     def _confirm(self, pv: ss.ScannerPreview) -> None:
+        self.preview = pv  # the change asked about last
         self._show_params(pv.before)
         text = self.tr("Write to the fingerprint scanner on {port}?").format(port=pv.port)
         info = self.tr("{setting}: now {now}, new {new}.").format(
-            setting=setting_label(pv.setting), now=current_text(pv.setting, pv.before), new=value_text(pv.setting, pv.value)
+            setting=setting_label(pv.setting),
+            now=current_text(pv.setting, pv.before),
+            new=value_text(pv.setting, pv.value),
         )
         if pv.setting == "baud":
             info += "\n" + self.tr(
                 "A wrong baud makes the scanner seem to disappear until it is found at its new rate."
             )
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Fingerprint scanner settings"), text,
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Fingerprint scanner settings"), text, parent=self)
         box.setObjectName("scanner_confirm")
         box.setInformativeText(info)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Write"))
-        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        box.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 340px; }")
+        # own buttons (not standard ones, which a language switch would rename to Yes/No)
+        self.confirm_write = box.addButton(self.tr("Write"), QMessageBox.ButtonRole.AcceptRole)
+        self.confirm_cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(self.confirm_cancel)
+        box.setEscapeButton(self.confirm_cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowModality(Qt.WindowModality.WindowModal)
         self.confirm_box = box
-        box.finished.connect(lambda r, p=pv: self._answered(p, r))
+        write = self.confirm_write
+        box.finished.connect(lambda _r, p=pv, b=box, w=write: self._answered(p, b.clickedButton() is w))
         box.open()
 
-    def _answered(self, pv: ss.ScannerPreview, result: int) -> None:
+    def _answered(self, pv: ss.ScannerPreview, accepted: bool) -> None:
         self.confirm_box = None
-        if result != QMessageBox.StandardButton.Yes:
+        if not accepted:
             self._say(self.tr("Not changed."))
             return
         self.write(pv.setting, pv.value)
@@ -310,13 +321,14 @@ class ScannerSettingsBox(QGroupBox):
                 return
             self._show_params(change.after)
             text = self.tr("Written. {setting} was {old}, is now {new}.").format(
-                setting=setting_label(setting), old=current_text(setting, change.preview.before),
-                new=current_text(setting, change.after)
+                setting=setting_label(setting),
+                old=current_text(setting, change.preview.before),
+                new=current_text(setting, change.after),
             )
             if setting == "baud" and change.rate is not None and change.rate != 9600 * change.preview.value:
-                text += " " + self.tr("The scanner still answers at {rate} baud until it is powered off and on.").format(
-                    rate=change.rate
-                )
+                text += " " + self.tr(
+                    "The scanner still answers at {rate} baud until it is powered off and on."
+                ).format(rate=change.rate)
             self._say(text)
 
         self._start()

@@ -21,6 +21,7 @@ __all__ = [
     "DeclarationDialog",
     "DeclarationEntryDialog",
     "MonthlyRoundDialog",
+    "PropertyChecks",
     "SheetPreview",
     "SpotCheckDialog",
     "open_declarations",
@@ -78,6 +79,32 @@ def property_actions(ctx: Any, parent: QWidget, current_property: Callable[[], s
         make("visitSheet", lambda pid: open_sheet(ctx, parent, property_id=pid))
     retranslate_actions(actions)
     return actions
+
+
+class PropertyChecks:
+    """The housing-check buttons on a property page's toolbar (``property_actions``): Declarations…,
+    Spot check… (officers only) and Visit sheet…, acting on the property the view has open."""
+
+    def __init__(self, ctx: Any, view: Any) -> None:
+        from PySide6.QtWidgets import QPushButton
+
+        self.actions = property_actions(ctx, view, lambda: getattr(view, "property_id", None))
+        self.buttons: dict[str, QPushButton] = {}
+        for action in self.actions:
+            button = QPushButton()
+            button.setObjectName(action.objectName())
+            button.setAutoDefault(False)
+            button.clicked.connect(action.trigger)
+            view.add_action(button)
+            self.buttons[action.objectName()] = button
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        retranslate_actions(self.actions)
+        for action in self.actions:
+            button = self.buttons[action.objectName()]
+            button.setText(action.text())
+            button.setToolTip(action.toolTip())
 
 
 def retranslate_actions(actions: list[QAction]) -> None:

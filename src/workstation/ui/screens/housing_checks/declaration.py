@@ -80,6 +80,7 @@ class DeclarationDialog(QDialog):
         self.ctx = ctx
         self.property_id = property_id
         self.comparison: DeclarationComparison | None = None
+        self.entry_dialog: DeclarationEntryDialog | None = None
         self._loading = False
         self.setObjectName("declarationDialog")
         self.heading = heading_label("heading")

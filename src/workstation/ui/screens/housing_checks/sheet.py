@@ -16,8 +16,18 @@ import html
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QAction, QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,7 +49,7 @@ from workstation.ui.screens.housing_checks.models import RoundModel
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
-WIDTHS = (6, 10, 17, 11, 9, 10, 12, 9, 16)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+WIDTHS = (7, 10, 16, 11, 9, 10, 12, 9, 16)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
 
 
 def sheet_font() -> QFont:
@@ -167,14 +177,37 @@ def sheet_document(sheet: VisitSheet, *, station_name: str = "") -> QTextDocumen
     return doc
 
 
-def print_sheet(doc: QTextDocument, device: QPagedPaintDevice) -> None:
+def print_sheet(doc: QTextDocument, device: QPagedPaintDevice, *, footer: str = "") -> int:
     """Lay `doc` out for `device` (a PDF writer or a printer) on its printable area and paint it page by
-    page. (Left to itself, `QTextDocument.print_` lays out at screen resolution inside 2 cm margins of
-    its own, on top of the page's.)"""
+    page, each page with "`footer` — page i / n" at its foot. (Left to itself, `QTextDocument.print_`
+    lays out at screen resolution inside 2 cm margins of its own, on top of the page's.) Returns the
+    number of pages."""
     rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
     doc.documentLayout().setPaintDevice(device)
-    doc.setPageSize(QSizeF(rect.width(), rect.height()))
-    doc.print_(device)
+    font = sheet_font()
+    font.setPointSizeF(SHEET_POINT_SIZE * 0.85)
+    foot = QFontMetricsF(font, device).height() * 2
+    body = QSizeF(rect.width(), rect.height() - foot)
+    doc.setPageSize(body)
+    pages = max(1, doc.pageCount())
+    painter = QPainter(device)
+    try:
+        for page in range(pages):
+            if page and not device.newPage():
+                break
+            painter.save()
+            painter.translate(0, -page * body.height())
+            doc.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
+            painter.restore()
+            painter.setFont(font)
+            number = QCoreApplication.translate("HousingChecks", "page %1 / %2").replace("%1", str(page + 1)) \
+                .replace("%2", str(pages))
+            text = f"{footer} — {number}" if footer else number
+            painter.drawText(QRectF(0, body.height(), body.width(), foot),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom), text)
+    finally:
+        painter.end()
+    return pages
 
 
 def _a4_layout() -> QPageLayout:
@@ -190,7 +223,7 @@ def write_pdf(sheet: VisitSheet, path: Path | str, *, station_name: str = "") ->
     writer.setPageLayout(_a4_layout())
     writer.setTitle(sheet_title(sheet))
     writer.setCreator("Police-room Workstation")
-    print_sheet(sheet_document(sheet, station_name=station_name), writer)
+    print_sheet(sheet_document(sheet, station_name=station_name), writer, footer=sheet_title(sheet))
     return path
 
 
@@ -231,7 +264,8 @@ class SheetPreview(QPrintPreviewDialog):
         super().changeEvent(event)
 
     def _paint(self, printer: QPrinter) -> None:
-        print_sheet(sheet_document(self.sheet, station_name=self.station_name), printer)
+        print_sheet(sheet_document(self.sheet, station_name=self.station_name), printer,
+                    footer=sheet_title(self.sheet))
 
     def ask_and_save(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(self, self.tr("Save the visit sheet"),
@@ -273,6 +307,7 @@ class MonthlyRoundDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.sheet: VisitSheet | None = None
+        self.preview_dialog: SheetPreview | None = None
         self._loading = False
         self.setObjectName("monthlyRound")
         self.heading = heading_label("heading")

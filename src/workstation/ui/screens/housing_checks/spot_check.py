@@ -115,6 +115,7 @@ class SpotCheckDialog(QDialog):
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
+        self.hint.setVisible(self.may_verify)
         self.model = FindingsModel(self)
         self.table = table_view("findings")
         self.table.setModel(self.model)

@@ -26,7 +26,14 @@ from workstation.ui.errors import show_error
 from workstation.ui.screens.registration.form import RegistrationForm, present
 from workstation.ui.tasks import Lane, Op
 
-__all__ = ["RegistrationForm", "new_manual_registration", "open_for_card", "open_for_passport", "spare_form"]
+__all__ = [
+    "RegistrationForm",
+    "new_manual_registration",
+    "open_for_card",
+    "open_for_passport",
+    "register_document",
+    "spare_form",
+]
 
 
 def _document_of(read: Any) -> tuple[IdentityDocument, list[tuple[str, str]]]:
@@ -139,3 +146,11 @@ def open_for_passport(ctx: Any, parent: QWidget | None, mrz: Any) -> None:
 def new_manual_registration(ctx: Any, parent: QWidget | None) -> RegistrationForm:
     """F2: a new registration typed in by the operator (no device needed). Returns the form, shown."""
     return _open_form(ctx, parent, None, [])
+
+
+def register_document(ctx: Any, parent: QWidget | None, read: Any) -> RegistrationForm:
+    """A new registration for a document read by a device (a card's `CardRead`, an `IdentityDocument`
+    or an MRZ result) whose holder is known not to be registered (e.g. the properties page binding a
+    card's holder to the open room). Returns the form, shown."""
+    doc, problems = _document_of(read)
+    return _open_form(ctx, parent, doc, problems)

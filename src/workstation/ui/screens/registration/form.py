@@ -111,6 +111,7 @@ class RegistrationForm(QDialog):
         self._property_id: str | None = None
         self._property_hits: list[tuple[str, str]] = []  # (id, address)
         self._property_search_seq = 0
+        self._wanted_room: str | None = None  # choose_property(..., room_id): chosen once rooms load
         self._duplicate_id: str | None = None
         self._duplicate_row: Any = None
         self._duplicate_seq = 0
@@ -789,14 +790,19 @@ class RegistrationForm(QDialog):
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
-        # one room: it is the one; several: the operator chooses (↓), nothing is guessed
-        room.setCurrentIndex(0 if len(rooms) == 1 else -1)
+        # one room: it is the one; several: the operator chooses (↓), nothing is guessed (unless the
+        # page that opened the form named the room: `choose_property(..., room_id)`)
+        wanted = self._wanted_room
+        self._wanted_room = None
+        room.setCurrentIndex(room.findData(wanted) if wanted else (0 if len(rooms) == 1 else -1))
         room.setEnabled(bool(rooms))
         if rooms and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
             room.setFocus()
 
-    def choose_property(self, property_id: str, address: str) -> None:
-        """Take `property_id` as the property (e.g. the page's open property); loads its rooms."""
+    def choose_property(self, property_id: str, address: str, room_id: str | None = None) -> None:
+        """Take `property_id` as the property (e.g. the page's open property); loads its rooms and,
+        when `room_id` is given, chooses that room once they are loaded."""
+        self._wanted_room = room_id
         self.editors["property"].setText(address)  # type: ignore[attr-defined]
         self._property_hits = [(property_id, address)]
         self._on_property_chosen(address)

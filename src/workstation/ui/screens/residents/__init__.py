@@ -3,11 +3,13 @@
 The search runs on the DB lane as the operator types: a short pause after the last keystroke
 (`SEARCH_DELAY_MS`), then one search; keystrokes while it runs leave only the newest query to run
 next, and a result that is no longer the newest is dropped. Enter (or a double click) opens the
-selected resident (an audited read). Filters: grid code and property (search as you type).
+selected resident (an audited read). Filters: grid code and property (search as you type), and
+the day of registration when the Today page's chart opened the list (`show_filtered`).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QStringListModel, Qt, QTimer
@@ -46,6 +48,7 @@ class ResidentsPage(PageBase):
         self.setObjectName("residentsPage")
         self.model = ResidentsModel(ctx, self)
         self._property_id: str | None = None
+        self._registered_on: date | None = None
         self._property_hits: list[tuple[str, str]] = []
         self._property_seq = 0
 
@@ -78,6 +81,10 @@ class ResidentsPage(PageBase):
         self.grid_label.setBuddy(self.grid_box)
         self.property_label = QLabel()
         self.property_label.setBuddy(self.property_box)
+        self.day_filter = QPushButton()  # "Registered on 2026-11-30 ✕": set by show_filtered, a click clears it
+        self.day_filter.setObjectName("registeredOn")
+        self.day_filter.setVisible(False)
+        self.day_filter.clicked.connect(self._clear_day)
         self.new_button = QPushButton()
         self.new_button.setObjectName("newRegistration")
         self.new_button.clicked.connect(self._new_registration)
@@ -110,6 +117,7 @@ class ResidentsPage(PageBase):
         top.addWidget(self.grid_box)
         top.addWidget(self.property_label)
         top.addWidget(self.property_box, 2)
+        top.addWidget(self.day_filter)
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -150,6 +158,34 @@ class ResidentsPage(PageBase):
         self.run_search()
         self.search_box.setFocus()
 
+    def show_filtered(self, *, grid_code: str | None = None, registered_on: date | None = None) -> None:
+        """Show every resident of `grid_code` and/or registered on `registered_on` (the list behind a bar
+        of the Today page's charts; `MainWindow.open_list`). The search box and property filter are
+        cleared; the day shows as a button that clears it."""
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.property_box.clear()
+        self._property_id = None
+        self.grid_box.blockSignals(True)
+        self.grid_box.setText(grid_code or "")
+        self.grid_box.blockSignals(False)
+        self._registered_on = registered_on
+        self._show_day()
+        self.run_search()
+
+    def _clear_day(self) -> None:
+        self._registered_on = None
+        self._show_day()
+        self.run_search()
+
+    def _show_day(self) -> None:
+        day = self._registered_on
+        self.day_filter.setVisible(day is not None)
+        if day is not None:
+            self.day_filter.setText(self.tr("Registered on %1 ✕").replace("%1", day.isoformat()))
+            self.day_filter.setToolTip(self.tr("Show residents registered on any day"))
+
     def focus_search(self, text: str | None = None) -> None:
         """Put the cursor in the search box (Ctrl+F); `text` (from the window's search box) searches it."""
         if text is not None:
@@ -168,6 +204,7 @@ class ResidentsPage(PageBase):
         self.property_box.setPlaceholderText(self.tr("all properties"))
         self.new_button.setText(self.tr("New registration"))
         self.new_button.setToolTip(self.tr("Register a resident by typing the document (F2)"))
+        self._show_day()
         self._show_count()
 
     def retranslate(self) -> None:
@@ -180,6 +217,7 @@ class ResidentsPage(PageBase):
             text=self.search_box.text().strip(),
             grid_code=self.grid_box.text().strip().upper() or None,
             property_id=self._property_id,
+            registered_on=self._registered_on,
         )
 
     def _on_text(self, _text: str = "") -> None:
@@ -197,7 +235,8 @@ class ResidentsPage(PageBase):
     def _show_count(self) -> None:
         n = self.model.rowCount()
         if n == 0:
-            self.status.setText(self.tr("No resident found.") if self.model.query.text or self._property_id else "")
+            filtered = self.model.query.text or self._property_id or self._registered_on
+            self.status.setText(self.tr("No resident found.") if filtered else "")
         elif self.model.has_more():
             self.status.setText(self.tr("%1 residents shown; scroll for more").replace("%1", str(n)))
         else:

@@ -83,10 +83,24 @@ def start_sync(
         finally:
             client.close()
 
-    op = ctx.op(work, lane=Lane.NET, parent=parent).on_success(on_done).on_failure(on_failed)
+    def done(result: SendResult) -> None:
+        on_done(result)
+        if result.downloaded:
+            ctx.station.broadcast(downloaded_changes())  # the Tasks page shows what arrived
+
+    op = ctx.op(work, lane=Lane.NET, parent=parent).on_success(done).on_failure(on_failed)
     if on_finished is not None:
         op.on_finished(on_finished)
     return _track(op)
+
+
+def downloaded_changes() -> Any:
+    """What a downlink may have changed, as `Changes` for `ctx.changed` (tasks and pre-registrations
+    arrive only this way; ids are not known here, so pages showing them read them again)."""
+    from workstation.domain.enums import Operation
+    from workstation.storage.areas.base import Change, Changes, Kind
+
+    return Changes((Change(Kind.TASK, "", Operation.UPDATE, 0), Change(Kind.PREREGISTRATION, "", Operation.UPDATE, 0)))
 
 
 def start_background(ctx: DeskContext, parent: QObject, on_finished: Callable[[], None]) -> OpHandle | None:

@@ -1,0 +1,155 @@
+"""Rental housing rules as pure functions: a property's four parties, a room, overlapping bindings.
+
+The housing area (`storage.areas.housing`) refuses a save with `ValidationError(problems)` when any
+function here finds a problem; the desktop app's property and room dialogs call the same functions
+to put each reason beside its field before anything is sent.
+
+A property answers to four parties: its landlord (业主: name, mobile, ID number), its
+property-management company (物管单位: name, mobile), the assistant who registers it (协管员: an
+operator's user name, checked against the operator table by the area) and the police district (警区:
+a code) that checks it.
+
+Bindings (人屋捆绑) run from `start` to `end` inclusive (`end` None: still running). Two bindings of
+one person overlap when they share more than a boundary day: the day someone moves from one room to
+another may be the last day of one binding and the first of the next (`periods_overlap`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from workstation.domain.identifiers import identifier_problems
+from workstation.domain.validation import Problems, normalise_id_number, validate_citizen_id, validate_mobile
+from workstation.errors import Problem
+from workstation.i18n import QT_TRANSLATE_NOOP
+
+MAX_ADDRESS = 200
+MAX_CODE = 32  # grid and district codes
+MAX_LANDLORD_NAME = 64
+MAX_MANAGER_NAME = 128
+MAX_ROOM_LABEL = 32
+MAX_CAPACITY = 500
+_CODE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def normalise_code(code: str) -> str:
+    """A grid or district code as stored: trimmed, upper case (``g01`` → ``G01``)."""
+    return code.strip().upper()
+
+
+def _too_long(field: str, value: str | None, limit: int) -> Problems:
+    if value is not None and len(value.strip()) > limit:
+        return [
+            Problem(
+                field,
+                "too_long",
+                QT_TRANSLATE_NOOP("validation", "At most {limit} characters.").format(limit=limit),
+            )
+        ]
+    return []
+
+
+def validate_code(code: str | None, *, field_name: str, required: bool) -> Problems:
+    """A grid (网格) or police district (警区) code: ASCII letters, digits, ``-``, ``_`` or ``.``, at most
+    32 characters; `required` says whether an empty one is a problem."""
+    if code is None or not code.strip():
+        if required:
+            return [Problem(field_name, "required", QT_TRANSLATE_NOOP("validation", "This code is required."))]
+        return []
+    c = normalise_code(code)
+    problems = identifier_problems(c, field_name=field_name, label="A code", allowed="-_.")
+    if problems:
+        return problems
+    if len(c) > MAX_CODE:
+        return _too_long(field_name, c, MAX_CODE)
+    if not _CODE_RE.match(c):
+        return [
+            Problem(
+                field_name,
+                "format",
+                QT_TRANSLATE_NOOP("validation", "A code starts with a letter or a digit."),
+            )
+        ]
+    return []
+
+
+def validate_landlord_id_number(number: str | None, *, field_name: str = "landlord_id_number") -> Problems:
+    """The landlord's ID number: empty, or a valid resident ID number (GB 11643, check digit included)
+    when it has 18 characters, or another document number of ASCII letters and digits."""
+    if not number or not number.strip():
+        return []
+    n = normalise_id_number(number)
+    if len(n) == 18 and n[:17].isdigit():
+        return validate_citizen_id(n, field_name=field_name)
+    return identifier_problems(n, field_name=field_name, label="An ID number")
+
+
+def validate_property(
+    *,
+    address: str | None = None,
+    grid_code: str | None = None,
+    landlord_name: str | None = None,
+    landlord_phone: str | None = None,
+    landlord_id_number: str | None = None,
+    manager_name: str | None = None,
+    manager_phone: str | None = None,
+    district_code: str | None = None,
+    partial: bool = False,
+) -> Problems:
+    """Every problem with a property's fields, by field name (the names the housing area takes).
+
+    Args:
+        partial: an update: only the fields given (not None) are checked, and address and grid code
+            are required only when given. A new property (`partial` False) needs both.
+
+    Returns:
+        The problems found ([] when valid). The assistant is checked by the area (it needs the
+        operator table).
+    """
+    problems: Problems = []
+    if address is not None or not partial:
+        if not (address or "").strip():
+            problems.append(Problem("address", "required", QT_TRANSLATE_NOOP("storage", "address is required")))
+        problems += _too_long("address", address, MAX_ADDRESS)
+    if grid_code is not None or not partial:
+        if not (grid_code or "").strip():
+            problems.append(Problem("grid_code", "required", QT_TRANSLATE_NOOP("storage", "grid code is required")))
+        else:
+            problems += validate_code(grid_code, field_name="grid_code", required=True)
+    problems += _too_long("landlord_name", landlord_name, MAX_LANDLORD_NAME)
+    problems += validate_mobile(landlord_phone, field_name="landlord_phone")
+    problems += validate_landlord_id_number(landlord_id_number)
+    problems += _too_long("manager_name", manager_name, MAX_MANAGER_NAME)
+    problems += validate_mobile(manager_phone, field_name="manager_phone")
+    problems += validate_code(district_code, field_name="district_code", required=False)
+    return problems
+
+
+def validate_room(*, label: str | None = None, capacity: int | None = None, partial: bool = False) -> Problems:
+    """A room's label (required, at most 32 characters) and capacity (None: not set; else 1..500)."""
+    problems: Problems = []
+    if label is not None or not partial:
+        if not (label or "").strip():
+            problems.append(Problem("label", "required", QT_TRANSLATE_NOOP("storage", "room label is required")))
+        problems += _too_long("label", label, MAX_ROOM_LABEL)
+    if capacity is not None and capacity < 1:
+        problems.append(Problem("capacity", "invalid", QT_TRANSLATE_NOOP("storage", "capacity must be at least 1")))
+    elif capacity is not None and capacity > MAX_CAPACITY:
+        problems.append(
+            Problem(
+                "capacity",
+                "invalid",
+                QT_TRANSLATE_NOOP("validation", "At most {limit} people in one room.").format(limit=MAX_CAPACITY),
+            )
+        )
+    return problems
+
+
+def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
+    """Whether two bindings (inclusive periods; None: still running) share more than a boundary day.
+
+    ``[1 May, 10 May]`` and ``[10 May, —]`` do not overlap (a move on 10 May); ``[1 May, —]`` and
+    ``[5 May, —]`` do."""
+    far = date.max
+    return a_start < (b_end or far) and b_start < (a_end or far)
