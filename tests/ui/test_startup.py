@@ -23,6 +23,7 @@ def startups():
     for s in made:
         if s.window is not None:
             s.window.close()
+            s.window.deleteLater()  # before the station it shows (the startup owns it) goes
         s.shutdown()
         s.deleteLater()
 
