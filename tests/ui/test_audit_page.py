@@ -277,3 +277,36 @@ def test_audit_page_screenshots(qtbot, main_window, shoot, switch_language):
     qtbot.wait(20)
     assert page.verify_box.text() and str(target) in page.verify_box.text()
     assert all(p.stat().st_size > 5000 for p in written)
+
+
+def test_every_kind_filter_returns_exactly_the_rows_of_its_condition(login):
+    """A kind is read as one index range per action it covers (supervision._rows): the same rows, in the
+    same order, as the plain SQL condition over the whole trail, page after page."""
+    from workstation.storage.areas.supervision import AUDIT_KINDS, REFUSED, _COLUMNS, _kind_condition
+
+    officer, supervisor = login(Role.OFFICER), login(Role.SUPERVISOR)
+    fill(officer, 3)
+    officer.desk.housing.create_property(address="深圳市南山区审计路1号", grid_code="G01")
+    with pytest.raises(PermissionDenied):
+        officer.desk.supervision.audit_trail()  # a refusal is not audited here, but a failed login is:
+    from workstation.errors import UserFacingError
+    from workstation.storage import operators
+
+    with pytest.raises(UserFacingError):
+        operators.authenticate(supervisor.db, "officer1", "wrong password")
+    for kind in (*AUDIT_KINDS, REFUSED):
+        with supervisor.db.read() as s:
+            expected = [r.seq for r in s.execute(
+                select(*_COLUMNS).where(_kind_condition(kind)).order_by(AuditEvent.seq.desc())
+            ).all()]
+        got, after = [], None
+        while True:
+            page = supervisor.desk.supervision.audit_trail(kind=kind, after=after, limit=7)
+            got += [r.seq for r in page.items]
+            if page.next is None:
+                break
+            after = page.next
+        assert got == expected, kind
+    assert any(supervisor.desk.supervision.audit_trail(kind=REFUSED).items)
+    with pytest.raises(ValueError):
+        supervisor.desk.supervision.audit_trail(kind="nonsense")

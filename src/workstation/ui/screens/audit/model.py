@@ -308,4 +308,8 @@ class AuditTrailModel(QAbstractTableModel):
                 self.failed.emit(exc)
             return True
 
-        Op(self, work, lane=Lane.DB).on_success(done).on_failure(failed).on_finished(finished).start()
+        op = Op(self, work, lane=Lane.DB, runner=getattr(self.ctx, "runner", None))
+        try:
+            op.on_success(done).on_failure(failed).on_finished(finished).start()
+        except RuntimeError:  # the app (or the test's runner) is shutting down: no more reads
+            finished()

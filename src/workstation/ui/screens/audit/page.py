@@ -231,10 +231,10 @@ class AuditPage(PageBase):
         return self.tr("Audit trail")
 
     def on_shown(self) -> None:
+        if self.model.rowCount() == 0 and not self.model.busy:
+            self.apply_filters()  # first on the DB lane: the rows are what the supervisor waits for
         if not self._actors_loaded:
             self._load_actors()
-        if self.model.rowCount() == 0 and not self.model.busy:
-            self.apply_filters()
 
     def clear_personal(self) -> None:
         self._timer.stop()
