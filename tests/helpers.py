@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,3 +80,42 @@ def make_station(
 
 def file_digests(data_dir: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(data_dir).iterdir()) if p.is_file()}
+
+
+# ---- one language throughout: what counts as English pasted into Chinese --------------------------
+# Words that stay in Latin letters inside Chinese text: device and protocol names, file formats,
+# units, command names (in backticks), codes. Anything else is English pasted into Chinese.
+# fmt: off
+LATIN_ALLOWED = {
+    "ID", "SAM", "MRZ", "USB", "WLT", "CA", "PEM", "OK", "U", "s", "ms", "dpi", "Windows", "Linux",
+    "N", "x", "X", "COM", "CHN", "GBR", "UTO", "PIN", "QR", "Wi", "Fi", "JSON", "ZFM", "UART", "TTL", "Flash",
+    "Enter", "Esc", "Tab",  # keys named in the desktop app
+    "ISO", "IEC",  # ISO/IEC 19794-2 finger positions
+    "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
+    "V",  # SAM_V, the security module
+    "SQLite", "HTTP",
+    "C", "F", "G", "J", "L", "M", "Q", "R", "S", "Z",  # visa categories (C, J1, Q2, …) as printed in a visa
+    "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
+    "PDF", "pdf",  # the visit sheet's file format ("*.pdf"); a grid code's letter (G01) is listed above
+    "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
+    "SHA-", "IP", "https",  # SHA-256 fingerprints, IP addresses, https:// addresses
+    "A",  # character ranges: hexadecimal digits 0–9 and A–F, letters A–Z (F and Z are listed above)
+    "TCP", "TLS", "HTTPS", "URL", "UTF-", "ASCII", "NUL", "OpenAPI",  # protocols, encodings, the platform's API
+}
+# fmt: on
+
+
+def english_words(text: str, allowed: Iterable[str] = ()) -> set[str]:
+    """The words of `text` that are English pasted into a Chinese text: Latin-letter words other than
+    `LATIN_ALLOWED` and `allowed`, once what is typed as it is has been taken out (placeholders,
+    `backticked` commands, options, file names and paths, environment variables, markup, argparse's
+    ``%(name)s`` placeholders)."""
+    stripped = re.sub(r"\{[^}]*\}|`[^`]*`|0x[0-9A-Fa-f]+|[A-Za-z]:\\\S*|/\S+", " ", text)
+    # command lines, options and file names stay as they are typed: `workstation-admin audit verify`,
+    # --replace-enrollment, BACKUP.json
+    stripped = re.sub(r"\bworkstation(?:-\w+)?(?: [a-z][a-z-]*)*|--[\w-]+|\b[\w-]+(?:\.[\w-]+)+", " ", stripped)
+    stripped = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", stripped)  # environment variables
+    # the desktop app's markup: rich-text tags (<b>), menu mnemonics ("保存(&S)"), shortcuts (Ctrl+F, F2)
+    stripped = re.sub(r"<[^>]*>|\(&[A-Za-z]\)|(?:Ctrl|Alt|Shift)\+\w+|\bF\d{1,2}\b", " ", stripped)
+    stripped = re.sub(r"%\(\w+\)[sdr]|%[sdr]", " ", stripped)  # argparse's placeholders (%(prog)s)
+    return set(re.findall(r"[A-Za-z][A-Za-z'-]*", stripped)) - LATIN_ALLOWED - set(allowed)

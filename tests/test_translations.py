@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import english_words
 from workstation import i18n
 from workstation.errors import Problem, ValidationError
 from workstation.i18n import QT_TRANSLATE_NOOP, Catalogue, Message, Text, operator_language, placeholders, render
@@ -63,39 +64,12 @@ def test_translations_keep_every_placeholder() -> None:
     assert not wrong, "placeholders differ:\n" + "\n".join(wrong)
 
 
-# Words that stay in Latin letters inside Chinese text: device and protocol names, file formats,
-# units, command names (in backticks), codes. Anything else is English pasted into Chinese.
-# fmt: off
-LATIN_ALLOWED = {
-    "ID", "SAM", "MRZ", "USB", "WLT", "CA", "PEM", "OK", "U", "s", "ms", "dpi", "Windows", "Linux",
-    "N", "x", "X", "COM", "CHN", "GBR", "UTO", "PIN", "QR", "Wi", "Fi", "JSON", "ZFM", "UART", "TTL", "Flash",
-    "Enter", "Esc", "Tab",  # keys named in the desktop app
-    "ISO", "IEC",  # ISO/IEC 19794-2 finger positions
-    "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
-    "V",  # SAM_V, the security module
-    "SQLite", "HTTP",
-    "C", "F", "G", "J", "L", "M", "Q", "R", "S", "Z",  # visa categories (C, J1, Q2, …) as printed in a visa
-    "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
-    "PDF", "pdf", "G",  # the visit sheet's file format ("*.pdf"); a grid code's letter (G01)
-    "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
-    "SHA-", "IP", "https",  # SHA-256 fingerprints, IP addresses, https:// addresses
-    "A", "F", "Z",  # character ranges: hexadecimal digits 0–9 and A–F, letters A–Z
-}
-# fmt: on
-
-
 def test_chinese_translations_are_whole_chinese() -> None:
-    """'错误：需要Recovery passphrase' (issue 9 item 12) is the kind: no English words in Chinese text."""
+    """'错误：需要Recovery passphrase' (issue 9 item 12) is the kind: no English words in Chinese text
+    (`helpers.english_words` says what may stay in Latin letters)."""
     bad = []
     for (ctx, src, _), (_kind, text) in script.entries(ZH).items():
-        stripped = re.sub(r"\{[^}]*\}|`[^`]*`|0x[0-9A-Fa-f]+|[A-Za-z]:\\\S*|/\S+", " ", text)
-        # command lines, options and file names stay as they are typed: `workstation-admin audit verify`,
-        # --replace-enrollment, BACKUP.json
-        stripped = re.sub(r"\bworkstation(?:-\w+)?(?: [a-z][a-z-]*)*|--[\w-]+|\b[\w-]+(?:\.[\w-]+)+", " ", stripped)
-        stripped = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", stripped)  # environment variables
-        # the desktop app's markup: rich-text tags (<b>), menu mnemonics ("保存(&S)"), shortcuts (Ctrl+F, F2)
-        stripped = re.sub(r"<[^>]*>|\(&[A-Za-z]\)|(?:Ctrl|Alt|Shift)\+\w+|\bF\d{1,2}\b", " ", stripped)
-        words = set(re.findall(r"[A-Za-z][A-Za-z'-]*", stripped)) - LATIN_ALLOWED
+        words = english_words(text)
         if words:
             bad.append(f"[{ctx}] {src!r} → {text!r}: {sorted(words)}")
     assert not bad, "English words in Chinese translations:\n" + "\n".join(bad)

@@ -5015,6 +5015,10 @@
         <translation>到期任务单：%1 项</translation>
     </message>
     <message>
+        <source>The station&apos;s figures (registrations, rates, what waits for the platform) are shown to the roles that work with residents and reports.</source>
+        <translation>本站的统计数据（登记人数、各项比率、待上传变更）只向负责实有人口和报表的角色显示。</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -5053,6 +5057,133 @@
     <message>
         <source>residents</source>
         <translation>人数</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation>（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>%(prog)s: warning: %(message)s
+</source>
+        <translation>%(prog)s：警告：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可匹配 %(matches)s</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>argument &apos;%(argument_name)s&apos; is deprecated</source>
+        <translation>参数“%(argument_name)s”已弃用</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <source>command &apos;%(parser_name)s&apos; is deprecated</source>
+        <translation>命令“%(parser_name)s”已弃用</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多只能有一个值</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>忽略了多余的值 %r</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的%(type)s：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 中必须给出一个</translation>
+    </message>
+    <message>
+        <source>option &apos;%(option)s&apos; is deprecated</source>
+        <translation>选项“%(option)s”已弃用</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本并退出</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示此帮助信息并退出</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下参数：%s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>意外的选项：%s</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>未知的命令 %(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
     </message>
 </context>
 <context>
@@ -5145,6 +5276,26 @@
         <translation>波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。</translation>
     </message>
     <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Assign a device role to a port. The device is checked first (MRZ readers, which send nothing until a passport is swiped, only by opening the port).</source>
+        <translation>将某类设备指定到串口。保存前先检查设备（护照阅读器在刷护照前不发送任何数据，因此只检查能否打开串口）。</translation>
+    </message>
+    <message>
+        <source>CODE</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Change one setting of the fingerprint module. The module keeps it in flash; a wrong baud makes it seem to disappear until it is found at the new rate. Changing the module&apos;s password or address is deliberately not offered: a lost password or address makes the module unusable, and the app always uses the factory ones.</source>
+        <translation>更改指纹仪的一项设置。设置保存在指纹仪的 Flash 中；波特率设置错误时指纹仪会“消失”，直到按新速率重新找到。有意不提供更改指纹仪密码或地址的功能：密码或地址一旦丢失，指纹仪将无法使用，而本程序始终使用出厂设置。</translation>
+    </message>
+    <message>
         <source>Changing the fingerprint scanner&apos;s settings needs a confirmation: run this in a terminal, or add --yes in scripts. Nothing was changed.</source>
         <translation>更改指纹仪设置需要确认：请在终端中运行，脚本中请加 --yes。未作任何更改。</translation>
     </message>
@@ -5157,12 +5308,40 @@
         <translation>当前恢复口令</translation>
     </message>
     <message>
+        <source>DIR</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>Demo card could not be read: {reason}</source>
+        <translation>无法读取演示证件：{reason}</translation>
+    </message>
+    <message>
+        <source>Demo card on the emulated reader: {name} {number} ({kind})</source>
+        <translation>模拟阅读器上的演示证件：{name} {number}（{kind}）</translation>
+    </message>
+    <message>
         <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
         <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
     </message>
     <message>
+        <source>Exit codes: 0 done; 1 refused or failed (the command was understood but could not be done, the message says why); 2 usage error (the command line is wrong); 70 internal error (a bug, please report it); 130 stopped by the operator (Ctrl-C, cancelled).</source>
+        <translation>退出码：0 完成；1 被拒绝或失败（命令正确但无法执行，提示信息会说明原因）；2 用法错误（命令行有误）；70 内部错误（程序缺陷，请报告）；130 被操作员中止（Ctrl+C 或取消）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message>
         <source>Fingerprint scanner on {port}</source>
         <translation>指纹仪（{port}）</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
     </message>
     <message>
         <source>New password for {user}</source>
@@ -5197,12 +5376,32 @@
         <translation>没有记住的{device}，无需更改。</translation>
     </message>
     <message>
+        <source>PATH</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>PORT</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>PROTOCOL</source>
+        <translation>协议</translation>
+    </message>
+    <message>
         <source>Password for the first admin &apos;{user}&apos;</source>
         <translation>首位管理员“{user}”的密码</translation>
     </message>
     <message>
         <source>Password for {user}</source>
         <translation>{user} 的密码</translation>
+    </message>
+    <message>
+        <source>Police-room workstation</source>
+        <translation>社区警务室工作站</translation>
+    </message>
+    <message>
+        <source>Police-room workstation administration.</source>
+        <translation>社区警务室工作站管理。</translation>
     </message>
     <message>
         <source>Port {port} cannot be opened ({error}). Is it in use by another program, or are you missing the rights (Linux: group `dialout`)? Nothing was saved.</source>
@@ -5215,6 +5414,10 @@
     <message>
         <source>Protocol &apos;{protocol}&apos; is not one of the {role} protocols ({names}).</source>
         <translation>协议“{protocol}”不适用于 {role}（可用：{names}）。</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>设备类型</translation>
     </message>
     <message>
         <source>Recovery passphrase</source>
@@ -5246,8 +5449,20 @@
         <translation>正在查找（最多 {seconds} 秒）：</translation>
     </message>
     <message>
+        <source>Secrets are asked for at the terminal; scripts may set WORKSTATION_PASSPHRASE (recovery passphrase), WORKSTATION_ADMIN_PASSWORD (the password of WORKSTATION_USER, default `admin`, and of no one else) and WORKSTATION_NEW_PASSWORD (a password being set).</source>
+        <translation>口令和密码在终端中输入；脚本可设置 WORKSTATION_PASSPHRASE（恢复口令）、WORKSTATION_ADMIN_PASSWORD（仅为 WORKSTATION_USER 的密码，默认 `admin`）和 WORKSTATION_NEW_PASSWORD（要设置的新密码）。</translation>
+    </message>
+    <message>
+        <source>See and set up this desk&apos;s serial devices (ID card, fingerprint, passport).</source>
+        <translation>查看并设置本工作站的串口设备（身份证、指纹、护照）。</translation>
+    </message>
+    <message>
         <source>Serial ports:</source>
         <translation>串口：</translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation>文本</translation>
     </message>
     <message>
         <source>The admin password needs at least {min_password} characters.</source>
@@ -5294,12 +5509,24 @@
         <translation>USB 串口 {usb_id}（无适配器配置：各协议按默认波特率探测）</translation>
     </message>
     <message>
+        <source>USER</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
         <source>Unknown device role &apos;{role}&apos;. Use one of: {known}.</source>
         <translation>未知的设备类型“{role}”，可用：{known}。</translation>
     </message>
     <message>
+        <source>VALUE</source>
+        <translation>值</translation>
+    </message>
+    <message>
         <source>WORKSTATION_ADMIN_PASSWORD is the password of &apos;{owner}&apos; (WORKSTATION_USER), not of &apos;{user}&apos;. Set WORKSTATION_USER={user} for a script that logs in as &apos;{user}&apos;, or run in a terminal.</source>
         <translation>WORKSTATION_ADMIN_PASSWORD 是 &apos;{owner}&apos;（WORKSTATION_USER）的密码，不是 &apos;{user}&apos; 的。以 &apos;{user}&apos; 登录的脚本请设置 WORKSTATION_USER={user}，或在终端中运行。</translation>
+    </message>
+    <message>
+        <source>Without a keyring service (for example a Linux desktop without Secret Service / KWallet, a server or a remote session) the station&apos;s key cannot be kept by the system, and the recovery passphrase becomes the everyday key: every command and every start of the app asks for it (scripts: WORKSTATION_PASSPHRASE). Keep it like a password. Once a keyring is available, `workstation-admin unlock` stores the key there again and the passphrase goes back to the safe.</source>
+        <translation>没有系统密钥环服务时（例如没有密钥服务的 Linux 桌面、服务器或远程会话），系统无法保管本站的密钥，恢复口令就成为日常使用的密钥：每个命令和每次启动程序都会要求输入（脚本：WORKSTATION_PASSPHRASE）。请像密码一样保管它。系统密钥环可用后，`workstation-admin unlock` 会重新把密钥存入其中，恢复口令即可放回保险柜。</translation>
     </message>
     <message>
         <source>Write this to the module&apos;s flash?</source>
@@ -5314,12 +5541,124 @@
         <translation>`operator {action}` 需要操作员的用户名。</translation>
     </message>
     <message>
+        <source>a demo station for training: accepts synthetic data (demo-data), never in service</source>
+        <translation>用于培训的演示警务室：接受虚构数据（`demo-data`），不得用于实际工作</translation>
+    </message>
+    <message>
+        <source>a new or empty folder for the backup</source>
+        <translation>存放备份的新文件夹或空文件夹</translation>
+    </message>
+    <message>
+        <source>add N synthetic residents (clearly marked); only on a demo station (admin login)</source>
+        <translation>添加 N 名虚构人员（有明确标记）；仅限演示警务室（需管理员登录）</translation>
+    </message>
+    <message>
+        <source>admin operator (as before `devices`)</source>
+        <translation>管理员（与 `devices` 前的相同）</translation>
+    </message>
+    <message>
+        <source>also probe this port (e.g. a built-in /dev/ttyS0 or COM1); repeatable</source>
+        <translation>同时探测此串口（例如内置的 /dev/ttyS0 或 COM1）；可多次给出</translation>
+    </message>
+    <message>
+        <source>also run a short discovery and show each device&apos;s state (nothing is remembered)</source>
+        <translation>同时进行一次简短查找并显示各设备状态（不记住任何结果）</translation>
+    </message>
+    <message>
+        <source>assign a device to a port (needed for MRZ passport readers); admin login</source>
+        <translation>将设备指定到串口（护照阅读器需要）；需管理员登录</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>baud rate (default: the protocol&apos;s default)</source>
+        <translation>波特率（默认：协议的默认值）</translation>
+    </message>
+    <message>
+        <source>baud: N 1..12 (9600·N) or the rate; packet-size: 32/64/128/256; security: 1..5</source>
+        <translation>`baud`：N 为 1..12（9600·N）或直接写速率；`packet-size`：32/64/128/256；`security`：1..5</translation>
+    </message>
+    <message>
         <source>built-in (probed only when named with --port or assigned)</source>
         <translation>内置串口（仅在用 --port 指定或已指定设备时探测）</translation>
     </message>
     <message>
+        <source>change a fingerprint module setting stored in its flash (baud, packet size, security); admin login</source>
+        <translation>更改保存在指纹仪 Flash 中的设置（波特率、数据包大小、安全等级）；需管理员登录</translation>
+    </message>
+    <message>
+        <source>change your own password (the operator given by --user)</source>
+        <translation>修改自己的密码（--user 指定的操作员）</translation>
+    </message>
+    <message>
+        <source>check this installation without a display or a station (temporary encrypted database, device drivers, an emulated card read, the main window offscreen) and exit non-zero on any failure or warning</source>
+        <translation>在没有显示器和警务室数据的情况下检查本次安装（临时加密数据库、设备驱动、模拟读卡、离屏主窗口），有任何失败或警告时以非零退出码退出</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>counts, size, key backend, integrity (login with a role that may read the audit trail)</source>
+        <translation>数量、大小、密钥存储方式、完整性（需以可查阅审计记录的角色登录）</translation>
+    </message>
+    <message>
+        <source>create station, database, keys and the first admin</source>
+        <translation>创建警务室、数据库、密钥和第一个管理员</translation>
+    </message>
+    <message>
         <source>created now</source>
         <translation>刚刚建立</translation>
+    </message>
+    <message>
+        <source>device assignments file (default: the app&apos;s, in the user config directory)</source>
+        <translation>设备指定文件（默认：程序在用户配置目录中的文件）</translation>
+    </message>
+    <message>
+        <source>device role: {roles}</source>
+        <translation>设备类型：{roles}</translation>
+    </message>
+    <message>
+        <source>display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation (scripts)</source>
+        <translation>不要求确认（用于脚本）</translation>
+    </message>
+    <message>
+        <source>do not use the OS keyring: the recovery passphrase becomes the everyday key</source>
+        <translation>不使用系统密钥环：恢复口令将成为日常使用的密钥</translation>
+    </message>
+    <message>
+        <source>encrypted backup to a new or empty folder (admin login)</source>
+        <translation>加密备份到新文件夹或空文件夹（需管理员登录）</translation>
+    </message>
+    <message>
+        <source>end-of-shift sync with the central platform</source>
+        <translation>下班前与中心平台同步</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>find the devices now and remember where they are (audited when a station exists)</source>
+        <translation>立即查找设备并记住其位置（已有警务室数据时记入审计）</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>forget a device&apos;s remembered port; admin login</source>
+        <translation>忘记设备已记住的串口；需管理员登录</translation>
+    </message>
+    <message>
+        <source>how many residents (1–1000000)</source>
+        <translation>人员数量（1–1000000）</translation>
     </message>
     <message>
         <source>internal error (a bug, please report it): {kind}: {detail}</source>
@@ -5339,8 +5678,20 @@
         <translation>密钥来自系统密钥环</translation>
     </message>
     <message>
+        <source>manage operators (admin login)</source>
+        <translation>管理操作员（需管理员登录）</translation>
+    </message>
+    <message>
         <source>named with --port (not listed by the system; used while it exists)</source>
         <translation>由 --port 指定（系统未列出；存在时使用）</translation>
+    </message>
+    <message>
+        <source>no file {value}</source>
+        <translation>没有文件 {value}</translation>
+    </message>
+    <message>
+        <source>no folder {value}</source>
+        <translation>没有文件夹 {value}</translation>
     </message>
     <message>
         <source>none</source>
@@ -5351,16 +5702,148 @@
         <translation>未连接</translation>
     </message>
     <message>
+        <source>one of: {actions}</source>
+        <translation>可选：{actions}</translation>
+    </message>
+    <message>
+        <source>only count what would be purged</source>
+        <translation>只统计将被清除的数据</translation>
+    </message>
+    <message>
+        <source>operator to log in as (as before the command)</source>
+        <translation>登录的操作员（与命令前的相同）</translation>
+    </message>
+    <message>
+        <source>operator to log in as (default: WORKSTATION_USER or `admin`)</source>
+        <translation>登录的操作员（默认：WORKSTATION_USER 或 `admin`）</translation>
+    </message>
+    <message>
+        <source>port path, COM name or pyserial URL</source>
+        <translation>串口路径、COM 名称或 `pyserial` 地址</translation>
+    </message>
+    <message>
+        <source>port {port} is outside 1–65535</source>
+        <translation>端口 {port} 不在 1–65535 范围内</translation>
+    </message>
+    <message>
+        <source>ports, matched adapter profiles and remembered assignments (no login)</source>
+        <translation>串口、匹配的适配器配置和已记住的设备（无需登录）</translation>
+    </message>
+    <message>
         <source>present as {device}</source>
         <translation>当前为 {device}</translation>
+    </message>
+    <message>
+        <source>print what the station holds and which devices answer (terminal)</source>
+        <translation>显示警务室的数据概况和有应答的设备（终端）</translation>
+    </message>
+    <message>
+        <source>protocol (default: the role&apos;s own)</source>
+        <translation>协议（默认：该类设备自己的协议）</translation>
+    </message>
+    <message>
+        <source>purge acknowledged data past retention (admin login)</source>
+        <translation>清除已确认且超过保存期限的数据（需管理员登录）</translation>
+    </message>
+    <message>
+        <source>re-encrypt the database under a new key (admin login)</source>
+        <translation>用新密钥重新加密数据库（需管理员登录）</translation>
     </message>
     <message>
         <source>remembered by path (not listed by the system; used while it exists)</source>
         <translation>按路径记住（系统未列出；存在时使用）</translation>
     </message>
     <message>
+        <source>replace an existing station in --data-dir</source>
+        <translation>替换 --data-dir 中已有的警务室数据</translation>
+    </message>
+    <message>
+        <source>replace the station by a backup folder (close the workstation app first)</source>
+        <translation>用备份文件夹替换警务室数据（请先关闭工作站程序）</translation>
+    </message>
+    <message>
+        <source>role for add (default officer) and role</source>
+        <translation>`add` 和 `role` 使用的角色（默认 `officer`）</translation>
+    </message>
+    <message>
+        <source>run on embedded defaults: demo station, emulated devices</source>
+        <translation>使用内置默认设置运行：演示警务室、模拟设备</translation>
+    </message>
+    <message>
+        <source>save without checking that the device answers</source>
+        <translation>不检查设备是否应答直接保存</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>serial devices: list, scan, assign, forget, fingerprint module settings</source>
+        <translation>串口设备：列出、查找、指定、忘记、指纹仪设置</translation>
+    </message>
+    <message>
         <source>serial number {serial}</source>
         <translation>序列号 {serial}</translation>
+    </message>
+    <message>
+        <source>start of the random sequence (the same seed, the same data)</source>
+        <translation>随机序列的起点（相同的种子生成相同的数据）</translation>
+    </message>
+    <message>
+        <source>station code</source>
+        <translation>警务室代码</translation>
+    </message>
+    <message>
+        <source>station data directory</source>
+        <translation>警务室数据目录</translation>
+    </message>
+    <message>
+        <source>station data directory (as before `devices`)</source>
+        <translation>警务室数据目录（与 `devices` 前的相同）</translation>
+    </message>
+    <message>
+        <source>station data directory (as before the command)</source>
+        <translation>警务室数据目录（与命令前的相同）</translation>
+    </message>
+    <message>
+        <source>station data directory (default: WORKSTATION_DATA_DIR or the user data folder)</source>
+        <translation>警务室数据目录（默认：WORKSTATION_DATA_DIR 或用户数据文件夹）</translation>
+    </message>
+    <message>
+        <source>station name</source>
+        <translation>警务室名称</translation>
+    </message>
+    <message>
+        <source>the backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>the first admin&apos;s user name (default: WORKSTATION_USER or `admin`)</source>
+        <translation>第一个管理员的用户名（默认：WORKSTATION_USER 或 `admin`）</translation>
+    </message>
+    <message>
+        <source>the new value</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <source>the operator&apos;s user name (not for `list`)</source>
+        <translation>操作员的用户名（`list` 不需要）</translation>
+    </message>
+    <message>
+        <source>the station&apos;s code (ASCII letters, digits, `-`, `_`)</source>
+        <translation>警务室代码（ASCII 字母、数字、`-`、`_`）</translation>
+    </message>
+    <message>
+        <source>the station&apos;s name as it is shown</source>
+        <translation>显示的警务室名称</translation>
+    </message>
+    <message>
+        <source>unlock with the recovery passphrase; restores the keyring entry</source>
+        <translation>用恢复口令解锁；并恢复系统密钥环中的条目</translation>
+    </message>
+    <message>
+        <source>verify the audit chain (login with a role that may read the audit trail)</source>
+        <translation>校验审计链（需以可查阅审计记录的角色登录）</translation>
     </message>
     <message>
         <source>y/yes</source>
@@ -5436,8 +5919,92 @@
         <translation>原{setting}：{value}</translation>
     </message>
     <message>
+        <source>{value} cannot be a folder: {blocker} is a file</source>
+        <translation>{value} 不能作为文件夹：{blocker} 是一个文件</translation>
+    </message>
+    <message>
+        <source>{value} cannot be created: {blocker} is a file</source>
+        <translation>无法创建 {value}：{blocker} 是一个文件</translation>
+    </message>
+    <message>
+        <source>{value} cannot be read</source>
+        <translation>无法读取 {value}</translation>
+    </message>
+    <message>
+        <source>{value} cannot be read ({reason})</source>
+        <translation>无法读取 {value}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{value} has already passed</source>
+        <translation>{value} 已经过去</translation>
+    </message>
+    <message>
+        <source>{value} is a file, not a folder</source>
+        <translation>{value} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <source>{value} is a folder, not a file</source>
+        <translation>{value} 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>{value} is neither a host name nor an IP address</source>
+        <translation>{value} 既不是主机名也不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>{value} is not UTF-8 text</source>
+        <translation>{value} 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01</source>
+        <translation>{value} 不是日期；请按 年-月-日 书写，例如 2026-12-01</translation>
+    </message>
+    <message>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <source>{value} is not a port number</source>
+        <translation>{value} 不是端口号</translation>
+    </message>
+    <message>
+        <source>{value} is not a regular file</source>
+        <translation>{value} 不是普通文件</translation>
+    </message>
+    <message>
+        <source>{value} is not a whole number</source>
+        <translation>{value} 不是整数</translation>
+    </message>
+    <message>
+        <source>{value} is not empty; choose a new or empty folder</source>
+        <translation>{value} 不是空的；请选择新文件夹或空文件夹</translation>
+    </message>
+    <message>
+        <source>{value} is not valid JSON (line {line}: {reason})</source>
+        <translation>{value} 不是有效的 JSON（第 {line} 行：{reason}）</translation>
+    </message>
+    <message>
+        <source>{value}: {problems}</source>
+        <translation>{value}：{problems}</translation>
+    </message>
+    <message>
         <source>{what} (again): </source>
         <translation>{what}（再次输入）：</translation>
+    </message>
+    <message>
+        <source>{what} cannot be empty</source>
+        <translation>{what}不能为空</translation>
+    </message>
+    <message>
+        <source>{what} has at most {max_len} characters</source>
+        <translation>{what}最多 {max_len} 个字符</translation>
+    </message>
+    <message>
+        <source>{what} may not contain control characters</source>
+        <translation>{what}不能包含控制字符</translation>
+    </message>
+    <message>
+        <source>{what} must be between {low} and {high}, not {n}</source>
+        <translation>{what}必须在 {low} 到 {high} 之间，而不是 {n}</translation>
     </message>
     <message>
         <source>{what} needed: run in a terminal</source>
@@ -5448,8 +6015,20 @@
         <translation>需要{what}：请设置 {variable} 或在终端中运行</translation>
     </message>
     <message>
+        <source>{what} {value} must be 1–{max_len} ASCII letters, digits, `-` or `_`</source>
+        <translation>{what} {value} 必须是 1–{max_len} 个 ASCII 字母、数字、`-` 或 `_`</translation>
+    </message>
+    <message>
         <source>{what}: </source>
         <translation>{what}：</translation>
+    </message>
+    <message>
+        <source>{what}: a path cannot contain a NUL character</source>
+        <translation>{what}：路径不能包含 NUL 字符</translation>
+    </message>
+    <message>
+        <source>{what}: an empty path is not a path</source>
+        <translation>{what}：路径不能为空</translation>
     </message>
     <message>
         <source>{what}: {exc}</source>
@@ -6237,8 +6816,48 @@
 <context>
     <name>platform-cli</name>
     <message>
+        <source>CA certificate: {path}</source>
+        <translation>CA 证书：{path}</translation>
+    </message>
+    <message>
+        <source>CA fingerprint (SHA-256): {fingerprint}</source>
+        <translation>CA 指纹（SHA-256）：{fingerprint}</translation>
+    </message>
+    <message>
+        <source>CA fingerprint to check at the workstation: {fingerprint}</source>
+        <translation>在工作站上核对的 CA 指纹：{fingerprint}</translation>
+    </message>
+    <message>
         <source>Cannot open the platform database {url}: {reason}</source>
         <translation>无法打开平台数据库 {url}：{reason}</translation>
+    </message>
+    <message>
+        <source>DEVICE</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Device {device} revoked</source>
+        <translation>设备 {device} 已吊销</translation>
+    </message>
+    <message>
+        <source>Encryption key id: {key_id}</source>
+        <translation>加密密钥编号：{key_id}</translation>
+    </message>
+    <message>
+        <source>Enrollment code for station {station} (valid {minutes} minutes, one use): {code}</source>
+        <translation>警务室 {station} 的注册码（{minutes} 分钟内有效，仅可使用一次）：{code}</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>JSON list, e.g. {example}</source>
+        <translation>JSON 列表，例如 {example}</translation>
+    </message>
+    <message>
+        <source>New encryption key id: {key_id} (the old key is kept for sealed batches)</source>
+        <translation>新的加密密钥编号：{key_id}（旧密钥保留，用于已封装的批次）</translation>
     </message>
     <message>
         <source>No platform at {path}; run `workstation-central init` first.</source>
@@ -6253,8 +6872,200 @@
         <translation>本平台不认识站点 {station}（没有已登记的设备，也未签发登记码）。请核对站点代码，或用 `workstation-central enroll-code` 签发登记码。</translation>
     </message>
     <message>
+        <source>Platform initialised in {path}</source>
+        <translation>中心平台已在 {path} 中初始化</translation>
+    </message>
+    <message>
+        <source>RECORD</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Reference central platform</source>
+        <translation>参考中心平台</translation>
+    </message>
+    <message>
+        <source>Serving {url} (OpenAPI at /openapi.json)</source>
+        <translation>正在提供服务：{url}（OpenAPI 见 /openapi.json）</translation>
+    </message>
+    <message>
+        <source>Station {station}: audit checkpoint {seq} forgotten; its next batch sets it</source>
+        <translation>警务室 {station}：已忘记审计检查点 {seq}；其下一个批次会重新设置</translation>
+    </message>
+    <message>
+        <source>TCP port (default 8443)</source>
+        <translation>TCP 端口（默认 8443）</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Task {task} queued for station {station}</source>
+        <translation>任务 {task} 已排队发往警务室 {station}</translation>
+    </message>
+    <message>
         <source>The platform files in {path} are damaged or incomplete. Restore the folder from its backup.</source>
         <translation>{path} 中的平台文件已损坏或不完整，请从备份恢复该文件夹。</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>address to listen on (default 127.0.0.1)</source>
+        <translation>监听地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>counts of devices, batches, records and conflicts</source>
+        <translation>设备、批次、记录和冲突的数量</translation>
+    </message>
+    <message>
+        <source>create the CA, TLS certificate, signing and encryption keys</source>
+        <translation>创建 CA、TLS 证书、签名密钥和加密密钥</translation>
+    </message>
+    <message>
+        <source>database URL (default: SQLite in the data directory)</source>
+        <translation>数据库地址（默认：数据目录中的 SQLite）</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>due date, YYYY-MM-DD (today or later)</source>
+        <translation>截止日期，年-月-日（今天或以后）</translation>
+    </message>
+    <message>
+        <source>forget a station&apos;s audit checkpoint after its trail went back (once examined)</source>
+        <translation>在警务室的审计记录回退后（经核查）忘记其审计检查点</translation>
+    </message>
+    <message>
+        <source>hand a record to another station (only its devices may change it)</source>
+        <translation>将记录移交给另一个警务室（只有该警务室的设备可以修改）</translation>
+    </message>
+    <message>
+        <source>host name or IP for the TLS certificate (repeatable)</source>
+        <translation>TLS 证书的主机名或 IP（可多次给出）</translation>
+    </message>
+    <message>
+        <source>how long the code is valid (1–{max}, default 15)</source>
+        <translation>注册码有效分钟数（1–{max}，默认 15）</translation>
+    </message>
+    <message>
+        <source>import pre-registrations (JSON list) for a station</source>
+        <translation>为警务室导入预登记（JSON 列表）</translation>
+    </message>
+    <message>
+        <source>kind of record (e.g. resident, property)</source>
+        <translation>记录种类（例如 `resident`、`property`）</translation>
+    </message>
+    <message>
+        <source>kind of task (default: visit)</source>
+        <translation>任务种类（默认：`visit`）</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>new batch-encryption key, announced to stations by the downlink</source>
+        <translation>新的批次加密密钥，通过下行同步通知各警务室</translation>
+    </message>
+    <message>
+        <source>no database driver for {scheme}</source>
+        <translation>没有 {scheme} 的数据库驱动</translation>
+    </message>
+    <message>
+        <source>offline transfer: ingest sealed batches, write receipts</source>
+        <translation>离线传输：导入已封装的批次并写出回执</translation>
+    </message>
+    <message>
+        <source>one-time, short-lived enrollment code for a station</source>
+        <translation>为警务室生成一次性、短时有效的注册码</translation>
+    </message>
+    <message>
+        <source>platform data directory (keys, config, SQLite)</source>
+        <translation>中心平台数据目录（密钥、配置、SQLite）</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>record type</source>
+        <translation>记录种类</translation>
+    </message>
+    <message>
+        <source>refused: {error}</source>
+        <translation>被拒绝：{error}</translation>
+    </message>
+    <message>
+        <source>revoke a device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <source>send a task to a station the platform knows</source>
+        <translation>向中心平台已知的警务室发送任务</translation>
+    </message>
+    <message>
+        <source>serve HTTPS</source>
+        <translation>提供 HTTPS 服务</translation>
+    </message>
+    <message>
+        <source>task kind</source>
+        <translation>任务种类</translation>
+    </message>
+    <message>
+        <source>the device&apos;s id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <source>the folder the sealed batches were carried in</source>
+        <translation>存放已封装批次的文件夹</translation>
+    </message>
+    <message>
+        <source>the record&apos;s id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>the station that takes the record over</source>
+        <translation>接收记录的警务室</translation>
+    </message>
+    <message>
+        <source>the station&apos;s code</source>
+        <translation>警务室代码</translation>
+    </message>
+    <message>
+        <source>the task&apos;s title</source>
+        <translation>任务标题</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>what is to be done</source>
+        <translation>要做的工作</translation>
+    </message>
+    <message>
+        <source>why (kept with the transfer)</source>
+        <translation>原因（随移交一起保存）</translation>
+    </message>
+    <message>
+        <source>{count} batches received; receipts written to {folder}</source>
+        <translation>已接收 {count} 个批次；回执已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{count} pre-registrations queued</source>
+        <translation>{count} 条预登记已排队</translation>
     </message>
     <message>
         <source>{file}: not a list of pre-registrations ({where}: {reason}); expected e.g. {example}</source>
@@ -6269,8 +7080,16 @@
         <translation>{file}：列表为空，没有可导入的内容</translation>
     </message>
     <message>
+        <source>{kind} {record} now belongs to station {station} (was {before})</source>
+        <translation>{kind} {record} 现属于警务室 {station}（原属 {before}）</translation>
+    </message>
+    <message>
         <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
         <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
+    </message>
+    <message>
+        <source>{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or postgresql+psycopg://user@host/db)</source>
+        <translation>{value} 不是数据库地址（例如 `sqlite:////srv/central/central.sqlite3` 或 `postgresql+psycopg://user@host/db`）</translation>
     </message>
 </context>
 <context>
@@ -6451,8 +7270,84 @@
 <context>
     <name>sim</name>
     <message>
+        <source>CARD</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>概率</translation>
+    </message>
+    <message>
+        <source>SECONDS</source>
+        <translation>秒数</translation>
+    </message>
+    <message>
+        <source>Start device emulators</source>
+        <translation>启动设备模拟器</translation>
+    </message>
+    <message>
         <source>The emulators could not start: {reason}</source>
         <translation>模拟设备无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>address to listen on with --tcp (default 127.0.0.1)</source>
+        <translation>使用 --tcp 时的监听地址（默认 127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>argument --card: no card scenario {card} in {folder} (known: {known})</source>
+        <translation>参数 --card：{folder} 中没有证件场景 {card}（已有：{known}）</translation>
+    </message>
+    <message>
+        <source>card on the reader at start (an empty value for none)</source>
+        <translation>启动时放在阅读器上的证件（留空表示不放）</translation>
+    </message>
+    <message>
+        <source>corrupt probability</source>
+        <translation>损坏概率</translation>
+    </message>
+    <message>
+        <source>drop the link after N bytes sent</source>
+        <translation>发送 N 个字节后断开连接</translation>
+    </message>
+    <message>
+        <source>drop-after bytes</source>
+        <translation>断开前的字节数</translation>
+    </message>
+    <message>
+        <source>first TCP port (0: any free port)</source>
+        <translation>第一个 TCP 端口（0：任意空闲端口）</translation>
+    </message>
+    <message>
+        <source>latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>listen on TCP ports (socket://) instead of pty pairs</source>
+        <translation>监听 TCP 端口（`socket://`）而不是伪终端对</translation>
+    </message>
+    <message>
+        <source>pace output at the device&apos;s baud (wire timing)</source>
+        <translation>按设备波特率控制输出速度（真实线路时序）</translation>
+    </message>
+    <message>
+        <source>port base</source>
+        <translation>起始端口</translation>
+    </message>
+    <message>
+        <source>probability of corrupting each byte sent (0–1)</source>
+        <translation>每个发送字节被损坏的概率（0–1）</translation>
+    </message>
+    <message>
+        <source>scenario folder</source>
+        <translation>场景文件夹</translation>
+    </message>
+    <message>
+        <source>seconds before each reply (0–60)</source>
+        <translation>每次应答前等待的秒数（0–60）</translation>
     </message>
 </context>
 <context>
@@ -7195,6 +8090,54 @@
     <message>
         <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
         <translation>`--enroll` 需要 `--code`、`--station-code` 和 `--ca`</translation>
+    </message>
+    <message>
+        <source>administrator who enrolls (default: WORKSTATION_USER or `admin`)</source>
+        <translation>执行注册的管理员（默认：WORKSTATION_USER 或 `admin`）</translation>
+    </message>
+    <message>
+        <source>enroll with the platform at URL (administrator; needs --code, --station-code and --ca)</source>
+        <translation>在给定地址的中心平台注册（管理员；需要 --code、--station-code 和 --ca）</translation>
+    </message>
+    <message>
+        <source>enrollment code</source>
+        <translation>注册码</translation>
+    </message>
+    <message>
+        <source>offline transfer: read receipts from a folder</source>
+        <translation>离线传输：从文件夹读取回执</translation>
+    </message>
+    <message>
+        <source>offline transfer: write sealed batches to a folder</source>
+        <translation>离线传输：将已封装的批次写入文件夹</translation>
+    </message>
+    <message>
+        <source>one-time enrollment code</source>
+        <translation>一次性注册码</translation>
+    </message>
+    <message>
+        <source>show what has and has not reached the platform</source>
+        <translation>显示哪些数据已到达、哪些尚未到达中心平台</translation>
+    </message>
+    <message>
+        <source>station code the enrollment code was issued for</source>
+        <translation>注册码所属的警务室代码</translation>
+    </message>
+    <message>
+        <source>the CA fingerprint given with the code</source>
+        <translation>与注册码一起提供的 CA 指纹</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s CA certificate (PEM)</source>
+        <translation>中心平台的 CA 证书（PEM）</translation>
+    </message>
+    <message>
+        <source>upload only</source>
+        <translation>只上传</translation>
+    </message>
+    <message>
+        <source>with --enroll: replace this workstation&apos;s existing enrollment (asks for confirmation)</source>
+        <translation>与 --enroll 一起使用：替换本工作站现有的注册（会要求确认）</translation>
     </message>
 </context>
 <context>

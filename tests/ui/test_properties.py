@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from desk_fixtures import card, close_windows, drain, off_gui  # noqa: F401 - close_windows: autouse fixture
+from desk_fixtures import card, close_windows, drain, mrz_lines, off_gui  # noqa: F401 - close_windows: autouse fixture
 
 from conftest import window_login
 from workstation.domain.documents import IdentityDocument
@@ -335,6 +335,20 @@ def test_unknown_card_registers_through_the_form_then_is_bound(qtbot, main_windo
     form.save()  # the form deletes itself once saved
     qtbot.waitUntil(lambda: view.tenancies.rowCount() == 1, timeout=10_000)
     assert view.tenancies.tenancy(0).person_name == "张三"
+    drain(qtbot, ui_station.runner)
+
+
+def test_a_passport_swiped_with_a_room_open_registers_into_that_room(qtbot, main_window, ui_station,
+                                                                     emulated_devices):
+    window_login(qtbot, main_window, Role.OFFICER)
+    pid, rooms, _person = _town(main_window.ctx, grid="G98")
+    view = _open(qtbot, main_window.show_page("properties"), pid)
+    _open_room(qtbot, view, "102")
+    emulated_devices.device("mrz").present(mrz_lines("td3_specimen"))
+    qtbot.waitUntil(lambda: len(_visible(RegistrationForm)) == 1, timeout=15_000)
+    form = _visible(RegistrationForm)[0]
+    assert form.current_doc_type() is DocumentType.PASSPORT
+    qtbot.waitUntil(lambda: form._room_id() == rooms[1], timeout=10_000)
     drain(qtbot, ui_station.runner)
 
 

@@ -102,6 +102,14 @@ def test_a_new_registration_refreshes_the_charts(qtbot, ui_station, figures):
     assert page.registrations.getData()[1][-1] == before + 1
 
 
+def test_a_write_at_the_desk_refreshes_the_backlog(qtbot, ui_station, figures):
+    page = open_page(qtbot, figures)
+    before = page.backlog.getData()[1][-1]
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):  # ctx.changed, then the page's short delay
+        figures.op(lambda _t: figures.desk.housing.create_property(address="演示市新路1号", grid_code="G01")).start()
+    assert page.backlog.getData()[1][-1] > before
+
+
 def test_devices_not_ready_are_named(qtbot, ui_station, figures, emulated_devices):
     from workstation.devices.manager import DeviceState
 
@@ -216,3 +224,32 @@ def test_screenshots(qtbot, ui_station, figures, main_window, shoot):
     page = today_page(qtbot, main_window)
     shots = shoot(main_window, "today-officer", prepare=lambda: page.refresh())
     assert len(shots) == 4
+
+
+def test_the_work_of_the_day_and_the_other_charts_open_their_pages(qtbot, ui_station, figures, main_window):
+    page = today_page(qtbot, main_window)
+    session = main_window.session
+    page.tiles["preregistrations"].click()
+    tasks = session.current_page
+    assert tasks is session.pages["tasks"]
+    assert tasks.prereg_shown()  # the pre-registrations tab, where the one waiting is
+    qtbot.waitUntil(lambda: tasks.prereg_model.rowCount() == 1, timeout=10_000)
+
+    main_window.show_page("today")
+    _x, y = page.feedback.getData()
+    last = len(y) - 1
+    click_column(qtbot, page.charts["feedback"], last, y[last])  # today's point: the tasks
+    assert session.current_page is tasks
+
+    main_window.show_page("today")
+    _x, h = page.backlog.getData()
+    click_column(qtbot, page.charts["backlog"], len(h) - 1, h[-1] / 2)  # what waits: the Sync page
+    assert session.current_page is session.pages["sync"]
+
+
+@pytest.mark.parametrize("role", [Role.ASSISTANT, Role.ADMIN])
+def test_screenshots_of_the_other_roles(qtbot, ui_station, figures, main_window, shoot, role):
+    window_login(qtbot, main_window, role)
+    page = main_window.session.pages["today"]
+    qtbot.waitUntil(lambda: page.dashboard is not None, timeout=10_000)
+    assert len(shoot(main_window, f"today-{role.value}", sizes=((1366, 768),))) == 2

@@ -16,14 +16,20 @@ from workstation.cli import checks
 from workstation.cli import devices as devices_cli
 from workstation.cli.terminal import (
     BACKUP_RECOVERY_PASSPHRASE,
+    CODE,
+    COMMAND,
     CURRENT_PASSWORD_FOR,
     CURRENT_RECOVERY_PASSPHRASE,
+    DIR,
     FIRST_ADMIN_PASSWORD,
     KEYRING_NOTE,
+    NAME,
     NEW_PASSWORD_FOR,
+    NUMBER,
     PASSWORD_FOR,
     RECOVERY_PASSPHRASE,
     SECRETS_NOTE,
+    USER,
     UsageError,
     add_common,
     env_user,
@@ -37,7 +43,7 @@ from workstation.cli.terminal import (
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.i18n import QT_TRANSLATE_NOOP, render
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -92,7 +98,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(f"    {res.recovery_passphrase}")
     print()
     if not res.keyring_used:
-        print(KEYRING_NOTE)
+        print(render(KEYRING_NOTE))
     return 0
 
 
@@ -322,62 +328,94 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The `workstation-admin` command line; every text in the operator's language (build it after
+    `argparse_i18n.install`, as `run_main` does)."""
     p = argparse.ArgumentParser(
         prog="workstation-admin",
-        description="Police-room workstation administration.",
-        epilog=KEYRING_NOTE + " " + SECRETS_NOTE,
+        description=render(QT_TRANSLATE_NOOP("cli", "Police-room workstation administration.")),
+        epilog=render(KEYRING_NOTE) + " " + render(SECRETS_NOTE),
     )
-    p.add_argument("--data-dir", default=str(station.default_data_dir()),
-                   help="station data directory (default: WORKSTATION_DATA_DIR or the user data folder)")
-    p.add_argument("--user", default=env_user(),
-                   help="operator to log in as (default: WORKSTATION_USER or 'admin')")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p.add_argument(
+        "--data-dir", default=str(station.default_data_dir()), metavar=render(DIR),
+        help=render(QT_TRANSLATE_NOOP(
+            "cli", "station data directory (default: WORKSTATION_DATA_DIR or the user data folder)"
+        )),
+    )
+    p.add_argument(
+        "--user", default=env_user(), metavar=render(USER),
+        help=render(QT_TRANSLATE_NOOP("cli", "operator to log in as (default: WORKSTATION_USER or `admin`)")),
+    )
+    sub = p.add_subparsers(dest="command", required=True, metavar=render(COMMAND))
 
     def command(name: str, help_text: str, func: object, *, user: bool = True) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_text, description=help_text)
+        shown = render(help_text)
+        sp = sub.add_parser(name, help=shown, description=shown)
         add_common(sp, user=user)
         sp.set_defaults(func=func)
         return sp
 
-    i = command("init", "create station, database, keys and the first admin", cmd_init, user=False)
-    i.add_argument("--station-code", required=True, type=checks.code(32, "station code"))
-    i.add_argument("--station-name", required=True, type=checks.text(128, "station name"))
-    i.add_argument("--admin", default=env_user(),
-                   help="the first admin's user name (default: WORKSTATION_USER or 'admin')")
-    i.add_argument("--no-keyring", action="store_true",
-                   help="do not use the OS keyring: the recovery passphrase becomes the everyday key")
-    i.add_argument("--demo", action="store_true",
-                   help="a demo station for training: accepts synthetic data (demo-data), never in service")
-    command("unlock", "unlock with the recovery passphrase; restores the keyring entry", cmd_unlock, user=False)
-    o = command("operator", "manage operators (admin login)", cmd_operator)
-    o.add_argument("action", choices=["add", "disable", "enable", "role", "reset", "unlock", "list"])
-    o.add_argument("username", nargs="?", default="")
-    o.add_argument("--role", choices=[r.value for r in Role], help="role for add (default officer) and role")
-    o.add_argument("--name", type=checks.text(64, "display name"), help="display name")
-    command("password", "change your own password (the operator given by --user)", cmd_password)
-    command("status", "counts, size, key backend, integrity (login with a role that may read the audit trail)",
-            cmd_status)
-    command("verify-audit", "verify the audit chain (login with a role that may read the audit trail)",
-            cmd_verify_audit)
-    command("rekey", "re-encrypt the database under a new key (admin login)", cmd_rekey)
-    b = command("backup", "encrypted backup to a new or empty folder (admin login)", cmd_backup)
-    b.add_argument("target", type=checks.empty_folder)
-    pu = command("purge", "purge acknowledged data past retention (admin login)", cmd_purge)
-    r = command("restore", "replace the station by a backup folder (close the workstation app first)", cmd_restore,
+    i = command("init", QT_TRANSLATE_NOOP("cli", "create station, database, keys and the first admin"), cmd_init,
                 user=False)
-    r.add_argument("backup", type=checks.existing_folder, help="the backup folder")
-    r.add_argument("--replace", action="store_true", help="replace an existing station in --data-dir")
-    pu.add_argument("--dry-run", action="store_true")
-    d = command("demo-data", "add N synthetic residents (clearly marked); only on a demo station (admin login)",
-                cmd_demo)
-    d.add_argument("count", type=checks.int_range(1, 1_000_000, "count"))
-    d.add_argument("--seed", type=int, default=1)
+    i.add_argument("--station-code", required=True, metavar=render(CODE),
+                   type=checks.code(32, QT_TRANSLATE_NOOP("cli", "station code")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "the station's code (ASCII letters, digits, `-`, `_`)")))
+    i.add_argument("--station-name", required=True, metavar=render(NAME),
+                   type=checks.text(128, QT_TRANSLATE_NOOP("cli", "station name")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "the station's name as it is shown")))
+    i.add_argument("--admin", default=env_user(), metavar=render(USER),
+                   help=render(QT_TRANSLATE_NOOP(
+                       "cli", "the first admin's user name (default: WORKSTATION_USER or `admin`)")))
+    i.add_argument("--no-keyring", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP(
+                       "cli", "do not use the OS keyring: the recovery passphrase becomes the everyday key")))
+    i.add_argument("--demo", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP(
+                       "cli", "a demo station for training: accepts synthetic data (demo-data), never in service")))
+    command("unlock", QT_TRANSLATE_NOOP("cli", "unlock with the recovery passphrase; restores the keyring entry"),
+            cmd_unlock, user=False)
+    o = command("operator", QT_TRANSLATE_NOOP("cli", "manage operators (admin login)"), cmd_operator)
+    actions = ["add", "disable", "enable", "role", "reset", "unlock", "list"]
+    o.add_argument("action", choices=actions, metavar=render(QT_TRANSLATE_NOOP("cli", "ACTION")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "one of: {actions}").format(actions=", ".join(actions))))
+    o.add_argument("username", nargs="?", default="", metavar=render(USER),
+                   help=render(QT_TRANSLATE_NOOP("cli", "the operator's user name (not for `list`)")))
+    o.add_argument("--role", choices=[r.value for r in Role],
+                   help=render(QT_TRANSLATE_NOOP("cli", "role for add (default officer) and role")))
+    o.add_argument("--name", type=checks.text(64, QT_TRANSLATE_NOOP("cli", "display name")), metavar=render(NAME),
+                   help=render(QT_TRANSLATE_NOOP("cli", "display name")))
+    command("password", QT_TRANSLATE_NOOP("cli", "change your own password (the operator given by --user)"),
+            cmd_password)
+    command("status", QT_TRANSLATE_NOOP(
+        "cli", "counts, size, key backend, integrity (login with a role that may read the audit trail)"), cmd_status)
+    command("verify-audit", QT_TRANSLATE_NOOP(
+        "cli", "verify the audit chain (login with a role that may read the audit trail)"), cmd_verify_audit)
+    command("rekey", QT_TRANSLATE_NOOP("cli", "re-encrypt the database under a new key (admin login)"), cmd_rekey)
+    b = command("backup", QT_TRANSLATE_NOOP("cli", "encrypted backup to a new or empty folder (admin login)"),
+                cmd_backup)
+    b.add_argument("target", type=checks.empty_folder, metavar=render(DIR),
+                   help=render(QT_TRANSLATE_NOOP("cli", "a new or empty folder for the backup")))
+    pu = command("purge", QT_TRANSLATE_NOOP("cli", "purge acknowledged data past retention (admin login)"), cmd_purge)
+    r = command("restore", QT_TRANSLATE_NOOP(
+        "cli", "replace the station by a backup folder (close the workstation app first)"), cmd_restore, user=False)
+    r.add_argument("backup", type=checks.existing_folder, metavar=render(DIR),
+                   help=render(QT_TRANSLATE_NOOP("cli", "the backup folder")))
+    r.add_argument("--replace", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP("cli", "replace an existing station in --data-dir")))
+    pu.add_argument("--dry-run", action="store_true",
+                    help=render(QT_TRANSLATE_NOOP("cli", "only count what would be purged")))
+    d = command("demo-data", QT_TRANSLATE_NOOP(
+        "cli", "add N synthetic residents (clearly marked); only on a demo station (admin login)"), cmd_demo)
+    d.add_argument("count", type=checks.int_range(1, 1_000_000, QT_TRANSLATE_NOOP("cli", "count")),
+                   metavar=render(NUMBER), help=render(QT_TRANSLATE_NOOP("cli", "how many residents (1–1000000)")))
+    d.add_argument("--seed", type=checks.int_range(0, 2**31, QT_TRANSLATE_NOOP("cli", "seed")), default=1,
+                   metavar=render(NUMBER),
+                   help=render(QT_TRANSLATE_NOOP("cli", "start of the random sequence (the same seed, the same data)")))
     devices_cli.add_parser(sub)  # `devices ...` (cli/devices.py)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_main(build_parser(), argv)
+    return run_main(build_parser, argv)
 
 
 if __name__ == "__main__":

@@ -95,7 +95,7 @@ def _demo_devices(data_dir: Path) -> None:
     try:
         manager.wait_discovered(15)
         for st in manager.statuses().values():
-            print(f"  {st.message_zh}  {st.message}")
+            print(f"  {render(st.message)}")
         if manager.demo is None or manager.status("idcard").state is not DeviceState.CONNECTED:
             return
         manager.demo.device("idcard").place_card(  # type: ignore[attr-defined]
@@ -104,9 +104,10 @@ def _demo_devices(data_dir: Path) -> None:
         try:
             doc = manager.call("idcard", lambda reader: reader.read_card(), timeout=10).document
         except DeviceError as exc:
-            print(f"Demo card could not be read: {exc.message}")
+            print(render(QT_TRANSLATE_NOOP("cli", "Demo card could not be read: {reason}").format(reason=exc.message)))
             return
-        print(f"Demo card on the emulated reader: {doc.name} {mask_id_numbers(doc.number)} ({doc.doc_type})")
+        card = QT_TRANSLATE_NOOP("cli", "Demo card on the emulated reader: {name} {number} ({kind})")
+        print(render(card.format(name=doc.name, number=mask_id_numbers(doc.number), kind=doc.doc_type)))
     finally:
         manager.shutdown()
 
@@ -119,22 +120,31 @@ def _report_devices(args: argparse.Namespace) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="workstation", description="Police-room workstation")
-    p.add_argument("--data-dir", type=checks.folder_to_write, help="station data directory")
-    p.add_argument("--demo", action="store_true", help="run on embedded defaults: demo station, emulated devices")
+    """The `workstation` command line (texts in the operator's language; see `terminal.run_main`)."""
+    from workstation.cli import sync as sync_cli
+    from workstation.cli.terminal import COMMAND, DIR
+
+    p = argparse.ArgumentParser(
+        prog="workstation", description=render(QT_TRANSLATE_NOOP("cli", "Police-room workstation"))
+    )
+    p.add_argument("--data-dir", type=checks.folder_to_write, metavar=render(DIR),
+                   help=render(QT_TRANSLATE_NOOP("cli", "station data directory")))
+    p.add_argument("--demo", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP("cli", "run on embedded defaults: demo station, emulated devices")))
     p.add_argument(
         "--self-test",
         action="store_true",
-        help="check this installation without a display or a station (temporary encrypted database, "
-        "device drivers, an emulated card read, the main window offscreen) and exit non-zero on any "
-        "failure or warning",
+        help=render(QT_TRANSLATE_NOOP(
+            "cli",
+            "check this installation without a display or a station (temporary encrypted database, device "
+            "drivers, an emulated card read, the main window offscreen) and exit non-zero on any failure or warning",
+        )),
     )
-    sub = p.add_subparsers(dest="command")
-    st = sub.add_parser("status", help="print what the station holds and which devices answer (terminal)")
+    sub = p.add_subparsers(dest="command", metavar=render(COMMAND))
+    st = sub.add_parser("status", help=render(QT_TRANSLATE_NOOP(
+        "cli", "print what the station holds and which devices answer (terminal)")))
     st.set_defaults(func=run_app)
-    from workstation.cli import sync as sync_cli
-
-    sp = sub.add_parser("sync", help="end-of-shift sync with the central platform")
+    sp = sub.add_parser("sync", help=render(QT_TRANSLATE_NOOP("cli", "end-of-shift sync with the central platform")))
     sync_cli.add_arguments(sp)
     sp.set_defaults(func=sync_cli.run)
     return p
@@ -143,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     from workstation.cli.terminal import run_main
 
-    return run_main(build_parser(), argv, default=_run)
+    return run_main(build_parser, argv, default=_run)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@ import-prereg, revoke-device, import-folder, transfer-record, release-checkpoint
 
 Every argument is checked before anything is written (`cli/checks.py`; a bad one is a usage error,
 exit code 2); a refused operation — no platform in the folder, an unknown station or device, a
-database that cannot be opened — prints a message and exits with 1 (`cli/terminal.py`).
+database that cannot be opened — prints a message and exits with 1 (`cli/terminal.py`). Help, messages
+and output lines are marked texts printed in the operator's language (`workstation.i18n`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pydantic import ValidationError as SchemaError
 from workstation.cli import checks
 from workstation.cli.terminal import UsageError, run_main
 from workstation.errors import UserFacingError
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.i18n import QT_TRANSLATE_NOOP, render
 
 DEFAULT_DIR = Path("central-data")
 PREREG_EXAMPLE = '[{"name": "Zhang San", "phone": "13800000000"}]'
@@ -53,17 +54,25 @@ def db_url(value: str) -> str:
         url = make_url(value)
         url.get_dialect()
     except (ArgumentError, ValueError):
-        raise argparse.ArgumentTypeError(
-            f"{value!r} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or "
-            "postgresql+psycopg://user@host/db)"
-        ) from None
+        not_url = QT_TRANSLATE_NOOP(
+            "platform-cli",
+            "{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or "
+            "postgresql+psycopg://user@host/db)",
+        )
+        raise argparse.ArgumentTypeError(render(not_url.format(value=repr(value)))) from None
     except NoSuchModuleError:
-        raise argparse.ArgumentTypeError(f"no database driver for {value.split(':', 1)[0]!r}") from None
+        no_driver = QT_TRANSLATE_NOOP("platform-cli", "no database driver for {scheme}")
+        raise argparse.ArgumentTypeError(render(no_driver.format(scheme=repr(value.split(":", 1)[0])))) from None
     return value
 
 
 class Refused(UserFacingError):
     pass
+
+
+def _say(text: str) -> None:
+    """Print one line in the operator's language."""
+    print(render(text))
 
 
 def _open(args: argparse.Namespace) -> Any:
@@ -151,10 +160,11 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.db_url:
         _store(args.db_url).close()  # the database must open before any key is written
     pk = k.init_keys(data_dir, hosts=args.host, db_url=args.db_url)
-    print(f"Platform initialised in {data_dir}")
-    print(f"CA certificate: {data_dir / k.CA_CERT}")
-    print(f"CA fingerprint (SHA-256): {k.ca_fingerprint(pk.ca_pem)}")
-    print(f"Encryption key id: {pk.key_id}")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "Platform initialised in {path}").format(path=data_dir))
+    _say(QT_TRANSLATE_NOOP("platform-cli", "CA certificate: {path}").format(path=data_dir / k.CA_CERT))
+    _say(QT_TRANSLATE_NOOP("platform-cli", "CA fingerprint (SHA-256): {fingerprint}").format(
+        fingerprint=k.ca_fingerprint(pk.ca_pem)))
+    _say(QT_TRANSLATE_NOOP("platform-cli", "Encryption key id: {key_id}").format(key_id=pk.key_id))
     return 0
 
 
@@ -179,7 +189,8 @@ def cmd_serve(central: Any, args: argparse.Namespace) -> int:
     from workstation.central.app import create_app
     from workstation.central.server import serve
 
-    print(f"Serving https://{args.host}:{args.port} (OpenAPI at /openapi.json)")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "Serving {url} (OpenAPI at /openapi.json)").format(
+        url=f"https://{args.host}:{args.port}"))
     serve(create_app(central), central.keys.tls_cert, central.keys.tls_key, args.host, args.port)
     return 0
 
@@ -189,8 +200,11 @@ def cmd_enroll_code(central: Any, args: argparse.Namespace) -> int:
     from workstation.central import keys as k
 
     code = central.enroll_code(args.station_code, ttl=timedelta(minutes=args.minutes))
-    print(f"Enrollment code for station {args.station_code} (valid {args.minutes} minutes, one use): {code}")
-    print(f"CA fingerprint to check at the workstation: {k.ca_fingerprint(central.keys.ca_pem)}")
+    _say(QT_TRANSLATE_NOOP(
+        "platform-cli", "Enrollment code for station {station} (valid {minutes} minutes, one use): {code}"
+    ).format(station=args.station_code, minutes=args.minutes, code=code))
+    _say(QT_TRANSLATE_NOOP("platform-cli", "CA fingerprint to check at the workstation: {fingerprint}").format(
+        fingerprint=k.ca_fingerprint(central.keys.ca_pem)))
     return 0
 
 
@@ -199,7 +213,8 @@ def cmd_push_task(central: Any, args: argparse.Namespace) -> int:
     _known_station(central, args.station_code)
     tid = central.push_task(args.station_code, title=args.title, kind=args.kind, details=args.details,
                             due_date=args.due)
-    print(f"Task {tid} queued for station {args.station_code}")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "Task {task} queued for station {station}").format(
+        task=tid, station=args.station_code))
     return 0
 
 
@@ -241,14 +256,15 @@ def cmd_import_prereg(central: Any, args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     rows = _prereg_rows(value, str(args.file))
     _known_station(central, args.station_code)
-    print(f"{central.import_prereg(args.station_code, rows)} pre-registrations queued")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "{count} pre-registrations queued").format(
+        count=central.import_prereg(args.station_code, rows)))
     return 0
 
 
 @_with_central
 def cmd_revoke_device(central: Any, args: argparse.Namespace) -> int:
     central.revoke_device(args.device_id)
-    print(f"Device {args.device_id} revoked")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "Device {device} revoked").format(device=args.device_id))
     return 0
 
 
@@ -264,9 +280,10 @@ def cmd_import_folder(central: Any, args: argparse.Namespace) -> int:
             )
         )
     n, errors = import_folder(central, folder)
-    print(f"{n} batches received; receipts written to {folder}")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "{count} batches received; receipts written to {folder}").format(
+        count=n, folder=folder))
     for e in errors:
-        print(f"refused: {e}", file=sys.stderr)
+        print(render(QT_TRANSLATE_NOOP("platform-cli", "refused: {error}").format(error=e)), file=sys.stderr)
     return 1 if errors else 0
 
 
@@ -274,7 +291,8 @@ def cmd_import_folder(central: Any, args: argparse.Namespace) -> int:
 def cmd_transfer_record(central: Any, args: argparse.Namespace) -> int:
     _known_station(central, args.to_station)
     before = central.transfer_record(args.record_type, args.record_id, args.to_station, reason=args.reason or "")
-    print(f"{args.record_type} {args.record_id} now belongs to station {args.to_station} (was {before})")
+    _say(QT_TRANSLATE_NOOP("platform-cli", "{kind} {record} now belongs to station {station} (was {before})").format(
+        kind=args.record_type, record=args.record_id, station=args.to_station, before=before))
     return 0
 
 
@@ -283,13 +301,17 @@ def cmd_release_checkpoint(central: Any, args: argparse.Namespace) -> int:
     _known_station(central, args.station_code)
     known = central.checkpoint_of(args.station_code)
     central.reset_checkpoint(args.station_code)
-    print(f"Station {args.station_code}: audit checkpoint {known and known['seq']} forgotten; its next batch sets it")
+    _say(QT_TRANSLATE_NOOP(
+        "platform-cli", "Station {station}: audit checkpoint {seq} forgotten; its next batch sets it"
+    ).format(station=args.station_code, seq=known["seq"] if known else "-"))
     return 0
 
 
 @_with_central
 def cmd_rotate_key(central: Any, args: argparse.Namespace) -> int:
-    print(f"New encryption key id: {central.rotate_key()} (the old key is kept for sealed batches)")
+    _say(QT_TRANSLATE_NOOP(
+        "platform-cli", "New encryption key id: {key_id} (the old key is kept for sealed batches)"
+    ).format(key_id=central.rotate_key()))
     return 0
 
 
@@ -301,60 +323,100 @@ def cmd_status(central: Any, args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="workstation-central", description="Reference central platform")
-    p.add_argument("--data-dir", default=str(DEFAULT_DIR), type=checks.folder_to_write,
-                   help="platform data directory (keys, config, SQLite)")
-    p.add_argument("--db-url", type=db_url, help="database URL (default: SQLite in the data directory)")
-    sub = p.add_subparsers(dest="command", required=True)
-    station = checks.code(32, "station code")
-    i = sub.add_parser("init", help="create the CA, TLS certificate, signing and encryption keys")
-    i.add_argument("--host", action="append", type=checks.host_name,
-                   help="host name or IP for the TLS certificate (repeatable)")
+    """The `workstation-central` command line (help in the operator's language; see `terminal.run_main`)."""
+    from workstation.cli.terminal import CODE, COMMAND, DIR, FILE, NUMBER, TEXT
+
+    p = argparse.ArgumentParser(prog="workstation-central",
+                                description=render(QT_TRANSLATE_NOOP("platform-cli", "Reference central platform")))
+    p.add_argument("--data-dir", default=str(DEFAULT_DIR), type=checks.folder_to_write, metavar=render(DIR),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "platform data directory (keys, config, SQLite)")))
+    p.add_argument("--db-url", type=db_url, metavar="URL",
+                   help=render(QT_TRANSLATE_NOOP(
+                       "platform-cli", "database URL (default: SQLite in the data directory)")))
+    sub = p.add_subparsers(dest="command", required=True, metavar=render(COMMAND))
+    station = checks.code(32, QT_TRANSLATE_NOOP("cli", "station code"))
+    station_help = render(QT_TRANSLATE_NOOP("platform-cli", "the station's code"))
+    host = render(QT_TRANSLATE_NOOP("platform-cli", "HOST"))
+    i = sub.add_parser("init", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "create the CA, TLS certificate, signing and encryption keys")))
+    i.add_argument("--host", action="append", type=checks.host_name, metavar=host,
+                   help=render(QT_TRANSLATE_NOOP(
+                       "platform-cli", "host name or IP for the TLS certificate (repeatable)")))
     i.set_defaults(func=cmd_init)
-    s = sub.add_parser("serve", help="serve HTTPS")
-    s.add_argument("--host", default="127.0.0.1", type=checks.host_name)
-    s.add_argument("--port", type=checks.tcp_port, default=8443)
+    s = sub.add_parser("serve", help=render(QT_TRANSLATE_NOOP("platform-cli", "serve HTTPS")))
+    s.add_argument("--host", default="127.0.0.1", type=checks.host_name, metavar=host,
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "address to listen on (default 127.0.0.1)")))
+    s.add_argument("--port", type=checks.tcp_port, default=8443, metavar=render(NUMBER),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "TCP port (default 8443)")))
     s.set_defaults(func=cmd_serve)
-    e = sub.add_parser("enroll-code", help="one-time, short-lived enrollment code for a station")
-    e.add_argument("station_code", type=station)
-    e.add_argument("--minutes", type=checks.int_range(1, MAX_ENROLL_MINUTES, "minutes"), default=15,
-                   help=f"how long the code is valid (1–{MAX_ENROLL_MINUTES}, default 15)")
+    e = sub.add_parser("enroll-code", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "one-time, short-lived enrollment code for a station")))
+    e.add_argument("station_code", type=station, metavar=render(CODE), help=station_help)
+    minutes = QT_TRANSLATE_NOOP("platform-cli", "minutes")
+    e.add_argument("--minutes", type=checks.int_range(1, MAX_ENROLL_MINUTES, minutes),
+                   default=15, metavar=render(NUMBER),
+                   help=render(QT_TRANSLATE_NOOP(
+                       "platform-cli", "how long the code is valid (1–{max}, default 15)").format(
+                       max=MAX_ENROLL_MINUTES)))
     e.set_defaults(func=cmd_enroll_code)
-    t = sub.add_parser("push-task", help="send a task to a station the platform knows")
-    t.add_argument("station_code", type=station)
-    t.add_argument("title", type=checks.text(200, "title"))
-    t.add_argument("--kind", default="visit", type=checks.code(32, "task kind"))
-    t.add_argument("--details", type=checks.text(2000, "details"))
-    t.add_argument("--due", type=checks.future_date, help="due date, YYYY-MM-DD (today or later)")
+    t = sub.add_parser("push-task", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "send a task to a station the platform knows")))
+    t.add_argument("station_code", type=station, metavar=render(CODE), help=station_help)
+    t.add_argument("title", type=checks.text(200, QT_TRANSLATE_NOOP("platform-cli", "title")), metavar=render(TEXT),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "the task's title")))
+    t.add_argument("--kind", default="visit", type=checks.code(32, QT_TRANSLATE_NOOP("platform-cli", "task kind")),
+                   metavar=render(CODE),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "kind of task (default: visit)")))
+    t.add_argument("--details", type=checks.text(2000, QT_TRANSLATE_NOOP("platform-cli", "details")),
+                   metavar=render(TEXT), help=render(QT_TRANSLATE_NOOP("platform-cli", "what is to be done")))
+    t.add_argument("--due", type=checks.future_date, metavar=render(QT_TRANSLATE_NOOP("platform-cli", "YYYY-MM-DD")),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "due date, YYYY-MM-DD (today or later)")))
     t.set_defaults(func=cmd_push_task)
-    r = sub.add_parser("import-prereg", help="import pre-registrations (JSON list) for a station")
-    r.add_argument("station_code", type=station)
-    r.add_argument("file", type=checks.existing_file, help=f"JSON list, e.g. {PREREG_EXAMPLE}")
+    r = sub.add_parser("import-prereg", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "import pre-registrations (JSON list) for a station")))
+    r.add_argument("station_code", type=station, metavar=render(CODE), help=station_help)
+    r.add_argument("file", type=checks.existing_file, metavar=render(FILE),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "JSON list, e.g. {example}").format(
+                       example=PREREG_EXAMPLE)))
     r.set_defaults(func=cmd_import_prereg)
-    v = sub.add_parser("revoke-device", help="revoke a device")
-    v.add_argument("device_id", type=checks.text(64, "device id"))
+    v = sub.add_parser("revoke-device", help=render(QT_TRANSLATE_NOOP("platform-cli", "revoke a device")))
+    v.add_argument("device_id", type=checks.text(64, QT_TRANSLATE_NOOP("platform-cli", "device id")),
+                   metavar=render(QT_TRANSLATE_NOOP("platform-cli", "DEVICE")),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "the device's id")))
     v.set_defaults(func=cmd_revoke_device)
-    f = sub.add_parser("import-folder", help="offline transfer: ingest sealed batches, write receipts")
-    f.add_argument("folder", type=checks.existing_folder)
+    f = sub.add_parser("import-folder", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "offline transfer: ingest sealed batches, write receipts")))
+    f.add_argument("folder", type=checks.existing_folder, metavar=render(DIR),
+                   help=render(QT_TRANSLATE_NOOP("platform-cli", "the folder the sealed batches were carried in")))
     f.set_defaults(func=cmd_import_folder)
-    tr = sub.add_parser("transfer-record", help="hand a record to another station (only its devices may change it)")
-    tr.add_argument("record_type", type=checks.code(32, "record type"))
-    tr.add_argument("record_id", type=checks.text(36, "record id"))
-    tr.add_argument("to_station", type=station)
-    tr.add_argument("--reason", type=checks.text(200, "reason"), help="why (kept with the transfer)")
-    tr.set_defaults(func=cmd_transfer_record)
-    rc = sub.add_parser("release-checkpoint",
-                        help="forget a station's audit checkpoint after its trail went back (once examined)")
-    rc.add_argument("station_code", type=station)
+    tx = sub.add_parser("transfer-record", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "hand a record to another station (only its devices may change it)")))
+    tx.add_argument("record_type", type=checks.code(32, QT_TRANSLATE_NOOP("platform-cli", "record type")),
+                     metavar=render(QT_TRANSLATE_NOOP("platform-cli", "TYPE")),
+                     help=render(QT_TRANSLATE_NOOP("platform-cli", "kind of record (e.g. resident, property)")))
+    tx.add_argument("record_id", type=checks.text(36, QT_TRANSLATE_NOOP("platform-cli", "record id")),
+                     metavar=render(QT_TRANSLATE_NOOP("platform-cli", "RECORD")),
+                     help=render(QT_TRANSLATE_NOOP("platform-cli", "the record's id")))
+    tx.add_argument("to_station", type=station, metavar=render(CODE),
+                     help=render(QT_TRANSLATE_NOOP("platform-cli", "the station that takes the record over")))
+    tx.add_argument("--reason", type=checks.text(200, QT_TRANSLATE_NOOP("platform-cli", "reason")),
+                    metavar=render(TEXT),
+                     help=render(QT_TRANSLATE_NOOP("platform-cli", "why (kept with the transfer)")))
+    tx.set_defaults(func=cmd_transfer_record)
+    rc = sub.add_parser("release-checkpoint", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "forget a station's audit checkpoint after its trail went back (once examined)")))
+    rc.add_argument("station_code", type=station, metavar=render(CODE), help=station_help)
     rc.set_defaults(func=cmd_release_checkpoint)
-    sub.add_parser("rotate-key", help="new batch-encryption key, announced to stations by the downlink") \
-        .set_defaults(func=cmd_rotate_key)
-    sub.add_parser("status", help="counts of devices, batches, records and conflicts").set_defaults(func=cmd_status)
+    sub.add_parser("rotate-key", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "new batch-encryption key, announced to stations by the downlink"))).set_defaults(
+        func=cmd_rotate_key)
+    sub.add_parser("status", help=render(QT_TRANSLATE_NOOP(
+        "platform-cli", "counts of devices, batches, records and conflicts"))).set_defaults(func=cmd_status)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    return run_main(build_parser(), argv)
+    return run_main(build_parser, argv)
 
 
 if __name__ == "__main__":

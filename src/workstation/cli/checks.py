@@ -1,7 +1,10 @@
 """Argument types for the console commands: each turns a bad argument into a one-line usage error
 (argparse prints it with the command's usage and exits with code 2) before anything is opened or
 written. Whatever can only be found by trying (a folder that cannot be written) is reported when the
-command tries, as a `UserFacingError` (see `terminal.run_main`)."""
+command tries, as a `UserFacingError` (see `terminal.run_main`).
+
+The complaints are marked texts rendered in the operator's language when raised (argparse prints
+``str(exc)``); ``what`` arguments naming a value (``"station code"``) are marked texts too."""
 
 from __future__ import annotations
 
@@ -15,12 +18,25 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from workstation.i18n import QT_TRANSLATE_NOOP, render
+
+
+def _bad(text: str) -> argparse.ArgumentTypeError:
+    """The usage error argparse prints, in the operator's language."""
+    return argparse.ArgumentTypeError(render(text))
+
+
+_FILE = QT_TRANSLATE_NOOP("cli", "file")
+_FOLDER = QT_TRANSLATE_NOOP("cli", "folder")
+_A_FOLDER = QT_TRANSLATE_NOOP("cli", "{value} is a folder, not a file")
+_A_FILE = QT_TRANSLATE_NOOP("cli", "{value} is a file, not a folder")
+
 
 def _path(value: str, what: str) -> Path:
     if not value or not value.strip():
-        raise argparse.ArgumentTypeError(f"{what}: an empty path is not a path")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{what}: an empty path is not a path").format(what=what))
     if "\0" in value:
-        raise argparse.ArgumentTypeError(f"{what}: a path cannot contain a NUL character")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{what}: a path cannot contain a NUL character").format(what=what))
     return Path(value).expanduser()
 
 
@@ -34,36 +50,39 @@ def _blocking_file(path: Path) -> Path | None:
 
 def existing_file(value: str) -> Path:
     """An existing, readable regular file."""
-    path = _path(value, "file")
+    path = _path(value, _FILE)
     if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{value!r} is a folder, not a file")
+        raise _bad(_A_FOLDER.format(value=repr(value)))
     if not path.exists():
-        raise argparse.ArgumentTypeError(f"no file {value!r}")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "no file {value}").format(value=repr(value)))
     if not path.is_file():
-        raise argparse.ArgumentTypeError(f"{value!r} is not a regular file")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{value} is not a regular file").format(value=repr(value)))
     if not os.access(path, os.R_OK):
-        raise argparse.ArgumentTypeError(f"{value!r} cannot be read")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{value} cannot be read").format(value=repr(value)))
     return path
 
 
 def existing_folder(value: str) -> Path:
     """An existing folder."""
-    path = _path(value, "folder")
+    path = _path(value, _FOLDER)
     if not path.exists():
-        raise argparse.ArgumentTypeError(f"no folder {value!r}")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "no folder {value}").format(value=repr(value)))
     if not path.is_dir():
-        raise argparse.ArgumentTypeError(f"{value!r} is a file, not a folder")
+        raise _bad(_A_FILE.format(value=repr(value)))
     return path
 
 
 def folder_to_write(value: str) -> Path:
     """A folder that exists or can be created: neither it nor any parent is a file."""
-    path = _path(value, "folder")
+    path = _path(value, _FOLDER)
     blocker = _blocking_file(path)
     if blocker is not None:
-        raise argparse.ArgumentTypeError(
-            f"{value!r} cannot be a folder: {str(blocker)!r} is a file" if blocker != path
-            else f"{value!r} is a file, not a folder"
+        raise _bad(
+            QT_TRANSLATE_NOOP("cli", "{value} cannot be a folder: {blocker} is a file").format(
+                value=repr(value), blocker=repr(str(blocker))
+            )
+            if blocker != path
+            else _A_FILE.format(value=repr(value))
         )
     return path
 
@@ -72,22 +91,27 @@ def empty_folder(value: str) -> Path:
     """A folder that does not exist yet or is empty (for a new station or a backup)."""
     path = folder_to_write(value)
     if path.is_dir() and any(path.iterdir()):
-        raise argparse.ArgumentTypeError(f"{value!r} is not empty; choose a new or empty folder")
+        not_empty = QT_TRANSLATE_NOOP("cli", "{value} is not empty; choose a new or empty folder")
+        raise _bad(not_empty.format(value=repr(value)))
     return path
 
 
 def json_file_to_update(value: str) -> Path:
     """A JSON file the command reads and may rewrite: either it exists as a regular file holding
     valid JSON, or it does not exist yet and no parent of it is a file."""
-    path = _path(value, "file")
+    path = _path(value, _FILE)
     if path.is_dir():
-        raise argparse.ArgumentTypeError(f"{value!r} is a folder, not a file")
+        raise _bad(_A_FOLDER.format(value=repr(value)))
     if path.exists():
         json_file(value)
         return path
     blocker = _blocking_file(path.parent)
     if blocker is not None:
-        raise argparse.ArgumentTypeError(f"{value!r} cannot be created: {str(blocker)!r} is a file")
+        raise _bad(
+            QT_TRANSLATE_NOOP("cli", "{value} cannot be created: {blocker} is a file").format(
+                value=repr(value), blocker=repr(str(blocker))
+            )
+        )
     return path
 
 
@@ -96,25 +120,29 @@ def tcp_port(value: str) -> int:
     try:
         port = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{value} is not a port number").format(value=repr(value))) from None
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"port {port} is outside 1–65535")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "port {port} is outside 1–65535").format(port=port))
     return port
 
 
 def int_range(low: int, high: int, what: str) -> Any:
-    """An integer type accepting `low`..`high` inclusive."""
+    """An integer type accepting `low`..`high` inclusive (`what`: the value's name, a marked text)."""
 
     def parse(value: str) -> int:
         try:
             n = int(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+            raise _bad(QT_TRANSLATE_NOOP("cli", "{value} is not a whole number").format(value=repr(value))) from None
         if not low <= n <= high:
-            raise argparse.ArgumentTypeError(f"{what} must be between {low} and {high}, not {n}")
+            raise _bad(
+                QT_TRANSLATE_NOOP("cli", "{what} must be between {low} and {high}, not {n}").format(
+                    what=what, low=low, high=high, n=n
+                )
+            )
         return n
 
-    parse.__name__ = what
+    parse.__name__ = str(what)
     return parse
 
 
@@ -125,41 +153,50 @@ def future_date(value: str) -> str:
             raise ValueError
         d = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01") from None
+        raise _bad(
+            QT_TRANSLATE_NOOP("cli", "{value} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-01").format(
+                value=repr(value)
+            )
+        ) from None
     if d < date.today():
-        raise argparse.ArgumentTypeError(f"{value} has already passed")
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{value} has already passed").format(value=value))
     return d.isoformat()
 
 
 def text(max_len: int, what: str) -> Any:
-    """Non-empty text of at most `max_len` characters with no control or format characters."""
+    """Non-empty text of at most `max_len` characters with no control or format characters (`what`: the
+    value's name, a marked text)."""
 
     def parse(value: str) -> str:
         value = unicodedata.normalize("NFC", value).strip()
         if not value:
-            raise argparse.ArgumentTypeError(f"{what} cannot be empty")
+            raise _bad(QT_TRANSLATE_NOOP("cli", "{what} cannot be empty").format(what=what))
         if len(value) > max_len:
-            raise argparse.ArgumentTypeError(f"{what} has at most {max_len} characters")
+            raise _bad(
+                QT_TRANSLATE_NOOP("cli", "{what} has at most {max_len} characters").format(what=what, max_len=max_len)
+            )
         if any(unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Cn") for c in value):
-            raise argparse.ArgumentTypeError(f"{what} may not contain control characters")
+            raise _bad(QT_TRANSLATE_NOOP("cli", "{what} may not contain control characters").format(what=what))
         return value
 
-    parse.__name__ = what
+    parse.__name__ = str(what)
     return parse
 
 
 def code(max_len: int, what: str) -> Any:
-    """A code of 1–`max_len` ASCII letters, digits, '-' or '_' (station codes)."""
+    """A code of 1–`max_len` ASCII letters, digits, '-' or '_' (station codes; `what`: a marked text)."""
 
     def parse(value: str) -> str:
         value = value.strip()
         if not value or len(value) > max_len or not all(c.isascii() and (c.isalnum() or c in "-_") for c in value):
-            raise argparse.ArgumentTypeError(
-                f"{what} {value!r} must be 1–{max_len} ASCII letters, digits, '-' or '_'"
+            raise _bad(
+                QT_TRANSLATE_NOOP(
+                    "cli", "{what} {value} must be 1–{max_len} ASCII letters, digits, `-` or `_`"
+                ).format(what=what, value=repr(value), max_len=max_len)
             )
         return value
 
-    parse.__name__ = what
+    parse.__name__ = str(what)
     return parse
 
 
@@ -169,11 +206,17 @@ def json_file(value: str) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
-        raise argparse.ArgumentTypeError(f"{value!r} is not UTF-8 text") from None
+        raise _bad(QT_TRANSLATE_NOOP("cli", "{value} is not UTF-8 text").format(value=repr(value))) from None
     except json.JSONDecodeError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        raise _bad(
+            QT_TRANSLATE_NOOP("cli", "{value} is not valid JSON (line {line}: {reason})").format(
+                value=repr(value), line=exc.lineno, reason=exc.msg
+            )
+        ) from None
     except OSError as exc:
-        raise argparse.ArgumentTypeError(f"{value!r} cannot be read ({exc.strerror})") from None
+        raise _bad(
+            QT_TRANSLATE_NOOP("cli", "{value} cannot be read ({reason})").format(value=repr(value), reason=exc.strerror)
+        ) from None
 
 
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$")
@@ -187,23 +230,28 @@ def host_name(value: str) -> str:
     except ValueError:
         pass
     if not _HOSTNAME.match(value):
-        raise argparse.ArgumentTypeError(f"{value!r} is neither a host name nor an IP address")
+        neither = QT_TRANSLATE_NOOP("cli", "{value} is neither a host name nor an IP address")
+        raise _bad(neither.format(value=repr(value)))
     return value
 
 
 def float_range(low: float, high: float, what: str) -> Any:
-    """A number type accepting `low`..`high` inclusive (no NaN)."""
+    """A number type accepting `low`..`high` inclusive (no NaN; `what`: a marked text)."""
 
     def parse(value: str) -> float:
         try:
             x = float(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+            raise _bad(QT_TRANSLATE_NOOP("cli", "{value} is not a number").format(value=repr(value))) from None
         if not low <= x <= high:  # also false for NaN
-            raise argparse.ArgumentTypeError(f"{what} must be between {low:g} and {high:g}, not {value}")
+            raise _bad(
+                QT_TRANSLATE_NOOP("cli", "{what} must be between {low} and {high}, not {n}").format(
+                    what=what, low=f"{low:g}", high=f"{high:g}", n=value
+                )
+            )
         return x
 
-    parse.__name__ = what
+    parse.__name__ = str(what)
     return parse
 
 
@@ -211,15 +259,14 @@ def _core_check(value: str, check: Any) -> Any:
     """Run a core check (`workstation.sync.pinning`: the same rules the desktop app applies) and turn
     its `ValidationError` into a usage error in the operator's language."""
     from workstation.errors import ValidationError
-    from workstation.i18n import operator_language, render
+    from workstation.i18n import Listing
 
     try:
         return check(value)
     except ValidationError as exc:
-        lang = operator_language()
-        raise argparse.ArgumentTypeError(
-            f"{value!r}: " + "; ".join(render(p.message, lang) for p in exc.problems)
-        ) from None
+        problems = Listing((p.message for p in exc.problems), separator="semicolon")
+        refused = QT_TRANSLATE_NOOP("cli", "{value}: {problems}").format(value=repr(value), problems=problems)
+        raise _bad(refused) from None
 
 
 def pem_certificate(value: str) -> Path:

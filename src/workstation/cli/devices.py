@@ -258,6 +258,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         _say(NONE, 2)
     for role, a in sorted(assignments.items()):
         where = a.port.find(ports)
+        present: str
         if where is not None:
             present = QT_TRANSLATE_NOOP("cli", "present as {device}").format(device=where.device)
         else:
@@ -584,60 +585,94 @@ def cmd_scanner_set(args: argparse.Namespace) -> int:
 
 # ---- parser wiring ------------------------------------------------------------------------------
 def add_parser(sub: Any) -> None:
-    """Register `devices` on the `workstation-admin` subparsers."""
+    """Register `devices` on the `workstation-admin` subparsers (texts in the operator's language)."""
+    from workstation.cli.terminal import DIR, FILE, PATH, USER
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--assignments", metavar="PATH", default=None, type=checks.json_file_to_update,
-        help="device assignments file (default: the app's, in the user config directory)",
+        "--assignments", metavar=render(FILE), default=None, type=checks.json_file_to_update,
+        help=render(QT_TRANSLATE_NOOP(
+            "cli", "device assignments file (default: the app's, in the user config directory)")),
     )
     common.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=argparse.SUPPRESS)
     # also accepted after the subcommand (`devices assign mrz COM3 --user li`); SUPPRESS keeps the global value
-    common.add_argument("--user", default=argparse.SUPPRESS, help="admin operator (as before `devices`)")
-    common.add_argument("--data-dir", default=argparse.SUPPRESS, help="station data directory (as before `devices`)")
+    common.add_argument("--user", default=argparse.SUPPRESS, metavar=render(USER),
+                        help=render(QT_TRANSLATE_NOOP("cli", "admin operator (as before `devices`)")))
+    common.add_argument("--data-dir", default=argparse.SUPPRESS, metavar=render(DIR),
+                        help=render(QT_TRANSLATE_NOOP("cli", "station data directory (as before `devices`)")))
     ports = argparse.ArgumentParser(add_help=False)
-    ports.add_argument("--port", action="append", metavar="PATH",
-                       help="also probe this port (e.g. a built-in /dev/ttyS0 or COM1); repeatable")
+    ports.add_argument("--port", action="append", metavar=render(PATH),
+                       help=render(QT_TRANSLATE_NOOP(
+                           "cli", "also probe this port (e.g. a built-in /dev/ttyS0 or COM1); repeatable")))
 
-    d = sub.add_parser("devices", help="serial devices: list, scan, assign, forget, fingerprint module settings",
-                       description="See and set up this desk's serial devices (ID card, fingerprint, passport).")
-    dsub = d.add_subparsers(dest="devices_command", required=True)
+    d = sub.add_parser(
+        "devices",
+        help=render(QT_TRANSLATE_NOOP(
+            "cli", "serial devices: list, scan, assign, forget, fingerprint module settings")),
+        description=render(QT_TRANSLATE_NOOP(
+            "cli", "See and set up this desk's serial devices (ID card, fingerprint, passport).")),
+    )
+    dsub = d.add_subparsers(dest="devices_command", required=True,
+                            metavar=render(QT_TRANSLATE_NOOP("cli", "COMMAND")))
 
     li = dsub.add_parser("list", parents=[common, ports],
-                         help="ports, matched adapter profiles and remembered assignments (no login)")
+                         help=render(QT_TRANSLATE_NOOP(
+                             "cli", "ports, matched adapter profiles and remembered assignments (no login)")))
     li.add_argument("--probe", action="store_true",
-                    help="also run a short discovery and show each device's state (nothing is remembered)")
+                    help=render(QT_TRANSLATE_NOOP(
+                        "cli", "also run a short discovery and show each device's state (nothing is remembered)")))
     li.set_defaults(func=cmd_list)
 
     sc = dsub.add_parser("scan", parents=[common, ports],
-                         help="find the devices now and remember where they are (audited when a station exists)")
+                         help=render(QT_TRANSLATE_NOOP(
+                             "cli", "find the devices now and remember where they are (audited when a station "
+                             "exists)")))
     sc.set_defaults(func=cmd_scan)
 
     roles = ", ".join(("idcard", "fingerprint", "mrz"))
-    a = dsub.add_parser("assign", parents=[common],
-                        help="assign a device to a port (needed for MRZ passport readers); admin login",
-                        description="Assign a device role to a port. The device is checked first (MRZ readers, "
-                                    "which send nothing until a passport is swiped, only by opening the port).")
-    a.add_argument("role", help=f"device role: {roles}")
-    a.add_argument("port", help="port path, COM name or pyserial URL")
-    a.add_argument("--protocol", help="protocol (default: the role's own)")
-    a.add_argument("--baud", type=int, help="baud rate (default: the protocol's default)")
-    a.add_argument("--no-check", action="store_true", help="save without checking that the device answers")
+    role_help = render(QT_TRANSLATE_NOOP("cli", "device role: {roles}").format(roles=roles))
+    role_metavar = render(QT_TRANSLATE_NOOP("cli", "ROLE"))
+    a = dsub.add_parser(
+        "assign", parents=[common],
+        help=render(QT_TRANSLATE_NOOP(
+            "cli", "assign a device to a port (needed for MRZ passport readers); admin login")),
+        description=render(QT_TRANSLATE_NOOP(
+            "cli", "Assign a device role to a port. The device is checked first (MRZ readers, which send nothing "
+            "until a passport is swiped, only by opening the port).")),
+    )
+    a.add_argument("role", metavar=role_metavar, help=role_help)
+    a.add_argument("port", metavar=render(QT_TRANSLATE_NOOP("cli", "PORT")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "port path, COM name or pyserial URL")))
+    a.add_argument("--protocol", metavar=render(QT_TRANSLATE_NOOP("cli", "PROTOCOL")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "protocol (default: the role's own)")))
+    a.add_argument("--baud", type=checks.int_range(1, 10_000_000, QT_TRANSLATE_NOOP("cli", "baud rate")),
+                   metavar=render(QT_TRANSLATE_NOOP("cli", "N")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "baud rate (default: the protocol's default)")))
+    a.add_argument("--no-check", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP("cli", "save without checking that the device answers")))
     a.set_defaults(func=cmd_assign)
 
-    f = dsub.add_parser("forget", parents=[common], help="forget a device's remembered port; admin login")
-    f.add_argument("role", help=f"device role: {roles}")
+    f = dsub.add_parser("forget", parents=[common],
+                        help=render(QT_TRANSLATE_NOOP("cli", "forget a device's remembered port; admin login")))
+    f.add_argument("role", metavar=role_metavar, help=role_help)
     f.set_defaults(func=cmd_forget)
 
     s = dsub.add_parser(
         "scanner-set", parents=[common, ports],
-        help="change a fingerprint module setting stored in its flash (baud, packet size, security); admin login",
-        description="Change one setting of the fingerprint module. The module keeps it in flash; a wrong baud "
-                    "makes it seem to disappear until it is found at the new rate. Changing the module's "
-                    "password or address is deliberately not offered: a lost password or address makes the "
-                    "module unusable, and the app always uses the factory ones.",
+        help=render(QT_TRANSLATE_NOOP(
+            "cli", "change a fingerprint module setting stored in its flash (baud, packet size, security); "
+            "admin login")),
+        description=render(QT_TRANSLATE_NOOP(
+            "cli", "Change one setting of the fingerprint module. The module keeps it in flash; a wrong baud makes "
+            "it seem to disappear until it is found at the new rate. Changing the module's password or address "
+            "is deliberately not offered: a lost password or address makes the module unusable, and the app "
+            "always uses the factory ones.")),
     )
     s.add_argument("setting", metavar="{baud,packet-size,security}",
-                   help="baud: N 1..12 (9600·N) or the rate; packet-size: 32/64/128/256; security: 1..5")
-    s.add_argument("value")
-    s.add_argument("--yes", action="store_true", help="do not ask for confirmation (scripts)")
+                   help=render(QT_TRANSLATE_NOOP(
+                       "cli", "baud: N 1..12 (9600·N) or the rate; packet-size: 32/64/128/256; security: 1..5")))
+    s.add_argument("value", metavar=render(QT_TRANSLATE_NOOP("cli", "VALUE")),
+                   help=render(QT_TRANSLATE_NOOP("cli", "the new value")))
+    s.add_argument("--yes", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP("cli", "do not ask for confirmation (scripts)")))
     s.set_defaults(func=cmd_scanner_set)

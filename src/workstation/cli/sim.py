@@ -1,5 +1,8 @@
 """`workstation-sim`: device emulators that speak the real bytes, on pty pairs or TCP ports.
 
+The lines on standard output are a protocol for scripts and tests (not translated); the help and
+the errors on standard error are in the operator's language.
+
 Prints one line per device (``idcard socket://127.0.0.1:41234``), then ``ready``, and then reads commands on
 standard input until ``quit`` or end of input / Ctrl-C:
 
@@ -22,8 +25,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from workstation.cli import checks
+from workstation.cli import argparse_i18n, checks
 from workstation.devices.emulation import EmulatorServer, Faults
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.resources import resource_path
 
 SCENARIOS = resource_path("scenarios")
@@ -37,28 +41,45 @@ def _optional(module: str, name: str) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="workstation-sim", description="Start device emulators")
-    p.add_argument("--tcp", action="store_true", help="listen on TCP ports (socket://) instead of pty pairs")
-    p.add_argument("--host", default="127.0.0.1", type=checks.host_name)
-    p.add_argument("--port-base", type=checks.int_range(0, 65533, "port base"), default=0,
-                   help="first TCP port (0: any free port)")
-    p.add_argument("--pace", action="store_true", help="pace output at the device's baud (wire timing)")
-    p.add_argument("--corrupt", type=checks.float_range(0.0, 1.0, "corrupt probability"), default=0.0,
-                   help="probability of corrupting each byte sent (0–1)")
-    p.add_argument("--drop-after", type=checks.int_range(1, 2**31, "drop-after bytes"), default=None,
-                   help="drop the link after N bytes sent")
-    p.add_argument("--latency", type=checks.float_range(0.0, 60.0, "latency"), default=0.0,
-                   help="seconds before each reply (0–60)")
-    p.add_argument("--scenario", type=checks.existing_folder, default=SCENARIOS, help="scenario folder")
-    p.add_argument("--card", default="resident_id", help="card on the reader at start ('' for none)")
+    """The `workstation-sim` command line (help in the operator's language; build it after
+    `argparse_i18n.install`)."""
+    from workstation.cli.terminal import DIR, NUMBER
+
+    p = argparse.ArgumentParser(prog="workstation-sim",
+                                description=render(QT_TRANSLATE_NOOP("sim", "Start device emulators")))
+    p.add_argument("--tcp", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP("sim", "listen on TCP ports (socket://) instead of pty pairs")))
+    p.add_argument("--host", default="127.0.0.1", type=checks.host_name,
+                   metavar=render(QT_TRANSLATE_NOOP("sim", "HOST")),
+                   help=render(QT_TRANSLATE_NOOP("sim", "address to listen on with --tcp (default 127.0.0.1)")))
+    p.add_argument("--port-base", type=checks.int_range(0, 65533, QT_TRANSLATE_NOOP("sim", "port base")), default=0,
+                   metavar=render(NUMBER), help=render(QT_TRANSLATE_NOOP("sim", "first TCP port (0: any free port)")))
+    p.add_argument("--pace", action="store_true",
+                   help=render(QT_TRANSLATE_NOOP("sim", "pace output at the device's baud (wire timing)")))
+    p.add_argument("--corrupt", type=checks.float_range(0.0, 1.0, QT_TRANSLATE_NOOP("sim", "corrupt probability")),
+                   default=0.0, metavar=render(QT_TRANSLATE_NOOP("sim", "P")),
+                   help=render(QT_TRANSLATE_NOOP("sim", "probability of corrupting each byte sent (0–1)")))
+    p.add_argument("--drop-after", type=checks.int_range(1, 2**31, QT_TRANSLATE_NOOP("sim", "drop-after bytes")),
+                   default=None, metavar=render(NUMBER),
+                   help=render(QT_TRANSLATE_NOOP("sim", "drop the link after N bytes sent")))
+    p.add_argument("--latency", type=checks.float_range(0.0, 60.0, QT_TRANSLATE_NOOP("sim", "latency")), default=0.0,
+                   metavar=render(QT_TRANSLATE_NOOP("sim", "SECONDS")),
+                   help=render(QT_TRANSLATE_NOOP("sim", "seconds before each reply (0–60)")))
+    p.add_argument("--scenario", type=checks.existing_folder, default=SCENARIOS, metavar=render(DIR),
+                   help=render(QT_TRANSLATE_NOOP("sim", "scenario folder")))
+    p.add_argument("--card", default="resident_id", metavar=render(QT_TRANSLATE_NOOP("sim", "CARD")),
+                   help=render(QT_TRANSLATE_NOOP("sim", "card on the reader at start (an empty value for none)")))
     return p
 
 
 def _check_card(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.card and not (Path(args.scenario) / "cards" / f"{args.card}.json").is_file():
         known = sorted(p.stem for p in (Path(args.scenario) / "cards").glob("*.json"))
-        parser.error(f"argument --card: no card scenario {args.card!r} in {args.scenario} "
-                     f"(known: {', '.join(known) or 'none'})")
+        no_card = QT_TRANSLATE_NOOP("sim", "argument --card: no card scenario {card} in {folder} (known: {known})")
+        parser.error(
+            render(no_card.format(card=repr(args.card), folder=args.scenario,
+                                  known=Listing(map(repr, known)) if known else QT_TRANSLATE_NOOP("cli", "none")))
+        )
 
 
 def start(args: argparse.Namespace) -> dict[str, tuple[EmulatorServer, Any]]:
@@ -132,6 +153,7 @@ def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Pa
 
 
 def main(argv: list[str] | None = None) -> int:
+    argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     _check_card(parser, args)
@@ -139,7 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         devices = start(args)
     except (OSError, ValueError) as exc:  # a port in use, a damaged scenario file
         from workstation.errors import UserFacingError
-        from workstation.i18n import QT_TRANSLATE_NOOP
 
         print(UserFacingError(QT_TRANSLATE_NOOP("sim", "The emulators could not start: {reason}").format(
             reason=str(exc))).for_operator(), file=sys.stderr)

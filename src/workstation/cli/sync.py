@@ -14,29 +14,42 @@ from workstation.storage.db import Database
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `workstation sync` (texts in the operator's language)."""
     from workstation.cli import checks
+    from workstation.cli.terminal import CODE, DIR, FILE, USER
 
     what = parser.add_mutually_exclusive_group()
-    what.add_argument("--status", action="store_true", help="show what has and has not reached the platform")
+    what.add_argument("--status", action="store_true",
+                      help=render(QT_TRANSLATE_NOOP("sync-cli", "show what has and has not reached the platform")))
     what.add_argument("--enroll", metavar="URL", type=checks.https_url,
-                      help="enroll with the platform at URL (administrator; needs --code, --station-code and --ca)")
+                      help=render(QT_TRANSLATE_NOOP(
+                          "sync-cli",
+                          "enroll with the platform at URL (administrator; needs --code, --station-code and --ca)")))
     parser.add_argument(
         "--replace-enrollment",
         action="store_true",
-        help="with --enroll: replace this workstation's existing enrollment (asks for confirmation)",
+        help=render(QT_TRANSLATE_NOOP(
+            "sync-cli", "with --enroll: replace this workstation's existing enrollment (asks for confirmation)")),
     )
-    parser.add_argument("--user", default=None, help="administrator who enrolls (default: WORKSTATION_USER or admin)")
-    parser.add_argument("--code", type=checks.text(64, "enrollment code"), help="one-time enrollment code")
-    parser.add_argument("--station-code", type=checks.code(32, "station code"),
-                        help="station code the enrollment code was issued for")
-    parser.add_argument("--ca", metavar="FILE", type=checks.pem_certificate,
-                        help="the platform's CA certificate (PEM)")
-    parser.add_argument("--fingerprint", type=checks.sha256_fingerprint, help="the CA fingerprint given with the code")
-    what.add_argument("--export", metavar="DIR", type=checks.folder_to_write,
-                      help="offline transfer: write sealed batches to DIR")
-    what.add_argument("--import-receipts", metavar="DIR", type=checks.existing_folder,
-                      help="offline transfer: read receipts from DIR")
-    parser.add_argument("--no-downlink", action="store_true", help="upload only")
+    parser.add_argument("--user", default=None, metavar=render(USER),
+                        help=render(QT_TRANSLATE_NOOP(
+                            "sync-cli", "administrator who enrolls (default: WORKSTATION_USER or `admin`)")))
+    parser.add_argument("--code", type=checks.text(64, QT_TRANSLATE_NOOP("sync-cli", "enrollment code")),
+                        metavar=render(CODE),
+                        help=render(QT_TRANSLATE_NOOP("sync-cli", "one-time enrollment code")))
+    parser.add_argument("--station-code", type=checks.code(32, QT_TRANSLATE_NOOP("cli", "station code")),
+                        metavar=render(CODE),
+                        help=render(QT_TRANSLATE_NOOP("sync-cli", "station code the enrollment code was issued for")))
+    parser.add_argument("--ca", metavar=render(FILE), type=checks.pem_certificate,
+                        help=render(QT_TRANSLATE_NOOP("sync-cli", "the platform's CA certificate (PEM)")))
+    parser.add_argument("--fingerprint", type=checks.sha256_fingerprint, metavar="SHA-256",
+                        help=render(QT_TRANSLATE_NOOP("sync-cli", "the CA fingerprint given with the code")))
+    what.add_argument("--export", metavar=render(DIR), type=checks.folder_to_write,
+                      help=render(QT_TRANSLATE_NOOP("sync-cli", "offline transfer: write sealed batches to a folder")))
+    what.add_argument("--import-receipts", metavar=render(DIR), type=checks.existing_folder,
+                      help=render(QT_TRANSLATE_NOOP("sync-cli", "offline transfer: read receipts from a folder")))
+    parser.add_argument("--no-downlink", action="store_true",
+                        help=render(QT_TRANSLATE_NOOP("sync-cli", "upload only")))
 
 
 def _open_db(args: argparse.Namespace) -> Database:

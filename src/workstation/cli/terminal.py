@@ -10,8 +10,10 @@ command-line arguments, which other users can see in the process list:
   operator's password instead (or, with no terminal, stops and says so).
 * ``WORKSTATION_NEW_PASSWORD`` — a new password being set (operator add/reset/password).
 
-`run_main` runs a command and turns every expected failure into a message in both languages and an
-exit code (`EXIT_CODES`, also printed at the end of every command's ``--help``): 0 done; 1 refused or
+Everything a command prints is a marked text (`workstation.i18n`) rendered in the operator's language
+(``WORKSTATION_LANG``, else the locale), its ``--help`` and argparse's own words included
+(`workstation.cli.argparse_i18n`). `run_main` runs a command and turns every expected failure into a
+message and an exit code (`EXIT_CODES`, also printed at the end of every command's ``--help``): 0 done; 1 refused or
 failed (`EXIT_REFUSED`: the command line was right, the operation could not be done: wrong password,
 no permission, invalid data, disk full, device or platform problem); 2 usage error (`EXIT_USAGE`, also
 what argparse uses: the command line itself is wrong); 70 a bug (`EXIT_BUG`, an unexpected exception:
@@ -29,6 +31,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from workstation.cli import argparse_i18n
 from workstation.errors import Cancelled, UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP, Message, Text, render
 from workstation.storage import operators, station
@@ -42,24 +45,39 @@ EXIT_USAGE = 2  # argparse's own code for a bad command line
 EXIT_BUG = 70  # sysexits.h EX_SOFTWARE
 EXIT_CANCELLED = 130  # as a shell reports a command stopped by Ctrl-C
 
-EXIT_CODES = (
+EXIT_CODES = QT_TRANSLATE_NOOP(
+    "cli",
     "Exit codes: 0 done; 1 refused or failed (the command was understood but could not be done, the "
     "message says why); 2 usage error (the command line is wrong); 70 internal error (a bug, please "
-    "report it); 130 stopped by the operator (Ctrl-C, cancelled)."
+    "report it); 130 stopped by the operator (Ctrl-C, cancelled).",
 )
 
-KEYRING_NOTE = (
+KEYRING_NOTE = QT_TRANSLATE_NOOP(
+    "cli",
     "Without a keyring service (for example a Linux desktop without Secret Service / KWallet, a server or "
     "a remote session) the station's key cannot be kept by the system, and the recovery passphrase becomes "
     "the everyday key: every command and every start of the app asks for it (scripts: WORKSTATION_PASSPHRASE). "
     "Keep it like a password. Once a keyring is available, `workstation-admin unlock` stores the key there "
-    "again and the passphrase goes back to the safe."
+    "again and the passphrase goes back to the safe.",
 )
-SECRETS_NOTE = (
+SECRETS_NOTE = QT_TRANSLATE_NOOP(
+    "cli",
     "Secrets are asked for at the terminal; scripts may set WORKSTATION_PASSPHRASE (recovery passphrase), "
-    "WORKSTATION_ADMIN_PASSWORD (the password of WORKSTATION_USER, default 'admin', and of no one else) and "
-    "WORKSTATION_NEW_PASSWORD (a password being set)."
+    "WORKSTATION_ADMIN_PASSWORD (the password of WORKSTATION_USER, default `admin`, and of no one else) and "
+    "WORKSTATION_NEW_PASSWORD (a password being set).",
 )
+
+# What the help calls the values an operator types (argparse's metavars), marked so usage lines read
+# in the operator's language ("--data-dir 目录"); `render` them when building a parser.
+DIR = QT_TRANSLATE_NOOP("cli", "DIR")
+FILE = QT_TRANSLATE_NOOP("cli", "FILE")
+PATH = QT_TRANSLATE_NOOP("cli", "PATH")
+USER = QT_TRANSLATE_NOOP("cli", "USER")
+NAME = QT_TRANSLATE_NOOP("cli", "NAME")
+CODE = QT_TRANSLATE_NOOP("cli", "CODE")
+NUMBER = QT_TRANSLATE_NOOP("cli", "N")
+TEXT = QT_TRANSLATE_NOOP("cli", "TEXT")
+COMMAND = QT_TRANSLATE_NOOP("cli", "COMMAND")
 
 
 def ask(prompt: str, *, confirm: bool = False, env: str | None = None) -> str:
@@ -129,7 +147,7 @@ def open_station(args: argparse.Namespace) -> Database:
     except KeyringUnavailable as exc:
         if not os.environ.get("WORKSTATION_PASSPHRASE"):
             print(exc.render(), file=sys.stderr)
-            print(KEYRING_NOTE, file=sys.stderr)
+            print(render(KEYRING_NOTE), file=sys.stderr)
         db, _method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", RECOVERY_PASSPHRASE))
     if db.read_only_reason is not None:  # opened read-only for an inspection: say so first
         print(AuditTrailDamaged(db.read_only_reason).render(), file=sys.stderr)
@@ -164,9 +182,15 @@ def usage_checked(check: Callable[[str], object], value: str, what: str) -> obje
 def add_common(parser: argparse.ArgumentParser, *, user: bool = True) -> None:
     """`--data-dir` (and `--user`) accepted after a subcommand too; SUPPRESS keeps the value given
     before the subcommand when they are not repeated."""
-    parser.add_argument("--data-dir", default=argparse.SUPPRESS, help="station data directory (as before the command)")
+    parser.add_argument(
+        "--data-dir", default=argparse.SUPPRESS, metavar=render(DIR),
+        help=render(QT_TRANSLATE_NOOP("cli", "station data directory (as before the command)")),
+    )
     if user:
-        parser.add_argument("--user", default=argparse.SUPPRESS, help="operator to log in as (as before the command)")
+        parser.add_argument(
+            "--user", default=argparse.SUPPRESS, metavar=render(USER),
+            help=render(QT_TRANSLATE_NOOP("cli", "operator to log in as (as before the command)")),
+        )
 
 
 def report(exc: UserFacingError) -> None:
@@ -178,14 +202,19 @@ def report(exc: UserFacingError) -> None:
 
 
 def run_main(
-    parser: argparse.ArgumentParser,
+    build_parser: Callable[[], argparse.ArgumentParser],
     argv: Sequence[str] | None,
     default: Callable[[argparse.Namespace], int] | None = None,
 ) -> int:
-    """Parse `argv` and run the chosen command (`args.func`, else `default`); every failure becomes a
-    message and an exit code (module docstring). Never shows a traceback unless WORKSTATION_DEBUG is set."""
-    if EXIT_CODES not in (parser.epilog or ""):
-        parser.epilog = f"{parser.epilog} {EXIT_CODES}" if parser.epilog else EXIT_CODES
+    """Build the command's parser (argparse speaking the operator's language: `argparse_i18n.install`
+    comes first), parse `argv` and run the chosen command (`args.func`, else `default`); every failure
+    becomes a message and an exit code (module docstring). Never shows a traceback unless
+    WORKSTATION_DEBUG is set."""
+    argparse_i18n.install()
+    parser = build_parser()
+    exit_codes = render(EXIT_CODES)
+    if exit_codes not in (parser.epilog or ""):
+        parser.epilog = f"{parser.epilog} {exit_codes}" if parser.epilog else exit_codes
     args = parser.parse_args(argv)
     func = getattr(args, "func", None) or default
     if func is None:

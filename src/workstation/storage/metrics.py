@@ -7,9 +7,10 @@
 - over time, one value per day (the Today dashboard): registrations, the feedback rate as it stood
   at the end of each day, and the backlog at the end of each day
 
-Days are the store's days: timestamps are kept in UTC, so a day runs from 00:00 to 24:00 UTC. A
-series over days counts each day with a range over an indexed timestamp (``ts >= day and ts <
-day + 1``), never ``date(ts)`` per row: at a million residents the range counts cost a tenth.
+Days are the store's days: timestamps are kept in UTC, so a day runs from 00:00 to 24:00 UTC. The
+big tables' series (registrations, the outbox) and the spot checks per grid are read from the running
+counts triggers keep (`schema.DailyCount`, `schema.GridCheckCount`, migration 0010): a few dozen
+primary-key reads instead of a step per row, whatever the station holds. Tasks are few: counted.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from workstation.domain.enums import TaskStatus
 from workstation.storage import outbox
-from workstation.storage.schema import OutboxEntry, Person, SpotCheck, Task
+from workstation.storage.schema import DailyCount, GridCheckCount, SpotCheck, Task
 from workstation.storage.sync_tables import SyncPrereg
 
 
@@ -71,7 +72,15 @@ def consistency_for_properties(session: Session, property_ids: Sequence[str]) ->
 
 
 def consistency_by_grid(session: Session) -> dict[str, Rate]:
-    return _consistency(session, SpotCheck.grid_code)
+    """Consistent / all live spot checks of each grid that has any (the running counts of
+    `GridCheckCount`: one row per grid and result, not a pass over every spot check)."""
+    out: dict[str, list[int]] = {}
+    for grid, result, n in session.execute(select(GridCheckCount.grid_code, GridCheckCount.result, GridCheckCount.n)):
+        counts = out.setdefault(grid, [0, 0])
+        counts[1] += int(n)
+        if result == "consistent":
+            counts[0] += int(n)
+    return {grid: Rate(ok, total) for grid, (ok, total) in out.items() if total}
 
 
 def consistency_of_property(session: Session, property_id: str) -> Rate:
@@ -85,7 +94,11 @@ def consistency_of_grid(session: Session, grid_code: str) -> Rate:
 
 
 def consistency_station(session: Session) -> Rate:
-    return _consistency(session, None).get("station", Rate(0, 0))
+    """Consistent / all live spot checks of the station (the sum of `consistency_by_grid`)."""
+    ok = total = 0
+    for rate in consistency_by_grid(session).values():
+        ok, total = ok + rate.numerator, total + rate.denominator
+    return Rate(ok, total)
 
 
 def feedback_rate(session: Session) -> Rate:
@@ -103,19 +116,17 @@ def day_starts(days: int, today: date | None = None) -> list[datetime]:
     return [datetime.combine(start + timedelta(days=i), datetime.min.time()) for i in range(days + 1)]
 
 
-def _counts_per_day(
-    session: Session, column: Any, bounds: list[datetime], *where: Any, small: bool = False
-) -> list[int]:
-    """How many rows have `column` in each day [bounds[i], bounds[i + 1]).
+def _daily(session: Session, series: str, first: date) -> dict[date, int]:
+    """`DailyCount` of `series` from `first` on (later days included): {day: rows}."""
+    rows = session.execute(
+        select(DailyCount.day, DailyCount.n).where(DailyCount.series == series, DailyCount.day >= first.isoformat())
+    ).all()
+    return {date.fromisoformat(day): int(n) for day, n in rows}
 
-    Over an indexed column, one range count a day (an index range each, no function per row); for a
-    `small` table (tasks), one pass grouped by ``date(column)``."""
-    if not small:
-        stmts = [
-            select(func.count()).where(column >= lo, column < hi, *where)
-            for lo, hi in zip(bounds, bounds[1:], strict=False)
-        ]
-        return [int(session.execute(stmt).scalar_one()) for stmt in stmts]
+
+def _tasks_per_day(session: Session, column: Any, bounds: list[datetime], *where: Any) -> list[int]:
+    """Tasks with `column` in each day [bounds[i], bounds[i + 1]): one pass grouped by ``date(column)``
+    (tasks are few)."""
     day = func.date(column, type_=String)
     found = dict(
         session.execute(
@@ -129,9 +140,9 @@ def registrations_per_day(session: Session, *, days: int = 30, today: date | Non
     """Residents registered on each of the `days` days ending with `today` (default: the local date),
     oldest first: ``[(day, count), ...]``, a day without registrations counted 0. A registration
     deleted since still counts on its day (it happened)."""
-    bounds = day_starts(days, today)
-    counts = _counts_per_day(session, Person.created_at, bounds)
-    return [(b.date(), c) for b, c in zip(bounds, counts, strict=False)]
+    days_ = [b.date() for b in day_starts(days, today)[:-1]]
+    counts = _daily(session, "person.created", days_[0])
+    return [(d, counts.get(d, 0)) for d in days_]
 
 
 def feedback_rate_per_day(session: Session, *, days: int = 30, today: date | None = None) -> list[tuple[date, Rate]]:
@@ -154,7 +165,7 @@ def _cumulative(session: Session, column: Any, bounds: list[datetime], *where: A
     """Rows (of a small table) with `column` before the end of each day (bounds[i + 1])."""
     before = int(session.execute(select(func.count()).where(column < bounds[0], *where)).scalar_one())
     out = []
-    for n in _counts_per_day(session, column, bounds, *where, small=True):
+    for n in _tasks_per_day(session, column, bounds, *where):
         before += n
         out.append(before)
     return out
@@ -165,23 +176,15 @@ def backlog_per_day(session: Session, *, days: int = 30, today: date | None = No
     oldest first: ``[(day, count), ...]``. Derived from the backlog now: a change created after a
     day's end was not waiting then, one acknowledged after it still was. Outbox rows purged after
     their retention were acknowledged long before any of these days, so they change nothing."""
-    bounds = day_starts(days, today)
+    days_ = [b.date() for b in day_starts(days, today)[:-1]]
     now_waiting, _oldest = outbox.backlog(session)
-    created_after = _after(session, OutboxEntry.created_at, bounds)
-    acked_after = _after(session, OutboxEntry.acked_at, bounds)
-    return [
-        (b.date(), now_waiting - c + a) for b, c, a in zip(bounds, created_after, acked_after, strict=False)
-    ]
-
-
-def _after(session: Session, column: Any, bounds: list[datetime]) -> list[int]:
-    """Rows with `column` at or after the end of each day (bounds[i + 1]), up to now and beyond."""
-    later = int(session.execute(select(func.count()).where(column >= bounds[-1])).scalar_one())
-    counts = _counts_per_day(session, column, bounds)
-    out = [0] * len(counts)
-    for i in range(len(counts) - 1, -1, -1):
-        out[i] = later
-        later += counts[i]
+    created = _daily(session, "outbox.created", days_[0])
+    acked = _daily(session, "outbox.acked", days_[0])
+    out = []
+    for d in days_:  # changes created after the day's end were not waiting then; acknowledged after it, were
+        created_after = sum(n for day, n in created.items() if day > d)
+        acked_after = sum(n for day, n in acked.items() if day > d)
+        out.append((d, now_waiting - created_after + acked_after))
     return out
 
 

@@ -176,6 +176,8 @@ class Property(SyncMixin, Base):
     __table_args__ = (
         Index("ix_property_grid_code", "grid_code"),
         Index("ix_property_assistant_username", "assistant_username"),
+        Index("ix_property_address", "address", "id"),  # the property list's order (0011)
+        Index("ix_property_grid_address", "grid_code", "address", "id"),  # a grid's list (0011)
     )
 
 
@@ -228,7 +230,6 @@ class SpotCheck(SyncMixin, Base):
     __table_args__ = (
         Index("ix_spot_check_property_id", "property_id"),
         Index("ix_spot_check_grid_code", "grid_code"),
-        Index("ix_spot_check_grid_result", "grid_code", "result", "deleted_at"),  # 一致率 per grid (0009)
     )
 
 
@@ -284,9 +285,29 @@ class OutboxEntry(Base):
     __table_args__ = (
         Index("ix_outbox_batch_id", "batch_id", "seq"),
         Index("ix_outbox_record", "record_type", "record_id"),
-        Index("ix_outbox_acked_at", "acked_at"),
-        Index("ix_outbox_created_at", "created_at"),  # the backlog at each day's end (0009)
+        Index("ix_outbox_acked_at_created_at", "acked_at", "created_at"),  # the backlog and its oldest (0010)
     )
+
+
+class DailyCount(Base):
+    """Rows per day of a series, kept by triggers in the transaction of every write (migration 0010):
+    ``person.created`` (registrations), ``outbox.created`` and ``outbox.acked``. ``day`` is the first
+    ten characters of the stored UTC timestamp. Read by `storage.metrics`; nothing writes it directly."""
+
+    __tablename__ = "daily_count"
+    series: Mapped[str] = mapped_column(String(24), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
+
+
+class GridCheckCount(Base):
+    """Live spot checks per grid and result, kept by triggers (migration 0010); the consistency rate
+    per grid (一致率) reads it. Nothing writes it directly."""
+
+    __tablename__ = "grid_check_count"
+    grid_code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    result: Mapped[str] = mapped_column(String(16), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 class AuditEvent(Base):

@@ -8,7 +8,8 @@
 The figures come from `desk.supervision.dashboard()` (frozen `Dashboard`; a part the role may not read
 is None and its chart or tile is hidden). A refresh runs on the DB lane; the GUI thread then only calls
 `setData` on plot items created once, and updates a few labels. It refreshes when the page is shown,
-every `REFRESH_MS` while it is visible, and shortly after a change of the kinds it counts.
+every `REFRESH_MS` while it is visible, and shortly after any write (every write waits for the platform
+a while, so the backlog moves with each one).
 
 Clicking a bar or point opens the list behind it through `MainWindow.open_list`: a day's registrations
 (residents registered that day), a grid's consistency (the properties of that grid when the Properties
@@ -31,7 +32,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workstation.devices.manager import DeviceState
-from workstation.storage.areas.base import Kind
 from workstation.ui.context import DeskContext, role_label
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.widgets.charts import LINE, Bars, Chart
@@ -39,8 +39,7 @@ from workstation.ui.widgets.status import ROLE_TITLES
 
 DAYS = 30
 REFRESH_MS = 60_000
-CHANGE_DELAY_MS = 1500  # after a write of a counted kind: refresh once things settle
-COUNTED_KINDS = frozenset({Kind.PERSON, Kind.SPOT_CHECK, Kind.TASK, Kind.PREREGISTRATION})
+CHANGE_DELAY_MS = 1500  # after a write: refresh once a burst of writes has settled
 DEVICE_ROLES = ("idcard", "fingerprint", "mrz")
 
 
@@ -109,7 +108,10 @@ class TodayPage(PageBase):
             b = QPushButton()
             b.setObjectName(f"tile_{name}")
             b.setCursor(Qt.CursorShape.PointingHandCursor)
-            b.clicked.connect(lambda _c=False, page=page: self._open(page))
+            if name == "preregistrations":
+                b.clicked.connect(self._open_preregistrations)
+            else:
+                b.clicked.connect(lambda _c=False, page=page: self._open(page))
             b.setVisible(False)
             work.addWidget(b)
             self.tiles[name] = b
@@ -120,11 +122,17 @@ class TodayPage(PageBase):
         work.addWidget(self.updated)
         lay.addLayout(work)
 
+        self.no_charts = QLabel()  # a role that may read none of the figures (the administrator)
+        self.no_charts.setObjectName("today_no_charts")
+        self.no_charts.setWordWrap(True)
+        self.no_charts.setStyleSheet("color: #5f6368;")
+        self.no_charts.setVisible(False)
+        lay.addWidget(self.no_charts)
         grid = QGridLayout()
         grid.setSpacing(10)
         self.charts: dict[str, Chart] = {}
         for i, name in enumerate(("registrations", "consistency", "feedback", "backlog")):
-            chart = Chart(name)
+            chart = Chart(name, counts=name in ("registrations", "backlog"))
             chart.setVisible(False)  # until the first figures say what this role sees
             grid.addWidget(chart, i // 2, i % 2)
             self.charts[name] = chart
@@ -157,7 +165,8 @@ class TodayPage(PageBase):
         self._change_timer.setInterval(CHANGE_DELAY_MS)
         self._change_timer.timeout.connect(self.refresh)
         ctx.changed.connect(self._on_changed)
-        ctx.devices.state_changed.connect(lambda *_: self._show_devices())
+        # a bound method, not a lambda: Qt drops the connection when this page is deleted at logout
+        ctx.devices.state_changed.connect(self._on_device_state)
         self.retranslate()
         self._show_devices()
 
@@ -202,6 +211,10 @@ class TodayPage(PageBase):
             self.tr("Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.")
         )
         self.work_label.setText(self.tr("Work of the day:"))
+        self.no_charts.setText(
+            self.tr("The station's figures (registrations, rates, what waits for the platform) are shown to the "
+                    "roles that work with residents and reports.")
+        )
         c = self.charts
         c["registrations"].title.setText(self.tr("Registrations per day"))
         c["registrations"].set_axis_labels(self.tr("residents"), self.tr("day"))
@@ -251,7 +264,7 @@ class TodayPage(PageBase):
         ).on_finished(finished).start()
 
     def _on_changed(self, changes: Any) -> None:
-        if self.isVisible() and COUNTED_KINDS & set(getattr(changes, "kinds", ())):
+        if self.isVisible() and getattr(changes, "kinds", None):
             self._change_timer.start()
 
     def _show(self, d: Any, work_ms: float) -> None:
@@ -263,6 +276,7 @@ class TodayPage(PageBase):
         c["consistency"].setVisible(d.consistency_by_grid is not None)
         c["feedback"].setVisible(d.feedback_per_day is not None)
         c["backlog"].setVisible(d.backlog_per_day is not None)
+        self.no_charts.setVisible(not any(ch.isVisibleTo(self) for ch in c.values()))
         if d.registrations_per_day is not None:
             self._days = tuple(day for day, _n in d.registrations_per_day)
             counts = [n for _day, n in d.registrations_per_day]
@@ -275,7 +289,7 @@ class TodayPage(PageBase):
             self.consistency.setData([0.0 if math.isnan(v) else v for v in values])
             c["consistency"].set_clickable([r.denominator > 0 for _g, r in d.consistency_by_grid])
             c["consistency"].set_categories(
-                list(self._grids), every=max(1, math.ceil(len(self._grids) / 14)), y_max=105
+                list(self._grids), every=max(1, math.ceil(len(self._grids) / 14)), y_max=100
             )
         if d.feedback_per_day is not None:
             days = tuple(day for day, _r in d.feedback_per_day)
@@ -285,7 +299,7 @@ class TodayPage(PageBase):
             else:  # no rate on any day: no points (pyqtgraph cannot bound an all-NaN series)
                 self.feedback.setData(np.zeros(0), np.zeros(0))
             c["feedback"].set_clickable([r.denominator > 0 for _day, r in d.feedback_per_day])
-            c["feedback"].set_categories(_day_labels(days), every=7, y_max=105)
+            c["feedback"].set_categories(_day_labels(days), every=7, y_max=100)
         if d.backlog_per_day is not None:
             days = tuple(day for day, _n in d.backlog_per_day)
             counts = [n for _day, n in d.backlog_per_day]
@@ -344,6 +358,10 @@ class TodayPage(PageBase):
         if d.preregistrations_waiting is not None:
             pre.setText(self.tr("Pre-registrations waiting: %1").replace("%1", str(d.preregistrations_waiting)))
         self.updated.setText(self.tr("Updated %1").replace("%1", time.strftime("%H:%M")))
+        self._show_work_label()
+
+    def _on_device_state(self, _role: str, _status: object) -> None:
+        self._show_devices()
 
     def _show_devices(self) -> None:
         """Devices not ready (the bridge's last states; nothing is asked of a device here)."""
@@ -355,6 +373,7 @@ class TodayPage(PageBase):
         known = [r for r in DEVICE_ROLES if devices.status(r) is not None]
         tile = self.tiles["devices"]
         tile.setVisible(bool(known))
+        self._show_work_label()
         if not known:
             return
         if not_ready:
@@ -362,6 +381,9 @@ class TodayPage(PageBase):
             tile.setText(self.tr("Devices not ready: %1 (%2)").replace("%1", str(len(not_ready))).replace("%2", names))
         else:
             tile.setText(self.tr("Devices: all ready"))
+
+    def _show_work_label(self) -> None:
+        self.work_label.setVisible(any(t.isVisibleTo(self) for t in self.tiles.values()))
 
     # ---- the lists behind the charts --------------------------------------------------------------
     def _window(self) -> Any:
@@ -372,6 +394,14 @@ class TodayPage(PageBase):
         win = self._window()
         if win is not None:
             win.open_list(key, **filters)
+
+    def _open_preregistrations(self) -> None:
+        """The Tasks page on its pre-registrations tab (`TasksPage.show_preregs`)."""
+        win = self._window()
+        page = win.open_list("tasks") if win is not None else None
+        show = getattr(page, "show_preregs", None)
+        if callable(show):
+            show()
 
     def _open_day(self, i: int) -> None:
         if 0 <= i < len(self._days):

@@ -39,14 +39,23 @@ class Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph ships no types
         return np.asarray(self.opts["x"], dtype=float), np.asarray(self.opts["height"], dtype=float)
 
 
+class CountAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph ships no types
+    """A y axis of counts: ticks on whole numbers only (no "0.5 residents")."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:  # noqa: N802
+        levels = super().tickSpacing(minVal, maxVal, size)
+        whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
+        return whole or [(1.0, 0.0)]
+
+
 class Chart(QFrame):
-    """A titled chart: `title` and `summary` labels above a plot. Add items with `add(item)` once, then
-    `set_categories(labels, every)` and the items' `setData`. `clicked(int)` gives the column clicked
-    (0..n-1) when it holds a value (`set_clickable`)."""
+    """A titled chart: `title` and `summary` labels above a plot (a y axis of whole numbers with `counts`).
+    Add items with `add(item)` once, then `set_categories(labels, every)` and the items' `setData`.
+    `clicked(int)` gives the column clicked (0..n-1) when it holds a value (`set_clickable`)."""
 
     clicked = Signal(int)
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, *, counts: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"chart_{name}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -64,7 +73,8 @@ class Chart(QFrame):
         self.summary.setWordWrap(True)
         lay.addWidget(self.title)
         lay.addWidget(self.summary)
-        self.plot = pg.PlotWidget(background="w")
+        axes = {"left": CountAxis("left")} if counts else None
+        self.plot = pg.PlotWidget(background="w", axisItems=axes)
         self.plot.setObjectName(f"chart_{name}_plot")
         self.plot.setMinimumHeight(150)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -81,6 +91,9 @@ class Chart(QFrame):
             axis.setTextPen(pg.mkPen(INK))
             axis.setTickFont(font)
         item.getAxis("left").setWidth(48)
+        # the newest day's label sits under the last bar and reaches past the axis: room for it on the right
+        item.getAxis("bottom").setStyle(hideOverlappingLabels=24)
+        item.layout.setContentsMargins(2, 2, 22, 2)
         lay.addWidget(self.plot, 1)
         self.empty = pg.TextItem(anchor=(0.5, 0.5), color=MUTED)
         self.empty.setFont(font)
@@ -107,7 +120,7 @@ class Chart(QFrame):
     def set_categories(self, labels: Sequence[str], every: int = 1, y_max: float | None = None) -> None:
         """The x axis: `labels[i]` under column i, one label in `every` (counted from the last, so the
         newest day is always labelled); a minor tick at every column. `y_max` fixes the y range (rates in
-        %, labelled every 25), else it follows the data."""
+        %: 0, 50 and 100 labelled), else it follows the data."""
         n = len(labels)
         if (list(labels), every) != self._labels:  # new ticks make the axis lay its text out again
             major = [(float(i), labels[i]) for i in range(n - 1, -1, -max(1, every))]
@@ -119,8 +132,9 @@ class Chart(QFrame):
             item.setXRange(-0.6, max(n, 1) - 0.4, padding=0)
             self._count = n
         if y_max is not None and self._y_max != y_max:  # a rate: 0 to 100 %, each quarter labelled
-            item.getAxis("left").setTicks([[(float(v), str(v)) for v in range(0, 101, 25)]])
-            item.setYRange(-0.04 * y_max, y_max, padding=0)
+            item.getAxis("left").setTicks([[(0.0, "0"), (50.0, "50"), (100.0, "100")], [(25.0, ""), (75.0, "")]])
+            item.getAxis("left").setStyle(hideOverlappingLabels=16)  # "0" and "100" sit at the ends
+            item.setYRange(-0.06 * y_max, 1.06 * y_max, padding=0)
             self._y_max = y_max
         elif y_max is None and self._y_max is not None:
             item.getAxis("left").setTicks(None)

@@ -228,6 +228,13 @@ class PropertiesPage(PageBase):
 
     def on_card_placed(self, doc: Any) -> bool:
         """With a room open (and a role that registers): bind the card's holder to it; True then."""
+        return self._bind_read(doc)
+
+    def on_passport_read(self, mrz: Any) -> bool:
+        """A passport swiped with a room open binds its holder the same way (a foreign national)."""
+        return self._bind_read(mrz)
+
+    def _bind_read(self, doc: Any) -> bool:
         view = self.property_view
         if (self.stack.currentWidget() is not view or view.current_room is None or view.detail is None
                 or not self.ctx.can(Permission.REGISTER) or not self.isVisible()):
