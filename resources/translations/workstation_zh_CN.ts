@@ -3160,6 +3160,11 @@
         <translation>%1：</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Address</source>
         <translation>住址</translation>
     </message>
@@ -3543,8 +3548,20 @@
         <translation>新登记（手工录入）</translation>
     </message>
     <message>
-        <source>New registration from the ID card</source>
-        <translation>新登记（读取身份证）</translation>
+        <source>New registration from the HK/Macau/Taiwan residence permit</source>
+        <translation>新登记（港澳台居民居住证）</translation>
+    </message>
+    <message>
+        <source>New registration from the card</source>
+        <translation>新登记（读卡）</translation>
+    </message>
+    <message>
+        <source>New registration from the foreigner permanent residence card</source>
+        <translation>新登记（外国人永久居留身份证）</translation>
+    </message>
+    <message>
+        <source>New registration from the resident ID card</source>
+        <translation>新登记（居民身份证）</translation>
     </message>
     <message>
         <source>New registration of a foreign national (passport)</source>
@@ -3553,10 +3570,6 @@
     <message>
         <source>No fingerprint: %1</source>
         <translation>未采集指纹：%1</translation>
-    </message>
-    <message>
-        <source>No photo: the card&apos;s photo decoder (WLT) is not installed on this station.</source>
-        <translation>无照片：本工作站未安装证件照片（WLT）解码库。</translation>
     </message>
     <message>
         <source>Not saved:</source>
@@ -3585,6 +3598,10 @@
     <message>
         <source>The card holds no photo that could be shown.</source>
         <translation>证件中没有可显示的照片。</translation>
+    </message>
+    <message>
+        <source>The card photo cannot be shown on this workstation (no photo decoder installed).</source>
+        <translation>本工作站无法显示证件照片（未安装照片解码组件）。</translation>
     </message>
     <message>
         <source>The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose</source>
@@ -8232,8 +8249,12 @@
         <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <source>Not a mainland mobile number (11 digits starting 13–19).</source>
-        <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
+        <source>Not a mainland mobile number (11 digits starting 13–19); a number abroad is written with + and the country code (e.g. +852 6123 4567).</source>
+        <translation>不是大陆手机号码（11位，以13–19开头）；境外号码请写“+”和国家或地区代码（如 +852 6123 4567）。</translation>
+    </message>
+    <message>
+        <source>Not an international number: write + and the country code, then the number, 8–15 digits in all (e.g. +852 6123 4567).</source>
+        <translation>不是有效的境外号码：请写“+”、国家或地区代码和号码，共8–15位数字（如 +852 6123 4567）。</translation>
     </message>
     <message>
         <source>Say which visa or permit the number belongs to.</source>
@@ -8248,20 +8269,16 @@
         <translation>出生日期与身份证号码中的出生日期（{date}）不一致。</translation>
     </message>
     <message>
-        <source>The date of birth in the number ({date}) is out of range.</source>
-        <translation>号码中的出生日期（{date}）超出有效范围。</translation>
+        <source>The date of birth in the number ({date}) cannot be after today ({today}).</source>
+        <translation>号码中的出生日期（{date}）不能晚于今天（{today}）。</translation>
     </message>
     <message>
-        <source>The date of birth {date} is out of range.</source>
-        <translation>出生日期 {date} 超出有效范围。</translation>
+        <source>The date of birth in the number ({date}) is before {earliest}.</source>
+        <translation>号码中的出生日期（{date}）早于{earliest}。</translation>
     </message>
     <message>
         <source>The date of entry {date} is before the date of birth ({born}).</source>
         <translation>入境日期 {date} 早于出生日期（{born}）。</translation>
-    </message>
-    <message>
-        <source>The date of entry {date} is in the future.</source>
-        <translation>入境日期 {date} 晚于今天。</translation>
     </message>
     <message>
         <source>The intended stay ends ({end}) before the date of entry ({start}).</source>
@@ -8276,6 +8293,10 @@
         <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
     </message>
     <message>
+        <source>The {field} cannot be after today ({today}).</source>
+        <translation>{field}不能晚于今天（{today}）。</translation>
+    </message>
+    <message>
         <source>The {field} is required for a foreign national&apos;s registration.</source>
         <translation>登记境外人员必须填写{field}。</translation>
     </message>
@@ -8286,6 +8307,10 @@
     <message>
         <source>This code is required.</source>
         <translation>请填写此代码。</translation>
+    </message>
+    <message>
+        <source>This is not a valid ID number (its check digit does not match). Check every digit against the document.</source>
+        <translation>这不是有效的身份号码（校验位不符），请对照证件逐位核对。</translation>
     </message>
     <message>
         <source>digits</source>
