@@ -3017,10 +3017,6 @@
         <translation>添加房间…</translation>
     </message>
     <message>
-        <source>Also bound elsewhere</source>
-        <translation>另有捆绑</translation>
-    </message>
-    <message>
         <source>Assistant</source>
         <translation>协管员</translation>
     </message>
@@ -3031,6 +3027,10 @@
     <message>
         <source>Bind a person…</source>
         <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Bound twice</source>
+        <translation>重复捆绑</translation>
     </message>
     <message>
         <source>Choose a room</source>
