@@ -35,6 +35,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
+from workstation.domain.housing import running_on
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import Problems, normalise_id_number
 from workstation.errors import Problem, ValidationError
@@ -42,6 +43,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import metrics
 from workstation.storage import settings as station_settings
 from workstation.storage.areas.base import Area, Changes, Transaction, raise_problems
+from workstation.storage.areas.residents import running_sql
 from workstation.storage.masking import mask_number
 from workstation.storage.metrics import Rate
 from workstation.storage.schema import (
@@ -647,9 +649,8 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
             return any(n == number for _k, n in docs.get(person_id, []))
         return _name_key(entry.get("name")) == _name_key(name)
 
-    running = [(t, lb, nm) for t, lb, nm in tenancies
-               if t.start_date <= today and (t.end_date is None or t.end_date >= today)]
-    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date < today]
+    running = [(t, lb, nm) for t, lb, nm in tenancies if running_on(t.start_date, t.end_date, today)]
+    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date <= today]
     used: set[int] = set()
     lines: list[ComparisonLine] = []
     for t, label, name in running:
@@ -714,8 +715,7 @@ def _sheet_properties(s: Session, props: Sequence[Property], today: date) -> tup
             .join(Room, Room.id == Tenancy.room_id)
             .join(Person, Person.id == Tenancy.person_id)
             .where(Room.property_id.in_(chunk), Room.deleted_at.is_(None), Tenancy.deleted_at.is_(None),
-                   Person.deleted_at.is_(None), Tenancy.start_date <= today,
-                   or_(Tenancy.end_date.is_(None), Tenancy.end_date >= today))
+                   Person.deleted_at.is_(None), running_sql(today))
             .order_by(Tenancy.start_date, Person.name)
         ):
             people.setdefault(t.room_id, []).append((t, name))

@@ -17,6 +17,7 @@ For other parts of the page (declarations, spot checks, visit sheets): the toolb
 from __future__ import annotations
 
 import time
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -673,7 +674,7 @@ class PropertyView(QWidget):
         self.remove_room_button.setEnabled(has_room)
         self.bind_button.setEnabled(has_room)
         t = self.selected_tenancy()
-        running = t is not None and (t.end_date is None or t.end_date >= t.start_date)
+        running = t is not None and t.current(date.today())
         self.end_button.setEnabled(t is not None and t.end_date is None)
         self.move_button.setEnabled(
             running and t.end_date is None and self.detail is not None and len(self.detail.rooms) > 1
