@@ -225,7 +225,7 @@ class RegistrationForm(QDialog):
         completer = QCompleter(self._completer_model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[str].connect(self._on_property_chosen)
+        completer.activated.connect(self._on_property_chosen)  # activated(QString), the default overload
         prop.setCompleter(completer)
         prop.textEdited.connect(self._on_property_edited)
         self.property_completer = completer
@@ -302,9 +302,9 @@ class RegistrationForm(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
-        QShortcut(QKeySequence("F4"), self, activated=self.take_fingerprint)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.save)
+        QShortcut(QKeySequence("F4"), self).activated.connect(self.take_fingerprint)
         for name in (*DOCUMENT_FIELDS, *STAY_FIELDS, *DESK_FIELDS, "notes"):
             self.editors[name].installEventFilter(self)
             sig = getattr(self.editors[name], "textEdited", None)
@@ -345,7 +345,8 @@ class RegistrationForm(QDialog):
 
     def _row_visible(self, name: str, visible: bool) -> None:
         box = self._rows[name]
-        form = box.parentWidget().layout() if box.parentWidget() else None
+        parent = box.parentWidget()
+        form = parent.layout() if parent is not None else None
         if isinstance(form, QFormLayout):
             form.setRowVisible(box, visible)
 
@@ -391,7 +392,7 @@ class RegistrationForm(QDialog):
         self.editors["property"].setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("Type part of the address to search")
         )
-        self.editors["property"].setToolTip(  # type: ignore[attr-defined]
+        self.editors["property"].setToolTip(
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
@@ -606,7 +607,7 @@ class RegistrationForm(QDialog):
         ed = self.editors[name]
         if isinstance(ed, QComboBox):
             return ed.currentText().strip()
-        return ed.text().strip()  # type: ignore[attr-defined]
+        return str(ed.text()).strip()  # type: ignore[attr-defined]
 
     def _date(self, name: str, problems: list[tuple[str, str]]) -> date | None:
         try:
@@ -723,7 +724,8 @@ class RegistrationForm(QDialog):
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
                 return False
-            if obj is self.editors["property"] and self.property_completer.popup().isVisible():
+            popup = self.property_completer.popup()
+            if obj is self.editors["property"] and popup is not None and popup.isVisible():
                 return False
             if obj is self.editors["notes"]:
                 self.save()
