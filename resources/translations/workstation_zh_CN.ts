@@ -2160,6 +2160,10 @@
         <translation>请使用操作员账号登录。</translation>
     </message>
     <message>
+        <source>Opening the station…</source>
+        <translation>正在打开工作站……</translation>
+    </message>
+    <message>
         <source>The desk is locked. {user}, enter your password to continue, or another operator can log in.</source>
         <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
     </message>
@@ -4347,10 +4351,6 @@
 </context>
 <context>
     <name>Startup</name>
-    <message>
-        <source>Opening the station…</source>
-        <translation>正在打开工作站……</translation>
-    </message>
     <message>
         <source>Police-room workstation</source>
         <translation>社区警务室工作站</translation>

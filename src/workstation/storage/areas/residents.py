@@ -262,7 +262,7 @@ class Residents(Area):
         """
         self._require(Permission.READ_PERSON)
         n = self._limit(limit)
-        with self._write() as tx:
+        with self._audited_read() as tx:
             found = search.find_people(
                 tx.session, query, grid_code=grid_code, property_id=property_id, registered_on=registered_on,
                 after=after, limit=n,
@@ -296,7 +296,7 @@ class Residents(Area):
                     )
                 ]
             )
-        with self._write() as tx:
+        with self._audited_read() as tx:
             rows = _rows(tx.session, ids)
             tx.audit("person.rows", details=_search_details(rows=len(rows)))
         return rows
@@ -309,7 +309,7 @@ class Residents(Area):
         """
         self._require(Permission.READ_PERSON)
         compact = normalise_id_number(number.replace(" ", "")) if number.strip() else ""
-        with self._write() as tx:
+        with self._audited_read() as tx:
             pid = tx.session.execute(
                 select(IdentityDocumentRow.person_id)
                 .join(Person, Person.id == IdentityDocumentRow.person_id)
@@ -334,7 +334,7 @@ class Residents(Area):
             NotFound: no such resident (or deleted).
         """
         self._require(Permission.READ_PERSON)
-        with self._write() as tx:
+        with self._audited_read() as tx:
             s = tx.session
             person = s.get(Person, person_id)
             if person is None or person.deleted_at is not None:

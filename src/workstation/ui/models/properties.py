@@ -31,7 +31,7 @@ from workstation.ui.tasks import Cancelled, Lane, Op
 
 Index = QModelIndex | QPersistentModelIndex
 
-PAGE_SIZE = 100
+PAGE_SIZE = 40  # about two screens of rows: each row carries figures the core computes for it
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
 
