@@ -3017,10 +3017,6 @@
         <translation>添加房间…</translation>
     </message>
     <message>
-        <source>Also bound elsewhere</source>
-        <translation>另有捆绑</translation>
-    </message>
-    <message>
         <source>Assistant</source>
         <translation>协管员</translation>
     </message>
@@ -3031,6 +3027,10 @@
     <message>
         <source>Bind a person…</source>
         <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Bound twice</source>
+        <translation>重复捆绑</translation>
     </message>
     <message>
         <source>Choose a room</source>
@@ -3158,6 +3158,11 @@
     <message>
         <source>%1:</source>
         <translation>%1：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>Address</source>
@@ -3543,8 +3548,20 @@
         <translation>新登记（手工录入）</translation>
     </message>
     <message>
-        <source>New registration from the ID card</source>
-        <translation>新登记（读取身份证）</translation>
+        <source>New registration from the HK/Macau/Taiwan residence permit</source>
+        <translation>新登记（港澳台居民居住证）</translation>
+    </message>
+    <message>
+        <source>New registration from the card</source>
+        <translation>新登记（读卡）</translation>
+    </message>
+    <message>
+        <source>New registration from the foreigner permanent residence card</source>
+        <translation>新登记（外国人永久居留身份证）</translation>
+    </message>
+    <message>
+        <source>New registration from the resident ID card</source>
+        <translation>新登记（居民身份证）</translation>
     </message>
     <message>
         <source>New registration of a foreign national (passport)</source>
@@ -3553,10 +3570,6 @@
     <message>
         <source>No fingerprint: %1</source>
         <translation>未采集指纹：%1</translation>
-    </message>
-    <message>
-        <source>No photo: the card&apos;s photo decoder (WLT) is not installed on this station.</source>
-        <translation>无照片：本工作站未安装证件照片（WLT）解码库。</translation>
     </message>
     <message>
         <source>Not saved:</source>
@@ -3585,6 +3598,10 @@
     <message>
         <source>The card holds no photo that could be shown.</source>
         <translation>证件中没有可显示的照片。</translation>
+    </message>
+    <message>
+        <source>The card photo cannot be shown on this workstation (no photo decoder installed).</source>
+        <translation>本工作站无法显示证件照片（未安装照片解码组件）。</translation>
     </message>
     <message>
         <source>The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose</source>
@@ -5284,6 +5301,18 @@
         <translation>将某类设备指定到串口。保存前先检查设备（护照阅读器在刷护照前不发送任何数据，因此只检查能否打开串口）。</translation>
     </message>
     <message>
+        <source>Audit trail:  BROKEN — {message}</source>
+        <translation>审计记录：  已损坏 — {message}</translation>
+    </message>
+    <message>
+        <source>Audit trail:  OK — {message}</source>
+        <translation>审计记录：  正常 — {message}</translation>
+    </message>
+    <message>
+        <source>BROKEN: {message}</source>
+        <translation>已损坏：{message}</translation>
+    </message>
+    <message>
         <source>CODE</source>
         <translation>代码</translation>
     </message>
@@ -5312,6 +5341,10 @@
         <translation>目录</translation>
     </message>
     <message>
+        <source>Database:     {path} ({size})</source>
+        <translation>数据库：     {path}（{size}）</translation>
+    </message>
+    <message>
         <source>Demo card could not be read: {reason}</source>
         <translation>无法读取演示证件：{reason}</translation>
     </message>
@@ -5322,6 +5355,14 @@
     <message>
         <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
         <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
+        <source>Demo station (synthetic data only) {code} {name} created in {path}</source>
+        <translation>演示警务室（仅含虚构数据）{code} {name} 已在 {path} 中创建</translation>
+    </message>
+    <message>
+        <source>Encrypted backup written to {path} (with its key file; restore needs the recovery passphrase).</source>
+        <translation>加密备份已写入 {path}（含密钥文件；恢复时需要恢复口令）。</translation>
     </message>
     <message>
         <source>Exit codes: 0 done; 1 refused or failed (the command was understood but could not be done, the message says why); 2 usage error (the command line is wrong); 70 internal error (a bug, please report it); 130 stopped by the operator (Ctrl-C, cancelled).</source>
@@ -5336,12 +5377,42 @@
         <translation>指纹仪（{port}）</translation>
     </message>
     <message>
+        <source>Integrity:    {integrity}; page HMACs: ok</source>
+        <translation>完整性：     {integrity}；页面 HMAC：正常</translation>
+    </message>
+    <message>
+        <source>Integrity:    {integrity}; page HMACs: {count} errors</source>
+        <translation>完整性：     {integrity}；页面 HMAC：{count} 处错误</translation>
+    </message>
+    <message>
+        <source>Key backend:  {backend}</source>
+        <translation>密钥存储：   {backend}</translation>
+    </message>
+    <message>
+        <source>Key changed: the database, the audit MAC key and the fingerprint and device-key wrapping are under the
+new master key. Only the new recovery passphrase opens the station now.</source>
+        <translation>密钥已更换：数据库、审计 MAC 密钥以及指纹和设备密钥的封装
+都已改用新的主密钥。现在只有新的恢复口令能打开本警务室的数据。</translation>
+    </message>
+    <message>
+        <source>Key storage: OS keyring + recovery passphrase</source>
+        <translation>密钥保管：系统密钥环 + 恢复口令</translation>
+    </message>
+    <message>
+        <source>Key storage: recovery passphrase only (no OS keyring available)</source>
+        <translation>密钥保管：仅恢复口令（没有可用的系统密钥环）</translation>
+    </message>
+    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
         <source>NAME</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>NEW RECOVERY PASSPHRASE — write it down now and keep it in the station safe:</source>
+        <translation>新的恢复口令 — 请立即抄下，并存放在警务室的保险柜中：</translation>
     </message>
     <message>
         <source>New password for {user}</source>
@@ -5376,6 +5447,34 @@
         <translation>没有记住的{device}，无需更改。</translation>
     </message>
     <message>
+        <source>OK: {message}</source>
+        <translation>正常：{message}</translation>
+    </message>
+    <message>
+        <source>Operator {user} ({role}) created.</source>
+        <translation>操作员 {user}（{role}）已创建。</translation>
+    </message>
+    <message>
+        <source>Operator {user} disabled.</source>
+        <translation>操作员 {user} 已停用。</translation>
+    </message>
+    <message>
+        <source>Operator {user} enabled.</source>
+        <translation>操作员 {user} 已启用。</translation>
+    </message>
+    <message>
+        <source>Operator {user} is now {role}; their open sessions end.</source>
+        <translation>操作员 {user} 的角色现为 {role}；其已登录的会话将结束。</translation>
+    </message>
+    <message>
+        <source>Operator {user} unlocked.</source>
+        <translation>操作员 {user} 已解锁。</translation>
+    </message>
+    <message>
+        <source>Operator {user} was not locked.</source>
+        <translation>操作员 {user} 未被锁定。</translation>
+    </message>
+    <message>
         <source>PATH</source>
         <translation>路径</translation>
     </message>
@@ -5396,6 +5495,14 @@
         <translation>{user} 的密码</translation>
     </message>
     <message>
+        <source>Password of {user} changed.</source>
+        <translation>{user} 的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset; they must change it at next login.</source>
+        <translation>{user} 的密码已重置；下次登录时必须修改。</translation>
+    </message>
+    <message>
         <source>Police-room workstation</source>
         <translation>社区警务室工作站</translation>
     </message>
@@ -5414,6 +5521,16 @@
     <message>
         <source>Protocol &apos;{protocol}&apos; is not one of the {role} protocols ({names}).</source>
         <translation>协议“{protocol}”不适用于 {role}（可用：{names}）。</translation>
+    </message>
+    <message>
+        <source>Purged (acknowledged and older than {cutoff}): {counts}</source>
+        <translation>已清除（已确认且早于 {cutoff}）：{counts}</translation>
+    </message>
+    <message>
+        <source>RECOVERY PASSPHRASE — write it down now and keep it in the station safe. It is shown only once;
+without it and without this computer&apos;s keyring the data cannot be opened by anyone.</source>
+        <translation>恢复口令 — 请立即抄下，并存放在警务室的保险柜中。它只显示这一次；
+没有它、也没有本机的系统密钥环时，任何人都无法打开这些数据。</translation>
     </message>
     <message>
         <source>ROLE</source>
@@ -5449,6 +5566,10 @@
         <translation>正在查找（最多 {seconds} 秒）：</translation>
     </message>
     <message>
+        <source>Schema:       {revision}</source>
+        <translation>数据结构：   {revision}</translation>
+    </message>
+    <message>
         <source>Secrets are asked for at the terminal; scripts may set WORKSTATION_PASSPHRASE (recovery passphrase), WORKSTATION_ADMIN_PASSWORD (the password of WORKSTATION_USER, default `admin`, and of no one else) and WORKSTATION_NEW_PASSWORD (a password being set).</source>
         <translation>口令和密码在终端中输入；脚本可设置 WORKSTATION_PASSPHRASE（恢复口令）、WORKSTATION_ADMIN_PASSWORD（仅为 WORKSTATION_USER 的密码，默认 `admin`）和 WORKSTATION_NEW_PASSWORD（要设置的新密码）。</translation>
     </message>
@@ -5459,6 +5580,22 @@
     <message>
         <source>Serial ports:</source>
         <translation>串口：</translation>
+    </message>
+    <message>
+        <source>Station restored from {path}. It opens with the recovery passphrase of that backup.</source>
+        <translation>已从 {path} 恢复警务室数据。请用该备份的恢复口令打开。</translation>
+    </message>
+    <message>
+        <source>Station {code} {name} created in {path}</source>
+        <translation>警务室 {code} {name} 已在 {path} 中创建</translation>
+    </message>
+    <message>
+        <source>Station:      {code} {name}</source>
+        <translation>警务室：     {code} {name}</translation>
+    </message>
+    <message>
+        <source>Synthetic demo data added: {counts}</source>
+        <translation>已添加虚构演示数据：{counts}</translation>
     </message>
     <message>
         <source>TEXT</source>
@@ -5475,6 +5612,10 @@
     <message>
         <source>The assignment could not be saved to {path}.</source>
         <translation>无法将设备设置保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The key is changed only after you type it back. Type the new passphrase:</source>
+        <translation>只有在您重新输入后密钥才会更换。请输入新的恢复口令：</translation>
     </message>
     <message>
         <source>The module still answers at {rate} baud; it switches to {target} at its next power-up.</source>
@@ -5517,6 +5658,18 @@
         <translation>未知的设备类型“{role}”，可用：{known}。</translation>
     </message>
     <message>
+        <source>Unlocked with {how}. Keyring backend: {backend}</source>
+        <translation>已用{how}解锁。密钥环后端：{backend}</translation>
+    </message>
+    <message>
+        <source>Unsynced:     {count} changes</source>
+        <translation>未同步：     {count} 项更改</translation>
+    </message>
+    <message>
+        <source>Unsynced:     {count} changes, oldest {oldest}</source>
+        <translation>未同步：     {count} 项更改，最早 {oldest}</translation>
+    </message>
+    <message>
         <source>VALUE</source>
         <translation>值</translation>
     </message>
@@ -5527,6 +5680,10 @@
     <message>
         <source>Without a keyring service (for example a Linux desktop without Secret Service / KWallet, a server or a remote session) the station&apos;s key cannot be kept by the system, and the recovery passphrase becomes the everyday key: every command and every start of the app asks for it (scripts: WORKSTATION_PASSPHRASE). Keep it like a password. Once a keyring is available, `workstation-admin unlock` stores the key there again and the passphrase goes back to the safe.</source>
         <translation>没有系统密钥环服务时（例如没有密钥服务的 Linux 桌面、服务器或远程会话），系统无法保管本站的密钥，恢复口令就成为日常使用的密钥：每个命令和每次启动程序都会要求输入（脚本：WORKSTATION_PASSPHRASE）。请像密码一样保管它。系统密钥环可用后，`workstation-admin unlock` 会重新把密钥存入其中，恢复口令即可放回保险柜。</translation>
+    </message>
+    <message>
+        <source>Would purge (acknowledged and older than {cutoff}): {counts}</source>
+        <translation>将清除（已确认且早于 {cutoff}）：{counts}</translation>
     </message>
     <message>
         <source>Write this to the module&apos;s flash?</source>
@@ -5547,6 +5704,11 @@
     <message>
         <source>a new or empty folder for the backup</source>
         <translation>存放备份的新文件夹或空文件夹</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>`operators.OperatorAccount.state` in ``operator list``.</extracomment>
+        <translation>在用</translation>
     </message>
     <message>
         <source>add N synthetic residents (clearly marked); only on a demo station (admin login)</source>
@@ -5621,6 +5783,10 @@
         <translation>设备类型：{roles}</translation>
     </message>
     <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <source>display name</source>
         <translation>显示名称</translation>
     </message>
@@ -5676,6 +5842,10 @@
         <source>key from the system keyring</source>
         <extracomment>how the station&apos;s key was obtained (`station.unlock`, `wiring.open_demo_station`)</extracomment>
         <translation>密钥来自系统密钥环</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>manage operators (admin login)</source>
@@ -5822,12 +5992,21 @@
         <translation>第一个管理员的用户名（默认：WORKSTATION_USER 或 `admin`）</translation>
     </message>
     <message>
+        <source>the key from the system keyring</source>
+        <extracomment>How `station.unlock` got the key (``unlock``&apos;s report).</extracomment>
+        <translation>系统密钥环中的密钥</translation>
+    </message>
+    <message>
         <source>the new value</source>
         <translation>新值</translation>
     </message>
     <message>
         <source>the operator&apos;s user name (not for `list`)</source>
         <translation>操作员的用户名（`list` 不需要）</translation>
+    </message>
+    <message>
+        <source>the recovery passphrase</source>
+        <translation>恢复口令</translation>
     </message>
     <message>
         <source>the station&apos;s code (ASCII letters, digits, `-`, `_`)</source>
@@ -5917,6 +6096,10 @@
     <message>
         <source>{setting} was: {value}</source>
         <translation>原{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{state}, must change password</source>
+        <translation>{state}，须修改密码</translation>
     </message>
     <message>
         <source>{value} cannot be a folder: {blocker} is a file</source>
@@ -8084,8 +8267,54 @@
 <context>
     <name>sync-cli</name>
     <message>
+        <source>  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}</source>
+        <translation>  #{seq} {state} {count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
+    </message>
+    <message>
+        <source>  of which not yet in a batch: {count}</source>
+        <translation>  其中尚未打包成批次：{count}</translation>
+    </message>
+    <message>
+        <source>Batches: {batches}</source>
+        <translation>批次：{batches}</translation>
+    </message>
+    <message>
+        <source>Changes not yet acknowledged by the platform: {count} (oldest {oldest})</source>
+        <translation>中心平台尚未确认的更改：{count}（最早 {oldest}）</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve: {count}</source>
+        <translation>待处理的冲突：{count}</translation>
+    </message>
+    <message>
+        <source>Device {device} ({status})</source>
+        <translation>设备 {device}（{status}）</translation>
+    </message>
+    <message>
+        <source>Enrolled as device {device}</source>
+        <translation>已注册为设备 {device}</translation>
+    </message>
+    <message>
         <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
         <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+    </message>
+    <message>
+        <source>Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`.</source>
+        <translation>尚未在中心平台注册。请使用 `workstation sync --enroll URL --code CODE --ca FILE`。</translation>
+    </message>
+    <message>
+        <source>Not finished: {error}</source>
+        <translation>未完成：{error}</translation>
+    </message>
+    <message>
+        <source>This workstation is enrolled with {url} as device {device} (since {since} UTC).
+Batches the old platform acknowledged stay acknowledged; {count} batches it has not acknowledged will be sent to the new platform instead.</source>
+        <translation>本工作站已在 {url} 注册为设备 {device}（自 {since} UTC 起）。
+原平台已确认的批次保持不变；原平台未确认的 {count} 个批次将改为发送到新平台。</translation>
+    </message>
+    <message>
+        <source>Type the current device id to replace this enrollment: </source>
+        <translation>输入当前的设备编号以替换此注册：</translation>
     </message>
     <message>
         <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
@@ -8138,6 +8367,22 @@
     <message>
         <source>with --enroll: replace this workstation&apos;s existing enrollment (asks for confirmation)</source>
         <translation>与 --enroll 一起使用：替换本工作站现有的注册（会要求确认）</translation>
+    </message>
+    <message>
+        <source>{count} batches acknowledged from receipts in {folder}</source>
+        <translation>已根据 {folder} 中的回执确认 {count} 个批次</translation>
+    </message>
+    <message>
+        <source>{count} conflicts need your decision (see `workstation sync --status`)</source>
+        <translation>{count} 个冲突需要您处理（见 `workstation sync --status`）</translation>
+    </message>
+    <message>
+        <source>{count} sealed batches written to {folder}</source>
+        <translation>{count} 个已封装的批次已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting</source>
+        <translation>{acknowledged} 个批次中的 {records} 项更改已被确认；{remaining} 个批次等待中</translation>
     </message>
 </context>
 <context>
@@ -8232,8 +8477,12 @@
         <translation>结束日期（{end}）早于开始日期（{start}）。</translation>
     </message>
     <message>
-        <source>Not a mainland mobile number (11 digits starting 13–19).</source>
-        <translation>不是内地手机号（应为13至19开头的11位数字）。</translation>
+        <source>Not a mainland mobile number (11 digits starting 13–19); a number abroad is written with + and the country code (e.g. +852 6123 4567).</source>
+        <translation>不是大陆手机号码（11位，以13–19开头）；境外号码请写“+”和国家或地区代码（如 +852 6123 4567）。</translation>
+    </message>
+    <message>
+        <source>Not an international number: write + and the country code, then the number, 8–15 digits in all (e.g. +852 6123 4567).</source>
+        <translation>不是有效的境外号码：请写“+”、国家或地区代码和号码，共8–15位数字（如 +852 6123 4567）。</translation>
     </message>
     <message>
         <source>Say which visa or permit the number belongs to.</source>
@@ -8248,20 +8497,16 @@
         <translation>出生日期与身份证号码中的出生日期（{date}）不一致。</translation>
     </message>
     <message>
-        <source>The date of birth in the number ({date}) is out of range.</source>
-        <translation>号码中的出生日期（{date}）超出有效范围。</translation>
+        <source>The date of birth in the number ({date}) cannot be after today ({today}).</source>
+        <translation>号码中的出生日期（{date}）不能晚于今天（{today}）。</translation>
     </message>
     <message>
-        <source>The date of birth {date} is out of range.</source>
-        <translation>出生日期 {date} 超出有效范围。</translation>
+        <source>The date of birth in the number ({date}) is before {earliest}.</source>
+        <translation>号码中的出生日期（{date}）早于{earliest}。</translation>
     </message>
     <message>
         <source>The date of entry {date} is before the date of birth ({born}).</source>
         <translation>入境日期 {date} 早于出生日期（{born}）。</translation>
-    </message>
-    <message>
-        <source>The date of entry {date} is in the future.</source>
-        <translation>入境日期 {date} 晚于今天。</translation>
     </message>
     <message>
         <source>The intended stay ends ({end}) before the date of entry ({start}).</source>
@@ -8276,6 +8521,10 @@
         <translation>性别与身份证号码不一致（第17位：奇数为男，偶数为女）。</translation>
     </message>
     <message>
+        <source>The {field} cannot be after today ({today}).</source>
+        <translation>{field}不能晚于今天（{today}）。</translation>
+    </message>
+    <message>
         <source>The {field} is required for a foreign national&apos;s registration.</source>
         <translation>登记境外人员必须填写{field}。</translation>
     </message>
@@ -8286,6 +8535,10 @@
     <message>
         <source>This code is required.</source>
         <translation>请填写此代码。</translation>
+    </message>
+    <message>
+        <source>This is not a valid ID number (its check digit does not match). Check every digit against the document.</source>
+        <translation>这不是有效的身份号码（校验位不符），请对照证件逐位核对。</translation>
     </message>
     <message>
         <source>digits</source>

@@ -67,9 +67,9 @@ from workstation.domain.validation import (
     normalise_visa_number,
     parse_visa_type,
     validate_country_code,
-    validate_date_range,
     validate_document,
     validate_mobile,
+    validate_not_after_today,
     validate_stay,
 )
 from workstation.errors import NotFound, Problem, ValidationError
@@ -429,7 +429,7 @@ class Residents(Area):
         self._require(Permission.REGISTER)
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
-        problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="", latest=today)
+        problems += validate_not_after_today(arrival_date, field_name="arrival_date", today=today)
         problems += validate_stay(visa_type=visa_type, visa_number=visa_number, entry_date=entry_date,
                                   stay_until=stay_until, birth_date=document.birth_date, today=today)
         if room_id is not None and tenancy_start is None:
@@ -573,8 +573,7 @@ class Residents(Area):
         if "name" in values and not str(values["name"]).strip():
             problems.append(Problem("name", "required", QT_TRANSLATE_NOOP("storage", "name is required")))
         if isinstance(values.get("arrival_date"), date):
-            problems += validate_date_range(values["arrival_date"], None, start_field="arrival_date", end_field="",
-                                            latest=date.today())
+            problems += validate_not_after_today(values["arrival_date"], field_name="arrival_date")
         raise_problems(problems)
         stay = ("visa_type", "visa_number", "entry_date", "stay_until", "birth_date")
         with self._write() as tx:

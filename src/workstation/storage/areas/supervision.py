@@ -265,7 +265,7 @@ class Supervision(Area):
         n = self._limit(limit)
         if after is not None and not after.isdigit():
             raise BadCursor()
-        with self._write() as tx:
+        with self._audited_read() as tx:
             if kind is not None and kind != REFUSED:
                 _patterns(kind)  # ValueError for an unknown kind, before anything is read
             stmt = self._trail_query(tx.session, actor=actor, target_id=target_id, since=since, until=until)

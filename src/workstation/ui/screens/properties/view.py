@@ -94,7 +94,7 @@ def tile_lines(room: Any) -> list[str]:
         else QCoreApplication.translate("PropertyView", "Not declared")
     )
     if room.overlaps:
-        lines.append("⚠ " + QCoreApplication.translate("PropertyView", "Also bound elsewhere"))
+        lines.append("⚠ " + QCoreApplication.translate("PropertyView", "Bound twice"))
     return lines
 
 
@@ -170,7 +170,7 @@ class RoomTile(QFrame):
         changed = self.property("state") != self.state() or self.property("selected") != self.selected
         self.setProperty("state", self.state())
         self.setProperty("selected", self.selected)
-        if changed and self.isVisible():
+        if changed:  # a reused tile may have been polished already (hidden ones too): polish it again
             self.style().unpolish(self)
             self.style().polish(self)
 
