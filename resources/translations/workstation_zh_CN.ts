@@ -149,6 +149,10 @@
         <translation>修改实有人口</translation>
     </message>
     <message>
+        <source>Changed a station setting</source>
+        <translation>修改了警务室设置</translation>
+    </message>
+    <message>
         <source>Changed a tenancy</source>
         <translation>修改人屋捆绑</translation>
     </message>
@@ -171,6 +175,10 @@
     <message>
         <source>Changed the fingerprint scanner&apos;s settings</source>
         <translation>修改指纹采集仪设置</translation>
+    </message>
+    <message>
+        <source>Compared a declaration with the record</source>
+        <translation>比对业主申报与登记</translation>
     </message>
     <message>
         <source>Counted residents</source>
@@ -241,6 +249,18 @@
         <translation>导入离线传输回执</translation>
     </message>
     <message>
+        <source>Listed a grid&apos;s monthly round</source>
+        <translation>列出网格集中清查名单</translation>
+    </message>
+    <message>
+        <source>Listed landlords late declaring</source>
+        <translation>列出逾期未申报的业主</translation>
+    </message>
+    <message>
+        <source>Listed overdue declarations</source>
+        <translation>列出逾期未申报的租住</translation>
+    </message>
+    <message>
         <source>Listed pre-registrations</source>
         <translation>列出预登记</translation>
     </message>
@@ -255,6 +275,10 @@
     <message>
         <source>Listed tasks</source>
         <translation>列出任务</translation>
+    </message>
+    <message>
+        <source>Listed who lives in a property&apos;s rooms</source>
+        <translation>列出出租屋各房间住户</translation>
     </message>
     <message>
         <source>Logged in</source>
@@ -291,6 +315,10 @@
     <message>
         <source>Platform setting received</source>
         <translation>收到中心平台设置</translation>
+    </message>
+    <message>
+        <source>Printed a visit sheet</source>
+        <translation>打印走访登记表</translation>
     </message>
     <message>
         <source>Purged records past retention</source>
@@ -1955,6 +1983,10 @@
     <message>
         <source>Moved in (recorded)</source>
         <translation>入住日期（登记）</translation>
+    </message>
+    <message>
+        <source>Moved out, never declared</source>
+        <translation>已搬离，未曾申报</translation>
     </message>
     <message>
         <source>Moving-in date</source>
@@ -4085,6 +4117,10 @@
         <translation>提示采集，可跳过</translation>
     </message>
     <message>
+        <source>Days a landlord has to declare a new tenant (1–30)</source>
+        <translation>业主申报新租户的时限（天，1–30）</translation>
+    </message>
+    <message>
         <source>Fingerprint at registration</source>
         <translation>登记时采集指纹</translation>
     </message>
@@ -4139,6 +4175,10 @@
     <message>
         <source>Registration</source>
         <translation>登记</translation>
+    </message>
+    <message>
+        <source>Rental housing</source>
+        <translation>出租屋</translation>
     </message>
     <message>
         <source>Required</source>
@@ -7845,6 +7885,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>是本站数据文件夹，请另选</translation>
     </message>
     <message>
+        <source>name a person or a room, not both</source>
+        <translation>请指明人员或房间，不能同时指明</translation>
+    </message>
+    <message>
         <source>name is required</source>
         <translation>必须填写姓名</translation>
     </message>
@@ -7879,6 +7923,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>that binding belongs to another property</source>
         <translation>该人屋捆绑属于其他出租屋</translation>
+    </message>
+    <message>
+        <source>that room belongs to another property</source>
+        <translation>该房间属于另一出租屋</translation>
     </message>
     <message>
         <source>the backup copy does not match its BACKUP.json (damaged or altered)</source>

@@ -125,7 +125,8 @@ class RoomRow:
 
     `occupants`: bindings running today; `declared`: a landlord declaration of the property names
     someone in this room (by its label); `verified`: the latest spot check since the current tenants
-    moved in (of the whole property or of one of their bindings) found it consistent; `overlaps`:
+    moved in (of the whole property, of this room or of one of their bindings) found it consistent,
+    or for an empty room the latest check of this room on its own (`spot_check.room_id`) did; `overlaps`:
     current tenants also bound to another room for an overlapping period."""
 
     id: str
@@ -1013,7 +1014,7 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
             if isinstance(e, Mapping) and str(e.get("room") or "").strip():
                 declared_labels.add(str(e["room"]).strip())
     checks = s.execute(
-        select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result)
+        select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result, SpotCheck.room_id)
         .where(SpotCheck.property_id == property_id, SpotCheck.deleted_at.is_(None))
         .order_by(SpotCheck.checked_at)
     ).all()
@@ -1021,12 +1022,16 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
     out = []
     for rid, version, label, capacity in rooms:
         running = by_room.get(rid, [])
-        verified = False
         if running:
+            # since the last move-in: a check of the whole property, of this room, or of a tenant's binding
             moved_in = max(r[3] for r in running)
             mine = {r[0] for r in running}
-            relevant = [c for c in checks if c[1].date() >= moved_in and (c[0] is None or c[0] in mine)]
-            verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
+            relevant = [c for c in checks if c[1].date() >= moved_in
+                        and (c[0] in mine or (c[0] is None and c[3] in (None, rid)))]
+        else:
+            # an empty room: a check of this room on its own (spot_check.room_id, no binding)
+            relevant = [c for c in checks if c[0] is None and c[3] == rid]
+        verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
         out.append(RoomRow(
             id=rid, version=version, property_id=property_id, label=label, capacity=capacity,
             occupants=len({r[1] for r in running}), declared=label.strip() in declared_labels, verified=verified,
