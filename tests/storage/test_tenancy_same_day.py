@@ -13,7 +13,7 @@ from workstation.domain.housing import periods_overlap, running_on
 from workstation.domain.validation import gb11643_check_char
 from workstation.storage import metrics
 from workstation.storage.areas import Kind
-from workstation.storage.areas.checks import VisitFinding
+from workstation.storage.areas.checks import Agreement, VisitFinding
 from workstation.storage.schema import Person
 from workstation.wiring import open_desk
 
@@ -105,7 +105,9 @@ def test_same_day_bind_move_end_leaves_one_room_then_none(st, officer):
     assert ended["detail_count"] == ended["list_count"] == 1  # only 李四
     assert ended["residence"] is None  # no longer lives in a registered room
     comparison = officer.housing.declaration_comparison(pid)
-    assert [line.name for line in comparison.lines if line.recorded_room] == ["李四"]
+    current_lines = [line.name for line in comparison.lines
+                     if line.recorded_room and line.agreement is not Agreement.NEVER_DECLARED]
+    assert current_lines == ["李四"]
     # history keeps all three bindings of 张三
     history = [t for r in (r204, r403) for t in officer.housing.room_tenancies(r) if t.person_id == person]
     assert sorted((t.start_date, t.end_date) for t in history) == [(TODAY, TODAY), (TODAY, TODAY)]
@@ -127,3 +129,14 @@ def test_ending_one_of_two_bindings_moves_the_residence(st, officer):
     officer.housing.end_tenancy(older.id, base_version=older.version, end=TODAY + timedelta(days=7))
     with st.db.read() as s:  # a planned move-out: still living there
         assert s.get(Person, person).property_id == p1
+
+
+def test_ended_today_is_no_longer_overdue(st, officer):
+    pid = officer.housing.create_property(address="同日路4号", grid_code="G09").id
+    room = officer.housing.add_room(pid, label="1").id
+    person = officer.residents.register(_doc("赵六", 74)).id
+    t = officer.housing.bind(person, room, start=TODAY - timedelta(days=20))
+    assert [o.tenancy_id for o in officer.housing.overdue_tenancies(property_id=pid)] == [t.id]
+    officer.housing.end_tenancy(t.id, base_version=t.version, end=TODAY)
+    assert officer.housing.overdue_tenancies(property_id=pid) == ()
+    assert officer.housing.late_property_ids([pid]) == frozenset()

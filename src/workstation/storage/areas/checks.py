@@ -25,9 +25,9 @@ people living there now, so a binding is overdue when it:
 
 * was recorded by an officer or an assistant (its `source`; a binding recorded from a landlord's
   declaration is never overdue),
-* is running today (not ended: `end_date` is empty or today or later; an ended stay that was never
-  declared is history, not a follow-up: `declaration_comparison` still shows it, as
-  `Agreement.NEVER_DECLARED`),
+* is running today (not ended: `end_date`, the move-out day, is empty or after today,
+  `domain.housing.running_on`; an ended stay that was never declared is history, not a follow-up:
+  `declaration_comparison` still shows it, as `Agreement.NEVER_DECLARED`),
 * started more than N days ago (`start_date + N days` has passed), and
 * no declaration of that property names the person, counting declarations dated from
   `start_date - N days` on (an older one is about an earlier stay). An entry names the person by one
@@ -580,7 +580,7 @@ def _staff_open(*, days: int, today: date) -> ColumnElement[bool]:
         Tenancy.deleted_at.is_(None),
         Tenancy.source.in_(sources),
         Tenancy.start_date < today - timedelta(days=days),
-        or_(Tenancy.end_date.is_(None), Tenancy.end_date >= today),
+        or_(Tenancy.end_date.is_(None), Tenancy.end_date > today),
     )
 
 
