@@ -689,10 +689,11 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     wait_for(lambda: runner.active == 0, 30, "the enrolment to stop")
 
     # ---- 4. a 20k-record sync --------------------------------------------------------------------------
-    from platform_helpers import make_platform  # the reference platform, in this process (not the app)
+    from workstation.central.child import PlatformProcess  # the reference platform: a process of its own,
+    # as the demo's is (not the app's: its request handling would hold this process's interpreter lock)
 
-    platform = make_platform(scratch / "central", "sqlite")
-    code = platform.central.enroll_code(STATION_CODE)
+    platform = PlatformProcess.start(scratch / "central")
+    code = platform.enroll_code(STATION_CODE)
     sc.enroll(db, platform.url, code, STATION_CODE, platform.ca_pem, actor=admin)
     synced: list[object] = []
 
@@ -710,7 +711,7 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     sync_s = time.perf_counter() - t_sync
     meter.stop()
     result = synced[0]
-    platform.close()
+    platform.stop()
 
     # ---- 5. the Today dashboard (after the sync: its acknowledgements are part of the backlog chart) ----
     cold, timings = measure_dashboard(ctx, meter, a.refreshes)

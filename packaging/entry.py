@@ -12,6 +12,9 @@ import sys
 
 
 def main() -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # a spawned child (the demo's platform, central/child.py) runs here
     # argv[0] as invoked: on Linux workstation-admin and workstation-console are links to one program
     name = os.path.splitext(os.path.basename(sys.argv[0] or sys.executable))[0].lower()
     if name.startswith("workstation-admin"):

@@ -170,7 +170,15 @@ def main() -> int:
     ap.add_argument("--folder", type=Path, default=ROOT / "dist" / "workstation")
     ap.add_argument("--arch", default=None, help="Debian architecture (default: this machine's)")
     ap.add_argument("--out", type=Path, default=ROOT / "dist")
+    ap.add_argument(
+        "--print-depends",
+        action="store_true",
+        help="print the Debian packages the desktop app needs from the system (for `apt-get install`) and exit",
+    )
     args = ap.parse_args()
+    if args.print_depends:
+        print(" ".join([*DEPENDS, RECOMMENDS[0].split(" | ")[0]]))
+        return 0
     if not (args.folder / "workstation").exists():
         print(f"No one-folder build at {args.folder}: run packaging/build.py first", file=sys.stderr)
         return 1

@@ -28,17 +28,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workstation.storage.areas.base import AreaContext
-from workstation.storage.areas.biometrics import Biometrics
-from workstation.storage.areas.housing import Housing
-from workstation.storage.areas.residents import Residents
-from workstation.storage.areas.supervision import Supervision
-from workstation.storage.areas.tasks import Tasks
-from workstation.storage.db import Database
-from workstation.storage.operators import Actor
-from workstation.sync import freeze
-from workstation.sync.conflicts import Conflicts
-from workstation.sync.preregistrations import PreRegistrations
+if TYPE_CHECKING:  # imported where used: the desktop app's login window shows before storage loads
+    from workstation.storage.areas.biometrics import Biometrics
+    from workstation.storage.areas.housing import Housing
+    from workstation.storage.areas.residents import Residents
+    from workstation.storage.areas.supervision import Supervision
+    from workstation.storage.areas.tasks import Tasks
+    from workstation.storage.db import Database
+    from workstation.storage.operators import Actor
+    from workstation.sync.conflicts import Conflicts
+    from workstation.sync.preregistrations import PreRegistrations
 
 if TYPE_CHECKING:
     from workstation.devices.manager import Assignment, DeviceManager, PortInfo
@@ -67,6 +66,16 @@ def open_desk(db: Database, actor: Actor, *, freeze_rules: bool = True) -> Desk:
         freeze_rules: apply the platform's freeze rules to registrations (the app always does; tests
             of storage alone may turn them off).
     """
+    from workstation.storage.areas.base import AreaContext
+    from workstation.storage.areas.biometrics import Biometrics
+    from workstation.storage.areas.housing import Housing
+    from workstation.storage.areas.residents import Residents
+    from workstation.storage.areas.supervision import Supervision
+    from workstation.storage.areas.tasks import Tasks
+    from workstation.sync import freeze
+    from workstation.sync.conflicts import Conflicts
+    from workstation.sync.preregistrations import PreRegistrations
+
     ctx = AreaContext(db, actor, freeze.guard if freeze_rules else None)
     return Desk(
         db=db,
@@ -89,7 +98,7 @@ DEMO_ASSISTANT_PASSWORD = "demo-assistant-1"  # noqa: S105
 
 def demo_data_dir() -> Path:
     """Where the demo station lives: beside the real station's folder, with "-demo" appended."""
-    from workstation.storage.station import default_data_dir
+    from workstation.storage.paths import default_data_dir
 
     return default_data_dir().parent / (default_data_dir().name + "-demo")
 

@@ -45,7 +45,7 @@ def test_every_way_of_typing_the_number_is_the_ascii_number(typed):
 
 
 def test_full_width_wrong_check_character_is_named_in_ascii():
-    problems = validate_citizen_id("４４０３０５１９８５０６１２００４７")
+    problems = validate_citizen_id("４４０３０５１９８５０６１２００４７", source="card")
     assert len(problems) == 1 and "should be X" in problems[0].message
     # the case: typed entirely in full-width with the right check character: no "should be ７"
     assert validate_citizen_id("４４０３０５１９８５０６１２００４Ｘ") == []

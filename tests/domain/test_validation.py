@@ -25,7 +25,7 @@ def test_spec_valid_numbers(number):
 
 
 def test_wrong_check_digit_names_the_expected_one():
-    problems = validate_citizen_id("110105194912310029")
+    problems = validate_citizen_id("110105194912310029", source="card")
     assert len(problems) == 1
     assert "should be X" in problems[0].message
 

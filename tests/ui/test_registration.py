@@ -56,7 +56,7 @@ def test_card_opens_a_filled_read_only_form(qtbot, ctx, bridge):
         assert ed[name].focusPolicy() == Qt.FocusPolicy.NoFocus, name
     assert not form.expired_banner.isVisible()
     # no WLT decoder in the test environment: a plain note says so
-    assert "WLT" in form.photo.text()
+    assert "no photo decoder installed" in form.photo.text() and "WLT" not in form.photo.text()
     qtbot.waitUntil(lambda: ed["phone"].hasFocus(), timeout=2000)
     # the HK/Macau/Taiwan fields are not shown for a resident ID card
     assert not ed["pass_number"].isVisibleTo(form)
@@ -227,7 +227,7 @@ def test_a_foreign_guests_stay_is_asked_with_reasons_beside_each_field(qtbot, ct
     assert "before the date of entry" in texts["stay_until"]
     ed["entry_date"].setText((date.today() + timedelta(days=2)).isoformat())
     form.save()
-    assert "in the future" in form.errors.label("entry_date").text()
+    assert "cannot be after today" in form.errors.label("entry_date").text()
     ed["entry_date"].setText("2024.5.1")
     ed["stay_until"].setText("someday")
     form.save()

@@ -23,6 +23,7 @@ def startups():
     for s in made:
         if s.window is not None:
             s.window.close()
+            s.window.deleteLater()  # before the station it shows (the startup owns it) goes
         s.shutdown()
         s.deleteLater()
 
@@ -58,7 +59,7 @@ def test_passphrase_dialog_when_the_keyring_entry_is_missing(tmp_path, qtbot, la
     dlg.buttons.accepted.emit()
     qtbot.waitUntil(lambda: dlg.isVisible() and dlg.error.isVisible(), timeout=20_000)
     assert "passphrase is wrong" in dlg.error.text()
-    assert s.window is None
+    assert not s.station.is_open  # the login window behind the dialog answers nobody yet
     dlg.field.setText(st.passphrase)
     with qtbot.waitSignal(s.window_ready, timeout=20_000):
         dlg.buttons.accepted.emit()
@@ -157,3 +158,50 @@ def test_the_app_stops_cleanly_on_sigterm(tmp_path):
     from workstation.storage.lock import acquire_app_lock
 
     acquire_app_lock(tmp_path / "d").release()
+
+
+def test_the_login_shows_before_the_station_is_open_and_answers_once_it_is(tmp_path, qtbot, languages, startups):
+    from helpers import ADMIN_PASSWORD
+
+    kr = MemoryKeyring()
+    make_station(tmp_path / "st", backend=kr).db.close()
+    s = make_startup(startups, tmp_path / "st", kr, languages)
+    with qtbot.waitSignal(s.login_shown, timeout=20_000) as shown:
+        s.start()
+    win = shown.args[0]
+    assert win.login_screen.isVisible() and not s.station.is_open  # the unlock starts after the window
+    screen = win.login_screen
+    screen.username.setText("admin")
+    screen.password.setText(ADMIN_PASSWORD)
+    screen.submit()  # pressed while the station is still being unlocked
+    assert screen.login_button.text() == "Opening the station…" and not screen.login_button.isEnabled()
+    qtbot.waitUntil(lambda: win.session is not None, timeout=20_000)
+    assert s.station.is_open and win.station.station_name == "测试警务室"
+    assert win.windowTitle().startswith("测试警务室")
+
+
+HEAVY = ("sqlalchemy", "alembic", "cryptography", "argon2", "sqlcipher3", "pypinyin", "httpx", "fastapi", "numpy",
+         "pyqtgraph", "workstation.storage.db", "workstation.sync.client", "workstation.central")
+
+
+def test_the_login_window_shows_before_storage_is_imported(tmp_path):
+    """What the login window needs loads first; storage, sync and their libraries load on the unlock
+    worker afterwards (the start-up benchmark's start_s is this window; measure with -X importtime)."""
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from workstation.ui import app
+        qapp = app.make_app()
+        languages = app.i18n.Languages(qapp)
+        languages.switch("en")
+        s = app.Startup(data_dir=Path({str(tmp_path / "demo")!r}), demo=True, languages=languages, devices=None,
+                        demo_platform=False)
+        s.start()  # the window shows; the unlock waits for the event loop
+        assert s.window is not None and s.window.login_screen.isVisible() and not s.station.is_open
+        print("heavy:" + ",".join(m for m in {HEAVY!r} if m in sys.modules))
+        s.shutdown()
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": os.pathsep.join(sys.path)}
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert r.returncode == 0, r.stderr
+    assert "heavy:\n" in r.stdout, f"imported before the login window: {r.stdout}"

@@ -258,6 +258,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         _say(NONE, 2)
     for role, a in sorted(assignments.items()):
         where = a.port.find(ports)
+        present: str
         if where is not None:
             present = QT_TRANSLATE_NOOP("cli", "present as {device}").format(device=where.device)
         else:

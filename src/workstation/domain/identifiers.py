@@ -74,13 +74,16 @@ def identifier_problems(
 
 def normalise_phone(phone: str) -> str:
     """A phone number in its stored form: identifier normalisation, then without hyphens, brackets and
-    dots, and without the mainland country code (+86 / 0086) in front of a mobile number."""
+    dots, and without the mainland country code (+86 / 0086) in front of a mobile number; the
+    international prefix ``00`` of another country's number becomes ``+`` (E.164 form)."""
     p = normalise_identifier(phone)
     for ch in "-()./":
         p = p.replace(ch, "")
     for prefix in ("+86", "0086"):
         if p.startswith(prefix) and len(p) == len(prefix) + 11:
             return p[len(prefix) :]
+    if p.startswith("00") and not p.startswith("0086"):
+        return "+" + p[2:]  # the international prefix 00 is the E.164 "+"
     return p
 
 

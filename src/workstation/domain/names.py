@@ -22,8 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
-from pypinyin import Style, lazy_pinyin
-
 # Han ideograph blocks (Unicode 15.1): basic, extensions A–I, compatibility ideographs and supplement,
 # plus 〇 (U+3007, IDEOGRAPHIC NUMBER ZERO, used in names and addresses)
 HAN_RANGES: tuple[tuple[int, int], ...] = (
@@ -107,6 +105,10 @@ class NameReadings:
 def _syllables(text: str) -> list[str]:
     """Pinyin syllables of `text` without tones; a character pypinyin does not know stays itself, so a
     name of only rare characters still has non-empty keys."""
+    # imported here: its dictionaries hold ~55 MB, needed only when a name is registered or changed
+    # (searching uses the stored readings), so a desk that only searches never loads them
+    from pypinyin import Style, lazy_pinyin
+
     out = ("".join(c for c in s if c.isalnum()).lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors=_KEEP))
     return [s for s in out if s]
 

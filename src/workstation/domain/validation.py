@@ -35,6 +35,7 @@ GB11643_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 GB11643_CHECK = "10X98765432"
 EARLIEST_BIRTH = date(1850, 1, 1)  # the GB 11643 example number is born 1880
 MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")  # ASCII digits only (\d would accept any script's digits)
+E164_RE = re.compile(r"^\+[1-9][0-9]{7,14}$")  # ITU-T E.164: + country code and number, 8–15 digits
 _ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")
 
 
@@ -70,11 +71,16 @@ def validate_citizen_id(
     sex: Sex | None = None,
     today: date | None = None,
     field_name: str = "number",
+    source: str = "manual",
 ) -> Problems:
     """GB 11643-1999: 18 characters, a real birth date in range, check digit; birth/sex consistent.
 
     The number is normalised first (`normalise_id_number`), so a number typed in full-width digits is
-    checked, and named in messages, as the ASCII number it stands for."""
+    checked, and named in messages, as the ASCII number it stands for. `source` is where the number
+    came from (a document's ``source``: ``"card"`` read from a chip, anything else typed): a wrong
+    check digit of a card's number asks to read the card again; of a typed number it says the number
+    is not a valid ID number and asks to check it against the document, without naming the expected
+    last character (that would invite changing only the last digit of a mistyped number)."""
     n = normalise_id_number(number)
     today = today or date.today()
     not_ascii = identifier_problems(n, field_name=field_name, label="An ID number")
@@ -110,28 +116,41 @@ def validate_citizen_id(
                 ),
             )
         )
-    elif not (EARLIEST_BIRTH <= born <= today):
+    elif born > today:
         problems.append(
             Problem(
                 field_name,
                 "birth_date_range",
-                QT_TRANSLATE_NOOP("validation", "The date of birth in the number ({date}) is out of range.").format(
-                    date=born.isoformat()
+                QT_TRANSLATE_NOOP(
+                    "validation", "The date of birth in the number ({date}) cannot be after today ({today})."
+                ).format(date=born.isoformat(), today=today.isoformat()),
+            )
+        )
+    elif born < EARLIEST_BIRTH:
+        problems.append(
+            Problem(
+                field_name,
+                "birth_date_range",
+                QT_TRANSLATE_NOOP("validation", "The date of birth in the number ({date}) is before {earliest}.").format(
+                    date=born.isoformat(), earliest=EARLIEST_BIRTH.isoformat()
                 ),
             )
         )
     expected = gb11643_check_char(n[:17])
     if n[17] != expected:
-        problems.append(
-            Problem(
-                field_name,
-                "check_digit",
-                QT_TRANSLATE_NOOP(
-                    "validation",
-                    "The check digit is wrong (the last character should be {expected}); please re-read the card.",
-                ).format(expected=expected),
+        text: str
+        if source == "card":
+            text = QT_TRANSLATE_NOOP(
+                "validation",
+                "The check digit is wrong (the last character should be {expected}); please re-read the card.",
+            ).format(expected=expected)
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "validation",
+                "This is not a valid ID number (its check digit does not match). "
+                "Check every digit against the document.",
             )
-        )
+        problems.append(Problem(field_name, "check_digit", text))
     if not problems:
         if birth_date is not None and born is not None and born != birth_date:
             problems.append(
@@ -157,8 +176,16 @@ def validate_citizen_id(
 
 
 def validate_mobile(phone: str | None, *, field_name: str = "phone", required: bool = False) -> Problems:
-    """A mainland mobile number (11 digits starting 13–19), checked in its normalised form
-    (`normalise_mobile`): full-width digits, spaces, hyphens and a +86 prefix are accepted."""
+    """A mainland mobile number (11 digits starting 13–19), or an international number in E.164 form,
+    checked in its normalised form (`normalise_mobile`): full-width digits, spaces, hyphens and a +86
+    prefix are accepted.
+
+    A number written with ``+`` (or the international prefix ``00``) is international: ITU-T E.164
+    allows at most 15 digits after the ``+`` (country code included, never starting with 0); we ask
+    for at least 8 (the shortest national numbers with their country code, e.g. Macau's
+    +853 6xxx xxxx, have 11; 8 leaves room for small states). A +86 number must be a mainland mobile
+    (the mainland rule). Without ``+`` the mainland rule holds: 11 digits starting 13–19. Holders of a
+    HK/Macau/Taiwan permit and foreigners often have only a +852/+853/+886 or foreign number."""
     if not phone or not phone.strip():
         return (
             [Problem(field_name, "required", QT_TRANSLATE_NOOP("validation", "A mobile number is required."))]
@@ -169,12 +196,30 @@ def validate_mobile(phone: str | None, *, field_name: str = "phone", required: b
     not_ascii = identifier_problems(p, field_name=field_name, label=A_PHONE_NUMBER, allowed="+", kinds=DIGITS)
     if not_ascii:
         return not_ascii
+    if p.startswith("+") and not p.startswith("+86"):
+        if not E164_RE.match(p):
+            return [
+                Problem(
+                    field_name,
+                    "format",
+                    QT_TRANSLATE_NOOP(
+                        "validation",
+                        "Not an international number: write + and the country code, then the number, "
+                        "8–15 digits in all (e.g. +852 6123 4567).",
+                    ),
+                )
+            ]
+        return []
     if not MOBILE_RE.match(p):
         return [
             Problem(
                 field_name,
                 "format",
-                QT_TRANSLATE_NOOP("validation", "Not a mainland mobile number (11 digits starting 13–19)."),
+                QT_TRANSLATE_NOOP(
+                    "validation",
+                    "Not a mainland mobile number (11 digits starting 13–19); "
+                    "a number abroad is written with + and the country code (e.g. +852 6123 4567).",
+                ),
             )
         ]
     return []
@@ -227,6 +272,24 @@ def validate_date_range(
             )
         )
     return problems
+
+
+def validate_not_after_today(value: date | None, *, field_name: str, today: date | None = None) -> Problems:
+    """A date that cannot be in the future (birth, arrival, entry): a problem (code ``"too_late"``)
+    saying so plainly with today's date when `value` is after `today` (default: the system date);
+    [] for None or a date up to today."""
+    today = today or date.today()
+    if value is None or value <= today:
+        return []
+    return [
+        Problem(
+            field_name,
+            "too_late",
+            QT_TRANSLATE_NOOP("validation", "The {field} cannot be after today ({today}).").format(
+                field=field_label(field_name), today=today.isoformat()
+            ),
+        )
+    ]
 
 
 def mrz_check_digit(field: str) -> int:
@@ -295,16 +358,10 @@ def validate_document(doc: IdentityDocument, *, today: date | None = None) -> Pr
         problems += validate_country_code(doc.nationality, field_name="nationality")
     if doc.issuer and (doc.doc_type is DocumentType.PASSPORT or doc.source == "mrz"):
         problems += validate_country_code(doc.issuer, field_name="issuer")
-    if doc.birth_date is not None and not (EARLIEST_BIRTH <= doc.birth_date <= today):
-        problems.append(
-            Problem(
-                "birth_date",
-                "out_of_range",
-                QT_TRANSLATE_NOOP("validation", "The date of birth {date} is out of range.").format(
-                    date=doc.birth_date.isoformat()
-                ),
-            )
-        )
+    if doc.birth_date is not None and doc.birth_date > today:
+        problems += validate_not_after_today(doc.birth_date, field_name="birth_date", today=today)
+    elif doc.birth_date is not None and doc.birth_date < EARLIEST_BIRTH:
+        problems += validate_date_range(doc.birth_date, None, start_field="birth_date", end_field="")
     if doc.long_term and doc.valid_to is not None:
         problems.append(
             Problem(
@@ -323,7 +380,7 @@ def _number_problems(doc_type: DocumentType, n: str, doc: IdentityDocument, toda
     """Format and check digits of an ASCII, normalised document number."""
     problems: Problems = []
     if doc_type in (DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023):
-        problems += validate_citizen_id(n, birth_date=doc.birth_date, sex=doc.sex, today=today)
+        problems += validate_citizen_id(n, birth_date=doc.birth_date, sex=doc.sex, today=today, source=doc.source)
         if doc_type == DocumentType.HMT_PERMIT and not problems and n[:2] not in ("81", "82", "83"):
             problems.append(
                 Problem(
@@ -464,15 +521,7 @@ def validate_stay(
             )
     if entry_date is not None:
         if entry_date > today:
-            problems.append(
-                Problem(
-                    "entry_date",
-                    "too_late",
-                    QT_TRANSLATE_NOOP("validation", "The date of entry {date} is in the future.").format(
-                        date=entry_date.isoformat()
-                    ),
-                )
-            )
+            problems += validate_not_after_today(entry_date, field_name="entry_date", today=today)
         if birth_date is not None and entry_date < birth_date:
             problems.append(
                 Problem(

@@ -27,6 +27,7 @@ import hmac
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -210,8 +211,10 @@ class AuditLog:
         write_atomic(Path(path), json.dumps(self.anchor_document(seq, h)).encode())
         self._last_anchor = time.monotonic()
 
-    def anchor_after_commit(self, path: Path, seq: int, h: str) -> None:
-        """Called by `Database.write` after a commit that extended the chain (already checked)."""
+    def anchor_after_commit(self, path: Path, seq: int, h: str, *, before: Callable[[], None] | None = None) -> None:
+        """Called by `Database.write` after a commit that extended the chain (already checked).
+        `before` runs first when the anchor is written (`Database.flush_wal` after a commit that was
+        not synced: the anchor must never name a row a power cut could take back)."""
         if time.monotonic() - self._last_anchor < ANCHOR_INTERVAL_S:
             return
         try:
@@ -219,6 +222,8 @@ class AuditLog:
                 return  # the anchor is ahead of the chain: leave it for verification to report
         except (OSError, ValueError, KeyError, TypeError):
             pass
+        if before is not None:
+            before()
         write_atomic(Path(path), json.dumps(self.anchor_document(seq, h)).encode())
         self._last_anchor = time.monotonic()
 

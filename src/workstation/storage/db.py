@@ -1,7 +1,10 @@
 """The encrypted database: SQLCipher under SQLAlchemy.
 
 Every connection applies the raw key first, checks it with a real query, then sets WAL,
-synchronous=FULL, foreign keys, temp_store=MEMORY and secure_delete. The key never appears in a
+synchronous=FULL, foreign keys, temp_store=MEMORY and secure_delete. An audited read commits its
+audit row with synchronous=NORMAL (`write(durable=False)`): crash-consistent, made durable by the
+next change's commit, a checkpoint or before anything names the audit head outside the database
+(the anchor file: `flush_wal`); see docs/security.md, "Durability of audited reads". The key never appears in a
 URL or a log line. A wrong key is reported as `WrongKey` and the file is left byte-for-byte as it
 was (nothing is written before the check, and a missing file is never created by `open`).
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.orm import Session, sessionmaker
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -78,6 +83,16 @@ def connect_raw(path: Path | str, raw_key: bytes | None, *, check: bool = True) 
 _BEGIN = {"DEFERRED": "BEGIN DEFERRED", "IMMEDIATE": "BEGIN IMMEDIATE"}
 
 
+class _HintingCompiler(SQLiteCompiler):
+    """SQLite's compiler, rendering `Select.with_hint(table, "INDEXED BY ix_…", "sqlite")` after the
+    table name (SQLAlchemy's SQLite dialect drops table hints). `storage.search` names the index a
+    search phase must walk: with the statistics of a large store the planner may otherwise skip-scan
+    a composite index and sort every match (a 1-letter pinyin prefix at 1 M residents: 0.4 s)."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        return text
+
+
 def _apply_pragmas(conn: Any, *, encrypted: bool) -> None:
     conn.execute("PRAGMA busy_timeout = 10000")
     conn.execute("PRAGMA journal_mode = WAL")
@@ -110,8 +125,12 @@ class Database:
             return conn
 
         self.engine = sa.create_engine(
-            "sqlite://", creator=creator, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4
+            "sqlite://", creator=creator, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
+            # the connection used last is used next: one warm page cache (64 MiB of decrypted pages)
+            # instead of four lukewarm ones a round robin would fill, each holding its own memory
+            pool_use_lifo=True,
         )
+        self.engine.dialect.statement_compiler = _HintingCompiler
 
         @event.listens_for(self.engine, "begin")
         def _begin(conn: sa.Connection) -> None:
@@ -192,6 +211,7 @@ class Database:
         """Write the audit anchor file for the current head (no-op without an anchor path)."""
         if self.anchor_path is None:
             return
+        self.flush_wal()
         with self.read() as s:
             self.audit_log.write_anchor(s, self.anchor_path)
 
@@ -224,9 +244,30 @@ class Database:
         return str(value or "")
 
     # ---- sessions --------------------------------------------------------------------------
+    def flush_wal(self) -> None:
+        """Make every committed transaction durable now: fsync the write-ahead log (commits made with
+        ``durable=False`` sit in it unsynced). Called before the audit head is anchored outside the
+        database, so an anchor never names a row a power cut could take back."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        try:
+            fd = os.open(wal, os.O_RDWR | getattr(os, "O_BINARY", 0))
+        except FileNotFoundError:
+            return  # checkpointed and removed: everything is in the (synced) database file
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
     @contextlib.contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, durable: bool = True) -> Iterator[Session]:
         """One write transaction (BEGIN IMMEDIATE), committed on exit, rolled back on error.
+
+        Args:
+            durable: commit with synchronous=FULL (the WAL is fsynced before the commit returns).
+                ``False`` (audited reads: the only row written is the audit row of the read) commits
+                with synchronous=NORMAL: as crash-consistent, but a power cut (not an app crash) may
+                take back the last such commits until the next durable commit, checkpoint or
+                `flush_wal`; it saves an fsync per read (docs/security.md).
 
         Raises:
             AuditTrailDamaged: the station is open read-only for an inspection.
@@ -239,18 +280,27 @@ class Database:
         assert_not_gui_thread("Database.write()")
         with translated(self.path), self._write_lock, self.engine.connect() as conn:
             conn.info["begin_mode"] = "IMMEDIATE"
-            with conn.begin():
-                session = Session(bind=conn, expire_on_commit=False, autoflush=True)
-                session.info["database"] = self
-                try:
-                    yield session
-                    session.flush()
-                finally:
-                    session.close()
+            raw = conn.connection.dbapi_connection if not durable else None
+            if raw is not None:  # the driver's autocommit connection: no transaction is opened by this
+                raw.execute("PRAGMA synchronous = NORMAL")
+            try:
+                with conn.begin():
+                    session = Session(bind=conn, expire_on_commit=False, autoflush=True)
+                    session.info["database"] = self
+                    try:
+                        yield session
+                        session.flush()
+                    finally:
+                        session.close()
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA synchronous = FULL")
             if self.anchor_path is not None and "audit_head" in session.info:
                 # committed already: a failed anchor write (disk full) must not report the write as failed
                 with contextlib.suppress(OSError):
-                    self.audit_log.anchor_after_commit(self.anchor_path, *session.info["audit_head"])
+                    self.audit_log.anchor_after_commit(
+                        self.anchor_path, *session.info["audit_head"], before=None if durable else self.flush_wal
+                    )
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:

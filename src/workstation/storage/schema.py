@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy import (
     false as sa_false,
@@ -202,6 +203,9 @@ class Tenancy(SyncMixin, Base):
     __table_args__ = (
         Index("ix_tenancy_person_id", "person_id"),
         Index("ix_tenancy_room_id", "room_id"),
+        # the live bindings recorded by staff, the only ones a landlord can be late declaring (0012)
+        Index("ix_tenancy_staff_open", "room_id", "start_date", "end_date", "person_id",
+              sqlite_where=text("deleted_at IS NULL AND source IN ('officer', 'assistant')")),
     )
 
 
@@ -218,11 +222,12 @@ class Declaration(SyncMixin, Base):
 
 
 class SpotCheck(SyncMixin, Base):
-    """An officer's spot check (抽查核查) of one binding or property."""
+    """An officer's spot check (抽查核查) of one binding, one room (an empty one) or the property."""
 
     __tablename__ = "spot_check"
     property_id: Mapped[str] = mapped_column(ForeignKey("property.id"))
     tenancy_id: Mapped[str | None] = mapped_column(ForeignKey("tenancy.id"))
+    room_id: Mapped[str | None] = mapped_column(ForeignKey("room.id"))  # a room checked on its own (0012)
     grid_code: Mapped[str] = mapped_column(String(32))
     result: Mapped[str] = mapped_column(String(16))
     notes: Mapped[str | None] = mapped_column(Text)

@@ -143,6 +143,35 @@ def _address(fragment: str, exclude: ColumnElement[bool] | None) -> Callable[[Se
     return where
 
 
+# The index each phase walks, by its ordering column: alone, or after the grid filter. Named with
+# INDEXED BY (`storage.db` renders the hint): each is the plan's range scan in display order, which
+# stops at the page's LIMIT; the planner, left alone with a large store's statistics, may prefer a
+# skip-scan of a grid index and then sort every match.
+_OWN_INDEX = {
+    "name": "ix_person_name",
+    "name_pinyin": "ix_person_name_pinyin",
+    "name_initials": "ix_person_name_initials",
+    "name_pinyin_alt": "ix_person_name_pinyin_alt",
+    "name_initials_alt": "ix_person_name_initials_alt",
+    "phone": "ix_person_phone",
+}
+_GRID_INDEX = {
+    "name_pinyin": "ix_person_grid_code",
+    "name_initials": "ix_person_grid_initials",
+    "name_pinyin_alt": "ix_person_grid_pinyin_alt",
+    "name_initials_alt": "ix_person_grid_initials_alt",
+}
+
+
+def _index_of(phase: _Phase, grid_code: str | None, property_id: str | None) -> str | None:
+    """The index `phase` must walk with these filters, or None (the planner's choice: a property's
+    residents are few, and an id-ordered phase has no range of its own)."""
+    if property_id:
+        return None
+    lead = phase.order[0].key
+    return _GRID_INDEX.get(lead) if grid_code else _OWN_INDEX.get(lead)
+
+
 def _plan(q: str) -> list[_Phase]:
     """The phases for query `q` (stripped), as the table in the module docstring says."""
     if not q:
@@ -260,6 +289,9 @@ def find_people(
             if key and len(key) != len(phase.order):
                 raise BadCursor()
             stmt = select(*phase.order).where(*base, cond)
+            index = _index_of(phase, grid_code, property_id)
+            if index is not None:
+                stmt = stmt.with_hint(Person, f"INDEXED BY {index}", "sqlite")
             if key:
                 stmt = stmt.where(tuple_(*phase.order) > tuple_(*key))
             want = limit - len(ids)

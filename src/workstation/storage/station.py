@@ -26,7 +26,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import keyring.backend
-from platformdirs import user_data_dir
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -59,6 +58,9 @@ from workstation.storage.errors import (
 )
 from workstation.storage.lock import StationLock, acquire_station_lock
 from workstation.storage.operators import Actor, create_operator
+from workstation.storage.paths import DB_NAME
+from workstation.storage.paths import db_path as db_path  # re-exported: station.db_path(folder)
+from workstation.storage.paths import default_data_dir as default_data_dir  # re-exported (cli)
 from workstation.storage.schema import Station
 from workstation.storage.vault import (
     SEALED,
@@ -73,19 +75,9 @@ from workstation.storage.vault import (
     rotated_master,
 )
 
-DB_NAME = "workstation.db"
 MANIFEST = "BACKUP.json"
 ANCHOR_ADOPTED = ("audit_anchor", "adopted")  # (target_type, target_id) of the row that starts anchoring
 Step = Callable[[str], None]
-
-
-def default_data_dir() -> Path:
-    env = os.environ.get("WORKSTATION_DATA_DIR")
-    return Path(env) if env else Path(user_data_dir("police-room-workstation", appauthor=False))
-
-
-def db_path(data_dir: Path) -> Path:
-    return Path(data_dir) / DB_NAME
 
 
 def keyfile_path(data_dir: Path) -> Path:

@@ -10,17 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from workstation.domain.enums import Role
 from workstation.domain.permissions import ROLE_LABELS, Permission, allowed
-from workstation.storage.db import Database
-from workstation.storage.operators import Actor
 from workstation.ui import i18n
 from workstation.ui.bridges.devices import DeviceBridge
 from workstation.ui.tasks import CancelToken, Lane, Op, Runner
+
+if TYPE_CHECKING:  # storage loads on a worker while the login window shows (`ui.app`)
+    from workstation.storage.db import Database
+    from workstation.storage.operators import Actor
 
 T = TypeVar("T")
 
@@ -75,17 +77,20 @@ class StationSettings:
 
 
 class Station(QObject):
-    """What the app shares on this desk. Built by `workstation.ui.app` after unlock, or by the tests.
+    """What the app shares on this desk. Built by `workstation.ui.app` before the store is open (the
+    login window shows while the station is unlocked on a worker; `db` is None until `set_open`
+    announces it with `opened`), or by the tests with an open store.
 
     ``settings_changed(dict)`` — an administrator changed station settings (the changed keys and
     their new values); `settings` is already updated (the main window applies the idle lock)."""
 
     settings_changed = Signal(object)
+    opened = Signal()
 
     def __init__(
         self,
         *,
-        db: Database,
+        db: Database | None,
         data_dir: Path,
         is_demo: bool,
         runner: Runner,
@@ -98,7 +103,7 @@ class Station(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db = db  # type: ignore[assignment]  # None only until `opened` (see is_open)
         self.data_dir = Path(data_dir)
         self.is_demo = is_demo
         self.runner = runner
@@ -111,6 +116,25 @@ class Station(QObject):
         self.preferences = i18n.Preferences(self.data_dir)
         self.sync_state: Any = None  # set by the sync bridge
         self.contexts: list[DeskContext] = []
+
+    db: Database
+
+    @property
+    def is_open(self) -> bool:
+        """The store is unlocked and open (`db` is usable)."""
+        return getattr(self, "db", None) is not None
+
+    def set_open(
+        self, db: Database, settings: StationSettings, *, name: str, code: str, is_demo: bool, key_backend: str = ""
+    ) -> None:
+        """The unlock finished: take the store and what was read from it; emits `opened`."""
+        self.db = db
+        self.settings = settings
+        self.station_name = name
+        self.station_code = code
+        self.is_demo = is_demo
+        self.key_backend = key_backend
+        self.opened.emit()
 
     def desk_for(self, actor: Actor) -> Any:
         """The core facade bound to `actor` (`workstation.wiring.Desk`: residents, housing, tasks,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -26,13 +27,14 @@ from PySide6.QtWidgets import (
 
 from workstation.errors import UserFacingError, ValidationError
 from workstation.i18n import render
-from workstation.storage import operators
 from workstation.storage.errors import AccountLocked, PasswordChangeRequired, locked_text
-from workstation.storage.operators import Actor
 from workstation.ui import i18n
 from workstation.ui.context import Station
 from workstation.ui.tasks import Op
 from workstation.wiring import DEMO_ADMIN_PASSWORD, DEMO_ASSISTANT_PASSWORD, DEMO_OFFICER
+
+if TYPE_CHECKING:
+    from workstation.storage.operators import Actor
 
 DEMO_LOGINS = (  # shown on a demo station only (wiring.open_demo_station creates these accounts)
     (DEMO_OFFICER[0], DEMO_OFFICER[1], "Officer"),
@@ -56,6 +58,8 @@ class LoginScreen(QWidget):
         self.station = station
         self.locked_by: str | None = None
         self._busy = False
+        self._submit_when_open = False  # Log in pressed while the station was still being unlocked
+        station.opened.connect(self._on_station_opened)
         self._lockout_deadline: float | None = None  # time.monotonic() when a shown lockout ends
         self._lockout_timer = QTimer(self)
         self._lockout_timer.setInterval(LOCKOUT_REFRESH_MS)
@@ -281,6 +285,14 @@ class LoginScreen(QWidget):
         (self.password if self.username.text() else self.username).setFocus()
 
     # ---- login ---------------------------------------------------------------------------------------------
+    def _on_station_opened(self) -> None:
+        self.retranslate()  # a station created as a demo shows its demo logins
+        self.demo_box.setVisible(self.station.is_demo)
+        if self._submit_when_open:
+            self._submit_when_open = False
+            self._set_busy(False)
+            self.submit()
+
     def submit(self) -> None:
         if self._busy:
             return
@@ -294,6 +306,12 @@ class LoginScreen(QWidget):
             self.show_error(self.tr("Enter your password."))
             self.password.setFocus()
             return
+        if not self.station.is_open:  # still unlocking (`ui.app`): log in as soon as it is open
+            self._submit_when_open = True
+            self._set_busy(True, self.tr("Opening the station…"))
+            return
+        from workstation.storage import operators  # loaded on a worker meanwhile (`ui.app`)
+
         db = self.station.db
         work: Callable[[object], Actor]
         if self._changing:
@@ -317,11 +335,13 @@ class LoginScreen(QWidget):
         )
         self._handle = op
 
-    def _set_busy(self, busy: bool) -> None:
+    def _set_busy(self, busy: bool, text: str | None = None) -> None:
         self._busy = busy
         self.login_button.setEnabled(not busy)
         self.login_button.setText(
-            self.tr("Checking…") if busy else (self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
+            (text or self.tr("Checking…"))
+            if busy
+            else (self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
         )
 
     def _on_success(self, actor: Actor) -> None:

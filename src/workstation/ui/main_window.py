@@ -14,7 +14,7 @@ import importlib
 import importlib.util
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.storage.operators import Actor
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext, Station, role_label
 from workstation.ui.login import LoginScreen
 from workstation.ui.pages import NAV, NavItem, PageBase, PlaceholderPage, visible_nav
 from workstation.ui.tasks import Lane
 from workstation.ui.widgets.status import DemoBadge, DeviceLight
+
+if TYPE_CHECKING:
+    from workstation.storage.operators import Actor
 
 logger = logging.getLogger("workstation.ui.main_window")
 
@@ -273,8 +275,9 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.demo_dock: QDockWidget | None = None
-        if station.is_demo:
+        if station.is_demo and station.is_open:
             self._build_demo_dock()
+        station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -390,6 +393,13 @@ class MainWindow(QMainWindow):
 
     def _t(self, text: str) -> str:
         return QCoreApplication.translate("MainWindow", text)
+
+    def _on_station_opened(self) -> None:
+        """The store is open now: its name, its idle-lock time and (demo station) the demo desk."""
+        self.set_idle_minutes(self.station.settings.idle_lock_minutes)
+        if self.station.is_demo and self.demo_dock is None:
+            self._build_demo_dock()
+        self.retranslate()
 
     def retranslate(self) -> None:
         name = self.station.station_name
@@ -744,9 +754,12 @@ class MainWindow(QMainWindow):
             if self._sync_text:
                 text += " · " + self._sync_text
         # the freeze rule: a warning before registration is blocked, then the block (sync/freeze_text.py)
-        from workstation.ui.screens.sync.freeze_text import freeze_notice
+        outlook = getattr(self, "_freeze_outlook", None)
+        notice = None
+        if outlook is not None:  # (not at start-up: the sync screens load storage, the login must not wait)
+            from workstation.ui.screens.sync.freeze_text import freeze_notice
 
-        notice = freeze_notice(getattr(self, "_freeze_outlook", None))
+            notice = freeze_notice(outlook)
         if notice is not None and text:
             text += " · ⚠ " + notice.short
         self.sync_label.setStyleSheet(

@@ -287,6 +287,14 @@ class Area:
         with self.db.write() as s:
             yield Transaction(s, self.actor)
 
+    @contextlib.contextmanager
+    def _audited_read(self) -> Iterator[Transaction]:
+        """The transaction of a read of personal data: its audit row commits with the read, without
+        waiting for an fsync (`Database.write(durable=False)`: crash-consistent, durable with the next
+        change or before the audit head is anchored; docs/security.md). Write nothing else in it."""
+        with self.db.write(durable=False) as s:
+            yield Transaction(s, self.actor)
+
     def _default_source(self) -> TenancySource:
         return TenancySource.OFFICER if self.actor.role.value == "officer" else TenancySource.ASSISTANT
 

@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.countries import normalise_country_code
@@ -58,6 +58,7 @@ from workstation.domain.enums import (
     TenancySource,
     VisaType,
 )
+from workstation.domain.housing import running_on
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
@@ -66,9 +67,9 @@ from workstation.domain.validation import (
     normalise_visa_number,
     parse_visa_type,
     validate_country_code,
-    validate_date_range,
     validate_document,
     validate_mobile,
+    validate_not_after_today,
     validate_stay,
 )
 from workstation.errors import NotFound, Problem, ValidationError
@@ -153,8 +154,9 @@ class TenancyInfo:
     source: TenancySource
 
     def current(self, today: date) -> bool:
-        """Still running on `today`."""
-        return self.end_date is None or self.end_date >= today
+        """Running on `today` (`domain.housing.running_on`: the move-out day `end_date` no longer
+        counts)."""
+        return running_on(self.start_date, self.end_date, today)
 
 
 @dataclass(frozen=True)
@@ -260,7 +262,7 @@ class Residents(Area):
         """
         self._require(Permission.READ_PERSON)
         n = self._limit(limit)
-        with self._write() as tx:
+        with self._audited_read() as tx:
             found = search.find_people(
                 tx.session, query, grid_code=grid_code, property_id=property_id, registered_on=registered_on,
                 after=after, limit=n,
@@ -294,7 +296,7 @@ class Residents(Area):
                     )
                 ]
             )
-        with self._write() as tx:
+        with self._audited_read() as tx:
             rows = _rows(tx.session, ids)
             tx.audit("person.rows", details=_search_details(rows=len(rows)))
         return rows
@@ -307,7 +309,7 @@ class Residents(Area):
         """
         self._require(Permission.READ_PERSON)
         compact = normalise_id_number(number.replace(" ", "")) if number.strip() else ""
-        with self._write() as tx:
+        with self._audited_read() as tx:
             pid = tx.session.execute(
                 select(IdentityDocumentRow.person_id)
                 .join(Person, Person.id == IdentityDocumentRow.person_id)
@@ -332,7 +334,7 @@ class Residents(Area):
             NotFound: no such resident (or deleted).
         """
         self._require(Permission.READ_PERSON)
-        with self._write() as tx:
+        with self._audited_read() as tx:
             s = tx.session
             person = s.get(Person, person_id)
             if person is None or person.deleted_at is not None:
@@ -427,7 +429,7 @@ class Residents(Area):
         self._require(Permission.REGISTER)
         today = today or date.today()
         problems = validate_document(document, today=today) + validate_mobile(phone)
-        problems += validate_date_range(arrival_date, None, start_field="arrival_date", end_field="", latest=today)
+        problems += validate_not_after_today(arrival_date, field_name="arrival_date", today=today)
         problems += validate_stay(visa_type=visa_type, visa_number=visa_number, entry_date=entry_date,
                                   stay_until=stay_until, birth_date=document.birth_date, today=today)
         if room_id is not None and tenancy_start is None:
@@ -571,8 +573,7 @@ class Residents(Area):
         if "name" in values and not str(values["name"]).strip():
             problems.append(Problem("name", "required", QT_TRANSLATE_NOOP("storage", "name is required")))
         if isinstance(values.get("arrival_date"), date):
-            problems += validate_date_range(values["arrival_date"], None, start_field="arrival_date", end_field="",
-                                            latest=date.today())
+            problems += validate_not_after_today(values["arrival_date"], field_name="arrival_date")
         raise_problems(problems)
         stay = ("visa_type", "visa_number", "entry_date", "stay_until", "birth_date")
         with self._write() as tx:
@@ -643,9 +644,40 @@ def bind(
             source=TenancySource(source).value,
         ),
     )
-    if end is None or end >= date.today():
+    if end is None or end > date.today():
         tx.update(person, {"grid_code": prop.grid_code, "property_id": prop.id}, details="current residence")
     return t
+
+
+def running_sql(today: date) -> ColumnElement[bool]:
+    """SQL condition on `Tenancy`: a live binding running on `today` (`domain.housing.running_on`:
+    half-open ``[start_date, end_date)``, so one ended or moved away from today is not running)."""
+    return (
+        Tenancy.deleted_at.is_(None)
+        & (Tenancy.start_date <= today)
+        & (Tenancy.end_date.is_(None) | (Tenancy.end_date > today))
+    )
+
+
+def settle_residence(tx: Transaction, person: Person, today: date) -> None:
+    """After a binding of `person` ended: their current residence (`property_id`, `grid_code`) is the
+    property of their newest binding still running (or starting later) on `today`; with none left,
+    `property_id` is cleared (they no longer live in a registered room) and `grid_code` kept (the grid
+    they were last registered in). Written (outbox + audit) only when it changes."""
+    row = tx.session.execute(
+        select(Property.id, Property.grid_code)
+        .join(Room, Room.property_id == Property.id)
+        .join(Tenancy, Tenancy.room_id == Room.id)
+        .where(Tenancy.person_id == person.id, Tenancy.deleted_at.is_(None), Room.deleted_at.is_(None),
+               Property.deleted_at.is_(None), Tenancy.end_date.is_(None) | (Tenancy.end_date > today))
+        .order_by(Tenancy.start_date.desc(), Tenancy.created_at.desc())
+        .limit(1)
+    ).first()
+    values: dict[str, Any] = (
+        {"property_id": row[0], "grid_code": row[1]} if row is not None else {"property_id": None}
+    )
+    if any(getattr(person, k) != v for k, v in values.items()):
+        tx.update(person, values, details="current residence")
 
 
 def load_person(tx: Transaction, person_id: str) -> Person:

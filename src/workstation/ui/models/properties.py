@@ -31,7 +31,7 @@ from workstation.ui.tasks import Cancelled, Lane, Op
 
 Index = QModelIndex | QPersistentModelIndex
 
-PAGE_SIZE = 100
+PAGE_SIZE = 40  # about two screens of rows: each row carries figures the core computes for it
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
 
@@ -334,7 +334,7 @@ def tenancy_column_title(name: str) -> str:
         "name": QCoreApplication.translate("PropertiesModel", "Name"),
         "id_number": QCoreApplication.translate("PropertiesModel", "Document number"),
         "from": QCoreApplication.translate("PropertiesModel", "From"),
-        "to": QCoreApplication.translate("PropertiesModel", "Last day"),
+        "to": QCoreApplication.translate("PropertiesModel", "Moved out"),
         "relation": QCoreApplication.translate("PropertiesModel", "Relation"),
         "source": QCoreApplication.translate("PropertiesModel", "Source"),
         "note": QCoreApplication.translate("PropertiesModel", "Note"),

@@ -282,9 +282,13 @@ class ResidentsModel(QAbstractTableModel):
             if self._missing:
                 self._refill.start()
 
-        Op(self, lambda _t: desk.residents.rows(ids), lane=Lane.DB).on_success(done).on_failure(
-            lambda exc: (self.failed.emit(exc), True)[1]
-        ).on_finished(finished).start()
+        def failed(exc: BaseException) -> bool:
+            self.failed.emit(exc)
+            return True  # handled: the view reports it
+
+        Op(self, lambda _t: desk.residents.rows(ids), lane=Lane.DB).on_success(done).on_failure(failed).on_finished(
+            finished
+        ).start()
 
     def _evict(self) -> None:
         while len(self._cache) > self.cache_rows:

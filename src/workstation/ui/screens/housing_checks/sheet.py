@@ -6,8 +6,9 @@ bound to a room, an empty room gets a row too, boxes to tick on the visit), set 
 list so Chinese renders in the PDF. `QPrintPreviewDialog` previews and prints it; `write_pdf` writes
 it to a file with `QPdfWriter`. ID numbers arrive masked from the core.
 
-`MonthlyRoundDialog` lists a grid's properties not spot-checked this month (by address) and prints
-them as one sheet.
+`MonthlyRoundDialog` lists a grid's properties not spot-checked this month (by address; audited as
+``monthly_round.read``) and prints them as one sheet (each preview or PDF audited as
+``visit_sheet.print``).
 """
 
 from __future__ import annotations
@@ -284,7 +285,7 @@ def open_sheet(ctx: Any, parent: QWidget | None, *, property_id: str | None = No
     def work(_t: Any) -> VisitSheet:
         sheet: VisitSheet
         if monthly:
-            sheet = desk.housing.monthly_round(grid_code or "")
+            sheet = desk.housing.monthly_round(grid_code or "", printing=True)
         else:
             sheet = desk.housing.visit_sheet(property_id=property_id, grid_code=grid_code)
         return sheet
@@ -413,10 +414,17 @@ class MonthlyRoundDialog(QDialog):
         self.preview_button.setEnabled(bool(sheet.properties))
         self.pdf_button.setEnabled(bool(sheet.properties))
 
+    def _audit_printing(self) -> None:
+        """The listing was audited as ``monthly_round.read``; printing it is audited apart (DB lane)."""
+        sheet, desk = self.sheet, self.ctx.desk
+        if sheet is not None:
+            self.ctx.op(lambda _t: desk.housing.sheet_printed(sheet), parent=self).start()
+
     def preview(self) -> SheetPreview | None:
-        """The print preview of the round shown (the list was the audited read)."""
+        """The print preview of the round shown (audited as printing)."""
         if self.sheet is None:
             return None
+        self._audit_printing()
         preview = SheetPreview(self.sheet, self, station_name=getattr(self.ctx.station, "station_name", ""))
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
@@ -432,4 +440,5 @@ class MonthlyRoundDialog(QDialog):
                                                    self.tr("PDF files (*.pdf)"))
         if not path:
             return None
+        self._audit_printing()
         return write_pdf(self.sheet, path, station_name=getattr(self.ctx.station, "station_name", ""))

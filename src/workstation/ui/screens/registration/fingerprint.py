@@ -89,7 +89,7 @@ class ObservedScanner:
     def expected_wire_bytes(self) -> int:
         height, width = self._scanner.image_size()
         data = packed_size(width, height)
-        size = self._scanner.packet_size()
+        size: int = self._scanner.packet_size()
         return data + -(-data // size) * PACKET_OVERHEAD + 12  # + the acknowledge packet
 
     def upload_image(self) -> np.ndarray:
@@ -274,7 +274,7 @@ class FingerprintDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(grid, 1)
         layout.addWidget(self.buttons)
-        QShortcut(QKeySequence("Alt+F"), self, activated=self.finger.setFocus)
+        QShortcut(QKeySequence("Alt+F"), self).activated.connect(lambda: self.finger.setFocus())
         self.finger.setFocus()
         self._last_step: EnrollStep | None = None
         self._press: tuple[int, int] | None = None

@@ -171,6 +171,13 @@ class RegistrationForm(QDialog):
         sb.addWidget(sex, 1)
         sb.addWidget(self.sex_text, 1)
         valid_to = QLineEdit()
+        self.country_names: dict[str, QLabel] = {}
+        country_boxes: dict[str, QWidget] = {}
+        for cname in ("nationality", "issuer"):
+            name_label = QLabel()
+            name_label.setObjectName(f"{cname}_name")
+            name_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            self.country_names[cname] = name_label
         long_term = QCheckBox()
         long_term.setObjectName("long_term")
         long_term.toggled.connect(lambda on: valid_to.setEnabled(not on) if not self.from_device else None)
@@ -191,7 +198,15 @@ class RegistrationForm(QDialog):
                 editor = QLineEdit()
             editor.setObjectName(name)
             self.editors[name] = editor
-            shown = {"valid_to": valid_to_box, "sex": sex_box}.get(name, editor)
+            if name in self.country_names:
+                cbox = QWidget()
+                cb = QHBoxLayout(cbox)
+                cb.setContentsMargins(0, 0, 0, 0)
+                cb.addWidget(editor, 1)
+                cb.addWidget(self.country_names[name], 2)
+                country_boxes[name] = cbox
+                editor.textChanged.connect(lambda _t, n=name: self._show_country_name(n))  # type: ignore[attr-defined]
+            shown = {"valid_to": valid_to_box, "sex": sex_box, **country_boxes}.get(name, editor)
             self._add_row(doc_form, name, shown, editor)
 
         self.photo = QLabel()
@@ -225,7 +240,7 @@ class RegistrationForm(QDialog):
         completer = QCompleter(self._completer_model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.activated[str].connect(self._on_property_chosen)
+        completer.activated.connect(self._on_property_chosen)  # activated(QString), the default overload
         prop.setCompleter(completer)
         prop.textEdited.connect(self._on_property_edited)
         self.property_completer = completer
@@ -302,9 +317,9 @@ class RegistrationForm(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
-        QShortcut(QKeySequence("F4"), self, activated=self.take_fingerprint)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.save)
+        QShortcut(QKeySequence("F4"), self).activated.connect(self.take_fingerprint)
         for name in (*DOCUMENT_FIELDS, *STAY_FIELDS, *DESK_FIELDS, "notes"):
             self.editors[name].installEventFilter(self)
             sig = getattr(self.editors[name], "textEdited", None)
@@ -345,15 +360,13 @@ class RegistrationForm(QDialog):
 
     def _row_visible(self, name: str, visible: bool) -> None:
         box = self._rows[name]
-        form = box.parentWidget().layout() if box.parentWidget() else None
+        parent = box.parentWidget()
+        form = parent.layout() if parent is not None else None
         if isinstance(form, QFormLayout):
             form.setRowVisible(box, visible)
 
     def _retranslate(self) -> None:
-        title = {
-            "card": self.tr("New registration from the ID card"),
-            "mrz": self.tr("New registration of a foreign national (passport)"),
-        }.get(self.document.source if self.document else "manual", self.tr("New registration (manual entry)"))
+        title = self._title()
         self.setWindowTitle(title)
         who = ""
         if self.document is not None:
@@ -391,7 +404,7 @@ class RegistrationForm(QDialog):
         self.editors["property"].setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("Type part of the address to search")
         )
-        self.editors["property"].setToolTip(  # type: ignore[attr-defined]
+        self.editors["property"].setToolTip(
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
@@ -406,6 +419,22 @@ class RegistrationForm(QDialog):
         self.duplicate_button.setToolTip(self.tr("Open the resident already registered with this number (Alt+O)"))
         self._show_fingerprint_status()
         self._show_photo()
+        for cname in self.country_names:
+            self._show_country_name(cname)
+
+    def _title(self) -> str:
+        """The window's title: what the registration is made from (a card by its kind, a passport, typed)."""
+        doc = self.document
+        if doc is None or doc.source not in ("card", "mrz"):
+            return self.tr("New registration (manual entry)")
+        if doc.source == "mrz" or doc.doc_type is DocumentType.PASSPORT:
+            return self.tr("New registration of a foreign national (passport)")
+        return {
+            DocumentType.RESIDENT_ID: self.tr("New registration from the resident ID card"),
+            DocumentType.HMT_PERMIT: self.tr("New registration from the HK/Macau/Taiwan residence permit"),
+            DocumentType.FOREIGNER_PR_2017: self.tr("New registration from the foreigner permanent residence card"),
+            DocumentType.FOREIGNER_PR_2023: self.tr("New registration from the foreigner permanent residence card"),
+        }.get(doc.doc_type, self.tr("New registration from the card"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_body"):
@@ -495,7 +524,11 @@ class RegistrationForm(QDialog):
         failed = [f for f, ok in (doc.mrz_checks or {}).items() if not ok] if doc else []
         problems = getattr(self, "_card_problems", [])
         if failed or problems:
-            what = ", ".join(failed) if failed else "; ".join(texts.problem_text(p[-1]) for p in problems)
+            what = (
+                texts.list_separator().join(texts.mrz_check_label(f) for f in failed)
+                if failed
+                else "; ".join(texts.problem_text(p[-1]) for p in problems)
+            )
             self.mrz_banner.setText(
                 self.tr("⚠ The document did not read cleanly (%1). Check the fields against the document.")
                 .replace("%1", what)
@@ -567,6 +600,19 @@ class RegistrationForm(QDialog):
         else:
             self.editors["valid_to"].setEnabled(not self.long_term.isChecked())
 
+    def _show_country_name(self, name: str) -> None:
+        """The country's name in the UI's language beside a nationality / issuing-state code (ICAO 9303
+        codes such as UTO, XXA and D included); nothing for an unknown code or a card's issuing office."""
+        from workstation.domain.countries import country_name
+
+        label = self.country_names[name]
+        code = self._text(name)
+        is_code = name == "nationality" or self.current_doc_type() is DocumentType.PASSPORT or (
+            self.document is not None and self.document.source == "mrz"
+        )
+        names = country_name(code) if code and is_code and len(code) <= 3 else None
+        label.setText("" if names is None else (names[1] if texts.chinese_ui() else names[0]))
+
     def _show_photo(self) -> None:
         doc = self.document
         if doc is None or doc.source != "card" or str(setting(self.ctx, "photo_policy", "show")) == "hide":
@@ -578,7 +624,7 @@ class RegistrationForm(QDialog):
         if bmp and pixmap.loadFromData(bmp):
             self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
         elif not sam_decode.photo_decoder_available():
-            self.photo.setText(self.tr("No photo: the card's photo decoder (WLT) is not installed on this station."))
+            self.photo.setText(self.tr("The card photo cannot be shown on this workstation (no photo decoder installed)."))
         else:
             self.photo.setText(self.tr("The card holds no photo that could be shown."))
 
@@ -606,7 +652,7 @@ class RegistrationForm(QDialog):
         ed = self.editors[name]
         if isinstance(ed, QComboBox):
             return ed.currentText().strip()
-        return ed.text().strip()  # type: ignore[attr-defined]
+        return str(ed.text()).strip()  # type: ignore[attr-defined]
 
     def _date(self, name: str, problems: list[tuple[str, str]]) -> date | None:
         try:
@@ -723,7 +769,8 @@ class RegistrationForm(QDialog):
         if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
             if event.modifiers() & Qt.KeyboardModifier.ControlModifier:  # type: ignore[attr-defined]
                 return False
-            if obj is self.editors["property"] and self.property_completer.popup().isVisible():
+            popup = self.property_completer.popup()
+            if obj is self.editors["property"] and popup is not None and popup.isVisible():
                 return False
             if obj is self.editors["notes"]:
                 self.save()

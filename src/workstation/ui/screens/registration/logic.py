@@ -16,9 +16,9 @@ from workstation.domain.enums import DocumentType
 from workstation.domain.validation import (
     Problems,
     normalise_id_number,
-    validate_date_range,
     validate_document,
     validate_mobile,
+    validate_not_after_today,
     validate_stay,
 )
 
@@ -144,7 +144,7 @@ def validate_entry(doc: IdentityDocument, entry: DeskEntry, *, today: date | Non
     required here (type, number unless visa-free, entry date, intended stay)."""
     today = today or date.today()
     problems = validate_document(doc, today=today) + validate_mobile(entry.phone)
-    problems += validate_date_range(entry.arrival_date, None, start_field="arrival_date", end_field="", latest=today)
+    problems += validate_not_after_today(entry.arrival_date, field_name="arrival_date", today=today)
     problems += validate_stay(
         visa_type=entry.visa_type, visa_number=entry.visa_number, entry_date=entry.entry_date,
         stay_until=entry.stay_until, birth_date=doc.birth_date, today=today, required=shows_stay_fields(doc.doc_type),

@@ -102,6 +102,20 @@ def field_label(name: str) -> str:
     return labels.get(name, name)
 
 
+def list_separator() -> str:
+    """Between the items of a short list in a sentence ("、" in Chinese)."""
+    return QCoreApplication.translate("Registration", ", ", "list separator")
+
+
+def mrz_check_label(key: str) -> str:
+    """A check digit's field (a key of `IdentityDocument.mrz_checks`, see `devices.mrz.parse`) in the UI's
+    language: the operator never sees the internal key."""
+    from workstation.devices.mrz.parse import FIELD_LABELS as MRZ_LABELS
+
+    marked = MRZ_LABELS.get(key)
+    return problem_text(marked) if marked is not None else field_label(key)
+
+
 def visa_type_name(kind: VisaType) -> str:
     """A visa category's letter and what it is for, or a permit's name (the desk's list and the record)."""
     names = {

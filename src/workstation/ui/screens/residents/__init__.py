@@ -68,7 +68,7 @@ class ResidentsPage(PageBase):
         self._property_model = QStringListModel(self)
         completer = QCompleter(self._property_model, self)
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        completer.activated[str].connect(self._on_property_chosen)
+        completer.activated.connect(self._on_property_chosen)  # activated(QString), the default overload
         self.property_box.setCompleter(completer)
         self.property_box.textEdited.connect(self._on_property_edited)
         self._property_timer = QTimer(self)

@@ -180,8 +180,8 @@ class ResidentDetailDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         if may_edit:
-            QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence("F5"), self, activated=self.reload)
+            QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
+        QShortcut(QKeySequence("F5"), self).activated.connect(self.reload)
         self.resize(820, 560)
         self._retranslate()
         self._fill(detail)

@@ -1,0 +1,93 @@
+"""The registration desk as a new officer found it (issue 10 review): headings per document, the
+passport's check-digit banner and nationality, the photo note, the desk's messages in both languages."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from desk_fixtures import *  # noqa: F403 - the desk's fixtures
+from desk_fixtures import card
+
+from workstation.domain.documents import IdentityDocument
+from workstation.domain.enums import DocumentType, Sex
+from workstation.ui.screens.registration.form import RegistrationForm
+
+pytestmark = pytest.mark.qt
+
+
+def _card_doc(name: str) -> IdentityDocument:
+    from workstation.devices.sam.decode import decode_card
+
+    c = card(name)
+    return decode_card(c.text, c.photo).document.with_changes(source="card")
+
+
+def _passport(**changes) -> IdentityDocument:
+    values = dict(doc_type=DocumentType.PASSPORT, number="L898902C3", name="ERIKSSON ANNA MARIA",
+                  name_latin="ERIKSSON ANNA MARIA", sex=Sex.FEMALE, birth_date=date(1974, 8, 12),
+                  nationality="UTO", issuer="UTO", valid_to=date(2032, 4, 15), source="mrz")
+    values.update(changes)
+    return IdentityDocument(**values)
+
+
+@pytest.mark.parametrize(("name", "words"), [
+    ("resident_id", "resident ID card"),
+    ("hmt_permit", "HK/Macau/Taiwan residence permit"),
+    ("foreigner_2017", "foreigner permanent residence card"),
+    ("foreigner_2023", "foreigner permanent residence card"),
+])
+def test_the_heading_names_the_document_read(qtbot, ctx, name, words):
+    form = RegistrationForm(ctx, None, document=_card_doc(name))
+    qtbot.addWidget(form)
+    assert words in form.windowTitle() and words in form.heading.text()
+    if name != "resident_id":
+        assert "ID card" not in form.windowTitle()
+
+
+def test_a_passport_with_failed_checks_names_the_fields_in_words(qtbot, ctx, switch_language):
+    form = RegistrationForm(ctx, None, document=_passport(mrz_checks={"document_number": True, "birth_date": False,
+                                                                      "composite": False}))
+    qtbot.addWidget(form)
+    text = form.mrz_banner.text()
+    assert "date of birth" in text and "overall check" in text, text
+    assert "birth_date" not in text and "composite" not in text
+    form.show()
+    switch_language("zh_CN")
+    qtbot.waitUntil(lambda: "出生日期" in form.mrz_banner.text(), timeout=2000)
+    text = form.mrz_banner.text()
+    assert "birth_date" not in text and "composite" not in text and "出生日期" in text, text
+
+
+def test_the_nationality_is_shown_with_its_name(qtbot, ctx):
+    form = RegistrationForm(ctx, None, document=_passport())
+    qtbot.addWidget(form)
+    assert form.editors["nationality"].text() == "UTO"
+    assert "Utopia" in form.country_names["nationality"].text()
+    # typed in: the name follows the code, ICAO-only codes included
+    manual = RegistrationForm(ctx, None)
+    qtbot.addWidget(manual)
+    manual.editors["doc_type"].setCurrentIndex(manual.editors["doc_type"].findData(DocumentType.PASSPORT.value))
+    manual.editors["nationality"].setText("XXA")
+    assert manual.country_names["nationality"].text() == "Stateless person"
+    manual.editors["nationality"].setText("D")
+    assert manual.country_names["nationality"].text() == "Germany"
+    manual.editors["nationality"].setText("QQQ")
+    assert manual.country_names["nationality"].text() == ""
+
+
+def test_manual_entry_with_a_wrong_check_digit_does_not_say_re_read_the_card(qtbot, ctx):
+    form = RegistrationForm(ctx, None)
+    qtbot.addWidget(form)
+    form.show()
+    form.editors["number"].setText("110105194912310029")
+    form.editors["name"].setText("张三")
+    form.editors["birth_date"].setText("1949-12-31")
+    form.validate()
+    reason = form.errors.label("number").text()
+    assert "not a valid ID number" in reason and "card" not in reason and "X" not in reason, reason
