@@ -1589,8 +1589,8 @@
         <translation>%1 自 %3 起住在 %2 房间。</translation>
     </message>
     <message>
-        <source>&amp;Last day in the room:</source>
-        <translation>最后居住日(&amp;L)：</translation>
+        <source>&amp;Moved out on:</source>
+        <translation>搬离日期(&amp;M)：</translation>
     </message>
     <message>
         <source>End binding</source>
@@ -2524,8 +2524,8 @@
         <translation>换到其他房间</translation>
     </message>
     <message>
-        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
-        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
+        <source>The binding to room %1 ends on that day: from then on the person counts in the new room only.</source>
+        <translation>与房间 %1 的捆绑于当天结束：此后该人只计入新房间。</translation>
     </message>
     <message>
         <source>add another room first</source>
@@ -2633,8 +2633,8 @@
         <translation>保留两处捆绑</translation>
     </message>
     <message>
-        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends the day before.</source>
-        <translation>仅当此人确实同时居住在两个房间时才保留两处捆绑（将记入审计日志）。否则请换房：另一处捆绑在前一天结束。</translation>
+        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends on the day of the move.</source>
+        <translation>仅当此人确实同时住在两个房间时才保留两项捆绑（记入审计记录）。否则请迁移此人：另一项捆绑在迁移当天结束。</translation>
     </message>
     <message>
         <source>Move here instead</source>
@@ -2821,12 +2821,12 @@
         <translation>业主申报</translation>
     </message>
     <message>
-        <source>Last day</source>
-        <translation>最后居住日</translation>
-    </message>
-    <message>
         <source>Last spot check</source>
         <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>搬离日期</translation>
     </message>
     <message>
         <source>Name</source>

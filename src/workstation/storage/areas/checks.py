@@ -25,9 +25,9 @@ people living there now, so a binding is overdue when it:
 
 * was recorded by an officer or an assistant (its `source`; a binding recorded from a landlord's
   declaration is never overdue),
-* is running today (not ended: `end_date` is empty or today or later; an ended stay that was never
-  declared is history, not a follow-up: `declaration_comparison` still shows it, as
-  `Agreement.NEVER_DECLARED`),
+* is running today (not ended: `end_date`, the move-out day, is empty or after today,
+  `domain.housing.running_on`; an ended stay that was never declared is history, not a follow-up:
+  `declaration_comparison` still shows it, as `Agreement.NEVER_DECLARED`),
 * started more than N days ago (`start_date + N days` has passed), and
 * no declaration of that property names the person, counting declarations dated from
   `start_date - N days` on (an older one is about an earlier stay). An entry names the person by one
@@ -57,6 +57,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
+from workstation.domain.housing import running_on
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import Problems, normalise_id_number
 from workstation.errors import Problem, ValidationError
@@ -64,6 +65,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import metrics
 from workstation.storage import settings as station_settings
 from workstation.storage.areas.base import Area, Changes, Transaction, raise_problems
+from workstation.storage.areas.residents import running_sql
 from workstation.storage.masking import mask_number
 from workstation.storage.metrics import Rate
 from workstation.storage.schema import (
@@ -570,7 +572,7 @@ def _overdue_condition(*, days: int, today: date) -> ColumnElement[bool]:
     later (`last_declared_on` is the latest such declaration's date, kept by triggers)."""
     return and_(
         StaffBinding.start_date < today - timedelta(days=days),
-        or_(StaffBinding.end_date.is_(None), StaffBinding.end_date >= today),
+        or_(StaffBinding.end_date.is_(None), StaffBinding.end_date > today),  # half-open: running_on
         or_(StaffBinding.last_declared_on.is_(None),
             StaffBinding.last_declared_on < func.date(StaffBinding.start_date, f"-{int(days)} days")),
     )
@@ -676,9 +678,8 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
             return any(n == number for _k, n in docs.get(person_id, []))
         return _name_key(entry.get("name")) == _name_key(name)
 
-    running = [(t, lb, nm) for t, lb, nm in tenancies
-               if t.start_date <= today and (t.end_date is None or t.end_date >= today)]
-    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date < today]
+    running = [(t, lb, nm) for t, lb, nm in tenancies if running_on(t.start_date, t.end_date, today)]
+    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date <= today]
     used: set[int] = set()
     lines: list[ComparisonLine] = []
     for t, label, name in running:
@@ -754,8 +755,7 @@ def _sheet_properties(s: Session, props: Sequence[Property], today: date) -> tup
             .join(Room, Room.id == Tenancy.room_id)
             .join(Person, Person.id == Tenancy.person_id)
             .where(Room.property_id.in_(chunk), Room.deleted_at.is_(None), Tenancy.deleted_at.is_(None),
-                   Person.deleted_at.is_(None), Tenancy.start_date <= today,
-                   or_(Tenancy.end_date.is_(None), Tenancy.end_date >= today))
+                   Person.deleted_at.is_(None), running_sql(today))
             .order_by(Tenancy.start_date, Person.name)
         ):
             people.setdefault(t.room_id, []).append((t, name))
