@@ -296,7 +296,7 @@ def test_the_staff_binding_table_follows_every_write(st, town):
             c.exec_driver_sql("DROP TABLE fresh")
             return rows
 
-    desk, (p1, p2, _p3), r, people = town
+    desk, (p1, _p2, _p3), r, people = town
     h = desk.housing
     assert len(kept()) == 5 and kept() == recomputed()
     h.record_declaration(p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone=None,
