@@ -1104,6 +1104,10 @@
         <translation>正在读取…</translation>
     </message>
     <message>
+        <source>No declaration form is on file for this property. %1 tenant(s) were registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): their room and date are those recorded then.</source>
+        <translation>此出租屋没有存档的申报表。%1 名租户是直接依据业主申报登记的（“据业主申报登记”）：申报房间和日期即当时登记的房间和日期。</translation>
+    </message>
+    <message>
         <source>Nobody is recorded or declared here.</source>
         <translation>此处没有登记或申报的人员。</translation>
     </message>

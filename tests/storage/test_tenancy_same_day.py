@@ -140,3 +140,24 @@ def test_ended_today_is_no_longer_overdue(st, officer):
     officer.housing.end_tenancy(t.id, base_version=t.version, end=TODAY)
     assert officer.housing.overdue_tenancies(property_id=pid) == ()
     assert officer.housing.late_property_ids([pid]) == frozenset()
+
+
+def test_a_binding_from_a_declaration_counts_as_declared(st, officer):
+    """The tile's "declared" and the comparison agree with the tenants' source column."""
+    from workstation.domain.enums import TenancySource
+
+    pid = officer.housing.create_property(address="同日路5号", grid_code="G09").id
+    r204 = officer.housing.add_room(pid, label="204").id
+    r205 = officer.housing.add_room(pid, label="205").id
+    a = officer.residents.register(_doc("孙七", 75)).id
+    b = officer.residents.register(_doc("周八", 76)).id
+    start = TODAY - timedelta(days=20)
+    officer.housing.bind(a, r204, start=start, source=TenancySource.LANDLORD_DECLARATION)
+    officer.housing.bind(b, r205, start=start)  # recorded by the officer, never declared
+    tiles = {r.label: r.declared for r in officer.housing.get_property(pid).rooms}
+    assert tiles == {"204": True, "205": False}
+    lines = {line.name: line for line in officer.housing.declaration_comparison(pid).lines}
+    line = lines["孙七"]
+    assert line.agreement is Agreement.FROM_DECLARATION and not line.agreement.differs
+    assert (line.declared_room, line.declared_since, line.declared_on) == ("204", start, TODAY)
+    assert lines["周八"].agreement is Agreement.OVERDUE and lines["周八"].declared_room is None

@@ -699,11 +699,15 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
                 recorded_room=label, recorded_since=t.start_date, tenancy_id=t.id, due_date=due))
             continue
         if t.source == TenancySource.LANDLORD_DECLARATION.value:
-            agreement = Agreement.FROM_DECLARATION
-        elif today > due:
-            agreement = Agreement.OVERDUE
-        else:
-            agreement = Agreement.PENDING
+            # bound straight from what the landlord declared (no declaration form on file): the
+            # binding is the declaration, so its room and date are the declared ones
+            lines.append(ComparisonLine(
+                agreement=Agreement.FROM_DECLARATION, name=name, id_number_masked=mask_number(doc_number),
+                declared_room=label, declared_since=t.start_date,
+                declared_on=t.created_at.date() if t.created_at else None, recorded_room=label,
+                recorded_since=t.start_date, tenancy_id=t.id, due_date=due))
+            continue
+        agreement = Agreement.OVERDUE if today > due else Agreement.PENDING
         lines.append(ComparisonLine(
             agreement=agreement, name=name, id_number_masked=mask_number(doc_number), declared_room=None,
             declared_since=None, declared_on=None, recorded_room=label, recorded_since=t.start_date,

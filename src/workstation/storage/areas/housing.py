@@ -124,7 +124,9 @@ class RoomRow:
     """A room as a tile shows it.
 
     `occupants`: bindings running today; `declared`: a landlord declaration of the property names
-    someone in this room (by its label); `verified`: the latest spot check since the current tenants
+    someone in this room (by its label), or someone bound here now was recorded from a landlord's
+    declaration (source `TenancySource.LANDLORD_DECLARATION`: the tenants' "source" column says
+    so, and the tile must not contradict it); `verified`: the latest spot check since the current tenants
     moved in (of the whole property, of this room or of one of their bindings) found it consistent,
     or for an empty room the latest check of this room on its own (`spot_check.room_id`) did; `overlaps`:
     current tenants also bound to another room for an overlapping period."""
@@ -999,10 +1001,15 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
     if not rooms:
         return ()
     room_ids = [r[0] for r in rooms]
-    current = s.execute(
-        select(Tenancy.id, Tenancy.person_id, Tenancy.room_id, Tenancy.start_date, Tenancy.end_date)
+    current = []
+    from_declaration: set[str] = set()  # rooms with someone bound from a landlord's declaration
+    for tid, person, room, start, end, source in s.execute(
+        select(Tenancy.id, Tenancy.person_id, Tenancy.room_id, Tenancy.start_date, Tenancy.end_date, Tenancy.source)
         .where(Tenancy.room_id.in_(room_ids), _running(today))
-    ).all()
+    ):
+        current.append((tid, person, room, start, end))
+        if source == TenancySource.LANDLORD_DECLARATION.value:
+            from_declaration.add(room)
     by_room: dict[str, list[tuple[str, str, str, date, date | None]]] = {}
     for row in current:
         by_room.setdefault(row[2], []).append(row)
@@ -1018,7 +1025,7 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
         .where(SpotCheck.property_id == property_id, SpotCheck.deleted_at.is_(None))
         .order_by(SpotCheck.checked_at)
     ).all()
-    overlaps = _overlaps(s, list(current))
+    overlaps = _overlaps(s, current)
     out = []
     for rid, version, label, capacity in rooms:
         running = by_room.get(rid, [])
@@ -1034,7 +1041,8 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
         verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
         out.append(RoomRow(
             id=rid, version=version, property_id=property_id, label=label, capacity=capacity,
-            occupants=len({r[1] for r in running}), declared=label.strip() in declared_labels, verified=verified,
+            occupants=len({r[1] for r in running}),
+            declared=label.strip() in declared_labels or rid in from_declaration, verified=verified,
             overlaps=len({r[1] for r in running if overlaps.get(r[0])}),
         ))
     return tuple(out)
