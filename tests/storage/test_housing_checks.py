@@ -246,9 +246,9 @@ def test_an_ended_binding_never_declared_is_no_longer_overdue_but_stays_visible(
     assert line.agreement is Agreement.MOVED_OUT
 
 
-def test_the_late_landlord_reads_start_from_the_staff_recorded_index(st, town):
-    """EXPLAIN QUERY PLAN: the station-wide filter scans the partial index of live staff-recorded
-    bindings (not every binding), a grid's walks its rooms into it (migration 0012)."""
+def test_the_late_landlord_reads_start_from_the_staff_binding_table(st, town):
+    """EXPLAIN QUERY PLAN: the station-wide filter scans `staff_binding` alone (no tenancy, declaration
+    or JSON per binding), a grid's looks each property up in it by its index (migration 0013)."""
     from workstation.storage.areas.checks import landlord_late
     from workstation.storage.schema import Property
 
@@ -258,11 +258,68 @@ def test_the_late_landlord_reads_start_from_the_staff_recorded_index(st, town):
             return [r[3] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
 
     station = plan(select(Property.id).where(landlord_late(days=3, today=TODAY)))
-    assert any("tenancy USING" in p and "ix_tenancy_staff_open" in p for p in station), station
-    assert not any(p.startswith("SCAN tenancy") and "ix_tenancy_staff_open" not in p for p in station), station
+    assert any("staff_binding" in p for p in station), station
+    assert not any(t in p for p in station for t in ("tenancy", "declaration", "json_each", "entry")), station
     grid = plan(select(Property.id).where(Property.grid_code == "G01",
                                           landlord_late(days=3, today=TODAY, grid_code="G01")))
-    assert any("SEARCH tenancy USING INDEX ix_tenancy_staff_open (room_id=?" in p for p in grid), grid
+    assert any(p.startswith("SEARCH staff_binding") and "ix_staff_binding_property_id (property_id=?" in p
+               for p in grid), grid
+
+
+def test_the_staff_binding_table_follows_every_write(st, town):
+    """The triggers keep `staff_binding` equal to a recomputation from the records after declarations,
+    a renamed person, a removed document, a moved and an ended binding, and a deleted declaration."""
+    import importlib.util
+    from pathlib import Path
+
+    import workstation.storage.migrations as migrations
+    from workstation.storage.schema import Declaration, IdentityDocumentRow, Person, StaffBinding
+
+    spec = importlib.util.spec_from_file_location(
+        "m0013", Path(migrations.__file__).parent / "versions" / "0013_staff_binding.py")
+    m0013 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0013)
+
+    def kept():
+        with st.db.read() as s:
+            return sorted(tuple(map(str, r)) for r in s.execute(select(
+                StaffBinding.tenancy_id, StaffBinding.property_id, StaffBinding.start_date, StaffBinding.end_date,
+                StaffBinding.last_declared_on)).all())
+
+    def recomputed():
+        with st.db.write() as s:
+            c = s.connection()
+            c.exec_driver_sql("CREATE TEMP TABLE fresh AS SELECT * FROM staff_binding WHERE 0")
+            c.exec_driver_sql(m0013.fill("t.deleted_at IS NULL").replace("INTO staff_binding", "INTO fresh"))
+            rows = sorted(tuple(map(str, r)) for r in c.exec_driver_sql(
+                "SELECT tenancy_id, property_id, start_date, end_date, last_declared_on FROM fresh").all())
+            c.exec_driver_sql("DROP TABLE fresh")
+            return rows
+
+    desk, (p1, _p2, _p3), r, people = town
+    h = desk.housing
+    assert len(kept()) == 5 and kept() == recomputed()
+    h.record_declaration(p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone=None,
+                         entries=[{"name": "张三", "id_number": people["张三"][1], "room": "101"},
+                                  {"name": "王五", "room": "102"}])
+    assert kept() == recomputed()
+    declared = {t for t, *_rest, last in kept() if last != "None"}
+    assert declared == {people["张三"][2], people["王五"][2]}
+    with st.db.write() as s:  # writes that do not go through the housing area (sync, an editor)
+        s.get(Person, people["王五"][0]).name = "王五一"
+        s.execute(IdentityDocumentRow.__table__.update()
+                  .where(IdentityDocumentRow.person_id == people["张三"][0]).values(deleted_at=datetime.now()))
+    assert kept() == recomputed() and not {t for t, *_rest, last in kept() if last != "None"}
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p1)} == {"张三", "王五一"}
+    t = h.room_tenancies(r["p2"])[0]
+    h.move_tenant(t.id, base_version=t.version, room_id=r["101"], on=TODAY)
+    t = h.room_tenancies(r["102"])[0]
+    h.end_tenancy(t.id, base_version=t.version, end=TODAY - timedelta(days=1))
+    assert kept() == recomputed()
+    with st.db.write() as s:
+        for d in s.execute(select(Declaration)).scalars():
+            d.deleted_at = datetime.now()
+    assert kept() == recomputed()
 
 
 def test_a_room_checked_on_its_own_is_stored_with_its_room_and_shows_verified(st, town):

@@ -315,6 +315,21 @@ class GridCheckCount(Base):
     n: Mapped[int] = mapped_column(Integer)
 
 
+class StaffBinding(Base):
+    """A live binding recorded by an officer or an assistant (live room and person), kept by triggers
+    (migration 0013) for the late-landlord filter (`storage.areas.checks`): its property, its dates
+    and the date of the latest live declaration of the property naming its person (None: none).
+    Nothing writes it directly."""
+
+    __tablename__ = "staff_binding"
+    tenancy_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    property_id: Mapped[str] = mapped_column(String(36))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    last_declared_on: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_staff_binding_property_id", "property_id", "start_date"),)
+
+
 class AuditEvent(Base):
     """Append-only, hash-chained, MAC'd. Triggers refuse UPDATE and DELETE."""
 

@@ -35,9 +35,11 @@ people living there now, so a binding is overdue when it:
 
 Entering the declaration, even late, ends the overdue state; so does ending the binding.
 
-Speed: only staff-recorded live bindings can be overdue; the partial index ``ix_tenancy_staff_open``
-(migration 0012) holds just those, by room, with their dates, and every query here starts from it
-(see `landlord_late`).
+Speed: only staff-recorded live bindings can be overdue. `schema.StaffBinding` (migration 0013)
+holds one small row for each, kept by triggers in every write's transaction: its property, its
+dates and the date of the latest declaration naming the person, so the rule above is one row's test
+(`_overdue_condition`) and every overdue read here starts from that table (see `landlord_late`).
+Its matching is the SQL of migration 0013; `declaration_comparison` applies the same rule in Python.
 
 Every read of personal data here is audited; ID numbers leave masked (`storage.masking`).
 """
@@ -51,7 +53,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
@@ -73,6 +75,7 @@ from workstation.storage.schema import (
     Property,
     Room,
     SpotCheck,
+    StaffBinding,
     Tenancy,
     utcnow,
 )
@@ -288,9 +291,8 @@ class HousingChecks(Area):
         with self._write() as tx:
             days = deadline_days(tx.session)
             day = today or date.today()
-            # the page of properties first (the list filter's plan: the set of late properties worked
-            # out once from the partial index of staff-recorded bindings), then the overdue bindings
-            # of those properties only, counted through their rooms
+            # the page of properties first (the list filter's plan), then the overdue bindings of
+            # those properties only, counted from `staff_binding`
             conds: list[ColumnElement[bool]] = [Property.deleted_at.is_(None),
                                                 landlord_late(days=days, today=day, grid_code=grid_code)]
             if grid_code:
@@ -303,13 +305,9 @@ class HousingChecks(Area):
             ids = [p[0] for p in props]
             for i in range(0, len(ids), 900):
                 for pid, c, first in tx.session.execute(
-                    select(Room.property_id, func.count(Tenancy.id), func.min(Tenancy.start_date))
-                    .select_from(Tenancy)
-                    .join(Room, Room.id == Tenancy.room_id)
-                    .join(Person, Person.id == Tenancy.person_id)
-                    .where(Room.property_id.in_(ids[i:i + 900]), Room.deleted_at.is_(None),
-                           Person.deleted_at.is_(None), _overdue_condition(days=days, today=day))
-                    .group_by(Room.property_id)
+                    select(StaffBinding.property_id, func.count(), func.min(StaffBinding.start_date))
+                    .where(StaffBinding.property_id.in_(ids[i:i + 900]), _overdue_condition(days=days, today=day))
+                    .group_by(StaffBinding.property_id)
                 ):
                     counts[pid] = (int(c), first)
             out = tuple(
@@ -335,10 +333,8 @@ class HousingChecks(Area):
             days = deadline_days(s)
             late = _overdue_condition(days=days, today=today or date.today())
             found = s.execute(
-                select(Room.property_id).distinct().select_from(Tenancy)
-                .join(Room, Room.id == Tenancy.room_id)
-                .join(Person, Person.id == Tenancy.person_id)
-                .where(Room.property_id.in_(ids), Room.deleted_at.is_(None), Person.deleted_at.is_(None), late)
+                select(StaffBinding.property_id).distinct()
+                .where(StaffBinding.property_id.in_(ids), late)
             ).scalars().all()
             return frozenset(found)
 
@@ -570,72 +566,30 @@ def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _staff_open(*, days: int, today: date) -> ColumnElement[bool]:
-    """SQL condition on Tenancy: a live binding recorded by staff, running `today`, whose deadline has
-    passed. Its terms are those of the partial index ``ix_tenancy_staff_open`` (the sources inline,
-    not bound, so that SQLite sees the index's WHERE in the query's)."""
-    sources: BindParameter[list[str]] = bindparam("staff_sources", list(RECORDED_BY_STAFF), expanding=True,
-                                                  literal_execute=True)
+def _overdue_condition(*, days: int, today: date) -> ColumnElement[bool]:
+    """SQL condition on `StaffBinding` (a live staff-recorded binding, migration 0013): running today,
+    deadline passed, and no declaration of its property naming the person dated `start - days` or
+    later (`last_declared_on` is the latest such declaration's date, kept by triggers)."""
     return and_(
-        Tenancy.deleted_at.is_(None),
-        Tenancy.source.in_(sources),
-        Tenancy.start_date < today - timedelta(days=days),
-        or_(Tenancy.end_date.is_(None), Tenancy.end_date > today),
+        StaffBinding.start_date < today - timedelta(days=days),
+        or_(StaffBinding.end_date.is_(None), StaffBinding.end_date > today),  # half-open: running_on
+        or_(StaffBinding.last_declared_on.is_(None),
+            StaffBinding.last_declared_on < func.date(StaffBinding.start_date, f"-{int(days)} days")),
     )
-
-
-def _overdue_condition(*, days: int, today: date) -> Any:
-    """SQL condition on Tenancy (joined to Room and Person): recorded by staff, running today,
-    deadline passed, and no declaration of the room's property naming the person from `start - days`
-    on."""
-    entry = func.json_each(Declaration.entries).table_valued("value").alias("entry")
-    entry_number = func.json_extract(entry.c.value, "$.id_number")
-    entry_name = func.json_extract(entry.c.value, "$.name")
-    names_person = or_(
-        select(IdentityDocumentRow.id)
-        .where(
-            IdentityDocumentRow.person_id == Tenancy.person_id,
-            IdentityDocumentRow.deleted_at.is_(None),
-            IdentityDocumentRow.number == entry_number,
-        )
-        .correlate_except(IdentityDocumentRow)
-        .exists(),
-        and_(
-            func.coalesce(entry_number, "") == "",
-            func.lower(func.trim(entry_name)) == func.lower(func.trim(Person.name)),
-        ),
-    )
-    window_start = func.date(Tenancy.start_date, f"-{int(days)} days")
-    declared = (
-        select(Declaration.id)
-        .select_from(Declaration)
-        .join(entry, entry.c.value.is_not(None))
-        .where(Declaration.property_id == Room.property_id, Declaration.deleted_at.is_(None),
-               Declaration.declared_on >= window_start, names_person)
-        .correlate_except(Declaration, entry)
-        .exists()
-    )
-    return and_(_staff_open(days=days, today=today), ~declared)
 
 
 def landlord_late(*, days: int, today: date, grid_code: str | None = None) -> ColumnElement[bool]:
-    """SQL condition on `Property` (for a property list's "landlord late" filter): at least one binding
+    """SQL condition on `Property` (for a property list's "landlords late" filter): at least one binding
     of its rooms is overdue by the rule of the module docstring.
 
-    Pass the `grid_code` the list is filtered by: within one grid a correlated EXISTS walks each of
-    that grid's properties' rooms into the partial index of staff-recorded bindings (a few entries a
-    room), stopping as soon as the page is full; over the whole station an uncorrelated
-    ``Property.id IN (…)`` works the set out once from that index alone."""
-    base = (
-        select(Room.property_id)
-        .select_from(Tenancy)
-        .join(Room, Room.id == Tenancy.room_id)
-        .join(Person, Person.id == Tenancy.person_id)
-        .where(Room.deleted_at.is_(None), Person.deleted_at.is_(None), _overdue_condition(days=days, today=today))
-    )
+    Pass the `grid_code` the list is filtered by: within one grid a correlated EXISTS looks each of
+    the grid's properties up in `staff_binding` by property (one index probe), stopping as soon as the
+    page is full; over the whole station an uncorrelated ``Property.id IN (…)`` works the set out
+    once in one scan of that compact table."""
+    late = select(StaffBinding.property_id).where(_overdue_condition(days=days, today=today))
     if grid_code:
-        return base.where(Room.property_id == Property.id).correlate(Property).exists()
-    return Property.id.in_(base)
+        return late.where(StaffBinding.property_id == Property.id).correlate(Property).exists()
+    return Property.id.in_(late)
 
 
 def _overdue(
@@ -643,17 +597,17 @@ def _overdue(
 ) -> list[Any]:
     stmt = (
         select(Tenancy, Person.name, Property.id, Property.address, Property.grid_code, Room.label)
-        .select_from(Tenancy)
+        .select_from(StaffBinding)
+        .join(Tenancy, Tenancy.id == StaffBinding.tenancy_id)
         .join(Room, Room.id == Tenancy.room_id)
-        .join(Property, Property.id == Room.property_id)
+        .join(Property, Property.id == StaffBinding.property_id)
         .join(Person, Person.id == Tenancy.person_id)
-        .where(_overdue_condition(days=days, today=today), Room.deleted_at.is_(None),
-               Property.deleted_at.is_(None), Person.deleted_at.is_(None))
-        .order_by(Tenancy.start_date, Property.address, Room.label)
+        .where(_overdue_condition(days=days, today=today), Property.deleted_at.is_(None))
+        .order_by(StaffBinding.start_date, Property.address, Room.label)
         .limit(limit)
     )
     if property_id is not None:
-        stmt = stmt.where(Room.property_id == property_id)
+        stmt = stmt.where(StaffBinding.property_id == property_id)
     if grid_code:
         stmt = stmt.where(Property.grid_code == grid_code)
     return list(s.execute(stmt))
