@@ -84,9 +84,10 @@ EXCLUDED_MODULES: list[str] = [
     "PySide6.QtWebSockets",
     "PySide6.QtWebView",
     "PySide6.QtXml",
-    "pyqtgraph.opengl",
+    "pyqtgraph.opengl",  # 3-D plots (PyOpenGL); the Today page's charts are 2-D
     "pyqtgraph.jupyter",
-    "PySide6.QtOpenGLWidgets",
+    # PySide6.QtOpenGL and QtOpenGLWidgets stay: pyqtgraph's curves import both by name when pyqtgraph
+    # is imported (pyqtgraph/Qt/OpenGLHelpers.py), so the frozen app needs them (`hidden_imports`)
     "PySide6.QtNetwork",  # the app's HTTP is httpx; nothing of ours uses Qt's network stack
     "psycopg",  # PostgreSQL is for the reference platform, never the desk
     "psycopg_binary",
@@ -218,6 +219,8 @@ def hidden_imports(plugins: Iterable[Any]) -> list[str]:
         "uvicorn.loops.auto",
         "uvicorn.protocols.http.auto",
         "uvicorn.lifespan.on",
+        "PySide6.QtOpenGL",  # imported by name by pyqtgraph (Qt/OpenGLHelpers.py), unseen by the analysis
+        "PySide6.QtOpenGLWidgets",
     ]
     return sorted(set(names))
 

@@ -100,7 +100,7 @@ LATIN_ALLOWED = {
     "TD", "MRV-A", "MRV-B",  # ICAO 9303 document formats (TD1, TD2, MRV-A)
     "SHA-", "IP", "https",  # SHA-256 fingerprints, IP addresses, https:// addresses
     "A",  # character ranges: hexadecimal digits 0–9 and A–F, letters A–Z (F and Z are listed above)
-    "TCP", "TLS", "HTTPS", "URL", "UTF-", "ASCII", "NUL", "OpenAPI",  # protocols, encodings, the platform's API
+    "TCP", "TLS", "HTTPS", "URL", "UTF-", "ASCII", "NUL", "OpenAPI", "HMAC", "MAC", "UTC",  # protocols, codes, times
 }
 # fmt: on
 

@@ -149,6 +149,10 @@
         <translation>修改实有人口</translation>
     </message>
     <message>
+        <source>Changed a station setting</source>
+        <translation>修改了警务室设置</translation>
+    </message>
+    <message>
         <source>Changed a tenancy</source>
         <translation>修改人屋捆绑</translation>
     </message>
@@ -171,6 +175,10 @@
     <message>
         <source>Changed the fingerprint scanner&apos;s settings</source>
         <translation>修改指纹采集仪设置</translation>
+    </message>
+    <message>
+        <source>Compared a declaration with the record</source>
+        <translation>比对业主申报与登记</translation>
     </message>
     <message>
         <source>Counted residents</source>
@@ -241,6 +249,18 @@
         <translation>导入离线传输回执</translation>
     </message>
     <message>
+        <source>Listed a grid&apos;s monthly round</source>
+        <translation>列出网格集中清查名单</translation>
+    </message>
+    <message>
+        <source>Listed landlords late declaring</source>
+        <translation>列出逾期未申报的业主</translation>
+    </message>
+    <message>
+        <source>Listed overdue declarations</source>
+        <translation>列出逾期未申报的租住</translation>
+    </message>
+    <message>
         <source>Listed pre-registrations</source>
         <translation>列出预登记</translation>
     </message>
@@ -255,6 +275,10 @@
     <message>
         <source>Listed tasks</source>
         <translation>列出任务</translation>
+    </message>
+    <message>
+        <source>Listed who lives in a property&apos;s rooms</source>
+        <translation>列出出租屋各房间住户</translation>
     </message>
     <message>
         <source>Logged in</source>
@@ -291,6 +315,10 @@
     <message>
         <source>Platform setting received</source>
         <translation>收到中心平台设置</translation>
+    </message>
+    <message>
+        <source>Printed a visit sheet</source>
+        <translation>打印走访登记表</translation>
     </message>
     <message>
         <source>Purged records past retention</source>
@@ -1076,6 +1104,10 @@
         <translation>正在读取…</translation>
     </message>
     <message>
+        <source>No declaration form is on file for this property. %1 tenant(s) were registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): their room and date are those recorded then.</source>
+        <translation>此出租屋没有存档的申报表。%1 名租户是直接依据业主申报登记的（“据业主申报登记”）：申报房间和日期即当时登记的房间和日期。</translation>
+    </message>
+    <message>
         <source>Nobody is recorded or declared here.</source>
         <translation>此处没有登记或申报的人员。</translation>
     </message>
@@ -1573,8 +1605,8 @@
         <translation>%1 自 %3 起住在 %2 房间。</translation>
     </message>
     <message>
-        <source>&amp;Last day in the room:</source>
-        <translation>最后居住日(&amp;L)：</translation>
+        <source>&amp;Moved out on:</source>
+        <translation>搬离日期(&amp;M)：</translation>
     </message>
     <message>
         <source>End binding</source>
@@ -1967,6 +1999,10 @@
     <message>
         <source>Moved in (recorded)</source>
         <translation>入住日期（登记）</translation>
+    </message>
+    <message>
+        <source>Moved out, never declared</source>
+        <translation>已搬离，未曾申报</translation>
     </message>
     <message>
         <source>Moving-in date</source>
@@ -2504,8 +2540,8 @@
         <translation>换到其他房间</translation>
     </message>
     <message>
-        <source>The binding to room %1 ends the day before (the same day, if it began that day).</source>
-        <translation>与 %1 房间的捆绑在前一天结束（若当天才开始，则当天结束）。</translation>
+        <source>The binding to room %1 ends on that day: from then on the person counts in the new room only.</source>
+        <translation>与房间 %1 的捆绑于当天结束：此后该人只计入新房间。</translation>
     </message>
     <message>
         <source>add another room first</source>
@@ -2613,8 +2649,8 @@
         <translation>保留两处捆绑</translation>
     </message>
     <message>
-        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends the day before.</source>
-        <translation>仅当此人确实同时居住在两个房间时才保留两处捆绑（将记入审计日志）。否则请换房：另一处捆绑在前一天结束。</translation>
+        <source>Keep both only if the person really lives in both rooms at the same time (recorded in the audit trail). Otherwise move the person: the other binding ends on the day of the move.</source>
+        <translation>仅当此人确实同时住在两个房间时才保留两项捆绑（记入审计记录）。否则请迁移此人：另一项捆绑在迁移当天结束。</translation>
     </message>
     <message>
         <source>Move here instead</source>
@@ -2801,12 +2837,12 @@
         <translation>业主申报</translation>
     </message>
     <message>
-        <source>Last day</source>
-        <translation>最后居住日</translation>
-    </message>
-    <message>
         <source>Last spot check</source>
         <translation>最近抽查</translation>
+    </message>
+    <message>
+        <source>Moved out</source>
+        <translation>搬离日期</translation>
     </message>
     <message>
         <source>Name</source>
@@ -3029,10 +3065,6 @@
         <translation>添加房间…</translation>
     </message>
     <message>
-        <source>Also bound elsewhere</source>
-        <translation>另有捆绑</translation>
-    </message>
-    <message>
         <source>Assistant</source>
         <translation>协管员</translation>
     </message>
@@ -3043,6 +3075,10 @@
     <message>
         <source>Bind a person…</source>
         <translation>捆绑人员…</translation>
+    </message>
+    <message>
+        <source>Bound twice</source>
+        <translation>重复捆绑</translation>
     </message>
     <message>
         <source>Choose a room</source>
@@ -4105,6 +4141,10 @@
         <translation>提示采集，可跳过</translation>
     </message>
     <message>
+        <source>Days a landlord has to declare a new tenant (1–30)</source>
+        <translation>业主申报新租户的时限（天，1–30）</translation>
+    </message>
+    <message>
         <source>Fingerprint at registration</source>
         <translation>登记时采集指纹</translation>
     </message>
@@ -4159,6 +4199,10 @@
     <message>
         <source>Registration</source>
         <translation>登记</translation>
+    </message>
+    <message>
+        <source>Rental housing</source>
+        <translation>出租屋</translation>
     </message>
     <message>
         <source>Required</source>
@@ -5321,6 +5365,18 @@
         <translation>将某类设备指定到串口。保存前先检查设备（护照阅读器在刷护照前不发送任何数据，因此只检查能否打开串口）。</translation>
     </message>
     <message>
+        <source>Audit trail:  BROKEN — {message}</source>
+        <translation>审计记录：  已损坏 — {message}</translation>
+    </message>
+    <message>
+        <source>Audit trail:  OK — {message}</source>
+        <translation>审计记录：  正常 — {message}</translation>
+    </message>
+    <message>
+        <source>BROKEN: {message}</source>
+        <translation>已损坏：{message}</translation>
+    </message>
+    <message>
         <source>CODE</source>
         <translation>代码</translation>
     </message>
@@ -5349,6 +5405,10 @@
         <translation>目录</translation>
     </message>
     <message>
+        <source>Database:     {path} ({size})</source>
+        <translation>数据库：     {path}（{size}）</translation>
+    </message>
+    <message>
         <source>Demo card could not be read: {reason}</source>
         <translation>无法读取演示证件：{reason}</translation>
     </message>
@@ -5359,6 +5419,14 @@
     <message>
         <source>Demo logins: officer {officer}/{officer_password}, assistant {assistant}/{assistant_password}</source>
         <translation>演示账号：民警 {officer}/{officer_password}，协管员 {assistant}/{assistant_password}</translation>
+    </message>
+    <message>
+        <source>Demo station (synthetic data only) {code} {name} created in {path}</source>
+        <translation>演示警务室（仅含虚构数据）{code} {name} 已在 {path} 中创建</translation>
+    </message>
+    <message>
+        <source>Encrypted backup written to {path} (with its key file; restore needs the recovery passphrase).</source>
+        <translation>加密备份已写入 {path}（含密钥文件；恢复时需要恢复口令）。</translation>
     </message>
     <message>
         <source>Exit codes: 0 done; 1 refused or failed (the command was understood but could not be done, the message says why); 2 usage error (the command line is wrong); 70 internal error (a bug, please report it); 130 stopped by the operator (Ctrl-C, cancelled).</source>
@@ -5373,12 +5441,42 @@
         <translation>指纹仪（{port}）</translation>
     </message>
     <message>
+        <source>Integrity:    {integrity}; page HMACs: ok</source>
+        <translation>完整性：     {integrity}；页面 HMAC：正常</translation>
+    </message>
+    <message>
+        <source>Integrity:    {integrity}; page HMACs: {count} errors</source>
+        <translation>完整性：     {integrity}；页面 HMAC：{count} 处错误</translation>
+    </message>
+    <message>
+        <source>Key backend:  {backend}</source>
+        <translation>密钥存储：   {backend}</translation>
+    </message>
+    <message>
+        <source>Key changed: the database, the audit MAC key and the fingerprint and device-key wrapping are under the
+new master key. Only the new recovery passphrase opens the station now.</source>
+        <translation>密钥已更换：数据库、审计 MAC 密钥以及指纹和设备密钥的封装
+都已改用新的主密钥。现在只有新的恢复口令能打开本警务室的数据。</translation>
+    </message>
+    <message>
+        <source>Key storage: OS keyring + recovery passphrase</source>
+        <translation>密钥保管：系统密钥环 + 恢复口令</translation>
+    </message>
+    <message>
+        <source>Key storage: recovery passphrase only (no OS keyring available)</source>
+        <translation>密钥保管：仅恢复口令（没有可用的系统密钥环）</translation>
+    </message>
+    <message>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
         <source>NAME</source>
         <translation>名称</translation>
+    </message>
+    <message>
+        <source>NEW RECOVERY PASSPHRASE — write it down now and keep it in the station safe:</source>
+        <translation>新的恢复口令 — 请立即抄下，并存放在警务室的保险柜中：</translation>
     </message>
     <message>
         <source>New password for {user}</source>
@@ -5413,6 +5511,34 @@
         <translation>没有记住的{device}，无需更改。</translation>
     </message>
     <message>
+        <source>OK: {message}</source>
+        <translation>正常：{message}</translation>
+    </message>
+    <message>
+        <source>Operator {user} ({role}) created.</source>
+        <translation>操作员 {user}（{role}）已创建。</translation>
+    </message>
+    <message>
+        <source>Operator {user} disabled.</source>
+        <translation>操作员 {user} 已停用。</translation>
+    </message>
+    <message>
+        <source>Operator {user} enabled.</source>
+        <translation>操作员 {user} 已启用。</translation>
+    </message>
+    <message>
+        <source>Operator {user} is now {role}; their open sessions end.</source>
+        <translation>操作员 {user} 的角色现为 {role}；其已登录的会话将结束。</translation>
+    </message>
+    <message>
+        <source>Operator {user} unlocked.</source>
+        <translation>操作员 {user} 已解锁。</translation>
+    </message>
+    <message>
+        <source>Operator {user} was not locked.</source>
+        <translation>操作员 {user} 未被锁定。</translation>
+    </message>
+    <message>
         <source>PATH</source>
         <translation>路径</translation>
     </message>
@@ -5433,6 +5559,14 @@
         <translation>{user} 的密码</translation>
     </message>
     <message>
+        <source>Password of {user} changed.</source>
+        <translation>{user} 的密码已修改。</translation>
+    </message>
+    <message>
+        <source>Password of {user} reset; they must change it at next login.</source>
+        <translation>{user} 的密码已重置；下次登录时必须修改。</translation>
+    </message>
+    <message>
         <source>Police-room workstation</source>
         <translation>社区警务室工作站</translation>
     </message>
@@ -5451,6 +5585,16 @@
     <message>
         <source>Protocol &apos;{protocol}&apos; is not one of the {role} protocols ({names}).</source>
         <translation>协议“{protocol}”不适用于 {role}（可用：{names}）。</translation>
+    </message>
+    <message>
+        <source>Purged (acknowledged and older than {cutoff}): {counts}</source>
+        <translation>已清除（已确认且早于 {cutoff}）：{counts}</translation>
+    </message>
+    <message>
+        <source>RECOVERY PASSPHRASE — write it down now and keep it in the station safe. It is shown only once;
+without it and without this computer&apos;s keyring the data cannot be opened by anyone.</source>
+        <translation>恢复口令 — 请立即抄下，并存放在警务室的保险柜中。它只显示这一次；
+没有它、也没有本机的系统密钥环时，任何人都无法打开这些数据。</translation>
     </message>
     <message>
         <source>ROLE</source>
@@ -5486,6 +5630,10 @@
         <translation>正在查找（最多 {seconds} 秒）：</translation>
     </message>
     <message>
+        <source>Schema:       {revision}</source>
+        <translation>数据结构：   {revision}</translation>
+    </message>
+    <message>
         <source>Secrets are asked for at the terminal; scripts may set WORKSTATION_PASSPHRASE (recovery passphrase), WORKSTATION_ADMIN_PASSWORD (the password of WORKSTATION_USER, default `admin`, and of no one else) and WORKSTATION_NEW_PASSWORD (a password being set).</source>
         <translation>口令和密码在终端中输入；脚本可设置 WORKSTATION_PASSPHRASE（恢复口令）、WORKSTATION_ADMIN_PASSWORD（仅为 WORKSTATION_USER 的密码，默认 `admin`）和 WORKSTATION_NEW_PASSWORD（要设置的新密码）。</translation>
     </message>
@@ -5496,6 +5644,22 @@
     <message>
         <source>Serial ports:</source>
         <translation>串口：</translation>
+    </message>
+    <message>
+        <source>Station restored from {path}. It opens with the recovery passphrase of that backup.</source>
+        <translation>已从 {path} 恢复警务室数据。请用该备份的恢复口令打开。</translation>
+    </message>
+    <message>
+        <source>Station {code} {name} created in {path}</source>
+        <translation>警务室 {code} {name} 已在 {path} 中创建</translation>
+    </message>
+    <message>
+        <source>Station:      {code} {name}</source>
+        <translation>警务室：     {code} {name}</translation>
+    </message>
+    <message>
+        <source>Synthetic demo data added: {counts}</source>
+        <translation>已添加虚构演示数据：{counts}</translation>
     </message>
     <message>
         <source>TEXT</source>
@@ -5512,6 +5676,10 @@
     <message>
         <source>The assignment could not be saved to {path}.</source>
         <translation>无法将设备设置保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>The key is changed only after you type it back. Type the new passphrase:</source>
+        <translation>只有在您重新输入后密钥才会更换。请输入新的恢复口令：</translation>
     </message>
     <message>
         <source>The module still answers at {rate} baud; it switches to {target} at its next power-up.</source>
@@ -5554,6 +5722,18 @@
         <translation>未知的设备类型“{role}”，可用：{known}。</translation>
     </message>
     <message>
+        <source>Unlocked with {how}. Keyring backend: {backend}</source>
+        <translation>已用{how}解锁。密钥环后端：{backend}</translation>
+    </message>
+    <message>
+        <source>Unsynced:     {count} changes</source>
+        <translation>未同步：     {count} 项更改</translation>
+    </message>
+    <message>
+        <source>Unsynced:     {count} changes, oldest {oldest}</source>
+        <translation>未同步：     {count} 项更改，最早 {oldest}</translation>
+    </message>
+    <message>
         <source>VALUE</source>
         <translation>值</translation>
     </message>
@@ -5564,6 +5744,10 @@
     <message>
         <source>Without a keyring service (for example a Linux desktop without Secret Service / KWallet, a server or a remote session) the station&apos;s key cannot be kept by the system, and the recovery passphrase becomes the everyday key: every command and every start of the app asks for it (scripts: WORKSTATION_PASSPHRASE). Keep it like a password. Once a keyring is available, `workstation-admin unlock` stores the key there again and the passphrase goes back to the safe.</source>
         <translation>没有系统密钥环服务时（例如没有密钥服务的 Linux 桌面、服务器或远程会话），系统无法保管本站的密钥，恢复口令就成为日常使用的密钥：每个命令和每次启动程序都会要求输入（脚本：WORKSTATION_PASSPHRASE）。请像密码一样保管它。系统密钥环可用后，`workstation-admin unlock` 会重新把密钥存入其中，恢复口令即可放回保险柜。</translation>
+    </message>
+    <message>
+        <source>Would purge (acknowledged and older than {cutoff}): {counts}</source>
+        <translation>将清除（已确认且早于 {cutoff}）：{counts}</translation>
     </message>
     <message>
         <source>Write this to the module&apos;s flash?</source>
@@ -5584,6 +5768,11 @@
     <message>
         <source>a new or empty folder for the backup</source>
         <translation>存放备份的新文件夹或空文件夹</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>`operators.OperatorAccount.state` in ``operator list``.</extracomment>
+        <translation>在用</translation>
     </message>
     <message>
         <source>add N synthetic residents (clearly marked); only on a demo station (admin login)</source>
@@ -5658,6 +5847,10 @@
         <translation>设备类型：{roles}</translation>
     </message>
     <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
         <source>display name</source>
         <translation>显示名称</translation>
     </message>
@@ -5713,6 +5906,10 @@
         <source>key from the system keyring</source>
         <extracomment>how the station&apos;s key was obtained (`station.unlock`, `wiring.open_demo_station`)</extracomment>
         <translation>密钥来自系统密钥环</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>manage operators (admin login)</source>
@@ -5859,12 +6056,21 @@
         <translation>第一个管理员的用户名（默认：WORKSTATION_USER 或 `admin`）</translation>
     </message>
     <message>
+        <source>the key from the system keyring</source>
+        <extracomment>How `station.unlock` got the key (``unlock``&apos;s report).</extracomment>
+        <translation>系统密钥环中的密钥</translation>
+    </message>
+    <message>
         <source>the new value</source>
         <translation>新值</translation>
     </message>
     <message>
         <source>the operator&apos;s user name (not for `list`)</source>
         <translation>操作员的用户名（`list` 不需要）</translation>
+    </message>
+    <message>
+        <source>the recovery passphrase</source>
+        <translation>恢复口令</translation>
     </message>
     <message>
         <source>the station&apos;s code (ASCII letters, digits, `-`, `_`)</source>
@@ -5954,6 +6160,10 @@
     <message>
         <source>{setting} was: {value}</source>
         <translation>原{setting}：{value}</translation>
+    </message>
+    <message>
+        <source>{state}, must change password</source>
+        <translation>{state}，须修改密码</translation>
     </message>
     <message>
         <source>{value} cannot be a folder: {blocker} is a file</source>
@@ -7699,6 +7909,10 @@
         <translation>是本站数据文件夹，请另选</translation>
     </message>
     <message>
+        <source>name a person or a room, not both</source>
+        <translation>请指明人员或房间，不能同时指明</translation>
+    </message>
+    <message>
         <source>name is required</source>
         <translation>必须填写姓名</translation>
     </message>
@@ -7733,6 +7947,10 @@
     <message>
         <source>that binding belongs to another property</source>
         <translation>该人屋捆绑属于其他出租屋</translation>
+    </message>
+    <message>
+        <source>that room belongs to another property</source>
+        <translation>该房间属于另一出租屋</translation>
     </message>
     <message>
         <source>the backup copy does not match its BACKUP.json (damaged or altered)</source>
@@ -8121,8 +8339,54 @@
 <context>
     <name>sync-cli</name>
     <message>
+        <source>  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}</source>
+        <translation>  #{seq} {state} {count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
+    </message>
+    <message>
+        <source>  of which not yet in a batch: {count}</source>
+        <translation>  其中尚未打包成批次：{count}</translation>
+    </message>
+    <message>
+        <source>Batches: {batches}</source>
+        <translation>批次：{batches}</translation>
+    </message>
+    <message>
+        <source>Changes not yet acknowledged by the platform: {count} (oldest {oldest})</source>
+        <translation>中心平台尚未确认的更改：{count}（最早 {oldest}）</translation>
+    </message>
+    <message>
+        <source>Conflicts to resolve: {count}</source>
+        <translation>待处理的冲突：{count}</translation>
+    </message>
+    <message>
+        <source>Device {device} ({status})</source>
+        <translation>设备 {device}（{status}）</translation>
+    </message>
+    <message>
+        <source>Enrolled as device {device}</source>
+        <translation>已注册为设备 {device}</translation>
+    </message>
+    <message>
         <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
         <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+    </message>
+    <message>
+        <source>Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`.</source>
+        <translation>尚未在中心平台注册。请使用 `workstation sync --enroll URL --code CODE --ca FILE`。</translation>
+    </message>
+    <message>
+        <source>Not finished: {error}</source>
+        <translation>未完成：{error}</translation>
+    </message>
+    <message>
+        <source>This workstation is enrolled with {url} as device {device} (since {since} UTC).
+Batches the old platform acknowledged stay acknowledged; {count} batches it has not acknowledged will be sent to the new platform instead.</source>
+        <translation>本工作站已在 {url} 注册为设备 {device}（自 {since} UTC 起）。
+原平台已确认的批次保持不变；原平台未确认的 {count} 个批次将改为发送到新平台。</translation>
+    </message>
+    <message>
+        <source>Type the current device id to replace this enrollment: </source>
+        <translation>输入当前的设备编号以替换此注册：</translation>
     </message>
     <message>
         <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
@@ -8175,6 +8439,22 @@
     <message>
         <source>with --enroll: replace this workstation&apos;s existing enrollment (asks for confirmation)</source>
         <translation>与 --enroll 一起使用：替换本工作站现有的注册（会要求确认）</translation>
+    </message>
+    <message>
+        <source>{count} batches acknowledged from receipts in {folder}</source>
+        <translation>已根据 {folder} 中的回执确认 {count} 个批次</translation>
+    </message>
+    <message>
+        <source>{count} conflicts need your decision (see `workstation sync --status`)</source>
+        <translation>{count} 个冲突需要您处理（见 `workstation sync --status`）</translation>
+    </message>
+    <message>
+        <source>{count} sealed batches written to {folder}</source>
+        <translation>{count} 个已封装的批次已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting</source>
+        <translation>{acknowledged} 个批次中的 {records} 项更改已被确认；{remaining} 个批次等待中</translation>
     </message>
 </context>
 <context>

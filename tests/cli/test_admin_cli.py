@@ -149,3 +149,18 @@ def test_a_locked_out_operator_is_unlocked_by_the_same_core_call_as_the_app(run)
     assert r.rc == 0 and "Operator officer1 unlocked." in r.out
     assert "officer1         officer    active" in run("operator", "list").out
     assert "was not locked" in run("operator", "unlock", "officer1").out
+
+
+def test_what_a_command_reports_reads_in_chinese_under_zh(run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output lines are marked texts too: under WORKSTATION_LANG=zh_CN no English sentence is left."""
+    from helpers import english_words
+
+    monkeypatch.setenv("WORKSTATION_LANG", "zh_CN")
+    r = run("verify-audit")
+    assert r.rc == 0 and r.out.startswith("正常：") and not english_words(r.out), r.out
+    r = run("operator", "disable", "officer1")
+    assert r.rc == 0 and r.out.strip() == "操作员 officer1 已停用。"
+    r = run("operator", "list")
+    assert "已停用" in r.out and "disabled" not in r.out
+    monkeypatch.setenv("WORKSTATION_LANG", "en")
+    assert run("operator", "enable", "officer1").out.strip() == "Operator officer1 enabled."

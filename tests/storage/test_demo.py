@@ -43,3 +43,27 @@ def test_redrawn_id_numbers_stay_valid_and_match_the_person(tmp_path):
             assert number[6:14] == f"{born:%Y%m%d}" and int(number[16]) % 2 == (1 if sex == "1" else 0)
     finally:
         s.db.close()
+
+
+def test_demo_bindings_from_declarations_have_their_declaration(tmp_path):
+    """Demo bindings say "from the landlord's declaration": the declaration exists and names them, so
+    the comparison agrees with the record and every occupied tile reads "declared"."""
+    from workstation.domain.enums import Role
+    from workstation.storage.areas.checks import Agreement
+    from workstation.storage.schema import Property
+
+    s = make_station(tmp_path / "demo", demo=True)
+    try:
+        counts = demo.generate(s.db, 95, seed=2, chunk=35, residents_per_property=7)
+        assert counts["declaration"] >= counts["property"]
+        desk = open_desk(s.db, s.actor(Role.OFFICER), freeze_rules=False)
+        with s.db.read() as db:
+            ids = list(db.execute(select(Property.id)).scalars())
+        for pid in ids:
+            c = desk.housing.declaration_comparison(pid)
+            assert {line.agreement for line in c.lines} == {Agreement.SAME}, pid
+            assert c.declarations
+            rooms = desk.housing.get_property(pid).rooms
+            assert all(r.declared for r in rooms if r.occupants)
+    finally:
+        s.db.close()

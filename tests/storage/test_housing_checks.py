@@ -206,3 +206,165 @@ def test_visit_sheet_and_monthly_round(st, town):
     assert h.monthly_round("G02").properties[0].property_id == p3
     with pytest.raises(ValueError):
         h.visit_sheet()
+
+
+def test_an_ended_binding_never_declared_is_no_longer_overdue_but_stays_visible(st, town):
+    """The late-landlord list follows up the people living there now (《租赁房屋治安管理规定》 art. 7;
+    the deadline a local rule): an ended binding drops out of every overdue read; the declaration
+    comparison still shows it as never declared. One ending later than today still counts."""
+    desk, (p1, p2, p3), _r, people = town
+    h = desk.housing
+    tid = people["王五"][2]
+    assert "王五" in {o.person_name for o in h.overdue_tenancies(property_id=p1)}
+    version = desk.housing.room_tenancies(_r["102"])[0].version
+    h.end_tenancy(tid, base_version=version, end=TODAY - timedelta(days=1))
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p1)} == {"张三"}
+    assert {o.person_name for o in h.overdue_tenancies()} == {"张三", "赵六", "钱七"}
+    assert [(lp.property_id, lp.overdue) for lp in h.late_properties(grid_code="G01")] == [(p1, 1), (p2, 1)]
+    line = next(x for x in h.declaration_comparison(p1).lines if x.name == "王五")
+    assert line.agreement is Agreement.NEVER_DECLARED and not line.agreement.differs
+    assert line.tenancy_id == tid and line.recorded_room == "102"
+
+    # 赵六's binding ends next week: still living there, still overdue
+    t = h.room_tenancies(_r["p2"])[0]
+    h.end_tenancy(t.id, base_version=t.version, end=TODAY + timedelta(days=7))
+    assert "赵六" in {o.person_name for o in h.overdue_tenancies(property_id=p2)}
+    # 钱七 moved out on a planned day still ahead counts; moved out today (end_date is the move-out
+    # day, half-open periods: domain.housing.running_on) no longer lives there: gone at once
+    t = h.room_tenancies(_r["p3"])[0]
+    h.end_tenancy(t.id, base_version=t.version, end=TODAY + timedelta(days=1))
+    assert p3 in h.late_property_ids([p3]) and p3 in _late_by_condition(st)
+    t = h.room_tenancies(_r["p3"])[0]
+    h.end_tenancy(t.id, base_version=t.version, end=TODAY)
+    assert h.late_property_ids([p1, p2, p3]) == {p1, p2}
+    assert _late_by_condition(st) == {p1, p2}
+    assert [r.id for r in h.find_properties(landlord_late=True)] == [p1, p2]
+    # an ended binding that was declared shows as moved out, not as never declared
+    h.record_declaration(p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone=None,
+                         entries=[{"name": "王五", "id_number": people["王五"][1], "room": "102"}])
+    line = next(x for x in h.declaration_comparison(p1).lines if x.name == "王五")
+    assert line.agreement is Agreement.MOVED_OUT
+
+
+def test_the_late_landlord_reads_start_from_the_staff_binding_table(st, town):
+    """EXPLAIN QUERY PLAN: the station-wide filter scans `staff_binding` alone (no tenancy, declaration
+    or JSON per binding), a grid's looks each property up in it by its index (migration 0013)."""
+    from workstation.storage.areas.checks import landlord_late
+    from workstation.storage.schema import Property
+
+    def plan(stmt):
+        sql = str(stmt.compile(st.db.engine, compile_kwargs={"literal_binds": True}))
+        with st.db.read() as s:
+            return [r[3] for r in s.connection().exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+
+    station = plan(select(Property.id).where(landlord_late(days=3, today=TODAY)))
+    assert any("staff_binding" in p for p in station), station
+    assert not any(t in p for p in station for t in ("tenancy", "declaration", "json_each", "entry")), station
+    grid = plan(select(Property.id).where(Property.grid_code == "G01",
+                                          landlord_late(days=3, today=TODAY, grid_code="G01")))
+    assert any(p.startswith("SEARCH staff_binding") and "ix_staff_binding_property_id (property_id=?" in p
+               for p in grid), grid
+
+
+def test_the_staff_binding_table_follows_every_write(st, town):
+    """The triggers keep `staff_binding` equal to a recomputation from the records after declarations,
+    a renamed person, a removed document, a moved and an ended binding, and a deleted declaration."""
+    import importlib.util
+    from pathlib import Path
+
+    import workstation.storage.migrations as migrations
+    from workstation.storage.schema import Declaration, IdentityDocumentRow, Person, StaffBinding
+
+    spec = importlib.util.spec_from_file_location(
+        "m0013", Path(migrations.__file__).parent / "versions" / "0013_staff_binding.py")
+    m0013 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0013)
+
+    def kept():
+        with st.db.read() as s:
+            return sorted(tuple(map(str, r)) for r in s.execute(select(
+                StaffBinding.tenancy_id, StaffBinding.property_id, StaffBinding.start_date, StaffBinding.end_date,
+                StaffBinding.last_declared_on)).all())
+
+    def recomputed():
+        with st.db.write() as s:
+            c = s.connection()
+            c.exec_driver_sql("CREATE TEMP TABLE fresh AS SELECT * FROM staff_binding WHERE 0")
+            c.exec_driver_sql(m0013.fill("t.deleted_at IS NULL").replace("INTO staff_binding", "INTO fresh"))
+            rows = sorted(tuple(map(str, r)) for r in c.exec_driver_sql(
+                "SELECT tenancy_id, property_id, start_date, end_date, last_declared_on FROM fresh").all())
+            c.exec_driver_sql("DROP TABLE fresh")
+            return rows
+
+    desk, (p1, _p2, _p3), r, people = town
+    h = desk.housing
+    assert len(kept()) == 5 and kept() == recomputed()
+    h.record_declaration(p1, declared_on=TODAY, declarant_name="房东甲", declarant_phone=None,
+                         entries=[{"name": "张三", "id_number": people["张三"][1], "room": "101"},
+                                  {"name": "王五", "room": "102"}])
+    assert kept() == recomputed()
+    declared = {t for t, *_rest, last in kept() if last != "None"}
+    assert declared == {people["张三"][2], people["王五"][2]}
+    with st.db.write() as s:  # writes that do not go through the housing area (sync, an editor)
+        s.get(Person, people["王五"][0]).name = "王五一"
+        s.execute(IdentityDocumentRow.__table__.update()
+                  .where(IdentityDocumentRow.person_id == people["张三"][0]).values(deleted_at=datetime.now()))
+    assert kept() == recomputed() and not {t for t, *_rest, last in kept() if last != "None"}
+    assert {o.person_name for o in h.overdue_tenancies(property_id=p1)} == {"张三", "王五一"}
+    t = h.room_tenancies(r["p2"])[0]
+    h.move_tenant(t.id, base_version=t.version, room_id=r["101"], on=TODAY)
+    t = h.room_tenancies(r["102"])[0]
+    h.end_tenancy(t.id, base_version=t.version, end=TODAY - timedelta(days=1))
+    assert kept() == recomputed()
+    with st.db.write() as s:
+        for d in s.execute(select(Declaration)).scalars():
+            d.deleted_at = datetime.now()
+    assert kept() == recomputed()
+
+
+def test_a_room_checked_on_its_own_is_stored_with_its_room_and_shows_verified(st, town):
+    from workstation.storage.schema import SpotCheck
+
+    desk, (p1, _p2, _p3), r, people = town
+    h = desk.housing
+    empty = h.add_room(p1, label="103").id
+    assert not next(x for x in h.rooms(p1) if x.id == empty).verified
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "空置", room_id=empty),
+                                 VisitFinding(SpotCheckResult.CONSISTENT, people["王五"][2])])
+    with st.db.read() as s:
+        rows = {(c.room_id, c.tenancy_id, c.notes) for c in s.execute(select(SpotCheck)).scalars()}
+    assert rows == {(empty, None, "空置"), (r["102"], people["王五"][2], None)}  # a binding's room too
+    tiles = {x.label: x for x in h.rooms(p1)}
+    assert tiles["103"].verified and tiles["102"].verified
+    assert not tiles["101"].verified  # a check of another room says nothing of this one
+    # an inconsistent later check of the room un-verifies it; a room of another property is refused
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.INCONSISTENT, None, "有人住", room_id=empty)])
+    assert not next(x for x in h.rooms(p1) if x.id == empty).verified
+    with pytest.raises(ValidationError) as e:
+        h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, None, room_id=r["p2"])])
+    assert e.value.problems[0].field == "findings[1]"
+    with pytest.raises(ValidationError):
+        h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2], None,
+                                                  room_id=empty)])
+    # the outbox carries the room with the check (the payload is the record's columns)
+    with st.db.read() as s:
+        payloads = [e.payload for e in s.query(OutboxEntry).filter(OutboxEntry.record_type == "spot_check")]
+    assert any(empty in str(p) for p in payloads)
+
+
+def test_listing_the_monthly_round_and_printing_are_audited_apart(st, town):
+    desk, _props, _r, _people = town
+    h = desk.housing
+    listed = h.monthly_round("G01")
+    assert _audit_actions(st)[-1] == "monthly_round.read"
+    h.sheet_printed(listed)
+    assert _audit_actions(st)[-1] == "visit_sheet.print"
+    h.monthly_round("G01", printing=True)
+    assert _audit_actions(st)[-2:] == ["visit_sheet.print", "visit_sheet.print"]
+    # both are reads of personal data in the audit viewer's kinds
+    from workstation.storage.areas.supervision import _kind_condition as kind_condition
+    from workstation.storage.schema import AuditEvent
+
+    with st.db.read() as s:
+        reads = set(s.execute(select(AuditEvent.action).where(kind_condition("read"))).scalars())
+    assert {"monthly_round.read", "visit_sheet.print"} <= reads

@@ -208,7 +208,7 @@ def test_bind_move_end_history_outbox_and_audit(st, desks):
     assert moved.changed[0].id == first.id and moved.changed[1].id == new_id
     with st.db.read() as s:
         old, new = s.get(Tenancy, first.id), s.get(Tenancy, new_id)
-        assert old.end_date == TODAY - timedelta(days=1) and new.start_date == TODAY and new.end_date is None
+        assert old.end_date == TODAY and new.start_date == TODAY and new.end_date is None  # moved out on TODAY
         assert new.relation == "family" and new.source == "assistant"
     assert [t.person_id for t in officer.housing.room_tenancies(b) if t.current(TODAY)] == [person]
     assert not [t for t in officer.housing.room_tenancies(a) if t.current(TODAY)]
@@ -217,7 +217,7 @@ def test_bind_move_end_history_outbox_and_audit(st, desks):
     assert [(t.start_date, t.end_date) for t in hist_b] == [(TODAY, TODAY)]
     hist_a = officer.housing.room_tenancies(a)
     assert [(t.start_date, t.end_date, t.relation) for t in hist_a] == [
-        (start, TODAY - timedelta(days=1), TenancyRelation.FAMILY)]
+        (start, TODAY, TenancyRelation.FAMILY)]
     assert hist_a[0].id_number_masked and "*" in hist_a[0].id_number_masked
     assert _outbox(st, first.id) == [("create", 1), ("update", 2)]
     assert _outbox(st, new_id) == [("create", 1), ("update", ended.version)]

@@ -266,6 +266,37 @@ def test_settings_are_checked_beside_their_fields_audited_and_the_idle_lock_appl
     assert len(events(db, "settings.change")) == n
 
 
+def test_the_declaration_deadline_is_set_in_the_settings_tab_checked_and_audited(qtbot, main_window, ui_station):
+    """业主申报时限: the days a landlord has to declare a new tenant, 1–30, set through the screen; the
+    housing checks judge overdue bindings by the saved value."""
+    from workstation.storage.areas.checks import deadline_days
+
+    win = main_window
+    window_login(qtbot, win, Role.ADMIN)
+    tab = win.show_page("admin").show_tab("settings")
+    qtbot.waitUntil(lambda: tab.policy is not None, timeout=10_000)
+    edit = tab.edits["declaration_deadline_days"]
+    assert edit.text() == "3" and edit.isVisibleTo(tab)
+    assert "declare a new tenant" in tab.labels["declaration_deadline_days"].text()
+    db = ui_station.db
+    for bad in ("0", "31", "three"):
+        edit.setText(bad)
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: tab.errors.label("declaration_deadline_days").isVisible(), timeout=10_000)
+        assert "from 1 to 30" in tab.errors.label("declaration_deadline_days").text()
+    assert events(db, "settings.change") == []
+    edit.setText("7")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    note_says(qtbot, tab.note, "Settings saved (1 changed).")
+    assert [(e.target_id, e.details, e.actor) for e in events(db, "settings.change")] == [
+        ("declaration_deadline_days", "3 -> 7", "admin")
+    ]
+    assert not tab.errors.label("declaration_deadline_days").isVisible()
+    with db.read() as s:
+        assert deadline_days(s) == 7
+    assert policy.read(db, operators.authenticate(db, "admin", "admin-pass-1")).declaration_deadline_days == 7
+
+
 def test_the_station_language_is_the_language_of_operators_who_chose_none(
     qtbot, main_window, ui_station, switch_language
 ):

@@ -168,6 +168,24 @@ def test_overdue_until_the_declaration_is_entered(qtbot, ctx, town, shoot):
     shoot(dialog, "declarations-after", sizes=((1180, 440),))
 
 
+def test_an_ended_binding_is_not_overdue_and_shows_as_never_declared(qtbot, ctx, town, shoot):
+    """Ending a binding the landlord never declared takes it off the overdue list; the comparison keeps
+    it as history (not highlighted)."""
+    pid, _other, _people = town
+    t = next(x for x in ctx.desk.housing.room_tenancies(
+        next(r.id for r in ctx.desk.housing.rooms(pid) if r.label == "102")) if x.person_name == "王五")
+    ctx.desk.housing.end_tenancy(t.id, base_version=t.version, end=TODAY - timedelta(days=2))
+    assert {o.person_name for o in ctx.desk.housing.overdue_tenancies(property_id=pid)} == {"张三"}
+    dialog = open_declarations(qtbot, ctx, pid)
+    m = dialog.model
+    wang = _line(m, "王五")
+    assert m.data(m.index(wang, 0), ROLE) == Agreement.NEVER_DECLARED.value
+    assert m.data(m.index(wang, 0)) == "Moved out, never declared"
+    assert m.data(m.index(wang, 0), Qt.ItemDataRole.BackgroundRole) is None  # history, not highlighted
+    assert m.data(m.index(_line(m, "张三"), 0), ROLE) == Agreement.OVERDUE.value
+    shoot(dialog, "declarations-never-declared", sizes=((1180, 440),))
+
+
 def open_spot_check(qtbot, ctx, pid) -> SpotCheckDialog:
     dialog = SpotCheckDialog(ctx, None, pid)
     qtbot.addWidget(dialog)
@@ -337,11 +355,22 @@ def test_monthly_round_lists_the_unchecked_and_prints(qtbot, ctx, town, tmp_path
     assert dialog.preview_button.isEnabled()
     shoot(dialog, "monthly-round", sizes=((820, 360),))
 
+    from workstation.storage.schema import AuditEvent
+
+    def actions() -> list[str]:
+        with ctx.db.read() as s:
+            return list(s.execute(select(AuditEvent.action).order_by(AuditEvent.seq)).scalars())
+
+    # listing is an audited read named for what it is; printing (preview, PDF) is audited apart
+    assert actions().count("monthly_round.read") == 1 and "visit_sheet.print" not in actions()
     preview = dialog.preview()  # deletes itself on close
     qtbot.waitExposed(preview)
     shoot(preview, "monthly-round-preview", sizes=((1000, 760),))
     preview.close()
+    qtbot.waitUntil(lambda: actions().count("visit_sheet.print") == 1, timeout=10_000)
     path = dialog.save_pdf(str(tmp_path / "round.pdf"))
+    qtbot.waitUntil(lambda: actions().count("visit_sheet.print") == 2, timeout=10_000)
+    assert actions().count("monthly_round.read") == 1
     _ink, text = _render_first_page(path, shots_dir / "monthly-round-pdf.png")
     assert "演示市南湖区核查路9号" in _compact(text)
     assert "演示市南湖区核查路8号" not in _compact(text)  # checked this month
@@ -398,11 +427,16 @@ def test_the_rate_reaches_the_platform_on_sync(qtbot, ctx, ui_station, town, cen
     m.setData(m.index(1, RESULT_COLUMN), "inconsistent")
     m.setData(m.index(1, NOTES_COLUMN), "房间号不符")
     m.setData(m.index(2, RESULT_COLUMN), "consistent")
+    assert m.row(3).room == "103" and m.row(3).tenancy_id is None  # the empty room's own line
+    m.setData(m.index(3, RESULT_COLUMN), "consistent")
+    m.setData(m.index(3, NOTES_COLUMN), "空置")
     dialog.save()
-    qtbot.waitUntil(lambda: dialog.saved_count == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.saved_count == 4, timeout=10_000)
     with ctx.db.read() as s:
         rate = metrics.consistency_by_property(s)[pid]
     qtbot.waitUntil(lambda: _rate_shown(dialog, rate), timeout=10_000)
+    room_103 = next(r for r in ctx.desk.housing.rooms(pid) if r.label == "103")
+    assert room_103.verified and room_103.empty  # the tile shows the empty room verified
 
     sc.SyncClient(ui_station.db).sync()
     with central.store.sessions() as s:
@@ -410,7 +444,10 @@ def test_the_rate_reaches_the_platform_on_sync(qtbot, ctx, ui_station, town, cen
         payloads = [json.loads(p) for (p,) in rows]
     mine = [p for p in payloads if p.get("property_id") == pid]
     consistent = sum(1 for p in mine if p.get("result") == "consistent")
-    assert (consistent, len(mine)) == (rate.numerator, rate.denominator) == (2, 3)
+    assert (consistent, len(mine)) == (rate.numerator, rate.denominator) == (3, 4)
+    # the platform holds the room of the empty room's check (spot_check.room_id), notes as typed
+    (room_check,) = [p for p in mine if p.get("tenancy_id") is None]
+    assert room_check["room_id"] == room_103.id and room_check["notes"] == "空置"
     assert f"{consistent / len(mine) * 100:.1f}%" in dialog.rate_label.text()
 
 

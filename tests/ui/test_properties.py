@@ -219,6 +219,12 @@ def test_tiles_show_states_in_words_and_rooms_are_added_renamed_removed(qtbot, m
     assert tiles["101"].state() == "verified" and "1 / 2 people" in tiles["101"].text()
     assert "Verified" in tiles["101"].text() and "Not declared" in tiles["101"].text()
     assert tiles["102"].state() == "empty" and "Empty" in tiles["102"].text()
+    from workstation.ui.screens.properties.view import STATE_COLOURS
+
+    for label in ("101", "102"):  # the colour drawn is the state's (beside its words)
+        image = tiles[label].grab().toImage()
+        drawn = image.pixelColor(image.width() // 2, image.height() - 6).name()
+        assert drawn == STATE_COLOURS[tiles[label].state()][0], (label, drawn)
     # add a room through its dialog
     view.add_room_button.click()
     dialog = next(w for w in _visible(RoomDialog))
@@ -378,7 +384,7 @@ def test_search_bind_flags_an_overlap_and_asks_before_keeping_both(qtbot, ctx, u
     assert note.startswith("⚠") and "101" in note
     tile = view.tiles.tile(other_rooms[1])
     qtbot.waitUntil(lambda: view.tiles.tile(other_rooms[1]).room.overlaps == 1, timeout=10_000)
-    assert "Also bound elsewhere" in view.tiles.tile(other_rooms[1]).text() and tile is not None
+    assert "Bound twice" in view.tiles.tile(other_rooms[1]).text() and tile is not None
     assert _audited(ui_station.db, "tenancy.overlap_acknowledged", view.tenancies.tenancy(0).id)
     drain(qtbot, ui_station.runner)
 

@@ -43,11 +43,28 @@ from workstation.cli.terminal import (
 from workstation.domain.enums import Role
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
-from workstation.i18n import QT_TRANSLATE_NOOP, render
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
 from workstation.storage.vault import KeyVault
+
+#: How `station.unlock` got the key (``unlock``'s report).
+UNLOCKED_BY = {
+    "keyring": QT_TRANSLATE_NOOP("cli", "the key from the system keyring"),
+    "passphrase": QT_TRANSLATE_NOOP("cli", "the recovery passphrase"),
+}
+#: `operators.OperatorAccount.state` in ``operator list``.
+ACCOUNT_STATES = {
+    "active": QT_TRANSLATE_NOOP("cli", "active"),
+    "disabled": QT_TRANSLATE_NOOP("cli", "disabled"),
+    "locked": QT_TRANSLATE_NOOP("cli", "locked"),
+}
+
+
+def _say(text: str) -> None:
+    """Print one line (or lines) in the operator's language."""
+    print(render(text))
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -81,24 +98,28 @@ def cmd_init(args: argparse.Namespace) -> int:
         demo=args.demo,
     )
     res.database.close()
-    kind = "Demo station (synthetic data only)" if args.demo else "Station"
-    print(f"{kind} {args.station_code} {args.station_name} created in {data_dir}")
-    print(
-        "Key storage: "
-        + (
-            "OS keyring + recovery passphrase"
-            if res.keyring_used
-            else "recovery passphrase only (no OS keyring available)"
+    if args.demo:
+        created = QT_TRANSLATE_NOOP("cli", "Demo station (synthetic data only) {code} {name} created in {path}")
+    else:
+        created = QT_TRANSLATE_NOOP("cli", "Station {code} {name} created in {path}")
+    _say(created.format(code=args.station_code, name=args.station_name, path=data_dir))
+    if res.keyring_used:
+        _say(QT_TRANSLATE_NOOP("cli", "Key storage: OS keyring + recovery passphrase"))
+    else:
+        _say(QT_TRANSLATE_NOOP("cli", "Key storage: recovery passphrase only (no OS keyring available)"))
+    print()
+    _say(
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "RECOVERY PASSPHRASE — write it down now and keep it in the station safe. It is shown only once;\n"
+            "without it and without this computer's keyring the data cannot be opened by anyone.",
         )
     )
-    print()
-    print("RECOVERY PASSPHRASE — write it down now and keep it in the station safe. It is shown only once;")
-    print("without it and without this computer's keyring the data cannot be opened by anyone.")
     print()
     print(f"    {res.recovery_passphrase}")
     print()
     if not res.keyring_used:
-        print(render(KEYRING_NOTE))
+        _say(KEYRING_NOTE)
     return 0
 
 
@@ -110,7 +131,9 @@ def cmd_unlock(args: argparse.Namespace) -> int:
         raise DatabaseMissing(str(station.db_path(data_dir)))
     db, method = station.unlock(data_dir, passphrase=secret("WORKSTATION_PASSPHRASE", RECOVERY_PASSPHRASE))
     vault = KeyVault(station.keyfile_path(data_dir), backend=None)
-    print(f"Unlocked via {method}. Keyring backend: {vault.backend_name}")
+    how = UNLOCKED_BY.get(method, method)
+    _say(QT_TRANSLATE_NOOP("cli", "Unlocked with {how}. Keyring backend: {backend}").format(
+        how=how, backend=vault.backend_name))
     db.close()
     return 0
 
@@ -150,28 +173,36 @@ def cmd_operator(args: argparse.Namespace) -> int:
                 role=Role(args.role or Role.OFFICER.value),
                 password=pw,
             )
-            print(f"Operator {operators.canonical_username(args.username)} ({args.role or 'officer'}) created.")
+            _say(QT_TRANSLATE_NOOP("cli", "Operator {user} ({role}) created.").format(
+                user=operators.canonical_username(args.username), role=args.role or "officer"))
         elif args.action == "disable":
             operators.set_disabled(db, admin, args.username, True)
-            print(f"Operator {args.username} disabled.")
+            _say(QT_TRANSLATE_NOOP("cli", "Operator {user} disabled.").format(user=args.username))
         elif args.action == "enable":
             operators.set_disabled(db, admin, args.username, False)
-            print(f"Operator {args.username} enabled.")
+            _say(QT_TRANSLATE_NOOP("cli", "Operator {user} enabled.").format(user=args.username))
         elif args.action == "role":
             if not args.role:
                 raise UsageError(QT_TRANSLATE_NOOP("cli", "`operator role` needs --role."))
             operators.set_role(db, admin, args.username, Role(args.role))
-            print(f"Operator {args.username} is now {args.role}; their open sessions end.")
+            _say(QT_TRANSLATE_NOOP("cli", "Operator {user} is now {role}; their open sessions end.").format(
+                user=args.username, role=args.role))
         elif args.action == "reset":
             pw = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.reset_password(db, admin, args.username, pw)
-            print(f"Password of {args.username} reset; they must change it at next login.")
+            _say(QT_TRANSLATE_NOOP("cli", "Password of {user} reset; they must change it at next login.").format(
+                user=args.username))
         elif args.action == "unlock":
             was_locked = operators.unlock(db, admin, args.username)
-            print(f"Operator {args.username} unlocked." if was_locked else f"Operator {args.username} was not locked.")
+            if was_locked:
+                _say(QT_TRANSLATE_NOOP("cli", "Operator {user} unlocked.").format(user=args.username))
+            else:
+                _say(QT_TRANSLATE_NOOP("cli", "Operator {user} was not locked.").format(user=args.username))
         elif args.action == "list":
             for acc in operators.accounts(db, admin):
-                state = acc.state + (", must change password" if acc.must_change_password else "")
+                state = render(ACCOUNT_STATES.get(acc.state, acc.state))
+                if acc.must_change_password:
+                    state = render(QT_TRANSLATE_NOOP("cli", "{state}, must change password").format(state=state))
                 print(f"{acc.username:16} {acc.role.value:10} {state:8} {acc.display_name}")
     finally:
         db.close()
@@ -184,7 +215,7 @@ def cmd_password(args: argparse.Namespace) -> int:
         old = password_of(args.user, CURRENT_PASSWORD_FOR.format(user=args.user))
         new = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.user), confirm=True)
         actor = operators.change_password(db, args.user, old, new)
-        print(f"Password of {actor.username} changed.")
+        _say(QT_TRANSLATE_NOOP("cli", "Password of {user} changed.").format(user=actor.username))
     finally:
         db.close()
     return 0
@@ -201,10 +232,12 @@ def cmd_status(args: argparse.Namespace) -> int:
     ok = True
     try:
         st = station.station_of(db)
-        print(f"Station:      {st.code} {st.name}")
-        print(f"Database:     {db.path} ({_size(db.path)})")
-        print(f"Schema:       {', '.join(current_revision(db.engine))}")
-        print(f"Key backend:  {KeyVault(station.keyfile_path(data_dir)).backend_name}")
+        _say(QT_TRANSLATE_NOOP("cli", "Station:      {code} {name}").format(code=st.code, name=st.name))
+        _say(QT_TRANSLATE_NOOP("cli", "Database:     {path} ({size})").format(path=db.path, size=_size(db.path)))
+        _say(QT_TRANSLATE_NOOP("cli", "Schema:       {revision}").format(
+            revision=", ".join(current_revision(db.engine))))
+        _say(QT_TRANSLATE_NOOP("cli", "Key backend:  {backend}").format(
+            backend=KeyVault(station.keyfile_path(data_dir)).backend_name))
         with db.read() as s:
             for name, model in SYNCABLE.items():
                 n = s.execute(select(func.count()).select_from(model)).scalar_one()
@@ -212,9 +245,16 @@ def cmd_status(args: argparse.Namespace) -> int:
             print(f"  {'operator':18} {s.execute(select(func.count()).select_from(Operator)).scalar_one()}")
             print(f"  {'audit_event':18} {s.execute(select(func.count()).select_from(AuditEvent)).scalar_one()}")
             b = metrics.unsynced_backlog(s)
-            print(f"Unsynced:     {b.records} changes" + (f", oldest {b.oldest:%Y-%m-%d %H:%M}" if b.oldest else ""))
+            if b.oldest:
+                _say(QT_TRANSLATE_NOOP("cli", "Unsynced:     {count} changes, oldest {oldest}").format(
+                    count=b.records, oldest=f"{b.oldest:%Y-%m-%d %H:%M}"))
+            else:
+                _say(QT_TRANSLATE_NOOP("cli", "Unsynced:     {count} changes").format(count=b.records))
             v = audit.verify(s)
-            print(f"Audit trail:  {'OK' if v.ok else 'BROKEN'} — {v.message}")
+            if v.ok:
+                _say(QT_TRANSLATE_NOOP("cli", "Audit trail:  OK — {message}").format(message=v.message))
+            else:
+                _say(QT_TRANSLATE_NOOP("cli", "Audit trail:  BROKEN — {message}").format(message=v.message))
             ok &= v.ok
         conn = db.raw_connection()
         try:
@@ -222,7 +262,11 @@ def cmd_status(args: argparse.Namespace) -> int:
             cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         finally:
             conn.close()
-        print(f"Integrity:    {integrity}; page HMACs: {'ok' if not cipher else f'{len(cipher)} errors'}")
+        if not cipher:
+            _say(QT_TRANSLATE_NOOP("cli", "Integrity:    {integrity}; page HMACs: ok").format(integrity=integrity))
+        else:
+            _say(QT_TRANSLATE_NOOP("cli", "Integrity:    {integrity}; page HMACs: {count} errors").format(
+                integrity=integrity, count=len(cipher)))
         ok &= integrity == "ok" and not cipher
     finally:
         db.close()
@@ -239,7 +283,10 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
     try:
         with db.read() as s:
             v = audit.verify(s)
-        print(("OK: " if v.ok else "BROKEN: ") + v.message)
+        if v.ok:
+            _say(QT_TRANSLATE_NOOP("cli", "OK: {message}").format(message=v.message))
+        else:
+            _say(QT_TRANSLATE_NOOP("cli", "BROKEN: {message}").format(message=v.message))
         return 0 if v.ok else 1
     finally:
         db.close()
@@ -247,9 +294,10 @@ def cmd_verify_audit(args: argparse.Namespace) -> int:
 
 def _confirm_new_passphrase(new_pass: str) -> str:
     """Show the new passphrase and read it back (from the terminal, or one line on stdin)."""
-    print("NEW RECOVERY PASSPHRASE — write it down now and keep it in the station safe:")
+    _say(QT_TRANSLATE_NOOP("cli", "NEW RECOVERY PASSPHRASE — write it down now and keep it in the station safe:"))
     print(f"\n    {new_pass}\n", flush=True)
-    print("The key is changed only after you type it back. Type the new passphrase:", flush=True)
+    print(render(QT_TRANSLATE_NOOP("cli", "The key is changed only after you type it back. Type the new passphrase:")),
+          flush=True)
     line = sys.stdin.readline()
     if not line:
         raise UserFacingError(
@@ -269,8 +317,13 @@ def cmd_rekey(args: argparse.Namespace) -> int:
         station.rekey(db, data_dir, admin, passphrase=current, confirm=_confirm_new_passphrase)
     finally:
         db.close()
-    print("Key changed: the database, the audit MAC key and the fingerprint and device-key wrapping are under the")
-    print("new master key. Only the new recovery passphrase opens the station now.")
+    _say(
+        QT_TRANSLATE_NOOP(
+            "cli",
+            "Key changed: the database, the audit MAC key and the fingerprint and device-key wrapping are under the\n"
+            "new master key. Only the new recovery passphrase opens the station now.",
+        )
+    )
     return 0
 
 
@@ -278,7 +331,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
     db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
     try:
         out = station.backup(db, admin, Path(args.target))
-        print(f"Encrypted backup written to {out} (with its key file; restore needs the recovery passphrase).")
+        _say(QT_TRANSLATE_NOOP(
+            "cli", "Encrypted backup written to {path} (with its key file; restore needs the recovery passphrase)."
+        ).format(path=out))
     finally:
         db.close()
     return 0
@@ -297,7 +352,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     passphrase = secret("WORKSTATION_PASSPHRASE", BACKUP_RECOVERY_PASSPHRASE)
     db = station.restore(Path(args.backup), data_dir, passphrase=passphrase, actor=args.user)
     db.close()
-    print(f"Station restored from {args.backup}. It opens with the recovery passphrase of that backup.")
+    _say(QT_TRANSLATE_NOOP(
+        "cli", "Station restored from {path}. It opens with the recovery passphrase of that backup."
+    ).format(path=args.backup))
     return 0
 
 
@@ -305,11 +362,11 @@ def cmd_purge(args: argparse.Namespace) -> int:
     db, admin = _logged_in(args, Permission.PURGE)
     try:
         rep = retention.purge(db, admin, dry_run=args.dry_run)
-        verb = "Would purge" if args.dry_run else "Purged"
-        print(
-            f"{verb} (acknowledged and older than {rep.cutoff:%Y-%m-%d}): "
-            + ", ".join(f"{k} {v}" for k, v in rep.counts.items())
-        )
+        if args.dry_run:
+            purged = QT_TRANSLATE_NOOP("cli", "Would purge (acknowledged and older than {cutoff}): {counts}")
+        else:
+            purged = QT_TRANSLATE_NOOP("cli", "Purged (acknowledged and older than {cutoff}): {counts}")
+        _say(purged.format(cutoff=f"{rep.cutoff:%Y-%m-%d}", counts=Listing(f"{k} {v}" for k, v in rep.counts.items())))
     finally:
         db.close()
     return 0
@@ -321,7 +378,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     db, admin = _logged_in(args, Permission.MANAGE_SETTINGS)
     try:
         counts = demo.generate(db, args.count, seed=args.seed, actor=admin.username)
-        print("Synthetic demo data added: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        _say(QT_TRANSLATE_NOOP("cli", "Synthetic demo data added: {counts}").format(
+            counts=Listing(f"{k} {v}" for k, v in counts.items())))
     finally:
         db.close()
     return 0

@@ -9,8 +9,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from workstation.i18n import QT_TRANSLATE_NOOP, render
+from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.storage.db import Database
+
+NONE = QT_TRANSLATE_NOOP("cli", "none")
+
+
+def _say(text: str) -> None:
+    """Print one line in the operator's language."""
+    print(render(text))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -80,20 +87,28 @@ def print_status(db: Database) -> None:
 
     st = sc.status(db)
     if not st.enrolled:
-        print("Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`.")
+        _say(QT_TRANSLATE_NOOP(
+            "sync-cli", "Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`."))
     else:
-        print(f"Device {st.device_id} ({st.device_status})")
+        _say(QT_TRANSLATE_NOOP("sync-cli", "Device {device} ({status})").format(
+            device=st.device_id, status=st.device_status))
     oldest = st.oldest_unacknowledged.isoformat(timespec="minutes") if st.oldest_unacknowledged else "-"
-    print(f"Changes not yet acknowledged by the platform: {st.unacknowledged_records} (oldest {oldest})")
-    print(f"  of which not yet in a batch: {st.unbatched_records}")
-    print("Batches: " + (", ".join(f"{k} {v}" for k, v in sorted(st.batches.items())) or "none"))
+    unacknowledged = QT_TRANSLATE_NOOP(
+        "sync-cli", "Changes not yet acknowledged by the platform: {count} (oldest {oldest})"
+    )
+    _say(unacknowledged.format(count=st.unacknowledged_records, oldest=oldest))
+    _say(QT_TRANSLATE_NOOP("sync-cli", "  of which not yet in a batch: {count}").format(count=st.unbatched_records))
+    batches = Listing(f"{k} {v}" for k, v in sorted(st.batches.items())) if st.batches else NONE
+    _say(QT_TRANSLATE_NOOP("sync-cli", "Batches: {batches}").format(batches=batches))
     for b in st.pending_batches:
         retry = b.next_retry_at.isoformat(timespec="seconds") if b.next_retry_at else "-"
-        print(f"  #{b.seq} {b.state:<12} {b.record_count:>5} records, {b.attempts} attempts, next retry {retry}")
+        _say(QT_TRANSLATE_NOOP(
+            "sync-cli", "  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}"
+        ).format(seq=b.seq, state=f"{b.state:<12}", count=f"{b.record_count:>5}", attempts=b.attempts, retry=retry))
         if b.last_error:
             print(render(QT_TRANSLATE_NOOP("sync", "      last error: {error}").format(error=b.last_error)))
     if st.open_conflicts:
-        print(f"Conflicts to resolve: {st.open_conflicts}")
+        _say(QT_TRANSLATE_NOOP("sync-cli", "Conflicts to resolve: {count}").format(count=st.open_conflicts))
     with db.read() as s:
         print(render(freeze.evaluate(s).explain()))
 
@@ -101,15 +116,19 @@ def print_status(db: Database) -> None:
 def _confirm_replacement(current: Any) -> bool:
     """Show what is being replaced and ask for the current device id to be typed (scripts: the
     environment variable WORKSTATION_CONFIRM holds it)."""
+    enrolled = QT_TRANSLATE_NOOP(
+        "sync-cli",
+        "This workstation is enrolled with {url} as device {device} (since {since} UTC).\n"
+        "Batches the old platform acknowledged stay acknowledged; {count} batches it has not acknowledged will be "
+        "sent to the new platform instead.",
+    )
     print(
-        f"This workstation is enrolled with {current.platform_url} as device {current.device_id} "
-        f"(since {current.enrolled_at:%Y-%m-%d %H:%M} UTC).\n"
-        f"Batches the old platform acknowledged stay acknowledged; {current.unacknowledged_batches} batches it "
-        "has not acknowledged will be sent to the new platform instead.",
+        render(enrolled.format(url=current.platform_url, device=current.device_id,
+                               since=f"{current.enrolled_at:%Y-%m-%d %H:%M}", count=current.unacknowledged_batches)),
         file=sys.stderr,
     )
     if sys.stdin.isatty():
-        answer = input("Type the current device id to replace this enrollment: ")
+        answer = input(render(QT_TRANSLATE_NOOP("sync-cli", "Type the current device id to replace this enrollment: ")))
     else:
         answer = os.environ.get("WORKSTATION_CONFIRM", "")
     return bool(answer.strip() == current.device_id)
@@ -143,14 +162,15 @@ def run(args: argparse.Namespace) -> int:
                 replace=args.replace_enrollment,
                 confirm=_confirm_replacement,
             )
-            print(f"Enrolled as device {dev}")
+            _say(QT_TRANSLATE_NOOP("sync-cli", "Enrolled as device {device}").format(device=dev))
             return 0
         if args.status:
             print_status(db)
             return 0
         if args.export:
             paths = transfer.export_batches(db, Path(args.export))
-            print(f"{len(paths)} sealed batches written to {args.export}")
+            _say(QT_TRANSLATE_NOOP("sync-cli", "{count} sealed batches written to {folder}").format(
+                count=len(paths), folder=args.export))
             return 0
         if args.import_receipts:
             if not any(Path(args.import_receipts).glob("*.receipt.json")):
@@ -160,7 +180,8 @@ def run(args: argparse.Namespace) -> int:
                     "sync-cli", "No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged."
                 ).format(folder=str(args.import_receipts)))
             n = transfer.import_receipts(db, Path(args.import_receipts))
-            print(f"{n} batches acknowledged from receipts in {args.import_receipts}")
+            _say(QT_TRANSLATE_NOOP("sync-cli", "{count} batches acknowledged from receipts in {folder}").format(
+                count=n, folder=args.import_receipts))
             return 0
         client = sc.SyncClient(db)
         try:
@@ -168,11 +189,15 @@ def run(args: argparse.Namespace) -> int:
         finally:
             client.close()
         sys.stderr.write("\n")
-        print(f"{res.records} changes acknowledged in {res.acknowledged} batches; {res.remaining} batches waiting")
+        _say(QT_TRANSLATE_NOOP(
+            "sync-cli", "{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting"
+        ).format(records=res.records, acknowledged=res.acknowledged, remaining=res.remaining))
         if res.conflicts:
-            print(f"{res.conflicts} conflicts need your decision (see `workstation sync --status`)")
+            _say(QT_TRANSLATE_NOOP(
+                "sync-cli", "{count} conflicts need your decision (see `workstation sync --status`)"
+            ).format(count=res.conflicts))
         if res.error:
-            print(f"Not finished: {res.error}")
+            _say(QT_TRANSLATE_NOOP("sync-cli", "Not finished: {error}").format(error=res.error))
             return 1
         return 0
     finally:

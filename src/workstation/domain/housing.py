@@ -146,10 +146,24 @@ def validate_room(*, label: str | None = None, capacity: int | None = None, part
     return problems
 
 
-def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
-    """Whether two bindings (inclusive periods; None: still running) share more than a boundary day.
+def running_on(start: date, end: date | None, day: date) -> bool:
+    """Whether a binding is current ("bound now") on `day`.
 
-    ``[1 May, 10 May]`` and ``[10 May, —]`` do not overlap (a move on 10 May); ``[1 May, —]`` and
-    ``[5 May, —]`` do."""
+    A binding is the half-open period ``[start, end)``: `start` is the day the person moved in,
+    `end` the day they moved out (None: still living there). The move-out day is NOT a day of the
+    binding, so a binding ended today, or a person moved to another room today, is no longer current
+    today: a person is in exactly one room after a same-day move. A binding with ``end == start``
+    (ended or moved on the day it began) was never current. `storage.areas.residents.running_sql`
+    is the same rule in SQL; every "current"/"bound now" read uses one of the two."""
+    return start <= day and (end is None or day < end)
+
+
+def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: date | None) -> bool:
+    """Whether two bindings (half-open periods ``[start, end)``, see `running_on`; None: still
+    running) share at least one day.
+
+    ``[1 May, 10 May)`` and ``[10 May, —)`` do not overlap (a move on 10 May); ``[1 May, —)`` and
+    ``[5 May, —)`` do; an empty period ``[10 May, 10 May)`` overlaps nothing."""
     far = date.max
-    return a_start < (b_end or far) and b_start < (a_end or far)
+    a_stop, b_stop = a_end or far, b_end or far
+    return a_start < a_stop and b_start < b_stop and a_start < b_stop and b_start < a_stop

@@ -138,6 +138,7 @@ def validate_citizen_id(
         )
     expected = gb11643_check_char(n[:17])
     if n[17] != expected:
+        text: str
         if source == "card":
             text = QT_TRANSLATE_NOOP(
                 "validation",

@@ -25,7 +25,16 @@ from workstation.domain.validation import gb11643_check_char
 from workstation.errors import UserFacingError
 from workstation.storage import audit
 from workstation.storage.db import Database
-from workstation.storage.schema import IdentityDocumentRow, Person, Property, Room, Station, Tenancy, utcnow
+from workstation.storage.schema import (
+    Declaration,
+    IdentityDocumentRow,
+    Person,
+    Property,
+    Room,
+    Station,
+    Tenancy,
+    utcnow,
+)
 from workstation.storage.search import name_index
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -120,12 +129,15 @@ def generate(
         raise NotADemoStation()
     # a second run with the same seed continues where the first left off instead of repeating it
     rng = random.Random(f"{seed}:{existing}")
-    counts = {"person": 0, "identity_document": 0, "property": 0, "room": 0, "tenancy": 0}
+    counts = {"person": 0, "identity_document": 0, "property": 0, "room": 0, "tenancy": 0, "declaration": 0}
     today = date.today()
     now = utcnow()
+    seen_rooms: dict[str, dict[str, object]] = {}  # a property's rooms may be made in an earlier chunk
+    seen_landlords: dict[str, object] = {}
     for rows in _chunks(rng, n_residents, chunk, residents_per_property, today, now):
         with db.write() as s:
             _unique_numbers(s, rng, dict(rows)[IdentityDocumentRow])
+            rows.append((Declaration, _declarations(rows, now, seen_rooms, seen_landlords)))
             for model, values in rows:
                 if values:
                     s.execute(insert(model.__table__), values)  # Core executemany: the bulk path
@@ -248,6 +260,41 @@ def _chunks(
             )
         made += size
         yield [(Property, props), (Room, rooms), (Person, people), (IdentityDocumentRow, docs), (Tenancy, tenancies)]
+
+
+def _declarations(
+    rows: list[tuple[Any, list[dict[str, object]]]], now: datetime, seen_rooms: dict[str, dict[str, object]],
+    seen_landlords: dict[str, object],
+) -> list[dict[str, object]]:
+    """One landlord declaration (业主申报) per property of a chunk, naming every tenant bound there
+    (name, ID number, room, since), dated the day the last of them moved in: the demo bindings are
+    recorded "from the landlord's declaration", so the declaration they come from exists too and the
+    declaration comparison agrees with the record. Called after `_unique_numbers` (the final numbers);
+    `seen_rooms` / `seen_landlords` carry rooms and landlords over from earlier chunks."""
+    tables = dict(rows)
+    seen_rooms.update({str(r["id"]): r for r in tables[Room]})
+    seen_landlords.update({str(p["id"]): p["landlord_name"] for p in tables[Property]})
+    room_of, landlord = seen_rooms, seen_landlords
+    name_of = {str(p["id"]): p["name"] for p in tables[Person]}
+    number_of = {str(d["person_id"]): d["number"] for d in tables[IdentityDocumentRow]}
+    entries: dict[str, list[dict[str, str]]] = {}
+    last: dict[str, date] = {}
+    for t in tables[Tenancy]:
+        room = room_of[str(t["room_id"])]
+        pid = str(room["property_id"])
+        start = t["start_date"]
+        assert isinstance(start, date)
+        entries.setdefault(pid, []).append({
+            "name": str(name_of[str(t["person_id"])]), "id_number": str(number_of[str(t["person_id"])]),
+            "room": str(room["label"]), "since": start.isoformat(),
+        })
+        last[pid] = max(last.get(pid, start), start)
+    return [
+        dict(id=str(uuid.uuid4()), version=1, acked_version=1, created_at=now, updated_at=now, property_id=pid,
+             declared_on=last[pid], declarant_name=str(landlord.get(pid) or "业主"), declarant_phone=None,
+             entries=found, created_by="demo")
+        for pid, found in entries.items()
+    ]
 
 
 DEMO_CARD_NUMBER = "11010519491231002X"  # the emulated reader's resident ID card (resources/scenarios/cards)

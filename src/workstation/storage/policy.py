@@ -14,8 +14,11 @@ one way an administrator reads and changes them (the desktop app's Administratio
 | ``store_fingerprint_images`` | keep the fingerprint image besides the template         | yes / no           |
 | ``photo_policy``             | show the ID card's photo at registration                | show, hide         |
 | ``language``                 | the desk's language for operators who chose none        | "", zh_CN, en      |
+| ``declaration_deadline_days``| days a landlord has to declare a new tenant (业主申报时限) | 1–30 days          |
 
-("" for the language: the computer's.) The platform may set some of these too (sync downlink,
+("" for the language: the computer's. The declaration deadline: 《租赁房屋治安管理规定》 art. 7 makes the
+lessor report his tenants to the police; local rules set the days; `storage.areas.checks` marks a
+staff-recorded binding overdue after them.) The platform may set some of these too (sync downlink,
 audited as ``setting.platform``); the last writer wins.
 """
 
@@ -43,12 +46,14 @@ RANGES: dict[str, tuple[int, int]] = {
     "idle_lock_minutes": (1, 120),
     "max_failed_logins": (3, 20),
     "lockout_minutes": (1, 1440),
+    "declaration_deadline_days": (1, 30),
 }
 _RANGE_TEXT = {
     "retention_days": QT_TRANSLATE_NOOP("storage", "a whole number of days from {low} to {high}"),
     "idle_lock_minutes": QT_TRANSLATE_NOOP("storage", "a whole number of minutes from {low} to {high}"),
     "max_failed_logins": QT_TRANSLATE_NOOP("storage", "a whole number of attempts from {low} to {high}"),
     "lockout_minutes": QT_TRANSLATE_NOOP("storage", "a whole number of minutes from {low} to {high}"),
+    "declaration_deadline_days": QT_TRANSLATE_NOOP("storage", "a whole number of days from {low} to {high}"),
 }
 
 
@@ -64,6 +69,7 @@ class StationPolicy:
     store_fingerprint_images: bool
     photo_policy: str
     language: str
+    declaration_deadline_days: int
 
 
 @dataclass(frozen=True)
@@ -99,6 +105,8 @@ def _read(s: Session) -> StationPolicy:
         store_fingerprint_images=bool(settings.get(s, "store_fingerprint_images")),
         photo_policy=choice("photo_policy", PHOTO_POLICIES, "show"),
         language=choice("language", LANGUAGES, ""),
+        declaration_deadline_days=_int_or(settings.get(s, "declaration_deadline_days"),
+                                          int(d["declaration_deadline_days"])),
     )
 
 
@@ -150,6 +158,7 @@ def change(
     store_fingerprint_images: bool | None = None,
     photo_policy: str | None = None,
     language: str | None = None,
+    declaration_deadline_days: int | str | None = None,
 ) -> PolicyChange:
     """Change the given settings (None: leave as it is). Whole numbers may come as typed text
     ("30"); ranges and choices are in the module docstring. Every value is checked before anything
@@ -166,6 +175,7 @@ def change(
         ("idle_lock_minutes", idle_lock_minutes),
         ("max_failed_logins", max_failed_logins),
         ("lockout_minutes", lockout_minutes),
+        ("declaration_deadline_days", declaration_deadline_days),
     ):
         if value is not None:
             n = _whole(key, value, problems)

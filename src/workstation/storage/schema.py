@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy import (
     false as sa_false,
@@ -202,6 +203,9 @@ class Tenancy(SyncMixin, Base):
     __table_args__ = (
         Index("ix_tenancy_person_id", "person_id"),
         Index("ix_tenancy_room_id", "room_id"),
+        # the live bindings recorded by staff, the only ones a landlord can be late declaring (0012)
+        Index("ix_tenancy_staff_open", "room_id", "start_date", "end_date", "person_id",
+              sqlite_where=text("deleted_at IS NULL AND source IN ('officer', 'assistant')")),
     )
 
 
@@ -218,11 +222,12 @@ class Declaration(SyncMixin, Base):
 
 
 class SpotCheck(SyncMixin, Base):
-    """An officer's spot check (抽查核查) of one binding or property."""
+    """An officer's spot check (抽查核查) of one binding, one room (an empty one) or the property."""
 
     __tablename__ = "spot_check"
     property_id: Mapped[str] = mapped_column(ForeignKey("property.id"))
     tenancy_id: Mapped[str | None] = mapped_column(ForeignKey("tenancy.id"))
+    room_id: Mapped[str | None] = mapped_column(ForeignKey("room.id"))  # a room checked on its own (0012)
     grid_code: Mapped[str] = mapped_column(String(32))
     result: Mapped[str] = mapped_column(String(16))
     notes: Mapped[str | None] = mapped_column(Text)
@@ -308,6 +313,21 @@ class GridCheckCount(Base):
     grid_code: Mapped[str] = mapped_column(String(32), primary_key=True)
     result: Mapped[str] = mapped_column(String(16), primary_key=True)
     n: Mapped[int] = mapped_column(Integer)
+
+
+class StaffBinding(Base):
+    """A live binding recorded by an officer or an assistant (live room and person), kept by triggers
+    (migration 0013) for the late-landlord filter (`storage.areas.checks`): its property, its dates
+    and the date of the latest live declaration of the property naming its person (None: none).
+    Nothing writes it directly."""
+
+    __tablename__ = "staff_binding"
+    tenancy_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    property_id: Mapped[str] = mapped_column(String(36))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    last_declared_on: Mapped[date | None] = mapped_column(Date)
+    __table_args__ = (Index("ix_staff_binding_property_id", "property_id", "start_date"),)
 
 
 class AuditEvent(Base):

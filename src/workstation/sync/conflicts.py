@@ -185,7 +185,7 @@ class Conflicts(Area):
             platform = client.platform_record(c.record_type, c.record_id)
         except RecordNotShown as exc:
             missing = exc.message
-        with self._write() as tx:
+        with self._audited_read() as tx:
             tx.audit(
                 "sync.conflict.compare",
                 target_type=c.record_type,

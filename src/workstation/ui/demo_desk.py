@@ -256,7 +256,8 @@ class DemoDesk(QWidget):
             self.note.setText(QCoreApplication.translate("DemoDesk", "This device is not emulated here."))
             return
         device = demo.device(role)
-        self.station.runner.start(Op(self, lambda _t: fn(device), lane=Lane.DEVICE, runner=self.station.runner))
+        # the emulator's own lane: the device lane may be busy waiting for exactly this hand
+        self.station.runner.start(Op(self, lambda _t: fn(device), lane=Lane.EMULATOR, runner=self.station.runner))
 
     def _on_place_card(self) -> None:
         from workstation.devices.sam.emulator import load_card_scenario
@@ -291,7 +292,7 @@ class DemoDesk(QWidget):
         self.plugged[role] = plug
         self.retranslate()
         work = (lambda _t: demo.replug(role)) if plug else (lambda _t: demo.unplug(role))
-        self.station.runner.start(Op(self, work, lane=Lane.DEVICE, runner=self.station.runner))
+        self.station.runner.start(Op(self, work, lane=Lane.EMULATOR, runner=self.station.runner))
 
 
 def _label_of(path: Path) -> str:

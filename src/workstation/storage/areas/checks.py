@@ -9,15 +9,37 @@ Mixed into `Housing` (reached as `desk.housing`):
     consistency(*, property_id=None, grid_code=None) -> Consistency
     occupants(property_id, *, today=None) -> SheetProperty
     visit_sheet(*, property_id=None, grid_code=None, today=None, limit=…) -> VisitSheet
-    monthly_round(grid_code, *, today=None, limit=…) -> VisitSheet
+    monthly_round(grid_code, *, today=None, limit=…, printing=False) -> VisitSheet
+    sheet_printed(sheet) -> None
 
-The overdue rule (业主申报时限): a landlord declares a new tenant within the station setting
-`declaration_deadline_days` (default 3) of the day the tenant moved in. A binding recorded by an
-officer or an assistant (its `source`) is overdue once `start_date + N days` has passed and no
-declaration of that property names the person, counting declarations dated from `start_date - N
-days` on (an older one is about an earlier stay). An entry names the person by one of their
-document numbers, or by name when the entry gives no number. Entering the declaration, even late,
-ends the overdue state. Bindings recorded from a landlord's declaration are never overdue.
+Audit actions of the sheets: ``visit_sheet.print`` when a sheet is read to be printed (or a sheet
+read before is printed: `sheet_printed`), ``monthly_round.read`` when a grid's round is only listed
+on screen. Both are reads of personal data (the audit viewer's "read" kind).
+
+The overdue rule (业主申报时限). The duty: 公安部《租赁房屋治安管理规定》(1995) article 7 makes
+the lessor register the tenant's identity and report it to the police (the 公安派出所); the number
+of days he has is set locally (local rules on rental housing and 流动人口 registration), kept here as
+the station setting `declaration_deadline_days` (default 3, from the day the tenant moved in; an
+administrator sets 1–30 in `storage.policy`). The "late landlords" list is for following up the
+people living there now, so a binding is overdue when it:
+
+* was recorded by an officer or an assistant (its `source`; a binding recorded from a landlord's
+  declaration is never overdue),
+* is running today (not ended: `end_date`, the move-out day, is empty or after today,
+  `domain.housing.running_on`; an ended stay that was never declared is history, not a follow-up:
+  `declaration_comparison` still shows it, as `Agreement.NEVER_DECLARED`),
+* started more than N days ago (`start_date + N days` has passed), and
+* no declaration of that property names the person, counting declarations dated from
+  `start_date - N days` on (an older one is about an earlier stay). An entry names the person by one
+  of their document numbers, or by name when the entry gives no number.
+
+Entering the declaration, even late, ends the overdue state; so does ending the binding.
+
+Speed: only staff-recorded live bindings can be overdue. `schema.StaffBinding` (migration 0013)
+holds one small row for each, kept by triggers in every write's transaction: its property, its
+dates and the date of the latest declaration naming the person, so the rule above is one row's test
+(`_overdue_condition`) and every overdue read here starts from that table (see `landlord_late`).
+Its matching is the SQL of migration 0013; `declaration_comparison` applies the same rule in Python.
 
 Every read of personal data here is audited; ID numbers leave masked (`storage.masking`).
 """
@@ -35,6 +57,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import SpotCheckResult, TenancyRelation, TenancySource
+from workstation.domain.housing import running_on
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import Problems, normalise_id_number
 from workstation.errors import Problem, ValidationError
@@ -42,6 +65,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import metrics
 from workstation.storage import settings as station_settings
 from workstation.storage.areas.base import Area, Changes, Transaction, raise_problems
+from workstation.storage.areas.residents import running_sql
 from workstation.storage.masking import mask_number
 from workstation.storage.metrics import Rate
 from workstation.storage.schema import (
@@ -51,6 +75,7 @@ from workstation.storage.schema import (
     Property,
     Room,
     SpotCheck,
+    StaffBinding,
     Tenancy,
     utcnow,
 )
@@ -99,6 +124,7 @@ class Agreement(enum.StrEnum):
     OVERDUE = "overdue"  # recorded, not declared, deadline passed
     NOT_RECORDED = "not_recorded"  # declared, nobody of that name/number bound here
     MOVED_OUT = "moved_out"  # declared, their binding here has ended
+    NEVER_DECLARED = "never_declared"  # recorded by staff, ended, never declared (history, not overdue)
 
     @property
     def differs(self) -> bool:
@@ -138,7 +164,7 @@ class DeclarationComparison:
     grid_code: str
     landlord_name: str | None
     deadline_days: int
-    lines: tuple[ComparisonLine, ...]  # recorded people first (by room), then declared-only ones
+    lines: tuple[ComparisonLine, ...]  # recorded people (by room), ended never-declared ones, declared-only ones
     declarations: tuple[DeclarationInfo, ...]  # newest first
 
     @property
@@ -148,13 +174,14 @@ class DeclarationComparison:
 
 @dataclass(frozen=True)
 class VisitFinding:
-    """One finding of a visit: about a binding (`tenancy_id`), or the property as a whole (None; a
-    room without tenants goes here with the room named in `notes`). Notes are required unless
-    the finding is CONSISTENT."""
+    """One finding of a visit: about a binding (`tenancy_id`), about a room checked on its own, such as
+    an empty one (`room_id`, no `tenancy_id`), or about the property as a whole (neither). Notes are
+    required unless the finding is CONSISTENT. A binding's finding is stored with its room too."""
 
     result: SpotCheckResult
     tenancy_id: str | None = None
     notes: str | None = None
+    room_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -263,25 +290,30 @@ class HousingChecks(Area):
         n = self._limit(limit)
         with self._write() as tx:
             days = deadline_days(tx.session)
-            late = _overdue_condition(days=days, today=today or date.today())
-            stmt = (
-                select(Property.id, Property.address, Property.grid_code, Property.landlord_name,
-                       func.count(Tenancy.id), func.min(Tenancy.start_date))
-                .select_from(Tenancy)
-                .join(Room, Room.id == Tenancy.room_id)
-                .join(Property, Property.id == Room.property_id)
-                .join(Person, Person.id == Tenancy.person_id)
-                .where(late, Room.deleted_at.is_(None), Property.deleted_at.is_(None), Person.deleted_at.is_(None))
-                .group_by(Property.id)
-                .order_by(Property.address, Property.id)
-                .limit(n)
-            )
+            day = today or date.today()
+            # the page of properties first (the list filter's plan), then the overdue bindings of
+            # those properties only, counted from `staff_binding`
+            conds: list[ColumnElement[bool]] = [Property.deleted_at.is_(None),
+                                                landlord_late(days=days, today=day, grid_code=grid_code)]
             if grid_code:
-                stmt = stmt.where(Property.grid_code == grid_code)
+                conds.append(Property.grid_code == grid_code)
+            props = tx.session.execute(
+                select(Property.id, Property.address, Property.grid_code, Property.landlord_name)
+                .where(*conds).order_by(Property.address, Property.id).limit(n)
+            ).all()
+            counts: dict[str, tuple[int, Any]] = {}
+            ids = [p[0] for p in props]
+            for i in range(0, len(ids), 900):
+                for pid, c, first in tx.session.execute(
+                    select(StaffBinding.property_id, func.count(), func.min(StaffBinding.start_date))
+                    .where(StaffBinding.property_id.in_(ids[i:i + 900]), _overdue_condition(days=days, today=day))
+                    .group_by(StaffBinding.property_id)
+                ):
+                    counts[pid] = (int(c), first)
             out = tuple(
-                LateProperty(property_id=i, address=a, grid_code=g, landlord_name=ln, overdue=int(c),
-                             oldest_due=_as_date(first) + timedelta(days=days))
-                for i, a, g, ln, c, first in tx.session.execute(stmt).all()
+                LateProperty(property_id=i, address=a, grid_code=g, landlord_name=ln, overdue=counts[i][0],
+                             oldest_due=_as_date(counts[i][1]) + timedelta(days=days))
+                for i, a, g, ln in props if i in counts
             )
             tx.audit("declaration.late_properties", details=json.dumps({"grid": grid_code, "rows": len(out)}))
             return out
@@ -301,10 +333,8 @@ class HousingChecks(Area):
             days = deadline_days(s)
             late = _overdue_condition(days=days, today=today or date.today())
             found = s.execute(
-                select(Room.property_id).distinct().select_from(Tenancy)
-                .join(Room, Room.id == Tenancy.room_id)
-                .join(Person, Person.id == Tenancy.person_id)
-                .where(Room.property_id.in_(ids), Room.deleted_at.is_(None), Person.deleted_at.is_(None), late)
+                select(StaffBinding.property_id).distinct()
+                .where(StaffBinding.property_id.in_(ids), late)
             ).scalars().all()
             return frozenset(found)
 
@@ -360,6 +390,9 @@ class HousingChecks(Area):
                 problems.append(
                     Problem(f"findings[{i}]", "invalid", QT_TRANSLATE_NOOP("storage", "say what did not match"))
                 )
+            if f.tenancy_id is not None and f.room_id is not None:
+                problems.append(Problem(f"findings[{i}]", "invalid",
+                                        QT_TRANSLATE_NOOP("storage", "name a person or a room, not both")))
             if f.tenancy_id is not None:
                 if f.tenancy_id in seen:
                     problems.append(Problem(f"findings[{i}]", "invalid",
@@ -370,15 +403,21 @@ class HousingChecks(Area):
         with self._write() as tx:
             prop = tx.load(Property, property_id)
             for i, f in enumerate(items, 1):
+                room_id = f.room_id
                 if f.tenancy_id is not None:
                     t = tx.load(Tenancy, f.tenancy_id)
+                    room_id = t.room_id
                     if tx.load(Room, t.room_id).property_id != property_id:
                         raise ValidationError([Problem(
                             f"findings[{i}]", "invalid",
                             QT_TRANSLATE_NOOP("storage", "that binding belongs to another property"))])
-                tx.create(SpotCheck(property_id=property_id, tenancy_id=f.tenancy_id, grid_code=prop.grid_code,
-                                    result=SpotCheckResult(f.result).value, notes=(f.notes or "").strip() or None,
-                                    checked_at=when))
+                elif room_id is not None and tx.load(Room, room_id).property_id != property_id:
+                    raise ValidationError([Problem(
+                        f"findings[{i}]", "invalid",
+                        QT_TRANSLATE_NOOP("storage", "that room belongs to another property"))])
+                tx.create(SpotCheck(property_id=property_id, tenancy_id=f.tenancy_id, room_id=room_id,
+                                    grid_code=prop.grid_code, result=SpotCheckResult(f.result).value,
+                                    notes=(f.notes or "").strip() or None, checked_at=when))
             return tx.changes
 
     def consistency(self, *, property_id: str | None = None, grid_code: str | None = None) -> Consistency:
@@ -445,9 +484,13 @@ class HousingChecks(Area):
                 ).scalars())
             return self._sheet(tx, props, n, day, grid_code=grid_code, month=None)
 
-    def monthly_round(self, grid_code: str, *, today: date | None = None, limit: int = 500) -> VisitSheet:
+    def monthly_round(
+        self, grid_code: str, *, today: date | None = None, limit: int = 500, printing: bool = False
+    ) -> VisitSheet:
         """集中清查: the properties of a grid not spot-checked this calendar month (the desk's local
-        month), in address order, as one visit sheet. An audited read like `visit_sheet`.
+        month), in address order, as one visit sheet. An audited read: ``monthly_round.read`` when
+        listed on screen, ``visit_sheet.print`` with `printing` (read to be printed at once); a listed
+        round printed later is audited by `sheet_printed`.
 
         Raises:
             PermissionDenied: the role may not read residents' data.
@@ -469,25 +512,45 @@ class HousingChecks(Area):
                 .where(Property.grid_code == grid_code.strip(), Property.deleted_at.is_(None), ~checked)
                 .order_by(Property.address, Property.id).limit(n + 1)
             ).scalars())
-            return self._sheet(tx, props, n, day, grid_code=grid_code.strip(), month=first)
+            return self._sheet(tx, props, n, day, grid_code=grid_code.strip(), month=first,
+                               action="visit_sheet.print" if printing else "monthly_round.read")
+
+    def sheet_printed(self, sheet: VisitSheet) -> None:
+        """Audit the printing (preview, printer or PDF) of a sheet read before, such as a monthly round
+        listed on screen (``visit_sheet.print``, with the grid, the month and how many properties and
+        people it lists).
+
+        Raises:
+            PermissionDenied: the role may not read residents' data.
+        """
+        self._require(Permission.READ_PERSON)
+        with self._write() as tx:
+            _audit_sheet(tx, sheet, "visit_sheet.print")
 
     def _sheet(
-        self, tx: Transaction, props: list[Property], n: int, day: date, *, grid_code: str | None, month: date | None
+        self, tx: Transaction, props: list[Property], n: int, day: date, *, grid_code: str | None,
+        month: date | None, action: str = "visit_sheet.print",
     ) -> VisitSheet:
         truncated = len(props) > n
         sheet = VisitSheet(
             grid_code=grid_code, month=month, generated_at=utcnow(), generated_by=self.actor.username,
             properties=_sheet_properties(tx.session, props[:n], day), truncated=truncated,
         )
-        people = sum(len(r.people) for p in sheet.properties for r in p.rooms)
-        tx.audit(
-            "visit_sheet.print",
-            target_type="property" if grid_code is None and sheet.properties else None,
-            target_id=sheet.properties[0].property_id if grid_code is None and sheet.properties else None,
-            details=json.dumps({"grid": grid_code, "round": month.isoformat() if month else None,
-                                "properties": len(sheet.properties), "people": people}),
-        )
+        _audit_sheet(tx, sheet, action)
         return sheet
+
+
+def _audit_sheet(tx: Transaction, sheet: VisitSheet, action: str) -> None:
+    """The audit row of a sheet read or printed: one property's (its target) or a grid's."""
+    one = sheet.grid_code is None and bool(sheet.properties)
+    people = sum(len(r.people) for p in sheet.properties for r in p.rooms)
+    tx.audit(
+        action,
+        target_type="property" if one else None,
+        target_id=sheet.properties[0].property_id if one else None,
+        details=json.dumps({"grid": sheet.grid_code, "round": sheet.month.isoformat() if sheet.month else None,
+                            "properties": len(sheet.properties), "people": people}),
+    )
 
 
 # ---- helpers ----------------------------------------------------------------------------------------
@@ -503,62 +566,30 @@ def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def _overdue_condition(*, days: int, today: date) -> Any:
-    """SQL condition on Tenancy (joined to Room and Person): recorded by staff, deadline passed, and no
-    declaration of the room's property naming the person from `start - days` on."""
-    entry = func.json_each(Declaration.entries).table_valued("value").alias("entry")
-    entry_number = func.json_extract(entry.c.value, "$.id_number")
-    entry_name = func.json_extract(entry.c.value, "$.name")
-    names_person = or_(
-        select(IdentityDocumentRow.id)
-        .where(
-            IdentityDocumentRow.person_id == Tenancy.person_id,
-            IdentityDocumentRow.deleted_at.is_(None),
-            IdentityDocumentRow.number == entry_number,
-        )
-        .correlate_except(IdentityDocumentRow)
-        .exists(),
-        and_(
-            func.coalesce(entry_number, "") == "",
-            func.lower(func.trim(entry_name)) == func.lower(func.trim(Person.name)),
-        ),
-    )
-    window_start = func.date(Tenancy.start_date, f"-{int(days)} days")
-    declared = (
-        select(Declaration.id)
-        .select_from(Declaration)
-        .join(entry, entry.c.value.is_not(None))
-        .where(Declaration.property_id == Room.property_id, Declaration.deleted_at.is_(None),
-               Declaration.declared_on >= window_start, names_person)
-        .correlate_except(Declaration, entry)
-        .exists()
-    )
+def _overdue_condition(*, days: int, today: date) -> ColumnElement[bool]:
+    """SQL condition on `StaffBinding` (a live staff-recorded binding, migration 0013): running today,
+    deadline passed, and no declaration of its property naming the person dated `start - days` or
+    later (`last_declared_on` is the latest such declaration's date, kept by triggers)."""
     return and_(
-        Tenancy.deleted_at.is_(None),
-        Tenancy.source.in_(RECORDED_BY_STAFF),
-        Tenancy.start_date < today - timedelta(days=days),
-        ~declared,
+        StaffBinding.start_date < today - timedelta(days=days),
+        or_(StaffBinding.end_date.is_(None), StaffBinding.end_date > today),  # half-open: running_on
+        or_(StaffBinding.last_declared_on.is_(None),
+            StaffBinding.last_declared_on < func.date(StaffBinding.start_date, f"-{int(days)} days")),
     )
 
 
 def landlord_late(*, days: int, today: date, grid_code: str | None = None) -> ColumnElement[bool]:
-    """SQL condition on `Property` (for a property list's "landlord late" filter): at least one binding
+    """SQL condition on `Property` (for a property list's "landlords late" filter): at least one binding
     of its rooms is overdue by the rule of the module docstring.
 
-    Pass the `grid_code` the list is filtered by: within one grid a correlated EXISTS walks only that
-    grid's properties' rooms and bindings (their indexes); over the whole station an uncorrelated
-    ``Property.id IN (…)`` works the set out once in one pass over the bindings, instead of walking
-    every property's rooms."""
-    base = (
-        select(Room.property_id)
-        .select_from(Tenancy)
-        .join(Room, Room.id == Tenancy.room_id)
-        .join(Person, Person.id == Tenancy.person_id)
-        .where(Room.deleted_at.is_(None), Person.deleted_at.is_(None), _overdue_condition(days=days, today=today))
-    )
+    Pass the `grid_code` the list is filtered by: within one grid a correlated EXISTS looks each of
+    the grid's properties up in `staff_binding` by property (one index probe), stopping as soon as the
+    page is full; over the whole station an uncorrelated ``Property.id IN (…)`` works the set out
+    once in one scan of that compact table."""
+    late = select(StaffBinding.property_id).where(_overdue_condition(days=days, today=today))
     if grid_code:
-        return base.where(Room.property_id == Property.id).correlate(Property).exists()
-    return Property.id.in_(base)
+        return late.where(StaffBinding.property_id == Property.id).correlate(Property).exists()
+    return Property.id.in_(late)
 
 
 def _overdue(
@@ -566,17 +597,17 @@ def _overdue(
 ) -> list[Any]:
     stmt = (
         select(Tenancy, Person.name, Property.id, Property.address, Property.grid_code, Room.label)
-        .select_from(Tenancy)
+        .select_from(StaffBinding)
+        .join(Tenancy, Tenancy.id == StaffBinding.tenancy_id)
         .join(Room, Room.id == Tenancy.room_id)
-        .join(Property, Property.id == Room.property_id)
+        .join(Property, Property.id == StaffBinding.property_id)
         .join(Person, Person.id == Tenancy.person_id)
-        .where(_overdue_condition(days=days, today=today), Room.deleted_at.is_(None),
-               Property.deleted_at.is_(None), Person.deleted_at.is_(None))
-        .order_by(Tenancy.start_date, Property.address, Room.label)
+        .where(_overdue_condition(days=days, today=today), Property.deleted_at.is_(None))
+        .order_by(StaffBinding.start_date, Property.address, Room.label)
         .limit(limit)
     )
     if property_id is not None:
-        stmt = stmt.where(Room.property_id == property_id)
+        stmt = stmt.where(StaffBinding.property_id == property_id)
     if grid_code:
         stmt = stmt.where(Property.grid_code == grid_code)
     return list(s.execute(stmt))
@@ -647,9 +678,8 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
             return any(n == number for _k, n in docs.get(person_id, []))
         return _name_key(entry.get("name")) == _name_key(name)
 
-    running = [(t, lb, nm) for t, lb, nm in tenancies
-               if t.start_date <= today and (t.end_date is None or t.end_date >= today)]
-    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date < today]
+    running = [(t, lb, nm) for t, lb, nm in tenancies if running_on(t.start_date, t.end_date, today)]
+    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date <= today]
     used: set[int] = set()
     lines: list[ComparisonLine] = []
     for t, label, name in running:
@@ -669,15 +699,30 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
                 recorded_room=label, recorded_since=t.start_date, tenancy_id=t.id, due_date=due))
             continue
         if t.source == TenancySource.LANDLORD_DECLARATION.value:
-            agreement = Agreement.FROM_DECLARATION
-        elif today > due:
-            agreement = Agreement.OVERDUE
-        else:
-            agreement = Agreement.PENDING
+            # bound straight from what the landlord declared (no declaration form on file): the
+            # binding is the declaration, so its room and date are the declared ones
+            lines.append(ComparisonLine(
+                agreement=Agreement.FROM_DECLARATION, name=name, id_number_masked=mask_number(doc_number),
+                declared_room=label, declared_since=t.start_date,
+                declared_on=t.created_at.date() if t.created_at else None, recorded_room=label,
+                recorded_since=t.start_date, tenancy_id=t.id, due_date=due))
+            continue
+        agreement = Agreement.OVERDUE if today > due else Agreement.PENDING
         lines.append(ComparisonLine(
             agreement=agreement, name=name, id_number_masked=mask_number(doc_number), declared_room=None,
             declared_since=None, declared_on=None, recorded_room=label, recorded_since=t.start_date,
             tenancy_id=t.id, due_date=due))
+    for t, label, name in ended:  # history: an ended stay the landlord never declared (no longer overdue)
+        if t.source not in RECORDED_BY_STAFF:
+            continue
+        window = t.start_date - timedelta(days=days)
+        if any(_as_date(d.declared_on) >= window and names(e, t.person_id, name) for d, e in declared):
+            continue  # declared: its entry shows as MOVED_OUT below
+        doc_number = next((n for _k, n in docs.get(t.person_id, [])), None)
+        lines.append(ComparisonLine(
+            agreement=Agreement.NEVER_DECLARED, name=name, id_number_masked=mask_number(doc_number),
+            declared_room=None, declared_since=None, declared_on=None, recorded_room=label,
+            recorded_since=t.start_date, tenancy_id=t.id, due_date=t.start_date + timedelta(days=days)))
     for i, (d, e) in enumerate(declared):
         if i in used:
             continue
@@ -714,8 +759,7 @@ def _sheet_properties(s: Session, props: Sequence[Property], today: date) -> tup
             .join(Room, Room.id == Tenancy.room_id)
             .join(Person, Person.id == Tenancy.person_id)
             .where(Room.property_id.in_(chunk), Room.deleted_at.is_(None), Tenancy.deleted_at.is_(None),
-                   Person.deleted_at.is_(None), Tenancy.start_date <= today,
-                   or_(Tenancy.end_date.is_(None), Tenancy.end_date >= today))
+                   Person.deleted_at.is_(None), running_sql(today))
             .order_by(Tenancy.start_date, Person.name)
         ):
             people.setdefault(t.room_id, []).append((t, name))

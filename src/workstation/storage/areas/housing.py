@@ -22,9 +22,15 @@ ID numbers.
     move_tenant(tenancy_id, *, base_version, room_id, on, acknowledge_overlap=False) -> Changes
     record_declaration(...) / record_spot_check(...) -> Changes
 
-Bindings run from their start to their end inclusive (end None: still running; "bound now" = running
-today). Overlapping bindings of one person in two rooms (`domain.housing.periods_overlap`: more than
-a shared move day) are never written silently: `bind` and `move_tenant` raise `OverlappingTenancy`
+Bindings are half-open periods ``[start_date, end_date)`` (`domain.housing.running_on`):
+`start_date` is the day the person moved in, `end_date` the day they moved out (None: still living
+there), and the move-out day is not part of the binding. "Current" / "bound now" = running today, so a
+binding ended today, or a person moved to another room today, is no longer current today; every read
+here and in `storage.areas.checks` (counts, tiles, room lists, visit sheets, spot-check lists, the
+person's current residence) uses that one rule (`residents.running_sql` in SQL). Overlapping bindings
+of one person in two rooms (`domain.housing.periods_overlap`, the same half-open periods: a move day
+shared by the old binding's end and the new one's start is no overlap) are never written silently:
+`bind` and `move_tenant` raise `OverlappingTenancy`
 naming the other bindings, and write only when called again with ``acknowledge_overlap=True`` (the
 acknowledgement is in the audit row). Binding someone to a room they are already bound to for that
 period raises `AlreadyBound`. Lists show every overlap (`RoomRow.overlaps`, `RoomTenancy.overlaps`).
@@ -39,14 +45,14 @@ import enum
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import PropertyKind, Role, SpotCheckResult, TenancyRelation, TenancySource
-from workstation.domain.housing import normalise_code, periods_overlap, validate_property, validate_room
+from workstation.domain.housing import normalise_code, periods_overlap, running_on, validate_property, validate_room
 from workstation.domain.identifiers import identifier_problems
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
@@ -61,7 +67,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage.areas.base import UNSET, Changes, Page, Transaction, Unset, raise_problems
 from workstation.storage.areas.checks import HousingChecks, deadline_days
 from workstation.storage.areas.checks import landlord_late as late_condition
-from workstation.storage.areas.residents import bind, load_person
+from workstation.storage.areas.residents import bind, load_person, running_sql, settle_residence
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.metrics import Rate, consistency_for_properties
 from workstation.storage.schema import (
@@ -118,8 +124,11 @@ class RoomRow:
     """A room as a tile shows it.
 
     `occupants`: bindings running today; `declared`: a landlord declaration of the property names
-    someone in this room (by its label); `verified`: the latest spot check since the current tenants
-    moved in (of the whole property or of one of their bindings) found it consistent; `overlaps`:
+    someone in this room (by its label), or someone bound here now was recorded from a landlord's
+    declaration (source `TenancySource.LANDLORD_DECLARATION`: the tenants' "source" column says
+    so, and the tile must not contradict it); `verified`: the latest spot check since the current tenants
+    moved in (of the whole property, of this room or of one of their bindings) found it consistent,
+    or for an empty room the latest check of this room on its own (`spot_check.room_id`) did; `overlaps`:
     current tenants also bound to another room for an overlapping period."""
 
     id: str
@@ -197,7 +206,7 @@ class RoomTenancy:
 
     def current(self, today: date) -> bool:
         """Running on `today`."""
-        return self.start_date <= today and (self.end_date is None or self.end_date >= today)
+        return running_on(self.start_date, self.end_date, today)
 
 
 @dataclass(frozen=True)
@@ -252,12 +261,8 @@ class RoomOccupied(UserFacingError):
 
 
 def _running(today: date) -> ColumnElement[bool]:
-    """Tenancy rows running on `today` (live, started, not ended before)."""
-    return (
-        Tenancy.deleted_at.is_(None)
-        & (Tenancy.start_date <= today)
-        & (Tenancy.end_date.is_(None) | (Tenancy.end_date >= today))
-    )
+    """Tenancy rows running on `today` (`storage.areas.residents.running_sql`)."""
+    return running_sql(today)
 
 
 def _blank_to_none(value: str | None) -> str | None:
@@ -662,7 +667,7 @@ class Housing(HousingChecks):
             tenants = int(tx.session.execute(
                 select(func.count(func.distinct(Tenancy.person_id))).where(
                     Tenancy.room_id == room_id, Tenancy.deleted_at.is_(None),
-                    Tenancy.end_date.is_(None) | (Tenancy.end_date >= today),
+                    Tenancy.end_date.is_(None) | (Tenancy.end_date > today),
                 )
             ).scalar_one())
             if tenants:
@@ -713,7 +718,15 @@ class Housing(HousingChecks):
             return tx.changes
 
     def end_tenancy(self, tenancy_id: str, *, base_version: int, end: date) -> Changes:
-        """End a binding: `end` is the last day the person lived in the room.
+        """End a binding: `end` is the move-out day, the first day the person no longer lives in the
+        room (bindings are half-open ``[start, end)``, `domain.housing.running_on`). Ended with today,
+        the binding is no longer current today: the room, the property's count, the visit sheet and
+        the spot check stop listing the person at once. When the person's current residence was this
+        binding's property, it moves to their remaining running binding, or is cleared
+        (`storage.areas.residents.settle_residence`).
+
+        Returns:
+            Changes: the binding, and the person when their current residence changed.
 
         Raises:
             PermissionDenied: the role may not register.
@@ -725,6 +738,8 @@ class Housing(HousingChecks):
             t = tx.load(Tenancy, tenancy_id, base_version)
             raise_problems(validate_date_range(t.start_date, end, start_field="start", end_field="end"))
             tx.update(t, {"end_date": end})
+            if not running_on(t.start_date, end, date.today()):
+                settle_residence(tx, load_person(tx, t.person_id), date.today())
             return tx.changes
 
     def move_tenant(
@@ -738,9 +753,10 @@ class Housing(HousingChecks):
     ) -> Changes:
         """Move a tenant to another room in one step: the binding `tenancy_id` ends and a binding to
         `room_id` starts on `on`, in ONE transaction (both with outbox and audit rows, and a
-        ``tenancy.move`` audit row linking them). The old binding's last day is the day before `on`
-        (or `on` itself when it started that day); the new one keeps the old one's relation and a
-        planned end that lies after `on`.
+        ``tenancy.move`` audit row linking them). The old binding's move-out day (`end_date`) is `on`
+        itself, the new one's start (half-open periods, `domain.housing.running_on`): from `on` on
+        the person is current in the new room only, even when moved on the day of moving in. The new
+        one keeps the old one's relation and a planned end that lies after `on`.
 
         Returns:
             Changes: the ended binding first, then the new one (and the person, when their residence
@@ -766,7 +782,7 @@ class Housing(HousingChecks):
                 problems.append(Problem("on", "before_start", QT_TRANSLATE_NOOP(
                     "storage", "the move cannot be before the binding started ({start})").format(
                         start=t.start_date.isoformat())))
-            elif t.end_date is not None and on > t.end_date + timedelta(days=1):
+            elif t.end_date is not None and on > t.end_date:
                 problems.append(Problem("on", "ended", QT_TRANSLATE_NOOP(
                     "storage", "this binding ended on {end}: bind the person to the new room instead").format(
                         end=t.end_date.isoformat())))
@@ -777,8 +793,7 @@ class Housing(HousingChecks):
             planned_end = t.end_date if t.end_date is not None and t.end_date > on else None
             others = _check_overlaps(tx.session, t.person_id, new_room, on, planned_end, (t.id,),
                                      acknowledge_overlap)
-            last_day = max(t.start_date, on - timedelta(days=1))
-            tx.update(t, {"end_date": last_day}, details=f"changed: end_date; moved to room {new_room.label}")
+            tx.update(t, {"end_date": on}, details=f"changed: end_date; moved to room {new_room.label}")
             new = bind(tx, person, room_id, start=on, end=planned_end, relation=TenancyRelation(t.relation),
                        source=self._default_source())
             tx.audit("tenancy.move", target_type="tenancy", target_id=new.id, details=json.dumps(
@@ -986,10 +1001,15 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
     if not rooms:
         return ()
     room_ids = [r[0] for r in rooms]
-    current = s.execute(
-        select(Tenancy.id, Tenancy.person_id, Tenancy.room_id, Tenancy.start_date, Tenancy.end_date)
+    current = []
+    from_declaration: set[str] = set()  # rooms with someone bound from a landlord's declaration
+    for tid, person, room, start, end, source in s.execute(
+        select(Tenancy.id, Tenancy.person_id, Tenancy.room_id, Tenancy.start_date, Tenancy.end_date, Tenancy.source)
         .where(Tenancy.room_id.in_(room_ids), _running(today))
-    ).all()
+    ):
+        current.append((tid, person, room, start, end))
+        if source == TenancySource.LANDLORD_DECLARATION.value:
+            from_declaration.add(room)
     by_room: dict[str, list[tuple[str, str, str, date, date | None]]] = {}
     for row in current:
         by_room.setdefault(row[2], []).append(row)
@@ -1001,23 +1021,28 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
             if isinstance(e, Mapping) and str(e.get("room") or "").strip():
                 declared_labels.add(str(e["room"]).strip())
     checks = s.execute(
-        select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result)
+        select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result, SpotCheck.room_id)
         .where(SpotCheck.property_id == property_id, SpotCheck.deleted_at.is_(None))
         .order_by(SpotCheck.checked_at)
     ).all()
-    overlaps = _overlaps(s, list(current))
+    overlaps = _overlaps(s, current)
     out = []
     for rid, version, label, capacity in rooms:
         running = by_room.get(rid, [])
-        verified = False
         if running:
+            # since the last move-in: a check of the whole property, of this room, or of a tenant's binding
             moved_in = max(r[3] for r in running)
             mine = {r[0] for r in running}
-            relevant = [c for c in checks if c[1].date() >= moved_in and (c[0] is None or c[0] in mine)]
-            verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
+            relevant = [c for c in checks if c[1].date() >= moved_in
+                        and (c[0] in mine or (c[0] is None and c[3] in (None, rid)))]
+        else:
+            # an empty room: a check of this room on its own (spot_check.room_id, no binding)
+            relevant = [c for c in checks if c[0] is None and c[3] == rid]
+        verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
         out.append(RoomRow(
             id=rid, version=version, property_id=property_id, label=label, capacity=capacity,
-            occupants=len({r[1] for r in running}), declared=label.strip() in declared_labels, verified=verified,
+            occupants=len({r[1] for r in running}),
+            declared=label.strip() in declared_labels or rid in from_declaration, verified=verified,
             overlaps=len({r[1] for r in running if overlaps.get(r[0])}),
         ))
     return tuple(out)

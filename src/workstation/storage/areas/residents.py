@@ -44,7 +44,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.countries import normalise_country_code
@@ -58,6 +58,7 @@ from workstation.domain.enums import (
     TenancySource,
     VisaType,
 )
+from workstation.domain.housing import running_on
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
     Problems,
@@ -153,8 +154,9 @@ class TenancyInfo:
     source: TenancySource
 
     def current(self, today: date) -> bool:
-        """Still running on `today`."""
-        return self.end_date is None or self.end_date >= today
+        """Running on `today` (`domain.housing.running_on`: the move-out day `end_date` no longer
+        counts)."""
+        return running_on(self.start_date, self.end_date, today)
 
 
 @dataclass(frozen=True)
@@ -642,9 +644,40 @@ def bind(
             source=TenancySource(source).value,
         ),
     )
-    if end is None or end >= date.today():
+    if end is None or end > date.today():
         tx.update(person, {"grid_code": prop.grid_code, "property_id": prop.id}, details="current residence")
     return t
+
+
+def running_sql(today: date) -> ColumnElement[bool]:
+    """SQL condition on `Tenancy`: a live binding running on `today` (`domain.housing.running_on`:
+    half-open ``[start_date, end_date)``, so one ended or moved away from today is not running)."""
+    return (
+        Tenancy.deleted_at.is_(None)
+        & (Tenancy.start_date <= today)
+        & (Tenancy.end_date.is_(None) | (Tenancy.end_date > today))
+    )
+
+
+def settle_residence(tx: Transaction, person: Person, today: date) -> None:
+    """After a binding of `person` ended: their current residence (`property_id`, `grid_code`) is the
+    property of their newest binding still running (or starting later) on `today`; with none left,
+    `property_id` is cleared (they no longer live in a registered room) and `grid_code` kept (the grid
+    they were last registered in). Written (outbox + audit) only when it changes."""
+    row = tx.session.execute(
+        select(Property.id, Property.grid_code)
+        .join(Room, Room.property_id == Property.id)
+        .join(Tenancy, Tenancy.room_id == Room.id)
+        .where(Tenancy.person_id == person.id, Tenancy.deleted_at.is_(None), Room.deleted_at.is_(None),
+               Property.deleted_at.is_(None), Tenancy.end_date.is_(None) | (Tenancy.end_date > today))
+        .order_by(Tenancy.start_date.desc(), Tenancy.created_at.desc())
+        .limit(1)
+    ).first()
+    values: dict[str, Any] = (
+        {"property_id": row[0], "grid_code": row[1]} if row is not None else {"property_id": None}
+    )
+    if any(getattr(person, k) != v for k, v in values.items()):
+        tx.update(person, values, details="current residence")
 
 
 def load_person(tx: Transaction, person_id: str) -> Person:

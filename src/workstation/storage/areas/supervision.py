@@ -41,14 +41,15 @@ from workstation.storage.search import BadCursor
 # Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
 AUDIT_KINDS: dict[str, tuple[str, ...]] = {
     "sign_in": ("login", "database.unlock", "operator.change_password"),
-    "read": ("%.read", "%.search", "%.rows", "%.list", "%.count"),
+    "read": ("%.read", "%.search", "%.rows", "%.list", "%.count", "%.print", "declaration.compare",
+             "declaration.overdue", "declaration.late_properties", "room.occupants"),
     "change": ("%.create", "%.update", "%.delete"),
     "export": ("%.export",),
     "sync": ("sync.%", "freeze.%", "prereg.%"),
     "admin": (
         "operator.create", "operator.disable", "operator.reset_password", "operator.role", "database.backup",
-        "database.restore", "database.rekey", "station.%", "setting.%", "device.%", "retention.%", "audit.%",
-        "demo.%",
+        "database.restore", "database.rekey", "station.%", "setting.%", "settings.%", "device.%", "retention.%",
+        "audit.%", "demo.%",
     ),
 }
 # ``kind="refused"``: every event whose outcome is not "ok" (refusals, failed logins, blocked registrations).
@@ -265,7 +266,7 @@ class Supervision(Area):
         n = self._limit(limit)
         if after is not None and not after.isdigit():
             raise BadCursor()
-        with self._write() as tx:
+        with self._audited_read() as tx:
             if kind is not None and kind != REFUSED:
                 _patterns(kind)  # ValueError for an unknown kind, before anything is read
             stmt = self._trail_query(tx.session, actor=actor, target_id=target_id, since=since, until=until)

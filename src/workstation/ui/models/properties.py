@@ -334,7 +334,7 @@ def tenancy_column_title(name: str) -> str:
         "name": QCoreApplication.translate("PropertiesModel", "Name"),
         "id_number": QCoreApplication.translate("PropertiesModel", "Document number"),
         "from": QCoreApplication.translate("PropertiesModel", "From"),
-        "to": QCoreApplication.translate("PropertiesModel", "Last day"),
+        "to": QCoreApplication.translate("PropertiesModel", "Moved out"),
         "relation": QCoreApplication.translate("PropertiesModel", "Relation"),
         "source": QCoreApplication.translate("PropertiesModel", "Source"),
         "note": QCoreApplication.translate("PropertiesModel", "Note"),

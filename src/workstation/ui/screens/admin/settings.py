@@ -1,7 +1,7 @@
 """Administration, tab "Station settings": retention, idle lock, lockout policy, fingerprint and photo
-policy, the desk's language. Read and saved through `storage.policy` (checked, audited) on the DB
-lane; a refused value gets its reason beside its field. A saved idle lock counts in the running
-window at once (`Station.apply_settings`)."""
+policy, the desk's language, the landlords' declaration deadline. Read and saved through
+`storage.policy` (checked, audited) on the DB lane; a refused value gets its reason beside its
+field. A saved idle lock counts in the running window at once (`Station.apply_settings`)."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ from workstation.ui.context import DeskContext
 from workstation.ui.i18n import LANGUAGES as LANGUAGE_NAMES
 from workstation.ui.screens.admin.common import Note, Reasons, failure_to, hint
 
-NUMBERS = ("retention_days", "idle_lock_minutes", "max_failed_logins", "lockout_minutes")
+NUMBERS = ("retention_days", "idle_lock_minutes", "max_failed_logins", "lockout_minutes", "declaration_deadline_days")
 
 
 class SettingsTab(QWidget):
@@ -102,12 +102,15 @@ class SettingsTab(QWidget):
             [("fingerprint_policy", self.fingerprint), ("store_fingerprint_images", self.keep_images),
              ("photo_policy", self.photo)],
         )
+        self.group_housing = group(
+            "settings_housing", [("declaration_deadline_days", self.edits["declaration_deadline_days"])]
+        )
         self.group_data = group("settings_data", [("retention_days", self.edits["retention_days"])])
         body = QWidget()
         body.setObjectName("settings_body")
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 8, 0)
-        for g in (self.group_desk, self.group_login, self.group_registration, self.group_data):
+        for g in (self.group_desk, self.group_login, self.group_registration, self.group_housing, self.group_data):
             column.addWidget(g)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -145,6 +148,7 @@ class SettingsTab(QWidget):
         self.group_desk.setTitle(self.tr("The desk"))
         self.group_login.setTitle(self.tr("Logging in"))
         self.group_registration.setTitle(self.tr("Registration"))
+        self.group_housing.setTitle(self.tr("Rental housing"))
         self.group_data.setTitle(self.tr("Keeping data"))
         texts = {
             "retention_days": self.tr("Keep acknowledged data for (days, 30–3650)"),
@@ -155,6 +159,7 @@ class SettingsTab(QWidget):
             "fingerprint_policy": self.tr("Fingerprint at registration"),
             "store_fingerprint_images": self.tr("Fingerprint images"),
             "photo_policy": self.tr("ID card photo at registration"),
+            "declaration_deadline_days": self.tr("Days a landlord has to declare a new tenant (1–30)"),
         }
         for key, text in texts.items():
             self.labels[key].setText(text)

@@ -198,7 +198,7 @@ class AuditPage(PageBase):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
-        for col, width in enumerate((64, 150, 100, 200, 64, 130, 240)):
+        for col, width in enumerate((56, 140, 96, 170, 56, 120, 160)):
             header.resizeSection(col, width)
         header.setStretchLastSection(True)  # the details take what is left
         lay.addWidget(self.table, 1)

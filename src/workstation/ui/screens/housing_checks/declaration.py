@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.permissions import Permission
 from workstation.errors import ValidationError
 from workstation.storage.areas.base import Kind
-from workstation.storage.areas.checks import DeclarationComparison
+from workstation.storage.areas.checks import Agreement, DeclarationComparison
 from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
 from workstation.ui.screens.housing_checks.models import ComparisonModel, EntriesModel
@@ -190,6 +190,12 @@ class DeclarationDialog(QDialog):
                 for d in c.declarations[:5]
             ]
             self.history.setText(texts.with_colon(self.tr("Declarations")) + " " + "; ".join(parts))
+        elif any(line.agreement is Agreement.FROM_DECLARATION for line in c.lines):
+            n = sum(1 for line in c.lines if line.agreement is Agreement.FROM_DECLARATION)
+            self.history.setText(self.tr(
+                "No declaration form is on file for this property. %1 tenant(s) were registered straight from "
+                "what the landlord declared (\"Recorded from a declaration\"): their room and date are those "
+                "recorded then.").replace("%1", str(n)))
         else:
             self.history.setText(self.tr("The landlord has declared nothing for this property yet."))
         self.enter_button.setEnabled(True)

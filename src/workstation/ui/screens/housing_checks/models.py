@@ -187,6 +187,7 @@ class FindingRow:
     since: str
     result: SpotCheckResult | None = None
     notes: str = ""
+    room_id: str | None = None  # the room, for an empty room's line
 
 
 RESULT_COLUMN = 4

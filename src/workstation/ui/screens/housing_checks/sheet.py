@@ -6,8 +6,9 @@ bound to a room, an empty room gets a row too, boxes to tick on the visit), set 
 list so Chinese renders in the PDF. `QPrintPreviewDialog` previews and prints it; `write_pdf` writes
 it to a file with `QPdfWriter`. ID numbers arrive masked from the core.
 
-`MonthlyRoundDialog` lists a grid's properties not spot-checked this month (by address) and prints
-them as one sheet.
+`MonthlyRoundDialog` lists a grid's properties not spot-checked this month (by address; audited as
+``monthly_round.read``) and prints them as one sheet (each preview or PDF audited as
+``visit_sheet.print``).
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ from workstation.ui.screens.housing_checks.models import RoundModel
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
-WIDTHS = (7, 10, 16, 11, 9, 10, 12, 9, 16)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+WIDTHS = (7, 10, 19, 11, 9, 10, 11, 9, 14)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+NO_WRAP = " style='white-space:nowrap'"  # a masked ID number or a date is never broken over two lines
 
 
 def sheet_font() -> QFont:
@@ -153,9 +155,10 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
                            + f"</i></td>{boxes}</tr>")
             for i, person in enumerate(room.people):
                 label = e(room.label) if i == 0 else ""
-                cells = [person.name, person.id_number_masked or "", person.since.isoformat(),
-                         texts.relation_name(person.relation)]
-                out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{e(c)}</td>" for c in cells) + f"{boxes}</tr>")
+                cells = [(person.name, ""), (person.id_number_masked or "", NO_WRAP),
+                         (person.since.isoformat(), NO_WRAP), (texts.relation_name(person.relation), "")]
+                out.append(f"<tr><td>{label}</td>" + "".join(f"<td{style}>{e(c)}</td>" for c, style in cells)
+                           + f"{boxes}</tr>")
         out.append("</table>")
         out.append("<p>" + e(t("People found who are not listed (name, ID number, room):")) + "</p>")
         out.append("<table border='1' cellspacing='0' cellpadding='10' width='100%' style='border-collapse:collapse'>"
@@ -284,7 +287,7 @@ def open_sheet(ctx: Any, parent: QWidget | None, *, property_id: str | None = No
     def work(_t: Any) -> VisitSheet:
         sheet: VisitSheet
         if monthly:
-            sheet = desk.housing.monthly_round(grid_code or "")
+            sheet = desk.housing.monthly_round(grid_code or "", printing=True)
         else:
             sheet = desk.housing.visit_sheet(property_id=property_id, grid_code=grid_code)
         return sheet
@@ -413,10 +416,17 @@ class MonthlyRoundDialog(QDialog):
         self.preview_button.setEnabled(bool(sheet.properties))
         self.pdf_button.setEnabled(bool(sheet.properties))
 
+    def _audit_printing(self) -> None:
+        """The listing was audited as ``monthly_round.read``; printing it is audited apart (DB lane)."""
+        sheet, desk = self.sheet, self.ctx.desk
+        if sheet is not None:
+            self.ctx.op(lambda _t: desk.housing.sheet_printed(sheet), parent=self).start()
+
     def preview(self) -> SheetPreview | None:
-        """The print preview of the round shown (the list was the audited read)."""
+        """The print preview of the round shown (audited as printing)."""
         if self.sheet is None:
             return None
+        self._audit_printing()
         preview = SheetPreview(self.sheet, self, station_name=getattr(self.ctx.station, "station_name", ""))
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         preview.open()
@@ -432,4 +442,5 @@ class MonthlyRoundDialog(QDialog):
                                                    self.tr("PDF files (*.pdf)"))
         if not path:
             return None
+        self._audit_printing()
         return write_pdf(self.sheet, path, station_name=getattr(self.ctx.station, "station_name", ""))

@@ -64,7 +64,8 @@ def finding_rows(sheet: SheetProperty) -> list[FindingRow]:
     rows = []
     for room in sheet.rooms:
         if not room.people:
-            rows.append(FindingRow(room=room.label, tenancy_id=None, name="", id_number_masked=None, since=""))
+            rows.append(FindingRow(room=room.label, tenancy_id=None, name="", id_number_masked=None, since="",
+                                   room_id=room.room_id))
         for p in room.people:
             rows.append(FindingRow(room=room.label, tenancy_id=p.tenancy_id, name=p.name,
                                    id_number_masked=p.id_number_masked, since=p.since.isoformat()))
@@ -72,17 +73,14 @@ def finding_rows(sheet: SheetProperty) -> list[FindingRow]:
 
 
 def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
-    """The marked lines as `VisitFinding`s; an empty room's line names the room in its notes."""
+    """The marked lines as `VisitFinding`s; an empty room's line is a finding of that room (`room_id`)."""
     out = []
     for f in rows:
         if f.result is None:
             continue
-        notes = f.notes
-        if f.tenancy_id is None:
-            notes = f"{f.room}: {notes}" if notes else f.room
-            if f.result is not SpotCheckResult.CONSISTENT and not f.notes:
-                notes = ""  # the core asks for what did not match
-        out.append(VisitFinding(result=f.result, tenancy_id=f.tenancy_id, notes=notes or None))
+        room_id = f.room_id if f.tenancy_id is None else None
+        out.append(VisitFinding(result=f.result, tenancy_id=f.tenancy_id, notes=f.notes.strip() or None,
+                                room_id=room_id))
     return out
 
 

@@ -27,6 +27,7 @@ def agreement_name(a: Agreement) -> str:
         Agreement.OVERDUE: QCoreApplication.translate("HousingChecks", "Declaration overdue"),
         Agreement.NOT_RECORDED: QCoreApplication.translate("HousingChecks", "Declared, not recorded"),
         Agreement.MOVED_OUT: QCoreApplication.translate("HousingChecks", "Declared, moved out"),
+        Agreement.NEVER_DECLARED: QCoreApplication.translate("HousingChecks", "Moved out, never declared"),
     }[Agreement(a)]
 
 

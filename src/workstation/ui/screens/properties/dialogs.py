@@ -347,7 +347,7 @@ class OverlapQuestion(QMessageBox):
         self.setText(i18n.message_of(exc))
         self.setInformativeText(self.tr(
             "Keep both only if the person really lives in both rooms at the same time (recorded in the audit "
-            "trail). Otherwise move the person: the other binding ends the day before."))
+            "trail). Otherwise move the person: the other binding ends on the day of the move."))
         self.both_button = self.addButton(self.tr("Keep both bindings"), QMessageBox.ButtonRole.AcceptRole)
         self.move_button: QPushButton | None = None
         if can_move:
@@ -390,7 +390,7 @@ def bind_person(
 
     def failed(exc: BaseException) -> bool:
         if isinstance(exc, OverlappingTenancy):
-            running = [o for o in exc.overlaps if o.end_date is None or o.end_date >= start]
+            running = [o for o in exc.overlaps if o.end_date is None or o.end_date > start]
             can_move = len(exc.overlaps) == 1 and len(running) == 1 and running[0].start_date <= start
             question = OverlapQuestion(parent, exc, can_move=can_move)
 
@@ -542,7 +542,8 @@ class BindDialog(_FormDialog):
 
 # ---- ending and moving ---------------------------------------------------------------------------------------
 class EndTenancyDialog(_FormDialog):
-    """End a binding: the last day the person lived in the room. `saved(Changes)`."""
+    """End a binding: the move-out day (from that day on the person no longer lives in the room; ended
+    with today, they are no longer bound now). `saved(Changes)`."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, tenancy: Any, room_label: str) -> None:
         super().__init__(ctx, parent)
@@ -557,7 +558,7 @@ class EndTenancyDialog(_FormDialog):
         self.end_edit.setObjectName("end")
         self.end_edit.setMaximumWidth(140)
         form = QFormLayout()
-        form.addRow(self.tr("&Last day in the room:"), self.errors.wrap("end", self.end_edit))
+        form.addRow(self.tr("&Moved out on:"), self.errors.wrap("end", self.end_edit))
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addLayout(form)
@@ -602,11 +603,9 @@ class MoveDialog(_FormDialog):
         form = QFormLayout()
         form.addRow(self.tr("&To room:"), self.errors.wrap("room_id", self.room_combo))
         form.addRow(self.tr("&First day in the new room:"), self.errors.wrap("on", self.on_edit))
-        note = QLabel(
-            self.tr("The binding to room %1 ends the day before (the same day, if it began that day).").replace(
-                "%1", room_label
-            )
-        )
+        note = QLabel(self.tr(
+            "The binding to room %1 ends on that day: from then on the person counts in the new room only."
+        ).replace("%1", room_label))
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)

@@ -94,7 +94,7 @@ def tile_lines(room: Any) -> list[str]:
         else QCoreApplication.translate("PropertyView", "Not declared")
     )
     if room.overlaps:
-        lines.append("⚠ " + QCoreApplication.translate("PropertyView", "Also bound elsewhere"))
+        lines.append("⚠ " + QCoreApplication.translate("PropertyView", "Bound twice"))
     return lines
 
 
@@ -170,7 +170,7 @@ class RoomTile(QFrame):
         changed = self.property("state") != self.state() or self.property("selected") != self.selected
         self.setProperty("state", self.state())
         self.setProperty("selected", self.selected)
-        if changed and self.isVisible():
+        if changed:  # a reused tile may have been polished already (hidden ones too): polish it again
             self.style().unpolish(self)
             self.style().polish(self)
 
@@ -674,8 +674,9 @@ class PropertyView(QWidget):
         self.remove_room_button.setEnabled(has_room)
         self.bind_button.setEnabled(has_room)
         t = self.selected_tenancy()
-        # a binding not ended yet (running, or with a planned end still ahead) can be ended or moved
-        open_ended = t is not None and (t.end_date is None or t.end_date >= date.today())
+        # a binding not ended yet (running, or with a planned move-out still ahead) can be ended or moved;
+        # one whose move-out day is today or earlier is history (half-open periods, domain.housing.running_on)
+        open_ended = t is not None and (t.end_date is None or t.end_date > date.today())
         self.end_button.setEnabled(open_ended)
         self.move_button.setEnabled(open_ended and self.detail is not None and len(self.detail.rooms) > 1)
 
