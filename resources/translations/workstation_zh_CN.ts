@@ -3113,8 +3113,8 @@
         <translation>已满</translation>
     </message>
     <message>
-        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
-        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: more people than the room&apos;s capacity (rooms with a capacity set). Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员（人数超过房间的核定人数，仅限已设核定人数的房间）。每个房间也用文字注明。</translation>
     </message>
     <message>
         <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>

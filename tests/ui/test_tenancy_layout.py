@@ -75,3 +75,37 @@ def test_visit_sheet_keeps_id_numbers_on_one_line(qtbot, switch_language, tmp_pa
                 assert block.layout().lineCount() == 1, (code, block.text())
             block = block.next()
         assert seen == numbers, code
+
+
+def test_declarations_explain_bindings_from_a_declaration(qtbot, ctx, shoot):
+    """Tenants bound straight from a landlord's declaration (no form on file): the dialog shows their
+    declared room and dates and says why no form is listed, instead of "declared nothing"."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+
+    from workstation.domain.documents import IdentityDocument
+    from workstation.domain.enums import DocumentType, Sex, TenancySource
+    from workstation.domain.validation import gb11643_check_char
+    from workstation.ui.screens.housing_checks.declaration import DeclarationDialog
+
+    h = ctx.desk.housing
+    pid = h.create_property(address="演示市南湖区申报路3号", grid_code="HC02", landlord_name="房东乙").id
+    room = h.add_room(pid, label="204").id
+    first17 = "44030519900517091"
+    doc = IdentityDocument(doc_type=DocumentType.RESIDENT_ID, number=first17 + gb11643_check_char(first17),
+                           name="张三", sex=Sex.MALE, birth_date=date(1990, 5, 17), source="card")
+    person = ctx.desk.residents.register(doc).id
+    start = date.today() - timedelta(days=12)
+    h.bind(person, room, start=start, source=TenancySource.LANDLORD_DECLARATION)
+    dialog = DeclarationDialog(ctx, None, pid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.comparison is not None and not dialog.loading, timeout=10_000)
+    m = dialog.model
+    row = [m.data(m.index(0, c)) for c in range(m.columnCount())]
+    assert "204" in row[1:] and start.isoformat() in row and date.today().isoformat() in row, row
+    assert m.data(m.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None  # not a difference
+    assert "No declaration form is on file" in dialog.history.text()
+    assert "declared nothing" not in dialog.history.text()
+    shoot(dialog, "declarations-from-binding", sizes=((1180, 440),))
