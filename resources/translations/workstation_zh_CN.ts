@@ -1261,8 +1261,20 @@
         <translation>号码较短的护照</translation>
     </message>
     <message>
+        <source>Passport with a short number (expired 2023)</source>
+        <translation>证件号较短的护照（2023年已过期）</translation>
+    </message>
+    <message>
         <source>Passport with a wrong check digit</source>
         <translation>校验位错误的护照</translation>
+    </message>
+    <message>
+        <source>Passport, expired (ICAO specimen, 2012)</source>
+        <translation>护照（已过期，ICAO样本，2012年）</translation>
+    </message>
+    <message>
+        <source>Passport, expired (older ICAO specimen, 1994)</source>
+        <translation>护照（已过期，旧版ICAO样本，1994年）</translation>
     </message>
     <message>
         <source>Passport, older specimen</source>
@@ -3111,8 +3123,8 @@
         <translation>已满</translation>
     </message>
     <message>
-        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
-        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: more people than the room&apos;s capacity (rooms with a capacity set). Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员（人数超过房间的核定人数，仅限已设核定人数的房间）。每个房间也用文字注明。</translation>
     </message>
     <message>
         <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
@@ -3538,8 +3550,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>11-digit mobile number</source>
-        <translation>11位手机号码</translation>
+        <source>11-digit mobile, or + and country code (e.g. +852…)</source>
+        <translation>11位手机号，或“+”加国家或地区代码（如 +852…）</translation>
     </message>
     <message>
         <source>3-letter code, e.g. GBR</source>
@@ -3642,6 +3654,10 @@
         <translation>境外人员停留信息</translation>
     </message>
     <message>
+        <source>Taken from the ID number</source>
+        <translation>由身份号码得出</translation>
+    </message>
+    <message>
         <source>The card holds no photo that could be shown.</source>
         <translation>证件中没有可显示的照片。</translation>
     </message>
@@ -3676,6 +3692,10 @@
     <message>
         <source>a number, e.g. 0 or 1</source>
         <translation>请填写数字，如 0 或 1</translation>
+    </message>
+    <message>
+        <source>choose</source>
+        <translation>请选择</translation>
     </message>
     <message>
         <source>choose a property from the list (type part of its address)</source>
