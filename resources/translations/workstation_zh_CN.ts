@@ -1261,8 +1261,20 @@
         <translation>号码较短的护照</translation>
     </message>
     <message>
+        <source>Passport with a short number (expired 2023)</source>
+        <translation>证件号较短的护照（2023年已过期）</translation>
+    </message>
+    <message>
         <source>Passport with a wrong check digit</source>
         <translation>校验位错误的护照</translation>
+    </message>
+    <message>
+        <source>Passport, expired (ICAO specimen, 2012)</source>
+        <translation>护照（已过期，ICAO样本，2012年）</translation>
+    </message>
+    <message>
+        <source>Passport, expired (older ICAO specimen, 1994)</source>
+        <translation>护照（已过期，旧版ICAO样本，1994年）</translation>
     </message>
     <message>
         <source>Passport, older specimen</source>
@@ -3528,8 +3540,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>11-digit mobile number</source>
-        <translation>11位手机号码</translation>
+        <source>11-digit mobile, or + and country code (e.g. +852…)</source>
+        <translation>11位手机号，或“+”加国家或地区代码（如 +852…）</translation>
     </message>
     <message>
         <source>3-letter code, e.g. GBR</source>
@@ -3632,6 +3644,10 @@
         <translation>境外人员停留信息</translation>
     </message>
     <message>
+        <source>Taken from the ID number</source>
+        <translation>由身份号码得出</translation>
+    </message>
+    <message>
         <source>The card holds no photo that could be shown.</source>
         <translation>证件中没有可显示的照片。</translation>
     </message>
@@ -3666,6 +3682,10 @@
     <message>
         <source>a number, e.g. 0 or 1</source>
         <translation>请填写数字，如 0 或 1</translation>
+    </message>
+    <message>
+        <source>choose</source>
+        <translation>请选择</translation>
     </message>
     <message>
         <source>choose a property from the list (type part of its address)</source>

@@ -26,10 +26,21 @@ def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, q
     qtbot.waitUntil(lambda: len(cards) == 2, timeout=10_000)
     assert cards[1].name == "张三"
 
-    desk.passport_choice.setCurrentIndex(desk.passport_choice.findText("Passport"))
+    # the default passport, first in the list, is valid today: a first swipe shows no expiry warning
+    assert desk.passport_choice.currentIndex() == 0 and desk.passport_choice.currentText() == "Passport"
     desk.swipe.click()
     qtbot.waitUntil(lambda: len(passports) == 1, timeout=10_000)
-    assert passports[0].surname == "ERIKSSON"
+    assert passports[0].surname == "MUSTERFRAU" and passports[0].valid
+    from datetime import date
+
+    assert passports[0].to_document().valid_to > date.today()
+    # the expired ICAO specimen is still there, and says it is expired
+    expired = desk.passport_choice.findText("Passport, expired (ICAO specimen, 2012)")
+    assert expired > 0
+    desk.passport_choice.setCurrentIndex(expired)
+    desk.swipe.click()
+    qtbot.waitUntil(lambda: len(passports) == 2, timeout=10_000)
+    assert passports[1].surname == "ERIKSSON"
 
     desk.good_finger.click()
     qtbot.waitUntil(lambda: emulated_devices.device("fingerprint").finger_present)

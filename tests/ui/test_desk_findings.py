@@ -91,3 +91,35 @@ def test_manual_entry_with_a_wrong_check_digit_does_not_say_re_read_the_card(qtb
     form.validate()
     reason = form.errors.label("number").text()
     assert "not a valid ID number" in reason and "card" not in reason and "X" not in reason, reason
+
+
+def test_manual_entry_takes_birth_date_and_sex_from_a_valid_number(qtbot, ctx):
+    form = RegistrationForm(ctx, None)
+    qtbot.addWidget(form)
+    form.show()
+    ed = form.editors
+    assert ed["sex"].currentIndex() == -1  # not "male" by default
+    doc, _entry, _p = form.read()
+    assert doc.sex is Sex.UNKNOWN
+    form.editors["name"].setText("张三")
+    form.validate()
+    assert form.errors.label("sex").text()  # a resident ID card's holder's sex must be given
+    qtbot.keyClicks(ed["number"], "11010519491231002")
+    assert ed["birth_date"].text() == "" and not ed["birth_date"].isReadOnly()  # 17 characters: nothing yet
+    qtbot.keyClicks(ed["number"], "X")
+    assert ed["birth_date"].text() == "1949-12-31"
+    assert ed["sex"].currentData() == Sex.FEMALE.value
+    assert ed["birth_date"].isReadOnly() and not ed["sex"].isEnabled()  # the number determines them
+    # 440524188001010014: 17th digit 1 -> male
+    ed["number"].setText("440524188001010014")
+    assert ed["birth_date"].text() == "1880-01-01" and ed["sex"].currentData() == Sex.MALE.value
+    # a wrong check digit: not taken; editable again
+    ed["number"].setText("440524188001010015")
+    assert not ed["birth_date"].isReadOnly() and ed["sex"].isEnabled()
+    # a passport number tells nothing
+    ed["number"].setText("11010519491231002X")
+    ed["doc_type"].setCurrentIndex(ed["doc_type"].findData(DocumentType.PASSPORT.value))
+    assert not ed["birth_date"].isReadOnly() and ed["sex"].isEnabled()
+    ed["doc_type"].setCurrentIndex(ed["doc_type"].findData(DocumentType.RESIDENT_ID.value))
+    assert ed["birth_date"].isReadOnly()
+    form._dirty = False  # closed by the test without the "discard?" question

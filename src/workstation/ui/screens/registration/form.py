@@ -40,6 +40,12 @@ from PySide6.QtWidgets import (
 from workstation.devices.sam import decode as sam_decode
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Sex, VisaType
+from workstation.domain.validation import (
+    citizen_id_birth_date,
+    citizen_id_sex,
+    normalise_id_number,
+    validate_citizen_id,
+)
 from workstation.errors import ValidationError
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
@@ -57,6 +63,8 @@ from workstation.ui.screens.registration.logic import (
 from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.field_errors import FieldErrors
 
+# documents whose 18-character number (GB 11643 layout) holds the date of birth and the sex
+NUMBER_TELLS_BIRTH_AND_SEX = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023}
 LONG_TERM_TYPES = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2017,
                    DocumentType.FOREIGNER_PR_2023}
 DATE_FIELDS = {"birth_date", "valid_from", "valid_to", "entry_date", "stay_until", "arrival_date"}
@@ -117,6 +125,7 @@ class RegistrationForm(QDialog):
         self._duplicate_seq = 0
         self._saving = False
         self._dirty = False
+        self._from_number = False  # birth date and sex were taken from a valid typed ID number
         self.setObjectName("registrationForm")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.errors = FieldErrors()
@@ -266,6 +275,7 @@ class RegistrationForm(QDialog):
         self._duplicate_timer.setInterval(DUPLICATE_DELAY_MS)
         self._duplicate_timer.timeout.connect(self._check_duplicate)
         self.editors["number"].textEdited.connect(lambda _t: self._duplicate_timer.start())  # type: ignore[attr-defined]
+        self.editors["number"].textChanged.connect(lambda _t: self._fill_from_number())  # type: ignore[attr-defined]
 
         # ---- fingerprint and buttons ------------------------------------------------------------
         self.fingerprint_status = QLabel()
@@ -389,6 +399,7 @@ class RegistrationForm(QDialog):
         for i in range(visa.count()):
             visa.setItemText(i, texts.visa_type_name(VisaType(visa.itemData(i))))
         visa.setPlaceholderText(self.tr("choose: type the letter, e.g. L or Q2"))
+        sex.setPlaceholderText(self.tr("choose"))
         visa.setToolTip(self.tr("The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose"))
         if hasattr(self, "_body"):
             if self.document is not None:
@@ -400,7 +411,9 @@ class RegistrationForm(QDialog):
             ed = self.editors.get(name)
             if isinstance(ed, QLineEdit) and not (self.from_device and name in DOCUMENT_FIELDS):
                 ed.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.editors["phone"].setPlaceholderText(self.tr("11-digit mobile number"))  # type: ignore[attr-defined]
+        self.editors["phone"].setPlaceholderText(  # type: ignore[attr-defined]
+            self.tr("11-digit mobile, or + and country code (e.g. +852…)")
+        )
         self.editors["property"].setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("Type part of the address to search")
         )
@@ -440,6 +453,8 @@ class RegistrationForm(QDialog):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_body"):
             self._retranslate()
             self._set_read_only(self.from_device)
+            self._from_number = False
+            self._fill_from_number()
         super().changeEvent(event)
 
     def sizeHint(self):
@@ -477,12 +492,17 @@ class RegistrationForm(QDialog):
                 ed = self.editors[name]
                 if isinstance(ed, QLineEdit):
                     ed.setCursorPosition(0)  # a long address shows its beginning
+        else:
+            sex_combo: QComboBox = self.editors["sex"]  # type: ignore[assignment]
+            sex_combo.setCurrentIndex(-1)  # nothing is guessed: the number tells it, or the operator chooses
         self.editors["arrival_date"].setText(self.today.isoformat())  # type: ignore[attr-defined]
         self.editors["visa_type"].setCurrentIndex(-1)  # type: ignore[attr-defined]
         for name in ("visa_number", "entry_date", "stay_until"):
             self.editors[name].setText("")  # type: ignore[attr-defined]
         self._apply_layout(doc_type)
         self._set_read_only(self.from_device)
+        self._from_number = False
+        self._fill_from_number()
         self._card_problems = card_problems
         self._show_banners()
         self._show_photo()
@@ -511,6 +531,38 @@ class RegistrationForm(QDialog):
     def _on_doc_type_changed(self, _index: int) -> None:
         self._apply_layout(self.current_doc_type())
         self.errors.clear()
+        self._fill_from_number()
+
+    def _fill_from_number(self) -> None:
+        """Manual entry: a valid 18-character number (GB 11643; resident ID, HK/Macau/Taiwan permit, 2023
+        foreigner card) says the date of birth (characters 7–14) and the sex (17th digit odd = male):
+        they are filled from it and not typed over. While the number is not valid they stay editable."""
+        if self.from_device:
+            return
+        born: date | None = None
+        sex_of: Sex | None = None
+        if self.current_doc_type() in NUMBER_TELLS_BIRTH_AND_SEX:
+            n = normalise_id_number(self._text("number"))
+            if len(n) == 18 and not validate_citizen_id(n, today=self.today):
+                born, sex_of = citizen_id_birth_date(n), citizen_id_sex(n)
+        birth: QLineEdit = self.editors["birth_date"]  # type: ignore[assignment]
+        sex: QComboBox = self.editors["sex"]  # type: ignore[assignment]
+        if born is not None and sex_of is not None:
+            birth.setText(format_date(born))
+            sex.setCurrentIndex(sex.findData(sex_of.value))
+            why = self.tr("Taken from the ID number")
+        elif self._from_number:
+            why = ""
+        else:
+            return
+        self._from_number = born is not None
+        birth.setReadOnly(self._from_number)
+        birth.style().unpolish(birth)
+        birth.style().polish(birth)
+        birth.setFocusPolicy(Qt.FocusPolicy.NoFocus if self._from_number else Qt.FocusPolicy.StrongFocus)
+        sex.setEnabled(not self._from_number)
+        birth.setToolTip(why)
+        sex.setToolTip(why)
 
     def _show_banners(self) -> None:
         """Expired document, unclean read, number already registered: in the current language."""
@@ -692,7 +744,7 @@ class RegistrationForm(QDialog):
                 doc_type=t,
                 number=self._text("number").upper(),
                 name=name or (latin or ""),
-                sex=Sex(sex_combo.currentData()),
+                sex=Sex(sex_combo.currentData()) if sex_combo.currentIndex() >= 0 else Sex.UNKNOWN,
                 birth_date=self._date("birth_date", problems),
                 name_latin=latin,
                 address=opt("address"),
