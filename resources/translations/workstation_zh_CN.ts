@@ -115,10 +115,196 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>ID number: {value}</source>
+        <translation>身份证号：{value}</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>address: {value}</source>
+        <translation>地址：{value}</translation>
+    </message>
+    <message>
+        <source>browse</source>
+        <extracomment>detail values worth words (search kinds, statuses, pages, orders).</extracomment>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>due before {value}</source>
+        <translation>截止早于 {value}</translation>
+    </message>
+    <message>
+        <source>due from {value}</source>
+        <translation>截止自 {value}</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>from room {value}</source>
+        <translation>原房间 {value}</translation>
+    </message>
+    <message>
+        <source>grid: {value}</source>
+        <translation>网格：{value}</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>landlord late: {value}</source>
+        <translation>房东逾期：{value}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>name: {value}</source>
+        <translation>姓名：{value}</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>on {value}</source>
+        <translation>日期 {value}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>order: {value}</source>
+        <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>page: {value}</source>
+        <translation>页：{value}</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>phone: {value}</source>
+        <translation>电话：{value}</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>previous tenancy: {value}</source>
+        <translation>原居住记录：{value}</translation>
+    </message>
+    <message>
+        <source>query: {value}</source>
+        <translation>查询：{value}</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>round of {value}</source>
+        <translation>{value} 月走访</translation>
+    </message>
+    <message>
+        <source>search by: {value}</source>
+        <extracomment>detail key → &quot;label: {value}&quot; pattern (translated in the &quot;AuditDetails&quot; context).</extracomment>
+        <translation>查询方式：{value}</translation>
+    </message>
+    <message>
+        <source>sex: {value}</source>
+        <translation>性别：{value}</translation>
+    </message>
+    <message>
+        <source>status: {value}</source>
+        <translation>状态：{value}</translation>
+    </message>
+    <message>
+        <source>to room {value}</source>
+        <translation>新房间 {value}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{n} differences</source>
+        <translation>{n} 处不同</translation>
+    </message>
+    <message>
+        <source>{n} lines compared</source>
+        <translation>比对 {n} 项</translation>
+    </message>
+    <message>
+        <source>{n} matches</source>
+        <translation>{n} 条匹配</translation>
+    </message>
+    <message>
+        <source>{n} overlapping tenancies</source>
+        <translation>{n} 条重叠居住记录</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} 人</translation>
+    </message>
+    <message>
+        <source>{n} properties</source>
+        <translation>{n} 处出租房</translation>
+    </message>
+    <message>
+        <source>{n} rooms</source>
+        <translation>{n} 间房</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <extracomment>detail key whose value is a count → &quot;{n} …&quot; (translated in the &quot;AuditDetails&quot; context).</extracomment>
+        <translation>{n} 条</translation>
+    </message>
+</context>
+<context>
     <name>AuditEvents</name>
+    <message>
+        <source>Accepted an overlapping tenancy</source>
+        <translation>确认重叠的居住记录</translation>
+    </message>
     <message>
         <source>Added a rental property</source>
         <translation>添加出租屋</translation>
+    </message>
+    <message>
+        <source>Added a room</source>
+        <translation>添加房间</translation>
     </message>
     <message>
         <source>Added an identity document</source>
@@ -141,12 +327,28 @@
         <translation>采集指纹</translation>
     </message>
     <message>
+        <source>Changed a fingerprint</source>
+        <translation>修改指纹</translation>
+    </message>
+    <message>
         <source>Changed a rental property</source>
         <translation>修改出租屋</translation>
     </message>
     <message>
+        <source>Changed a residence declaration</source>
+        <translation>修改居住申报</translation>
+    </message>
+    <message>
         <source>Changed a resident</source>
         <translation>修改实有人口</translation>
+    </message>
+    <message>
+        <source>Changed a room</source>
+        <translation>修改房间</translation>
+    </message>
+    <message>
+        <source>Changed a spot check</source>
+        <translation>修改抽查记录</translation>
     </message>
     <message>
         <source>Changed a station setting</source>
@@ -181,6 +383,14 @@
         <translation>比对业主申报与登记</translation>
     </message>
     <message>
+        <source>Compared a sync conflict</source>
+        <translation>比对同步冲突</translation>
+    </message>
+    <message>
+        <source>Confirmed a pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
         <source>Counted residents</source>
         <translation>统计实有人口数</translation>
     </message>
@@ -201,16 +411,36 @@
         <translation>删除出租屋</translation>
     </message>
     <message>
+        <source>Deleted a residence declaration</source>
+        <translation>删除居住申报</translation>
+    </message>
+    <message>
         <source>Deleted a resident</source>
         <translation>删除实有人口</translation>
+    </message>
+    <message>
+        <source>Deleted a room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Deleted a spot check</source>
+        <translation>删除抽查记录</translation>
+    </message>
+    <message>
+        <source>Deleted a task</source>
+        <translation>删除任务</translation>
     </message>
     <message>
         <source>Deleted an identity document</source>
         <translation>删除身份证件</translation>
     </message>
     <message>
-        <source>Disabled or enabled an operator</source>
-        <translation>停用或启用操作员</translation>
+        <source>Disabled an operator</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <source>Enabled an operator</source>
+        <translation>启用操作员</translation>
     </message>
     <message>
         <source>Ended a tenancy</source>
@@ -262,7 +492,11 @@
     </message>
     <message>
         <source>Listed pre-registrations</source>
-        <translation>列出预登记</translation>
+        <translation>列出网上备案</translation>
+    </message>
+    <message>
+        <source>Listed rental properties</source>
+        <translation>列出出租房</translation>
     </message>
     <message>
         <source>Listed residents</source>
@@ -281,8 +515,21 @@
         <translation>列出出租屋各房间住户</translation>
     </message>
     <message>
+        <source>Listed who lives in a room</source>
+        <translation>查看房间住户</translation>
+    </message>
+    <message>
         <source>Logged in</source>
+        <extracomment>action code → English words (translated in the &quot;AuditEvents&quot; context).</extracomment>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Looked for a pre-registration</source>
+        <translation>查找网上备案</translation>
+    </message>
+    <message>
+        <source>Moved a resident to another room</source>
+        <translation>住户换房</translation>
     </message>
     <message>
         <source>Opened a rental property</source>
@@ -353,6 +600,10 @@
         <translation>登记被冻结规则阻止</translation>
     </message>
     <message>
+        <source>Rejected a pre-registration</source>
+        <translation>驳回网上备案</translation>
+    </message>
+    <message>
         <source>Reset an operator&apos;s password</source>
         <translation>重置操作员密码</translation>
     </message>
@@ -383,6 +634,18 @@
     <message>
         <source>Station unlocked</source>
         <translation>工作站解锁</translation>
+    </message>
+    <message>
+        <source>Task changed by the platform</source>
+        <translation>平台修改了任务</translation>
+    </message>
+    <message>
+        <source>Task received from the platform</source>
+        <translation>收到平台任务</translation>
+    </message>
+    <message>
+        <source>Unlocked an operator&apos;s account</source>
+        <translation>解锁操作员账号</translation>
     </message>
     <message>
         <source>Updated a task</source>
@@ -472,6 +735,10 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Double-click a row about a resident, or paste its record id</source>
+        <translation>双击某条与居民有关的记录，或粘贴其记录编号</translation>
+    </message>
+    <message>
         <source>Enter a resident&apos;s record id (36 characters, with dashes).</source>
         <translation>请输入实有人口的记录编号（36 个字符，含连字符）。</translation>
     </message>
@@ -496,6 +763,10 @@
         <translation>查找</translation>
     </message>
     <message>
+        <source>Find a resident by name or ID number, or double-click a row about a resident</source>
+        <translation>按姓名或身份证号查找居民，或双击某条与居民有关的记录</translation>
+    </message>
+    <message>
         <source>Logins and unlocking</source>
         <translation>登录与解锁</translation>
     </message>
@@ -518,10 +789,6 @@
     <message>
         <source>Reads of personal data</source>
         <translation>个人信息的查阅</translation>
-    </message>
-    <message>
-        <source>Record id of a resident (from the sync or a report)</source>
-        <translation>实有人口的记录编号（来自同步或报表）</translation>
     </message>
     <message>
         <source>Refused or failed</source>
@@ -570,6 +837,10 @@
     <message>
         <source>Write the rows of the current filter to a CSV file for an inspection (recorded in the trail)</source>
         <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
+    </message>
+    <message>
+        <source>Your role may not search residents by name or ID number. Rows about a resident show its record id in the About column (point at it to see the whole id): double-click such a row to list only that resident&apos;s events.</source>
+        <translation>您的角色不能按姓名或身份证号查询居民。与居民有关的记录在“对象”列显示其记录编号（鼠标悬停可看完整编号）：双击该行即只列出此居民的事件。</translation>
     </message>
     <message>
         <source>any date</source>
@@ -5101,7 +5372,7 @@
     </message>
     <message>
         <source>Pre-registrations waiting: %1</source>
-        <translation>待确认预登记：%1 条</translation>
+        <translation>待确认网上备案：%1 条</translation>
     </message>
     <message>
         <source>Registrations per day</source>
@@ -7220,7 +7491,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>import pre-registrations (JSON list) for a station</source>
-        <translation>为警务室导入预登记（JSON 列表）</translation>
+        <translation>为警务室导入网上备案（JSON 列表）</translation>
     </message>
     <message>
         <source>kind of record (e.g. resident, property)</source>
@@ -7328,11 +7599,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{count} pre-registrations queued</source>
-        <translation>{count} 条预登记已排队</translation>
+        <translation>{count} 条网上备案已排队</translation>
     </message>
     <message>
         <source>{file}: not a list of pre-registrations ({where}: {reason}); expected e.g. {example}</source>
-        <translation>{file}：不是预登记列表（{where}：{reason}），应类似 {example}</translation>
+        <translation>{file}：不是网上备案列表（{where}：{reason}），应类似 {example}</translation>
     </message>
     <message>
         <source>{file}: row {row}: field {field} must be text, a number, `true`/`false` or `null`</source>
@@ -8124,7 +8395,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>No such pending pre-registration.</source>
-        <translation>没有该待确认的预登记。</translation>
+        <translation>没有该待确认的网上备案。</translation>
     </message>
     <message>
         <source>Not sent: {error}. It will be retried automatically.</source>
