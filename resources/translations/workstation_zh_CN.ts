@@ -2443,6 +2443,10 @@
         <translation>其他操作员登录</translation>
     </message>
     <message>
+        <source>Another operator logs in. The session of {user} stays locked until {user} unlocks it.</source>
+        <translation>其他操作员登录。{user} 的会话保持锁定，直到 {user} 本人解锁。</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>正在验证……</translation>
     </message>
@@ -2497,6 +2501,10 @@
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock {user}</source>
+        <translation>解锁 {user}</translation>
     </message>
     <message>
         <source>Your password was reset by an administrator. Choose a new password (at least 8 characters) to continue.</source>
@@ -2649,13 +2657,15 @@
         <source>last try {t} not finished</source>
         <translation>上次尝试 {t} 未完成</translation>
     </message>
+    <message numerus="yes">
+        <source>⇅ %n change(s) waiting</source>
+        <translation>
+            <numerusform>⇅ %n 条变更待上传</numerusform>
+        </translation>
+    </message>
     <message>
         <source>⇅ not enrolled with the platform</source>
         <translation>⇅ 未在平台注册</translation>
-    </message>
-    <message>
-        <source>⇅ {n} changes waiting</source>
-        <translation>⇅ {n} 条更改待同步</translation>
     </message>
 </context>
 <context>
@@ -5291,8 +5301,8 @@
         <translation>（%1 项已逾期）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Alt+1…8&lt;/b&gt; pages</source>
-        <translation>&lt;b&gt;Alt+1…8&lt;/b&gt; 切换页面</translation>
+        <source>&lt;b&gt;Alt+1…{last}&lt;/b&gt; pages</source>
+        <translation>&lt;b&gt;Alt+1…{last}&lt;/b&gt; 切换页面</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ctrl+F&lt;/b&gt; search residents</source>
@@ -6945,6 +6955,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>（演示警务室）</translation>
     </message>
     <message>
+        <source>Alt+1…{last}: pages</source>
+        <translation>Alt+1…{last}：切换页面</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -6957,11 +6971,12 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>本警务室辖区内的全部实有人口。可按姓名、拼音、证件号码、电话或地址查询（Ctrl+F），或将身份证放上阅读器直接打开该人员。列表中的证件号码已隐去部分数字，只有打开的记录中才显示完整号码。F2 手工录入登记。</translation>
     </message>
     <message>
-        <source>F1: this help · Alt+1…8: pages · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog</source>
-        <translation>F1：本说明 · Alt+1…8：切换页面 · Ctrl+F：查询 · F2：新登记 · F5：立即同步 · Ctrl+L：锁定 · Esc：关闭对话框</translation>
+        <source>F1: this help · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog</source>
+        <translation>F1：本说明 · Ctrl+F：查询 · F2：新登记 · F5：立即同步 · Ctrl+L：锁定 · Esc：关闭对话框</translation>
     </message>
     <message>
         <source>Help: {page}</source>
+        <extracomment>the session&apos;s page count (the Alt+1…n keys); 0 when no one is logged in</extracomment>
         <translation>帮助：{page}</translation>
     </message>
     <message>
