@@ -3989,8 +3989,24 @@
         <translation>请选择：输入字母，如 L 或 Q2</translation>
     </message>
     <message>
+        <source>loading rooms…</source>
+        <translation>正在加载房间…</translation>
+    </message>
+    <message>
+        <source>no property matches</source>
+        <translation>没有匹配的出租屋</translation>
+    </message>
+    <message>
         <source>not a date: write it as 2024-03-01</source>
         <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>this property has no rooms</source>
+        <translation>该出租屋没有房间</translation>
     </message>
     <message>
         <source>⚠ The document did not read cleanly (%1). Check the fields against the document.</source>

@@ -123,3 +123,47 @@ def test_manual_entry_takes_birth_date_and_sex_from_a_valid_number(qtbot, ctx):
     ed["doc_type"].setCurrentIndex(ed["doc_type"].findData(DocumentType.RESIDENT_ID.value))
     assert ed["birth_date"].isReadOnly()
     form._dirty = False  # closed by the test without the "discard?" question
+
+
+def _commit(widget, text):
+    """Chinese typed as an input method commits it (QTest's key clicks know only ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_property_search_shows_only_results_of_the_current_text(qtbot, ctx, runner):
+    from desk_fixtures import drain, off_gui
+
+    a = off_gui(lambda: ctx.desk.housing.create_property(address="演示市东城区幸福路18号", grid_code="G07")).id
+    off_gui(lambda: ctx.desk.housing.add_room(a, label="301"))
+    off_gui(lambda: ctx.desk.housing.add_room(a, label="302"))
+    off_gui(lambda: ctx.desk.housing.create_property(address="演示市北山区北山路2号", grid_code="G07"))
+    form = RegistrationForm(ctx, None)
+    qtbot.addWidget(form)
+    form.show()
+    prop = form.editors["property"]
+    prop.setFocus()
+    _commit(prop, "幸福")
+    assert form.property_state.text() == "searching…"
+    qtbot.waitUntil(lambda: form._completer_model.stringList() == ["演示市东城区幸福路18号"], timeout=5000)
+    assert form.property_state.text() == ""
+    # a keystroke drops the previous text's results at once: Enter cannot take one of them
+    prop.setText("")
+    _commit(prop, "北山")
+    assert form._completer_model.stringList() == [] and form.property_state.text() == "searching…"
+    form._on_property_chosen("演示市东城区幸福路18号")  # what a stale ↓+Enter would have taken
+    assert form._property_id is None
+    qtbot.waitUntil(lambda: form._completer_model.stringList() == ["演示市北山区北山路2号"], timeout=5000)
+    # choosing a property says its rooms are loading until they are there
+    prop.setText("演示市东城区幸福路18号")
+    form._property_hits = [(a, "演示市东城区幸福路18号")]
+    form._on_property_chosen("演示市东城区幸福路18号")
+    assert form.room_combo.placeholderText() == "loading rooms…"
+    qtbot.waitUntil(lambda: form.room_combo.count() == 2, timeout=5000)
+    assert form.room_combo.placeholderText() == "choose the room"
+    drain(qtbot, runner)
+    form._dirty = False

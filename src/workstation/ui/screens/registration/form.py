@@ -253,9 +253,17 @@ class RegistrationForm(QDialog):
         prop.setCompleter(completer)
         prop.textEdited.connect(self._on_property_edited)
         self.property_completer = completer
+        self.property_state = QLabel()  # "searching…", "no property matches": the list is for this text only
+        self.property_state.setObjectName("propertyState")
+        prop_box = QWidget()
+        pb = QHBoxLayout(prop_box)
+        pb.setContentsMargins(0, 0, 0, 0)
+        pb.addWidget(prop, 1)
+        pb.addWidget(self.property_state)
         room = QComboBox()
         room.setEnabled(False)
         self.room_combo = room
+        self._rooms_for: str | None = None  # the property whose rooms are loading or shown
         for name in (*DESK_FIELDS, "notes"):
             if name == "property":
                 editor = prop
@@ -265,7 +273,7 @@ class RegistrationForm(QDialog):
                 editor = QLineEdit()
             editor.setObjectName(name)
             self.editors[name] = editor
-            self._add_row(desk_form, name, editor, editor)
+            self._add_row(desk_form, name, prop_box if name == "property" else editor, editor)
         self._property_timer = QTimer(self)
         self._property_timer.setSingleShot(True)
         self._property_timer.setInterval(SEARCH_DELAY_MS)
@@ -421,7 +429,8 @@ class RegistrationForm(QDialog):
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
-        self.room_combo.setPlaceholderText(self.tr("choose the property first"))
+        if self._property_id is None:
+            self.room_combo.setPlaceholderText(self.tr("choose the property first"))
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the registration (Ctrl+S; Enter on the last field)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -848,16 +857,26 @@ class RegistrationForm(QDialog):
         super().reject()
 
     # ---- property and room ------------------------------------------------------------------------
-    def _on_property_edited(self, _text: str) -> None:
+    def _on_property_edited(self, text: str) -> None:
+        """Every keystroke drops the list of the previous text at once (↓+Enter can never take a result
+        of an older query) and says a search is coming; the search runs once typing pauses."""
         self._property_id = None
+        self._rooms_for = None
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
         room.setEnabled(False)
+        room.setPlaceholderText(self.tr("choose the property first"))
+        self._property_search_seq += 1  # a search still on its way is stale from now on
+        self._property_hits = []
+        self._completer_model.setStringList([])
+        self.property_completer.popup().hide()
+        self.property_state.setText(self.tr("searching…") if text.strip() else "")
         self._property_timer.start()
 
     def _search_properties(self) -> None:
         text = self._text("property")
         if len(text) < 1:
+            self.property_state.setText("")
             return
         self._property_search_seq += 1
         seq = self._property_search_seq
@@ -868,8 +887,9 @@ class RegistrationForm(QDialog):
 
     def _on_properties(self, seq: int, hits: list[tuple[str, str]]) -> None:
         if seq != self._property_search_seq:
-            return  # a later keystroke's search is on its way: the latest query wins
+            return  # typed on since: the latest query wins, an older result is never shown
         self._property_hits = hits
+        self.property_state.setText("" if hits else self.tr("no property matches"))
         self._completer_model.setStringList([address for _id, address in hits])
         # focusWidget(): the field the operator is in, even while another window is active meanwhile
         if hits and self.focusWidget() is self.editors["property"]:
@@ -880,12 +900,22 @@ class RegistrationForm(QDialog):
         if match is None:
             return
         self._property_id = match
+        self._rooms_for = match
+        self.property_state.setText("")
         self.errors.show([])
-        desk = self.ctx.desk
-        Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(self._on_rooms).start()
-
-    def _on_rooms(self, rooms: list[tuple[str, str]]) -> None:
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        room.clear()
+        room.setPlaceholderText(self.tr("loading rooms…"))
+        desk = self.ctx.desk
+        Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(
+            lambda rooms: self._on_rooms(rooms, match)
+        ).start()
+
+    def _on_rooms(self, rooms: list[tuple[str, str]], property_id: str | None = None) -> None:
+        room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        if property_id is not None and property_id != self._rooms_for:
+            return  # the operator chose another property (or typed on) meanwhile
+        room.setPlaceholderText(self.tr("choose the room") if rooms else self.tr("this property has no rooms"))
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
