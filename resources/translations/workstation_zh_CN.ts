@@ -1763,8 +1763,12 @@
         <translation>本页面打开时，放上阅读器的证件或刷过的护照只在此处作为测试结果显示，不会打开或保存任何记录。</translation>
     </message>
     <message>
-        <source>{port} · {protocol}, {baud} baud</source>
-        <translation>{port} · {protocol}，{baud} 波特</translation>
+        <source>{baud} baud · data packet {packet} bytes · security level {security}</source>
+        <translation>{baud} 波特 · 数据包 {packet} 字节 · 安全等级 {security}</translation>
+    </message>
+    <message>
+        <source>{port} · {device}, {baud} baud</source>
+        <translation>{port} · {device}，{baud} 波特</translation>
     </message>
 </context>
 <context>
