@@ -117,6 +117,10 @@
 <context>
     <name>AuditDetails</name>
     <message>
+        <source>1 row</source>
+        <translation>1 条</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -133,6 +137,10 @@
         <translation>地址：{value}</translation>
     </message>
     <message>
+        <source>audit anchor</source>
+        <translation>审计锚点</translation>
+    </message>
+    <message>
         <source>browse</source>
         <extracomment>detail values worth words (search kinds, statuses, pages, orders).</extracomment>
         <translation>浏览</translation>
@@ -140,6 +148,14 @@
     <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>declaration</source>
+        <translation>居住申报</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
     </message>
     <message>
         <source>done</source>
@@ -154,6 +170,10 @@
         <translation>截止自 {value}</translation>
     </message>
     <message>
+        <source>fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
         <source>first</source>
         <translation>第一页</translation>
     </message>
@@ -164,6 +184,10 @@
     <message>
         <source>grid: {value}</source>
         <translation>网格：{value}</translation>
+    </message>
+    <message>
+        <source>identity document</source>
+        <translation>身份证件</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -198,6 +222,10 @@
         <translation>待办</translation>
     </message>
     <message>
+        <source>operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
     </message>
@@ -222,8 +250,16 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>pre-registration</source>
+        <translation>网上备案</translation>
+    </message>
+    <message>
         <source>previous tenancy: {value}</source>
         <translation>原居住记录：{value}</translation>
+    </message>
+    <message>
+        <source>property</source>
+        <translation>出租屋</translation>
     </message>
     <message>
         <source>query: {value}</source>
@@ -232,6 +268,15 @@
     <message>
         <source>rejected</source>
         <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <extracomment>target types (the About column) → words.</extracomment>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>房间</translation>
     </message>
     <message>
         <source>round of {value}</source>
@@ -243,12 +288,36 @@
         <translation>查询方式：{value}</translation>
     </message>
     <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
         <source>sex: {value}</source>
         <translation>性别：{value}</translation>
     </message>
     <message>
+        <source>spot check</source>
+        <translation>抽查</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
         <source>status: {value}</source>
         <translation>状态：{value}</translation>
+    </message>
+    <message>
+        <source>sync batch</source>
+        <translation>同步批次</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>tenancy</source>
+        <translation>居住记录</translation>
     </message>
     <message>
         <source>to room {value}</source>
@@ -280,7 +349,7 @@
     </message>
     <message>
         <source>{n} properties</source>
-        <translation>{n} 处出租房</translation>
+        <translation>{n} 处出租屋</translation>
     </message>
     <message>
         <source>{n} rooms</source>
@@ -496,7 +565,7 @@
     </message>
     <message>
         <source>Listed rental properties</source>
-        <translation>列出出租房</translation>
+        <translation>列出出租屋</translation>
     </message>
     <message>
         <source>Listed residents</source>

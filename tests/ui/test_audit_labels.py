@@ -94,6 +94,19 @@ def test_every_audit_action_in_the_source_has_a_label():
     assert not missing, f"audit actions without a label in ui/screens/audit/labels.py: {missing}"
 
 
+def test_every_labelled_action_falls_in_an_event_filter():
+    """The viewer's Event filter (supervision.AUDIT_KINDS) reaches every action; a refusal-only action is
+    reached through "Refused or failed"."""
+    from workstation.storage.areas.supervision import AUDIT_KINDS
+
+    def hit(pattern: str, action: str) -> bool:
+        return re.fullmatch(re.escape(pattern).replace("%", ".*"), action) is not None
+
+    orphans = [a for a in EVENT_LABELS
+               if not any(hit(p, a) for ps in AUDIT_KINDS.values() for p in ps) and a != "registration.blocked"]
+    assert not orphans, f"actions no Event filter shows: {orphans}"
+
+
 def test_details_read_as_words_in_both_languages(switch_language):
     assert details_text('{"rows": 2}') == "2 rows"
     assert details_text('{"kind": "browse", "query": "", "grid": null, "page": "first", "rows": 5}') == (

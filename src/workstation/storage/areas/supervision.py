@@ -42,12 +42,13 @@ from workstation.storage.search import BadCursor
 AUDIT_KINDS: dict[str, tuple[str, ...]] = {
     "sign_in": ("login", "database.unlock", "operator.change_password"),
     "read": ("%.read", "%.search", "%.rows", "%.list", "%.count", "%.print", "declaration.compare",
-             "declaration.overdue", "declaration.late_properties", "room.occupants"),
-    "change": ("%.create", "%.update", "%.delete"),
+             "declaration.overdue", "declaration.late_properties", "room.occupants", "room.tenancies"),
+    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged"),
     "export": ("%.export",),
-    "sync": ("sync.%", "freeze.%", "prereg.%"),
+    "sync": ("sync.%", "freeze.%", "prereg.%", "task.received", "task.updated_by_platform"),
     "admin": (
-        "operator.create", "operator.disable", "operator.reset_password", "operator.role", "database.backup",
+        "operator.create", "operator.disable", "operator.enable", "operator.unlock", "operator.reset_password",
+        "operator.role", "database.backup",
         "database.restore", "database.rekey", "station.%", "setting.%", "settings.%", "device.%", "retention.%",
         "audit.%", "demo.%",
     ),

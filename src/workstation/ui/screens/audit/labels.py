@@ -147,6 +147,26 @@ COUNT_KEYS: dict[str, str] = {
     "overlaps": QT_TRANSLATE_NOOP("AuditDetails", "{n} overlapping tenancies"),
 }
 
+#: target types (the About column) → words.
+TARGET_TYPES: dict[str, str] = {
+    "person": QT_TRANSLATE_NOOP("AuditDetails", "resident"),
+    "property": QT_TRANSLATE_NOOP("AuditDetails", "property"),
+    "room": QT_TRANSLATE_NOOP("AuditDetails", "room"),
+    "tenancy": QT_TRANSLATE_NOOP("AuditDetails", "tenancy"),
+    "operator": QT_TRANSLATE_NOOP("AuditDetails", "operator"),
+    "task": QT_TRANSLATE_NOOP("AuditDetails", "task"),
+    "prereg": QT_TRANSLATE_NOOP("AuditDetails", "pre-registration"),
+    "device": QT_TRANSLATE_NOOP("AuditDetails", "device"),
+    "declaration": QT_TRANSLATE_NOOP("AuditDetails", "declaration"),
+    "fingerprint": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint"),
+    "identity_document": QT_TRANSLATE_NOOP("AuditDetails", "identity document"),
+    "spot_check": QT_TRANSLATE_NOOP("AuditDetails", "spot check"),
+    "station": QT_TRANSLATE_NOOP("AuditDetails", "station"),
+    "batch": QT_TRANSLATE_NOOP("AuditDetails", "sync batch"),
+    "setting": QT_TRANSLATE_NOOP("AuditDetails", "setting"),
+    "audit_anchor": QT_TRANSLATE_NOOP("AuditDetails", "audit anchor"),
+}
+
 #: detail values worth words (search kinds, statuses, pages, orders).
 DETAIL_VALUES: dict[str, str] = {
     "browse": QT_TRANSLATE_NOOP("AuditDetails", "browse"),
@@ -174,6 +194,14 @@ def event_label(action: str) -> str:
     """Words for an audit action in the UI language (the action code itself when it has none)."""
     text = EVENT_LABELS.get(action)
     return _tr(CTX, text) if text is not None else action
+
+
+def target_type_label(target_type: str | None) -> str:
+    """Words for a row's target type (the code itself when it has none; "" for None)."""
+    if not target_type:
+        return ""
+    text = TARGET_TYPES.get(target_type)
+    return _tr("AuditDetails", text) if text is not None else target_type
 
 
 def _value(v: Any) -> str:
@@ -208,7 +236,9 @@ def details_text(details: str) -> str:
     for key, v in data.items():
         if v is None or v == "" or v == [] or v == {}:
             continue
-        if key in COUNT_KEYS:
+        if key == "rows" and v == 1:
+            parts.append(QCoreApplication.translate("AuditDetails", "1 row"))
+        elif key in COUNT_KEYS:
             n = len(v) if isinstance(v, list | dict) else v
             parts.append(_tr("AuditDetails", COUNT_KEYS[key]).format(n=n))
         elif key in DETAIL_KEYS:

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from workstation.ui.screens.audit.labels import details_text, event_label
+from workstation.ui.screens.audit.labels import details_text, event_label, target_type_label
 from workstation.ui.tasks import Cancelled, Lane, Op
 
 Index = QModelIndex | QPersistentModelIndex
@@ -145,10 +145,11 @@ class AuditTrailModel(QAbstractTableModel):
         if col == "event":
             return event_label(r.action)
         if col == "target":
+            kind = target_type_label(r.target_type)
             if not r.target_id:
-                return r.target_type or ""
+                return kind
             short = r.target_id if len(r.target_id) <= 12 else r.target_id[:8] + "…"
-            return f"{r.target_type or ''} {short}".strip()
+            return f"{kind} {short}".strip()
         if col == "details":
             return details_text(r.details)[:300]
         if col == "outcome":
