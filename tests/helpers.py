@@ -117,5 +117,5 @@ def english_words(text: str, allowed: Iterable[str] = ()) -> set[str]:
     stripped = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", stripped)  # environment variables
     # the desktop app's markup: rich-text tags (<b>), menu mnemonics ("保存(&S)"), shortcuts (Ctrl+F, F2)
     stripped = re.sub(r"<[^>]*>|\(&[A-Za-z]\)|(?:Ctrl|Alt|Shift)\+\w+|\bF\d{1,2}\b", " ", stripped)
-    stripped = re.sub(r"%\(\w+\)[sdr]|%[sdr]", " ", stripped)  # argparse's placeholders (%(prog)s)
+    stripped = re.sub(r"%\(\w+\)[sdr]|%[sdrn]|%\d+", " ", stripped)  # argparse (%(prog)s), Qt (%n, %1)
     return set(re.findall(r"[A-Za-z][A-Za-z'-]*", stripped)) - LATIN_ALLOWED - set(allowed)

@@ -115,10 +115,196 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>ID number: {value}</source>
+        <translation>身份证号：{value}</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>address: {value}</source>
+        <translation>地址：{value}</translation>
+    </message>
+    <message>
+        <source>browse</source>
+        <extracomment>detail values worth words (search kinds, statuses, pages, orders).</extracomment>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>due before {value}</source>
+        <translation>截止早于 {value}</translation>
+    </message>
+    <message>
+        <source>due from {value}</source>
+        <translation>截止自 {value}</translation>
+    </message>
+    <message>
+        <source>first</source>
+        <translation>第一页</translation>
+    </message>
+    <message>
+        <source>from room {value}</source>
+        <translation>原房间 {value}</translation>
+    </message>
+    <message>
+        <source>grid: {value}</source>
+        <translation>网格：{value}</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>landlord late: {value}</source>
+        <translation>房东逾期：{value}</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>name: {value}</source>
+        <translation>姓名：{value}</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>on {value}</source>
+        <translation>日期 {value}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>order: {value}</source>
+        <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>page: {value}</source>
+        <translation>页：{value}</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待确认</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>phone: {value}</source>
+        <translation>电话：{value}</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>previous tenancy: {value}</source>
+        <translation>原居住记录：{value}</translation>
+    </message>
+    <message>
+        <source>query: {value}</source>
+        <translation>查询：{value}</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>round of {value}</source>
+        <translation>{value} 月走访</translation>
+    </message>
+    <message>
+        <source>search by: {value}</source>
+        <extracomment>detail key → &quot;label: {value}&quot; pattern (translated in the &quot;AuditDetails&quot; context).</extracomment>
+        <translation>查询方式：{value}</translation>
+    </message>
+    <message>
+        <source>sex: {value}</source>
+        <translation>性别：{value}</translation>
+    </message>
+    <message>
+        <source>status: {value}</source>
+        <translation>状态：{value}</translation>
+    </message>
+    <message>
+        <source>to room {value}</source>
+        <translation>新房间 {value}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>{n} differences</source>
+        <translation>{n} 处不同</translation>
+    </message>
+    <message>
+        <source>{n} lines compared</source>
+        <translation>比对 {n} 项</translation>
+    </message>
+    <message>
+        <source>{n} matches</source>
+        <translation>{n} 条匹配</translation>
+    </message>
+    <message>
+        <source>{n} overlapping tenancies</source>
+        <translation>{n} 条重叠居住记录</translation>
+    </message>
+    <message>
+        <source>{n} people</source>
+        <translation>{n} 人</translation>
+    </message>
+    <message>
+        <source>{n} properties</source>
+        <translation>{n} 处出租房</translation>
+    </message>
+    <message>
+        <source>{n} rooms</source>
+        <translation>{n} 间房</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <extracomment>detail key whose value is a count → &quot;{n} …&quot; (translated in the &quot;AuditDetails&quot; context).</extracomment>
+        <translation>{n} 条</translation>
+    </message>
+</context>
+<context>
     <name>AuditEvents</name>
+    <message>
+        <source>Accepted an overlapping tenancy</source>
+        <translation>确认重叠的居住记录</translation>
+    </message>
     <message>
         <source>Added a rental property</source>
         <translation>添加出租屋</translation>
+    </message>
+    <message>
+        <source>Added a room</source>
+        <translation>添加房间</translation>
     </message>
     <message>
         <source>Added an identity document</source>
@@ -141,12 +327,28 @@
         <translation>采集指纹</translation>
     </message>
     <message>
+        <source>Changed a fingerprint</source>
+        <translation>修改指纹</translation>
+    </message>
+    <message>
         <source>Changed a rental property</source>
         <translation>修改出租屋</translation>
     </message>
     <message>
+        <source>Changed a residence declaration</source>
+        <translation>修改居住申报</translation>
+    </message>
+    <message>
         <source>Changed a resident</source>
         <translation>修改实有人口</translation>
+    </message>
+    <message>
+        <source>Changed a room</source>
+        <translation>修改房间</translation>
+    </message>
+    <message>
+        <source>Changed a spot check</source>
+        <translation>修改抽查记录</translation>
     </message>
     <message>
         <source>Changed a station setting</source>
@@ -181,6 +383,14 @@
         <translation>比对业主申报与登记</translation>
     </message>
     <message>
+        <source>Compared a sync conflict</source>
+        <translation>比对同步冲突</translation>
+    </message>
+    <message>
+        <source>Confirmed a pre-registration</source>
+        <translation>确认网上备案</translation>
+    </message>
+    <message>
         <source>Counted residents</source>
         <translation>统计实有人口数</translation>
     </message>
@@ -201,16 +411,36 @@
         <translation>删除出租屋</translation>
     </message>
     <message>
+        <source>Deleted a residence declaration</source>
+        <translation>删除居住申报</translation>
+    </message>
+    <message>
         <source>Deleted a resident</source>
         <translation>删除实有人口</translation>
+    </message>
+    <message>
+        <source>Deleted a room</source>
+        <translation>删除房间</translation>
+    </message>
+    <message>
+        <source>Deleted a spot check</source>
+        <translation>删除抽查记录</translation>
+    </message>
+    <message>
+        <source>Deleted a task</source>
+        <translation>删除任务</translation>
     </message>
     <message>
         <source>Deleted an identity document</source>
         <translation>删除身份证件</translation>
     </message>
     <message>
-        <source>Disabled or enabled an operator</source>
-        <translation>停用或启用操作员</translation>
+        <source>Disabled an operator</source>
+        <translation>停用操作员</translation>
+    </message>
+    <message>
+        <source>Enabled an operator</source>
+        <translation>启用操作员</translation>
     </message>
     <message>
         <source>Ended a tenancy</source>
@@ -262,7 +492,11 @@
     </message>
     <message>
         <source>Listed pre-registrations</source>
-        <translation>列出预登记</translation>
+        <translation>列出网上备案</translation>
+    </message>
+    <message>
+        <source>Listed rental properties</source>
+        <translation>列出出租房</translation>
     </message>
     <message>
         <source>Listed residents</source>
@@ -281,8 +515,21 @@
         <translation>列出出租屋各房间住户</translation>
     </message>
     <message>
+        <source>Listed who lives in a room</source>
+        <translation>查看房间住户</translation>
+    </message>
+    <message>
         <source>Logged in</source>
+        <extracomment>action code → English words (translated in the &quot;AuditEvents&quot; context).</extracomment>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Looked for a pre-registration</source>
+        <translation>查找网上备案</translation>
+    </message>
+    <message>
+        <source>Moved a resident to another room</source>
+        <translation>住户换房</translation>
     </message>
     <message>
         <source>Opened a rental property</source>
@@ -353,6 +600,10 @@
         <translation>登记被冻结规则阻止</translation>
     </message>
     <message>
+        <source>Rejected a pre-registration</source>
+        <translation>驳回网上备案</translation>
+    </message>
+    <message>
         <source>Reset an operator&apos;s password</source>
         <translation>重置操作员密码</translation>
     </message>
@@ -383,6 +634,18 @@
     <message>
         <source>Station unlocked</source>
         <translation>工作站解锁</translation>
+    </message>
+    <message>
+        <source>Task changed by the platform</source>
+        <translation>平台修改了任务</translation>
+    </message>
+    <message>
+        <source>Task received from the platform</source>
+        <translation>收到平台任务</translation>
+    </message>
+    <message>
+        <source>Unlocked an operator&apos;s account</source>
+        <translation>解锁操作员账号</translation>
     </message>
     <message>
         <source>Updated a task</source>
@@ -472,6 +735,10 @@
         <translation>清除筛选</translation>
     </message>
     <message>
+        <source>Double-click a row about a resident, or paste its record id</source>
+        <translation>双击某条与居民有关的记录，或粘贴其记录编号</translation>
+    </message>
+    <message>
         <source>Enter a resident&apos;s record id (36 characters, with dashes).</source>
         <translation>请输入实有人口的记录编号（36 个字符，含连字符）。</translation>
     </message>
@@ -496,6 +763,10 @@
         <translation>查找</translation>
     </message>
     <message>
+        <source>Find a resident by name or ID number, or double-click a row about a resident</source>
+        <translation>按姓名或身份证号查找居民，或双击某条与居民有关的记录</translation>
+    </message>
+    <message>
         <source>Logins and unlocking</source>
         <translation>登录与解锁</translation>
     </message>
@@ -518,10 +789,6 @@
     <message>
         <source>Reads of personal data</source>
         <translation>个人信息的查阅</translation>
-    </message>
-    <message>
-        <source>Record id of a resident (from the sync or a report)</source>
-        <translation>实有人口的记录编号（来自同步或报表）</translation>
     </message>
     <message>
         <source>Refused or failed</source>
@@ -570,6 +837,10 @@
     <message>
         <source>Write the rows of the current filter to a CSV file for an inspection (recorded in the trail)</source>
         <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
+    </message>
+    <message>
+        <source>Your role may not search residents by name or ID number. Rows about a resident show its record id in the About column (point at it to see the whole id): double-click such a row to list only that resident&apos;s events.</source>
+        <translation>您的角色不能按姓名或身份证号查询居民。与居民有关的记录在“对象”列显示其记录编号（鼠标悬停可看完整编号）：双击该行即只列出此居民的事件。</translation>
     </message>
     <message>
         <source>any date</source>
@@ -1261,8 +1532,20 @@
         <translation>号码较短的护照</translation>
     </message>
     <message>
+        <source>Passport with a short number (expired 2023)</source>
+        <translation>证件号较短的护照（2023年已过期）</translation>
+    </message>
+    <message>
         <source>Passport with a wrong check digit</source>
         <translation>校验位错误的护照</translation>
+    </message>
+    <message>
+        <source>Passport, expired (ICAO specimen, 2012)</source>
+        <translation>护照（已过期，ICAO样本，2012年）</translation>
+    </message>
+    <message>
+        <source>Passport, expired (older ICAO specimen, 1994)</source>
+        <translation>护照（已过期，旧版ICAO样本，1994年）</translation>
     </message>
     <message>
         <source>Passport, older specimen</source>
@@ -1480,8 +1763,12 @@
         <translation>本页面打开时，放上阅读器的证件或刷过的护照只在此处作为测试结果显示，不会打开或保存任何记录。</translation>
     </message>
     <message>
-        <source>{port} · {protocol}, {baud} baud</source>
-        <translation>{port} · {protocol}，{baud} 波特</translation>
+        <source>{baud} baud · data packet {packet} bytes · security level {security}</source>
+        <translation>{baud} 波特 · 数据包 {packet} 字节 · 安全等级 {security}</translation>
+    </message>
+    <message>
+        <source>{port} · {device}, {baud} baud</source>
+        <translation>{port} · {device}，{baud} 波特</translation>
     </message>
 </context>
 <context>
@@ -2160,6 +2447,10 @@
         <translation>其他操作员登录</translation>
     </message>
     <message>
+        <source>Another operator logs in. The session of {user} stays locked until {user} unlocks it.</source>
+        <translation>其他操作员登录。{user} 的会话保持锁定，直到 {user} 本人解锁。</translation>
+    </message>
+    <message>
         <source>Checking…</source>
         <translation>正在验证……</translation>
     </message>
@@ -2214,6 +2505,10 @@
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Unlock {user}</source>
+        <translation>解锁 {user}</translation>
     </message>
     <message>
         <source>Your password was reset by an administrator. Choose a new password (at least 8 characters) to continue.</source>
@@ -2366,13 +2661,15 @@
         <source>last try {t} not finished</source>
         <translation>上次尝试 {t} 未完成</translation>
     </message>
+    <message numerus="yes">
+        <source>⇅ %n change(s) waiting</source>
+        <translation>
+            <numerusform>⇅ %n 条变更待上传</numerusform>
+        </translation>
+    </message>
     <message>
         <source>⇅ not enrolled with the platform</source>
         <translation>⇅ 未在平台注册</translation>
-    </message>
-    <message>
-        <source>⇅ {n} changes waiting</source>
-        <translation>⇅ {n} 条更改待同步</translation>
     </message>
 </context>
 <context>
@@ -3101,8 +3398,8 @@
         <translation>已满</translation>
     </message>
     <message>
-        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. Each tile also says it in words.</source>
-        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员。每个房间也用文字注明。</translation>
+        <source>Green: verified by a spot check · Amber: not verified · Grey: empty · Red: more people than the room&apos;s capacity (rooms with a capacity set). Each tile also says it in words.</source>
+        <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员（人数超过房间的核定人数，仅限已设核定人数的房间）。每个房间也用文字注明。</translation>
     </message>
     <message>
         <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
@@ -3528,8 +3825,8 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <source>11-digit mobile number</source>
-        <translation>11位手机号码</translation>
+        <source>11-digit mobile, or + and country code (e.g. +852…)</source>
+        <translation>11位手机号，或“+”加国家或地区代码（如 +852…）</translation>
     </message>
     <message>
         <source>3-letter code, e.g. GBR</source>
@@ -3632,6 +3929,10 @@
         <translation>境外人员停留信息</translation>
     </message>
     <message>
+        <source>Taken from the ID number</source>
+        <translation>由身份号码得出</translation>
+    </message>
+    <message>
         <source>The card holds no photo that could be shown.</source>
         <translation>证件中没有可显示的照片。</translation>
     </message>
@@ -3668,6 +3969,10 @@
         <translation>请填写数字，如 0 或 1</translation>
     </message>
     <message>
+        <source>choose</source>
+        <translation>请选择</translation>
+    </message>
+    <message>
         <source>choose a property from the list (type part of its address)</source>
         <translation>请从列表中选择出租屋（输入部分地址）</translation>
     </message>
@@ -3684,8 +3989,24 @@
         <translation>请选择：输入字母，如 L 或 Q2</translation>
     </message>
     <message>
+        <source>loading rooms…</source>
+        <translation>正在加载房间…</translation>
+    </message>
+    <message>
+        <source>no property matches</source>
+        <translation>没有匹配的出租屋</translation>
+    </message>
+    <message>
         <source>not a date: write it as 2024-03-01</source>
         <translation>不是有效日期，请按 2024-03-01 的格式填写</translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>this property has no rooms</source>
+        <translation>该出租屋没有房间</translation>
     </message>
     <message>
         <source>⚠ The document did not read cleanly (%1). Check the fields against the document.</source>
@@ -4984,8 +5305,8 @@
         <translation>（%1 项已逾期）</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Alt+1…8&lt;/b&gt; pages</source>
-        <translation>&lt;b&gt;Alt+1…8&lt;/b&gt; 切换页面</translation>
+        <source>&lt;b&gt;Alt+1…{last}&lt;/b&gt; pages</source>
+        <translation>&lt;b&gt;Alt+1…{last}&lt;/b&gt; 切换页面</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ctrl+F&lt;/b&gt; search residents</source>
@@ -5065,7 +5386,7 @@
     </message>
     <message>
         <source>Pre-registrations waiting: %1</source>
-        <translation>待确认预登记：%1 条</translation>
+        <translation>待确认网上备案：%1 条</translation>
     </message>
     <message>
         <source>Registrations per day</source>
@@ -6638,6 +6959,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>（演示警务室）</translation>
     </message>
     <message>
+        <source>Alt+1…{last}: pages</source>
+        <translation>Alt+1…{last}：切换页面</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -6650,11 +6975,12 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>本警务室辖区内的全部实有人口。可按姓名、拼音、证件号码、电话或地址查询（Ctrl+F），或将身份证放上阅读器直接打开该人员。列表中的证件号码已隐去部分数字，只有打开的记录中才显示完整号码。F2 手工录入登记。</translation>
     </message>
     <message>
-        <source>F1: this help · Alt+1…8: pages · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog</source>
-        <translation>F1：本说明 · Alt+1…8：切换页面 · Ctrl+F：查询 · F2：新登记 · F5：立即同步 · Ctrl+L：锁定 · Esc：关闭对话框</translation>
+        <source>F1: this help · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog</source>
+        <translation>F1：本说明 · Ctrl+F：查询 · F2：新登记 · F5：立即同步 · Ctrl+L：锁定 · Esc：关闭对话框</translation>
     </message>
     <message>
         <source>Help: {page}</source>
+        <extracomment>the session&apos;s page count (the Alt+1…n keys); 0 when no one is logged in</extracomment>
         <translation>帮助：{page}</translation>
     </message>
     <message>
@@ -7184,7 +7510,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>import pre-registrations (JSON list) for a station</source>
-        <translation>为警务室导入预登记（JSON 列表）</translation>
+        <translation>为警务室导入网上备案（JSON 列表）</translation>
     </message>
     <message>
         <source>kind of record (e.g. resident, property)</source>
@@ -7292,11 +7618,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{count} pre-registrations queued</source>
-        <translation>{count} 条预登记已排队</translation>
+        <translation>{count} 条网上备案已排队</translation>
     </message>
     <message>
         <source>{file}: not a list of pre-registrations ({where}: {reason}); expected e.g. {example}</source>
-        <translation>{file}：不是预登记列表（{where}：{reason}），应类似 {example}</translation>
+        <translation>{file}：不是网上备案列表（{where}：{reason}），应类似 {example}</translation>
     </message>
     <message>
         <source>{file}: row {row}: field {field} must be text, a number, `true`/`false` or `null`</source>
@@ -8088,7 +8414,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>No such pending pre-registration.</source>
-        <translation>没有该待确认的预登记。</translation>
+        <translation>没有该待确认的网上备案。</translation>
     </message>
     <message>
         <source>Not sent: {error}. It will be retried automatically.</source>

@@ -108,6 +108,8 @@ def test_same_day_bind_move_end_leaves_one_room_then_none(st, officer):
     current_lines = [line.name for line in comparison.lines
                      if line.recorded_room and line.agreement is not Agreement.NEVER_DECLARED]
     assert current_lines == ["李四"]
+    # 张三 never lived here by the rule (both periods are empty): no "never declared" history either
+    assert [line.name for line in comparison.lines] == ["李四"]
     # history keeps all three bindings of 张三
     history = [t for r in (r204, r403) for t in officer.housing.room_tenancies(r) if t.person_id == person]
     assert sorted((t.start_date, t.end_date) for t in history) == [(TODAY, TODAY), (TODAY, TODAY)]

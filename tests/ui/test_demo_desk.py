@@ -26,10 +26,21 @@ def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, q
     qtbot.waitUntil(lambda: len(cards) == 2, timeout=10_000)
     assert cards[1].name == "张三"
 
-    desk.passport_choice.setCurrentIndex(desk.passport_choice.findText("Passport"))
+    # the default passport, first in the list, is valid today: a first swipe shows no expiry warning
+    assert desk.passport_choice.currentIndex() == 0 and desk.passport_choice.currentText() == "Passport"
     desk.swipe.click()
     qtbot.waitUntil(lambda: len(passports) == 1, timeout=10_000)
-    assert passports[0].surname == "ERIKSSON"
+    assert passports[0].surname == "MUSTERFRAU" and passports[0].valid
+    from datetime import date
+
+    assert passports[0].to_document().valid_to > date.today()
+    # the expired ICAO specimen is still there, and says it is expired
+    expired = desk.passport_choice.findText("Passport, expired (ICAO specimen, 2012)")
+    assert expired > 0
+    desk.passport_choice.setCurrentIndex(expired)
+    desk.swipe.click()
+    qtbot.waitUntil(lambda: len(passports) == 2, timeout=10_000)
+    assert passports[1].surname == "ERIKSSON"
 
     desk.good_finger.click()
     qtbot.waitUntil(lambda: emulated_devices.device("fingerprint").finger_present)
@@ -102,3 +113,26 @@ def test_the_demo_starts_whole_devices_platform_and_logins(tmp_path, qtbot, lang
         win.close()
     finally:
         s.shutdown()
+
+
+def test_demo_hands_are_not_queued_behind_device_work_waiting_for_them(main_window, qtbot, emulated_devices):
+    """An enrolment waits on the device lane for a finger; the demo desk's "press" must not wait behind it
+    (the kind: the hand that the device work waits for is queued behind that work)."""
+    import threading
+
+    from workstation.ui.tasks import Lane, Op
+
+    runner = main_window.station.runner
+    release = threading.Event()
+    holders = [
+        runner.start(Op(main_window, lambda _t: release.wait(120), lane=Lane.DEVICE, runner=runner))
+        for _ in range(4)  # more than the device lane has threads: every one of them is waiting
+    ]
+    try:
+        main_window.demo_desk.good_finger.click()
+        qtbot.waitUntil(lambda: emulated_devices.device("fingerprint").finger_present, timeout=30_000)
+        main_window.demo_desk.lift_finger.click()
+        qtbot.waitUntil(lambda: not emulated_devices.device("fingerprint").finger_present, timeout=30_000)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: all(h.done for h in holders), timeout=10_000)

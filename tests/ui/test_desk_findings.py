@@ -91,3 +91,79 @@ def test_manual_entry_with_a_wrong_check_digit_does_not_say_re_read_the_card(qtb
     form.validate()
     reason = form.errors.label("number").text()
     assert "not a valid ID number" in reason and "card" not in reason and "X" not in reason, reason
+
+
+def test_manual_entry_takes_birth_date_and_sex_from_a_valid_number(qtbot, ctx):
+    form = RegistrationForm(ctx, None)
+    qtbot.addWidget(form)
+    form.show()
+    ed = form.editors
+    assert ed["sex"].currentIndex() == -1  # not "male" by default
+    doc, _entry, _p = form.read()
+    assert doc.sex is Sex.UNKNOWN
+    form.editors["name"].setText("张三")
+    form.validate()
+    assert form.errors.label("sex").text()  # a resident ID card's holder's sex must be given
+    qtbot.keyClicks(ed["number"], "11010519491231002")
+    assert ed["birth_date"].text() == "" and not ed["birth_date"].isReadOnly()  # 17 characters: nothing yet
+    qtbot.keyClicks(ed["number"], "X")
+    assert ed["birth_date"].text() == "1949-12-31"
+    assert ed["sex"].currentData() == Sex.FEMALE.value
+    assert ed["birth_date"].isReadOnly() and not ed["sex"].isEnabled()  # the number determines them
+    # 440524188001010014: 17th digit 1 -> male
+    ed["number"].setText("440524188001010014")
+    assert ed["birth_date"].text() == "1880-01-01" and ed["sex"].currentData() == Sex.MALE.value
+    # a wrong check digit: not taken; editable again
+    ed["number"].setText("440524188001010015")
+    assert not ed["birth_date"].isReadOnly() and ed["sex"].isEnabled()
+    # a passport number tells nothing
+    ed["number"].setText("11010519491231002X")
+    ed["doc_type"].setCurrentIndex(ed["doc_type"].findData(DocumentType.PASSPORT.value))
+    assert not ed["birth_date"].isReadOnly() and ed["sex"].isEnabled()
+    ed["doc_type"].setCurrentIndex(ed["doc_type"].findData(DocumentType.RESIDENT_ID.value))
+    assert ed["birth_date"].isReadOnly()
+    form._dirty = False  # closed by the test without the "discard?" question
+
+
+def _commit(widget, text):
+    """Chinese typed as an input method commits it (QTest's key clicks know only ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_property_search_shows_only_results_of_the_current_text(qtbot, ctx, runner):
+    from desk_fixtures import drain, off_gui
+
+    a = off_gui(lambda: ctx.desk.housing.create_property(address="演示市东城区幸福路18号", grid_code="G07")).id
+    off_gui(lambda: ctx.desk.housing.add_room(a, label="301"))
+    off_gui(lambda: ctx.desk.housing.add_room(a, label="302"))
+    off_gui(lambda: ctx.desk.housing.create_property(address="演示市北山区北山路2号", grid_code="G07"))
+    form = RegistrationForm(ctx, None)
+    qtbot.addWidget(form)
+    form.show()
+    prop = form.editors["property"]
+    prop.setFocus()
+    _commit(prop, "幸福")
+    assert form.property_state.text() == "searching…"
+    qtbot.waitUntil(lambda: form._completer_model.stringList() == ["演示市东城区幸福路18号"], timeout=5000)
+    assert form.property_state.text() == ""
+    # a keystroke drops the previous text's results at once: Enter cannot take one of them
+    prop.setText("")
+    _commit(prop, "北山")
+    assert form._completer_model.stringList() == [] and form.property_state.text() == "searching…"
+    form._on_property_chosen("演示市东城区幸福路18号")  # what a stale ↓+Enter would have taken
+    assert form._property_id is None
+    qtbot.waitUntil(lambda: form._completer_model.stringList() == ["演示市北山区北山路2号"], timeout=5000)
+    # choosing a property says its rooms are loading until they are there
+    prop.setText("演示市东城区幸福路18号")
+    form._property_hits = [(a, "演示市东城区幸福路18号")]
+    form._on_property_chosen("演示市东城区幸福路18号")
+    assert form.room_combo.placeholderText() == "loading rooms…"
+    qtbot.waitUntil(lambda: form.room_combo.count() == 2, timeout=5000)
+    assert form.room_combo.placeholderText() == "choose the room"
+    drain(qtbot, runner)
+    form._dirty = False

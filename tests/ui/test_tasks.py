@@ -177,3 +177,20 @@ def test_shutdown_cancels_and_joins(qapp, qtbot):
     assert h.future.result(0) == "stopped"
     assert not [t for t in threading.enumerate() if t.name.startswith("ui-db")]
     r.deleteLater()
+
+
+@pytest.mark.parametrize("lane", list(Lane))
+def test_work_started_while_quitting_is_dropped_quietly(qapp, qtbot, lane):
+    """A refresh timer that fires while the app quits starts an op after `shutdown`: dropped as cancelled,
+    no work, no callback, no exception in the slot that started it."""
+    r = Runner()
+    w = QWidget()
+    qtbot.addWidget(w)
+    r.shutdown()
+    ran, called = [], []
+    h = Op(w, lambda _t: ran.append(1), lane=lane, runner=r).on_success(called.append).on_failure(
+        lambda e: called.append(e) or True).start()
+    qtbot.wait(50)
+    assert h.done and h.cancelled and h.future.cancelled()
+    assert ran == [] and called == []
+    r.deleteLater()

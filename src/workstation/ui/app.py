@@ -24,7 +24,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from workstation.errors import UserFacingError
@@ -300,7 +301,15 @@ class Startup(QObject):
 
     # quit
     def shutdown(self) -> None:
-        """Stop workers, devices, the demo platform; close the store; release the station."""
+        """Delete the window, then stop workers, devices, the demo platform; close the store; release the
+        station. The window goes first and at once, while everything its pages refer to still exists:
+        left to interpreter exit, the charts' graphics scenes (pyqtgraph) are destroyed in no useful
+        order and can crash in Qt's destructors."""
+        window, self.window = self.window, None
+        if window is not None and shiboken6.isValid(window):
+            window.close()
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.runner.shutdown()
         if self.station is not None:
             self.station.devices.shutdown()

@@ -28,11 +28,14 @@ SCENARIOS = resource_path("scenarios")
 DEMO_FINGER = ("demo-resident-1", 2)  # ISO 19794-2 position 2: right index finger
 OTHER_FINGER = ("demo-resident-2", 7)  # someone else's left index finger
 
+# the first is the demo desk's default: a passport valid today (a first swipe shows no expiry warning);
+# the ICAO specimens expired long ago and say so in their names
 MRZ_TITLES = {
-    "td3_specimen": "Passport",
-    "td3_old_specimen": "Passport, older specimen",
+    "td3_valid": "Passport",
+    "td3_specimen": "Passport, expired (ICAO specimen, 2012)",
+    "td3_old_specimen": "Passport, expired (older ICAO specimen, 1994)",
     "td3_bad_check_digit": "Passport with a wrong check digit",
-    "td3_canada_short_number": "Passport with a short number",
+    "td3_canada_short_number": "Passport with a short number (expired 2023)",
     "td1_specimen": "Identity card (TD1)",
     "td1_spain": "Spanish identity card (TD1)",
     "td2_specimen": "Identity document (TD2)",
@@ -56,6 +59,9 @@ def _t(text: str) -> str:
 
 def _lupdate_strings() -> None:  # pragma: no cover
     QCoreApplication.translate("DemoDesk", "Passport")
+    QCoreApplication.translate("DemoDesk", "Passport, expired (ICAO specimen, 2012)")
+    QCoreApplication.translate("DemoDesk", "Passport, expired (older ICAO specimen, 1994)")
+    QCoreApplication.translate("DemoDesk", "Passport with a short number (expired 2023)")
     QCoreApplication.translate("DemoDesk", "Passport, older specimen")
     QCoreApplication.translate("DemoDesk", "Passport with a wrong check digit")
     QCoreApplication.translate("DemoDesk", "Passport with a short number")
@@ -78,6 +84,14 @@ def _lupdate_strings() -> None:  # pragma: no cover
 
 def scenario_files(kind: str) -> list[Path]:
     return sorted((SCENARIOS / kind).glob("*.json"))
+
+
+def passport_scenarios() -> list[Path]:
+    """The MRZ scenarios in the demo desk's order: those of `MRZ_TITLES` in its order (a valid passport
+    first), then any other file by name."""
+    files = scenario_files("mrz")
+    order = {stem: i for i, stem in enumerate(MRZ_TITLES)}
+    return sorted(files, key=lambda f: (order.get(f.stem, len(order)), f.stem))
 
 
 class DemoDesk(QWidget):
@@ -142,9 +156,9 @@ class DemoDesk(QWidget):
         g = QGridLayout(self.passport_box)
         self.passport_choice = QComboBox()
         self.passport_choice.setObjectName("demo_passport_choice")
-        for f in scenario_files("mrz"):
+        for f in passport_scenarios():
             self.passport_choice.addItem(f.stem, f)
-        i = self.passport_choice.findText("td3_specimen")
+        i = self.passport_choice.findText("td3_valid")
         if i >= 0:
             self.passport_choice.setCurrentIndex(i)
         self.swipe = QPushButton()
@@ -242,7 +256,8 @@ class DemoDesk(QWidget):
             self.note.setText(QCoreApplication.translate("DemoDesk", "This device is not emulated here."))
             return
         device = demo.device(role)
-        self.station.runner.start(Op(self, lambda _t: fn(device), lane=Lane.DEVICE, runner=self.station.runner))
+        # the emulator's own lane: the device lane may be busy waiting for exactly this hand
+        self.station.runner.start(Op(self, lambda _t: fn(device), lane=Lane.EMULATOR, runner=self.station.runner))
 
     def _on_place_card(self) -> None:
         from workstation.devices.sam.emulator import load_card_scenario
@@ -277,7 +292,7 @@ class DemoDesk(QWidget):
         self.plugged[role] = plug
         self.retranslate()
         work = (lambda _t: demo.replug(role)) if plug else (lambda _t: demo.unplug(role))
-        self.station.runner.start(Op(self, work, lane=Lane.DEVICE, runner=self.station.runner))
+        self.station.runner.start(Op(self, work, lane=Lane.EMULATOR, runner=self.station.runner))
 
 
 def _label_of(path: Path) -> str:

@@ -86,13 +86,16 @@ def page_help(key: str) -> str:
     return texts.get(key, "")
 
 
-def keys_text() -> str:
-    """The desk's keys, one per line, in the UI language."""
-    return QCoreApplication.translate(
+def keys_text(pages: int = 0) -> str:
+    """The desk's keys in the UI language; `pages` (the session's page count) gives the Alt+1…n range
+    (0: no session, no page keys)."""
+    text = QCoreApplication.translate(
         "help",
-        "F1: this help · Alt+1…8: pages · Ctrl+F: search · F2: new registration · F5: sync now · "
-        "Ctrl+L: lock · Esc: close a dialog",
+        "F1: this help · Ctrl+F: search · F2: new registration · F5: sync now · Ctrl+L: lock · Esc: close a dialog",
     )
+    if pages > 0:
+        text += " · " + QCoreApplication.translate("help", "Alt+1…{last}: pages").replace("{last}", str(pages))
+    return text
 
 
 class HelpDialog(QDialog):
@@ -129,6 +132,8 @@ class HelpDialog(QDialog):
         lay.addWidget(self.buttons)
         self.retranslate()
 
+    pages = 0  #: the session's page count (the Alt+1…n keys); 0 when no one is logged in
+
     def set_page(self, key: str, title_of: Any, text_of: Any = None) -> None:
         """Show the help of another page: `title_of()` and `text_of()` (default `page_help(key)`) give its
         title and text in the UI language (called again on a language switch)."""
@@ -143,7 +148,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("help", "Help: {page}").replace("{page}", title))
         self.heading.setText(title)
         self.body.setText(self._text_of() if self._text_of is not None else page_help(self.key))
-        self.keys.setText(keys_text())
+        self.keys.setText(keys_text(self.pages))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(QCoreApplication.translate("help", "Close"))

@@ -64,6 +64,19 @@ class CatalogueTranslator(QTranslator):
         return len(self._catalogue) == 0
 
 
+class EnglishPlurals(QTranslator):
+    """English numerus forms from the source text itself: ``"%n change(s) waiting"`` with n = 1 reads
+    "1 change waiting", otherwise "… changes …" (English needs no .ts; Chinese has one form)."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        if n < 0 or "(s)" not in source:
+            return None  # type: ignore[return-value]  # a null QString: "not translated here" ("" would be a translation)
+        return source.replace("(s)", "" if n == 1 else "s")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 class Languages(QObject):
     """The app's translators. One per QApplication; `switch(code)` changes the language at once."""
 
@@ -83,7 +96,11 @@ class Languages(QObject):
             self._app.removeTranslator(t)
         self._installed = []
         set_current(code)
-        if code != "en":
+        if code == "en":
+            plurals = EnglishPlurals(self)
+            self._app.installTranslator(plurals)
+            self._installed.append(plurals)
+        else:
             ours = CatalogueTranslator(code, self)
             self._app.installTranslator(ours)
             self._installed.append(ours)

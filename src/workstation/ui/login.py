@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -57,6 +58,7 @@ class LoginScreen(QWidget):
         self.setObjectName("login_screen")
         self.station = station
         self.locked_by: str | None = None
+        self._other = False  # the desk is locked and another operator logs in (the locked session stays)
         self._busy = False
         self._submit_when_open = False  # Log in pressed while the station was still being unlocked
         station.opened.connect(self._on_station_opened)
@@ -149,6 +151,13 @@ class LoginScreen(QWidget):
         self.login_button.clicked.connect(self.submit)
         buttons.addWidget(self.login_button)
         lay.addLayout(buttons)
+        self.busy_bar = QProgressBar()  # while the password is checked (a few seconds: Argon2)
+        self.busy_bar.setObjectName("login_busy")
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(6)
+        self.busy_bar.hide()
+        lay.addWidget(self.busy_bar)
 
         self.demo_box = QLabel()
         self.demo_box.setObjectName("demo_logins")
@@ -172,9 +181,12 @@ class LoginScreen(QWidget):
         self.pass_label.setText(self.tr("&Password") if not self._changing else self.tr("Current &password"))
         self.new_label.setText(self.tr("&New password"))
         self.repeat_label.setText(self.tr("&Repeat new password"))
-        self.login_button.setText(self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
+        self.login_button.setText(self._button_text())
         self.login_button.setToolTip(self.tr("Log in (Enter)"))
-        self.other_button.setText(self.tr("Another operator"))
+        self.other_button.setText(
+            self.tr("Another operator") if not self._other
+            else self.tr("Unlock {user}").replace("{user}", self.locked_by or "")
+        )
         self.other_button.setVisible(self.locked_by is not None)
         self.language.setToolTip(self.tr("Language of the workstation"))
         if self._changing:
@@ -186,6 +198,12 @@ class LoginScreen(QWidget):
             )
         elif self.locked_by is None:
             self.heading.setText(self.tr("Log in with your operator account."))
+        elif self._other:
+            self.heading.setText(
+                self.tr(
+                    "Another operator logs in. The session of {user} stays locked until {user} unlocks it."
+                ).replace("{user}", self.locked_by)
+            )
         else:
             self.heading.setText(
                 self.tr(
@@ -235,6 +253,7 @@ class LoginScreen(QWidget):
     def set_locked(self, username: str | None) -> None:
         """Lock screen for `username` (their user name filled in), or the plain login (None)."""
         self.locked_by = username
+        self._other = False
         self._show_change_fields(False)
         self.password.clear()
         self.show_error(None)
@@ -244,11 +263,20 @@ class LoginScreen(QWidget):
         (self.password if username else self.username).setFocus()
 
     def _on_other_operator(self) -> None:
+        """Toggle, on the lock screen, between another operator's login and unlocking the locked session."""
+        if self._other:
+            self.set_locked(self.locked_by)
+            return
+        self._other = True
         self.username.setReadOnly(False)
         self.username.clear()
         self.password.clear()
         self.show_error(None)
+        self.retranslate()
         self.username.setFocus()
+
+    def _button_text(self) -> str:
+        return self.tr("Unlock") if self.locked_by is not None and not self._other else self.tr("Log in")
 
     def show_error(self, text: str | None) -> None:
         self._lockout_deadline = None
@@ -336,13 +364,20 @@ class LoginScreen(QWidget):
         self._handle = op
 
     def _set_busy(self, busy: bool, text: str | None = None) -> None:
+        """While the password is checked: inputs and buttons off, "Checking…", a moving bar, a busy cursor;
+        after, back (the failure handlers put the focus where the operator types next)."""
+        if busy == self._busy and not busy:
+            return
         self._busy = busy
-        self.login_button.setEnabled(not busy)
-        self.login_button.setText(
-            (text or self.tr("Checking…"))
-            if busy
-            else (self.tr("Log in") if self.locked_by is None else self.tr("Unlock"))
-        )
+        for w in (self.username, self.password, self.new_password, self.repeat_password, self.other_button,
+                  self.language, self.login_button):
+            w.setEnabled(not busy)
+        self.busy_bar.setVisible(busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+        self.login_button.setText((text or self.tr("Checking…")) if busy else self._button_text())
 
     def _on_success(self, actor: Actor) -> None:
         self._show_change_fields(False)
@@ -352,6 +387,8 @@ class LoginScreen(QWidget):
         self.logged_in.emit(actor)
 
     def _on_failure(self, exc: BaseException) -> bool:
+        self._set_busy(False)  # the inputs back on before the focus goes into one
+        self.password.setFocus()  # (any failure: the keyboard where the operator types again)
         if isinstance(exc, PasswordChangeRequired):
             self._show_change_fields(True)
             self.retranslate()

@@ -233,6 +233,8 @@ class Session(QWidget):
     def _on_nav(self, row: int) -> None:
         if 0 <= row < len(self.items):
             page = self.pages[self.items[row].key]
+            if self.items[row].key != "residents":  # the search is the residents': it does not follow you
+                self.search.clear()
             self.stack.setCurrentWidget(page)
             page.on_shown()
 
@@ -517,6 +519,7 @@ class MainWindow(QMainWindow):
             ctx = self.station.context_for(actor)
             session = Session(ctx, self.page_factory, self.screens)
             session.search.returnPressed.connect(self._on_search)
+            ctx.changed.connect(self._on_changes)
             self.sessions[actor.username] = session
             self.screens.addWidget(session)
             if ctx.can("register"):  # the first card of the session opens its form at once
@@ -717,6 +720,8 @@ class MainWindow(QMainWindow):
         dlg = getattr(self, "help_dialog", None)
         if dlg is None or not shiboken6.isValid(dlg):
             dlg = self.help_dialog = HelpDialog(key, title_of, self)
+        session = self.session if not self.locked else None
+        dlg.pages = min(len(session.items), len(self.act_pages)) if session is not None else 0
         dlg.set_page(key, title_of, text_of)
         dlg.show()
         dlg.raise_()
@@ -735,6 +740,11 @@ class MainWindow(QMainWindow):
             .on_failure(lambda _e: True)  # the status line is a convenience; the Sync page reports errors
         )
 
+    def _on_changes(self, _changes: Any) -> None:
+        """A write's Changes were announced: the waiting count (and the freeze outlook) read again."""
+        if self.session is not None and not self.locked:
+            self.refresh_sync_state()
+
     def _on_sync_status(self, result: Any) -> None:
         st, outlook = result if isinstance(result, tuple) else (result, None)
         self._sync_enrolled = bool(st.enrolled)
@@ -748,9 +758,8 @@ class MainWindow(QMainWindow):
         elif not self._sync_enrolled:
             text = QCoreApplication.translate("MainWindow", "⇅ not enrolled with the platform")
         else:
-            text = QCoreApplication.translate("MainWindow", "⇅ {n} changes waiting").replace(
-                "{n}", str(getattr(self, "_sync_waiting", 0))
-            )
+            waiting = int(getattr(self, "_sync_waiting", 0))
+            text = self.tr("⇅ %n change(s) waiting", "", waiting)
             if self._sync_text:
                 text += " · " + self._sync_text
         # the freeze rule: a warning before registration is blocked, then the block (sync/freeze_text.py)

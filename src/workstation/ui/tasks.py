@@ -10,7 +10,11 @@ Lanes:
   the write lock too, so database work is serialised here rather than contending for the lock.
 * ``Lane.NET`` — a small pool (``ui-net``): sync and platform calls.
 * ``Lane.DEVICE`` — a small pool (``ui-device``) whose threads wait on the device manager (the I/O
-  itself runs on each port's owner thread, see `workstation.devices.manager.core`).
+  itself runs on each port's owner thread, see `workstation.devices.manager.core`). A fingerprint
+  enrolment holds one of them for as long as the operator takes.
+* ``Lane.EMULATOR`` — ONE thread (``ui-emulator``) for the demo desk's hands: placing a card or a
+  finger on an emulator, pulling its cable. It never waits on the device manager, so a hand is never
+  queued behind the device work that waits for it (an enrolment waiting for the finger).
 
 Results come back to the GUI thread through one queued signal (`Runner._deliver`). A callback is
 skipped when the `Op`'s parent widget was deleted meanwhile (`shiboken6.isValid`). A failure that
@@ -44,6 +48,7 @@ class Lane(Enum):
     DB = "db"
     NET = "net"
     DEVICE = "device"
+    EMULATOR = "emulator"
 
 
 class CancelToken:
@@ -155,6 +160,7 @@ class Runner(QObject):
             Lane.DB: ThreadPoolExecutor(max_workers=1, thread_name_prefix="ui-db"),
             Lane.NET: ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="ui-net"),
             Lane.DEVICE: ThreadPoolExecutor(max_workers=device_workers, thread_name_prefix="ui-device"),
+            Lane.EMULATOR: ThreadPoolExecutor(max_workers=1, thread_name_prefix="ui-emulator"),
         }
         self._gui_thread = threading.get_ident()
         self._ids = itertools.count(1)
@@ -189,8 +195,16 @@ class Runner(QObject):
         return self._pools[lane].submit(fn, *args)
 
     def start(self, op: Op[T]) -> OpHandle:
+        """Run `op` on its lane; its callbacks come back on the GUI thread. Once the app is quitting
+        (`shutdown`), new work is dropped as if cancelled at once: no work, no callback, a handle that
+        is already done (a refresh timer that fires during quit is not an error)."""
         if self._closed:
-            raise RuntimeError("the app is shutting down")
+            dropped: Future[Any] = Future()
+            dropped.cancel()
+            handle = OpHandle(CancelToken(), dropped)
+            handle.token.cancel()
+            handle.done = True
+            return handle
         from workstation.ui.progress import DelayedProgress
 
         token = CancelToken()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from workstation.devices.manager import DeviceState
 from workstation.ui.context import DeskContext, role_label
-from workstation.ui.pages import NavItem, PageBase
+from workstation.ui.pages import NavItem, PageBase, visible_nav
 from workstation.ui.widgets.charts import LINE, Bars, Chart
 from workstation.ui.widgets.status import ROLE_TITLES
 
@@ -205,7 +205,9 @@ class TodayPage(PageBase):
         if self.ctx.can("sync"):
             keys.append(self.tr("<b>F5</b> sync now"))
         keys.append(self.tr("<b>Ctrl+L</b> lock the desk"))
-        keys.append(self.tr("<b>Alt+1…8</b> pages"))
+        pages = min(len(visible_nav(self.ctx)), 8)  # Alt+1…8 at most
+        if pages > 1:  # the session's real range (an officer has more pages than an administrator)
+            keys.append(self.tr("<b>Alt+1…{last}</b> pages").replace("{last}", str(pages)))
         self.body.setText(" ".join(first) + ("<br>" if first else "") + " · ".join(keys))
         self.demo_note.setText(
             self.tr("Demo station: synthetic data. The demo desk on the right places cards and unplugs devices.")

@@ -679,7 +679,8 @@ def _compare(s: Session, prop: Property, *, days: int, today: date) -> Declarati
         return _name_key(entry.get("name")) == _name_key(name)
 
     running = [(t, lb, nm) for t, lb, nm in tenancies if running_on(t.start_date, t.end_date, today)]
-    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.end_date <= today]
+    # ended stays; an empty one (moved or ended the day it began: `running_on` never held) is no stay
+    ended = [(t, lb, nm) for t, lb, nm in tenancies if t.end_date is not None and t.start_date < t.end_date <= today]
     used: set[int] = set()
     lines: list[ComparisonLine] = []
     for t, label, name in running:

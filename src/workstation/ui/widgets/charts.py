@@ -90,6 +90,7 @@ class Chart(QFrame):
             axis.setPen(pg.mkPen(MUTED))
             axis.setTextPen(pg.mkPen(INK))
             axis.setTickFont(font)
+            axis.enableAutoSIPrefix(False)  # counts and percentages: never "(x0.001)" beside a label
         item.getAxis("left").setWidth(48)
         # the newest day's label sits under the last bar and reaches past the axis: room for it on the right
         item.getAxis("bottom").setStyle(hideOverlappingLabels=24)

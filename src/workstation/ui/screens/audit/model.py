@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from workstation.ui.screens.audit.labels import details_text, event_label
 from workstation.ui.tasks import Cancelled, Lane, Op
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,82 +52,6 @@ class AuditQuery:
 def local_time(dt: datetime) -> str:
     """A stored (naive UTC) time as local ``YYYY-MM-DD HH:MM:SS``."""
     return dt.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def event_label(action: str) -> str:
-    """Words for an audit action in the UI language (the action code itself when it has none)."""
-    labels = {
-        "login": QCoreApplication.translate("AuditEvents", "Logged in"),
-        "database.unlock": QCoreApplication.translate("AuditEvents", "Station unlocked"),
-        "operator.change_password": QCoreApplication.translate("AuditEvents", "Changed own password"),
-        "operator.create": QCoreApplication.translate("AuditEvents", "Created an operator"),
-        "operator.disable": QCoreApplication.translate("AuditEvents", "Disabled or enabled an operator"),
-        "operator.reset_password": QCoreApplication.translate("AuditEvents", "Reset an operator's password"),
-        "operator.role": QCoreApplication.translate("AuditEvents", "Changed an operator's role"),
-        "person.read": QCoreApplication.translate("AuditEvents", "Opened a resident's record"),
-        "person.search": QCoreApplication.translate("AuditEvents", "Searched residents"),
-        "person.rows": QCoreApplication.translate("AuditEvents", "Listed residents"),
-        "person.count": QCoreApplication.translate("AuditEvents", "Counted residents"),
-        "person.export": QCoreApplication.translate("AuditEvents", "Exported residents"),
-        "person.create": QCoreApplication.translate("AuditEvents", "Registered a resident"),
-        "person.update": QCoreApplication.translate("AuditEvents", "Changed a resident"),
-        "person.delete": QCoreApplication.translate("AuditEvents", "Deleted a resident"),
-        "identity_document.create": QCoreApplication.translate("AuditEvents", "Added an identity document"),
-        "identity_document.update": QCoreApplication.translate("AuditEvents", "Changed an identity document"),
-        "identity_document.delete": QCoreApplication.translate("AuditEvents", "Deleted an identity document"),
-        "property.read": QCoreApplication.translate("AuditEvents", "Opened a rental property"),
-        "property.search": QCoreApplication.translate("AuditEvents", "Searched rental properties"),
-        "property.create": QCoreApplication.translate("AuditEvents", "Added a rental property"),
-        "property.update": QCoreApplication.translate("AuditEvents", "Changed a rental property"),
-        "property.delete": QCoreApplication.translate("AuditEvents", "Deleted a rental property"),
-        "room.list": QCoreApplication.translate("AuditEvents", "Listed rooms"),
-        "room.occupants": QCoreApplication.translate("AuditEvents", "Listed who lives in a property's rooms"),
-        "declaration.compare": QCoreApplication.translate("AuditEvents", "Compared a declaration with the record"),
-        "declaration.overdue": QCoreApplication.translate("AuditEvents", "Listed overdue declarations"),
-        "declaration.late_properties": QCoreApplication.translate("AuditEvents", "Listed landlords late declaring"),
-        "monthly_round.read": QCoreApplication.translate("AuditEvents", "Listed a grid's monthly round"),
-        "visit_sheet.print": QCoreApplication.translate("AuditEvents", "Printed a visit sheet"),
-        "settings.change": QCoreApplication.translate("AuditEvents", "Changed a station setting"),
-        "tenancy.create": QCoreApplication.translate("AuditEvents", "Recorded who lives where"),
-        "tenancy.update": QCoreApplication.translate("AuditEvents", "Changed a tenancy"),
-        "tenancy.delete": QCoreApplication.translate("AuditEvents", "Ended a tenancy"),
-        "declaration.create": QCoreApplication.translate("AuditEvents", "Entered a residence declaration"),
-        "spot_check.create": QCoreApplication.translate("AuditEvents", "Recorded a spot check"),
-        "task.list": QCoreApplication.translate("AuditEvents", "Listed tasks"),
-        "task.create": QCoreApplication.translate("AuditEvents", "Created a task"),
-        "task.update": QCoreApplication.translate("AuditEvents", "Updated a task"),
-        "fingerprint.read": QCoreApplication.translate("AuditEvents", "Read fingerprints"),
-        "fingerprint.create": QCoreApplication.translate("AuditEvents", "Captured a fingerprint"),
-        "fingerprint.delete": QCoreApplication.translate("AuditEvents", "Deleted a fingerprint"),
-        "prereg.list": QCoreApplication.translate("AuditEvents", "Listed pre-registrations"),
-        "report.read": QCoreApplication.translate("AuditEvents", "Read the dashboard figures"),
-        "registration.blocked": QCoreApplication.translate("AuditEvents", "Registration blocked (freeze rule)"),
-        "freeze.override": QCoreApplication.translate("AuditEvents", "Overrode the freeze rule"),
-        "audit.read": QCoreApplication.translate("AuditEvents", "Read the audit trail"),
-        "audit.verify": QCoreApplication.translate("AuditEvents", "Verified the audit trail"),
-        "audit.export": QCoreApplication.translate("AuditEvents", "Exported the audit trail"),
-        "audit.anchor": QCoreApplication.translate("AuditEvents", "Anchored the audit trail"),
-        "sync.enroll": QCoreApplication.translate("AuditEvents", "Enrolled with the platform"),
-        "sync.conflict": QCoreApplication.translate("AuditEvents", "Platform reported a conflict"),
-        "sync.conflict.resolve": QCoreApplication.translate("AuditEvents", "Resolved a sync conflict"),
-        "sync.checkpoint_refused": QCoreApplication.translate("AuditEvents", "Platform refused the audit checkpoint"),
-        "sync.revoked": QCoreApplication.translate("AuditEvents", "Platform revoked this workstation"),
-        "sync.platform_key": QCoreApplication.translate("AuditEvents", "Platform key changed"),
-        "sync.offline_export": QCoreApplication.translate("AuditEvents", "Exported batches for offline transfer"),
-        "sync.offline_import": QCoreApplication.translate("AuditEvents", "Imported receipts from offline transfer"),
-        "database.backup": QCoreApplication.translate("AuditEvents", "Backed up the station"),
-        "database.restore": QCoreApplication.translate("AuditEvents", "Restored the station"),
-        "database.rekey": QCoreApplication.translate("AuditEvents", "Changed the database key"),
-        "station.init": QCoreApplication.translate("AuditEvents", "Station set up"),
-        "setting.platform": QCoreApplication.translate("AuditEvents", "Platform setting received"),
-        "device.assign": QCoreApplication.translate("AuditEvents", "Assigned a device"),
-        "device.forget": QCoreApplication.translate("AuditEvents", "Forgot a device"),
-        "device.scan": QCoreApplication.translate("AuditEvents", "Scanned for devices"),
-        "device.scanner_set": QCoreApplication.translate("AuditEvents", "Changed the fingerprint scanner's settings"),
-        "retention.purge": QCoreApplication.translate("AuditEvents", "Purged records past retention"),
-        "demo.generate": QCoreApplication.translate("AuditEvents", "Generated demo data"),
-    }
-    return labels.get(action, action)
 
 
 def outcome_label(outcome: str) -> str:
@@ -225,7 +150,7 @@ class AuditTrailModel(QAbstractTableModel):
             short = r.target_id if len(r.target_id) <= 12 else r.target_id[:8] + "…"
             return f"{r.target_type or ''} {short}".strip()
         if col == "details":
-            return " ".join(r.details.split())[:300]
+            return details_text(r.details)[:300]
         if col == "outcome":
             return outcome_label(r.outcome)
         return None

@@ -194,6 +194,7 @@ class AuditPage(PageBase):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(self._row_double_clicked)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -278,7 +279,14 @@ class AuditPage(PageBase):
         if self.ctx.can(Permission.READ_PERSON):
             self.person_box.setPlaceholderText(self.tr("Name or ID number of a resident, then Enter"))
         else:
-            self.person_box.setPlaceholderText(self.tr("Record id of a resident (from the sync or a report)"))
+            self.person_box.setPlaceholderText(self.tr("Double-click a row about a resident, or paste its record id"))
+        self.person_box.setToolTip(
+            self.tr("Your role may not search residents by name or ID number. Rows about a resident show "
+                    "its record id in the About column (point at it to see the whole id): double-click such a "
+                    "row to list only that resident's events.")
+            if not self.ctx.can(Permission.READ_PERSON)
+            else self.tr("Find a resident by name or ID number, or double-click a row about a resident")
+        )
         self.person_find.setText(self.tr("Find"))
         self.person_clear.setText(self.tr("Any person"))
         self.person_choice.setToolTip(self.tr("Several residents match: choose one"))
@@ -415,6 +423,14 @@ class AuditPage(PageBase):
         if index >= 0:
             self.person_choice.setCurrentIndex(index)
             self._person_chosen(index)
+
+    def _row_double_clicked(self, index: Any) -> None:
+        """A row about a resident narrows the trail to that resident (its record id in the filter)."""
+        if not index.isValid():
+            return
+        r = self.model.row(index.row())
+        if r.target_type == "person" and r.target_id:
+            self._set_person(r.target_id, r.target_id)
 
     def _set_person(self, person_id: str, label: str) -> None:
         self._person_id = person_id

@@ -50,7 +50,8 @@ from workstation.ui.screens.housing_checks.models import RoundModel
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
-WIDTHS = (7, 10, 16, 11, 9, 10, 12, 9, 16)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+WIDTHS = (7, 10, 19, 11, 9, 10, 11, 9, 14)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+NO_WRAP = " style='white-space:nowrap'"  # a masked ID number or a date is never broken over two lines
 
 
 def sheet_font() -> QFont:
@@ -154,9 +155,10 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
                            + f"</i></td>{boxes}</tr>")
             for i, person in enumerate(room.people):
                 label = e(room.label) if i == 0 else ""
-                cells = [person.name, person.id_number_masked or "", person.since.isoformat(),
-                         texts.relation_name(person.relation)]
-                out.append(f"<tr><td>{label}</td>" + "".join(f"<td>{e(c)}</td>" for c in cells) + f"{boxes}</tr>")
+                cells = [(person.name, ""), (person.id_number_masked or "", NO_WRAP),
+                         (person.since.isoformat(), NO_WRAP), (texts.relation_name(person.relation), "")]
+                out.append(f"<tr><td>{label}</td>" + "".join(f"<td{style}>{e(c)}</td>" for c, style in cells)
+                           + f"{boxes}</tr>")
         out.append("</table>")
         out.append("<p>" + e(t("People found who are not listed (name, ID number, room):")) + "</p>")
         out.append("<table border='1' cellspacing='0' cellpadding='10' width='100%' style='border-collapse:collapse'>"

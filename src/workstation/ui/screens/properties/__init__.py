@@ -47,6 +47,8 @@ from workstation.ui.tasks import Lane, Op
 
 __all__ = ["PropertiesPage", "PropertyView"]
 
+SEARCH_MIN_WIDTH = 280  # px: the placeholder "Address, landlord's name or mobile" reads whole
+COLUMN_WIDTHS = (None, 50, 130, 85, 50, 60, 90, 100)  # px, at least; None: the address stretches
 SEARCH_DELAY_MS = 100  # pause after the last keystroke (each search is an audited read)
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
@@ -62,6 +64,7 @@ class PropertyList(QWidget):
         self.search_box = QLineEdit()
         self.search_box.setObjectName("search")
         self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(SEARCH_MIN_WIDTH)  # never squeezed to "地址、业…"
         self.grid_box = QLineEdit()
         self.grid_box.setObjectName("grid")
         self.grid_box.setMaximumWidth(110)
@@ -93,24 +96,32 @@ class PropertyList(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((270, 55, 170, 100, 60, 80, 105, 120)):
-            header.resizeSection(col, width)
+        # the address takes what the other columns leave (long ones elided, whole in the tooltip): no
+        # horizontal scrolling at 1366 px in either language
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.status = QLabel()
         self.status.setObjectName("status")
+        # two rows: what to look for (the search box gets the room), then what to do
         top = QHBoxLayout()
         top.addWidget(self.search_label)
-        top.addWidget(self.search_box, 3)
+        top.addWidget(self.search_box, 1)
         top.addWidget(self.grid_label)
         top.addWidget(self.grid_box)
         top.addWidget(self.order_label)
         top.addWidget(self.order_box)
-        top.addWidget(self.late_box)
-        top.addWidget(self.round_button)
-        top.addWidget(self.new_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.late_box)
+        actions.addStretch(1)
+        actions.addWidget(self.round_button)
+        actions.addWidget(self.new_button)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
+        lay.addLayout(actions)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.status)
         self.timer = QTimer(self)
@@ -142,7 +153,18 @@ class PropertyList(QWidget):
         self.round_button.setToolTip(self.tr("The grid's properties not spot-checked this month, printable as one "
                                              "sheet"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self._size_columns()
         self.show_count()
+
+    def _size_columns(self) -> None:
+        """Every column but the address at least as wide as its title in this language (or its
+        `COLUMN_WIDTHS` minimum); the address stretches over the rest."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for col in range(1, self.model.columnCount()):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            least = COLUMN_WIDTHS[col] if col < len(COLUMN_WIDTHS) else 80
+            header.resizeSection(col, max(least or 0, metrics.horizontalAdvance(title) + 18))
 
     def current_query(self) -> PropertyQuery:
         return PropertyQuery(

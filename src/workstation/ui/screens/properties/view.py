@@ -451,8 +451,8 @@ class PropertyView(QWidget):
         self.legend.setText(
             QCoreApplication.translate(
                 "PropertyView",
-                "Green: verified by a spot check · Amber: not verified · Grey: empty · Red: over capacity. "
-                "Each tile also says it in words.",
+                "Green: verified by a spot check · Amber: not verified · Grey: empty · Red: more people than "
+                "the room's capacity (rooms with a capacity set). Each tile also says it in words.",
             )
         )
         self.no_rooms.setText(

@@ -40,6 +40,12 @@ from PySide6.QtWidgets import (
 from workstation.devices.sam import decode as sam_decode
 from workstation.domain.documents import IdentityDocument
 from workstation.domain.enums import DocumentType, Sex, VisaType
+from workstation.domain.validation import (
+    citizen_id_birth_date,
+    citizen_id_sex,
+    normalise_id_number,
+    validate_citizen_id,
+)
 from workstation.errors import ValidationError
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
@@ -57,6 +63,8 @@ from workstation.ui.screens.registration.logic import (
 from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.field_errors import FieldErrors
 
+# documents whose 18-character number (GB 11643 layout) holds the date of birth and the sex
+NUMBER_TELLS_BIRTH_AND_SEX = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2023}
 LONG_TERM_TYPES = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2017,
                    DocumentType.FOREIGNER_PR_2023}
 DATE_FIELDS = {"birth_date", "valid_from", "valid_to", "entry_date", "stay_until", "arrival_date"}
@@ -117,6 +125,7 @@ class RegistrationForm(QDialog):
         self._duplicate_seq = 0
         self._saving = False
         self._dirty = False
+        self._from_number = False  # birth date and sex were taken from a valid typed ID number
         self.setObjectName("registrationForm")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.errors = FieldErrors()
@@ -244,9 +253,17 @@ class RegistrationForm(QDialog):
         prop.setCompleter(completer)
         prop.textEdited.connect(self._on_property_edited)
         self.property_completer = completer
+        self.property_state = QLabel()  # "searching…", "no property matches": the list is for this text only
+        self.property_state.setObjectName("propertyState")
+        prop_box = QWidget()
+        pb = QHBoxLayout(prop_box)
+        pb.setContentsMargins(0, 0, 0, 0)
+        pb.addWidget(prop, 1)
+        pb.addWidget(self.property_state)
         room = QComboBox()
         room.setEnabled(False)
         self.room_combo = room
+        self._rooms_for: str | None = None  # the property whose rooms are loading or shown
         for name in (*DESK_FIELDS, "notes"):
             if name == "property":
                 editor = prop
@@ -256,7 +273,7 @@ class RegistrationForm(QDialog):
                 editor = QLineEdit()
             editor.setObjectName(name)
             self.editors[name] = editor
-            self._add_row(desk_form, name, editor, editor)
+            self._add_row(desk_form, name, prop_box if name == "property" else editor, editor)
         self._property_timer = QTimer(self)
         self._property_timer.setSingleShot(True)
         self._property_timer.setInterval(SEARCH_DELAY_MS)
@@ -266,6 +283,7 @@ class RegistrationForm(QDialog):
         self._duplicate_timer.setInterval(DUPLICATE_DELAY_MS)
         self._duplicate_timer.timeout.connect(self._check_duplicate)
         self.editors["number"].textEdited.connect(lambda _t: self._duplicate_timer.start())  # type: ignore[attr-defined]
+        self.editors["number"].textChanged.connect(lambda _t: self._fill_from_number())  # type: ignore[attr-defined]
 
         # ---- fingerprint and buttons ------------------------------------------------------------
         self.fingerprint_status = QLabel()
@@ -389,6 +407,7 @@ class RegistrationForm(QDialog):
         for i in range(visa.count()):
             visa.setItemText(i, texts.visa_type_name(VisaType(visa.itemData(i))))
         visa.setPlaceholderText(self.tr("choose: type the letter, e.g. L or Q2"))
+        sex.setPlaceholderText(self.tr("choose"))
         visa.setToolTip(self.tr("The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose"))
         if hasattr(self, "_body"):
             if self.document is not None:
@@ -400,7 +419,9 @@ class RegistrationForm(QDialog):
             ed = self.editors.get(name)
             if isinstance(ed, QLineEdit) and not (self.from_device and name in DOCUMENT_FIELDS):
                 ed.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.editors["phone"].setPlaceholderText(self.tr("11-digit mobile number"))  # type: ignore[attr-defined]
+        self.editors["phone"].setPlaceholderText(  # type: ignore[attr-defined]
+            self.tr("11-digit mobile, or + and country code (e.g. +852…)")
+        )
         self.editors["property"].setPlaceholderText(  # type: ignore[attr-defined]
             self.tr("Type part of the address to search")
         )
@@ -408,7 +429,8 @@ class RegistrationForm(QDialog):
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
-        self.room_combo.setPlaceholderText(self.tr("choose the property first"))
+        if self._property_id is None:
+            self.room_combo.setPlaceholderText(self.tr("choose the property first"))
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the registration (Ctrl+S; Enter on the last field)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -440,6 +462,8 @@ class RegistrationForm(QDialog):
         if event.type() == QEvent.Type.LanguageChange and hasattr(self, "_body"):
             self._retranslate()
             self._set_read_only(self.from_device)
+            self._from_number = False
+            self._fill_from_number()
         super().changeEvent(event)
 
     def sizeHint(self):
@@ -477,12 +501,17 @@ class RegistrationForm(QDialog):
                 ed = self.editors[name]
                 if isinstance(ed, QLineEdit):
                     ed.setCursorPosition(0)  # a long address shows its beginning
+        else:
+            sex_combo: QComboBox = self.editors["sex"]  # type: ignore[assignment]
+            sex_combo.setCurrentIndex(-1)  # nothing is guessed: the number tells it, or the operator chooses
         self.editors["arrival_date"].setText(self.today.isoformat())  # type: ignore[attr-defined]
         self.editors["visa_type"].setCurrentIndex(-1)  # type: ignore[attr-defined]
         for name in ("visa_number", "entry_date", "stay_until"):
             self.editors[name].setText("")  # type: ignore[attr-defined]
         self._apply_layout(doc_type)
         self._set_read_only(self.from_device)
+        self._from_number = False
+        self._fill_from_number()
         self._card_problems = card_problems
         self._show_banners()
         self._show_photo()
@@ -511,6 +540,38 @@ class RegistrationForm(QDialog):
     def _on_doc_type_changed(self, _index: int) -> None:
         self._apply_layout(self.current_doc_type())
         self.errors.clear()
+        self._fill_from_number()
+
+    def _fill_from_number(self) -> None:
+        """Manual entry: a valid 18-character number (GB 11643; resident ID, HK/Macau/Taiwan permit, 2023
+        foreigner card) says the date of birth (characters 7–14) and the sex (17th digit odd = male):
+        they are filled from it and not typed over. While the number is not valid they stay editable."""
+        if self.from_device:
+            return
+        born: date | None = None
+        sex_of: Sex | None = None
+        if self.current_doc_type() in NUMBER_TELLS_BIRTH_AND_SEX:
+            n = normalise_id_number(self._text("number"))
+            if len(n) == 18 and not validate_citizen_id(n, today=self.today):
+                born, sex_of = citizen_id_birth_date(n), citizen_id_sex(n)
+        birth: QLineEdit = self.editors["birth_date"]  # type: ignore[assignment]
+        sex: QComboBox = self.editors["sex"]  # type: ignore[assignment]
+        if born is not None and sex_of is not None:
+            birth.setText(format_date(born))
+            sex.setCurrentIndex(sex.findData(sex_of.value))
+            why = self.tr("Taken from the ID number")
+        elif self._from_number:
+            why = ""
+        else:
+            return
+        self._from_number = born is not None
+        birth.setReadOnly(self._from_number)
+        birth.style().unpolish(birth)
+        birth.style().polish(birth)
+        birth.setFocusPolicy(Qt.FocusPolicy.NoFocus if self._from_number else Qt.FocusPolicy.StrongFocus)
+        sex.setEnabled(not self._from_number)
+        birth.setToolTip(why)
+        sex.setToolTip(why)
 
     def _show_banners(self) -> None:
         """Expired document, unclean read, number already registered: in the current language."""
@@ -692,7 +753,7 @@ class RegistrationForm(QDialog):
                 doc_type=t,
                 number=self._text("number").upper(),
                 name=name or (latin or ""),
-                sex=Sex(sex_combo.currentData()),
+                sex=Sex(sex_combo.currentData()) if sex_combo.currentIndex() >= 0 else Sex.UNKNOWN,
                 birth_date=self._date("birth_date", problems),
                 name_latin=latin,
                 address=opt("address"),
@@ -796,16 +857,26 @@ class RegistrationForm(QDialog):
         super().reject()
 
     # ---- property and room ------------------------------------------------------------------------
-    def _on_property_edited(self, _text: str) -> None:
+    def _on_property_edited(self, text: str) -> None:
+        """Every keystroke drops the list of the previous text at once (↓+Enter can never take a result
+        of an older query) and says a search is coming; the search runs once typing pauses."""
         self._property_id = None
+        self._rooms_for = None
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
         room.setEnabled(False)
+        room.setPlaceholderText(self.tr("choose the property first"))
+        self._property_search_seq += 1  # a search still on its way is stale from now on
+        self._property_hits = []
+        self._completer_model.setStringList([])
+        self.property_completer.popup().hide()
+        self.property_state.setText(self.tr("searching…") if text.strip() else "")
         self._property_timer.start()
 
     def _search_properties(self) -> None:
         text = self._text("property")
         if len(text) < 1:
+            self.property_state.setText("")
             return
         self._property_search_seq += 1
         seq = self._property_search_seq
@@ -816,8 +887,9 @@ class RegistrationForm(QDialog):
 
     def _on_properties(self, seq: int, hits: list[tuple[str, str]]) -> None:
         if seq != self._property_search_seq:
-            return  # a later keystroke's search is on its way: the latest query wins
+            return  # typed on since: the latest query wins, an older result is never shown
         self._property_hits = hits
+        self.property_state.setText("" if hits else self.tr("no property matches"))
         self._completer_model.setStringList([address for _id, address in hits])
         # focusWidget(): the field the operator is in, even while another window is active meanwhile
         if hits and self.focusWidget() is self.editors["property"]:
@@ -828,12 +900,22 @@ class RegistrationForm(QDialog):
         if match is None:
             return
         self._property_id = match
+        self._rooms_for = match
+        self.property_state.setText("")
         self.errors.show([])
-        desk = self.ctx.desk
-        Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(self._on_rooms).start()
-
-    def _on_rooms(self, rooms: list[tuple[str, str]]) -> None:
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        room.clear()
+        room.setPlaceholderText(self.tr("loading rooms…"))
+        desk = self.ctx.desk
+        Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(
+            lambda rooms: self._on_rooms(rooms, match)
+        ).start()
+
+    def _on_rooms(self, rooms: list[tuple[str, str]], property_id: str | None = None) -> None:
+        room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        if property_id is not None and property_id != self._rooms_for:
+            return  # the operator chose another property (or typed on) meanwhile
+        room.setPlaceholderText(self.tr("choose the room") if rooms else self.tr("this property has no rooms"))
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
