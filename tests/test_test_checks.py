@@ -71,3 +71,14 @@ def test_leaked_threads_and_undeclared_warnings_fail(tmp_path):
     for name in ("test_declares_its_warning", "test_stops_its_thread_and_logs_info", "test_zz_release_the_threads"):
         assert f"PASSED test_cases.py::{name}" in out and f"ERROR test_cases.py::{name} " not in out, out
     assert "worker-left-behind" in out and "device-manager (daemon)" in out and "port lost" in out
+
+
+def test_test_file_names_are_unique_across_folders():
+    """The suite imports test modules by their file name (pytest's default "prepend" import mode, which
+    the `from conftest import …` helpers rely on): two folders holding the same test file name stop the
+    whole run at collection ("import file mismatch"). Name a new file after its folder's subject."""
+    tests = Path(__file__).parent
+    seen: dict[str, list[str]] = {}
+    for path in tests.rglob("test_*.py"):
+        seen.setdefault(path.name, []).append(str(path.relative_to(tests)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}

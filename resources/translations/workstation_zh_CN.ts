@@ -1763,8 +1763,12 @@
         <translation>本页面打开时，放上阅读器的证件或刷过的护照只在此处作为测试结果显示，不会打开或保存任何记录。</translation>
     </message>
     <message>
-        <source>{port} · {protocol}, {baud} baud</source>
-        <translation>{port} · {protocol}，{baud} 波特</translation>
+        <source>{baud} baud · data packet {packet} bytes · security level {security}</source>
+        <translation>{baud} 波特 · 数据包 {packet} 字节 · 安全等级 {security}</translation>
+    </message>
+    <message>
+        <source>{port} · {device}, {baud} baud</source>
+        <translation>{port} · {device}，{baud} 波特</translation>
     </message>
 </context>
 <context>
@@ -4569,6 +4573,10 @@
         <translation>（无姓名）</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
@@ -4577,12 +4585,28 @@
         <translation>确认后将打开此人的档案（如尚未登记，则按身份证打开新的登记）。</translation>
     </message>
     <message>
+        <source>Already registered: %1 (%2)</source>
+        <translation>已登记：%1（%2）</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <source>Card on the reader: %1, %2 — %3</source>
         <translation>读卡器上的证件：%1，%2 — %3</translation>
+    </message>
+    <message>
+        <source>Confirm marks the pre-registration as checked (the platform hears of it with the next sync). The differing %1 are NOT copied to the record: if they are right, update the resident&apos;s record in Residents.</source>
+        <translation>确认只表示此网上备案已核对（下次同步时通知平台）。不一致的%1不会写入该居民的档案：如果网上备案的信息正确，请在“实有人口”中修改其档案。</translation>
+    </message>
+    <message>
+        <source>Confirm marks the pre-registration as checked (the platform hears of it with the next sync); the record already agrees with it.</source>
+        <translation>确认只表示此网上备案已核对（下次同步时通知平台）；档案与其一致。</translation>
+    </message>
+    <message>
+        <source>Confirm only marks the pre-registration as checked (the platform hears of it with the next sync); it changes no resident&apos;s record.</source>
+        <translation>确认只表示此网上备案已核对（下次同步时通知平台），不会修改任何居民档案。</translation>
     </message>
     <message>
         <source>Confirm the pre-registration</source>
@@ -4605,6 +4629,14 @@
         <translation>未读取证件：确认前请人工核对本人证件。</translation>
     </message>
     <message>
+        <source>No registered resident holds this ID number. Confirm only marks the pre-registration as checked: register the person in Residents (read their card) to create the record.</source>
+        <translation>没有已登记的居民持有此证件号码。确认只表示此网上备案已核对：请在“实有人口”中登记此人（读取其证件）以建立档案。</translation>
+    </message>
+    <message>
+        <source>On the record</source>
+        <translation>档案中</translation>
+    </message>
+    <message>
         <source>Phone:</source>
         <translation>电话：</translation>
     </message>
@@ -4617,12 +4649,24 @@
         <translation>退回%1的网上备案</translation>
     </message>
     <message>
+        <source>Submitted online</source>
+        <translation>网上提交</translation>
+    </message>
+    <message>
         <source>Submitted:</source>
         <translation>提交时间：</translation>
     </message>
     <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>e.g. the person does not live at the address</source>
         <translation>例如：经核实此人不在该地址居住</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>not given</source>
@@ -4635,6 +4679,10 @@
     <message>
         <source>optional</source>
         <translation>选填</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
     </message>
     <message>
         <source>the ID number is the same</source>

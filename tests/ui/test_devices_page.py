@@ -289,3 +289,20 @@ def test_a_usb_adapter_shows_its_identity_and_matched_profile(qtbot, qtmodeltest
     assert shown[0][1:4] == ["USB 1a86:7523", "A5C1", "CH340/CH341 (sam, zfm)"]
     assert shown[1][1:4] == ["USB 1234:5678", "—", "no profile"]
     assert "default baud" in model.data(model.index(1, 3), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_device_details_are_words_in_chinese(qtbot, emulated_devices, login, switch_language):
+    """'指纹仪：57600 baud · 128 bytes · security 3' and '/dev/pts/1 · sam，115200 波特' were the kind."""
+    page = open_page(qtbot, login(Role.ASSISTANT))
+    switch_language("zh_CN")
+    qtbot.waitUntil(lambda: all(page.rows[r].port.text() for r in ROLES), timeout=10_000)
+    qtbot.waitUntil(lambda: "波特" in page.rows["idcard"].port.text())
+    for role, name in (("idcard", "身份证阅读器"), ("fingerprint", "指纹仪"), ("mrz", "护照阅读器")):
+        text = page.rows[role].port.text()
+        assert name in text and "sam" not in text and "zfm" not in text and "baud" not in text, text
+    emulated_devices.device("fingerprint").place_finger(*DEMO_FINGER, quality="good")
+    page.test_read("fingerprint")
+    qtbot.waitUntil(lambda: "fingerprint" in page.last_results, timeout=15_000)
+    text = page.rows["fingerprint"].result.text()
+    assert "波特 · 数据包" in text and "字节 · 安全等级" in text, text
+    assert "baud" not in text and "bytes" not in text and "security" not in text

@@ -106,7 +106,8 @@ def press_finger(scanner: Any, cancelled: Callable[[], bool], wait_s: float = FI
             return TestResult(
                 "fingerprint",
                 "",
-                (f"{params.baudrate} baud", f"{params.packet_size} bytes", f"security {params.security}"),
+                # numbers only: the page puts them in words in the UI language (units, setting names)
+                (str(params.baudrate), str(params.packet_size), str(params.security)),
             )
         if time.monotonic() + SLICE_S > end:
             break

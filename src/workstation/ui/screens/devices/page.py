@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.devices.manager import DeviceState, DeviceStatus
+from workstation.devices.manager.status import role_label
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
+from workstation.i18n import render
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
@@ -325,8 +327,8 @@ class DevicesPage(PageBase):
             row.message.setText(i18n.message_of(st))
             where = st.port or ""
             if st.port and st.baud and st.state is DeviceState.CONNECTED:
-                where = self.tr("{port} · {protocol}, {baud} baud").format(
-                    port=st.port, protocol=st.protocol or "", baud=st.baud
+                where = self.tr("{port} · {device}, {baud} baud").format(  # the device's name, not "sam"
+                    port=st.port, device=render(role_label(role), i18n.current()), baud=st.baud
                 )
             row.port.setText(where)
         connected = st is not None and st.state is DeviceState.CONNECTED
@@ -455,6 +457,10 @@ class DevicesPage(PageBase):
         if role == "idcard":
             text = self.tr("Card read: {name} ({details})").format(name=r.headline, details=details)
         elif role == "fingerprint":
+            if len(r.details) == 3:  # baud, data packet size, security level (`data.press_finger`)
+                details = self.tr("{baud} baud · data packet {packet} bytes · security level {security}").format(
+                    baud=r.details[0], packet=r.details[1], security=r.details[2]
+                )
             text = self.tr("A finger was detected and an image taken. Module: {details}").format(details=details)
         elif r.ok:
             text = self.tr("Passport read: {name} ({details}); check digits correct").format(

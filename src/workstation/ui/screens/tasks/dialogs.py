@@ -4,6 +4,7 @@ success; the `Changes` are announced on `ctx.changed` (the page refreshes the li
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workstation.domain.permissions import Permission
 from workstation.errors import Problem
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.ui.screens.tasks.model import RESULTS, kind_label, result_label, subject_label
@@ -196,6 +198,8 @@ class SettlePreRegistrationDialog(QDialog):
         self.outcome = outcome
         self.card = card
         self.basis = basis
+        self.existing: Any = None  # the registered resident holding the submitted ID number (a ResidentRow)
+        self.looked_up = False  # True once the lookup of that resident has answered
         self.done_changes: Any = None
         self._busy = False
         self._problems: list[Problem] = []
@@ -206,6 +210,7 @@ class SettlePreRegistrationDialog(QDialog):
         self.heading = _heading("")
         self.submitted = QFormLayout()
         self.field_labels: dict[str, QLabel] = {}
+        self._form_rows: dict[str, int] = {}
         for key in ("name", "number", "phone", "address", "submitted_at"):
             value = row.number_masked if key == "number" else row.text(key)
             if key in ("phone", "address", "submitted_at") and not value:
@@ -218,11 +223,18 @@ class SettlePreRegistrationDialog(QDialog):
             self.field_labels[key] = label
             if key == "number":
                 self.number_value = shown
+            self._form_rows[key] = self.submitted.rowCount()
             self.submitted.addRow(label, shown)
         self.card_note = QLabel()
         self.card_note.setObjectName("cardNote")
         self.card_note.setWordWrap(True)
+        self.compare = QLabel()
+        self.compare.setObjectName("existingRecord")
+        self.compare.setTextFormat(Qt.TextFormat.RichText)
+        self.compare.setWordWrap(True)
+        self.compare.hide()
         self.next_step = QLabel()
+        self.next_step.setObjectName("nextStep")
         self.next_step.setWordWrap(True)
 
         self.reason = QPlainTextEdit()
@@ -251,12 +263,76 @@ class SettlePreRegistrationDialog(QDialog):
         lay.addWidget(self.heading)
         lay.addLayout(self.submitted)
         lay.addWidget(self.card_note)
+        lay.addWidget(self.compare)
         lay.addWidget(self.next_step)
         lay.addLayout(form)
         lay.addWidget(self.buttons)
         self.setMinimumWidth(540)
         self.retranslate()
         self.reason.setFocus()
+        self._look_up_existing()
+
+    def _look_up_existing(self) -> None:
+        """Find the registered resident holding the submitted ID number (DB lane, audited with the number
+        masked), to show the submitted data beside the record. Only when confirming, with a full number,
+        and for a role that may read residents."""
+        number = self.row.text("id_number")
+        if self.outcome != "confirmed" or not number or not self.ctx.can(Permission.READ_PERSON):
+            return
+        residents = self.ctx.desk.residents
+
+        def found(existing: Any) -> None:
+            self.existing = existing
+            self.looked_up = True
+            self.retranslate()
+            self.adjustSize()
+
+        def failed(_exc: BaseException) -> bool:
+            self.looked_up = True  # the dialog still confirms; it just cannot compare
+            self.retranslate()
+            return True
+
+        self.ctx.op(lambda _t: residents.find_by_id_number(number), parent=self).on_success(found).on_failure(
+            failed).start()
+
+    def differences(self) -> list[str]:
+        """The submitted fields ("name", "phone", "address") that differ from the registered record."""
+        e = self.existing
+        if e is None:
+            return []
+        out = []
+        for key, recorded in (("name", e.name), ("phone", e.phone), ("address", e.address)):
+            submitted = self.row.text(key).strip()
+            if submitted and submitted != (recorded or "").strip():
+                out.append(key)
+        return out
+
+    def _render_compare(self, titles: dict[str, str]) -> None:
+        e = self.existing
+        for key in ("phone", "address"):  # shown in the comparison instead, beside the record
+            if key in self._form_rows:
+                self.submitted.setRowVisible(self._form_rows[key], e is None)
+        if e is None:
+            self.compare.hide()
+            return
+        differ = set(self.differences())
+        submitted_title = escape(self.tr("Submitted online"))
+        recorded_title = escape(self.tr("On the record"))
+        rows = [
+            f"<tr><th align='left'></th><th align='left'>{submitted_title}</th>"
+            f"<th align='left'>{recorded_title}</th></tr>"
+        ]
+        for key, recorded in (("name", e.name), ("phone", e.phone), ("address", e.address)):
+            submitted = self.row.text(key)
+            style = " style='background-color:#fff4ce; font-weight:bold'" if key in differ else ""
+            rows.append(
+                f"<tr{style}><td>{escape(titles[key])}</td><td>{escape(submitted or '—')}</td>"
+                f"<td>{escape(recorded or '—')}</td></tr>"
+            )
+        heading = escape(self.tr("Already registered: %1 (%2)").replace("%1", e.name)
+                         .replace("%2", e.id_number_masked or ""))
+        self.compare.setText(f"<p><b>{heading}</b></p><table cellspacing='0' cellpadding='4'>{''.join(rows)}</table>")
+        self.compare.show()
 
     def retranslate(self) -> None:
         """Every text in the UI language (again after a language switch)."""
@@ -296,9 +372,28 @@ class SettlePreRegistrationDialog(QDialog):
         elif confirming:
             self.card_note.setText(self.tr("No card was read: check the person's document by eye before confirming."))
         self.card_note.setVisible(bool(self.card_note.text()))
+        self._render_compare(titles)
+        differ = self.differences()
         if confirming and card is not None:
             self.next_step.setText(self.tr("After confirming, the person's record opens (or a new registration "
                                            "from the card, when the person is not registered yet)."))
+        elif confirming and self.existing is not None and differ:
+            names = {"name": self.tr("name"), "phone": self.tr("phone"), "address": self.tr("address")}
+            self.next_step.setText(
+                self.tr("Confirm marks the pre-registration as checked (the platform hears of it with the next "
+                        "sync). The differing %1 are NOT copied to the record: if they are right, update the "
+                        "resident's record in Residents.").replace("%1", self.tr(", ").join(names[k] for k in differ))
+            )
+        elif confirming and self.existing is not None:
+            self.next_step.setText(self.tr("Confirm marks the pre-registration as checked (the platform hears of "
+                                           "it with the next sync); the record already agrees with it."))
+        elif confirming and self.looked_up:
+            self.next_step.setText(self.tr("No registered resident holds this ID number. Confirm only marks the "
+                                           "pre-registration as checked: register the person in Residents (read "
+                                           "their card) to create the record."))
+        elif confirming:
+            self.next_step.setText(self.tr("Confirm only marks the pre-registration as checked (the platform hears "
+                                           "of it with the next sync); it changes no resident's record."))
         self.next_step.setVisible(bool(self.next_step.text()))
         self.reason.setPlaceholderText(
             self.tr("e.g. the person does not live at the address") if not confirming else self.tr("optional")
