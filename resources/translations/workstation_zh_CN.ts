@@ -4200,6 +4200,14 @@
         <translation>签发机关</translation>
     </message>
     <message>
+        <source>Name, sex and date of birth were read from the document&apos;s chip or machine-readable zone and cannot be edited here.</source>
+        <translation>姓名、性别和出生日期由读卡器从证件芯片或机读区读取，不能在此修改。</translation>
+    </message>
+    <message>
+        <source>None enrolled</source>
+        <translation>未采集指纹</translation>
+    </message>
+    <message>
         <source>Not deleted</source>
         <translation>未删除</translation>
     </message>
@@ -4222,6 +4230,10 @@
     <message>
         <source>Read from</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Read from the document by the reader; not edited by hand</source>
+        <translation>由读卡器从证件读取，不可手工修改</translation>
     </message>
     <message>
         <source>Read the record again from the store (F5)</source>

@@ -738,3 +738,24 @@ def test_a_vanished_usb_adapter_is_disconnected_not_a_bug(
         assert not [r for r in caplog.records if r.levelname in ("ERROR", "CRITICAL") or r.exc_info]
     finally:
         m.shutdown()
+
+
+def test_a_pulled_passport_reader_is_lost_though_it_never_answers(desk: Desk, tmp_path: Path) -> None:
+    """The MRZ reader sends only when a passport is swiped (no handshake to probe): the idle liveness check
+    finds its hung-up port (a pulled USB adapter), as the ID-card reader's probe finds a silent one."""
+    from workstation.devices.mrz.emulator import MrzEmulator
+
+    server, port = desk.add(MrzEmulator(), "pty", CP210X, "MRZ-1", baud=9600)
+    rec = Recorder()
+    m = started(fast_config(tmp_path, health_interval=0.2), desk.lister, rec)
+    try:
+        mark = rec.mark()
+        m.assign("mrz", port)
+        rec.wait("mrz", DeviceState.CONNECTED, after=mark)
+        mark = rec.mark()
+        server.pull_cable()
+        lost = rec.wait("mrz", DeviceState.DISCONNECTED, after=mark)
+        assert "disconnected" in lost.message and "断开" in lost.message_zh
+        rec.wait("mrz", DeviceState.RECONNECTING, after=mark)
+    finally:
+        m.shutdown()

@@ -167,3 +167,26 @@ def test_property_search_shows_only_results_of_the_current_text(qtbot, ctx, runn
     assert form.room_combo.placeholderText() == "choose the room"
     drain(qtbot, runner)
     form._dirty = False
+
+
+@pytest.mark.parametrize("source", ["card", "manual"])
+def test_resident_detail_keeps_what_a_reader_read_read_only(qtbot, ctx, source):
+    from desk_fixtures import off_gui
+
+    from workstation.ui.screens.residents.detail import ResidentDetailDialog
+
+    doc = _card_doc("resident_id").with_changes(source=source)
+    pid = off_gui(lambda: ctx.desk.residents.register(doc, phone="13800138000")).id
+    detail = off_gui(lambda: ctx.desk.residents.get(pid))
+    dialog = ResidentDetailDialog(ctx, None, detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    locked = source == "card"
+    assert dialog.editors["name"].isReadOnly() is locked
+    assert dialog.editors["birth_date"].isReadOnly() is locked
+    assert dialog.editors["sex"].isEnabled() is not locked
+    assert dialog.device_note.isVisibleTo(dialog) is locked
+    assert not dialog.editors["phone"].isReadOnly()  # what the operator added stays editable
+    # no fingerprint: the tab says so instead of an empty table
+    assert dialog.no_fingerprints.text() == "None enrolled" and not dialog.no_fingerprints.isHidden()
+    assert dialog.fingerprints.isHidden()

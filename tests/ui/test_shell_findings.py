@@ -155,3 +155,25 @@ def test_chart_axes_never_show_an_si_prefix(qtbot):
             axis = item.getAxis(side)
             axis.updateAutoSIPrefix()
             assert "x0.001" not in axis.labelString() and "(x" not in axis.labelString()
+
+
+def test_screenshots(qtbot, emulated_devices, main_window, enrolled, shoot):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    qtbot.waitUntil(lambda: sync_count(win) is not None, timeout=10_000)
+    today = win.session.pages["today"]
+    qtbot.waitUntil(lambda: getattr(today, "dashboard", None) is not None, timeout=10_000)
+    shoot(win, "frame-today-officer", sizes=[(1366, 768)])
+    win.show_page("devices")
+    qtbot.waitUntil(lambda: "baud" in win.session.pages["devices"].rows["idcard"].port.text(), timeout=10_000)
+    shoot(win, "frame-devices", sizes=[(1366, 768)])
+    win.lock()
+    win.login_screen.other_button.click()
+    shoot(win, "frame-lock-another-operator", sizes=[(1366, 768)])
+    screen = win.login_screen
+    qtbot.keyClicks(screen.username, "assistant1")
+    qtbot.keyClicks(screen.password, "wrong-password")
+    screen._set_busy(True)  # what the screen shows while the worker checks (the test above presses Enter)
+    shoot(win, "frame-login-checking", sizes=[(1366, 768)])
+    qtbot.waitUntil(lambda: screen.login_button.text() == "Checking…")  # (a language switch keeps it)
+    screen._set_busy(False)

@@ -53,6 +53,16 @@ class Transport:
     def is_open(self) -> bool:
         return bool(self._port is not None and self._port.is_open)
 
+    def check_alive(self) -> None:
+        """Raise `DeviceDisconnected` when the port is closed or hung up (a pulled USB adapter's tty, whose
+        ioctls fail with EIO), reading and sending nothing: the liveness check of a passive device (MRZ)."""
+        if not self.is_open:
+            raise DeviceDisconnected(self.url)
+        try:
+            self._port.in_waiting  # noqa: B018  (TIOCINQ: fails on a hung-up tty)
+        except TRANSPORT_ERRORS as exc:
+            raise DeviceDisconnected(self.url) from exc
+
     def set_baudrate(self, baudrate: int) -> None:
         self.baudrate = baudrate
         try:

@@ -181,7 +181,7 @@ class LoginScreen(QWidget):
         self.pass_label.setText(self.tr("&Password") if not self._changing else self.tr("Current &password"))
         self.new_label.setText(self.tr("&New password"))
         self.repeat_label.setText(self.tr("&Repeat new password"))
-        self.login_button.setText(self._button_text())
+        self.login_button.setText(self.tr("Checking…") if self._busy else self._button_text())
         self.login_button.setToolTip(self.tr("Log in (Enter)"))
         self.other_button.setText(
             self.tr("Another operator") if not self._other

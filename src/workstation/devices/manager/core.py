@@ -496,7 +496,7 @@ class DeviceManager:
             for s in self._slots.values():
                 if s.conn is None and s.retry_at is not None:
                     due.append(s.retry_at)
-                if s.conn is not None and not s.busy and s.plugin.handshake and self.config.health_interval:
+                if s.conn is not None and not s.busy and self.config.health_interval:
                     due.append(s.last_ok + self.config.health_interval)
             due += [p.next_at for p in self._polls if not p.running]
         return min(1.0, max(0.005, min([t for t in due if t > now], default=now + 1.0) - now))
@@ -619,7 +619,8 @@ class DeviceManager:
             conn = slot.conn
             if conn is None or slot.busy:
                 continue
-            due = slot.check_due or (slot.plugin.handshake and hi > 0 and now - slot.last_ok >= hi)
+            # a passive device (MRZ: no handshake) gets the liveness check: its port must not be hung up
+            due = slot.check_due or (hi > 0 and now - slot.last_ok >= hi)
             if due:
                 slot.check_due = False
                 slot.busy = True
@@ -848,7 +849,13 @@ class DeviceManager:
             if conn is None or conn.generation != generation:
                 return
         plugin = self._plugins[conn.protocol]
-        if not plugin.handshake:
+        if not plugin.handshake:  # nothing to ask a passive reader: is its port still there?
+            try:
+                conn.transport.check_alive()
+            except DeviceDisconnected:
+                self._lose(role, generation, f"{conn.port.device} was hung up")
+            else:
+                self._mark_ok(role, generation)
             return
         # two misses in a row: one lost reply on a noisy line is not a pulled cable
         if self._probe(plugin, conn.transport) or self._probe(plugin, conn.transport):

@@ -255,6 +255,7 @@ class RegistrationForm(QDialog):
         self.property_completer = completer
         self.property_state = QLabel()  # "searching…", "no property matches": the list is for this text only
         self.property_state.setObjectName("propertyState")
+        self.property_state.hide()  # shown while it says something (`_property_status`)
         prop_box = QWidget()
         pb = QHBoxLayout(prop_box)
         pb.setContentsMargins(0, 0, 0, 0)
@@ -673,6 +674,7 @@ class RegistrationForm(QDialog):
         )
         names = country_name(code) if code and is_code and len(code) <= 3 else None
         label.setText("" if names is None else (names[1] if texts.chinese_ui() else names[0]))
+        label.setVisible(names is not None)  # a card's issuing office keeps the whole width
 
     def _show_photo(self) -> None:
         doc = self.document
@@ -870,13 +872,17 @@ class RegistrationForm(QDialog):
         self._property_hits = []
         self._completer_model.setStringList([])
         self.property_completer.popup().hide()
-        self.property_state.setText(self.tr("searching…") if text.strip() else "")
+        self._property_status(self.tr("searching…") if text.strip() else "")
         self._property_timer.start()
+
+    def _property_status(self, text: str) -> None:
+        self.property_state.setText(text)
+        self.property_state.setVisible(bool(text))
 
     def _search_properties(self) -> None:
         text = self._text("property")
         if len(text) < 1:
-            self.property_state.setText("")
+            self._property_status("")
             return
         self._property_search_seq += 1
         seq = self._property_search_seq
@@ -889,7 +895,7 @@ class RegistrationForm(QDialog):
         if seq != self._property_search_seq:
             return  # typed on since: the latest query wins, an older result is never shown
         self._property_hits = hits
-        self.property_state.setText("" if hits else self.tr("no property matches"))
+        self._property_status("" if hits else self.tr("no property matches"))
         self._completer_model.setStringList([address for _id, address in hits])
         # focusWidget(): the field the operator is in, even while another window is active meanwhile
         if hits and self.focusWidget() is self.editors["property"]:
@@ -901,7 +907,7 @@ class RegistrationForm(QDialog):
             return
         self._property_id = match
         self._rooms_for = match
-        self.property_state.setText("")
+        self._property_status("")
         self.errors.show([])
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()

@@ -46,6 +46,14 @@ from workstation.ui.widgets.field_errors import FieldErrors
 STAY = ("visa_type", "visa_number", "entry_date", "stay_until")
 EDITABLE = ("name", "sex", "birth_date", "phone", "employer", "arrival_date", "household_address", *STAY, "notes")
 DATES = ("birth_date", "arrival_date", "entry_date", "stay_until")
+# what a document's chip or MRZ says: not typed over once a device read it
+FROM_DOCUMENT = ("name", "sex", "birth_date")
+
+
+def read_from_device(detail: Any) -> bool:
+    """The record's identity fields came from a card's chip or a passport's MRZ (a document read by a
+    device: source "card" or "mrz")."""
+    return any(getattr(d, "source", None) in ("card", "mrz") for d in detail.documents)
 
 
 def is_foreign_guest(detail: Any) -> bool:
@@ -132,6 +140,10 @@ class ResidentDetailDialog(QDialog):
             self._rows[name] = self.errors.wrap(name, ed)
             form.addRow(label, self._rows[name])
 
+        self.device_note = QLabel()
+        self.device_note.setObjectName("deviceNote")
+        self.device_note.setWordWrap(True)
+        form.addRow(self.device_note)
         self.documents = self._table("documents", 6, stretch=2)
         self.tenancies = self._table("tenancies", 6, stretch=0)
         self.fingerprints = self._table("fingerprints", 3, stretch=2)
@@ -141,6 +153,9 @@ class ResidentDetailDialog(QDialog):
         self.tabs.addTab(self.tenancies, "")
         fp_page = QWidget()
         fp_layout = QVBoxLayout(fp_page)
+        self.no_fingerprints = QLabel()
+        self.no_fingerprints.setObjectName("noFingerprints")
+        fp_layout.addWidget(self.no_fingerprints)
         fp_layout.addWidget(self.fingerprints)
         self.capture_button = QPushButton()
         self.capture_button.setObjectName("captureFingerprint")
@@ -269,6 +284,23 @@ class ResidentDetailDialog(QDialog):
                       _relation(t.relation)]
             for c, v in enumerate(values):
                 self.tenancies.setItem(r, c, QTableWidgetItem(v))
+        locked = read_from_device(d)
+        may_edit = _can(self.ctx, Permission.REGISTER)
+        for field in FROM_DOCUMENT:
+            ed = self.editors[field]
+            if isinstance(ed, QLineEdit):
+                ed.setReadOnly(locked)
+            else:
+                ed.setEnabled(may_edit and not locked)
+            ed.setToolTip(self.tr("Read from the document by the reader; not edited by hand") if locked else "")
+        self.device_note.setText(
+            self.tr("Name, sex and date of birth were read from the document's chip or machine-readable zone "
+                    "and cannot be edited here.") if locked else ""
+        )
+        self.device_note.setVisible(locked)
+        self.no_fingerprints.setText(self.tr("None enrolled"))
+        self.no_fingerprints.setVisible(not d.fingerprints)
+        self.fingerprints.setVisible(bool(d.fingerprints))
         self.fingerprints.setRowCount(len(d.fingerprints))
         for r, fp in enumerate(d.fingerprints):
             values = [texts.finger_name(fp.position), f"{fp.quality}/100",
