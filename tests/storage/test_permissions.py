@@ -92,7 +92,7 @@ def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
     if op == "create_property":
         return sv.housing.create_property(address="演示市和平街2号", grid_code="G02").id
     if op == "add_room":
-        return sv.housing.add_room(prop, label="102").id
+        return sv.housing.add_room(prop, label=f"{next(_counter)}").id  # labels are unique per property
     if op == "record_declaration":
         return sv.housing.record_declaration(
             prop,
