@@ -47,8 +47,9 @@ def test_a_cards_number_with_a_wrong_check_digit_asks_to_read_it_again():
     ("field", "problems"),
     [
         ("birth_date", lambda: validate_document(
-            IdentityDocument(doc_type=DocumentType.PASSPORT, number="L898902C3", name="ERIKSSON ANNA", name_latin="ERIKSSON ANNA",
-                             sex=Sex.FEMALE, birth_date=date(2030, 1, 1), nationality="UTO", source="manual"),
+            IdentityDocument(doc_type=DocumentType.PASSPORT, number="L898902C3", name="ERIKSSON ANNA",
+                             name_latin="ERIKSSON ANNA", sex=Sex.FEMALE, birth_date=date(2030, 1, 1),
+                             nationality="UTO", source="manual"),
             today=TODAY)),
         ("entry_date", lambda: validate_stay(visa_type="L", visa_number="AB123456", entry_date=date(2027, 1, 5),
                                              stay_until=date(2027, 2, 1), today=TODAY)),

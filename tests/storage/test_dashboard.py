@@ -125,8 +125,8 @@ def test_dashboard_gives_each_role_what_it_may_read(st, desks):
 
 
 def test_dashboard_is_refused_to_a_disabled_operator(st, desks):
-    from workstation.storage.errors import OperatorInactive
     from workstation.storage import operators
+    from workstation.storage.errors import OperatorInactive
 
     officer = desks[Role.OFFICER]
     operators.set_disabled(st.db, st.admin, officer.actor.username)

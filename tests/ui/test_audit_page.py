@@ -282,7 +282,7 @@ def test_audit_page_screenshots(qtbot, main_window, shoot, switch_language):
 def test_every_kind_filter_returns_exactly_the_rows_of_its_condition(login):
     """A kind is read as one index range per action it covers (supervision._rows): the same rows, in the
     same order, as the plain SQL condition over the whole trail, page after page."""
-    from workstation.storage.areas.supervision import AUDIT_KINDS, REFUSED, _COLUMNS, _kind_condition
+    from workstation.storage.areas.supervision import _COLUMNS, AUDIT_KINDS, REFUSED, _kind_condition
 
     officer, supervisor = login(Role.OFFICER), login(Role.SUPERVISOR)
     fill(officer, 3)

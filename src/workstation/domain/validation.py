@@ -131,9 +131,9 @@ def validate_citizen_id(
             Problem(
                 field_name,
                 "birth_date_range",
-                QT_TRANSLATE_NOOP("validation", "The date of birth in the number ({date}) is before {earliest}.").format(
-                    date=born.isoformat(), earliest=EARLIEST_BIRTH.isoformat()
-                ),
+                QT_TRANSLATE_NOOP(
+                    "validation", "The date of birth in the number ({date}) is before {earliest}."
+                ).format(date=born.isoformat(), earliest=EARLIEST_BIRTH.isoformat()),
             )
         )
     expected = gb11643_check_char(n[:17])

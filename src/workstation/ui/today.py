@@ -85,7 +85,9 @@ class TodayPage(PageBase):
         self.demo_note = QLabel()
         self.demo_note.setObjectName("today_demo")
         self.demo_note.setWordWrap(True)
-        self.demo_note.setStyleSheet("background: #fff4ce; color: #3d2e00; border: 1px solid #c8a600; padding: 4px 8px;")
+        self.demo_note.setStyleSheet(
+            "background: #fff4ce; color: #3d2e00; border: 1px solid #c8a600; padding: 4px 8px;"
+        )
         self.demo_note.setVisible(ctx.is_demo)
         top.addWidget(self.demo_note, 2)
         lay.addLayout(top)

@@ -18,7 +18,6 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-
 INK = "#202124"
 MUTED = "#5f6368"
 BAR = "#3367d6"
@@ -31,18 +30,18 @@ class Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph ships no types
     def __init__(self, colour: str = BAR) -> None:
         super().__init__(x=np.zeros(0), height=np.zeros(0), width=0.7, brush=pg.mkBrush(colour), pen=pg.mkPen(None))
 
-    def setData(self, heights: Sequence[float]) -> None:  # noqa: N802  (pyqtgraph's name)
+    def setData(self, heights: Sequence[float]) -> None:
         h = np.asarray(heights, dtype=float)
         self.setOpts(x=np.arange(len(h), dtype=float), height=h)
 
-    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # noqa: N802
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
         return np.asarray(self.opts["x"], dtype=float), np.asarray(self.opts["height"], dtype=float)
 
 
 class CountAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph ships no types
     """A y axis of counts: ticks on whole numbers only (no "0.5 residents")."""
 
-    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:  # noqa: N802
+    def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
         levels = super().tickSpacing(minVal, maxVal, size)
         whole = [(spacing, offset) for spacing, offset in levels if spacing >= 1]
         return whole or [(1.0, 0.0)]
@@ -163,7 +162,7 @@ class Chart(QFrame):
         x = vb.mapSceneToView(scene_pos).x()
         if not math.isfinite(x):
             return None
-        i = int(round(x))
+        i: int = round(float(x))
         if not 0 <= i < len(self._clickable) or abs(x - i) > 0.45:
             return None
         return i

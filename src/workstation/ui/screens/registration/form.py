@@ -687,7 +687,9 @@ class RegistrationForm(QDialog):
         if bmp and pixmap.loadFromData(bmp):
             self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
         elif not sam_decode.photo_decoder_available():
-            self.photo.setText(self.tr("The card photo cannot be shown on this workstation (no photo decoder installed)."))
+            self.photo.setText(
+                self.tr("The card photo cannot be shown on this workstation (no photo decoder installed).")
+            )
         else:
             self.photo.setText(self.tr("The card holds no photo that could be shown."))
 
@@ -871,7 +873,9 @@ class RegistrationForm(QDialog):
         self._property_search_seq += 1  # a search still on its way is stale from now on
         self._property_hits = []
         self._completer_model.setStringList([])
-        self.property_completer.popup().hide()
+        popup = self.property_completer.popup()
+        if popup is not None:
+            popup.hide()
         self._property_status(self.tr("searching…") if text.strip() else "")
         self._property_timer.start()
 
