@@ -49,7 +49,7 @@ def writer(db_path: Path, master: bytes, seed: int) -> None:
             props.append(pid)
             say(f"ack property {pid} 1")
         elif not rooms or op < 0.15:
-            rid = sv.housing.add_room(rng.choice(props), label=f"{n}").id
+            rid = sv.housing.add_room(rng.choice(props), label=f"{seed}-{n}").id  # unique per property
             rooms.append(rid)
             say(f"ack room {rid} 1")
         elif op < 0.6 or not people:
