@@ -5,8 +5,11 @@ Measured (issue 10, "Benchmark"):
 * ``max_stall_ms`` — the longest GUI-thread stall: a 5 ms timer runs throughout and its lateness is
   recorded while (1) cards are read on the emulated reader (wire pacing on, 115200 baud), (2) a
   fingerprint image uploads from the emulated scanner (paced, 57600 baud, ~7 s), (3) a sync of 20 000
-  changed records to a reference platform on loopback runs, and (4) the residents table scrolls
-  (fetching page after page) and searches over 1 M residents.
+  changed records to a reference platform on loopback runs from the Sync page ("Sync now", the page
+  open and following its progress), and (4) the residents table scrolls (fetching page after page)
+  and searches over 1 M residents. Each phase's worst stall is printed, split by the GUI thread's
+  scheduler statistics into its own work (cpu), waiting for a core (runq: the machine's load) and
+  asleep (blocked: mostly waiting for the interpreter lock a background thread holds).
 * ``card_to_form_ms`` — card placed on the emulator → registration form shown with its fields, minus
   the wire time of the bytes the reader sent meanwhile (median of the placements; the reader's 40 ms
   poll is included).
@@ -37,12 +40,20 @@ Measured (issue 10, "Benchmark"):
   and entered a landlord declaration for 9 in 10 of them (added once per store). Target ≤ 100 ms for
   a grid (issue 11 follow-up); the station's figure is printed apart.
 
+* ``sync_records`` — the changes the sync sent: exactly ``--sync-records`` (the run stops otherwise).
+  Everything seeded for the other phases counts as synced (the acknowledged outbox history is in a
+  batch of its own), so only the 20 000 changes made for the sync wait.
+
 The 1 M store takes minutes to build: ``--keep DIR`` builds it there once (a pristine copy holding
 20 000 unsynced changes) and each later run copies it afresh. ``--residents 50000`` for a smoke run.
-``--dashboard-only`` measures the dashboard alone (the other figures print as nan).
+``--only card,sync`` runs some phases (in their usual order; the others print as nan);
+``--dashboard-only`` is ``--only dashboard``. To see where a stall goes: ``--sample-stalls`` (every
+thread's stack sampled while the GUI thread is late, and each search's steps timed), ``--watchdog
+FILE`` (every thread's stack written 100 ms into each stall, by faulthandler, without the
+interpreter lock) or py-spy (``py-spy record --gil --threads``) on the run.
 Last line: ``ui: max_stall_ms=<ms> card_to_form_ms=<ms> search_p95_ms=<ms> start_s=<s> rss_mb=<MB>
 audit_open_ms=<ms> property_open_ms=<ms> grid_list_ms=<ms> late_list_ms=<ms> dashboard_refresh_ms=<ms>
-dashboard_work_ms=<ms> dashboard_gui_ms=<ms>`` (one line).
+dashboard_work_ms=<ms> dashboard_gui_ms=<ms> sync_records=<n>`` (one line).
 """
 
 from __future__ import annotations
