@@ -727,6 +727,8 @@ class Bench:
         self.scratch = scratch
         self.app = QApplication.instance() or QApplication(["bench-ui"])
         i18n.apply_fonts(self.app)
+        self.languages = i18n.Languages(self.app)  # the app's translators, as the app installs them
+        self.languages.switch(os.environ.get("WORKSTATION_LANG") or "en")
         self.db, _how = station.unlock(folder, passphrase=(folder / PASSPHRASE_FILE).read_text(),
                                        backend=fail.Keyring())
         self.officer = operators.authenticate(self.db, *OFFICER)
@@ -734,7 +736,7 @@ class Bench:
         self.runner = Runner()
         self.bridge = DeviceBridge(self.runner)
         self.station = Station(db=self.db, data_dir=folder, is_demo=True, runner=self.runner, devices=self.bridge,
-                               settings=StationSettings.load(self.db), languages=None,
+                               settings=StationSettings.load(self.db), languages=self.languages,
                                station_name="基准测试警务室", station_code=STATION_CODE)
         self.ctx = self.station.context_for(self.officer)
         self.meter = StallMeter()
@@ -782,9 +784,9 @@ class Bench:
 
 # ---- 1. the residents table: open, scroll, search (rss_mb right after: the app's own memory) ----------
 def phase_residents(b: Bench) -> None:
+    import ui_start
     from PySide6.QtWidgets import QApplication
 
-    import ui_start
     from storage import query_mix
     from workstation.ui.screens.residents import ResidentsPage
 
@@ -1083,6 +1085,7 @@ def phase_fingerprint(b: Bench) -> None:
 # ---- 4. a 20k-record sync with the Sync page open -----------------------------------------------------------
 def phase_sync(b: Bench) -> None:
     from workstation.central.child import PlatformProcess  # the reference platform: a process of its own,
+
     # as the demo's is (not the app's: its request handling would hold this process's interpreter lock)
     from workstation.sync import client as sc
     from workstation.ui.screens.sync.page import SyncPage
