@@ -103,6 +103,7 @@
     </message>
     <message>
         <source>Spot checks</source>
+        <extracomment>What a purge removes, in words, per `PurgeReport.counts` key (the desk&apos;s preview and ``workstation-admin purge`` both show these; marked, context ``&quot;AdminPurge&quot;``).</extracomment>
         <translation>抽查记录</translation>
     </message>
     <message>
@@ -3776,6 +3777,7 @@
     </message>
     <message>
         <source>Resident ID card</source>
+        <extracomment>What each kind of document is called (marked, context ``&quot;Registration&quot;``: the registration form, ``workstation status``&apos;s demo card line and the audit trail&apos;s words all show these).</extracomment>
         <translation>居民身份证</translation>
     </message>
     <message>
@@ -5076,7 +5078,12 @@
         <translation>组批中</translation>
     </message>
     <message>
+        <source>Left behind by a re-enrollment (never acknowledged)</source>
+        <translation>重新注册后弃用（从未被确认）</translation>
+    </message>
+    <message>
         <source>Not in a batch yet</source>
+        <extracomment>Words for the ledger states (and `UNBATCHED`): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
         <translation>尚未组批</translation>
     </message>
     <message>
@@ -5086,6 +5093,15 @@
     <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>Words for `SyncDevice.status` (this workstation&apos;s standing with the platform).</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>revoked by the platform</source>
+        <translation>已被平台吊销</translation>
     </message>
 </context>
 <context>
@@ -6084,6 +6100,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>警务室：     {code} {name}</translation>
     </message>
     <message>
+        <source>Station:      {code} {name} (a demo station: synthetic data only)</source>
+        <translation>警务室：     {code} {name}（演示警务室：仅含虚构数据）</translation>
+    </message>
+    <message>
         <source>Synthetic demo data added: {counts}</source>
         <translation>已添加虚构演示数据：{counts}</translation>
     </message>
@@ -6265,6 +6285,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>刚刚建立</translation>
     </message>
     <message>
+        <source>damaged (SQLite reports: {problem})</source>
+        <translation>已损坏（数据库报告：{problem}）</translation>
+    </message>
+    <message>
         <source>device assignments file (default: the app&apos;s, in the user config directory)</source>
         <translation>设备指定文件（默认：程序在用户配置目录中的文件）</translation>
     </message>
@@ -6360,6 +6384,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>not plugged in</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <extracomment>what ``PRAGMA integrity_check`` found</extracomment>
+        <translation>正常</translation>
     </message>
     <message>
         <source>one of: {actions}</source>
@@ -6555,8 +6584,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{device} {protocol} {baud} 波特，自动记住</translation>
     </message>
     <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Residents 500&quot;</extracomment>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
         <source>{name} ({code}) — database {data_dir} opened ({how})</source>
         <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
+    </message>
+    <message>
+        <source>{name} ({code}, a demo station: synthetic data only) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}，演示警务室：仅含虚构数据）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{port}: {kind}</source>
@@ -6819,6 +6857,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>护照阅读器</translation>
     </message>
     <message>
+        <source>{device} ({protocol})</source>
+        <extracomment>one supported device: its kind in words and its protocol&apos;s name (&quot;ID card reader (SAM)&quot;)</extracomment>
+        <translation>{device}（{protocol}）</translation>
+    </message>
+    <message>
         <source>{port} (USB {usb_id})</source>
         <translation>{port}（USB {usb_id}）</translation>
     </message>
@@ -6844,6 +6887,23 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>This document is not valid yet (its start date is in the future). Check the dates; the record notes it.</source>
         <translation>该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <extracomment>A document&apos;s validity against the day it was registered, in words (the audit trail shows these).</extracomment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>validity not known (no dates)</source>
+        <translation>有效期不明（无日期）</translation>
     </message>
 </context>
 <context>
@@ -7182,6 +7242,30 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
 </context>
 <context>
+    <name>keys</name>
+    <message>
+        <source>another keyring ({name})</source>
+        <translation>其他密钥环（{name}）</translation>
+    </message>
+    <message>
+        <source>none (no keyring service: the recovery passphrase is the everyday key)</source>
+        <translation>无（没有系统密钥环服务：恢复口令就是日常使用的密钥）</translation>
+    </message>
+    <message>
+        <source>the Windows Credential Manager</source>
+        <extracomment>`KeyVault.backend_name` → what it is, in words (marked): ``workstation-admin status`` and ``unlock``.</extracomment>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s keyring service</source>
+        <translation>桌面系统的密钥环服务</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+</context>
+<context>
     <name>mrz</name>
     <message>
         <source>Line {line} had {count} of {width} characters; padded with fillers.</source>
@@ -7494,6 +7578,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>platform-cli</name>
     <message>
+        <source>Batches received</source>
+        <translation>已收到的批次</translation>
+    </message>
+    <message>
         <source>CA certificate: {path}</source>
         <translation>CA 证书：{path}</translation>
     </message>
@@ -7510,6 +7598,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>无法打开平台数据库 {url}：{reason}</translation>
     </message>
     <message>
+        <source>Conflicts reported to stations</source>
+        <translation>已向警务室报告的冲突</translation>
+    </message>
+    <message>
         <source>DEVICE</source>
         <translation>设备</translation>
     </message>
@@ -7518,8 +7610,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>设备 {device} 已吊销</translation>
     </message>
     <message>
+        <source>Encryption key id</source>
+        <extracomment>`Central.status` keys in words.</extracomment>
+        <translation>加密密钥编号</translation>
+    </message>
+    <message>
         <source>Encryption key id: {key_id}</source>
         <translation>加密密钥编号：{key_id}</translation>
+    </message>
+    <message>
+        <source>Enrolled devices</source>
+        <translation>已注册的设备</translation>
     </message>
     <message>
         <source>Enrollment code for station {station} (valid {minutes} minutes, one use): {code}</source>
@@ -7528,6 +7629,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>HOST</source>
         <translation>主机</translation>
+    </message>
+    <message>
+        <source>Items queued for stations (tasks, pre-registrations, settings)</source>
+        <translation>等待下发到警务室的事项（任务、网上备案、设置）</translation>
     </message>
     <message>
         <source>JSON list, e.g. {example}</source>
@@ -7556,6 +7661,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>RECORD</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record versions received</source>
+        <translation>已收到的记录版本</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>平台保存的记录</translation>
     </message>
     <message>
         <source>Reference central platform</source>
@@ -7656,6 +7769,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>no database driver for {scheme}</source>
         <translation>没有 {scheme} 的数据库驱动</translation>
+    </message>
+    <message>
+        <source>of which revoked</source>
+        <translation>其中已吊销</translation>
     </message>
     <message>
         <source>offline transfer: ingest sealed batches, write receipts</source>
@@ -7762,12 +7879,76 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{kind} {record} 现属于警务室 {station}（原属 {before}）</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
         <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
     </message>
     <message>
         <source>{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or postgresql+psycopg://user@host/db)</source>
         <translation>{value} 不是数据库地址（例如 `sqlite:////srv/central/central.sqlite3` 或 `postgresql+psycopg://user@host/db`）</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>Audit trail entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Other records ({table})</source>
+        <translation>其他记录（{table}）</translation>
+    </message>
+    <message>
+        <source>Pre-registrations</source>
+        <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>Rental properties</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <extracomment>table name → what its rows are, as the label of a count (&quot;Residents: 500&quot;).</extracomment>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>Sync log entries</source>
+        <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tenancies (who lives where)</source>
+        <translation>人屋捆绑</translation>
     </message>
 </context>
 <context>
@@ -8770,8 +8951,8 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sync-cli</name>
     <message>
-        <source>  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}</source>
-        <translation>  #{seq} {state} {count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
+        <source>  #{seq} {state}: {count} records, {attempts} attempts, next retry {retry}</source>
+        <translation>  #{seq} {state}：{count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
     </message>
     <message>
         <source>  of which not yet in a batch: {count}</source>
@@ -8882,6 +9063,11 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     <message>
         <source>{count} sealed batches written to {folder}</source>
         <translation>{count} 个已封装的批次已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Sealed (signed, waiting to send) 2&quot;</extracomment>
+        <translation>{label} {count}</translation>
     </message>
     <message>
         <source>{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting</source>
