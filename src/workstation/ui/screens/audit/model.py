@@ -151,7 +151,7 @@ class AuditTrailModel(QAbstractTableModel):
             short = r.target_id if len(r.target_id) <= 12 else r.target_id[:8] + "…"
             return f"{kind} {short}".strip()
         if col == "details":
-            return details_text(r.details)[:300]
+            return details_text(r.details, r.action)[:300]
         if col == "outcome":
             return outcome_label(r.outcome)
         return None
