@@ -131,6 +131,10 @@
         <translation>身份证号：{value}</translation>
     </message>
     <message>
+        <source>a demo station</source>
+        <translation>演示警务室</translation>
+    </message>
+    <message>
         <source>abandoned before the new passphrase was confirmed</source>
         <translation>新口令确认前已放弃</translation>
     </message>
@@ -181,6 +185,10 @@
     <message>
         <source>before</source>
         <translation>改前</translation>
+    </message>
+    <message>
+        <source>binding a resident to a room</source>
+        <translation>人屋捆绑</translation>
     </message>
     <message>
         <source>browse</source>
@@ -318,6 +326,10 @@
     <message>
         <source>moved to room {room}</source>
         <translation>迁至房间 {room}</translation>
+    </message>
+    <message>
+        <source>moving a tenant to another room</source>
+        <translation>租客换房</translation>
     </message>
     <message>
         <source>name</source>
@@ -472,6 +484,11 @@
     <message>
         <source>registered on {value}</source>
         <translation>登记日期 {value}</translation>
+    </message>
+    <message>
+        <source>registering a resident</source>
+        <extracomment>what a registration that the freeze rule stopped was doing (``registration.blocked``)</extracomment>
+        <translation>登记实有人口</translation>
     </message>
     <message>
         <source>rejected</source>

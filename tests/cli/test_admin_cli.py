@@ -145,10 +145,10 @@ def test_a_locked_out_operator_is_unlocked_by_the_same_core_call_as_the_app(run)
                 operators.authenticate(db, "officer1", "wrong-password")
     finally:
         db.close()
-    assert "officer1         officer    locked" in run("operator", "list").out
+    assert "officer1         Officer        locked" in run("operator", "list").out
     r = run("operator", "unlock", "officer1")
     assert r.rc == 0 and "Operator officer1 unlocked." in r.out
-    assert "officer1         officer    active" in run("operator", "list").out
+    assert "officer1         Officer        active" in run("operator", "list").out
     assert "was not locked" in run("operator", "unlock", "officer1").out
 
 

@@ -211,7 +211,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
                 state = render(ACCOUNT_STATES.get(acc.state, acc.state))
                 if acc.must_change_password:
                     state = render(QT_TRANSLATE_NOOP("cli", "{state}, must change password").format(state=state))
-                print(f"{pad(acc.username, 16)} {pad(render(ROLE_LABELS[acc.role]), 10)} {pad(state, 8)} "
+                print(f"{pad(acc.username, 16)} {pad(render(ROLE_LABELS[acc.role]), 14)} {pad(state, 8)} "
                       f"{acc.display_name}")
     finally:
         db.close()

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from workstation.devices.manager.scanner_settings import SETTING_NAMES
 from workstation.devices.manager.status import DeviceState, role_label
 from workstation.domain.documents import VALIDITY_LABELS, document_type_label
 from workstation.domain.enums import DocumentValidity, Role
@@ -322,6 +323,14 @@ _KV = QT_TRANSLATE_NOOP("AuditDetails", "{label}: {value}")
 _COUNT = QT_TRANSLATE_NOOP("AuditDetails", "{label} {count}")
 
 
+#: what a registration that the freeze rule stopped was doing (``registration.blocked``)
+GUARDED: dict[str, Text] = {
+    "register resident": QT_TRANSLATE_NOOP("AuditDetails", "registering a resident"),
+    "bind resident to room": QT_TRANSLATE_NOOP("AuditDetails", "binding a resident to a room"),
+    "move tenant to another room": QT_TRANSLATE_NOOP("AuditDetails", "moving a tenant to another room"),
+}
+
+
 def _words(table: dict[str, Text]) -> Callable[[str], str]:
     return lambda v: table.get(v.strip(), v)
 
@@ -374,6 +383,12 @@ def _fields(value: str) -> str:
     return Listing([FIELD_WORDS.get(f.strip(), f.strip()) for f in value.split(",") if f.strip()])
 
 
+def _time(value: str) -> str:
+    """An ISO time as written (``2026-11-30T08:00:00.123+00:00``) → ``2026-11-30 08:00``."""
+    m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)", value.strip())
+    return f"{m[1]} {m[2]}" if m else value
+
+
 def _checked(value: str) -> str:
     return _ON_CONNECT if value.strip() == "on connect" else _yes_no(value)
 
@@ -396,9 +411,9 @@ KV_KEYS: dict[str, _Key] = {
     "extra_ports": _Key(QT_TRANSLATE_NOOP("AuditDetails", "ports named by hand"), lambda v: _NONE if v.strip() == "-" else v),
     "found": _Key(QT_TRANSLATE_NOOP("AuditDetails", "devices found")),
     "states": _Key(QT_TRANSLATE_NOOP("AuditDetails", "states"), _states),
-    "setting": _Key(QT_TRANSLATE_NOOP("AuditDetails", "setting")),
-    "old": _Key(QT_TRANSLATE_NOOP("AuditDetails", "before")),
-    "new": _Key(QT_TRANSLATE_NOOP("AuditDetails", "after")),
+    "setting": _Key(QT_TRANSLATE_NOOP("AuditDetails", "setting"), _words(SETTING_NAMES)),
+    "old": _Key(QT_TRANSLATE_NOOP("AuditDetails", "before"), lambda v: _unrender(v)),
+    "new": _Key(QT_TRANSLATE_NOOP("AuditDetails", "after"), lambda v: _unrender(v)),
     "remembered_baud": _Key(QT_TRANSLATE_NOOP("AuditDetails", "remembered baud rate"), lambda v: _NONE if v.strip() == "-" else v),
     "seed": _Key(QT_TRANSLATE_NOOP("AuditDetails", "random seed")),
 }
@@ -447,6 +462,7 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
     # station, keys, backups
     _form(r"via (?P<method>\w+)", QT_TRANSLATE_NOOP("AuditDetails", "opened with {method}"), ["database.unlock"],
           method=_words(UNLOCK_METHODS)),
+    _form(r"demo station", QT_TRANSLATE_NOOP("AuditDetails", "a demo station")),
     _form(r"key backend (?P<backend>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "key storage: {backend}"), backend=backend_label),
     _form(r"the audit trail's head is anchored in workstation\.db\.anchor from here on",
           QT_TRANSLATE_NOOP("AuditDetails", "from here on the end of the audit trail is also kept in the anchor file")),
@@ -457,7 +473,7 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
     _form(r"new master key", QT_TRANSLATE_NOOP("AuditDetails", "new master key")),
     _form(r"audit row (?P<seq>\d+|None)", QT_TRANSLATE_NOOP("AuditDetails", "audit trail up to entry {seq}")),
     _form(r"from (?P<folder>.+) made (?P<made>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "from {folder}, made {made}"),
-          ["database.restore"]),
+          ["database.restore"], made=_time),
     # operators and logins
     _form(r"(?P<old>admin|supervisor|officer|assistant) -> (?P<new>admin|supervisor|officer|assistant)",
           QT_TRANSLATE_NOOP("AuditDetails", "from {old} to {new}"), ["operator.role"], old=_role, new=_role),
@@ -465,7 +481,7 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
     _form(r"was not locked", QT_TRANSLATE_NOOP("AuditDetails", "the account was not locked")),
     _form(r"unknown or disabled account", QT_TRANSLATE_NOOP("AuditDetails", "no such account, or a disabled one")),
     _form(r"lockout until (?P<until>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "locked out until {until} (UTC)"),
-          until=lambda v: v.replace("T", " ")[:16]),
+          until=_time),
     # records
     _form(r"registered from (?P<source>\w+)", QT_TRANSLATE_NOOP("AuditDetails", "registered from {source}"),
           source=_words(DOCUMENT_SOURCES)),
@@ -548,9 +564,9 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
           QT_TRANSLATE_NOOP("AuditDetails", "{n} batches acknowledged from receipts in {folder}")),
     _form(r"until (?P<until>\S+): (?P<reason>.*) \(state: (?P<state>.*)\)",
           QT_TRANSLATE_NOOP("AuditDetails", "until {until}: {reason} (then: {state})"), ["freeze.override"],
-          until=lambda v: v.replace("T", " "), state=lambda v: _unrender(v)),
-    _form(r"(?P<what>[^:]+): (?P<message>.*)", QT_TRANSLATE_NOOP("AuditDetails", "{what}: {message}"), ["registration.blocked"],
-          message=lambda v: _unrender(v)),
+          until=_time, state=lambda v: _unrender(v)),
+    _form(r"(?P<what>[^:]+): (?P<message>.*)", QT_TRANSLATE_NOOP("AuditDetails", "{what}: {message}"),
+          ["registration.blocked"], what=_words(GUARDED), message=lambda v: _unrender(v)),
 )
 
 #: the audit viewer's event kinds (`storage.areas.supervision.AUDIT_KINDS` keys and "refused"), in words
@@ -584,7 +600,7 @@ def _filter(value: str) -> str:
         text = _FILTER_WORDS.get(name)
         if text is None or not v:
             return value
-        shown = KIND_LABELS.get(v, v) if name == "kind" else v.replace("T", " ")
+        shown = KIND_LABELS.get(v, v) if name == "kind" else _time(v)
         parts.append(text.format(value=shown))
     return Listing(parts)
 
@@ -592,7 +608,7 @@ def _filter(value: str) -> str:
 # ---- the English of a marked text, recognised ---------------------------------------------------------
 #: contexts whose marked texts are written into details as their English (verification results, sync
 #: refusals and errors, freeze reasons, device and validation messages)
-UNRENDER_CONTEXTS = ("audit", "sync", "platform", "supervision", "errors", "validation", "storage")
+UNRENDER_CONTEXTS = ("audit", "sync", "platform", "supervision", "errors", "validation", "storage", "scanner")
 
 
 @functools.lru_cache(maxsize=1)
@@ -610,7 +626,7 @@ def _known_texts() -> tuple[dict[str, Text], list[tuple[re.Pattern[str], Text]]]
             exact.setdefault(source, text)
             continue
         literal = "".join(p for i, p in enumerate(parts) if i % 2 == 0)
-        if sum(ch.isalpha() for ch in literal) < 6:
+        if sum(ch.isalpha() for ch in literal) < 4:
             continue  # "{a}: {b}" would match anything
         regex, seen = "", set()
         for i, p in enumerate(parts):
@@ -635,16 +651,28 @@ def _unrender(english: str, depth: int = 0) -> str:
         return exact[value]
     if depth > 3:
         return english
-    for regex, text in patterns:
-        m = regex.match(value)
-        if m is not None:
-            return Message(text, {k: _unrender(v, depth + 1) for k, v in m.groupdict().items()})
+    # a list of marked texts first: a pattern's last placeholder would otherwise swallow the items after it
     for sep, kind in (("; ", "semicolon"), (", ", "comma")):
         if sep in value:
             parts = [_unrender(p, depth + 1) for p in value.split(sep)]
             if all(isinstance(p, Text | Message) for p in parts):
                 return Listing(parts, kind)
+    for regex, text in patterns:
+        m = regex.match(value)
+        if m is not None:
+            return Message(text, {k: _param(v, depth + 1) for k, v in m.groupdict().items()})
     return english
+
+
+def _param(value: str, depth: int) -> object:
+    """A recognised parameter: a number as a number (a format such as ``{hours:.0f}`` needs one), else
+    the marked text it is the English of, else itself."""
+    for kind in (int, float):
+        try:
+            return kind(value)
+        except ValueError:
+            pass
+    return _unrender(value, depth)
 
 
 def _legacy(clause: str, action: str | None, *, whole: bool = False) -> str | None:
