@@ -251,7 +251,7 @@ class Catalogue:
         """The translation of one source text, or ``None`` when it has none."""
         return self._entries.get((context, source, disambiguation))
 
-    def keys(self) -> list[tuple[str, str, str | None]]:
+    def sources(self) -> list[tuple[str, str, str | None]]:
         """Every (context, English source, disambiguation) this catalogue translates."""
         return list(self._entries)
 

@@ -101,7 +101,8 @@ def test_status_and_listings_are_chinese_throughout(
     assert re.search(r"\n  实有人口 +(12|0)\n", status) and "审计记录" in status and "person" not in status
     assert "密钥存储：   无（没有系统密钥环服务" in status and "完整性：     正常" in status
     assert ("演示警务室：仅含虚构数据" in status) == demo
-    assert "民警" in outputs["workstation-admin operator list"] and "officer" not in outputs["workstation-admin operator list"]
+    listed = outputs["workstation-admin operator list"]
+    assert "民警" in listed and "officer" not in listed
     purge = outputs["workstation-admin purge --dry-run"]
     assert "平台已确认的同步记录 0" in purge and "outbox" not in purge
     assert "身份证阅读器（SAM）" in outputs["workstation status"]

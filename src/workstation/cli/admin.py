@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from workstation.cli import checks
 from workstation.cli import devices as devices_cli
@@ -48,8 +49,8 @@ from workstation.errors import UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
-from workstation.storage.operators import Actor
 from workstation.storage.labels import table_label
+from workstation.storage.operators import Actor
 from workstation.storage.vault import KeyVault, backend_label
 
 #: How `station.unlock` got the key (``unlock``'s report).
@@ -252,7 +253,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         _say(QT_TRANSLATE_NOOP("cli", "Key backend:  {backend}").format(
             backend=backend_label(KeyVault(station.keyfile_path(data_dir)).backend_name)))
         with db.read() as s:
-            models = {**SYNCABLE, "operator": Operator, "audit_event": AuditEvent}
+            models: dict[str, type[Any]] = {**SYNCABLE, "operator": Operator, "audit_event": AuditEvent}
             counts = {name: s.execute(select(func.count()).select_from(m)).scalar_one() for name, m in models.items()}
             width = max(display_width(render(table_label(name))) for name in counts) + 2
             for name, n in counts.items():

@@ -324,7 +324,9 @@ STATUS_LABELS = {
     "records": QT_TRANSLATE_NOOP("platform-cli", "Records held"),
     "record_versions": QT_TRANSLATE_NOOP("platform-cli", "Record versions received"),
     "conflicts": QT_TRANSLATE_NOOP("platform-cli", "Conflicts reported to stations"),
-    "downlink_items": QT_TRANSLATE_NOOP("platform-cli", "Items queued for stations (tasks, pre-registrations, settings)"),
+    "downlink_items": QT_TRANSLATE_NOOP(
+        "platform-cli", "Items queued for stations (tasks, pre-registrations, settings)"
+    ),
 }
 STATUS_LINE = QT_TRANSLATE_NOOP("platform-cli", "{label}: {value}")
 

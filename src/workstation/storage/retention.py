@@ -36,7 +36,6 @@ from workstation.storage.schema import (
     utcnow,
 )
 
-
 #: What a purge removes, in words, per `PurgeReport.counts` key (the desk's preview and
 #: ``workstation-admin purge`` both show these; marked, context ``"AdminPurge"``).
 PURGE_LABELS: dict[str, Text] = {

@@ -42,12 +42,10 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-from workstation.i18n import QT_TRANSLATE_NOOP, Text
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from workstation.files import write_atomic
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.i18n import QT_TRANSLATE_NOOP, Text
 from workstation.storage.errors import KeyFileDamaged, KeyringUnavailable, WrongKey
 
 KEYRING_SERVICE = "police-room-workstation"

@@ -331,6 +331,11 @@ GUARDED: dict[str, Text] = {
 }
 
 
+def _unrender(english: str, depth: int = 0) -> str:
+    """`english` as the marked text it is the English of (see `_unrender_cached`), else itself."""
+    return _unrender_cached(english, depth)
+
+
 def _words(table: dict[str, Text]) -> Callable[[str], str]:
     return lambda v: table.get(v.strip(), v)
 
@@ -352,7 +357,7 @@ def _port(value: str) -> str:
     m = re.fullmatch(r"(\S+) \((.*)\)", value.strip())
     if m is None:
         return value
-    extra = [_SERIAL.format(number=x[len("serial "):]) if x.startswith("serial ") else x for x in m[2].split(", ")]
+    extra = [_SERIAL.format(number=x[len("serial ") :]) if x.startswith("serial ") else x for x in m[2].split(", ")]
     return _PORT.format(device=m[1], extra=Listing(extra))
 
 
@@ -408,13 +413,17 @@ KV_KEYS: dict[str, _Key] = {
     "checked": _Key(QT_TRANSLATE_NOOP("AuditDetails", "checked"), _checked),
     "was": _Key(QT_TRANSLATE_NOOP("AuditDetails", "before"), _assignment),
     "os_user": _Key(QT_TRANSLATE_NOOP("AuditDetails", "system user")),
-    "extra_ports": _Key(QT_TRANSLATE_NOOP("AuditDetails", "ports named by hand"), lambda v: _NONE if v.strip() == "-" else v),
+    "extra_ports": _Key(
+        QT_TRANSLATE_NOOP("AuditDetails", "ports named by hand"), lambda v: _NONE if v.strip() == "-" else v
+    ),
     "found": _Key(QT_TRANSLATE_NOOP("AuditDetails", "devices found")),
     "states": _Key(QT_TRANSLATE_NOOP("AuditDetails", "states"), _states),
     "setting": _Key(QT_TRANSLATE_NOOP("AuditDetails", "setting"), _words(SETTING_NAMES)),
     "old": _Key(QT_TRANSLATE_NOOP("AuditDetails", "before"), lambda v: _unrender(v)),
     "new": _Key(QT_TRANSLATE_NOOP("AuditDetails", "after"), lambda v: _unrender(v)),
-    "remembered_baud": _Key(QT_TRANSLATE_NOOP("AuditDetails", "remembered baud rate"), lambda v: _NONE if v.strip() == "-" else v),
+    "remembered_baud": _Key(
+        QT_TRANSLATE_NOOP("AuditDetails", "remembered baud rate"), lambda v: _NONE if v.strip() == "-" else v
+    ),
     "seed": _Key(QT_TRANSLATE_NOOP("AuditDetails", "random seed")),
 }
 
@@ -460,39 +469,81 @@ _ANY = "(?P<{0}>.+)"
 #: details joined by "; " is matched on its own when the whole does not match.
 LEGACY_FORMS: tuple[LegacyForm, ...] = (
     # station, keys, backups
-    _form(r"via (?P<method>\w+)", QT_TRANSLATE_NOOP("AuditDetails", "opened with {method}"), ["database.unlock"],
-          method=_words(UNLOCK_METHODS)),
+    _form(
+        r"via (?P<method>\w+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "opened with {method}"),
+        ["database.unlock"],
+        method=_words(UNLOCK_METHODS),
+    ),
     _form(r"demo station", QT_TRANSLATE_NOOP("AuditDetails", "a demo station")),
-    _form(r"key backend (?P<backend>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "key storage: {backend}"), backend=backend_label),
-    _form(r"the audit trail's head is anchored in workstation\.db\.anchor from here on",
-          QT_TRANSLATE_NOOP("AuditDetails", "from here on the end of the audit trail is also kept in the anchor file")),
-    _form(r"abandoned before the new passphrase was confirmed",
-          QT_TRANSLATE_NOOP("AuditDetails", "abandoned before the new passphrase was confirmed")),
-    _form(r"new master key: database key, audit MAC, fingerprint and device-key wrapping",
-          QT_TRANSLATE_NOOP("AuditDetails", "new master key for the database, the audit trail, fingerprints and device keys")),
+    _form(
+        r"key backend (?P<backend>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "key storage: {backend}"),
+        backend=backend_label,
+    ),
+    _form(
+        r"the audit trail's head is anchored in workstation\.db\.anchor from here on",
+        QT_TRANSLATE_NOOP("AuditDetails", "from here on the end of the audit trail is also kept in the anchor file"),
+    ),
+    _form(
+        r"abandoned before the new passphrase was confirmed",
+        QT_TRANSLATE_NOOP("AuditDetails", "abandoned before the new passphrase was confirmed"),
+    ),
+    _form(
+        r"new master key: database key, audit MAC, fingerprint and device-key wrapping",
+        QT_TRANSLATE_NOOP(
+            "AuditDetails", "new master key for the database, the audit trail, fingerprints and device keys"
+        ),
+    ),
     _form(r"new master key", QT_TRANSLATE_NOOP("AuditDetails", "new master key")),
     _form(r"audit row (?P<seq>\d+|None)", QT_TRANSLATE_NOOP("AuditDetails", "audit trail up to entry {seq}")),
-    _form(r"from (?P<folder>.+) made (?P<made>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "from {folder}, made {made}"),
-          ["database.restore"], made=_time),
+    _form(
+        r"from (?P<folder>.+) made (?P<made>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "from {folder}, made {made}"),
+        ["database.restore"],
+        made=_time,
+    ),
     # operators and logins
-    _form(r"(?P<old>admin|supervisor|officer|assistant) -> (?P<new>admin|supervisor|officer|assistant)",
-          QT_TRANSLATE_NOOP("AuditDetails", "from {old} to {new}"), ["operator.role"], old=_role, new=_role),
+    _form(
+        r"(?P<old>admin|supervisor|officer|assistant) -> (?P<new>admin|supervisor|officer|assistant)",
+        QT_TRANSLATE_NOOP("AuditDetails", "from {old} to {new}"),
+        ["operator.role"],
+        old=_role,
+        new=_role,
+    ),
     _form(r"was locked", QT_TRANSLATE_NOOP("AuditDetails", "the account was locked")),
     _form(r"was not locked", QT_TRANSLATE_NOOP("AuditDetails", "the account was not locked")),
     _form(r"unknown or disabled account", QT_TRANSLATE_NOOP("AuditDetails", "no such account, or a disabled one")),
-    _form(r"lockout until (?P<until>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "locked out until {until} (UTC)"),
-          until=_time),
+    _form(
+        r"lockout until (?P<until>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "locked out until {until} (UTC)"),
+        until=_time,
+    ),
     # records
-    _form(r"registered from (?P<source>\w+)", QT_TRANSLATE_NOOP("AuditDetails", "registered from {source}"),
-          source=_words(DOCUMENT_SOURCES)),
-    _form(r"(?P<doc_type>[a-z_0-9]+) (?P<number>\S+) validity (?P<validity>[a-z_]+)",
-          QT_TRANSLATE_NOOP("AuditDetails", "{doc_type} {number}, {validity}"), ["identity_document.create"],
-          doc_type=document_type_label, validity=lambda v: VALIDITY_LABELS.get(DocumentValidity(v), v)
-          if v in {x.value for x in DocumentValidity} else v),
-    _form(r"(?P<doc_type>[a-z_0-9]+) (?P<number>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "{doc_type} {number}"),
-          ["identity_document.create"], doc_type=document_type_label),
-    _form(r"finger (?P<position>\d+) quality (?P<quality>\d+)",
-          QT_TRANSLATE_NOOP("AuditDetails", "finger position {position}, quality {quality}")),
+    _form(
+        r"registered from (?P<source>\w+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "registered from {source}"),
+        source=_words(DOCUMENT_SOURCES),
+    ),
+    _form(
+        r"(?P<doc_type>[a-z_0-9]+) (?P<number>\S+) validity (?P<validity>[a-z_]+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{doc_type} {number}, {validity}"),
+        ["identity_document.create"],
+        doc_type=document_type_label,
+        validity=lambda v: (
+            VALIDITY_LABELS.get(DocumentValidity(v), v) if v in {x.value for x in DocumentValidity} else v
+        ),
+    ),
+    _form(
+        r"(?P<doc_type>[a-z_0-9]+) (?P<number>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{doc_type} {number}"),
+        ["identity_document.create"],
+        doc_type=document_type_label,
+    ),
+    _form(
+        r"finger (?P<position>\d+) quality (?P<quality>\d+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "finger position {position}, quality {quality}"),
+    ),
     _form(r"(?P<n>\d+) tenants declared", QT_TRANSLATE_NOOP("AuditDetails", "{n} tenants declared")),
     _form(r"changed: (?P<fields>[a-z_, ]+)", QT_TRANSLATE_NOOP("AuditDetails", "changed: {fields}"), fields=_fields),
     _form(r"current residence", QT_TRANSLATE_NOOP("AuditDetails", "current residence changed")),
@@ -501,72 +552,168 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
     _form(r"room (?P<room>.+)", QT_TRANSLATE_NOOP("AuditDetails", "room {room}"), ["room.delete"]),
     _form(r"resident deleted", QT_TRANSLATE_NOOP("AuditDetails", "the resident was deleted")),
     # reads, exports and verification of the trail
-    _form(r"(?P<n>\d+) rows checked: (?P<message>.*)",
-          QT_TRANSLATE_NOOP("AuditDetails", "{n} entries checked: {message}"), ["audit.verify"], message=_verify_message),
-    _form(r"(?P<n>\d+) rows checked, first broken row (?P<first>\d+): (?P<message>.*)",
-          QT_TRANSLATE_NOOP("AuditDetails", "{n} entries checked, the first broken one is {first}: {message}"), ["audit.verify"],
-          message=_verify_message),
-    _form(r"(?P<n>\d+) rows, (?P<what>.+), to (?P<file>[^,]+)", QT_TRANSLATE_NOOP("AuditDetails", "{n} entries ({what}) to {file}"),
-          ["audit.export"], what=lambda v: _filter(v)),
-    _form(r"(?P<n>\d+) rows, (?P<what>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{n} entries ({what})"), ["audit.read"],
-          what=lambda v: _filter(v)),
-    _form(r"(?P<n>\d+) rows of (?P<target>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{n} entries about {target}"), ["audit.read"]),
+    _form(
+        r"(?P<n>\d+) rows checked: (?P<message>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} entries checked: {message}"),
+        ["audit.verify"],
+        message=_verify_message,
+    ),
+    _form(
+        r"(?P<n>\d+) rows checked, first broken row (?P<first>\d+): (?P<message>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} entries checked, the first broken one is {first}: {message}"),
+        ["audit.verify"],
+        message=_verify_message,
+    ),
+    _form(
+        r"(?P<n>\d+) rows, (?P<what>.+), to (?P<file>[^,]+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} entries ({what}) to {file}"),
+        ["audit.export"],
+        what=lambda v: _filter(v),
+    ),
+    _form(
+        r"(?P<n>\d+) rows, (?P<what>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} entries ({what})"),
+        ["audit.read"],
+        what=lambda v: _filter(v),
+    ),
+    _form(
+        r"(?P<n>\d+) rows of (?P<target>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} entries about {target}"),
+        ["audit.read"],
+    ),
     _form(r"(?P<n>\d+) rows", QT_TRANSLATE_NOOP("AuditDetails", "{n} entries"), ["audit.read", "audit.export"]),
-    _form(r"(?P<n>\d+) residents, grid (?P<grid>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{n} residents, grid {grid}"),
-          grid=lambda v: _ALL if v == "all" else v),
-    _form(r"retention (?P<days>\d+) days, cutoff (?P<cutoff>[\d-]+): (?P<counts>.*)",
-          QT_TRANSLATE_NOOP("AuditDetails", "kept {days} days, older than {cutoff}: {counts}"), counts=_counts),
-    _form(r"(?P<counts>\w+=\d+(?:, \w+=\d+)*) seed=(?P<seed>\d+)", QT_TRANSLATE_NOOP("AuditDetails", "{counts}; random seed {seed}"),
-          counts=_counts),
+    _form(
+        r"(?P<n>\d+) residents, grid (?P<grid>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} residents, grid {grid}"),
+        grid=lambda v: _ALL if v == "all" else v,
+    ),
+    _form(
+        r"retention (?P<days>\d+) days, cutoff (?P<cutoff>[\d-]+): (?P<counts>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "kept {days} days, older than {cutoff}: {counts}"),
+        counts=_counts,
+    ),
+    _form(
+        r"(?P<counts>\w+=\d+(?:, \w+=\d+)*) seed=(?P<seed>\d+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{counts}; random seed {seed}"),
+        counts=_counts,
+    ),
     # settings
     _form(r"set by the platform to (?P<value>.*)", QT_TRANSLATE_NOOP("AuditDetails", "set by the platform to {value}")),
     _form(r"(?P<old>.*) -> (?P<new>.*)", QT_TRANSLATE_NOOP("AuditDetails", "from {old} to {new}"), ["settings.change"]),
     # sync
-    _form(r"enrolled with (?P<url>\S+) \(platform key (?P<key>[^)]+)\)",
-          QT_TRANSLATE_NOOP("AuditDetails", "enrolled with {url} (platform key {key})")),
-    _form(r"replaces device (?P<device>\S+) at (?P<url>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "replaces device {device} at {url}")),
-    _form(r"enrollment with (?P<url>\S+) refused: not an administrator",
-          QT_TRANSLATE_NOOP("AuditDetails", "enrollment with {url} refused: not an administrator")),
-    _form(r"already enrolled as (?P<device>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "already enrolled as device {device}")),
+    _form(
+        r"enrolled with (?P<url>\S+) \(platform key (?P<key>[^)]+)\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "enrolled with {url} (platform key {key})"),
+    ),
+    _form(
+        r"replaces device (?P<device>\S+) at (?P<url>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "replaces device {device} at {url}"),
+    ),
+    _form(
+        r"enrollment with (?P<url>\S+) refused: not an administrator",
+        QT_TRANSLATE_NOOP("AuditDetails", "enrollment with {url} refused: not an administrator"),
+    ),
+    _form(
+        r"already enrolled as (?P<device>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "already enrolled as device {device}")
+    ),
     _form(r"replacement not asked for", QT_TRANSLATE_NOOP("AuditDetails", "replacing it was not asked for")),
-    _form(r"replacing (?P<device>\S+) was not confirmed",
-          QT_TRANSLATE_NOOP("AuditDetails", "replacing device {device} was not confirmed")),
-    _form(r"CA fingerprint of (?P<url>\S+) does not match",
-          QT_TRANSLATE_NOOP("AuditDetails", "the CA fingerprint of {url} does not match")),
-    _form(r"(?P<url>\S+) sent an inconsistent key id", QT_TRANSLATE_NOOP("AuditDetails", "{url} sent an inconsistent key id")),
-    _form(r"(?P<url>https?://\S+) refused: (?P<reason>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{url} refused: {reason}")),
-    _form(r"(?P<url>https?://\S+): (?P<error>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{url}: {error}"), error=lambda v: _unrender(v)),
-    _form(r"the platform reports this device revoked",
-          QT_TRANSLATE_NOOP("AuditDetails", "the platform reports this workstation revoked")),
-    _form(r"(?P<reason>checkpoint_behind|checkpoint_fork): ours (?P<ours>\S+), platform (?P<platform>\S+)",
-          QT_TRANSLATE_NOOP("AuditDetails", "{reason}: this station's entry {ours}, the platform's {platform}"),
-          reason=_words({"checkpoint_behind": QT_TRANSLATE_NOOP("AuditDetails", "the audit trail went back"),
-                         "checkpoint_fork": QT_TRANSLATE_NOOP("AuditDetails", "the audit trail forked")})),
-    _form(r"not applied: (?P<reason>.+)", QT_TRANSLATE_NOOP("AuditDetails", "not applied: {reason}"), reason=lambda v: _unrender(v)),
-    _form(r"platform has version (?P<version>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "the platform has version {version}")),
-    _form(r"ours (?P<version>\S+) was based on (?P<base>\S+)",
-          QT_TRANSLATE_NOOP("AuditDetails", "ours, version {version}, was based on version {base}")),
-    _form(r"ours (?P<ours>\S+), platform (?P<platform>.+)",
-          QT_TRANSLATE_NOOP("AuditDetails", "this station's version {ours}, the platform's {platform}"),
-          platform=lambda v: _NOT_SHOWN if v == "not shown" else v),
+    _form(
+        r"replacing (?P<device>\S+) was not confirmed",
+        QT_TRANSLATE_NOOP("AuditDetails", "replacing device {device} was not confirmed"),
+    ),
+    _form(
+        r"CA fingerprint of (?P<url>\S+) does not match",
+        QT_TRANSLATE_NOOP("AuditDetails", "the CA fingerprint of {url} does not match"),
+    ),
+    _form(
+        r"(?P<url>\S+) sent an inconsistent key id",
+        QT_TRANSLATE_NOOP("AuditDetails", "{url} sent an inconsistent key id"),
+    ),
+    _form(
+        r"(?P<url>https?://\S+) refused: (?P<reason>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{url} refused: {reason}")
+    ),
+    _form(
+        r"(?P<url>https?://\S+): (?P<error>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{url}: {error}"),
+        error=lambda v: _unrender(v),
+    ),
+    _form(
+        r"the platform reports this device revoked",
+        QT_TRANSLATE_NOOP("AuditDetails", "the platform reports this workstation revoked"),
+    ),
+    _form(
+        r"(?P<reason>checkpoint_behind|checkpoint_fork): ours (?P<ours>\S+), platform (?P<platform>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{reason}: this station's entry {ours}, the platform's {platform}"),
+        reason=_words(
+            {
+                "checkpoint_behind": QT_TRANSLATE_NOOP("AuditDetails", "the audit trail went back"),
+                "checkpoint_fork": QT_TRANSLATE_NOOP("AuditDetails", "the audit trail forked"),
+            }
+        ),
+    ),
+    _form(
+        r"not applied: (?P<reason>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "not applied: {reason}"),
+        reason=lambda v: _unrender(v),
+    ),
+    _form(
+        r"platform has version (?P<version>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "the platform has version {version}"),
+    ),
+    _form(
+        r"ours (?P<version>\S+) was based on (?P<base>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "ours, version {version}, was based on version {base}"),
+    ),
+    _form(
+        r"ours (?P<ours>\S+), platform (?P<platform>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "this station's version {ours}, the platform's {platform}"),
+        platform=lambda v: _NOT_SHOWN if v == "not shown" else v,
+    ),
     _form(r"accepted the platform's version", QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version")),
-    _form(r"accepted the platform's version: (?P<note>.*)",
-          QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version: {note}")),
-    _form(r"kept this station's version; the platform's record is to be corrected",
-          QT_TRANSLATE_NOOP("AuditDetails", "kept this station's version; the platform's record is to be corrected")),
-    _form(r"kept this station's version; the platform's record is to be corrected: (?P<note>.*)",
-          QT_TRANSLATE_NOOP("AuditDetails", "kept this station's version; the platform's record is to be corrected: {note}")),
-    _form(r"platform key (?P<old>\S+) -> (?P<new>\S+)", QT_TRANSLATE_NOOP("AuditDetails", "platform key {old} replaced by {new}")),
-    _form(r"pre-registration from the platform", QT_TRANSLATE_NOOP("AuditDetails", "pre-registration from the platform")),
+    _form(
+        r"accepted the platform's version: (?P<note>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version: {note}"),
+    ),
+    _form(
+        r"kept this station's version; the platform's record is to be corrected",
+        QT_TRANSLATE_NOOP("AuditDetails", "kept this station's version; the platform's record is to be corrected"),
+    ),
+    _form(
+        r"kept this station's version; the platform's record is to be corrected: (?P<note>.*)",
+        QT_TRANSLATE_NOOP(
+            "AuditDetails", "kept this station's version; the platform's record is to be corrected: {note}"
+        ),
+    ),
+    _form(
+        r"platform key (?P<old>\S+) -> (?P<new>\S+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "platform key {old} replaced by {new}"),
+    ),
+    _form(
+        r"pre-registration from the platform", QT_TRANSLATE_NOOP("AuditDetails", "pre-registration from the platform")
+    ),
     _form(r"reason: (?P<reason>.*)", QT_TRANSLATE_NOOP("AuditDetails", "reason: {reason}")),
-    _form(r"(?P<n>\d+) sealed batches to (?P<folder>.+)", QT_TRANSLATE_NOOP("AuditDetails", "{n} sealed batches to {folder}")),
-    _form(r"(?P<n>\d+) batches acknowledged from receipts in (?P<folder>.+)",
-          QT_TRANSLATE_NOOP("AuditDetails", "{n} batches acknowledged from receipts in {folder}")),
-    _form(r"until (?P<until>\S+): (?P<reason>.*) \(state: (?P<state>.*)\)",
-          QT_TRANSLATE_NOOP("AuditDetails", "until {until}: {reason} (then: {state})"), ["freeze.override"],
-          until=_time, state=lambda v: _unrender(v)),
-    _form(r"(?P<what>[^:]+): (?P<message>.*)", QT_TRANSLATE_NOOP("AuditDetails", "{what}: {message}"),
-          ["registration.blocked"], what=_words(GUARDED), message=lambda v: _unrender(v)),
+    _form(
+        r"(?P<n>\d+) sealed batches to (?P<folder>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} sealed batches to {folder}"),
+    ),
+    _form(
+        r"(?P<n>\d+) batches acknowledged from receipts in (?P<folder>.+)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{n} batches acknowledged from receipts in {folder}"),
+    ),
+    _form(
+        r"until (?P<until>\S+): (?P<reason>.*) \(state: (?P<state>.*)\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "until {until}: {reason} (then: {state})"),
+        ["freeze.override"],
+        until=_time,
+        state=lambda v: _unrender(v),
+    ),
+    _form(
+        r"(?P<what>[^:]+): (?P<message>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{what}: {message}"),
+        ["registration.blocked"],
+        what=_words(GUARDED),
+        message=lambda v: _unrender(v),
+    ),
 )
 
 #: the audit viewer's event kinds (`storage.areas.supervision.AUDIT_KINDS` keys and "refused"), in words
@@ -617,7 +764,7 @@ def _known_texts() -> tuple[dict[str, Text], list[tuple[re.Pattern[str], Text]]]
     (regex, marked text) for those with, longest literal first. Read from the Chinese catalogue's keys."""
     exact: dict[str, Text] = {}
     patterns: list[tuple[int, re.Pattern[str], Text]] = []
-    for context, source, disambiguation in catalogue("zh_CN").keys():
+    for context, source, disambiguation in catalogue("zh_CN").sources():
         if context not in UNRENDER_CONTEXTS:
             continue
         text = Text(context, source, disambiguation)
@@ -642,7 +789,7 @@ def _known_texts() -> tuple[dict[str, Text], list[tuple[re.Pattern[str], Text]]]
 
 
 @functools.lru_cache(maxsize=4096)
-def _unrender(english: str, depth: int = 0) -> str:
+def _unrender_cached(english: str, depth: int) -> str:
     """`english` as the marked text it is the English of (its parameters recognised in turn), a list of
     such texts joined by "; ", or `english` itself when it is none of these."""
     value = english.strip()
@@ -687,8 +834,10 @@ def _legacy(clause: str, action: str | None, *, whole: bool = False) -> str | No
         m = form.regex.fullmatch(clause)
         if m is None:
             continue
-        params = {k: (form.values[k](v) if k in form.values and v is not None else (v or ""))
-                  for k, v in m.groupdict().items()}
+        params = {
+            k: (form.values[k](v) if k in form.values and v is not None else (v or ""))
+            for k, v in m.groupdict().items()
+        }
         return form.text.format(**params)
     return None
 
@@ -712,8 +861,21 @@ def _kv(clause: str) -> str | None:
         return None
 
 
-_TABLES = {"person", "identity_document", "property", "room", "tenancy", "declaration", "spot_check", "task",
-           "fingerprint", "outbox", "operator", "audit_event", "prereg"}
+_TABLES = {
+    "person",
+    "identity_document",
+    "property",
+    "room",
+    "tenancy",
+    "declaration",
+    "spot_check",
+    "task",
+    "fingerprint",
+    "outbox",
+    "operator",
+    "audit_event",
+    "prereg",
+}
 
 
 def _plain(details: str, action: str | None) -> str:
@@ -738,8 +900,9 @@ def _value(v: Any) -> str:
     if isinstance(v, str):
         return DETAIL_VALUES.get(v, v)
     if isinstance(v, dict):
-        return Listing([_COUNT.format(label=_key_words(k), count=_value(x)) for k, x in v.items()
-                        if x is not None and x != ""])
+        return Listing(
+            [_COUNT.format(label=_key_words(k), count=_value(x)) for k, x in v.items() if x is not None and x != ""]
+        )
     if isinstance(v, list):
         return Listing([_value(x) for x in v], "semicolon")
     return str(v)

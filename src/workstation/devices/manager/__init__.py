@@ -112,7 +112,9 @@ def describe_environment(*, demo: bool = False) -> list[str]:
 
     shown: str = Listing([describe(p, a) for p, a in known]) if known else _NONE
     support: str = (
-        Listing([_SUPPORT_ITEM.format(device=role_label(p.role), protocol=p.protocol.upper()) for p in plugins.values()])
+        Listing(
+            [_SUPPORT_ITEM.format(device=role_label(p.role), protocol=p.protocol.upper()) for p in plugins.values()]
+        )
         if plugins
         else _NONE
     )
