@@ -8219,6 +8219,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台已收到同一编号但内容不同的批次</translation>
     </message>
     <message>
+        <source>no device {device}</source>
+        <translation>没有设备 {device}</translation>
+    </message>
+    <message>
+        <source>no {kind} {record}</source>
+        <translation>没有 {kind} 记录 {record}</translation>
+    </message>
+    <message>
         <source>the audit checkpoint is missing or not signed</source>
         <translation>审计检查点缺失或未签名</translation>
     </message>

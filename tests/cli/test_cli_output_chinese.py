@@ -120,6 +120,8 @@ def test_demo_data_and_the_platform_status_are_chinese(
         rc, out = _run("workstation-central", ["--data-dir", str(plat), *argv], capsys)
         assert rc == 0 and not english_words(_no_codes(out)), (argv, out)
     assert "已注册的设备：0" in out and "devices" not in out
+    rc, out = _run("workstation-central", ["--data-dir", str(plat), "revoke-device", "nope"], capsys)
+    assert rc == 1 and "没有设备 nope" in out and not english_words(out, {"nope"}), out
 
 
 def test_sync_status_names_batch_states_in_words(
