@@ -2237,6 +2237,14 @@
         <translation>%1 个房间，%2 人</translation>
     </message>
     <message>
+        <source>%1 · saved</source>
+        <translation>%1 · 已保存</translation>
+    </message>
+    <message>
+        <source>%1, saved at %2</source>
+        <translation>%1，保存于 %2</translation>
+    </message>
+    <message>
         <source>(nobody recorded)</source>
         <translation>（无登记人员）</translation>
     </message>
@@ -4828,12 +4836,18 @@
         <translation>为每个人标记走访核查结果（双击“核查结果”单元格）。不一致之处请在备注中说明。</translation>
     </message>
     <message>
+        <source>Nothing new to save: the marked lines are saved. Mark another line, or close.</source>
+        <translation>没有新的结果可保存：已标记的行均已保存。请再标记其他行，或关闭。</translation>
+    </message>
+    <message>
         <source>Only an officer records spot checks. You can read the rooms and the people bound to them here; an officer verifies them on a visit.</source>
         <translation>只有民警可以记录抽查核查。您可以在此查看各房间及其绑定人员；由民警走访时核查。</translation>
     </message>
-    <message>
-        <source>Saved: %1 findings.</source>
-        <translation>已保存：%1 条核查结果。</translation>
+    <message numerus="yes">
+        <source>Saved %n finding(s) at %1: they stay below, marked saved.</source>
+        <translation>
+            <numerusform>已于 %1 保存 %n 条核查结果，下方标为“已保存”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Spot check</source>
