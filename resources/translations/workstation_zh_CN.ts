@@ -144,6 +144,7 @@
     </message>
     <message>
         <source>accepted the platform&apos;s version</source>
+        <extracomment>a conflict decision&apos;s choice (``sync.conflicts.CHOICES``)</extracomment>
         <translation>采用了平台的版本</translation>
     </message>
     <message>
@@ -218,6 +219,10 @@
     <message>
         <source>declaration</source>
         <translation>居住申报</translation>
+    </message>
+    <message>
+        <source>deleted here too</source>
+        <translation>本站也已删除</translation>
     </message>
     <message>
         <source>device</source>
@@ -296,6 +301,10 @@
         <translation>办理中</translation>
     </message>
     <message>
+        <source>kept this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
         <source>kept this station&apos;s version; the platform&apos;s record is to be corrected</source>
         <translation>保留本警务室的版本；平台的记录待更正</translation>
     </message>
@@ -354,6 +363,10 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>no field changed here</source>
+        <translation>本站没有字段变化</translation>
     </message>
     <message>
         <source>no filter</source>
@@ -520,6 +533,14 @@
         <translation>实有人口</translation>
     </message>
     <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>restored here</source>
+        <translation>已在本站恢复</translation>
+    </message>
+    <message>
         <source>role</source>
         <extracomment>``key=value`` keys the code writes (operators, devices, scanner settings) → words and value.</extracomment>
         <translation>角色</translation>
@@ -591,6 +612,14 @@
         <translation>同步批次</translation>
     </message>
     <message>
+        <source>sync conflict: the platform&apos;s version taken</source>
+        <translation>同步冲突：采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>sync conflict: this station&apos;s version sent again</source>
+        <translation>同步冲突：重新发送本警务室的版本</translation>
+    </message>
+    <message>
         <source>system user</source>
         <translation>系统用户</translation>
     </message>
@@ -632,6 +661,11 @@
         <translation>审计记录倒退</translation>
     </message>
     <message>
+        <source>the deletion sent again</source>
+        <extracomment>what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)</extracomment>
+        <translation>重新发送了删除</translation>
+    </message>
+    <message>
         <source>the key in the system keyring</source>
         <translation>系统密钥环中的密钥</translation>
     </message>
@@ -652,13 +686,33 @@
         <translation>平台报告本工作站已被吊销</translation>
     </message>
     <message>
+        <source>the platform&apos;s version taken</source>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
         <source>the recovery passphrase</source>
         <extracomment>how the station was unlocked (``database.unlock``: ``via passphrase``)</extracomment>
         <translation>恢复口令</translation>
     </message>
     <message>
+        <source>the resident deleted here too</source>
+        <translation>本站也删除了该实有人口</translation>
+    </message>
+    <message>
         <source>the resident was deleted</source>
         <translation>该实有人口已删除</translation>
+    </message>
+    <message>
+        <source>the resident was deleted on the platform (a sync conflict decided)</source>
+        <translation>该实有人口已在平台删除（同步冲突已裁定）</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again</source>
+        <translation>重新发送了本警务室的版本</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again, restoring it</source>
+        <translation>重新发送了本警务室的版本，并予以恢复</translation>
     </message>
     <message>
         <source>this station&apos;s version {ours}, the platform&apos;s {platform}</source>
@@ -687,6 +741,14 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>{choice} ({outcome})</source>
+        <translation>{choice}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{choice}: {note} ({outcome})</source>
+        <translation>{choice}：{note}（{outcome}）</translation>
     </message>
     <message>
         <source>{counts}; random seed {seed}</source>
@@ -788,6 +850,10 @@
     <message>
         <source>{n} tenants declared</source>
         <translation>申报租客 {n} 人</translation>
+    </message>
+    <message>
+        <source>{outcome}, {n} unsent changes replaced</source>
+        <translation>{outcome}，替换了 {n} 项未发送的更改</translation>
     </message>
     <message>
         <source>{port}, {protocol}, {baud} baud</source>
