@@ -1079,6 +1079,18 @@
         <translation>采用中心平台的版本</translation>
     </message>
     <message>
+        <source>Accept: delete it here too</source>
+        <translation>接受：本警务室也删除</translation>
+    </message>
+    <message>
+        <source>Accept: restore it here</source>
+        <translation>接受：在本警务室恢复</translation>
+    </message>
+    <message>
+        <source>Both sides have deleted this record; either decision keeps it deleted.</source>
+        <translation>双方都已删除该记录；无论选哪一项，记录都保持删除。</translation>
+    </message>
+    <message>
         <source>Conflict with the central platform</source>
         <translation>与中心平台的冲突</translation>
     </message>
@@ -1091,20 +1103,56 @@
         <translation>正在获取中心平台的版本……</translation>
     </message>
     <message>
+        <source>Keep it deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
         <source>Keep this station&apos;s version</source>
         <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>Keep: restore it on the platform</source>
+        <translation>保留：在中心平台恢复</translation>
+    </message>
+    <message>
+        <source>Keeping this station&apos;s version sends it to the platform again.</source>
+        <translation>保留本警务室的版本会将其重新发送到中心平台。</translation>
+    </message>
+    <message>
+        <source>Nothing was decided: {reason}</source>
+        <translation>未作任何处理：{reason}</translation>
     </message>
     <message>
         <source>The comparison could not be loaded: {reason}</source>
         <translation>无法加载对比：{reason}</translation>
     </message>
     <message>
-        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then record which version stands: the platform&apos;s, or this station&apos;s (the platform&apos;s record is then to be corrected by its staff).</source>
-        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请对比两个版本；不同的字段已标出并排在前面。然后记录以哪个版本为准：中心平台的，或本警务室的（此时平台的记录需由平台工作人员更正）。</translation>
+        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then decide which version stands: accepting the platform&apos;s version writes it over the record here; keeping this station&apos;s version sends it to the platform again with the next sync. Either way both end up holding the same record.</source>
+        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请比较两个版本；不同的字段已标出并排在最前。然后决定以哪个版本为准：接受中心平台的版本，会用它覆盖本警务室的记录；保留本警务室的版本，会在下次同步时重新发送到中心平台。无论哪种，双方最终都保存同一份记录。</translation>
+    </message>
+    <message>
+        <source>The platform has deleted this record. Accepting its version deletes it here too; keeping this station&apos;s version restores it on the platform.</source>
+        <translation>中心平台已删除该记录。接受平台的版本，本警务室也会删除它；保留本警务室的版本，会在中心平台恢复它。</translation>
+    </message>
+    <message>
+        <source>The platform has deleted this resident. Accepting its version deletes the resident here too, with their bindings to rooms; keeping this station&apos;s version restores the resident on the platform.</source>
+        <translation>中心平台已删除该实有人口。接受平台的版本，本警务室也会删除此人及其人屋捆绑；保留本警务室的版本，会在中心平台恢复此人。</translation>
     </message>
     <message>
         <source>The platform&apos;s copy cannot be shown: {reason}.</source>
         <translation>无法显示中心平台的版本：{reason}。</translation>
+    </message>
+    <message>
+        <source>This record was deleted here. Accepting the platform&apos;s version restores it here with the platform&apos;s values; keeping this station&apos;s version asks the platform to delete its copy too.</source>
+        <translation>该记录已在本警务室删除。接受中心平台的版本，会按平台的内容在本警务室恢复它；保留本警务室的版本，会请中心平台也删除其副本。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s change cannot be sent to it. You can only withdraw the change; the record here is left as it is.</source>
+        <translation>本警务室的修改无法发送到平台。只能撤回该修改；本警务室的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>Withdraw this station&apos;s change</source>
+        <translation>撤回本警务室的修改</translation>
     </message>
     <message>
         <source>e.g. confirmed with the resident by phone</source>
@@ -1337,6 +1385,10 @@
         <translation>中心平台（第 {v} 版）</translation>
     </message>
     <message>
+        <source>Central platform (version {v}, deleted)</source>
+        <translation>中心平台（第 {v} 版，已删除）</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -1391,6 +1443,10 @@
     <message>
         <source>This station (version {v})</source>
         <translation>本警务室（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>This station (version {v}, deleted)</source>
+        <translation>本警务室（第 {v} 版，已删除）</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -4907,6 +4963,10 @@
     <message>
         <source>Compare the two versions and decide…</source>
         <translation>对比两个版本并处理……</translation>
+    </message>
+    <message>
+        <source>Conflict decided: {what}</source>
+        <translation>冲突已处理：{what}</translation>
     </message>
     <message>
         <source>Every change has reached the central platform.</source>
@@ -8510,6 +8570,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>      最近错误：{error}</translation>
     </message>
     <message>
+        <source>A change of this record is on its way to the platform and not acknowledged yet. Sync first, then decide (the platform&apos;s answer may change what there is to decide).</source>
+        <translation>该记录有一项修改正在发往中心平台，尚未得到确认。请先同步，再作决定（平台的答复可能改变需要决定的内容）。</translation>
+    </message>
+    <message>
         <source>Could not fetch the platform&apos;s copy: {error}</source>
         <translation>无法获取中心平台的版本：{error}</translation>
     </message>
@@ -8562,6 +8626,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>请立即同步（`workstation sync`；无网络时导出批次到U盘），或请所领导临时解除。</translation>
     </message>
     <message>
+        <source>The decision is recorded; no record here is changed.</source>
+        <translation>决定已记录；本警务室的记录未作改动。</translation>
+    </message>
+    <message>
         <source>The platform announced a key whose id does not match it.</source>
         <translation>平台密钥编号不符。</translation>
     </message>
@@ -8576,6 +8644,22 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>The platform had a problem ({status}); it will be retried automatically.</source>
         <translation>平台出现问题（{status}），将自动重试。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this record; it is now deleted here too. The next sync confirms it.</source>
+        <translation>中心平台已删除该记录；现在本警务室也已删除。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this record; the next sync sends this station&apos;s version (version {v}) and restores it there.</source>
+        <translation>中心平台已删除该记录；下次同步会发送本警务室的版本（第 {v} 版），在平台上恢复它。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this resident; the resident and their bindings to rooms are now deleted here too. The next sync confirms it.</source>
+        <translation>中心平台已删除该实有人口；现在本警务室也已删除此人及其人屋捆绑。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The platform holds no copy of this record, so there is no version of its to accept. Keep this station&apos;s version to send it again.</source>
+        <translation>中心平台没有该记录，因此没有可接受的平台版本。请保留本警务室的版本，重新发送。</translation>
     </message>
     <message>
         <source>The platform refused enrollment: {problem}</source>
@@ -8618,12 +8702,49 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台的应答无法验证，该批次将重新发送。</translation>
     </message>
     <message>
+        <source>The platform&apos;s copy changed since you compared the two versions (it is now at version {now}); compare again with what it holds now.</source>
+        <translation>比较之后中心平台的记录又有变化（现为第 {now} 版）；请按平台现在的内容重新比较。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
         <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
     </message>
     <message>
+        <source>The platform&apos;s version cannot be stored here: {problem}. Nothing was changed; keep this station&apos;s version, or ask the platform&apos;s staff to correct their copy.</source>
+        <translation>中心平台的版本无法保存到本警务室：{problem}。未作任何改动；请保留本警务室的版本，或请平台工作人员更正其记录。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s version is now stored here (version {v}); the next sync confirms it to the platform.</source>
+        <extracomment>What deciding did (`Resolution.outcome`), in the officer&apos;s words ({v}: the record&apos;s version here afterwards, {p}: the platform&apos;s version it was based on).</extracomment>
+        <translation>中心平台的版本已保存到本警务室（第 {v} 版）；下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station now, so this station&apos;s change cannot reach the platform. It is withdrawn; the record here is left as it is.</source>
+        <translation>该记录现属于其他警务室，本警务室的修改无法提交到中心平台。该修改已撤回；本警务室的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station now: the platform does not accept this station&apos;s version of it. Accept the platform&apos;s version to withdraw this station&apos;s change.</source>
+        <translation>该记录现属于其他警务室：中心平台不接受本警务室的版本。请选择接受平台的版本，以撤回本警务室的修改。</translation>
+    </message>
+    <message>
+        <source>The record had been deleted here; it is restored with the platform&apos;s version (version {v}). The next sync confirms it to the platform.</source>
+        <translation>该记录曾在本警务室删除；现已按中心平台的版本恢复（第 {v} 版）。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The record stays deleted here; the next sync asks the platform to delete its copy too.</source>
+        <translation>该记录在本警务室保持删除；下次同步会请中心平台也删除其副本。</translation>
+    </message>
+    <message>
         <source>This conflict was already decided or no longer exists.</source>
         <translation>此冲突已处理或已不存在。</translation>
+    </message>
+    <message>
+        <source>This station no longer keeps the record, so there is no version of its to keep.</source>
+        <translation>本警务室已不再保存该记录，没有可保留的版本。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s version stays (version {v}); the next sync sends it to the platform in place of its version {p}.</source>
+        <translation>保留本警务室的版本（第 {v} 版）；下次同步会将其发送到中心平台，取代平台的第 {p} 版。</translation>
     </message>
     <message>
         <source>This workstation has been revoked by the platform; it can no longer sync.</source>

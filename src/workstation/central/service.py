@@ -161,6 +161,22 @@ class Central:
             r.updated_at = now()
             return r.version
 
+    def delete_record(self, record_type: str, record_id: str) -> int:
+        """A platform-side deletion (e.g. a back-office clerk removing a duplicate): the record stays as a
+        tombstone (``deleted``) at a new version, like a station's delete. Returns that version; raises
+        ServiceError(404) for an unknown record."""
+        with self.store.sessions.begin() as s:
+            r = s.get(Record, (record_type, record_id))
+            if r is None:
+                raise ServiceError(404, "unknown_record", f"no {record_type} {record_id}")
+            payload = json.loads(r.payload)
+            r.version += 1
+            payload["version"] = r.version
+            r.payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+            r.deleted = True
+            r.updated_at = now()
+            return r.version
+
     def transfer_record(self, record_type: str, record_id: str, to_station: str, *, reason: str = "") -> str | None:
         """Hand a record to another station (e.g. a resident moved to another police room's area).
         From now on only `to_station`'s devices may change it. Returns the previous owner; raises
