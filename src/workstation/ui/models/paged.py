@@ -76,6 +76,7 @@ class TableModel(QAbstractTableModel):
         super().__init__(parent)
         self.cache_rows = cache_rows  # None: every row shown stays cached
         self._ids: list[Hashable] = []
+        self._row_of: dict[Hashable, int] = {}  # id → its row (`row_of`; a list search per id was O(rows))
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
 
     # ---- what a subclass says ----------------------------------------------------------------------
@@ -157,18 +158,20 @@ class TableModel(QAbstractTableModel):
 
     def append_rows(self, rows: Iterable[Any]) -> None:
         """Add, at the end, the rows of `rows` not shown yet (by id)."""
-        shown = set(self._ids)
+        shown = self._row_of
         new = []
+        seen: set[Hashable] = set()
         for r in rows:
             key = self.key_of(r)
-            if key not in shown:
-                shown.add(key)
+            if key not in shown and key not in seen:
+                seen.add(key)
                 new.append((key, r))
         if not new:
             return
         start = len(self._ids)
         self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
         for key, r in new:
+            self._row_of[key] = len(self._ids)
             self._ids.append(key)
             self._cache[key] = r
         self.endInsertRows()
@@ -180,10 +183,7 @@ class TableModel(QAbstractTableModel):
 
     def row_of(self, key: Hashable) -> int:
         """The row showing id `key`, or -1."""
-        try:
-            return self._ids.index(key)
-        except ValueError:
-            return -1
+        return self._row_of.get(key, -1)
 
     def row_at(self, row: int) -> Any:
         """The row object shown in `row` (None: out of range, not cached, or deleted meanwhile)."""
@@ -211,8 +211,10 @@ class TableModel(QAbstractTableModel):
         """Replace ids and cache (call between begin/endResetModel)."""
         self._cache.clear()
         self._ids = []
+        self._row_of = {}
         for r in rows:
             key = self.key_of(r)
+            self._row_of.setdefault(key, len(self._ids))
             self._ids.append(key)
             self._cache[key] = r
         self._evict()
@@ -322,7 +324,7 @@ class PagedTableModel(TableModel):
     def refetch(self, keys: Iterable[Hashable], *, keep_shown: bool = True) -> None:
         """Read the rows of `keys` that are shown again (a write changed them), in batches of a page.
         `keep_shown`: the old row stays until the new one arrives; else a placeholder meanwhile."""
-        shown = set(self._ids)
+        shown = self._row_of
         for key in keys:
             if key not in shown:
                 continue
@@ -338,6 +340,7 @@ class PagedTableModel(TableModel):
         self._pending = None
         self.beginResetModel()
         self._ids = []
+        self._row_of = {}
         self._cache.clear()
         self._next = None
         self._missing.clear()
