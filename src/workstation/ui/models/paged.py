@@ -54,6 +54,10 @@ PLACEHOLDER = "…"  # a row being read (again): its first cell
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+#: What QAbstractTableModel.flags answers for a valid index.
+ROW_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+
+
 class _Deleted:
     """Cache entry of a row deleted since it was shown (greyed until the next search)."""
 
@@ -71,6 +75,13 @@ class TableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     RIGHT_ALIGNED: frozenset[str] = frozenset()
     ROLES: frozenset[int] = TEXT_ROLES
+    #: Every role `data` answers something for (made from the above for each class): a paint asks ~7
+    #: roles of each cell, and the others are answered None before anything else is looked at.
+    _ANSWERED: frozenset[int] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._ANSWERED = _answered(cls)
 
     def __init__(self, parent: Any = None, *, cache_rows: int | None = None) -> None:
         super().__init__(parent)
@@ -118,10 +129,10 @@ class TableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         if self._cache.get(self._ids[index.row()]) is DELETED:
             return Qt.ItemFlag.NoItemFlags
-        return super().flags(index)
+        return ROW_FLAGS  # QAbstractTableModel.flags of a valid index, without a call into Qt per cell
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
+        if role not in self._ANSWERED or not self._valid(index):
             return None
         key = self._ids[index.row()]
         if role == Qt.ItemDataRole.UserRole:
@@ -228,6 +239,16 @@ class TableModel(QAbstractTableModel):
             return
         while len(self._cache) > self.cache_rows:
             self._cache.popitem(last=False)
+
+
+def _answered(cls: type[TableModel]) -> frozenset[int]:
+    roles = set(cls.ROLES) | {Qt.ItemDataRole.UserRole}
+    if cls.RIGHT_ALIGNED:
+        roles.add(Qt.ItemDataRole.TextAlignmentRole)
+    return frozenset(roles)
+
+
+TableModel._ANSWERED = _answered(TableModel)
 
 
 def page_limit(ctx: Any, page_size: int) -> int:
