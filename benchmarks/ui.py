@@ -658,6 +658,35 @@ class SearchTiming:
                + "; ".join(f"{r[0]!r} {r[1]:.0f}/{r[2]:.0f}/{r[3]:.0f}" for r in worst))
 
 
+class PaintCount:
+    """Counts the paint events of a widget (e.g. a table's viewport); `cost_ms()` times a full repaint."""
+
+    def __init__(self, widget) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        count = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    count.n += 1
+                return False
+
+        self.n = 0
+        self.widget = widget
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)
+
+    def cost_ms(self, times: int = 9) -> float:
+        """The median time of a full repaint of the widget, ms."""
+        spent = []
+        for _ in range(times):
+            t = time.perf_counter()
+            self.widget.repaint()
+            spent.append(1000 * (time.perf_counter() - t))
+        return statistics.median(spent)
+
+
 def _p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=100)[94] if len(values) >= 2 else values[0]
 
@@ -797,6 +826,7 @@ def phase_residents(b: Bench) -> None:
     searches: list[float] = []
     page.model.searched.connect(lambda _q, _s: searches.append(time.perf_counter()))
     timing = SearchTiming(b.ctx) if b.a.sample_stalls else None
+    paints = PaintCount(page.table.viewport())
     b.meter.start("residents")
     page.on_shown()
     wait_for(lambda: bool(searches), 60, "the first page of residents")
@@ -814,6 +844,7 @@ def phase_residents(b: Bench) -> None:
     for _ in range(40):  # and back up, through evicted rows
         bar.setValue(max(0, bar.value() - bar.pageStep() * 3))
         pump(0.01)
+    scroll_paints, paints.n = paints.n, 0
     b.meter.start("residents.search")
     mix = query_mix(b.db, b.a.queries, seed=11)
     latencies = []
@@ -837,6 +868,8 @@ def phase_residents(b: Bench) -> None:
     b.meter.stop()
     b.figures["rss_mb"] = ui_start.rss_mb()
     b.figures["search_p95_ms"] = statistics.quantiles(latencies, n=100)[94] if len(latencies) >= 2 else latencies[0]
+    b.note(f"residents: the table painted {scroll_paints} times while scrolling, {paints.n} times while searching; "
+           f"a full repaint takes {paints.cost_ms():.1f} ms")
     b.note(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
            f"median {statistics.median(latencies):.1f} ms, p95 {b.figures['search_p95_ms']:.1f} ms, "
            f"max {max(latencies):.1f} ms")
