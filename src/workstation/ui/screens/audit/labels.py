@@ -23,6 +23,7 @@ EVENT_LABELS: dict[str, str] = {
     "login": QT_TRANSLATE_NOOP("AuditEvents", "Logged in"),
     "database.unlock": QT_TRANSLATE_NOOP("AuditEvents", "Station unlocked"),
     "operator.change_password": QT_TRANSLATE_NOOP("AuditEvents", "Changed own password"),
+    "operator.confirm": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed an action with their password"),
     "operator.create": QT_TRANSLATE_NOOP("AuditEvents", "Created an operator"),
     "operator.disable": QT_TRANSLATE_NOOP("AuditEvents", "Disabled an operator"),
     "operator.enable": QT_TRANSLATE_NOOP("AuditEvents", "Enabled an operator"),
@@ -79,6 +80,7 @@ EVENT_LABELS: dict[str, str] = {
     "fingerprint.create": QT_TRANSLATE_NOOP("AuditEvents", "Captured a fingerprint"),
     "fingerprint.update": QT_TRANSLATE_NOOP("AuditEvents", "Changed a fingerprint"),
     "fingerprint.delete": QT_TRANSLATE_NOOP("AuditEvents", "Deleted a fingerprint"),
+    "fingerprint.skip": QT_TRANSLATE_NOOP("AuditEvents", "Registered without a fingerprint"),
     "prereg.list": QT_TRANSLATE_NOOP("AuditEvents", "Listed pre-registrations"),
     "prereg.match": QT_TRANSLATE_NOOP("AuditEvents", "Looked for a pre-registration"),
     "prereg.confirmed": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed a pre-registration"),
@@ -133,6 +135,10 @@ DETAIL_KEYS: dict[str, str] = {
     "name": QT_TRANSLATE_NOOP("AuditDetails", "name: {value}"),
     "phone": QT_TRANSLATE_NOOP("AuditDetails", "phone: {value}"),
     "address": QT_TRANSLATE_NOOP("AuditDetails", "address: {value}"),
+    "reason": QT_TRANSLATE_NOOP("AuditDetails", "reason: {value}"),
+    "note": QT_TRANSLATE_NOOP("AuditDetails", "note: {value}"),
+    "policy": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint policy: {value}"),
+    "approved_by": QT_TRANSLATE_NOOP("AuditDetails", "confirmed by {value}"),
 }
 
 #: detail key whose value is a count → "{n} …" (translated in the "AuditDetails" context).
@@ -183,6 +189,23 @@ DETAIL_VALUES: dict[str, str] = {
     "open": QT_TRANSLATE_NOOP("AuditDetails", "open"),
     "done": QT_TRANSLATE_NOOP("AuditDetails", "done"),
     "in_progress": QT_TRANSLATE_NOOP("AuditDetails", "in progress"),
+}
+
+#: values worth words under one key only (the codes are too short to translate everywhere): key → value → words.
+KEYED_VALUES: dict[str, dict[str, str]] = {
+    # fingerprint.skip: the reason codes (FingerprintSkipReason) and the station's fingerprint policy
+    "reason": {
+        "finger_injured": QT_TRANSLATE_NOOP("AuditDetails", "finger injured or missing"),
+        "no_usable_finger": QT_TRANSLATE_NOOP("AuditDetails", "no usable finger"),
+        "device_unavailable": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint scanner unavailable"),
+        "too_young": QT_TRANSLATE_NOOP("AuditDetails", "child under the age for fingerprints"),
+        "refused": QT_TRANSLATE_NOOP("AuditDetails", "the person refused"),
+        "other": QT_TRANSLATE_NOOP("AuditDetails", "other reason"),
+    },
+    "policy": {
+        "required": QT_TRANSLATE_NOOP("AuditDetails", "required"),
+        "optional": QT_TRANSLATE_NOOP("AuditDetails", "optional"),
+    },
 }
 
 
@@ -242,7 +265,9 @@ def details_text(details: str) -> str:
             n = len(v) if isinstance(v, list | dict) else v
             parts.append(_tr("AuditDetails", COUNT_KEYS[key]).format(n=n))
         elif key in DETAIL_KEYS:
-            parts.append(_tr("AuditDetails", DETAIL_KEYS[key]).format(value=_value(v)))
+            keyed = KEYED_VALUES.get(key, {}).get(v) if isinstance(v, str) else None
+            value = _tr("AuditDetails", keyed) if keyed is not None else _value(v)
+            parts.append(_tr("AuditDetails", DETAIL_KEYS[key]).format(value=value))
         else:
             parts.append(f"{key}: {_value(v)}")
     return "; ".join(parts)
