@@ -43,6 +43,22 @@ BACKOFF_CAP_S = 3600.0
 
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
 SUPERSEDED = "superseded"  # never acknowledged by a platform the station was enrolled with before
+UNBATCHED = "unbatched"  # not a batch state: changes waiting in the outbox, not gathered into a batch yet
+#: Words for the ledger states (and `UNBATCHED`): one table, shown by the desk's Sync page and by
+#: ``workstation sync --status`` (marked; render them in the operator's language).
+STATE_LABELS = {
+    UNBATCHED: QT_TRANSLATE_NOOP("SyncStates", "Not in a batch yet"),
+    BUILDING: QT_TRANSLATE_NOOP("SyncStates", "Building (being gathered)"),
+    SEALED: QT_TRANSLATE_NOOP("SyncStates", "Sealed (signed, waiting to send)"),
+    SENDING: QT_TRANSLATE_NOOP("SyncStates", "Sending"),
+    ACKNOWLEDGED: QT_TRANSLATE_NOOP("SyncStates", "Acknowledged by the platform"),
+    SUPERSEDED: QT_TRANSLATE_NOOP("SyncStates", "Left behind by a re-enrollment (never acknowledged)"),
+}
+#: Words for `SyncDevice.status` (this workstation's standing with the platform).
+DEVICE_STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("SyncStates", "active"),
+    "revoked": QT_TRANSLATE_NOOP("SyncStates", "revoked by the platform"),
+}
 SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
@@ -56,6 +72,16 @@ CONFLICT_REASONS = {
 
 class SyncError(UserFacingError):
     pass
+
+
+def state_label(state: str) -> str:
+    """The marked words for a ledger state (`STATE_LABELS`); an unknown state reads as itself."""
+    return STATE_LABELS.get(state, state)
+
+
+def device_status_label(status: str | None) -> str:
+    """The marked words for a `SyncDevice.status` (`DEVICE_STATUS_LABELS`); unknown ones as themselves."""
+    return DEVICE_STATUS_LABELS.get(status or "", status or "")
 
 
 class RecordNotShown(SyncError):
