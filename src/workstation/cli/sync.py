@@ -7,10 +7,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
-from workstation.storage.db import Database
+
+if TYPE_CHECKING:  # loaded by the commands that open the station, not by building `workstation`'s parser
+    from workstation.storage.db import Database
 
 NONE = QT_TRANSLATE_NOOP("cli", "none")
 
