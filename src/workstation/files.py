@@ -18,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -78,12 +80,27 @@ def temp_name(path: Path) -> Path:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` privately and atomically: temp file (0600), fsync, rename over the
     target, fsync the folder. Survives a kill at any point (old or new content, never a mix)."""
+    with open_atomic(path) as fh:
+        fh.write(data)
+
+
+@contextlib.contextmanager
+def open_atomic(path: Path) -> Iterator[BinaryIO]:
+    """Stream a file to `path` privately and atomically, for content too large to hold in memory.
+
+    Yields a binary file open on a temporary sibling (0600). When the block ends normally the file
+    is flushed, fsynced and renamed over `path`, and the folder fsynced; when it raises (an error,
+    a `Cancelled`), the temporary file is removed, `path` is untouched and the exception goes on.
+
+    Raises:
+        OSError: the temporary file could not be created, written or renamed (nothing left behind).
+    """
     path = Path(path)
     tmp = temp_name(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         make_private(tmp)

@@ -352,6 +352,29 @@ def test_a_room_checked_on_its_own_is_stored_with_its_room_and_shows_verified(st
     assert any(empty in str(p) for p in payloads)
 
 
+def test_an_empty_room_is_verified_only_by_a_check_since_its_last_tenant_left(st, town):
+    """A room-only check made while tenants still lived there does not vouch for the room once they
+    have moved out: the tile shows it verified again only after a check on or after the move-out day
+    (`[start, end)`: the end date is the move-out day)."""
+    desk, (p1, _p2, _p3), _r, _people = town
+    h = desk.housing
+    room = h.add_room(p1, label="104").id
+    pid = desk.residents.register(_doc("孙八", 40), phone="13900000040").id
+    t = h.bind(pid, room, start=TODAY - timedelta(days=20))
+    ten_days_ago = datetime.combine(TODAY - timedelta(days=10), datetime.min.time()).replace(hour=10)
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "看过", room_id=room)],
+                   checked_at=ten_days_ago)
+    tile = next(x for x in h.rooms(p1) if x.id == room)
+    assert tile.occupants == 1 and tile.verified  # a check of the room since the move-in
+    binding = h.room_tenancies(room)[0]
+    h.end_tenancy(binding.id, base_version=binding.version, end=TODAY - timedelta(days=2))
+    tile = next(x for x in h.rooms(p1) if x.id == room)
+    assert tile.empty and not tile.verified  # checked before the tenant left: says nothing of now
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "空置", room_id=room)])
+    assert next(x for x in h.rooms(p1) if x.id == room).verified
+    assert t.id == binding.id
+
+
 def test_listing_the_monthly_round_and_printing_are_audited_apart(st, town):
     desk, _props, _r, _people = town
     h = desk.housing

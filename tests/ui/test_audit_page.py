@@ -310,3 +310,34 @@ def test_every_kind_filter_returns_exactly_the_rows_of_its_condition(login):
     assert any(supervisor.desk.supervision.audit_trail(kind=REFUSED).items)
     with pytest.raises(ValueError):
         supervisor.desk.supervision.audit_trail(kind="nonsense")
+
+
+def test_cancelled_export_leaves_the_old_file_and_no_temp_and_is_not_audited(login, tmp_path):
+    """The export streams to a temporary file (`files.open_atomic`): cancelling after the first
+    chunk leaves the file that was there before byte-identical, removes the temporary file and
+    audits nothing."""
+    from workstation.errors import Cancelled
+    from workstation.storage.areas import supervision as supervision_area
+    from workstation.ui.tasks import CancelToken
+
+    officer, supervisor = login(Role.OFFICER), login(Role.SUPERVISOR)
+    with officer.db.write() as s:
+        for i in range(supervision_area.EXPORT_CHUNK + 10):
+            audit.record(s, actor="tester", action="test.event", details=f"event {i}")
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    path = folder / "audit.csv"
+    path.write_bytes(b"an earlier inspection\r\n")
+    before = max_seq(supervisor.db)
+    stop = CancelToken()
+    stop._progress = lambda done, _total, _t: stop.cancel() if done else None
+    with pytest.raises(Cancelled):
+        supervisor.desk.supervision.export_audit(path, progress=stop)
+    assert path.read_bytes() == b"an earlier inspection\r\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["audit.csv"]
+    assert max_seq(supervisor.db) == before
+    # and the same export, not cancelled, replaces it whole
+    written = supervisor.desk.supervision.export_audit(path)
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        assert len(list(csv.reader(f))) == written + 1 >= supervision_area.EXPORT_CHUNK + 11
+    assert sorted(p.name for p in folder.iterdir()) == ["audit.csv"]

@@ -1020,6 +1020,16 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
         for e in entries or []:
             if isinstance(e, Mapping) and str(e.get("room") or "").strip():
                 declared_labels.add(str(e["room"]).strip())
+    # the last move-out day of each room (bindings ended on or before today; `[start, end)`)
+    moved_out: dict[str, date | None] = {
+        room: left
+        for room, left in s.execute(
+            select(Tenancy.room_id, func.max(Tenancy.end_date))
+            .where(Tenancy.room_id.in_(room_ids), Tenancy.deleted_at.is_(None), Tenancy.end_date.is_not(None),
+                   Tenancy.end_date <= today)
+            .group_by(Tenancy.room_id)
+        )
+    }
     checks = s.execute(
         select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result, SpotCheck.room_id)
         .where(SpotCheck.property_id == property_id, SpotCheck.deleted_at.is_(None))
@@ -1036,8 +1046,10 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
             relevant = [c for c in checks if c[1].date() >= moved_in
                         and (c[0] in mine or (c[0] is None and c[3] in (None, rid)))]
         else:
-            # an empty room: a check of this room on its own (spot_check.room_id, no binding)
-            relevant = [c for c in checks if c[0] is None and c[3] == rid]
+            # an empty room: a check of this room on its own (spot_check.room_id, no binding), made on
+            # or after the day the last tenant moved out (an earlier one saw the room occupied)
+            left = moved_out.get(rid)
+            relevant = [c for c in checks if c[0] is None and c[3] == rid and (left is None or c[1].date() >= left)]
         verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
         out.append(RoomRow(
             id=rid, version=version, property_id=property_id, label=label, capacity=capacity,

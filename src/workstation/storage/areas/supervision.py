@@ -30,7 +30,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workstation.domain.permissions import Permission, allowed
 from workstation.errors import UserFacingError
-from workstation.files import write_atomic
+from workstation.files import open_atomic
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, metrics
 from workstation.storage.areas.base import Area, Page
@@ -337,7 +337,8 @@ class Supervision(Area):
     ) -> int:
         """Write the filtered trail (same filters as `audit_trail`, every matching row, newest first) to
         `path` as CSV (UTF-8 with a BOM so a spreadsheet reads the Chinese; columns `EXPORT_COLUMNS`,
-        times in UTC), atomically and private to the user (`files.write_atomic`: 0600). ID numbers are
+        times in UTC), streamed to a temporary file and renamed when complete, private to the user
+        (`files.open_atomic`: 0600; memory does not grow with the trail). ID numbers are
         as recorded, masked. The export is audited ("audit.export" with the filter, the row count and
         the file name). `progress` as in `verify_audit` (rows written / rows to write). Returns the
         number of rows written.
@@ -349,38 +350,39 @@ class Supervision(Area):
             ValueError: `kind` is not a known kind.
         """
         self._require(Permission.READ_AUDIT)
-        out = io.StringIO()
-        out.write("\ufeff")
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(EXPORT_COLUMNS)
         rows = 0
-        with self.db.read() as s:
-            stmt = self._trail_query(s, actor=actor, target_id=target_id, since=since, until=until)
-            total = 0
-            if stmt is not None:
-                counted = stmt.order_by(None).where(_kind_condition(kind)) if kind else stmt.order_by(None)
-                total = int(s.execute(select(func.count()).select_from(counted.subquery())).scalar() or 0)
-            if progress is not None:
-                progress.raise_if_cancelled()
-                progress.report(0, total, None)
-            cursor: int | None = None
-            while stmt is not None:
-                page = stmt if cursor is None else stmt.where(AuditEvent.seq < cursor)
-                found = _rows(s, page, kind, EXPORT_CHUNK)
-                for r in found:
-                    writer.writerow(
-                        [r.seq, r.at.isoformat(sep=" ", timespec="seconds"), r.actor, r.action, r.target_type or "",
-                         r.target_id or "", _csv_safe(r.details), r.outcome]
-                    )
-                rows += len(found)
+        try:
+            with self.db.read() as s, open_atomic(Path(path)) as raw:
+                out = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+                out.write("\ufeff")
+                writer = csv.writer(out, lineterminator="\r\n")
+                writer.writerow(EXPORT_COLUMNS)
+                stmt = self._trail_query(s, actor=actor, target_id=target_id, since=since, until=until)
+                total = 0
+                if stmt is not None:
+                    counted = stmt.order_by(None).where(_kind_condition(kind)) if kind else stmt.order_by(None)
+                    total = int(s.execute(select(func.count()).select_from(counted.subquery())).scalar() or 0)
                 if progress is not None:
                     progress.raise_if_cancelled()
-                    progress.report(rows, max(total, rows), None)
-                if len(found) < EXPORT_CHUNK:
-                    break
-                cursor = int(found[-1].seq)
-        try:
-            write_atomic(Path(path), out.getvalue().encode("utf-8"))
+                    progress.report(0, total, None)
+                cursor: int | None = None
+                while stmt is not None:
+                    page = stmt if cursor is None else stmt.where(AuditEvent.seq < cursor)
+                    found = _rows(s, page, kind, EXPORT_CHUNK)
+                    for r in found:
+                        writer.writerow(
+                            [r.seq, r.at.isoformat(sep=" ", timespec="seconds"), r.actor, r.action,
+                             r.target_type or "", r.target_id or "", _csv_safe(r.details), r.outcome]
+                        )
+                    rows += len(found)
+                    if progress is not None:
+                        progress.raise_if_cancelled()
+                        progress.report(rows, max(total, rows), None)
+                    if len(found) < EXPORT_CHUNK:
+                        break
+                    cursor = int(found[-1].seq)
+                out.flush()
+                out.detach()  # `open_atomic` fsyncs and renames the file it owns
         except OSError as exc:
             raise UserFacingError(
                 QT_TRANSLATE_NOOP("supervision", "The export could not be written to {path}: {reason}").format(
