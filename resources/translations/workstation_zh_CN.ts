@@ -103,6 +103,7 @@
     </message>
     <message>
         <source>Spot checks</source>
+        <extracomment>What a purge removes, in words, per `PurgeReport.counts` key (the desk&apos;s preview and ``workstation-admin purge`` both show these; marked, context ``&quot;AdminPurge&quot;``).</extracomment>
         <translation>抽查记录</translation>
     </message>
     <message>
@@ -118,6 +119,7 @@
     <name>AuditDetails</name>
     <message>
         <source>1 row</source>
+        <extracomment>contexts whose marked texts are written into details as their English (verification results, sync refusals and errors, freeze reasons, device and validation messages)</extracomment>
         <translation>1 条</translation>
     </message>
     <message>
@@ -129,6 +131,26 @@
         <translation>身份证号：{value}</translation>
     </message>
     <message>
+        <source>a demo station</source>
+        <translation>演示警务室</translation>
+    </message>
+    <message>
+        <source>abandoned before the new passphrase was confirmed</source>
+        <translation>新口令确认前已放弃</translation>
+    </message>
+    <message>
+        <source>about {value}</source>
+        <translation>对象 {value}</translation>
+    </message>
+    <message>
+        <source>accepted the platform&apos;s version</source>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>accepted the platform&apos;s version: {note}</source>
+        <translation>采用了平台的版本：{note}</translation>
+    </message>
+    <message>
         <source>address</source>
         <translation>地址</translation>
     </message>
@@ -137,8 +159,36 @@
         <translation>地址：{value}</translation>
     </message>
     <message>
+        <source>after</source>
+        <translation>改后</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>already enrolled as device {device}</source>
+        <translation>已注册为设备 {device}</translation>
+    </message>
+    <message>
         <source>audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <source>audit trail up to entry {seq}</source>
+        <translation>审计记录截至第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>改前</translation>
+    </message>
+    <message>
+        <source>binding a resident to a room</source>
+        <translation>人屋捆绑</translation>
     </message>
     <message>
         <source>browse</source>
@@ -146,8 +196,24 @@
         <translation>浏览</translation>
     </message>
     <message>
+        <source>changed: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>current residence changed</source>
+        <translation>现居住地已变更</translation>
     </message>
     <message>
         <source>declaration</source>
@@ -156,6 +222,14 @@
     <message>
         <source>device</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>devices found</source>
+        <translation>找到的设备</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
     </message>
     <message>
         <source>done</source>
@@ -170,6 +244,18 @@
         <translation>截止自 {value}</translation>
     </message>
     <message>
+        <source>enrolled with {url} (platform key {key})</source>
+        <translation>已在 {url} 注册（平台密钥 {key}）</translation>
+    </message>
+    <message>
+        <source>enrollment with {url} refused: not an administrator</source>
+        <translation>在 {url} 注册被拒绝：不是管理员</translation>
+    </message>
+    <message>
+        <source>finger position {position}, quality {quality}</source>
+        <translation>手指位置 {position}，质量 {quality}</translation>
+    </message>
+    <message>
         <source>fingerprint</source>
         <translation>指纹</translation>
     </message>
@@ -178,8 +264,24 @@
         <translation>第一页</translation>
     </message>
     <message>
+        <source>from here on the end of the audit trail is also kept in the anchor file</source>
+        <translation>从此起审计记录的末尾也保存在锚点文件中</translation>
+    </message>
+    <message>
         <source>from room {value}</source>
         <translation>原房间 {value}</translation>
+    </message>
+    <message>
+        <source>from {folder}, made {made}</source>
+        <translation>来自 {folder}，制作于 {made}</translation>
+    </message>
+    <message>
+        <source>from {old} to {new}</source>
+        <translation>由 {old} 改为 {new}</translation>
+    </message>
+    <message>
+        <source>from {value}</source>
+        <translation>自 {value}</translation>
     </message>
     <message>
         <source>grid: {value}</source>
@@ -194,8 +296,40 @@
         <translation>办理中</translation>
     </message>
     <message>
+        <source>kept this station&apos;s version; the platform&apos;s record is to be corrected</source>
+        <translation>保留本警务室的版本；平台的记录待更正</translation>
+    </message>
+    <message>
+        <source>kept this station&apos;s version; the platform&apos;s record is to be corrected: {note}</source>
+        <translation>保留本警务室的版本；平台的记录待更正：{note}</translation>
+    </message>
+    <message>
+        <source>kept {days} days, older than {cutoff}: {counts}</source>
+        <translation>保存期 {days} 天，早于 {cutoff}：{counts}</translation>
+    </message>
+    <message>
+        <source>key storage: {backend}</source>
+        <translation>密钥保管：{backend}</translation>
+    </message>
+    <message>
+        <source>kind {value}</source>
+        <translation>类别 {value}</translation>
+    </message>
+    <message>
         <source>landlord late: {value}</source>
         <translation>房东逾期：{value}</translation>
+    </message>
+    <message>
+        <source>locked out until {until} (UTC)</source>
+        <translation>锁定至 {until}（协调世界时）</translation>
+    </message>
+    <message>
+        <source>moved to room {room}</source>
+        <translation>迁至房间 {room}</translation>
+    </message>
+    <message>
+        <source>moving a tenant to another room</source>
+        <translation>租客换房</translation>
     </message>
     <message>
         <source>name</source>
@@ -206,12 +340,44 @@
         <translation>姓名：{value}</translation>
     </message>
     <message>
+        <source>new master key</source>
+        <translation>新的主密钥</translation>
+    </message>
+    <message>
+        <source>new master key for the database, the audit trail, fingerprints and device keys</source>
+        <translation>数据库、审计记录、指纹和设备密钥改用新的主密钥</translation>
+    </message>
+    <message>
         <source>next</source>
         <translation>下一页</translation>
     </message>
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>no filter</source>
+        <translation>无筛选</translation>
+    </message>
+    <message>
+        <source>no such account, or a disabled one</source>
+        <translation>账号不存在或已停用</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not applied: {reason}</source>
+        <translation>未采用：{reason}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>未显示</translation>
     </message>
     <message>
         <source>on {value}</source>
@@ -222,12 +388,26 @@
         <translation>待办</translation>
     </message>
     <message>
+        <source>opened with {method}</source>
+        <extracomment>Every plain-English details form the code writes or ever wrote, most specific first. A clause of details joined by &quot;; &quot; is matched on its own when the whole does not match.</extracomment>
+        <translation>用{method}打开</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
+        <source>operator {value}</source>
+        <extracomment>``_describe_filter``&apos;s words (``operator li, kind sync, from 2026-01-01T00:00``) → words</extracomment>
+        <translation>操作员 {value}</translation>
+    </message>
+    <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>ours, version {version}, was based on version {base}</source>
+        <translation>本站第 {version} 版，基于第 {base} 版</translation>
     </message>
     <message>
         <source>page: {value}</source>
@@ -250,8 +430,24 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>platform key {old} replaced by {new}</source>
+        <translation>平台密钥 {old} 已换为 {new}</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>ports named by hand</source>
+        <translation>手动指定的端口</translation>
+    </message>
+    <message>
         <source>pre-registration</source>
         <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>pre-registration from the platform</source>
+        <translation>来自平台的网上备案</translation>
     </message>
     <message>
         <source>previous tenancy: {value}</source>
@@ -262,12 +458,61 @@
         <translation>出租屋</translation>
     </message>
     <message>
+        <source>protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
         <source>query: {value}</source>
         <translation>查询：{value}</translation>
     </message>
     <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>registered from {source}</source>
+        <translation>登记来源：{source}</translation>
+    </message>
+    <message>
+        <source>registered on {value}</source>
+        <translation>登记日期 {value}</translation>
+    </message>
+    <message>
+        <source>registering a resident</source>
+        <extracomment>what a registration that the freeze rule stopped was doing (``registration.blocked``)</extracomment>
+        <translation>登记实有人口</translation>
+    </message>
+    <message>
         <source>rejected</source>
         <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>remembered baud rate</source>
+        <translation>记住的波特率</translation>
+    </message>
+    <message>
+        <source>rental property: {value}</source>
+        <translation>出租屋：{value}</translation>
+    </message>
+    <message>
+        <source>replaces device {device} at {url}</source>
+        <translation>取代 {url} 上的设备 {device}</translation>
+    </message>
+    <message>
+        <source>replacing device {device} was not confirmed</source>
+        <translation>取代设备 {device} 未经确认</translation>
+    </message>
+    <message>
+        <source>replacing it was not asked for</source>
+        <translation>未要求取代</translation>
     </message>
     <message>
         <source>resident</source>
@@ -275,8 +520,25 @@
         <translation>实有人口</translation>
     </message>
     <message>
+        <source>role</source>
+        <extracomment>``key=value`` keys the code writes (operators, devices, scanner settings) → words and value.</extracomment>
+        <translation>角色</translation>
+    </message>
+    <message>
         <source>room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>room {old} renamed {new}</source>
+        <translation>房间 {old} 改名为 {new}</translation>
+    </message>
+    <message>
+        <source>room {room}</source>
+        <translation>房间 {room}</translation>
+    </message>
+    <message>
+        <source>room {value}</source>
+        <translation>房间 {value}</translation>
     </message>
     <message>
         <source>round of {value}</source>
@@ -286,6 +548,19 @@
         <source>search by: {value}</source>
         <extracomment>detail key → &quot;label: {value}&quot; pattern (translated in the &quot;AuditDetails&quot; context).</extracomment>
         <translation>查询方式：{value}</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <extracomment>device connection states (``device.scan``&apos;s ``states=idcard:connected,…``)</extracomment>
+        <translation>正在查找</translation>
+    </message>
+    <message>
+        <source>serial number {number}</source>
+        <translation>序列号 {number}</translation>
+    </message>
+    <message>
+        <source>set by the platform to {value}</source>
+        <translation>平台设为 {value}</translation>
     </message>
     <message>
         <source>setting</source>
@@ -300,6 +575,10 @@
         <translation>抽查</translation>
     </message>
     <message>
+        <source>states</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>station</source>
         <translation>工作站</translation>
     </message>
@@ -312,6 +591,10 @@
         <translation>同步批次</translation>
     </message>
     <message>
+        <source>system user</source>
+        <translation>系统用户</translation>
+    </message>
+    <message>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -320,16 +603,150 @@
         <translation>居住记录</translation>
     </message>
     <message>
+        <source>tenancy: {value}</source>
+        <translation>居住记录：{value}</translation>
+    </message>
+    <message>
+        <source>the CA fingerprint of {url} does not match</source>
+        <translation>{url} 的 CA 指纹不符</translation>
+    </message>
+    <message>
+        <source>the ID card reader</source>
+        <extracomment>where a registered document came from (``registered from card``)</extracomment>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>the account was locked</source>
+        <translation>账号原已锁定</translation>
+    </message>
+    <message>
+        <source>the account was not locked</source>
+        <translation>账号原未锁定</translation>
+    </message>
+    <message>
+        <source>the audit trail forked</source>
+        <translation>审计记录出现分叉</translation>
+    </message>
+    <message>
+        <source>the audit trail went back</source>
+        <translation>审计记录倒退</translation>
+    </message>
+    <message>
+        <source>the key in the system keyring</source>
+        <translation>系统密钥环中的密钥</translation>
+    </message>
+    <message>
+        <source>the new station&apos;s key</source>
+        <translation>新建警务室的密钥</translation>
+    </message>
+    <message>
+        <source>the passport reader</source>
+        <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>the platform has version {version}</source>
+        <translation>平台为第 {version} 版</translation>
+    </message>
+    <message>
+        <source>the platform reports this workstation revoked</source>
+        <translation>平台报告本工作站已被吊销</translation>
+    </message>
+    <message>
+        <source>the recovery passphrase</source>
+        <extracomment>how the station was unlocked (``database.unlock``: ``via passphrase``)</extracomment>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>the resident was deleted</source>
+        <translation>该实有人口已删除</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version {ours}, the platform&apos;s {platform}</source>
+        <translation>本警务室第 {ours} 版，平台 {platform}</translation>
+    </message>
+    <message>
         <source>to room {value}</source>
         <translation>新房间 {value}</translation>
+    </message>
+    <message>
+        <source>typed in by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>until {until}: {reason} (then: {state})</source>
+        <translation>至 {until}：{reason}（当时：{state}）</translation>
+    </message>
+    <message>
+        <source>until {value}</source>
+        <translation>至 {value}</translation>
+    </message>
+    <message>
+        <source>when it connects</source>
+        <translation>连接时</translation>
     </message>
     <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <source>{counts}; random seed {seed}</source>
+        <translation>{counts}；随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{device} ({extra})</source>
+        <translation>{device}（{extra}）</translation>
+    </message>
+    <message>
+        <source>{device} {state}</source>
+        <translation>{device}{state}</translation>
+    </message>
+    <message>
+        <source>{doc_type} {number}</source>
+        <translation>{doc_type} {number}</translation>
+    </message>
+    <message>
+        <source>{doc_type} {number}, {validity}</source>
+        <translation>{doc_type} {number}，{validity}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged from receipts in {folder}</source>
+        <translation>根据 {folder} 中的回执确认了 {n} 个批次</translation>
+    </message>
+    <message>
         <source>{n} differences</source>
         <translation>{n} 处不同</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} entries ({what})</source>
+        <translation>{n} 条（{what}）</translation>
+    </message>
+    <message>
+        <source>{n} entries ({what}) to {file}</source>
+        <translation>{n} 条（{what}），导出到 {file}</translation>
+    </message>
+    <message>
+        <source>{n} entries about {target}</source>
+        <translation>关于 {target} 的 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} entries checked, the first broken one is {first}: {message}</source>
+        <translation>核验 {n} 条，首个损坏的是第 {first} 条：{message}</translation>
+    </message>
+    <message>
+        <source>{n} entries checked: {message}</source>
+        <translation>核验 {n} 条：{message}</translation>
     </message>
     <message>
         <source>{n} lines compared</source>
@@ -352,6 +769,10 @@
         <translation>{n} 处出租屋</translation>
     </message>
     <message>
+        <source>{n} residents, grid {grid}</source>
+        <translation>实有人口 {n} 人，网格 {grid}</translation>
+    </message>
+    <message>
         <source>{n} rooms</source>
         <translation>{n} 间房</translation>
     </message>
@@ -359,6 +780,46 @@
         <source>{n} rows</source>
         <extracomment>detail key whose value is a count → &quot;{n} …&quot; (translated in the &quot;AuditDetails&quot; context).</extracomment>
         <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} sealed batches to {folder}</source>
+        <translation>{n} 个已封包批次写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{n} tenants declared</source>
+        <translation>申报租客 {n} 人</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud</source>
+        <translation>{port}，{protocol}，波特率 {baud}</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud, assigned by hand</source>
+        <translation>{port}，{protocol}，波特率 {baud}，手动指定</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud, remembered</source>
+        <translation>{port}，{protocol}，波特率 {baud}，已记住</translation>
+    </message>
+    <message>
+        <source>{reason}: this station&apos;s entry {ours}, the platform&apos;s {platform}</source>
+        <translation>{reason}：本警务室第 {ours} 条，平台记录第 {platform} 条</translation>
+    </message>
+    <message>
+        <source>{url} refused: {reason}</source>
+        <translation>{url} 拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{url} sent an inconsistent key id</source>
+        <translation>{url} 发来的密钥编号前后不一致</translation>
+    </message>
+    <message>
+        <source>{url}: {error}</source>
+        <translation>{url}：{error}</translation>
+    </message>
+    <message>
+        <source>{what}: {message}</source>
+        <translation>{what}：{message}</translation>
     </message>
 </context>
 <context>
@@ -462,6 +923,10 @@
     <message>
         <source>Counted residents</source>
         <translation>统计实有人口数</translation>
+    </message>
+    <message>
+        <source>Counted what a purge would remove</source>
+        <translation>预览清除数量</translation>
     </message>
     <message>
         <source>Created a task</source>
@@ -742,6 +1207,286 @@
     </message>
 </context>
 <context>
+    <name>AuditFields</name>
+    <message>
+        <source>address</source>
+        <extracomment>a record&apos;s fields, as the ``changed: a, b`` of an update names them (the columns of the synced tables)</extracomment>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
+        <source>completed by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>date declared</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>date of arrival</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
+        <source>declarant&apos;s name</source>
+        <translation>申报人姓名</translation>
+    </message>
+    <message>
+        <source>declarant&apos;s phone</source>
+        <translation>申报人电话</translation>
+    </message>
+    <message>
+        <source>declared tenants</source>
+        <translation>申报的租客</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>district code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>fingerprint image</source>
+        <translation>指纹图像</translation>
+    </message>
+    <message>
+        <source>fingerprint template</source>
+        <translation>指纹特征</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>household registration address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>intended stay until</source>
+        <translation>拟停留至</translation>
+    </message>
+    <message>
+        <source>issuing authority</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>kind of subject</source>
+        <translation>对象类别</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s ID number</source>
+        <translation>房东身份证号</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s name</source>
+        <translation>房东姓名</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s phone</source>
+        <translation>房东电话</translation>
+    </message>
+    <message>
+        <source>manager&apos;s name</source>
+        <translation>管理人姓名</translation>
+    </message>
+    <message>
+        <source>manager&apos;s phone</source>
+        <translation>管理人电话</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>name in Latin letters</source>
+        <translation>外文姓名</translation>
+    </message>
+    <message>
+        <source>name in pinyin</source>
+        <translation>姓名拼音</translation>
+    </message>
+    <message>
+        <source>name initials</source>
+        <translation>姓名首字母</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>notes on the result</source>
+        <translation>结果备注</translation>
+    </message>
+    <message>
+        <source>number of issues</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>platform&apos;s number</source>
+        <translation>平台编号</translation>
+    </message>
+    <message>
+        <source>previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>rental property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>room number</source>
+        <translation>房间号</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>tenancy</source>
+        <translation>居住记录</translation>
+    </message>
+    <message>
+        <source>time captured</source>
+        <translation>采集时间</translation>
+    </message>
+    <message>
+        <source>time checked</source>
+        <translation>核查时间</translation>
+    </message>
+    <message>
+        <source>time completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>time received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>valid long-term</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>valid to</source>
+        <translation>有效期止</translation>
+    </message>
+    <message>
+        <source>validity when registered</source>
+        <translation>登记时的有效状态</translation>
+    </message>
+    <message>
+        <source>visa or permit number</source>
+        <translation>签证或许可号码</translation>
+    </message>
+    <message>
+        <source>visa or permit type</source>
+        <translation>签证或许可类型</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <source>&amp;Event:</source>
@@ -837,6 +1582,7 @@
     </message>
     <message>
         <source>Logins and unlocking</source>
+        <extracomment>the audit viewer&apos;s event kinds (`storage.areas.supervision.AUDIT_KINDS` keys and &quot;refused&quot;), in words</extracomment>
         <translation>登录与解锁</translation>
     </message>
     <message>
@@ -1079,6 +1825,18 @@
         <translation>采用中心平台的版本</translation>
     </message>
     <message>
+        <source>Accept: delete it here too</source>
+        <translation>接受：本警务室也删除</translation>
+    </message>
+    <message>
+        <source>Accept: restore it here</source>
+        <translation>接受：在本警务室恢复</translation>
+    </message>
+    <message>
+        <source>Both sides have deleted this record; either decision keeps it deleted.</source>
+        <translation>双方都已删除该记录；无论选哪一项，记录都保持删除。</translation>
+    </message>
+    <message>
         <source>Conflict with the central platform</source>
         <translation>与中心平台的冲突</translation>
     </message>
@@ -1091,20 +1849,56 @@
         <translation>正在获取中心平台的版本……</translation>
     </message>
     <message>
+        <source>Keep it deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
         <source>Keep this station&apos;s version</source>
         <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>Keep: restore it on the platform</source>
+        <translation>保留：在中心平台恢复</translation>
+    </message>
+    <message>
+        <source>Keeping this station&apos;s version sends it to the platform again.</source>
+        <translation>保留本警务室的版本会将其重新发送到中心平台。</translation>
+    </message>
+    <message>
+        <source>Nothing was decided: {reason}</source>
+        <translation>未作任何处理：{reason}</translation>
     </message>
     <message>
         <source>The comparison could not be loaded: {reason}</source>
         <translation>无法加载对比：{reason}</translation>
     </message>
     <message>
-        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then record which version stands: the platform&apos;s, or this station&apos;s (the platform&apos;s record is then to be corrected by its staff).</source>
-        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请对比两个版本；不同的字段已标出并排在前面。然后记录以哪个版本为准：中心平台的，或本警务室的（此时平台的记录需由平台工作人员更正）。</translation>
+        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then decide which version stands: accepting the platform&apos;s version writes it over the record here; keeping this station&apos;s version sends it to the platform again with the next sync. Either way both end up holding the same record.</source>
+        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请比较两个版本；不同的字段已标出并排在最前。然后决定以哪个版本为准：接受中心平台的版本，会用它覆盖本警务室的记录；保留本警务室的版本，会在下次同步时重新发送到中心平台。无论哪种，双方最终都保存同一份记录。</translation>
+    </message>
+    <message>
+        <source>The platform has deleted this record. Accepting its version deletes it here too; keeping this station&apos;s version restores it on the platform.</source>
+        <translation>中心平台已删除该记录。接受平台的版本，本警务室也会删除它；保留本警务室的版本，会在中心平台恢复它。</translation>
+    </message>
+    <message>
+        <source>The platform has deleted this resident. Accepting its version deletes the resident here too, with their bindings to rooms; keeping this station&apos;s version restores the resident on the platform.</source>
+        <translation>中心平台已删除该实有人口。接受平台的版本，本警务室也会删除此人及其人屋捆绑；保留本警务室的版本，会在中心平台恢复此人。</translation>
     </message>
     <message>
         <source>The platform&apos;s copy cannot be shown: {reason}.</source>
         <translation>无法显示中心平台的版本：{reason}。</translation>
+    </message>
+    <message>
+        <source>This record was deleted here. Accepting the platform&apos;s version restores it here with the platform&apos;s values; keeping this station&apos;s version asks the platform to delete its copy too.</source>
+        <translation>该记录已在本警务室删除。接受中心平台的版本，会按平台的内容在本警务室恢复它；保留本警务室的版本，会请中心平台也删除其副本。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s change cannot be sent to it. You can only withdraw the change; the record here is left as it is.</source>
+        <translation>本警务室的修改无法发送到平台。只能撤回该修改；本警务室的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>Withdraw this station&apos;s change</source>
+        <translation>撤回本警务室的修改</translation>
     </message>
     <message>
         <source>e.g. confirmed with the resident by phone</source>
@@ -1337,6 +2131,10 @@
         <translation>中心平台（第 {v} 版）</translation>
     </message>
     <message>
+        <source>Central platform (version {v}, deleted)</source>
+        <translation>中心平台（第 {v} 版，已删除）</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -1391,6 +2189,10 @@
     <message>
         <source>This station (version {v})</source>
         <translation>本警务室（第 {v} 版）</translation>
+    </message>
+    <message>
+        <source>This station (version {v}, deleted)</source>
+        <translation>本警务室（第 {v} 版，已删除）</translation>
     </message>
     <message>
         <source>Versions</source>
@@ -2235,6 +3037,14 @@
     <message>
         <source>%1 rooms, %2 people</source>
         <translation>%1 个房间，%2 人</translation>
+    </message>
+    <message>
+        <source>%1 · saved</source>
+        <translation>%1 · 已保存</translation>
+    </message>
+    <message>
+        <source>%1, saved at %2</source>
+        <translation>%1，保存于 %2</translation>
     </message>
     <message>
         <source>(nobody recorded)</source>
@@ -3776,6 +4586,7 @@
     </message>
     <message>
         <source>Resident ID card</source>
+        <extracomment>What each kind of document is called (marked, context ``&quot;Registration&quot;``: the registration form, ``workstation status``&apos;s demo card line and the audit trail&apos;s words all show these).</extracomment>
         <translation>居民身份证</translation>
     </message>
     <message>
@@ -4828,12 +5639,18 @@
         <translation>为每个人标记走访核查结果（双击“核查结果”单元格）。不一致之处请在备注中说明。</translation>
     </message>
     <message>
+        <source>Nothing new to save: the marked lines are saved. Mark another line, or close.</source>
+        <translation>没有新的结果可保存：已标记的行均已保存。请再标记其他行，或关闭。</translation>
+    </message>
+    <message>
         <source>Only an officer records spot checks. You can read the rooms and the people bound to them here; an officer verifies them on a visit.</source>
         <translation>只有民警可以记录抽查核查。您可以在此查看各房间及其绑定人员；由民警走访时核查。</translation>
     </message>
-    <message>
-        <source>Saved: %1 findings.</source>
-        <translation>已保存：%1 条核查结果。</translation>
+    <message numerus="yes">
+        <source>Saved %n finding(s) at %1: they stay below, marked saved.</source>
+        <translation>
+            <numerusform>已于 %1 保存 %n 条核查结果，下方标为“已保存”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Spot check</source>
@@ -4907,6 +5724,10 @@
     <message>
         <source>Compare the two versions and decide…</source>
         <translation>对比两个版本并处理……</translation>
+    </message>
+    <message>
+        <source>Conflict decided: {what}</source>
+        <translation>冲突已处理：{what}</translation>
     </message>
     <message>
         <source>Every change has reached the central platform.</source>
@@ -5076,7 +5897,12 @@
         <translation>组批中</translation>
     </message>
     <message>
+        <source>Left behind by a re-enrollment (never acknowledged)</source>
+        <translation>重新注册后弃用（从未被确认）</translation>
+    </message>
+    <message>
         <source>Not in a batch yet</source>
+        <extracomment>Words for the ledger states (and `UNBATCHED`): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
         <translation>尚未组批</translation>
     </message>
     <message>
@@ -5086,6 +5912,15 @@
     <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>Words for `SyncDevice.status` (this workstation&apos;s standing with the platform).</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>revoked by the platform</source>
+        <translation>已被平台吊销</translation>
     </message>
 </context>
 <context>
@@ -6084,6 +6919,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>警务室：     {code} {name}</translation>
     </message>
     <message>
+        <source>Station:      {code} {name} (a demo station: synthetic data only)</source>
+        <translation>警务室：     {code} {name}（演示警务室：仅含虚构数据）</translation>
+    </message>
+    <message>
         <source>Synthetic demo data added: {counts}</source>
         <translation>已添加虚构演示数据：{counts}</translation>
     </message>
@@ -6265,6 +7104,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>刚刚建立</translation>
     </message>
     <message>
+        <source>damaged (SQLite reports: {problem})</source>
+        <translation>已损坏（数据库报告：{problem}）</translation>
+    </message>
+    <message>
         <source>device assignments file (default: the app&apos;s, in the user config directory)</source>
         <translation>设备指定文件（默认：程序在用户配置目录中的文件）</translation>
     </message>
@@ -6360,6 +7203,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>not plugged in</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <extracomment>what ``PRAGMA integrity_check`` found</extracomment>
+        <translation>正常</translation>
     </message>
     <message>
         <source>one of: {actions}</source>
@@ -6555,8 +7403,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{device} {protocol} {baud} 波特，自动记住</translation>
     </message>
     <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Residents 500&quot;</extracomment>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
         <source>{name} ({code}) — database {data_dir} opened ({how})</source>
         <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
+    </message>
+    <message>
+        <source>{name} ({code}, a demo station: synthetic data only) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}，演示警务室：仅含虚构数据）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{port}: {kind}</source>
@@ -6819,6 +7676,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>护照阅读器</translation>
     </message>
     <message>
+        <source>{device} ({protocol})</source>
+        <extracomment>one supported device: its kind in words and its protocol&apos;s name (&quot;ID card reader (SAM)&quot;)</extracomment>
+        <translation>{device}（{protocol}）</translation>
+    </message>
+    <message>
         <source>{port} (USB {usb_id})</source>
         <translation>{port}（USB {usb_id}）</translation>
     </message>
@@ -6844,6 +7706,23 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>This document is not valid yet (its start date is in the future). Check the dates; the record notes it.</source>
         <translation>该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <extracomment>A document&apos;s validity against the day it was registered, in words (the audit trail shows these).</extracomment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>validity not known (no dates)</source>
+        <translation>有效期不明（无日期）</translation>
     </message>
 </context>
 <context>
@@ -7182,6 +8061,30 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
 </context>
 <context>
+    <name>keys</name>
+    <message>
+        <source>another keyring ({name})</source>
+        <translation>其他密钥环（{name}）</translation>
+    </message>
+    <message>
+        <source>none (no keyring service: the recovery passphrase is the everyday key)</source>
+        <translation>无（没有系统密钥环服务：恢复口令就是日常使用的密钥）</translation>
+    </message>
+    <message>
+        <source>the Windows Credential Manager</source>
+        <extracomment>`KeyVault.backend_name` → what it is, in words (marked): ``workstation-admin status`` and ``unlock``.</extracomment>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s keyring service</source>
+        <translation>桌面系统的密钥环服务</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
+    </message>
+</context>
+<context>
     <name>mrz</name>
     <message>
         <source>Line {line} had {count} of {width} characters; padded with fillers.</source>
@@ -7390,6 +8293,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台已收到同一编号但内容不同的批次</translation>
     </message>
     <message>
+        <source>no device {device}</source>
+        <translation>没有设备 {device}</translation>
+    </message>
+    <message>
+        <source>no {kind} {record}</source>
+        <translation>没有 {kind} 记录 {record}</translation>
+    </message>
+    <message>
         <source>the audit checkpoint is missing or not signed</source>
         <translation>审计检查点缺失或未签名</translation>
     </message>
@@ -7494,6 +8405,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>platform-cli</name>
     <message>
+        <source>Batches received</source>
+        <translation>已收到的批次</translation>
+    </message>
+    <message>
         <source>CA certificate: {path}</source>
         <translation>CA 证书：{path}</translation>
     </message>
@@ -7510,6 +8425,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>无法打开平台数据库 {url}：{reason}</translation>
     </message>
     <message>
+        <source>Conflicts reported to stations</source>
+        <translation>已向警务室报告的冲突</translation>
+    </message>
+    <message>
         <source>DEVICE</source>
         <translation>设备</translation>
     </message>
@@ -7518,8 +8437,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>设备 {device} 已吊销</translation>
     </message>
     <message>
+        <source>Encryption key id</source>
+        <extracomment>`Central.status` keys in words.</extracomment>
+        <translation>加密密钥编号</translation>
+    </message>
+    <message>
         <source>Encryption key id: {key_id}</source>
         <translation>加密密钥编号：{key_id}</translation>
+    </message>
+    <message>
+        <source>Enrolled devices</source>
+        <translation>已注册的设备</translation>
     </message>
     <message>
         <source>Enrollment code for station {station} (valid {minutes} minutes, one use): {code}</source>
@@ -7528,6 +8456,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>HOST</source>
         <translation>主机</translation>
+    </message>
+    <message>
+        <source>Items queued for stations (tasks, pre-registrations, settings)</source>
+        <translation>等待下发到警务室的事项（任务、网上备案、设置）</translation>
     </message>
     <message>
         <source>JSON list, e.g. {example}</source>
@@ -7556,6 +8488,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>RECORD</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record versions received</source>
+        <translation>已收到的记录版本</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>平台保存的记录</translation>
     </message>
     <message>
         <source>Reference central platform</source>
@@ -7656,6 +8596,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>no database driver for {scheme}</source>
         <translation>没有 {scheme} 的数据库驱动</translation>
+    </message>
+    <message>
+        <source>of which revoked</source>
+        <translation>其中已吊销</translation>
     </message>
     <message>
         <source>offline transfer: ingest sealed batches, write receipts</source>
@@ -7762,12 +8706,76 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{kind} {record} 现属于警务室 {station}（原属 {before}）</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
         <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
     </message>
     <message>
         <source>{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or postgresql+psycopg://user@host/db)</source>
         <translation>{value} 不是数据库地址（例如 `sqlite:////srv/central/central.sqlite3` 或 `postgresql+psycopg://user@host/db`）</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>Audit trail entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Other records ({table})</source>
+        <translation>其他记录（{table}）</translation>
+    </message>
+    <message>
+        <source>Pre-registrations</source>
+        <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>Rental properties</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <extracomment>table name → what its rows are, as the label of a count (&quot;Residents: 500&quot;).</extracomment>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>Sync log entries</source>
+        <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tenancies (who lives where)</source>
+        <translation>人屋捆绑</translation>
     </message>
 </context>
 <context>
@@ -8510,6 +9518,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>      最近错误：{error}</translation>
     </message>
     <message>
+        <source>A change of this record is on its way to the platform and not acknowledged yet. Sync first, then decide (the platform&apos;s answer may change what there is to decide).</source>
+        <translation>该记录有一项修改正在发往中心平台，尚未得到确认。请先同步，再作决定（平台的答复可能改变需要决定的内容）。</translation>
+    </message>
+    <message>
         <source>Could not fetch the platform&apos;s copy: {error}</source>
         <translation>无法获取中心平台的版本：{error}</translation>
     </message>
@@ -8562,6 +9574,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>请立即同步（`workstation sync`；无网络时导出批次到U盘），或请所领导临时解除。</translation>
     </message>
     <message>
+        <source>The decision is recorded; no record here is changed.</source>
+        <translation>决定已记录；本警务室的记录未作改动。</translation>
+    </message>
+    <message>
         <source>The platform announced a key whose id does not match it.</source>
         <translation>平台密钥编号不符。</translation>
     </message>
@@ -8576,6 +9592,22 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>The platform had a problem ({status}); it will be retried automatically.</source>
         <translation>平台出现问题（{status}），将自动重试。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this record; it is now deleted here too. The next sync confirms it.</source>
+        <translation>中心平台已删除该记录；现在本警务室也已删除。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this record; the next sync sends this station&apos;s version (version {v}) and restores it there.</source>
+        <translation>中心平台已删除该记录；下次同步会发送本警务室的版本（第 {v} 版），在平台上恢复它。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this resident; the resident and their bindings to rooms are now deleted here too. The next sync confirms it.</source>
+        <translation>中心平台已删除该实有人口；现在本警务室也已删除此人及其人屋捆绑。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The platform holds no copy of this record, so there is no version of its to accept. Keep this station&apos;s version to send it again.</source>
+        <translation>中心平台没有该记录，因此没有可接受的平台版本。请保留本警务室的版本，重新发送。</translation>
     </message>
     <message>
         <source>The platform refused enrollment: {problem}</source>
@@ -8618,12 +9650,49 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台的应答无法验证，该批次将重新发送。</translation>
     </message>
     <message>
+        <source>The platform&apos;s copy changed since you compared the two versions (it is now at version {now}); compare again with what it holds now.</source>
+        <translation>比较之后中心平台的记录又有变化（现为第 {now} 版）；请按平台现在的内容重新比较。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
         <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
     </message>
     <message>
+        <source>The platform&apos;s version cannot be stored here: {problem}. Nothing was changed; keep this station&apos;s version, or ask the platform&apos;s staff to correct their copy.</source>
+        <translation>中心平台的版本无法保存到本警务室：{problem}。未作任何改动；请保留本警务室的版本，或请平台工作人员更正其记录。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s version is now stored here (version {v}); the next sync confirms it to the platform.</source>
+        <extracomment>What deciding did (`Resolution.outcome`), in the officer&apos;s words ({v}: the record&apos;s version here afterwards, {p}: the platform&apos;s version it was based on).</extracomment>
+        <translation>中心平台的版本已保存到本警务室（第 {v} 版）；下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station now, so this station&apos;s change cannot reach the platform. It is withdrawn; the record here is left as it is.</source>
+        <translation>该记录现属于其他警务室，本警务室的修改无法提交到中心平台。该修改已撤回；本警务室的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station now: the platform does not accept this station&apos;s version of it. Accept the platform&apos;s version to withdraw this station&apos;s change.</source>
+        <translation>该记录现属于其他警务室：中心平台不接受本警务室的版本。请选择接受平台的版本，以撤回本警务室的修改。</translation>
+    </message>
+    <message>
+        <source>The record had been deleted here; it is restored with the platform&apos;s version (version {v}). The next sync confirms it to the platform.</source>
+        <translation>该记录曾在本警务室删除；现已按中心平台的版本恢复（第 {v} 版）。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The record stays deleted here; the next sync asks the platform to delete its copy too.</source>
+        <translation>该记录在本警务室保持删除；下次同步会请中心平台也删除其副本。</translation>
+    </message>
+    <message>
         <source>This conflict was already decided or no longer exists.</source>
         <translation>此冲突已处理或已不存在。</translation>
+    </message>
+    <message>
+        <source>This station no longer keeps the record, so there is no version of its to keep.</source>
+        <translation>本警务室已不再保存该记录，没有可保留的版本。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s version stays (version {v}); the next sync sends it to the platform in place of its version {p}.</source>
+        <translation>保留本警务室的版本（第 {v} 版）；下次同步会将其发送到中心平台，取代平台的第 {p} 版。</translation>
     </message>
     <message>
         <source>This workstation has been revoked by the platform; it can no longer sync.</source>
@@ -8770,8 +9839,8 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sync-cli</name>
     <message>
-        <source>  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}</source>
-        <translation>  #{seq} {state} {count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
+        <source>  #{seq} {state}: {count} records, {attempts} attempts, next retry {retry}</source>
+        <translation>  #{seq} {state}：{count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
     </message>
     <message>
         <source>  of which not yet in a batch: {count}</source>
@@ -8882,6 +9951,11 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     <message>
         <source>{count} sealed batches written to {folder}</source>
         <translation>{count} 个已封装的批次已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Sealed (signed, waiting to send) 2&quot;</extracomment>
+        <translation>{label} {count}</translation>
     </message>
     <message>
         <source>{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting</source>

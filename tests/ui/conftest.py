@@ -63,7 +63,7 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
 
         from workstation.storage.schema import Station as StationRow
 
-        s.execute(update(StationRow).values(name="演示警务室 (demo)"))
+        s.execute(update(StationRow).values(name="演示警务室"))
     st.db.close()
     return Template(folder, st.passphrase)
 

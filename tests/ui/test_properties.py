@@ -56,7 +56,10 @@ def _town(ctx, *, grid="G90", rooms=("101", "102", "103"), seq=11):
                                 assistant_username="assistant1", district_code="JQ-02").id
         ids = [h.add_room(pid, label=label, capacity=2).id for label in rooms]
         person = ctx.desk.residents.register(_doc("李四" if seq == 11 else f"王{seq}", seq)).id
-        h.bind(person, ids[0], start=TODAY - timedelta(days=30))
+        binding = h.bind(person, ids[0], start=TODAY - timedelta(days=30)).id
+        with h.db.write() as s:  # bound when they moved in, 30 days ago
+            row = s.get(Tenancy, binding)
+            row.created_at = row.updated_at = utcnow() - timedelta(days=30)
         # checked 20 days ago: rooms bound since then are "not verified"
         h.record_spot_check(pid, result=SpotCheckResult.CONSISTENT, checked_at=utcnow() - timedelta(days=20))
         return pid, ids, person

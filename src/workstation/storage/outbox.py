@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Text, bindparam, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from workstation.storage.schema import SYNCABLE, OutboxEntry, SyncMixin
@@ -28,6 +28,69 @@ def record_payload(record: SyncMixin) -> dict[str, Any]:
     skip = {"acked_version"}
     table = record.__table__  # type: ignore[attr-defined]
     return {c.key: _jsonable(getattr(record, c.key)) for c in table.columns if c.key not in skip}
+
+
+#: Columns a synced copy never sets on a local record: its identity and the local bookkeeping
+#: (version, acknowledgement, creation, change and deletion times are the life cycle's).
+NOT_FROM_PAYLOAD = frozenset({"id", "version", "acked_version", "created_at", "created_by", "updated_at", "deleted_at"})
+
+
+def _from_json(column: Any, value: Any) -> Any:
+    """One payload value as the column stores it (`_jsonable` reversed). Raises ValueError."""
+    import base64
+
+    if value is None:
+        return None
+    kind = column.type
+    if isinstance(kind, DateTime):
+        return datetime.fromisoformat(str(value)).replace(tzinfo=None)
+    if isinstance(kind, Date):
+        return date.fromisoformat(str(value)[:10])
+    if isinstance(kind, LargeBinary):
+        if not isinstance(value, dict) or not isinstance(value.get("b64"), str):
+            raise ValueError(f"{column.key}: not binary data")
+        return base64.b64decode(value["b64"], validate=True)
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise ValueError(f"{column.key}: not true or false")
+        return value
+    if isinstance(kind, Integer):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"{column.key}: not a whole number")
+        return value
+    if isinstance(kind, String | Text):
+        if not isinstance(value, str):
+            raise ValueError(f"{column.key}: not text")
+        length = getattr(kind, "length", None)
+        if length is not None and len(value) > length:
+            raise ValueError(f"{column.key}: longer than {length} characters")
+        return value
+    return value  # JSON columns keep the JSON value
+
+
+def values_from_payload(model: type[SyncMixin], payload: dict[str, Any]) -> dict[str, Any]:
+    """The column values a synced copy of a record (`record_payload` as the platform holds it) sets on
+    a local record of `model`: only columns of the table the payload names, without `NOT_FROM_PAYLOAD`;
+    dates, times and binary data converted back. A column the payload leaves out is not in the result
+    (the local value stays).
+
+    Raises:
+        ValueError: a value is not of the column's kind (names the column; no value in the message).
+    """
+    table: Any = model.__table__  # type: ignore[attr-defined]
+    out: dict[str, Any] = {}
+    for column in table.columns:
+        if column.key in NOT_FROM_PAYLOAD or column.key not in payload:
+            continue
+        try:
+            out[column.key] = _from_json(column, payload[column.key])
+        except (TypeError, ValueError) as exc:
+            if str(exc).startswith(column.key + ":"):
+                raise
+            raise ValueError(f"{column.key}: not a valid value") from None
+        if out[column.key] is None and not column.nullable:
+            raise ValueError(f"{column.key}: may not be empty")
+    return out
 
 
 def record_type_of(record: SyncMixin) -> str:

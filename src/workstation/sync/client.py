@@ -43,6 +43,22 @@ BACKOFF_CAP_S = 3600.0
 
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
 SUPERSEDED = "superseded"  # never acknowledged by a platform the station was enrolled with before
+UNBATCHED = "unbatched"  # not a batch state: changes waiting in the outbox, not gathered into a batch yet
+#: Words for the ledger states (and `UNBATCHED`): one table, shown by the desk's Sync page and by
+#: ``workstation sync --status`` (marked; render them in the operator's language).
+STATE_LABELS = {
+    UNBATCHED: QT_TRANSLATE_NOOP("SyncStates", "Not in a batch yet"),
+    BUILDING: QT_TRANSLATE_NOOP("SyncStates", "Building (being gathered)"),
+    SEALED: QT_TRANSLATE_NOOP("SyncStates", "Sealed (signed, waiting to send)"),
+    SENDING: QT_TRANSLATE_NOOP("SyncStates", "Sending"),
+    ACKNOWLEDGED: QT_TRANSLATE_NOOP("SyncStates", "Acknowledged by the platform"),
+    SUPERSEDED: QT_TRANSLATE_NOOP("SyncStates", "Left behind by a re-enrollment (never acknowledged)"),
+}
+#: Words for `SyncDevice.status` (this workstation's standing with the platform).
+DEVICE_STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("SyncStates", "active"),
+    "revoked": QT_TRANSLATE_NOOP("SyncStates", "revoked by the platform"),
+}
 SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
@@ -58,8 +74,23 @@ class SyncError(UserFacingError):
     pass
 
 
+def state_label(state: str) -> str:
+    """The marked words for a ledger state (`STATE_LABELS`); an unknown state reads as itself."""
+    return STATE_LABELS.get(state, state)
+
+
+def device_status_label(status: str | None) -> str:
+    """The marked words for a `SyncDevice.status` (`DEVICE_STATUS_LABELS`); unknown ones as themselves."""
+    return DEVICE_STATUS_LABELS.get(status or "", status or "")
+
+
 class RecordNotShown(SyncError):
-    """The platform has no copy of a record to show this station (none, or another station's)."""
+    """The platform has no copy of a record to show this station: `reason` is "unknown_record" (it
+    holds none) or "not_owner" (another station's, or the platform's own, record)."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -819,32 +850,18 @@ class SyncClient:
             outbox.mark_acknowledged(s, seqs, self.clock())
 
     def resolve_conflict(self, conflict_id: int, *, actor: str, resolution: str) -> None:
-        """The officer has seen a conflict and decided (e.g. "kept the platform's version")."""
+        """Record an officer's decision on a conflict without changing the record (`settle_conflict` in
+        its own transaction). `desk.conflicts.resolve` is what the desk calls: it also writes the chosen
+        version over the record so the platform and the station converge.
+
+        Raises:
+            SyncError: no such open conflict.
+        """
         with self.db.write() as s:
             c = s.get(SyncConflict, conflict_id)
             if c is None or c.resolved_at is not None:
                 raise SyncError(QT_TRANSLATE_NOOP("sync", "No such open conflict."))
-            c.resolved_at = self.clock()
-            c.resolution = resolution
-            seqs = list(
-                s.execute(
-                    select(OutboxEntry.seq).where(
-                        OutboxEntry.batch_id == c.batch_id,
-                        OutboxEntry.record_type == c.record_type,
-                        OutboxEntry.record_id == c.record_id,
-                        OutboxEntry.version == c.version,
-                    )
-                ).scalars()
-            )
-            outbox.mark_acknowledged(s, seqs, self.clock())
-            audit.record(
-                s,
-                actor=actor,
-                action="sync.conflict.resolve",
-                target_type=c.record_type,
-                target_id=c.record_id,
-                details=resolution,
-            )
+            settle_conflict(s, c, actor=actor, resolution=resolution, at=self.clock())
 
     # ---- downlink --------------------------------------------------------------------------
     def _signed_get(self, d: SyncDevice, path: str, after: int, limit: int) -> httpx.Response:
@@ -882,10 +899,13 @@ class SyncClient:
             ) from exc
         reason = _reason(resp) if resp.status_code != 200 else ""
         if resp.status_code == 404 and reason == "unknown_record":
-            raise RecordNotShown(QT_TRANSLATE_NOOP("sync", "the platform holds no copy of this record"))
+            raise RecordNotShown(
+                QT_TRANSLATE_NOOP("sync", "the platform holds no copy of this record"), reason="unknown_record"
+            )
         if resp.status_code == 403 and reason == "not_owner":
             raise RecordNotShown(
-                QT_TRANSLATE_NOOP("sync", "the record belongs to another station: the platform does not show its copy")
+                QT_TRANSLATE_NOOP("sync", "the record belongs to another station: the platform does not show its copy"),
+                reason="not_owner",
             )
         if resp.status_code == 403 and reason == "revoked":
             self._mark_revoked()
@@ -1062,6 +1082,33 @@ class SyncClient:
 
     def status(self, *, now: datetime | None = None) -> SyncStatus:
         return status(self.db)
+
+
+def settle_conflict(s: Session, c: SyncConflict, *, actor: str, resolution: str, at: datetime) -> None:
+    """In the caller's transaction: mark the open conflict `c` decided (`resolution`, the words the
+    audit trail keeps), let its refused change stop waiting for the platform (its outbox row is
+    marked acknowledged: the platform will never apply it) and audit "sync.conflict.resolve"."""
+    c.resolved_at = at
+    c.resolution = resolution
+    seqs = list(
+        s.execute(
+            select(OutboxEntry.seq).where(
+                OutboxEntry.batch_id == c.batch_id,
+                OutboxEntry.record_type == c.record_type,
+                OutboxEntry.record_id == c.record_id,
+                OutboxEntry.version == c.version,
+            )
+        ).scalars()
+    )
+    outbox.mark_acknowledged(s, seqs, at)
+    audit.record(
+        s,
+        actor=actor,
+        action="sync.conflict.resolve",
+        target_type=c.record_type,
+        target_id=c.record_id,
+        details=resolution,
+    )
 
 
 def _new_id() -> str:

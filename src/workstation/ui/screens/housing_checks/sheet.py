@@ -50,7 +50,10 @@ from workstation.ui.screens.housing_checks.models import RoundModel
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
-WIDTHS = (7, 10, 19, 11, 9, 10, 11, 9, 14)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+HEAD_POINT_SIZE = 8  # the column heads: "Inconsistent" fits its box column unbroken
+# % of the page: room, name, ID number, since, relation, 4 boxes (present, consistent, inconsistent, not found),
+# notes: the boxes are the findings the spot-check dialog records (一致 / 不一致 / 查无此人)
+WIDTHS = (6, 10, 17, 10, 8, 8, 10, 11, 8, 12)
 NO_WRAP = " style='white-space:nowrap'"  # a masked ID number or a date is never broken over two lines
 
 
@@ -94,6 +97,7 @@ def _sheet_texts_for_lupdate() -> None:  # pragma: no cover - never called
     QCoreApplication.translate("HousingChecks", "Relation")
     QCoreApplication.translate("HousingChecks", "Present")
     QCoreApplication.translate("HousingChecks", "Consistent")
+    QCoreApplication.translate("HousingChecks", "Inconsistent")
     QCoreApplication.translate("HousingChecks", "Not found")
     QCoreApplication.translate("HousingChecks", "Notes")
     QCoreApplication.translate("HousingChecks", "not recorded")
@@ -128,9 +132,9 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
     if not sheet.properties:
         out.append("<p>" + e(t("Every property of this grid has been spot-checked this month.")) + "</p>")
     heads = [t("Room"), t("Name"), t("ID number"), t("Since"), t("Relation"), t("Present"), t("Consistent"),
-             t("Not found"), t("Notes")]
+             t("Inconsistent"), t("Not found"), t("Notes")]
     box = f"<td align='center'><span style='font-size:14pt'>{BOX}</span></td>"
-    boxes = box * 3 + "<td></td>"
+    boxes = box * 4 + "<td></td>"
     for p in sheet.properties:
         people = sum(len(r.people) for r in p.rooms)
         landlord = p.landlord_name or t("not recorded")
@@ -145,8 +149,8 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
         out.append(f"<h3 style='margin-bottom:2px'>{e(p.address)}</h3>")
         out.append("<p style='margin-top:0'>" + e(" · ".join(facts)) + "</p>")
         out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%' style='border-collapse:collapse'>")
-        out.append("<tr>" + "".join(f"<th bgcolor='#eeeeee' width='{w}%'>{e(h)}</th>"
-                                    for h, w in zip(heads, WIDTHS, strict=True)) + "</tr>")
+        head = f"<th bgcolor='#eeeeee' width='%d%%' style='font-size:{HEAD_POINT_SIZE}pt'>%s</th>"
+        out.append("<tr>" + "".join(head % (w, e(h)) for h, w in zip(heads, WIDTHS, strict=True)) + "</tr>")
         if not p.rooms:
             out.append(f"<tr><td colspan='{len(heads)}'>" + e(t("No rooms recorded.")) + "</td></tr>")
         for room in p.rooms:

@@ -11,6 +11,7 @@ for any other role the dialog says so and saves nothing (the core refuses anyway
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt
@@ -33,6 +34,7 @@ from workstation.domain.permissions import Permission
 from workstation.errors import ValidationError
 from workstation.storage.areas.base import Kind
 from workstation.storage.areas.checks import Consistency, SheetProperty, VisitFinding
+from workstation.storage.schema import utcnow
 from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
 from workstation.ui.screens.housing_checks.declaration import can, heading_label, table_view
@@ -73,10 +75,11 @@ def finding_rows(sheet: SheetProperty) -> list[FindingRow]:
 
 
 def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
-    """The marked lines as `VisitFinding`s; an empty room's line is a finding of that room (`room_id`)."""
+    """The marked lines not saved yet as `VisitFinding`s; an empty room's line is a finding of that room
+    (`room_id`)."""
     out = []
     for f in rows:
-        if f.result is None:
+        if f.result is None or f.saved_at is not None:
             continue
         room_id = f.room_id if f.tenancy_id is None else None
         out.append(VisitFinding(result=f.result, tenancy_id=f.tenancy_id, notes=f.notes.strip() or None,
@@ -85,7 +88,10 @@ def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
 
 
 class SpotCheckDialog(QDialog):
-    """Record a visit's findings for one property; the consistency rates update as soon as it is saved."""
+    """Record a visit's findings for one property; the consistency rates update as soon as it is saved.
+
+    After a save the saved lines keep their findings, say "saved" and become read-only (the status
+    line says how many and when); lines left unmarked can still be marked and saved."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
         super().__init__(parent)
@@ -97,7 +103,7 @@ class SpotCheckDialog(QDialog):
         self._busy = False
         self._loading = 0
         self.saved_count = 0
-        self._last_saved: int | None = None  # findings of the last save (the status line, retranslated)
+        self._last_saved: tuple[int, datetime] | None = None  # the last save: findings, when (retranslated)
         self._last_problem: Any = None  # what the problems line shows: an exception or "nothing marked"
         self.setObjectName("spotCheckDialog")
         self.heading = heading_label("heading")
@@ -176,12 +182,11 @@ class SpotCheckDialog(QDialog):
         self.model.retranslate()
         self._show_sheet(self.sheet)
         self._show_rates(self.rates)
-        if self._last_saved is not None:
-            self.status.setText(self.tr("Saved: %1 findings.").replace("%1", str(self._last_saved)))
+        self._show_saved()
         if isinstance(self._last_problem, ValidationError):
             self._failed(self._last_problem)
         elif self._last_problem is not None:
-            self._problems([self.tr("Mark at least one line with what the visit found.")])
+            self._problems([self._nothing_to_save()])
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -258,10 +263,11 @@ class SpotCheckDialog(QDialog):
     def save(self) -> None:
         if self._busy or not self.may_verify:
             return
+        rows = self.model.to_save()
         findings = findings_of(self.model.rows())
         if not findings:
             self._last_problem = "nothing marked"
-            self._problems([self.tr("Mark at least one line with what the visit found.")])
+            self._problems([self._nothing_to_save()])
             return
         self._last_problem = None
         self._problems([])
@@ -274,21 +280,34 @@ class SpotCheckDialog(QDialog):
             self._busy = False
             self.save_button.setEnabled(self.model.rowCount() > 0)
 
+        when = utcnow()
+
         def saved(changes: Any) -> None:
             self.saved_count += len(changes.changed)
-            self._last_saved = len(changes.changed)
-            self.status.setText(self.tr("Saved: %1 findings.").replace("%1", str(len(changes.changed))))
-            if self.sheet is not None:
-                self.model.set_rows(finding_rows(self.sheet))  # a new visit starts unmarked
+            self._last_saved = (len(changes.changed), when)
+            self.model.mark_saved(rows, when)  # kept on screen, marked saved, read-only
+            self._show_saved()
 
-        self.ctx.op(lambda _t: desk.housing.record_visit(pid, findings=findings), parent=self) \
+        self.ctx.op(lambda _t: desk.housing.record_visit(pid, findings=findings, checked_at=when), parent=self) \
             .on_success(saved).on_failure(self._failed).on_finished(done).start()
+
+    def _show_saved(self) -> None:
+        if self._last_saved is None:
+            return
+        n, when = self._last_saved
+        self.status.setText(self.tr("Saved %n finding(s) at %1: they stay below, marked saved.", "", n)
+                            .replace("%1", texts.moment(when)[-5:]))
+
+    def _nothing_to_save(self) -> str:
+        if self.model.saved():
+            return self.tr("Nothing new to save: the marked lines are saved. Mark another line, or close.")
+        return self.tr("Mark at least one line with what the visit found.")
 
     def _failed(self, exc: BaseException) -> bool:
         if not isinstance(exc, ValidationError):
             return False
         self._last_problem = exc
-        marked = [r for r, f in enumerate(self.model.rows()) if f.result is not None]
+        marked = self.model.to_save()
         lines = []
         for p in exc.problems:
             field = str(p[0])

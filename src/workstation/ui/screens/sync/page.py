@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.permissions import Permission
+from workstation.i18n import render
 from workstation.sync.client import SendResult
+from workstation.sync.conflicts import Resolution
+from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.screens.sync import data, run
@@ -124,6 +127,13 @@ class SyncPage(PageBase):
         self.conflicts_label.setStyleSheet(WARN_STYLE)
         self.conflicts_label.hide()
         lay.addWidget(self.conflicts_label)
+        self.decision_box = QLabel()  # what the last conflict decision did, until the next sync
+        self.decision_box.setObjectName("sync_decision")
+        self.decision_box.setWordWrap(True)
+        self.decision_box.setStyleSheet(OK_STYLE)
+        self.decision_box.hide()
+        self.last_resolution: Resolution | None = None
+        lay.addWidget(self.decision_box)
 
         actions = QHBoxLayout()
         self.sync_button = QPushButton()
@@ -252,6 +262,7 @@ class SyncPage(PageBase):
         self.import_button.setText(self.tr("Import receipts from a folder…"))
         self.model.retranslate()
         self.conflicts_model.retranslate()
+        self._render_decision()
         self._render()
 
     def clear_personal(self) -> None:
@@ -449,6 +460,8 @@ class SyncPage(PageBase):
             return None
         self._handle = handle
         self.last_failure = None
+        self.last_resolution = None  # the decision's "next sync" is this one
+        self._render_decision()
         self.progress.setRange(0, 0)  # busy until the first report gives a total
         self.progress.show()
         self.sync_button.setEnabled(False)
@@ -525,9 +538,21 @@ class SyncPage(PageBase):
         dlg.open()
         return dlg
 
-    def _after_decision(self) -> None:
+    def _after_decision(self, resolution: Resolution) -> None:
+        self.last_resolution = resolution
+        self._render_decision()
         self.refresh()
         self._refresh_window()
+
+    def _render_decision(self) -> None:
+        r = self.last_resolution
+        if r is None:
+            self.decision_box.hide()
+            return
+        self.decision_box.setText(
+            self.tr("Conflict decided: {what}").replace("{what}", render(r.message, i18n.current()))
+        )
+        self.decision_box.show()
 
     # ---- offline transfer ---------------------------------------------------------------------------------
     @property
