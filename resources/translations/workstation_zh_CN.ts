@@ -144,6 +144,7 @@
     </message>
     <message>
         <source>accepted the platform&apos;s version</source>
+        <extracomment>a conflict decision&apos;s choice (``sync.conflicts.CHOICES``)</extracomment>
         <translation>采用了平台的版本</translation>
     </message>
     <message>
@@ -218,6 +219,10 @@
     <message>
         <source>declaration</source>
         <translation>居住申报</translation>
+    </message>
+    <message>
+        <source>deleted here too</source>
+        <translation>本站也已删除</translation>
     </message>
     <message>
         <source>device</source>
@@ -296,6 +301,10 @@
         <translation>办理中</translation>
     </message>
     <message>
+        <source>kept this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
         <source>kept this station&apos;s version; the platform&apos;s record is to be corrected</source>
         <translation>保留本警务室的版本；平台的记录待更正</translation>
     </message>
@@ -354,6 +363,10 @@
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>no field changed here</source>
+        <translation>本站没有字段变化</translation>
     </message>
     <message>
         <source>no filter</source>
@@ -520,6 +533,14 @@
         <translation>实有人口</translation>
     </message>
     <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>restored here</source>
+        <translation>已在本站恢复</translation>
+    </message>
+    <message>
         <source>role</source>
         <extracomment>``key=value`` keys the code writes (operators, devices, scanner settings) → words and value.</extracomment>
         <translation>角色</translation>
@@ -591,6 +612,14 @@
         <translation>同步批次</translation>
     </message>
     <message>
+        <source>sync conflict: the platform&apos;s version taken</source>
+        <translation>同步冲突：采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>sync conflict: this station&apos;s version sent again</source>
+        <translation>同步冲突：重新发送本警务室的版本</translation>
+    </message>
+    <message>
         <source>system user</source>
         <translation>系统用户</translation>
     </message>
@@ -632,6 +661,11 @@
         <translation>审计记录倒退</translation>
     </message>
     <message>
+        <source>the deletion sent again</source>
+        <extracomment>what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)</extracomment>
+        <translation>重新发送了删除</translation>
+    </message>
+    <message>
         <source>the key in the system keyring</source>
         <translation>系统密钥环中的密钥</translation>
     </message>
@@ -652,13 +686,33 @@
         <translation>平台报告本工作站已被吊销</translation>
     </message>
     <message>
+        <source>the platform&apos;s version taken</source>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
         <source>the recovery passphrase</source>
         <extracomment>how the station was unlocked (``database.unlock``: ``via passphrase``)</extracomment>
         <translation>恢复口令</translation>
     </message>
     <message>
+        <source>the resident deleted here too</source>
+        <translation>本站也删除了该实有人口</translation>
+    </message>
+    <message>
         <source>the resident was deleted</source>
         <translation>该实有人口已删除</translation>
+    </message>
+    <message>
+        <source>the resident was deleted on the platform (a sync conflict decided)</source>
+        <translation>该实有人口已在平台删除（同步冲突已裁定）</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again</source>
+        <translation>重新发送了本警务室的版本</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again, restoring it</source>
+        <translation>重新发送了本警务室的版本，并予以恢复</translation>
     </message>
     <message>
         <source>this station&apos;s version {ours}, the platform&apos;s {platform}</source>
@@ -687,6 +741,14 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>{choice} ({outcome})</source>
+        <translation>{choice}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{choice}: {note} ({outcome})</source>
+        <translation>{choice}：{note}（{outcome}）</translation>
     </message>
     <message>
         <source>{counts}; random seed {seed}</source>
@@ -788,6 +850,10 @@
     <message>
         <source>{n} tenants declared</source>
         <translation>申报租客 {n} 人</translation>
+    </message>
+    <message>
+        <source>{outcome}, {n} unsent changes replaced</source>
+        <translation>{outcome}，替换了 {n} 项未发送的更改</translation>
     </message>
     <message>
         <source>{port}, {protocol}, {baud} baud</source>
@@ -2692,16 +2758,28 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Close anyway</source>
+        <translation>仍然关闭</translation>
     </message>
     <message>
         <source>Close without syncing</source>
         <translation>不同步，直接关闭</translation>
     </message>
     <message>
+        <source>Closing the workstation…</source>
+        <translation>正在关闭工作站……</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
         <source>End of shift: sync first?</source>
         <translation>收班同步：先同步吗？</translation>
+    </message>
+    <message>
+        <source>Every change has reached the central platform</source>
+        <translation>所有变更均已上传到中心平台</translation>
     </message>
     <message>
         <source>If you close the workstation now, these stay on this desk only:</source>
@@ -2712,12 +2790,32 @@
         <translation>如果现在退出登录，以下记录只留在本机：</translation>
     </message>
     <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Log out anyway</source>
+        <translation>仍然退出登录</translation>
+    </message>
+    <message>
         <source>Log out without syncing</source>
-        <translation>不同步，直接退出</translation>
+        <translation>不同步，直接退出登录</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>正在退出登录……</translation>
+    </message>
+    <message>
+        <source>Sending the waiting changes to the central platform and fetching its updates…</source>
+        <translation>正在把待上传的变更发送到中心平台，并获取平台下发的内容……</translation>
     </message>
     <message>
         <source>Some changes were not acknowledged by the platform.</source>
         <translation>部分变更未得到中心平台确认。</translation>
+    </message>
+    <message>
+        <source>Stay logged in</source>
+        <translation>保持登录</translation>
     </message>
     <message>
         <source>Sync now, then close</source>
@@ -2725,7 +2823,7 @@
     </message>
     <message>
         <source>Sync now, then log out</source>
-        <translation>立即同步，然后退出</translation>
+        <translation>立即同步，然后退出登录</translation>
     </message>
     <message>
         <source>The sync did not finish: {reason}</source>
@@ -2734,6 +2832,10 @@
     <message>
         <source>They are sent at the next sync from this desk; nothing is lost.</source>
         <translation>下次在本机同步时会自动上传，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
     <message>
         <source>another sync is still running; try again in a moment.</source>
@@ -3482,7 +3584,7 @@
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation>注销(&amp;O)</translation>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>Log in</source>
@@ -3515,10 +3617,6 @@
     <message>
         <source>Send changes to the central platform and fetch tasks</source>
         <translation>将更改发送到中心平台并接收任务</translation>
-    </message>
-    <message>
-        <source>Sync done: {n} changes reached the platform.</source>
-        <translation>同步完成：{n} 条更改已送达平台。</translation>
     </message>
     <message>
         <source>Sync not finished: {e}</source>
@@ -5787,12 +5885,7 @@
     </message>
     <message>
         <source>Sync</source>
-        <extracomment>Background sync: every BACKGROUND_MS the current session&apos;s page runs one `SyncClient.tick`.</extracomment>
         <translation>同步</translation>
-    </message>
-    <message>
-        <source>Sync done: {n} changes reached the platform.</source>
-        <translation>同步完成：{n} 条变更已上传到中心平台。</translation>
     </message>
     <message>
         <source>Sync not finished: {reason}</source>
@@ -5865,6 +5958,42 @@
     <message>
         <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>
         <translation>已将 {n} 个已封包的批次写入 {folder}。请带到中心平台的办公室。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncResult</name>
+    <message>
+        <source>%n change(s) sent</source>
+        <translation>已上传 %n 条变更</translation>
+    </message>
+    <message>
+        <source>%n pre-registration(s)</source>
+        <translation>%n 条网上备案</translation>
+    </message>
+    <message>
+        <source>%n task(s)</source>
+        <extracomment>How the app builds its sync client; tests point it at a fault proxy (see tests/ui/test_sync_page.py).</extracomment>
+        <translation>%n 项任务</translation>
+    </message>
+    <message>
+        <source>From the platform: {received}.</source>
+        <translation>来自中心平台：{received}。</translation>
+    </message>
+    <message>
+        <source>Sync done: {sent}, {received}.</source>
+        <translation>同步完成：{sent}，{received}。</translation>
+    </message>
+    <message>
+        <source>nothing new received</source>
+        <translation>平台没有新下发的内容</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a}和 {b}</translation>
+    </message>
+    <message>
+        <source>{items} received</source>
+        <translation>收到 {items}</translation>
     </message>
 </context>
 <context>

@@ -89,6 +89,17 @@ def _ui_fonts(qapp: Any) -> Iterator[None]:
     QCoreApplication.processEvents()
 
 
+@pytest.fixture(autouse=True)
+def _background_sync_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Sync page's background sync (soon after login, then every minute) would race a test's own
+    steps against an enrolled station: tests start it themselves (`background_sync()`) or set the
+    intervals (``monkeypatch.setattr(SyncPage, "FIRST_BACKGROUND_MS", 50)``)."""
+    from workstation.ui.screens.sync.page import SyncPage
+
+    monkeypatch.setattr(SyncPage, "FIRST_BACKGROUND_MS", 3_600_000)
+    monkeypatch.setattr(SyncPage, "BACKGROUND_MS", 3_600_000)
+
+
 @pytest.fixture(scope="session")
 def languages(qapp: Any) -> Any:
     from workstation.ui import i18n

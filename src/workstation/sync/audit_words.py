@@ -453,6 +453,31 @@ def _verify_message(value: str) -> str:
     return _unrender(value)
 
 
+#: a conflict decision's choice (``sync.conflicts.CHOICES``)
+CONFLICT_CHOICES: dict[str, Text] = {
+    "accepted the platform's version": QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version"),
+    "kept this station's version": QT_TRANSLATE_NOOP("AuditDetails", "kept this station's version"),
+}
+#: what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)
+CONFLICT_OUTCOMES: dict[str, Text] = {
+    "sent_delete": QT_TRANSLATE_NOOP("AuditDetails", "the deletion sent again"),
+    "sent_station": QT_TRANSLATE_NOOP("AuditDetails", "this station's version sent again"),
+    "sent_station_restore": QT_TRANSLATE_NOOP("AuditDetails", "this station's version sent again, restoring it"),
+    "deleted_person_here": QT_TRANSLATE_NOOP("AuditDetails", "the resident deleted here too"),
+    "deleted_here": QT_TRANSLATE_NOOP("AuditDetails", "deleted here too"),
+    "restored_here": QT_TRANSLATE_NOOP("AuditDetails", "restored here"),
+    "took_platform": QT_TRANSLATE_NOOP("AuditDetails", "the platform's version taken"),
+}
+_REPLACED = QT_TRANSLATE_NOOP("AuditDetails", "{outcome}, {n} unsent changes replaced")
+
+
+def _outcome(value: str) -> str:
+    code, _, rest = value.partition(", ")
+    words = CONFLICT_OUTCOMES.get(code, code)
+    m = re.fullmatch(r"(\d+) unsent changes replaced", rest)
+    return _REPLACED.format(outcome=words, n=int(m[1])) if m else words
+
+
 def _counts(value: str) -> str:
     """``person=5, identity_document=5`` → "Residents 5, Identity documents 5"."""
     items = []
@@ -669,6 +694,35 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
         QT_TRANSLATE_NOOP("AuditDetails", "this station's version {ours}, the platform's {platform}"),
         platform=lambda v: _NOT_SHOWN if v == "not shown" else v,
     ),
+    # a conflict decided on the Sync page (sync.conflicts): the choice, an optional note, what was done
+    _form(
+        r"(?P<choice>accepted the platform's version|kept this station's version) \((?P<outcome>[a-z_]+(?:, \d+ "
+        r"unsent changes replaced)?)\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{choice} ({outcome})"),
+        choice=_words(CONFLICT_CHOICES),
+        outcome=lambda v: _outcome(v),
+    ),
+    _form(
+        r"(?P<choice>accepted the platform's version|kept this station's version): (?P<note>.*) \((?P<outcome>"
+        r"[a-z_]+(?:, \d+ unsent changes replaced)?)\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{choice}: {note} ({outcome})"),
+        choice=_words(CONFLICT_CHOICES),
+        outcome=lambda v: _outcome(v),
+    ),
+    _form(
+        r"sync conflict: this station's version sent again",
+        QT_TRANSLATE_NOOP("AuditDetails", "sync conflict: this station's version sent again"),
+    ),
+    _form(
+        r"sync conflict: the platform's version taken",
+        QT_TRANSLATE_NOOP("AuditDetails", "sync conflict: the platform's version taken"),
+    ),
+    _form(
+        r"resident deleted on the platform \(sync conflict decided\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "the resident was deleted on the platform (a sync conflict decided)"),
+    ),
+    _form(r"restored", QT_TRANSLATE_NOOP("AuditDetails", "restored")),
+    _form(r"no field changed here", QT_TRANSLATE_NOOP("AuditDetails", "no field changed here")),
     _form(r"accepted the platform's version", QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version")),
     _form(
         r"accepted the platform's version: (?P<note>.*)",
