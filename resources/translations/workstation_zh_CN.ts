@@ -103,6 +103,7 @@
     </message>
     <message>
         <source>Spot checks</source>
+        <extracomment>What a purge removes, in words, per `PurgeReport.counts` key (the desk&apos;s preview and ``workstation-admin purge`` both show these; marked, context ``&quot;AdminPurge&quot;``).</extracomment>
         <translation>抽查记录</translation>
     </message>
     <message>
@@ -118,6 +119,7 @@
     <name>AuditDetails</name>
     <message>
         <source>1 row</source>
+        <extracomment>contexts whose marked texts are written into details as their English (verification results, sync refusals and errors, freeze reasons, device and validation messages)</extracomment>
         <translation>1 条</translation>
     </message>
     <message>
@@ -129,6 +131,27 @@
         <translation>身份证号：{value}</translation>
     </message>
     <message>
+        <source>a demo station</source>
+        <translation>演示警务室</translation>
+    </message>
+    <message>
+        <source>abandoned before the new passphrase was confirmed</source>
+        <translation>新口令确认前已放弃</translation>
+    </message>
+    <message>
+        <source>about {value}</source>
+        <translation>对象 {value}</translation>
+    </message>
+    <message>
+        <source>accepted the platform&apos;s version</source>
+        <extracomment>a conflict decision&apos;s choice (``sync.conflicts.CHOICES``)</extracomment>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>accepted the platform&apos;s version: {note}</source>
+        <translation>采用了平台的版本：{note}</translation>
+    </message>
+    <message>
         <source>address</source>
         <translation>地址</translation>
     </message>
@@ -137,8 +160,36 @@
         <translation>地址：{value}</translation>
     </message>
     <message>
+        <source>after</source>
+        <translation>改后</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>already enrolled as device {device}</source>
+        <translation>已注册为设备 {device}</translation>
+    </message>
+    <message>
         <source>audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <source>audit trail up to entry {seq}</source>
+        <translation>审计记录截至第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>改前</translation>
+    </message>
+    <message>
+        <source>binding a resident to a room</source>
+        <translation>人屋捆绑</translation>
     </message>
     <message>
         <source>browse</source>
@@ -146,16 +197,52 @@
         <translation>浏览</translation>
     </message>
     <message>
+        <source>changed: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>confirmed by {value}</source>
+        <translation>确认人：{value}</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>current residence changed</source>
+        <translation>现居住地已变更</translation>
     </message>
     <message>
         <source>declaration</source>
         <translation>居住申报</translation>
     </message>
     <message>
+        <source>deleted here too</source>
+        <translation>本站也已删除</translation>
+    </message>
+    <message>
         <source>device</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>devices found</source>
+        <translation>找到的设备</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
     </message>
     <message>
         <source>done</source>
@@ -170,16 +257,57 @@
         <translation>截止自 {value}</translation>
     </message>
     <message>
+        <source>enrolled with {url} (platform key {key})</source>
+        <translation>已在 {url} 注册（平台密钥 {key}）</translation>
+    </message>
+    <message>
+        <source>enrollment with {url} refused: not an administrator</source>
+        <translation>在 {url} 注册被拒绝：不是管理员</translation>
+    </message>
+    <message>
+        <source>finger injured or missing</source>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
+        <source>finger position {position}, quality {quality}</source>
+        <translation>手指位置 {position}，质量 {quality}</translation>
+    </message>
+    <message>
         <source>fingerprint</source>
         <translation>指纹</translation>
+    </message>
+    <message>
+        <source>fingerprint policy: {value}</source>
+        <translation>指纹策略：{value}</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
     </message>
     <message>
         <source>first</source>
         <translation>第一页</translation>
     </message>
     <message>
+        <source>from here on the end of the audit trail is also kept in the anchor file</source>
+        <translation>从此起审计记录的末尾也保存在锚点文件中</translation>
+    </message>
+    <message>
         <source>from room {value}</source>
         <translation>原房间 {value}</translation>
+    </message>
+    <message>
+        <source>from {folder}, made {made}</source>
+        <translation>来自 {folder}，制作于 {made}</translation>
+    </message>
+    <message>
+        <source>from {old} to {new}</source>
+        <translation>由 {old} 改为 {new}</translation>
+    </message>
+    <message>
+        <source>from {value}</source>
+        <translation>自 {value}</translation>
     </message>
     <message>
         <source>grid: {value}</source>
@@ -194,8 +322,44 @@
         <translation>办理中</translation>
     </message>
     <message>
+        <source>kept this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>kept this station&apos;s version; the platform&apos;s record is to be corrected</source>
+        <translation>保留本警务室的版本；平台的记录待更正</translation>
+    </message>
+    <message>
+        <source>kept this station&apos;s version; the platform&apos;s record is to be corrected: {note}</source>
+        <translation>保留本警务室的版本；平台的记录待更正：{note}</translation>
+    </message>
+    <message>
+        <source>kept {days} days, older than {cutoff}: {counts}</source>
+        <translation>保存期 {days} 天，早于 {cutoff}：{counts}</translation>
+    </message>
+    <message>
+        <source>key storage: {backend}</source>
+        <translation>密钥保管：{backend}</translation>
+    </message>
+    <message>
+        <source>kind {value}</source>
+        <translation>类别 {value}</translation>
+    </message>
+    <message>
         <source>landlord late: {value}</source>
         <translation>房东逾期：{value}</translation>
+    </message>
+    <message>
+        <source>locked out until {until} (UTC)</source>
+        <translation>锁定至 {until}（协调世界时）</translation>
+    </message>
+    <message>
+        <source>moved to room {room}</source>
+        <translation>迁至房间 {room}</translation>
+    </message>
+    <message>
+        <source>moving a tenant to another room</source>
+        <translation>租客换房</translation>
     </message>
     <message>
         <source>name</source>
@@ -206,12 +370,56 @@
         <translation>姓名：{value}</translation>
     </message>
     <message>
+        <source>new master key</source>
+        <translation>新的主密钥</translation>
+    </message>
+    <message>
+        <source>new master key for the database, the audit trail, fingerprints and device keys</source>
+        <translation>数据库、审计记录、指纹和设备密钥改用新的主密钥</translation>
+    </message>
+    <message>
         <source>next</source>
         <translation>下一页</translation>
     </message>
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>no field changed here</source>
+        <translation>本站没有字段变化</translation>
+    </message>
+    <message>
+        <source>no filter</source>
+        <translation>无筛选</translation>
+    </message>
+    <message>
+        <source>no such account, or a disabled one</source>
+        <translation>账号不存在或已停用</translation>
+    </message>
+    <message>
+        <source>no usable finger</source>
+        <translation>没有可用的手指</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not applied: {reason}</source>
+        <translation>未采用：{reason}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <source>note: {value}</source>
+        <translation>说明：{value}</translation>
     </message>
     <message>
         <source>on {value}</source>
@@ -222,12 +430,34 @@
         <translation>待办</translation>
     </message>
     <message>
+        <source>opened with {method}</source>
+        <extracomment>Every plain-English details form the code writes or ever wrote, most specific first. A clause of details joined by &quot;; &quot; is matched on its own when the whole does not match.</extracomment>
+        <translation>用{method}打开</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
+        <source>operator {value}</source>
+        <extracomment>``_describe_filter``&apos;s words (``operator li, kind sync, from 2026-01-01T00:00``) → words</extracomment>
+        <translation>操作员 {value}</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>ours, version {version}, was based on version {base}</source>
+        <translation>本站第 {version} 版，基于第 {base} 版</translation>
     </message>
     <message>
         <source>page: {value}</source>
@@ -250,8 +480,24 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>platform key {old} replaced by {new}</source>
+        <translation>平台密钥 {old} 已换为 {new}</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>ports named by hand</source>
+        <translation>手动指定的端口</translation>
+    </message>
+    <message>
         <source>pre-registration</source>
         <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>pre-registration from the platform</source>
+        <translation>来自平台的网上备案</translation>
     </message>
     <message>
         <source>previous tenancy: {value}</source>
@@ -262,12 +508,69 @@
         <translation>出租屋</translation>
     </message>
     <message>
+        <source>protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
         <source>query: {value}</source>
         <translation>查询：{value}</translation>
     </message>
     <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>reason: {value}</source>
+        <translation>原因：{value}</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>registered from {source}</source>
+        <translation>登记来源：{source}</translation>
+    </message>
+    <message>
+        <source>registered on {value}</source>
+        <translation>登记日期 {value}</translation>
+    </message>
+    <message>
+        <source>registering a resident</source>
+        <extracomment>what a registration that the freeze rule stopped was doing (``registration.blocked``)</extracomment>
+        <translation>登记实有人口</translation>
+    </message>
+    <message>
         <source>rejected</source>
         <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>remembered baud rate</source>
+        <translation>记住的波特率</translation>
+    </message>
+    <message>
+        <source>rental property: {value}</source>
+        <translation>出租屋：{value}</translation>
+    </message>
+    <message>
+        <source>replaces device {device} at {url}</source>
+        <translation>取代 {url} 上的设备 {device}</translation>
+    </message>
+    <message>
+        <source>replacing device {device} was not confirmed</source>
+        <translation>取代设备 {device} 未经确认</translation>
+    </message>
+    <message>
+        <source>replacing it was not asked for</source>
+        <translation>未要求取代</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必须</translation>
     </message>
     <message>
         <source>resident</source>
@@ -275,8 +578,33 @@
         <translation>实有人口</translation>
     </message>
     <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>restored here</source>
+        <translation>已在本站恢复</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <extracomment>``key=value`` keys the code writes (operators, devices, scanner settings) → words and value.</extracomment>
+        <translation>角色</translation>
+    </message>
+    <message>
         <source>room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>room {old} renamed {new}</source>
+        <translation>房间 {old} 改名为 {new}</translation>
+    </message>
+    <message>
+        <source>room {room}</source>
+        <translation>房间 {room}</translation>
+    </message>
+    <message>
+        <source>room {value}</source>
+        <translation>房间 {value}</translation>
     </message>
     <message>
         <source>round of {value}</source>
@@ -286,6 +614,19 @@
         <source>search by: {value}</source>
         <extracomment>detail key → &quot;label: {value}&quot; pattern (translated in the &quot;AuditDetails&quot; context).</extracomment>
         <translation>查询方式：{value}</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <extracomment>device connection states (``device.scan``&apos;s ``states=idcard:connected,…``)</extracomment>
+        <translation>正在查找</translation>
+    </message>
+    <message>
+        <source>serial number {number}</source>
+        <translation>序列号 {number}</translation>
+    </message>
+    <message>
+        <source>set by the platform to {value}</source>
+        <translation>平台设为 {value}</translation>
     </message>
     <message>
         <source>setting</source>
@@ -300,6 +641,10 @@
         <translation>抽查</translation>
     </message>
     <message>
+        <source>states</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>station</source>
         <translation>工作站</translation>
     </message>
@@ -312,6 +657,18 @@
         <translation>同步批次</translation>
     </message>
     <message>
+        <source>sync conflict: the platform&apos;s version taken</source>
+        <translation>同步冲突：采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>sync conflict: this station&apos;s version sent again</source>
+        <translation>同步冲突：重新发送本警务室的版本</translation>
+    </message>
+    <message>
+        <source>system user</source>
+        <translation>系统用户</translation>
+    </message>
+    <message>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -320,16 +677,187 @@
         <translation>居住记录</translation>
     </message>
     <message>
+        <source>tenancy: {value}</source>
+        <translation>居住记录：{value}</translation>
+    </message>
+    <message>
+        <source>the CA fingerprint of {url} does not match</source>
+        <translation>{url} 的 CA 指纹不符</translation>
+    </message>
+    <message>
+        <source>the ID card reader</source>
+        <extracomment>where a registered document came from (``registered from card``)</extracomment>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>the account was locked</source>
+        <translation>账号原已锁定</translation>
+    </message>
+    <message>
+        <source>the account was not locked</source>
+        <translation>账号原未锁定</translation>
+    </message>
+    <message>
+        <source>the audit trail forked</source>
+        <translation>审计记录出现分叉</translation>
+    </message>
+    <message>
+        <source>the audit trail went back</source>
+        <translation>审计记录倒退</translation>
+    </message>
+    <message>
+        <source>the deletion sent again</source>
+        <extracomment>what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)</extracomment>
+        <translation>重新发送了删除</translation>
+    </message>
+    <message>
+        <source>the key in the system keyring</source>
+        <translation>系统密钥环中的密钥</translation>
+    </message>
+    <message>
+        <source>the new station&apos;s key</source>
+        <translation>新建警务室的密钥</translation>
+    </message>
+    <message>
+        <source>the passport reader</source>
+        <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
+        <source>the platform has version {version}</source>
+        <translation>平台为第 {version} 版</translation>
+    </message>
+    <message>
+        <source>the platform reports this workstation revoked</source>
+        <translation>平台报告本工作站已被吊销</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s version taken</source>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>the recovery passphrase</source>
+        <extracomment>how the station was unlocked (``database.unlock``: ``via passphrase``)</extracomment>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>the resident deleted here too</source>
+        <translation>本站也删除了该实有人口</translation>
+    </message>
+    <message>
+        <source>the resident was deleted</source>
+        <translation>该实有人口已删除</translation>
+    </message>
+    <message>
+        <source>the resident was deleted on the platform (a sync conflict decided)</source>
+        <translation>该实有人口已在平台删除（同步冲突已裁定）</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again</source>
+        <translation>重新发送了本警务室的版本</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again, restoring it</source>
+        <translation>重新发送了本警务室的版本，并予以恢复</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version {ours}, the platform&apos;s {platform}</source>
+        <translation>本警务室第 {ours} 版，平台 {platform}</translation>
+    </message>
+    <message>
         <source>to room {value}</source>
         <translation>新房间 {value}</translation>
+    </message>
+    <message>
+        <source>typed in by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>until {until}: {reason} (then: {state})</source>
+        <translation>至 {until}：{reason}（当时：{state}）</translation>
+    </message>
+    <message>
+        <source>until {value}</source>
+        <translation>至 {value}</translation>
+    </message>
+    <message>
+        <source>when it connects</source>
+        <translation>连接时</translation>
     </message>
     <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <source>{choice} ({outcome})</source>
+        <translation>{choice}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{choice}: {note} ({outcome})</source>
+        <translation>{choice}：{note}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{counts}; random seed {seed}</source>
+        <translation>{counts}；随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{device} ({extra})</source>
+        <translation>{device}（{extra}）</translation>
+    </message>
+    <message>
+        <source>{device} {state}</source>
+        <translation>{device}{state}</translation>
+    </message>
+    <message>
+        <source>{doc_type} {number}</source>
+        <translation>{doc_type} {number}</translation>
+    </message>
+    <message>
+        <source>{doc_type} {number}, {validity}</source>
+        <translation>{doc_type} {number}，{validity}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged from receipts in {folder}</source>
+        <translation>根据 {folder} 中的回执确认了 {n} 个批次</translation>
+    </message>
+    <message>
         <source>{n} differences</source>
         <translation>{n} 处不同</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} entries ({what})</source>
+        <translation>{n} 条（{what}）</translation>
+    </message>
+    <message>
+        <source>{n} entries ({what}) to {file}</source>
+        <translation>{n} 条（{what}），导出到 {file}</translation>
+    </message>
+    <message>
+        <source>{n} entries about {target}</source>
+        <translation>关于 {target} 的 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} entries checked, the first broken one is {first}: {message}</source>
+        <translation>核验 {n} 条，首个损坏的是第 {first} 条：{message}</translation>
+    </message>
+    <message>
+        <source>{n} entries checked: {message}</source>
+        <translation>核验 {n} 条：{message}</translation>
     </message>
     <message>
         <source>{n} lines compared</source>
@@ -352,6 +880,10 @@
         <translation>{n} 处出租屋</translation>
     </message>
     <message>
+        <source>{n} residents, grid {grid}</source>
+        <translation>实有人口 {n} 人，网格 {grid}</translation>
+    </message>
+    <message>
         <source>{n} rooms</source>
         <translation>{n} 间房</translation>
     </message>
@@ -359,6 +891,50 @@
         <source>{n} rows</source>
         <extracomment>detail key whose value is a count → &quot;{n} …&quot; (translated in the &quot;AuditDetails&quot; context).</extracomment>
         <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} sealed batches to {folder}</source>
+        <translation>{n} 个已封包批次写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{n} tenants declared</source>
+        <translation>申报租客 {n} 人</translation>
+    </message>
+    <message>
+        <source>{outcome}, {n} unsent changes replaced</source>
+        <translation>{outcome}，替换了 {n} 项未发送的更改</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud</source>
+        <translation>{port}，{protocol}，波特率 {baud}</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud, assigned by hand</source>
+        <translation>{port}，{protocol}，波特率 {baud}，手动指定</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud, remembered</source>
+        <translation>{port}，{protocol}，波特率 {baud}，已记住</translation>
+    </message>
+    <message>
+        <source>{reason}: this station&apos;s entry {ours}, the platform&apos;s {platform}</source>
+        <translation>{reason}：本警务室第 {ours} 条，平台记录第 {platform} 条</translation>
+    </message>
+    <message>
+        <source>{url} refused: {reason}</source>
+        <translation>{url} 拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{url} sent an inconsistent key id</source>
+        <translation>{url} 发来的密钥编号前后不一致</translation>
+    </message>
+    <message>
+        <source>{url}: {error}</source>
+        <translation>{url}：{error}</translation>
+    </message>
+    <message>
+        <source>{what}: {message}</source>
+        <translation>{what}：{message}</translation>
     </message>
 </context>
 <context>
@@ -460,8 +1036,16 @@
         <translation>确认网上备案</translation>
     </message>
     <message>
+        <source>Confirmed an action with their password</source>
+        <translation>凭本人密码确认操作</translation>
+    </message>
+    <message>
         <source>Counted residents</source>
         <translation>统计实有人口数</translation>
+    </message>
+    <message>
+        <source>Counted what a purge would remove</source>
+        <translation>预览清除数量</translation>
     </message>
     <message>
         <source>Created a task</source>
@@ -665,6 +1249,10 @@
         <translation>登记实有人口</translation>
     </message>
     <message>
+        <source>Registered without a fingerprint</source>
+        <translation>未采集指纹登记</translation>
+    </message>
+    <message>
         <source>Registration blocked (freeze rule)</source>
         <translation>登记被冻结规则阻止</translation>
     </message>
@@ -739,6 +1327,286 @@
     <message>
         <source>refused</source>
         <translation>被拒绝</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFields</name>
+    <message>
+        <source>address</source>
+        <extracomment>a record&apos;s fields, as the ``changed: a, b`` of an update names them (the columns of the synced tables)</extracomment>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
+        <source>completed by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>date declared</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>date of arrival</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
+        <source>declarant&apos;s name</source>
+        <translation>申报人姓名</translation>
+    </message>
+    <message>
+        <source>declarant&apos;s phone</source>
+        <translation>申报人电话</translation>
+    </message>
+    <message>
+        <source>declared tenants</source>
+        <translation>申报的租客</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>district code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>fingerprint image</source>
+        <translation>指纹图像</translation>
+    </message>
+    <message>
+        <source>fingerprint template</source>
+        <translation>指纹特征</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>household registration address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>intended stay until</source>
+        <translation>拟停留至</translation>
+    </message>
+    <message>
+        <source>issuing authority</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>kind of subject</source>
+        <translation>对象类别</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s ID number</source>
+        <translation>房东身份证号</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s name</source>
+        <translation>房东姓名</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s phone</source>
+        <translation>房东电话</translation>
+    </message>
+    <message>
+        <source>manager&apos;s name</source>
+        <translation>管理人姓名</translation>
+    </message>
+    <message>
+        <source>manager&apos;s phone</source>
+        <translation>管理人电话</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>name in Latin letters</source>
+        <translation>外文姓名</translation>
+    </message>
+    <message>
+        <source>name in pinyin</source>
+        <translation>姓名拼音</translation>
+    </message>
+    <message>
+        <source>name initials</source>
+        <translation>姓名首字母</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>notes on the result</source>
+        <translation>结果备注</translation>
+    </message>
+    <message>
+        <source>number of issues</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>platform&apos;s number</source>
+        <translation>平台编号</translation>
+    </message>
+    <message>
+        <source>previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>rental property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>room number</source>
+        <translation>房间号</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>tenancy</source>
+        <translation>居住记录</translation>
+    </message>
+    <message>
+        <source>time captured</source>
+        <translation>采集时间</translation>
+    </message>
+    <message>
+        <source>time checked</source>
+        <translation>核查时间</translation>
+    </message>
+    <message>
+        <source>time completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>time received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>valid long-term</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>valid to</source>
+        <translation>有效期止</translation>
+    </message>
+    <message>
+        <source>validity when registered</source>
+        <translation>登记时的有效状态</translation>
+    </message>
+    <message>
+        <source>visa or permit number</source>
+        <translation>签证或许可号码</translation>
+    </message>
+    <message>
+        <source>visa or permit type</source>
+        <translation>签证或许可类型</translation>
     </message>
 </context>
 <context>
@@ -837,6 +1705,7 @@
     </message>
     <message>
         <source>Logins and unlocking</source>
+        <extracomment>the audit viewer&apos;s event kinds (`storage.areas.supervision.AUDIT_KINDS` keys and &quot;refused&quot;), in words</extracomment>
         <translation>登录与解锁</translation>
     </message>
     <message>
@@ -1946,16 +2815,28 @@
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Close anyway</source>
+        <translation>仍然关闭</translation>
     </message>
     <message>
         <source>Close without syncing</source>
         <translation>不同步，直接关闭</translation>
     </message>
     <message>
+        <source>Closing the workstation…</source>
+        <translation>正在关闭工作站……</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
         <source>End of shift: sync first?</source>
         <translation>收班同步：先同步吗？</translation>
+    </message>
+    <message>
+        <source>Every change has reached the central platform</source>
+        <translation>所有变更均已上传到中心平台</translation>
     </message>
     <message>
         <source>If you close the workstation now, these stay on this desk only:</source>
@@ -1966,12 +2847,32 @@
         <translation>如果现在退出登录，以下记录只留在本机：</translation>
     </message>
     <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Log out anyway</source>
+        <translation>仍然退出登录</translation>
+    </message>
+    <message>
         <source>Log out without syncing</source>
-        <translation>不同步，直接退出</translation>
+        <translation>不同步，直接退出登录</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>正在退出登录……</translation>
+    </message>
+    <message>
+        <source>Sending the waiting changes to the central platform and fetching its updates…</source>
+        <translation>正在把待上传的变更发送到中心平台，并获取平台下发的内容……</translation>
     </message>
     <message>
         <source>Some changes were not acknowledged by the platform.</source>
         <translation>部分变更未得到中心平台确认。</translation>
+    </message>
+    <message>
+        <source>Stay logged in</source>
+        <translation>保持登录</translation>
     </message>
     <message>
         <source>Sync now, then close</source>
@@ -1979,7 +2880,7 @@
     </message>
     <message>
         <source>Sync now, then log out</source>
-        <translation>立即同步，然后退出</translation>
+        <translation>立即同步，然后退出登录</translation>
     </message>
     <message>
         <source>The sync did not finish: {reason}</source>
@@ -1988,6 +2889,10 @@
     <message>
         <source>They are sent at the next sync from this desk; nothing is lost.</source>
         <translation>下次在本机同步时会自动上传，不会丢失。</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
     <message>
         <source>another sync is still running; try again in a moment.</source>
@@ -2203,10 +3108,6 @@
         <translation>不采集指纹进行登记，需填写原因（Alt+S）</translation>
     </message>
     <message>
-        <source>Skip the fingerprint</source>
-        <translation>跳过指纹采集</translation>
-    </message>
-    <message>
         <source>Start the capture of this finger again (Alt+R)</source>
         <translation>重新采集该手指（Alt+R）</translation>
     </message>
@@ -2221,10 +3122,6 @@
     <message>
         <source>Use this fingerprint</source>
         <translation>使用此指纹</translation>
-    </message>
-    <message>
-        <source>Why is no fingerprint taken?</source>
-        <translation>为什么不采集指纹？</translation>
     </message>
 </context>
 <context>
@@ -2736,7 +3633,7 @@
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation>注销(&amp;O)</translation>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>Log in</source>
@@ -2769,10 +3666,6 @@
     <message>
         <source>Send changes to the central platform and fetch tasks</source>
         <translation>将更改发送到中心平台并接收任务</translation>
-    </message>
-    <message>
-        <source>Sync done: {n} changes reached the platform.</source>
-        <translation>同步完成：{n} 条更改已送达平台。</translation>
     </message>
     <message>
         <source>Sync not finished: {e}</source>
@@ -3643,10 +4536,6 @@
         <translation>C 乘务</translation>
     </message>
     <message>
-        <source>Child under the age for fingerprints</source>
-        <translation>儿童未到采集指纹年龄</translation>
-    </message>
-    <message>
         <source>D — permanent residence</source>
         <translation>D 定居</translation>
     </message>
@@ -3685,18 +4574,6 @@
     <message>
         <source>Female</source>
         <translation>女</translation>
-    </message>
-    <message>
-        <source>Finger injured or missing</source>
-        <translation>手指受伤或缺失</translation>
-    </message>
-    <message>
-        <source>Fingerprint cannot be read (worn ridges)</source>
-        <translation>指纹无法采集（纹线磨损）</translation>
-    </message>
-    <message>
-        <source>Fingerprint scanner out of order</source>
-        <translation>指纹仪故障</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
@@ -3840,6 +4717,7 @@
     </message>
     <message>
         <source>Resident ID card</source>
+        <extracomment>What each kind of document is called (marked, context ``&quot;Registration&quot;``: the registration form, ``workstation status``&apos;s demo card line and the audit trail&apos;s words all show these).</extracomment>
         <translation>居民身份证</translation>
     </message>
     <message>
@@ -3992,10 +4870,6 @@
     <message>
         <source>Document</source>
         <translation>证件信息</translation>
-    </message>
-    <message>
-        <source>Fingerprint not taken: %1</source>
-        <translation>未采集指纹：%1</translation>
     </message>
     <message>
         <source>Fingerprint taken: %1, quality %2/100</source>
@@ -4200,6 +5074,10 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <source>(confirmed by supervisor %1)</source>
+        <translation>（所领导 %1 确认）</translation>
+    </message>
+    <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
     </message>
@@ -4246,6 +5124,10 @@
     <message>
         <source>Finger</source>
         <translation>手指</translation>
+    </message>
+    <message>
+        <source>Fingerprint skipped: %1, by %2, %3</source>
+        <translation>跳过指纹采集：%1；操作人 %2，%3</translation>
     </message>
     <message>
         <source>From</source>
@@ -4583,8 +5465,8 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Asked for, may be skipped</source>
-        <translation>提示采集，可跳过</translation>
+        <source>Asked for, may be skipped with a reason</source>
+        <translation>提示采集，说明原因后可跳过</translation>
     </message>
     <message>
         <source>Days a landlord has to declare a new tenant (1–30)</source>
@@ -4651,8 +5533,8 @@
         <translation>出租屋</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>必须采集</translation>
+        <source>Required (skipping needs a supervisor&apos;s confirmation)</source>
+        <translation>必须采集（跳过须经所领导确认）</translation>
     </message>
     <message>
         <source>Rules for the whole station. Each change is recorded in the audit trail. The platform may set some of them too; the latest change counts.</source>
@@ -4854,6 +5736,49 @@
     </message>
 </context>
 <context>
+    <name>SkipDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>; confirmed by %1</source>
+        <translation>；%1 确认</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>补充说明（可选）</translation>
+    </message>
+    <message>
+        <source>Register without a fingerprint</source>
+        <translation>不采集指纹，继续登记</translation>
+    </message>
+    <message>
+        <source>Say what the reason is (required)</source>
+        <translation>请写明原因（必填）</translation>
+    </message>
+    <message>
+        <source>Skip the fingerprint</source>
+        <translation>跳过指纹采集</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;name:</source>
+        <translation>所领导用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s confirmation</source>
+        <translation>所领导确认</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint. A supervisor confirms registering without one with their own name and password (they are not logged in).</source>
+        <translation>本警务室要求采集指纹。不采集指纹登记，须由所领导输入本人用户名和密码确认（不会登录）。</translation>
+    </message>
+    <message>
+        <source>Why is no fingerprint taken?</source>
+        <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
     <name>SpotCheckDialog</name>
     <message>
         <source>%1: %2</source>
@@ -5040,12 +5965,7 @@
     </message>
     <message>
         <source>Sync</source>
-        <extracomment>Background sync: every BACKGROUND_MS the current session&apos;s page runs one `SyncClient.tick`.</extracomment>
         <translation>同步</translation>
-    </message>
-    <message>
-        <source>Sync done: {n} changes reached the platform.</source>
-        <translation>同步完成：{n} 条变更已上传到中心平台。</translation>
     </message>
     <message>
         <source>Sync not finished: {reason}</source>
@@ -5121,6 +6041,42 @@
     </message>
 </context>
 <context>
+    <name>SyncResult</name>
+    <message>
+        <source>%n change(s) sent</source>
+        <translation>已上传 %n 条变更</translation>
+    </message>
+    <message>
+        <source>%n pre-registration(s)</source>
+        <translation>%n 条网上备案</translation>
+    </message>
+    <message>
+        <source>%n task(s)</source>
+        <extracomment>How the app builds its sync client; tests point it at a fault proxy (see tests/ui/test_sync_page.py).</extracomment>
+        <translation>%n 项任务</translation>
+    </message>
+    <message>
+        <source>From the platform: {received}.</source>
+        <translation>来自中心平台：{received}。</translation>
+    </message>
+    <message>
+        <source>Sync done: {sent}, {received}.</source>
+        <translation>同步完成：{sent}，{received}。</translation>
+    </message>
+    <message>
+        <source>nothing new received</source>
+        <translation>平台没有新下发的内容</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a}和 {b}</translation>
+    </message>
+    <message>
+        <source>{items} received</source>
+        <translation>收到 {items}</translation>
+    </message>
+</context>
+<context>
     <name>SyncStateModel</name>
     <message>
         <source>Batches</source>
@@ -5150,7 +6106,12 @@
         <translation>组批中</translation>
     </message>
     <message>
+        <source>Left behind by a re-enrollment (never acknowledged)</source>
+        <translation>重新注册后弃用（从未被确认）</translation>
+    </message>
+    <message>
         <source>Not in a batch yet</source>
+        <extracomment>Words for the ledger states (and `UNBATCHED`): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
         <translation>尚未组批</translation>
     </message>
     <message>
@@ -5160,6 +6121,15 @@
     <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>Words for `SyncDevice.status` (this workstation&apos;s standing with the platform).</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>revoked by the platform</source>
+        <translation>已被平台吊销</translation>
     </message>
 </context>
 <context>
@@ -6158,6 +7128,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>警务室：     {code} {name}</translation>
     </message>
     <message>
+        <source>Station:      {code} {name} (a demo station: synthetic data only)</source>
+        <translation>警务室：     {code} {name}（演示警务室：仅含虚构数据）</translation>
+    </message>
+    <message>
         <source>Synthetic demo data added: {counts}</source>
         <translation>已添加虚构演示数据：{counts}</translation>
     </message>
@@ -6339,6 +7313,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>刚刚建立</translation>
     </message>
     <message>
+        <source>damaged (SQLite reports: {problem})</source>
+        <translation>已损坏（数据库报告：{problem}）</translation>
+    </message>
+    <message>
         <source>device assignments file (default: the app&apos;s, in the user config directory)</source>
         <translation>设备指定文件（默认：程序在用户配置目录中的文件）</translation>
     </message>
@@ -6434,6 +7412,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>not plugged in</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <extracomment>what ``PRAGMA integrity_check`` found</extracomment>
+        <translation>正常</translation>
     </message>
     <message>
         <source>one of: {actions}</source>
@@ -6629,8 +7612,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{device} {protocol} {baud} 波特，自动记住</translation>
     </message>
     <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Residents 500&quot;</extracomment>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
         <source>{name} ({code}) — database {data_dir} opened ({how})</source>
         <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
+    </message>
+    <message>
+        <source>{name} ({code}, a demo station: synthetic data only) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}，演示警务室：仅含虚构数据）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{port}: {kind}</source>
@@ -6893,6 +7885,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>护照阅读器</translation>
     </message>
     <message>
+        <source>{device} ({protocol})</source>
+        <extracomment>one supported device: its kind in words and its protocol&apos;s name (&quot;ID card reader (SAM)&quot;)</extracomment>
+        <translation>{device}（{protocol}）</translation>
+    </message>
+    <message>
         <source>{port} (USB {usb_id})</source>
         <translation>{port}（USB {usb_id}）</translation>
     </message>
@@ -6918,6 +7915,23 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>This document is not valid yet (its start date is in the future). Check the dates; the record notes it.</source>
         <translation>该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <extracomment>A document&apos;s validity against the day it was registered, in words (the audit trail shows these).</extracomment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>validity not known (no dates)</source>
+        <translation>有效期不明（无日期）</translation>
     </message>
 </context>
 <context>
@@ -7152,6 +8166,62 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
 </context>
 <context>
+    <name>fingerprint</name>
+    <message>
+        <source>This station does not take fingerprints at registration, so there is nothing to skip.</source>
+        <translation>本警务室登记时不采集指纹，无需跳过。</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint: registering without one needs a supervisor&apos;s confirmation (their name and password).</source>
+        <translation>本警务室要求采集指纹：不采集指纹登记须经所领导确认（输入其用户名和密码）。</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
+        <source>choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>finger injured or missing</source>
+        <extracomment>Each reason in the operator&apos;s words (the &quot;fingerprint&quot; context).</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
+    </message>
+    <message>
+        <source>no usable finger (ridges worn or damaged)</source>
+        <translation>没有可用的手指（指纹磨损或受损）</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>other: {note}</source>
+        <translation>其他：{note}</translation>
+    </message>
+    <message>
+        <source>say what the reason is</source>
+        <translation>请写明原因</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
+        <source>{reason} ({note})</source>
+        <translation>{reason}（{note}）</translation>
+    </message>
+</context>
+<context>
     <name>help</name>
     <message>
         <source>(demo station)</source>
@@ -7253,6 +8323,30 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>recovery passphrase (no keyring entry used)</source>
         <translation>恢复口令（未使用密钥环）</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>another keyring ({name})</source>
+        <translation>其他密钥环（{name}）</translation>
+    </message>
+    <message>
+        <source>none (no keyring service: the recovery passphrase is the everyday key)</source>
+        <translation>无（没有系统密钥环服务：恢复口令就是日常使用的密钥）</translation>
+    </message>
+    <message>
+        <source>the Windows Credential Manager</source>
+        <extracomment>`KeyVault.backend_name` → what it is, in words (marked): ``workstation-admin status`` and ``unlock``.</extracomment>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s keyring service</source>
+        <translation>桌面系统的密钥环服务</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
     </message>
 </context>
 <context>
@@ -7396,6 +8490,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>办结任务</translation>
     </message>
     <message>
+        <source>confirm a registration without a fingerprint where one is required</source>
+        <translation>在要求采集指纹时确认不采集指纹登记</translation>
+    </message>
+    <message>
         <source>enter landlord declarations</source>
         <translation>录入业主申报</translation>
     </message>
@@ -7462,6 +8560,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>a batch with this id was already received with other content</source>
         <translation>平台已收到同一编号但内容不同的批次</translation>
+    </message>
+    <message>
+        <source>no device {device}</source>
+        <translation>没有设备 {device}</translation>
+    </message>
+    <message>
+        <source>no {kind} {record}</source>
+        <translation>没有 {kind} 记录 {record}</translation>
     </message>
     <message>
         <source>the audit checkpoint is missing or not signed</source>
@@ -7568,6 +8674,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>platform-cli</name>
     <message>
+        <source>Batches received</source>
+        <translation>已收到的批次</translation>
+    </message>
+    <message>
         <source>CA certificate: {path}</source>
         <translation>CA 证书：{path}</translation>
     </message>
@@ -7584,6 +8694,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>无法打开平台数据库 {url}：{reason}</translation>
     </message>
     <message>
+        <source>Conflicts reported to stations</source>
+        <translation>已向警务室报告的冲突</translation>
+    </message>
+    <message>
         <source>DEVICE</source>
         <translation>设备</translation>
     </message>
@@ -7592,8 +8706,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>设备 {device} 已吊销</translation>
     </message>
     <message>
+        <source>Encryption key id</source>
+        <extracomment>`Central.status` keys in words.</extracomment>
+        <translation>加密密钥编号</translation>
+    </message>
+    <message>
         <source>Encryption key id: {key_id}</source>
         <translation>加密密钥编号：{key_id}</translation>
+    </message>
+    <message>
+        <source>Enrolled devices</source>
+        <translation>已注册的设备</translation>
     </message>
     <message>
         <source>Enrollment code for station {station} (valid {minutes} minutes, one use): {code}</source>
@@ -7602,6 +8725,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>HOST</source>
         <translation>主机</translation>
+    </message>
+    <message>
+        <source>Items queued for stations (tasks, pre-registrations, settings)</source>
+        <translation>等待下发到警务室的事项（任务、网上备案、设置）</translation>
     </message>
     <message>
         <source>JSON list, e.g. {example}</source>
@@ -7630,6 +8757,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>RECORD</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record versions received</source>
+        <translation>已收到的记录版本</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>平台保存的记录</translation>
     </message>
     <message>
         <source>Reference central platform</source>
@@ -7730,6 +8865,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>no database driver for {scheme}</source>
         <translation>没有 {scheme} 的数据库驱动</translation>
+    </message>
+    <message>
+        <source>of which revoked</source>
+        <translation>其中已吊销</translation>
     </message>
     <message>
         <source>offline transfer: ingest sealed batches, write receipts</source>
@@ -7836,12 +8975,76 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{kind} {record} 现属于警务室 {station}（原属 {before}）</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
         <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
     </message>
     <message>
         <source>{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or postgresql+psycopg://user@host/db)</source>
         <translation>{value} 不是数据库地址（例如 `sqlite:////srv/central/central.sqlite3` 或 `postgresql+psycopg://user@host/db`）</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>Audit trail entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Other records ({table})</source>
+        <translation>其他记录（{table}）</translation>
+    </message>
+    <message>
+        <source>Pre-registrations</source>
+        <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>Rental properties</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <extracomment>table name → what its rows are, as the label of a count (&quot;Residents: 500&quot;).</extracomment>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>Sync log entries</source>
+        <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tenancies (who lives where)</source>
+        <translation>人屋捆绑</translation>
     </message>
 </context>
 <context>
@@ -8905,8 +10108,8 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sync-cli</name>
     <message>
-        <source>  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}</source>
-        <translation>  #{seq} {state} {count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
+        <source>  #{seq} {state}: {count} records, {attempts} attempts, next retry {retry}</source>
+        <translation>  #{seq} {state}：{count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
     </message>
     <message>
         <source>  of which not yet in a batch: {count}</source>
@@ -9017,6 +10220,11 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     <message>
         <source>{count} sealed batches written to {folder}</source>
         <translation>{count} 个已封装的批次已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Sealed (signed, waiting to send) 2&quot;</extracomment>
+        <translation>{label} {count}</translation>
     </message>
     <message>
         <source>{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting</source>

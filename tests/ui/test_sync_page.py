@@ -264,7 +264,7 @@ def test_f5_runs_the_sync_page(qtbot, main_window, enrolled):
     qtbot.keyClick(win, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: page.last_result is not None and not page.syncing, timeout=30_000)
     assert waiting(win.station.db) == 0
-    assert "changes reached the platform" in win.message_bar.label.text()
+    assert "Sync done: 1 change sent" in win.message_bar.label.text()
     assert win.session.current_page is not page  # F5 works from any page
 
 

@@ -34,7 +34,12 @@ from workstation.central.store import (
     Store,
     now,
 )
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.sync import envelope as env
+
+# refusals an operator of the platform's console command meets (marked; the HTTP body carries the English)
+NO_DEVICE = QT_TRANSLATE_NOOP("platform", "no device {device}")
+NO_RECORD = QT_TRANSLATE_NOOP("platform", "no {kind} {record}")
 
 ENROLL_CODE_TTL = timedelta(minutes=15)
 REQUEST_SKEW = timedelta(minutes=10)
@@ -92,7 +97,7 @@ class Central:
         with self.store.sessions.begin() as s:
             d = s.get(Device, device_id)
             if d is None:
-                raise ServiceError(404, "unknown_device", f"no device {device_id}")
+                raise ServiceError(404, "unknown_device", NO_DEVICE.format(device=device_id))
             d.status = "revoked"
             d.revoked_at = now()
 
@@ -152,7 +157,7 @@ class Central:
         with self.store.sessions.begin() as s:
             r = s.get(Record, (record_type, record_id))
             if r is None:
-                raise ServiceError(404, "unknown_record", f"no {record_type} {record_id}")
+                raise ServiceError(404, "unknown_record", NO_RECORD.format(kind=record_type, record=record_id))
             payload = json.loads(r.payload)
             payload.update(changes)
             r.version += 1
@@ -184,7 +189,7 @@ class Central:
         with self.store.sessions.begin() as s:
             r = s.get(Record, (record_type, record_id), with_for_update=True)
             if r is None:
-                raise ServiceError(404, "unknown_record", f"no {record_type} {record_id}")
+                raise ServiceError(404, "unknown_record", NO_RECORD.format(kind=record_type, record=record_id))
             previous = r.station_code
             r.station_code = to_station
             r.updated_at = now()

@@ -28,6 +28,7 @@ import getpass
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -246,3 +247,17 @@ def run_main(
         bug = QT_TRANSLATE_NOOP("cli", "internal error (a bug, please report it): {kind}: {detail}")
         print(render(bug.format(kind=type(exc).__name__, detail=str(exc))), file=sys.stderr)
         return EXIT_BUG
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns `text` takes: a Chinese character (East Asian wide or full-width)
+    takes two, combining marks none, anything else one."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """`text` followed by spaces up to `width` terminal columns (`display_width`), so columns of Chinese
+    and Latin text line up; a longer text is returned whole."""
+    return text + " " * max(0, width - display_width(text))

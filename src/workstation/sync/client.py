@@ -38,11 +38,29 @@ Progress = Callable[[int, int, str], None]
 KEY_LABEL = "sync-device-keys"
 CURSOR_KEY = "sync.downlink_cursor"
 DEFERRED_KEY = "sync.deferred_downlink"
+LAST_SYNC_KEY = "sync.last_success_at"  # naive UTC ISO time of the last exchange that finished
+LAST_FAILURE_KEY = "sync.last_failure_at"  # naive UTC ISO time of the last exchange that did not
 BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 3600.0
 
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
 SUPERSEDED = "superseded"  # never acknowledged by a platform the station was enrolled with before
+UNBATCHED = "unbatched"  # not a batch state: changes waiting in the outbox, not gathered into a batch yet
+#: Words for the ledger states (and `UNBATCHED`): one table, shown by the desk's Sync page and by
+#: ``workstation sync --status`` (marked; render them in the operator's language).
+STATE_LABELS = {
+    UNBATCHED: QT_TRANSLATE_NOOP("SyncStates", "Not in a batch yet"),
+    BUILDING: QT_TRANSLATE_NOOP("SyncStates", "Building (being gathered)"),
+    SEALED: QT_TRANSLATE_NOOP("SyncStates", "Sealed (signed, waiting to send)"),
+    SENDING: QT_TRANSLATE_NOOP("SyncStates", "Sending"),
+    ACKNOWLEDGED: QT_TRANSLATE_NOOP("SyncStates", "Acknowledged by the platform"),
+    SUPERSEDED: QT_TRANSLATE_NOOP("SyncStates", "Left behind by a re-enrollment (never acknowledged)"),
+}
+#: Words for `SyncDevice.status` (this workstation's standing with the platform).
+DEVICE_STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("SyncStates", "active"),
+    "revoked": QT_TRANSLATE_NOOP("SyncStates", "revoked by the platform"),
+}
 SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
@@ -56,6 +74,16 @@ CONFLICT_REASONS = {
 
 class SyncError(UserFacingError):
     pass
+
+
+def state_label(state: str) -> str:
+    """The marked words for a ledger state (`STATE_LABELS`); an unknown state reads as itself."""
+    return STATE_LABELS.get(state, state)
+
+
+def device_status_label(status: str | None) -> str:
+    """The marked words for a `SyncDevice.status` (`DEVICE_STATUS_LABELS`); unknown ones as themselves."""
+    return DEVICE_STATUS_LABELS.get(status or "", status or "")
 
 
 class RecordNotShown(SyncError):
@@ -374,6 +402,17 @@ class SendResult:
     error: str | None = None
     conflicts: int = 0
     downloaded: int = 0  # items the downlink applied (tasks, pre-registrations, settings, ...)
+    received: dict[str, int] = field(default_factory=dict)  # of those, per kind: "task", "prereg", ...
+
+    @property
+    def tasks_received(self) -> int:
+        """Tasks the downlink stored (new or updated by the platform)."""
+        return int(self.received.get("task", 0))
+
+    @property
+    def preregs_received(self) -> int:
+        """Pre-registrations (网上备案) the downlink stored."""
+        return int(self.received.get("prereg", 0))
 
 
 @dataclass
@@ -400,6 +439,8 @@ class SyncStatus:
     open_conflicts: int = 0
     pending_batches: list[LedgerRow] = field(default_factory=list)
     downlink_cursor: int = 0
+    last_synced_at: datetime | None = None  # naive UTC: the last exchange with the platform that finished
+    last_failed_at: datetime | None = None  # naive UTC: the last one that did not (None: none since)
 
 
 class SyncClient:
@@ -420,6 +461,7 @@ class SyncClient:
         self.clock = clock
         self._http = http
         self._own_http = False
+        self.received: dict[str, int] = {}  # what the downlinks of this client stored, per item kind
 
     # ---- plumbing --------------------------------------------------------------------------
     def device(self) -> SyncDevice:
@@ -910,7 +952,7 @@ class SyncClient:
             deferred = list(settings.get(s, DEFERRED_KEY, []) or [])
             settings.set(s, DEFERRED_KEY, [])
             for item in deferred:
-                applied += self._apply_item(s, item)
+                applied += self._count(item, self._apply_item(s, item))
         while True:
             with self.db.read() as s:
                 cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
@@ -931,10 +973,16 @@ class SyncClient:
             page = resp.json()
             with self.db.write() as s:
                 for item in page["items"]:
-                    applied += self._apply_item(s, item)
+                    applied += self._count(item, self._apply_item(s, item))
                 settings.set(s, CURSOR_KEY, int(page["next"]))
             if not page["more"]:
                 return applied
+
+    def _count(self, item: dict[str, Any], applied: int) -> int:
+        if applied:
+            kind = str(item.get("kind"))
+            self.received[kind] = self.received.get(kind, 0) + applied
+        return applied
 
     def _apply_item(self, s: Session, item: dict[str, Any]) -> int:
         kind, key, p = item["kind"], item["key"], item["payload"]
@@ -1036,26 +1084,71 @@ class SyncClient:
             return False
 
     def tick(self, *, was_reachable: bool) -> tuple[bool, SendResult | None]:
-        """One step of a background loop: send what is due; when the platform has just become
-        reachable again, retry at once instead of waiting out the backoff. Returns (reachable, result)."""
+        """One step of a background loop: send what is due — when the platform has just become
+        reachable again, at once instead of waiting out the backoff — then fetch the platform's
+        updates (tasks, pre-registrations, settings). Returns (reachable, result); result is None when
+        the platform could not be reached. The outcome is recorded for `status` (last sync / last try)."""
         self.build_batches()
         self.seal_batches()
         now_reachable = self.reachable()
         if not now_reachable:
+            self._record_outcome(ok=False)
             return False, None
-        return True, self.send(due_only=was_reachable)
+        before = dict(self.received)
+        result = self.send(due_only=was_reachable)
+        try:
+            result.downloaded = self.downlink()
+        except SyncError as exc:
+            self._record_outcome(ok=False)
+            result.error = result.error or str(exc)
+            return True, result
+        finally:
+            result.received = _minus(self.received, before)
+        self._record_outcome(ok=not result.failed)
+        return True, result
 
     # ---- all together ----------------------------------------------------------------------
     def sync(self, *, progress: Progress | None = None, downlink: bool = True) -> SendResult:
-        self.build_batches()
-        self.seal_batches()
-        result = self.send(progress=progress)
-        if downlink and result.error is None:
-            result.downloaded = self.downlink()
+        """Build, seal and send every waiting batch, then (when nothing failed and `downlink`) fetch the
+        platform's updates. Returns the `SendResult` (``received``: what came down, per kind). Raises
+        `SyncError` (not enrolled, revoked, the updates could not be fetched). The outcome is recorded
+        for `status`: ``last_synced_at`` when everything finished, ``last_failed_at`` otherwise."""
+        before = dict(self.received)
+        try:
+            self.build_batches()
+            self.seal_batches()
+            result = self.send(progress=progress)
+            if downlink and result.error is None:
+                result.downloaded = self.downlink()
+        except NotEnrolled:
+            raise
+        except SyncError:
+            self._record_outcome(ok=False)
+            raise
+        result.received = _minus(self.received, before)
+        self._record_outcome(ok=result.error is None)
         return result
+
+    def _record_outcome(self, *, ok: bool) -> None:
+        """Remember when the last exchange finished (or did not), for the desk's status bar."""
+        with self.db.write() as s:
+            settings.set(s, LAST_SYNC_KEY if ok else LAST_FAILURE_KEY, self.clock().isoformat())
+            if ok:
+                settings.set(s, LAST_FAILURE_KEY, None)
 
     def status(self, *, now: datetime | None = None) -> SyncStatus:
         return status(self.db)
+
+
+def _minus(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+    return {k: n - before.get(k, 0) for k, n in after.items() if n - before.get(k, 0)}
+
+
+def _stored_time(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def settle_conflict(s: Session, c: SyncConflict, *, actor: str, resolution: str, at: datetime) -> None:
@@ -1113,6 +1206,8 @@ def status(db: Database) -> SyncStatus:
             s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
         )
         cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
+        last_ok = _stored_time(settings.get(s, LAST_SYNC_KEY))
+        last_failed = _stored_time(settings.get(s, LAST_FAILURE_KEY))
     return SyncStatus(
         enrolled=d is not None,
         device_id=d.device_id if d else None,
@@ -1136,6 +1231,8 @@ def status(db: Database) -> SyncStatus:
             for b in pend
         ],
         downlink_cursor=cursor,
+        last_synced_at=last_ok,
+        last_failed_at=last_failed,
     )
 
 

@@ -287,6 +287,7 @@ class Startup(QObject):
         self.platform = platform
         if self.window is not None:
             self.window.refresh_sync_state()
+            self.window.sync_in_background()  # tasks waiting on the demo platform come down now
 
     def _on_platform_failed(self, exc: BaseException) -> bool:
         logger.warning("demo platform did not start: %s", type(exc).__name__, exc_info=exc)

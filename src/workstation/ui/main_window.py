@@ -40,7 +40,7 @@ from workstation.ui import i18n
 from workstation.ui.context import DeskContext, Station, role_label
 from workstation.ui.login import LoginScreen
 from workstation.ui.pages import NAV, NavItem, PageBase, PlaceholderPage, visible_nav
-from workstation.ui.tasks import Lane
+from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.status import DemoBadge, DeviceLight
 
 if TYPE_CHECKING:
@@ -94,6 +94,24 @@ def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
     page_class = getattr(importlib.import_module(module_name), class_name)
     page: PageBase = page_class(ctx, item)
     return page
+
+
+def _last_sync_text(synced_at: Any, failed_at: Any) -> str:
+    """The status bar's "last sync 15:55" (or "last try 16:02 not finished" when a later try failed)
+    from the store's naive UTC times, in local time; the date too when it was not today."""
+    from datetime import UTC, datetime
+
+    def local(dt: datetime) -> str:
+        here = dt.replace(tzinfo=UTC).astimezone()
+        return here.strftime("%H:%M") if here.date() == datetime.now().astimezone().date() else here.strftime(
+            "%m-%d %H:%M"
+        )
+
+    if failed_at is not None and (synced_at is None or failed_at > synced_at):
+        return QCoreApplication.translate("MainWindow", "last try {t} not finished").replace("{t}", local(failed_at))
+    if synced_at is not None:
+        return QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", local(synced_at))
+    return ""
 
 
 class MessageBar(QWidget):
@@ -258,7 +276,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.locked = False
         self._sync_enrolled: bool | None = None
-        self._sync_text = ""
+        self._sync_times: tuple[Any, Any] = (None, None)  # the store's last sync / last failed try
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -280,6 +298,7 @@ class MainWindow(QMainWindow):
         if station.is_demo and station.is_open:
             self._build_demo_dock()
         station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
+        station.synced.connect(self._on_synced)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -402,6 +421,7 @@ class MainWindow(QMainWindow):
         if self.station.is_demo and self.demo_dock is None:
             self._build_demo_dock()
         self.retranslate()
+        self.refresh_sync_state()
 
     def retranslate(self) -> None:
         name = self.station.station_name
@@ -728,17 +748,31 @@ class MainWindow(QMainWindow):
 
     # ---- sync ------------------------------------------------------------------------------------------------
     def refresh_sync_state(self) -> None:
-        if self.session is None:
+        """Read the waiting count, the last sync's time and the freeze outlook from the store (DB lane)
+        and show them in the status bar; logged in or not (the login screen shows them too)."""
+        if not self.station.is_open:
             return
         from workstation.sync import client as sc
         from workstation.sync import freeze
 
         db = self.station.db
-        self.station.runner.start(
-            self.session.ctx.op(lambda _t: (sc.status(db), freeze.outlook_of(db)), parent=self)
-            .on_success(self._on_sync_status)
-            .on_failure(lambda _e: True)  # the status line is a convenience; the Sync page reports errors
-        )
+        try:
+            Op(self, lambda _t: (sc.status(db), freeze.outlook_of(db)), runner=self.station.runner).on_success(
+                self._on_sync_status
+            ).on_failure(lambda _e: True).start()  # a convenience; the Sync page reports errors
+        except RuntimeError:  # the app is quitting
+            return
+
+    def sync_in_background(self) -> None:
+        """One background sync now for the current session (the demo's platform just came up)."""
+        page = self.session.pages.get("sync") if self.session is not None else None
+        start = getattr(page, "background_sync", None)
+        if callable(start):
+            start()
+
+    def _on_synced(self, _result: Any) -> None:
+        """A sync ended (any kind, also during logout): the status bar reads the store again."""
+        self.refresh_sync_state()
 
     def _on_changes(self, _changes: Any) -> None:
         """A write's Changes were announced: the waiting count (and the freeze outlook) read again."""
@@ -749,6 +783,7 @@ class MainWindow(QMainWindow):
         st, outlook = result if isinstance(result, tuple) else (result, None)
         self._sync_enrolled = bool(st.enrolled)
         self._sync_waiting = int(st.unacknowledged_records)
+        self._sync_times = (st.last_synced_at, st.last_failed_at)
         self._freeze_outlook = outlook
         self._render_sync_state()
 
@@ -760,8 +795,9 @@ class MainWindow(QMainWindow):
         else:
             waiting = int(getattr(self, "_sync_waiting", 0))
             text = self.tr("⇅ %n change(s) waiting", "", waiting)
-            if self._sync_text:
-                text += " · " + self._sync_text
+            last = _last_sync_text(*self._sync_times)
+            if last:
+                text += " · " + last
         # the freeze rule: a warning before registration is blocked, then the block (sync/freeze_text.py)
         outlook = getattr(self, "_freeze_outlook", None)
         notice = None
@@ -788,8 +824,6 @@ class MainWindow(QMainWindow):
         if page is not None and hasattr(page, "sync_now"):  # the Sync page runs it (progress, errors, retry)
             page.sync_now()
             return
-        from datetime import datetime
-
         from workstation.sync import client as sc
 
         db = self.station.db
@@ -806,26 +840,19 @@ class MainWindow(QMainWindow):
                 client.close()
 
         def done(res: Any) -> None:
-            now = datetime.now().strftime("%H:%M")
+            from workstation.ui.screens.sync import run
+            from workstation.ui.screens.sync.errors_text import plain_sync_error
+
             if res.error:
-                self._sync_text = QCoreApplication.translate("MainWindow", "last try {t} not finished").replace(
-                    "{t}", now
-                )
                 self.show_message(
                     QCoreApplication.translate("MainWindow", "Sync not finished: {e}").replace(
-                        "{e}", i18n.message_of(res.error) if not isinstance(res.error, str) else res.error
+                        "{e}", plain_sync_error(res.error)
                     ),
                     "warning",
                 )
             else:
-                self._sync_text = QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", now)
-                self.show_message(
-                    QCoreApplication.translate("MainWindow", "Sync done: {n} changes reached the platform.").replace(
-                        "{n}", str(res.records)
-                    ),
-                    "info",
-                )
-            self.refresh_sync_state()
+                self.show_message(run.result_text(res), "info")
+            self.station.synced.emit(res)
 
         self.station.runner.start(
             ctx.op(work, lane=Lane.NET, parent=self)

@@ -120,7 +120,7 @@ class AuditTrailModel(PagedTableModel):
             short = r.target_id if len(r.target_id) <= 12 else r.target_id[:8] + "…"
             return f"{kind} {short}".strip()
         if col == "details":
-            return details_text(r.details)[:300]
+            return details_text(r.details, r.action)[:300]
         if col == "outcome":
             return outcome_label(r.outcome)
         return None

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
 from workstation.i18n import render
+from workstation.sync.audit_words import KIND_LABELS
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
@@ -259,16 +260,8 @@ class AuditPage(PageBase):
         self.actor_box.setItemText(0, self.tr("All operators"))
         self.actor_box.setToolTip(self.tr("Choose an operator, or type a user name"))
         self.kind_label.setText(self.tr("&Event:"))
-        names = {
-            None: self.tr("All events"),
-            "sign_in": self.tr("Logins and unlocking"),
-            "read": self.tr("Reads of personal data"),
-            "change": self.tr("Changes to records"),
-            "export": self.tr("Exports"),
-            "sync": self.tr("Sync with the platform"),
-            "admin": self.tr("Administration"),
-            "refused": self.tr("Refused or failed"),
-        }
+        names: dict[str | None, str] = {k: render(v, i18n.current()) for k, v in KIND_LABELS.items()}
+        names[None] = self.tr("All events")
         for i in range(self.kind_box.count()):
             self.kind_box.setItemText(i, names.get(self.kind_box.itemData(i), str(self.kind_box.itemData(i))))
         self.from_label.setText(self.tr("&From:"))

@@ -31,12 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -45,8 +43,9 @@ from PySide6.QtWidgets import (
 from workstation.storage.areas.checks import VisitSheet
 from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
-from workstation.ui.screens.housing_checks.declaration import heading_label, table_view
+from workstation.ui.screens.housing_checks.declaration import table_view
 from workstation.ui.screens.housing_checks.models import RoundModel
+from workstation.ui.widgets.dialogs import DeskDialog, button, heading
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
@@ -307,42 +306,30 @@ def open_sheet(ctx: Any, parent: QWidget | None, *, property_id: str | None = No
     ctx.op(work, parent=parent or ctx).on_success(show).with_progress(label).start()
 
 
-class MonthlyRoundDialog(QDialog):
+class MonthlyRoundDialog(DeskDialog):
     """集中清查: a grid's properties not spot-checked this calendar month, printable as one sheet."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, grid_code: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.sheet: VisitSheet | None = None
         self.preview_dialog: SheetPreview | None = None
-        self._loading = False
         self.setObjectName("monthlyRound")
-        self.heading = heading_label("heading")
+        self.heading = heading("heading")
         self.grid = QLineEdit(grid_code)
         self.grid.setObjectName("grid_code")
         self.grid.returnPressed.connect(self.reload)
         self.grid_label = QLabel()
         self.grid_label.setBuddy(self.grid)
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("show")
-        self.show_button.clicked.connect(self.reload)
+        self.show_button = button("show", self.reload)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.model = RoundModel(self)
         self.table = table_view("properties")
         self.table.setModel(self.model)
-        self.preview_button = QPushButton()
-        self.preview_button.setObjectName("preview")
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("savePdf")
-        self.pdf_button.clicked.connect(lambda: self.save_pdf())
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("close")
-        self.close_button.clicked.connect(self.reject)
-        for b in (self.show_button, self.preview_button, self.pdf_button, self.close_button):
-            b.setAutoDefault(False)
+        self.preview_button = button("preview", self.preview)
+        self.pdf_button = button("savePdf", self.save_pdf)
+        self.close_button = button("close", self.reject)
         self.preview_button.setEnabled(False)
         self.pdf_button.setEnabled(False)
         top = QHBoxLayout()
@@ -362,11 +349,11 @@ class MonthlyRoundDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(820, 480)
-        self._retranslate()
+        self.retranslate()
         if grid_code:
             self.reload()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Monthly round"))
         self.heading.setText(self.tr("Monthly round: properties not spot-checked this month"))
         self.grid_label.setText(texts.with_colon(self.tr("&Grid")))
@@ -378,30 +365,13 @@ class MonthlyRoundDialog(QDialog):
         self.model.retranslate()
         self._show(self.sheet)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
     def reload(self) -> None:
         grid = self.grid.text().strip()
         if not grid:
             self.summary.setText(self.tr("Enter the grid code first."))
             return
-        if self._loading:
-            return
-        self._loading = True
         desk = self.ctx.desk
-
-        def done() -> None:
-            self._loading = False
-
-        self.ctx.op(lambda _t: desk.housing.monthly_round(grid), parent=self) \
-            .on_success(self._show).on_finished(done).start()
+        self.load(lambda: desk.housing.monthly_round(grid), self._show, once=True)
 
     def _show(self, sheet: VisitSheet | None) -> None:
         self.sheet = sheet

@@ -14,15 +14,13 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -37,8 +35,10 @@ from workstation.storage.areas.checks import Consistency, SheetProperty, VisitFi
 from workstation.storage.schema import utcnow
 from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
-from workstation.ui.screens.housing_checks.declaration import can, heading_label, table_view
+from workstation.ui.screens.housing_checks.declaration import can, table_view
 from workstation.ui.screens.housing_checks.models import RESULT_COLUMN, FindingRow, FindingsModel
+from workstation.ui.widgets.dialogs import DeskDialog, button, heading
+from workstation.ui.widgets.field_errors import ProblemsLabel
 
 RESULTS = (None, SpotCheckResult.CONSISTENT, SpotCheckResult.INCONSISTENT, SpotCheckResult.NOT_FOUND)
 
@@ -87,26 +87,23 @@ def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
     return out
 
 
-class SpotCheckDialog(QDialog):
+class SpotCheckDialog(DeskDialog):
     """Record a visit's findings for one property; the consistency rates update as soon as it is saved.
 
     After a save the saved lines keep their findings, say "saved" and become read-only (the status
     line says how many and when); lines left unmarked can still be marked and saved."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.property_id = property_id
         self.sheet: SheetProperty | None = None
         self.rates: Consistency | None = None
         self.may_verify = can(ctx, Permission.VERIFY)
-        self._busy = False
-        self._loading = 0
         self.saved_count = 0
         self._last_saved: tuple[int, datetime] | None = None  # the last save: findings, when (retranslated)
         self._last_problem: Any = None  # what the problems line shows: an exception or "nothing marked"
         self.setObjectName("spotCheckDialog")
-        self.heading = heading_label("heading")
+        self.heading = heading("heading")
         self.rate_label = QLabel()
         self.rate_label.setObjectName("rates")
         self.rate_label.setWordWrap(True)
@@ -129,25 +126,14 @@ class SpotCheckDialog(QDialog):
             QAbstractItemView.EditTrigger.AllEditTriggers if self.may_verify
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
-        self.problems = QLabel()
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b3261e;")
-        self.problems.hide()
+        self.problems = ProblemsLabel("problems")
         self.status = QLabel()
         self.status.setObjectName("status")
-        self.all_button = QPushButton()
-        self.all_button.setObjectName("allConsistent")
-        self.all_button.clicked.connect(lambda: self.model.set_all(SpotCheckResult.CONSISTENT))
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("close")
-        self.close_button.clicked.connect(self.reject)
-        for b in (self.all_button, self.save_button, self.close_button):
-            b.setAutoDefault(False)
-            b.setEnabled(b is self.close_button)
+        self.all_button = button("allConsistent", lambda: self.model.set_all(SpotCheckResult.CONSISTENT))
+        self.save_button = button("save", self.save)
+        self.close_button = button("close", self.reject)
+        self.all_button.setEnabled(False)
+        self.save_button.setEnabled(False)
         self.all_button.setVisible(self.may_verify)
         self.save_button.setVisible(self.may_verify)
         buttons = QHBoxLayout()
@@ -164,12 +150,12 @@ class SpotCheckDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
         self.resize(980, 520)
-        self._retranslate()
+        self.retranslate()
         ctx.changed.connect(self._on_changed)
         self.reload()
 
     # ---- texts -----------------------------------------------------------------------------------
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Spot check"))
         self.refusal.setText(self.tr("Only an officer records spot checks. You can read the rooms and the people "
                                      "bound to them here; an officer verifies them on a visit."))
@@ -188,47 +174,26 @@ class SpotCheckDialog(QDialog):
         elif self._last_problem is not None:
             self._problems([self._nothing_to_save()])
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     # ---- reading -----------------------------------------------------------------------------------
-    @property
-    def loading(self) -> bool:
-        return self._loading > 0
-
     def reload(self) -> None:
         """Read the rooms and people again (resets the marks) and the rates (the grid's once the sheet
         names it)."""
         pid = self.property_id
         desk = self.ctx.desk
-        self._loading += 1
-
-        def done() -> None:
-            self._loading -= 1
-
-        self.ctx.op(lambda _t: desk.housing.occupants(pid), parent=self) \
-            .on_success(self._show_sheet).on_finished(done).start()
+        self.load(lambda: desk.housing.occupants(pid), self._show_sheet)
         self.refresh_rates()
 
     def refresh_rates(self) -> None:
         pid = self.property_id
         desk = self.ctx.desk
         grid = self.sheet.grid_code if self.sheet else None
-        self._loading += 1
-
-        def done() -> None:
-            self._loading -= 1
-
-        self.ctx.op(lambda _t: desk.housing.consistency(property_id=pid, grid_code=grid), parent=self) \
-            .on_success(self._show_rates).on_finished(done).start()
+        self.load(lambda: desk.housing.consistency(property_id=pid, grid_code=grid), self._show_rates)
 
     def _on_changed(self, changes: Any) -> None:
         kinds: frozenset[Kind] = getattr(changes, "kinds", frozenset())
         if Kind.SPOT_CHECK in kinds:
             self.refresh_rates()
-        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON} and not self._busy:
+        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON} and not self.busy:
             self.reload()
 
     def _show_sheet(self, sheet: SheetProperty | None) -> None:
@@ -261,7 +226,7 @@ class SpotCheckDialog(QDialog):
 
     # ---- saving ----------------------------------------------------------------------------------
     def save(self) -> None:
-        if self._busy or not self.may_verify:
+        if self.busy or not self.may_verify:
             return
         rows = self.model.to_save()
         findings = findings_of(self.model.rows())
@@ -273,11 +238,8 @@ class SpotCheckDialog(QDialog):
         self._problems([])
         pid = self.property_id
         desk = self.ctx.desk
-        self._busy = True
-        self.save_button.setEnabled(False)
 
         def done() -> None:
-            self._busy = False
             self.save_button.setEnabled(self.model.rowCount() > 0)
 
         when = utcnow()
@@ -288,8 +250,8 @@ class SpotCheckDialog(QDialog):
             self.model.mark_saved(rows, when)  # kept on screen, marked saved, read-only
             self._show_saved()
 
-        self.ctx.op(lambda _t: desk.housing.record_visit(pid, findings=findings, checked_at=when), parent=self) \
-            .on_success(saved).on_failure(self._failed).on_finished(done).start()
+        self.submit(lambda: desk.housing.record_visit(pid, findings=findings, checked_at=when), saved,
+                    failed=self._failed, disable=(self.save_button,), after=done)
 
     def _show_saved(self) -> None:
         if self._last_saved is None:
@@ -324,5 +286,4 @@ class SpotCheckDialog(QDialog):
         return True
 
     def _problems(self, lines: list[str]) -> None:
-        self.problems.setText("\n".join(lines))
-        self.problems.setVisible(bool(lines))
+        self.problems.show_lines(lines)

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from workstation.domain.documents import DOCUMENT_TYPE_LABELS
 from workstation.domain.enums import DocumentType, FingerPosition, Sex, VisaType
 from workstation.i18n import render as core_render
 
@@ -30,19 +31,8 @@ def with_colon(label: str) -> str:
 
 
 def doc_type_name(doc_type: DocumentType) -> str:
-    names = {
-        DocumentType.RESIDENT_ID: QCoreApplication.translate("Registration", "Resident ID card"),
-        DocumentType.HMT_PERMIT: QCoreApplication.translate("Registration", "HK/Macau/Taiwan residence permit"),
-        DocumentType.FOREIGNER_PR_2017: QCoreApplication.translate(
-            "Registration", "Foreigner permanent residence card (2017)"
-        ),
-        DocumentType.FOREIGNER_PR_2023: QCoreApplication.translate(
-            "Registration", "Foreigner permanent residence card (2023)"
-        ),
-        DocumentType.PASSPORT: QCoreApplication.translate("Registration", "Passport"),
-        DocumentType.OTHER: QCoreApplication.translate("Registration", "Other document"),
-    }
-    return names[doc_type]
+    """A document type's name in the UI language (the core's table, `documents.DOCUMENT_TYPE_LABELS`)."""
+    return QCoreApplication.translate("Registration", DOCUMENT_TYPE_LABELS[doc_type])
 
 
 def sex_name(sex: Sex) -> str:
@@ -140,15 +130,6 @@ def visa_type_name(kind: VisaType) -> str:
         VisaType.VISA_FREE: QCoreApplication.translate("Registration", "Visa-free entry (no number)"),
     }
     return names[kind]
-
-
-def skip_reasons() -> list[str]:
-    return [
-        QCoreApplication.translate("Registration", "Finger injured or missing"),
-        QCoreApplication.translate("Registration", "Fingerprint cannot be read (worn ridges)"),
-        QCoreApplication.translate("Registration", "Fingerprint scanner out of order"),
-        QCoreApplication.translate("Registration", "Child under the age for fingerprints"),
-    ]
 
 
 def step_text(step: Any) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -65,8 +65,10 @@ class SyncPage(PageBase):
 
     nav_key = "sync"
     permission = Permission.SYNC
-    #: Background sync: every BACKGROUND_MS the current session's page runs one `SyncClient.tick`.
+    # Background sync (issue 12): FIRST_BACKGROUND_MS after login, then every BACKGROUND_MS, the current
+    # session's page runs one `SyncClient.tick` (send what is due, fetch tasks and pre-registrations).
     BACKGROUND_MS = 60_000
+    FIRST_BACKGROUND_MS = 3_000
 
     def __init__(self, ctx: DeskContext, item: NavItem | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -74,6 +76,8 @@ class SyncPage(PageBase):
         self.last_result: SendResult | None = None
         self.last_failure: str | None = None
         self._handle: OpHandle | None = None
+        self._background_handle: OpHandle | None = None
+        self._now_after_background = False
         self._refreshing = False
         self._transfer: OpHandle | None = None
         self.transfer_result = ""
@@ -232,6 +236,7 @@ class SyncPage(PageBase):
         self._background.setInterval(self.BACKGROUND_MS)
         self._background.timeout.connect(self.background_sync)
         self._background.start()
+        QTimer.singleShot(self.FIRST_BACKGROUND_MS, self, self.background_sync)  # tasks soon after login
         ctx.changed.connect(self._on_changed)
         self.retranslate()
 
@@ -334,10 +339,21 @@ class SyncPage(PageBase):
             return
         if ov is None and not data.enrolled(self.ctx.db):
             return
-        run.start_background(self.ctx, self, self._after_background)
+        self._background_handle = run.start_background(
+            self.ctx, self, self._after_background, on_received=self._on_received
+        )
 
     def _after_background(self) -> None:
         self.refresh()
+        if self._now_after_background:  # F5 pressed while the background sync ran: run it now
+            self._now_after_background = False
+            self.sync_now()
+
+    def _on_received(self, res: SendResult) -> None:
+        """A background sync brought tasks or pre-registrations: say so (the pages already show them)."""
+        win = self.window()
+        if hasattr(win, "show_message") and not getattr(win, "locked", False) and getattr(win, "ctx", None) is self.ctx:
+            win.show_message(run.arrived_text(res), "info")
 
     def _render(self) -> None:
         ov = self.overview
@@ -346,6 +362,7 @@ class SyncPage(PageBase):
             self.platform_label.setText(self.tr("Reading what is waiting…"))
             self.summary.setText("")
             self.sync_button.setEnabled(False)
+            self._render_result()
             return
         if not ov.enrolled:
             self.platform_label.setText(
@@ -434,9 +451,7 @@ class SyncPage(PageBase):
                 else ""
             )
         else:
-            self.result_label.setText(
-                self.tr("Sync done: {n} changes reached the platform.").replace("{n}", str(res.records))
-            )
+            self.result_label.setText(run.result_text(res))
 
     # ---- sync now ------------------------------------------------------------------------------------
     @property
@@ -456,7 +471,12 @@ class SyncPage(PageBase):
             on_finished=self._on_finished,
         )
         if handle is None:  # a background or end-of-shift sync is running: its result shows when it ends
-            self.result_label.setText(self.tr("A sync is already running."))
+            bg = self._background_handle
+            if bg is not None and not bg.done:  # this page's background step: sync now right after it
+                self._now_after_background = True
+                self.result_label.setText(self.tr("Syncing…"))
+            else:
+                self.result_label.setText(self.tr("A sync is already running."))
             return None
         self._handle = handle
         self.last_failure = None
@@ -481,17 +501,10 @@ class SyncPage(PageBase):
             text = self.tr("Sync not finished: {reason}").replace("{reason}", plain_sync_error(res.error))
             kind = "warning"
         else:
-            text = self.tr("Sync done: {n} changes reached the platform.").replace("{n}", str(res.records))
+            text = run.result_text(res)
             kind = "info"
         if hasattr(win, "show_message"):
             win.show_message(text, kind)
-        if hasattr(win, "_sync_text"):  # the status bar's "last sync HH:MM" (MainWindow._render_sync_state)
-            now = datetime.now().strftime("%H:%M")
-            win._sync_text = (
-                QCoreApplication.translate("MainWindow", "last try {t} not finished")
-                if res.error
-                else QCoreApplication.translate("MainWindow", "last sync {t}")
-            ).replace("{t}", now)
 
     def _on_failed(self, exc: BaseException) -> bool:
         from workstation.errors import UserFacingError
