@@ -4325,8 +4325,8 @@
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <source>Address, landlord&apos;s name or mobile</source>
-        <translation>地址、业主姓名或手机</translation>
+        <source>Address, landlord&apos;s name, mobile or pinyin</source>
+        <translation>地址、业主姓名、手机号或拼音</translation>
     </message>
     <message>
         <source>Monthly round…</source>
