@@ -205,8 +205,16 @@
         <translation>已检测</translation>
     </message>
     <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>confirmed by {value}</source>
+        <translation>确认人：{value}</translation>
     </message>
     <message>
         <source>connected</source>
@@ -257,12 +265,25 @@
         <translation>在 {url} 注册被拒绝：不是管理员</translation>
     </message>
     <message>
+        <source>finger injured or missing</source>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
         <source>finger position {position}, quality {quality}</source>
         <translation>手指位置 {position}，质量 {quality}</translation>
     </message>
     <message>
         <source>fingerprint</source>
         <translation>指纹</translation>
+    </message>
+    <message>
+        <source>fingerprint policy: {value}</source>
+        <translation>指纹策略：{value}</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
     </message>
     <message>
         <source>first</source>
@@ -377,6 +398,10 @@
         <translation>账号不存在或已停用</translation>
     </message>
     <message>
+        <source>no usable finger</source>
+        <translation>没有可用的手指</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -391,6 +416,10 @@
     <message>
         <source>not shown</source>
         <translation>未显示</translation>
+    </message>
+    <message>
+        <source>note: {value}</source>
+        <translation>说明：{value}</translation>
     </message>
     <message>
         <source>on {value}</source>
@@ -415,8 +444,16 @@
         <translation>操作员 {value}</translation>
     </message>
     <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
     </message>
     <message>
         <source>ours, version {version}, was based on version {base}</source>
@@ -487,6 +524,10 @@
         <translation>原因：{reason}</translation>
     </message>
     <message>
+        <source>reason: {value}</source>
+        <translation>原因：{value}</translation>
+    </message>
+    <message>
         <source>reconnecting</source>
         <translation>正在重连</translation>
     </message>
@@ -526,6 +567,10 @@
     <message>
         <source>replacing it was not asked for</source>
         <translation>未要求取代</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必须</translation>
     </message>
     <message>
         <source>resident</source>
@@ -676,6 +721,10 @@
     <message>
         <source>the passport reader</source>
         <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
     </message>
     <message>
         <source>the platform has version {version}</source>
@@ -987,6 +1036,10 @@
         <translation>确认网上备案</translation>
     </message>
     <message>
+        <source>Confirmed an action with their password</source>
+        <translation>凭本人密码确认操作</translation>
+    </message>
+    <message>
         <source>Counted residents</source>
         <translation>统计实有人口数</translation>
     </message>
@@ -1194,6 +1247,10 @@
     <message>
         <source>Registered a resident</source>
         <translation>登记实有人口</translation>
+    </message>
+    <message>
+        <source>Registered without a fingerprint</source>
+        <translation>未采集指纹登记</translation>
     </message>
     <message>
         <source>Registration blocked (freeze rule)</source>
@@ -3051,10 +3108,6 @@
         <translation>不采集指纹进行登记，需填写原因（Alt+S）</translation>
     </message>
     <message>
-        <source>Skip the fingerprint</source>
-        <translation>跳过指纹采集</translation>
-    </message>
-    <message>
         <source>Start the capture of this finger again (Alt+R)</source>
         <translation>重新采集该手指（Alt+R）</translation>
     </message>
@@ -3069,10 +3122,6 @@
     <message>
         <source>Use this fingerprint</source>
         <translation>使用此指纹</translation>
-    </message>
-    <message>
-        <source>Why is no fingerprint taken?</source>
-        <translation>为什么不采集指纹？</translation>
     </message>
 </context>
 <context>
@@ -4276,8 +4325,8 @@
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <source>Address, landlord&apos;s name or mobile</source>
-        <translation>地址、业主姓名或手机</translation>
+        <source>Address, landlord&apos;s name, mobile or pinyin</source>
+        <translation>地址、业主姓名、手机号或拼音</translation>
     </message>
     <message>
         <source>Monthly round…</source>
@@ -4487,10 +4536,6 @@
         <translation>C 乘务</translation>
     </message>
     <message>
-        <source>Child under the age for fingerprints</source>
-        <translation>儿童未到采集指纹年龄</translation>
-    </message>
-    <message>
         <source>D — permanent residence</source>
         <translation>D 定居</translation>
     </message>
@@ -4529,18 +4574,6 @@
     <message>
         <source>Female</source>
         <translation>女</translation>
-    </message>
-    <message>
-        <source>Finger injured or missing</source>
-        <translation>手指受伤或缺失</translation>
-    </message>
-    <message>
-        <source>Fingerprint cannot be read (worn ridges)</source>
-        <translation>指纹无法采集（纹线磨损）</translation>
-    </message>
-    <message>
-        <source>Fingerprint scanner out of order</source>
-        <translation>指纹仪故障</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
@@ -4839,10 +4872,6 @@
         <translation>证件信息</translation>
     </message>
     <message>
-        <source>Fingerprint not taken: %1</source>
-        <translation>未采集指纹：%1</translation>
-    </message>
-    <message>
         <source>Fingerprint taken: %1, quality %2/100</source>
         <translation>已采集指纹：%1，质量 %2/100</translation>
     </message>
@@ -5045,6 +5074,10 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <source>(confirmed by supervisor %1)</source>
+        <translation>（所领导 %1 确认）</translation>
+    </message>
+    <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
     </message>
@@ -5091,6 +5124,10 @@
     <message>
         <source>Finger</source>
         <translation>手指</translation>
+    </message>
+    <message>
+        <source>Fingerprint skipped: %1, by %2, %3</source>
+        <translation>跳过指纹采集：%1；操作人 %2，%3</translation>
     </message>
     <message>
         <source>From</source>
@@ -5428,8 +5465,8 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Asked for, may be skipped</source>
-        <translation>提示采集，可跳过</translation>
+        <source>Asked for, may be skipped with a reason</source>
+        <translation>提示采集，说明原因后可跳过</translation>
     </message>
     <message>
         <source>Days a landlord has to declare a new tenant (1–30)</source>
@@ -5496,8 +5533,8 @@
         <translation>出租屋</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>必须采集</translation>
+        <source>Required (skipping needs a supervisor&apos;s confirmation)</source>
+        <translation>必须采集（跳过须经所领导确认）</translation>
     </message>
     <message>
         <source>Rules for the whole station. Each change is recorded in the audit trail. The platform may set some of them too; the latest change counts.</source>
@@ -5696,6 +5733,49 @@
     <message>
         <source>Save the visit sheet</source>
         <translation>保存走访登记表</translation>
+    </message>
+</context>
+<context>
+    <name>SkipDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>; confirmed by %1</source>
+        <translation>；%1 确认</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>补充说明（可选）</translation>
+    </message>
+    <message>
+        <source>Register without a fingerprint</source>
+        <translation>不采集指纹，继续登记</translation>
+    </message>
+    <message>
+        <source>Say what the reason is (required)</source>
+        <translation>请写明原因（必填）</translation>
+    </message>
+    <message>
+        <source>Skip the fingerprint</source>
+        <translation>跳过指纹采集</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;name:</source>
+        <translation>所领导用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s confirmation</source>
+        <translation>所领导确认</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint. A supervisor confirms registering without one with their own name and password (they are not logged in).</source>
+        <translation>本警务室要求采集指纹。不采集指纹登记，须由所领导输入本人用户名和密码确认（不会登录）。</translation>
+    </message>
+    <message>
+        <source>Why is no fingerprint taken?</source>
+        <translation>为什么不采集指纹？</translation>
     </message>
 </context>
 <context>
@@ -8086,6 +8166,62 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
 </context>
 <context>
+    <name>fingerprint</name>
+    <message>
+        <source>This station does not take fingerprints at registration, so there is nothing to skip.</source>
+        <translation>本警务室登记时不采集指纹，无需跳过。</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint: registering without one needs a supervisor&apos;s confirmation (their name and password).</source>
+        <translation>本警务室要求采集指纹：不采集指纹登记须经所领导确认（输入其用户名和密码）。</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
+        <source>choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>finger injured or missing</source>
+        <extracomment>Each reason in the operator&apos;s words (the &quot;fingerprint&quot; context).</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
+    </message>
+    <message>
+        <source>no usable finger (ridges worn or damaged)</source>
+        <translation>没有可用的手指（指纹磨损或受损）</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>other: {note}</source>
+        <translation>其他：{note}</translation>
+    </message>
+    <message>
+        <source>say what the reason is</source>
+        <translation>请写明原因</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
+        <source>{reason} ({note})</source>
+        <translation>{reason}（{note}）</translation>
+    </message>
+</context>
+<context>
     <name>help</name>
     <message>
         <source>(demo station)</source>
@@ -8352,6 +8488,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>complete tasks</source>
         <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>confirm a registration without a fingerprint where one is required</source>
+        <translation>在要求采集指纹时确认不采集指纹登记</translation>
     </message>
     <message>
         <source>enter landlord declarations</source>

@@ -40,10 +40,11 @@ from workstation.storage.search import BadCursor
 
 # Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
 AUDIT_KINDS: dict[str, tuple[str, ...]] = {
-    "sign_in": ("login", "database.unlock", "operator.change_password"),
+    "sign_in": ("login", "database.unlock", "operator.change_password", "operator.confirm"),
     "read": ("%.read", "%.search", "%.rows", "%.list", "%.count", "%.print", "declaration.compare",
              "declaration.overdue", "declaration.late_properties", "room.occupants", "room.tenancies"),
-    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged"),
+    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged",
+               "fingerprint.skip"),
     "export": ("%.export",),
     "sync": ("sync.%", "freeze.%", "prereg.%", "task.received", "task.updated_by_platform"),
     "admin": (
