@@ -144,6 +144,7 @@
     </message>
     <message>
         <source>accepted the platform&apos;s version</source>
+        <extracomment>a conflict decision&apos;s choice (``sync.conflicts.CHOICES``)</extracomment>
         <translation>采用了平台的版本</translation>
     </message>
     <message>
@@ -204,8 +205,16 @@
         <translation>已检测</translation>
     </message>
     <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>confirmed by {value}</source>
+        <translation>确认人：{value}</translation>
     </message>
     <message>
         <source>connected</source>
@@ -218,6 +227,10 @@
     <message>
         <source>declaration</source>
         <translation>居住申报</translation>
+    </message>
+    <message>
+        <source>deleted here too</source>
+        <translation>本站也已删除</translation>
     </message>
     <message>
         <source>device</source>
@@ -252,12 +265,25 @@
         <translation>在 {url} 注册被拒绝：不是管理员</translation>
     </message>
     <message>
+        <source>finger injured or missing</source>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
         <source>finger position {position}, quality {quality}</source>
         <translation>手指位置 {position}，质量 {quality}</translation>
     </message>
     <message>
         <source>fingerprint</source>
         <translation>指纹</translation>
+    </message>
+    <message>
+        <source>fingerprint policy: {value}</source>
+        <translation>指纹策略：{value}</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
     </message>
     <message>
         <source>first</source>
@@ -294,6 +320,10 @@
     <message>
         <source>in progress</source>
         <translation>办理中</translation>
+    </message>
+    <message>
+        <source>kept this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
     </message>
     <message>
         <source>kept this station&apos;s version; the platform&apos;s record is to be corrected</source>
@@ -356,12 +386,20 @@
         <translation>否</translation>
     </message>
     <message>
+        <source>no field changed here</source>
+        <translation>本站没有字段变化</translation>
+    </message>
+    <message>
         <source>no filter</source>
         <translation>无筛选</translation>
     </message>
     <message>
         <source>no such account, or a disabled one</source>
         <translation>账号不存在或已停用</translation>
+    </message>
+    <message>
+        <source>no usable finger</source>
+        <translation>没有可用的手指</translation>
     </message>
     <message>
         <source>none</source>
@@ -378,6 +416,10 @@
     <message>
         <source>not shown</source>
         <translation>未显示</translation>
+    </message>
+    <message>
+        <source>note: {value}</source>
+        <translation>说明：{value}</translation>
     </message>
     <message>
         <source>on {value}</source>
@@ -402,8 +444,16 @@
         <translation>操作员 {value}</translation>
     </message>
     <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
     </message>
     <message>
         <source>ours, version {version}, was based on version {base}</source>
@@ -474,6 +524,10 @@
         <translation>原因：{reason}</translation>
     </message>
     <message>
+        <source>reason: {value}</source>
+        <translation>原因：{value}</translation>
+    </message>
+    <message>
         <source>reconnecting</source>
         <translation>正在重连</translation>
     </message>
@@ -515,9 +569,21 @@
         <translation>未要求取代</translation>
     </message>
     <message>
+        <source>required</source>
+        <translation>必须</translation>
+    </message>
+    <message>
         <source>resident</source>
         <extracomment>target types (the About column) → words.</extracomment>
         <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>restored here</source>
+        <translation>已在本站恢复</translation>
     </message>
     <message>
         <source>role</source>
@@ -591,6 +657,14 @@
         <translation>同步批次</translation>
     </message>
     <message>
+        <source>sync conflict: the platform&apos;s version taken</source>
+        <translation>同步冲突：采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>sync conflict: this station&apos;s version sent again</source>
+        <translation>同步冲突：重新发送本警务室的版本</translation>
+    </message>
+    <message>
         <source>system user</source>
         <translation>系统用户</translation>
     </message>
@@ -632,6 +706,11 @@
         <translation>审计记录倒退</translation>
     </message>
     <message>
+        <source>the deletion sent again</source>
+        <extracomment>what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)</extracomment>
+        <translation>重新发送了删除</translation>
+    </message>
+    <message>
         <source>the key in the system keyring</source>
         <translation>系统密钥环中的密钥</translation>
     </message>
@@ -644,6 +723,10 @@
         <translation>护照阅读器</translation>
     </message>
     <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
         <source>the platform has version {version}</source>
         <translation>平台为第 {version} 版</translation>
     </message>
@@ -652,13 +735,33 @@
         <translation>平台报告本工作站已被吊销</translation>
     </message>
     <message>
+        <source>the platform&apos;s version taken</source>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
         <source>the recovery passphrase</source>
         <extracomment>how the station was unlocked (``database.unlock``: ``via passphrase``)</extracomment>
         <translation>恢复口令</translation>
     </message>
     <message>
+        <source>the resident deleted here too</source>
+        <translation>本站也删除了该实有人口</translation>
+    </message>
+    <message>
         <source>the resident was deleted</source>
         <translation>该实有人口已删除</translation>
+    </message>
+    <message>
+        <source>the resident was deleted on the platform (a sync conflict decided)</source>
+        <translation>该实有人口已在平台删除（同步冲突已裁定）</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again</source>
+        <translation>重新发送了本警务室的版本</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again, restoring it</source>
+        <translation>重新发送了本警务室的版本，并予以恢复</translation>
     </message>
     <message>
         <source>this station&apos;s version {ours}, the platform&apos;s {platform}</source>
@@ -687,6 +790,14 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>{choice} ({outcome})</source>
+        <translation>{choice}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{choice}: {note} ({outcome})</source>
+        <translation>{choice}：{note}（{outcome}）</translation>
     </message>
     <message>
         <source>{counts}; random seed {seed}</source>
@@ -788,6 +899,10 @@
     <message>
         <source>{n} tenants declared</source>
         <translation>申报租客 {n} 人</translation>
+    </message>
+    <message>
+        <source>{outcome}, {n} unsent changes replaced</source>
+        <translation>{outcome}，替换了 {n} 项未发送的更改</translation>
     </message>
     <message>
         <source>{port}, {protocol}, {baud} baud</source>
@@ -919,6 +1034,10 @@
     <message>
         <source>Confirmed a pre-registration</source>
         <translation>确认网上备案</translation>
+    </message>
+    <message>
+        <source>Confirmed an action with their password</source>
+        <translation>凭本人密码确认操作</translation>
     </message>
     <message>
         <source>Counted residents</source>
@@ -1140,6 +1259,10 @@
     <message>
         <source>Registered a resident</source>
         <translation>登记实有人口</translation>
+    </message>
+    <message>
+        <source>Registered without a fingerprint</source>
+        <translation>未采集指纹登记</translation>
     </message>
     <message>
         <source>Registration blocked (freeze rule)</source>
@@ -3003,10 +3126,6 @@
         <translation>不采集指纹进行登记，需填写原因（Alt+S）</translation>
     </message>
     <message>
-        <source>Skip the fingerprint</source>
-        <translation>跳过指纹采集</translation>
-    </message>
-    <message>
         <source>Start the capture of this finger again (Alt+R)</source>
         <translation>重新采集该手指（Alt+R）</translation>
     </message>
@@ -3021,10 +3140,6 @@
     <message>
         <source>Use this fingerprint</source>
         <translation>使用此指纹</translation>
-    </message>
-    <message>
-        <source>Why is no fingerprint taken?</source>
-        <translation>为什么不采集指纹？</translation>
     </message>
 </context>
 <context>
@@ -4439,10 +4554,6 @@
         <translation>C 乘务</translation>
     </message>
     <message>
-        <source>Child under the age for fingerprints</source>
-        <translation>儿童未到采集指纹年龄</translation>
-    </message>
-    <message>
         <source>D — permanent residence</source>
         <translation>D 定居</translation>
     </message>
@@ -4481,18 +4592,6 @@
     <message>
         <source>Female</source>
         <translation>女</translation>
-    </message>
-    <message>
-        <source>Finger injured or missing</source>
-        <translation>手指受伤或缺失</translation>
-    </message>
-    <message>
-        <source>Fingerprint cannot be read (worn ridges)</source>
-        <translation>指纹无法采集（纹线磨损）</translation>
-    </message>
-    <message>
-        <source>Fingerprint scanner out of order</source>
-        <translation>指纹仪故障</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
@@ -4791,10 +4890,6 @@
         <translation>证件信息</translation>
     </message>
     <message>
-        <source>Fingerprint not taken: %1</source>
-        <translation>未采集指纹：%1</translation>
-    </message>
-    <message>
         <source>Fingerprint taken: %1, quality %2/100</source>
         <translation>已采集指纹：%1，质量 %2/100</translation>
     </message>
@@ -4997,6 +5092,10 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <source>(confirmed by supervisor %1)</source>
+        <translation>（所领导 %1 确认）</translation>
+    </message>
+    <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
     </message>
@@ -5043,6 +5142,10 @@
     <message>
         <source>Finger</source>
         <translation>手指</translation>
+    </message>
+    <message>
+        <source>Fingerprint skipped: %1, by %2, %3</source>
+        <translation>跳过指纹采集：%1；操作人 %2，%3</translation>
     </message>
     <message>
         <source>From</source>
@@ -5380,8 +5483,8 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Asked for, may be skipped</source>
-        <translation>提示采集，可跳过</translation>
+        <source>Asked for, may be skipped with a reason</source>
+        <translation>提示采集，说明原因后可跳过</translation>
     </message>
     <message>
         <source>Days a landlord has to declare a new tenant (1–30)</source>
@@ -5448,8 +5551,8 @@
         <translation>出租屋</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>必须采集</translation>
+        <source>Required (skipping needs a supervisor&apos;s confirmation)</source>
+        <translation>必须采集（跳过须经所领导确认）</translation>
     </message>
     <message>
         <source>Rules for the whole station. Each change is recorded in the audit trail. The platform may set some of them too; the latest change counts.</source>
@@ -5648,6 +5751,49 @@
     <message>
         <source>Save the visit sheet</source>
         <translation>保存走访登记表</translation>
+    </message>
+</context>
+<context>
+    <name>SkipDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>; confirmed by %1</source>
+        <translation>；%1 确认</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>补充说明（可选）</translation>
+    </message>
+    <message>
+        <source>Register without a fingerprint</source>
+        <translation>不采集指纹，继续登记</translation>
+    </message>
+    <message>
+        <source>Say what the reason is (required)</source>
+        <translation>请写明原因（必填）</translation>
+    </message>
+    <message>
+        <source>Skip the fingerprint</source>
+        <translation>跳过指纹采集</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;name:</source>
+        <translation>所领导用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s confirmation</source>
+        <translation>所领导确认</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint. A supervisor confirms registering without one with their own name and password (they are not logged in).</source>
+        <translation>本警务室要求采集指纹。不采集指纹登记，须由所领导输入本人用户名和密码确认（不会登录）。</translation>
+    </message>
+    <message>
+        <source>Why is no fingerprint taken?</source>
+        <translation>为什么不采集指纹？</translation>
     </message>
 </context>
 <context>
@@ -8038,6 +8184,62 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
 </context>
 <context>
+    <name>fingerprint</name>
+    <message>
+        <source>This station does not take fingerprints at registration, so there is nothing to skip.</source>
+        <translation>本警务室登记时不采集指纹，无需跳过。</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint: registering without one needs a supervisor&apos;s confirmation (their name and password).</source>
+        <translation>本警务室要求采集指纹：不采集指纹登记须经所领导确认（输入其用户名和密码）。</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
+        <source>choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>finger injured or missing</source>
+        <extracomment>Each reason in the operator&apos;s words (the &quot;fingerprint&quot; context).</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
+    </message>
+    <message>
+        <source>no usable finger (ridges worn or damaged)</source>
+        <translation>没有可用的手指（指纹磨损或受损）</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>other: {note}</source>
+        <translation>其他：{note}</translation>
+    </message>
+    <message>
+        <source>say what the reason is</source>
+        <translation>请写明原因</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
+        <source>{reason} ({note})</source>
+        <translation>{reason}（{note}）</translation>
+    </message>
+</context>
+<context>
     <name>help</name>
     <message>
         <source>(demo station)</source>
@@ -8304,6 +8506,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>complete tasks</source>
         <translation>办结任务</translation>
+    </message>
+    <message>
+        <source>confirm a registration without a fingerprint where one is required</source>
+        <translation>在要求采集指纹时确认不采集指纹登记</translation>
     </message>
     <message>
         <source>enter landlord declarations</source>

@@ -583,6 +583,38 @@ def record_session_event(db: Database, actor: Actor, action: str) -> None:
         audit.record(s, actor=actor.username, action=action, target_type="operator", target_id=actor.username)
 
 
+def confirm(db: Database, username: str, password: str, *, purpose: str, now: datetime | None = None) -> Actor:
+    """Another operator confirms an action at a desk someone else is logged in to (a supervisor
+    countersigning), with their name and password: checked exactly as `authenticate` checks a login
+    (same refusals, failures counted towards the same lockout and audited as login failures), but a
+    success does not log them in: it is audited as "operator.confirm" with `purpose` (plain words,
+    no personal data) and their last login time is not touched. Returns their Actor.
+
+    Raises:
+        AuthenticationFailed: as `authenticate` (AccountLocked, and PasswordChangeRequired when their
+            password was reset: they must log in once themselves first).
+        AuditTrailDamaged: the station is open for an inspection only (nothing can be confirmed).
+    """
+    when = now or utcnow()
+    failure: Exception | None = None
+    with db.write() as s:
+        try:
+            op = _check_credentials(s, username, password, when)
+        except AuthenticationFailed as exc:
+            failure = exc  # raised after the transaction committed: the count and audit row are kept
+        else:
+            if op.must_change_password:
+                audit.record(s, actor=op.username, action="operator.confirm", target_type="operator",
+                             target_id=op.username, outcome="must_change", details=purpose)
+                failure = PasswordChangeRequired(op.username)
+            else:
+                audit.record(s, actor=op.username, action="operator.confirm", target_type="operator",
+                             target_id=op.username, details=purpose)
+                return Actor(op.username, Role(op.role), op.id)
+    assert failure is not None
+    raise failure
+
+
 def change_password(
     db: Database, username: str, old_password: str, new_password: str, *, now: datetime | None = None
 ) -> Actor:

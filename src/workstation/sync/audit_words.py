@@ -46,6 +46,7 @@ EVENT_LABELS: dict[str, Text] = {
     "lock.idle": QT_TRANSLATE_NOOP("AuditEvents", "Desk locked after idle time"),
     "database.unlock": QT_TRANSLATE_NOOP("AuditEvents", "Station unlocked"),
     "operator.change_password": QT_TRANSLATE_NOOP("AuditEvents", "Changed own password"),
+    "operator.confirm": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed an action with their password"),
     "operator.create": QT_TRANSLATE_NOOP("AuditEvents", "Created an operator"),
     "operator.disable": QT_TRANSLATE_NOOP("AuditEvents", "Disabled an operator"),
     "operator.enable": QT_TRANSLATE_NOOP("AuditEvents", "Enabled an operator"),
@@ -102,6 +103,7 @@ EVENT_LABELS: dict[str, Text] = {
     "fingerprint.create": QT_TRANSLATE_NOOP("AuditEvents", "Captured a fingerprint"),
     "fingerprint.update": QT_TRANSLATE_NOOP("AuditEvents", "Changed a fingerprint"),
     "fingerprint.delete": QT_TRANSLATE_NOOP("AuditEvents", "Deleted a fingerprint"),
+    "fingerprint.skip": QT_TRANSLATE_NOOP("AuditEvents", "Registered without a fingerprint"),
     "prereg.list": QT_TRANSLATE_NOOP("AuditEvents", "Listed pre-registrations"),
     "prereg.match": QT_TRANSLATE_NOOP("AuditEvents", "Looked for a pre-registration"),
     "prereg.confirmed": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed a pre-registration"),
@@ -162,6 +164,10 @@ DETAIL_KEYS: dict[str, Text] = {
     "registered_on": QT_TRANSLATE_NOOP("AuditDetails", "registered on {value}"),
     "tenancy": QT_TRANSLATE_NOOP("AuditDetails", "tenancy: {value}"),
     "room": QT_TRANSLATE_NOOP("AuditDetails", "room {value}"),
+    "reason": QT_TRANSLATE_NOOP("AuditDetails", "reason: {value}"),
+    "note": QT_TRANSLATE_NOOP("AuditDetails", "note: {value}"),
+    "policy": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint policy: {value}"),
+    "approved_by": QT_TRANSLATE_NOOP("AuditDetails", "confirmed by {value}"),
 }
 
 #: detail key whose value is a count → "{n} …" (translated in the "AuditDetails" context).
@@ -212,6 +218,23 @@ DETAIL_VALUES: dict[str, Text] = {
     "open": QT_TRANSLATE_NOOP("AuditDetails", "open"),
     "done": QT_TRANSLATE_NOOP("AuditDetails", "done"),
     "in_progress": QT_TRANSLATE_NOOP("AuditDetails", "in progress"),
+}
+
+#: values worth words under one key only (the codes are too short to translate everywhere): key → value → words.
+KEYED_VALUES: dict[str, dict[str, Text]] = {
+    # fingerprint.skip: the reason codes (FingerprintSkipReason) and the station's fingerprint policy
+    "reason": {
+        "finger_injured": QT_TRANSLATE_NOOP("AuditDetails", "finger injured or missing"),
+        "no_usable_finger": QT_TRANSLATE_NOOP("AuditDetails", "no usable finger"),
+        "device_unavailable": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint scanner unavailable"),
+        "too_young": QT_TRANSLATE_NOOP("AuditDetails", "child under the age for fingerprints"),
+        "refused": QT_TRANSLATE_NOOP("AuditDetails", "the person refused"),
+        "other": QT_TRANSLATE_NOOP("AuditDetails", "other reason"),
+    },
+    "policy": {
+        "required": QT_TRANSLATE_NOOP("AuditDetails", "required"),
+        "optional": QT_TRANSLATE_NOOP("AuditDetails", "optional"),
+    },
 }
 
 
@@ -457,6 +480,31 @@ def _verify_message(value: str) -> str:
     return _unrender(value)
 
 
+#: a conflict decision's choice (``sync.conflicts.CHOICES``)
+CONFLICT_CHOICES: dict[str, Text] = {
+    "accepted the platform's version": QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version"),
+    "kept this station's version": QT_TRANSLATE_NOOP("AuditDetails", "kept this station's version"),
+}
+#: what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)
+CONFLICT_OUTCOMES: dict[str, Text] = {
+    "sent_delete": QT_TRANSLATE_NOOP("AuditDetails", "the deletion sent again"),
+    "sent_station": QT_TRANSLATE_NOOP("AuditDetails", "this station's version sent again"),
+    "sent_station_restore": QT_TRANSLATE_NOOP("AuditDetails", "this station's version sent again, restoring it"),
+    "deleted_person_here": QT_TRANSLATE_NOOP("AuditDetails", "the resident deleted here too"),
+    "deleted_here": QT_TRANSLATE_NOOP("AuditDetails", "deleted here too"),
+    "restored_here": QT_TRANSLATE_NOOP("AuditDetails", "restored here"),
+    "took_platform": QT_TRANSLATE_NOOP("AuditDetails", "the platform's version taken"),
+}
+_REPLACED = QT_TRANSLATE_NOOP("AuditDetails", "{outcome}, {n} unsent changes replaced")
+
+
+def _outcome(value: str) -> str:
+    code, _, rest = value.partition(", ")
+    words = CONFLICT_OUTCOMES.get(code, code)
+    m = re.fullmatch(r"(\d+) unsent changes replaced", rest)
+    return _REPLACED.format(outcome=words, n=int(m[1])) if m else words
+
+
 def _counts(value: str) -> str:
     """``person=5, identity_document=5`` → "Residents 5, Identity documents 5"."""
     items = []
@@ -673,6 +721,35 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
         QT_TRANSLATE_NOOP("AuditDetails", "this station's version {ours}, the platform's {platform}"),
         platform=lambda v: _NOT_SHOWN if v == "not shown" else v,
     ),
+    # a conflict decided on the Sync page (sync.conflicts): the choice, an optional note, what was done
+    _form(
+        r"(?P<choice>accepted the platform's version|kept this station's version) \((?P<outcome>[a-z_]+(?:, \d+ "
+        r"unsent changes replaced)?)\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{choice} ({outcome})"),
+        choice=_words(CONFLICT_CHOICES),
+        outcome=lambda v: _outcome(v),
+    ),
+    _form(
+        r"(?P<choice>accepted the platform's version|kept this station's version): (?P<note>.*) \((?P<outcome>"
+        r"[a-z_]+(?:, \d+ unsent changes replaced)?)\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "{choice}: {note} ({outcome})"),
+        choice=_words(CONFLICT_CHOICES),
+        outcome=lambda v: _outcome(v),
+    ),
+    _form(
+        r"sync conflict: this station's version sent again",
+        QT_TRANSLATE_NOOP("AuditDetails", "sync conflict: this station's version sent again"),
+    ),
+    _form(
+        r"sync conflict: the platform's version taken",
+        QT_TRANSLATE_NOOP("AuditDetails", "sync conflict: the platform's version taken"),
+    ),
+    _form(
+        r"resident deleted on the platform \(sync conflict decided\)",
+        QT_TRANSLATE_NOOP("AuditDetails", "the resident was deleted on the platform (a sync conflict decided)"),
+    ),
+    _form(r"restored", QT_TRANSLATE_NOOP("AuditDetails", "restored")),
+    _form(r"no field changed here", QT_TRANSLATE_NOOP("AuditDetails", "no field changed here")),
     _form(r"accepted the platform's version", QT_TRANSLATE_NOOP("AuditDetails", "accepted the platform's version")),
     _form(
         r"accepted the platform's version: (?P<note>.*)",
@@ -927,7 +1004,8 @@ def _json_words(data: dict[str, Any]) -> str:
             n = len(v) if isinstance(v, list | dict) else v
             parts.append(COUNT_KEYS[key].format(n=n))
         elif key in DETAIL_KEYS:
-            parts.append(DETAIL_KEYS[key].format(value=_value(v)))
+            keyed = KEYED_VALUES.get(key, {}).get(v) if isinstance(v, str) else None
+            parts.append(DETAIL_KEYS[key].format(value=keyed if keyed is not None else _value(v)))
         else:
             parts.append(_KV.format(label=_key_words(key), value=_value(v)))
     return Listing(parts, "semicolon")

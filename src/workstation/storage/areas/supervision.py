@@ -41,10 +41,14 @@ from workstation.storage.search import BadCursor
 
 # Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
 AUDIT_KINDS: dict[str, tuple[str, ...]] = {
-    "sign_in": ("login", "unlock", "logout", "lock", "lock.idle", "database.unlock", "operator.change_password"),
+    "sign_in": (
+        "login", "unlock", "logout", "lock", "lock.idle", "database.unlock", "operator.change_password",
+        "operator.confirm",
+    ),
     "read": ("%.read", "%.search", "%.rows", "%.list", "%.count", "%.print", "declaration.compare",
              "declaration.overdue", "declaration.late_properties", "room.occupants", "room.tenancies"),
-    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged"),
+    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged",
+               "fingerprint.skip"),
     "export": ("%.export",),
     "sync": ("sync.%", "freeze.%", "prereg.%", "task.received", "task.updated_by_platform"),
     "admin": (
