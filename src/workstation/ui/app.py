@@ -334,7 +334,7 @@ class Startup(QObject):
         for actor in actors:
             try:
                 operators.record_session_event(self.station.db, actor, "logout")  # type: ignore[union-attr]
-            except Exception:  # noqa: BLE001 - closing goes on; the trail's own checks report a broken store
+            except Exception:  # closing goes on; the trail's own checks report a broken store
                 logger.warning("the logout of %s was not recorded", actor.username, exc_info=True)
 
 

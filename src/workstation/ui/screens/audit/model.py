@@ -113,7 +113,8 @@ class AuditTrailModel(PagedTableModel):
             if col == "details":
                 return r.details
             if col == "target":
-                return "\n".join(t for t in (subject_text(r), f"{r.target_type or ''} {r.target_id or ''}".strip()) if t)
+                raw = f"{r.target_type or ''} {r.target_id or ''}".strip()
+                return "\n".join(t for t in (subject_text(r), raw) if t)
             return None
         if col == "seq":
             return str(r.seq)
