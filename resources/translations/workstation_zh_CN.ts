@@ -1088,6 +1088,10 @@
         <translation>删除身份证件</translation>
     </message>
     <message>
+        <source>Desk locked after idle time</source>
+        <translation>闲置超时自动锁屏</translation>
+    </message>
+    <message>
         <source>Disabled an operator</source>
         <translation>停用操作员</translation>
     </message>
@@ -1172,9 +1176,17 @@
         <translation>查看房间住户</translation>
     </message>
     <message>
+        <source>Locked the desk</source>
+        <translation>锁定工作台</translation>
+    </message>
+    <message>
         <source>Logged in</source>
         <extracomment>action code → English words (translated in the &quot;AuditEvents&quot; context).</extracomment>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Looked for a pre-registration</source>
@@ -1303,6 +1315,10 @@
     <message>
         <source>Unlocked an operator&apos;s account</source>
         <translation>解锁操作员账号</translation>
+    </message>
+    <message>
+        <source>Unlocked the desk</source>
+        <translation>解锁工作台</translation>
     </message>
     <message>
         <source>Updated a task</source>
@@ -1611,6 +1627,12 @@
 </context>
 <context>
     <name>AuditPage</name>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation>
+            <numerusform>共 %n 条事件。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Event:</source>
         <translation>事件(&amp;E)：</translation>
@@ -1777,8 +1799,8 @@
         <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
     </message>
     <message>
-        <source>Your role may not search residents by name or ID number. Rows about a resident show its record id in the About column (point at it to see the whole id): double-click such a row to list only that resident&apos;s events.</source>
-        <translation>您的角色不能按姓名或身份证号查询居民。与居民有关的记录在“对象”列显示其记录编号（鼠标悬停可看完整编号）：双击该行即只列出此居民的事件。</translation>
+        <source>Your role may not search residents by name or ID number. Rows about a resident show the resident&apos;s name and masked ID number in the About column: double-click such a row to list only that resident&apos;s events.</source>
+        <translation>您的角色不能按姓名或证件号码查找实有人口。涉及实有人口的记录在“对象”列显示其姓名和脱敏的证件号码：双击该行即可只列出此人的相关事件。</translation>
     </message>
     <message>
         <source>any date</source>
@@ -1791,10 +1813,6 @@
     <message>
         <source>{n} events written to {path}.</source>
         <translation>已将 {n} 条事件写入 {path}。</translation>
-    </message>
-    <message>
-        <source>{n} events.</source>
-        <translation>共 {n} 条事件。</translation>
     </message>
 </context>
 <context>
@@ -9910,6 +9928,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the new password must differ from the old one</source>
+        <extracomment>Desk session events the trail records besides logging in (`record_session_event`).</extracomment>
         <translation>新密码不能与旧密码相同</translation>
     </message>
     <message>
