@@ -132,6 +132,21 @@ def test_list_model_pages_lazily_by_grid_and_passes_the_model_tester(qtbot, qtmo
     drain(qtbot, ui_station.runner)
 
 
+def test_page_finds_a_property_by_pinyin_typed_in_the_search_box(qtbot, ctx, ui_station):
+    """Fresh-eyes report: 'xingfu' found nothing on the English desk. Typed as a person types it."""
+    pid, _rooms, _person = _town(ctx, grid="G91", seq=12)
+    page = _page(qtbot, ctx)
+    page.on_shown()
+    for typed in ("xingfu", "Wangfangdong", "wfd"):  # the address 测试市G91幸福路8号, the landlord 王房东
+        page.list.search_box.clear()
+        qtbot.keyClicks(page.list.search_box, typed)
+        qtbot.waitUntil(lambda t=typed: page.model.query.text == t and not page.model.busy
+                        and page.model.rowCount() > 0, timeout=10_000)
+        m = page.model
+        assert pid in [m.row_id(r) for r in range(m.rowCount())], typed
+    drain(qtbot, ui_station.runner)
+
+
 def test_page_filters_by_grid_searches_landlord_and_opens_a_property(qtbot, ctx, ui_station):
     pid, _rooms, _person = _town(ctx)
     page = _page(qtbot, ctx)

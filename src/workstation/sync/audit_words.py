@@ -40,8 +40,13 @@ from workstation.storage.vault import backend_label
 #: action code → English words (translated in the "AuditEvents" context).
 EVENT_LABELS: dict[str, Text] = {
     "login": QT_TRANSLATE_NOOP("AuditEvents", "Logged in"),
+    "unlock": QT_TRANSLATE_NOOP("AuditEvents", "Unlocked the desk"),
+    "logout": QT_TRANSLATE_NOOP("AuditEvents", "Logged out"),
+    "lock": QT_TRANSLATE_NOOP("AuditEvents", "Locked the desk"),
+    "lock.idle": QT_TRANSLATE_NOOP("AuditEvents", "Desk locked after idle time"),
     "database.unlock": QT_TRANSLATE_NOOP("AuditEvents", "Station unlocked"),
     "operator.change_password": QT_TRANSLATE_NOOP("AuditEvents", "Changed own password"),
+    "operator.confirm": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed an action with their password"),
     "operator.create": QT_TRANSLATE_NOOP("AuditEvents", "Created an operator"),
     "operator.disable": QT_TRANSLATE_NOOP("AuditEvents", "Disabled an operator"),
     "operator.enable": QT_TRANSLATE_NOOP("AuditEvents", "Enabled an operator"),
@@ -98,6 +103,7 @@ EVENT_LABELS: dict[str, Text] = {
     "fingerprint.create": QT_TRANSLATE_NOOP("AuditEvents", "Captured a fingerprint"),
     "fingerprint.update": QT_TRANSLATE_NOOP("AuditEvents", "Changed a fingerprint"),
     "fingerprint.delete": QT_TRANSLATE_NOOP("AuditEvents", "Deleted a fingerprint"),
+    "fingerprint.skip": QT_TRANSLATE_NOOP("AuditEvents", "Registered without a fingerprint"),
     "prereg.list": QT_TRANSLATE_NOOP("AuditEvents", "Listed pre-registrations"),
     "prereg.match": QT_TRANSLATE_NOOP("AuditEvents", "Looked for a pre-registration"),
     "prereg.confirmed": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed a pre-registration"),
@@ -158,6 +164,10 @@ DETAIL_KEYS: dict[str, Text] = {
     "registered_on": QT_TRANSLATE_NOOP("AuditDetails", "registered on {value}"),
     "tenancy": QT_TRANSLATE_NOOP("AuditDetails", "tenancy: {value}"),
     "room": QT_TRANSLATE_NOOP("AuditDetails", "room {value}"),
+    "reason": QT_TRANSLATE_NOOP("AuditDetails", "reason: {value}"),
+    "note": QT_TRANSLATE_NOOP("AuditDetails", "note: {value}"),
+    "policy": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint policy: {value}"),
+    "approved_by": QT_TRANSLATE_NOOP("AuditDetails", "confirmed by {value}"),
 }
 
 #: detail key whose value is a count → "{n} …" (translated in the "AuditDetails" context).
@@ -208,6 +218,23 @@ DETAIL_VALUES: dict[str, Text] = {
     "open": QT_TRANSLATE_NOOP("AuditDetails", "open"),
     "done": QT_TRANSLATE_NOOP("AuditDetails", "done"),
     "in_progress": QT_TRANSLATE_NOOP("AuditDetails", "in progress"),
+}
+
+#: values worth words under one key only (the codes are too short to translate everywhere): key → value → words.
+KEYED_VALUES: dict[str, dict[str, Text]] = {
+    # fingerprint.skip: the reason codes (FingerprintSkipReason) and the station's fingerprint policy
+    "reason": {
+        "finger_injured": QT_TRANSLATE_NOOP("AuditDetails", "finger injured or missing"),
+        "no_usable_finger": QT_TRANSLATE_NOOP("AuditDetails", "no usable finger"),
+        "device_unavailable": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint scanner unavailable"),
+        "too_young": QT_TRANSLATE_NOOP("AuditDetails", "child under the age for fingerprints"),
+        "refused": QT_TRANSLATE_NOOP("AuditDetails", "the person refused"),
+        "other": QT_TRANSLATE_NOOP("AuditDetails", "other reason"),
+    },
+    "policy": {
+        "required": QT_TRANSLATE_NOOP("AuditDetails", "required"),
+        "optional": QT_TRANSLATE_NOOP("AuditDetails", "optional"),
+    },
 }
 
 
@@ -977,7 +1004,8 @@ def _json_words(data: dict[str, Any]) -> str:
             n = len(v) if isinstance(v, list | dict) else v
             parts.append(COUNT_KEYS[key].format(n=n))
         elif key in DETAIL_KEYS:
-            parts.append(DETAIL_KEYS[key].format(value=_value(v)))
+            keyed = KEYED_VALUES.get(key, {}).get(v) if isinstance(v, str) else None
+            parts.append(DETAIL_KEYS[key].format(value=keyed if keyed is not None else _value(v)))
         else:
             parts.append(_KV.format(label=_key_words(key), value=_value(v)))
     return Listing(parts, "semicolon")

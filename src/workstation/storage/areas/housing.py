@@ -7,8 +7,8 @@ ID numbers.
     find_properties(query: str = "", *, grid_code: str | None = None,
                     order: PropertyOrder = PropertyOrder.ADDRESS, mine_first: bool | None = None,
                     after: str | None = None, limit: int = 20) -> Page[PropertyRow]
-        address fragment or landlord (name or mobile); per row: rooms, people bound now, last spot
-        check and consistency rate, computed for the page's rows only
+        address fragment or landlord (name or mobile), or their pinyin ("xingfu", "dxm"); per row:
+        rooms, people bound now, last spot check and consistency rate, computed for the page's rows only
     property_rows(ids) -> dict[str, PropertyRow]              (a lazy table's cache refresh)
     get_property(property_id: str) -> PropertyDetail           (unmasked, audited; rooms as tiles)
     rooms(property_id: str) -> tuple[RoomRow, ...]
@@ -90,7 +90,7 @@ from workstation.storage.schema import (
     Tenancy,
     utcnow,
 )
-from workstation.storage.search import BadCursor, QueryKind
+from workstation.storage.search import BadCursor, QueryKind, property_pinyin_ids
 
 NO_CHECKS = Rate(0, 0)  # the consistency rate of a property never spot-checked
 
@@ -306,8 +306,10 @@ class Housing(HousingChecks):
         """Properties whose address contains `query`, or whose landlord's name or mobile does (all of
         them when `query` is empty), in grid `grid_code` when given.
 
-        Addresses of three characters or more use the address trigram index; shorter fragments and
-        landlords scan the properties (of the grid, when one is given).
+        Addresses of three characters or more use the address trigram index; pinyin (Latin letters
+        and digits: of the address, of the landlord's name, the landlord's initials from two letters)
+        uses the pinyin trigram index (`storage.search.property_pinyin_ids`); shorter fragments and
+        landlords' names scan the properties (of the grid, when one is given).
 
         Args:
             order: `PropertyOrder.ADDRESS`, or `CONSISTENCY` (lowest consistency rate first,
@@ -939,7 +941,9 @@ class Housing(HousingChecks):
 
 
 def _match(s: Session, fragment: str) -> ColumnElement[bool]:
-    """Properties whose address, landlord's name or landlord's mobile holds `fragment`."""
+    """Properties whose address, landlord's name or landlord's mobile holds `fragment`, or whose
+    pinyin keys do (`storage.search.property_pinyin_ids`: the address's or the landlord's pinyin,
+    the landlord's initials)."""
     alternatives: list[ColumnElement[bool]] = [Property.landlord_name.contains(fragment, autoescape=True)]
     if len(fragment) >= 3:
         phrase = '"' + fragment.replace('"', '""') + '"'
@@ -953,6 +957,9 @@ def _match(s: Session, fragment: str) -> ColumnElement[bool]:
         alternatives.append(Property.id.in_(ids))
     else:
         alternatives.append(Property.address.contains(fragment, autoescape=True))
+    pinyin = property_pinyin_ids(s, fragment)  # "xingfu", "duxiaoming", "dxm": None when not pinyin
+    if pinyin:
+        alternatives.append(Property.id.in_(pinyin))
     digits = fragment.replace(" ", "").replace("-", "")
     if len(digits) >= 4 and digits.isascii() and digits.isdigit():
         alternatives.append(Property.landlord_phone.contains(digits, autoescape=True))

@@ -164,8 +164,8 @@ class SettingsTab(QWidget):
         for key, text in texts.items():
             self.labels[key].setText(text)
         fp = {
-            "required": self.tr("Required"),
-            "optional": self.tr("Asked for, may be skipped"),
+            "required": self.tr("Required (skipping needs a supervisor's confirmation)"),
+            "optional": self.tr("Asked for, may be skipped with a reason"),
             "off": self.tr("Not taken"),
         }
         for i in range(self.fingerprint.count()):

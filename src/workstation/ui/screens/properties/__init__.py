@@ -141,7 +141,7 @@ class PropertyList(QWidget):
 
     def retranslate(self) -> None:
         self.search_label.setText(self.tr("&Search:"))
-        self.search_box.setPlaceholderText(self.tr("Address, landlord's name or mobile"))
+        self.search_box.setPlaceholderText(self.tr("Address, landlord's name, mobile or pinyin"))
         self.grid_label.setText(self.tr("&Grid:"))
         self.grid_box.setPlaceholderText(self.tr("all"))
         self.order_label.setText(self.tr("&Order:"))

@@ -159,15 +159,6 @@ def visa_type_name(kind: VisaType) -> str:
     return _table("visa_type_name", build)[kind]
 
 
-def skip_reasons() -> list[str]:
-    return [
-        QCoreApplication.translate("Registration", "Finger injured or missing"),
-        QCoreApplication.translate("Registration", "Fingerprint cannot be read (worn ridges)"),
-        QCoreApplication.translate("Registration", "Fingerprint scanner out of order"),
-        QCoreApplication.translate("Registration", "Child under the age for fingerprints"),
-    ]
-
-
 def step_text(step: Any) -> str:
     """An enrolment step's message (marked by the core) in the UI's language."""
     return problem_text(step.message)
