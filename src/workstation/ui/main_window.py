@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.ui import i18n
+from workstation.ui import i18n, memory
 from workstation.ui.context import DeskContext, Station, role_label
 from workstation.ui.login import LoginScreen
 from workstation.ui.pages import NAV, NavItem, PageBase, PlaceholderPage, visible_nav
@@ -544,6 +544,9 @@ class MainWindow(QMainWindow):
             self.screens.addWidget(session)
             if ctx.can("register"):  # the first card of the session opens its form at once
                 QTimer.singleShot(1000, ctx, lambda c=ctx: _desk_screens().spare_form(c, self))
+            # what exists once the first session is built lives as long as the app: out of the garbage
+            # collector's full walks, which froze the window for 100-300 ms each (workstation.ui.memory)
+            QTimer.singleShot(1500, ctx, memory.freeze_long_lived)
         self.session = session
         self.locked = False
         self.screens.setCurrentWidget(session)
