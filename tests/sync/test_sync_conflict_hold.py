@@ -165,3 +165,43 @@ def test_an_ordinary_chain_of_edits_still_applies(sqlite_platform, station):
     assert hashes[1:] == [(v, outbox.content_hash(payloads[v - 1])) for v in (2, 3, 4)]
     theirs, version = _platform_copy(platform, pid)
     assert (version, theirs["manager_name"]) == (4, "丙")
+
+
+def test_a_refused_change_the_decision_superseded_is_not_acknowledged(sqlite_platform, station, capsys):
+    """Deciding a conflict does not make the refused change 'acknowledged': it is superseded by the
+    decision (state "decided"), said in words by `workstation sync --status` and the Sync page's counts,
+    and the record is not marked as acknowledged at the refused version."""
+    from workstation.cli.sync import print_status
+    from workstation.i18n import render
+    from workstation.ui.screens.sync.data import overview
+
+    platform, st = sqlite_platform, station
+    client = _linked(platform, st)
+    svc, pid = _scenario(platform, st, client)
+    client.sync()
+
+    def shown(state):
+        return {r.state: r.changes for r in overview(st.db).rows}.get(state)
+
+    assert (shown("refused"), shown("acknowledged"), shown("decided")) == (1, 1, None)  # the create only
+    assert sc.status(st.db).refused_records == 1
+    print_status(st.db)
+    assert "Not applied by the platform (waiting for your decision) 1" in capsys.readouterr().out
+
+    (c,) = svc.conflicts.open()
+    svc.conflicts.resolve(c.id, choice="platform", client=client)
+    status = sc.status(st.db)
+    assert (status.refused_records, status.decided_records) == (0, 1)
+    assert _local(st, pid).acked_version == 1  # the platform never acknowledged this station's version 2
+    assert (shown("refused"), shown("acknowledged"), shown("decided")) == (None, 1, 1)
+    print_status(st.db)
+    out = capsys.readouterr().out
+    assert "Superseded by a conflict decision (never applied by the platform) 1" in out
+    assert "Acknowledged by the platform" not in out.split("Changes a conflict stopped")[1].split("\n")[0]
+    label = sc.state_label(sc.DECIDED)
+    assert render(label, "zh_CN") != label  # translated
+
+    client.sync()  # the decision itself reaches the platform and is acknowledged
+    assert (shown("acknowledged"), shown("decided")) == (2, 1)
+    local = _local(st, pid)
+    assert local.acked_version == local.version == 3

@@ -68,6 +68,7 @@ class SyncOverview:
     last_acknowledged_at: datetime | None
     by_kind: dict[str, int] = field(default_factory=dict)
     freeze: freeze.FreezeOutlook | None = None  # the freeze rule's limits against what waits
+    held: int = 0  # of `waiting`: changes held by an undecided conflict (sent with the decision)
 
 
 def enrolled(db: Database) -> bool:
@@ -87,6 +88,14 @@ def unacknowledged_by_kind(db: Database) -> dict[str, int]:
             .group_by(OutboxEntry.record_type)
         ).all()
     return {str(t): int(n) for t, n in rows if n}
+
+
+def waiting_for_decision(db: Database) -> int:
+    """Changes that wait for the officer's decision on a sync conflict, not for a sync: refused by the
+    platform, or held because their record has an undecided conflict (`sync.client.conflict_counts`)."""
+    with db.read() as s:
+        stopped = conflict_counts(s)
+    return stopped.held + stopped.refused
 
 
 def overview(db: Database) -> SyncOverview:
@@ -156,4 +165,5 @@ def overview(db: Database) -> SyncOverview:
         last_acknowledged_at=last_ack,
         by_kind=unacknowledged_by_kind(db) if waiting else {},
         freeze=outlook,
+        held=stopped.held,
     )

@@ -413,12 +413,16 @@ class SyncPage(PageBase):
         else:
             self.error_box.hide()
         if ov.open_conflicts:
-            self.conflicts_label.setText(
-                self.tr(
-                    "{n} changes were not applied by the platform: it holds another version of the record. "
-                    "Open each one below, compare the two versions and record which one stands."
-                ).replace("{n}", str(ov.open_conflicts))
-            )
+            text = self.tr(
+                "{n} changes were not applied by the platform: it holds another version of the record. "
+                "Open each one below, compare the two versions and record which one stands."
+            ).replace("{n}", str(ov.open_conflicts))
+            if ov.held:
+                text += " " + self.tr(
+                    "{n} later changes of these records are held until you decide (a sync does not send "
+                    "them); the decision takes them with it."
+                ).replace("{n}", str(ov.held))
+            self.conflicts_label.setText(text)
             self.conflicts_label.show()
         else:
             self.conflicts_label.hide()
