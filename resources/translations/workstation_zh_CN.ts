@@ -2893,6 +2893,10 @@
         <translation>正在退出登录……</translation>
     </message>
     <message>
+        <source>Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: {n}.</source>
+        <translation>其中等待您处理同步冲突（见“同步”页）、同步不会发送的记录：{n} 条。</translation>
+    </message>
+    <message>
         <source>Sending the waiting changes to the central platform and fetching its updates…</source>
         <translation>正在把待上传的变更发送到中心平台，并获取平台下发的内容……</translation>
     </message>
@@ -2929,12 +2933,8 @@
         <translation>另一次同步仍在进行，请稍后再试。</translation>
     </message>
     <message>
-        <source>{n} changes wait for your decision on a sync conflict (Sync page).</source>
-        <translation>有 {n} 条修改在等待您处理同步冲突（见“同步”页）。</translation>
-    </message>
-    <message>
-        <source>{n} of these changes wait for your decision on a sync conflict (Sync page): a sync does not send them.</source>
-        <translation>其中 {n} 条修改在等待您处理同步冲突（见“同步”页）：同步不会发送它们。</translation>
+        <source>records waiting for your decision on a sync conflict (Sync page): {n}.</source>
+        <translation>等待您处理同步冲突（见“同步”页）的记录：{n} 条。</translation>
     </message>
     <message>
         <source>{n} records have not reached the central platform</source>
@@ -5970,6 +5970,10 @@
         <translation>最近一次平台回执：{t}。</translation>
     </message>
     <message>
+        <source>Later changes of these records held until you decide: {n} (a sync does not send them; the decision takes them with it).</source>
+        <translation>这些记录之后的修改暂扣至您作出处理：{n} 条（同步不会发送它们；处理结果会一并带上）。</translation>
+    </message>
+    <message>
         <source>Next automatic try at {t} (in {m} min), or press Sync now.</source>
         <translation>将于 {t}（{m} 分钟后）自动重试，也可以点击“立即同步”。</translation>
     </message>
@@ -6072,10 +6076,6 @@
     <message>
         <source>{n} changes were not applied by the platform: it holds another version of the record. Open each one below, compare the two versions and record which one stands.</source>
         <translation>有 {n} 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</translation>
-    </message>
-    <message>
-        <source>{n} later changes of these records are held until you decide (a sync does not send them); the decision takes them with it.</source>
-        <translation>这些记录之后的 {n} 条修改暂扣至您作出处理（同步不会发送它们）；处理结果会一并带上这些修改。</translation>
     </message>
     <message>
         <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>

@@ -154,7 +154,7 @@ def test_a_skip_at_registration_is_written_with_the_resident_in_one_transaction(
         s.execute(text("CREATE TRIGGER test_refuse_skip BEFORE INSERT ON audit_event "
                        "WHEN NEW.action = 'fingerprint.skip' BEGIN SELECT RAISE(ABORT, 'refused'); END"))
     before = _persons(st)
-    with pytest.raises(Exception, match="refused"):  # noqa: B017 - the database's refusal, whatever its class
+    with pytest.raises(Exception, match="refused"):  # the database's refusal, whatever its class
         desk.residents.register(_doc(7), fingerprint_skip=SkipRequest(FingerprintSkipReason.FINGER_INJURED))
     assert _persons(st) == before  # nothing registered without its skip
     with st.db.read() as s:

@@ -1227,7 +1227,9 @@ def conflict_counts(s: Session) -> ConflictCounts:
     refused_oldest = None
     if refused:
         refused_oldest = s.scalar(
-            select(func.min(OutboxEntry.created_at)).where(OutboxEntry.acked_at.is_(None), refused_change(decided=False))
+            select(func.min(OutboxEntry.created_at)).where(
+                OutboxEntry.acked_at.is_(None), refused_change(decided=False)
+            )
         )
     return ConflictCounts(int(held or 0), int(refused or 0), int(decided or 0), held_oldest, refused_oldest)
 

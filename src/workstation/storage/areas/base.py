@@ -217,8 +217,9 @@ class Transaction:
         platform's (`max(record.version, over_version) + 1`) and the outbox row carries
         `base_version=over_version` and `base_hash=over_hash` (`outbox.content_hash` of the platform's
         copy the decision was made over: the platform applies the change only while it still holds
-        that copy), so the platform applies it and both sides hold the same values at the same version. Always writes (outbox + audit), even when no value changed here: the
-        platform's copy still has to move. Returns the record.
+        that copy), so the platform applies it and both sides hold the same values at the same
+        version. Always writes (outbox + audit), even when no value changed here: the platform's copy
+        still has to move. Returns the record.
 
         The outbox operation is "delete" when the record ends deleted, "create" when the platform
         holds no copy, else "update"; the audit action is ``<kind>.delete`` or ``<kind>.update``."""

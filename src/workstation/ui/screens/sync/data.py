@@ -91,11 +91,16 @@ def unacknowledged_by_kind(db: Database) -> dict[str, int]:
 
 
 def waiting_for_decision(db: Database) -> int:
-    """Changes that wait for the officer's decision on a sync conflict, not for a sync: refused by the
-    platform, or held because their record has an undecided conflict (`sync.client.conflict_counts`)."""
+    """Records whose waiting changes wait for the officer's decision on a sync conflict, not for a sync
+    (refused by the platform, or held: `sync.client.held_by_conflict`); counted like
+    `unacknowledged_by_kind`, a record once however many of its changes wait."""
     with db.read() as s:
-        stopped = conflict_counts(s)
-    return stopped.held + stopped.refused
+        n = s.scalar(
+            select(func.count(func.distinct(OutboxEntry.record_type + ":" + OutboxEntry.record_id))).where(
+                OutboxEntry.acked_at.is_(None), held_by_conflict()
+            )
+        )
+    return int(n or 0)
 
 
 def overview(db: Database) -> SyncOverview:

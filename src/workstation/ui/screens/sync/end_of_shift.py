@@ -63,7 +63,7 @@ class EndOfShiftDialog(QDialog):
         self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget, for_decision: int = 0
     ) -> None:
         super().__init__(parent)
-        self.for_decision = for_decision  # of the waiting changes: those a sync does not send (a conflict)
+        self.for_decision = for_decision  # of the waiting records: those a sync does not send (a conflict)
         self.setObjectName("end_of_shift")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx = ctx
@@ -144,8 +144,8 @@ class EndOfShiftDialog(QDialog):
         decide = ""
         if self.for_decision:
             decide = "<p>" + self.tr(
-                "{n} of these changes wait for your decision on a sync conflict (Sync page): a sync does not "
-                "send them."
+                "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not "
+                "send: {n}."
             ).replace("{n}", str(self.for_decision)) + "</p>"
         self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>{decide}")
         if self.outcome:  # synced: nothing stays behind
@@ -244,7 +244,7 @@ class EndOfShiftDialog(QDialog):
             self._show_error(plain_sync_error(reason))
         elif self.for_decision and self.for_decision >= sum(by_kind.values()):
             self._show_error(
-                self.tr("{n} changes wait for your decision on a sync conflict (Sync page).").replace(
+                self.tr("records waiting for your decision on a sync conflict (Sync page): {n}.").replace(
                     "{n}", str(self.for_decision)
                 )
             )
@@ -314,7 +314,8 @@ def offer_end_of_shift(
     by_kind = data.unacknowledged_by_kind(ctx.db)
     if not by_kind:
         return False
-    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window, for_decision=data.waiting_for_decision(ctx.db))
+    for_decision = data.waiting_for_decision(ctx.db)
+    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window, for_decision=for_decision)
 
     def finished(_code: int) -> None:
         choice, synced = dlg.choice, (dlg.result_ if dlg.outcome else None)

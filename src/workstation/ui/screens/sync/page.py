@@ -419,8 +419,8 @@ class SyncPage(PageBase):
             ).replace("{n}", str(ov.open_conflicts))
             if ov.held:
                 text += " " + self.tr(
-                    "{n} later changes of these records are held until you decide (a sync does not send "
-                    "them); the decision takes them with it."
+                    "Later changes of these records held until you decide: {n} (a sync does not send them; "
+                    "the decision takes them with it)."
                 ).replace("{n}", str(ov.held))
             self.conflicts_label.setText(text)
             self.conflicts_label.show()
