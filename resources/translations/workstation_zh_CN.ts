@@ -4120,6 +4120,10 @@
         <translation>一致率</translation>
     </message>
     <message>
+        <source>Declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
@@ -4142,10 +4146,6 @@
     <message>
         <source>Landlord</source>
         <translation>业主</translation>
-    </message>
-    <message>
-        <source>Landlord declaration</source>
-        <translation>业主申报</translation>
     </message>
     <message>
         <source>Last spot check</source>

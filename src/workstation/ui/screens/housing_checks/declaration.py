@@ -60,6 +60,30 @@ def table_view(name: str) -> QTableView:
     return view
 
 
+SMALLEST_SCREEN = 1366  # px: the narrowest screen the desk is made for (desk-ui.md)
+
+
+def widen_to_fit(dialog: QWidget, view: QTableView) -> None:
+    """Make `dialog` wide enough for every column of `view` at its content's width (no sideways
+    scrolling, no column cut off at the right), up to its screen's width (a screen narrower than
+    `SMALLEST_SCREEN` counts as that wide); never narrower than it is, and moved left if it would
+    then stand past the screen's right edge."""
+    header = view.horizontalHeader()
+    header.resizeSections()  # each section at its contents' width now (the layout is lazy)
+    overflow = header.length() - view.viewport().width()  # the last section stretches only into room left
+    if overflow <= 0:
+        return
+    wanted = dialog.width() + overflow + 2
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    limit = max(screen.width() if screen is not None else 0, SMALLEST_SCREEN) - 20
+    target = min(wanted, limit)
+    if target <= dialog.width():
+        return
+    dialog.resize(target, dialog.height())
+    if screen is not None and screen.width() >= SMALLEST_SCREEN and dialog.frameGeometry().right() > screen.right():
+        dialog.move(max(screen.left(), screen.right() - dialog.frameGeometry().width()), dialog.y())
+
+
 class DeclarationDialog(DeskDialog):
     """One property's declarations beside its record. Reloads when declarations or bindings change."""
 
@@ -145,6 +169,7 @@ class DeclarationDialog(DeskDialog):
         else:
             self.summary.setText(self.tr("Nobody is recorded or declared here."))
         self.model.set_rows(c.lines)
+        widen_to_fit(self, self.table)  # every column readable (the last one was cut off at 1080 px)
         if c.declarations:
             parts = [
                 self.tr("%1 by %2 (%3 tenants)").replace("%1", d.declared_on.isoformat())

@@ -383,10 +383,16 @@ class PropertyView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # two lines a row (name / number, from / to, relation / source), each column as wide as its
+        # longest line; the note takes the rest (elided, whole in the tooltip): no sideways scrolling
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.tenancies.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self._size_rows()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.room_panel = QWidget()
         self.room_panel.setObjectName("room_panel")
@@ -397,12 +403,19 @@ class PropertyView(QWidget):
         right_lay.addLayout(room_buttons)
         right_lay.addWidget(self.table, 1)
 
+        # the tiles keep two columns; the room's bindings get the rest of the width (they read whole
+        # beside the tiles at 1366 px with the demo desk open); the splitter moves if wanted
+        scroll_bar = scroll.style().pixelMetric(scroll.style().PixelMetric.PM_ScrollBarExtent)
+        margins = self.tiles.grid.contentsMargins()
+        left.setMinimumWidth(2 * TILE_SPACING + 2 * (TILE_WIDTH + TILE_SPACING) + margins.left() + margins.right()
+                             + scroll_bar + 2 * scroll.frameWidth())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.room_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([left.minimumWidth(), 10 * left.minimumWidth()])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -465,9 +478,15 @@ class PropertyView(QWidget):
         self._show_detail_texts()
         self._show_room_texts()
 
+    def _size_rows(self) -> None:
+        """Rows of the bindings table two lines high in the table's font."""
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        if event.type() == QEvent.Type.FontChange:
+            self._size_rows()
         super().changeEvent(event)
 
     def eventFilter(self, obj: Any, event: QEvent) -> bool:
