@@ -157,13 +157,13 @@ class DeclarationDialog(DeskDialog):
         self.heading.setText(c.address)
         landlord = c.landlord_name or self.tr("not recorded")
         self.rule.setText(
-            self.tr("Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant "
-                    "recorded by an officer or assistant and not declared by then is overdue.")
-            .replace("%1", landlord).replace("%2", str(c.deadline_days))
+            self.tr("Landlord: %1. A landlord declares a new tenant within %n day(s) of moving in; a tenant "
+                    "recorded by an officer or assistant and not declared by then is overdue.", "", c.deadline_days)
+            .replace("%1", landlord)
         )
         if c.differences:
-            self.summary.setText(self.tr("%1 of %2 lines differ from the record (highlighted).")
-                                 .replace("%1", str(c.differences)).replace("%2", str(len(c.lines))))
+            self.summary.setText(self.tr("%1 of %n line(s) differ from the record (highlighted).", "", len(c.lines))
+                                 .replace("%1", str(c.differences)))
         elif c.lines:
             self.summary.setText(self.tr("The declarations agree with the record."))
         else:
@@ -172,17 +172,17 @@ class DeclarationDialog(DeskDialog):
         widen_to_fit(self, self.table)  # every column readable (the last one was cut off at 1080 px)
         if c.declarations:
             parts = [
-                self.tr("%1 by %2 (%3 tenants)").replace("%1", d.declared_on.isoformat())
-                .replace("%2", d.declarant_name).replace("%3", str(d.entries))
+                self.tr("%1 by %2 (%n tenant(s))", "", d.entries).replace("%1", d.declared_on.isoformat())
+                .replace("%2", d.declarant_name)
                 for d in c.declarations[:5]
             ]
             self.history.setText(texts.with_colon(self.tr("Declarations")) + " " + "; ".join(parts))
         elif any(line.agreement is Agreement.FROM_DECLARATION for line in c.lines):
             n = sum(1 for line in c.lines if line.agreement is Agreement.FROM_DECLARATION)
             self.history.setText(self.tr(
-                "No declaration form is on file for this property. %1 tenant(s) were registered straight from "
-                "what the landlord declared (\"Recorded from a declaration\"): their room and date are those "
-                "recorded then.").replace("%1", str(n)))
+                "No declaration form is on file for this property. Registered straight from what the landlord "
+                "declared (\"Recorded from a declaration\"): %n tenant(s), with the room and date recorded then.",
+                "", n))
         else:
             self.history.setText(self.tr("The landlord has declared nothing for this property yet."))
         self.enter_button.setEnabled(True)

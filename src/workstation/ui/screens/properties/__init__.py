@@ -192,9 +192,9 @@ class PropertyList(QWidget):
             q = self.model.query
             self.status.setText(self.tr("No property found.") if (q.text or q.grid_code or q.landlord_late) else "")
         elif self.model.has_more():
-            self.status.setText(self.tr("%1 properties shown; scroll for more").replace("%1", str(n)))
+            self.status.setText(self.tr("%n [property|properties] shown; scroll for more", "", n))
         else:
-            self.status.setText(self.tr("%1 properties").replace("%1", str(n)))
+            self.status.setText(self.tr("%n [property|properties]", "", n))
 
 
 class PropertiesPage(PageBase):

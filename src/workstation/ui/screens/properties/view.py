@@ -67,14 +67,14 @@ def room_state(room: Any) -> str:
 
 def tile_lines(room: Any) -> list[str]:
     """What a tile says, line by line (never colour alone)."""
+    # (the count is a plain name: lupdate reads a numerus call only with a name or a number there)
     if room.capacity is not None:
-        people = (
-            QCoreApplication.translate("PropertyView", "%1 / %2 people")
-            .replace("%1", str(room.occupants))
-            .replace("%2", str(room.capacity))
-        )
+        capacity = room.capacity  # "1 / 2 people": the noun goes with the capacity
+        people = QCoreApplication.translate("PropertyView", "%1 / %n [person|people]", None, capacity).replace(
+            "%1", str(room.occupants))
     else:
-        people = QCoreApplication.translate("PropertyView", "%1 people").replace("%1", str(room.occupants))
+        occupants = room.occupants
+        people = QCoreApplication.translate("PropertyView", "%n [person|people]", None, occupants)
     lines = [people]
     if room.empty:
         lines.append(QCoreApplication.translate("PropertyView", "Empty"))
@@ -526,16 +526,14 @@ class PropertyView(QWidget):
             if d.last_spot_check
             else QCoreApplication.translate("PropertyView", "never")
         )
-        self.summary.setText(
-            QCoreApplication.translate(
-                "PropertyView", "Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5"
-            )
-            .replace("%1", d.grid_code)
-            .replace("%2", str(len(d.rooms)))
-            .replace("%3", str(d.bound_now))
-            .replace("%4", percent(d.consistency))
-            .replace("%5", last)
-        )
+        rooms, bound = len(d.rooms), d.bound_now  # plain names for the numerus calls (what lupdate reads)
+        self.summary.setText(" · ".join((
+            QCoreApplication.translate("PropertyView", "Grid %1").replace("%1", d.grid_code),
+            QCoreApplication.translate("PropertyView", "%n room(s)", None, rooms),
+            QCoreApplication.translate("PropertyView", "%n [person|people] bound now", None, bound),
+            QCoreApplication.translate("PropertyView", "consistency rate %1").replace("%1", percent(d.consistency)),
+            QCoreApplication.translate("PropertyView", "last spot check %1").replace("%1", last),
+        )))
 
     def _show_room_texts(self) -> None:
         room = self.current_room
