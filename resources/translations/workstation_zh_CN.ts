@@ -1088,6 +1088,10 @@
         <translation>删除身份证件</translation>
     </message>
     <message>
+        <source>Desk locked after idle time</source>
+        <translation>闲置超时自动锁屏</translation>
+    </message>
+    <message>
         <source>Disabled an operator</source>
         <translation>停用操作员</translation>
     </message>
@@ -1172,9 +1176,17 @@
         <translation>查看房间住户</translation>
     </message>
     <message>
+        <source>Locked the desk</source>
+        <translation>锁定工作台</translation>
+    </message>
+    <message>
         <source>Logged in</source>
         <extracomment>action code → English words (translated in the &quot;AuditEvents&quot; context).</extracomment>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Looked for a pre-registration</source>
@@ -1303,6 +1315,10 @@
     <message>
         <source>Unlocked an operator&apos;s account</source>
         <translation>解锁操作员账号</translation>
+    </message>
+    <message>
+        <source>Unlocked the desk</source>
+        <translation>解锁工作台</translation>
     </message>
     <message>
         <source>Updated a task</source>
@@ -1799,8 +1815,8 @@
         <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
     </message>
     <message>
-        <source>Your role may not search residents by name or ID number. Rows about a resident show its record id in the About column (point at it to see the whole id): double-click such a row to list only that resident&apos;s events.</source>
-        <translation>您的角色不能按姓名或身份证号查询居民。与居民有关的记录在“对象”列显示其记录编号（鼠标悬停可看完整编号）：双击该行即只列出此居民的事件。</translation>
+        <source>Your role may not search residents by name or ID number. Rows about a resident show the resident&apos;s name and masked ID number in the About column: double-click such a row to list only that resident&apos;s events.</source>
+        <translation>您的角色不能按姓名或证件号码查找实有人口。涉及实有人口的记录在“对象”列显示其姓名和脱敏的证件号码：双击该行即可只列出此人的相关事件。</translation>
     </message>
     <message>
         <source>any date</source>
@@ -8648,6 +8664,34 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台已收到同一编号但内容不同的批次</translation>
     </message>
     <message>
+        <source>a record in the batch has a version out of range</source>
+        <translation>批次中有一条记录的版本号超出范围</translation>
+    </message>
+    <message>
+        <source>a record in the batch has an invalid type, id or operation</source>
+        <translation>批次中有一条记录的类型、编号或操作无效</translation>
+    </message>
+    <message>
+        <source>a record in the batch lacks required fields</source>
+        <translation>批次中有一条记录缺少必填字段</translation>
+    </message>
+    <message>
+        <source>a record&apos;s payload is not valid text</source>
+        <translation>有一条记录的内容不是有效文本</translation>
+    </message>
+    <message>
+        <source>a sealed batch is sent as {media_type}</source>
+        <translation>封包批次须以 {media_type} 格式发送</translation>
+    </message>
+    <message>
+        <source>expected batch sequence {expected}, got {got}</source>
+        <translation>应为第 {expected} 号批次，收到的是第 {got} 号</translation>
+    </message>
+    <message>
+        <source>internal error after commit (injected)</source>
+        <translation>提交后发生内部错误（测试注入）</translation>
+    </message>
+    <message>
         <source>no device {device}</source>
         <translation>没有设备 {device}</translation>
     </message>
@@ -8660,16 +8704,56 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>审计检查点缺失或未签名</translation>
     </message>
     <message>
+        <source>the audit checkpoint is missing or not signed by the device</source>
+        <translation>审计检查点缺失或未经该设备签名</translation>
+    </message>
+    <message>
+        <source>the batch arrived incomplete; it is sent again</source>
+        <translation>批次到达时不完整，将重新发送</translation>
+    </message>
+    <message>
         <source>the batch content is not valid</source>
         <translation>批次内容无效</translation>
+    </message>
+    <message>
+        <source>the batch could not be decrypted with the platform key</source>
+        <translation>无法用平台密钥解密该批次</translation>
     </message>
     <message>
         <source>the batch does not follow the previous one the platform received</source>
         <translation>该批次与平台收到的上一批次衔接不上</translation>
     </message>
     <message>
+        <source>the batch header does not have the expected fields</source>
+        <translation>批次头缺少应有的字段</translation>
+    </message>
+    <message>
+        <source>the batch header field {name} is not short printable ASCII</source>
+        <translation>批次头字段 {name} 不是简短的可打印 ASCII 文本</translation>
+    </message>
+    <message>
+        <source>the batch header has a field of the wrong type</source>
+        <translation>批次头有字段类型错误</translation>
+    </message>
+    <message>
+        <source>the batch header is not in canonical form</source>
+        <translation>批次头不是规范格式</translation>
+    </message>
+    <message>
+        <source>the batch header is not valid JSON</source>
+        <translation>批次头不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>the batch header&apos;s seq or count is out of range</source>
+        <translation>批次头的序号或条数超出范围</translation>
+    </message>
+    <message>
         <source>the batch holds a different number of records than its header</source>
         <translation>批次中的记录数与批次头不符</translation>
+    </message>
+    <message>
+        <source>the batch holds a different number of records than its header says</source>
+        <translation>批次中的记录条数与批次头所写不符</translation>
     </message>
     <message>
         <source>the batch is not the one the platform expects next</source>
@@ -8680,12 +8764,44 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>该批次所用的平台密钥已不存在</translation>
     </message>
     <message>
+        <source>the batch is sealed to platform key {key}, not ours</source>
+        <translation>该批次是用平台密钥 {key} 封装的，不是本平台的密钥</translation>
+    </message>
+    <message>
+        <source>the batch is truncated (header length runs past the end)</source>
+        <translation>批次不完整（批次头长度超出文件末尾）</translation>
+    </message>
+    <message>
+        <source>the batch length does not match its declared sizes (truncated or padded)</source>
+        <translation>批次长度与其声明的大小不符（被截断或有多余内容）</translation>
+    </message>
+    <message>
         <source>the batch was sent in the wrong format</source>
         <translation>批次发送格式有误</translation>
     </message>
     <message>
+        <source>the device signature does not match the batch</source>
+        <translation>设备签名与批次内容不符</translation>
+    </message>
+    <message>
+        <source>the device signing key is not a valid Ed25519 key</source>
+        <translation>设备签名密钥无效（不是有效的椭圆曲线签名密钥）</translation>
+    </message>
+    <message>
         <source>the device signing key was not accepted</source>
         <translation>平台不接受本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>the platform could not decrypt the batch</source>
+        <translation>平台无法解密该批次</translation>
+    </message>
+    <message>
+        <source>the platform could not verify this workstation&apos;s signature on the batch</source>
+        <translation>平台无法验证本工作站在该批次上的签名</translation>
+    </message>
+    <message>
+        <source>the platform does not accept this workstation&apos;s batch format; the workstation needs an update</source>
+        <translation>平台不接受本工作站的批次格式，需要升级工作站</translation>
     </message>
     <message>
         <source>the platform holds no such record</source>
@@ -8696,16 +8812,52 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>中心平台暂时不可用</translation>
     </message>
     <message>
+        <source>the platform is temporarily unavailable (injected)</source>
+        <translation>平台暂时不可用（测试注入）</translation>
+    </message>
+    <message>
+        <source>the platform was busy with a concurrent upload; send the batch again</source>
+        <translation>平台正忙于另一次上传，请重新发送该批次</translation>
+    </message>
+    <message>
         <source>the platform was busy; the batch is sent again</source>
         <translation>中心平台繁忙，该批次将重新发送</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s receipt signature does not verify</source>
+        <translation>平台回执的签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the previous-batch hash does not match the platform&apos;s chain</source>
+        <translation>上一批次的哈希与平台记录的批次链不符</translation>
+    </message>
+    <message>
+        <source>the receipt lacks required fields</source>
+        <translation>回执缺少必填字段</translation>
     </message>
     <message>
         <source>the request does not match the platform&apos;s interface</source>
         <translation>请求与平台接口不符</translation>
     </message>
     <message>
+        <source>the request nonce must be 32 lowercase hex digits</source>
+        <translation>请求随机数须为 32 位小写十六进制数字</translation>
+    </message>
+    <message>
         <source>the request signature did not verify</source>
         <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request signature does not verify</source>
+        <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request time is not an ISO 8601 time with a UTC offset</source>
+        <translation>请求时间不是带 UTC 时差的 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <source>the request time is too far from the platform&apos;s clock</source>
+        <translation>请求时间与平台时钟相差过大</translation>
     </message>
     <message>
         <source>the request time was not understood</source>
@@ -8720,8 +8872,28 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>同一签名请求被重复接收</translation>
     </message>
     <message>
+        <source>the station&apos;s audit entry {seq} differs from the one it reported before: the audit trail was rewritten or replaced</source>
+        <translation>该警务室第 {seq} 条审计记录与之前报告的不同：审计记录被改写或替换</translation>
+    </message>
+    <message>
+        <source>the station&apos;s audit trail ends at entry {seq}, but it already reported entry {reported}: audit entries were removed or the station was restored from an older copy</source>
+        <translation>该警务室的审计记录止于第 {seq} 条，但此前已报告到第 {reported} 条：审计记录被删除，或工作站从较旧的副本恢复</translation>
+    </message>
+    <message>
+        <source>this batch id was already received with different content</source>
+        <translation>已收到过相同批次编号但内容不同的批次</translation>
+    </message>
+    <message>
         <source>this computer&apos;s clock is too far from the platform&apos;s; correct the date and time</source>
         <translation>本机时钟与平台相差过大，请校正日期和时间</translation>
+    </message>
+    <message>
+        <source>this device has been revoked by the platform</source>
+        <translation>该设备已被平台吊销</translation>
+    </message>
+    <message>
+        <source>this device is not enrolled</source>
+        <translation>该设备未在平台注册</translation>
     </message>
     <message>
         <source>this enrollment code has already been used</source>
@@ -8741,8 +8913,20 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>此注册码是发给其他警务室的</translation>
     </message>
     <message>
+        <source>this is not a sealed batch (bad magic or too short)</source>
+        <translation>这不是封包批次（文件标识错误或过短）</translation>
+    </message>
+    <message>
+        <source>this record belongs to another station; its copy is not shown to this one</source>
+        <translation>该记录属于另一个警务室，不向本警务室显示</translation>
+    </message>
+    <message>
         <source>this record belongs to another station; the platform does not show it here</source>
         <translation>这条记录属于其他警务室，平台不向本站提供</translation>
+    </message>
+    <message>
+        <source>this signed request was already received (replay)</source>
+        <translation>该签名请求已收到过（重放）</translation>
     </message>
     <message>
         <source>this workstation has been revoked by the platform</source>
@@ -8751,6 +8935,18 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>this workstation is not enrolled with the platform</source>
         <translation>本工作站未在中心平台注册</translation>
+    </message>
+    <message>
+        <source>unsupported algorithm suite {suite}</source>
+        <translation>不支持的算法套件 {suite}</translation>
+    </message>
+    <message>
+        <source>unsupported batch format {format}</source>
+        <translation>不支持的批次格式 {format}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
     </message>
     <message>
         <source>{message} (HTTP {status} {reason})</source>
@@ -9816,6 +10012,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the new password must differ from the old one</source>
+        <extracomment>Desk session events the trail records besides logging in (`record_session_event`).</extracomment>
         <translation>新密码不能与旧密码相同</translation>
     </message>
     <message>

@@ -148,3 +148,23 @@ def test_sync_status_names_batch_states_in_words(
     assert "#3 已封包（已签名，等待发送）：3 条记录" in out, out
     assert "设备 20261130-0001（正常）" in out and "无法连接中心平台" in out, out
     assert not english_words(out), out
+
+
+def test_the_platform_says_why_it_refused_an_imported_batch_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`workstation-central import-folder` on a damaged and a cut batch: each refusal names the file and
+    says why in Chinese (the platform's refusals are marked texts; the HTTP body keeps the English)."""
+    from workstation.sync import envelope
+
+    plat = tmp_path / "platform"
+    rc, _out = _run("workstation-central", ["--data-dir", str(plat), "init"], capsys)
+    assert rc == 0
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "0001.wsb").write_bytes(b"not a batch at all")
+    (usb / "0002.wsb").write_bytes(envelope.MAGIC + (4000).to_bytes(4, "big") + b"{}")
+    rc, out = _run("workstation-central", ["--data-dir", str(plat), "import-folder", str(usb)], capsys)
+    assert rc == 1, out
+    assert "0001.wsb：这不是封包批次（文件标识错误或过短）" in out, out
+    assert "0002.wsb：" in out and not english_words(out, {"wsb"}), out

@@ -8,10 +8,12 @@ import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
-from workstation.storage.db import Database
+
+if TYPE_CHECKING:  # loaded by the commands that open the station, not by building `workstation`'s parser
+    from workstation.storage.db import Database
 
 NONE = QT_TRANSLATE_NOOP("cli", "none")
 #: one item of a list of counts: "Sealed (signed, waiting to send) 2"

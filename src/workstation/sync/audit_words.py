@@ -40,6 +40,10 @@ from workstation.storage.vault import backend_label
 #: action code → English words (translated in the "AuditEvents" context).
 EVENT_LABELS: dict[str, Text] = {
     "login": QT_TRANSLATE_NOOP("AuditEvents", "Logged in"),
+    "unlock": QT_TRANSLATE_NOOP("AuditEvents", "Unlocked the desk"),
+    "logout": QT_TRANSLATE_NOOP("AuditEvents", "Logged out"),
+    "lock": QT_TRANSLATE_NOOP("AuditEvents", "Locked the desk"),
+    "lock.idle": QT_TRANSLATE_NOOP("AuditEvents", "Desk locked after idle time"),
     "database.unlock": QT_TRANSLATE_NOOP("AuditEvents", "Station unlocked"),
     "operator.change_password": QT_TRANSLATE_NOOP("AuditEvents", "Changed own password"),
     "operator.confirm": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed an action with their password"),

@@ -332,6 +332,14 @@ PLATFORM_REASONS: dict[str, str] = {
     "batch_id_reused": QT_TRANSLATE_NOOP("platform", "a batch with this id was already received with other content"),
     "unknown_key": QT_TRANSLATE_NOOP("platform", "the batch is sealed to a platform key the platform no longer has"),
     "malformed": QT_TRANSLATE_NOOP("platform", "the batch content is not valid"),
+    "truncated": QT_TRANSLATE_NOOP("platform", "the batch arrived incomplete; it is sent again"),
+    "unsupported": QT_TRANSLATE_NOOP(
+        "platform", "the platform does not accept this workstation's batch format; the workstation needs an update"
+    ),
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "platform", "the platform could not verify this workstation's signature on the batch"
+    ),
+    "decrypt_failed": QT_TRANSLATE_NOOP("platform", "the platform could not decrypt the batch"),
     "bad_checkpoint": QT_TRANSLATE_NOOP("platform", "the audit checkpoint is missing or not signed"),
     "count_mismatch": QT_TRANSLATE_NOOP("platform", "the batch holds a different number of records than its header"),
     "sequence": QT_TRANSLATE_NOOP("platform", "the batch is not the one the platform expects next"),

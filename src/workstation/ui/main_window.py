@@ -569,12 +569,14 @@ class MainWindow(QMainWindow):
         if code != i18n.current() and self.station.languages is not None:
             self.station.languages.switch(code)
 
-    def lock(self) -> None:
-        """Cover everything: the lock screen; the session's windows hidden; personal data dropped."""
+    def lock(self, *, idle: bool = False) -> None:
+        """Cover everything: the lock screen; the session's windows hidden; personal data dropped. Audited
+        ("lock", or "lock.idle" when the idle time locked it)."""
         if self.session is None or self.locked:
             return
         self.locked = True
         session = self.session
+        self._record_session_event(session.ctx.operator, "lock.idle" if idle else "lock")
         for w in QApplication.topLevelWidgets():
             if w is self or not w.isVisible() or isinstance(w, QDockWidget):
                 continue
@@ -601,6 +603,7 @@ class MainWindow(QMainWindow):
         if offer_end_of_shift(self, self.session.ctx, self.logout):  # changes not on the platform yet
             return
         session, self.session = self.session, None
+        self._record_session_event(session.ctx.operator, "logout")
         self._close_session(session)
         self.locked = False
         self.message_bar.clear()
@@ -655,7 +658,25 @@ class MainWindow(QMainWindow):
         return False
 
     def _on_idle(self) -> None:
-        self.lock()
+        self.lock(idle=True)
+
+    def _record_session_event(self, actor: Actor, action: str) -> None:
+        """Audit a session event ("logout", "lock", "lock.idle": `operators.record_session_event`) on the
+        DB lane; the window goes on at once."""
+        if not self.station.is_open:
+            return
+        from workstation.storage import operators
+
+        db = self.station.db
+        try:
+            Op(self, lambda _t: operators.record_session_event(db, actor, action), runner=self.station.runner).start()
+        except RuntimeError:  # the app is quitting: `ui.app.Startup.shutdown` records the logout
+            pass
+
+    def open_operators(self) -> list[Actor]:
+        """The operators with a session open on this desk (the current one and locked ones), for the
+        "logout" the app records when it closes."""
+        return [s.ctx.operator for s in self.sessions.values()]
 
     # ---- navigation & commands --------------------------------------------------------------------------------
     def _go_to(self, index: int) -> Callable[[], None]:

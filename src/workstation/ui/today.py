@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from workstation.devices.manager import DeviceState
 from workstation.ui.context import DeskContext, role_label
 from workstation.ui.pages import NavItem, PageBase, visible_nav
-from workstation.ui.widgets.charts import LINE, Bars, Chart
+from workstation.ui.widgets.charts import BACKLOG, CONSISTENCY, LINE, Bars, Chart
 from workstation.ui.widgets.status import ROLE_TITLES
 
 DAYS = 30
@@ -144,14 +144,14 @@ class TodayPage(PageBase):
 
         # plot items: created once, later only setData
         self.registrations = self.charts["registrations"].add(Bars())
-        self.consistency = self.charts["consistency"].add(Bars("#7b1fa2"))
+        self.consistency = self.charts["consistency"].add(Bars(CONSISTENCY))
         self.feedback = self.charts["feedback"].add(
             pg.PlotDataItem(
                 pen=pg.mkPen(LINE, width=2), symbol="o", symbolSize=6, symbolBrush=LINE, symbolPen=None,
                 connect="finite",
             )
         )
-        self.backlog = self.charts["backlog"].add(Bars("#b06000"))
+        self.backlog = self.charts["backlog"].add(Bars(BACKLOG))
         self.charts["registrations"].clicked.connect(self._open_day)
         self.charts["consistency"].clicked.connect(self._open_grid)
         self.charts["feedback"].clicked.connect(lambda _i: self._open("tasks"))

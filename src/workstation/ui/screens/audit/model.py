@@ -61,6 +61,16 @@ def outcome_label(outcome: str) -> str:
     return labels.get(outcome, outcome)
 
 
+def subject_text(row: Any) -> str:
+    """The record a row is about in words: ``"张三 110105********002X"`` for a resident (name and masked
+    ID number, as the residents list shows them), the address for a property or room; "" when the core
+    gave none (`AuditRow.subject`)."""
+    subject = getattr(row, "subject", None)
+    if subject is None:
+        return ""
+    return " ".join(p for p in (subject.name, subject.id_number_masked) if p)
+
+
 def column_title(name: str) -> str:
     t = {
         "seq": QCoreApplication.translate("AuditTrailModel", "No."),
@@ -103,7 +113,8 @@ class AuditTrailModel(PagedTableModel):
             if col == "details":
                 return r.details
             if col == "target":
-                return f"{r.target_type or ''} {r.target_id or ''}".strip()
+                raw = f"{r.target_type or ''} {r.target_id or ''}".strip()
+                return "\n".join(t for t in (subject_text(r), raw) if t)
             return None
         if col == "seq":
             return str(r.seq)
@@ -117,6 +128,9 @@ class AuditTrailModel(PagedTableModel):
             kind = target_type_label(r.target_type)
             if not r.target_id:
                 return kind
+            words = subject_text(r)
+            if words:
+                return f"{kind} {words}".strip()
             short = r.target_id if len(r.target_id) <= 12 else r.target_id[:8] + "…"
             return f"{kind} {short}".strip()
         if col == "details":

@@ -37,7 +37,7 @@ from workstation.sync.audit_words import KIND_LABELS
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
-from workstation.ui.screens.audit.model import AuditQuery, AuditTrailModel
+from workstation.ui.screens.audit.model import AuditQuery, AuditTrailModel, subject_text
 from workstation.ui.tasks import OpHandle
 
 _BOX = "padding: 8px; border: 1px solid {b}; background: {bg}; color: {fg};"
@@ -200,9 +200,8 @@ class AuditPage(PageBase):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
-        for col, width in enumerate((56, 140, 96, 170, 56, 120, 160)):
-            header.resizeSection(col, width)
         header.setStretchLastSection(True)  # the details take what is left
+        self._fit_columns()
         lay.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
@@ -217,6 +216,29 @@ class AuditPage(PageBase):
         self.model.failed.connect(self._on_failed)
         self.model.loading.connect(lambda _b: self._show_count())
         self.retranslate()
+
+    # the columns' widths: No., time, operator, event, outcome, about (the details take the rest)
+    WIDTHS = (48, 134, 80, 164, 44, 240)
+    DETAILS_MIN = 120  # the About column gives way (down to ABOUT_MIN) so that the details keep this much
+    ABOUT_MIN = 150
+
+    def _fit_columns(self) -> None:
+        """Each column at its width, never narrower than its title in the UI language ("Outcome" is wider
+        than 结果); on a narrow page (the demo desk beside it) the About column narrows first."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        widths = []
+        for col, width in enumerate(self.WIDTHS):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            widths.append(max(width, fm.horizontalAdvance(title) + 24))
+        room = self.table.viewport().width() - sum(widths[:-1]) - self.DETAILS_MIN
+        widths[-1] = max(min(widths[-1], room), self.ABOUT_MIN)
+        for col, width in enumerate(widths):
+            header.resizeSection(col, width)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _date_edit(self, name: str) -> QDateEdit:
         box = QDateEdit()
@@ -275,13 +297,14 @@ class AuditPage(PageBase):
             self.person_box.setPlaceholderText(self.tr("Double-click a row about a resident, or paste its record id"))
         self.person_box.setToolTip(
             self.tr("Your role may not search residents by name or ID number. Rows about a resident show "
-                    "its record id in the About column (point at it to see the whole id): double-click such a "
-                    "row to list only that resident's events.")
+                    "the resident's name and masked ID number in the About column: double-click such a row to "
+                    "list only that resident's events.")
             if not self.ctx.can(Permission.READ_PERSON)
             else self.tr("Find a resident by name or ID number, or double-click a row about a resident")
         )
         self.person_find.setText(self.tr("Find"))
         self.person_clear.setText(self.tr("Any person"))
+        self._fit_columns()
         self.person_choice.setToolTip(self.tr("Several residents match: choose one"))
         self.reset_button.setText(self.tr("Clear filters"))
         self.verify_button.setText(self.tr("Verify chain"))
@@ -423,7 +446,7 @@ class AuditPage(PageBase):
             return
         r = self.model.row(index.row())
         if r.target_type == "person" and r.target_id:
-            self._set_person(r.target_id, r.target_id)
+            self._set_person(r.target_id, subject_text(r) or r.target_id)
 
     def _set_person(self, person_id: str, label: str) -> None:
         self._person_id = person_id
@@ -452,6 +475,12 @@ class AuditPage(PageBase):
     # ---- the list --------------------------------------------------------------------------------------
     def _on_searched(self, _query: AuditQuery, _seconds: float) -> None:
         self._show_count()
+        if self._person_id is not None and self._person_label == self._person_id:  # a record id was pasted
+            for r in self.model.rows:
+                if getattr(r, "target_id", None) == self._person_id and subject_text(r):
+                    self._person_label = subject_text(r)
+                    self.person_box.setText(self._person_label)  # the resident in words, not the id
+                    break
         seq = self.model.highlight_seq
         row = self.model.row_of(seq) if seq is not None else -1
         if row >= 0:
