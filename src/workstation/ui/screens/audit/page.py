@@ -39,6 +39,7 @@ from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.screens.audit.model import AuditQuery, AuditTrailModel, subject_text
 from workstation.ui.tasks import OpHandle
+from workstation.ui.widgets.tables import steady_view
 
 _BOX = "padding: 8px; border: 1px solid {b}; background: {bg}; color: {fg};"
 OK_STYLE = _BOX.format(b="#5a9e5a", bg="#e8f5e8", fg="#12361a")
@@ -194,6 +195,7 @@ class AuditPage(PageBase):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        steady_view(self.table)  # each page of the trail painted once
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self._row_double_clicked)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

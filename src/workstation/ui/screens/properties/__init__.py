@@ -44,6 +44,7 @@ from workstation.ui.screens.housing_checks import PropertyChecks, open_monthly_r
 from workstation.ui.screens.properties import dialogs
 from workstation.ui.screens.properties.view import PropertyView
 from workstation.ui.tasks import Lane, Op
+from workstation.ui.widgets.tables import steady_view
 
 __all__ = ["PropertiesPage", "PropertyView"]
 
@@ -97,6 +98,7 @@ class PropertyList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        steady_view(self.table)  # each search's rows painted once
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()

@@ -31,6 +31,7 @@ from workstation.ui.pages import PageBase
 from workstation.ui.screens.registration.form import find_properties
 from workstation.ui.screens.residents.detail import ResidentDetailDialog, open_detail
 from workstation.ui.tasks import Lane, Op
+from workstation.ui.widgets.tables import steady_view
 
 __all__ = ["ResidentDetailDialog", "ResidentsPage"]
 
@@ -97,6 +98,7 @@ class ResidentsPage(PageBase):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        steady_view(self.table)  # each search's rows painted once
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
