@@ -666,7 +666,7 @@ def test_end_of_shift_says_what_waits_for_a_conflict_decision(qtbot, main_window
     win.ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138003")  # held
     win.logout()
     dlg = _dialog(qtbot, win)
-    assert "<li>1 rental properties</li>" in dlg.body.text()  # one record, two changes (refused and held)
+    assert "<li>1 rental property</li>" in dlg.body.text()  # one record, two changes (refused and held)
     assert "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: 1." \
         in dlg.body.text()
     assert all(p.stat().st_size > 5000 for p in shoot(dlg, "end-of-shift-waiting-for-a-decision", sizes=None))
