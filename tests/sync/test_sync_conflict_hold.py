@@ -167,7 +167,7 @@ def test_an_ordinary_chain_of_edits_still_applies(sqlite_platform, station):
     assert (version, theirs["manager_name"]) == (4, "丙")
 
 
-def test_a_refused_change_the_decision_superseded_is_not_acknowledged(sqlite_platform, station, capsys):
+def test_a_refused_change_the_decision_superseded_is_not_acknowledged(sqlite_platform, station, capsys, monkeypatch):
     """Deciding a conflict does not make the refused change 'acknowledged': it is superseded by the
     decision (state "decided"), said in words by `workstation sync --status` and the Sync page's counts,
     and the record is not marked as acknowledged at the refused version."""
@@ -200,6 +200,11 @@ def test_a_refused_change_the_decision_superseded_is_not_acknowledged(sqlite_pla
     assert "Acknowledged by the platform" not in out.split("Changes a conflict stopped")[1].split("\n")[0]
     label = sc.state_label(sc.DECIDED)
     assert render(label, "zh_CN") != label  # translated
+    monkeypatch.setenv("WORKSTATION_LANG", "zh_CN")
+    print_status(st.db)
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if x.startswith("因冲突停下的修改")]
+    assert line == "因冲突停下的修改：已被冲突处理结果取代（平台从未采用） 1"
+    monkeypatch.setenv("WORKSTATION_LANG", "en")
 
     client.sync()  # the decision itself reaches the platform and is acknowledged
     assert (shown("acknowledged"), shown("decided")) == (2, 1)
