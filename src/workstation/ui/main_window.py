@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -276,9 +275,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        self.demo_dock: QDockWidget | None = None
+        self.demo_desk: Any = None  # the demo desk's own window (a demo station only; `ui.demo_desk`)
         if station.is_demo and station.is_open:
-            self._build_demo_dock()
+            self._build_demo_desk()
         station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
 
         self.idle_timer = QTimer(self)
@@ -381,17 +380,28 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.demo_badge)
         self._update_demo_badge()
 
-    def _build_demo_dock(self) -> None:
+    def _build_demo_desk(self) -> None:
+        """The demo desk in a window of its own, outside this window's hierarchy: a dialog modal to this
+        window (the fingerprint capture, a test read) does not block it (`ui.demo_desk`)."""
         from workstation.ui.demo_desk import DemoDesk
 
-        self.demo_dock = QDockWidget(self)
-        self.demo_dock.setObjectName("demo_dock")
-        self.demo_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.demo_desk = DemoDesk(self.station, self)
-        self.demo_dock.setWidget(self.demo_desk)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.demo_dock)
+        desk = self.demo_desk = DemoDesk(self.station)
+        self.destroyed.connect(desk.deleteLater)  # it has no parent: it goes with this window
+        if self.isVisible():
+            self._show_demo_desk()
+
+    def _show_demo_desk(self) -> None:
+        desk = self.demo_desk
+        if desk is not None and shiboken6.isValid(desk) and not desk.isVisible():
+            desk.place_beside(self)
+            desk.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_demo_desk()
+
+    def _is_demo_desk(self, w: QWidget) -> bool:
+        return w is self.demo_desk
 
     def _t(self, text: str) -> str:
         return QCoreApplication.translate("MainWindow", text)
@@ -399,8 +409,8 @@ class MainWindow(QMainWindow):
     def _on_station_opened(self) -> None:
         """The store is open now: its name, its idle-lock time and (demo station) the demo desk."""
         self.set_idle_minutes(self.station.settings.idle_lock_minutes)
-        if self.station.is_demo and self.demo_dock is None:
-            self._build_demo_dock()
+        if self.station.is_demo and self.demo_desk is None:
+            self._build_demo_desk()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -451,8 +461,6 @@ class MainWindow(QMainWindow):
             sc = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             a.setToolTip(f"{tip} ({sc})" if sc else tip)
             a.setStatusTip(tip)
-        if self.demo_dock is not None:
-            self.demo_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo desk"))
         self.message_bar.retranslate()
         self._rebuild_go_menu()
         self._update_operator_status()
@@ -556,7 +564,7 @@ class MainWindow(QMainWindow):
         self.locked = True
         session = self.session
         for w in QApplication.topLevelWidgets():
-            if w is self or not w.isVisible() or isinstance(w, QDockWidget):
+            if w is self or not w.isVisible() or self._is_demo_desk(w):  # the desk holds nothing personal
                 continue
             if w.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
                 w.hide()
@@ -603,7 +611,7 @@ class MainWindow(QMainWindow):
         session.hidden_windows.clear()
         if self.locked or self.session is session:
             for w in QApplication.topLevelWidgets():
-                if w is not self and w.isVisible() and not isinstance(w, QDockWidget):
+                if w is not self and w.isVisible() and not self._is_demo_desk(w):
                     w.close()
         self.sessions.pop(session.ctx.operator.username, None)
         self.screens.removeWidget(session)
@@ -899,4 +907,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
         self.idle_timer.stop()
         self._sync_timer.stop()
+        if self.demo_desk is not None and shiboken6.isValid(self.demo_desk):
+            self.demo_desk.close()
         super().closeEvent(event)

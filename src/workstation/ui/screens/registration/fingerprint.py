@@ -494,10 +494,17 @@ class FingerprintDialog(QDialog):
         self.accept()
 
     def _on_skip(self) -> None:
-        reasons = texts.skip_reasons()
-        reason, ok = QInputDialog.getItem(
-            self, self.tr("Skip the fingerprint"), self.tr("Why is no fingerprint taken?"), reasons, 0, True
-        )
+        ask = QInputDialog(self)
+        ask.setObjectName("skipReason")
+        ask.setWindowTitle(self.tr("Skip the fingerprint"))
+        ask.setLabelText(self.tr("Why is no fingerprint taken?"))
+        ask.setComboBoxItems(texts.skip_reasons())
+        ask.setComboBoxEditable(True)
+        # modal to this window only (QInputDialog.getItem blocks every window, the demo desk's too)
+        ask.setWindowModality(Qt.WindowModality.WindowModal)
+        ok = ask.exec() == QDialog.DialogCode.Accepted
+        reason = ask.textValue()
+        ask.deleteLater()
         if not ok or not reason.strip():
             return
         self.capture = Capture(skip_reason=reason.strip())

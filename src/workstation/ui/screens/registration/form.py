@@ -849,13 +849,17 @@ class RegistrationForm(QDialog):
 
     def reject(self) -> None:
         if self._dirty and not self._saving:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 self.tr("Discard the registration?"),
                 self.tr("What you typed in this registration will be lost."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                self,
             )
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.setWindowModality(Qt.WindowModality.WindowModal)  # not the demo desk's window too
+            answer = box.exec()
+            box.deleteLater()
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
@@ -995,15 +999,23 @@ class RegistrationForm(QDialog):
         )
         dialog = FingerprintDialog(self.ctx, self, person_label=label, allow_skip=allow_skip)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        was = self.focusWidget()
 
         def finished(_code: int) -> None:
+            # the keyboard back in the form at once (Ctrl+S, Esc): a window manager activates the parent of
+            # a closed dialog, a desk without one (or a demo desk clicked meanwhile) may not
+            self.activateWindow()
             if dialog.capture is not None:
                 self.capture = dialog.capture
                 self._show_fingerprint_status()
                 if then_save:
                     self.save()
                     return
-            self.save_button.setFocus()
+                self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            elif was is not None and was.isVisibleTo(self) and was.isEnabled():
+                was.setFocus(Qt.FocusReason.OtherFocusReason)  # cancelled: where the operator was
+            else:
+                self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
         dialog.finished.connect(finished)
         dialog.open()

@@ -1,0 +1,145 @@
+"""Findings of the fresh-eyes trial of the demo desk (the lead's report of a newcomer's first hour): the
+demo desk stays usable while a dialog waits for the hand it stands in for, the keyboard and focus at
+the registration form's room, page keys from any widget, the photo setting, the save's confirmation,
+the lock message's wrapping."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from conftest import window_login
+from workstation.domain.enums import FingerPosition, Role
+from workstation.storage.schema import Fingerprint, IdentityDocumentRow
+
+pytestmark = pytest.mark.qt
+
+
+def click(widget: QWidget) -> None:
+    """A mouse click as the window system delivers it: to the widget's window (a QWindow event), so a
+    window blocked by a modal dialog does not get it (QTest's widget overload would bypass that)."""
+    window = widget.window()
+    handle = window.windowHandle()
+    assert handle is not None, f"{window.objectName()} has no native window"
+    pos: QPoint = widget.mapTo(window, widget.rect().center())
+    QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+
+
+def visible_forms() -> list[Any]:
+    from workstation.ui.screens.registration.form import RegistrationForm
+
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, RegistrationForm) and w.isVisible()]
+
+
+def test_fingerprint_is_captured_by_pressing_the_demo_desks_own_buttons(main_window, qtbot, emulated_devices):
+    """Finding 1 (blocker): the capture dialog is modal; the demo desk stands in for the hand and must not be
+    blocked by it. A card placed from the demo desk opens the form, F4 opens the capture, three presses on
+    the demo desk's buttons enrol the finger, and the saved resident has the template."""
+    window_login(qtbot, main_window, Role.OFFICER)
+    desk = main_window.demo_desk
+    qtbot.waitUntil(lambda: desk.note.text() == "", timeout=10_000)
+    desk.card_choice.setCurrentIndex(desk.card_choice.findText("Resident ID card"))
+    click(desk.place_card)
+    qtbot.waitUntil(lambda: len(visible_forms()) == 1, timeout=15_000)
+    form = visible_forms()[0]
+    click(form.fingerprint_button)
+    qtbot.waitUntil(lambda: getattr(form, "fingerprint_dialog", None) is not None, timeout=5_000)
+    dialog = form.fingerprint_dialog
+    assert dialog.isVisible() and dialog.isModal()
+    scanner = emulated_devices.device("fingerprint")
+
+    def asks(code: str, press: int) -> bool:  # what the dialog shows now (a step waits for the hand)
+        step = dialog._last_step
+        return step is not None and step.code == code and step.press == press
+
+    for press in (1, 2, 3):
+        qtbot.waitUntil(lambda press=press: asks("place_finger", press), timeout=20_000)
+        click(desk.good_finger)
+        qtbot.waitUntil(lambda press=press: asks("lift_finger", press), timeout=20_000)
+        click(desk.lift_finger)
+        qtbot.waitUntil(lambda: not scanner.finger_present, timeout=5_000)
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=20_000)
+    assert QApplication.activeWindow() is dialog  # the presses did not take the keyboard from the dialog
+    QTest.keyClick(QApplication.focusWindow(), Qt.Key.Key_Return)  # "Use this fingerprint" (the default)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible(), timeout=5_000)
+    assert form.capture is not None and form.capture.result is not None
+    assert QApplication.focusWindow() is form.windowHandle()  # the keyboard is back in the form
+    QTest.keyClick(QApplication.focusWindow(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not visible_forms(), timeout=20_000)
+    with main_window.station.db.read() as s:
+        rows = s.execute(
+            select(Fingerprint.position, Fingerprint.quality)
+            .join(IdentityDocumentRow, IdentityDocumentRow.person_id == Fingerprint.person_id)
+            .where(IdentityDocumentRow.number == "11010519491231002X")
+        ).all()
+    assert [r.position for r in rows] == [int(FingerPosition.RIGHT_INDEX)] and rows[0].quality >= 50
+
+
+def test_a_test_read_waiting_for_a_finger_takes_the_demo_desks_press(main_window, qtbot, emulated_devices):
+    """The Devices page's test read of the scanner waits for a finger behind a window-modal progress
+    dialog: the demo desk's "Good press" reaches the scanner all the same."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    window_login(qtbot, main_window, Role.OFFICER)
+    page = main_window.show_page("devices")
+    qtbot.waitUntil(lambda: page.rows["fingerprint"].test.isEnabled(), timeout=15_000)
+    click(page.rows["fingerprint"].test)
+
+    def progress() -> Any:
+        return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()),
+                    None)
+
+    qtbot.waitUntil(lambda: progress() is not None, timeout=10_000)  # the read waits, the window is blocked
+    assert progress().windowModality() == Qt.WindowModality.WindowModal
+    click(main_window.demo_desk.good_finger)
+    qtbot.waitUntil(lambda: "fingerprint" in page.last_results, timeout=15_000)
+    assert "finger was detected" in page.rows["fingerprint"].result.text()
+    click(main_window.demo_desk.lift_finger)
+    qtbot.waitUntil(lambda: not emulated_devices.device("fingerprint").finger_present, timeout=5_000)
+
+
+def test_the_skip_reason_question_does_not_block_the_demo_desk(main_window, qtbot, emulated_devices):
+    """Skip… asks why in a dialog of its own; it is modal to the capture dialog's window, not to every
+    window (QInputDialog.getItem's application-wide modality blocked the demo desk too)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QInputDialog
+
+    from workstation.ui.screens.registration import new_manual_registration
+
+    window_login(qtbot, main_window, Role.OFFICER)
+    form = new_manual_registration(main_window.session.ctx, main_window)
+    qtbot.waitUntil(form.isVisible)
+    form.take_fingerprint()
+    dialog = form.fingerprint_dialog
+    qtbot.waitUntil(lambda: dialog._last_step is not None and dialog._last_step.code == "place_finger",
+                    timeout=20_000)
+    scanner = emulated_devices.device("fingerprint")
+    seen: dict[str, Any] = {}
+
+    def while_asked() -> None:
+        ask = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        try:
+            seen["modality"] = ask.windowModality()
+            click(main_window.demo_desk.good_finger)
+            qtbot.waitUntil(lambda: scanner.finger_present, timeout=5_000)
+            seen["pressed"] = True
+        finally:  # answered in any case: the question runs its own event loop
+            ask.setTextValue("手指受伤")
+            ask.accept()
+
+    QTimer.singleShot(0, while_asked)
+    click(dialog.skip_button)
+    assert seen.get("pressed"), "the demo desk's press did not reach the scanner while the question was open"
+    assert seen["modality"] == Qt.WindowModality.WindowModal
+    qtbot.waitUntil(lambda: form.capture is not None, timeout=5_000)
+    assert form.capture.skip_reason == "手指受伤"
+    click(main_window.demo_desk.lift_finger)
+    qtbot.waitUntil(lambda: not scanner.finger_present, timeout=5_000)
+    form._dirty = False
+    form.close()
