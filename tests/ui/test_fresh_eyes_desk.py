@@ -31,6 +31,50 @@ def click(widget: QWidget) -> None:
     QTest.mouseClick(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
 
 
+def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key press as the keyboard sends it: to the window that has the focus (there must be one)."""
+    window = QApplication.focusWindow()
+    assert window is not None, "no window has the keyboard"
+    QTest.keyClick(window, k, modifier)
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Chinese typed through an input method (QTest knows ASCII keys only)."""
+    from PySide6.QtGui import QInputMethodEvent
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def ring_shown(widget: QWidget) -> bool:
+    """The focus ring is drawn round `widget` (its four edges in the ring's colour), as it looks."""
+    from workstation.ui.widgets.focus_ring import COLOUR
+
+    img = widget.grab().toImage()
+    w, h = img.width(), img.height()
+
+    def near(x: int, y: int) -> bool:
+        c = img.pixelColor(x, y)
+        return max(abs(c.red() - COLOUR.red()), abs(c.green() - COLOUR.green()), abs(c.blue() - COLOUR.blue())) < 40
+
+    return all(near(x, y) for x, y in ((1, h // 2), (w - 2, h // 2), (w // 2, 1), (w // 2, h - 2)))
+
+
+def card_form(main_window: Any, qtbot: Any) -> Any:
+    """Log in as an officer, place the resident ID card from the demo desk: the new registration's form."""
+    window_login(qtbot, main_window, Role.OFFICER)
+    desk = main_window.demo_desk
+    qtbot.waitUntil(lambda: desk.note.text() == "", timeout=10_000)
+    desk.card_choice.setCurrentIndex(desk.card_choice.findText("Resident ID card"))
+    click(desk.place_card)
+    qtbot.waitUntil(lambda: len(visible_forms()) == 1, timeout=15_000)
+    form = visible_forms()[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.editors["phone"], timeout=5_000)
+    qtbot.addWidget(form, before_close_func=lambda f: setattr(f, "_dirty", False))  # no "discard?" at teardown
+    return form
+
+
 def visible_forms() -> list[Any]:
     from workstation.ui.screens.registration.form import RegistrationForm
 
@@ -143,3 +187,61 @@ def test_the_skip_reason_question_does_not_block_the_demo_desk(main_window, qtbo
     qtbot.waitUntil(lambda: not scanner.finger_present, timeout=5_000)
     form._dirty = False
     form.close()
+
+
+def test_the_room_is_next_after_the_property_and_its_focus_is_visible(main_window, qtbot, emulated_devices):
+    """Finding 2: ↓+Enter on the property moves the cursor to the room, visibly, and opens its list; Tab
+    goes property → room → notes; a refused save's "choose the room" puts a visible cursor on the room."""
+    form = card_form(main_window, qtbot)
+    housing = main_window.session.ctx.desk.housing
+    pid = housing.create_property(address="演示市东城区焦点路7号", grid_code="G07").id
+    for label in ("101", "102"):
+        housing.add_room(pid, label=label)
+    prop, room, notes = form.editors["property"], form.editors["room"], form.editors["notes"]
+    for _ in range(3):  # phone → employer → arrival date → property
+        key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is prop
+    assert ring_shown(prop)
+    type_chinese(prop, "焦点路")
+    popup = form.property_completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=10_000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: room.count() == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: room.view().isVisible(), timeout=5_000)  # its list is open: ↓ and Enter choose
+    key(Qt.Key.Key_Escape)  # closes the list only (the form stays)
+    qtbot.waitUntil(lambda: not room.view().isVisible(), timeout=5_000)
+    assert form.isVisible() and QApplication.focusWidget() is room and room.currentIndex() == -1
+    assert ring_shown(room)  # an empty drop-down with the cursor in it shows it
+    key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is notes
+    key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is room
+    key(Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is prop
+
+    notes.setFocus()
+    key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # no room chosen: refused, said at the room
+    qtbot.waitUntil(lambda: form.errors.label("room").isVisible(), timeout=5_000)
+    assert form.errors.label("room").text() == "choose the room"
+    assert QApplication.focusWidget() is room and ring_shown(room)
+    form._dirty = False
+
+
+def test_after_esc_in_the_fingerprint_dialog_ctrl_s_saves_at_once(main_window, qtbot, emulated_devices):
+    """Finding 2: Esc closes the capture dialog and the keyboard is back in the form: Ctrl+S is the
+    form's save at once (here it asks for the fingerprint again, as saving without one does)."""
+    form = card_form(main_window, qtbot)
+    key(Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: getattr(form, "fingerprint_dialog", None) is not None, timeout=5_000)
+    first = form.fingerprint_dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is first, timeout=5_000)
+    key(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first) or not first.isVisible(), timeout=5_000)
+    assert QApplication.activeWindow() is form
+    key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.fingerprint_dialog is not first and form.fingerprint_dialog.isVisible(),
+                    timeout=5_000)
+    second = form.fingerprint_dialog
+    key(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(second) or not second.isVisible(), timeout=5_000)

@@ -920,10 +920,26 @@ class RegistrationForm(QDialog):
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
         room.setPlaceholderText(self.tr("loading rooms…"))
+        room.setEnabled(True)  # next in the Tab order at once (property → room → notes), while its rooms load
+        # chosen with Enter or a click: the room is next, the cursor goes there (after the key or click
+        # is done: a Tab that chose the property moves there by itself)
+        QTimer.singleShot(0, self, self._to_room_after_property)
         desk = self.ctx.desk
         Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(
             lambda rooms: self._on_rooms(rooms, match)
         ).start()
+
+    def _to_room_after_property(self) -> None:
+        room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        if room.isEnabled() and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
+            room.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._offer_rooms()
+
+    def _offer_rooms(self) -> None:
+        """The room has the cursor, its rooms are there and none is chosen: its list opens (↓, Enter)."""
+        room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        if room.hasFocus() and room.isEnabled() and room.count() > 1 and room.currentIndex() < 0 and self.isVisible():
+            room.showPopup()
 
     def _on_rooms(self, rooms: list[tuple[str, str]], property_id: str | None = None) -> None:
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
@@ -938,9 +954,10 @@ class RegistrationForm(QDialog):
         wanted = self._wanted_room
         self._wanted_room = None
         room.setCurrentIndex(room.findData(wanted) if wanted else (0 if len(rooms) == 1 else -1))
-        room.setEnabled(bool(rooms))
+        room.setEnabled(bool(rooms))  # no rooms: Tab passes it by (its text says why)
         if rooms and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
-            room.setFocus()
+            room.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._offer_rooms()
 
     def choose_property(self, property_id: str, address: str, room_id: str | None = None) -> None:
         """Take `property_id` as the property (e.g. the page's open property); loads its rooms and,
