@@ -245,3 +245,29 @@ def test_after_esc_in_the_fingerprint_dialog_ctrl_s_saves_at_once(main_window, q
     second = form.fingerprint_dialog
     key(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not shiboken6.isValid(second) or not second.isVisible(), timeout=5_000)
+
+
+def test_page_keys_switch_pages_from_any_field_and_never_type_a_digit(main_window, qtbot, emulated_devices):
+    """Finding 3: Alt+1…6 typed a digit into the field that had the cursor instead of going to the page
+    (the page keys were the main window's only while Qt counted it as the active window)."""
+    form = card_form(main_window, qtbot)  # a window of its own, the cursor in its phone field
+    session = main_window.session
+    phone = form.editors["phone"]
+    key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert session.current_page.nav_key == "properties" and phone.text() == ""
+    form._dirty = False
+    form.close()
+    qtbot.waitUntil(lambda: not visible_forms())
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    search = session.current_page.list.search_box
+    click(search)
+    assert QApplication.focusWidget() is search
+    key(Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert session.current_page.nav_key == "today" and search.text() == ""
+    key(Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # the residents' search box in the header
+    assert QApplication.focusWidget() is session.search
+    key(Qt.Key.Key_7, Qt.KeyboardModifier.AltModifier)  # an officer has six pages: no page, and no "7"
+    assert session.search.text() == ""
+    key(Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert session.current_page.nav_key == "residents" and session.search.text() == ""

@@ -332,7 +332,11 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action("act_quit", self.close, QKeySequence("Ctrl+Q"))
         self.act_pages: list[QAction] = []
         for i in range(len(NAV)):
-            self.act_pages.append(self._action(f"act_page_{i + 1}", self._go_to(i), QKeySequence(f"Alt+{i + 1}")))
+            a = self._action(f"act_page_{i + 1}", self._go_to(i), QKeySequence(f"Alt+{i + 1}"))
+            # from any widget of any window of the desk (a search box, the registration form), not only
+            # while Qt counts this window as the active one; a modal dialog still blocks them
+            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.act_pages.append(a)
         self.language_group = QActionGroup(self)
         self.act_languages: dict[str, QAction] = {}
         for code, name in i18n.LANGUAGES.items():
@@ -629,6 +633,15 @@ class MainWindow(QMainWindow):
                 self.idle_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and Qt.Key.Key_1.value <= event.key() <= Qt.Key.Key_9.value
+        ):
+            # Alt+digit is a page key; one no page key took (no such page, locked, behind a modal dialog)
+            # must not type its digit into the field that has the cursor
+            return True
         if event.type() in _INPUT_EVENTS and self.session is not None and not self.locked:
             self.idle_timer.start()
             # Ctrl+L from a modal dialog (the registration form): Qt does not run the window's shortcuts
