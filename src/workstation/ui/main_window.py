@@ -108,6 +108,12 @@ class MessageBar(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.label, 1)
+        self.action_button = QPushButton()  # what the message offers to do next (e.g. open the record saved)
+        self.action_button.setObjectName("message_action")
+        self.action_button.clicked.connect(self._on_action)
+        self.action_button.hide()
+        lay.addWidget(self.action_button)
+        self._action: Callable[[], object] | None = None
         self.close_button = QPushButton()
         self.close_button.setFlat(True)
         self.close_button.clicked.connect(self.clear)
@@ -124,8 +130,15 @@ class MessageBar(QWidget):
         self.close_button.setText(QCoreApplication.translate("MainWindow", "Close"))
         self.close_button.setToolTip(QCoreApplication.translate("MainWindow", "Close this message"))
 
-    def show_message(self, text: str, kind: str = "info") -> None:
+    def show_message(
+        self, text: str, kind: str = "info", action: tuple[str, Callable[[], object]] | None = None
+    ) -> None:
+        """Show `text` (`kind`: "info", "warning" or "error"); `action` = (button text, what it does)
+        adds a button beside it (the message closes when it is pressed)."""
         self.kind = kind
+        self._action = action[1] if action is not None else None
+        self.action_button.setText(action[0] if action is not None else "")
+        self.action_button.setVisible(action is not None)
         colours = {"error": ("#fde7e9", "#8c1d18"), "warning": ("#fff4ce", "#3d2e00"), "info": ("#e8f0fe", "#0b3d91")}
         bg, fg = colours.get(kind, colours["info"])
         self.setStyleSheet(f"#message_bar {{ background: {bg}; }} #message_text {{ color: {fg}; }}")
@@ -136,7 +149,15 @@ class MessageBar(QWidget):
     def clear(self) -> None:
         self._timer.stop()
         self.label.clear()
+        self._action = None
+        self.action_button.hide()
         self.hide()
+
+    def _on_action(self) -> None:
+        action = self._action
+        self.clear()
+        if action is not None:
+            action()
 
 
 class Session(QWidget):
@@ -511,9 +532,12 @@ class MainWindow(QMainWindow):
     def _update_demo_badge(self) -> None:
         self.demo_badge.setVisible(self.station.is_demo or self.station.devices.emulated)
 
-    def show_message(self, text: str, kind: str = "info") -> None:
-        """Messages that belong to no field (used by `workstation.ui.errors.show_error`)."""
-        self.message_bar.show_message(text, kind)
+    def show_message(
+        self, text: str, kind: str = "info", action: tuple[str, Callable[[], object]] | None = None
+    ) -> None:
+        """Messages that belong to no field (used by `workstation.ui.errors.show_error`); `action` =
+        (button text, callable) offers the next step beside the message (see `MessageBar.show_message`)."""
+        self.message_bar.show_message(text, kind, action)
 
     # ---- sessions -----------------------------------------------------------------------------------------
     @property

@@ -785,6 +785,16 @@ class RegistrationForm(QDialog):
         )
         return doc, entry, problems
 
+    def person_name(self) -> str:
+        """The name of the person this form registers: the document's (with its Latin form when it has
+        both), else the typed name."""
+        doc = self.document
+        if doc is not None and (doc.name or doc.name_latin):
+            if doc.name and doc.name_latin and doc.name != doc.name_latin:
+                return f"{doc.name} ({doc.name_latin})"
+            return doc.name or doc.name_latin or ""
+        return self._text("name") or self._text("name_latin")
+
     def _visa_type(self) -> str | None:
         visa: QComboBox = self.editors["visa_type"]  # type: ignore[assignment]
         return str(visa.currentData()) if visa.currentIndex() >= 0 else None
