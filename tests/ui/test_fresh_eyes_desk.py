@@ -381,3 +381,67 @@ def test_a_saved_registration_is_confirmed_and_today_never_contradicts_the_statu
     qtbot.waitUntil(lambda: record() is not None, timeout=10_000)
     assert record().detail.name == "张三"
     record().close()
+
+
+def wrapped_lines(label: Any) -> list[str]:
+    """The lines a word-wrapped label shows its text in, laid out as Qt lays it out at the label's width."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    lines: list[str] = []
+    width = label.contentsRect().width()
+    for paragraph in label.text().split("\n"):
+        layout = QTextLayout(paragraph, label.font())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width)
+            lines.append(paragraph[line.textStart():line.textStart() + line.textLength()].replace("\u2060", ""))
+        layout.endLayout()
+    return lines
+
+
+def test_the_lock_message_leaves_no_word_alone_on_a_line(main_window, qtbot, switch_language, shoot):
+    """Finding 6: the lock screen's message wrapped leaving "录。" alone on its last line. It says the state,
+    then what to do, each on its line, and a Chinese line never ends with one or two characters alone."""
+    window_login(qtbot, main_window, Role.OFFICER)
+    main_window.resize(1366, 768)
+    main_window.lock()
+    screen = main_window.login_screen
+    assert main_window.screens.currentWidget() is screen and screen.locked_by == "officer1"
+    card = screen.findChild(QWidget, "login_card")
+    for code in ("zh_CN", "en"):
+        switch_language(code)
+        for width in range(card.minimumWidth(), card.maximumWidth() + 1, 6):  # every width the card takes
+            card.setFixedWidth(width)
+            for _ in range(3):
+                QApplication.processEvents()
+            lines = wrapped_lines(screen.heading)
+            short = [line for line in lines if len(line.strip()) <= 2]
+            assert not short, f"{code} at {width} px: {lines}"
+            if code == "zh_CN":
+                assert lines[0] == "工作站已锁定。", lines
+    card.setMinimumWidth(440)
+    card.setMaximumWidth(560)
+    assert screen.station_label.text() == "演示警务室 (demo)"  # no empty band at the top of the card
+    shoot(main_window, "lock-screen")
+
+
+def test_the_login_card_shows_the_station_name_once_the_store_is_open(ui_station, qtbot):
+    """Finding 14 (beside the lock message): the login shows before the store is open, and the station's
+    name, read with the store, never reached the card: an empty band stood at its top."""
+    from workstation.ui.login import LoginScreen
+
+    name = ui_station.station_name
+    ui_station.station_name = ""  # as when the app shows the login while the station unlocks
+    screen = LoginScreen(ui_station)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert not screen.station_label.isVisible()  # no empty band
+    ui_station.station_name = name
+    ui_station.opened.emit()
+    assert screen.station_label.isVisible() and screen.station_label.text() == "演示警务室 (demo)"
