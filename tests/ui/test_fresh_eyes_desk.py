@@ -101,7 +101,9 @@ def card_form(main_window: Any, qtbot: Any) -> Any:
     click(desk.place_card)
     qtbot.waitUntil(lambda: len(visible_forms()) == 1, timeout=15_000)
     form = visible_forms()[0]
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.editors["phone"], timeout=5_000)
+    # the form put the cursor in its first field (it does so once it is on screen)
+    qtbot.waitUntil(lambda: not form._focus_pending and QApplication.focusWidget() is form.editors["phone"],
+                    timeout=5_000)
     return form
 
 
@@ -318,7 +320,7 @@ def test_the_photo_setting_says_this_desk_has_no_photo_decoder(main_window, qtbo
     assert note is not None and note.isVisible()
     assert "No photo decoder is installed on this desk" in note.text()
     # beside the setting: directly under its drop-down, in the same group
-    assert note.parentWidget() is tab.photo.parentWidget().parentWidget()
+    assert note.parentWidget() is tab.photo.parentWidget().parentWidget()  # in the field's own column
     gap = note.mapTo(tab, note.rect().topLeft()).y() - tab.photo.mapTo(tab, tab.photo.rect().bottomLeft()).y()
     assert 0 <= gap < 40
 
@@ -445,3 +447,80 @@ def test_the_login_card_shows_the_station_name_once_the_store_is_open(ui_station
     ui_station.station_name = name
     ui_station.opened.emit()
     assert screen.station_label.isVisible() and screen.station_label.text() == "演示警务室 (demo)"
+
+
+def test_a_finger_pressed_before_the_capture_is_lifted_from_the_demo_desk(main_window, qtbot, emulated_devices):
+    """Finding 1 (10b): a finger left on the scanner before the capture opens makes it ask to lift it
+    first; the demo desk's "Lift finger" does that while the dialog waits, and the capture goes on."""
+    form = card_form(main_window, qtbot)
+    desk = main_window.demo_desk
+    scanner = emulated_devices.device("fingerprint")
+    click(desk.good_finger)
+    qtbot.waitUntil(lambda: scanner.finger_present, timeout=5_000)
+    key(Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: getattr(form, "fingerprint_dialog", None) is not None, timeout=5_000)
+    dialog = form.fingerprint_dialog
+    qtbot.waitUntil(lambda: dialog.message.text() == "Lift the finger off the scanner first.", timeout=20_000)
+    click(desk.lift_finger)
+    qtbot.waitUntil(lambda: dialog._last_step is not None and dialog._last_step.code == "place_finger"
+                    and dialog._last_step.press == 1, timeout=20_000)
+    key(Qt.Key.Key_Escape)
+
+
+def test_screenshots_of_the_fresh_eyes_fixes(main_window, qtbot, emulated_devices, enrolled, shoot):
+    """The screens these findings touched, in both languages (build/screenshots/, looked at by hand)."""
+    from workstation.ui.screens.registration.fingerprint import Capture
+
+    form = card_form(main_window, qtbot)
+    housing = main_window.session.ctx.desk.housing
+    pid = housing.create_property(address="演示市东城区焦点路7号", grid_code="G07").id
+    for label in ("101", "102"):
+        housing.add_room(pid, label=label)
+    prop, room = form.editors["property"], form.editors["room"]
+    for _ in range(3):
+        key(Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is prop
+    type_chinese(prop, "焦点路")
+    popup = form.property_completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=10_000)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: room.view().isVisible(), timeout=10_000)
+    key(Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not room.view().isVisible() and room.hasFocus(), timeout=5_000)
+    shoot(form, "form-room-focused", sizes=None)
+    i18n_switch = main_window.station.languages.switch
+    i18n_switch("zh_CN")
+    qtbot.waitUntil(lambda: room.placeholderText() == "请选择房间")  # the empty room box speaks it too
+    i18n_switch("en")
+    qtbot.waitUntil(lambda: room.placeholderText() == "choose the room")
+    key(Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: getattr(form, "fingerprint_dialog", None) is not None, timeout=5_000)
+    dialog = form.fingerprint_dialog
+    click(main_window.demo_desk.good_finger)
+    qtbot.waitUntil(lambda: dialog._last_step is not None and dialog._last_step.code == "lift_finger", timeout=20_000)
+    shoot(dialog, "fingerprint-first-press", sizes=None)
+    shoot(main_window.demo_desk, "demo-desk", sizes=None)
+    key(Qt.Key.Key_Escape)
+    click(main_window.demo_desk.lift_finger)
+    form.capture = Capture(skip_reason="手指受伤")
+    room.setCurrentIndex(0)
+    key(Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not visible_forms(), timeout=20_000)
+    bar = main_window.message_bar
+    qtbot.waitUntil(bar.isVisible, timeout=5_000)
+    today = main_window.session.pages["today"]
+    qtbot.waitUntil(lambda: not today.stale, timeout=20_000)
+    main_window.station.languages.switch("zh_CN")  # the message follows the language while it shows
+    qtbot.waitUntil(lambda: bar.label.text() == "已登记：张三。" and bar.action_button.text() == "打开该记录")
+    main_window.station.languages.switch("en")
+    qtbot.waitUntil(lambda: bar.label.text() == "Registered 张三.")
+    shoot(main_window, "saved-message-and-today", sizes=((1366, 768),))
+    bar.clear()
+    main_window.lock()
+    click(main_window.login_screen.other_button)  # another operator logs in at the lock screen
+    window_login(qtbot, main_window, Role.ADMIN)
+    tab = main_window.show_page("admin").show_tab("settings")
+    qtbot.waitUntil(lambda: tab.policy is not None, timeout=10_000)
+    tab.findChild(QWidget, "settings_scroll").ensureWidgetVisible(tab.photo)
+    shoot(main_window, "settings-photo-note", sizes=((1366, 768),))

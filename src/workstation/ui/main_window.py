@@ -123,32 +123,44 @@ class MessageBar(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self.kind = ""
+        self._texts: tuple[str | Callable[[], str], str | Callable[[], str]] = ("", "")
         self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
         self.close_button.setText(QCoreApplication.translate("MainWindow", "Close"))
         self.close_button.setToolTip(QCoreApplication.translate("MainWindow", "Close this message"))
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        text, action = self._texts
+        self.label.setText(text() if callable(text) else text)
+        self.action_button.setText(action() if callable(action) else action)
 
     def show_message(
-        self, text: str, kind: str = "info", action: tuple[str, Callable[[], object]] | None = None
+        self,
+        text: str | Callable[[], str],
+        kind: str = "info",
+        action: tuple[str | Callable[[], str], Callable[[], object]] | None = None,
     ) -> None:
         """Show `text` (`kind`: "info", "warning" or "error"); `action` = (button text, what it does)
-        adds a button beside it (the message closes when it is pressed)."""
+        adds a button beside it (the message closes when it is pressed). A text given as a function
+        (returning it in the UI language) follows a change of language while it shows."""
         self.kind = kind
         self._action = action[1] if action is not None else None
-        self.action_button.setText(action[0] if action is not None else "")
+        self._texts = (text, action[0] if action is not None else "")
         self.action_button.setVisible(action is not None)
+        self._show_texts()
         colours = {"error": ("#fde7e9", "#8c1d18"), "warning": ("#fff4ce", "#3d2e00"), "info": ("#e8f0fe", "#0b3d91")}
         bg, fg = colours.get(kind, colours["info"])
         self.setStyleSheet(f"#message_bar {{ background: {bg}; }} #message_text {{ color: {fg}; }}")
-        self.label.setText(text)
         self.show()
         self._timer.start(30_000 if kind == "error" else 10_000)
 
     def clear(self) -> None:
         self._timer.stop()
         self.label.clear()
+        self._texts = ("", "")
         self._action = None
         self.action_button.hide()
         self.hide()
@@ -533,7 +545,10 @@ class MainWindow(QMainWindow):
         self.demo_badge.setVisible(self.station.is_demo or self.station.devices.emulated)
 
     def show_message(
-        self, text: str, kind: str = "info", action: tuple[str, Callable[[], object]] | None = None
+        self,
+        text: str | Callable[[], str],
+        kind: str = "info",
+        action: tuple[str | Callable[[], str], Callable[[], object]] | None = None,
     ) -> None:
         """Messages that belong to no field (used by `workstation.ui.errors.show_error`); `action` =
         (button text, callable) offers the next step beside the message (see `MessageBar.show_message`)."""

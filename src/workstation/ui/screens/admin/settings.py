@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -108,6 +109,8 @@ class SettingsTab(QWidget):
         self.photo_note.setObjectName("photo_decoder_note")
         self.photo_note.setWordWrap(True)
         self.photo_note.setStyleSheet("color: #7a4b00;")
+        self.photo_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the row's width
+        self.photo_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # right under the field
         reg_form = self.group_registration.layout()
         assert isinstance(reg_form, QFormLayout)
         reg_form.addRow("", self.photo_note)

@@ -110,10 +110,11 @@ def _say_registered(ctx: Any, parent: QWidget | None, person_id: str, name: str)
     show_message = getattr(window, "show_message", None)
     if not callable(show_message):
         return
-    text = QCoreApplication.translate("Registration", "Registered {name}.").replace("{name}", name or "—")
-    show_message(
-        text, "info", (QCoreApplication.translate("Registration", "Open the record"),
-                       lambda: open_resident(ctx, parent, person_id)),
+    show_message(  # texts as functions: they follow a change of language while the message shows
+        lambda: QCoreApplication.translate("Registration", "Registered {name}.").replace("{name}", name or "—"),
+        "info",
+        (lambda: QCoreApplication.translate("Registration", "Open the record"),
+         lambda: open_resident(ctx, parent, person_id)),
     )
 
 

@@ -47,6 +47,7 @@ from workstation.domain.validation import (
     validate_citizen_id,
 )
 from workstation.errors import ValidationError
+from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
     DESK_FIELDS,
@@ -264,6 +265,7 @@ class RegistrationForm(QDialog):
         room = QComboBox()
         room.setEnabled(False)
         self.room_combo = room
+        self._rooms_state = "no_property"  # what the room box says while empty (`_show_room_placeholder`)
         self._rooms_for: str | None = None  # the property whose rooms are loading or shown
         for name in (*DESK_FIELDS, "notes"):
             if name == "property":
@@ -430,8 +432,7 @@ class RegistrationForm(QDialog):
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
-        if self._property_id is None:
-            self.room_combo.setPlaceholderText(self.tr("choose the property first"))
+        self._show_room_placeholder()
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the registration (Ctrl+S; Enter on the last field)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -535,6 +536,10 @@ class RegistrationForm(QDialog):
             QTimer.singleShot(0, self, self._focus_first)  # once the window is active; dropped with the form
 
     def _focus_first(self) -> None:
+        # once: the window system's own show event comes after Qt's and schedules this again; the
+        # operator may have tabbed on meanwhile (the cursor must not jump back to the first field)
+        if not self._focus_pending:
+            return
         self._focus_pending = False
         self._first.setFocus()
 
@@ -687,9 +692,9 @@ class RegistrationForm(QDialog):
         if bmp and pixmap.loadFromData(bmp):
             self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
         elif not sam_decode.photo_decoder_available():
-            self.photo.setText(
+            self.photo.setText(i18n.keep_line_ends(
                 self.tr("The card photo cannot be shown on this workstation (no photo decoder installed).")
-            )
+            ))
         else:
             self.photo.setText(self.tr("The card holds no photo that could be shown."))
 
@@ -883,7 +888,8 @@ class RegistrationForm(QDialog):
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
         room.setEnabled(False)
-        room.setPlaceholderText(self.tr("choose the property first"))
+        self._rooms_state = "no_property"
+        self._show_room_placeholder()
         self._property_search_seq += 1  # a search still on its way is stale from now on
         self._property_hits = []
         self._completer_model.setStringList([])
@@ -929,7 +935,8 @@ class RegistrationForm(QDialog):
         self.errors.show([])
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
-        room.setPlaceholderText(self.tr("loading rooms…"))
+        self._rooms_state = "loading"
+        self._show_room_placeholder()
         room.setEnabled(True)  # next in the Tab order at once (property → room → notes), while its rooms load
         # chosen with Enter or a click: the room is next, the cursor goes there (after the key or click
         # is done: a Tab that chose the property moves there by itself)
@@ -938,6 +945,17 @@ class RegistrationForm(QDialog):
         Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(
             lambda rooms: self._on_rooms(rooms, match)
         ).start()
+
+    def _show_room_placeholder(self) -> None:
+        """What the empty room box says, in the UI language: choose the property first, loading, choose
+        the room, or that the property has no rooms."""
+        texts = {
+            "no_property": self.tr("choose the property first"),
+            "loading": self.tr("loading rooms…"),
+            "rooms": self.tr("choose the room"),
+            "no_rooms": self.tr("this property has no rooms"),
+        }
+        self.room_combo.setPlaceholderText(texts[self._rooms_state])
 
     def _to_room_after_property(self) -> None:
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
@@ -955,7 +973,8 @@ class RegistrationForm(QDialog):
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         if property_id is not None and property_id != self._rooms_for:
             return  # the operator chose another property (or typed on) meanwhile
-        room.setPlaceholderText(self.tr("choose the room") if rooms else self.tr("this property has no rooms"))
+        self._rooms_state = "rooms" if rooms else "no_rooms"
+        self._show_room_placeholder()
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
