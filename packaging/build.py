@@ -10,6 +10,10 @@ value already in the environment), so two builds of one commit carry the same Py
 pinned with hashes in `packaging/requirements-build.txt` (made by `pip-compile
 --generate-hashes`, see that file's header); a release machine installs them with
 ``pip install --require-hashes -r packaging/requirements-build.txt`` before running this script.
+
+What a frozen start spends its time on: build with ``WORKSTATION_PYI_IMPORTTIME=1`` in the environment
+(into another ``--dist``) and its programs print Python's ``-X importtime`` report on stderr (the
+frozen programs ignore PYTHON* variables such as PYTHONPROFILEIMPORTTIME).
 """
 
 from __future__ import annotations

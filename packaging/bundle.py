@@ -86,9 +86,25 @@ EXCLUDED_MODULES: list[str] = [
     "PySide6.QtXml",
     "pyqtgraph.opengl",  # 3-D plots (PyOpenGL); the Today page's charts are 2-D
     "pyqtgraph.jupyter",
-    # PySide6.QtOpenGL and QtOpenGLWidgets stay: pyqtgraph's curves import both by name when pyqtgraph
-    # is imported (pyqtgraph/Qt/OpenGLHelpers.py), so the frozen app needs them (`hidden_imports`)
+    # Qt's OpenGL bindings (~9 MB): pyqtgraph imports them by name when it is imported but draws with
+    # them only when OpenGL drawing is switched on, which the charts never do; the run-time hook
+    # packaging/pyi_rth_no_qtopengl.py stands in for them (`RUNTIME_HOOKS`)
+    "PySide6.QtOpenGL",
+    "PySide6.QtOpenGLWidgets",
+    "PySide6.QtTest",  # pyqtgraph imports it when present and does without it
     "PySide6.QtNetwork",  # the app's HTTP is httpx; nothing of ours uses Qt's network stack
+    # terminal colouring and syntax highlighting (~2.5 MB): pydantic imports rich only in a debugging
+    # helper, and mako (Alembic's templates) falls back to plain text without pygments
+    "rich",
+    "pygments",
+    "markdown_it",
+    "mdurl",
+    "numpy.f2py",  # numpy's Fortran wrapper generator, a build tool
+    # Japanese and Korean codecs (the desk reads UCS-2, UTF-8, GB18030 and Big5; never EUC-JP, Shift-JIS,
+    # EUC-KR or ISO-2022): decoding with one of them says "unknown encoding"
+    "_codecs_jp",
+    "_codecs_kr",
+    "_codecs_iso2022",
     "psycopg",  # PostgreSQL is for the reference platform, never the desk
     "psycopg_binary",
     "psycopg_pool",
@@ -111,6 +127,9 @@ EXCLUDED_MODULES: list[str] = [
     "ensurepip",
 ]
 
+
+# Run-time hooks of our own (packaging/<name>), run before the entry script in every process.
+RUNTIME_HOOKS: tuple[str, ...] = ("pyi_rth_no_qtopengl.py",)
 
 # Languages the app speaks; other languages' catalogues of our dependencies are left out.
 LANGUAGES = ("zh_CN", "en")
@@ -152,11 +171,21 @@ EXCLUDED_QT_PLUGINS = (
 )
 
 
+# Shared libraries taken from the desk's system instead of the bundle (Linux; the .deb depends on
+# their packages, packaging/linux/build_deb.py DEPENDS). CUPS: Qt's print-support plugin loads
+# libcups, which alone pulls GnuTLS, Kerberos, Avahi, nettle, gmp, p11-kit … (~9 MB); a desk that
+# prints has CUPS, and the system's copy gets its security updates where a bundled one would not.
+# Without it Qt still prints to PDF. `prune_unneeded_libraries` then drops what only it needed.
+SYSTEM_LIBRARIES: tuple[str, ...] = ("libcups.so.2",)
+
+
 def keep_in_bundle(dest: str) -> bool:
     """Whether a file PyInstaller collected (by its path inside the bundle, '/'-separated) goes
-    into the build: other languages' catalogues of pycountry and Qt, and `EXCLUDED_QT_PLUGINS`,
-    are left out; everything else stays."""
+    into the build: other languages' catalogues of pycountry and Qt, `EXCLUDED_QT_PLUGINS` and
+    `SYSTEM_LIBRARIES` are left out; everything else stays."""
     dest = dest.replace("\\", "/")
+    if dest in SYSTEM_LIBRARIES:
+        return False
     if dest.startswith(("pycountry/locales/", "pycountry/databases/")):  # countries only (domain.countries)
         parts = dest.split("/")
         if parts[1] == "locales" and parts[2] not in LANGUAGES:
@@ -219,8 +248,6 @@ def hidden_imports(plugins: Iterable[Any]) -> list[str]:
         "uvicorn.loops.auto",
         "uvicorn.protocols.http.auto",
         "uvicorn.lifespan.on",
-        "PySide6.QtOpenGL",  # imported by name by pyqtgraph (Qt/OpenGLHelpers.py), unseen by the analysis
-        "PySide6.QtOpenGLWidgets",
     ]
     return sorted(set(names))
 

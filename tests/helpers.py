@@ -93,7 +93,7 @@ LATIN_ALLOWED = {
     "ISO", "IEC",  # ISO/IEC 19794-2 finger positions
     "ICAO", "D", "XXA", "UNO",  # ICAO 9303 codes
     "V",  # SAM_V, the security module
-    "SQLite", "HTTP",
+    "SQLite", "HTTP", "MB",  # MB: a file's size
     "C", "F", "G", "J", "L", "M", "Q", "R", "S", "Z",  # visa categories (C, J1, Q2, …) as printed in a visa
     "Python", "Qt", "PySide", "SQLCipher",  # the About box's version lines
     "PDF", "pdf",  # the visit sheet's file format ("*.pdf"); a grid code's letter (G01) is listed above

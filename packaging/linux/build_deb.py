@@ -14,7 +14,7 @@ Layout of the package:
 
 `postinst` reloads udev and does nothing else; `postrm` keeps the officers' data on remove and
 deletes it only on purge (the admin guide warns first). Depends lists the libraries Qt's xcb
-platform plugin loads at run time (they are not in the build). Returns the .deb path; raises
+platform plugin loads at run time, and CUPS for printing (they are not in the build). Returns the .deb path; raises
 CalledProcessError when dpkg-deb fails.
 """
 
@@ -58,6 +58,7 @@ DEPENDS = [
     "libxcb-xkb1",
     "libxkbcommon0",
     "libxkbcommon-x11-0",
+    "libcups2",  # printing (Qt's CUPS plugin); not bundled: packaging/bundle.py SYSTEM_LIBRARIES
 ]
 RECOMMENDS = ["fonts-noto-cjk | fonts-wqy-microhei"]
 

@@ -103,6 +103,7 @@
     </message>
     <message>
         <source>Spot checks</source>
+        <extracomment>What a purge removes, in words, per `PurgeReport.counts` key (the desk&apos;s preview and ``workstation-admin purge`` both show these; marked, context ``&quot;AdminPurge&quot;``).</extracomment>
         <translation>抽查记录</translation>
     </message>
     <message>
@@ -118,6 +119,7 @@
     <name>AuditDetails</name>
     <message>
         <source>1 row</source>
+        <extracomment>contexts whose marked texts are written into details as their English (verification results, sync refusals and errors, freeze reasons, device and validation messages)</extracomment>
         <translation>1 条</translation>
     </message>
     <message>
@@ -129,6 +131,27 @@
         <translation>身份证号：{value}</translation>
     </message>
     <message>
+        <source>a demo station</source>
+        <translation>演示警务室</translation>
+    </message>
+    <message>
+        <source>abandoned before the new passphrase was confirmed</source>
+        <translation>新口令确认前已放弃</translation>
+    </message>
+    <message>
+        <source>about {value}</source>
+        <translation>对象 {value}</translation>
+    </message>
+    <message>
+        <source>accepted the platform&apos;s version</source>
+        <extracomment>a conflict decision&apos;s choice (``sync.conflicts.CHOICES``)</extracomment>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>accepted the platform&apos;s version: {note}</source>
+        <translation>采用了平台的版本：{note}</translation>
+    </message>
+    <message>
         <source>address</source>
         <translation>地址</translation>
     </message>
@@ -137,8 +160,36 @@
         <translation>地址：{value}</translation>
     </message>
     <message>
+        <source>after</source>
+        <translation>改后</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>already enrolled as device {device}</source>
+        <translation>已注册为设备 {device}</translation>
+    </message>
+    <message>
         <source>audit anchor</source>
         <translation>审计锚点</translation>
+    </message>
+    <message>
+        <source>audit trail up to entry {seq}</source>
+        <translation>审计记录截至第 {seq} 条</translation>
+    </message>
+    <message>
+        <source>baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>改前</translation>
+    </message>
+    <message>
+        <source>binding a resident to a room</source>
+        <translation>人屋捆绑</translation>
     </message>
     <message>
         <source>browse</source>
@@ -146,16 +197,52 @@
         <translation>浏览</translation>
     </message>
     <message>
+        <source>changed: {fields}</source>
+        <translation>修改了：{fields}</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检测</translation>
+    </message>
+    <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
+    </message>
+    <message>
+        <source>confirmed by {value}</source>
+        <translation>确认人：{value}</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>current residence changed</source>
+        <translation>现居住地已变更</translation>
     </message>
     <message>
         <source>declaration</source>
         <translation>居住申报</translation>
     </message>
     <message>
+        <source>deleted here too</source>
+        <translation>本站也已删除</translation>
+    </message>
+    <message>
         <source>device</source>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>devices found</source>
+        <translation>找到的设备</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
     </message>
     <message>
         <source>done</source>
@@ -170,16 +257,57 @@
         <translation>截止自 {value}</translation>
     </message>
     <message>
+        <source>enrolled with {url} (platform key {key})</source>
+        <translation>已在 {url} 注册（平台密钥 {key}）</translation>
+    </message>
+    <message>
+        <source>enrollment with {url} refused: not an administrator</source>
+        <translation>在 {url} 注册被拒绝：不是管理员</translation>
+    </message>
+    <message>
+        <source>finger injured or missing</source>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
+        <source>finger position {position}, quality {quality}</source>
+        <translation>手指位置 {position}，质量 {quality}</translation>
+    </message>
+    <message>
         <source>fingerprint</source>
         <translation>指纹</translation>
+    </message>
+    <message>
+        <source>fingerprint policy: {value}</source>
+        <translation>指纹策略：{value}</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
     </message>
     <message>
         <source>first</source>
         <translation>第一页</translation>
     </message>
     <message>
+        <source>from here on the end of the audit trail is also kept in the anchor file</source>
+        <translation>从此起审计记录的末尾也保存在锚点文件中</translation>
+    </message>
+    <message>
         <source>from room {value}</source>
         <translation>原房间 {value}</translation>
+    </message>
+    <message>
+        <source>from {folder}, made {made}</source>
+        <translation>来自 {folder}，制作于 {made}</translation>
+    </message>
+    <message>
+        <source>from {old} to {new}</source>
+        <translation>由 {old} 改为 {new}</translation>
+    </message>
+    <message>
+        <source>from {value}</source>
+        <translation>自 {value}</translation>
     </message>
     <message>
         <source>grid: {value}</source>
@@ -194,8 +322,44 @@
         <translation>办理中</translation>
     </message>
     <message>
+        <source>kept this station&apos;s version</source>
+        <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>kept this station&apos;s version; the platform&apos;s record is to be corrected</source>
+        <translation>保留本警务室的版本；平台的记录待更正</translation>
+    </message>
+    <message>
+        <source>kept this station&apos;s version; the platform&apos;s record is to be corrected: {note}</source>
+        <translation>保留本警务室的版本；平台的记录待更正：{note}</translation>
+    </message>
+    <message>
+        <source>kept {days} days, older than {cutoff}: {counts}</source>
+        <translation>保存期 {days} 天，早于 {cutoff}：{counts}</translation>
+    </message>
+    <message>
+        <source>key storage: {backend}</source>
+        <translation>密钥保管：{backend}</translation>
+    </message>
+    <message>
+        <source>kind {value}</source>
+        <translation>类别 {value}</translation>
+    </message>
+    <message>
         <source>landlord late: {value}</source>
         <translation>房东逾期：{value}</translation>
+    </message>
+    <message>
+        <source>locked out until {until} (UTC)</source>
+        <translation>锁定至 {until}（协调世界时）</translation>
+    </message>
+    <message>
+        <source>moved to room {room}</source>
+        <translation>迁至房间 {room}</translation>
+    </message>
+    <message>
+        <source>moving a tenant to another room</source>
+        <translation>租客换房</translation>
     </message>
     <message>
         <source>name</source>
@@ -206,12 +370,56 @@
         <translation>姓名：{value}</translation>
     </message>
     <message>
+        <source>new master key</source>
+        <translation>新的主密钥</translation>
+    </message>
+    <message>
+        <source>new master key for the database, the audit trail, fingerprints and device keys</source>
+        <translation>数据库、审计记录、指纹和设备密钥改用新的主密钥</translation>
+    </message>
+    <message>
         <source>next</source>
         <translation>下一页</translation>
     </message>
     <message>
         <source>no</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <source>no field changed here</source>
+        <translation>本站没有字段变化</translation>
+    </message>
+    <message>
+        <source>no filter</source>
+        <translation>无筛选</translation>
+    </message>
+    <message>
+        <source>no such account, or a disabled one</source>
+        <translation>账号不存在或已停用</translation>
+    </message>
+    <message>
+        <source>no usable finger</source>
+        <translation>没有可用的手指</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not applied: {reason}</source>
+        <translation>未采用：{reason}</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>not shown</source>
+        <translation>未显示</translation>
+    </message>
+    <message>
+        <source>note: {value}</source>
+        <translation>说明：{value}</translation>
     </message>
     <message>
         <source>on {value}</source>
@@ -222,12 +430,34 @@
         <translation>待办</translation>
     </message>
     <message>
+        <source>opened with {method}</source>
+        <extracomment>Every plain-English details form the code writes or ever wrote, most specific first. A clause of details joined by &quot;; &quot; is matched on its own when the whole does not match.</extracomment>
+        <translation>用{method}打开</translation>
+    </message>
+    <message>
         <source>operator</source>
         <translation>操作员</translation>
     </message>
     <message>
+        <source>operator {value}</source>
+        <extracomment>``_describe_filter``&apos;s words (``operator li, kind sync, from 2026-01-01T00:00``) → words</extracomment>
+        <translation>操作员 {value}</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>ours, version {version}, was based on version {base}</source>
+        <translation>本站第 {version} 版，基于第 {base} 版</translation>
     </message>
     <message>
         <source>page: {value}</source>
@@ -250,8 +480,24 @@
         <translation>拼音</translation>
     </message>
     <message>
+        <source>platform key {old} replaced by {new}</source>
+        <translation>平台密钥 {old} 已换为 {new}</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>ports named by hand</source>
+        <translation>手动指定的端口</translation>
+    </message>
+    <message>
         <source>pre-registration</source>
         <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>pre-registration from the platform</source>
+        <translation>来自平台的网上备案</translation>
     </message>
     <message>
         <source>previous tenancy: {value}</source>
@@ -262,12 +508,69 @@
         <translation>出租屋</translation>
     </message>
     <message>
+        <source>protocol</source>
+        <translation>协议</translation>
+    </message>
+    <message>
         <source>query: {value}</source>
         <translation>查询：{value}</translation>
     </message>
     <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>reason: {value}</source>
+        <translation>原因：{value}</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>正在重连</translation>
+    </message>
+    <message>
+        <source>registered from {source}</source>
+        <translation>登记来源：{source}</translation>
+    </message>
+    <message>
+        <source>registered on {value}</source>
+        <translation>登记日期 {value}</translation>
+    </message>
+    <message>
+        <source>registering a resident</source>
+        <extracomment>what a registration that the freeze rule stopped was doing (``registration.blocked``)</extracomment>
+        <translation>登记实有人口</translation>
+    </message>
+    <message>
         <source>rejected</source>
         <translation>已驳回</translation>
+    </message>
+    <message>
+        <source>remembered baud rate</source>
+        <translation>记住的波特率</translation>
+    </message>
+    <message>
+        <source>rental property: {value}</source>
+        <translation>出租屋：{value}</translation>
+    </message>
+    <message>
+        <source>replaces device {device} at {url}</source>
+        <translation>取代 {url} 上的设备 {device}</translation>
+    </message>
+    <message>
+        <source>replacing device {device} was not confirmed</source>
+        <translation>取代设备 {device} 未经确认</translation>
+    </message>
+    <message>
+        <source>replacing it was not asked for</source>
+        <translation>未要求取代</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必须</translation>
     </message>
     <message>
         <source>resident</source>
@@ -275,8 +578,33 @@
         <translation>实有人口</translation>
     </message>
     <message>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>restored here</source>
+        <translation>已在本站恢复</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <extracomment>``key=value`` keys the code writes (operators, devices, scanner settings) → words and value.</extracomment>
+        <translation>角色</translation>
+    </message>
+    <message>
         <source>room</source>
         <translation>房间</translation>
+    </message>
+    <message>
+        <source>room {old} renamed {new}</source>
+        <translation>房间 {old} 改名为 {new}</translation>
+    </message>
+    <message>
+        <source>room {room}</source>
+        <translation>房间 {room}</translation>
+    </message>
+    <message>
+        <source>room {value}</source>
+        <translation>房间 {value}</translation>
     </message>
     <message>
         <source>round of {value}</source>
@@ -286,6 +614,19 @@
         <source>search by: {value}</source>
         <extracomment>detail key → &quot;label: {value}&quot; pattern (translated in the &quot;AuditDetails&quot; context).</extracomment>
         <translation>查询方式：{value}</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <extracomment>device connection states (``device.scan``&apos;s ``states=idcard:connected,…``)</extracomment>
+        <translation>正在查找</translation>
+    </message>
+    <message>
+        <source>serial number {number}</source>
+        <translation>序列号 {number}</translation>
+    </message>
+    <message>
+        <source>set by the platform to {value}</source>
+        <translation>平台设为 {value}</translation>
     </message>
     <message>
         <source>setting</source>
@@ -300,6 +641,10 @@
         <translation>抽查</translation>
     </message>
     <message>
+        <source>states</source>
+        <translation>状态</translation>
+    </message>
+    <message>
         <source>station</source>
         <translation>工作站</translation>
     </message>
@@ -312,6 +657,18 @@
         <translation>同步批次</translation>
     </message>
     <message>
+        <source>sync conflict: the platform&apos;s version taken</source>
+        <translation>同步冲突：采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>sync conflict: this station&apos;s version sent again</source>
+        <translation>同步冲突：重新发送本警务室的版本</translation>
+    </message>
+    <message>
+        <source>system user</source>
+        <translation>系统用户</translation>
+    </message>
+    <message>
         <source>task</source>
         <translation>任务</translation>
     </message>
@@ -320,16 +677,187 @@
         <translation>居住记录</translation>
     </message>
     <message>
+        <source>tenancy: {value}</source>
+        <translation>居住记录：{value}</translation>
+    </message>
+    <message>
+        <source>the CA fingerprint of {url} does not match</source>
+        <translation>{url} 的 CA 指纹不符</translation>
+    </message>
+    <message>
+        <source>the ID card reader</source>
+        <extracomment>where a registered document came from (``registered from card``)</extracomment>
+        <translation>身份证阅读器</translation>
+    </message>
+    <message>
+        <source>the account was locked</source>
+        <translation>账号原已锁定</translation>
+    </message>
+    <message>
+        <source>the account was not locked</source>
+        <translation>账号原未锁定</translation>
+    </message>
+    <message>
+        <source>the audit trail forked</source>
+        <translation>审计记录出现分叉</translation>
+    </message>
+    <message>
+        <source>the audit trail went back</source>
+        <translation>审计记录倒退</translation>
+    </message>
+    <message>
+        <source>the deletion sent again</source>
+        <extracomment>what a conflict decision did (``sync.conflicts.OUTCOMES`` keys)</extracomment>
+        <translation>重新发送了删除</translation>
+    </message>
+    <message>
+        <source>the key in the system keyring</source>
+        <translation>系统密钥环中的密钥</translation>
+    </message>
+    <message>
+        <source>the new station&apos;s key</source>
+        <translation>新建警务室的密钥</translation>
+    </message>
+    <message>
+        <source>the passport reader</source>
+        <translation>护照阅读器</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
+        <source>the platform has version {version}</source>
+        <translation>平台为第 {version} 版</translation>
+    </message>
+    <message>
+        <source>the platform reports this workstation revoked</source>
+        <translation>平台报告本工作站已被吊销</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s version taken</source>
+        <translation>采用了平台的版本</translation>
+    </message>
+    <message>
+        <source>the recovery passphrase</source>
+        <extracomment>how the station was unlocked (``database.unlock``: ``via passphrase``)</extracomment>
+        <translation>恢复口令</translation>
+    </message>
+    <message>
+        <source>the resident deleted here too</source>
+        <translation>本站也删除了该实有人口</translation>
+    </message>
+    <message>
+        <source>the resident was deleted</source>
+        <translation>该实有人口已删除</translation>
+    </message>
+    <message>
+        <source>the resident was deleted on the platform (a sync conflict decided)</source>
+        <translation>该实有人口已在平台删除（同步冲突已裁定）</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again</source>
+        <translation>重新发送了本警务室的版本</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version sent again, restoring it</source>
+        <translation>重新发送了本警务室的版本，并予以恢复</translation>
+    </message>
+    <message>
+        <source>this station&apos;s version {ours}, the platform&apos;s {platform}</source>
+        <translation>本警务室第 {ours} 版，平台 {platform}</translation>
+    </message>
+    <message>
         <source>to room {value}</source>
         <translation>新房间 {value}</translation>
+    </message>
+    <message>
+        <source>typed in by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <source>until {until}: {reason} (then: {state})</source>
+        <translation>至 {until}：{reason}（当时：{state}）</translation>
+    </message>
+    <message>
+        <source>until {value}</source>
+        <translation>至 {value}</translation>
+    </message>
+    <message>
+        <source>when it connects</source>
+        <translation>连接时</translation>
     </message>
     <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
+        <source>{choice} ({outcome})</source>
+        <translation>{choice}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{choice}: {note} ({outcome})</source>
+        <translation>{choice}：{note}（{outcome}）</translation>
+    </message>
+    <message>
+        <source>{counts}; random seed {seed}</source>
+        <translation>{counts}；随机种子 {seed}</translation>
+    </message>
+    <message>
+        <source>{device} ({extra})</source>
+        <translation>{device}（{extra}）</translation>
+    </message>
+    <message>
+        <source>{device} {state}</source>
+        <translation>{device}{state}</translation>
+    </message>
+    <message>
+        <source>{doc_type} {number}</source>
+        <translation>{doc_type} {number}</translation>
+    </message>
+    <message>
+        <source>{doc_type} {number}, {validity}</source>
+        <translation>{doc_type} {number}，{validity}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
+        <source>{n} batches acknowledged from receipts in {folder}</source>
+        <translation>根据 {folder} 中的回执确认了 {n} 个批次</translation>
+    </message>
+    <message>
         <source>{n} differences</source>
         <translation>{n} 处不同</translation>
+    </message>
+    <message>
+        <source>{n} entries</source>
+        <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} entries ({what})</source>
+        <translation>{n} 条（{what}）</translation>
+    </message>
+    <message>
+        <source>{n} entries ({what}) to {file}</source>
+        <translation>{n} 条（{what}），导出到 {file}</translation>
+    </message>
+    <message>
+        <source>{n} entries about {target}</source>
+        <translation>关于 {target} 的 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} entries checked, the first broken one is {first}: {message}</source>
+        <translation>核验 {n} 条，首个损坏的是第 {first} 条：{message}</translation>
+    </message>
+    <message>
+        <source>{n} entries checked: {message}</source>
+        <translation>核验 {n} 条：{message}</translation>
     </message>
     <message>
         <source>{n} lines compared</source>
@@ -352,6 +880,10 @@
         <translation>{n} 处出租屋</translation>
     </message>
     <message>
+        <source>{n} residents, grid {grid}</source>
+        <translation>实有人口 {n} 人，网格 {grid}</translation>
+    </message>
+    <message>
         <source>{n} rooms</source>
         <translation>{n} 间房</translation>
     </message>
@@ -359,6 +891,50 @@
         <source>{n} rows</source>
         <extracomment>detail key whose value is a count → &quot;{n} …&quot; (translated in the &quot;AuditDetails&quot; context).</extracomment>
         <translation>{n} 条</translation>
+    </message>
+    <message>
+        <source>{n} sealed batches to {folder}</source>
+        <translation>{n} 个已封包批次写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{n} tenants declared</source>
+        <translation>申报租客 {n} 人</translation>
+    </message>
+    <message>
+        <source>{outcome}, {n} unsent changes replaced</source>
+        <translation>{outcome}，替换了 {n} 项未发送的更改</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud</source>
+        <translation>{port}，{protocol}，波特率 {baud}</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud, assigned by hand</source>
+        <translation>{port}，{protocol}，波特率 {baud}，手动指定</translation>
+    </message>
+    <message>
+        <source>{port}, {protocol}, {baud} baud, remembered</source>
+        <translation>{port}，{protocol}，波特率 {baud}，已记住</translation>
+    </message>
+    <message>
+        <source>{reason}: this station&apos;s entry {ours}, the platform&apos;s {platform}</source>
+        <translation>{reason}：本警务室第 {ours} 条，平台记录第 {platform} 条</translation>
+    </message>
+    <message>
+        <source>{url} refused: {reason}</source>
+        <translation>{url} 拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{url} sent an inconsistent key id</source>
+        <translation>{url} 发来的密钥编号前后不一致</translation>
+    </message>
+    <message>
+        <source>{url}: {error}</source>
+        <translation>{url}：{error}</translation>
+    </message>
+    <message>
+        <source>{what}: {message}</source>
+        <translation>{what}：{message}</translation>
     </message>
 </context>
 <context>
@@ -460,8 +1036,16 @@
         <translation>确认网上备案</translation>
     </message>
     <message>
+        <source>Confirmed an action with their password</source>
+        <translation>凭本人密码确认操作</translation>
+    </message>
+    <message>
         <source>Counted residents</source>
         <translation>统计实有人口数</translation>
+    </message>
+    <message>
+        <source>Counted what a purge would remove</source>
+        <translation>预览清除数量</translation>
     </message>
     <message>
         <source>Created a task</source>
@@ -502,6 +1086,10 @@
     <message>
         <source>Deleted an identity document</source>
         <translation>删除身份证件</translation>
+    </message>
+    <message>
+        <source>Desk locked after idle time</source>
+        <translation>闲置超时自动锁屏</translation>
     </message>
     <message>
         <source>Disabled an operator</source>
@@ -588,9 +1176,17 @@
         <translation>查看房间住户</translation>
     </message>
     <message>
+        <source>Locked the desk</source>
+        <translation>锁定工作台</translation>
+    </message>
+    <message>
         <source>Logged in</source>
         <extracomment>action code → English words (translated in the &quot;AuditEvents&quot; context).</extracomment>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>退出登录</translation>
     </message>
     <message>
         <source>Looked for a pre-registration</source>
@@ -665,6 +1261,10 @@
         <translation>登记实有人口</translation>
     </message>
     <message>
+        <source>Registered without a fingerprint</source>
+        <translation>未采集指纹登记</translation>
+    </message>
+    <message>
         <source>Registration blocked (freeze rule)</source>
         <translation>登记被冻结规则阻止</translation>
     </message>
@@ -717,6 +1317,10 @@
         <translation>解锁操作员账号</translation>
     </message>
     <message>
+        <source>Unlocked the desk</source>
+        <translation>解锁工作台</translation>
+    </message>
+    <message>
         <source>Updated a task</source>
         <translation>更新任务</translation>
     </message>
@@ -742,7 +1346,305 @@
     </message>
 </context>
 <context>
+    <name>AuditFields</name>
+    <message>
+        <source>address</source>
+        <extracomment>a record&apos;s fields, as the ``changed: a, b`` of an update names them (the columns of the synced tables)</extracomment>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>assistant</source>
+        <translation>协管员</translation>
+    </message>
+    <message>
+        <source>capacity</source>
+        <translation>可住人数</translation>
+    </message>
+    <message>
+        <source>completed by</source>
+        <translation>完成人</translation>
+    </message>
+    <message>
+        <source>date declared</source>
+        <translation>申报日期</translation>
+    </message>
+    <message>
+        <source>date of arrival</source>
+        <translation>来本地日期</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>date of entry</source>
+        <translation>入境日期</translation>
+    </message>
+    <message>
+        <source>declarant&apos;s name</source>
+        <translation>申报人姓名</translation>
+    </message>
+    <message>
+        <source>declarant&apos;s phone</source>
+        <translation>申报人电话</translation>
+    </message>
+    <message>
+        <source>declared tenants</source>
+        <translation>申报的租客</translation>
+    </message>
+    <message>
+        <source>details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>district code</source>
+        <translation>区划代码</translation>
+    </message>
+    <message>
+        <source>document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>document type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <source>end date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>finger</source>
+        <translation>手指</translation>
+    </message>
+    <message>
+        <source>fingerprint image</source>
+        <translation>指纹图像</translation>
+    </message>
+    <message>
+        <source>fingerprint template</source>
+        <translation>指纹特征</translation>
+    </message>
+    <message>
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>household registration address</source>
+        <translation>户籍地址</translation>
+    </message>
+    <message>
+        <source>intended stay until</source>
+        <translation>拟停留至</translation>
+    </message>
+    <message>
+        <source>issuing authority</source>
+        <translation>签发机关</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>kind of subject</source>
+        <translation>对象类别</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s ID number</source>
+        <translation>房东身份证号</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s name</source>
+        <translation>房东姓名</translation>
+    </message>
+    <message>
+        <source>landlord&apos;s phone</source>
+        <translation>房东电话</translation>
+    </message>
+    <message>
+        <source>manager&apos;s name</source>
+        <translation>管理人姓名</translation>
+    </message>
+    <message>
+        <source>manager&apos;s phone</source>
+        <translation>管理人电话</translation>
+    </message>
+    <message>
+        <source>mobile number</source>
+        <translation>手机号码</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>name in Latin letters</source>
+        <translation>外文姓名</translation>
+    </message>
+    <message>
+        <source>name in pinyin</source>
+        <translation>姓名拼音</translation>
+    </message>
+    <message>
+        <source>name initials</source>
+        <translation>姓名首字母</translation>
+    </message>
+    <message>
+        <source>nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>notes on the result</source>
+        <translation>结果备注</translation>
+    </message>
+    <message>
+        <source>number of issues</source>
+        <translation>问题数</translation>
+    </message>
+    <message>
+        <source>platform&apos;s number</source>
+        <translation>平台编号</translation>
+    </message>
+    <message>
+        <source>previous card number</source>
+        <translation>原证件号码</translation>
+    </message>
+    <message>
+        <source>quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <source>rental property</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>room number</source>
+        <translation>房间号</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>subject</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>tenancy</source>
+        <translation>居住记录</translation>
+    </message>
+    <message>
+        <source>time captured</source>
+        <translation>采集时间</translation>
+    </message>
+    <message>
+        <source>time checked</source>
+        <translation>核查时间</translation>
+    </message>
+    <message>
+        <source>time completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>time received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>travel permit number</source>
+        <translation>通行证号码</translation>
+    </message>
+    <message>
+        <source>valid from</source>
+        <translation>有效期起</translation>
+    </message>
+    <message>
+        <source>valid long-term</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>valid to</source>
+        <translation>有效期止</translation>
+    </message>
+    <message>
+        <source>validity when registered</source>
+        <translation>登记时的有效状态</translation>
+    </message>
+    <message>
+        <source>visa or permit number</source>
+        <translation>签证或许可号码</translation>
+    </message>
+    <message>
+        <source>visa or permit type</source>
+        <translation>签证或许可类型</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
+    <message numerus="yes">
+        <source>%n event(s) shown; more load as you scroll down.</source>
+        <translation>
+            <numerusform>已显示 %n 条事件；向下滚动加载更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条事件写入 {path}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s).</source>
+        <translation>
+            <numerusform>共 %n 条事件。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;Event:</source>
         <translation>事件(&amp;E)：</translation>
@@ -795,9 +1697,11 @@
         <source>Choose an operator, or type a user name</source>
         <translation>选择操作员，或输入用户名</translation>
     </message>
-    <message>
-        <source>Choose one of {n} residents…</source>
-        <translation>从 {n} 名实有人口中选择一名……</translation>
+    <message numerus="yes">
+        <source>Choose one of %n resident(s)…</source>
+        <translation>
+            <numerusform>从 %n 名实有人口中选择一名……</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -837,6 +1741,7 @@
     </message>
     <message>
         <source>Logins and unlocking</source>
+        <extracomment>the audit viewer&apos;s event kinds (`storage.areas.supervision.AUDIT_KINDS` keys and &quot;refused&quot;), in words</extracomment>
         <translation>登录与解锁</translation>
     </message>
     <message>
@@ -887,9 +1792,11 @@
         <source>The audit trail is broken at row {seq}: {reason}. Rows after it cannot be trusted either. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
         <translation>审计记录在第 {seq} 条处断裂：{reason}。其后的记录也不再可信。请报告所领导，并保持工作站现状以备检查。</translation>
     </message>
-    <message>
-        <source>The audit trail is intact: {n} rows checked, none changed or removed.</source>
-        <translation>审计记录完整：已核验 {n} 条，无修改或删除。</translation>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n row(s) checked, none changed or removed.</source>
+        <translation>
+            <numerusform>审计记录完整：已核验 %n 条，无修改或删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Verify chain</source>
@@ -908,24 +1815,12 @@
         <translation>将当前筛选的记录写入表格文件以备检查（此操作本身也会记入审计记录）</translation>
     </message>
     <message>
-        <source>Your role may not search residents by name or ID number. Rows about a resident show its record id in the About column (point at it to see the whole id): double-click such a row to list only that resident&apos;s events.</source>
-        <translation>您的角色不能按姓名或身份证号查询居民。与居民有关的记录在“对象”列显示其记录编号（鼠标悬停可看完整编号）：双击该行即只列出此居民的事件。</translation>
+        <source>Your role may not search residents by name or ID number. Rows about a resident show the resident&apos;s name and masked ID number in the About column: double-click such a row to list only that resident&apos;s events.</source>
+        <translation>您的角色不能按姓名或证件号码查找实有人口。涉及实有人口的记录在“对象”列显示其姓名和脱敏的证件号码：双击该行即可只列出此人的相关事件。</translation>
     </message>
     <message>
         <source>any date</source>
         <translation>不限日期</translation>
-    </message>
-    <message>
-        <source>{n} events shown; more load as you scroll down.</source>
-        <translation>已显示 {n} 条事件；向下滚动加载更多。</translation>
-    </message>
-    <message>
-        <source>{n} events written to {path}.</source>
-        <translation>已将 {n} 条事件写入 {path}。</translation>
-    </message>
-    <message>
-        <source>{n} events.</source>
-        <translation>共 {n} 条事件。</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1974,18 @@
         <translation>采用中心平台的版本</translation>
     </message>
     <message>
+        <source>Accept: delete it here too</source>
+        <translation>接受：本警务室也删除</translation>
+    </message>
+    <message>
+        <source>Accept: restore it here</source>
+        <translation>接受：在本警务室恢复</translation>
+    </message>
+    <message>
+        <source>Both sides have deleted this record; either decision keeps it deleted.</source>
+        <translation>双方都已删除该记录；无论选哪一项，记录都保持删除。</translation>
+    </message>
+    <message>
         <source>Conflict with the central platform</source>
         <translation>与中心平台的冲突</translation>
     </message>
@@ -1091,20 +1998,56 @@
         <translation>正在获取中心平台的版本……</translation>
     </message>
     <message>
+        <source>Keep it deleted</source>
+        <translation>保持删除</translation>
+    </message>
+    <message>
         <source>Keep this station&apos;s version</source>
         <translation>保留本警务室的版本</translation>
+    </message>
+    <message>
+        <source>Keep: restore it on the platform</source>
+        <translation>保留：在中心平台恢复</translation>
+    </message>
+    <message>
+        <source>Keeping this station&apos;s version sends it to the platform again.</source>
+        <translation>保留本警务室的版本会将其重新发送到中心平台。</translation>
+    </message>
+    <message>
+        <source>Nothing was decided: {reason}</source>
+        <translation>未作任何处理：{reason}</translation>
     </message>
     <message>
         <source>The comparison could not be loaded: {reason}</source>
         <translation>无法加载对比：{reason}</translation>
     </message>
     <message>
-        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then record which version stands: the platform&apos;s, or this station&apos;s (the platform&apos;s record is then to be corrected by its staff).</source>
-        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请对比两个版本；不同的字段已标出并排在前面。然后记录以哪个版本为准：中心平台的，或本警务室的（此时平台的记录需由平台工作人员更正）。</translation>
+        <source>The platform did not apply this station&apos;s change (version {v}, made from version {b}) because it already holds version {p}. Compare the two; the fields that differ are marked and listed first. Then decide which version stands: accepting the platform&apos;s version writes it over the record here; keeping this station&apos;s version sends it to the platform again with the next sync. Either way both end up holding the same record.</source>
+        <translation>中心平台未采用本警务室的修改（第 {v} 版，基于第 {b} 版），因为平台已有第 {p} 版。请比较两个版本；不同的字段已标出并排在最前。然后决定以哪个版本为准：接受中心平台的版本，会用它覆盖本警务室的记录；保留本警务室的版本，会在下次同步时重新发送到中心平台。无论哪种，双方最终都保存同一份记录。</translation>
+    </message>
+    <message>
+        <source>The platform has deleted this record. Accepting its version deletes it here too; keeping this station&apos;s version restores it on the platform.</source>
+        <translation>中心平台已删除该记录。接受平台的版本，本警务室也会删除它；保留本警务室的版本，会在中心平台恢复它。</translation>
+    </message>
+    <message>
+        <source>The platform has deleted this resident. Accepting its version deletes the resident here too, with their bindings to rooms; keeping this station&apos;s version restores the resident on the platform.</source>
+        <translation>中心平台已删除该实有人口。接受平台的版本，本警务室也会删除此人及其人屋捆绑；保留本警务室的版本，会在中心平台恢复此人。</translation>
     </message>
     <message>
         <source>The platform&apos;s copy cannot be shown: {reason}.</source>
         <translation>无法显示中心平台的版本：{reason}。</translation>
+    </message>
+    <message>
+        <source>This record was deleted here. Accepting the platform&apos;s version restores it here with the platform&apos;s values; keeping this station&apos;s version asks the platform to delete its copy too.</source>
+        <translation>该记录已在本警务室删除。接受中心平台的版本，会按平台的内容在本警务室恢复它；保留本警务室的版本，会请中心平台也删除其副本。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s change cannot be sent to it. You can only withdraw the change; the record here is left as it is.</source>
+        <translation>本警务室的修改无法发送到平台。只能撤回该修改；本警务室的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>Withdraw this station&apos;s change</source>
+        <translation>撤回本警务室的修改</translation>
     </message>
     <message>
         <source>e.g. confirmed with the resident by phone</source>
@@ -1337,6 +2280,10 @@
         <translation>中心平台（第 {v} 版）</translation>
     </message>
     <message>
+        <source>Central platform (version {v}, deleted)</source>
+        <translation>中心平台（第 {v} 版，已删除）</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>字段</translation>
     </message>
@@ -1393,6 +2340,10 @@
         <translation>本警务室（第 {v} 版）</translation>
     </message>
     <message>
+        <source>This station (version {v}, deleted)</source>
+        <translation>本警务室（第 {v} 版，已删除）</translation>
+    </message>
+    <message>
         <source>Versions</source>
         <translation>版本</translation>
     </message>
@@ -1403,13 +2354,17 @@
 </context>
 <context>
     <name>DeclarationDialog</name>
-    <message>
-        <source>%1 by %2 (%3 tenants)</source>
-        <translation>%1 由 %2 申报（%3 名租客）</translation>
+    <message numerus="yes">
+        <source>%1 by %2 (%n tenant(s))</source>
+        <translation>
+            <numerusform>%1 由 %2 申报（%n 名租客）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 of %2 lines differ from the record (highlighted).</source>
-        <translation>%2 行中有 %1 行与登记不一致（已突出显示）。</translation>
+    <message numerus="yes">
+        <source>%1 of %n line(s) differ from the record (highlighted).</source>
+        <translation>
+            <numerusform>%n 行中有 %1 行与登记不一致（已突出显示）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Enter a declaration…</source>
@@ -1435,17 +2390,21 @@
         <source>Landlord declarations</source>
         <translation>业主申报</translation>
     </message>
-    <message>
-        <source>Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
-        <translation>业主：%1。业主须在新租客入住后 %2 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</translation>
+    <message numerus="yes">
+        <source>Landlord: %1. A landlord declares a new tenant within %n day(s) of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
+        <translation>
+            <numerusform>业主：%1。业主须在新租客入住后 %n 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
-    <message>
-        <source>No declaration form is on file for this property. %1 tenant(s) were registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): their room and date are those recorded then.</source>
-        <translation>此出租屋没有存档的申报表。%1 名租户是直接依据业主申报登记的（“据业主申报登记”）：申报房间和日期即当时登记的房间和日期。</translation>
+    <message numerus="yes">
+        <source>No declaration form is on file for this property. Registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): %n tenant(s), with the room and date recorded then.</source>
+        <translation>
+            <numerusform>此出租屋没有存档的申报表。直接依据业主申报登记的租户（“据业主申报登记”）：%n 名，申报房间和日期即当时登记的房间和日期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody is recorded or declared here.</source>
@@ -1843,63 +2802,75 @@
 <context>
     <name>EndOfShift</name>
     <message>
-        <source>{n} fingerprints</source>
-        <translation>指纹 {n} 枚</translation>
+        <source>%n [tenancy|tenancies] (who lives where)</source>
+        <translation>租住关系 %n 条</translation>
     </message>
     <message>
-        <source>{n} identity documents</source>
-        <translation>证件 {n} 份</translation>
+        <source>%n fingerprint(s)</source>
+        <translation>指纹 %n 枚</translation>
     </message>
     <message>
-        <source>{n} other records ({kind})</source>
-        <translation>其他记录 {n} 条（{kind}）</translation>
+        <source>%n identity document(s)</source>
+        <translation>证件 %n 份</translation>
     </message>
     <message>
-        <source>{n} pre-registration outcomes</source>
-        <translation>{n} 条网上备案处理结果</translation>
+        <source>%n other record(s) ({kind})</source>
+        <translation>其他记录 %n 条（{kind}）</translation>
     </message>
     <message>
-        <source>{n} rental properties</source>
-        <translation>出租屋 {n} 处</translation>
+        <source>%n pre-registration outcome(s)</source>
+        <translation>%n 条网上备案处理结果</translation>
     </message>
     <message>
-        <source>{n} residence declarations</source>
-        <translation>业主申报 {n} 份</translation>
+        <source>%n rental [property|properties]</source>
+        <translation>出租屋 %n 处</translation>
     </message>
     <message>
-        <source>{n} residents</source>
-        <translation>实有人口 {n} 人</translation>
+        <source>%n residence declaration(s)</source>
+        <translation>业主申报 %n 份</translation>
     </message>
     <message>
-        <source>{n} rooms</source>
-        <translation>房间 {n} 间</translation>
+        <source>%n resident(s)</source>
+        <translation>实有人口 %n 人</translation>
     </message>
     <message>
-        <source>{n} spot checks</source>
-        <translation>抽查 {n} 次</translation>
+        <source>%n room(s)</source>
+        <translation>房间 %n 间</translation>
     </message>
     <message>
-        <source>{n} tasks</source>
-        <translation>任务单 {n} 项</translation>
+        <source>%n spot check(s)</source>
+        <translation>抽查 %n 次</translation>
     </message>
     <message>
-        <source>{n} tenancies (who lives where)</source>
-        <translation>租住关系 {n} 条</translation>
+        <source>%n task(s)</source>
+        <translation>任务单 %n 项</translation>
     </message>
 </context>
 <context>
     <name>EndOfShiftDialog</name>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
+        <source>Close anyway</source>
+        <translation>仍然关闭</translation>
     </message>
     <message>
         <source>Close without syncing</source>
         <translation>不同步，直接关闭</translation>
     </message>
     <message>
+        <source>Closing the workstation…</source>
+        <translation>正在关闭工作站……</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
         <source>End of shift: sync first?</source>
         <translation>收班同步：先同步吗？</translation>
+    </message>
+    <message>
+        <source>Every change has reached the central platform</source>
+        <translation>所有变更均已上传到中心平台</translation>
     </message>
     <message>
         <source>If you close the workstation now, these stay on this desk only:</source>
@@ -1910,12 +2881,38 @@
         <translation>如果现在退出登录，以下记录只留在本机：</translation>
     </message>
     <message>
+        <source>Keep working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Log out anyway</source>
+        <translation>仍然退出登录</translation>
+    </message>
+    <message>
         <source>Log out without syncing</source>
-        <translation>不同步，直接退出</translation>
+        <translation>不同步，直接退出登录</translation>
+    </message>
+    <message>
+        <source>Logging out…</source>
+        <translation>正在退出登录……</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not at the central platform yet: %n record(s)</source>
+        <translation>
+            <numerusform>有 %n 条记录尚未上传到中心平台</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending the waiting changes to the central platform and fetching its updates…</source>
+        <translation>正在把待上传的变更发送到中心平台，并获取平台下发的内容……</translation>
     </message>
     <message>
         <source>Some changes were not acknowledged by the platform.</source>
         <translation>部分变更未得到中心平台确认。</translation>
+    </message>
+    <message>
+        <source>Stay logged in</source>
+        <translation>保持登录</translation>
     </message>
     <message>
         <source>Sync now, then close</source>
@@ -1923,7 +2920,7 @@
     </message>
     <message>
         <source>Sync now, then log out</source>
-        <translation>立即同步，然后退出</translation>
+        <translation>立即同步，然后退出登录</translation>
     </message>
     <message>
         <source>The sync did not finish: {reason}</source>
@@ -1934,12 +2931,12 @@
         <translation>下次在本机同步时会自动上传，不会丢失。</translation>
     </message>
     <message>
-        <source>another sync is still running; try again in a moment.</source>
-        <translation>另一次同步仍在进行，请稍后再试。</translation>
+        <source>Try again</source>
+        <translation>重试</translation>
     </message>
     <message>
-        <source>{n} records have not reached the central platform</source>
-        <translation>有 {n} 条记录尚未上传到中心平台</translation>
+        <source>another sync is still running; try again in a moment.</source>
+        <translation>另一次同步仍在进行，请稍后再试。</translation>
     </message>
 </context>
 <context>
@@ -2023,9 +3020,11 @@
         <source>Reading the enrollment…</source>
         <translation>正在读取注册信息…</translation>
     </message>
-    <message>
-        <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; {n} batches it has not acknowledged are sent to the new one instead.</source>
-        <translation>替换当前注册（设备 {device}）。原平台已确认的批次保持不变；原平台未确认的 {n} 个批次将改为发送到新平台。</translation>
+    <message numerus="yes">
+        <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; the ones it has not acknowledged (%n [batch|batches]) are sent to the new one instead.</source>
+        <translation>
+            <numerusform>替换当前注册（设备 {device}）。原平台已确认的批次保持不变；原平台未确认的 %n 个批次将改为发送到新平台。</numerusform>
+        </translation>
     </message>
     <message>
         <source>SHA-256 fingerprint of the CA certificate</source>
@@ -2147,10 +3146,6 @@
         <translation>不采集指纹进行登记，需填写原因（Alt+S）</translation>
     </message>
     <message>
-        <source>Skip the fingerprint</source>
-        <translation>跳过指纹采集</translation>
-    </message>
-    <message>
         <source>Start the capture of this finger again (Alt+R)</source>
         <translation>重新采集该手指（Alt+R）</translation>
     </message>
@@ -2166,13 +3161,13 @@
         <source>Use this fingerprint</source>
         <translation>使用此指纹</translation>
     </message>
-    <message>
-        <source>Why is no fingerprint taken?</source>
-        <translation>为什么不采集指纹？</translation>
-    </message>
 </context>
 <context>
     <name>FreezeNotice</name>
+    <message>
+        <source>%n change(s) waiting (limit {limit})</source>
+        <translation>有 %n 条修改待上传（上限 {limit} 条）</translation>
+    </message>
     <message>
         <source>; </source>
         <translation>；</translation>
@@ -2186,8 +3181,8 @@
         <translation>如不同步，新登记将于 {time}（{h} 小时后）被冻结：{detail}。{way_out}</translation>
     </message>
     <message>
-        <source>New registrations will be blocked once more than {limit} changes wait for the platform: {detail}. {way_out}</source>
-        <translation>待上传的修改一旦超过 {limit} 条，新登记将被冻结：{detail}。{way_out}</translation>
+        <source>New registrations will be blocked once more than %n change(s) wait for the platform: {detail}. {way_out}</source>
+        <translation>待上传的修改一旦超过 %n 条，新登记将被冻结：{detail}。{way_out}</translation>
     </message>
     <message>
         <source>Sync now, or export the sealed batches to a USB stick below if there is no network; a supervisor can lift the block for a while.</source>
@@ -2214,12 +3209,8 @@
         <translation>最早的待上传修改已有 {age} 小时（上限 {limit} 小时）</translation>
     </message>
     <message>
-        <source>{n} changes are waiting (limit {limit})</source>
-        <translation>有 {n} 条修改待上传（上限 {limit} 条）</translation>
-    </message>
-    <message>
-        <source>{n} of {limit} changes waiting: registration blocks at {limit}</source>
-        <translation>待上传 {n} 条（上限 {limit} 条）：超过即冻结登记</translation>
+        <source>{n} of %n change(s) waiting: registration blocks at %n</source>
+        <translation>待上传 {n} 条（上限 %n 条）：超过即冻结登记</translation>
     </message>
 </context>
 <context>
@@ -2229,12 +3220,30 @@
         <translation>%1（%3 次中 %2 次）</translation>
     </message>
     <message>
-        <source>%1 properties</source>
-        <translation>%1 处出租屋</translation>
+        <source>%1 · saved</source>
+        <translation>%1 · 已保存</translation>
     </message>
     <message>
-        <source>%1 rooms, %2 people</source>
-        <translation>%1 个房间，%2 人</translation>
+        <source>%1, saved at %2</source>
+        <translation>%1，保存于 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n [person|people]</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n [property|properties]</source>
+        <translation>
+            <numerusform>%n 处出租屋</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n 个房间</numerusform>
+        </translation>
     </message>
     <message>
         <source>(nobody recorded)</source>
@@ -2676,7 +3685,7 @@
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation>注销(&amp;O)</translation>
+        <translation>退出登录(&amp;O)</translation>
     </message>
     <message>
         <source>Log in</source>
@@ -2711,10 +3720,6 @@
         <translation>将更改发送到中心平台并接收任务</translation>
     </message>
     <message>
-        <source>Sync done: {n} changes reached the platform.</source>
-        <translation>同步完成：{n} 条更改已送达平台。</translation>
-    </message>
-    <message>
         <source>Sync not finished: {e}</source>
         <translation>同步未完成：{e}</translation>
     </message>
@@ -2747,6 +3752,12 @@
 </context>
 <context>
     <name>MaintenanceTab</name>
+    <message numerus="yes">
+        <source>Acknowledged by the platform and older than {date}: %n record(s). A purge deletes:</source>
+        <translation>
+            <numerusform>%n 条记录已由平台确认且早于 {date}；清理将删除：</numerusform>
+        </translation>
+    </message>
     <message>
         <source>An encrypted copy of the whole station into a new or empty folder (for example on a USB disk kept in the station safe). Restoring it needs the recovery passphrase of today.</source>
         <translation>将整个警务室的数据加密复制到一个新的或空的文件夹（例如存放在保险柜中的 U 盘）。恢复时需要使用当前的恢复口令。</translation>
@@ -2795,17 +3806,21 @@
         <source>Nothing to purge: no acknowledged data is older than {date}.</source>
         <translation>无需清理：没有早于 {date} 的已确认数据。</translation>
     </message>
+    <message numerus="yes">
+        <source>Purge %n record(s)</source>
+        <translation>
+            <numerusform>清理 %n 条记录</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Purge old data</source>
         <translation>清理过期数据</translation>
     </message>
-    <message>
-        <source>Purge {n} records</source>
-        <translation>清理 {n} 条记录</translation>
-    </message>
-    <message>
-        <source>Purged {n} records acknowledged by the platform and older than {date}.</source>
-        <translation>已清理 {n} 条平台已确认且早于 {date} 的记录。</translation>
+    <message numerus="yes">
+        <source>Purged %n record(s) acknowledged by the platform and older than {date}.</source>
+        <translation>
+            <numerusform>已清理 %n 条平台已确认且早于 {date} 的记录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Purging…</source>
@@ -2815,16 +3830,14 @@
         <source>Show what would be purged</source>
         <translation>查看将清理的数据</translation>
     </message>
-    <message>
-        <source>{n} records were acknowledged by the platform and are older than {date}; a purge deletes:</source>
-        <translation>{n} 条记录已由平台确认且早于 {date}；清理将删除：</translation>
-    </message>
 </context>
 <context>
     <name>MonthlyRoundDialog</name>
-    <message>
-        <source>%1 properties of grid %2 not spot-checked in %3, in address order.</source>
-        <translation>网格 %2 有 %1 处出租屋在 %3 未抽查，按地址排列。</translation>
+    <message numerus="yes">
+        <source>%n [property|properties] of grid %1 not spot-checked in %2, in address order.</source>
+        <translation>
+            <numerusform>网格 %1 有 %n 处出租屋在 %2 未抽查，按地址排列。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Grid</source>
@@ -3167,6 +4180,10 @@
         <translation>一致率</translation>
     </message>
     <message>
+        <source>Declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
@@ -3189,10 +4206,6 @@
     <message>
         <source>Landlord</source>
         <translation>业主</translation>
-    </message>
-    <message>
-        <source>Landlord declaration</source>
-        <translation>业主申报</translation>
     </message>
     <message>
         <source>Last spot check</source>
@@ -3347,13 +4360,17 @@
 </context>
 <context>
     <name>PropertyList</name>
-    <message>
-        <source>%1 properties</source>
-        <translation>共 %1 处出租屋</translation>
+    <message numerus="yes">
+        <source>%n [property|properties]</source>
+        <translation>
+            <numerusform>共 %n 处出租屋</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 properties shown; scroll for more</source>
-        <translation>已显示 %1 处出租屋；向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n [property|properties] shown; scroll for more</source>
+        <translation>
+            <numerusform>已显示 %n 处出租屋；向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Grid:</source>
@@ -3372,8 +4389,8 @@
         <translation>搜索(&amp;S)：</translation>
     </message>
     <message>
-        <source>Address, landlord&apos;s name or mobile</source>
-        <translation>地址、业主姓名或手机</translation>
+        <source>Address, landlord&apos;s name, mobile or pinyin</source>
+        <translation>地址、业主姓名、手机号或拼音</translation>
     </message>
     <message>
         <source>Monthly round…</source>
@@ -3411,12 +4428,20 @@
 <context>
     <name>PropertyView</name>
     <message>
-        <source>%1 / %2 people</source>
-        <translation>%1 / %2 人</translation>
+        <source>%1 / %n [person|people]</source>
+        <translation>%1 / %n 人</translation>
     </message>
     <message>
-        <source>%1 people</source>
-        <translation>%1 人</translation>
+        <source>%n [person|people]</source>
+        <translation>%n 人</translation>
+    </message>
+    <message>
+        <source>%n [person|people] bound now</source>
+        <translation>现捆绑 %n 人</translation>
+    </message>
+    <message>
+        <source>%n room(s)</source>
+        <translation>%n 个房间</translation>
     </message>
     <message>
         <source>Add room…</source>
@@ -3475,8 +4500,8 @@
         <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员（人数超过房间的核定人数，仅限已设核定人数的房间）。每个房间也用文字注明。</translation>
     </message>
     <message>
-        <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
-        <translation>网格 %1 · %2 个房间 · 现捆绑 %3 人 · 一致率 %4 · 最近抽查 %5</translation>
+        <source>Grid %1</source>
+        <translation>网格 %1</translation>
     </message>
     <message>
         <source>ID: %1</source>
@@ -3543,6 +4568,14 @@
         <translation>您的角色可查看住户，但不能捆绑人员。</translation>
     </message>
     <message>
+        <source>consistency rate %1</source>
+        <translation>一致率 %1</translation>
+    </message>
+    <message>
+        <source>last spot check %1</source>
+        <translation>最近抽查 %1</translation>
+    </message>
+    <message>
         <source>never</source>
         <translation>从未抽查</translation>
     </message>
@@ -3583,10 +4616,6 @@
         <translation>C 乘务</translation>
     </message>
     <message>
-        <source>Child under the age for fingerprints</source>
-        <translation>儿童未到采集指纹年龄</translation>
-    </message>
-    <message>
         <source>D — permanent residence</source>
         <translation>D 定居</translation>
     </message>
@@ -3625,18 +4654,6 @@
     <message>
         <source>Female</source>
         <translation>女</translation>
-    </message>
-    <message>
-        <source>Finger injured or missing</source>
-        <translation>手指受伤或缺失</translation>
-    </message>
-    <message>
-        <source>Fingerprint cannot be read (worn ridges)</source>
-        <translation>指纹无法采集（纹线磨损）</translation>
-    </message>
-    <message>
-        <source>Fingerprint scanner out of order</source>
-        <translation>指纹仪故障</translation>
     </message>
     <message>
         <source>Foreigner permanent residence card (2017)</source>
@@ -3788,6 +4805,7 @@
     </message>
     <message>
         <source>Resident ID card</source>
+        <extracomment>What each kind of document is called (marked, context ``&quot;Registration&quot;``: the registration form, ``workstation status``&apos;s demo card line and the audit trail&apos;s words all show these).</extracomment>
         <translation>居民身份证</translation>
     </message>
     <message>
@@ -3940,10 +4958,6 @@
     <message>
         <source>Document</source>
         <translation>证件信息</translation>
-    </message>
-    <message>
-        <source>Fingerprint not taken: %1</source>
-        <translation>未采集指纹：%1</translation>
     </message>
     <message>
         <source>Fingerprint taken: %1, quality %2/100</source>
@@ -4148,6 +5162,10 @@
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
+        <source>(confirmed by supervisor %1)</source>
+        <translation>（所领导 %1 确认）</translation>
+    </message>
+    <message>
         <source>(expired)</source>
         <translation>（已过期）</translation>
     </message>
@@ -4194,6 +5212,10 @@
     <message>
         <source>Finger</source>
         <translation>手指</translation>
+    </message>
+    <message>
+        <source>Fingerprint skipped: %1, by %2, %3</source>
+        <translation>跳过指纹采集：%1；操作人 %2，%3</translation>
     </message>
     <message>
         <source>From</source>
@@ -4337,13 +5359,17 @@
 </context>
 <context>
     <name>ResidentsPage</name>
-    <message>
-        <source>%1 residents</source>
-        <translation>共 %1 人</translation>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 residents shown; scroll for more</source>
-        <translation>已显示 %1 人，向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n resident(s) shown; scroll for more</source>
+        <translation>
+            <numerusform>已显示 %n 人，向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Grid:</source>
@@ -4531,8 +5557,8 @@
 <context>
     <name>SettingsTab</name>
     <message>
-        <source>Asked for, may be skipped</source>
-        <translation>提示采集，可跳过</translation>
+        <source>Asked for, may be skipped with a reason</source>
+        <translation>提示采集，说明原因后可跳过</translation>
     </message>
     <message>
         <source>Days a landlord has to declare a new tenant (1–30)</source>
@@ -4603,8 +5629,8 @@
         <translation>出租屋</translation>
     </message>
     <message>
-        <source>Required</source>
-        <translation>必须采集</translation>
+        <source>Required (skipping needs a supervisor&apos;s confirmation)</source>
+        <translation>必须采集（跳过须经所领导确认）</translation>
     </message>
     <message>
         <source>Rules for the whole station. Each change is recorded in the audit trail. The platform may set some of them too; the latest change counts.</source>
@@ -4614,9 +5640,11 @@
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
-    <message>
-        <source>Settings saved ({n} changed).</source>
-        <translation>设置已保存（更改 {n} 项）。</translation>
+    <message numerus="yes">
+        <source>Settings saved (%n changed).</source>
+        <translation>
+            <numerusform>设置已保存（更改 %n 项）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shown</source>
@@ -4630,9 +5658,11 @@
         <source>The desk</source>
         <translation>工作站</translation>
     </message>
-    <message>
-        <source>The desk now locks after {m} idle minutes.</source>
-        <translation>现在工作站空闲 {m} 分钟后锁定。</translation>
+    <message numerus="yes">
+        <source>The desk now locks after %n idle minute(s).</source>
+        <translation>
+            <numerusform>现在工作站空闲 %n 分钟后锁定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The language applies from the next login of operators who chose none.</source>
@@ -4806,6 +5836,49 @@
     </message>
 </context>
 <context>
+    <name>SkipDialog</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>; confirmed by %1</source>
+        <translation>；%1 确认</translation>
+    </message>
+    <message>
+        <source>Details (optional)</source>
+        <translation>补充说明（可选）</translation>
+    </message>
+    <message>
+        <source>Register without a fingerprint</source>
+        <translation>不采集指纹，继续登记</translation>
+    </message>
+    <message>
+        <source>Say what the reason is (required)</source>
+        <translation>请写明原因（必填）</translation>
+    </message>
+    <message>
+        <source>Skip the fingerprint</source>
+        <translation>跳过指纹采集</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s &amp;name:</source>
+        <translation>所领导用户名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s confirmation</source>
+        <translation>所领导确认</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint. A supervisor confirms registering without one with their own name and password (they are not logged in).</source>
+        <translation>本警务室要求采集指纹。不采集指纹登记，须由所领导输入本人用户名和密码确认（不会登录）。</translation>
+    </message>
+    <message>
+        <source>Why is no fingerprint taken?</source>
+        <translation>为什么不采集指纹？</translation>
+    </message>
+</context>
+<context>
     <name>SpotCheckDialog</name>
     <message>
         <source>%1: %2</source>
@@ -4844,12 +5917,18 @@
         <translation>为每个人标记走访核查结果（双击“核查结果”单元格）。不一致之处请在备注中说明。</translation>
     </message>
     <message>
+        <source>Nothing new to save: the marked lines are saved. Mark another line, or close.</source>
+        <translation>没有新的结果可保存：已标记的行均已保存。请再标记其他行，或关闭。</translation>
+    </message>
+    <message>
         <source>Only an officer records spot checks. You can read the rooms and the people bound to them here; an officer verifies them on a visit.</source>
         <translation>只有民警可以记录抽查核查。您可以在此查看各房间及其绑定人员；由民警走访时核查。</translation>
     </message>
-    <message>
-        <source>Saved: %1 findings.</source>
-        <translation>已保存：%1 条核查结果。</translation>
+    <message numerus="yes">
+        <source>Saved %n finding(s) at %1: they stay below, marked saved.</source>
+        <translation>
+            <numerusform>已于 %1 保存 %n 条核查结果，下方标为“已保存”。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Spot check</source>
@@ -4912,6 +5991,30 @@
 </context>
 <context>
     <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n [batch|batches] acknowledged from the receipts in {folder}.</source>
+        <translation>
+            <numerusform>已根据 {folder} 中的回执确认 %n 个批次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) reached the platform before the sync stopped.</source>
+        <translation>
+            <numerusform>同步中断前已有 %n 条变更上传到中心平台。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the central platform</source>
+        <translation>
+            <numerusform>%n 条变更等待上传到中心平台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed [batch|batches] written to {folder}. Take them to the platform&apos;s office.</source>
+        <translation>
+            <numerusform>已将 %n 个已封包的批次写入 {folder}。请带到中心平台的办公室。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
@@ -4923,6 +6026,10 @@
     <message>
         <source>Compare the two versions and decide…</source>
         <translation>对比两个版本并处理……</translation>
+    </message>
+    <message>
+        <source>Conflict decided: {what}</source>
+        <translation>冲突已处理：{what}</translation>
     </message>
     <message>
         <source>Every change has reached the central platform.</source>
@@ -4956,6 +6063,12 @@
         <source>No receipts (files ending in .receipt.json) in {folder}: nothing was acknowledged.</source>
         <translation>{folder} 中没有回执（以 .receipt.json 结尾的文件）：没有批次被确认。</translation>
     </message>
+    <message numerus="yes">
+        <source>Not applied by the platform, which holds another version of the record: %n change(s). Open each one below, compare the two versions and record which one stands.</source>
+        <translation>
+            <numerusform>有 %n 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Nothing is lost: what was not acknowledged is sent again, never twice.</source>
         <translation>数据不会丢失：未确认的变更会重新发送，且不会重复上传。</translation>
@@ -4982,12 +6095,7 @@
     </message>
     <message>
         <source>Sync</source>
-        <extracomment>Background sync: every BACKGROUND_MS the current session&apos;s page runs one `SyncClient.tick`.</extracomment>
         <translation>同步</translation>
-    </message>
-    <message>
-        <source>Sync done: {n} changes reached the platform.</source>
-        <translation>同步完成：{n} 条变更已上传到中心平台。</translation>
     </message>
     <message>
         <source>Sync not finished: {reason}</source>
@@ -5041,25 +6149,41 @@
         <source>the folder could not be used ({error})</source>
         <translation>无法使用该文件夹（{error}）</translation>
     </message>
+</context>
+<context>
+    <name>SyncResult</name>
     <message>
-        <source>{n} batches acknowledged from the receipts in {folder}.</source>
-        <translation>已根据 {folder} 中的回执确认 {n} 个批次。</translation>
+        <source>%n change(s) sent</source>
+        <translation>已上传 %n 条变更</translation>
     </message>
     <message>
-        <source>{n} changes reached the platform before the sync stopped.</source>
-        <translation>同步中断前已有 {n} 条变更上传到中心平台。</translation>
+        <source>%n pre-registration(s)</source>
+        <translation>%n 条网上备案</translation>
     </message>
     <message>
-        <source>{n} changes waiting for the central platform</source>
-        <translation>{n} 条变更等待上传到中心平台</translation>
+        <source>%n task(s)</source>
+        <extracomment>How the app builds its sync client; tests point it at a fault proxy (see tests/ui/test_sync_page.py).</extracomment>
+        <translation>%n 项任务</translation>
     </message>
     <message>
-        <source>{n} changes were not applied by the platform: it holds another version of the record. Open each one below, compare the two versions and record which one stands.</source>
-        <translation>有 {n} 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</translation>
+        <source>From the platform: {received}.</source>
+        <translation>来自中心平台：{received}。</translation>
     </message>
     <message>
-        <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>
-        <translation>已将 {n} 个已封包的批次写入 {folder}。请带到中心平台的办公室。</translation>
+        <source>Sync done: {sent}, {received}.</source>
+        <translation>同步完成：{sent}，{received}。</translation>
+    </message>
+    <message>
+        <source>nothing new received</source>
+        <translation>平台没有新下发的内容</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a}和 {b}</translation>
+    </message>
+    <message>
+        <source>{items} received</source>
+        <translation>收到 {items}</translation>
     </message>
 </context>
 <context>
@@ -5092,7 +6216,12 @@
         <translation>组批中</translation>
     </message>
     <message>
+        <source>Left behind by a re-enrollment (never acknowledged)</source>
+        <translation>重新注册后弃用（从未被确认）</translation>
+    </message>
+    <message>
         <source>Not in a batch yet</source>
+        <extracomment>Words for the ledger states (and `UNBATCHED`): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
         <translation>尚未组批</translation>
     </message>
     <message>
@@ -5102,6 +6231,15 @@
     <message>
         <source>Sending</source>
         <translation>发送中</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <extracomment>Words for `SyncDevice.status` (this workstation&apos;s standing with the platform).</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>revoked by the platform</source>
+        <translation>已被平台吊销</translation>
     </message>
 </context>
 <context>
@@ -5114,13 +6252,17 @@
         <source>%1 overdue</source>
         <translation>%1 条逾期</translation>
     </message>
-    <message>
-        <source>%1 tasks</source>
-        <translation>共 %1 条任务</translation>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>共 %n 条任务</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 tasks shown; scroll for more</source>
-        <translation>已显示 %1 条任务；向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n task(s) shown; scroll for more</source>
+        <translation>
+            <numerusform>已显示 %n 条任务；向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;All</source>
@@ -5186,9 +6328,11 @@
         <source>Due this &amp;week</source>
         <translation>本周到期(&amp;W)</translation>
     </message>
-    <message>
-        <source>Feedback rate: %1 (%2 of %3 tasks answered)</source>
-        <translation>反馈率：%1（%3 条任务中已反馈 %2 条）</translation>
+    <message numerus="yes">
+        <source>Feedback rate: %1 (%2 of %n task(s) answered)</source>
+        <translation>
+            <numerusform>反馈率：%1（%n 条任务中已反馈 %2 条）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Feedback rate: — (no tasks received)</source>
@@ -5303,12 +6447,8 @@
         <translation>其他（见备注）</translation>
     </message>
     <message>
-        <source>Overdue, %1 days</source>
-        <translation>已逾期 %1 天</translation>
-    </message>
-    <message>
-        <source>Overdue, 1 day</source>
-        <translation>已逾期 1 天</translation>
+        <source>Overdue, %n day(s)</source>
+        <translation>已逾期 %n 天</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -5429,13 +6569,17 @@
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
-    <message>
-        <source>%1 of %2 spot checks consistent</source>
-        <translation>抽查 %2 次，一致 %1 次</translation>
+    <message numerus="yes">
+        <source>%1 of %n spot check(s) consistent</source>
+        <translation>
+            <numerusform>抽查 %n 次，一致 %1 次</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 today, %2 in %3 days</source>
-        <translation>今日 %1 人，近 %3 天共 %2 人</translation>
+    <message numerus="yes">
+        <source>%1 today, %2 in %n day(s)</source>
+        <translation>
+            <numerusform>今日 %1 人，近 %n 天共 %2 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 waiting now, the oldest for %2</source>
@@ -5521,9 +6665,11 @@
         <source>Nothing waiting: everything has reached the platform</source>
         <translation>无待上传变更：全部已上传到中心平台</translation>
     </message>
-    <message>
-        <source>Now %1: %2 of %3 tasks answered</source>
-        <translation>当前 %1：收到任务单 %3 项，已反馈 %2 项</translation>
+    <message numerus="yes">
+        <source>Now %1: %2 of %n task(s) answered</source>
+        <translation>
+            <numerusform>当前 %1：收到任务单 %n 项，已反馈 %2 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pre-registrations waiting: %1</source>
@@ -6104,6 +7250,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>警务室：     {code} {name}</translation>
     </message>
     <message>
+        <source>Station:      {code} {name} (a demo station: synthetic data only)</source>
+        <translation>警务室：     {code} {name}（演示警务室：仅含虚构数据）</translation>
+    </message>
+    <message>
         <source>Synthetic demo data added: {counts}</source>
         <translation>已添加虚构演示数据：{counts}</translation>
     </message>
@@ -6285,6 +7435,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>刚刚建立</translation>
     </message>
     <message>
+        <source>damaged (SQLite reports: {problem})</source>
+        <translation>已损坏（数据库报告：{problem}）</translation>
+    </message>
+    <message>
         <source>device assignments file (default: the app&apos;s, in the user config directory)</source>
         <translation>设备指定文件（默认：程序在用户配置目录中的文件）</translation>
     </message>
@@ -6380,6 +7534,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>not plugged in</source>
         <translation>未连接</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <extracomment>what ``PRAGMA integrity_check`` found</extracomment>
+        <translation>正常</translation>
     </message>
     <message>
         <source>one of: {actions}</source>
@@ -6575,8 +7734,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{device} {protocol} {baud} 波特，自动记住</translation>
     </message>
     <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Residents 500&quot;</extracomment>
+        <translation>{label} {count}</translation>
+    </message>
+    <message>
         <source>{name} ({code}) — database {data_dir} opened ({how})</source>
         <translation>{name}（{code}）— 已打开数据库 {data_dir}（{how}）</translation>
+    </message>
+    <message>
+        <source>{name} ({code}, a demo station: synthetic data only) — database {data_dir} opened ({how})</source>
+        <translation>{name}（{code}，演示警务室：仅含虚构数据）— 已打开数据库 {data_dir}（{how}）</translation>
     </message>
     <message>
         <source>{port}: {kind}</source>
@@ -6839,6 +8007,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>护照阅读器</translation>
     </message>
     <message>
+        <source>{device} ({protocol})</source>
+        <extracomment>one supported device: its kind in words and its protocol&apos;s name (&quot;ID card reader (SAM)&quot;)</extracomment>
+        <translation>{device}（{protocol}）</translation>
+    </message>
+    <message>
         <source>{port} (USB {usb_id})</source>
         <translation>{port}（USB {usb_id}）</translation>
     </message>
@@ -6864,6 +8037,23 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>This document is not valid yet (its start date is in the future). Check the dates; the record notes it.</source>
         <translation>该证件尚未生效（起始日期在今天之后），请核对日期；记录中将注明。</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>尚未生效</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <extracomment>A document&apos;s validity against the day it was registered, in words (the audit trail shows these).</extracomment>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>validity not known (no dates)</source>
+        <translation>有效期不明（无日期）</translation>
     </message>
 </context>
 <context>
@@ -7098,6 +8288,62 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
 </context>
 <context>
+    <name>fingerprint</name>
+    <message>
+        <source>This station does not take fingerprints at registration, so there is nothing to skip.</source>
+        <translation>本警务室登记时不采集指纹，无需跳过。</translation>
+    </message>
+    <message>
+        <source>This station requires a fingerprint: registering without one needs a supervisor&apos;s confirmation (their name and password).</source>
+        <translation>本警务室要求采集指纹：不采集指纹登记须经所领导确认（输入其用户名和密码）。</translation>
+    </message>
+    <message>
+        <source>at most {limit} characters</source>
+        <translation>最多 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>child under the age for fingerprints</source>
+        <translation>未到采集指纹年龄的儿童</translation>
+    </message>
+    <message>
+        <source>choose a reason</source>
+        <translation>请选择原因</translation>
+    </message>
+    <message>
+        <source>finger injured or missing</source>
+        <extracomment>Each reason in the operator&apos;s words (the &quot;fingerprint&quot; context).</extracomment>
+        <translation>手指受伤或缺失</translation>
+    </message>
+    <message>
+        <source>fingerprint scanner unavailable</source>
+        <translation>指纹仪不可用</translation>
+    </message>
+    <message>
+        <source>no usable finger (ridges worn or damaged)</source>
+        <translation>没有可用的手指（指纹磨损或受损）</translation>
+    </message>
+    <message>
+        <source>other reason</source>
+        <translation>其他原因</translation>
+    </message>
+    <message>
+        <source>other: {note}</source>
+        <translation>其他：{note}</translation>
+    </message>
+    <message>
+        <source>say what the reason is</source>
+        <translation>请写明原因</translation>
+    </message>
+    <message>
+        <source>the person refused</source>
+        <translation>本人拒绝</translation>
+    </message>
+    <message>
+        <source>{reason} ({note})</source>
+        <translation>{reason}（{note}）</translation>
+    </message>
+</context>
+<context>
     <name>help</name>
     <message>
         <source>(demo station)</source>
@@ -7199,6 +8445,30 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>recovery passphrase (no keyring entry used)</source>
         <translation>恢复口令（未使用密钥环）</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>another keyring ({name})</source>
+        <translation>其他密钥环（{name}）</translation>
+    </message>
+    <message>
+        <source>none (no keyring service: the recovery passphrase is the everyday key)</source>
+        <translation>无（没有系统密钥环服务：恢复口令就是日常使用的密钥）</translation>
+    </message>
+    <message>
+        <source>the Windows Credential Manager</source>
+        <extracomment>`KeyVault.backend_name` → what it is, in words (marked): ``workstation-admin status`` and ``unlock``.</extracomment>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>the desktop&apos;s keyring service</source>
+        <translation>桌面系统的密钥环服务</translation>
+    </message>
+    <message>
+        <source>the system keyring</source>
+        <translation>系统密钥环</translation>
     </message>
 </context>
 <context>
@@ -7342,6 +8612,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>办结任务</translation>
     </message>
     <message>
+        <source>confirm a registration without a fingerprint where one is required</source>
+        <translation>在要求采集指纹时确认不采集指纹登记</translation>
+    </message>
+    <message>
         <source>enter landlord declarations</source>
         <translation>录入业主申报</translation>
     </message>
@@ -7410,20 +8684,96 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台已收到同一编号但内容不同的批次</translation>
     </message>
     <message>
+        <source>a record in the batch has a version out of range</source>
+        <translation>批次中有一条记录的版本号超出范围</translation>
+    </message>
+    <message>
+        <source>a record in the batch has an invalid type, id or operation</source>
+        <translation>批次中有一条记录的类型、编号或操作无效</translation>
+    </message>
+    <message>
+        <source>a record in the batch lacks required fields</source>
+        <translation>批次中有一条记录缺少必填字段</translation>
+    </message>
+    <message>
+        <source>a record&apos;s payload is not valid text</source>
+        <translation>有一条记录的内容不是有效文本</translation>
+    </message>
+    <message>
+        <source>a sealed batch is sent as {media_type}</source>
+        <translation>封包批次须以 {media_type} 格式发送</translation>
+    </message>
+    <message>
+        <source>expected batch sequence {expected}, got {got}</source>
+        <translation>应为第 {expected} 号批次，收到的是第 {got} 号</translation>
+    </message>
+    <message>
+        <source>internal error after commit (injected)</source>
+        <translation>提交后发生内部错误（测试注入）</translation>
+    </message>
+    <message>
+        <source>no device {device}</source>
+        <translation>没有设备 {device}</translation>
+    </message>
+    <message>
+        <source>no {kind} {record}</source>
+        <translation>没有 {kind} 记录 {record}</translation>
+    </message>
+    <message>
         <source>the audit checkpoint is missing or not signed</source>
         <translation>审计检查点缺失或未签名</translation>
+    </message>
+    <message>
+        <source>the audit checkpoint is missing or not signed by the device</source>
+        <translation>审计检查点缺失或未经该设备签名</translation>
+    </message>
+    <message>
+        <source>the batch arrived incomplete; it is sent again</source>
+        <translation>批次到达时不完整，将重新发送</translation>
     </message>
     <message>
         <source>the batch content is not valid</source>
         <translation>批次内容无效</translation>
     </message>
     <message>
+        <source>the batch could not be decrypted with the platform key</source>
+        <translation>无法用平台密钥解密该批次</translation>
+    </message>
+    <message>
         <source>the batch does not follow the previous one the platform received</source>
         <translation>该批次与平台收到的上一批次衔接不上</translation>
     </message>
     <message>
+        <source>the batch header does not have the expected fields</source>
+        <translation>批次头缺少应有的字段</translation>
+    </message>
+    <message>
+        <source>the batch header field {name} is not short printable ASCII</source>
+        <translation>批次头字段 {name} 不是简短的可打印 ASCII 文本</translation>
+    </message>
+    <message>
+        <source>the batch header has a field of the wrong type</source>
+        <translation>批次头有字段类型错误</translation>
+    </message>
+    <message>
+        <source>the batch header is not in canonical form</source>
+        <translation>批次头不是规范格式</translation>
+    </message>
+    <message>
+        <source>the batch header is not valid JSON</source>
+        <translation>批次头不是有效的 JSON</translation>
+    </message>
+    <message>
+        <source>the batch header&apos;s seq or count is out of range</source>
+        <translation>批次头的序号或条数超出范围</translation>
+    </message>
+    <message>
         <source>the batch holds a different number of records than its header</source>
         <translation>批次中的记录数与批次头不符</translation>
+    </message>
+    <message>
+        <source>the batch holds a different number of records than its header says</source>
+        <translation>批次中的记录条数与批次头所写不符</translation>
     </message>
     <message>
         <source>the batch is not the one the platform expects next</source>
@@ -7434,12 +8784,44 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>该批次所用的平台密钥已不存在</translation>
     </message>
     <message>
+        <source>the batch is sealed to platform key {key}, not ours</source>
+        <translation>该批次是用平台密钥 {key} 封装的，不是本平台的密钥</translation>
+    </message>
+    <message>
+        <source>the batch is truncated (header length runs past the end)</source>
+        <translation>批次不完整（批次头长度超出文件末尾）</translation>
+    </message>
+    <message>
+        <source>the batch length does not match its declared sizes (truncated or padded)</source>
+        <translation>批次长度与其声明的大小不符（被截断或有多余内容）</translation>
+    </message>
+    <message>
         <source>the batch was sent in the wrong format</source>
         <translation>批次发送格式有误</translation>
     </message>
     <message>
+        <source>the device signature does not match the batch</source>
+        <translation>设备签名与批次内容不符</translation>
+    </message>
+    <message>
+        <source>the device signing key is not a valid Ed25519 key</source>
+        <translation>设备签名密钥无效（不是有效的椭圆曲线签名密钥）</translation>
+    </message>
+    <message>
         <source>the device signing key was not accepted</source>
         <translation>平台不接受本设备的签名密钥</translation>
+    </message>
+    <message>
+        <source>the platform could not decrypt the batch</source>
+        <translation>平台无法解密该批次</translation>
+    </message>
+    <message>
+        <source>the platform could not verify this workstation&apos;s signature on the batch</source>
+        <translation>平台无法验证本工作站在该批次上的签名</translation>
+    </message>
+    <message>
+        <source>the platform does not accept this workstation&apos;s batch format; the workstation needs an update</source>
+        <translation>平台不接受本工作站的批次格式，需要升级工作站</translation>
     </message>
     <message>
         <source>the platform holds no such record</source>
@@ -7450,16 +8832,52 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>中心平台暂时不可用</translation>
     </message>
     <message>
+        <source>the platform is temporarily unavailable (injected)</source>
+        <translation>平台暂时不可用（测试注入）</translation>
+    </message>
+    <message>
+        <source>the platform was busy with a concurrent upload; send the batch again</source>
+        <translation>平台正忙于另一次上传，请重新发送该批次</translation>
+    </message>
+    <message>
         <source>the platform was busy; the batch is sent again</source>
         <translation>中心平台繁忙，该批次将重新发送</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s receipt signature does not verify</source>
+        <translation>平台回执的签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the previous-batch hash does not match the platform&apos;s chain</source>
+        <translation>上一批次的哈希与平台记录的批次链不符</translation>
+    </message>
+    <message>
+        <source>the receipt lacks required fields</source>
+        <translation>回执缺少必填字段</translation>
     </message>
     <message>
         <source>the request does not match the platform&apos;s interface</source>
         <translation>请求与平台接口不符</translation>
     </message>
     <message>
+        <source>the request nonce must be 32 lowercase hex digits</source>
+        <translation>请求随机数须为 32 位小写十六进制数字</translation>
+    </message>
+    <message>
         <source>the request signature did not verify</source>
         <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request signature does not verify</source>
+        <translation>请求签名验证未通过</translation>
+    </message>
+    <message>
+        <source>the request time is not an ISO 8601 time with a UTC offset</source>
+        <translation>请求时间不是带 UTC 时差的 ISO 8601 时间</translation>
+    </message>
+    <message>
+        <source>the request time is too far from the platform&apos;s clock</source>
+        <translation>请求时间与平台时钟相差过大</translation>
     </message>
     <message>
         <source>the request time was not understood</source>
@@ -7474,8 +8892,28 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>同一签名请求被重复接收</translation>
     </message>
     <message>
+        <source>the station&apos;s audit entry {seq} differs from the one it reported before: the audit trail was rewritten or replaced</source>
+        <translation>该警务室第 {seq} 条审计记录与之前报告的不同：审计记录被改写或替换</translation>
+    </message>
+    <message>
+        <source>the station&apos;s audit trail ends at entry {seq}, but it already reported entry {reported}: audit entries were removed or the station was restored from an older copy</source>
+        <translation>该警务室的审计记录止于第 {seq} 条，但此前已报告到第 {reported} 条：审计记录被删除，或工作站从较旧的副本恢复</translation>
+    </message>
+    <message>
+        <source>this batch id was already received with different content</source>
+        <translation>已收到过相同批次编号但内容不同的批次</translation>
+    </message>
+    <message>
         <source>this computer&apos;s clock is too far from the platform&apos;s; correct the date and time</source>
         <translation>本机时钟与平台相差过大，请校正日期和时间</translation>
+    </message>
+    <message>
+        <source>this device has been revoked by the platform</source>
+        <translation>该设备已被平台吊销</translation>
+    </message>
+    <message>
+        <source>this device is not enrolled</source>
+        <translation>该设备未在平台注册</translation>
     </message>
     <message>
         <source>this enrollment code has already been used</source>
@@ -7495,8 +8933,20 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>此注册码是发给其他警务室的</translation>
     </message>
     <message>
+        <source>this is not a sealed batch (bad magic or too short)</source>
+        <translation>这不是封包批次（文件标识错误或过短）</translation>
+    </message>
+    <message>
+        <source>this record belongs to another station; its copy is not shown to this one</source>
+        <translation>该记录属于另一个警务室，不向本警务室显示</translation>
+    </message>
+    <message>
         <source>this record belongs to another station; the platform does not show it here</source>
         <translation>这条记录属于其他警务室，平台不向本站提供</translation>
+    </message>
+    <message>
+        <source>this signed request was already received (replay)</source>
+        <translation>该签名请求已收到过（重放）</translation>
     </message>
     <message>
         <source>this workstation has been revoked by the platform</source>
@@ -7507,12 +8957,28 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>本工作站未在中心平台注册</translation>
     </message>
     <message>
+        <source>unsupported algorithm suite {suite}</source>
+        <translation>不支持的算法套件 {suite}</translation>
+    </message>
+    <message>
+        <source>unsupported batch format {format}</source>
+        <translation>不支持的批次格式 {format}</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
         <source>{message} (HTTP {status} {reason})</source>
         <translation>{message}（HTTP {status} {reason}）</translation>
     </message>
 </context>
 <context>
     <name>platform-cli</name>
+    <message>
+        <source>Batches received</source>
+        <translation>已收到的批次</translation>
+    </message>
     <message>
         <source>CA certificate: {path}</source>
         <translation>CA 证书：{path}</translation>
@@ -7530,6 +8996,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>无法打开平台数据库 {url}：{reason}</translation>
     </message>
     <message>
+        <source>Conflicts reported to stations</source>
+        <translation>已向警务室报告的冲突</translation>
+    </message>
+    <message>
         <source>DEVICE</source>
         <translation>设备</translation>
     </message>
@@ -7538,8 +9008,17 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>设备 {device} 已吊销</translation>
     </message>
     <message>
+        <source>Encryption key id</source>
+        <extracomment>`Central.status` keys in words.</extracomment>
+        <translation>加密密钥编号</translation>
+    </message>
+    <message>
         <source>Encryption key id: {key_id}</source>
         <translation>加密密钥编号：{key_id}</translation>
+    </message>
+    <message>
+        <source>Enrolled devices</source>
+        <translation>已注册的设备</translation>
     </message>
     <message>
         <source>Enrollment code for station {station} (valid {minutes} minutes, one use): {code}</source>
@@ -7548,6 +9027,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>HOST</source>
         <translation>主机</translation>
+    </message>
+    <message>
+        <source>Items queued for stations (tasks, pre-registrations, settings)</source>
+        <translation>等待下发到警务室的事项（任务、网上备案、设置）</translation>
     </message>
     <message>
         <source>JSON list, e.g. {example}</source>
@@ -7576,6 +9059,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>RECORD</source>
         <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record versions received</source>
+        <translation>已收到的记录版本</translation>
+    </message>
+    <message>
+        <source>Records held</source>
+        <translation>平台保存的记录</translation>
     </message>
     <message>
         <source>Reference central platform</source>
@@ -7676,6 +9167,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>no database driver for {scheme}</source>
         <translation>没有 {scheme} 的数据库驱动</translation>
+    </message>
+    <message>
+        <source>of which revoked</source>
+        <translation>其中已吊销</translation>
     </message>
     <message>
         <source>offline transfer: ingest sealed batches, write receipts</source>
@@ -7782,12 +9277,76 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>{kind} {record} 现属于警务室 {station}（原属 {before}）</translation>
     </message>
     <message>
+        <source>{label}: {value}</source>
+        <translation>{label}：{value}</translation>
+    </message>
+    <message>
         <source>{path} already holds a platform; nothing was changed. Its keys are the platform&apos;s identity: a second init would cut off every enrolled station.</source>
         <translation>{path} 已有平台，未作任何改动。其密钥即平台身份，重新初始化会使所有已登记站点失联。</translation>
     </message>
     <message>
         <source>{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or postgresql+psycopg://user@host/db)</source>
         <translation>{value} 不是数据库地址（例如 `sqlite:////srv/central/central.sqlite3` 或 `postgresql+psycopg://user@host/db`）</translation>
+    </message>
+</context>
+<context>
+    <name>records</name>
+    <message>
+        <source>Audit trail entries</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <source>Fingerprints</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Identity documents</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>Landlord declarations</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Other records ({table})</source>
+        <translation>其他记录（{table}）</translation>
+    </message>
+    <message>
+        <source>Pre-registrations</source>
+        <translation>网上备案</translation>
+    </message>
+    <message>
+        <source>Rental properties</source>
+        <translation>出租屋</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <extracomment>table name → what its rows are, as the label of a count (&quot;Residents: 500&quot;).</extracomment>
+        <translation>实有人口</translation>
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <source>Spot checks</source>
+        <translation>抽查核查</translation>
+    </message>
+    <message>
+        <source>Sync log entries</source>
+        <translation>同步记录</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务单</translation>
+    </message>
+    <message>
+        <source>Tenancies (who lives where)</source>
+        <translation>人屋捆绑</translation>
     </message>
 </context>
 <context>
@@ -8473,6 +10032,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the new password must differ from the old one</source>
+        <extracomment>Desk session events the trail records besides logging in (`record_session_event`).</extracomment>
         <translation>新密码不能与旧密码相同</translation>
     </message>
     <message>
@@ -8530,6 +10090,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>      最近错误：{error}</translation>
     </message>
     <message>
+        <source>A change of this record is on its way to the platform and not acknowledged yet. Sync first, then decide (the platform&apos;s answer may change what there is to decide).</source>
+        <translation>该记录有一项修改正在发往中心平台，尚未得到确认。请先同步，再作决定（平台的答复可能改变需要决定的内容）。</translation>
+    </message>
+    <message>
         <source>Could not fetch the platform&apos;s copy: {error}</source>
         <translation>无法获取中心平台的版本：{error}</translation>
     </message>
@@ -8582,6 +10146,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>请立即同步（`workstation sync`；无网络时导出批次到U盘），或请所领导临时解除。</translation>
     </message>
     <message>
+        <source>The decision is recorded; no record here is changed.</source>
+        <translation>决定已记录；本警务室的记录未作改动。</translation>
+    </message>
+    <message>
         <source>The platform announced a key whose id does not match it.</source>
         <translation>平台密钥编号不符。</translation>
     </message>
@@ -8596,6 +10164,22 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>The platform had a problem ({status}); it will be retried automatically.</source>
         <translation>平台出现问题（{status}），将自动重试。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this record; it is now deleted here too. The next sync confirms it.</source>
+        <translation>中心平台已删除该记录；现在本警务室也已删除。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this record; the next sync sends this station&apos;s version (version {v}) and restores it there.</source>
+        <translation>中心平台已删除该记录；下次同步会发送本警务室的版本（第 {v} 版），在平台上恢复它。</translation>
+    </message>
+    <message>
+        <source>The platform had deleted this resident; the resident and their bindings to rooms are now deleted here too. The next sync confirms it.</source>
+        <translation>中心平台已删除该实有人口；现在本警务室也已删除此人及其人屋捆绑。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The platform holds no copy of this record, so there is no version of its to accept. Keep this station&apos;s version to send it again.</source>
+        <translation>中心平台没有该记录，因此没有可接受的平台版本。请保留本警务室的版本，重新发送。</translation>
     </message>
     <message>
         <source>The platform refused enrollment: {problem}</source>
@@ -8638,12 +10222,49 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>平台的应答无法验证，该批次将重新发送。</translation>
     </message>
     <message>
+        <source>The platform&apos;s copy changed since you compared the two versions (it is now at version {now}); compare again with what it holds now.</source>
+        <translation>比较之后中心平台的记录又有变化（现为第 {now} 版）；请按平台现在的内容重新比较。</translation>
+    </message>
+    <message>
         <source>The platform&apos;s receipt is for a different batch; the batch will be sent again.</source>
         <translation>平台回执对应的是另一个批次，该批次将重新发送。</translation>
     </message>
     <message>
+        <source>The platform&apos;s version cannot be stored here: {problem}. Nothing was changed; keep this station&apos;s version, or ask the platform&apos;s staff to correct their copy.</source>
+        <translation>中心平台的版本无法保存到本警务室：{problem}。未作任何改动；请保留本警务室的版本，或请平台工作人员更正其记录。</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s version is now stored here (version {v}); the next sync confirms it to the platform.</source>
+        <extracomment>What deciding did (`Resolution.outcome`), in the officer&apos;s words ({v}: the record&apos;s version here afterwards, {p}: the platform&apos;s version it was based on).</extracomment>
+        <translation>中心平台的版本已保存到本警务室（第 {v} 版）；下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station now, so this station&apos;s change cannot reach the platform. It is withdrawn; the record here is left as it is.</source>
+        <translation>该记录现属于其他警务室，本警务室的修改无法提交到中心平台。该修改已撤回；本警务室的记录保持不变。</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station now: the platform does not accept this station&apos;s version of it. Accept the platform&apos;s version to withdraw this station&apos;s change.</source>
+        <translation>该记录现属于其他警务室：中心平台不接受本警务室的版本。请选择接受平台的版本，以撤回本警务室的修改。</translation>
+    </message>
+    <message>
+        <source>The record had been deleted here; it is restored with the platform&apos;s version (version {v}). The next sync confirms it to the platform.</source>
+        <translation>该记录曾在本警务室删除；现已按中心平台的版本恢复（第 {v} 版）。下次同步时向平台确认。</translation>
+    </message>
+    <message>
+        <source>The record stays deleted here; the next sync asks the platform to delete its copy too.</source>
+        <translation>该记录在本警务室保持删除；下次同步会请中心平台也删除其副本。</translation>
+    </message>
+    <message>
         <source>This conflict was already decided or no longer exists.</source>
         <translation>此冲突已处理或已不存在。</translation>
+    </message>
+    <message>
+        <source>This station no longer keeps the record, so there is no version of its to keep.</source>
+        <translation>本警务室已不再保存该记录，没有可保留的版本。</translation>
+    </message>
+    <message>
+        <source>This station&apos;s version stays (version {v}); the next sync sends it to the platform in place of its version {p}.</source>
+        <translation>保留本警务室的版本（第 {v} 版）；下次同步会将其发送到中心平台，取代平台的第 {p} 版。</translation>
     </message>
     <message>
         <source>This workstation has been revoked by the platform; it can no longer sync.</source>
@@ -8790,8 +10411,8 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sync-cli</name>
     <message>
-        <source>  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}</source>
-        <translation>  #{seq} {state} {count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
+        <source>  #{seq} {state}: {count} records, {attempts} attempts, next retry {retry}</source>
+        <translation>  #{seq} {state}：{count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
     </message>
     <message>
         <source>  of which not yet in a batch: {count}</source>
@@ -8902,6 +10523,11 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     <message>
         <source>{count} sealed batches written to {folder}</source>
         <translation>{count} 个已封装的批次已写入 {folder}</translation>
+    </message>
+    <message>
+        <source>{label} {count}</source>
+        <extracomment>one item of a list of counts: &quot;Sealed (signed, waiting to send) 2&quot;</extracomment>
+        <translation>{label} {count}</translation>
     </message>
     <message>
         <source>{records} changes acknowledged in {acknowledged} batches; {remaining} batches waiting</source>

@@ -251,6 +251,10 @@ class Catalogue:
         """The translation of one source text, or ``None`` when it has none."""
         return self._entries.get((context, source, disambiguation))
 
+    def sources(self) -> list[tuple[str, str, str | None]]:
+        """Every (context, English source, disambiguation) this catalogue translates."""
+        return list(self._entries)
+
     def __len__(self) -> int:
         return len(self._entries)
 

@@ -124,7 +124,7 @@ def open_demo_station(data_dir: Path) -> tuple[Database, str]:
         res = station.init_station(
             data_dir,
             station_code="DEMO0001",
-            station_name="演示警务室 (demo)",
+            station_name="演示警务室",  # demo=True marks it; the desk and the CLIs say so in words
             admin_username="admin",
             admin_password=DEMO_ADMIN_PASSWORD,
             use_keyring=False,

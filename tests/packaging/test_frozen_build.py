@@ -78,6 +78,23 @@ def test_frozen_build_carries_no_build_or_test_tools(frozen: Path):
     assert (contents / "workstation" / "storage" / "migrations" / "versions").is_dir()
 
 
+def test_frozen_build_leaves_out_what_the_app_never_uses(frozen: Path):
+    """Qt's OpenGL and test bindings (the self-test above draws the Today charts without them), the CUPS
+    library and what only it needed (the system's, .deb Depends), terminal colouring."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    contents = frozen / "_internal"
+    bindings = {p.name.split(".")[0] for p in (contents / "PySide6").glob("Qt*.*")}
+    assert bindings and not bindings & {"QtOpenGL", "QtOpenGLWidgets", "QtTest"}, bindings
+    for absent in ("libcups.so.2", "libgnutls.so.30", "libkrb5.so.3", "libavahi-client.so.3"):
+        assert not (contents / absent).exists(), absent
+    assert (contents / "PySide6" / "Qt" / "plugins" / "printsupport").is_dir()  # printing itself stays
+    pyz = CArchiveReader(str(pkg_build.frozen_executable(frozen, "workstation"))).open_embedded_archive("PYZ.pyz")
+    modules = {name.split(".")[0] for name in pyz.toc}
+    assert not modules & {"rich", "pygments", "markdown_it"}, modules & {"rich", "pygments", "markdown_it"}
+    assert {"workstation", "pyqtgraph", "numpy", "alembic", "mako"} <= modules
+
+
 def _can_install() -> str | None:
     if os.name != "posix" or os.geteuid() != 0:
         return "installing a .deb needs root"

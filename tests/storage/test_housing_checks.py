@@ -1,7 +1,7 @@
 """Landlord declarations against the record, the overdue rule, visits and the consistency rate, visit
 sheets and the monthly round (issue 11 items 4–6), on a real station."""
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -361,6 +361,7 @@ def test_an_empty_room_is_verified_only_by_a_check_since_its_last_tenant_left(st
     room = h.add_room(p1, label="104").id
     pid = desk.residents.register(_doc("孙八", 40), phone="13900000040").id
     t = h.bind(pid, room, start=TODAY - timedelta(days=20))
+    _recorded_days_ago(st, t.id, 20)  # bound when they moved in, before the visit
     ten_days_ago = datetime.combine(TODAY - timedelta(days=10), datetime.min.time()).replace(hour=10)
     h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "看过", room_id=room)],
                    checked_at=ten_days_ago)
@@ -373,6 +374,55 @@ def test_an_empty_room_is_verified_only_by_a_check_since_its_last_tenant_left(st
     h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, None, "空置", room_id=room)])
     assert next(x for x in h.rooms(p1) if x.id == room).verified
     assert t.id == binding.id
+
+
+def _recorded_days_ago(st, tenancy_id, days):
+    """Make a binding look recorded `days` ago (it was bound then, not just now)."""
+    from workstation.storage.schema import Tenancy
+
+    with st.db.write() as s:
+        row = s.get(Tenancy, tenancy_id)
+        row.created_at = row.updated_at = datetime.now(UTC).replace(tzinfo=None) - timedelta(days=days)
+
+
+def test_one_mismatch_or_one_unchecked_tenant_makes_the_room_unverified(st, town):
+    """The demo case (fresh-eyes report, room 201): one visit finds one tenant 查无此人 and the other
+    consistent; the room must not stay green. Once the missing tenant's binding is ended the room is
+    verified by the other's check, until new tenants are bound after the visit (one backdated, one
+    moving in today): never seen, so not verified until checked."""
+    desk, (p1, _p2, _p3), r, people = town
+    h = desk.housing
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.NOT_FOUND, people["李四"][2], "已搬走"),
+                                 VisitFinding(SpotCheckResult.CONSISTENT, people["张三"][2]),
+                                 VisitFinding(SpotCheckResult.CONSISTENT, people["王五"][2])])
+    tiles = {x.label: x for x in h.rooms(p1)}
+    assert not tiles["101"].verified and tiles["102"].verified
+    li = next(t for t in h.room_tenancies(r["101"]) if t.id == people["李四"][2])
+    h.end_tenancy(li.id, base_version=li.version, end=TODAY)
+    assert {x.label: x for x in h.rooms(p1)}["101"].verified  # 张三, the one left, was found
+    newcomers = []
+    for name, seq, start in (("周九", 41, TODAY - timedelta(days=30)), ("吴十", 42, TODAY)):
+        person = desk.residents.register(_doc(name, seq), phone=f"1390000{seq:04d}").id
+        newcomers.append(h.bind(person, r["101"], start=start).id)
+        assert not {x.label: x for x in h.rooms(p1)}["101"].verified, name
+    assert {x.label: x for x in h.rooms(p1)}["102"].verified
+    h.record_visit(p1, findings=[VisitFinding(SpotCheckResult.CONSISTENT, t) for t in newcomers])
+    assert {x.label: x for x in h.rooms(p1)}["101"].verified
+
+
+def test_a_property_wide_check_covers_the_tenants_bound_before_it_only(st, town):
+    desk, (p1, _p2, _p3), r, people = town
+    h = desk.housing
+    h.record_spot_check(p1, result=SpotCheckResult.CONSISTENT)  # the whole property
+    tiles = {x.label: x for x in h.rooms(p1)}
+    assert tiles["101"].verified and tiles["102"].verified
+    h.record_spot_check(p1, result=SpotCheckResult.INCONSISTENT, tenancy_id=people["王五"][2], notes="换人了")
+    assert not {x.label: x for x in h.rooms(p1)}["102"].verified
+    person = desk.residents.register(_doc("郑十一", 43), phone="13900000043").id
+    h.bind(person, r["101"], start=TODAY)
+    assert not {x.label: x for x in h.rooms(p1)}["101"].verified
+    h.record_spot_check(p1, result=SpotCheckResult.CONSISTENT)
+    assert all(x.verified for x in h.rooms(p1))
 
 
 def test_listing_the_monthly_round_and_printing_are_audited_apart(st, town):

@@ -30,6 +30,8 @@ EXPECTED = {
     "complete_task": (0, 1, 0, 0),
     "list_tasks": (1, 1, 1, 0),
     "add_fingerprint": (1, 1, 0, 0),
+    "record_fingerprint_skip": (1, 1, 0, 0),
+    "approve_fingerprint_skip": (0, 0, 1, 0),  # the one confirming (by password) where a finger is required
     "export_residents": (0, 1, 1, 0),
     "report": (0, 1, 1, 0),
     "read_audit": (0, 0, 1, 1),
@@ -76,7 +78,13 @@ def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
     sv = open_desk(st.db, actor, freeze_rules=False)
     if op == "register_resident":
         return sv.residents.register(_doc()).id
-    if op in ("update_person", "delete_person", "get_person", "bind", "add_fingerprint"):
+    if op == "approve_fingerprint_skip":
+        # the role confirming at an officer's desk: a supervisor's password confirms, anyone else's is refused
+        from helpers import ADMIN_PASSWORD
+
+        password = ADMIN_PASSWORD if actor.role is Role.ADMIN else "password-" + actor.username
+        return setup_sv.biometrics.approver(actor.username, password)
+    if op in ("update_person", "delete_person", "get_person", "bind", "add_fingerprint", "record_fingerprint_skip"):
         pid = setup_sv.residents.register(_doc()).id
         if op == "update_person":
             return sv.residents.update(pid, base_version=1, employer="X").version
@@ -86,6 +94,8 @@ def _run(op, st, setup_sv, prop, room, actor, tmp_path: Path):
             return sv.residents.get(pid)
         if op == "bind":
             return sv.housing.bind(pid, room, start=date(2024, 1, 1)).id
+        if op == "record_fingerprint_skip":
+            return sv.biometrics.record_skip(pid, reason="finger_injured")
         return sv.biometrics.add(pid, position=FingerPosition.RIGHT_INDEX, template=b"\x03\x01" * 256, quality=80).id
     if op == "search":
         return sv.residents.find("ce").items

@@ -74,3 +74,14 @@ def test_with_a_grid_the_phase_walks_the_grid_index(town):
     first = _plans(town, "q", grid_code="G01")[0]
     assert "USING INDEX ix_person_grid_code (grid_code=? AND name_pinyin>? AND name_pinyin<?)" in first, first
     assert "USE TEMP B-TREE FOR ORDER BY" not in first, first
+
+
+@pytest.mark.parametrize("query", ["002x", "1391"])
+def test_an_id_number_tail_is_one_lookup_in_the_expression_index(town, query):
+    """'002x' (and a 4-digit phone prefix, which is searched as both) reads the documents through the
+    index on substr(number, -4): no scan of 1 M documents."""
+    plans = _plans(town, query)
+    tail = [p for p in plans if "identity_document" in p]
+    assert tail, plans
+    assert "USING INDEX ix_identity_document_number_tail (<expr>=?)" in tail[0], tail[0]
+    assert "SCAN identity_document" not in tail[0], tail[0]

@@ -56,6 +56,18 @@ def _platform_reason_codes() -> set[str]:
                 and isinstance(node.args[1], ast.Constant)
             ):
                 codes.add(node.args[1].value)
+    # the envelope's refusals reach the station through the platform (`ServiceError(400, exc.reason, …)`)
+    from workstation.sync import envelope
+
+    for node in ast.walk(ast.parse(Path(envelope.__file__).read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Call)
+            and getattr(node.func, "id", "") == "EnvelopeError"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and node.args[0].value != "bad_receipt"  # raised on the station, checking the platform's receipt
+        ):
+            codes.add(node.args[0].value)
     return codes
 
 
@@ -63,7 +75,7 @@ def test_every_platform_refusal_code_is_said_in_the_station_words() -> None:
     from workstation.sync.client import CHECKPOINT_REFUSALS, PLATFORM_REASONS
 
     codes = _platform_reason_codes()
-    assert {"bad_code", "revoked", "sequence"} <= codes  # the scan finds them
+    assert {"bad_code", "revoked", "sequence", "decrypt_failed"} <= codes  # the scan finds them
     handled_elsewhere = set(CHECKPOINT_REFUSALS) | {"injected"}  # own message; fault injection in tests
     assert codes - handled_elsewhere - set(PLATFORM_REASONS) == set()
 

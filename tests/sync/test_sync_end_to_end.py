@@ -188,3 +188,37 @@ def test_device_key_is_stored_wrapped_and_preregs_settle(sqlite_platform, statio
     with pytest.raises(sc.SyncError):
         sc.settle_prereg(station.db, pre[0].id, actor="officer1", outcome="confirmed")
     c.close()
+
+
+def test_sync_and_background_tick_say_what_came_down_and_when(sqlite_platform, station):
+    """A sync's result counts the tasks and pre-registrations it stored; a background tick fetches them
+    too (not only uploads); the last finished / failed exchange is kept in the store for the status bar."""
+    platform = sqlite_platform
+    enroll(platform, station)
+    assert sc.status(station.db).last_synced_at is None
+    for i in range(2):
+        platform.central.push_task(STATION, title=f"核查{i}")
+    platform.central.import_prereg(STATION, [{"name": "张三", "id_number_masked": "4403**********1234"}])
+    c = sc.SyncClient(station.db)
+    try:
+        res = c.sync()
+        assert res.error is None and (res.tasks_received, res.preregs_received) == (2, 1)
+        st = sc.status(station.db)
+        assert st.last_synced_at is not None and st.last_failed_at is None
+        first = st.last_synced_at
+
+        platform.central.push_task(STATION, title="后台收到的任务")
+        reachable, res = c.tick(was_reachable=True)  # the background step fetches as well as sends
+        assert reachable and res is not None and (res.tasks_received, res.preregs_received) == (1, 0)
+        with station.db.read() as s:
+            assert "后台收到的任务" in {t.title for t in s.execute(select(Task)).scalars()}
+        assert sc.status(station.db).last_synced_at >= first
+
+        platform.stop()  # unreachable: the try is recorded, the last finished sync stays
+        c.close()
+        reachable, res = c.tick(was_reachable=True)
+        assert not reachable and res is None
+        st = sc.status(station.db)
+        assert st.last_failed_at is not None and st.last_failed_at >= st.last_synced_at >= first
+    finally:
+        c.close()

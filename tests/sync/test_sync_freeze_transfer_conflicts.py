@@ -124,7 +124,8 @@ def test_central_cli_and_sync_status(tmp_path, station, capsys):
     assert central_cli.main(["--data-dir", str(d), "import-prereg", STATION, str(tmp_path / "pre.json")]) == 0
     assert central_cli.main(["--data-dir", str(d), "status"]) == 0
     out = capsys.readouterr().out
-    assert "Enrollment code" in out and "CA fingerprint" in out and "downlink_items: 2" in out
+    assert "Enrollment code" in out and "CA fingerprint" in out
+    assert "Items queued for stations (tasks, pre-registrations, settings): 2" in out
     assert central_cli.main(["--data-dir", str(d), "revoke-device", "nope"]) == EXIT_REFUSED
     from workstation.cli.sync import print_status
 

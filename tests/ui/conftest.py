@@ -63,7 +63,7 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Template:
 
         from workstation.storage.schema import Station as StationRow
 
-        s.execute(update(StationRow).values(name="演示警务室 (demo)"))
+        s.execute(update(StationRow).values(name="演示警务室"))
     st.db.close()
     return Template(folder, st.passphrase)
 
@@ -90,6 +90,17 @@ def _ui_fonts(qapp: Any) -> Iterator[None]:
         w.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QCoreApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _background_sync_when_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Sync page's background sync (soon after login, then every minute) would race a test's own
+    steps against an enrolled station: tests start it themselves (`background_sync()`) or set the
+    intervals (``monkeypatch.setattr(SyncPage, "FIRST_BACKGROUND_MS", 50)``)."""
+    from workstation.ui.screens.sync.page import SyncPage
+
+    monkeypatch.setattr(SyncPage, "FIRST_BACKGROUND_MS", 3_600_000)
+    monkeypatch.setattr(SyncPage, "BACKGROUND_MS", 3_600_000)
 
 
 @pytest.fixture(scope="session")

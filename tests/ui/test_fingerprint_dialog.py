@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -116,18 +116,55 @@ def test_changing_the_finger_restarts_with_that_finger(qtbot, ctx, runner, bridg
     drain(qtbot, runner)
 
 
-def test_skip_asks_for_the_reason(qtbot, ctx, runner, bridge):
+def _skip_dialog(qtbot, dialog):
+    dialog.skip_button.click()
+    qtbot.waitUntil(lambda: dialog.skip_dialog is not None and dialog.skip_dialog.isVisible(), timeout=5000)
+    return dialog.skip_dialog
+
+
+def test_skip_asks_for_a_reason_from_the_fixed_list(qtbot, ctx, runner, bridge):
+    from workstation.domain.enums import FingerprintSkipReason
+
     dialog = FingerprintDialog(ctx, None, allow_skip=True, timeout_per_press=10)
     dialog.show()
+    skip = _skip_dialog(qtbot, dialog)
+    assert len(skip.reason_buttons) == len(FingerprintSkipReason) and skip.supervisor_box.isHidden()
+    assert not skip.ok_button.isEnabled()  # no reason chosen yet
+    skip.reason_buttons[FingerprintSkipReason.OTHER].click()
+    assert not skip.ok_button.isEnabled() and "required" in skip.note.placeholderText()  # other needs words
+    skip.reason_buttons[FingerprintSkipReason.FINGER_INJURED].click()
+    assert skip.ok_button.isEnabled()
+    skip.note.setText("右手食指  包扎")
+    qtbot.mouseClick(skip.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.capture is not None, timeout=5000)
+    assert dialog.capture.result is None
+    skipped = dialog.capture.skip
+    assert (skipped.reason, skipped.note) == (FingerprintSkipReason.FINGER_INJURED, "右手食指 包扎")
+    assert dialog.capture.skip_reason == "finger injured or missing (右手食指 包扎)"
+    drain(qtbot, runner, 10000)
 
-    def answer():
-        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
-        box.setTextValue("手指受伤")
-        box.accept()
 
-    QTimer.singleShot(200, answer)
-    dialog.skip_button.click()
-    assert dialog.capture is not None and dialog.capture.skip_reason == "手指受伤"
+def test_where_a_fingerprint_is_required_a_supervisor_confirms_the_skip(qtbot, ctx, runner, bridge, station_fx):
+    from workstation.domain.enums import FingerprintSkipReason, Role
+
+    station_fx.actor(Role.SUPERVISOR, "sup1")
+    dialog = FingerprintDialog(ctx, None, allow_skip=True, skip_needs_supervisor=True, timeout_per_press=10)
+    dialog.show()
+    skip = _skip_dialog(qtbot, dialog)
+    assert skip.supervisor_box.isVisible()
+    skip.reason_buttons[FingerprintSkipReason.REFUSED].click()
+    assert not skip.ok_button.isEnabled()  # no supervisor yet
+    skip.username.setText("sup1")
+    skip.password.setText("wrong password")
+    qtbot.mouseClick(skip.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: skip.error.isVisible(), timeout=10000)
+    assert skip.password.text() == "" and dialog.capture is None and skip.isVisible()
+    assert "password" in skip.error.text().lower()
+    skip.password.setText("password-sup1")
+    qtbot.mouseClick(skip.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.capture is not None, timeout=10000)
+    assert dialog.capture.skip.approver.username == "sup1"
+    assert dialog.capture.skip_reason == "the person refused; confirmed by sup1"
     drain(qtbot, runner, 10000)
 
 

@@ -250,6 +250,63 @@ def test_visit_moves_the_consistency_rate_on_screen(qtbot, ctx, town, shoot):
     shoot(dialog, "spot-check-saved", sizes=((1000, 460),))
 
 
+def test_saved_findings_stay_on_screen_marked_saved(qtbot, ctx, town, shoot, switch_language):
+    """Fresh-eyes report: after 保存核查结果 every line went back to 未核查, as if lost. The saved lines
+    keep their findings, say so, and cannot be changed; a line left unmarked can still be saved."""
+    pid, _other, people = town
+    dialog = open_spot_check(qtbot, ctx, pid)
+    m = dialog.model
+    li, zhang, wang = _line(m, "李四"), _line(m, "张三"), _line(m, "王五")
+    m.setData(m.index(li, RESULT_COLUMN), "not_found")
+    m.setData(m.index(li, NOTES_COLUMN), "查无此人")
+    m.setData(m.index(zhang, RESULT_COLUMN), "consistent")
+    m.setData(m.index(wang, RESULT_COLUMN), "inconsistent")
+    m.setData(m.index(wang, NOTES_COLUMN), "换了工作")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_count == 3, timeout=10_000)
+    results = {r: m.row(r).result for r in (li, zhang, wang)}
+    assert results == {li: SpotCheckResult.NOT_FOUND, zhang: SpotCheckResult.CONSISTENT,
+                       wang: SpotCheckResult.INCONSISTENT}
+    assert m.data(m.index(li, RESULT_COLUMN)) == "Not found · saved"
+    assert m.data(m.index(li, NOTES_COLUMN)) == "查无此人"
+    assert not m.flags(m.index(li, RESULT_COLUMN)) & Qt.ItemFlag.ItemIsEditable
+    assert not m.setData(m.index(li, RESULT_COLUMN), "consistent")  # a saved finding stays as saved
+    assert "Saved 3 findings at" in dialog.status.text() and "marked saved" in dialog.status.text()
+    empty = _line(m, "(nobody recorded)")
+    assert m.row(empty).result is None and m.flags(m.index(empty, RESULT_COLUMN)) & Qt.ItemFlag.ItemIsEditable
+    shoot(dialog, "spot-check-kept", sizes=((1000, 460),))
+    dialog.save()  # nothing new: said in words, nothing written twice
+    assert dialog.problems.isVisible() and "saved" in dialog.problems.text() and dialog.saved_count == 3
+    m.setData(m.index(empty, RESULT_COLUMN), "consistent")
+    dialog.save()
+    qtbot.waitUntil(lambda: dialog.saved_count == 4, timeout=10_000)
+    assert "Saved 1 finding at" in dialog.status.text() and not dialog.problems.isVisible()
+    switch_language("zh_CN")
+    assert m.data(m.index(li, RESULT_COLUMN)) == "查无此人 · 已保存"
+    qtbot.waitUntil(lambda: "已保存" in dialog.status.text(), timeout=5_000)  # LanguageChange is posted
+    switch_language("en")
+    tiles = {r.label: r for r in ctx.desk.housing.rooms(pid)}
+    assert not tiles["101"].verified and not tiles["102"].verified and tiles["103"].verified
+    assert people
+
+
+def test_the_visit_sheet_has_a_box_for_each_finding_the_dialog_offers(ctx, town, switch_language):
+    """The dialog offers 一致 / 不一致 / 查无此人; the printed sheet had no 不一致 box."""
+    from workstation.ui.screens.housing_checks.sheet import BOX, WIDTHS, sheet_html
+
+    pid, _other, _people = town
+    sheet = ctx.desk.housing.visit_sheet(property_id=pid)
+    for code, words in (("zh_CN", ("一致", "不一致", "查无此人")), ("en", ("Consistent", "Inconsistent", "Not found"))):
+        switch_language(code)
+        page = sheet_html(sheet)
+        heads = [h.split(">", 1)[1].split("<", 1)[0] for h in page.split("<th ")[1:]]
+        assert len(heads) == len(WIDTHS) and sum(WIDTHS) == 100
+        for w in words:
+            assert heads.count(w) == 1, (w, heads)
+        rows = page.split("</table>")[0].split("<tr>")[2:]  # the property's table, after its header
+        assert rows and all(r.count(BOX) == 4 for r in rows)  # present, consistent, inconsistent, not found
+
+
 def test_an_assistant_declares_but_never_verifies(qtbot, login, town, shoot):
     pid, _other, people = town
     assistant = login(Role.ASSISTANT)

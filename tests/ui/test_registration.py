@@ -18,9 +18,10 @@ from desk_fixtures import *  # noqa: F403 - the desk's fixtures (bridge, ctx, ru
 from desk_fixtures import card, drain, make_ctx, off_gui
 
 from workstation.domain.documents import IdentityDocument
-from workstation.domain.enums import DocumentType, Role, Sex, VisaType
+from workstation.domain.enums import DocumentType, FingerprintSkipReason, Role, Sex, VisaType
 from workstation.storage.schema import AuditEvent, IdentityDocumentRow, OutboxEntry, Person
 from workstation.ui.screens.registration import new_manual_registration, open_for_card
+from workstation.ui.screens.registration.fingerprint import Capture, SkipChoice
 from workstation.ui.screens.registration.form import RegistrationForm
 from workstation.ui.screens.residents.detail import ResidentDetailDialog
 
@@ -120,7 +121,7 @@ def test_manual_registration_saves_record_outbox_and_audit(qtbot, ctx, runner, s
     ed["birth_date"].setText("19491231")
     ed["phone"].setText("13800138000")
     ed["employer"].setText("演示科技有限公司")
-    form.capture = type("C", (), {"result": None, "skip_reason": "Finger injured or missing"})()
+    form.capture = Capture(skip=SkipChoice(FingerprintSkipReason.FINGER_INJURED))
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         form.save()
     pid = saved.args[0]
@@ -128,7 +129,10 @@ def test_manual_registration_saves_record_outbox_and_audit(qtbot, ctx, runner, s
     with station_fx.db.read() as s:
         person = s.get(Person, pid)
         assert person.name == "张三" and person.phone == "13800138000" and person.employer == "演示科技有限公司"
-        assert "Finger injured" in (person.notes or "")
+        assert person.notes is None  # the skip is an event of its own, not a line in the notes
+        (skip,) = s.execute(select(AuditEvent.details).where(AuditEvent.action == "fingerprint.skip",
+                                                             AuditEvent.target_id == pid)).scalars()
+        assert '"reason": "finger_injured"' in skip
         doc = s.execute(select(IdentityDocumentRow).where(IdentityDocumentRow.person_id == pid)).scalar_one()
         assert doc.number == "11010519491231002X" and doc.source == "manual"
         kinds = {r for r in s.execute(select(OutboxEntry.record_type).where(OutboxEntry.record_id.in_([pid, doc.id])))
@@ -245,7 +249,7 @@ def test_a_visa_free_entry_needs_no_number_and_the_stay_is_saved_in_its_fields(q
     ed["entry_date"].setText(date.today().isoformat())
     ed["stay_until"].setText((date.today() + timedelta(days=30)).isoformat())
     ed["notes"].setText("travelling with a child")
-    form.capture = type("C", (), {"result": None, "skip_reason": "Finger injured or missing"})()
+    form.capture = Capture(skip=SkipChoice(FingerprintSkipReason.NO_USABLE_FINGER))
     with qtbot.waitSignal(form.saved, timeout=5000) as saved:
         form.save()
     drain(qtbot, runner)
@@ -263,3 +267,30 @@ def test_the_stay_is_not_asked_of_a_resident_id_card(qtbot, ctx, bridge):
     assert not form.stay_group.isVisible()
     form.save()
     assert not form.errors.label("visa_type").isVisibleTo(form)
+
+
+def test_a_form_closed_at_once_still_leaves_a_spare_for_the_next_card(qtbot, ctx, bridge):
+    """The next form is built ahead of time after a card opened one, even when that form was closed
+    before the spare's delay (a wrong card put back): the next card fills the spare, not a new form."""
+    from desk_fixtures import card_spec
+
+    from workstation.devices.sam.emulator import card_from_spec
+    from workstation.ui.screens import registration
+
+    registration.spare_form(ctx, None)
+    first_spare = registration._spares[id(ctx)]
+    doc = place(qtbot, bridge, card("resident_id"))
+    open_for_card(ctx, None, doc)
+    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    assert forms()[0] is first_spare  # the card filled the form built ahead of time
+    assert id(ctx) not in registration._spares
+    forms()[0].done(0)  # closed at once, long before SPARE_DELAY_MS
+    qtbot.waitUntil(lambda: id(ctx) in registration._spares, timeout=registration.SPARE_DELAY_MS + 5000)
+    second_spare = registration._spares[id(ctx)]
+    assert second_spare is not first_spare and not second_spare.isVisible()
+    with qtbot.waitSignal(bridge.card_removed, timeout=5000):
+        bridge.demo.device("idcard").remove_card()
+    doc = place(qtbot, bridge, card_from_spec({**card_spec("resident_id"), "name": "李四"}))
+    open_for_card(ctx, None, doc)
+    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    assert forms()[0] is second_spare and forms()[0].editors["name"].text() == "李四"

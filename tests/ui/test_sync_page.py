@@ -264,7 +264,7 @@ def test_f5_runs_the_sync_page(qtbot, main_window, enrolled):
     qtbot.keyClick(win, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: page.last_result is not None and not page.syncing, timeout=30_000)
     assert waiting(win.station.db) == 0
-    assert "changes reached the platform" in win.message_bar.label.text()
+    assert "Sync done: 1 change sent" in win.message_bar.label.text()
     assert win.session.current_page is not page  # F5 works from any page
 
 
@@ -324,7 +324,7 @@ def test_conflict_shown_side_by_side_and_decided(qtbot, qtmodeltester, ctx, enro
     page = open_page(qtbot, ctx)
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
     assert page.conflicts_table.isVisible() and page.compare_button.isVisible()
-    assert "not applied by the platform" in page.conflicts_label.text()
+    assert "Not applied by the platform" in page.conflicts_label.text() and ": 1 change." in page.conflicts_label.text()
     qtmodeltester.check(page.conflicts_model, force_py=True)
     assert page.conflicts_model.row(0).record_id == pid
 
@@ -341,14 +341,120 @@ def test_conflict_shown_side_by_side_and_decided(qtbot, qtmodeltester, ctx, enro
     assert dlg.missing.isHidden()
     assert [e.target_id for e in _audit_actions(ctx.db, "sync.conflict.compare")] == [pid]  # an audited read
 
+    assert dlg.platform_button.isEnabled() and dlg.station_button.isEnabled()
+    assert dlg.platform_button.text() == "Accept the platform's version"
+
     dlg.note.setText("与房东电话核实")
-    dlg.decide("platform")
-    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=10_000)
+    qtbot.mouseClick(dlg.platform_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
     assert dlg.comparison is None and dlg.model.rowCount() == 0  # the copies are not kept
-    assert sc.status(ctx.db).open_conflicts == 0 and waiting(ctx.db) == 0
+    assert dlg.resolution.outcome == "took_platform"
+    record = ctx.desk.housing.get_property(pid)
+    assert record.address == "平台修改的地址" and record.version == 3  # written here, version bumped
+    assert sc.status(ctx.db).open_conflicts == 0 and waiting(ctx.db) == 1  # the decision goes to the platform
     (ev,) = _audit_actions(ctx.db, "sync.conflict.resolve")
     assert ev.target_id == pid and "platform's version" in ev.details and "房东" in ev.details
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 0 and page.conflicts_table.isHidden(), timeout=10_000)
+    assert page.decision_box.isVisible() and "now stored here (version 3)" in page.decision_box.text()
+
+    page.sync_now()  # the next sync converges: both sides hold the platform's values at version 3
+    qtbot.waitUntil(lambda: not page.syncing and page.overview is not None and page.overview.waiting == 0,
+                    timeout=30_000)
+    assert page.decision_box.isHidden() and page.conflicts_model.rowCount() == 0
+    _assert_same_on_both_sides(ctx, "property", pid, address="平台修改的地址", version=3)
+
+
+def _assert_same_on_both_sides(ctx, record_type, record_id, *, version, deleted=False, **values):
+    from workstation.storage import outbox
+    from workstation.storage.schema import SYNCABLE
+
+    client = sc.SyncClient(ctx.db)
+    try:
+        copy = client.platform_record(record_type, record_id)
+    finally:
+        client.close()
+    with ctx.db.read() as s:
+        local = s.get(SYNCABLE[record_type], record_id)
+        ours = {k: v for k, v in outbox.record_payload(local).items() if k not in outbox.NOT_FROM_PAYLOAD}
+    theirs = {k: v for k, v in copy.payload.items() if k not in outbox.NOT_FROM_PAYLOAD}
+    assert theirs == ours
+    assert copy.version == local.version == version and copy.deleted == deleted == (local.deleted_at is not None)
+    for k, v in values.items():
+        assert ours[k] == v
+
+
+def test_conflict_kept_through_the_dialog_reaches_the_platform(qtbot, ctx, enrolled):
+    pid = _conflict(ctx, enrolled)
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    qtbot.mouseClick(dlg.station_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.decided == "station", timeout=20_000)
+    assert ctx.desk.housing.get_property(pid).address == "本站修改的地址"
+    assert "the next sync sends it to the platform" in page.decision_box.text()
+    page.sync_now()
+    qtbot.waitUntil(lambda: not page.syncing and page.overview is not None and page.overview.waiting == 0,
+                    timeout=30_000)
+    _assert_same_on_both_sides(ctx, "property", pid, address="本站修改的地址", version=3)
+
+
+def test_conflict_over_a_record_the_platform_deleted_says_what_each_choice_does(qtbot, ctx, enrolled):
+    pid = _conflict(ctx, enrolled)
+    enrolled.central.delete_record("property", pid)  # the platform's staff delete it (version 3)
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    assert dlg.missing.isVisible() and "The platform has deleted this record" in dlg.missing.text()
+    assert dlg.platform_button.text() == "Accept: delete it here too"
+    assert dlg.station_button.text() == "Keep: restore it on the platform"
+    assert "deleted" in dlg.model.headerData(2, Qt.Orientation.Horizontal)
+    qtbot.mouseClick(dlg.platform_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    assert "deleted here too" in page.decision_box.text()
+    from workstation.errors import NotFound
+
+    with pytest.raises(NotFound):
+        ctx.desk.housing.get_property(pid)
+    page.sync_now()
+    qtbot.waitUntil(lambda: not page.syncing and page.overview is not None and page.overview.waiting == 0,
+                    timeout=30_000)
+    _assert_same_on_both_sides(ctx, "property", pid, version=4, deleted=True)
+
+
+def test_platform_moved_while_the_dialog_was_open_reloads_and_decides_nothing(qtbot, ctx, enrolled):
+    pid = _conflict(ctx, enrolled)
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    enrolled.central.edit_record("property", pid, {"address": "平台第二次修改"})
+    dlg.decide("platform")
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=20_000)
+    assert "Nothing was decided" in dlg.error.text() and "version 3" in dlg.error.text()
+    qtbot.waitUntil(lambda: dlg.comparison is not None and dlg.platform_button.isEnabled(), timeout=20_000)
+    assert "version 3" in dlg.model.headerData(2, Qt.Orientation.Horizontal)
+    assert not dlg.decided and ctx.desk.housing.get_property(pid).address == "本站修改的地址"
+    dlg.decide("platform")
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    assert ctx.desk.housing.get_property(pid).address == "平台第二次修改"
+
+
+def test_another_stations_record_offers_only_withdrawing(qtbot, ctx, enrolled):
+    pid = _conflict(ctx, enrolled)
+    enrolled.central.transfer_record("property", pid, "440305999", reason="moved")
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    assert dlg.platform_button.text() == "Withdraw this station's change" and dlg.platform_button.isEnabled()
+    assert dlg.station_button.isHidden()
+    assert "only withdraw" in dlg.missing.text()
+    qtbot.mouseClick(dlg.platform_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    assert "left as it is" in page.decision_box.text()
+    assert ctx.desk.housing.get_property(pid).address == "本站修改的地址"
 
 
 def test_platform_copy_of_another_stations_record_is_not_shown(ctx, enrolled):
@@ -397,7 +503,7 @@ def test_freeze_warning_shown_before_it_blocks(qtbot, main_window, ui_station):
         assert not freeze.evaluate(s).frozen  # registration still open...
     assert page.freeze_box.isVisible()  # ...and the warning is already there
     assert f"once more than {n + 1} changes wait" in page.freeze_box.text()
-    assert f"{n} changes are waiting (limit {n + 1})" in page.freeze_box.text()
+    assert f"{n} changes waiting (limit {n + 1})" in page.freeze_box.text()
     win.refresh_sync_state()
     qtbot.waitUntil(lambda: "⚠" in win.sync_label.text(), timeout=10_000)
     assert f"{n} of {n + 1} changes waiting" in win.sync_label.text()
@@ -431,12 +537,12 @@ def test_offline_transfer_through_the_page(qtbot, ctx, enrolled, tmp_path):
     handle.token._progress = lambda d, t, x: (reports.append((d, t)), inner(d, t, x))
     qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
     files = sorted(stick.glob("*.wsb"))
-    assert files and "sealed batches written" in page.transfer_label.text()
+    assert files and f"{len(files)} sealed batch{'' if len(files) == 1 else 'es'} written" in page.transfer_label.text()
     written, errors = import_folder(enrolled.central, stick)  # at the platform's office
     assert written == len(files) and not errors
     page.import_receipts(stick)
     qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
-    assert f"{len(files)} batches acknowledged" in page.transfer_label.text()
+    assert f"{len(files)} batch{'' if len(files) == 1 else 'es'} acknowledged" in page.transfer_label.text()
     assert waiting(ctx.db) == 0 and total > 0
     assert _audit_actions(ctx.db, "sync.offline_export") and _audit_actions(ctx.db, "sync.offline_import")
     qtbot.waitUntil(lambda: page.overview is not None and page.overview.waiting == 0 and not page._refreshing,
@@ -475,4 +581,34 @@ def test_conflicts_freeze_and_transfer_screenshots(qtbot, main_window, enrolled,
         return dlg
 
     written += shoot.made(make, "conflict-dialog")
+    assert all(p.stat().st_size > 5000 for p in written)
+
+
+def test_conflict_over_a_deleted_record_and_decision_screenshots(qtbot, main_window, enrolled, shoot, switch_language):
+    from workstation.ui.screens.sync.conflicts import ConflictDialog
+
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    pid = _conflict(win.ctx, enrolled)
+    enrolled.central.delete_record("property", pid)
+    page = win.show_page("sync")
+    refreshed(qtbot, page)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+
+    def make():
+        dlg = ConflictDialog(win.ctx, page.conflicts_model.row(0), parent=win)
+        dlg.resize(900, 560)
+        qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+        return dlg
+
+    written = shoot.made(make, "conflict-dialog-platform-deleted")
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    dlg.decide("station")
+    qtbot.waitUntil(lambda: dlg.decided == "station", timeout=20_000)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 0, timeout=10_000)
+    assert "restores it there" in page.decision_box.text()
+    written += shoot(win, "sync-page-conflict-decided")
+    switch_language("zh_CN")
+    assert "冲突已处理" in page.decision_box.text()
     assert all(p.stat().st_size > 5000 for p in written)

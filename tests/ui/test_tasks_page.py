@@ -468,3 +468,17 @@ def test_tasks_arriving_with_sync_now_appear_on_the_open_page(qtbot, ctx, enroll
     assert handle is not None
     qtbot.waitUntil(lambda: page.model.row_of(tid) == 0 and page.prereg_model.rowCount() == 1, timeout=30_000)
     assert page.rate.denominator == 1
+
+
+def test_the_inbox_reads_its_next_page_when_scrolled_to_the_end(qtbot, ctx):
+    for i in range(215):
+        add_task(ctx.db, f"任务 {i:03d}", TODAY + timedelta(days=i % 40))
+    page = open_page(qtbot, ctx)
+    assert page.model.rowCount() == page.model.page_size == 200
+    assert page.status.text() == "200 tasks shown; scroll for more"
+    bar = page.table.verticalScrollBar()
+    bar.setValue(bar.maximum())  # the view asks the model for more (canFetchMore/fetchMore)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 215 and not page.loading, timeout=10_000)
+    assert not page.model.canFetchMore() and page.status.text() == "215 tasks"
+    titles = shown_titles(page)
+    assert len(set(titles)) == 215 and titles == [r.title for r in page.model.rows]

@@ -58,6 +58,11 @@ def test_current_code_upgrades_an_old_station_and_keeps_everything(old_station):
             assert s.execute(select(func.count()).select_from(Person)).scalar_one() == expected["persons"]
             person = s.get(Person, expected["person_id"])
             assert person is not None and person.name == "升级测试"
+            # 0014 read the pinyin of the properties already stored: 演示市幸福路1号 of 业主甲
+            from workstation.storage.search import property_pinyin_ids
+
+            assert property_pinyin_ids(s, "xingfulu1") == [expected["property_id"]]
+            assert property_pinyin_ids(s, "yzj") == [expected["property_id"]]
         with db.read() as s:
             result = audit.verify(s)
         assert result.ok, result.message

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from workstation.central.service import Central, ServiceError
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.sync import envelope as env
 
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"
@@ -259,7 +260,13 @@ def create_app(central: Central, *, limits: Limits | None = None) -> FastAPI:
     async def upload(request: Request) -> dict[str, Any]:
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type != BATCH_MEDIA_TYPE:
-            raise ServiceError(415, "media_type", f"a sealed batch is sent as {BATCH_MEDIA_TYPE}")
+            raise ServiceError(
+                415,
+                "media_type",
+                QT_TRANSLATE_NOOP("platform", "a sealed batch is sent as {media_type}").format(
+                    media_type=BATCH_MEDIA_TYPE
+                ),
+            )
         data = await request.body()
         return await asyncio.to_thread(central.ingest, data)
 

@@ -34,7 +34,12 @@ from workstation.central.store import (
     Store,
     now,
 )
+from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.sync import envelope as env
+
+# refusals an operator of the platform's console command meets (marked; the HTTP body carries the English)
+NO_DEVICE = QT_TRANSLATE_NOOP("platform", "no device {device}")
+NO_RECORD = QT_TRANSLATE_NOOP("platform", "no {kind} {record}")
 
 ENROLL_CODE_TTL = timedelta(minutes=15)
 REQUEST_SKEW = timedelta(minutes=10)
@@ -92,7 +97,7 @@ class Central:
         with self.store.sessions.begin() as s:
             d = s.get(Device, device_id)
             if d is None:
-                raise ServiceError(404, "unknown_device", f"no device {device_id}")
+                raise ServiceError(404, "unknown_device", NO_DEVICE.format(device=device_id))
             d.status = "revoked"
             d.revoked_at = now()
 
@@ -152,12 +157,28 @@ class Central:
         with self.store.sessions.begin() as s:
             r = s.get(Record, (record_type, record_id))
             if r is None:
-                raise ServiceError(404, "unknown_record", f"no {record_type} {record_id}")
+                raise ServiceError(404, "unknown_record", NO_RECORD.format(kind=record_type, record=record_id))
             payload = json.loads(r.payload)
             payload.update(changes)
             r.version += 1
             payload["version"] = r.version
             r.payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+            r.updated_at = now()
+            return r.version
+
+    def delete_record(self, record_type: str, record_id: str) -> int:
+        """A platform-side deletion (e.g. a back-office clerk removing a duplicate): the record stays as a
+        tombstone (``deleted``) at a new version, like a station's delete. Returns that version; raises
+        ServiceError(404) for an unknown record."""
+        with self.store.sessions.begin() as s:
+            r = s.get(Record, (record_type, record_id))
+            if r is None:
+                raise ServiceError(404, "unknown_record", NO_RECORD.format(kind=record_type, record=record_id))
+            payload = json.loads(r.payload)
+            r.version += 1
+            payload["version"] = r.version
+            r.payload = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+            r.deleted = True
             r.updated_at = now()
             return r.version
 
@@ -168,7 +189,7 @@ class Central:
         with self.store.sessions.begin() as s:
             r = s.get(Record, (record_type, record_id), with_for_update=True)
             if r is None:
-                raise ServiceError(404, "unknown_record", f"no {record_type} {record_id}")
+                raise ServiceError(404, "unknown_record", NO_RECORD.format(kind=record_type, record=record_id))
             previous = r.station_code
             r.station_code = to_station
             r.updated_at = now()
@@ -229,17 +250,27 @@ class Central:
             sign_pub = env.b64d(sign_pub_b64)
             Ed25519PublicKey.from_public_bytes(sign_pub)
         except ValueError as exc:
-            raise ServiceError(400, "bad_key", "the device signing key is not a valid Ed25519 key") from exc
+            raise ServiceError(
+                400, "bad_key", QT_TRANSLATE_NOOP("platform", "the device signing key is not a valid Ed25519 key")
+            ) from exc
         with self.store.sessions.begin() as s:
             row = s.get(EnrollCode, _hash_code(code), with_for_update=True)
             if row is None:
-                raise ServiceError(403, "bad_code", "this enrollment code is not known")
+                raise ServiceError(403, "bad_code", QT_TRANSLATE_NOOP("platform", "this enrollment code is not known"))
             if row.used_at is not None:
-                raise ServiceError(403, "code_used", "this enrollment code has already been used")
+                raise ServiceError(
+                    403, "code_used", QT_TRANSLATE_NOOP("platform", "this enrollment code has already been used")
+                )
             if row.expires_at < now():
-                raise ServiceError(403, "code_expired", "this enrollment code has expired; ask for a new one")
+                raise ServiceError(
+                    403, "code_expired",
+                    QT_TRANSLATE_NOOP("platform", "this enrollment code has expired; ask for a new one"),
+                )
             if row.station_code != station_code:
-                raise ServiceError(403, "wrong_station", "this enrollment code was issued for another station")
+                raise ServiceError(
+                    403, "wrong_station",
+                    QT_TRANSLATE_NOOP("platform", "this enrollment code was issued for another station"),
+                )
             device_id = str(uuid.uuid4())
             claimed = s.execute(  # compare-and-set: two racing uses of one code cannot both win
                 update(EnrollCode)
@@ -248,7 +279,9 @@ class Central:
                 .execution_options(synchronize_session=False)
             )
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
-                raise ServiceError(403, "code_used", "this enrollment code has already been used")
+                raise ServiceError(
+                    403, "code_used", QT_TRANSLATE_NOOP("platform", "this enrollment code has already been used")
+                )
             s.add(Device(id=device_id, station_code=station_code, sign_pub=sign_pub_b64))
         return {
             "device_id": device_id,
@@ -268,22 +301,34 @@ class Central:
         with self.store.sessions() as s:
             d = s.get(Device, device_id)
         if d is None:
-            raise ServiceError(403, "unknown_device", "this device is not enrolled")
+            raise ServiceError(403, "unknown_device", QT_TRANSLATE_NOOP("platform", "this device is not enrolled"))
         if d.status == "revoked":
-            raise ServiceError(403, "revoked", "this device has been revoked by the platform")
+            raise ServiceError(
+                403, "revoked", QT_TRANSLATE_NOOP("platform", "this device has been revoked by the platform")
+            )
         try:
             when = env.parse_time(timestamp)
         except ValueError as exc:
-            raise ServiceError(401, "bad_time", "the request time is not an ISO 8601 time with a UTC offset") from exc
+            raise ServiceError(
+                401, "bad_time",
+                QT_TRANSLATE_NOOP("platform", "the request time is not an ISO 8601 time with a UTC offset"),
+            ) from exc
         current = now().replace(tzinfo=UTC)
         if abs(when - current) > REQUEST_SKEW:
-            raise ServiceError(401, "clock_skew", "the request time is too far from the platform's clock")
+            raise ServiceError(
+                401, "clock_skew",
+                QT_TRANSLATE_NOOP("platform", "the request time is too far from the platform's clock"),
+            )
         if not NONCE_RE.match(nonce):
-            raise ServiceError(401, "bad_nonce", "the request nonce must be 32 lowercase hex digits")
+            raise ServiceError(
+                401, "bad_nonce", QT_TRANSLATE_NOOP("platform", "the request nonce must be 32 lowercase hex digits")
+            )
         try:
             Ed25519PublicKey.from_public_bytes(env.b64d(d.sign_pub)).verify(env.b64d(signature), message)
         except (ValueError, InvalidSignature) as exc:
-            raise ServiceError(401, "bad_request_signature", "the request signature does not verify") from exc
+            raise ServiceError(
+                401, "bad_request_signature", QT_TRANSLATE_NOOP("platform", "the request signature does not verify")
+            ) from exc
         self._remember_nonce(d.id, nonce, when.replace(tzinfo=None) + REQUEST_SKEW)
         return d
 
@@ -296,7 +341,9 @@ class Central:
                     s.execute(delete(RequestNonce).where(RequestNonce.expires_at < now()))
                 s.add(RequestNonce(device_id=device_id, nonce=nonce, expires_at=expires_at))
         except IntegrityError as exc:
-            raise ServiceError(401, "replayed", "this signed request was already received (replay)") from exc
+            raise ServiceError(
+                401, "replayed", QT_TRANSLATE_NOOP("platform", "this signed request was already received (replay)")
+            ) from exc
 
     def downlink(self, device: Device, after: int, limit: int) -> dict[str, Any]:
         limit = max(1, min(limit, 1000))
@@ -327,10 +374,15 @@ class Central:
         with self.store.sessions() as s:
             r = s.get(Record, (record_type, record_id))
             if r is None:
-                raise ServiceError(404, "unknown_record", "the platform holds no such record")
+                raise ServiceError(
+                    404, "unknown_record", QT_TRANSLATE_NOOP("platform", "the platform holds no such record")
+                )
             if r.station_code != device.station_code:
                 raise ServiceError(
-                    403, "not_owner", "this record belongs to another station; its copy is not shown to this one"
+                    403, "not_owner",
+                    QT_TRANSLATE_NOOP(
+                        "platform", "this record belongs to another station; its copy is not shown to this one"
+                    ),
                 )
             try:
                 payload = json.loads(r.payload)
@@ -355,13 +407,16 @@ class Central:
             return self._ingest(envelope)
         except DBAPIError as exc:
             raise ServiceError(
-                503, "busy", "the platform was busy with a concurrent upload; send the batch again"
+                503, "busy",
+                QT_TRANSLATE_NOOP("platform", "the platform was busy with a concurrent upload; send the batch again"),
             ) from exc
 
     def _ingest(self, envelope: bytes) -> dict[str, Any]:
         if self.hooks.fail_before > 0:
             self.hooks.fail_before -= 1
-            raise ServiceError(503, "unavailable", "the platform is temporarily unavailable (injected)")
+            raise ServiceError(
+                503, "unavailable", QT_TRANSLATE_NOOP("platform", "the platform is temporarily unavailable (injected)")
+            )
         try:
             parsed = env.parse(envelope)
         except env.EnvelopeError as exc:
@@ -371,9 +426,11 @@ class Central:
         with self._ingest_lock, self.store.sessions.begin() as s:
             d = s.get(Device, h.device, with_for_update=True)
             if d is None:
-                raise ServiceError(403, "unknown_device", "this device is not enrolled")
+                raise ServiceError(403, "unknown_device", QT_TRANSLATE_NOOP("platform", "this device is not enrolled"))
             if d.status == "revoked":
-                raise ServiceError(403, "revoked", "this device has been revoked by the platform")
+                raise ServiceError(
+                    403, "revoked", QT_TRANSLATE_NOOP("platform", "this device has been revoked by the platform")
+                )
             try:
                 env.verify(parsed, env.b64d(d.sign_pub))
             except env.EnvelopeError as exc:
@@ -385,10 +442,14 @@ class Central:
                 if existing.envelope_hash == digest:
                     stored: dict[str, Any] = json.loads(existing.receipt)
                     return stored
-                raise ServiceError(409, "batch_id_reused", "this batch id was already received with different content")
+                raise ServiceError(
+                    409, "batch_id_reused",
+                    QT_TRANSLATE_NOOP("platform", "this batch id was already received with different content"),
+                )
             enc_key = self.keys.enc_key_for(h.key_id)
             if enc_key is None:
-                raise ServiceError(400, "unknown_key", f"the batch is sealed to platform key {h.key_id}, not ours")
+                raise ServiceError(400, "unknown_key", QT_TRANSLATE_NOOP(
+                    "platform", "the batch is sealed to platform key {key}, not ours").format(key=h.key_id))
             try:
                 plaintext = env.decrypt(parsed, enc_key)
                 content = json.loads(plaintext)
@@ -398,7 +459,9 @@ class Central:
             except env.EnvelopeError as exc:
                 raise ServiceError(400, exc.reason, exc.message) from exc
             except (ValueError, KeyError, TypeError) as exc:
-                raise ServiceError(400, "malformed", "the batch content is not valid") from exc
+                raise ServiceError(
+                    400, "malformed", QT_TRANSLATE_NOOP("platform", "the batch content is not valid")
+                ) from exc
             checkpoint = content.get("checkpoint")
             try:  # the audit checkpoint rides along, signed by the device key
                 Ed25519PublicKey.from_public_bytes(env.b64d(d.sign_pub)).verify(
@@ -407,19 +470,29 @@ class Central:
                 cp_seq, cp_hash = _checkpoint_fields(checkpoint)
             except (KeyError, ValueError, TypeError, InvalidSignature) as exc:
                 raise ServiceError(
-                    400, "bad_checkpoint", "the audit checkpoint is missing or not signed by the device"
+                    400, "bad_checkpoint",
+                    QT_TRANSLATE_NOOP("platform", "the audit checkpoint is missing or not signed by the device"),
                 ) from exc
             if len(records) != h.count:
                 raise ServiceError(
-                    400, "count_mismatch", "the batch holds a different number of records than its header says"
+                    400, "count_mismatch",
+                    QT_TRANSLATE_NOOP("platform", "the batch holds a different number of records than its header says"),
                 )
             if h.seq != d.next_seq:
                 raise ServiceError(
-                    409, "sequence", f"expected batch sequence {d.next_seq}, got {h.seq}", expected=d.next_seq
+                    409,
+                    "sequence",
+                    QT_TRANSLATE_NOOP("platform", "expected batch sequence {expected}, got {got}").format(
+                        expected=d.next_seq, got=h.seq
+                    ),
+                    expected=d.next_seq,
                 )
             if h.prev_hash != d.last_hash:
                 raise ServiceError(
-                    409, "chain", "the previous-batch hash does not match the platform's chain", expected=d.next_seq
+                    409,
+                    "chain",
+                    QT_TRANSLATE_NOOP("platform", "the previous-batch hash does not match the platform's chain"),
+                    expected=d.next_seq,
                 )
             self._advance_checkpoint(s, d, h.batch_id, cp_seq, cp_hash)
             applied, conflicts = self._apply(s, d, h.batch_id, records)
@@ -451,7 +524,7 @@ class Central:
             d.last_hash = digest
         if self.hooks.fail_after_commit > 0:
             self.hooks.fail_after_commit -= 1
-            raise ServiceError(500, "injected", "internal error after commit (injected)")
+            raise ServiceError(500, "injected", QT_TRANSLATE_NOOP("platform", "internal error after commit (injected)"))
         return receipt
 
     def _advance_checkpoint(self, s: Session, d: Device, batch_id: str, seq: int, digest: str) -> None:
@@ -469,16 +542,22 @@ class Central:
             raise ServiceError(
                 409,
                 "checkpoint_behind",
-                f"the station's audit trail ends at entry {seq}, but it already reported entry {row.seq}: "
-                "audit entries were removed or the station was restored from an older copy",
+                QT_TRANSLATE_NOOP(
+                    "platform",
+                    "the station's audit trail ends at entry {seq}, but it already reported entry {reported}: "
+                    "audit entries were removed or the station was restored from an older copy",
+                ).format(seq=seq, reported=row.seq),
                 checkpoint=known,
             )
         if seq == row.seq and digest != row.hash:
             raise ServiceError(
                 409,
                 "checkpoint_fork",
-                f"the station's audit entry {seq} differs from the one it reported before: "
-                "the audit trail was rewritten or replaced",
+                QT_TRANSLATE_NOOP(
+                    "platform",
+                    "the station's audit entry {seq} differs from the one it reported before: "
+                    "the audit trail was rewritten or replaced",
+                ).format(seq=seq),
                 checkpoint=known,
             )
         if seq > row.seq:
@@ -507,18 +586,27 @@ class Central:
                     )
                 )
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise ServiceError(400, "malformed", "a record in the batch lacks required fields") from exc
+                raise ServiceError(
+                    400, "malformed", QT_TRANSLATE_NOOP("platform", "a record in the batch lacks required fields")
+                ) from exc
             rtype, rid, version, base, op, payload = parsed[-1]
             if not (_short_ascii(rtype, 32) and _short_ascii(rid, 36)) or op not in ("create", "update", "delete"):
-                raise ServiceError(400, "malformed", "a record in the batch has an invalid type, id or operation")
+                raise ServiceError(
+                    400, "malformed",
+                    QT_TRANSLATE_NOOP("platform", "a record in the batch has an invalid type, id or operation"),
+                )
             if not (0 <= version < 2**31 and (base is None or 0 <= base < 2**31)):
-                raise ServiceError(400, "malformed", "a record in the batch has a version out of range")
+                raise ServiceError(
+                    400, "malformed", QT_TRANSLATE_NOOP("platform", "a record in the batch has a version out of range")
+                )
             try:
                 payload.encode("utf-8")
                 if "\x00" in payload:  # PostgreSQL text cannot hold NUL
                     raise UnicodeEncodeError("utf-8", payload, 0, 1, "NUL")
             except UnicodeEncodeError as exc:
-                raise ServiceError(400, "malformed", "a record's payload is not valid text") from exc
+                raise ServiceError(
+                    400, "malformed", QT_TRANSLATE_NOOP("platform", "a record's payload is not valid text")
+                ) from exc
         current: dict[tuple[str, str], Record] = {}
         by_type: dict[str, set[str]] = {}
         for rtype, rid, *_ in parsed:
@@ -649,7 +737,8 @@ def _checkpoint_fields(checkpoint: Any) -> tuple[int, str]:
 
 def import_folder(central: Central, folder: Any) -> tuple[int, list[str]]:
     """Offline transfer: ingest every ``*.wsb`` in sequence order, writing a receipt beside each.
-    Returns (receipts written, plain-language errors)."""
+    Returns (receipts written, the refusals: marked texts naming the file, in the operator's language
+    through `i18n.render`)."""
     from pathlib import Path
 
     written = 0
@@ -658,7 +747,7 @@ def import_folder(central: Central, folder: Any) -> tuple[int, list[str]]:
         try:
             receipt = central.ingest(p.read_bytes())
         except ServiceError as exc:
-            errors.append(f"{p.name}: {exc.message}")
+            errors.append(QT_TRANSLATE_NOOP("platform", "{file}: {reason}").format(file=p.name, reason=exc.message))
             continue
         p.with_name(p.name[: -len(".wsb")] + ".receipt.json").write_text(json.dumps(receipt))
         written += 1

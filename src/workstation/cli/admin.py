@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from workstation.cli import checks
 from workstation.cli import devices as devices_cli
@@ -32,28 +33,36 @@ from workstation.cli.terminal import (
     USER,
     UsageError,
     add_common,
+    display_width,
     env_user,
     login,
     open_station,
+    pad,
     password_of,
     run_main,
     secret,
     usage_checked,
 )
 from workstation.domain.enums import Role
-from workstation.domain.permissions import Permission
+from workstation.domain.permissions import ROLE_LABELS, Permission
 from workstation.errors import UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.storage import audit, metrics, operators, retention, station
 from workstation.storage.db import Database
+from workstation.storage.labels import table_label
 from workstation.storage.operators import Actor
-from workstation.storage.vault import KeyVault
+from workstation.storage.vault import KeyVault, backend_label
 
 #: How `station.unlock` got the key (``unlock``'s report).
 UNLOCKED_BY = {
     "keyring": QT_TRANSLATE_NOOP("cli", "the key from the system keyring"),
     "passphrase": QT_TRANSLATE_NOOP("cli", "the recovery passphrase"),
 }
+#: one item of a list of counts: "Residents 500"
+COUNT = QT_TRANSLATE_NOOP("cli", "{label} {count}")
+#: what ``PRAGMA integrity_check`` found
+INTEGRITY_OK = QT_TRANSLATE_NOOP("cli", "ok")
+INTEGRITY_PROBLEM = QT_TRANSLATE_NOOP("cli", "damaged (SQLite reports: {problem})")
 #: `operators.OperatorAccount.state` in ``operator list``.
 ACCOUNT_STATES = {
     "active": QT_TRANSLATE_NOOP("cli", "active"),
@@ -133,7 +142,7 @@ def cmd_unlock(args: argparse.Namespace) -> int:
     vault = KeyVault(station.keyfile_path(data_dir), backend=None)
     how = UNLOCKED_BY.get(method, method)
     _say(QT_TRANSLATE_NOOP("cli", "Unlocked with {how}. Keyring backend: {backend}").format(
-        how=how, backend=vault.backend_name))
+        how=how, backend=backend_label(vault.backend_name)))
     db.close()
     return 0
 
@@ -174,7 +183,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
                 password=pw,
             )
             _say(QT_TRANSLATE_NOOP("cli", "Operator {user} ({role}) created.").format(
-                user=operators.canonical_username(args.username), role=args.role or "officer"))
+                user=operators.canonical_username(args.username), role=ROLE_LABELS[Role(args.role or "officer")]))
         elif args.action == "disable":
             operators.set_disabled(db, admin, args.username, True)
             _say(QT_TRANSLATE_NOOP("cli", "Operator {user} disabled.").format(user=args.username))
@@ -186,7 +195,7 @@ def cmd_operator(args: argparse.Namespace) -> int:
                 raise UsageError(QT_TRANSLATE_NOOP("cli", "`operator role` needs --role."))
             operators.set_role(db, admin, args.username, Role(args.role))
             _say(QT_TRANSLATE_NOOP("cli", "Operator {user} is now {role}; their open sessions end.").format(
-                user=args.username, role=args.role))
+                user=args.username, role=ROLE_LABELS[Role(args.role)]))
         elif args.action == "reset":
             pw = secret("WORKSTATION_NEW_PASSWORD", NEW_PASSWORD_FOR.format(user=args.username), confirm=True)
             operators.reset_password(db, admin, args.username, pw)
@@ -203,7 +212,8 @@ def cmd_operator(args: argparse.Namespace) -> int:
                 state = render(ACCOUNT_STATES.get(acc.state, acc.state))
                 if acc.must_change_password:
                     state = render(QT_TRANSLATE_NOOP("cli", "{state}, must change password").format(state=state))
-                print(f"{acc.username:16} {acc.role.value:10} {state:8} {acc.display_name}")
+                print(f"{pad(acc.username, 16)} {pad(render(ROLE_LABELS[acc.role]), 14)} {pad(state, 8)} "
+                      f"{acc.display_name}")
     finally:
         db.close()
     return 0
@@ -232,18 +242,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     ok = True
     try:
         st = station.station_of(db)
-        _say(QT_TRANSLATE_NOOP("cli", "Station:      {code} {name}").format(code=st.code, name=st.name))
+        if st.demo:
+            _say(QT_TRANSLATE_NOOP("cli", "Station:      {code} {name} (a demo station: synthetic data only)").format(
+                code=st.code, name=st.name))
+        else:
+            _say(QT_TRANSLATE_NOOP("cli", "Station:      {code} {name}").format(code=st.code, name=st.name))
         _say(QT_TRANSLATE_NOOP("cli", "Database:     {path} ({size})").format(path=db.path, size=_size(db.path)))
         _say(QT_TRANSLATE_NOOP("cli", "Schema:       {revision}").format(
             revision=", ".join(current_revision(db.engine))))
         _say(QT_TRANSLATE_NOOP("cli", "Key backend:  {backend}").format(
-            backend=KeyVault(station.keyfile_path(data_dir)).backend_name))
+            backend=backend_label(KeyVault(station.keyfile_path(data_dir)).backend_name)))
         with db.read() as s:
-            for name, model in SYNCABLE.items():
-                n = s.execute(select(func.count()).select_from(model)).scalar_one()
-                print(f"  {name:18} {n}")
-            print(f"  {'operator':18} {s.execute(select(func.count()).select_from(Operator)).scalar_one()}")
-            print(f"  {'audit_event':18} {s.execute(select(func.count()).select_from(AuditEvent)).scalar_one()}")
+            models: dict[str, type[Any]] = {**SYNCABLE, "operator": Operator, "audit_event": AuditEvent}
+            counts = {name: s.execute(select(func.count()).select_from(m)).scalar_one() for name, m in models.items()}
+            width = max(display_width(render(table_label(name))) for name in counts) + 2
+            for name, n in counts.items():
+                print(f"  {pad(render(table_label(name)), width)} {n:>8}")
             b = metrics.unsynced_backlog(s)
             if b.oldest:
                 _say(QT_TRANSLATE_NOOP("cli", "Unsynced:     {count} changes, oldest {oldest}").format(
@@ -262,11 +276,13 @@ def cmd_status(args: argparse.Namespace) -> int:
             cipher = conn.execute("PRAGMA cipher_integrity_check").fetchall()
         finally:
             conn.close()
+        # PRAGMA integrity_check answers "ok" or SQLite's own (English) description of each problem
+        found = INTEGRITY_OK if integrity == "ok" else INTEGRITY_PROBLEM.format(problem=integrity)
         if not cipher:
-            _say(QT_TRANSLATE_NOOP("cli", "Integrity:    {integrity}; page HMACs: ok").format(integrity=integrity))
+            _say(QT_TRANSLATE_NOOP("cli", "Integrity:    {integrity}; page HMACs: ok").format(integrity=found))
         else:
             _say(QT_TRANSLATE_NOOP("cli", "Integrity:    {integrity}; page HMACs: {count} errors").format(
-                integrity=integrity, count=len(cipher)))
+                integrity=found, count=len(cipher)))
         ok &= integrity == "ok" and not cipher
     finally:
         db.close()
@@ -366,7 +382,8 @@ def cmd_purge(args: argparse.Namespace) -> int:
             purged = QT_TRANSLATE_NOOP("cli", "Would purge (acknowledged and older than {cutoff}): {counts}")
         else:
             purged = QT_TRANSLATE_NOOP("cli", "Purged (acknowledged and older than {cutoff}): {counts}")
-        _say(purged.format(cutoff=f"{rep.cutoff:%Y-%m-%d}", counts=Listing(f"{k} {v}" for k, v in rep.counts.items())))
+        counts = Listing(COUNT.format(label=retention.purge_label(k), count=v) for k, v in rep.counts.items())
+        _say(purged.format(cutoff=f"{rep.cutoff:%Y-%m-%d}", counts=counts))
     finally:
         db.close()
     return 0
@@ -379,7 +396,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         counts = demo.generate(db, args.count, seed=args.seed, actor=admin.username)
         _say(QT_TRANSLATE_NOOP("cli", "Synthetic demo data added: {counts}").format(
-            counts=Listing(f"{k} {v}" for k, v in counts.items())))
+            counts=Listing(COUNT.format(label=table_label(k), count=v) for k, v in counts.items())))
     finally:
         db.close()
     return 0

@@ -23,6 +23,9 @@ NO_STATION = QT_TRANSLATE_NOOP(
     "cli", "No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`."
 )
 OPENED = QT_TRANSLATE_NOOP("cli", "{name} ({code}) — database {data_dir} opened ({how})")
+OPENED_DEMO = QT_TRANSLATE_NOOP(
+    "cli", "{name} ({code}, a demo station: synthetic data only) — database {data_dir} opened ({how})"
+)
 #: how the station's key was obtained (`station.unlock`, `wiring.open_demo_station`)
 HOW_OPENED = {
     "keyring": QT_TRANSLATE_NOOP("cli", "key from the system keyring"),
@@ -56,7 +59,8 @@ def run_app(args: argparse.Namespace) -> int:
         backlog = metrics.unsynced_backlog(s)
         fb = metrics.feedback_rate(s)
         cons = metrics.consistency_station(s)
-    print(render(OPENED.format(name=st.name, code=st.code, data_dir=data_dir, how=HOW_OPENED.get(how, how))))
+    opened = OPENED_DEMO if st.demo else OPENED
+    print(render(opened.format(name=st.name, code=st.code, data_dir=data_dir, how=HOW_OPENED.get(how, how))))
     from workstation.domain.enums import Role
     from workstation.storage.operators import Actor
     from workstation.wiring import open_desk
@@ -89,6 +93,7 @@ def _demo_devices(data_dir: Path) -> None:
     from workstation.devices.errors import DeviceError
     from workstation.devices.manager import DeviceState, ManagerConfig, open_device_manager
     from workstation.devices.sam.emulator import load_card_scenario
+    from workstation.domain.documents import document_type_label
     from workstation.storage.audit import mask_id_numbers
 
     manager = open_device_manager(ManagerConfig(assignments_path=data_dir / "device-assignments.json"), demo=True)
@@ -107,7 +112,8 @@ def _demo_devices(data_dir: Path) -> None:
             print(render(QT_TRANSLATE_NOOP("cli", "Demo card could not be read: {reason}").format(reason=exc.message)))
             return
         card = QT_TRANSLATE_NOOP("cli", "Demo card on the emulated reader: {name} {number} ({kind})")
-        print(render(card.format(name=doc.name, number=mask_id_numbers(doc.number), kind=doc.doc_type)))
+        print(render(card.format(name=doc.name, number=mask_id_numbers(doc.number),
+                                 kind=document_type_label(doc.doc_type))))
     finally:
         manager.shutdown()
 

@@ -315,10 +315,26 @@ def cmd_rotate_key(central: Any, args: argparse.Namespace) -> int:
     return 0
 
 
+#: `Central.status` keys in words.
+STATUS_LABELS = {
+    "key_id": QT_TRANSLATE_NOOP("platform-cli", "Encryption key id"),
+    "devices": QT_TRANSLATE_NOOP("platform-cli", "Enrolled devices"),
+    "revoked": QT_TRANSLATE_NOOP("platform-cli", "of which revoked"),
+    "batches": QT_TRANSLATE_NOOP("platform-cli", "Batches received"),
+    "records": QT_TRANSLATE_NOOP("platform-cli", "Records held"),
+    "record_versions": QT_TRANSLATE_NOOP("platform-cli", "Record versions received"),
+    "conflicts": QT_TRANSLATE_NOOP("platform-cli", "Conflicts reported to stations"),
+    "downlink_items": QT_TRANSLATE_NOOP(
+        "platform-cli", "Items queued for stations (tasks, pre-registrations, settings)"
+    ),
+}
+STATUS_LINE = QT_TRANSLATE_NOOP("platform-cli", "{label}: {value}")
+
+
 @_with_central
 def cmd_status(central: Any, args: argparse.Namespace) -> int:
     for key, value in central.status().items():
-        print(f"{key}: {value}")
+        _say(STATUS_LINE.format(label=STATUS_LABELS.get(key, key), value=value))
     return 0
 
 

@@ -6,13 +6,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
-from workstation.storage.db import Database
+
+if TYPE_CHECKING:  # loaded by the commands that open the station, not by building `workstation`'s parser
+    from workstation.storage.db import Database
 
 NONE = QT_TRANSLATE_NOOP("cli", "none")
+#: one item of a list of counts: "Sealed (signed, waiting to send) 2"
+COUNT = QT_TRANSLATE_NOOP("sync-cli", "{label} {count}")
 
 
 def _say(text: str) -> None:
@@ -81,6 +86,13 @@ def _bar(done: int, total: int, message: str) -> None:
     sys.stderr.flush()
 
 
+def _local(at: datetime | None, *, seconds: bool = False) -> str:
+    """A stored time (naive UTC) as local ``YYYY-MM-DD HH:MM`` (``:SS`` with `seconds`); "-" for None."""
+    if at is None:
+        return "-"
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+
+
 def print_status(db: Database) -> None:
     from workstation.sync import client as sc
     from workstation.sync import freeze
@@ -91,20 +103,24 @@ def print_status(db: Database) -> None:
             "sync-cli", "Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`."))
     else:
         _say(QT_TRANSLATE_NOOP("sync-cli", "Device {device} ({status})").format(
-            device=st.device_id, status=st.device_status))
-    oldest = st.oldest_unacknowledged.isoformat(timespec="minutes") if st.oldest_unacknowledged else "-"
+            device=st.device_id, status=sc.device_status_label(st.device_status)))
+    oldest = _local(st.oldest_unacknowledged)
     unacknowledged = QT_TRANSLATE_NOOP(
         "sync-cli", "Changes not yet acknowledged by the platform: {count} (oldest {oldest})"
     )
     _say(unacknowledged.format(count=st.unacknowledged_records, oldest=oldest))
     _say(QT_TRANSLATE_NOOP("sync-cli", "  of which not yet in a batch: {count}").format(count=st.unbatched_records))
-    batches = Listing(f"{k} {v}" for k, v in sorted(st.batches.items())) if st.batches else NONE
+    order = list(sc.STATE_LABELS)
+    counts = sorted(st.batches.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
+    batches = (
+        Listing(COUNT.format(label=sc.state_label(k), count=v) for k, v in counts) if st.batches else NONE
+    )
     _say(QT_TRANSLATE_NOOP("sync-cli", "Batches: {batches}").format(batches=batches))
     for b in st.pending_batches:
-        retry = b.next_retry_at.isoformat(timespec="seconds") if b.next_retry_at else "-"
+        retry = _local(b.next_retry_at, seconds=True)
         _say(QT_TRANSLATE_NOOP(
-            "sync-cli", "  #{seq} {state} {count} records, {attempts} attempts, next retry {retry}"
-        ).format(seq=b.seq, state=f"{b.state:<12}", count=f"{b.record_count:>5}", attempts=b.attempts, retry=retry))
+            "sync-cli", "  #{seq} {state}: {count} records, {attempts} attempts, next retry {retry}"
+        ).format(seq=b.seq, state=sc.state_label(b.state), count=b.record_count, attempts=b.attempts, retry=retry))
         if b.last_error:
             print(render(QT_TRANSLATE_NOOP("sync", "      last error: {error}").format(error=b.last_error)))
     if st.open_conflicts:

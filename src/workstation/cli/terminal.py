@@ -28,16 +28,20 @@ import getpass
 import os
 import sys
 import traceback
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workstation.cli import argparse_i18n
 from workstation.errors import Cancelled, UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP, Message, Text, render
-from workstation.storage import operators, station
-from workstation.storage.db import Database
 from workstation.storage.errors import AuditTrailDamaged, DatabaseMissing, KeyringUnavailable, PasswordChangeRequired
-from workstation.storage.operators import Actor
+
+if TYPE_CHECKING:  # storage (SQLAlchemy, SQLCipher, cryptography) loads when a command opens the station:
+    # `workstation` with no command starts the desktop app, whose window shows before storage is imported
+    from workstation.storage.db import Database
+    from workstation.storage.operators import Actor
 
 EXIT_OK = 0
 EXIT_REFUSED = 1
@@ -120,6 +124,8 @@ def env_user() -> str:
 def password_of(user: str, prompt: str | None = None, *, confirm: bool = False) -> str:
     """`user`'s password: from WORKSTATION_ADMIN_PASSWORD only if WORKSTATION_USER (default 'admin')
     names `user`, otherwise asked at the terminal. Raises UserFacingError with no terminal."""
+    from workstation.storage import operators
+
     prompt = prompt or PASSWORD_FOR.format(user=user)
     owner = env_user()
     given = os.environ.get("WORKSTATION_ADMIN_PASSWORD")
@@ -139,6 +145,8 @@ def password_of(user: str, prompt: str | None = None, *, confirm: bool = False) 
 def open_station(args: argparse.Namespace) -> Database:
     """Unlock the station in `args.data_dir`: keyring first, else the recovery passphrase (saying
     that without a keyring the passphrase is the everyday key)."""
+    from workstation.storage import station
+
     data_dir = Path(args.data_dir)
     if not station.db_path(data_dir).exists():
         raise DatabaseMissing(str(station.db_path(data_dir)))
@@ -157,6 +165,8 @@ def open_station(args: argparse.Namespace) -> Database:
 def login(db: Database, args: argparse.Namespace) -> Actor:
     """Log `args.user` in. After an administrator reset their password, ask for a new one (twice) and
     set it (`operators.change_password`) before going on."""
+    from workstation.storage import operators
+
     password = password_of(args.user)
     try:
         return operators.authenticate(db, args.user, password)
@@ -246,3 +256,17 @@ def run_main(
         bug = QT_TRANSLATE_NOOP("cli", "internal error (a bug, please report it): {kind}: {detail}")
         print(render(bug.format(kind=type(exc).__name__, detail=str(exc))), file=sys.stderr)
         return EXIT_BUG
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns `text` takes: a Chinese character (East Asian wide or full-width)
+    takes two, combining marks none, anything else one."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """`text` followed by spaces up to `width` terminal columns (`display_width`), so columns of Chinese
+    and Latin text line up; a longer text is returned whole."""
+    return text + " " * max(0, width - display_width(text))

@@ -101,6 +101,34 @@ VALIDITY_MESSAGES: dict[DocumentValidity, str] = {
 }
 
 
+#: What each kind of document is called (marked, context ``"Registration"``: the registration form,
+#: ``workstation status``'s demo card line and the audit trail's words all show these).
+DOCUMENT_TYPE_LABELS: dict[DocumentType, str] = {
+    DocumentType.RESIDENT_ID: QT_TRANSLATE_NOOP("Registration", "Resident ID card"),
+    DocumentType.HMT_PERMIT: QT_TRANSLATE_NOOP("Registration", "HK/Macau/Taiwan residence permit"),
+    DocumentType.FOREIGNER_PR_2017: QT_TRANSLATE_NOOP("Registration", "Foreigner permanent residence card (2017)"),
+    DocumentType.FOREIGNER_PR_2023: QT_TRANSLATE_NOOP("Registration", "Foreigner permanent residence card (2023)"),
+    DocumentType.PASSPORT: QT_TRANSLATE_NOOP("Registration", "Passport"),
+    DocumentType.OTHER: QT_TRANSLATE_NOOP("Registration", "Other document"),
+}
+
+#: A document's validity against the day it was registered, in words (the audit trail shows these).
+VALIDITY_LABELS: dict[DocumentValidity, str] = {
+    DocumentValidity.VALID: QT_TRANSLATE_NOOP("documents", "valid"),
+    DocumentValidity.EXPIRED: QT_TRANSLATE_NOOP("documents", "expired"),
+    DocumentValidity.NOT_YET_VALID: QT_TRANSLATE_NOOP("documents", "not yet valid"),
+    DocumentValidity.UNKNOWN: QT_TRANSLATE_NOOP("documents", "validity not known (no dates)"),
+}
+
+
+def document_type_label(doc_type: str) -> str:
+    """The marked name of a document type (a `DocumentType` or its stored value); an unknown value as itself."""
+    try:
+        return DOCUMENT_TYPE_LABELS[DocumentType(doc_type)]
+    except ValueError:
+        return str(doc_type)
+
+
 def validity_warning(validity: DocumentValidity) -> str | None:
     """The text to show the operator for an expired or not-yet-valid document (marked: render it), else None."""
     return VALIDITY_MESSAGES.get(validity)

@@ -115,6 +115,17 @@ class Operation(StrEnum):
     DELETE = "delete"
 
 
+class FingerprintSkipReason(StrEnum):
+    """Why a registration went without a fingerprint (the fixed list the desk offers; audited as the code)."""
+
+    FINGER_INJURED = "finger_injured"  # 手指受伤或缺失
+    NO_USABLE_FINGER = "no_usable_finger"  # worn or damaged ridges: no finger gives a readable print
+    DEVICE_UNAVAILABLE = "device_unavailable"  # the scanner is missing or out of order
+    TOO_YOUNG = "too_young"  # a child under the age for fingerprints
+    REFUSED = "refused"  # the person refused
+    OTHER = "other"  # another reason, written out
+
+
 class FingerPosition(IntEnum):
     """ISO/IEC 19794-2 / ANSI-NIST finger position codes."""
 

@@ -9,15 +9,19 @@ property-management company (物管单位: name, mobile), the assistant who regi
 operator's user name, checked against the operator table by the area) and the police district (警区:
 a code) that checks it.
 
-Bindings (人屋捆绑) run from `start` to `end` inclusive (`end` None: still running). Two bindings of
-one person overlap when they share more than a boundary day: the day someone moves from one room to
-another may be the last day of one binding and the first of the next (`periods_overlap`).
+Bindings (人屋捆绑) are half-open periods ``[start, end)`` (`end` None: still running; see
+`running_on`). Two bindings of one person overlap when they share a day: the day someone moves from
+one room to another ends one binding and starts the next (`periods_overlap`).
+
+Whether a room's tile shows it verified by spot checks (抽查核查) is `room_verified`.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from workstation.domain.identifiers import identifier_problems
 from workstation.domain.validation import Problems, normalise_id_number, validate_citizen_id, validate_mobile
@@ -167,3 +171,100 @@ def periods_overlap(a_start: date, a_end: date | None, b_start: date, b_end: dat
     far = date.max
     a_stop, b_stop = a_end or far, b_end or far
     return a_start < a_stop and b_start < b_stop and a_start < b_stop and b_start < a_stop
+
+
+@dataclass(frozen=True)
+class CheckSeen:
+    """A spot check as `room_verified` reads it.
+
+    `at`: when the visit was made (UTC, naive, as stored); `consistent`: its result was CONSISTENT
+    (inconsistent and not found are not); `tenancy_id`: the binding it is about (None: a check of a
+    room on its own or of the whole property); `room_id`: the room of that binding or the room checked
+    on its own (None with no `tenancy_id`: the whole property)."""
+
+    at: datetime
+    consistent: bool
+    tenancy_id: str | None = None
+    room_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Occupant:
+    """A binding running today, as `room_verified` reads it: its id, its move-in day (local) and when
+    it was recorded (UTC, naive: its row's `created_at`)."""
+
+    tenancy_id: str
+    start: date
+    recorded_at: datetime
+
+
+def local_day(at: datetime) -> date:
+    """The desk's local calendar day of a stored UTC instant (naive UTC, as the database keeps it)."""
+    return at.replace(tzinfo=UTC).astimezone().date()
+
+
+def _latest_consistent(checks: Sequence[CheckSeen]) -> bool:
+    """Whether the latest of `checks` (some) found everything consistent. Checks made at the same
+    instant (one visit's findings) count together: one of them not consistent is enough."""
+    if not checks:
+        return False
+    last = max(c.at for c in checks)
+    return all(c.consistent for c in checks if c.at == last)
+
+
+def room_verified(
+    room_id: str,
+    occupants: Sequence[Occupant],
+    checks: Iterable[CheckSeen],
+    *,
+    vacated: date | None = None,
+    vacated_recorded: datetime | None = None,
+) -> bool:
+    """Whether a room's tile shows it verified (green 已核实) rather than not verified (amber).
+
+    An occupied room (`occupants`: its bindings running today) is verified only when EVERY current
+    tenant's latest check since moving in found them consistent:
+
+    * a check covers a tenant when it is about their binding (`tenancy_id`), or about their room on
+      its own (`room_id` only) or the whole property (neither), and was made on or after their
+      move-in day (the local day of `at`);
+    * a check of the room or the property covers a tenant only if made after their binding was
+      recorded (`recorded_at`): a visit in the morning cannot vouch for someone bound in the
+      afternoon, even when the binding says they moved in that day or long before;
+    * a tenant with no covering check (bound since the last visit) makes the room not verified, and
+      so does one whose latest covering check was inconsistent or not found (findings of one visit,
+      made at the same instant, count together: one mismatch among them is enough).
+
+    An empty room (no `occupants`) is verified when the latest check of the room on its own
+    (`tenancy_id` None, `room_id` this room) made on or after the last move-out day (`vacated`, None:
+    nobody ever left) and after that move-out was recorded (`vacated_recorded`) was consistent: a
+    check while tenants still lived there says nothing of the room empty. Checks of the whole
+    property do not vouch for an empty room.
+
+    Args:
+        room_id: the room.
+        occupants: its bindings running today.
+        checks: the property's live spot checks (any order; others' rooms and bindings are ignored).
+        vacated: an empty room's last move-out day (its latest binding `end_date` on or before today).
+        vacated_recorded: when that binding's end was recorded (its row's `updated_at`, UTC naive).
+
+    Returns:
+        True for verified.
+    """
+    seen = list(checks)
+    if not occupants:
+        own = [c for c in seen if c.tenancy_id is None and c.room_id == room_id
+               and (vacated is None or local_day(c.at) >= vacated)
+               and (vacated_recorded is None or c.at >= vacated_recorded)]
+        return _latest_consistent(own)
+    for o in occupants:
+        covering = [
+            c for c in seen
+            if local_day(c.at) >= o.start and (
+                c.tenancy_id == o.tenancy_id
+                or (c.tenancy_id is None and c.room_id in (None, room_id) and c.at >= o.recorded_at)
+            )
+        ]
+        if not _latest_consistent(covering):
+            return False
+    return True

@@ -59,6 +59,8 @@ class Permission(StrEnum):
     OVERRIDE_FREEZE = "override_freeze"
     SYNC = "sync"
     CAPTURE_FINGERPRINT = "capture_fingerprint"
+    # confirm a registration without a fingerprint where the station requires one (policy "required")
+    APPROVE_FINGERPRINT_SKIP = "approve_fingerprint_skip"
     MANAGE_OPERATORS = "manage_operators"
     MANAGE_DEVICES = "manage_devices"
     MANAGE_SETTINGS = "manage_settings"
@@ -86,7 +88,8 @@ MATRIX: dict[Role, frozenset[Permission]] = {
         }
     ),
     Role.SUPERVISOR: frozenset(
-        {P.READ_PERSON, P.READ_TASKS, P.EXPORT, P.READ_REPORTS, P.READ_AUDIT, P.OVERRIDE_FREEZE, P.SYNC}
+        {P.READ_PERSON, P.READ_TASKS, P.EXPORT, P.READ_REPORTS, P.READ_AUDIT, P.OVERRIDE_FREEZE, P.SYNC,
+         P.APPROVE_FINGERPRINT_SKIP}
     ),
     Role.ADMIN: frozenset({P.READ_AUDIT, P.MANAGE_OPERATORS, P.MANAGE_DEVICES, P.MANAGE_SETTINGS, P.PURGE}),
 }
@@ -116,6 +119,9 @@ ACTIONS: dict[Permission, str] = {
     P.OVERRIDE_FREEZE: QT_TRANSLATE_NOOP("permissions", "lift the sync freeze"),
     P.SYNC: QT_TRANSLATE_NOOP("permissions", "sync with the central platform"),
     P.CAPTURE_FINGERPRINT: QT_TRANSLATE_NOOP("permissions", "capture fingerprints"),
+    P.APPROVE_FINGERPRINT_SKIP: QT_TRANSLATE_NOOP(
+        "permissions", "confirm a registration without a fingerprint where one is required"
+    ),
     P.MANAGE_OPERATORS: QT_TRANSLATE_NOOP("permissions", "manage operators"),
     P.MANAGE_DEVICES: QT_TRANSLATE_NOOP("permissions", "manage devices"),
     P.MANAGE_SETTINGS: QT_TRANSLATE_NOOP("permissions", "change station settings"),

@@ -518,7 +518,9 @@ def _inspection_login(db: Database, username: str, password: str, now: datetime)
         return Actor(op.username, Role(op.role), op.id)
 
 
-def _login(db: Database, username: str, password: str, now: datetime, new_password: str | None) -> Actor:
+def _login(
+    db: Database, username: str, password: str, now: datetime, new_password: str | None, *, unlock: bool = False
+) -> Actor:
     if db.read_only_reason is not None and new_password is None:
         return _inspection_login(db, username, password, now)
     failure: Exception | None = None
@@ -539,14 +541,18 @@ def _login(db: Database, username: str, password: str, now: datetime, new_passwo
                     audit.record(s, actor=op.username, action="operator.change_password",
                                  target_type="operator", target_id=op.username)
                 op.last_login_at = now
-                audit.record(s, actor=op.username, action="login", target_type="operator", target_id=op.username)
+                audit.record(s, actor=op.username, action="unlock" if unlock else "login", target_type="operator",
+                             target_id=op.username)
                 return Actor(op.username, Role(op.role), op.id)
     assert failure is not None
     raise failure
 
 
-def authenticate(db: Database, username: str, password: str, *, now: datetime | None = None) -> Actor:
-    """Log an operator in; returns their Actor.
+def authenticate(
+    db: Database, username: str, password: str, *, now: datetime | None = None, unlock: bool = False
+) -> Actor:
+    """Log an operator in; returns their Actor. `unlock`: the operator is unlocking their own locked
+    desk session (the same checks; the success is audited as "unlock" rather than "login").
 
     Raises AuthenticationFailed — one message for an unknown name, a wrong password or a disabled
     account, after the same Argon2 work; AccountLocked (with `seconds_left`) from the failure that
@@ -554,7 +560,59 @@ def authenticate(db: Database, username: str, password: str, *, now: datetime | 
     for any other name alike; or PasswordChangeRequired when the password was right but was reset
     by an administrator (then call `change_password`). Failures are counted and audited; the
     lockout is enforced here."""
-    return _login(db, username, password, now or utcnow(), None)
+    return _login(db, username, password, now or utcnow(), None, unlock=unlock)
+
+
+#: Desk session events the trail records besides logging in (`record_session_event`).
+SESSION_EVENTS = ("logout", "lock", "lock.idle")
+
+
+def record_session_event(db: Database, actor: Actor, action: str) -> None:
+    """Audit a desk session event of `actor`: "logout" (logged out, or the app closed with the session
+    open), "lock" (locked by the operator) or "lock.idle" (locked after the idle time). Nothing is
+    written on a station opened read-only for an inspection.
+
+    Raises:
+        ValueError: `action` is not one of `SESSION_EVENTS`.
+    """
+    if action not in SESSION_EVENTS:
+        raise ValueError(f"not a session event: {action!r}")
+    if db.read_only_reason is not None:
+        return
+    with db.write() as s:
+        audit.record(s, actor=actor.username, action=action, target_type="operator", target_id=actor.username)
+
+
+def confirm(db: Database, username: str, password: str, *, purpose: str, now: datetime | None = None) -> Actor:
+    """Another operator confirms an action at a desk someone else is logged in to (a supervisor
+    countersigning), with their name and password: checked exactly as `authenticate` checks a login
+    (same refusals, failures counted towards the same lockout and audited as login failures), but a
+    success does not log them in: it is audited as "operator.confirm" with `purpose` (plain words,
+    no personal data) and their last login time is not touched. Returns their Actor.
+
+    Raises:
+        AuthenticationFailed: as `authenticate` (AccountLocked, and PasswordChangeRequired when their
+            password was reset: they must log in once themselves first).
+        AuditTrailDamaged: the station is open for an inspection only (nothing can be confirmed).
+    """
+    when = now or utcnow()
+    failure: Exception | None = None
+    with db.write() as s:
+        try:
+            op = _check_credentials(s, username, password, when)
+        except AuthenticationFailed as exc:
+            failure = exc  # raised after the transaction committed: the count and audit row are kept
+        else:
+            if op.must_change_password:
+                audit.record(s, actor=op.username, action="operator.confirm", target_type="operator",
+                             target_id=op.username, outcome="must_change", details=purpose)
+                failure = PasswordChangeRequired(op.username)
+            else:
+                audit.record(s, actor=op.username, action="operator.confirm", target_type="operator",
+                             target_id=op.username, details=purpose)
+                return Actor(op.username, Role(op.role), op.id)
+    assert failure is not None
+    raise failure
 
 
 def change_password(

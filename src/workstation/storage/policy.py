@@ -16,7 +16,9 @@ one way an administrator reads and changes them (the desktop app's Administratio
 | ``language``                 | the desk's language for operators who chose none        | "", zh_CN, en      |
 | ``declaration_deadline_days``| days a landlord has to declare a new tenant (业主申报时限) | 1–30 days          |
 
-("" for the language: the computer's. The declaration deadline: 《租赁房屋治安管理规定》 art. 7 makes the
+(The fingerprint policy: "optional" lets the operator skip the finger with a reason, "required" only
+with a supervisor's confirmation, both recorded as "fingerprint.skip" by `storage.areas.biometrics`.
+"" for the language: the computer's. The declaration deadline: 《租赁房屋治安管理规定》 art. 7 makes the
 lessor report his tenants to the police; local rules set the days; `storage.areas.checks` marks a
 staff-recorded binding overdue after them.) The platform may set some of these too (sync downlink,
 audited as ``setting.platform``); the last writer wins.

@@ -19,6 +19,7 @@ from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from workstation.domain.permissions import Permission
+from workstation.i18n import QT_TRANSLATE_NOOP, Text
 from workstation.storage import audit, operators, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
@@ -34,6 +35,26 @@ from workstation.storage.schema import (
     Tenancy,
     utcnow,
 )
+
+#: What a purge removes, in words, per `PurgeReport.counts` key (the desk's preview and
+#: ``workstation-admin purge`` both show these; marked, context ``"AdminPurge"``).
+PURGE_LABELS: dict[str, Text] = {
+    "spot_check": QT_TRANSLATE_NOOP("AdminPurge", "Spot checks"),
+    "declaration": QT_TRANSLATE_NOOP("AdminPurge", "Declarations"),
+    "task": QT_TRANSLATE_NOOP("AdminPurge", "Completed tasks"),
+    "tenancy": QT_TRANSLATE_NOOP("AdminPurge", "Ended bindings (who lived where)"),
+    "fingerprint": QT_TRANSLATE_NOOP("AdminPurge", "Fingerprints"),
+    "identity_document": QT_TRANSLATE_NOOP("AdminPurge", "Identity documents"),
+    "person": QT_TRANSLATE_NOOP("AdminPurge", "Residents"),
+    "outbox": QT_TRANSLATE_NOOP("AdminPurge", "Sync log entries the platform acknowledged"),
+}
+
+
+def purge_label(kind: str) -> str:
+    """The marked words for a `PurgeReport.counts` key (the table's words when it has none here)."""
+    from workstation.storage.labels import table_label
+
+    return PURGE_LABELS.get(kind) or table_label(kind)
 
 
 @dataclass

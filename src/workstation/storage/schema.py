@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -26,10 +27,14 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy import (
     false as sa_false,
+)
+from sqlalchemy import (
+    func as sa_func,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -160,6 +165,12 @@ class IdentityDocumentRow(SyncMixin, Base):
     )
 
 
+#: The last four characters of a document number: the resident search by an ID number's tail
+#: ("002X", `storage.search`) is one lookup in this expression index (migration 0014).
+NUMBER_TAIL = 4
+Index("ix_identity_document_number_tail", sa_func.substr(IdentityDocumentRow.number, -NUMBER_TAIL))
+
+
 class Property(SyncMixin, Base):
     """A rental property (出租屋)."""
 
@@ -180,6 +191,27 @@ class Property(SyncMixin, Base):
         Index("ix_property_address", "address", "id"),  # the property list's order (0011)
         Index("ix_property_grid_address", "grid_code", "address", "id"),  # a grid's list (0011)
     )
+
+
+@event.listens_for(Property, "after_insert")
+def _property_inserted(_mapper: Any, connection: Any, target: Property) -> None:
+    """A new property's pinyin keys (`storage.search.index_property_keys`), in its transaction."""
+    from workstation.storage.search import index_property_keys
+
+    index_property_keys(connection, [(target.id, target.address, target.landlord_name)])
+
+
+@event.listens_for(Property, "after_update")
+def _property_updated(_mapper: Any, connection: Any, target: Property) -> None:
+    """The pinyin keys again when the address or the landlord's name changed (any writer: the
+    housing area, a sync conflict decided for the platform's copy)."""
+    from sqlalchemy import inspect
+
+    from workstation.storage.search import index_property_keys
+
+    state = inspect(target)
+    if state.attrs.address.history.has_changes() or state.attrs.landlord_name.history.has_changes():
+        index_property_keys(connection, [(target.id, target.address, target.landlord_name)])
 
 
 class Room(SyncMixin, Base):

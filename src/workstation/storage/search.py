@@ -1,13 +1,17 @@
 """Resident search as an officer at a desk expects it.
 
-One box: an exact ID number, a Chinese name prefix, pinyin (full "zhangsan" or initials "zs", with
-the surname's own reading or the everyday one: 曾志强 is found by "zengzhiqiang" and "cengzhiqiang"),
-a phone number, or an address fragment; filters by grid and property. Numbers and pinyin are
-normalised as on entry (`domain.identifiers`): a number typed in full-width digits finds the record.
-Every path is an index range scan with a LIMIT (address fragments use an FTS5 trigram index), so it
-stays fast at 1 M residents. Results come in pages that follow an index (keyset: each page continues after the last
-row's ordering key, never with an OFFSET). Returns ids only (`find_people`); the residents area
-builds display rows for them, and opening a record is a separate, audited read.
+One box: an exact ID number or its last four characters ("002x"), a Chinese name prefix, pinyin
+(full "zhangsan" or initials "zs", with the surname's own reading or the everyday one: 曾志强 is found
+by "zengzhiqiang" and "cengzhiqiang"), a phone number, or an address fragment; filters by grid and
+property. Numbers and pinyin are normalised as on entry (`domain.identifiers`): a number typed in
+full-width digits finds the record. Every path is an index range scan with a LIMIT (address
+fragments use an FTS5 trigram index), so it stays fast at 1 M residents. Results come in pages that
+follow an index (keyset: each page continues after the last row's ordering key, never with an
+OFFSET). Returns ids only (`find_people`); the residents area builds display rows for them, and
+opening a record is a separate, audited read.
+
+Properties are found by the pinyin of their address and landlord through `property_pinyin_ids` (the
+keys `property_keys` makes, in the trigram index of migration 0014); the housing area does the rest.
 
 A query runs as a plan of phases, each an index range in its own order:
 
@@ -17,6 +21,9 @@ A query runs as a plan of phases, each an index range in its own order:
 | Chinese characters            | name prefix by (name, id); then addresses (2 characters: only     |
 |                               | when no name matched; 1 character: never)                         |
 | digits 1[3-9]…, 4+ characters | phone prefix by (phone, id); with fewer than 11 digits and no match, go on as below |
+| 4 characters: digits, last X  | the tail of an ID number ("002x") by id, through the index on      |
+|                               | substr(number, -4) (after a phone prefix of the same 4 digits, in  |
+|                               | the same group); then the rest only when neither found anyone      |
 | an ID or passport number      | exact document number by id; shorter than 15 and no match: go on     |
 | Latin letters                 | prefix of the full pinyin, the initials, then the surname's other  |
 |                               | reading of both (name_pinyin[_alt], name_initials[_alt]), each by  |
@@ -32,24 +39,26 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, not_, select, text, true, tuple_
+from sqlalchemy import ColumnElement, and_, func, literal_column, not_, select, text, true, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from workstation.domain.identifiers import normalise_identifier, normalise_phone
-from workstation.domain.names import has_han, name_readings
+from workstation.domain.names import has_han, name_readings, text_pinyin
 from workstation.errors import UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP
-from workstation.storage.schema import IdentityDocumentRow, Person, Property
+from workstation.storage.schema import NUMBER_TAIL, IdentityDocumentRow, Person, Property
 
 _ID_LIKE = re.compile(r"^[0-9]{15}$|^[0-9]{17}[0-9X]$|^[A-Z]{3}[0-9]{12}$|^[A-Z0-9<]{6,12}$")
 _PHONE = re.compile(r"^1[3-9][0-9]{2,9}$")
 _LATIN = re.compile(r"^[A-Za-z ]+$")
+_PINYINISH = re.compile(r"^[a-z0-9]+$")
+_TAIL = re.compile(f"^[0-9]{{{NUMBER_TAIL - 1}}}[0-9X]$")
 _MAX = "\U0010ffff"
 
 
@@ -69,6 +78,64 @@ def name_index(name: str) -> dict[str, str | None]:
         "name_pinyin_alt": r.pinyin_alt,
         "name_initials_alt": r.initials_alt,
     }
+
+
+# ---- properties: pinyin of addresses and landlords ----------------------------------------------------
+# The FTS5 trigram index `property_fts_pinyin` (migration 0014) holds the properties' pinyin keys,
+# rowid = the property's rowid.
+_INITIALS_MARK = "^"  # before a landlord's initials in the keys: "zs" is looked up as "^zs"
+
+
+def property_keys(address: str, landlord_name: str | None) -> str:
+    """The pinyin a property is found by, as one text for a trigram index: the address's
+    (`domain.names.text_pinyin`), the landlord's name with its surname and everyday readings
+    (`name_readings`), and the landlord's initials after a ``^`` (so two letters find them), separated
+    by spaces (a query holds no space, so no match straddles two keys).
+
+    ``property_keys("演示市北山区幸福路38号", "曾小明") ==
+    "yanshishibeishanquxingfulu38hao zengxiaoming cengxiaoming ^zxm ^cxm"``."""
+    parts = [text_pinyin(address or "")]
+    if landlord_name and landlord_name.strip():
+        r = name_readings(landlord_name)
+        parts += [r.pinyin, r.pinyin_alt or "", _INITIALS_MARK + r.initials if r.initials else "",
+                  _INITIALS_MARK + r.initials_alt if r.initials_alt else ""]
+    return " ".join(p for p in parts if p)
+
+
+def index_property_keys(conn: Any, rows: Iterable[tuple[str, str, str | None]]) -> None:
+    """(Re)write the pinyin keys of properties (id, address, landlord name) in ``property_fts_pinyin``, on
+    `conn` (a Connection or Session), in the caller's transaction. Called by the property mapper's
+    insert and update events (`storage.schema`), by bulk inserts that bypass the mapper (the demo
+    generator) and by migration 0014; a property's hard delete is followed by a trigger."""
+    params = [{"id": pid, "k": property_keys(address, landlord)} for pid, address, landlord in rows]
+    if not params:
+        return
+    conn.execute(text("DELETE FROM property_fts_pinyin WHERE rowid = (SELECT rowid FROM property WHERE id = :id)"),
+                 params)
+    conn.execute(text("INSERT INTO property_fts_pinyin(rowid, keys) SELECT rowid, :k FROM property WHERE id = :id"),
+                 params)
+
+
+def property_pinyin_ids(session: Session, fragment: str, *, limit: int = 2000) -> list[str] | None:
+    """Ids of the properties whose pinyin keys (`property_keys`) hold `fragment`: pinyin of an address
+    anywhere in it ("xingfu", "xingfulu38"), a landlord's name ("duxiaoming", "xiaoming") or initials
+    (two letters or more: "dxm", "zs"). Case and spaces do not matter. None: `fragment` is not pinyin
+    (it needs a Latin letter, and only letters, digits and spaces) or too short (one letter), so the
+    caller adds no pinyin condition. A trigram index lookup, at most `limit` ids."""
+    folded = unicodedata.normalize("NFKC", fragment)
+    key = folded.replace(" ", "").lower()
+    if not (_PINYINISH.match(key) and any(c.isalpha() for c in key)):
+        return None
+    if len(key) < 3:
+        if len(key) < 2 or not key.isalpha():
+            return None
+        key = _INITIALS_MARK + key
+    phrase = '"' + key.replace('"', '""') + '"'
+    return list(session.execute(
+        text("SELECT p.id FROM property_fts_pinyin f JOIN property p ON p.rowid = f.rowid "
+             "WHERE property_fts_pinyin MATCH :q LIMIT :n"),
+        {"q": phrase, "n": limit},
+    ).scalars())
 
 
 class QueryKind(StrEnum):
@@ -188,14 +255,24 @@ def _plan(q: str) -> list[_Phase]:
     folded = unicodedata.normalize("NFKC", q)  # full-width letters and digits as ASCII, for non-name paths
     phases = []
     group, needs_empty = 0, False
+    number = normalise_identifier(folded)
+    tail = None
+    if _TAIL.match(number):  # the last characters of an ID number, as officers type them ("002x")
+        docs = select(IdentityDocumentRow.person_id).where(
+            func.substr(IdentityDocumentRow.number, literal_column(str(-NUMBER_TAIL))) == number,
+            IdentityDocumentRow.deleted_at.is_(None),
+        )
+        tail = _Phase(QueryKind.ID_NUMBER, group, needs_empty, _const(Person.id.in_(docs)), (Person.id,))
     phone = normalise_phone(folded)
     if _PHONE.match(phone) and len(phone) >= 4:
         phases.append(_Phase(QueryKind.PHONE, group, needs_empty, _const(_prefix(Person.phone, phone)),
                              (Person.phone, Person.id)))
         if len(phone) == 11:
             return phases
+    if tail is not None:
+        phases.append(tail)  # with a phone prefix of four digits: both, the phones first
+    if phases:
         group, needs_empty = group + 1, True
-    number = normalise_identifier(folded)
     if _ID_LIKE.match(number) and any(c.isdigit() for c in number):
         numbers = select(IdentityDocumentRow.person_id).where(
             IdentityDocumentRow.number == number, IdentityDocumentRow.deleted_at.is_(None)

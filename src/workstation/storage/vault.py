@@ -45,7 +45,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from workstation.files import write_atomic
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.i18n import QT_TRANSLATE_NOOP, Text
 from workstation.storage.errors import KeyFileDamaged, KeyringUnavailable, WrongKey
 
 KEYRING_SERVICE = "police-room-workstation"
@@ -390,3 +390,24 @@ class KeyVault:
     def backend_name(self) -> str:
         b = self.backend
         return f"{type(b).__module__}.{type(b).__name__}"
+
+
+_NO_KEYRING = QT_TRANSLATE_NOOP("keys", "none (no keyring service: the recovery passphrase is the everyday key)")
+_DESKTOP_KEYRING = QT_TRANSLATE_NOOP("keys", "the desktop's keyring service")
+#: `KeyVault.backend_name` → what it is, in words (marked): ``workstation-admin status`` and ``unlock``.
+BACKEND_LABELS: dict[str, Text] = {
+    "keyring.backends.fail.Keyring": _NO_KEYRING,
+    "keyring.backends.null.Keyring": _NO_KEYRING,
+    "keyring.backends.SecretService.Keyring": _DESKTOP_KEYRING,
+    "keyring.backends.libsecret.Keyring": _DESKTOP_KEYRING,
+    "keyring.backends.kwallet.DBusKeyring": _DESKTOP_KEYRING,
+    "keyring.backends.Windows.WinVaultKeyring": QT_TRANSLATE_NOOP("keys", "the Windows Credential Manager"),
+    "keyring.backends.chainer.ChainerBackend": QT_TRANSLATE_NOOP("keys", "the system keyring"),
+}
+_OTHER_BACKEND = QT_TRANSLATE_NOOP("keys", "another keyring ({name})")
+
+
+def backend_label(name: str) -> str:
+    """`KeyVault.backend_name` in words, marked (render it): "none (…)" for the keyring library's
+    stand-in when no service answers; a backend not listed in `BACKEND_LABELS` keeps its name."""
+    return BACKEND_LABELS.get(name) or _OTHER_BACKEND.format(name=name)

@@ -38,11 +38,29 @@ Progress = Callable[[int, int, str], None]
 KEY_LABEL = "sync-device-keys"
 CURSOR_KEY = "sync.downlink_cursor"
 DEFERRED_KEY = "sync.deferred_downlink"
+LAST_SYNC_KEY = "sync.last_success_at"  # naive UTC ISO time of the last exchange that finished
+LAST_FAILURE_KEY = "sync.last_failure_at"  # naive UTC ISO time of the last exchange that did not
 BACKOFF_BASE_S = 5.0
 BACKOFF_CAP_S = 3600.0
 
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
 SUPERSEDED = "superseded"  # never acknowledged by a platform the station was enrolled with before
+UNBATCHED = "unbatched"  # not a batch state: changes waiting in the outbox, not gathered into a batch yet
+#: Words for the ledger states (and `UNBATCHED`): one table, shown by the desk's Sync page and by
+#: ``workstation sync --status`` (marked; render them in the operator's language).
+STATE_LABELS = {
+    UNBATCHED: QT_TRANSLATE_NOOP("SyncStates", "Not in a batch yet"),
+    BUILDING: QT_TRANSLATE_NOOP("SyncStates", "Building (being gathered)"),
+    SEALED: QT_TRANSLATE_NOOP("SyncStates", "Sealed (signed, waiting to send)"),
+    SENDING: QT_TRANSLATE_NOOP("SyncStates", "Sending"),
+    ACKNOWLEDGED: QT_TRANSLATE_NOOP("SyncStates", "Acknowledged by the platform"),
+    SUPERSEDED: QT_TRANSLATE_NOOP("SyncStates", "Left behind by a re-enrollment (never acknowledged)"),
+}
+#: Words for `SyncDevice.status` (this workstation's standing with the platform).
+DEVICE_STATUS_LABELS = {
+    "active": QT_TRANSLATE_NOOP("SyncStates", "active"),
+    "revoked": QT_TRANSLATE_NOOP("SyncStates", "revoked by the platform"),
+}
 SEQ_BASE_KEY = "sync.seq_base"
 BATCH_MEDIA_TYPE = "application/vnd.workstation.wsb1"  # the platform's media type for a sealed batch
 CHECKPOINT_REFUSALS = ("checkpoint_behind", "checkpoint_fork")
@@ -58,8 +76,23 @@ class SyncError(UserFacingError):
     pass
 
 
+def state_label(state: str) -> str:
+    """The marked words for a ledger state (`STATE_LABELS`); an unknown state reads as itself."""
+    return STATE_LABELS.get(state, state)
+
+
+def device_status_label(status: str | None) -> str:
+    """The marked words for a `SyncDevice.status` (`DEVICE_STATUS_LABELS`); unknown ones as themselves."""
+    return DEVICE_STATUS_LABELS.get(status or "", status or "")
+
+
 class RecordNotShown(SyncError):
-    """The platform has no copy of a record to show this station (none, or another station's)."""
+    """The platform has no copy of a record to show this station: `reason` is "unknown_record" (it
+    holds none) or "not_owner" (another station's, or the platform's own, record)."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -299,6 +332,14 @@ PLATFORM_REASONS: dict[str, str] = {
     "batch_id_reused": QT_TRANSLATE_NOOP("platform", "a batch with this id was already received with other content"),
     "unknown_key": QT_TRANSLATE_NOOP("platform", "the batch is sealed to a platform key the platform no longer has"),
     "malformed": QT_TRANSLATE_NOOP("platform", "the batch content is not valid"),
+    "truncated": QT_TRANSLATE_NOOP("platform", "the batch arrived incomplete; it is sent again"),
+    "unsupported": QT_TRANSLATE_NOOP(
+        "platform", "the platform does not accept this workstation's batch format; the workstation needs an update"
+    ),
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "platform", "the platform could not verify this workstation's signature on the batch"
+    ),
+    "decrypt_failed": QT_TRANSLATE_NOOP("platform", "the platform could not decrypt the batch"),
     "bad_checkpoint": QT_TRANSLATE_NOOP("platform", "the audit checkpoint is missing or not signed"),
     "count_mismatch": QT_TRANSLATE_NOOP("platform", "the batch holds a different number of records than its header"),
     "sequence": QT_TRANSLATE_NOOP("platform", "the batch is not the one the platform expects next"),
@@ -369,6 +410,17 @@ class SendResult:
     error: str | None = None
     conflicts: int = 0
     downloaded: int = 0  # items the downlink applied (tasks, pre-registrations, settings, ...)
+    received: dict[str, int] = field(default_factory=dict)  # of those, per kind: "task", "prereg", ...
+
+    @property
+    def tasks_received(self) -> int:
+        """Tasks the downlink stored (new or updated by the platform)."""
+        return int(self.received.get("task", 0))
+
+    @property
+    def preregs_received(self) -> int:
+        """Pre-registrations (网上备案) the downlink stored."""
+        return int(self.received.get("prereg", 0))
 
 
 @dataclass
@@ -395,6 +447,8 @@ class SyncStatus:
     open_conflicts: int = 0
     pending_batches: list[LedgerRow] = field(default_factory=list)
     downlink_cursor: int = 0
+    last_synced_at: datetime | None = None  # naive UTC: the last exchange with the platform that finished
+    last_failed_at: datetime | None = None  # naive UTC: the last one that did not (None: none since)
 
 
 class SyncClient:
@@ -415,6 +469,7 @@ class SyncClient:
         self.clock = clock
         self._http = http
         self._own_http = False
+        self.received: dict[str, int] = {}  # what the downlinks of this client stored, per item kind
 
     # ---- plumbing --------------------------------------------------------------------------
     def device(self) -> SyncDevice:
@@ -494,23 +549,35 @@ class SyncClient:
                 prev = None  # the first batch of an enrollment has no predecessor on its platform
                 if b.seq - 1 > base:
                     prev = s.execute(select(SyncBatch.envelope_hash).where(SyncBatch.seq == b.seq - 1)).scalar()
-                rows = (
-                    s.execute(select(OutboxEntry).where(OutboxEntry.batch_id == b.batch_id).order_by(OutboxEntry.seq))
-                    .scalars()
-                    .all()
-                )
+                # plain rows, not ORM objects: building a thousand entities holds the interpreter lock
+                # for tens of milliseconds at a time, and the window waits for it
+                rows = s.execute(
+                    select(
+                        OutboxEntry.seq,
+                        OutboxEntry.record_type,
+                        OutboxEntry.record_id,
+                        OutboxEntry.version,
+                        OutboxEntry.base_version,
+                        OutboxEntry.operation,
+                        OutboxEntry.payload,
+                        OutboxEntry.created_at,
+                    )
+                    .where(OutboxEntry.batch_id == b.batch_id)
+                    .order_by(OutboxEntry.seq)
+                ).all()
+                utc_iso = env.utc_iso
                 records = [
                     {
-                        "seq": r.seq,
-                        "record_type": r.record_type,
-                        "record_id": r.record_id,
-                        "version": r.version,
-                        "base_version": r.base_version,
-                        "operation": r.operation,
-                        "payload": r.payload,
-                        "created_at": env.utc_iso(r.created_at),
+                        "seq": seq_no,
+                        "record_type": record_type,
+                        "record_id": record_id,
+                        "version": version,
+                        "base_version": base_version,
+                        "operation": operation,
+                        "payload": payload,
+                        "created_at": utc_iso(created_at),
                     }
-                    for r in rows
+                    for seq_no, record_type, record_id, version, base_version, operation, payload, created_at in rows
                 ]
                 checkpoint = audit.checkpoint(s)
                 content = {
@@ -528,7 +595,10 @@ class SyncClient:
                     count=len(records),
                 )
                 blob = env.seal(
-                    header, env.canonical(content), device_key=key, platform_enc_pub=env.b64d(d.platform_enc_pub)
+                    header,
+                    env.canonical_sliced(content, "records"),
+                    device_key=key,
+                    platform_enc_pub=env.b64d(d.platform_enc_pub),
                 )
                 b.envelope = blob
                 b.envelope_hash = env.sha256_hex(blob)
@@ -819,32 +889,18 @@ class SyncClient:
             outbox.mark_acknowledged(s, seqs, self.clock())
 
     def resolve_conflict(self, conflict_id: int, *, actor: str, resolution: str) -> None:
-        """The officer has seen a conflict and decided (e.g. "kept the platform's version")."""
+        """Record an officer's decision on a conflict without changing the record (`settle_conflict` in
+        its own transaction). `desk.conflicts.resolve` is what the desk calls: it also writes the chosen
+        version over the record so the platform and the station converge.
+
+        Raises:
+            SyncError: no such open conflict.
+        """
         with self.db.write() as s:
             c = s.get(SyncConflict, conflict_id)
             if c is None or c.resolved_at is not None:
                 raise SyncError(QT_TRANSLATE_NOOP("sync", "No such open conflict."))
-            c.resolved_at = self.clock()
-            c.resolution = resolution
-            seqs = list(
-                s.execute(
-                    select(OutboxEntry.seq).where(
-                        OutboxEntry.batch_id == c.batch_id,
-                        OutboxEntry.record_type == c.record_type,
-                        OutboxEntry.record_id == c.record_id,
-                        OutboxEntry.version == c.version,
-                    )
-                ).scalars()
-            )
-            outbox.mark_acknowledged(s, seqs, self.clock())
-            audit.record(
-                s,
-                actor=actor,
-                action="sync.conflict.resolve",
-                target_type=c.record_type,
-                target_id=c.record_id,
-                details=resolution,
-            )
+            settle_conflict(s, c, actor=actor, resolution=resolution, at=self.clock())
 
     # ---- downlink --------------------------------------------------------------------------
     def _signed_get(self, d: SyncDevice, path: str, after: int, limit: int) -> httpx.Response:
@@ -882,10 +938,13 @@ class SyncClient:
             ) from exc
         reason = _reason(resp) if resp.status_code != 200 else ""
         if resp.status_code == 404 and reason == "unknown_record":
-            raise RecordNotShown(QT_TRANSLATE_NOOP("sync", "the platform holds no copy of this record"))
+            raise RecordNotShown(
+                QT_TRANSLATE_NOOP("sync", "the platform holds no copy of this record"), reason="unknown_record"
+            )
         if resp.status_code == 403 and reason == "not_owner":
             raise RecordNotShown(
-                QT_TRANSLATE_NOOP("sync", "the record belongs to another station: the platform does not show its copy")
+                QT_TRANSLATE_NOOP("sync", "the record belongs to another station: the platform does not show its copy"),
+                reason="not_owner",
             )
         if resp.status_code == 403 and reason == "revoked":
             self._mark_revoked()
@@ -916,7 +975,7 @@ class SyncClient:
             deferred = list(settings.get(s, DEFERRED_KEY, []) or [])
             settings.set(s, DEFERRED_KEY, [])
             for item in deferred:
-                applied += self._apply_item(s, item)
+                applied += self._count(item, self._apply_item(s, item))
         while True:
             with self.db.read() as s:
                 cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
@@ -937,10 +996,16 @@ class SyncClient:
             page = resp.json()
             with self.db.write() as s:
                 for item in page["items"]:
-                    applied += self._apply_item(s, item)
+                    applied += self._count(item, self._apply_item(s, item))
                 settings.set(s, CURSOR_KEY, int(page["next"]))
             if not page["more"]:
                 return applied
+
+    def _count(self, item: dict[str, Any], applied: int) -> int:
+        if applied:
+            kind = str(item.get("kind"))
+            self.received[kind] = self.received.get(kind, 0) + applied
+        return applied
 
     def _apply_item(self, s: Session, item: dict[str, Any]) -> int:
         kind, key, p = item["kind"], item["key"], item["payload"]
@@ -1042,26 +1107,98 @@ class SyncClient:
             return False
 
     def tick(self, *, was_reachable: bool) -> tuple[bool, SendResult | None]:
-        """One step of a background loop: send what is due; when the platform has just become
-        reachable again, retry at once instead of waiting out the backoff. Returns (reachable, result)."""
+        """One step of a background loop: send what is due — when the platform has just become
+        reachable again, at once instead of waiting out the backoff — then fetch the platform's
+        updates (tasks, pre-registrations, settings). Returns (reachable, result); result is None when
+        the platform could not be reached. The outcome is recorded for `status` (last sync / last try)."""
         self.build_batches()
         self.seal_batches()
         now_reachable = self.reachable()
         if not now_reachable:
+            self._record_outcome(ok=False)
             return False, None
-        return True, self.send(due_only=was_reachable)
+        before = dict(self.received)
+        result = self.send(due_only=was_reachable)
+        try:
+            result.downloaded = self.downlink()
+        except SyncError as exc:
+            self._record_outcome(ok=False)
+            result.error = result.error or str(exc)
+            return True, result
+        finally:
+            result.received = _minus(self.received, before)
+        self._record_outcome(ok=not result.failed)
+        return True, result
 
     # ---- all together ----------------------------------------------------------------------
     def sync(self, *, progress: Progress | None = None, downlink: bool = True) -> SendResult:
-        self.build_batches()
-        self.seal_batches()
-        result = self.send(progress=progress)
-        if downlink and result.error is None:
-            result.downloaded = self.downlink()
+        """Build, seal and send every waiting batch, then (when nothing failed and `downlink`) fetch the
+        platform's updates. Returns the `SendResult` (``received``: what came down, per kind). Raises
+        `SyncError` (not enrolled, revoked, the updates could not be fetched). The outcome is recorded
+        for `status`: ``last_synced_at`` when everything finished, ``last_failed_at`` otherwise."""
+        before = dict(self.received)
+        try:
+            self.build_batches()
+            self.seal_batches()
+            result = self.send(progress=progress)
+            if downlink and result.error is None:
+                result.downloaded = self.downlink()
+        except NotEnrolled:
+            raise
+        except SyncError:
+            self._record_outcome(ok=False)
+            raise
+        result.received = _minus(self.received, before)
+        self._record_outcome(ok=result.error is None)
         return result
+
+    def _record_outcome(self, *, ok: bool) -> None:
+        """Remember when the last exchange finished (or did not), for the desk's status bar."""
+        with self.db.write() as s:
+            settings.set(s, LAST_SYNC_KEY if ok else LAST_FAILURE_KEY, self.clock().isoformat())
+            if ok:
+                settings.set(s, LAST_FAILURE_KEY, None)
 
     def status(self, *, now: datetime | None = None) -> SyncStatus:
         return status(self.db)
+
+
+def _minus(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
+    return {k: n - before.get(k, 0) for k, n in after.items() if n - before.get(k, 0)}
+
+
+def _stored_time(value: Any) -> datetime | None:
+    try:
+        return datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def settle_conflict(s: Session, c: SyncConflict, *, actor: str, resolution: str, at: datetime) -> None:
+    """In the caller's transaction: mark the open conflict `c` decided (`resolution`, the words the
+    audit trail keeps), let its refused change stop waiting for the platform (its outbox row is
+    marked acknowledged: the platform will never apply it) and audit "sync.conflict.resolve"."""
+    c.resolved_at = at
+    c.resolution = resolution
+    seqs = list(
+        s.execute(
+            select(OutboxEntry.seq).where(
+                OutboxEntry.batch_id == c.batch_id,
+                OutboxEntry.record_type == c.record_type,
+                OutboxEntry.record_id == c.record_id,
+                OutboxEntry.version == c.version,
+            )
+        ).scalars()
+    )
+    outbox.mark_acknowledged(s, seqs, at)
+    audit.record(
+        s,
+        actor=actor,
+        action="sync.conflict.resolve",
+        target_type=c.record_type,
+        target_id=c.record_id,
+        details=resolution,
+    )
 
 
 def _new_id() -> str:
@@ -1092,6 +1229,8 @@ def status(db: Database) -> SyncStatus:
             s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
         )
         cursor = int(settings.get(s, CURSOR_KEY, 0) or 0)
+        last_ok = _stored_time(settings.get(s, LAST_SYNC_KEY))
+        last_failed = _stored_time(settings.get(s, LAST_FAILURE_KEY))
     return SyncStatus(
         enrolled=d is not None,
         device_id=d.device_id if d else None,
@@ -1115,6 +1254,8 @@ def status(db: Database) -> SyncStatus:
             for b in pend
         ],
         downlink_cursor=cursor,
+        last_synced_at=last_ok,
+        last_failed_at=last_failed,
     )
 
 

@@ -287,6 +287,7 @@ class Startup(QObject):
         self.platform = platform
         if self.window is not None:
             self.window.refresh_sync_state()
+            self.window.sync_in_background()  # tasks waiting on the demo platform come down now
 
     def _on_platform_failed(self, exc: BaseException) -> bool:
         logger.warning("demo platform did not start: %s", type(exc).__name__, exc_info=exc)
@@ -306,6 +307,7 @@ class Startup(QObject):
         left to interpreter exit, the charts' graphics scenes (pyqtgraph) are destroyed in no useful
         order and can crash in Qt's destructors."""
         window, self.window = self.window, None
+        still_in = window.open_operators() if window is not None and shiboken6.isValid(window) else []
         if window is not None and shiboken6.isValid(window):
             window.close()
             window.deleteLater()
@@ -317,10 +319,23 @@ class Startup(QObject):
             self.platform.stop()
             self.platform = None
         if self.station is not None and self.station.is_open:
+            self._record_logouts(still_in)
             self.station.db.close()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+
+    def _record_logouts(self, actors: list[Any]) -> None:
+        """The app closed with these operators' sessions open: each is a "logout" in the trail (written
+        here, after the workers stopped: a quitting app runs no more work on them)."""
+        from workstation.storage import operators
+
+        for actor in actors:
+            try:
+                operators.record_session_event(self.station.db, actor, "logout")  # type: ignore[union-attr]
+            except Exception:  # closing goes on; the trail's own checks report a broken store
+                logger.warning("the logout of %s was not recorded", actor.username, exc_info=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -82,10 +82,13 @@ class Station(QObject):
     announces it with `opened`), or by the tests with an open store.
 
     ``settings_changed(dict)`` — an administrator changed station settings (the changed keys and
-    their new values); `settings` is already updated (the main window applies the idle lock)."""
+    their new values); `settings` is already updated (the main window applies the idle lock).
+    ``synced(object)`` — a sync with the platform ended (sync now, end of shift or background; the
+    `SendResult`, or None when it failed as a whole): the status bar reads the store again."""
 
     settings_changed = Signal(object)
     opened = Signal()
+    synced = Signal(object)
 
     def __init__(
         self,

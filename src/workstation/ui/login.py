@@ -365,7 +365,8 @@ class LoginScreen(QWidget):
             work = lambda _t: change(db, user, password, new)  # noqa: E731
         else:
             authenticate: Callable[..., Actor] = operators.authenticate
-            work = lambda _t: authenticate(db, user, password)  # noqa: E731
+            unlock = self.locked_by is not None and not self._other and user == self.locked_by  # audited so
+            work = lambda _t: authenticate(db, user, password, unlock=unlock)  # noqa: E731
         self._set_busy(True)
         op = self.station.runner.start(
             Op(self, work, runner=self.station.runner)

@@ -39,7 +39,7 @@ from workstation.ui import i18n
 from workstation.ui.context import DeskContext, Station, role_label
 from workstation.ui.login import LoginScreen
 from workstation.ui.pages import NAV, NavItem, PageBase, PlaceholderPage, visible_nav
-from workstation.ui.tasks import Lane
+from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.status import DemoBadge, DeviceLight
 
 if TYPE_CHECKING:
@@ -93,6 +93,24 @@ def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
     page_class = getattr(importlib.import_module(module_name), class_name)
     page: PageBase = page_class(ctx, item)
     return page
+
+
+def _last_sync_text(synced_at: Any, failed_at: Any) -> str:
+    """The status bar's "last sync 15:55" (or "last try 16:02 not finished" when a later try failed)
+    from the store's naive UTC times, in local time; the date too when it was not today."""
+    from datetime import UTC, datetime
+
+    def local(dt: datetime) -> str:
+        here = dt.replace(tzinfo=UTC).astimezone()
+        return here.strftime("%H:%M") if here.date() == datetime.now().astimezone().date() else here.strftime(
+            "%m-%d %H:%M"
+        )
+
+    if failed_at is not None and (synced_at is None or failed_at > synced_at):
+        return QCoreApplication.translate("MainWindow", "last try {t} not finished").replace("{t}", local(failed_at))
+    if synced_at is not None:
+        return QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", local(synced_at))
+    return ""
 
 
 class MessageBar(QWidget):
@@ -290,7 +308,7 @@ class MainWindow(QMainWindow):
         self.session: Session | None = None
         self.locked = False
         self._sync_enrolled: bool | None = None
-        self._sync_text = ""
+        self._sync_times: tuple[Any, Any] = (None, None)  # the store's last sync / last failed try
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -312,6 +330,7 @@ class MainWindow(QMainWindow):
         if station.is_demo and station.is_open:
             self._build_demo_desk()
         station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
+        station.synced.connect(self._on_synced)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -449,6 +468,7 @@ class MainWindow(QMainWindow):
         if self.station.is_demo and self.demo_desk is None:
             self._build_demo_desk()
         self.retranslate()
+        self.refresh_sync_state()
 
     def retranslate(self) -> None:
         name = self.station.station_name
@@ -600,12 +620,14 @@ class MainWindow(QMainWindow):
         if code != i18n.current() and self.station.languages is not None:
             self.station.languages.switch(code)
 
-    def lock(self) -> None:
-        """Cover everything: the lock screen; the session's windows hidden; personal data dropped."""
+    def lock(self, *, idle: bool = False) -> None:
+        """Cover everything: the lock screen; the session's windows hidden; personal data dropped. Audited
+        ("lock", or "lock.idle" when the idle time locked it)."""
         if self.session is None or self.locked:
             return
         self.locked = True
         session = self.session
+        self._record_session_event(session.ctx.operator, "lock.idle" if idle else "lock")
         for w in QApplication.topLevelWidgets():
             if w is self or not w.isVisible() or self._is_demo_desk(w):  # the desk holds nothing personal
                 continue
@@ -632,6 +654,7 @@ class MainWindow(QMainWindow):
         if offer_end_of_shift(self, self.session.ctx, self.logout):  # changes not on the platform yet
             return
         session, self.session = self.session, None
+        self._record_session_event(session.ctx.operator, "logout")
         self._close_session(session)
         self.locked = False
         self.message_bar.clear()
@@ -695,7 +718,25 @@ class MainWindow(QMainWindow):
         return False
 
     def _on_idle(self) -> None:
-        self.lock()
+        self.lock(idle=True)
+
+    def _record_session_event(self, actor: Actor, action: str) -> None:
+        """Audit a session event ("logout", "lock", "lock.idle": `operators.record_session_event`) on the
+        DB lane; the window goes on at once."""
+        if not self.station.is_open:
+            return
+        from workstation.storage import operators
+
+        db = self.station.db
+        try:
+            Op(self, lambda _t: operators.record_session_event(db, actor, action), runner=self.station.runner).start()
+        except RuntimeError:  # the app is quitting: `ui.app.Startup.shutdown` records the logout
+            pass
+
+    def open_operators(self) -> list[Actor]:
+        """The operators with a session open on this desk (the current one and locked ones), for the
+        "logout" the app records when it closes."""
+        return [s.ctx.operator for s in self.sessions.values()]
 
     # ---- navigation & commands --------------------------------------------------------------------------------
     def _go_to(self, index: int) -> Callable[[], None]:
@@ -788,17 +829,31 @@ class MainWindow(QMainWindow):
 
     # ---- sync ------------------------------------------------------------------------------------------------
     def refresh_sync_state(self) -> None:
-        if self.session is None:
+        """Read the waiting count, the last sync's time and the freeze outlook from the store (DB lane)
+        and show them in the status bar; logged in or not (the login screen shows them too)."""
+        if not self.station.is_open:
             return
         from workstation.sync import client as sc
         from workstation.sync import freeze
 
         db = self.station.db
-        self.station.runner.start(
-            self.session.ctx.op(lambda _t: (sc.status(db), freeze.outlook_of(db)), parent=self)
-            .on_success(self._on_sync_status)
-            .on_failure(lambda _e: True)  # the status line is a convenience; the Sync page reports errors
-        )
+        try:
+            Op(self, lambda _t: (sc.status(db), freeze.outlook_of(db)), runner=self.station.runner).on_success(
+                self._on_sync_status
+            ).on_failure(lambda _e: True).start()  # a convenience; the Sync page reports errors
+        except RuntimeError:  # the app is quitting
+            return
+
+    def sync_in_background(self) -> None:
+        """One background sync now for the current session (the demo's platform just came up)."""
+        page = self.session.pages.get("sync") if self.session is not None else None
+        start = getattr(page, "background_sync", None)
+        if callable(start):
+            start()
+
+    def _on_synced(self, _result: Any) -> None:
+        """A sync ended (any kind, also during logout): the status bar reads the store again."""
+        self.refresh_sync_state()
 
     def _on_changes(self, _changes: Any) -> None:
         """A write's Changes were announced: the waiting count (and the freeze outlook) read again."""
@@ -809,6 +864,7 @@ class MainWindow(QMainWindow):
         st, outlook = result if isinstance(result, tuple) else (result, None)
         self._sync_enrolled = bool(st.enrolled)
         self._sync_waiting = int(st.unacknowledged_records)
+        self._sync_times = (st.last_synced_at, st.last_failed_at)
         self._freeze_outlook = outlook
         self._render_sync_state()
 
@@ -820,8 +876,9 @@ class MainWindow(QMainWindow):
         else:
             waiting = int(getattr(self, "_sync_waiting", 0))
             text = self.tr("⇅ %n change(s) waiting", "", waiting)
-            if self._sync_text:
-                text += " · " + self._sync_text
+            last = _last_sync_text(*self._sync_times)
+            if last:
+                text += " · " + last
         # the freeze rule: a warning before registration is blocked, then the block (sync/freeze_text.py)
         outlook = getattr(self, "_freeze_outlook", None)
         notice = None
@@ -848,8 +905,6 @@ class MainWindow(QMainWindow):
         if page is not None and hasattr(page, "sync_now"):  # the Sync page runs it (progress, errors, retry)
             page.sync_now()
             return
-        from datetime import datetime
-
         from workstation.sync import client as sc
 
         db = self.station.db
@@ -866,26 +921,19 @@ class MainWindow(QMainWindow):
                 client.close()
 
         def done(res: Any) -> None:
-            now = datetime.now().strftime("%H:%M")
+            from workstation.ui.screens.sync import run
+            from workstation.ui.screens.sync.errors_text import plain_sync_error
+
             if res.error:
-                self._sync_text = QCoreApplication.translate("MainWindow", "last try {t} not finished").replace(
-                    "{t}", now
-                )
                 self.show_message(
                     QCoreApplication.translate("MainWindow", "Sync not finished: {e}").replace(
-                        "{e}", i18n.message_of(res.error) if not isinstance(res.error, str) else res.error
+                        "{e}", plain_sync_error(res.error)
                     ),
                     "warning",
                 )
             else:
-                self._sync_text = QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", now)
-                self.show_message(
-                    QCoreApplication.translate("MainWindow", "Sync done: {n} changes reached the platform.").replace(
-                        "{n}", str(res.records)
-                    ),
-                    "info",
-                )
-            self.refresh_sync_state()
+                self.show_message(run.result_text(res), "info")
+            self.station.synced.emit(res)
 
         self.station.runner.start(
             ctx.op(work, lane=Lane.NET, parent=self)

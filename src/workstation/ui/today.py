@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 from workstation.devices.manager import DeviceState
 from workstation.ui.context import DeskContext, role_label
 from workstation.ui.pages import NavItem, PageBase, visible_nav
-from workstation.ui.widgets.charts import LINE, Bars, Chart
+from workstation.ui.widgets.charts import BACKLOG, CONSISTENCY, LINE, Bars, Chart
 from workstation.ui.widgets.status import ROLE_TITLES
 
 DAYS = 30
@@ -148,14 +148,14 @@ class TodayPage(PageBase):
 
         # plot items: created once, later only setData
         self.registrations = self.charts["registrations"].add(Bars())
-        self.consistency = self.charts["consistency"].add(Bars("#7b1fa2"))
+        self.consistency = self.charts["consistency"].add(Bars(CONSISTENCY))
         self.feedback = self.charts["feedback"].add(
             pg.PlotDataItem(
                 pen=pg.mkPen(LINE, width=2), symbol="o", symbolSize=6, symbolBrush=LINE, symbolPen=None,
                 connect="finite",
             )
         )
-        self.backlog = self.charts["backlog"].add(Bars("#b06000"))
+        self.backlog = self.charts["backlog"].add(Bars(BACKLOG))
         self.charts["registrations"].clicked.connect(self._open_day)
         self.charts["consistency"].clicked.connect(self._open_grid)
         self.charts["feedback"].clicked.connect(lambda _i: self._open("tasks"))
@@ -340,22 +340,22 @@ class TodayPage(PageBase):
             total = sum(n for _day, n in d.registrations_per_day)
             today = d.registrations_per_day[-1][1] if d.registrations_per_day else 0
             c["registrations"].summary.setText(
-                self.tr("%1 today, %2 in %3 days").replace("%1", f"{today:,}").replace("%2", f"{total:,}")
-                .replace("%3", str(len(d.registrations_per_day)))
+                self.tr("%1 today, %2 in %n day(s)", "", len(d.registrations_per_day))
+                .replace("%1", f"{today:,}").replace("%2", f"{total:,}")
             )
         if d.consistency_by_grid is not None:
             checks = sum(r.denominator for _g, r in d.consistency_by_grid)
             ok = sum(r.numerator for _g, r in d.consistency_by_grid)
             c["consistency"].summary.setText(
-                self.tr("%1 of %2 spot checks consistent").replace("%1", f"{ok:,}").replace("%2", f"{checks:,}")
+                self.tr("%1 of %n spot check(s) consistent", "", checks).replace("%1", f"{ok:,}")
                 if checks else self.tr("No spot checks yet")
             )
             c["consistency"].set_empty_text("" if checks else self.tr("No spot checks yet"))
         if d.feedback_per_day is not None:
             last = d.feedback_per_day[-1][1] if d.feedback_per_day else None
             c["feedback"].summary.setText(
-                self.tr("Now %1: %2 of %3 tasks answered").replace("%1", last.percent()).replace(
-                    "%2", f"{last.numerator:,}").replace("%3", f"{last.denominator:,}")
+                self.tr("Now %1: %2 of %n task(s) answered", "", last.denominator).replace("%1", last.percent())
+                .replace("%2", f"{last.numerator:,}")
                 if last is not None and last.denominator else self.tr("No tasks received yet")
             )
             c["feedback"].set_empty_text("" if last is not None and last.denominator else self.tr("No tasks yet"))

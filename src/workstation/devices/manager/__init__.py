@@ -22,6 +22,7 @@ from workstation.devices.manager.status import (
     DeviceState,
     DeviceStatus,
     WrongProtocol,
+    role_label,
 )
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing
 
@@ -110,7 +111,13 @@ def describe_environment(*, demo: bool = False) -> list[str]:
         return _PORT_BUILT_IN.format(port=p.device)
 
     shown: str = Listing([describe(p, a) for p, a in known]) if known else _NONE
-    support: str = Listing([f"{p.role} ({p.protocol})" for p in plugins.values()]) if plugins else _NONE
+    support: str = (
+        Listing(
+            [_SUPPORT_ITEM.format(device=role_label(p.role), protocol=p.protocol.upper()) for p in plugins.values()]
+        )
+        if plugins
+        else _NONE
+    )
     lines: list[str] = [_PORTS_LINE.format(ports=shown), _SUPPORT_LINE.format(support=support)]
     if demo and not any(a for _, a in known):
         lines.append(_DEMO_LINE)
@@ -124,4 +131,6 @@ _PORT_BUILT_IN = QT_TRANSLATE_NOOP("devices", "{port} (built-in; probed only if 
 _NONE = QT_TRANSLATE_NOOP("devices", "none")
 _PORTS_LINE = QT_TRANSLATE_NOOP("devices", "Serial ports: {ports}")
 _SUPPORT_LINE = QT_TRANSLATE_NOOP("devices", "Device support: {support}")
+#: one supported device: its kind in words and its protocol's name ("ID card reader (SAM)")
+_SUPPORT_ITEM = QT_TRANSLATE_NOOP("devices", "{device} ({protocol})")
 _DEMO_LINE = QT_TRANSLATE_NOOP("devices", "Devices: no USB-serial reader plugged in; demo mode uses emulated devices")

@@ -204,7 +204,7 @@ class DeviceManager:
         desk = start_emulated_desk(link=link)
         cfg = replace(config or ManagerConfig(assignments_path=None), assignments_path=None, extra_ports=(),
                       probe_unknown_usb=False)
-        manager = cls(cfg, lister=lambda: list(desk.ports.values()), on_state=on_state)
+        manager = cls(cfg, lister=desk.listed_ports, on_state=on_state)
         manager._demo = desk
         for role, port in desk.ports.items():
             manager.assign(role, port, protocol=desk.protocols[role], baud=desk.bauds[role])

@@ -201,6 +201,51 @@ class Transaction:
         self.audit(f"{kind}.delete", target_type=kind, target_id=record.id, details=details)
         self._note(record, Operation.DELETE)
 
+    def converge(
+        self,
+        record: R,
+        values: Mapping[str, object],
+        *,
+        over_version: int | None,
+        deleted: bool,
+        details: str = "",
+    ) -> R:
+        """Write the state a sync conflict was decided for over `record`: `values` set, the record
+        deleted (`deleted`) or live, as one change based on the platform's version `over_version`
+        (None: the platform holds no copy). The version rises above both this station's and the
+        platform's (`max(record.version, over_version) + 1`) and the outbox row carries
+        `base_version=over_version`, so the platform applies it and both sides hold the same values
+        at the same version. Always writes (outbox + audit), even when no value changed here: the
+        platform's copy still has to move. Returns the record.
+
+        The outbox operation is "delete" when the record ends deleted, "create" when the platform
+        holds no copy, else "update"; the audit action is ``<kind>.delete`` or ``<kind>.update``."""
+        base = over_version
+        changed = sorted(k for k, v in values.items() if getattr(record, k) != v)
+        for k in changed:
+            setattr(record, k, values[k])
+        was_deleted = record.deleted_at is not None
+        now = utcnow()
+        if deleted and not was_deleted:
+            record.deleted_at = now
+        elif not deleted and was_deleted:
+            record.deleted_at = None
+        record.version = max(record.version, over_version or 0) + 1
+        record.updated_at = now
+        self.session.flush()
+        operation = Operation.DELETE if deleted else Operation.CREATE if base is None else Operation.UPDATE
+        outbox.append(self.session, record, operation, base_version=base)
+        kind = outbox.record_type_of(record)
+        what = "changed: " + ", ".join(changed) if changed else "no field changed here"
+        if was_deleted and not deleted:
+            what = "restored; " + what
+        self.audit(
+            f"{kind}.delete" if deleted else f"{kind}.update", target_type=kind, target_id=record.id,
+            details=f"{details}; {what}" if details else what,
+        )
+        self._note(record, operation)
+        return record
+
     def audit(
         self,
         action: str,

@@ -7,8 +7,8 @@ ID numbers.
     find_properties(query: str = "", *, grid_code: str | None = None,
                     order: PropertyOrder = PropertyOrder.ADDRESS, mine_first: bool | None = None,
                     after: str | None = None, limit: int = 20) -> Page[PropertyRow]
-        address fragment or landlord (name or mobile); per row: rooms, people bound now, last spot
-        check and consistency rate, computed for the page's rows only
+        address fragment or landlord (name or mobile), or their pinyin ("xingfu", "dxm"); per row:
+        rooms, people bound now, last spot check and consistency rate, computed for the page's rows only
     property_rows(ids) -> dict[str, PropertyRow]              (a lazy table's cache refresh)
     get_property(property_id: str) -> PropertyDetail           (unmasked, audited; rooms as tiles)
     rooms(property_id: str) -> tuple[RoomRow, ...]
@@ -52,7 +52,16 @@ from sqlalchemy import ColumnElement, case, func, literal, or_, select, text, tu
 from sqlalchemy.orm import Session
 
 from workstation.domain.enums import PropertyKind, Role, SpotCheckResult, TenancyRelation, TenancySource
-from workstation.domain.housing import normalise_code, periods_overlap, running_on, validate_property, validate_room
+from workstation.domain.housing import (
+    CheckSeen,
+    Occupant,
+    normalise_code,
+    periods_overlap,
+    room_verified,
+    running_on,
+    validate_property,
+    validate_room,
+)
 from workstation.domain.identifiers import identifier_problems
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import (
@@ -81,7 +90,7 @@ from workstation.storage.schema import (
     Tenancy,
     utcnow,
 )
-from workstation.storage.search import BadCursor, QueryKind
+from workstation.storage.search import BadCursor, QueryKind, property_pinyin_ids
 
 NO_CHECKS = Rate(0, 0)  # the consistency rate of a property never spot-checked
 
@@ -126,10 +135,11 @@ class RoomRow:
     `occupants`: bindings running today; `declared`: a landlord declaration of the property names
     someone in this room (by its label), or someone bound here now was recorded from a landlord's
     declaration (source `TenancySource.LANDLORD_DECLARATION`: the tenants' "source" column says
-    so, and the tile must not contradict it); `verified`: the latest spot check since the current tenants
-    moved in (of the whole property, of this room or of one of their bindings) found it consistent,
-    or for an empty room the latest check of this room on its own (`spot_check.room_id`) did; `overlaps`:
-    current tenants also bound to another room for an overlapping period."""
+    so, and the tile must not contradict it); `verified`: every current tenant's latest spot check
+    since moving in found them consistent, and none is unchecked (for an empty room: the latest check
+    of the room on its own since the last move-out was consistent), the rule of
+    `domain.housing.room_verified`; `overlaps`: current tenants also bound to another room for an
+    overlapping period."""
 
     id: str
     version: int
@@ -296,8 +306,10 @@ class Housing(HousingChecks):
         """Properties whose address contains `query`, or whose landlord's name or mobile does (all of
         them when `query` is empty), in grid `grid_code` when given.
 
-        Addresses of three characters or more use the address trigram index; shorter fragments and
-        landlords scan the properties (of the grid, when one is given).
+        Addresses of three characters or more use the address trigram index; pinyin (Latin letters
+        and digits: of the address, of the landlord's name, the landlord's initials from two letters)
+        uses the pinyin trigram index (`storage.search.property_pinyin_ids`); shorter fragments and
+        landlords' names scan the properties (of the grid, when one is given).
 
         Args:
             order: `PropertyOrder.ADDRESS`, or `CONSISTENCY` (lowest consistency rate first,
@@ -929,7 +941,9 @@ class Housing(HousingChecks):
 
 
 def _match(s: Session, fragment: str) -> ColumnElement[bool]:
-    """Properties whose address, landlord's name or landlord's mobile holds `fragment`."""
+    """Properties whose address, landlord's name or landlord's mobile holds `fragment`, or whose
+    pinyin keys do (`storage.search.property_pinyin_ids`: the address's or the landlord's pinyin,
+    the landlord's initials)."""
     alternatives: list[ColumnElement[bool]] = [Property.landlord_name.contains(fragment, autoescape=True)]
     if len(fragment) >= 3:
         phrase = '"' + fragment.replace('"', '""') + '"'
@@ -943,6 +957,9 @@ def _match(s: Session, fragment: str) -> ColumnElement[bool]:
         alternatives.append(Property.id.in_(ids))
     else:
         alternatives.append(Property.address.contains(fragment, autoescape=True))
+    pinyin = property_pinyin_ids(s, fragment)  # "xingfu", "duxiaoming", "dxm": None when not pinyin
+    if pinyin:
+        alternatives.append(Property.id.in_(pinyin))
     digits = fragment.replace(" ", "").replace("-", "")
     if len(digits) >= 4 and digits.isascii() and digits.isdigit():
         alternatives.append(Property.landlord_phone.contains(digits, autoescape=True))
@@ -1002,12 +1019,15 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
         return ()
     room_ids = [r[0] for r in rooms]
     current = []
+    recorded: dict[str, datetime] = {}  # when each current binding was recorded
     from_declaration: set[str] = set()  # rooms with someone bound from a landlord's declaration
-    for tid, person, room, start, end, source in s.execute(
-        select(Tenancy.id, Tenancy.person_id, Tenancy.room_id, Tenancy.start_date, Tenancy.end_date, Tenancy.source)
+    for tid, person, room, start, end, source, created in s.execute(
+        select(Tenancy.id, Tenancy.person_id, Tenancy.room_id, Tenancy.start_date, Tenancy.end_date, Tenancy.source,
+               Tenancy.created_at)
         .where(Tenancy.room_id.in_(room_ids), _running(today))
     ):
         current.append((tid, person, room, start, end))
+        recorded[tid] = created
         if source == TenancySource.LANDLORD_DECLARATION.value:
             from_declaration.add(room)
     by_room: dict[str, list[tuple[str, str, str, date, date | None]]] = {}
@@ -1020,37 +1040,34 @@ def _rooms(s: Session, property_id: str, today: date) -> tuple[RoomRow, ...]:
         for e in entries or []:
             if isinstance(e, Mapping) and str(e.get("room") or "").strip():
                 declared_labels.add(str(e["room"]).strip())
-    # the last move-out day of each room (bindings ended on or before today; `[start, end)`)
-    moved_out: dict[str, date | None] = {
-        room: left
-        for room, left in s.execute(
-            select(Tenancy.room_id, func.max(Tenancy.end_date))
-            .where(Tenancy.room_id.in_(room_ids), Tenancy.deleted_at.is_(None), Tenancy.end_date.is_not(None),
-                   Tenancy.end_date <= today)
-            .group_by(Tenancy.room_id)
+    # the last move-out day of each room (bindings ended on or before today; `[start, end)`) and when
+    # the latest of those endings was recorded
+    moved_out: dict[str, tuple[date, datetime]] = {}
+    for room, left, updated in s.execute(
+        select(Tenancy.room_id, Tenancy.end_date, Tenancy.updated_at)
+        .where(Tenancy.room_id.in_(room_ids), Tenancy.deleted_at.is_(None), Tenancy.end_date.is_not(None),
+               Tenancy.end_date <= today)
+    ):
+        if left is None:
+            continue
+        was = moved_out.get(room)
+        moved_out[room] = (max(was[0], left), max(was[1], updated)) if was else (left, updated)
+    checks = [
+        CheckSeen(at=at, consistent=result == SpotCheckResult.CONSISTENT.value, tenancy_id=tid, room_id=room)
+        for tid, at, result, room in s.execute(
+            select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result, SpotCheck.room_id)
+            .where(SpotCheck.property_id == property_id, SpotCheck.deleted_at.is_(None))
         )
-    }
-    checks = s.execute(
-        select(SpotCheck.tenancy_id, SpotCheck.checked_at, SpotCheck.result, SpotCheck.room_id)
-        .where(SpotCheck.property_id == property_id, SpotCheck.deleted_at.is_(None))
-        .order_by(SpotCheck.checked_at)
-    ).all()
+    ]
     overlaps = _overlaps(s, current)
     out = []
     for rid, version, label, capacity in rooms:
         running = by_room.get(rid, [])
-        if running:
-            # since the last move-in: a check of the whole property, of this room, or of a tenant's binding
-            moved_in = max(r[3] for r in running)
-            mine = {r[0] for r in running}
-            relevant = [c for c in checks if c[1].date() >= moved_in
-                        and (c[0] in mine or (c[0] is None and c[3] in (None, rid)))]
-        else:
-            # an empty room: a check of this room on its own (spot_check.room_id, no binding), made on
-            # or after the day the last tenant moved out (an earlier one saw the room occupied)
-            left = moved_out.get(rid)
-            relevant = [c for c in checks if c[0] is None and c[3] == rid and (left is None or c[1].date() >= left)]
-        verified = bool(relevant) and relevant[-1][2] == SpotCheckResult.CONSISTENT.value
+        vacated = moved_out.get(rid)
+        verified = room_verified(
+            rid, [Occupant(r[0], r[3], recorded[r[0]]) for r in running], checks,
+            vacated=vacated[0] if vacated else None, vacated_recorded=vacated[1] if vacated else None,
+        )
         out.append(RoomRow(
             id=rid, version=version, property_id=property_id, label=label, capacity=capacity,
             occupants=len({r[1] for r in running}),

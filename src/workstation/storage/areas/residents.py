@@ -86,6 +86,7 @@ from workstation.storage.areas.base import (
     check_live,
     raise_problems,
 )
+from workstation.storage.areas.biometrics import FingerprintSkip, last_skip
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.schema import (
     Fingerprint,
@@ -195,6 +196,8 @@ class ResidentDetail:
     documents: tuple[DocumentInfo, ...]
     tenancies: tuple[TenancyInfo, ...]  # newest start first, ended ones included
     fingerprints: tuple[FingerprintInfo, ...]
+    # the latest registration without a fingerprint ("fingerprint.skip" in the audit trail), if any
+    fingerprint_skip: FingerprintSkip | None = None
 
 
 def _rows(session: Session, ids: Sequence[str]) -> dict[str, ResidentRow]:
@@ -356,6 +359,7 @@ class Residents(Area):
                 .where(Fingerprint.person_id == person_id, Fingerprint.deleted_at.is_(None))
                 .order_by(Fingerprint.position)
             ).all()
+            skip = last_skip(s, person_id)
             tx.audit("person.read", target_type="person", target_id=person_id)
             return ResidentDetail(
                 id=person.id, version=person.version, name=person.name, name_latin=person.name_latin,
@@ -377,6 +381,7 @@ class Residents(Area):
                 fingerprints=tuple(
                     FingerprintInfo(id=i, position=FingerPosition(p), quality=q, captured_at=at) for i, p, q, at in fps
                 ),
+                fingerprint_skip=skip,
             )
 
     # ---- writes ----------------------------------------------------------------------------

@@ -35,15 +35,20 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, metrics
 from workstation.storage.areas.base import Area, Page
 from workstation.storage.errors import AuditTrailDamaged
-from workstation.storage.schema import AuditEvent, Operator, Person
+from workstation.storage.masking import mask_number
+from workstation.storage.schema import AuditEvent, IdentityDocumentRow, Operator, Person, Property, Room
 from workstation.storage.search import BadCursor
 
 # Event kinds the audit viewer filters by (``kind=``), each a set of actions (``%`` as in SQL LIKE).
 AUDIT_KINDS: dict[str, tuple[str, ...]] = {
-    "sign_in": ("login", "database.unlock", "operator.change_password"),
+    "sign_in": (
+        "login", "unlock", "logout", "lock", "lock.idle", "database.unlock", "operator.change_password",
+        "operator.confirm",
+    ),
     "read": ("%.read", "%.search", "%.rows", "%.list", "%.count", "%.print", "declaration.compare",
              "declaration.overdue", "declaration.late_properties", "room.occupants", "room.tenancies"),
-    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged"),
+    "change": ("%.create", "%.update", "%.delete", "tenancy.move", "tenancy.overlap_acknowledged",
+               "fingerprint.skip"),
     "export": ("%.export",),
     "sync": ("sync.%", "freeze.%", "prereg.%", "task.received", "task.updated_by_platform"),
     "admin": (
@@ -60,8 +65,19 @@ EXPORT_CHUNK = 5000  # rows read per query while exporting
 
 
 @dataclass(frozen=True)
+class AuditSubject:
+    """Whom or what an audit row is about, in words as the rest of the desk shows it: a resident's name
+    and masked ID number (``name``, ``id_number_masked``); a property's address, a room's property
+    address and label (``name``)."""
+
+    name: str
+    id_number_masked: str | None = None
+
+
+@dataclass(frozen=True)
 class AuditRow:
-    """One audit event as recorded (ID numbers and search text already masked)."""
+    """One audit event as recorded (ID numbers and search text already masked). `subject`: the record
+    it is about in words (None: no such record here any more, or not a resident, property or room)."""
 
     seq: int
     at: datetime
@@ -71,6 +87,7 @@ class AuditRow:
     target_id: str | None
     details: str
     outcome: str
+    subject: AuditSubject | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +203,41 @@ def _rows(s: Session, stmt: _Trail, kind: str | None, n: int) -> list[Any]:
     return found[:n]
 
 
+def _subjects(s: Session, rows: list[Any]) -> dict[tuple[str, str], AuditSubject]:
+    """The residents, properties and rooms `rows` are about, in words (one query per type): a resident's
+    name (or Latin name) and first document's number masked; a property's address; a room's property
+    address and label. Records deleted here keep their words while their rows remain."""
+    ids: dict[str, set[str]] = {"person": set(), "property": set(), "room": set()}
+    for r in rows:
+        if r.target_type in ids and r.target_id:
+            ids[r.target_type].add(str(r.target_id))
+    out: dict[tuple[str, str], AuditSubject] = {}
+    if ids["person"]:
+        doc = (
+            select(IdentityDocumentRow.number)
+            .where(IdentityDocumentRow.person_id == Person.id)
+            .order_by(IdentityDocumentRow.deleted_at.is_not(None), IdentityDocumentRow.created_at)
+            .limit(1)
+            .correlate(Person)
+            .scalar_subquery()
+        )
+        for pid, name, latin, number in s.execute(
+            select(Person.id, Person.name, Person.name_latin, doc).where(Person.id.in_(ids["person"]))
+        ):
+            out[("person", pid)] = AuditSubject(name or latin or "", mask_number(number))
+    if ids["property"]:
+        for pid, address in s.execute(select(Property.id, Property.address).where(Property.id.in_(ids["property"]))):
+            out[("property", pid)] = AuditSubject(address)
+    if ids["room"]:
+        for rid, label, address in s.execute(
+            select(Room.id, Room.label, Property.address)
+            .join(Property, Property.id == Room.property_id)
+            .where(Room.id.in_(ids["room"]))
+        ):
+            out[("room", rid)] = AuditSubject(f"{address} {label}".strip())
+    return out
+
+
 _COLUMNS = (
     AuditEvent.seq,
     AuditEvent.at,
@@ -255,7 +307,9 @@ class Supervision(Area):
         `target_id` — the id of the record a row is about (a resident's id); `kind` — a key of
         `AUDIT_KINDS` or `REFUSED`; `since` / `until` — naive UTC times, `since` included, `until`
         excluded; `upto_seq` — start at this row (the viewer's "show the broken row"). Rows hold the
-        text as recorded (ID numbers were masked when written). Each page is an audited read
+        text as recorded (ID numbers were masked when written) and, for a row about a resident, property
+        or room, that record in words (`AuditRow.subject`: name and masked ID number, address; read in
+        the same audited read). Each page is an audited read
         ("audit.read" with the filter and the row count). At most `max_page(role)` rows a page.
 
         Raises:
@@ -277,9 +331,14 @@ class Supervision(Area):
                     stmt = stmt.where(AuditEvent.seq < int(after))
                 if upto_seq is not None:
                     stmt = stmt.where(AuditEvent.seq <= int(upto_seq))
+                raw = _rows(tx.session, stmt, kind, n + 1)
+                words = _subjects(tx.session, raw[:n])  # part of this audited read
                 found = [
-                    AuditRow(r.seq, r.at, r.actor, r.action, r.target_type, r.target_id, r.details, r.outcome)
-                    for r in _rows(tx.session, stmt, kind, n + 1)
+                    AuditRow(
+                        r.seq, r.at, r.actor, r.action, r.target_type, r.target_id, r.details, r.outcome,
+                        words.get((r.target_type or "", r.target_id or "")),
+                    )
+                    for r in raw
                 ]
             rows = tuple(found[:n])
             what = _describe_filter(actor, target_id, kind, since, until)

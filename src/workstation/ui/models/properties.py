@@ -6,7 +6,8 @@
   after=cursor, limit=page_size)`) and keeps the rows in order plus the cursor of the next page;
   `canFetchMore`/`fetchMore` ask for the next page when the view scrolls near the end;
 * every call runs on the DB lane; a result that belongs to an older search is dropped (the latest
-  query wins) and a search asked for while one runs waits, only the newest one running next;
+  query wins) and a search asked for while one runs waits, only the newest one running next
+  (the machinery is `models.paged.PagedTableModel`'s);
 * `on_changed(Changes)`: a write to properties, rooms, bindings, declarations or spot checks fetches
   the rows shown again (`desk.housing.property_rows(ids)`, a page at a time) so the figures stay true;
   a property deleted meanwhile stays as a greyed "(deleted)" row until the next search.
@@ -14,22 +15,20 @@
 The figures of a row (rooms, people bound now, last spot check, consistency rate) come with the row:
 the core computes them for the page's rows only, never over the whole store.
 
-`TenanciesModel`: the bindings of one room (a short list, held whole), current ones first.
+`TenanciesModel`: the bindings of one room (a short list, held whole), current ones first; two lines a
+row (name / document number, from / moved out, relation / source) and a note.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from workstation.ui.tasks import Cancelled, Lane, Op
-
-Index = QModelIndex | QPersistentModelIndex
+from workstation.ui.models.paged import DELETED, TEXT_ROLES, PagedTableModel, TableModel
 
 PAGE_SIZE = 40  # about two screens of rows: each row carries figures the core computes for it
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
@@ -42,12 +41,6 @@ class PropertyQuery:
     order: str = "address"  # storage.areas.housing.PropertyOrder value
     landlord_late: bool = False  # only properties whose landlord is late declaring (housing checks)
 
-
-class _Deleted:
-    """Row of a property deleted since the search (shown greyed until the next search)."""
-
-
-DELETED = _Deleted()
 
 COLUMNS = ("address", "grid_code", "landlord", "assistant", "rooms", "bound_now", "last_check", "consistency")
 
@@ -101,242 +94,74 @@ def display(row: Any, column: str, me: str | None = None) -> str:
     return ""
 
 
-class PropertiesModel(QAbstractTableModel):
-    """Rows of the property list for one query at a time (`search(PropertyQuery)`).
+class PropertiesModel(PagedTableModel):
+    """Rows of the property list for one query at a time (`search(PropertyQuery)`); the paging and the
+    signals (`searched`, `loading`, `failed`) are `PagedTableModel`'s."""
 
-    Signals: `searched(PropertyQuery, float)` when a search's first page is shown (seconds since the
-    search was asked for); `loading(bool)`; `failed(exc)` when a fetch failed (the page shows it)."""
-
-    searched = Signal(object, float)
-    loading = Signal(bool)
-    failed = Signal(object)
+    COLUMNS = COLUMNS
+    RIGHT_ALIGNED = frozenset({"rooms", "bound_now", "consistency"})
+    ROLES = TEXT_ROLES | {Qt.ItemDataRole.ForegroundRole}
 
     def __init__(self, ctx: Any, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.page_size = min(page_size, _role_limit(ctx))
-        self.query = PropertyQuery()
-        self._rows: list[Any] = []
-        self._next: str | None = None
-        self._generation = 0
-        self._fetching_page = False
-        self._busy = 0
-        self._searched_at = 0.0
-        self._pending: PropertyQuery | None = None
-        self._searching = False
+        super().__init__(ctx, PropertyQuery(), parent, page_size=page_size)
         operator = getattr(ctx, "operator", None)
         self._me = getattr(operator, "username", None)
 
-    # ---- Qt model API ----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def column_title(self, column: str) -> str:
+        return column_title(column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def deleted_text(self) -> str:
+        return QCoreApplication.translate("PropertiesModel", "(deleted)")
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, row: Any, column: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == "consistency":
+                value = row.consistency.value
+                if value is not None and value < 0.8:
+                    return QBrush(QColor("#8c1d18"))  # with the figure itself: never colour alone
             return None
-        if not 0 <= section < len(COLUMNS):
-            return None
-        return column_title(COLUMNS[section])
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if self._rows[index.row()][1] is DELETED:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < len(COLUMNS)):
-            return None
-        pid, row = self._rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return pid
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("rooms", "bound_now", "consistency"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and row is not DELETED and column == "consistency":
-            value = row.consistency.value
-            if value is not None and value < 0.8:
-                return QBrush(QColor("#8c1d18"))  # with the figure itself: never colour alone
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        if row is DELETED:
-            return QCoreApplication.translate("PropertiesModel", "(deleted)") if column == "address" else ""
         return display(row, column, self._me)
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._next is not None and not self._fetching_page and not self._searching
+    def fetch_page(self, desk: Any, query: PropertyQuery, after: str | None, limit: int) -> Any:
+        return desk.housing.find_properties(
+            query.text, grid_code=query.grid_code, order=query.order, landlord_late=query.landlord_late,
+            after=after, limit=limit,
+        )
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        self._fetch_page(self._generation, self.query, self._next)
-
-    # ---- what the page calls ---------------------------------------------------------------------
-    def search(self, query: PropertyQuery) -> None:
-        """Show `query`'s first page when it arrives (the rows shown so far stay until then)."""
-        self._searched_at = time.perf_counter()
-        if self._searching:
-            self._pending = query
-            self._generation += 1
-            return
-        self._start(query)
-
-    def refresh(self) -> None:
-        """Search the current query again from its first page."""
-        self.search(self.query)
-
-    def row_id(self, row: int) -> str | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, property_id: str) -> int:
-        for i, (pid, _r) in enumerate(self._rows):
-            if pid == property_id:
-                return i
-        return -1
-
-    def row_at(self, row: int) -> Any:
-        """The `PropertyRow` shown in `row` (None: out of range or deleted)."""
-        if not 0 <= row < len(self._rows):
-            return None
-        r = self._rows[row][1]
-        return None if r is DELETED else r
-
-    def has_more(self) -> bool:
-        return self._next is not None
+    def fetch_rows(self, desk: Any, keys: list[Any]) -> dict[Any, Any]:
+        return desk.housing.property_rows(keys)  # type: ignore[no-any-return]
 
     def on_changed(self, changes: Any) -> None:
-        """The core wrote something that may change what rows show: fetch the rows shown again."""
+        """The core wrote something that may change what rows show: fetch the rows shown again (they
+        stay shown meanwhile); a property created means a new search (it belongs somewhere in the order)."""
         kinds = {str(getattr(c.kind, "value", c.kind)) for c in getattr(changes, "changed", ())}
-        if not kinds & REFRESH_KINDS or not self._rows:
+        if not kinds & REFRESH_KINDS or not self._ids:
             return
         if "property" in kinds:
             new = {c.id for c in changes.changed if str(getattr(c.kind, "value", c.kind)) == "property"}
-            if new - {pid for pid, _r in self._rows}:  # a property created: it belongs somewhere in the order
+            if new - set(self._ids):
                 self.refresh()
                 return
-        self._refetch([pid for pid, r in self._rows if r is not DELETED])
-
-    def clear(self) -> None:
-        """Forget every row (the lock screen calls this)."""
-        self._generation += 1
-        self.beginResetModel()
-        self._rows = []
-        self._next = None
-        self.endResetModel()
-
-    # ---- fetching --------------------------------------------------------------------------------
-    def _set_busy(self, delta: int) -> None:
-        before = self._busy > 0
-        self._busy += delta
-        if (self._busy > 0) != before:
-            self.loading.emit(self._busy > 0)
-
-    def _start(self, query: PropertyQuery) -> None:
-        self._generation += 1
-        self._searching = True
-        self._fetch_page(self._generation, query, None)
-
-    def _fetch_page(self, generation: int, query: PropertyQuery, after: str | None) -> None:
-        desk = self.ctx.desk
-        first = after is None
-        self._fetching_page = True
-        self._set_busy(+1)
-        size = self.page_size
-
-        def work(_token: Any) -> Any:
-            if generation != self._generation:
-                raise Cancelled()
-            return desk.housing.find_properties(
-                query.text, grid_code=query.grid_code, order=query.order, landlord_late=query.landlord_late,
-                after=after, limit=size
-            )
-
-        def done(page: Any) -> None:
-            if generation != self._generation:
-                return
-            if first:
-                self.beginResetModel()
-                self.query = query
-                self._rows = [(r.id, r) for r in page.items]
-                self._next = page.next
-                self.endResetModel()
-                self.searched.emit(query, time.perf_counter() - self._searched_at)
-            else:
-                shown = {pid for pid, _r in self._rows}
-                new = [r for r in page.items if r.id not in shown]
-                if new:
-                    start = len(self._rows)
-                    self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-                    self._rows.extend((r.id, r) for r in new)
-                    self.endInsertRows()
-                self._next = page.next
-
-        def finished() -> None:
-            self._set_busy(-1)
-            self._fetching_page = False
-            if first:
-                self._searching = False
-                pending, self._pending = self._pending, None
-                if pending is not None:
-                    self._start(pending)
-
-        def failed(exc: BaseException) -> bool:
-            if generation == self._generation:
-                self.failed.emit(exc)
-            return True
-
-        Op(self, work, lane=Lane.DB).on_success(done).on_failure(failed).on_finished(finished).start()
-
-    def _refetch(self, ids: list[str]) -> None:
-        generation = self._generation
-        desk = self.ctx.desk
-        size = self.page_size
-
-        def work(_token: Any) -> dict[str, Any]:
-            out: dict[str, Any] = {}
-            for i in range(0, len(ids), size):
-                out.update(desk.housing.property_rows(ids[i : i + size]))
-            return out
-
-        def done(rows: dict[str, Any]) -> None:
-            if generation != self._generation or not self._rows:
-                return
-            wanted = set(ids)
-            self._rows = [(pid, rows.get(pid, DELETED) if pid in wanted else r) for pid, r in self._rows]
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
-
-        def failed(exc: BaseException) -> bool:
-            self.failed.emit(exc)
-            return True
-
-        self._set_busy(+1)
-        Op(self, work, lane=Lane.DB).on_success(done).on_failure(failed).on_finished(lambda: self._set_busy(-1)).start()
-
-
-def _role_limit(ctx: Any) -> int:
-    from workstation.domain.permissions import max_page
-
-    operator = getattr(ctx, "operator", None)
-    return max_page(operator.role) if operator is not None else PAGE_SIZE
+        self.refetch([pid for pid in self._ids if self._cache.get(pid) is not DELETED])
 
 
 # ---- a room's bindings ----------------------------------------------------------------------------
-TENANCY_COLUMNS = ("name", "id_number", "from", "to", "relation", "source", "note")
+# Four columns, the first three of two lines each, so the table reads whole beside the room tiles at
+# 1366 px (with the demo desk open) in both languages: who (name / document number), when (from / to),
+# how (relation / source); the note (overlaps, ended, later) takes the rest and is elided, whole in its
+# tooltip.
+TENANCY_COLUMNS = ("person", "period", "relation", "note")
 
 
 def tenancy_column_title(name: str) -> str:
+    """A column's title: two lines for the two-line columns (each line translated on its own)."""
     titles = {
-        "name": QCoreApplication.translate("PropertiesModel", "Name"),
-        "id_number": QCoreApplication.translate("PropertiesModel", "Document number"),
-        "from": QCoreApplication.translate("PropertiesModel", "From"),
-        "to": QCoreApplication.translate("PropertiesModel", "Moved out"),
-        "relation": QCoreApplication.translate("PropertiesModel", "Relation"),
-        "source": QCoreApplication.translate("PropertiesModel", "Source"),
+        "person": QCoreApplication.translate("PropertiesModel", "Name") + "\n"
+        + QCoreApplication.translate("PropertiesModel", "Document number"),
+        "period": QCoreApplication.translate("PropertiesModel", "From") + "\n"
+        + QCoreApplication.translate("PropertiesModel", "Moved out"),
+        "relation": QCoreApplication.translate("PropertiesModel", "Relation") + "\n"
+        + QCoreApplication.translate("PropertiesModel", "Source"),
         "note": QCoreApplication.translate("PropertiesModel", "Note"),
     }
     return titles[name]
@@ -355,7 +180,7 @@ def relation_name(value: Any) -> str:
 
 def source_name(value: Any) -> str:
     names = {
-        "landlord_declaration": QCoreApplication.translate("PropertiesModel", "Landlord declaration"),
+        "landlord_declaration": QCoreApplication.translate("PropertiesModel", "Declaration"),  # the landlord's
         "assistant": QCoreApplication.translate("PropertiesModel", "Assistant"),
         "officer": QCoreApplication.translate("PropertiesModel", "Officer"),
     }
@@ -376,80 +201,48 @@ def overlap_note(t: Any) -> str:
     return "⚠ " + QCoreApplication.translate("PropertiesModel", "Also bound to room %1").replace("%1", others)
 
 
-class TenanciesModel(QAbstractTableModel):
+class TenanciesModel(TableModel):
     """The bindings of one room (`desk.housing.room_tenancies`), current first; `set_rows(rows)`."""
+
+    COLUMNS = TENANCY_COLUMNS
+    ROLES = TEXT_ROLES | {Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole}
 
     def __init__(self, parent: Any = None, *, today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self.today = today or date.today()
 
     def set_rows(self, rows: Any) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
         self.today = date.today()
-        self.endResetModel()
+        super().set_rows(rows)
 
     def clear(self) -> None:
         self.set_rows([])
 
     def tenancy(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.row_at(row)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def column_title(self, column: str) -> str:
+        return tenancy_column_title(column)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TENANCY_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(TENANCY_COLUMNS):
-            return None
-        return tenancy_column_title(TENANCY_COLUMNS[section])
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
-            return None
-        if not 0 <= index.column() < len(TENANCY_COLUMNS):
-            return None
-        t = self._rows[index.row()]
-        column = TENANCY_COLUMNS[index.column()]
+    def cell(self, t: Any, column: str, role: int) -> Any:
         current = t.current(self.today)
-        if role == Qt.ItemDataRole.UserRole:
-            return t.id
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "note" and t.overlaps:
                 return QBrush(QColor("#8c1d18"))
             return None if current else QBrush(QColor("#555555"))
-        if role == Qt.ItemDataRole.FontRole and current:
-            from PySide6.QtGui import QFont
-
+        if role == Qt.ItemDataRole.FontRole:
+            if not current:
+                return None
             f = QFont()
             f.setBold(True)
             return f
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
-        if column == "name":
-            return t.person_name
-        if column == "id_number":
-            return t.id_number_masked or ""
-        if column == "from":
-            return t.start_date.isoformat()
-        if column == "to":
-            if t.end_date is None:
-                return QCoreApplication.translate("PropertiesModel", "now")
-            return t.end_date.isoformat()
+        if column == "person":
+            return t.person_name + ("\n" + t.id_number_masked if t.id_number_masked else "")
+        if column == "period":
+            until = t.end_date.isoformat() if t.end_date else QCoreApplication.translate("PropertiesModel", "now")
+            return t.start_date.isoformat() + "\n– " + until
         if column == "relation":
-            return relation_name(t.relation)
-        if column == "source":
-            return source_name(t.source)
+            return relation_name(t.relation) + "\n" + source_name(t.source)
         if column == "note":
             note = overlap_note(t)
             if not note and t.start_date > self.today:

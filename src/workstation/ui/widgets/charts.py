@@ -22,6 +22,10 @@ INK = "#202124"
 MUTED = "#5f6368"
 BAR = "#3367d6"
 LINE = "#188038"
+CONSISTENCY = "#7b1fa2"
+BACKLOG = "#b06000"
+#: every colour a series is drawn in (the self-test looks for them in a grabbed chart)
+SERIES_COLOURS = (BAR, LINE, CONSISTENCY, BACKLOG)
 
 
 class Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph ships no types

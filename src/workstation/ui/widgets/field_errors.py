@@ -1,4 +1,5 @@
-"""Reasons shown beside the fields they belong to (`ValidationError.problems`)."""
+"""Reasons shown beside the fields they belong to (`ValidationError.problems`), and a label of reasons
+that belong to no one field (`ProblemsLabel`), in the same red."""
 
 from __future__ import annotations
 
@@ -7,10 +8,35 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+STYLE = "color: #b3261e;"  # with words, never colour alone
+
+
+def _style(label: QLabel, name: str) -> None:
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(STYLE)
+    label.hide()
+
+
+class ProblemsLabel(QLabel):
+    """Reasons that name no field of a form (one a line), hidden while there are none."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        _style(self, name)
+
+    def show_lines(self, lines: Iterable[str]) -> None:
+        """Show `lines` (texts in the UI language); none: hide the label."""
+        lines = list(lines)
+        self.setText("\n".join(lines))
+        self.setVisible(bool(lines))
+
 
 class FieldErrors:
     """Maps field names (the names the domain's validation uses: "number", "phone", …) to a label under
     each field. `show(problems)` returns the problems that name no registered field (shown elsewhere).
+
+    The reasons shown are remembered: `retranslate()` says them again in a new UI language.
 
     Usage::
 
@@ -21,12 +47,10 @@ class FieldErrors:
     def __init__(self) -> None:
         self._labels: dict[str, QLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._shown: list[Any] = []
 
     def register(self, name: str, field: QWidget, label: QLabel) -> None:
-        label.setObjectName(f"error_{name}")
-        label.setWordWrap(True)
-        label.setStyleSheet("color: #b3261e;")  # with words, never colour alone
-        label.hide()
+        _style(label, f"error_{name}")
         self._labels[name] = label
         self._fields[name] = field
 
@@ -48,6 +72,7 @@ class FieldErrors:
         return self._labels.get(name)
 
     def clear(self) -> None:
+        self._shown = []
         for label in self._labels.values():
             label.clear()
             label.hide()
@@ -56,24 +81,30 @@ class FieldErrors:
         """Show each problem (`workstation.errors.Problem`, or a (field, text) pair) beside its field, in
         the UI language (several for one field are joined); focus the first such field. Returns the
         problems that name no registered field."""
-        from workstation.ui.i18n import problem_text
-
         self.clear()
         rest: list[Any] = []
-        texts: dict[str, list[str]] = {}
         for p in problems:
-            name = p[0]
-            if name in self._labels:
-                texts.setdefault(name, []).append(problem_text(p))
-            else:
-                rest.append(p)
+            (self._shown if p[0] in self._labels else rest).append(p)
         first: QWidget | None = None
-        for name, items in texts.items():
-            label = self._labels[name]
-            label.setText("\n".join(items))
-            label.show()
+        for name in self._say():
+            self._labels[name].show()
             if first is None:
                 first = self._fields[name]
         if first is not None:
             first.setFocus()
         return rest
+
+    def retranslate(self) -> None:
+        """Say the reasons shown again in the UI language (after a language switch)."""
+        self._say()
+
+    def _say(self) -> list[str]:
+        """Set the labels' texts from `_shown`; returns the fields named, in order."""
+        from workstation.ui.i18n import problem_text
+
+        texts: dict[str, list[str]] = {}
+        for p in self._shown:
+            texts.setdefault(p[0], []).append(problem_text(p))
+        for name, items in texts.items():
+            self._labels[name].setText("\n".join(items))
+        return list(texts)

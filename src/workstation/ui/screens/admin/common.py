@@ -44,33 +44,7 @@ class Note(QLabel):
         self.hide()
 
 
-class Reasons(FieldErrors):
-    """`FieldErrors` that show their reasons again in a new UI language (`retranslate`)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._shown: list[Any] = []
-
-    def show(self, problems: Any) -> list[Any]:
-        problems = list(problems)
-        rest = super().show(problems)
-        self._shown = [p for p in problems if p not in rest]
-        return rest
-
-    def clear(self) -> None:
-        super().clear()
-        self._shown = []
-
-    def retranslate(self) -> None:
-        from workstation.ui.i18n import problem_text
-
-        texts: dict[str, list[str]] = {}
-        for p in self._shown:
-            texts.setdefault(p[0], []).append(problem_text(p))
-        for name, items in texts.items():
-            label = self.label(name)
-            if label is not None:
-                label.setText("\n".join(items))
+Reasons = FieldErrors  # reasons beside their fields, said again in a new UI language (`retranslate`)
 
 
 def refusal_text(exc: BaseException) -> str:

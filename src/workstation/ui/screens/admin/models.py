@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from workstation.i18n import render
 from workstation.storage.operators import DISABLED, LOCKED, OperatorAccount
+from workstation.ui import i18n as ui_i18n
 from workstation.ui.context import role_label
 from workstation.ui.screens.sync.model import local_time
 
@@ -117,18 +119,11 @@ class OperatorsModel(_Table):
 
 
 def purge_kind_label(kind: str) -> str:
-    """What a purge removes, in words, per `retention.PurgeReport.counts` key."""
-    labels = {
-        "spot_check": QCoreApplication.translate("AdminPurge", "Spot checks"),
-        "declaration": QCoreApplication.translate("AdminPurge", "Declarations"),
-        "task": QCoreApplication.translate("AdminPurge", "Completed tasks"),
-        "tenancy": QCoreApplication.translate("AdminPurge", "Ended bindings (who lived where)"),
-        "fingerprint": QCoreApplication.translate("AdminPurge", "Fingerprints"),
-        "identity_document": QCoreApplication.translate("AdminPurge", "Identity documents"),
-        "person": QCoreApplication.translate("AdminPurge", "Residents"),
-        "outbox": QCoreApplication.translate("AdminPurge", "Sync log entries the platform acknowledged"),
-    }
-    return labels.get(kind, kind)
+    """What a purge removes, in words, per `retention.PurgeReport.counts` key, in the UI language (the
+    table is the core's, `retention.PURGE_LABELS`, which ``workstation-admin purge`` shows too)."""
+    from workstation.storage.retention import purge_label
+
+    return render(purge_label(kind), ui_i18n.current())
 
 
 class PurgePreviewModel(_Table):

@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 from workstation.domain.permissions import Permission
 from workstation.errors import UserFacingError
 from workstation.i18n import render
+from workstation.sync.audit_words import KIND_LABELS
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
-from workstation.ui.screens.audit.model import AuditQuery, AuditTrailModel
+from workstation.ui.screens.audit.model import AuditQuery, AuditTrailModel, subject_text
 from workstation.ui.tasks import OpHandle
+from workstation.ui.widgets.tables import steady_view
 
 _BOX = "padding: 8px; border: 1px solid {b}; background: {bg}; color: {fg};"
 OK_STYLE = _BOX.format(b="#5a9e5a", bg="#e8f5e8", fg="#12361a")
@@ -193,15 +195,15 @@ class AuditPage(PageBase):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        steady_view(self.table)  # each page of the trail painted once
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self._row_double_clicked)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(40)
-        for col, width in enumerate((56, 140, 96, 170, 56, 120, 160)):
-            header.resizeSection(col, width)
         header.setStretchLastSection(True)  # the details take what is left
+        self._fit_columns()
         lay.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setObjectName("audit_status")
@@ -216,6 +218,29 @@ class AuditPage(PageBase):
         self.model.failed.connect(self._on_failed)
         self.model.loading.connect(lambda _b: self._show_count())
         self.retranslate()
+
+    # the columns' widths: No., time, operator, event, outcome, about (the details take the rest)
+    WIDTHS = (48, 134, 80, 164, 44, 240)
+    DETAILS_MIN = 120  # the About column gives way (down to ABOUT_MIN) so that the details keep this much
+    ABOUT_MIN = 150
+
+    def _fit_columns(self) -> None:
+        """Each column at its width, never narrower than its title in the UI language ("Outcome" is wider
+        than 结果); on a narrow page (the demo desk beside it) the About column narrows first."""
+        header = self.table.horizontalHeader()
+        fm = header.fontMetrics()
+        widths = []
+        for col, width in enumerate(self.WIDTHS):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            widths.append(max(width, fm.horizontalAdvance(title) + 24))
+        room = self.table.viewport().width() - sum(widths[:-1]) - self.DETAILS_MIN
+        widths[-1] = max(min(widths[-1], room), self.ABOUT_MIN)
+        for col, width in enumerate(widths):
+            header.resizeSection(col, width)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _date_edit(self, name: str) -> QDateEdit:
         box = QDateEdit()
@@ -259,16 +284,8 @@ class AuditPage(PageBase):
         self.actor_box.setItemText(0, self.tr("All operators"))
         self.actor_box.setToolTip(self.tr("Choose an operator, or type a user name"))
         self.kind_label.setText(self.tr("&Event:"))
-        names = {
-            None: self.tr("All events"),
-            "sign_in": self.tr("Logins and unlocking"),
-            "read": self.tr("Reads of personal data"),
-            "change": self.tr("Changes to records"),
-            "export": self.tr("Exports"),
-            "sync": self.tr("Sync with the platform"),
-            "admin": self.tr("Administration"),
-            "refused": self.tr("Refused or failed"),
-        }
+        names: dict[str | None, str] = {k: render(v, i18n.current()) for k, v in KIND_LABELS.items()}
+        names[None] = self.tr("All events")
         for i in range(self.kind_box.count()):
             self.kind_box.setItemText(i, names.get(self.kind_box.itemData(i), str(self.kind_box.itemData(i))))
         self.from_label.setText(self.tr("&From:"))
@@ -282,13 +299,14 @@ class AuditPage(PageBase):
             self.person_box.setPlaceholderText(self.tr("Double-click a row about a resident, or paste its record id"))
         self.person_box.setToolTip(
             self.tr("Your role may not search residents by name or ID number. Rows about a resident show "
-                    "its record id in the About column (point at it to see the whole id): double-click such a "
-                    "row to list only that resident's events.")
+                    "the resident's name and masked ID number in the About column: double-click such a row to "
+                    "list only that resident's events.")
             if not self.ctx.can(Permission.READ_PERSON)
             else self.tr("Find a resident by name or ID number, or double-click a row about a resident")
         )
         self.person_find.setText(self.tr("Find"))
         self.person_clear.setText(self.tr("Any person"))
+        self._fit_columns()
         self.person_choice.setToolTip(self.tr("Several residents match: choose one"))
         self.reset_button.setText(self.tr("Clear filters"))
         self.verify_button.setText(self.tr("Verify chain"))
@@ -396,7 +414,7 @@ class AuditPage(PageBase):
             self._set_person(*hits[0])
             return
         self.person_choice.clear()
-        self.person_choice.addItem(self.tr("Choose one of {n} residents…").replace("{n}", str(len(hits))), None)
+        self.person_choice.addItem(self.tr("Choose one of %n resident(s)…", "", len(hits)), None)
         for pid, label in hits:
             self.person_choice.addItem(label, pid)
         self.person_choice.show()
@@ -430,7 +448,7 @@ class AuditPage(PageBase):
             return
         r = self.model.row(index.row())
         if r.target_type == "person" and r.target_id:
-            self._set_person(r.target_id, r.target_id)
+            self._set_person(r.target_id, subject_text(r) or r.target_id)
 
     def _set_person(self, person_id: str, label: str) -> None:
         self._person_id = person_id
@@ -459,6 +477,12 @@ class AuditPage(PageBase):
     # ---- the list --------------------------------------------------------------------------------------
     def _on_searched(self, _query: AuditQuery, _seconds: float) -> None:
         self._show_count()
+        if self._person_id is not None and self._person_label == self._person_id:  # a record id was pasted
+            for r in self.model.rows:
+                if getattr(r, "target_id", None) == self._person_id and subject_text(r):
+                    self._person_label = subject_text(r)
+                    self.person_box.setText(self._person_label)  # the resident in words, not the id
+                    break
         seq = self.model.highlight_seq
         row = self.model.row_of(seq) if seq is not None else -1
         if row >= 0:
@@ -474,9 +498,9 @@ class AuditPage(PageBase):
         elif n == 0:
             self.status.setText(self.tr("No event matches these filters."))
         elif self.model.has_more():
-            self.status.setText(self.tr("{n} events shown; more load as you scroll down.").replace("{n}", str(n)))
+            self.status.setText(self.tr("%n event(s) shown; more load as you scroll down.", "", n))
         else:
-            self.status.setText(self.tr("{n} events.").replace("{n}", str(n)))
+            self.status.setText(self.tr("%n event(s).", "", n))
 
     def _on_failed(self, exc: BaseException) -> None:
         from workstation.ui.errors import show_error
@@ -526,8 +550,8 @@ class AuditPage(PageBase):
         if res.ok:
             self.verify_box.setStyleSheet(OK_STYLE)
             self.verify_box.setText(
-                self.tr("The audit trail is intact: {n} rows checked, none changed or removed.").replace(
-                    "{n}", str(res.rows_checked)
+                self.tr("The audit trail is intact: %n row(s) checked, none changed or removed.", "",
+                        res.rows_checked
                 )
             )
             self.show_broken.hide()
@@ -590,7 +614,7 @@ class AuditPage(PageBase):
         def done(rows: int) -> None:
             self.last_export = (Path(path), rows)
             win = self.window()
-            text = self.tr("{n} events written to {path}.").replace("{n}", str(rows)).replace("{path}", str(path))
+            text = self.tr("%n event(s) written to {path}.", "", rows).replace("{path}", str(path))
             if hasattr(win, "show_message"):
                 win.show_message(text, "info")
             else:

@@ -14,17 +14,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -40,7 +38,8 @@ from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
 from workstation.ui.screens.housing_checks.models import ComparisonModel, EntriesModel
 from workstation.ui.screens.registration.logic import parse_date
-from workstation.ui.widgets.field_errors import FieldErrors
+from workstation.ui.widgets.dialogs import DeskDialog, button, heading
+from workstation.ui.widgets.field_errors import FieldErrors, ProblemsLabel
 
 REFRESH_KINDS = {Kind.DECLARATION, Kind.TENANCY, Kind.PERSON, Kind.ROOM, Kind.PROPERTY}
 
@@ -48,17 +47,6 @@ REFRESH_KINDS = {Kind.DECLARATION, Kind.TENANCY, Kind.PERSON, Kind.ROOM, Kind.PR
 def can(ctx: Any, permission: Permission) -> bool:
     check = getattr(ctx, "can", None)
     return bool(check(permission)) if callable(check) else True
-
-
-def heading_label(name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    f = label.font()
-    f.setPointSizeF(f.pointSizeF() * 1.25)
-    f.setBold(True)
-    label.setFont(f)
-    label.setWordWrap(True)
-    return label
 
 
 def table_view(name: str) -> QTableView:
@@ -72,18 +60,40 @@ def table_view(name: str) -> QTableView:
     return view
 
 
-class DeclarationDialog(QDialog):
+SMALLEST_SCREEN = 1366  # px: the narrowest screen the desk is made for (desk-ui.md)
+
+
+def widen_to_fit(dialog: QWidget, view: QTableView) -> None:
+    """Make `dialog` wide enough for every column of `view` at its content's width (no sideways
+    scrolling, no column cut off at the right), up to its screen's width (a screen narrower than
+    `SMALLEST_SCREEN` counts as that wide); never narrower than it is, and moved left if it would
+    then stand past the screen's right edge."""
+    header = view.horizontalHeader()
+    header.resizeSections()  # each section at its contents' width now (the layout is lazy)
+    overflow = header.length() - view.viewport().width()  # the last section stretches only into room left
+    if overflow <= 0:
+        return
+    wanted = dialog.width() + overflow + 2
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    limit = max(screen.width() if screen is not None else 0, SMALLEST_SCREEN) - 20
+    target = min(wanted, limit)
+    if target <= dialog.width():
+        return
+    dialog.resize(target, dialog.height())
+    if screen is not None and screen.width() >= SMALLEST_SCREEN and dialog.frameGeometry().right() > screen.right():
+        dialog.move(max(screen.left(), screen.right() - dialog.frameGeometry().width()), dialog.y())
+
+
+class DeclarationDialog(DeskDialog):
     """One property's declarations beside its record. Reloads when declarations or bindings change."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.property_id = property_id
         self.comparison: DeclarationComparison | None = None
         self.entry_dialog: DeclarationEntryDialog | None = None
-        self._loading = False
         self.setObjectName("declarationDialog")
-        self.heading = heading_label("heading")
+        self.heading = heading("heading")
         self.rule = QLabel()
         self.rule.setObjectName("rule")
         self.rule.setWordWrap(True)
@@ -97,19 +107,11 @@ class DeclarationDialog(QDialog):
         self.history = QLabel()
         self.history.setObjectName("history")
         self.history.setWordWrap(True)
-        self.enter_button = QPushButton()
-        self.enter_button.setObjectName("enterDeclaration")
-        self.enter_button.clicked.connect(self.enter_declaration)
+        self.enter_button = button("enterDeclaration", self.enter_declaration)
         self.enter_button.setVisible(can(ctx, Permission.ENTER_DECLARATION))
         self.enter_button.setEnabled(False)
-        self.reload_button = QPushButton()
-        self.reload_button.setObjectName("reload")
-        self.reload_button.clicked.connect(self.reload)
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("close")
-        self.close_button.clicked.connect(self.reject)
-        for b in (self.enter_button, self.reload_button, self.close_button):
-            b.setAutoDefault(False)
+        self.reload_button = button("reload", self.reload)
+        self.close_button = button("close", self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.enter_button)
         buttons.addStretch(1)
@@ -123,11 +125,11 @@ class DeclarationDialog(QDialog):
         layout.addWidget(self.history)
         layout.addLayout(buttons)
         self.resize(1080, 520)
-        self._retranslate()
+        self.retranslate()
         ctx.changed.connect(self._on_changed)
         self.reload()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Landlord declarations"))
         self.enter_button.setText(self.tr("&Enter a declaration…"))
         self.enter_button.setToolTip(self.tr("Enter what the landlord declared: who lives in which room, since when"))
@@ -136,27 +138,11 @@ class DeclarationDialog(QDialog):
         self.model.retranslate()
         self._show(self.comparison)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def reload(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
+        """Read the comparison again (not while a read runs)."""
         pid = self.property_id
         desk = self.ctx.desk
-
-        def done() -> None:
-            self._loading = False
-
-        self.ctx.op(lambda _t: desk.housing.declaration_comparison(pid), parent=self) \
-            .on_success(self._show).on_finished(done).start()
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
+        self.load(lambda: desk.housing.declaration_comparison(pid), self._show, once=True)
 
     def _on_changed(self, changes: Any) -> None:
         kinds: frozenset[Kind] = getattr(changes, "kinds", frozenset())
@@ -171,31 +157,32 @@ class DeclarationDialog(QDialog):
         self.heading.setText(c.address)
         landlord = c.landlord_name or self.tr("not recorded")
         self.rule.setText(
-            self.tr("Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant "
-                    "recorded by an officer or assistant and not declared by then is overdue.")
-            .replace("%1", landlord).replace("%2", str(c.deadline_days))
+            self.tr("Landlord: %1. A landlord declares a new tenant within %n day(s) of moving in; a tenant "
+                    "recorded by an officer or assistant and not declared by then is overdue.", "", c.deadline_days)
+            .replace("%1", landlord)
         )
         if c.differences:
-            self.summary.setText(self.tr("%1 of %2 lines differ from the record (highlighted).")
-                                 .replace("%1", str(c.differences)).replace("%2", str(len(c.lines))))
+            self.summary.setText(self.tr("%1 of %n line(s) differ from the record (highlighted).", "", len(c.lines))
+                                 .replace("%1", str(c.differences)))
         elif c.lines:
             self.summary.setText(self.tr("The declarations agree with the record."))
         else:
             self.summary.setText(self.tr("Nobody is recorded or declared here."))
         self.model.set_rows(c.lines)
+        widen_to_fit(self, self.table)  # every column readable (the last one was cut off at 1080 px)
         if c.declarations:
             parts = [
-                self.tr("%1 by %2 (%3 tenants)").replace("%1", d.declared_on.isoformat())
-                .replace("%2", d.declarant_name).replace("%3", str(d.entries))
+                self.tr("%1 by %2 (%n tenant(s))", "", d.entries).replace("%1", d.declared_on.isoformat())
+                .replace("%2", d.declarant_name)
                 for d in c.declarations[:5]
             ]
             self.history.setText(texts.with_colon(self.tr("Declarations")) + " " + "; ".join(parts))
         elif any(line.agreement is Agreement.FROM_DECLARATION for line in c.lines):
             n = sum(1 for line in c.lines if line.agreement is Agreement.FROM_DECLARATION)
             self.history.setText(self.tr(
-                "No declaration form is on file for this property. %1 tenant(s) were registered straight from "
-                "what the landlord declared (\"Recorded from a declaration\"): their room and date are those "
-                "recorded then.").replace("%1", str(n)))
+                "No declaration form is on file for this property. Registered straight from what the landlord "
+                "declared (\"Recorded from a declaration\"): %n tenant(s), with the room and date recorded then.",
+                "", n))
         else:
             self.history.setText(self.tr("The landlord has declared nothing for this property yet."))
         self.enter_button.setEnabled(True)
@@ -235,7 +222,7 @@ class RoomDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
 
 
-class DeclarationEntryDialog(QDialog):
+class DeclarationEntryDialog(DeskDialog):
     """Enter one declaration of a property: date, declarant, and the tenants (name, ID number, room,
     moving-in date). Problems show beside their field, a tenant's under the table."""
 
@@ -249,17 +236,15 @@ class DeclarationEntryDialog(QDialog):
         landlord_name: str | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.property_id = property_id
         self.address = address
         self.today = today or date.today()
         self.saved = False
-        self._busy = False
         self._core_problems: list[Any] = []  # the store's last refusal (shown again in a new language)
         self.setObjectName("declarationEntry")
         self.errors = FieldErrors()
-        self.heading = heading_label("heading")
+        self.heading = heading("heading")
         self.declared_on = QLineEdit(self.today.isoformat())
         self.declared_on.setObjectName("declared_on")
         self.declarant_name = QLineEdit(landlord_name or "")
@@ -285,26 +270,11 @@ class DeclarationEntryDialog(QDialog):
         self.room_delegate = RoomDelegate([], self.table)
         self.table.setItemDelegateForColumn(2, self.room_delegate)
         self.tenants_label.setBuddy(self.table)
-        self.entry_errors = QLabel()
-        self.entry_errors.setObjectName("error_entries")
-        self.entry_errors.setWordWrap(True)
-        self.entry_errors.setStyleSheet("color: #b3261e;")
-        self.entry_errors.hide()
-        self.add_button = QPushButton()
-        self.add_button.setObjectName("addTenant")
-        self.add_button.clicked.connect(self.add_tenant)
-        self.remove_button = QPushButton()
-        self.remove_button.setObjectName("removeTenant")
-        self.remove_button.clicked.connect(self.remove_tenant)
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("save")
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel")
-        self.cancel_button.clicked.connect(self.reject)
-        for b in (self.add_button, self.remove_button, self.cancel_button):
-            b.setAutoDefault(False)
+        self.entry_errors = ProblemsLabel("error_entries")
+        self.add_button = button("addTenant", self.add_tenant)
+        self.remove_button = button("removeTenant", self.remove_tenant)
+        self.save_button = button("save", self.save, default=True)
+        self.cancel_button = button("cancel", self.reject)
         row_buttons = QHBoxLayout()
         row_buttons.addWidget(self.add_button)
         row_buttons.addWidget(self.remove_button)
@@ -322,10 +292,10 @@ class DeclarationEntryDialog(QDialog):
         layout.addWidget(self.entry_errors)
         layout.addLayout(buttons)
         self.resize(760, 480)
-        self._retranslate()
+        self.retranslate()
         self._load_rooms()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Enter a landlord declaration"))
         self.heading.setText(self.address)
         self.labels["declared_on"].setText(texts.with_colon(self.tr("&Declared on")))
@@ -346,11 +316,6 @@ class DeclarationEntryDialog(QDialog):
     def _error_labels(self) -> list[QLabel]:
         return [lb for name in self.labels if (lb := self.errors.label(name)) is not None]
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
     def _load_rooms(self) -> None:
         pid = self.property_id
         desk = self.ctx.desk
@@ -358,7 +323,7 @@ class DeclarationEntryDialog(QDialog):
         def show(rooms: Any) -> None:
             self.room_delegate.rooms = [r.label for r in rooms]
 
-        self.ctx.op(lambda _t: desk.housing.rooms(pid), parent=self).on_success(show).start()
+        self.load(lambda: desk.housing.rooms(pid), show)
 
     def add_tenant(self) -> None:
         self.model.append({})
@@ -398,7 +363,7 @@ class DeclarationEntryDialog(QDialog):
         return values, problems
 
     def save(self) -> None:
-        if self._busy:
+        if self.busy:
             return
         values, problems = self.read()
         self._core_problems = []
@@ -407,19 +372,13 @@ class DeclarationEntryDialog(QDialog):
             return
         pid = self.property_id
         desk = self.ctx.desk
-        self._busy = True
-        self.save_button.setEnabled(False)
-
-        def done() -> None:
-            self._busy = False
-            self.save_button.setEnabled(True)
 
         def saved(_changes: Any) -> None:
             self.saved = True
             self.accept()
 
-        self.ctx.op(lambda _t: desk.housing.record_declaration(pid, **values), parent=self) \
-            .on_success(saved).on_failure(self._failed).on_finished(done).start()
+        self.submit(lambda: desk.housing.record_declaration(pid, **values), saved, failed=self._failed,
+                    disable=(self.save_button,))
 
     def _failed(self, exc: BaseException) -> bool:
         if isinstance(exc, ValidationError):
@@ -438,5 +397,4 @@ class DeclarationEntryDialog(QDialog):
                 lines.append(self.tr("Tenant %1: %2").replace("%1", field[8:-1]).replace("%2", str(text)))
             else:
                 lines.append(str(text))
-        self.entry_errors.setText("\n".join(lines))
-        self.entry_errors.setVisible(bool(lines))
+        self.entry_errors.show_lines(lines)

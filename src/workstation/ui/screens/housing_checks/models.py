@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -188,6 +189,7 @@ class FindingRow:
     result: SpotCheckResult | None = None
     notes: str = ""
     room_id: str | None = None  # the room, for an empty room's line
+    saved_at: datetime | None = None  # when its finding was saved (UTC, naive); a saved line is read-only
 
 
 RESULT_COLUMN = 4
@@ -196,7 +198,8 @@ NOTES_COLUMN = 5
 
 class FindingsModel(_Table):
     """A visit's findings. The result column edits with `SpotCheckResult` values (EditRole: the value,
-    or "" for not checked); notes are free text."""
+    or "" for not checked); notes are free text. A line saved already (`FindingRow.saved_at`) keeps
+    its finding, says "saved" beside it and is no longer editable (`mark_saved`)."""
 
     headers = ("Room", "Name", "ID number", "Since", "Finding", "Notes")
 
@@ -213,7 +216,13 @@ class FindingsModel(_Table):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             name = f.name if f.tenancy_id else QCoreApplication.translate("HousingChecks", "(nobody recorded)")
-            return (f.room, name, f.id_number_masked or "", f.since, texts.result_name(f.result), f.notes)[c]
+            result = texts.result_name(f.result)
+            if f.saved_at is not None:
+                if role == Qt.ItemDataRole.ToolTipRole and c == RESULT_COLUMN:
+                    return QCoreApplication.translate("HousingChecks", "%1, saved at %2").replace(
+                        "%1", result).replace("%2", texts.moment(f.saved_at))
+                result = QCoreApplication.translate("HousingChecks", "%1 · saved").replace("%1", result)
+            return (f.room, name, f.id_number_masked or "", f.since, result, f.notes)[c]
         if role == Qt.ItemDataRole.BackgroundRole and c == RESULT_COLUMN and f.result is not None:
             return QBrush(QColor("#e6f4ea") if f.result is SpotCheckResult.CONSISTENT else DIFFERS_BG)
         if role == ROLE_KEY:
@@ -224,7 +233,8 @@ class FindingsModel(_Table):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() in (RESULT_COLUMN, NOTES_COLUMN):
+        saved = 0 <= index.row() < len(self._rows) and self._rows[index.row()].saved_at is not None
+        if index.column() in (RESULT_COLUMN, NOTES_COLUMN) and not saved:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -232,6 +242,8 @@ class FindingsModel(_Table):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or not (0 <= index.row() < len(self._rows)):
             return False
         f: FindingRow = self._rows[index.row()]
+        if f.saved_at is not None:
+            return False
         if index.column() == RESULT_COLUMN:
             try:
                 new = replace(f, result=SpotCheckResult(value) if value else None)
@@ -252,6 +264,22 @@ class FindingsModel(_Table):
                 self._rows[r] = replace(f, result=result)
         if self._rows:
             self.dataChanged.emit(self.index(0, RESULT_COLUMN), self.index(len(self._rows) - 1, RESULT_COLUMN))
+
+    def to_save(self) -> list[int]:
+        """The rows marked and not saved yet, in order (what the next save sends)."""
+        return [r for r, f in enumerate(self._rows) if f.result is not None and f.saved_at is None]
+
+    def mark_saved(self, rows: list[int], when: datetime) -> None:
+        """Rows whose findings were saved at `when` (UTC, naive): they keep their finding, say "saved"
+        and become read-only."""
+        for r in rows:
+            if 0 <= r < len(self._rows):
+                self._rows[r] = replace(self._rows[r], saved_at=when)
+                self.dataChanged.emit(self.index(r, 0), self.index(r, self.columnCount() - 1))
+
+    def saved(self) -> int:
+        """How many lines are saved."""
+        return sum(1 for f in self._rows if f.saved_at is not None)
 
 
 class RoundModel(_Table):

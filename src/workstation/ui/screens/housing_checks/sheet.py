@@ -31,12 +31,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -45,12 +43,16 @@ from PySide6.QtWidgets import (
 from workstation.storage.areas.checks import VisitSheet
 from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
-from workstation.ui.screens.housing_checks.declaration import heading_label, table_view
+from workstation.ui.screens.housing_checks.declaration import table_view
 from workstation.ui.screens.housing_checks.models import RoundModel
+from workstation.ui.widgets.dialogs import DeskDialog, button, heading
 
 BOX = "□"  # U+25A1, in GB2312: every CJK font of the fallback list has it
 SHEET_POINT_SIZE = 9.5
-WIDTHS = (7, 10, 19, 11, 9, 10, 11, 9, 14)  # % of the page: room, name, ID number, since, relation, 3 boxes, notes
+HEAD_POINT_SIZE = 8  # the column heads: "Inconsistent" fits its box column unbroken
+# % of the page: room, name, ID number, since, relation, 4 boxes (present, consistent, inconsistent, not found),
+# notes: the boxes are the findings the spot-check dialog records (一致 / 不一致 / 查无此人)
+WIDTHS = (6, 10, 17, 10, 8, 8, 10, 11, 8, 12)
 NO_WRAP = " style='white-space:nowrap'"  # a masked ID number or a date is never broken over two lines
 
 
@@ -70,6 +72,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HousingChecks", text)
 
 
+def _tr_n(text: str, n: int) -> str:
+    """A text with a count (`%n`, its plural forms in the .ts; English: `ui.i18n.english_plural`)."""
+    return QCoreApplication.translate("HousingChecks", text, None, n)
+
+
 def sheet_title(sheet: VisitSheet) -> str:
     if sheet.month is not None:
         text = QCoreApplication.translate("HousingChecks", "Monthly round %1, grid %2")
@@ -82,7 +89,7 @@ def sheet_title(sheet: VisitSheet) -> str:
 # lupdate reads the sheet's texts here; `sheet_html` translates them by their English source
 def _sheet_texts_for_lupdate() -> None:  # pragma: no cover - never called
     QCoreApplication.translate("HousingChecks", "printed %1 by %2")
-    QCoreApplication.translate("HousingChecks", "%1 properties")
+    QCoreApplication.translate("HousingChecks", "%n [property|properties]", None, 0)
     QCoreApplication.translate("HousingChecks", "ID numbers masked")
     QCoreApplication.translate("HousingChecks", "More properties match than one sheet lists: print the rest by "
                                                 "property.")
@@ -94,12 +101,14 @@ def _sheet_texts_for_lupdate() -> None:  # pragma: no cover - never called
     QCoreApplication.translate("HousingChecks", "Relation")
     QCoreApplication.translate("HousingChecks", "Present")
     QCoreApplication.translate("HousingChecks", "Consistent")
+    QCoreApplication.translate("HousingChecks", "Inconsistent")
     QCoreApplication.translate("HousingChecks", "Not found")
     QCoreApplication.translate("HousingChecks", "Notes")
     QCoreApplication.translate("HousingChecks", "not recorded")
     QCoreApplication.translate("HousingChecks", "grid %1")
     QCoreApplication.translate("HousingChecks", "Landlord")
-    QCoreApplication.translate("HousingChecks", "%1 rooms, %2 people")
+    QCoreApplication.translate("HousingChecks", "%n room(s)", None, 0)
+    QCoreApplication.translate("HousingChecks", "%n [person|people]", None, 0)
     QCoreApplication.translate("HousingChecks", "Last spot check")
     QCoreApplication.translate("HousingChecks", "never")
     QCoreApplication.translate("HousingChecks", "No rooms recorded.")
@@ -115,7 +124,7 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
     e = html.escape
     t = _tr
     printed = t("printed %1 by %2").replace("%1", texts.moment(sheet.generated_at)).replace("%2", sheet.generated_by)
-    facts = [station_name, printed, t("%1 properties").replace("%1", str(len(sheet.properties))),
+    facts = [station_name, printed, _tr_n("%n [property|properties]", len(sheet.properties)),
              t("ID numbers masked")]
     out = [
         "<html><body>",
@@ -128,9 +137,9 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
     if not sheet.properties:
         out.append("<p>" + e(t("Every property of this grid has been spot-checked this month.")) + "</p>")
     heads = [t("Room"), t("Name"), t("ID number"), t("Since"), t("Relation"), t("Present"), t("Consistent"),
-             t("Not found"), t("Notes")]
+             t("Inconsistent"), t("Not found"), t("Notes")]
     box = f"<td align='center'><span style='font-size:14pt'>{BOX}</span></td>"
-    boxes = box * 3 + "<td></td>"
+    boxes = box * 4 + "<td></td>"
     for p in sheet.properties:
         people = sum(len(r.people) for r in p.rooms)
         landlord = p.landlord_name or t("not recorded")
@@ -139,14 +148,15 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
         facts = [
             t("grid %1").replace("%1", p.grid_code),
             texts.with_colon(t("Landlord")) + " " + landlord,
-            t("%1 rooms, %2 people").replace("%1", str(len(p.rooms))).replace("%2", str(people)),
+            _tr_n("%n room(s)", len(p.rooms)),
+            _tr_n("%n [person|people]", people),
             texts.with_colon(t("Last spot check")) + " " + (texts.moment(p.last_check) or t("never")),
         ]
         out.append(f"<h3 style='margin-bottom:2px'>{e(p.address)}</h3>")
         out.append("<p style='margin-top:0'>" + e(" · ".join(facts)) + "</p>")
         out.append("<table border='1' cellspacing='0' cellpadding='3' width='100%' style='border-collapse:collapse'>")
-        out.append("<tr>" + "".join(f"<th bgcolor='#eeeeee' width='{w}%'>{e(h)}</th>"
-                                    for h, w in zip(heads, WIDTHS, strict=True)) + "</tr>")
+        head = f"<th bgcolor='#eeeeee' width='%d%%' style='font-size:{HEAD_POINT_SIZE}pt'>%s</th>"
+        out.append("<tr>" + "".join(head % (w, e(h)) for h, w in zip(heads, WIDTHS, strict=True)) + "</tr>")
         if not p.rooms:
             out.append(f"<tr><td colspan='{len(heads)}'>" + e(t("No rooms recorded.")) + "</td></tr>")
         for room in p.rooms:
@@ -303,42 +313,30 @@ def open_sheet(ctx: Any, parent: QWidget | None, *, property_id: str | None = No
     ctx.op(work, parent=parent or ctx).on_success(show).with_progress(label).start()
 
 
-class MonthlyRoundDialog(QDialog):
+class MonthlyRoundDialog(DeskDialog):
     """集中清查: a grid's properties not spot-checked this calendar month, printable as one sheet."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, grid_code: str = "") -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.sheet: VisitSheet | None = None
         self.preview_dialog: SheetPreview | None = None
-        self._loading = False
         self.setObjectName("monthlyRound")
-        self.heading = heading_label("heading")
+        self.heading = heading("heading")
         self.grid = QLineEdit(grid_code)
         self.grid.setObjectName("grid_code")
         self.grid.returnPressed.connect(self.reload)
         self.grid_label = QLabel()
         self.grid_label.setBuddy(self.grid)
-        self.show_button = QPushButton()
-        self.show_button.setObjectName("show")
-        self.show_button.clicked.connect(self.reload)
+        self.show_button = button("show", self.reload)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.model = RoundModel(self)
         self.table = table_view("properties")
         self.table.setModel(self.model)
-        self.preview_button = QPushButton()
-        self.preview_button.setObjectName("preview")
-        self.preview_button.clicked.connect(self.preview)
-        self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("savePdf")
-        self.pdf_button.clicked.connect(lambda: self.save_pdf())
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("close")
-        self.close_button.clicked.connect(self.reject)
-        for b in (self.show_button, self.preview_button, self.pdf_button, self.close_button):
-            b.setAutoDefault(False)
+        self.preview_button = button("preview", self.preview)
+        self.pdf_button = button("savePdf", self.save_pdf)
+        self.close_button = button("close", self.reject)
         self.preview_button.setEnabled(False)
         self.pdf_button.setEnabled(False)
         top = QHBoxLayout()
@@ -358,11 +356,11 @@ class MonthlyRoundDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.resize(820, 480)
-        self._retranslate()
+        self.retranslate()
         if grid_code:
             self.reload()
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Monthly round"))
         self.heading.setText(self.tr("Monthly round: properties not spot-checked this month"))
         self.grid_label.setText(texts.with_colon(self.tr("&Grid")))
@@ -374,30 +372,13 @@ class MonthlyRoundDialog(QDialog):
         self.model.retranslate()
         self._show(self.sheet)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
     def reload(self) -> None:
         grid = self.grid.text().strip()
         if not grid:
             self.summary.setText(self.tr("Enter the grid code first."))
             return
-        if self._loading:
-            return
-        self._loading = True
         desk = self.ctx.desk
-
-        def done() -> None:
-            self._loading = False
-
-        self.ctx.op(lambda _t: desk.housing.monthly_round(grid), parent=self) \
-            .on_success(self._show).on_finished(done).start()
+        self.load(lambda: desk.housing.monthly_round(grid), self._show, once=True)
 
     def _show(self, sheet: VisitSheet | None) -> None:
         self.sheet = sheet
@@ -407,9 +388,9 @@ class MonthlyRoundDialog(QDialog):
         self.model.set_rows(sheet.properties)
         month = f"{sheet.month:%Y-%m}" if sheet.month else ""
         if sheet.properties:
-            text = self.tr("%1 properties of grid %2 not spot-checked in %3, in address order.")
-            self.summary.setText(text.replace("%1", str(len(sheet.properties))).replace("%2", sheet.grid_code or "")
-                                 .replace("%3", month))
+            text = self.tr("%n [property|properties] of grid %1 not spot-checked in %2, in address order.", "",
+                           len(sheet.properties))
+            self.summary.setText(text.replace("%1", sheet.grid_code or "").replace("%2", month))
         else:
             self.summary.setText(self.tr("Every property of grid %1 has been spot-checked in %2.")
                                  .replace("%1", sheet.grid_code or "").replace("%2", month))

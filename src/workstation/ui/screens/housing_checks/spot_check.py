@@ -11,17 +11,16 @@ for any other role the dialog says so and saves nothing (the core refuses anyway
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -33,10 +32,13 @@ from workstation.domain.permissions import Permission
 from workstation.errors import ValidationError
 from workstation.storage.areas.base import Kind
 from workstation.storage.areas.checks import Consistency, SheetProperty, VisitFinding
+from workstation.storage.schema import utcnow
 from workstation.ui import i18n
 from workstation.ui.screens.housing_checks import texts
-from workstation.ui.screens.housing_checks.declaration import can, heading_label, table_view
+from workstation.ui.screens.housing_checks.declaration import can, table_view
 from workstation.ui.screens.housing_checks.models import RESULT_COLUMN, FindingRow, FindingsModel
+from workstation.ui.widgets.dialogs import DeskDialog, button, heading
+from workstation.ui.widgets.field_errors import ProblemsLabel
 
 RESULTS = (None, SpotCheckResult.CONSISTENT, SpotCheckResult.INCONSISTENT, SpotCheckResult.NOT_FOUND)
 
@@ -73,10 +75,11 @@ def finding_rows(sheet: SheetProperty) -> list[FindingRow]:
 
 
 def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
-    """The marked lines as `VisitFinding`s; an empty room's line is a finding of that room (`room_id`)."""
+    """The marked lines not saved yet as `VisitFinding`s; an empty room's line is a finding of that room
+    (`room_id`)."""
     out = []
     for f in rows:
-        if f.result is None:
+        if f.result is None or f.saved_at is not None:
             continue
         room_id = f.room_id if f.tenancy_id is None else None
         out.append(VisitFinding(result=f.result, tenancy_id=f.tenancy_id, notes=f.notes.strip() or None,
@@ -84,23 +87,23 @@ def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
     return out
 
 
-class SpotCheckDialog(QDialog):
-    """Record a visit's findings for one property; the consistency rates update as soon as it is saved."""
+class SpotCheckDialog(DeskDialog):
+    """Record a visit's findings for one property; the consistency rates update as soon as it is saved.
+
+    After a save the saved lines keep their findings, say "saved" and become read-only (the status
+    line says how many and when); lines left unmarked can still be marked and saved."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.property_id = property_id
         self.sheet: SheetProperty | None = None
         self.rates: Consistency | None = None
         self.may_verify = can(ctx, Permission.VERIFY)
-        self._busy = False
-        self._loading = 0
         self.saved_count = 0
-        self._last_saved: int | None = None  # findings of the last save (the status line, retranslated)
+        self._last_saved: tuple[int, datetime] | None = None  # the last save: findings, when (retranslated)
         self._last_problem: Any = None  # what the problems line shows: an exception or "nothing marked"
         self.setObjectName("spotCheckDialog")
-        self.heading = heading_label("heading")
+        self.heading = heading("heading")
         self.rate_label = QLabel()
         self.rate_label.setObjectName("rates")
         self.rate_label.setWordWrap(True)
@@ -123,25 +126,14 @@ class SpotCheckDialog(QDialog):
             QAbstractItemView.EditTrigger.AllEditTriggers if self.may_verify
             else QAbstractItemView.EditTrigger.NoEditTriggers
         )
-        self.problems = QLabel()
-        self.problems.setObjectName("problems")
-        self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #b3261e;")
-        self.problems.hide()
+        self.problems = ProblemsLabel("problems")
         self.status = QLabel()
         self.status.setObjectName("status")
-        self.all_button = QPushButton()
-        self.all_button.setObjectName("allConsistent")
-        self.all_button.clicked.connect(lambda: self.model.set_all(SpotCheckResult.CONSISTENT))
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("save")
-        self.save_button.clicked.connect(self.save)
-        self.close_button = QPushButton()
-        self.close_button.setObjectName("close")
-        self.close_button.clicked.connect(self.reject)
-        for b in (self.all_button, self.save_button, self.close_button):
-            b.setAutoDefault(False)
-            b.setEnabled(b is self.close_button)
+        self.all_button = button("allConsistent", lambda: self.model.set_all(SpotCheckResult.CONSISTENT))
+        self.save_button = button("save", self.save)
+        self.close_button = button("close", self.reject)
+        self.all_button.setEnabled(False)
+        self.save_button.setEnabled(False)
         self.all_button.setVisible(self.may_verify)
         self.save_button.setVisible(self.may_verify)
         buttons = QHBoxLayout()
@@ -158,12 +150,12 @@ class SpotCheckDialog(QDialog):
         layout.addWidget(self.problems)
         layout.addLayout(buttons)
         self.resize(980, 520)
-        self._retranslate()
+        self.retranslate()
         ctx.changed.connect(self._on_changed)
         self.reload()
 
     # ---- texts -----------------------------------------------------------------------------------
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Spot check"))
         self.refusal.setText(self.tr("Only an officer records spot checks. You can read the rooms and the people "
                                      "bound to them here; an officer verifies them on a visit."))
@@ -176,54 +168,32 @@ class SpotCheckDialog(QDialog):
         self.model.retranslate()
         self._show_sheet(self.sheet)
         self._show_rates(self.rates)
-        if self._last_saved is not None:
-            self.status.setText(self.tr("Saved: %1 findings.").replace("%1", str(self._last_saved)))
+        self._show_saved()
         if isinstance(self._last_problem, ValidationError):
             self._failed(self._last_problem)
         elif self._last_problem is not None:
-            self._problems([self.tr("Mark at least one line with what the visit found.")])
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
-        super().changeEvent(event)
+            self._problems([self._nothing_to_save()])
 
     # ---- reading -----------------------------------------------------------------------------------
-    @property
-    def loading(self) -> bool:
-        return self._loading > 0
-
     def reload(self) -> None:
         """Read the rooms and people again (resets the marks) and the rates (the grid's once the sheet
         names it)."""
         pid = self.property_id
         desk = self.ctx.desk
-        self._loading += 1
-
-        def done() -> None:
-            self._loading -= 1
-
-        self.ctx.op(lambda _t: desk.housing.occupants(pid), parent=self) \
-            .on_success(self._show_sheet).on_finished(done).start()
+        self.load(lambda: desk.housing.occupants(pid), self._show_sheet)
         self.refresh_rates()
 
     def refresh_rates(self) -> None:
         pid = self.property_id
         desk = self.ctx.desk
         grid = self.sheet.grid_code if self.sheet else None
-        self._loading += 1
-
-        def done() -> None:
-            self._loading -= 1
-
-        self.ctx.op(lambda _t: desk.housing.consistency(property_id=pid, grid_code=grid), parent=self) \
-            .on_success(self._show_rates).on_finished(done).start()
+        self.load(lambda: desk.housing.consistency(property_id=pid, grid_code=grid), self._show_rates)
 
     def _on_changed(self, changes: Any) -> None:
         kinds: frozenset[Kind] = getattr(changes, "kinds", frozenset())
         if Kind.SPOT_CHECK in kinds:
             self.refresh_rates()
-        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON} and not self._busy:
+        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON} and not self.busy:
             self.reload()
 
     def _show_sheet(self, sheet: SheetProperty | None) -> None:
@@ -256,39 +226,50 @@ class SpotCheckDialog(QDialog):
 
     # ---- saving ----------------------------------------------------------------------------------
     def save(self) -> None:
-        if self._busy or not self.may_verify:
+        if self.busy or not self.may_verify:
             return
+        rows = self.model.to_save()
         findings = findings_of(self.model.rows())
         if not findings:
             self._last_problem = "nothing marked"
-            self._problems([self.tr("Mark at least one line with what the visit found.")])
+            self._problems([self._nothing_to_save()])
             return
         self._last_problem = None
         self._problems([])
         pid = self.property_id
         desk = self.ctx.desk
-        self._busy = True
-        self.save_button.setEnabled(False)
 
         def done() -> None:
-            self._busy = False
             self.save_button.setEnabled(self.model.rowCount() > 0)
+
+        when = utcnow()
 
         def saved(changes: Any) -> None:
             self.saved_count += len(changes.changed)
-            self._last_saved = len(changes.changed)
-            self.status.setText(self.tr("Saved: %1 findings.").replace("%1", str(len(changes.changed))))
-            if self.sheet is not None:
-                self.model.set_rows(finding_rows(self.sheet))  # a new visit starts unmarked
+            self._last_saved = (len(changes.changed), when)
+            self.model.mark_saved(rows, when)  # kept on screen, marked saved, read-only
+            self._show_saved()
 
-        self.ctx.op(lambda _t: desk.housing.record_visit(pid, findings=findings), parent=self) \
-            .on_success(saved).on_failure(self._failed).on_finished(done).start()
+        self.submit(lambda: desk.housing.record_visit(pid, findings=findings, checked_at=when), saved,
+                    failed=self._failed, disable=(self.save_button,), after=done)
+
+    def _show_saved(self) -> None:
+        if self._last_saved is None:
+            return
+        n, when = self._last_saved
+        self.status.setText(self.tr("Saved %n finding(s) at %1: they stay below, marked saved.", "", n)
+                            .replace("%1", texts.moment(when)[-5:]))
+
+    def _nothing_to_save(self) -> str:
+        if self.model.saved():
+            return self.tr("Nothing new to save: the marked lines are saved. Mark another line, or close.")
+        return self.tr("Mark at least one line with what the visit found.")
 
     def _failed(self, exc: BaseException) -> bool:
         if not isinstance(exc, ValidationError):
             return False
         self._last_problem = exc
-        marked = [r for r, f in enumerate(self.model.rows()) if f.result is not None]
+        marked = self.model.to_save()
         lines = []
         for p in exc.problems:
             field = str(p[0])
@@ -305,5 +286,4 @@ class SpotCheckDialog(QDialog):
         return True
 
     def _problems(self, lines: list[str]) -> None:
-        self.problems.setText("\n".join(lines))
-        self.problems.setVisible(bool(lines))
+        self.problems.show_lines(lines)

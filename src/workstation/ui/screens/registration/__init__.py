@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from workstation.domain.documents import IdentityDocument
@@ -98,8 +98,14 @@ def _open_form(ctx: Any, parent: QWidget | None, doc: IdentityDocument | None,
     form.open_existing.connect(lambda pid: open_resident(ctx, parent, pid))
     form.saved.connect(lambda pid, f=form: _say_registered(ctx, parent, pid, f.person_name()))
     present(form)
-    # the next form is built once this one is on screen (the timer dies with the form, or the session)
-    QTimer.singleShot(SPARE_DELAY_MS, form, lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) else None)
+    # the next form is built once this one is on screen; the timer belongs to the session (it dies with
+    # it), not to this form: a form closed at once (a wrong card) must not leave the next card without one
+    anchor = ctx if isinstance(ctx, QObject) else form
+    QTimer.singleShot(
+        SPARE_DELAY_MS,
+        anchor,
+        lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) and _alive(parent) else None,
+    )
     return form
 
 
@@ -116,6 +122,10 @@ def _say_registered(ctx: Any, parent: QWidget | None, person_id: str, name: str)
         (lambda: QCoreApplication.translate("Registration", "Open the record"),
          lambda: open_resident(ctx, parent, person_id)),
     )
+
+
+def _alive(parent: QWidget | None) -> bool:
+    return parent is None or shiboken6.isValid(parent)
 
 
 def open_resident(ctx: Any, parent: QWidget | None, person_id: str) -> None:

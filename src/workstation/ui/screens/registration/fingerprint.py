@@ -7,8 +7,11 @@ back as queued Qt signals, so the GUI thread never waits on the port. An image t
 dialog shows how much of it has arrived and how long the whole transfer takes at the line speed.
 
 Cancel (Esc) stops the enrolment at its next step and closes without a message; a changed finger
-choice restarts it; Skip (where station policy allows) asks for a reason. The template is not stored
-here: the caller stores `result` through the core's fingerprint service.
+choice restarts it; Skip (where station policy allows) asks for a reason from the core's fixed list
+(`SkipDialog`: "other" with a few words) and, where the policy requires a fingerprint, a supervisor's
+name and password (checked by the core, `desk.biometrics.approver`). Nothing is stored here: the caller
+stores `result` through the core's fingerprint service, or records the skip there
+(`desk.biometrics.record_skip`) once the resident exists.
 """
 
 from __future__ import annotations
@@ -20,19 +23,22 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
+    QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -43,10 +49,13 @@ from workstation.devices.transport import wire_seconds
 from workstation.devices.zfm.enroll import EnrollmentCancelled, EnrollmentResult, EnrollStep, enroll_finger
 from workstation.devices.zfm.image import packed_size
 from workstation.devices.zfm.quality import ACCEPT_SCORE
-from workstation.domain.enums import FingerPosition
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.domain.enums import FingerPosition, FingerprintSkipReason
+from workstation.errors import UserFacingError
+from workstation.i18n import QT_TRANSLATE_NOOP, render
+from workstation.storage.areas.biometrics import NOTE_LIMIT, SKIP_REASONS
+from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
-from workstation.ui.tasks import Cancelled
+from workstation.ui.tasks import Cancelled, Lane
 
 LIFT_FIRST = QT_TRANSLATE_NOOP("FingerprintDialog", "Lift the finger off the scanner first.")
 PACKET_OVERHEAD = 11  # bytes around each data packet: header 2, address 4, PID 1, length 2, checksum 2
@@ -130,11 +139,183 @@ class _Relay(QObject):
 
 
 @dataclass(frozen=True)
+class SkipChoice:
+    """Why no fingerprint is taken: a reason of the core's fixed list, the words given with it, and the
+    supervisor who confirmed it (their Actor, from `desk.biometrics.approver`; None when not asked)."""
+
+    reason: FingerprintSkipReason
+    note: str | None = None
+    approver: Any = None
+
+    def text(self) -> str:
+        """The reason in the UI's language (with the words given, and who confirmed it)."""
+        words = render(SKIP_REASONS[self.reason], i18n.current())
+        if self.reason is FingerprintSkipReason.OTHER and self.note:
+            words = self.note
+        elif self.note:
+            words = f"{words} ({self.note})"
+        if self.approver is not None:
+            words += QCoreApplication.translate("SkipDialog", "; confirmed by %1").replace(
+                "%1", str(self.approver.username)
+            )
+        return words
+
+
+@dataclass(frozen=True)
 class Capture:
-    """What the dialog hands back: an enrolment result, or the reason the capture was skipped."""
+    """What the dialog hands back: an enrolment result, or why the capture was skipped."""
 
     result: EnrollmentResult | None = None
-    skip_reason: str | None = None
+    skip: SkipChoice | None = None
+
+    @property
+    def skip_reason(self) -> str | None:
+        """The skip's reason in words (None when a finger was taken)."""
+        return self.skip.text() if self.skip is not None else None
+
+
+class SkipDialog(QDialog):
+    """Why no fingerprint is taken: one of the core's reasons (`SKIP_REASONS`), words for "other", and
+    where the station requires a fingerprint (`needs_supervisor`) a supervisor's name and password,
+    checked by the core (`desk.biometrics.approver`, DB lane) before the dialog accepts. After it is
+    accepted: `choice`."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None, *, needs_supervisor: bool = False) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.needs_supervisor = needs_supervisor
+        self.choice: SkipChoice | None = None
+        self.checking = False
+        self.setObjectName("skipDialog")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.question = QLabel()
+        self.question.setObjectName("skipQuestion")
+        self.reasons = QButtonGroup(self)
+        box = QVBoxLayout()
+        self.reason_buttons: dict[FingerprintSkipReason, QRadioButton] = {}
+        for i, reason in enumerate(FingerprintSkipReason):
+            b = QRadioButton()
+            b.setObjectName(f"skip_{reason.value}")
+            self.reasons.addButton(b, i)
+            self.reason_buttons[reason] = b
+            box.addWidget(b)
+        self.reasons.idToggled.connect(lambda _i, _on: self._update())
+        self.note = QLineEdit()
+        self.note.setObjectName("skipNote")
+        self.note.setMaxLength(NOTE_LIMIT)
+        self.note.textChanged.connect(lambda _t: self._update())
+        box.addWidget(self.note)
+        self.supervisor_box = QGroupBox()
+        self.supervisor_box.setObjectName("skipSupervisor")
+        sup = QFormLayout(self.supervisor_box)
+        self.supervisor_note = QLabel()
+        self.supervisor_note.setWordWrap(True)
+        sup.addRow(self.supervisor_note)
+        self.username = QLineEdit()
+        self.username.setObjectName("supervisorName")
+        self.password = QLineEdit()
+        self.password.setObjectName("supervisorPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.username_label = QLabel()
+        self.username_label.setBuddy(self.username)
+        self.password_label = QLabel()
+        self.password_label.setBuddy(self.password)
+        sup.addRow(self.username_label, self.username)
+        sup.addRow(self.password_label, self.password)
+        for ed in (self.username, self.password):
+            ed.textChanged.connect(lambda _t: self._update())
+        self.supervisor_box.setVisible(needs_supervisor)
+        self.error = QLabel()
+        self.error.setObjectName("skipError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a4262c;")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setObjectName("skipOk")
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.question)
+        lay.addLayout(box)
+        lay.addWidget(self.supervisor_box)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+        self._texts()
+        self._update()
+
+    def _texts(self) -> None:
+        self.setWindowTitle(self.tr("Skip the fingerprint"))
+        self.question.setText(self.tr("Why is no fingerprint taken?"))
+        for reason, b in self.reason_buttons.items():
+            b.setText(render(SKIP_REASONS[reason], i18n.current()))
+        self.supervisor_box.setTitle(self.tr("Supervisor's confirmation"))
+        self.supervisor_note.setText(self.tr(
+            "This station requires a fingerprint. A supervisor confirms registering without one with their own "
+            "name and password (they are not logged in)."
+        ))
+        self.username_label.setText(self.tr("Supervisor's &name:"))
+        self.password_label.setText(self.tr("&Password:"))
+        self.ok_button.setText(self.tr("Register without a fingerprint"))
+        self._update()
+
+    def changeEvent(self, event: Any) -> None:
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "ok_button"):
+            self._texts()
+        super().changeEvent(event)
+
+    @property
+    def reason(self) -> FingerprintSkipReason | None:
+        i = self.reasons.checkedId()
+        return list(FingerprintSkipReason)[i] if i >= 0 else None
+
+    def _update(self) -> None:
+        other = self.reason is FingerprintSkipReason.OTHER
+        self.note.setPlaceholderText(
+            self.tr("Say what the reason is (required)") if other else self.tr("Details (optional)")
+        )
+        ready = self.reason is not None and (not other or bool(self.note.text().strip()))
+        if self.needs_supervisor:
+            ready = ready and bool(self.username.text().strip()) and bool(self.password.text())
+        self.ok_button.setEnabled(ready and not self.checking)
+
+    def confirm(self) -> None:
+        """Accept with `choice` once a reason is chosen (and the supervisor's password checked)."""
+        reason = self.reason
+        if reason is None or not self.ok_button.isEnabled():
+            return
+        note = " ".join(self.note.text().split()) or None
+        if not self.needs_supervisor:
+            self.choice = SkipChoice(reason, note)
+            self.accept()
+            return
+        biometrics = self.ctx.desk.biometrics
+        name, password = self.username.text().strip(), self.password.text()
+        self.checking = True
+        self.error.hide()
+        self._update()
+
+        def done(approver: Any) -> None:
+            self.checking = False
+            self.choice = SkipChoice(reason, note, approver)
+            self.accept()
+
+        def failed(exc: BaseException) -> bool:
+            self.checking = False
+            self.password.clear()
+            self._update()
+            if not isinstance(exc, UserFacingError):
+                return False
+            self.error.setText(i18n.message_of(exc))
+            self.error.show()
+            self.password.setFocus()
+            return True
+
+        self.ctx.op(lambda _t: biometrics.approver(name, password), lane=Lane.DB, parent=self).on_success(
+            done).on_failure(failed).start()
 
 
 FINGERS = [p for p in FingerPosition if p is not FingerPosition.UNKNOWN]
@@ -143,9 +324,8 @@ FINGERS = [p for p in FingerPosition if p is not FingerPosition.UNKNOWN]
 class FingerprintDialog(QDialog):
     """Capture one finger for `person_label`. After `exec()`: `capture` (None when cancelled).
 
-    `allow_skip`: station policy lets the operator skip with a reason. `presses`: 2 or 3.
-    `enroll`: the enrolment function (the core's `enroll_finger`; its keyword arguments are the
-    core's)."""
+    `allow_skip`: the operator may skip with a reason (the station's policy is not "off");
+    `skip_needs_supervisor`: the policy is "required", so a supervisor confirms a skip. `presses`: 2 or 3."""
 
     def __init__(
         self,
@@ -154,6 +334,7 @@ class FingerprintDialog(QDialog):
         *,
         person_label: str = "",
         allow_skip: bool = True,
+        skip_needs_supervisor: bool = False,
         position: FingerPosition = FingerPosition.RIGHT_INDEX,
         presses: int = 3,
         min_quality: int = ACCEPT_SCORE,
@@ -162,6 +343,8 @@ class FingerprintDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.capture: Capture | None = None
+        self.skip_dialog: SkipDialog | None = None
+        self._skip_needs_supervisor = skip_needs_supervisor
         self._presses = presses
         self._min_quality = min_quality
         self._timeout = timeout_per_press
@@ -494,22 +677,19 @@ class FingerprintDialog(QDialog):
         self.accept()
 
     def _on_skip(self) -> None:
-        ask = QInputDialog(self)
-        ask.setObjectName("skipReason")
-        ask.setWindowTitle(self.tr("Skip the fingerprint"))
-        ask.setLabelText(self.tr("Why is no fingerprint taken?"))
-        ask.setComboBoxItems(texts.skip_reasons())
-        ask.setComboBoxEditable(True)
-        # modal to this window only (QInputDialog.getItem blocks every window, the demo desk's too)
-        ask.setWindowModality(Qt.WindowModality.WindowModal)
-        ok = ask.exec() == QDialog.DialogCode.Accepted
-        reason = ask.textValue()
-        ask.deleteLater()
-        if not ok or not reason.strip():
-            return
-        self.capture = Capture(skip_reason=reason.strip())
-        self._stop()
-        self.accept()
+        dialog = SkipDialog(self.ctx, self, needs_supervisor=self._skip_needs_supervisor)
+        self.skip_dialog = dialog
+
+        def finished(_code: int) -> None:
+            self.skip_dialog = None
+            if dialog.choice is None:
+                return
+            self.capture = Capture(skip=dialog.choice)
+            self._stop()
+            self.accept()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def done(self, r: int) -> None:
         self._restart = False

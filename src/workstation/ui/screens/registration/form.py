@@ -1040,10 +1040,10 @@ class RegistrationForm(QDialog):
             return
         doc = self.document
         label = (doc.name or doc.name_latin or "") if doc else self._text("name") or self._text("name_latin")
-        allow_skip = fingerprint_policy(self.ctx) != "required" or bool(
-            setting(self.ctx, "fingerprint_skip_allowed", True)
-        )
-        dialog = FingerprintDialog(self.ctx, self, person_label=label, allow_skip=allow_skip)
+        # "optional": the operator may skip, giving the reason; "required": only with a supervisor's
+        # confirmation (the core checks it again when the skip is recorded)
+        dialog = FingerprintDialog(self.ctx, self, person_label=label, allow_skip=True,
+                                   skip_needs_supervisor=fingerprint_policy(self.ctx) == "required")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         was = self.focusWidget()
 
@@ -1082,17 +1082,15 @@ class RegistrationForm(QDialog):
             return
         doc, entry, _ = self.read()
         notes = entry.notes
-        extra: list[str] = []
-        if self.capture is not None and self.capture.skip_reason:
-            extra.append(self.tr("Fingerprint not taken: %1").replace("%1", self.capture.skip_reason))
-        if extra:
-            notes = "\n".join([*([notes] if notes else []), *extra])
         result = self.capture.result if self.capture is not None else None
+        skip = self.capture.skip if self.capture is not None else None
         desk = self.ctx.desk
         self._saving = True
         self.save_button.setEnabled(False)
 
         def work(_token: Any) -> Any:
+            if skip is not None:  # a skip the core would refuse stops the registration before it is saved
+                desk.biometrics.check_skip(reason=skip.reason, note=skip.note, approver=skip.approver)
             changes = desk.residents.register(
                 doc,
                 phone=entry.phone,
@@ -1108,6 +1106,8 @@ class RegistrationForm(QDialog):
             )
             if result is not None:
                 changes = changes | add_fingerprint(desk, changes.id, result)
+            elif skip is not None:  # an audited event of the biometrics area, not a line in the notes
+                desk.biometrics.record_skip(changes.id, reason=skip.reason, note=skip.note, approver=skip.approver)
             return changes
 
         (
@@ -1132,6 +1132,9 @@ class RegistrationForm(QDialog):
             if any(p[0] == "number" for p in exc.problems):
                 self._check_duplicate()
             return True
+        if self.capture is not None and getattr(self.capture, "skip", None) is not None:
+            self.capture = None  # the skip was refused (e.g. the policy changed): ask again on the next save
+            self._show_fingerprint_status()
         return False
 
 

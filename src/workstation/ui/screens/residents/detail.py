@@ -9,7 +9,7 @@ the template.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
 from workstation.domain.enums import DocumentType, Sex, VisaType
 from workstation.domain.permissions import Permission
 from workstation.errors import Conflict, ValidationError
+from workstation.i18n import render
+from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.form import add_fingerprint, fingerprint_policy, present
 from workstation.ui.screens.registration.logic import format_date, parse_date
@@ -48,6 +50,11 @@ EDITABLE = ("name", "sex", "birth_date", "phone", "employer", "arrival_date", "h
 DATES = ("birth_date", "arrival_date", "entry_date", "stay_until")
 # what a document's chip or MRZ says: not typed over once a device read it
 FROM_DOCUMENT = ("name", "sex", "birth_date")
+
+
+def _local(when: datetime) -> str:
+    """A stored time (naive UTC) in this computer's time zone, to the minute."""
+    return when.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def read_from_device(detail: Any) -> bool:
@@ -156,7 +163,14 @@ class ResidentDetailDialog(QDialog):
         self.no_fingerprints = QLabel()
         self.no_fingerprints.setObjectName("noFingerprints")
         fp_layout.addWidget(self.no_fingerprints)
-        fp_layout.addWidget(self.fingerprints)
+        self.fingerprint_skip = QLabel()  # "Fingerprint skipped: <reason>, by <who>, <when>"
+        self.fingerprint_skip.setObjectName("fingerprintSkip")
+        self.fingerprint_skip.setWordWrap(True)
+        self.fingerprint_skip.hide()
+        fp_layout.addWidget(self.fingerprint_skip)
+        fp_layout.addWidget(self.fingerprints, 1)
+        fp_layout.addStretch(0)  # takes the room the table leaves when there is none (`_fill`)
+        self._fp_layout = fp_layout
         self.capture_button = QPushButton()
         self.capture_button.setObjectName("captureFingerprint")
         self.capture_button.clicked.connect(self._capture)
@@ -299,12 +313,27 @@ class ResidentDetailDialog(QDialog):
         )
         self.device_note.setVisible(locked)
         self.no_fingerprints.setText(self.tr("None enrolled"))
-        self.no_fingerprints.setVisible(not d.fingerprints)
+        skip = d.fingerprint_skip
+        self.no_fingerprints.setVisible(not d.fingerprints and skip is None)  # a skip says it itself
         self.fingerprints.setVisible(bool(d.fingerprints))
+        self._fp_layout.setStretch(3, 0 if d.fingerprints else 1)  # no table: the texts stay at the top
         self.fingerprints.setRowCount(len(d.fingerprints))
+        if skip is not None and not d.fingerprints:
+            text = (
+                self.tr("Fingerprint skipped: %1, by %2, %3")
+                .replace("%1", render(skip.reason_text, i18n.current()))
+                .replace("%2", skip.by_name)
+                .replace("%3", _local(skip.at))
+            )
+            if skip.approved_by_name:
+                text += " " + self.tr("(confirmed by supervisor %1)").replace("%1", skip.approved_by_name)
+            self.fingerprint_skip.setText(text)
+            self.fingerprint_skip.show()
+        else:
+            self.fingerprint_skip.hide()
         for r, fp in enumerate(d.fingerprints):
             values = [texts.finger_name(fp.position), f"{fp.quality}/100",
-                      fp.captured_at.strftime("%Y-%m-%d %H:%M") if fp.captured_at else ""]
+                      _local(fp.captured_at) if fp.captured_at else ""]
             for c, v in enumerate(values):
                 self.fingerprints.setItem(r, c, QTableWidgetItem(v))
 

@@ -2,9 +2,11 @@
 this station's version beside the platform's and records the officer's decision.
 
 The list is `desk.conflicts.open()` (DB lane); the comparison `desk.conflicts.compare` fetches the
-platform's copy with a signed request (NET lane); the decision is `desk.conflicts.resolve`, i.e. the
-sync client's `resolve_conflict` (DB lane). Both copies are personal data: the comparison is audited
-by the core, and the dialog drops it when it closes.
+platform's copy with a signed request (NET lane); the decision is `desk.conflicts.resolve` (NET lane: it
+fetches the platform's copy again, then writes the chosen version over the record here, or queues this
+station's version to be sent again, so both sides converge with the next sync). A record deleted on one
+side gets buttons and a note that say what each decision does to it. Both copies are personal data: the
+comparison is audited by the core, and the dialog drops it when it closes.
 """
 
 from __future__ import annotations
@@ -27,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.errors import UserFacingError
+from workstation.errors import Conflict, UserFacingError
 from workstation.i18n import render
-from workstation.sync.conflicts import Comparison, FieldDiff, OpenConflict
+from workstation.sync.conflicts import Comparison, FieldDiff, OpenConflict, Resolution
 from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.screens.sync import run
@@ -189,15 +191,18 @@ class ComparisonModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[FieldDiff] = []
         self.station_version = 0
+        self.station_deleted = False
         self.platform_version: int | None = None
+        self.platform_deleted = False
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.beginResetModel()
         self._rows = list(comparison.fields) if comparison is not None else []
-        self.station_version = comparison.conflict.version if comparison is not None else 0
-        self.platform_version = (
-            comparison.platform.version if comparison is not None and comparison.platform is not None else None
-        )
+        self.station_version = comparison.station_version if comparison is not None else 0
+        self.station_deleted = comparison.station_deleted if comparison is not None else False
+        platform = comparison.platform if comparison is not None else None
+        self.platform_version = platform.version if platform is not None else None
+        self.platform_deleted = platform.deleted if platform is not None else False
         self.endResetModel()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMNS - 1)
 
@@ -239,12 +244,20 @@ class ComparisonModel(QAbstractTableModel):
         if section == 0:
             return QCoreApplication.translate("Conflicts", "Field")
         if section == 1:
+            if self.station_deleted:
+                return QCoreApplication.translate("Conflicts", "This station (version {v}, deleted)").replace(
+                    "{v}", str(self.station_version)
+                )
             return QCoreApplication.translate("Conflicts", "This station (version {v})").replace(
                 "{v}", str(self.station_version)
             )
         if section == 2:
             if self.platform_version is None:
                 return QCoreApplication.translate("Conflicts", "Central platform")
+            if self.platform_deleted:
+                return QCoreApplication.translate("Conflicts", "Central platform (version {v}, deleted)").replace(
+                    "{v}", str(self.platform_version)
+                )
             return QCoreApplication.translate("Conflicts", "Central platform (version {v})").replace(
                 "{v}", str(self.platform_version)
             )
@@ -254,10 +267,11 @@ class ComparisonModel(QAbstractTableModel):
 class ConflictDialog(QDialog):
     """Both versions of one conflicted record side by side and the decision. Window-modal (`open()`).
 
-    `comparison` once loaded; `decided` is the choice recorded ("platform"/"station"), "" otherwise."""
+    `comparison` once loaded; `decided` is the choice carried out ("platform"/"station"), "" otherwise,
+    and `resolution` what it did (`on_decided` gets it)."""
 
     def __init__(self, ctx: DeskContext, conflict: OpenConflict, *, parent: QWidget,
-                 on_decided: Callable[[], None] | None = None) -> None:
+                 on_decided: Callable[[Resolution], None] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflict_dialog")
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -265,6 +279,7 @@ class ConflictDialog(QDialog):
         self.conflict = conflict
         self.comparison: Comparison | None = None
         self.decided = ""
+        self.resolution: Resolution | None = None
         self.failure = ""
         self._on_decided = on_decided
         self.setMinimumSize(820, 520)
@@ -340,6 +355,7 @@ class ConflictDialog(QDialog):
     # ---- texts ----------------------------------------------------------------------------------------
     def _texts(self) -> None:
         c = self.conflict
+        cmp = self.comparison
         self.setWindowTitle(self.tr("Conflict with the central platform"))
         self.heading.setText(
             self.tr("{kind} {id}: two versions").replace("{kind}", record_kind(c.record_type)).replace(
@@ -350,8 +366,9 @@ class ConflictDialog(QDialog):
             self.tr(
                 "The platform did not apply this station's change (version {v}, made from version {b}) because it "
                 "already holds version {p}. Compare the two; the fields that differ are marked and listed first. "
-                "Then record which version stands: the platform's, or this station's (the platform's record is "
-                "then to be corrected by its staff)."
+                "Then decide which version stands: accepting the platform's version writes it over the record "
+                "here; keeping this station's version sends it to the platform again with the next sync. Either "
+                "way both end up holding the same record."
             )
             .replace("{v}", str(c.version))
             .replace("{b}", "—" if c.base_version is None else str(c.base_version))
@@ -359,18 +376,64 @@ class ConflictDialog(QDialog):
         )
         self.note_label.setText(self.tr("&Note (optional):"))
         self.note.setPlaceholderText(self.tr("e.g. confirmed with the resident by phone"))
-        self.platform_button.setText(self.tr("Accept the platform's version"))
-        self.station_button.setText(self.tr("Keep this station's version"))
+        platform_deleted = cmp is not None and cmp.platform is not None and cmp.platform.deleted
+        station_deleted = cmp is not None and cmp.station_deleted
+        if cmp is not None and cmp.not_owner:
+            self.platform_button.setText(self.tr("Withdraw this station's change"))
+        elif platform_deleted and not station_deleted:
+            self.platform_button.setText(self.tr("Accept: delete it here too"))
+        elif station_deleted and not platform_deleted:
+            self.platform_button.setText(self.tr("Accept: restore it here"))
+        else:
+            self.platform_button.setText(self.tr("Accept the platform's version"))
+        if platform_deleted and not station_deleted:
+            self.station_button.setText(self.tr("Keep: restore it on the platform"))
+        elif station_deleted and not platform_deleted:
+            self.station_button.setText(self.tr("Keep it deleted"))
+        else:
+            self.station_button.setText(self.tr("Keep this station's version"))
         self.close_button.setText(self.tr("Decide later"))
-        if self.comparison is not None and self.comparison.platform_missing:
-            self.missing.setText(
-                self.tr("The platform's copy cannot be shown: {reason}.").replace(
-                    "{reason}", render(self.comparison.platform_missing, i18n.current())
-                )
-            )
-        elif self.comparison is None and not self.failure:
+        if cmp is not None:
+            note = self._state_note(cmp)
+            self.missing.setText(note)
+            self.missing.setVisible(bool(note))
+        elif not self.failure:
             self.missing.setText(self.tr("Fetching the platform's copy…"))
             self.missing.show()
+
+    def _state_note(self, cmp: Comparison) -> str:
+        """What the decision does when the platform shows no copy or one side deleted the record ("" when
+        both hold it)."""
+        if cmp.platform_missing:
+            shown = self.tr("The platform's copy cannot be shown: {reason}.").replace(
+                "{reason}", render(cmp.platform_missing, i18n.current())
+            )
+            if cmp.not_owner:
+                return shown + " " + self.tr(
+                    "This station's change cannot be sent to it. You can only withdraw the change; the record "
+                    "here is left as it is."
+                )
+            return shown + " " + self.tr("Keeping this station's version sends it to the platform again.")
+        platform_deleted = cmp.platform is not None and cmp.platform.deleted
+        if platform_deleted and not cmp.station_deleted:
+            if cmp.conflict.record_type == "person":
+                return self.tr(
+                    "The platform has deleted this resident. Accepting its version deletes the resident here too, "
+                    "with their bindings to rooms; keeping this station's version restores the resident on the "
+                    "platform."
+                )
+            return self.tr(
+                "The platform has deleted this record. Accepting its version deletes it here too; keeping this "
+                "station's version restores it on the platform."
+            )
+        if cmp.station_deleted and not platform_deleted:
+            return self.tr(
+                "This record was deleted here. Accepting the platform's version restores it here with the "
+                "platform's values; keeping this station's version asks the platform to delete its copy too."
+            )
+        if cmp.station_deleted and platform_deleted:
+            return self.tr("Both sides have deleted this record; either decision keeps it deleted.")
+        return ""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -399,51 +462,74 @@ class ConflictDialog(QDialog):
     def _show(self, comparison: Comparison) -> None:
         self.comparison = comparison
         self.model.set_comparison(comparison)
-        self.missing.setVisible(bool(comparison.platform_missing))
         self._texts()
-        for b in (self.platform_button, self.station_button):
-            b.setEnabled(True)
-        self.station_button.setDefault(True)
+        self.platform_button.setEnabled("platform" in comparison.choices)
+        self.station_button.setEnabled("station" in comparison.choices)
+        self.station_button.setVisible("station" in comparison.choices or not comparison.not_owner)
+        default = self.station_button if "station" in comparison.choices else self.platform_button
+        default.setDefault(True)
 
     def _failed(self, exc: BaseException) -> bool:
         if not isinstance(exc, UserFacingError):
             return False
         self.failure = i18n.message_of(exc)
         self.missing.hide()
-        self.error.setText(
-            self.tr("The comparison could not be loaded: {reason}").replace("{reason}", self.failure)
-        )
+        if self.comparison is None:
+            self.error.setText(
+                self.tr("The comparison could not be loaded: {reason}").replace("{reason}", self.failure)
+            )
+        else:
+            self.error.setText(self.tr("Nothing was decided: {reason}").replace("{reason}", self.failure))
         self.error.show()
         return True
 
     # ---- deciding -------------------------------------------------------------------------------------
     def decide(self, choice: str) -> None:
+        """Carry out `choice` ("platform" or "station") on the NET lane (the core fetches the platform's copy
+        again and refuses when it moved on since this comparison: the comparison is then loaded again)."""
         conflicts = self.ctx.desk.conflicts
         db = self.ctx.db
         cid = self.conflict.id
         note = self.note.text()
+        cmp = self.comparison
+        seen = cmp.platform.version if cmp is not None and cmp.platform is not None else None
         for b in (self.platform_button, self.station_button):
             b.setEnabled(False)
+        self.error.hide()
 
-        def work(_token: Any) -> None:
+        def work(_token: Any) -> Resolution:
             client = run.client_factory(db)
             try:
-                conflicts.resolve(cid, choice=choice, note=note, client=client)
+                resolution: Resolution = conflicts.resolve(
+                    cid, choice=choice, note=note, client=client, seen_version=seen
+                )
+                return resolution
             finally:
                 client.close()
 
-        def done(_r: None) -> None:
+        def done(resolution: Resolution) -> None:
             self.decided = choice
+            self.resolution = resolution
+            if resolution.changes:
+                self.ctx.station.broadcast(resolution.changes)  # the screens showing the record refresh
             if self._on_decided is not None:
-                self._on_decided()
+                self._on_decided(resolution)
             self.accept()
 
         def failed(exc: BaseException) -> bool:
-            for b in (self.platform_button, self.station_button):
-                b.setEnabled(True)
+            if isinstance(exc, Conflict):  # the platform moved on: show what it holds now
+                handled = self._failed(exc)
+                self.comparison = None
+                self.model.set_comparison(None)
+                self.failure = ""
+                self._load()
+                return handled
+            if self.comparison is not None:
+                self.platform_button.setEnabled("platform" in self.comparison.choices)
+                self.station_button.setEnabled("station" in self.comparison.choices)
             return self._failed(exc)
 
-        self.ctx.op(work, parent=self).on_success(done).on_failure(failed).start()
+        self.ctx.op(work, lane=Lane.NET, parent=self).on_success(done).on_failure(failed).start()
 
     def done(self, result: int) -> None:
         self.model.set_comparison(None)  # the two copies are personal data: not kept after closing

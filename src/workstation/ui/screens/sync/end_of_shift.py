@@ -5,13 +5,18 @@ The main window calls `offer_end_of_shift(window, ctx, proceed)` at the start of
 `closeEvent()`: it returns False when there is nothing to say (not enrolled, revoked, nothing
 waiting, or the operator already chose) and the caller goes on; True when it opened the dialog, and
 the caller stops — `proceed()` is called later if the operator chooses to go on (after a sync that
-emptied the queue, or "log out anyway")."""
+emptied the queue, or "log out anyway").
+
+The sync runs in the dialog, with its progress; its outcome shows there before the logout goes on:
+a finished sync says what it sent and received for `OUTCOME_MS`, then logs out (the login screen's
+message bar repeats it and the status bar reads the new state from the store); a sync that did not
+finish says why and what stays on this desk, and offers "log out anyway" or "stay logged in"."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from workstation.domain.permissions import Permission
@@ -27,26 +32,31 @@ _DONE_ATTR = "_end_of_shift_confirmed"
 def kind_label(record_type: str, n: int) -> str:
     """``"3 residents"`` for an outbox record type and a count, in the UI language."""
     labels = {
-        "person": QCoreApplication.translate("EndOfShift", "{n} residents"),
-        "identity_document": QCoreApplication.translate("EndOfShift", "{n} identity documents"),
-        "property": QCoreApplication.translate("EndOfShift", "{n} rental properties"),
-        "room": QCoreApplication.translate("EndOfShift", "{n} rooms"),
-        "tenancy": QCoreApplication.translate("EndOfShift", "{n} tenancies (who lives where)"),
-        "declaration": QCoreApplication.translate("EndOfShift", "{n} residence declarations"),
-        "spot_check": QCoreApplication.translate("EndOfShift", "{n} spot checks"),
-        "task": QCoreApplication.translate("EndOfShift", "{n} tasks"),
-        "fingerprint": QCoreApplication.translate("EndOfShift", "{n} fingerprints"),
-        "prereg": QCoreApplication.translate("EndOfShift", "{n} pre-registration outcomes"),
+        "person": QCoreApplication.translate("EndOfShift", "%n resident(s)", None, n),
+        "identity_document": QCoreApplication.translate("EndOfShift", "%n identity document(s)", None, n),
+        "property": QCoreApplication.translate("EndOfShift", "%n rental [property|properties]", None, n),
+        "room": QCoreApplication.translate("EndOfShift", "%n room(s)", None, n),
+        "tenancy": QCoreApplication.translate("EndOfShift", "%n [tenancy|tenancies] (who lives where)", None, n),
+        "declaration": QCoreApplication.translate("EndOfShift", "%n residence declaration(s)", None, n),
+        "spot_check": QCoreApplication.translate("EndOfShift", "%n spot check(s)", None, n),
+        "task": QCoreApplication.translate("EndOfShift", "%n task(s)", None, n),
+        "fingerprint": QCoreApplication.translate("EndOfShift", "%n fingerprint(s)", None, n),
+        "prereg": QCoreApplication.translate("EndOfShift", "%n pre-registration outcome(s)", None, n),
     }
-    text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace(
-        "{kind}", record_type
-    )
-    return text.replace("{n}", str(n))
+    return labels.get(record_type) or QCoreApplication.translate(
+        "EndOfShift", "%n other record(s) ({kind})", None, n
+    ).replace("{kind}", record_type)
 
 
 class EndOfShiftDialog(QDialog):
     """Window-modal (opened with `open()`, never blocking the event loop). `choice` after it closes:
-    "synced" (the queue is empty), "leave" (go on, changes stay here) or "" (cancelled)."""
+    "synced" (the queue is empty), "leave" (go on, changes stay here) or "" (cancelled).
+    `outcome_shown(text)` when a finished sync's outcome is on screen (the logout follows after
+    `OUTCOME_MS`); `outcome` holds that text."""
+
+    outcome_shown = Signal(str)
+    # How long a finished sync's outcome stays in the dialog before the logout (or quit) goes on.
+    OUTCOME_MS = 1_500
 
     def __init__(self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget) -> None:
         super().__init__(parent)
@@ -57,6 +67,8 @@ class EndOfShiftDialog(QDialog):
         self.quitting = quitting
         self.choice = ""
         self.result_: SendResult | None = None
+        self.outcome = ""
+        self.failed_once = False
         self._handle: OpHandle | None = None
 
         lay = QVBoxLayout(self)
@@ -75,6 +87,11 @@ class EndOfShiftDialog(QDialog):
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setMinimumWidth(460)
         lay.addWidget(self.body)
+        self.state = QLabel()
+        self.state.setObjectName("end_of_shift_state")
+        self.state.setWordWrap(True)
+        self.state.hide()
+        lay.addWidget(self.state)
         self.progress = QProgressBar()
         self.progress.setObjectName("end_of_shift_progress")
         self.progress.hide()
@@ -110,7 +127,7 @@ class EndOfShiftDialog(QDialog):
     def _texts(self) -> None:
         self.setWindowTitle(self.tr("End of shift: sync first?"))
         total = sum(self.by_kind.values())
-        self.heading.setText(self.tr("{n} records have not reached the central platform").replace("{n}", str(total)))
+        self.heading.setText(self.tr("Not at the central platform yet: %n record(s)", "", total))
         items = "".join(
             f"<li>{kind_label(k, n)}</li>" for k, n in sorted(self.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
         )
@@ -121,13 +138,29 @@ class EndOfShiftDialog(QDialog):
             stay = self.tr("If you log out now, these stay on this desk only:")
             later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
         self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>")
+        if self.outcome:  # synced: nothing stays behind
+            self.heading.setText(self.tr("Every change has reached the central platform"))
+            self.body.hide()
         if self.quitting:
-            self.sync_button.setText(self.tr("Sync now, then close"))
-            self.leave_button.setText(self.tr("Close without syncing"))
+            self.sync_button.setText(self.tr("Try again") if self.failed_once else self.tr("Sync now, then close"))
+            self.leave_button.setText(self.tr("Close anyway") if self.failed_once else self.tr("Close without syncing"))
+            self.cancel_button.setText(self.tr("Keep working"))
         else:
-            self.sync_button.setText(self.tr("Sync now, then log out"))
-            self.leave_button.setText(self.tr("Log out without syncing"))
-        self.cancel_button.setText(self.tr("Cancel"))
+            self.sync_button.setText(self.tr("Try again") if self.failed_once else self.tr("Sync now, then log out"))
+            self.leave_button.setText(
+                self.tr("Log out anyway") if self.failed_once else self.tr("Log out without syncing")
+            )
+            self.cancel_button.setText(self.tr("Stay logged in"))
+        if self.syncing:
+            self.state.setText(
+                self.tr("Sending the waiting changes to the central platform and fetching its updates…")
+            )
+        elif self.result_ is not None and not self.result_.error and self.outcome:
+            self.state.setText(self._outcome_text(self.result_))
+
+    def _outcome_text(self, res: SendResult) -> str:
+        then = self.tr("Closing the workstation…") if self.quitting else self.tr("Logging out…")
+        return run.result_text(res) + " " + then
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -139,7 +172,8 @@ class EndOfShiftDialog(QDialog):
         return self._handle is not None and not self._handle.done
 
     def sync_first(self) -> None:
-        if self.syncing:
+        """Start the sync (NET lane); progress and state in the dialog, the buttons off meanwhile."""
+        if self.syncing or self.outcome:
             return
         self.error.hide()
         handle = run.start_sync(
@@ -154,15 +188,20 @@ class EndOfShiftDialog(QDialog):
             self._show_error(self.tr("another sync is still running; try again in a moment."))
             return
         self._handle = handle
+        self.result_ = None
         self.progress.setRange(0, 0)
         self.progress.show()
+        self.state.show()
         for b in (self.sync_button, self.leave_button):
             b.setEnabled(False)
+        self._texts()
+        self.adjustSize()
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(min(done, total))
+            self.progress.setFormat("%v / %m")
 
     def _on_done(self, res: SendResult) -> None:
         self.result_ = res
@@ -170,16 +209,31 @@ class EndOfShiftDialog(QDialog):
         self.ctx.op(lambda _t: data.unacknowledged_by_kind(db), parent=self).on_success(self._after_sync).start()
 
     def _after_sync(self, by_kind: dict[str, int]) -> None:
-        if not by_kind:
-            self.choice = "synced"
-            self.accept()
+        res = self.result_
+        if not by_kind and res is not None and not res.error:
+            self.outcome = self._outcome_text(res)
+            self._texts()
+            self.progress.setRange(0, 1)
+            self.progress.setValue(1)
+            self.progress.setFormat(self.tr("Done"))
+            self.progress.show()
+            self.state.setText(self.outcome)
+            self.state.show()
+            for b in (self.sync_button, self.leave_button, self.cancel_button):
+                b.hide()  # nothing to choose: the logout goes on
+            self.adjustSize()
+            self.outcome_shown.emit(self.outcome)
+            QTimer.singleShot(self.OUTCOME_MS, self, self._go_on)
             return
         self.by_kind = by_kind
-        self._texts()
-        reason = self.result_.error if self.result_ is not None else None
+        reason = res.error if res is not None else None
         self._show_error(
             plain_sync_error(reason) if reason else self.tr("Some changes were not acknowledged by the platform.")
         )
+
+    def _go_on(self) -> None:
+        self.choice = "synced"
+        self.accept()
 
     def _on_failed(self, exc: BaseException) -> bool:
         from workstation.errors import UserFacingError
@@ -190,19 +244,31 @@ class EndOfShiftDialog(QDialog):
         return True
 
     def _show_error(self, reason: str) -> None:
+        self.failed_once = True
+        self.state.hide()
+        self.progress.hide()
         self.error.setText(self.tr("The sync did not finish: {reason}").replace("{reason}", reason))
         self.error.show()
+        self._texts()  # what stays on this desk now, and "log out anyway" / "stay logged in"
+        for b in (self.sync_button, self.leave_button, self.cancel_button):
+            b.setEnabled(True)
+        self.cancel_button.setDefault(True)
+        self.adjustSize()
 
     def _on_finished(self) -> None:
-        self.progress.hide()
-        for b in (self.sync_button, self.leave_button):
-            b.setEnabled(True)
+        if not self.outcome and self.result_ is None:  # failed as a whole: `_on_failed` said why
+            self.progress.hide()
+            self.state.hide()
+            for b in (self.sync_button, self.leave_button):
+                b.setEnabled(True)
 
     def leave(self) -> None:
         self.choice = "leave"
         self.accept()
 
     def reject(self) -> None:
+        if self.outcome:  # synced: the logout goes on (Esc does not undo it)
+            return
         if self.syncing and self._handle is not None:
             self._handle.cancel()  # between batches; what was acknowledged stays acknowledged
         super().reject()
@@ -231,11 +297,19 @@ def offer_end_of_shift(
     dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window)
 
     def finished(_code: int) -> None:
-        choice = dlg.choice
+        choice, synced = dlg.choice, (dlg.result_ if dlg.outcome else None)
         dlg.deleteLater()
-        if choice:
-            setattr(ctx, _DONE_ATTR, True)
-            QTimer.singleShot(0, proceed)
+        if not choice:
+            return
+        setattr(ctx, _DONE_ATTR, True)
+
+        def go_on() -> None:
+            proceed()
+            show = getattr(window, "show_message", None)
+            if synced is not None and callable(show) and getattr(window, "session", None) is None:
+                show(run.result_text(synced), "info")  # on the login screen: what the last sync did
+
+        QTimer.singleShot(0, go_on)
 
     dlg.finished.connect(finished)
     dlg.open()

@@ -8,6 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
+from workstation.i18n import render
+from workstation.sync import client as sync_client
+from workstation.ui import i18n as ui_i18n
 from workstation.ui.screens.sync.data import StateRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -21,15 +24,9 @@ def local_time(dt: datetime | None) -> str:
 
 
 def state_label(state: str) -> str:
-    """The words for a ledger state in the UI language."""
-    labels = {
-        "unbatched": QCoreApplication.translate("SyncStates", "Not in a batch yet"),
-        "building": QCoreApplication.translate("SyncStates", "Building (being gathered)"),
-        "sealed": QCoreApplication.translate("SyncStates", "Sealed (signed, waiting to send)"),
-        "sending": QCoreApplication.translate("SyncStates", "Sending"),
-        "acknowledged": QCoreApplication.translate("SyncStates", "Acknowledged by the platform"),
-    }
-    return labels.get(state, state)
+    """The words for a ledger state in the UI language (the core's table, `sync.client.STATE_LABELS`,
+    which ``workstation sync --status`` shows too)."""
+    return render(sync_client.state_label(state), ui_i18n.current())
 
 
 class SyncStateModel(QAbstractTableModel):

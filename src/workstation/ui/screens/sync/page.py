@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -34,7 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.domain.permissions import Permission
+from workstation.i18n import render
 from workstation.sync.client import SendResult
+from workstation.sync.conflicts import Resolution
+from workstation.ui import i18n
 from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.screens.sync import data, run
@@ -62,8 +65,10 @@ class SyncPage(PageBase):
 
     nav_key = "sync"
     permission = Permission.SYNC
-    #: Background sync: every BACKGROUND_MS the current session's page runs one `SyncClient.tick`.
+    # Background sync (issue 12): FIRST_BACKGROUND_MS after login, then every BACKGROUND_MS, the current
+    # session's page runs one `SyncClient.tick` (send what is due, fetch tasks and pre-registrations).
     BACKGROUND_MS = 60_000
+    FIRST_BACKGROUND_MS = 3_000
 
     def __init__(self, ctx: DeskContext, item: NavItem | None = None, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -71,6 +76,8 @@ class SyncPage(PageBase):
         self.last_result: SendResult | None = None
         self.last_failure: str | None = None
         self._handle: OpHandle | None = None
+        self._background_handle: OpHandle | None = None
+        self._now_after_background = False
         self._refreshing = False
         self._transfer: OpHandle | None = None
         self.transfer_result = ""
@@ -124,6 +131,13 @@ class SyncPage(PageBase):
         self.conflicts_label.setStyleSheet(WARN_STYLE)
         self.conflicts_label.hide()
         lay.addWidget(self.conflicts_label)
+        self.decision_box = QLabel()  # what the last conflict decision did, until the next sync
+        self.decision_box.setObjectName("sync_decision")
+        self.decision_box.setWordWrap(True)
+        self.decision_box.setStyleSheet(OK_STYLE)
+        self.decision_box.hide()
+        self.last_resolution: Resolution | None = None
+        lay.addWidget(self.decision_box)
 
         actions = QHBoxLayout()
         self.sync_button = QPushButton()
@@ -222,6 +236,7 @@ class SyncPage(PageBase):
         self._background.setInterval(self.BACKGROUND_MS)
         self._background.timeout.connect(self.background_sync)
         self._background.start()
+        QTimer.singleShot(self.FIRST_BACKGROUND_MS, self, self.background_sync)  # tasks soon after login
         ctx.changed.connect(self._on_changed)
         self.retranslate()
 
@@ -252,6 +267,7 @@ class SyncPage(PageBase):
         self.import_button.setText(self.tr("Import receipts from a folder…"))
         self.model.retranslate()
         self.conflicts_model.retranslate()
+        self._render_decision()
         self._render()
 
     def clear_personal(self) -> None:
@@ -323,10 +339,21 @@ class SyncPage(PageBase):
             return
         if ov is None and not data.enrolled(self.ctx.db):
             return
-        run.start_background(self.ctx, self, self._after_background)
+        self._background_handle = run.start_background(
+            self.ctx, self, self._after_background, on_received=self._on_received
+        )
 
     def _after_background(self) -> None:
         self.refresh()
+        if self._now_after_background:  # F5 pressed while the background sync ran: run it now
+            self._now_after_background = False
+            self.sync_now()
+
+    def _on_received(self, res: SendResult) -> None:
+        """A background sync brought tasks or pre-registrations: say so (the pages already show them)."""
+        win = self.window()
+        if hasattr(win, "show_message") and not getattr(win, "locked", False) and getattr(win, "ctx", None) is self.ctx:
+            win.show_message(run.arrived_text(res), "info")
 
     def _render(self) -> None:
         ov = self.overview
@@ -335,6 +362,7 @@ class SyncPage(PageBase):
             self.platform_label.setText(self.tr("Reading what is waiting…"))
             self.summary.setText("")
             self.sync_button.setEnabled(False)
+            self._render_result()
             return
         if not ov.enrolled:
             self.platform_label.setText(
@@ -352,7 +380,7 @@ class SyncPage(PageBase):
         self.sync_button.setEnabled(ov.enrolled and ov.device_status != "revoked" and not running)
 
         if ov.waiting:
-            text = "<b>" + self.tr("{n} changes waiting for the central platform").replace("{n}", str(ov.waiting))
+            text = "<b>" + self.tr("%n change(s) waiting for the central platform", "", ov.waiting)
             text += "</b>"
             if ov.oldest_waiting is not None:
                 text += "<br>" + self.tr("The oldest waiting change was made {t}.").replace(
@@ -387,9 +415,10 @@ class SyncPage(PageBase):
         if ov.open_conflicts:
             self.conflicts_label.setText(
                 self.tr(
-                    "{n} changes were not applied by the platform: it holds another version of the record. "
-                    "Open each one below, compare the two versions and record which one stands."
-                ).replace("{n}", str(ov.open_conflicts))
+                    "Not applied by the platform, which holds another version of the record: %n change(s). "
+                    "Open each one below, compare the two versions and record which one stands.", "",
+                    ov.open_conflicts,
+                )
             )
             self.conflicts_label.show()
         else:
@@ -418,14 +447,12 @@ class SyncPage(PageBase):
             self.result_label.setText("")
         elif res.error:
             self.result_label.setText(
-                self.tr("{n} changes reached the platform before the sync stopped.").replace("{n}", str(res.records))
+                self.tr("%n change(s) reached the platform before the sync stopped.", "", res.records)
                 if res.records
                 else ""
             )
         else:
-            self.result_label.setText(
-                self.tr("Sync done: {n} changes reached the platform.").replace("{n}", str(res.records))
-            )
+            self.result_label.setText(run.result_text(res))
 
     # ---- sync now ------------------------------------------------------------------------------------
     @property
@@ -445,10 +472,17 @@ class SyncPage(PageBase):
             on_finished=self._on_finished,
         )
         if handle is None:  # a background or end-of-shift sync is running: its result shows when it ends
-            self.result_label.setText(self.tr("A sync is already running."))
+            bg = self._background_handle
+            if bg is not None and not bg.done:  # this page's background step: sync now right after it
+                self._now_after_background = True
+                self.result_label.setText(self.tr("Syncing…"))
+            else:
+                self.result_label.setText(self.tr("A sync is already running."))
             return None
         self._handle = handle
         self.last_failure = None
+        self.last_resolution = None  # the decision's "next sync" is this one
+        self._render_decision()
         self.progress.setRange(0, 0)  # busy until the first report gives a total
         self.progress.show()
         self.sync_button.setEnabled(False)
@@ -468,17 +502,10 @@ class SyncPage(PageBase):
             text = self.tr("Sync not finished: {reason}").replace("{reason}", plain_sync_error(res.error))
             kind = "warning"
         else:
-            text = self.tr("Sync done: {n} changes reached the platform.").replace("{n}", str(res.records))
+            text = run.result_text(res)
             kind = "info"
         if hasattr(win, "show_message"):
             win.show_message(text, kind)
-        if hasattr(win, "_sync_text"):  # the status bar's "last sync HH:MM" (MainWindow._render_sync_state)
-            now = datetime.now().strftime("%H:%M")
-            win._sync_text = (
-                QCoreApplication.translate("MainWindow", "last try {t} not finished")
-                if res.error
-                else QCoreApplication.translate("MainWindow", "last sync {t}")
-            ).replace("{t}", now)
 
     def _on_failed(self, exc: BaseException) -> bool:
         from workstation.errors import UserFacingError
@@ -525,9 +552,21 @@ class SyncPage(PageBase):
         dlg.open()
         return dlg
 
-    def _after_decision(self) -> None:
+    def _after_decision(self, resolution: Resolution) -> None:
+        self.last_resolution = resolution
+        self._render_decision()
         self.refresh()
         self._refresh_window()
+
+    def _render_decision(self) -> None:
+        r = self.last_resolution
+        if r is None:
+            self.decision_box.hide()
+            return
+        self.decision_box.setText(
+            self.tr("Conflict decided: {what}").replace("{what}", render(r.message, i18n.current()))
+        )
+        self.decision_box.show()
 
     # ---- offline transfer ---------------------------------------------------------------------------------
     @property
@@ -569,8 +608,7 @@ class SyncPage(PageBase):
 
         def done(n: int) -> None:
             self.transfer_result = (
-                self.tr("{n} sealed batches written to {folder}. Take them to the platform's office.")
-                .replace("{n}", str(n))
+                self.tr("%n sealed [batch|batches] written to {folder}. Take them to the platform's office.", "", n)
                 .replace("{folder}", str(folder))
                 if n
                 else self.tr("Nothing to export: no change is waiting for the platform.")
@@ -600,8 +638,8 @@ class SyncPage(PageBase):
             return transfer.import_receipts(db, Path(folder), progress=progress, actor=actor)
 
         def done(n: int) -> None:
-            self.transfer_result = self.tr("{n} batches acknowledged from the receipts in {folder}.").replace(
-                "{n}", str(n)
+            self.transfer_result = self.tr(
+                "%n [batch|batches] acknowledged from the receipts in {folder}.", "", n
             ).replace("{folder}", str(folder))
 
         return self._start_transfer(work, done, self.tr("Reading the receipts…"))

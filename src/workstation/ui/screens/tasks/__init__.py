@@ -14,7 +14,7 @@ waiting at the desk.
 from __future__ import annotations
 
 import importlib.util
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -36,26 +36,11 @@ from workstation.domain.enums import TaskStatus
 from workstation.domain.permissions import Permission
 from workstation.ui.pages import PageBase
 from workstation.ui.screens.tasks.dialogs import CompleteTaskDialog, SettlePreRegistrationDialog
-from workstation.ui.screens.tasks.model import PreRegistrationsModel, TasksModel
+from workstation.ui.screens.tasks.model import FILTERS, PreRegistrationsModel, TaskFilter, TasksModel, filter_args
 
 __all__ = ["FILTERS", "CompleteTaskDialog", "SettlePreRegistrationDialog", "TasksPage", "filter_args"]
 
-FILTERS = ("open", "week", "overdue", "done", "all")
 PROPERTIES_MODULE = "workstation.ui.screens.properties"
-
-
-def filter_args(name: str, today: date) -> dict[str, Any]:
-    """The keyword arguments of `desk.tasks.list` for a filter of the inbox."""
-    if name == "open":
-        return {"status": TaskStatus.OPEN}
-    if name == "week":
-        monday = today - timedelta(days=today.weekday())
-        return {"status": TaskStatus.OPEN, "due_from": monday, "due_before": monday + timedelta(days=7)}
-    if name == "overdue":
-        return {"status": TaskStatus.OPEN, "due_before": today}
-    if name == "done":
-        return {"status": TaskStatus.DONE}
-    return {}
 
 
 def _can(ctx: Any, permission: Permission) -> bool:
@@ -88,10 +73,9 @@ class TasksPage(PageBase):
         self.today = date.today()
         self.filter = "open"
         self.rate: Any = None  # storage.metrics.Rate last read
-        self.loading = False
+        self.loading = False  # the inbox's pages are being read
         self.prereg_loading = False
-        self._generation = 0
-        self._next: str | None = None
+        self._keep: str | None = None  # the task selected when the list was asked for (selected again)
         self._card: Any = None  # the document whose number the matches came from (card placed)
         self._matches: dict[str, str] = {}  # prereg id -> basis of the last match
         self._loaded_once = False
@@ -115,7 +99,11 @@ class TasksPage(PageBase):
         self.rate_label.setFont(rf)
 
         # ---- tasks tab
-        self.model = TasksModel(self)
+        self.model = TasksModel(ctx, self)
+        self.model.searched.connect(lambda *_: self._on_loaded())
+        self.model.loading.connect(self._on_loading)
+        self.model.rowsInserted.connect(lambda *_: self._show_status())
+        self.model.failed.connect(self._on_failed)
         self.filter_buttons: dict[str, QPushButton] = {}
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
@@ -139,7 +127,6 @@ class TasksPage(PageBase):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_subject())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_task_selected())
-        self.table.verticalScrollBar().valueChanged.connect(self._maybe_more)
         self.details = QLabel()
         self.details.setObjectName("taskDetails")
         self.details.setWordWrap(True)
@@ -252,8 +239,7 @@ class TasksPage(PageBase):
         self.table.setFocus()
 
     def clear_personal(self) -> None:
-        self._generation += 1
-        self.model.set_rows([], self.today)
+        self.model.clear()
         self.prereg_model.set_rows([])
         self._card = None
         self._matches = {}
@@ -324,62 +310,30 @@ class TasksPage(PageBase):
         self.load_tasks()
 
     def load_tasks(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        args = filter_args(self.filter, self.today)
-        desk = self.ctx.desk
-        self.loading = True
-        self._show_status()
+        """Read the current filter's first page (the model reads the next ones as the table scrolls)."""
         current = self.current_task()
-        keep = current.id if current is not None else None
+        self._keep = current.id if current is not None else None
+        self.model.search(TaskFilter(self.filter, self.today))
 
-        def done(page: Any) -> None:
-            if generation != self._generation:
-                return
-            self.model.set_rows(page.items, self.today)
-            self._next = page.next
-            self._loaded_once = True
-            if keep is not None and self.model.row_of(keep) >= 0:
-                self.table.selectRow(self.model.row_of(keep))
-            elif self.model.rowCount():
-                self.table.selectRow(0)
-            self._on_task_selected()
+    def _on_loaded(self) -> None:
+        self._loaded_once = True
+        keep = self._keep
+        if keep is not None and self.model.row_of(keep) >= 0:
+            self.table.selectRow(self.model.row_of(keep))
+        elif self.model.rowCount():
+            self.table.selectRow(0)
+        self._on_task_selected()
 
-        def finished() -> None:
-            if generation == self._generation:
-                self.loading = False
-                self._show_status()
-                self._update_buttons()
+    def _on_loading(self, busy: bool) -> None:
+        self.loading = busy
+        self._show_status()
+        if not busy:
+            self._update_buttons()
 
-        self.ctx.op(lambda _t: desk.tasks.list(**args), parent=self).on_success(done).on_finished(finished).start()
+    def _on_failed(self, exc: BaseException) -> None:
+        from workstation.ui.errors import show_error
 
-    def _maybe_more(self, value: int) -> None:
-        bar = self.table.verticalScrollBar()
-        if self._next is None or self.loading or value < bar.maximum() - 2:
-            return
-        self.load_more()
-
-    def load_more(self) -> None:
-        """The next page of the current filter (the table scrolled to its end)."""
-        if self._next is None or self.loading:
-            return
-        generation = self._generation
-        args = {**filter_args(self.filter, self.today), "after": self._next}
-        desk = self.ctx.desk
-        self.loading = True
-
-        def done(page: Any) -> None:
-            if generation != self._generation:
-                return
-            self.model.append_rows(page.items)
-            self._next = page.next
-
-        def finished() -> None:
-            if generation == self._generation:
-                self.loading = False
-                self._show_status()
-
-        self.ctx.op(lambda _t: desk.tasks.list(**args), parent=self).on_success(done).on_finished(finished).start()
+        show_error(self, exc)
 
     def load_rate(self) -> None:
         desk = self.ctx.desk
@@ -433,10 +387,9 @@ class TasksPage(PageBase):
             self.rate_label.setText(self.tr("Feedback rate: — (no tasks received)"))
         else:
             self.rate_label.setText(
-                self.tr("Feedback rate: %1 (%2 of %3 tasks answered)")
+                self.tr("Feedback rate: %1 (%2 of %n task(s) answered)", "", r.denominator)
                 .replace("%1", r.percent())
                 .replace("%2", str(r.numerator))
-                .replace("%3", str(r.denominator))
             )
         self.rate_label.setToolTip(self.tr("Tasks with a result among all tasks received; the target is 100%."))
 
@@ -454,11 +407,11 @@ class TasksPage(PageBase):
                 "all": self.tr("No task received yet. Tasks arrive from the platform with a sync."),
             }
             self.status.setText(empty[self.filter] if self._loaded_once else "")
-        elif self._next is not None:
-            self.status.setText(self.tr("%1 tasks shown; scroll for more").replace("%1", str(n)))
+        elif self.model.has_more():
+            self.status.setText(self.tr("%n task(s) shown; scroll for more", "", n))
         else:
-            overdue = sum(1 for r in self.model.rows if r.overdue(self.today))
-            text = self.tr("%1 tasks").replace("%1", str(n))
+            overdue = sum(1 for r in self.model.rows if r is not None and r.overdue(self.today))
+            text = self.tr("%n task(s)", "", n)
             if overdue:
                 text += " · " + self.tr("%1 overdue").replace("%1", str(overdue))
             self.status.setText(text)

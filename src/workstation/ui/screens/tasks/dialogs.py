@@ -4,58 +4,74 @@ success; the `Changes` are announced on `ctx.changed` (the page refreshes the li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from workstation.domain.permissions import Permission
 from workstation.errors import Problem
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.ui.screens.tasks.model import RESULTS, kind_label, result_label, subject_label
+from workstation.ui.widgets.dialogs import DeskDialog, heading, ok_cancel
 from workstation.ui.widgets.field_errors import FieldErrors
 
 NOTES_MAX = 2000  # the core's limits (storage.areas.tasks.NOTES_MAX, sync.preregistrations.REASON_MAX)
 REASON_MAX = 200
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("heading")
-    label.setWordWrap(True)
-    f = label.font()
-    f.setPointSizeF(f.pointSizeF() * 1.2)
-    f.setBold(True)
-    label.setFont(f)
-    return label
+class _FormDialog(DeskDialog):
+    """A form whose OK checks the fields (`problems`, reasons beside them), then runs one write
+    (`write()` gives the call, values read from the fields) and closes on success; `done_changes`
+    holds the write's `Changes`. A refusal of the core shows beside the fields too."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None) -> None:
+        super().__init__(ctx, parent)
+        self.done_changes: Any = None
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.errors = FieldErrors()
+        self.buttons, self.ok_button, self.cancel_button = ok_cancel(self.save, self.reject)
+
+    def problems(self) -> list[Problem]:
+        """What is wrong with the fields before anything is sent (the core checks again)."""
+        return []
+
+    def write(self) -> Callable[[], Any]:
+        """The core call that saves what the fields say (runs on the DB lane)."""
+        raise NotImplementedError
+
+    def save(self) -> None:
+        if self.busy:
+            return
+        problems = self.problems()
+        if problems:
+            self.errors.show(problems)
+            return
+        self.errors.clear()
+        self.submit(self.write(), self._saved, failed=self._failed, disable=(self.buttons,))
+
+    def _saved(self, changes: Any) -> None:
+        self.done_changes = changes
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> bool:
+        from workstation.ui.errors import show_error
+
+        show_error(self, exc, fields=self.errors)
+        return True
 
 
-class CompleteTaskDialog(QDialog):
+class CompleteTaskDialog(_FormDialog):
     """Complete one task: choose the result, write notes. `done_changes` holds the `Changes` after a save."""
 
     def __init__(self, ctx: Any, task: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.task = task
-        self.done_changes: Any = None
-        self._busy = False
         self.setObjectName("completeTask")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.errors = FieldErrors()
-        self._problems: list[Problem] = []
 
-        self.heading = _heading(task.title)
+        self.heading = heading("heading", task.title, scale=1.2)
         self.about = about = QLabel()
         about.setObjectName("about")
         about.setWordWrap(True)
@@ -87,18 +103,6 @@ class CompleteTaskDialog(QDialog):
         form.addRow(self.result_label, self.errors.wrap("result", self.result_box))
         form.addRow(self.notes_label, self.errors.wrap("notes", self.notes))
 
-        # own buttons, not standard ones: a QDialogButtonBox puts its standard texts back on a language switch
-        self.buttons = QDialogButtonBox()
-        self.ok_button = QPushButton()
-        self.ok_button.setObjectName("ok")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
         lay.addWidget(about)
@@ -127,17 +131,7 @@ class CompleteTaskDialog(QDialog):
         self.notes_label.setText(self.tr("&Notes:"))
         self.ok_button.setText(self.tr("&Complete"))
         self.cancel_button.setText(self.tr("Cancel"))
-        if self._problems:
-            self.errors.show(self._problems)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        self._problems = list(problems)
-        self.errors.show(problems)
+        self.errors.retranslate()
 
     def problems(self) -> list[Problem]:
         """What is wrong with the fields before anything is sent (the core checks again)."""
@@ -150,64 +144,31 @@ class CompleteTaskDialog(QDialog):
             out.append(Problem("notes", "too_long", text))
         return out
 
-    def save(self) -> None:
-        if self._busy:
-            return
-        problems = self.problems()
-        if problems:
-            self.show_problems(problems)
-            return
-        self._problems = []
-        self.errors.clear()
-        self._busy = True
-        self.buttons.setEnabled(False)
+    def write(self) -> Callable[[], Any]:
         desk = self.ctx.desk
         task_id = self.task.id
         result = str(self.result_box.currentData())
         notes = self.notes.toPlainText()
-
-        def done(changes: Any) -> None:
-            self.done_changes = changes
-            self.accept()
-
-        def failed(exc: BaseException) -> bool:
-            from workstation.ui.errors import show_error
-
-            show_error(self, exc, fields=self.errors)
-            return True
-
-        def finished() -> None:
-            self._busy = False
-            self.buttons.setEnabled(True)
-
-        self.ctx.op(lambda _t: desk.tasks.complete(task_id, result=result, notes=notes), parent=self).on_success(
-            done
-        ).on_failure(failed).on_finished(finished).start()
+        return lambda: desk.tasks.complete(task_id, result=result, notes=notes)
 
 
-class SettlePreRegistrationDialog(QDialog):
+class SettlePreRegistrationDialog(_FormDialog):
     """Confirm (`outcome="confirmed"`) or reject (`"rejected"`, a reason required) one pre-registration.
     `card` is the document placed on the reader when it matched (shown beside what was submitted)."""
 
     def __init__(self, ctx: Any, row: Any, outcome: str, parent: QWidget | None = None, *, card: Any = None,
                  basis: str | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         assert outcome in ("confirmed", "rejected")
-        self.ctx = ctx
         self.row = row
         self.outcome = outcome
         self.card = card
         self.basis = basis
         self.existing: Any = None  # the registered resident holding the submitted ID number (a ResidentRow)
         self.looked_up = False  # True once the lookup of that resident has answered
-        self.done_changes: Any = None
-        self._busy = False
-        self._problems: list[Problem] = []
         self.setObjectName("confirmPrereg" if outcome == "confirmed" else "rejectPrereg")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.errors = FieldErrors()
 
-        self.heading = _heading("")
+        self.heading = heading("heading", scale=1.2)
         self.submitted = QFormLayout()
         self.field_labels: dict[str, QLabel] = {}
         self._form_rows: dict[str, int] = {}
@@ -246,18 +207,6 @@ class SettlePreRegistrationDialog(QDialog):
         self.reason_label = QLabel()
         self.reason_label.setBuddy(self.reason)
         form.addRow(self.reason_label, self.errors.wrap("reason", self.reason))
-
-        # own buttons, not standard ones: a QDialogButtonBox puts its standard texts back on a language switch
-        self.buttons = QDialogButtonBox()
-        self.ok_button = QPushButton()
-        self.ok_button.setObjectName("ok")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.addButton(self.ok_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
@@ -403,13 +352,7 @@ class SettlePreRegistrationDialog(QDialog):
             self.tr("&Confirm") if confirming else self.tr("&Reject")
         )
         self.cancel_button.setText(self.tr("Cancel"))
-        if self._problems:
-            self.errors.show(self._problems)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+        self.errors.retranslate()
 
     def problems(self) -> list[Problem]:
         text = self.reason.toPlainText().strip()
@@ -424,35 +367,7 @@ class SettlePreRegistrationDialog(QDialog):
             ]
         return []
 
-    def save(self) -> None:
-        if self._busy:
-            return
-        problems = self.problems()
-        if problems:
-            self._problems = problems
-            self.errors.show(problems)
-            return
-        self._problems = []
-        self.errors.clear()
-        self._busy = True
-        self.buttons.setEnabled(False)
+    def write(self) -> Callable[[], Any]:
         desk = self.ctx.desk
         pid, outcome, reason = self.row.id, self.outcome, self.reason.toPlainText()
-
-        def done(changes: Any) -> None:
-            self.done_changes = changes
-            self.accept()
-
-        def failed(exc: BaseException) -> bool:
-            from workstation.ui.errors import show_error
-
-            show_error(self, exc, fields=self.errors)
-            return True
-
-        def finished() -> None:
-            self._busy = False
-            self.buttons.setEnabled(True)
-
-        self.ctx.op(
-            lambda _t: desk.preregistrations.settle(pid, outcome=outcome, reason=reason), parent=self
-        ).on_success(done).on_failure(failed).on_finished(finished).start()
+        return lambda: desk.preregistrations.settle(pid, outcome=outcome, reason=reason)

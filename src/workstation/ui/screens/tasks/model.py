@@ -1,23 +1,25 @@
 """Table models of the Tasks page: the task inbox (`TasksModel`) and the pre-registrations waiting at
-the desk (`PreRegistrationsModel`). They hold what the page hands them (frozen rows from the core);
-neither touches the store."""
+the desk (`PreRegistrationsModel`), on the shared bases of `models.paged`. The inbox reads its pages
+itself (`desk.tasks.list`, DB lane, keyset); the pre-registrations hold what the page hands them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import UTC, date
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from workstation.domain.enums import TaskStatus
-
-Index = QModelIndex | QPersistentModelIndex
+from workstation.ui.models.paged import PagedTableModel, TableModel
 
 OVERDUE_COLOUR = QColor("#b3261e")  # with words ("Overdue, 3 days"), never colour alone
 DONE_COLOUR = QColor("#1b5e20")
 
+PAGE_SIZE = 200  # the core's default page of tasks (clamped to the role's page)
+FILTERS = ("open", "week", "overdue", "done", "all")
 TASK_COLUMNS = ("kind", "title", "subject", "due", "status")
 PREREG_COLUMNS = ("received", "name", "number", "phone", "address")
 
@@ -62,31 +64,55 @@ def status_text(row: Any, today: date) -> str:
         return QCoreApplication.translate("TasksPage", "Done: %1").replace("%1", result_label(row.result))
     days = row.days_overdue(today)
     if days:
-        if days == 1:
-            return QCoreApplication.translate("TasksPage", "Overdue, 1 day")
-        return QCoreApplication.translate("TasksPage", "Overdue, %1 days").replace("%1", str(days))
+        return QCoreApplication.translate("TasksPage", "Overdue, %n day(s)", None, days)
     if row.due_date is not None and row.due_date == today:
         return QCoreApplication.translate("TasksPage", "Open, due today")
     return QCoreApplication.translate("TasksPage", "Open")
 
 
-class TasksModel(QAbstractTableModel):
-    """Rows of the task inbox (`TaskRow`s), one filter's pages at a time. `UserRole` is the task id."""
+@dataclass(frozen=True)
+class TaskFilter:
+    """What the inbox shows: one of `FILTERS`, with the day that decides what is overdue."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[Any] = []
-        self.today = date.today()
+    name: str = "open"
+    today: date = field(default_factory=date.today)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TASK_COLUMNS)
+def filter_args(name: str, today: date) -> dict[str, Any]:
+    """The keyword arguments of `desk.tasks.list` for a filter of the inbox."""
+    if name == "open":
+        return {"status": TaskStatus.OPEN}
+    if name == "week":
+        monday = today - timedelta(days=today.weekday())
+        return {"status": TaskStatus.OPEN, "due_from": monday, "due_before": monday + timedelta(days=7)}
+    if name == "overdue":
+        return {"status": TaskStatus.OPEN, "due_before": today}
+    if name == "done":
+        return {"status": TaskStatus.DONE}
+    return {}
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+
+def _bold() -> QFont:
+    f = QFont()
+    f.setBold(True)
+    return f
+
+
+class TasksModel(PagedTableModel):
+    """Rows of the task inbox (`TaskRow`s), one filter's keyset pages at a time (`search(TaskFilter)`;
+    `PagedTableModel` does the paging). `UserRole` is the task id. `set_rows` shows rows handed over."""
+
+    COLUMNS = TASK_COLUMNS
+    ROLES = frozenset({
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
+    })
+
+    def __init__(self, ctx: Any = None, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(ctx, TaskFilter(), parent, page_size=page_size)
+        self.today = self.query.today
+
+    def column_title(self, column: str) -> str:
         titles = {
             "kind": QCoreApplication.translate("TasksPage", "Kind"),
             "title": QCoreApplication.translate("TasksPage", "Task"),
@@ -94,37 +120,22 @@ class TasksModel(QAbstractTableModel):
             "due": QCoreApplication.translate("TasksPage", "Due"),
             "status": QCoreApplication.translate("TasksPage", "Status"),
         }
-        return titles[TASK_COLUMNS[section]] if 0 <= section < len(TASK_COLUMNS) else None
+        return titles[column]
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        if not 0 <= index.column() < len(TASK_COLUMNS):
-            return None
-        row = self.rows[index.row()]
-        col = TASK_COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
+    def cell(self, row: Any, col: str, role: int) -> Any:
         overdue = row.overdue(self.today)
-        if role == Qt.ItemDataRole.ForegroundRole and col in ("due", "status"):
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col not in ("due", "status"):
+                return None
             if overdue:
                 return QBrush(OVERDUE_COLOUR)
             if row.status is TaskStatus.DONE:
                 return QBrush(DONE_COLOUR)
             return None
-        if role == Qt.ItemDataRole.FontRole and overdue and col in ("due", "status"):
-            f = QFont()
-            f.setBold(True)
-            return f
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold() if overdue and col in ("due", "status") else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.details or None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
         if col == "kind":
             return kind_label(row.kind)
         if col == "title":
@@ -135,52 +146,34 @@ class TasksModel(QAbstractTableModel):
             return row.due_date.isoformat() if row.due_date else QCoreApplication.translate("TasksPage", "no date")
         return status_text(row, self.today)
 
-    # ---- what the page calls ---------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[Any], today: date) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.today = today
-        self.endResetModel()
+    def fetch_page(self, desk: Any, query: TaskFilter, after: str | None, limit: int) -> Any:
+        return desk.tasks.list(**filter_args(query.name, query.today), after=after, limit=limit)
 
-    def append_rows(self, rows: Sequence[Any]) -> None:
-        known = {r.id for r in self.rows}
-        new = [r for r in rows if r.id not in known]
-        if not new:
-            return
-        start = len(self.rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
-        self.rows.extend(new)
-        self.endInsertRows()
+    def show_query(self, query: TaskFilter) -> None:
+        self.query = query
+        self.today = query.today
 
-    def row_at(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, task_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == task_id), -1)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TASK_COLUMNS) - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(TASK_COLUMNS) - 1))
+    def set_rows(self, rows: Iterable[Any], today: date | None = None) -> None:
+        """Show `rows` (`TaskRow`s); `today` decides what is overdue (None: as before)."""
+        if today is not None:
+            self.today = today
+        super().set_rows(rows)
 
 
-class PreRegistrationsModel(QAbstractTableModel):
+class PreRegistrationsModel(TableModel):
     """Pre-registrations waiting (`PreRegistrationRow`s); ID numbers masked. `UserRole` is the id."""
+
+    COLUMNS = PREREG_COLUMNS
+    ROLES = frozenset({
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.FontRole,
+    })
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.rows: list[Any] = []
         self.highlight: set[str] = set()  # ids matching the card placed / the number typed
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(PREREG_COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def column_title(self, column: str) -> str:
         titles = {
             "received": QCoreApplication.translate("TasksPage", "Received"),
             "name": QCoreApplication.translate("TasksPage", "Name"),
@@ -188,30 +181,13 @@ class PreRegistrationsModel(QAbstractTableModel):
             "phone": QCoreApplication.translate("TasksPage", "Phone"),
             "address": QCoreApplication.translate("TasksPage", "Address"),
         }
-        return titles[PREREG_COLUMNS[section]] if 0 <= section < len(PREREG_COLUMNS) else None
+        return titles[column]
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
-            return None
-        if not 0 <= index.column() < len(PREREG_COLUMNS):
-            return None
-        row = self.rows[index.row()]
-        col = PREREG_COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.BackgroundRole and row.id in self.highlight:
-            return QBrush(QColor("#fff3c4"))
-        if role == Qt.ItemDataRole.FontRole and row.id in self.highlight:
-            f = QFont()
-            f.setBold(True)
-            return f
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return None
+    def cell(self, row: Any, col: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#fff3c4")) if row.id in self.highlight else None
+        if role == Qt.ItemDataRole.FontRole:
+            return _bold() if row.id in self.highlight else None
         if col == "received":
             return row.received_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")  # stored in UTC
         if col == "name":
@@ -222,22 +198,11 @@ class PreRegistrationsModel(QAbstractTableModel):
             return row.text("phone")
         return row.text("address")
 
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.highlight &= {r.id for r in self.rows}
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[Any]) -> None:
+        """Show `rows`; the highlight keeps only the ids still shown."""
+        super().set_rows(rows)
+        self.highlight &= set(self._ids)
 
     def set_highlight(self, ids: set[str]) -> None:
         self.highlight = set(ids)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(PREREG_COLUMNS) - 1))
-
-    def row_at(self, row: int) -> Any:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def row_of(self, prereg_id: str) -> int:
-        return next((i for i, r in enumerate(self.rows) if r.id == prereg_id), -1)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(PREREG_COLUMNS) - 1)
+        self._changed_all()
