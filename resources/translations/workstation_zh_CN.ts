@@ -3589,8 +3589,8 @@
         <translation>正在打开工作站……</translation>
     </message>
     <message>
-        <source>The desk is locked. {user}, enter your password to continue, or another operator can log in.</source>
-        <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
+        <source>The desk is locked.</source>
+        <translation>工作站已锁定。</translation>
     </message>
     <message>
         <source>The lockout is over: you can try to log in again.</source>
@@ -3611,6 +3611,10 @@
     <message>
         <source>Your password was reset by an administrator. Choose a new password (at least 8 characters) to continue.</source>
         <translation>您的密码已由管理员重置。请设置新密码（至少 8 个字符）后继续。</translation>
+    </message>
+    <message>
+        <source>{user}, enter your password to continue, or another operator can log in.</source>
+        <translation>{user}，请输入密码继续；也可由其他操作员登录。</translation>
     </message>
 </context>
 <context>
@@ -4768,6 +4772,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Open the record</source>
+        <translation>打开该记录</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -4806,6 +4814,10 @@
     <message>
         <source>R — high-level talent</source>
         <translation>R 高层次人才</translation>
+    </message>
+    <message>
+        <source>Registered {name}.</source>
+        <translation>已登记：{name}。</translation>
     </message>
     <message>
         <source>Residence permit</source>
@@ -5611,6 +5623,10 @@
     <message>
         <source>Minutes an account stays locked (1–1440)</source>
         <translation>账号锁定时长，分钟（1–1440）</translation>
+    </message>
+    <message>
+        <source>No photo decoder is installed on this desk: registration here cannot show the ID card photo, whatever is chosen.</source>
+        <translation>本工作站未安装照片解码组件：无论此处如何选择，登记时都无法显示身份证照片。</translation>
     </message>
     <message>
         <source>Not shown</source>
@@ -6714,6 +6730,10 @@
     <message>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新……</translation>
     </message>
     <message>
         <source>Welcome, {user} ({role})</source>
