@@ -324,7 +324,7 @@ def test_conflict_shown_side_by_side_and_decided(qtbot, qtmodeltester, ctx, enro
     page = open_page(qtbot, ctx)
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
     assert page.conflicts_table.isVisible() and page.compare_button.isVisible()
-    assert "not applied by the platform" in page.conflicts_label.text()
+    assert "Not applied by the platform" in page.conflicts_label.text() and ": 1 change." in page.conflicts_label.text()
     qtmodeltester.check(page.conflicts_model, force_py=True)
     assert page.conflicts_model.row(0).record_id == pid
 
@@ -503,7 +503,7 @@ def test_freeze_warning_shown_before_it_blocks(qtbot, main_window, ui_station):
         assert not freeze.evaluate(s).frozen  # registration still open...
     assert page.freeze_box.isVisible()  # ...and the warning is already there
     assert f"once more than {n + 1} changes wait" in page.freeze_box.text()
-    assert f"{n} changes are waiting (limit {n + 1})" in page.freeze_box.text()
+    assert f"{n} changes waiting (limit {n + 1})" in page.freeze_box.text()
     win.refresh_sync_state()
     qtbot.waitUntil(lambda: "⚠" in win.sync_label.text(), timeout=10_000)
     assert f"{n} of {n + 1} changes waiting" in win.sync_label.text()
@@ -537,12 +537,12 @@ def test_offline_transfer_through_the_page(qtbot, ctx, enrolled, tmp_path):
     handle.token._progress = lambda d, t, x: (reports.append((d, t)), inner(d, t, x))
     qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
     files = sorted(stick.glob("*.wsb"))
-    assert files and "sealed batches written" in page.transfer_label.text()
+    assert files and f"{len(files)} sealed batch{'' if len(files) == 1 else 'es'} written" in page.transfer_label.text()
     written, errors = import_folder(enrolled.central, stick)  # at the platform's office
     assert written == len(files) and not errors
     page.import_receipts(stick)
     qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
-    assert f"{len(files)} batches acknowledged" in page.transfer_label.text()
+    assert f"{len(files)} batch{'' if len(files) == 1 else 'es'} acknowledged" in page.transfer_label.text()
     assert waiting(ctx.db) == 0 and total > 0
     assert _audit_actions(ctx.db, "sync.offline_export") and _audit_actions(ctx.db, "sync.offline_import")
     qtbot.waitUntil(lambda: page.overview is not None and page.overview.waiting == 0 and not page._refreshing,
@@ -611,4 +611,91 @@ def test_conflict_over_a_deleted_record_and_decision_screenshots(qtbot, main_win
     written += shoot(win, "sync-page-conflict-decided")
     switch_language("zh_CN")
     assert "冲突已处理" in page.decision_box.text()
+    assert all(p.stat().st_size > 5000 for p in written)
+
+
+def test_held_refused_and_superseded_changes_in_words(qtbot, qtmodeltester, ctx, enrolled, switch_language):
+    """A change of a record with an undecided conflict is held (not sent, counted as held); the refused
+    change waits for the decision; once decided it reads 'superseded by a conflict decision', apart from
+    the changes the platform acknowledged, in both languages."""
+    from workstation.i18n import render
+    from workstation.ui.screens.sync.model import state_label
+
+    pid = _conflict(ctx, enrolled)
+    ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138002")  # version 3, held
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(page.model, force_py=True)
+    assert (shown_count(page, "held"), shown_count(page, "refused"), shown_count(page, "unbatched")) == (1, 1, 0)
+    assert shown_count(page, "acknowledged") == 1  # the create; the refused change is not counted there
+    assert "Later changes of these records held until you decide: 1 " in page.conflicts_label.text()
+    m = page.model
+    labels = {m.data(m.index(r, 0), Qt.ItemDataRole.UserRole): m.data(m.index(r, 0)) for r in range(m.rowCount())}
+    assert labels["held"] == "Held by a conflict (sent with the decision)"
+    assert m.data(m.index(list(labels).index("held"), 1)) == ""  # a change's state: no batch count
+
+    page.sync_now()  # the held change stays here
+    qtbot.waitUntil(lambda: not page.syncing and page.overview is not None and not page._refreshing,
+                    timeout=30_000)
+    refreshed(qtbot, page)
+    assert shown_count(page, "held") == 1
+    from workstation.central.store import Record
+
+    with enrolled.central.store.sessions() as s:
+        assert s.get(Record, ("property", pid)).version == 2  # the platform's edit stands
+
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    qtbot.mouseClick(dlg.platform_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    refreshed(qtbot, page)
+    assert shown_count(page, "decided") == 1 and shown_count(page, "acknowledged") == 1
+    with pytest.raises(KeyError):
+        shown_count(page, "held")  # replaced by the decision
+    assert state_label("decided") == "Superseded by a conflict decision (never applied by the platform)"
+    switch_language("zh_CN")
+    assert state_label("decided") == render(sc.state_label("decided"), "zh_CN") != sc.state_label("decided")
+    row = next(r for r in range(m.rowCount()) if m.data(m.index(r, 0), Qt.ItemDataRole.UserRole) == "decided")
+    assert m.data(m.index(row, 0)) == "已被冲突处理结果取代（平台从未采用）"
+
+
+def test_end_of_shift_says_what_waits_for_a_conflict_decision(qtbot, main_window, enrolled, shoot):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    pid = _conflict(win.ctx, enrolled)
+    win.ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138003")  # held
+    win.logout()
+    dlg = _dialog(qtbot, win)
+    assert "<li>1 rental property</li>" in dlg.body.text()  # one record, two changes (refused and held)
+    assert "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: 1." \
+        in dlg.body.text()
+    assert all(p.stat().st_size > 5000 for p in shoot(dlg, "end-of-shift-waiting-for-a-decision", sizes=None))
+    qtbot.mouseClick(dlg.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=30_000)
+    assert "records waiting for your decision on a sync conflict (Sync page): 1." in dlg.error.text()
+    assert win.session is not None  # not logged out: "log out anyway" / "stay logged in"
+    dlg.leave()
+    qtbot.waitUntil(lambda: win.session is None, timeout=5_000)
+
+
+def test_held_and_superseded_screenshots(qtbot, main_window, enrolled, shoot, switch_language):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    pid = _conflict(win.ctx, enrolled)
+    win.ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138004")  # held
+    page = win.show_page("sync")
+    refreshed(qtbot, page)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    written = shoot(win, "sync-page-held-by-conflict")
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    dlg.decide("platform")
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    refreshed(qtbot, page)
+    written += shoot(win, "sync-page-superseded")
+    win.logout()
+    end = _dialog(qtbot, win)
+    written += shoot(end, "end-of-shift-after-decision", sizes=None)
+    end.leave()
+    qtbot.waitUntil(lambda: win.session is None, timeout=5_000)
     assert all(p.stat().st_size > 5000 for p in written)

@@ -12,6 +12,7 @@ Core errors and device states render in the UI language through `message_of`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,14 +65,28 @@ class CatalogueTranslator(QTranslator):
         return len(self._catalogue) == 0
 
 
+_FORMS = re.compile(r"\[([^\[\]|]*)\|([^\[\]|]*)\]")  # "[person|people]": the singular, the plural
+
+
+def english_plural(source: str, n: int) -> str:
+    """The English form of a numerus text for `n`: ``(s)`` is "" for one and "s" otherwise; ``[a|b]``
+    is a for one and b otherwise (irregular plurals: ``"%n [property|properties]"``). ``%n`` stays
+    (Qt fills it in)."""
+    one = n == 1
+    text = source.replace("(s)", "" if one else "s")
+    return _FORMS.sub(lambda m: m.group(1) if one else m.group(2), text)
+
+
 class EnglishPlurals(QTranslator):
-    """English numerus forms from the source text itself: ``"%n change(s) waiting"`` with n = 1 reads
-    "1 change waiting", otherwise "… changes …" (English needs no .ts; Chinese has one form)."""
+    """English numerus forms from the source text itself (`english_plural`): ``"%n change(s)
+    waiting"`` with n = 1 reads "1 change waiting", otherwise "… changes …"; ``"%n [person|people]"``
+    "1 person" / "2 people" (English needs no .ts; Chinese has one form). Every text shown with a
+    count is asked for with it: ``self.tr("%n resident(s)", "", n)``."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        if n < 0 or "(s)" not in source:
+        if n < 0 or ("(s)" not in source and not _FORMS.search(source)):
             return None  # type: ignore[return-value]  # a null QString: "not translated here" ("" would be a translation)
-        return source.replace("(s)", "" if n == 1 else "s")
+        return english_plural(source, n)
 
     def isEmpty(self) -> bool:
         return False
@@ -134,6 +149,28 @@ def current() -> str:
 
 def is_chinese() -> bool:
     return _current == "zh_CN"
+
+
+WORD_JOINER = "\u2060"  # no line break on either side; draws nothing
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0xF900 <= o <= 0xFAFF
+
+
+def keep_line_ends(text: str, n: int = 4) -> str:
+    """`text` with the last `n` characters of each of its lines joined (U+2060 WORD JOINER) where they are
+    Chinese characters or punctuation: Qt may break a Chinese line between any two characters, and a
+    word-wrapped label then can leave "录。" alone on its last line. English is left as it is (it breaks
+    at spaces). Returns the text to show; what it shows is unchanged."""
+    out = []
+    for line in text.split("\n"):
+        tail = line[-n:]
+        if len(line) > n and all(_cjk(ch) for ch in tail):
+            line = line[:-n] + WORD_JOINER.join(tail)
+        out.append(line)
+    return "\n".join(out)
 
 
 def message_of(exc: object) -> str:

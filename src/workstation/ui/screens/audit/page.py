@@ -414,7 +414,7 @@ class AuditPage(PageBase):
             self._set_person(*hits[0])
             return
         self.person_choice.clear()
-        self.person_choice.addItem(self.tr("Choose one of {n} residents…").replace("{n}", str(len(hits))), None)
+        self.person_choice.addItem(self.tr("Choose one of %n resident(s)…", "", len(hits)), None)
         for pid, label in hits:
             self.person_choice.addItem(label, pid)
         self.person_choice.show()
@@ -498,7 +498,7 @@ class AuditPage(PageBase):
         elif n == 0:
             self.status.setText(self.tr("No event matches these filters."))
         elif self.model.has_more():
-            self.status.setText(self.tr("{n} events shown; more load as you scroll down.").replace("{n}", str(n)))
+            self.status.setText(self.tr("%n event(s) shown; more load as you scroll down.", "", n))
         else:
             self.status.setText(self.tr("%n event(s).", "", n))
 
@@ -550,8 +550,8 @@ class AuditPage(PageBase):
         if res.ok:
             self.verify_box.setStyleSheet(OK_STYLE)
             self.verify_box.setText(
-                self.tr("The audit trail is intact: {n} rows checked, none changed or removed.").replace(
-                    "{n}", str(res.rows_checked)
+                self.tr("The audit trail is intact: %n row(s) checked, none changed or removed.", "",
+                        res.rows_checked
                 )
             )
             self.show_broken.hide()
@@ -614,7 +614,7 @@ class AuditPage(PageBase):
         def done(rows: int) -> None:
             self.last_export = (Path(path), rows)
             win = self.window()
-            text = self.tr("{n} events written to {path}.").replace("{n}", str(rows)).replace("{path}", str(path))
+            text = self.tr("%n event(s) written to {path}.", "", rows).replace("{path}", str(path))
             if hasattr(win, "show_message"):
                 win.show_message(text, "info")
             else:

@@ -243,9 +243,9 @@ class ResidentsPage(PageBase):
             filtered = self.model.query.text or self._property_id or self._registered_on
             self.status.setText(self.tr("No resident found.") if filtered else "")
         elif self.model.has_more():
-            self.status.setText(self.tr("%1 residents shown; scroll for more").replace("%1", str(n)))
+            self.status.setText(self.tr("%n resident(s) shown; scroll for more", "", n))
         else:
-            self.status.setText(self.tr("%1 residents").replace("%1", str(n)))
+            self.status.setText(self.tr("%n resident(s)", "", n))
 
     def _on_failed(self, exc: BaseException) -> None:
         from workstation.ui.errors import show_error

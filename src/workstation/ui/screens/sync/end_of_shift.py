@@ -32,21 +32,20 @@ _DONE_ATTR = "_end_of_shift_confirmed"
 def kind_label(record_type: str, n: int) -> str:
     """``"3 residents"`` for an outbox record type and a count, in the UI language."""
     labels = {
-        "person": QCoreApplication.translate("EndOfShift", "{n} residents"),
-        "identity_document": QCoreApplication.translate("EndOfShift", "{n} identity documents"),
-        "property": QCoreApplication.translate("EndOfShift", "{n} rental properties"),
-        "room": QCoreApplication.translate("EndOfShift", "{n} rooms"),
-        "tenancy": QCoreApplication.translate("EndOfShift", "{n} tenancies (who lives where)"),
-        "declaration": QCoreApplication.translate("EndOfShift", "{n} residence declarations"),
-        "spot_check": QCoreApplication.translate("EndOfShift", "{n} spot checks"),
-        "task": QCoreApplication.translate("EndOfShift", "{n} tasks"),
-        "fingerprint": QCoreApplication.translate("EndOfShift", "{n} fingerprints"),
-        "prereg": QCoreApplication.translate("EndOfShift", "{n} pre-registration outcomes"),
+        "person": QCoreApplication.translate("EndOfShift", "%n resident(s)", None, n),
+        "identity_document": QCoreApplication.translate("EndOfShift", "%n identity document(s)", None, n),
+        "property": QCoreApplication.translate("EndOfShift", "%n rental [property|properties]", None, n),
+        "room": QCoreApplication.translate("EndOfShift", "%n room(s)", None, n),
+        "tenancy": QCoreApplication.translate("EndOfShift", "%n [tenancy|tenancies] (who lives where)", None, n),
+        "declaration": QCoreApplication.translate("EndOfShift", "%n residence declaration(s)", None, n),
+        "spot_check": QCoreApplication.translate("EndOfShift", "%n spot check(s)", None, n),
+        "task": QCoreApplication.translate("EndOfShift", "%n task(s)", None, n),
+        "fingerprint": QCoreApplication.translate("EndOfShift", "%n fingerprint(s)", None, n),
+        "prereg": QCoreApplication.translate("EndOfShift", "%n pre-registration outcome(s)", None, n),
     }
-    text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace(
-        "{kind}", record_type
-    )
-    return text.replace("{n}", str(n))
+    return labels.get(record_type) or QCoreApplication.translate(
+        "EndOfShift", "%n other record(s) ({kind})", None, n
+    ).replace("{kind}", record_type)
 
 
 class EndOfShiftDialog(QDialog):
@@ -59,8 +58,11 @@ class EndOfShiftDialog(QDialog):
     # How long a finished sync's outcome stays in the dialog before the logout (or quit) goes on.
     OUTCOME_MS = 1_500
 
-    def __init__(self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget) -> None:
+    def __init__(
+        self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget, for_decision: int = 0
+    ) -> None:
         super().__init__(parent)
+        self.for_decision = for_decision  # of the waiting records: those a sync does not send (a conflict)
         self.setObjectName("end_of_shift")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx = ctx
@@ -128,7 +130,7 @@ class EndOfShiftDialog(QDialog):
     def _texts(self) -> None:
         self.setWindowTitle(self.tr("End of shift: sync first?"))
         total = sum(self.by_kind.values())
-        self.heading.setText(self.tr("{n} records have not reached the central platform").replace("{n}", str(total)))
+        self.heading.setText(self.tr("Not at the central platform yet: %n record(s)", "", total))
         items = "".join(
             f"<li>{kind_label(k, n)}</li>" for k, n in sorted(self.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
         )
@@ -138,7 +140,13 @@ class EndOfShiftDialog(QDialog):
         else:
             stay = self.tr("If you log out now, these stay on this desk only:")
             later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
-        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>")
+        decide = ""
+        if self.for_decision:
+            decide = "<p>" + self.tr(
+                "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not "
+                "send: {n}."
+            ).replace("{n}", str(self.for_decision)) + "</p>"
+        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>{decide}")
         if self.outcome:  # synced: nothing stays behind
             self.heading.setText(self.tr("Every change has reached the central platform"))
             self.body.hide()
@@ -207,9 +215,12 @@ class EndOfShiftDialog(QDialog):
     def _on_done(self, res: SendResult) -> None:
         self.result_ = res
         db = self.ctx.db
-        self.ctx.op(lambda _t: data.unacknowledged_by_kind(db), parent=self).on_success(self._after_sync).start()
+        self.ctx.op(
+            lambda _t: (data.unacknowledged_by_kind(db), data.waiting_for_decision(db)), parent=self
+        ).on_success(self._after_sync).start()
 
-    def _after_sync(self, by_kind: dict[str, int]) -> None:
+    def _after_sync(self, answer: tuple[dict[str, int], int]) -> None:
+        by_kind, self.for_decision = answer
         res = self.result_
         if not by_kind and res is not None and not res.error:
             self.outcome = self._outcome_text(res)
@@ -228,9 +239,16 @@ class EndOfShiftDialog(QDialog):
             return
         self.by_kind = by_kind
         reason = res.error if res is not None else None
-        self._show_error(
-            plain_sync_error(reason) if reason else self.tr("Some changes were not acknowledged by the platform.")
-        )
+        if reason:
+            self._show_error(plain_sync_error(reason))
+        elif self.for_decision and self.for_decision >= sum(by_kind.values()):
+            self._show_error(
+                self.tr("records waiting for your decision on a sync conflict (Sync page): {n}.").replace(
+                    "{n}", str(self.for_decision)
+                )
+            )
+        else:
+            self._show_error(self.tr("Some changes were not acknowledged by the platform."))
 
     def _go_on(self) -> None:
         self.choice = "synced"
@@ -281,8 +299,8 @@ def offer_end_of_shift(
     """Open the end-of-shift dialog when the platform has not acknowledged some changes (True: the caller
     stops; `proceed()` runs later if the operator goes on). False: nothing to offer, go on now.
 
-    Reads two small aggregates on the GUI thread (the enrollment row and the unacknowledged records
-    per kind): the answer decides whether the logout happens at all."""
+    Reads small aggregates on the GUI thread (the enrollment row, the unacknowledged records per kind and
+    how many of them wait for a conflict decision): the answer decides whether the logout happens at all."""
     if getattr(ctx, _DONE_ATTR, False):
         return False
     open_ = window.findChild(EndOfShiftDialog, "end_of_shift")
@@ -295,7 +313,8 @@ def offer_end_of_shift(
     by_kind = data.unacknowledged_by_kind(ctx.db)
     if not by_kind:
         return False
-    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window)
+    for_decision = data.waiting_for_decision(ctx.db)
+    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window, for_decision=for_decision)
 
     def finished(_code: int) -> None:
         choice, synced = dlg.choice, (dlg.result_ if dlg.outcome else None)
