@@ -47,6 +47,7 @@ from workstation.domain.validation import (
     validate_citizen_id,
 )
 from workstation.errors import ValidationError
+from workstation.storage.areas.biometrics import SkipRequest
 from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
@@ -1089,8 +1090,6 @@ class RegistrationForm(QDialog):
         self.save_button.setEnabled(False)
 
         def work(_token: Any) -> Any:
-            if skip is not None:  # a skip the core would refuse stops the registration before it is saved
-                desk.biometrics.check_skip(reason=skip.reason, note=skip.note, approver=skip.approver)
             changes = desk.residents.register(
                 doc,
                 phone=entry.phone,
@@ -1103,11 +1102,12 @@ class RegistrationForm(QDialog):
                 stay_until=entry.stay_until,
                 room_id=entry.room_id,
                 tenancy_start=entry.arrival_date if entry.room_id else None,
+                # a skip is an audited event of the biometrics area, written with the resident (one
+                # transaction); one the core would refuse stops the registration before anything is saved
+                fingerprint_skip=SkipRequest(skip.reason, skip.note, skip.approver) if skip is not None else None,
             )
             if result is not None:
                 changes = changes | add_fingerprint(desk, changes.id, result)
-            elif skip is not None:  # an audited event of the biometrics area, not a line in the notes
-                desk.biometrics.record_skip(changes.id, reason=skip.reason, note=skip.note, approver=skip.approver)
             return changes
 
         (
