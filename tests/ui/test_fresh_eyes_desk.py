@@ -486,6 +486,7 @@ def test_screenshots_of_the_fresh_eyes_fixes(main_window, qtbot, emulated_device
     click(main_window.demo_desk.good_finger)
     qtbot.waitUntil(lambda: dialog._last_step is not None and dialog._last_step.code == "lift_finger", timeout=20_000)
     shoot(dialog, "fingerprint-first-press", sizes=None)
+    qtbot.waitUntil(lambda: main_window.demo_desk.heading.text() == "Demo desk")  # named in it, title bar or not
     shoot(main_window.demo_desk, "demo-desk", sizes=None)
     key(Qt.Key.Key_Escape)
     click(main_window.demo_desk.lift_finger)

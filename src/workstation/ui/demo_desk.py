@@ -116,6 +116,13 @@ class DemoDesk(QWidget):
         self.setMinimumWidth(250)
         self.setMaximumWidth(340)
         lay = QVBoxLayout(self)
+        self.heading = QLabel()  # its name in the window too: a desk without a window manager shows no title
+        self.heading.setObjectName("demo_desk_heading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        lay.addWidget(self.heading)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
@@ -226,6 +233,7 @@ class DemoDesk(QWidget):
     # ---- texts -----------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo desk"))
+        self.heading.setText(self.windowTitle())
         self.intro.setText(
             QCoreApplication.translate(
                 "DemoDesk",
