@@ -37,8 +37,9 @@ Measured (issue 10, "Benchmark"):
 * ``late_list_ms`` — the property list's "landlords late only" box ticked → its first page of rows
   shown (median over 5 grids and the whole station, each its own query), on a store where
   `grow_late_bindings` made 100 000 of the demo's bindings officer-recorded (a tenth of them ended)
-  and entered a landlord declaration for 9 in 10 of them (added once per store). Target ≤ 100 ms for
-  a grid (issue 11 follow-up); the station's figure is printed apart.
+  and entered a landlord declaration for 9 in 10 of them, and `make_undeclared_overdue` moved the
+  other tenth's stays after the demo's declarations (~9 000 overdue; added once per store). Target
+  ≤ 100 ms for a grid (issue 11 follow-up); the station's figure is printed apart.
 
 * ``sync_records`` — the changes the sync sent: exactly ``--sync-records`` (the run stops otherwise).
   Everything seeded for the other phases counts as synced (the acknowledged outbox history is in a
@@ -190,6 +191,20 @@ def prepare(
         conn.close()
         db.close()
         marker.write_text("ok")
+    marker = pristine / "late-bindings-overdue"
+    if not marker.exists():  # the undeclared tenth made overdue (stores built before this step too)
+        from keyring.backends import fail
+
+        from workstation.storage import station
+
+        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
+                                  backend=fail.Keyring())
+        make_undeclared_overdue(db)
+        conn = db.raw_connection()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        db.close()
+        marker.write_text("ok")
     marker = pristine / "dashboard-figures"
     if not marker.exists():  # spot checks, tasks and outbox history for the Today charts, once per store
         from keyring.backends import fail
@@ -275,17 +290,9 @@ def grow_late_bindings(db, n: int) -> None:
     them ended five days ago, and a declaration dated the day each started entered for 9 in 10 of
     them (naming the person by document number): what the late-landlord filter searches. Written in
     bulk, with `staff_binding` filled once at the end (migration 0013's own fill)."""
-    import importlib.util
-
-    import workstation.storage.migrations as migrations
-
     # the triggers of migration 0013 refresh a property's rows on each declaration written: in bulk
     # they are set aside and `staff_binding` filled once afterwards, as the migration itself does
-    spec = importlib.util.spec_from_file_location(
-        "m0013", Path(migrations.__file__).parent / "versions" / "0013_staff_binding.py")
-    assert spec is not None and spec.loader is not None
-    m0013 = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m0013)
+    m0013 = _migration_0013()
     t = time.perf_counter()
     with db.write() as s:
         c = s.connection()
@@ -312,6 +319,52 @@ def grow_late_bindings(db, n: int) -> None:
             c.exec_driver_sql(f"CREATE TRIGGER {name} {body} END")
         c.exec_driver_sql("ANALYZE")
     print(f"  late bindings: {n} officer-recorded ({time.perf_counter() - t:.0f} s)", flush=True)
+
+
+def _migration_0013():
+    """Migration 0013's module (its triggers and its `staff_binding` fill), loaded from its file."""
+    import importlib.util
+
+    import workstation.storage.migrations as migrations
+
+    spec = importlib.util.spec_from_file_location(
+        "m0013", Path(migrations.__file__).parent / "versions" / "0013_staff_binding.py")
+    assert spec is not None and spec.loader is not None
+    m0013 = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(m0013)
+    return m0013
+
+
+def make_undeclared_overdue(db) -> int:
+    """The tenth of `grow_late_bindings`' officer-recorded bindings left without a declaration were still
+    named by the demo's own declarations (the demo records every binding from one), so none of them was
+    late and the late filter listed next to nothing (one property of the station, none in a grid). Each
+    of those stays is moved to have started 10-40 days ago, after the demo's declaration: overdue by the
+    station's rule (declaration due within 3 days) while it runs. Returns the bindings moved."""
+    m0013 = _migration_0013()
+    t = time.perf_counter()
+    with db.write() as s:
+        c = s.connection()
+        for name in m0013.TRIGGERS:
+            c.exec_driver_sql(f"DROP TRIGGER {name}")
+        moved = c.exec_driver_sql(
+            "UPDATE tenancy SET start_date = date('now', '-' || (10 + abs(random()) % 31) || ' days') "
+            "WHERE source = 'officer' AND deleted_at IS NULL AND created_by IS NOT 'bench' AND NOT EXISTS ("
+            " SELECT 1 FROM declaration d JOIN room r ON r.property_id = d.property_id"
+            " WHERE r.id = tenancy.room_id AND d.created_by = 'bench' AND d.declared_on = tenancy.start_date)"
+        ).rowcount
+        c.exec_driver_sql("DELETE FROM staff_binding")
+        c.exec_driver_sql(m0013.fill(f"t.deleted_at IS NULL AND t.source IN {m0013.STAFF}"))
+        for name, body in m0013.TRIGGERS.items():
+            c.exec_driver_sql(f"CREATE TRIGGER {name} {body} END")
+        c.exec_driver_sql("ANALYZE")
+        late = c.exec_driver_sql(
+            "SELECT count(*) FROM staff_binding WHERE start_date < date('now', '-3 days')"
+            " AND (end_date IS NULL OR end_date > date('now'))"
+            " AND (last_declared_on IS NULL OR last_declared_on < date(start_date, '-3 days'))").scalar()
+    print(f"  late bindings: {moved} undeclared stays moved after their declarations, {late} overdue "
+          f"({time.perf_counter() - t:.0f} s)", flush=True)
+    return int(moved)
 
 
 def seed_dashboard(db, *, spot_checks: int = 100_000, tasks: int = 3_000, acked_outbox: int = 400_000) -> None:
@@ -569,7 +622,6 @@ class GcPauses:
         t = self._start.pop(ident, None)
         if t is None or not self.meter.running:
             return
-        import gc
 
         objects = info.get("collected", 0)
         self.pauses.setdefault(self.meter.phase, []).append(
