@@ -1297,10 +1297,10 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     b = Bench(a, scratch, folder)
     import gc
 
-    from workstation.ui import memory
-
     print(f"objects tracked by the collector after the start: {len(gc.get_objects())}", flush=True)
     if not a.no_gc_freeze:
+        from workstation.ui import memory
+
         memory.freeze_long_lived()  # as the main window does once the first session is built
     print(f"machine load average at the start (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores",
           flush=True)
