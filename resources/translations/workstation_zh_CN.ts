@@ -6548,6 +6548,10 @@
         <translation>数据未能更新</translation>
     </message>
     <message>
+        <source>Loading the figures…</source>
+        <translation>正在载入统计图……</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>正在载入……</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workstation.devices.emulation import EmulatedDevice, EmulatorServer
@@ -22,16 +22,35 @@ class EmulatedDesk:
     ports: dict[str, PortInfo] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)
     bauds: dict[str, int] = field(default_factory=dict)
+    unplugged: set[str] = field(default_factory=set)
+    #: called after a cable is pulled or plugged back (the manager lists the ports at once, as a
+    #: system's hotplug notification would make it)
+    on_change: Callable[[], None] | None = None
 
     def device(self, role: str) -> EmulatedDevice:
         """The emulator itself, e.g. ``desk.device("idcard").place_card(card)``."""
         return self.servers[role].device
 
+    def listed_ports(self) -> list[PortInfo]:
+        """The ports as the system would list them: a pulled cable's adapter is not listed (a USB-serial
+        adapter disappears when pulled and comes back when plugged in)."""
+        return [port for role, port in self.ports.items() if role not in self.unplugged]
+
     def unplug(self, role: str) -> None:
+        """Pull the device's cable: it stops answering and its port leaves the listing."""
         self.servers[role].unplug()
+        self.unplugged.add(role)
+        self._changed()
 
     def replug(self, role: str) -> None:
+        """Plug it back: its port is listed again and it answers."""
         self.servers[role].replug()
+        self.unplugged.discard(role)
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     def stop(self) -> None:
         for server in self.servers.values():
