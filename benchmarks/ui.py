@@ -5,8 +5,11 @@ Measured (issue 10, "Benchmark"):
 * ``max_stall_ms`` — the longest GUI-thread stall: a 5 ms timer runs throughout and its lateness is
   recorded while (1) cards are read on the emulated reader (wire pacing on, 115200 baud), (2) a
   fingerprint image uploads from the emulated scanner (paced, 57600 baud, ~7 s), (3) a sync of 20 000
-  changed records to a reference platform on loopback runs, and (4) the residents table scrolls
-  (fetching page after page) and searches over 1 M residents.
+  changed records to a reference platform on loopback runs from the Sync page ("Sync now", the page
+  open and following its progress), and (4) the residents table scrolls (fetching page after page)
+  and searches over 1 M residents. Each phase's worst stall is printed, split by the GUI thread's
+  scheduler statistics into its own work (cpu), waiting for a core (runq: the machine's load) and
+  asleep (blocked: mostly waiting for the interpreter lock a background thread holds).
 * ``card_to_form_ms`` — card placed on the emulator → registration form shown with its fields, minus
   the wire time of the bytes the reader sent meanwhile (median of the placements; the reader's 40 ms
   poll is included).
@@ -37,12 +40,20 @@ Measured (issue 10, "Benchmark"):
   and entered a landlord declaration for 9 in 10 of them (added once per store). Target ≤ 100 ms for
   a grid (issue 11 follow-up); the station's figure is printed apart.
 
+* ``sync_records`` — the changes the sync sent: exactly ``--sync-records`` (the run stops otherwise).
+  Everything seeded for the other phases counts as synced (the acknowledged outbox history is in a
+  batch of its own), so only the 20 000 changes made for the sync wait.
+
 The 1 M store takes minutes to build: ``--keep DIR`` builds it there once (a pristine copy holding
 20 000 unsynced changes) and each later run copies it afresh. ``--residents 50000`` for a smoke run.
-``--dashboard-only`` measures the dashboard alone (the other figures print as nan).
+``--only card,sync`` runs some phases (in their usual order; the others print as nan);
+``--dashboard-only`` is ``--only dashboard``. To see where a stall goes: ``--sample-stalls`` (every
+thread's stack sampled while the GUI thread is late, and each search's steps timed), ``--watchdog
+FILE`` (every thread's stack written 100 ms into each stall, by faulthandler, without the
+interpreter lock) or py-spy (``py-spy record --gil --threads``) on the run.
 Last line: ``ui: max_stall_ms=<ms> card_to_form_ms=<ms> search_p95_ms=<ms> start_s=<s> rss_mb=<MB>
 audit_open_ms=<ms> property_open_ms=<ms> grid_list_ms=<ms> late_list_ms=<ms> dashboard_refresh_ms=<ms>
-dashboard_work_ms=<ms> dashboard_gui_ms=<ms>`` (one line).
+dashboard_work_ms=<ms> dashboard_gui_ms=<ms> sync_records=<n>`` (one line).
 """
 
 from __future__ import annotations
@@ -73,6 +84,9 @@ LATE_BINDINGS = 100_000  # demo bindings made officer-recorded for late_list_ms 
 BIG_PROPERTY = "基准市幸福路1号大院"  # the 40-room property
 PASSPHRASE_FILE = "benchmark-passphrase.txt"  # a benchmark-only station of synthetic data
 COMPLETE_FILE = "benchmark-built"  # written last: a build that was interrupted is built again
+# the batch of the seeded history: acknowledged outbox rows belong to a batch the platform took (the
+# batcher gathers rows without one: seeded without it, 400 000 rows of history were sent again)
+HISTORY_BATCH = "benchmark-history"
 
 
 # ---- the store ------------------------------------------------------------------------------------
@@ -349,7 +363,7 @@ def seed_dashboard(db, *, spot_checks: int = 100_000, tasks: int = 3_000, acked_
         for _ in range(min(50_000, acked_outbox - start)):
             at = when()
             batch.append(dict(record_type="person", record_id=str(uuid.uuid4()), version=2, base_version=1,
-                              operation="update", payload="{}", created_at=at,
+                              operation="update", payload="{}", created_at=at, batch_id=HISTORY_BATCH,
                               acked_at=at + timedelta(minutes=rng.randrange(5, 3000))))
         with db.write() as s:
             s.execute(insert(OutboxEntry.__table__), batch)
@@ -439,7 +453,11 @@ def grow_audit_trail(db, total: int, seed: int = 7) -> int:
 
 # ---- measuring --------------------------------------------------------------------------------------
 class StallMeter:
-    """A 5 ms timer on the GUI thread; the lateness of each tick is a stall."""
+    """A 5 ms timer on the GUI thread; the lateness of each tick is a stall (per phase: the worst, and how
+    many were over 50 ms). Each stall is split by the GUI thread's scheduler statistics
+    (/proc/thread-self/schedstat): ``cpu`` (the GUI thread ran: its own work), ``runq`` (runnable, waiting
+    for a core: the machine's load) and ``blocked`` (asleep: waiting on the interpreter lock, a mutex or
+    I/O) — the parts summed over the stalls over 20 ms are printed per phase."""
 
     def __init__(self) -> None:
         from PySide6.QtCore import Qt, QTimer
@@ -450,27 +468,227 @@ class StallMeter:
         self.timer.timeout.connect(self._tick)
         self.last = 0.0
         self.worst: dict[str, float] = {}
+        self.worst_parts: dict[str, tuple[float, float, float]] = {}
+        self.over: dict[str, int] = {}
+        self.parts: dict[str, list[float]] = {}  # phase → [stall, cpu, runq, blocked] over the stalls > 20 ms
         self.phase = "idle"
+        self.running = False
+        self.watchdog = None  # a file: every thread's stack is written to it when a tick is 100 ms late
+        try:
+            self._fd: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
+        except OSError:
+            self._fd = None
+        self._sched = self._read_sched()
+
+    def _read_sched(self) -> tuple[float, float]:
+        if self._fd is None:
+            return 0.0, 0.0
+        run_ns, wait_ns, _slices = os.pread(self._fd, 100, 0).split()
+        return int(run_ns) / 1e9, int(wait_ns) / 1e9
 
     def start(self, phase: str) -> None:
         self.phase = phase
         self.last = time.perf_counter()
+        self._sched = self._read_sched()
         self.worst.setdefault(phase, 0.0)
+        self.over.setdefault(phase, 0)
+        self.parts.setdefault(phase, [0.0, 0.0, 0.0, 0.0])
         self.timer.start()
+        self.running = True
 
     def _tick(self) -> None:
         now = time.perf_counter()
-        late = (now - self.last) - 0.005
-        self.last = now
+        sched = self._read_sched()
+        wall = now - self.last
+        late = wall - 0.005
+        cpu, runq = sched[0] - self._sched[0], sched[1] - self._sched[1]
+        self.last, self._sched = now, sched
+        if self.watchdog is not None:
+            import faulthandler
+
+            if late > 0.1:
+                self.watchdog.write(f"=== the stall above: {1000 * late:.0f} ms, phase {self.phase}\n".encode())
+                self.watchdog.flush()
+            faulthandler.dump_traceback_later(0.105, file=self.watchdog)  # re-armed by every tick
+        if late > 0.05:
+            self.over[self.phase] += 1
+        if late > 0.02:
+            p = self.parts[self.phase]
+            p[0] += late
+            p[1] += cpu
+            p[2] += runq
+            p[3] += max(0.0, wall - cpu - runq)
         if late > self.worst.get(self.phase, 0.0):
             self.worst[self.phase] = late
+            self.worst_parts[self.phase] = (cpu, runq, max(0.0, wall - cpu - runq))
 
     def stop(self) -> None:
         self.timer.stop()
+        self.running = False
+        if self.watchdog is not None:
+            import faulthandler
+
+            faulthandler.cancel_dump_traceback_later()
 
     @property
     def max_ms(self) -> float:
         return 1000 * max(self.worst.values(), default=0.0)
+
+    def report(self) -> None:
+        print("phases (worst stall ms [its cpu/runq/blocked ms]; stalls over 50 ms; sum over the stalls > 20 ms "
+              "of stall/cpu/runq/blocked ms):")
+        for phase, worst in self.worst.items():
+            cpu, runq, blocked = self.worst_parts.get(phase, (0.0, 0.0, 0.0))
+            total = self.parts[phase]
+            print(f"  {phase}: {1000 * worst:.1f} [{1000 * cpu:.0f}/{1000 * runq:.0f}/{1000 * blocked:.0f}]; "
+                  f"{self.over[phase]}; " + "/".join(f"{1000 * v:.0f}" for v in total))
+
+
+IDLE = {"_worker", "wait", "_pty_loop", "read", "select", "sleep", "_run"}  # frames of a thread waiting
+
+
+class StallSampler:
+    """Where the time goes while the GUI thread stalls (``--sample-stalls``): a thread looks every 2 ms at
+    the meter's last tick; while the GUI thread is over `threshold` late it samples the Python stacks of
+    every thread (`sys._current_frames`). A sample of the GUI thread in Qt's own code shows the Python
+    frame that called into Qt (e.g. `pump`); the other threads' samples show what ran beside it (what may
+    hold the interpreter lock). Each sample stands for ~2 ms."""
+
+    def __init__(self, meter: StallMeter, threshold: float = 0.02) -> None:
+        from collections import Counter, defaultdict
+
+        self.meter = meter
+        self.threshold = threshold
+        self.gui = threading.get_ident()
+        self.gui_samples: dict[str, Counter[str]] = defaultdict(Counter)
+        self.other_samples: dict[str, Counter[str]] = defaultdict(Counter)
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="bench-stall-sampler", daemon=True)
+        self.thread.start()
+
+    @staticmethod
+    def _where(frame, depth: int = 4) -> str:
+        parts = []
+        while frame is not None and len(parts) < depth:
+            code = frame.f_code
+            name = code.co_filename
+            short = name.split("/src/")[-1] if "/src/" in name else name.rsplit("/", 2)[-1] if "site-packages" not in \
+                name else name.split("site-packages/")[-1]
+            parts.append(f"{short}:{code.co_name}:{frame.f_lineno}")
+            frame = frame.f_back
+        return " < ".join(parts)
+
+    def _run(self) -> None:
+        names = {}
+        while not self._stop.wait(0.002):
+            m = self.meter
+            if not m.running or time.perf_counter() - m.last - 0.005 < self.threshold:
+                continue
+            frames = sys._current_frames()
+            phase = m.phase
+            for ident, frame in frames.items():
+                if ident == self.gui:
+                    self.gui_samples[phase][self._where(frame)] += 1
+                elif ident != threading.get_ident() and frame.f_code.co_name not in IDLE:
+                    if ident not in names:
+                        names = {t.ident: t.name for t in threading.enumerate()}
+                    self.other_samples[phase][f"[{names.get(ident, ident)}] {self._where(frame, 3)}"] += 1
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.thread.join(1)
+
+    def report(self, top: int = 8) -> None:
+        for phase, counter in self.gui_samples.items():
+            print(f"stall samples, phase {phase}: GUI thread ({sum(counter.values())} samples of ~2 ms)")
+            for where, n in counter.most_common(top):
+                print(f"  {n:5d}  {where}")
+            others = self.other_samples.get(phase)
+            if others:
+                print("  beside it, the other threads:")
+                for where, n in others.most_common(top):
+                    print(f"  {n:5d}  {where}")
+
+
+class SearchTiming:
+    """Where a search's latency goes (``--sample-stalls``): the last keystroke → the search asked (the
+    typing pause) → the residents area's `find` starts on the DB lane (queue) → it returns (the query)
+    → the model's `searched` (delivery and model reset) → rows painted. Finds of older queries typed on
+    the way are counted."""
+
+    def __init__(self, ctx) -> None:
+        self.area = ctx.desk.residents
+        original = self.area.find
+        self.finds: list[tuple[str, str | None, float, float]] = []
+
+        def find(query, *args, **kw):
+            t = time.perf_counter()
+            try:
+                return original(query, *args, **kw)
+            finally:
+                self.finds.append((query, kw.get("after"), t, time.perf_counter()))
+
+        self.area.find = find
+        self.rows: list[tuple[str, float, float, float, int]] = []
+
+    def reset(self) -> None:
+        self.finds.clear()
+
+    def last(self, text: str, t_key: float, total_ms: float) -> None:
+        mine = [f for f in self.finds if f[0] == text and f[1] is None]
+        if not mine:
+            return
+        _q, _after, start, end = mine[-1]
+        firsts = [f for f in self.finds if f[1] is None]
+        self.rows.append((text, 1000 * (start - t_key), 1000 * (end - start), total_ms, len(firsts)))
+
+    def report(self, b) -> None:
+        if not self.rows:
+            return
+        to_start = [r[1] for r in self.rows]
+        query = [r[2] for r in self.rows]
+        after = [r[3] - r[1] - r[2] for r in self.rows]
+        b.note("search timing (median / p95 ms): last keystroke → its find starts "
+               f"{statistics.median(to_start):.1f} / {_p95(to_start):.1f}; the find "
+               f"{statistics.median(query):.1f} / {_p95(query):.1f}; find done → rows painted "
+               f"{statistics.median(after):.1f} / {_p95(after):.1f}; finds per typed query "
+               f"{statistics.mean(r[4] for r in self.rows):.1f}")
+        worst = sorted(self.rows, key=lambda r: -r[3])[:6]
+        b.note("slowest searches (query, to start, find, total ms): "
+               + "; ".join(f"{r[0]!r} {r[1]:.0f}/{r[2]:.0f}/{r[3]:.0f}" for r in worst))
+
+
+class PaintCount:
+    """Counts the paint events of a widget (e.g. a table's viewport); `cost_ms()` times a full repaint."""
+
+    def __init__(self, widget) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        count = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QEvent.Type.Paint:
+                    count.n += 1
+                return False
+
+        self.n = 0
+        self.widget = widget
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)
+
+    def cost_ms(self, times: int = 9) -> float:
+        """The median time of a full repaint of the widget, ms."""
+        spent = []
+        for _ in range(times):
+            t = time.perf_counter()
+            self.widget.repaint()
+            spent.append(1000 * (time.perf_counter() - t))
+        return statistics.median(spent)
+
+
+def _p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100)[94] if len(values) >= 2 else values[0]
 
 
 def pump(seconds: float) -> None:
@@ -503,76 +721,117 @@ def main() -> int:
     ap.add_argument("--no-start", action="store_true", help="skip start_s (it launches the app 4 times)")
     ap.add_argument("--refreshes", type=int, default=10, help="dashboard refreshes measured")
     ap.add_argument("--dashboard-only", action="store_true", help="measure the Today dashboard alone")
+    ap.add_argument("--switch-interval", type=float, default=None,
+                    help="sys.setswitchinterval for the run, seconds (an experiment; the app keeps Python's 0.005)")
+    ap.add_argument("--watchdog", default=None,
+                    help="a file: every thread's Python stack is written to it 100 ms into each stall (faulthandler)")
+    ap.add_argument("--only", default=None, help="comma-separated phases to run: " + ", ".join(PHASES))
+    ap.add_argument("--sample-stalls", action="store_true",
+                    help="sample the threads' stacks while the GUI thread stalls, and time each search's steps")
     ap.add_argument("--audit-events", type=int, default=AUDIT_EVENTS, help="events in the trail for audit_open_ms")
     a = ap.parse_args()
+    if a.switch_interval:
+        sys.setswitchinterval(a.switch_interval)
     with tempfile.TemporaryDirectory(prefix="bench-ui-") as tmp:
         return run(a, Path(tmp))
 
 
-def run(a: argparse.Namespace, scratch: Path) -> int:
-    from PySide6.QtCore import QEvent, QObject
+PHASES = ("residents", "audit", "properties", "card", "fingerprint", "sync", "dashboard")
+
+
+class Bench:
+    """What the phases share: the app's objects on the benchmark's station and the figures measured."""
+
+    def __init__(self, a: argparse.Namespace, scratch: Path, folder: Path) -> None:
+        from keyring.backends import fail
+        from PySide6.QtWidgets import QApplication
+
+        from workstation.storage import operators, station
+        from workstation.ui import i18n
+        from workstation.ui.bridges.devices import DeviceBridge
+        from workstation.ui.context import Station, StationSettings
+        from workstation.ui.tasks import Runner
+
+        self.a = a
+        self.scratch = scratch
+        self.app = QApplication.instance() or QApplication(["bench-ui"])
+        i18n.apply_fonts(self.app)
+        self.languages = i18n.Languages(self.app)  # the app's translators, as the app installs them
+        self.languages.switch(os.environ.get("WORKSTATION_LANG") or "en")
+        self.db, _how = station.unlock(folder, passphrase=(folder / PASSPHRASE_FILE).read_text(),
+                                       backend=fail.Keyring())
+        self.officer = operators.authenticate(self.db, *OFFICER)
+        self.admin = operators.authenticate(self.db, *ADMIN)
+        self.runner = Runner()
+        self.bridge = DeviceBridge(self.runner)
+        self.station = Station(db=self.db, data_dir=folder, is_demo=True, runner=self.runner, devices=self.bridge,
+                               settings=StationSettings.load(self.db), languages=self.languages,
+                               station_name="基准测试警务室", station_code=STATION_CODE)
+        self.ctx = self.station.context_for(self.officer)
+        self.meter = StallMeter()
+        self.sampler = StallSampler(self.meter) if a.sample_stalls else None
+        if a.watchdog:
+            self.meter.watchdog = open(a.watchdog, "wb")  # noqa: SIM115 - open for the whole run
+        self.manager = None
+        self.keep_open: list[object] = []  # pages left open (the residents page stays open throughout)
+        nan = float("nan")
+        self.figures: dict[str, float] = {
+            "max_stall_ms": nan, "card_to_form_ms": nan, "search_p95_ms": nan, "start_s": nan, "rss_mb": nan,
+            "audit_open_ms": nan, "property_open_ms": nan, "grid_list_ms": nan, "late_list_ms": nan,
+            "dashboard_refresh_ms": nan, "dashboard_work_ms": nan, "dashboard_gui_ms": nan, "sync_records": nan,
+        }
+        self.notes: list[str] = []
+
+    def note(self, line: str) -> None:
+        self.notes.append(line)
+        print("  " + line, flush=True)
+
+    def emulated_desk(self):
+        """The emulated reader and scanner with wire pacing on (after rss_mb: emulators are not the app)."""
+        if self.manager is None:
+            from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
+
+            manager = DeviceManager.with_emulators(ManagerConfig(assignments_path=None), link="pty")
+            for server in manager.demo.servers.values():
+                server.pace = True  # every byte takes its wire time, as on a real line
+            manager.start()
+            self.bridge.attach(manager)
+            wait_for(lambda: all(manager.status(r).state is DeviceState.CONNECTED for r in ("idcard", "fingerprint")),
+                     30, "the emulated devices")
+            self.manager = manager
+        return self.manager
+
+    def close(self) -> None:
+        for w in self.keep_open:
+            w.close()  # type: ignore[attr-defined]
+        if self.sampler is not None:
+            self.sampler.stop()
+        self.bridge.shutdown()
+        self.runner.shutdown()
+        self.db.close()
+
+
+# ---- 1. the residents table: open, scroll, search (rss_mb right after: the app's own memory) ----------
+def phase_residents(b: Bench) -> None:
+    import ui_start
     from PySide6.QtWidgets import QApplication
 
-    keep = Path(a.keep) if a.keep else None
-    if keep:
-        keep.mkdir(parents=True, exist_ok=True)
-    folder = prepare(keep, a.residents, scratch, a.sync_records, 0 if a.dashboard_only else a.audit_events)
-
-    import ui_start
-    from keyring.backends import fail
-
     from storage import query_mix
-    from workstation.devices.manager import DeviceManager, DeviceState, ManagerConfig
-    from workstation.devices.sam.emulator import card_from_document
-    from workstation.devices.transport import wire_seconds
-    from workstation.domain.documents import IdentityDocument
-    from workstation.domain.enums import DocumentType, Sex
-    from workstation.domain.validation import gb11643_check_char
-    from workstation.storage import operators, station
-    from workstation.sync import client as sc
-    from workstation.ui import i18n
-    from workstation.ui.bridges.devices import DeviceBridge
-    from workstation.ui.context import Station, StationSettings
-    from workstation.ui.screens.registration import open_for_card, spare_form
-    from workstation.ui.screens.registration.fingerprint import FingerprintDialog
-    from workstation.ui.screens.registration.form import RegistrationForm
     from workstation.ui.screens.residents import ResidentsPage
-    from workstation.ui.tasks import Lane, Runner
 
-    app = QApplication.instance() or QApplication(["bench-ui"])
-    i18n.apply_fonts(app)
-    db, _how = station.unlock(folder, passphrase=(folder / PASSPHRASE_FILE).read_text(), backend=fail.Keyring())
-    officer = operators.authenticate(db, *OFFICER)
-    admin = operators.authenticate(db, *ADMIN)
-    runner = Runner()
-    bridge = DeviceBridge(runner)
-    st = Station(db=db, data_dir=folder, is_demo=True, runner=runner, devices=bridge,
-                 settings=StationSettings.load(db), languages=None, station_name="基准测试警务室",
-                 station_code=STATION_CODE)
-    ctx = st.context_for(officer)
-    meter = StallMeter()
-    nan = float("nan")
-    if a.dashboard_only:
-        cold, timings = measure_dashboard(ctx, meter, a.refreshes)
-        runner.shutdown()
-        bridge.shutdown()
-        db.close()
-        print_dashboard(cold, timings)
-        print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={nan} search_p95_ms={nan} start_s={nan} "
-              f"rss_mb={nan} audit_open_ms={nan} property_open_ms={nan} grid_list_ms={nan} late_list_ms={nan} "
-              + dashboard_figures(timings))
-        return 0
-
-    # ---- 1. the residents table: open, scroll, search (rss_mb right after: the app's own memory) ----
-    page = ResidentsPage(ctx)
+    page = ResidentsPage(b.ctx)
     page.resize(1366, 700)
     page.show()
+    b.keep_open.append(page)
     searches: list[float] = []
     page.model.searched.connect(lambda _q, _s: searches.append(time.perf_counter()))
-    meter.start("residents")
+    timing = SearchTiming(b.ctx) if b.a.sample_stalls else None
+    paints = PaintCount(page.table.viewport())
+    b.meter.start("residents")
     page.on_shown()
     wait_for(lambda: bool(searches), 60, "the first page of residents")
     bar = page.table.verticalScrollBar()
+    b.meter.start("residents.scroll")
     for _ in range(25):  # scroll to the end of what is loaded, again and again: page after page arrives
         rows = page.model.rowCount()
         bar.setValue(bar.maximum())
@@ -585,13 +844,17 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     for _ in range(40):  # and back up, through evicted rows
         bar.setValue(max(0, bar.value() - bar.pageStep() * 3))
         pump(0.01)
-    mix = query_mix(db, a.queries, seed=11)
+    scroll_paints, paints.n = paints.n, 0
+    b.meter.start("residents.search")
+    mix = query_mix(b.db, b.a.queries, seed=11)
     latencies = []
     for text, grid in mix:
         page.grid_box.setText(grid or "")
         page.search_box.clear()
         pump(0.15)
         before = len(searches)
+        if timing is not None:
+            timing.reset()
         for i in range(1, len(text) + 1):  # typed, one keystroke every 80 ms
             page.search_box.setText(text[:i])
             t_key = time.perf_counter()
@@ -600,15 +863,30 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
                  "a search")
         QApplication.processEvents()  # the rows painted
         latencies.append(1000 * (time.perf_counter() - t_key))
-    meter.stop()
-    mem = ui_start.rss_mb()
+        if timing is not None:
+            timing.last(text, t_key, latencies[-1])
+    b.meter.stop()
+    b.figures["rss_mb"] = ui_start.rss_mb()
+    b.figures["search_p95_ms"] = statistics.quantiles(latencies, n=100)[94] if len(latencies) >= 2 else latencies[0]
+    b.note(f"residents: the table painted {scroll_paints} times while scrolling, {paints.n} times while searching; "
+           f"a full repaint takes {paints.cost_ms():.1f} ms")
+    b.note(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
+           f"median {statistics.median(latencies):.1f} ms, p95 {b.figures['search_p95_ms']:.1f} ms, "
+           f"max {max(latencies):.1f} ms")
+    if timing is not None:
+        timing.report(b)
 
-    # ---- 1b. the audit viewer on a trail of 1 M events: first page shown ---------------------------------
+
+# ---- 1b. the audit viewer on a trail of 1 M events: first page shown -------------------------------------
+def phase_audit(b: Bench) -> None:
+    from PySide6.QtWidgets import QApplication
+
     from workstation.ui.screens.audit import AuditPage
 
-    audit_ctx = st.context_for(admin)
+    audit_ctx = b.station.context_for(b.admin)
     opens = []
-    meter.start("audit")
+    rows_shown = 0
+    b.meter.start("audit")
     for _ in range(9):
         audit_page = AuditPage(audit_ctx)
         audit_page.resize(1366, 700)
@@ -624,17 +902,24 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         audit_page.close()
         audit_page.deleteLater()
         pump(0.2)
-    meter.stop()
+    b.meter.stop()
+    b.figures["audit_open_ms"] = statistics.median(opens)
+    b.note(f"audit: {b.a.audit_events} events, first page of {rows_shown} rows; opens ms "
+           + ", ".join(f"{v:.1f}" for v in opens))
 
-    # ---- 1c. the properties page: a grid's list, and the 40-room property opened -----------------------
+
+# ---- 1c. the properties page: a grid's list, the 40-room property opened, landlords late -------------------
+def phase_properties(b: Bench) -> None:
+    from PySide6.QtWidgets import QApplication
+
     from workstation.ui.screens.properties import PropertiesPage
 
-    prop_page = PropertiesPage(ctx)
+    prop_page = PropertiesPage(b.ctx)
     prop_page.resize(1366, 700)
     prop_page.show()
     listed: list[float] = []
     prop_page.model.searched.connect(lambda _q, _s: listed.append(time.perf_counter()))
-    meter.start("properties")
+    b.meter.start("properties")
     prop_page.on_shown()
     wait_for(lambda: bool(listed), 60, "the first page of properties")
     grid_ms = []
@@ -693,21 +978,34 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         late_ms.append(1000 * (time.perf_counter() - t_late))
         late_rows.append(prop_page.model.rowCount())
     prop_page.list.late_box.setChecked(False)
-    meter.stop()
+    b.meter.stop()
     prop_page.close()
+    b.figures["grid_list_ms"] = statistics.median(grid_ms)
+    b.figures["property_open_ms"] = statistics.median(property_ms)
+    b.figures["late_list_ms"] = statistics.median(late_ms)
+    b.note(f"properties: a grid's first page of {grid_rows} rows, list ms " + ", ".join(f"{v:.1f}" for v in grid_ms))
+    b.note(f"properties: {tiles} tiles; opens ms " + ", ".join(f"{v:.1f}" for v in property_ms))
+    b.note(f"properties: landlords late, first page rows {late_rows}; ms 5 grids "
+           + ", ".join(f"{v:.1f}" for v in late_ms[:5]) + f"; the whole station {late_ms[5]:.1f}")
 
-    # ---- the emulated desk (after rss_mb: emulators are not the app) ----------------------------------
-    manager = DeviceManager.with_emulators(ManagerConfig(assignments_path=None), link="pty")
-    emulated = manager.demo
-    for server in emulated.servers.values():
-        server.pace = True  # every byte takes its wire time, as on a real line
-    manager.start()
-    bridge.attach(manager)
-    wait_for(lambda: all(manager.status(r).state is DeviceState.CONNECTED for r in ("idcard", "fingerprint")),
-             30, "the emulated devices")
 
-    # ---- 2. cards: placed → form shown ------------------------------------------------------------
+# ---- 2. cards: placed → form shown --------------------------------------------------------------------------
+def phase_card(b: Bench) -> None:
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from workstation.devices.sam.emulator import card_from_document
+    from workstation.devices.transport import wire_seconds
+    from workstation.domain.documents import IdentityDocument
+    from workstation.domain.enums import DocumentType, Sex
+    from workstation.domain.validation import gb11643_check_char
+    from workstation.ui.screens.registration import open_for_card, spare_form
+    from workstation.ui.screens.registration.form import RegistrationForm
+
+    emulated = b.emulated_desk().demo
+    ctx = b.ctx
     shown: list[float] = []
+    decoded: list[float] = []
 
     class ShowWatch(QObject):
         def eventFilter(self, obj, event):
@@ -716,7 +1014,7 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
             return False
 
     watch = ShowWatch()
-    app.installEventFilter(watch)
+    b.app.installEventFilter(watch)
     sam = emulated.servers["idcard"]
     sent = [0]
     original_send = sam.send
@@ -726,13 +1024,31 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         original_send(data)
 
     sam.send = counting_send  # type: ignore[method-assign]
-    bridge.card_placed.connect(lambda doc: open_for_card(ctx, None, doc))
+
+    def placed(doc) -> None:
+        decoded.append(time.perf_counter())
+        open_for_card(ctx, None, doc)
+
+    lookups: list[tuple[float, float]] = []  # the holder's lookup on the DB lane: (start, end)
+    area = ctx.desk.residents
+    original_lookup = area.find_by_id_number
+
+    def timed_lookup(number):
+        t = time.perf_counter()
+        try:
+            return original_lookup(number)
+        finally:
+            lookups.append((t, time.perf_counter()))
+
+    area.find_by_id_number = timed_lookup
+
+    b.bridge.card_placed.connect(placed)
     spare_form(ctx, None)  # as the main window does after login
     pump(0.5)
     rng = random.Random(5)
-    card_ms = []
-    meter.start("card")
-    for i in range(a.cards):
+    card_ms, gui_ms, wire_ms, read_ms, lookup_ms, to_lookup_ms = [], [], [], [], [], []
+    b.meter.start("card")
+    for i in range(b.a.cards):
         first17 = f"110105{1960 + i:04d}0101{900 + i:03d}"[:17]
         number = first17 + gb11643_check_char(first17)
         doc = IdentityDocument(DocumentType.RESIDENT_ID, number, "测试" + "甲乙丙丁戊己庚辛壬癸"[i % 10],
@@ -746,17 +1062,39 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
         wait_for(lambda before=before: len(shown) > before, 10, "the registration form")
         wire = wire_seconds(sent[0], sam.baudrate)
         card_ms.append(1000 * (shown[-1] - t0 - wire))
+        gui_ms.append(1000 * (shown[-1] - lookups[-1][1]))
+        wire_ms.append(1000 * wire)
+        read_ms.append(1000 * (decoded[-1] - t0 - wire))
+        to_lookup_ms.append(1000 * (lookups[-1][0] - decoded[-1]))
+        lookup_ms.append(1000 * (lookups[-1][1] - lookups[-1][0]))
         pump(0.05)
         for w in QApplication.topLevelWidgets():
             if isinstance(w, RegistrationForm) and w.isVisible():
                 w.done(0)
         emulated.device("idcard").remove_card()
         pump(0.8 + rng.random() * 0.2)  # the next person steps up (the spare form is rebuilt meanwhile)
-    meter.stop()
-    app.removeEventFilter(watch)
+    b.meter.stop()
+    b.app.removeEventFilter(watch)
+    b.bridge.card_placed.disconnect(placed)
+    sam.send = original_send  # type: ignore[method-assign]
+    area.find_by_id_number = original_lookup
+    b.figures["card_to_form_ms"] = statistics.median(card_ms)
 
-    # ---- 3. a fingerprint image uploading at 57600 baud ---------------------------------------------
-    dialog = FingerprintDialog(ctx, None, timeout_per_press=30)
+    def mm(v: list[float]) -> str:
+        return f"{statistics.median(v):.1f}/{max(v):.1f}"
+
+    b.note(f"cards: {len(card_ms)} placements, card_to_form ms median {statistics.median(card_ms):.1f} "
+           f"max {max(card_ms):.1f}; the parts (median/max ms): wire {mm(wire_ms)} (subtracted), placed → "
+           f"decoded card on the GUI thread (poll, reads, decoding, delivery) {mm(read_ms)}, → the lookup starts "
+           f"on the DB lane {mm(to_lookup_ms)}, the lookup {mm(lookup_ms)}, → the form shown {mm(gui_ms)}")
+
+
+# ---- 3. a fingerprint image uploading at 57600 baud ---------------------------------------------------------
+def phase_fingerprint(b: Bench) -> None:
+    from workstation.ui.screens.registration.fingerprint import FingerprintDialog
+
+    emulated = b.emulated_desk().demo
+    dialog = FingerprintDialog(b.ctx, None, timeout_per_press=30)
     images: list[object] = []
     dialog._relay.image.connect(images.append)
     zfm = emulated.device("fingerprint")
@@ -766,80 +1104,125 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
             threading.Thread(target=zfm.place_finger, args=("bench", 2), daemon=True).start()
 
     dialog._relay.step.connect(press)
-    meter.start("fingerprint")
+    t = time.perf_counter()
+    b.meter.start("fingerprint")
     dialog.show()
     wait_for(lambda: bool(images), 60, "the fingerprint image")
-    meter.stop()
+    b.meter.stop()
+    b.note(f"fingerprint: image in {time.perf_counter() - t:.1f} s")
     dialog.done(0)
     zfm.lift_finger()
-    wait_for(lambda: runner.active == 0, 30, "the enrolment to stop")
+    wait_for(lambda: b.runner.active == 0, 30, "the enrolment to stop")
 
-    # ---- 4. a 20k-record sync --------------------------------------------------------------------------
+
+# ---- 4. a 20k-record sync with the Sync page open -----------------------------------------------------------
+def phase_sync(b: Bench) -> None:
     from workstation.central.child import PlatformProcess  # the reference platform: a process of its own,
+
     # as the demo's is (not the app's: its request handling would hold this process's interpreter lock)
+    from workstation.sync import client as sc
+    from workstation.ui.screens.sync.page import SyncPage
 
-    platform = PlatformProcess.start(scratch / "central")
-    code = platform.enroll_code(STATION_CODE)
-    sc.enroll(db, platform.url, code, STATION_CODE, platform.ca_pem, actor=admin)
-    synced: list[object] = []
-
-    def sync(_t):
-        client = sc.SyncClient(db)
-        try:
-            return client.sync()
-        finally:
-            client.close()
-
-    meter.start("sync")
-    t_sync = time.perf_counter()
-    ctx.op(sync, lane=Lane.NET).on_success(synced.append).start()
-    wait_for(lambda: bool(synced), 900, "the sync")
-    sync_s = time.perf_counter() - t_sync
-    meter.stop()
-    result = synced[0]
-    platform.stop()
-
-    # ---- 5. the Today dashboard (after the sync: its acknowledgements are part of the backlog chart) ----
-    cold, timings = measure_dashboard(ctx, meter, a.refreshes)
-
+    waiting = unsent_changes(b.db)
+    b.note(f"sync: {waiting} changes waiting before the sync (the seeded base counts as synced)")
+    if waiting != b.a.sync_records:
+        raise RuntimeError(f"the sync would send {waiting} changes, not {b.a.sync_records}: the benchmark's "
+                           "seeding left changes unsent")
+    platform = PlatformProcess.start(b.scratch / "central")
+    try:
+        code = platform.enroll_code(STATION_CODE)
+        sc.enroll(b.db, platform.url, code, STATION_CODE, platform.ca_pem, actor=b.admin)
+        page = SyncPage(b.ctx)
+        page.resize(1366, 700)
+        page.show()
+        page.on_shown()
+        wait_for(lambda: page.overview is not None, 60, "the Sync page's overview")
+        pump(0.2)
+        b.meter.start("sync")
+        t_sync = time.perf_counter()
+        handle = page.sync_now()
+        if handle is None:
+            raise RuntimeError("the Sync page did not start a sync")
+        wait_for(lambda: handle.done, 900, "the sync")
+        sync_s = time.perf_counter() - t_sync
+        wait_for(lambda: not page._refreshing, 60, "the Sync page's refresh after the sync")
+        pump(0.2)
+        b.meter.stop()
+    finally:
+        platform.stop()
+    result = page.last_result
+    if result is None:
+        raise RuntimeError(f"the sync failed: {page.last_failure}")
+    b.figures["sync_records"] = result.records
+    b.note(f"sync: {result.records} records in {sync_s:.1f} s ({result.acknowledged} batches), "
+           f"error={result.error}; the page shows {page.overview.waiting if page.overview else '?'} waiting")
     page.close()
-    bridge.shutdown()
-    runner.shutdown()
-    db.close()
-    start = float("nan") if a.no_start else ui_start.measure_start_s(scratch / "start-demo")
-    p95 = statistics.quantiles(latencies, n=100)[94] if len(latencies) >= 2 else latencies[0]
-    print(f"machine load average (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
-    print("phases (worst stall, ms): " + ", ".join(f"{k}={1000 * v:.1f}" for k, v in meter.worst.items()))
-    print(f"cards: {len(card_ms)} placements, card_to_form ms median {statistics.median(card_ms):.1f} "
-          f"max {max(card_ms):.1f}")
-    print(f"sync: {result.records} records in {sync_s:.1f} s, error={result.error}")
-    print(f"residents: {scrolled} rows loaded while scrolling; {len(latencies)} searches, "
-          f"median {statistics.median(latencies):.1f} ms")
-    print_dashboard(cold, timings)
-    print(f"properties: a grid's first page of {grid_rows} rows, list ms " + ", ".join(f"{v:.1f}" for v in grid_ms))
-    print(f"properties: {tiles} tiles; opens ms " + ", ".join(f"{v:.1f}" for v in property_ms))
-    print(f"properties: landlords late, first page rows {late_rows}; ms (5 grids, station) "
-          + ", ".join(f"{v:.1f}" for v in late_ms))
-    print(f"audit: {a.audit_events} events, first page of {rows_shown} rows; opens ms "
-          + ", ".join(f"{v:.1f}" for v in opens))
-    print(f"ui: max_stall_ms={meter.max_ms:.1f} card_to_form_ms={statistics.median(card_ms):.1f} "
-          f"search_p95_ms={p95:.1f} start_s={start:.2f} rss_mb={mem:.0f} "
-          f"audit_open_ms={statistics.median(opens):.1f} property_open_ms={statistics.median(property_ms):.1f} "
-          f"grid_list_ms={statistics.median(grid_ms):.1f} late_list_ms={statistics.median(late_ms):.1f} "
-          + dashboard_figures(timings))
+    if result.records != b.a.sync_records:
+        raise RuntimeError(f"the sync sent {result.records} records, not {b.a.sync_records}")
+
+
+def unsent_changes(db) -> int:
+    """Outbox rows neither acknowledged nor in a batch: what the next sync sends."""
+    from sqlalchemy import func, select
+
+    from workstation.storage.schema import OutboxEntry
+
+    with db.read() as s:
+        return int(s.execute(select(func.count()).select_from(OutboxEntry)
+                             .where(OutboxEntry.batch_id.is_(None), OutboxEntry.acked_at.is_(None))).scalar_one())
+
+
+# ---- 5. the Today dashboard (after the sync: its acknowledgements are part of the backlog chart) ----------------
+def phase_dashboard(b: Bench) -> None:
+    cold, timings = measure_dashboard(b.ctx, b.meter, b.a.refreshes)
+    b.figures["dashboard_refresh_ms"] = statistics.median(t.total for t in timings)
+    b.figures["dashboard_work_ms"] = statistics.median(t.work for t in timings)
+    b.figures["dashboard_gui_ms"] = max(t.gui for t in timings)
+    b.note(f"dashboard: cold first refresh {cold:.1f} ms; {len(timings)} refreshes: total ms "
+           + ", ".join(f"{t.total:.0f}" for t in timings) + "; work ms " + ", ".join(f"{t.work:.0f}" for t in timings)
+           + "; gui ms " + ", ".join(f"{t.gui:.1f}" for t in timings))
+
+
+def run(a: argparse.Namespace, scratch: Path) -> int:
+    keep = Path(a.keep) if a.keep else None
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+    only = ["dashboard"] if a.dashboard_only else (a.only.split(",") if a.only else list(PHASES))
+    unknown = set(only) - set(PHASES)
+    if unknown:
+        raise SystemExit(f"unknown phases {sorted(unknown)}; phases: {', '.join(PHASES)}")
+    folder = prepare(keep, a.residents, scratch, a.sync_records, a.audit_events if "audit" in only else 0)
+
+    import ui_start
+
+    b = Bench(a, scratch, folder)
+    print(f"machine load average at the start (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores",
+          flush=True)
+    for name in PHASES:  # in this order whatever --only says: rss_mb before the emulators and the platform
+        if name in only:
+            t = time.perf_counter()
+            globals()[f"phase_{name}"](b)
+            print(f"  phase {name} done in {time.perf_counter() - t:.0f} s; worst stall so far "
+                  f"{b.meter.max_ms:.1f} ms; load {os.getloadavg()[0]:.2f}", flush=True)
+    b.close()
+    if not a.no_start and len(only) == len(PHASES):
+        b.figures["start_s"] = ui_start.measure_start_s(scratch / "start-demo")
+    b.figures["max_stall_ms"] = b.meter.max_ms if b.meter.worst else float("nan")
+    print(f"machine load average at the end (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
+    print("phases (worst stall, ms): " + ", ".join(f"{k}={1000 * v:.1f}" for k, v in b.meter.worst.items()))
+    b.meter.report()
+    if b.sampler is not None:
+        b.sampler.report()
+    for line in b.notes:
+        print(line)
+    f = b.figures
+    print(f"ui: max_stall_ms={f['max_stall_ms']:.1f} card_to_form_ms={f['card_to_form_ms']:.1f} "
+          f"search_p95_ms={f['search_p95_ms']:.1f} start_s={f['start_s']:.2f} rss_mb={f['rss_mb']:.0f} "
+          f"audit_open_ms={f['audit_open_ms']:.1f} property_open_ms={f['property_open_ms']:.1f} "
+          f"grid_list_ms={f['grid_list_ms']:.1f} late_list_ms={f['late_list_ms']:.1f} "
+          f"dashboard_refresh_ms={f['dashboard_refresh_ms']:.1f} dashboard_work_ms={f['dashboard_work_ms']:.1f} "
+          f"dashboard_gui_ms={f['dashboard_gui_ms']:.1f} sync_records={f['sync_records']:.0f}")
     return 0
-
-
-def print_dashboard(cold: float, timings: list) -> None:
-    print(f"dashboard: cold first refresh {cold:.1f} ms; {len(timings)} refreshes: total ms "
-          + ", ".join(f"{t.total:.0f}" for t in timings) + "; work ms " + ", ".join(f"{t.work:.0f}" for t in timings)
-          + "; gui ms " + ", ".join(f"{t.gui:.1f}" for t in timings))
-
-
-def dashboard_figures(timings: list) -> str:
-    return (f"dashboard_refresh_ms={statistics.median(t.total for t in timings):.1f} "
-            f"dashboard_work_ms={statistics.median(t.work for t in timings):.1f} "
-            f"dashboard_gui_ms={max(t.gui for t in timings):.1f}")
 
 
 if __name__ == "__main__":

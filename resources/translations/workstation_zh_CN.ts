@@ -1628,6 +1628,18 @@
 <context>
     <name>AuditPage</name>
     <message numerus="yes">
+        <source>%n event(s) shown; more load as you scroll down.</source>
+        <translation>
+            <numerusform>已显示 %n 条事件；向下滚动加载更多。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) written to {path}.</source>
+        <translation>
+            <numerusform>已将 %n 条事件写入 {path}。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n event(s).</source>
         <translation>
             <numerusform>共 %n 条事件。</numerusform>
@@ -1685,9 +1697,11 @@
         <source>Choose an operator, or type a user name</source>
         <translation>选择操作员，或输入用户名</translation>
     </message>
-    <message>
-        <source>Choose one of {n} residents…</source>
-        <translation>从 {n} 名实有人口中选择一名……</translation>
+    <message numerus="yes">
+        <source>Choose one of %n resident(s)…</source>
+        <translation>
+            <numerusform>从 %n 名实有人口中选择一名……</numerusform>
+        </translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -1778,9 +1792,11 @@
         <source>The audit trail is broken at row {seq}: {reason}. Rows after it cannot be trusted either. Report this to the station&apos;s supervisor and keep the workstation as it is for an inspection.</source>
         <translation>审计记录在第 {seq} 条处断裂：{reason}。其后的记录也不再可信。请报告所领导，并保持工作站现状以备检查。</translation>
     </message>
-    <message>
-        <source>The audit trail is intact: {n} rows checked, none changed or removed.</source>
-        <translation>审计记录完整：已核验 {n} 条，无修改或删除。</translation>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n row(s) checked, none changed or removed.</source>
+        <translation>
+            <numerusform>审计记录完整：已核验 %n 条，无修改或删除。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Verify chain</source>
@@ -1805,14 +1821,6 @@
     <message>
         <source>any date</source>
         <translation>不限日期</translation>
-    </message>
-    <message>
-        <source>{n} events shown; more load as you scroll down.</source>
-        <translation>已显示 {n} 条事件；向下滚动加载更多。</translation>
-    </message>
-    <message>
-        <source>{n} events written to {path}.</source>
-        <translation>已将 {n} 条事件写入 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2346,13 +2354,17 @@
 </context>
 <context>
     <name>DeclarationDialog</name>
-    <message>
-        <source>%1 by %2 (%3 tenants)</source>
-        <translation>%1 由 %2 申报（%3 名租客）</translation>
+    <message numerus="yes">
+        <source>%1 by %2 (%n tenant(s))</source>
+        <translation>
+            <numerusform>%1 由 %2 申报（%n 名租客）</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 of %2 lines differ from the record (highlighted).</source>
-        <translation>%2 行中有 %1 行与登记不一致（已突出显示）。</translation>
+    <message numerus="yes">
+        <source>%1 of %n line(s) differ from the record (highlighted).</source>
+        <translation>
+            <numerusform>%n 行中有 %1 行与登记不一致（已突出显示）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Enter a declaration…</source>
@@ -2378,17 +2390,21 @@
         <source>Landlord declarations</source>
         <translation>业主申报</translation>
     </message>
-    <message>
-        <source>Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
-        <translation>业主：%1。业主须在新租客入住后 %2 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</translation>
+    <message numerus="yes">
+        <source>Landlord: %1. A landlord declares a new tenant within %n day(s) of moving in; a tenant recorded by an officer or assistant and not declared by then is overdue.</source>
+        <translation>
+            <numerusform>业主：%1。业主须在新租客入住后 %n 天内申报；民警或协管员已登记、逾期仍未申报的租客即为申报逾期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Loading…</source>
         <translation>正在读取…</translation>
     </message>
-    <message>
-        <source>No declaration form is on file for this property. %1 tenant(s) were registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): their room and date are those recorded then.</source>
-        <translation>此出租屋没有存档的申报表。%1 名租户是直接依据业主申报登记的（“据业主申报登记”）：申报房间和日期即当时登记的房间和日期。</translation>
+    <message numerus="yes">
+        <source>No declaration form is on file for this property. Registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): %n tenant(s), with the room and date recorded then.</source>
+        <translation>
+            <numerusform>此出租屋没有存档的申报表。直接依据业主申报登记的租户（“据业主申报登记”）：%n 名，申报房间和日期即当时登记的房间和日期。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nobody is recorded or declared here.</source>
@@ -2786,48 +2802,48 @@
 <context>
     <name>EndOfShift</name>
     <message>
-        <source>{n} fingerprints</source>
-        <translation>指纹 {n} 枚</translation>
+        <source>%n [tenancy|tenancies] (who lives where)</source>
+        <translation>租住关系 %n 条</translation>
     </message>
     <message>
-        <source>{n} identity documents</source>
-        <translation>证件 {n} 份</translation>
+        <source>%n fingerprint(s)</source>
+        <translation>指纹 %n 枚</translation>
     </message>
     <message>
-        <source>{n} other records ({kind})</source>
-        <translation>其他记录 {n} 条（{kind}）</translation>
+        <source>%n identity document(s)</source>
+        <translation>证件 %n 份</translation>
     </message>
     <message>
-        <source>{n} pre-registration outcomes</source>
-        <translation>{n} 条网上备案处理结果</translation>
+        <source>%n other record(s) ({kind})</source>
+        <translation>其他记录 %n 条（{kind}）</translation>
     </message>
     <message>
-        <source>{n} rental properties</source>
-        <translation>出租屋 {n} 处</translation>
+        <source>%n pre-registration outcome(s)</source>
+        <translation>%n 条网上备案处理结果</translation>
     </message>
     <message>
-        <source>{n} residence declarations</source>
-        <translation>业主申报 {n} 份</translation>
+        <source>%n rental [property|properties]</source>
+        <translation>出租屋 %n 处</translation>
     </message>
     <message>
-        <source>{n} residents</source>
-        <translation>实有人口 {n} 人</translation>
+        <source>%n residence declaration(s)</source>
+        <translation>业主申报 %n 份</translation>
     </message>
     <message>
-        <source>{n} rooms</source>
-        <translation>房间 {n} 间</translation>
+        <source>%n resident(s)</source>
+        <translation>实有人口 %n 人</translation>
     </message>
     <message>
-        <source>{n} spot checks</source>
-        <translation>抽查 {n} 次</translation>
+        <source>%n room(s)</source>
+        <translation>房间 %n 间</translation>
     </message>
     <message>
-        <source>{n} tasks</source>
-        <translation>任务单 {n} 项</translation>
+        <source>%n spot check(s)</source>
+        <translation>抽查 %n 次</translation>
     </message>
     <message>
-        <source>{n} tenancies (who lives where)</source>
-        <translation>租住关系 {n} 条</translation>
+        <source>%n task(s)</source>
+        <translation>任务单 %n 项</translation>
     </message>
 </context>
 <context>
@@ -2880,6 +2896,12 @@
         <source>Logging out…</source>
         <translation>正在退出登录……</translation>
     </message>
+    <message numerus="yes">
+        <source>Not at the central platform yet: %n record(s)</source>
+        <translation>
+            <numerusform>有 %n 条记录尚未上传到中心平台</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Sending the waiting changes to the central platform and fetching its updates…</source>
         <translation>正在把待上传的变更发送到中心平台，并获取平台下发的内容……</translation>
@@ -2915,10 +2937,6 @@
     <message>
         <source>another sync is still running; try again in a moment.</source>
         <translation>另一次同步仍在进行，请稍后再试。</translation>
-    </message>
-    <message>
-        <source>{n} records have not reached the central platform</source>
-        <translation>有 {n} 条记录尚未上传到中心平台</translation>
     </message>
 </context>
 <context>
@@ -3002,9 +3020,11 @@
         <source>Reading the enrollment…</source>
         <translation>正在读取注册信息…</translation>
     </message>
-    <message>
-        <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; {n} batches it has not acknowledged are sent to the new one instead.</source>
-        <translation>替换当前注册（设备 {device}）。原平台已确认的批次保持不变；原平台未确认的 {n} 个批次将改为发送到新平台。</translation>
+    <message numerus="yes">
+        <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; the ones it has not acknowledged (%n [batch|batches]) are sent to the new one instead.</source>
+        <translation>
+            <numerusform>替换当前注册（设备 {device}）。原平台已确认的批次保持不变；原平台未确认的 %n 个批次将改为发送到新平台。</numerusform>
+        </translation>
     </message>
     <message>
         <source>SHA-256 fingerprint of the CA certificate</source>
@@ -3145,6 +3165,10 @@
 <context>
     <name>FreezeNotice</name>
     <message>
+        <source>%n change(s) waiting (limit {limit})</source>
+        <translation>有 %n 条修改待上传（上限 {limit} 条）</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>；</translation>
     </message>
@@ -3157,8 +3181,8 @@
         <translation>如不同步，新登记将于 {time}（{h} 小时后）被冻结：{detail}。{way_out}</translation>
     </message>
     <message>
-        <source>New registrations will be blocked once more than {limit} changes wait for the platform: {detail}. {way_out}</source>
-        <translation>待上传的修改一旦超过 {limit} 条，新登记将被冻结：{detail}。{way_out}</translation>
+        <source>New registrations will be blocked once more than %n change(s) wait for the platform: {detail}. {way_out}</source>
+        <translation>待上传的修改一旦超过 %n 条，新登记将被冻结：{detail}。{way_out}</translation>
     </message>
     <message>
         <source>Sync now, or export the sealed batches to a USB stick below if there is no network; a supervisor can lift the block for a while.</source>
@@ -3185,12 +3209,8 @@
         <translation>最早的待上传修改已有 {age} 小时（上限 {limit} 小时）</translation>
     </message>
     <message>
-        <source>{n} changes are waiting (limit {limit})</source>
-        <translation>有 {n} 条修改待上传（上限 {limit} 条）</translation>
-    </message>
-    <message>
-        <source>{n} of {limit} changes waiting: registration blocks at {limit}</source>
-        <translation>待上传 {n} 条（上限 {limit} 条）：超过即冻结登记</translation>
+        <source>{n} of %n change(s) waiting: registration blocks at %n</source>
+        <translation>待上传 {n} 条（上限 %n 条）：超过即冻结登记</translation>
     </message>
 </context>
 <context>
@@ -3200,20 +3220,30 @@
         <translation>%1（%3 次中 %2 次）</translation>
     </message>
     <message>
-        <source>%1 properties</source>
-        <translation>%1 处出租屋</translation>
-    </message>
-    <message>
-        <source>%1 rooms, %2 people</source>
-        <translation>%1 个房间，%2 人</translation>
-    </message>
-    <message>
         <source>%1 · saved</source>
         <translation>%1 · 已保存</translation>
     </message>
     <message>
         <source>%1, saved at %2</source>
         <translation>%1，保存于 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n [person|people]</source>
+        <translation>
+            <numerusform>%n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n [property|properties]</source>
+        <translation>
+            <numerusform>%n 处出租屋</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n 个房间</numerusform>
+        </translation>
     </message>
     <message>
         <source>(nobody recorded)</source>
@@ -3718,6 +3748,12 @@
 </context>
 <context>
     <name>MaintenanceTab</name>
+    <message numerus="yes">
+        <source>Acknowledged by the platform and older than {date}: %n record(s). A purge deletes:</source>
+        <translation>
+            <numerusform>%n 条记录已由平台确认且早于 {date}；清理将删除：</numerusform>
+        </translation>
+    </message>
     <message>
         <source>An encrypted copy of the whole station into a new or empty folder (for example on a USB disk kept in the station safe). Restoring it needs the recovery passphrase of today.</source>
         <translation>将整个警务室的数据加密复制到一个新的或空的文件夹（例如存放在保险柜中的 U 盘）。恢复时需要使用当前的恢复口令。</translation>
@@ -3766,17 +3802,21 @@
         <source>Nothing to purge: no acknowledged data is older than {date}.</source>
         <translation>无需清理：没有早于 {date} 的已确认数据。</translation>
     </message>
+    <message numerus="yes">
+        <source>Purge %n record(s)</source>
+        <translation>
+            <numerusform>清理 %n 条记录</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Purge old data</source>
         <translation>清理过期数据</translation>
     </message>
-    <message>
-        <source>Purge {n} records</source>
-        <translation>清理 {n} 条记录</translation>
-    </message>
-    <message>
-        <source>Purged {n} records acknowledged by the platform and older than {date}.</source>
-        <translation>已清理 {n} 条平台已确认且早于 {date} 的记录。</translation>
+    <message numerus="yes">
+        <source>Purged %n record(s) acknowledged by the platform and older than {date}.</source>
+        <translation>
+            <numerusform>已清理 %n 条平台已确认且早于 {date} 的记录。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Purging…</source>
@@ -3786,16 +3826,14 @@
         <source>Show what would be purged</source>
         <translation>查看将清理的数据</translation>
     </message>
-    <message>
-        <source>{n} records were acknowledged by the platform and are older than {date}; a purge deletes:</source>
-        <translation>{n} 条记录已由平台确认且早于 {date}；清理将删除：</translation>
-    </message>
 </context>
 <context>
     <name>MonthlyRoundDialog</name>
-    <message>
-        <source>%1 properties of grid %2 not spot-checked in %3, in address order.</source>
-        <translation>网格 %2 有 %1 处出租屋在 %3 未抽查，按地址排列。</translation>
+    <message numerus="yes">
+        <source>%n [property|properties] of grid %1 not spot-checked in %2, in address order.</source>
+        <translation>
+            <numerusform>网格 %1 有 %n 处出租屋在 %2 未抽查，按地址排列。</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Grid</source>
@@ -4138,6 +4176,10 @@
         <translation>一致率</translation>
     </message>
     <message>
+        <source>Declaration</source>
+        <translation>业主申报</translation>
+    </message>
+    <message>
         <source>Document number</source>
         <translation>证件号码</translation>
     </message>
@@ -4160,10 +4202,6 @@
     <message>
         <source>Landlord</source>
         <translation>业主</translation>
-    </message>
-    <message>
-        <source>Landlord declaration</source>
-        <translation>业主申报</translation>
     </message>
     <message>
         <source>Last spot check</source>
@@ -4318,13 +4356,17 @@
 </context>
 <context>
     <name>PropertyList</name>
-    <message>
-        <source>%1 properties</source>
-        <translation>共 %1 处出租屋</translation>
+    <message numerus="yes">
+        <source>%n [property|properties]</source>
+        <translation>
+            <numerusform>共 %n 处出租屋</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 properties shown; scroll for more</source>
-        <translation>已显示 %1 处出租屋；向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n [property|properties] shown; scroll for more</source>
+        <translation>
+            <numerusform>已显示 %n 处出租屋；向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Grid:</source>
@@ -4382,12 +4424,20 @@
 <context>
     <name>PropertyView</name>
     <message>
-        <source>%1 / %2 people</source>
-        <translation>%1 / %2 人</translation>
+        <source>%1 / %n [person|people]</source>
+        <translation>%1 / %n 人</translation>
     </message>
     <message>
-        <source>%1 people</source>
-        <translation>%1 人</translation>
+        <source>%n [person|people]</source>
+        <translation>%n 人</translation>
+    </message>
+    <message>
+        <source>%n [person|people] bound now</source>
+        <translation>现捆绑 %n 人</translation>
+    </message>
+    <message>
+        <source>%n room(s)</source>
+        <translation>%n 个房间</translation>
     </message>
     <message>
         <source>Add room…</source>
@@ -4446,8 +4496,8 @@
         <translation>绿色：抽查核实 · 黄色：未核实 · 灰色：空置 · 红色：超员（人数超过房间的核定人数，仅限已设核定人数的房间）。每个房间也用文字注明。</translation>
     </message>
     <message>
-        <source>Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5</source>
-        <translation>网格 %1 · %2 个房间 · 现捆绑 %3 人 · 一致率 %4 · 最近抽查 %5</translation>
+        <source>Grid %1</source>
+        <translation>网格 %1</translation>
     </message>
     <message>
         <source>ID: %1</source>
@@ -4512,6 +4562,14 @@
     <message>
         <source>Your role reads who lives here; it does not bind people.</source>
         <translation>您的角色可查看住户，但不能捆绑人员。</translation>
+    </message>
+    <message>
+        <source>consistency rate %1</source>
+        <translation>一致率 %1</translation>
+    </message>
+    <message>
+        <source>last spot check %1</source>
+        <translation>最近抽查 %1</translation>
     </message>
     <message>
         <source>never</source>
@@ -5289,13 +5347,17 @@
 </context>
 <context>
     <name>ResidentsPage</name>
-    <message>
-        <source>%1 residents</source>
-        <translation>共 %1 人</translation>
+    <message numerus="yes">
+        <source>%n resident(s)</source>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 residents shown; scroll for more</source>
-        <translation>已显示 %1 人，向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n resident(s) shown; scroll for more</source>
+        <translation>
+            <numerusform>已显示 %n 人，向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Grid:</source>
@@ -5562,9 +5624,11 @@
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
-    <message>
-        <source>Settings saved ({n} changed).</source>
-        <translation>设置已保存（更改 {n} 项）。</translation>
+    <message numerus="yes">
+        <source>Settings saved (%n changed).</source>
+        <translation>
+            <numerusform>设置已保存（更改 %n 项）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Shown</source>
@@ -5578,9 +5642,11 @@
         <source>The desk</source>
         <translation>工作站</translation>
     </message>
-    <message>
-        <source>The desk now locks after {m} idle minutes.</source>
-        <translation>现在工作站空闲 {m} 分钟后锁定。</translation>
+    <message numerus="yes">
+        <source>The desk now locks after %n idle minute(s).</source>
+        <translation>
+            <numerusform>现在工作站空闲 %n 分钟后锁定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The language applies from the next login of operators who chose none.</source>
@@ -5909,6 +5975,30 @@
 </context>
 <context>
     <name>SyncPage</name>
+    <message numerus="yes">
+        <source>%n [batch|batches] acknowledged from the receipts in {folder}.</source>
+        <translation>
+            <numerusform>已根据 {folder} 中的回执确认 %n 个批次。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) reached the platform before the sync stopped.</source>
+        <translation>
+            <numerusform>同步中断前已有 %n 条变更上传到中心平台。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the central platform</source>
+        <translation>
+            <numerusform>%n 条变更等待上传到中心平台</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sealed [batch|batches] written to {folder}. Take them to the platform&apos;s office.</source>
+        <translation>
+            <numerusform>已将 %n 个已封包的批次写入 {folder}。请带到中心平台的办公室。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>A sync is already running.</source>
         <translation>同步正在进行中。</translation>
@@ -5956,6 +6046,12 @@
     <message>
         <source>No receipts (files ending in .receipt.json) in {folder}: nothing was acknowledged.</source>
         <translation>{folder} 中没有回执（以 .receipt.json 结尾的文件）：没有批次被确认。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not applied by the platform, which holds another version of the record: %n change(s). Open each one below, compare the two versions and record which one stands.</source>
+        <translation>
+            <numerusform>有 %n 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is lost: what was not acknowledged is sent again, never twice.</source>
@@ -6036,26 +6132,6 @@
     <message>
         <source>the folder could not be used ({error})</source>
         <translation>无法使用该文件夹（{error}）</translation>
-    </message>
-    <message>
-        <source>{n} batches acknowledged from the receipts in {folder}.</source>
-        <translation>已根据 {folder} 中的回执确认 {n} 个批次。</translation>
-    </message>
-    <message>
-        <source>{n} changes reached the platform before the sync stopped.</source>
-        <translation>同步中断前已有 {n} 条变更上传到中心平台。</translation>
-    </message>
-    <message>
-        <source>{n} changes waiting for the central platform</source>
-        <translation>{n} 条变更等待上传到中心平台</translation>
-    </message>
-    <message>
-        <source>{n} changes were not applied by the platform: it holds another version of the record. Open each one below, compare the two versions and record which one stands.</source>
-        <translation>有 {n} 条修改未被中心平台采用：平台上已有该记录的另一个版本。请逐条打开下方的冲突，对比两个版本并记录以哪个为准。</translation>
-    </message>
-    <message>
-        <source>{n} sealed batches written to {folder}. Take them to the platform&apos;s office.</source>
-        <translation>已将 {n} 个已封包的批次写入 {folder}。请带到中心平台的办公室。</translation>
     </message>
 </context>
 <context>
@@ -6160,13 +6236,17 @@
         <source>%1 overdue</source>
         <translation>%1 条逾期</translation>
     </message>
-    <message>
-        <source>%1 tasks</source>
-        <translation>共 %1 条任务</translation>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>共 %n 条任务</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 tasks shown; scroll for more</source>
-        <translation>已显示 %1 条任务；向下滚动查看更多</translation>
+    <message numerus="yes">
+        <source>%n task(s) shown; scroll for more</source>
+        <translation>
+            <numerusform>已显示 %n 条任务；向下滚动查看更多</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;All</source>
@@ -6232,9 +6312,11 @@
         <source>Due this &amp;week</source>
         <translation>本周到期(&amp;W)</translation>
     </message>
-    <message>
-        <source>Feedback rate: %1 (%2 of %3 tasks answered)</source>
-        <translation>反馈率：%1（%3 条任务中已反馈 %2 条）</translation>
+    <message numerus="yes">
+        <source>Feedback rate: %1 (%2 of %n task(s) answered)</source>
+        <translation>
+            <numerusform>反馈率：%1（%n 条任务中已反馈 %2 条）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Feedback rate: — (no tasks received)</source>
@@ -6349,12 +6431,8 @@
         <translation>其他（见备注）</translation>
     </message>
     <message>
-        <source>Overdue, %1 days</source>
-        <translation>已逾期 %1 天</translation>
-    </message>
-    <message>
-        <source>Overdue, 1 day</source>
-        <translation>已逾期 1 天</translation>
+        <source>Overdue, %n day(s)</source>
+        <translation>已逾期 %n 天</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -6475,13 +6553,17 @@
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
-    <message>
-        <source>%1 of %2 spot checks consistent</source>
-        <translation>抽查 %2 次，一致 %1 次</translation>
+    <message numerus="yes">
+        <source>%1 of %n spot check(s) consistent</source>
+        <translation>
+            <numerusform>抽查 %n 次，一致 %1 次</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 today, %2 in %3 days</source>
-        <translation>今日 %1 人，近 %3 天共 %2 人</translation>
+    <message numerus="yes">
+        <source>%1 today, %2 in %n day(s)</source>
+        <translation>
+            <numerusform>今日 %1 人，近 %n 天共 %2 人</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 waiting now, the oldest for %2</source>
@@ -6571,9 +6653,11 @@
         <source>Nothing waiting: everything has reached the platform</source>
         <translation>无待上传变更：全部已上传到中心平台</translation>
     </message>
-    <message>
-        <source>Now %1: %2 of %3 tasks answered</source>
-        <translation>当前 %1：收到任务单 %3 项，已反馈 %2 项</translation>
+    <message numerus="yes">
+        <source>Now %1: %2 of %n task(s) answered</source>
+        <translation>
+            <numerusform>当前 %1：收到任务单 %n 项，已反馈 %2 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pre-registrations waiting: %1</source>

@@ -105,3 +105,23 @@ def test_other_database_errors_stay_bugs(st):
     assert not isinstance(err.value, EnvironmentProblem)
     assert known_error(err.value, st.db.path) is None
     assert known_error(ValueError("disk full"), st.db.path) is None  # never by the words of a message
+
+
+def test_sqlcipher_errors_arrive_as_sqlalchemy_errors(st):
+    """The engine is given SQLCipher's DB-API module, so its errors are wrapped like any driver's:
+    `except sqlalchemy.exc.IntegrityError` (the sync conflicts' "platform values break a rule") and
+    `except sqlalchemy.exc.DatabaseError` (`Database.open`'s damaged-file path) catch them, and the
+    original SQLCipher error is kept in `.orig` with its SQLite result code."""
+    import sqlalchemy.exc
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+    from workstation.storage.sqlite_errors import sqlite_code
+
+    with pytest.raises(sqlalchemy.exc.IntegrityError) as err, st.db.write() as s:
+        s.execute(text("CREATE TEMP TABLE once (x UNIQUE)"))
+        s.execute(text("INSERT INTO once VALUES (1)"))
+        s.execute(text("INSERT INTO once VALUES (1)"))
+    assert isinstance(err.value.orig, sqlcipher.IntegrityError)
+    assert sqlite_code(err.value) == 19  # SQLITE_CONSTRAINT
+    with pytest.raises(sqlalchemy.exc.OperationalError), st.db.write() as s:
+        s.execute(text("SELECT * FROM no_such_table"))

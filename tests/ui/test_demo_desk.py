@@ -3,6 +3,8 @@ device path, and the demo platform on loopback makes "Sync now" reach a real ref
 
 from __future__ import annotations
 
+import os
+
 from conftest import window_login
 from helpers import ADMIN_PASSWORD
 from workstation.domain.enums import Role
@@ -136,3 +138,50 @@ def test_demo_hands_are_not_queued_behind_device_work_waiting_for_them(main_wind
     finally:
         release.set()
     qtbot.waitUntil(lambda: all(h.done for h in holders), timeout=10_000)
+
+
+def test_unplugging_the_passport_reader_turns_its_light_off_and_back(main_window, qtbot, emulated_devices,
+                                                                     switch_language, shoot):
+    """Issue 10: the passport (MRZ) reader never answers anything, so only a real unplug can show it gone: its
+    pty hangs up and its port leaves the listing; plugged back in, it is found behind the same port name."""
+    desk = main_window.demo_desk
+    light = main_window.lights["mrz"]
+    bridge = main_window.station.devices
+    qtbot.waitUntil(lambda: light.look == "ready", timeout=15_000)
+    port = bridge.status("mrz").port
+    desk.unplug_buttons["mrz"].click()
+    assert desk.unplug_buttons["mrz"].text() == "Plug in the passport reader"
+    qtbot.waitUntil(lambda: light.look == "lost", timeout=15_000)
+    assert "Passport not connected" in light.text()
+    assert "The passport reader is disconnected" in light.toolTip() or "was disconnected" in light.toolTip()
+    assert main_window.lights["idcard"].look == "ready" and main_window.lights["fingerprint"].look == "ready"
+    switch_language("zh_CN")
+    qtbot.waitUntil(lambda: "护照" in light.text(), timeout=5_000)
+    assert "passport" not in light.toolTip().lower() and "护照阅读器" in light.toolTip()
+    switch_language("en")
+    written = shoot(main_window, "demo-passport-unplugged")
+
+    desk.unplug_buttons["mrz"].click()
+    assert desk.unplug_buttons["mrz"].text() == "Unplug the passport reader"
+    qtbot.waitUntil(lambda: light.look == "ready", timeout=20_000)
+    assert bridge.status("mrz").port == port  # the same port name, a new pty behind it
+    passports = []
+    bridge.passport_read.connect(passports.append)
+    desk.swipe.click()
+    qtbot.waitUntil(lambda: len(passports) == 1, timeout=10_000)
+    assert passports[0].valid
+    assert all(p.stat().st_size > 5000 for p in written)
+
+
+def test_every_emulated_device_unplugs_like_a_usb_device(main_window, qtbot, emulated_devices):
+    desk = main_window.demo_desk
+    for role in ("idcard", "fingerprint", "mrz"):
+        light = main_window.lights[role]
+        qtbot.waitUntil(lambda light=light: light.look == "ready", timeout=15_000)
+        port = main_window.station.devices.status(role).port
+        desk.unplug_buttons[role].click()
+        qtbot.waitUntil(lambda light=light: light.look == "lost", timeout=15_000)
+        qtbot.waitUntil(lambda port=port: not os.path.lexists(port), timeout=5_000)  # the port went
+        desk.unplug_buttons[role].click()
+        qtbot.waitUntil(lambda light=light: light.look == "ready", timeout=20_000)
+        assert main_window.station.devices.status(role).port == port

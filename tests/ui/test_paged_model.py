@@ -170,3 +170,25 @@ def test_a_refused_page_goes_to_failed_and_nothing_is_shown(qtbot, ctx):
     drain(qtbot, ctx)
     assert len(failures) == 1 and isinstance(failures[0], PermissionDenied)
     assert model.rowCount() == 0 and not model.busy and not model.canFetchMore()
+
+
+def test_row_of_follows_the_rows_shown_through_pages_and_clear(qtbot, qtmodeltester, ctx):
+    model = ResidentsModel(ctx, page_size=10, cache_rows=15)  # a small cache: rows are evicted, not forgotten
+    qtmodeltester.check(model, force_py=True)
+    with qtbot.waitSignal(model.searched, timeout=10_000):
+        model.search(Query(""))
+    for _ in range(2):
+        before = model.rowCount()
+        model.fetchMore()
+        qtbot.waitUntil(lambda before=before: model.rowCount() > before, timeout=10_000)
+    assert model.rowCount() == 30
+    keys = [model.row_id(r) for r in range(model.rowCount())]
+    assert len(set(keys)) == 30
+    assert [model.row_of(k) for k in keys] == list(range(30))  # evicted rows too (only 15 are cached)
+    assert model.row_of("no such id") == -1
+    with qtbot.waitSignal(model.searched, timeout=10_000):
+        model.search(Query(""))  # the first page again: only its rows have rows
+    assert model.rowCount() == 10 and model.row_of(keys[0]) == 0 and model.row_of(keys[20]) == -1
+    model.clear()
+    assert model.row_of(keys[0]) == -1
+    drain(qtbot, ctx)

@@ -329,7 +329,7 @@ def test_card_binds_move_and_end_each_in_outbox_and_audit(qtbot, main_window, ui
     end.end_edit.setText(TODAY.isoformat())
     end.save_button.click()
     qtbot.waitUntil(lambda: view.tenancies.tenancy(0).end_date == TODAY, timeout=10_000)
-    assert view.tenancies.data(view.tenancies.index(0, 3)) == TODAY.isoformat()
+    assert view.tenancies.data(view.tenancies.index(0, 1)).endswith("– " + TODAY.isoformat())  # from / moved out
     db = ui_station.db
     with db.read() as s:
         history = s.execute(select(Tenancy.room_id, Tenancy.start_date, Tenancy.end_date)
@@ -398,7 +398,7 @@ def test_search_bind_flags_an_overlap_and_asks_before_keeping_both(qtbot, ctx, u
     assert "101" in question.text() and question.move_button is not None
     question.both_button.click()
     qtbot.waitUntil(lambda: view.tenancies.rowCount() == 1, timeout=10_000)
-    note = view.tenancies.data(view.tenancies.index(0, 6))
+    note = view.tenancies.data(view.tenancies.index(0, 3))
     assert note.startswith("⚠") and "101" in note
     tile = view.tiles.tile(other_rooms[1])
     qtbot.waitUntil(lambda: view.tiles.tile(other_rooms[1]).room.overlaps == 1, timeout=10_000)

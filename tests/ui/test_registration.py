@@ -267,3 +267,30 @@ def test_the_stay_is_not_asked_of_a_resident_id_card(qtbot, ctx, bridge):
     assert not form.stay_group.isVisible()
     form.save()
     assert not form.errors.label("visa_type").isVisibleTo(form)
+
+
+def test_a_form_closed_at_once_still_leaves_a_spare_for_the_next_card(qtbot, ctx, bridge):
+    """The next form is built ahead of time after a card opened one, even when that form was closed
+    before the spare's delay (a wrong card put back): the next card fills the spare, not a new form."""
+    from desk_fixtures import card_spec
+
+    from workstation.devices.sam.emulator import card_from_spec
+    from workstation.ui.screens import registration
+
+    registration.spare_form(ctx, None)
+    first_spare = registration._spares[id(ctx)]
+    doc = place(qtbot, bridge, card("resident_id"))
+    open_for_card(ctx, None, doc)
+    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    assert forms()[0] is first_spare  # the card filled the form built ahead of time
+    assert id(ctx) not in registration._spares
+    forms()[0].done(0)  # closed at once, long before SPARE_DELAY_MS
+    qtbot.waitUntil(lambda: id(ctx) in registration._spares, timeout=registration.SPARE_DELAY_MS + 5000)
+    second_spare = registration._spares[id(ctx)]
+    assert second_spare is not first_spare and not second_spare.isVisible()
+    with qtbot.waitSignal(bridge.card_removed, timeout=5000):
+        bridge.demo.device("idcard").remove_card()
+    doc = place(qtbot, bridge, card_from_spec({**card_spec("resident_id"), "name": "李四"}))
+    open_for_card(ctx, None, doc)
+    qtbot.waitUntil(lambda: len(forms()) == 1, timeout=5000)
+    assert forms()[0] is second_spare and forms()[0].editors["name"].text() == "李四"

@@ -237,3 +237,37 @@ def test_detail_of_a_citizen_has_no_stay_rows(qtbot, ctx, runner):
     qtbot.waitUntil(lambda: d.detail.employer == "演示科技有限公司", timeout=5000)
     assert d.detail.visa_type is None
     drain(qtbot, runner)
+
+
+def test_each_search_paints_the_table_once(qtbot, populated, runner, bridge):
+    """A search's new rows are painted once: the scroll bar stays (it does not come and go with the
+    number of rows, resizing the columns) and the rows are laid out before the paint, not after it."""
+    from PySide6.QtCore import QEvent, QObject
+
+    ctx = make_ctx(populated, runner, bridge)
+    page = ResidentsPage(ctx)
+    page.resize(1366, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    paints: list[int] = []
+
+    class Count(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                paints.append(page.table.viewport().width())
+            return False
+
+    counter = Count()
+    page.table.viewport().installEventFilter(counter)
+    search(qtbot, page.model, Query(""))
+    qtbot.wait(300)
+    assert page.table.verticalScrollBar().isVisible()
+    some = page.model.cached(page.model.row_id(0)).name[:1]
+    for text in (some, "", "zzzzzz", ""):  # many rows, few, none, many: the scroll bar stays
+        paints.clear()
+        search(qtbot, page.model, Query(text))
+        qtbot.wait(300)  # whatever the view still had to lay out
+        assert len(paints) == 1, (text, paints)
+        assert page.table.verticalScrollBar().isVisible()
+    assert len(set(paints)) == 1  # the same width throughout
+    drain(qtbot, runner)

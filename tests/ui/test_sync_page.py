@@ -324,7 +324,7 @@ def test_conflict_shown_side_by_side_and_decided(qtbot, qtmodeltester, ctx, enro
     page = open_page(qtbot, ctx)
     qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
     assert page.conflicts_table.isVisible() and page.compare_button.isVisible()
-    assert "not applied by the platform" in page.conflicts_label.text()
+    assert "Not applied by the platform" in page.conflicts_label.text() and ": 1 change." in page.conflicts_label.text()
     qtmodeltester.check(page.conflicts_model, force_py=True)
     assert page.conflicts_model.row(0).record_id == pid
 
@@ -503,7 +503,7 @@ def test_freeze_warning_shown_before_it_blocks(qtbot, main_window, ui_station):
         assert not freeze.evaluate(s).frozen  # registration still open...
     assert page.freeze_box.isVisible()  # ...and the warning is already there
     assert f"once more than {n + 1} changes wait" in page.freeze_box.text()
-    assert f"{n} changes are waiting (limit {n + 1})" in page.freeze_box.text()
+    assert f"{n} changes waiting (limit {n + 1})" in page.freeze_box.text()
     win.refresh_sync_state()
     qtbot.waitUntil(lambda: "⚠" in win.sync_label.text(), timeout=10_000)
     assert f"{n} of {n + 1} changes waiting" in win.sync_label.text()
@@ -537,12 +537,12 @@ def test_offline_transfer_through_the_page(qtbot, ctx, enrolled, tmp_path):
     handle.token._progress = lambda d, t, x: (reports.append((d, t)), inner(d, t, x))
     qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
     files = sorted(stick.glob("*.wsb"))
-    assert files and "sealed batches written" in page.transfer_label.text()
+    assert files and f"{len(files)} sealed batch{'' if len(files) == 1 else 'es'} written" in page.transfer_label.text()
     written, errors = import_folder(enrolled.central, stick)  # at the platform's office
     assert written == len(files) and not errors
     page.import_receipts(stick)
     qtbot.waitUntil(lambda: not page.transferring, timeout=20_000)
-    assert f"{len(files)} batches acknowledged" in page.transfer_label.text()
+    assert f"{len(files)} batch{'' if len(files) == 1 else 'es'} acknowledged" in page.transfer_label.text()
     assert waiting(ctx.db) == 0 and total > 0
     assert _audit_actions(ctx.db, "sync.offline_export") and _audit_actions(ctx.db, "sync.offline_import")
     qtbot.waitUntil(lambda: page.overview is not None and page.overview.waiting == 0 and not page._refreshing,

@@ -7,6 +7,13 @@ paces output at the configured baud so timing is as on a real wire. Paced pty li
 bytes as a UART does (see `EmulatorServer._paced_pty_step`). With ``enforce_baud`` a pty link
 behaves like a real UART: bytes the host sends at another line speed are lost (framing errors), so
 auto-baud probes and baud changes can be tested; socket:// carries no line speed and is never checked.
+
+Two ways to take a device away: `unplug()` keeps the port and the device falls silent (a device that
+hangs, or a cable pulled on a TCP link: the connection drops); `hang_up()` is a USB-serial adapter
+pulled out: the pty is closed (the host's next read, write or ioctl fails with EIO) and its port
+disappears (the stable link `start_pty(link=)` made is removed). `plug_in()` puts it back on a new pty
+behind the same link, as udev re-creates ``/dev/serial/by-id/…`` for a replugged adapter, so a port
+assignment made by that name finds it again.
 """
 
 from __future__ import annotations
@@ -88,19 +95,32 @@ class EmulatorServer:
         self._client: socket.socket | None = None
         self._sent = 0
         self._dropped = False
+        self._link: str | None = None  # the stable name of a pty link (`start_pty(link=)`)
+        self._hung_up = False
+        self._mode = ""  # "pty" or "tcp" once started
         self.url = ""
+        self.pty_path = ""  # the pty the link points at now
         self.bytes_received = 0
         device.attach(self)
 
     # ---- lifecycle -------------------------------------------------------------------------
-    def start_pty(self) -> str:
+    def start_pty(self, link: str | None = None) -> str:
+        """Put the device on a new pty pair; returns the port's name for the host: `link` when given (a
+        symbolic link made to point at the pty, like a udev name, kept across `hang_up`/`plug_in`), else
+        the pty's own path."""
         self._master, path = open_pty_pair()
-        self.url = path
+        self._mode = "pty"
+        self.pty_path = path
+        if link is not None:
+            self._link = link
+            _point(link, path)
+        self.url = link or path
         self._thread = threading.Thread(target=self._pty_loop, name=f"emu-{self.device.name}", daemon=True)
         self._thread.start()
-        return path
+        return self.url
 
     def start_tcp(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        self._mode = "tcp"
         self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind((host, port))
@@ -122,6 +142,8 @@ class EmulatorServer:
         if self._master is not None:
             close_pty(self._master)
             self._master = None
+        if self._link is not None:
+            _remove(self._link)
 
     def __enter__(self) -> EmulatorServer:
         return self
@@ -148,6 +170,43 @@ class EmulatorServer:
         self._sent = 0
         self.faults.drop_after_bytes = None
 
+    @property
+    def plugged(self) -> bool:
+        """False between `hang_up` and `plug_in` (the port does not exist), and after `unplug` until `replug`."""
+        return not (self._hung_up or self._dropped)
+
+    def hang_up(self) -> None:
+        """A USB-serial adapter pulled out (pty links): the pty is closed, so the host's open port fails on
+        its next read, write or ioctl (EIO), and the port's link is removed (it is no longer there to list
+        or open). A TCP link drops its connection and refuses new ones (`unplug`). Until `plug_in`."""
+        if self._mode != "pty":
+            self.unplug()
+            return
+        self._hung_up = True
+        self.pull_cable()
+        if self._link is not None:
+            _remove(self._link)
+        loop = self._thread
+        if loop is not None and loop is not threading.current_thread():
+            # the loop's select holds the pty open until it returns: once it has ended, the pty is
+            # released and the host's side is hung up (reads end, writes and ioctls fail with EIO)
+            loop.join(timeout=5)
+
+    def plug_in(self) -> None:
+        """The adapter plugged back in after `hang_up`: a new pty pair (a new /dev/pts number, as a new
+        ttyUSB), its link pointed at it again, the device's per-connection state reset (`on_connect`).
+        A TCP link accepts connections again (`replug`). Nothing happens while the device is plugged in."""
+        if self._mode != "pty":
+            self.replug()
+            return
+        if not self._hung_up:
+            return
+        old = self._thread
+        if old is not None and old is not threading.current_thread():
+            old.join(timeout=5)  # (ended in hang_up unless that ran on the loop itself) one reader per pty
+        self._hung_up = False
+        self.replug()
+        self.start_pty(self._link)
     @property
     def bytes_sent(self) -> int:
         """Bytes sent to the host since the current connection began."""
@@ -339,6 +398,21 @@ class EmulatorServer:
                     pass
                 self._client.close()
                 self._client = None
+
+
+def _point(link: str, target: str) -> None:
+    """Make `link` a symbolic link to `target`, replacing what was there in one step (never missing)."""
+    tmp = f"{link}.{os.getpid()}.{threading.get_ident()}.tmp"
+    _remove(tmp)
+    os.symlink(target, tmp)
+    os.replace(tmp, link)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _writable(fd: int) -> bool:

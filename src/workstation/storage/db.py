@@ -125,7 +125,10 @@ class Database:
             return conn
 
         self.engine = sa.create_engine(
-            "sqlite://", creator=creator, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
+            # module=: SQLAlchemy wraps the DB-API errors of the module it is given, so SQLCipher's
+            # errors arrive as `sqlalchemy.exc.DBAPIError`s (IntegrityError, OperationalError, …) with
+            # the original in `.orig`, like any other driver's (the stdlib sqlite3 would not match them)
+            "sqlite://", module=sqlcipher, creator=creator, poolclass=sa.pool.QueuePool, pool_size=4, max_overflow=4,
             # the connection used last is used next: one warm page cache (64 MiB of decrypted pages)
             # instead of four lukewarm ones a round robin would fill, each holding its own memory
             pool_use_lifo=True,

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import keyring.backend
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -675,8 +676,8 @@ def backup(db: Database, actor: Actor, target: Path | str, *, progress: BackupPr
         raise _bad_target(target, QT_TRANSLATE_NOOP("storage", "already holds a backup; choose an empty or new folder"))
     try:
         manifest = _write_backup(db, target, progress or _no_progress)
-    except (OSError, sqlcipher.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except (OSError, sqlcipher.Error, DBAPIError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(getattr(exc, "orig", None) or exc)
         with db.write() as s:
             audit.record(
                 s, actor=actor.username, action="database.backup", details=f"{target}: {reason}", outcome="failed"

@@ -549,23 +549,35 @@ class SyncClient:
                 prev = None  # the first batch of an enrollment has no predecessor on its platform
                 if b.seq - 1 > base:
                     prev = s.execute(select(SyncBatch.envelope_hash).where(SyncBatch.seq == b.seq - 1)).scalar()
-                rows = (
-                    s.execute(select(OutboxEntry).where(OutboxEntry.batch_id == b.batch_id).order_by(OutboxEntry.seq))
-                    .scalars()
-                    .all()
-                )
+                # plain rows, not ORM objects: building a thousand entities holds the interpreter lock
+                # for tens of milliseconds at a time, and the window waits for it
+                rows = s.execute(
+                    select(
+                        OutboxEntry.seq,
+                        OutboxEntry.record_type,
+                        OutboxEntry.record_id,
+                        OutboxEntry.version,
+                        OutboxEntry.base_version,
+                        OutboxEntry.operation,
+                        OutboxEntry.payload,
+                        OutboxEntry.created_at,
+                    )
+                    .where(OutboxEntry.batch_id == b.batch_id)
+                    .order_by(OutboxEntry.seq)
+                ).all()
+                utc_iso = env.utc_iso
                 records = [
                     {
-                        "seq": r.seq,
-                        "record_type": r.record_type,
-                        "record_id": r.record_id,
-                        "version": r.version,
-                        "base_version": r.base_version,
-                        "operation": r.operation,
-                        "payload": r.payload,
-                        "created_at": env.utc_iso(r.created_at),
+                        "seq": seq_no,
+                        "record_type": record_type,
+                        "record_id": record_id,
+                        "version": version,
+                        "base_version": base_version,
+                        "operation": operation,
+                        "payload": payload,
+                        "created_at": utc_iso(created_at),
                     }
-                    for r in rows
+                    for seq_no, record_type, record_id, version, base_version, operation, payload, created_at in rows
                 ]
                 checkpoint = audit.checkpoint(s)
                 content = {
@@ -583,7 +595,10 @@ class SyncClient:
                     count=len(records),
                 )
                 blob = env.seal(
-                    header, env.canonical(content), device_key=key, platform_enc_pub=env.b64d(d.platform_enc_pub)
+                    header,
+                    env.canonical_sliced(content, "records"),
+                    device_key=key,
+                    platform_enc_pub=env.b64d(d.platform_enc_pub),
                 )
                 b.envelope = blob
                 b.envelope_hash = env.sha256_hex(blob)

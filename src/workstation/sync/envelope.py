@@ -64,6 +64,18 @@ def canonical(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
 
 
+def canonical_sliced(obj: dict[str, Any], key: str, step: int = 50) -> bytes:
+    """`canonical(obj)`, byte for byte, with the list ``obj[key]`` encoded `step` items at a time.
+
+    One `json.dumps` of a sync batch (a thousand records, about a megabyte) holds the interpreter lock
+    for tens of milliseconds in one C call; in slices the interpreter may switch threads between them,
+    so the GUI thread never waits long for it."""
+    items = obj[key]
+    listed = b"[" + b",".join(canonical(items[i : i + step])[1:-1] for i in range(0, len(items), step)) + b"]"
+    fields = [canonical(k) + b":" + (listed if k == key else canonical(v)) for k, v in sorted(obj.items())]
+    return b"{" + b",".join(fields) + b"}"
+
+
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -87,7 +99,7 @@ def utc_iso(when: datetime) -> str:
 
     A naive `when` is taken as UTC (the workstation's and the platform's stores keep naive UTC)."""
     if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
+        return when.isoformat() + "+00:00"  # what .replace(tzinfo=UTC).isoformat() gives, at a third of the cost
     return when.astimezone(UTC).isoformat()
 
 

@@ -12,6 +12,7 @@ Core errors and device states render in the UI language through `message_of`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,14 +65,28 @@ class CatalogueTranslator(QTranslator):
         return len(self._catalogue) == 0
 
 
+_FORMS = re.compile(r"\[([^\[\]|]*)\|([^\[\]|]*)\]")  # "[person|people]": the singular, the plural
+
+
+def english_plural(source: str, n: int) -> str:
+    """The English form of a numerus text for `n`: ``(s)`` is "" for one and "s" otherwise; ``[a|b]``
+    is a for one and b otherwise (irregular plurals: ``"%n [property|properties]"``). ``%n`` stays
+    (Qt fills it in)."""
+    one = n == 1
+    text = source.replace("(s)", "" if one else "s")
+    return _FORMS.sub(lambda m: m.group(1) if one else m.group(2), text)
+
+
 class EnglishPlurals(QTranslator):
-    """English numerus forms from the source text itself: ``"%n change(s) waiting"`` with n = 1 reads
-    "1 change waiting", otherwise "… changes …" (English needs no .ts; Chinese has one form)."""
+    """English numerus forms from the source text itself (`english_plural`): ``"%n change(s)
+    waiting"`` with n = 1 reads "1 change waiting", otherwise "… changes …"; ``"%n [person|people]"``
+    "1 person" / "2 people" (English needs no .ts; Chinese has one form). Every text shown with a
+    count is asked for with it: ``self.tr("%n resident(s)", "", n)``."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        if n < 0 or "(s)" not in source:
+        if n < 0 or ("(s)" not in source and not _FORMS.search(source)):
             return None  # type: ignore[return-value]  # a null QString: "not translated here" ("" would be a translation)
-        return source.replace("(s)", "" if n == 1 else "s")
+        return english_plural(source, n)
 
     def isEmpty(self) -> bool:
         return False

@@ -362,22 +362,22 @@ class TodayPage(PageBase):
             total = sum(n for _day, n in d.registrations_per_day)
             today = d.registrations_per_day[-1][1] if d.registrations_per_day else 0
             c["registrations"].summary.setText(
-                self.tr("%1 today, %2 in %3 days").replace("%1", f"{today:,}").replace("%2", f"{total:,}")
-                .replace("%3", str(len(d.registrations_per_day)))
+                self.tr("%1 today, %2 in %n day(s)", "", len(d.registrations_per_day))
+                .replace("%1", f"{today:,}").replace("%2", f"{total:,}")
             )
         if d.consistency_by_grid is not None:
             checks = sum(r.denominator for _g, r in d.consistency_by_grid)
             ok = sum(r.numerator for _g, r in d.consistency_by_grid)
             c["consistency"].summary.setText(
-                self.tr("%1 of %2 spot checks consistent").replace("%1", f"{ok:,}").replace("%2", f"{checks:,}")
+                self.tr("%1 of %n spot check(s) consistent", "", checks).replace("%1", f"{ok:,}")
                 if checks else self.tr("No spot checks yet")
             )
             c["consistency"].set_empty_text("" if checks else self.tr("No spot checks yet"))
         if d.feedback_per_day is not None:
             last = d.feedback_per_day[-1][1] if d.feedback_per_day else None
             c["feedback"].summary.setText(
-                self.tr("Now %1: %2 of %3 tasks answered").replace("%1", last.percent()).replace(
-                    "%2", f"{last.numerator:,}").replace("%3", f"{last.denominator:,}")
+                self.tr("Now %1: %2 of %n task(s) answered", "", last.denominator).replace("%1", last.percent())
+                .replace("%2", f"{last.numerator:,}")
                 if last is not None and last.denominator else self.tr("No tasks received yet")
             )
             c["feedback"].set_empty_text("" if last is not None and last.denominator else self.tr("No tasks yet"))

@@ -210,9 +210,9 @@ class DeviceManager:
         manager = cls(cfg, lister=desk.listed_ports, on_state=on_state)
         manager._demo = desk
         desk.on_change = manager.ports_changed  # a pulled or plugged cable is seen at once
-        # the emulators' ports are there when the desk lists them, as USB adapters are: their paths are
-        # never "named" ports kept whatever the listing says
-        manager._listed_only = {real_device(p.device) for p in desk.ports.values()}
+        # the emulators' ports are there when the desk lists them, as USB adapters are: their names are
+        # never "named" ports kept whatever the listing says (a TCP link's URL would always be)
+        manager._listed_only = {p.device for p in desk.ports.values()}
         for role, port in desk.ports.items():
             manager.assign(role, port, protocol=desk.protocols[role], baud=desk.bauds[role])
         return manager
@@ -579,7 +579,7 @@ class DeviceManager:
         demo desk's emulators, which come and go with their cables like USB adapters)."""
         named = list(self.config.extra_ports)
         named += [a.port.device for a in self._store.all().values() if a.port.vid is None]
-        return [n for n in named if real_device(n) not in self._listed_only]
+        return [n for n in named if n not in self._listed_only]
 
     def _missing_roles(self) -> list[str]:
         """Roles without a device that a scan can recognise (MRZ readers are silent: assigned, not scanned for)."""

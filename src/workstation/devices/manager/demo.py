@@ -1,9 +1,17 @@
-"""Demo desk: every installed emulator on a pty pair (TCP where there are no ptys), as ports to manage."""
+"""Demo desk: every installed emulator on a pty pair (TCP where there are no ptys), as ports to manage.
+
+On ptys each device's port is a stable link in a private folder (``…/ws-emu-XXXX/mrz`` → ``/dev/pts/N``),
+like the ``/dev/serial/by-id`` name udev gives a USB adapter. Unplugging a device (`EmulatedDesk.unplug`)
+is a USB unplug: its pty hangs up and the link goes, so the port leaves the listing and the host's open
+port fails; plugging it back makes a new pty behind the same link, so the assignment finds it again.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -22,9 +30,9 @@ class EmulatedDesk:
     ports: dict[str, PortInfo] = field(default_factory=dict)
     protocols: dict[str, str] = field(default_factory=dict)
     bauds: dict[str, int] = field(default_factory=dict)
-    unplugged: set[str] = field(default_factory=set)
-    #: called after a cable is pulled or plugged back (the manager lists the ports at once, as a
-    #: system's hotplug notification would make it)
+    link_dir: str | None = None  # the folder of the ports' stable links (pty links)
+    #: called after a device is unplugged or plugged back in (the manager lists the ports at once, as a
+    #: system's hotplug notification would make it, instead of at its next listing)
     on_change: Callable[[], None] | None = None
 
     def device(self, role: str) -> EmulatedDevice:
@@ -32,20 +40,20 @@ class EmulatedDesk:
         return self.servers[role].device
 
     def listed_ports(self) -> list[PortInfo]:
-        """The ports as the system would list them: a pulled cable's adapter is not listed (a USB-serial
-        adapter disappears when pulled and comes back when plugged in)."""
-        return [port for role, port in self.ports.items() if role not in self.unplugged]
+        """The ports a system listing would show now: an unplugged device's port is not there."""
+        return [port for role, port in self.ports.items() if self.servers[role].plugged]
+
+    def plugged(self, role: str) -> bool:
+        return self.servers[role].plugged
 
     def unplug(self, role: str) -> None:
-        """Pull the device's cable: it stops answering and its port leaves the listing."""
-        self.servers[role].unplug()
-        self.unplugged.add(role)
+        """Pull the device out as a USB adapter is pulled: its port hangs up and leaves the listing."""
+        self.servers[role].hang_up()
         self._changed()
 
     def replug(self, role: str) -> None:
-        """Plug it back: its port is listed again and it answers."""
-        self.servers[role].replug()
-        self.unplugged.discard(role)
+        """Plug it back in: a new port behind the same name (a no-op while it is plugged in)."""
+        self.servers[role].plug_in()
         self._changed()
 
     def _changed(self) -> None:
@@ -55,6 +63,8 @@ class EmulatedDesk:
     def stop(self) -> None:
         for server in self.servers.values():
             server.stop()
+        if self.link_dir is not None:
+            shutil.rmtree(self.link_dir, ignore_errors=True)
 
 
 def pty_available() -> bool:
@@ -67,7 +77,7 @@ def start_emulated_desk(*, link: str = "auto", specs: Iterable[PluginSpec] = DEF
     `link`: "pty", "tcp" or "auto" (pty where available).
     """
     use_pty = pty_available() if link == "auto" else link == "pty"
-    desk = EmulatedDesk()
+    desk = EmulatedDesk(link_dir=tempfile.mkdtemp(prefix="ws-emu-") if use_pty else None)
     try:
         for spec in specs:
             plugin = load_plugin(spec)
@@ -76,7 +86,10 @@ def start_emulated_desk(*, link: str = "auto", specs: Iterable[PluginSpec] = DEF
                 logger.info("demo: no emulated %s", spec.role)
                 continue
             server = EmulatorServer(cls(), baudrate=plugin.default_baud)
-            url = server.start_pty() if use_pty else server.start_tcp()
+            if desk.link_dir is not None:
+                url = server.start_pty(os.path.join(desk.link_dir, spec.role))
+            else:
+                url = server.start_tcp()
             desk.servers[spec.role] = server
             desk.ports[spec.role] = PortInfo(url, description=f"emulated {spec.role} ({spec.protocol})", emulated=True)
             desk.protocols[spec.role] = spec.protocol

@@ -54,6 +54,10 @@ PLACEHOLDER = "…"  # a row being read (again): its first cell
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
+#: What QAbstractTableModel.flags answers for a valid index.
+ROW_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+
+
 class _Deleted:
     """Cache entry of a row deleted since it was shown (greyed until the next search)."""
 
@@ -71,11 +75,19 @@ class TableModel(QAbstractTableModel):
     COLUMNS: tuple[str, ...] = ()
     RIGHT_ALIGNED: frozenset[str] = frozenset()
     ROLES: frozenset[int] = TEXT_ROLES
+    #: Every role `data` answers something for (made from the above for each class): a paint asks ~7
+    #: roles of each cell, and the others are answered None before anything else is looked at.
+    _ANSWERED: frozenset[int] = frozenset()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._ANSWERED = _answered(cls)
 
     def __init__(self, parent: Any = None, *, cache_rows: int | None = None) -> None:
         super().__init__(parent)
         self.cache_rows = cache_rows  # None: every row shown stays cached
         self._ids: list[Hashable] = []
+        self._row_of: dict[Hashable, int] = {}  # id → its row (`row_of`; a list search per id was O(rows))
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
 
     # ---- what a subclass says ----------------------------------------------------------------------
@@ -117,10 +129,10 @@ class TableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         if self._cache.get(self._ids[index.row()]) is DELETED:
             return Qt.ItemFlag.NoItemFlags
-        return super().flags(index)
+        return ROW_FLAGS  # QAbstractTableModel.flags of a valid index, without a call into Qt per cell
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self._valid(index):
+        if role not in self._ANSWERED or not self._valid(index):
             return None
         key = self._ids[index.row()]
         if role == Qt.ItemDataRole.UserRole:
@@ -157,18 +169,20 @@ class TableModel(QAbstractTableModel):
 
     def append_rows(self, rows: Iterable[Any]) -> None:
         """Add, at the end, the rows of `rows` not shown yet (by id)."""
-        shown = set(self._ids)
+        shown = self._row_of
         new = []
+        seen: set[Hashable] = set()
         for r in rows:
             key = self.key_of(r)
-            if key not in shown:
-                shown.add(key)
+            if key not in shown and key not in seen:
+                seen.add(key)
                 new.append((key, r))
         if not new:
             return
         start = len(self._ids)
         self.beginInsertRows(QModelIndex(), start, start + len(new) - 1)
         for key, r in new:
+            self._row_of[key] = len(self._ids)
             self._ids.append(key)
             self._cache[key] = r
         self.endInsertRows()
@@ -180,10 +194,7 @@ class TableModel(QAbstractTableModel):
 
     def row_of(self, key: Hashable) -> int:
         """The row showing id `key`, or -1."""
-        try:
-            return self._ids.index(key)
-        except ValueError:
-            return -1
+        return self._row_of.get(key, -1)
 
     def row_at(self, row: int) -> Any:
         """The row object shown in `row` (None: out of range, not cached, or deleted meanwhile)."""
@@ -211,8 +222,10 @@ class TableModel(QAbstractTableModel):
         """Replace ids and cache (call between begin/endResetModel)."""
         self._cache.clear()
         self._ids = []
+        self._row_of = {}
         for r in rows:
             key = self.key_of(r)
+            self._row_of.setdefault(key, len(self._ids))
             self._ids.append(key)
             self._cache[key] = r
         self._evict()
@@ -226,6 +239,16 @@ class TableModel(QAbstractTableModel):
             return
         while len(self._cache) > self.cache_rows:
             self._cache.popitem(last=False)
+
+
+def _answered(cls: type[TableModel]) -> frozenset[int]:
+    roles = set(cls.ROLES) | {Qt.ItemDataRole.UserRole}
+    if cls.RIGHT_ALIGNED:
+        roles.add(Qt.ItemDataRole.TextAlignmentRole)
+    return frozenset(roles)
+
+
+TableModel._ANSWERED = _answered(TableModel)
 
 
 def page_limit(ctx: Any, page_size: int) -> int:
@@ -322,7 +345,7 @@ class PagedTableModel(TableModel):
     def refetch(self, keys: Iterable[Hashable], *, keep_shown: bool = True) -> None:
         """Read the rows of `keys` that are shown again (a write changed them), in batches of a page.
         `keep_shown`: the old row stays until the new one arrives; else a placeholder meanwhile."""
-        shown = set(self._ids)
+        shown = self._row_of
         for key in keys:
             if key not in shown:
                 continue
@@ -338,6 +361,7 @@ class PagedTableModel(TableModel):
         self._pending = None
         self.beginResetModel()
         self._ids = []
+        self._row_of = {}
         self._cache.clear()
         self._next = None
         self._missing.clear()

@@ -15,7 +15,8 @@
 The figures of a row (rooms, people bound now, last spot check, consistency rate) come with the row:
 the core computes them for the page's rows only, never over the whole store.
 
-`TenanciesModel`: the bindings of one room (a short list, held whole), current ones first.
+`TenanciesModel`: the bindings of one room (a short list, held whole), current ones first; two lines a
+row (name / document number, from / moved out, relation / source) and a note.
 """
 
 from __future__ import annotations
@@ -145,17 +146,22 @@ class PropertiesModel(PagedTableModel):
 
 
 # ---- a room's bindings ----------------------------------------------------------------------------
-TENANCY_COLUMNS = ("name", "id_number", "from", "to", "relation", "source", "note")
+# Four columns, the first three of two lines each, so the table reads whole beside the room tiles at
+# 1366 px (with the demo desk open) in both languages: who (name / document number), when (from / to),
+# how (relation / source); the note (overlaps, ended, later) takes the rest and is elided, whole in its
+# tooltip.
+TENANCY_COLUMNS = ("person", "period", "relation", "note")
 
 
 def tenancy_column_title(name: str) -> str:
+    """A column's title: two lines for the two-line columns (each line translated on its own)."""
     titles = {
-        "name": QCoreApplication.translate("PropertiesModel", "Name"),
-        "id_number": QCoreApplication.translate("PropertiesModel", "Document number"),
-        "from": QCoreApplication.translate("PropertiesModel", "From"),
-        "to": QCoreApplication.translate("PropertiesModel", "Moved out"),
-        "relation": QCoreApplication.translate("PropertiesModel", "Relation"),
-        "source": QCoreApplication.translate("PropertiesModel", "Source"),
+        "person": QCoreApplication.translate("PropertiesModel", "Name") + "\n"
+        + QCoreApplication.translate("PropertiesModel", "Document number"),
+        "period": QCoreApplication.translate("PropertiesModel", "From") + "\n"
+        + QCoreApplication.translate("PropertiesModel", "Moved out"),
+        "relation": QCoreApplication.translate("PropertiesModel", "Relation") + "\n"
+        + QCoreApplication.translate("PropertiesModel", "Source"),
         "note": QCoreApplication.translate("PropertiesModel", "Note"),
     }
     return titles[name]
@@ -174,7 +180,7 @@ def relation_name(value: Any) -> str:
 
 def source_name(value: Any) -> str:
     names = {
-        "landlord_declaration": QCoreApplication.translate("PropertiesModel", "Landlord declaration"),
+        "landlord_declaration": QCoreApplication.translate("PropertiesModel", "Declaration"),  # the landlord's
         "assistant": QCoreApplication.translate("PropertiesModel", "Assistant"),
         "officer": QCoreApplication.translate("PropertiesModel", "Officer"),
     }
@@ -230,20 +236,13 @@ class TenanciesModel(TableModel):
             f = QFont()
             f.setBold(True)
             return f
-        if column == "name":
-            return t.person_name
-        if column == "id_number":
-            return t.id_number_masked or ""
-        if column == "from":
-            return t.start_date.isoformat()
-        if column == "to":
-            if t.end_date is None:
-                return QCoreApplication.translate("PropertiesModel", "now")
-            return t.end_date.isoformat()
+        if column == "person":
+            return t.person_name + ("\n" + t.id_number_masked if t.id_number_masked else "")
+        if column == "period":
+            until = t.end_date.isoformat() if t.end_date else QCoreApplication.translate("PropertiesModel", "now")
+            return t.start_date.isoformat() + "\n– " + until
         if column == "relation":
-            return relation_name(t.relation)
-        if column == "source":
-            return source_name(t.source)
+            return relation_name(t.relation) + "\n" + source_name(t.source)
         if column == "note":
             note = overlap_note(t)
             if not note and t.start_date > self.today:

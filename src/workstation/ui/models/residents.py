@@ -100,13 +100,13 @@ def column_deleted() -> str:
 
 def display(row: Any, column: str) -> str:
     """One cell of a `ResidentRow` as the table shows it (ID numbers masked by the core)."""
-    from workstation.ui.screens.registration.texts import sex_name
-
     if column == "name":
         if row.name_latin and row.name_latin != row.name:
             return f"{row.name} ({row.name_latin})" if row.name else row.name_latin
         return row.name or ""
     if column == "sex":
+        from workstation.ui.screens.registration.texts import sex_name  # only here: an import costs ~15 µs
+
         return sex_name(row.sex)
     if column == "birth_date":
         return row.birth_date.isoformat() if row.birth_date else ""

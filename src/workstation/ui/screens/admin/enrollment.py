@@ -214,10 +214,10 @@ class EnrollmentTab(QWidget):
             self.replace.setText(
                 self.tr(
                     "Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they "
-                    "are; {n} batches it has not acknowledged are sent to the new one instead."
+                    "are; the ones it has not acknowledged (%n [batch|batches]) are sent to the new one instead.",
+                    "", cur.unacknowledged_batches,
                 )
                 .replace("{device}", cur.device_id)
-                .replace("{n}", str(cur.unacknowledged_batches))
             )
 
     # ---- the CA certificate -------------------------------------------------------------------------

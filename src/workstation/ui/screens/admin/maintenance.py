@@ -273,14 +273,14 @@ class MaintenanceTab(QWidget):
             self.purge_button.hide()
             return
         self.preview_label.setText(
-            self.tr("{n} records were acknowledged by the platform and are older than {date}; a purge deletes:")
-            .replace("{n}", str(report.total))
+            self.tr("Acknowledged by the platform and older than {date}: %n record(s). A purge deletes:", "",
+                    report.total)
             .replace("{date}", cutoff)
         )
         self.table.show()
         self.purge_confirm.show()
         self.purge_button.show()
-        self.purge_button.setText(self.tr("Purge {n} records").replace("{n}", str(report.total)))
+        self.purge_button.setText(self.tr("Purge %n record(s)", "", report.total))
 
     def purge(self) -> None:
         """Purge with the preview's cut-off (only after the preview and the tick)."""
@@ -300,8 +300,7 @@ class MaintenanceTab(QWidget):
         self.model.set_rows([])
         self._render_preview()
         self.purge_note.say(
-            self.tr("Purged {n} records acknowledged by the platform and older than {date}.")
-            .replace("{n}", str(report.total))
+            self.tr("Purged %n record(s) acknowledged by the platform and older than {date}.", "", report.total)
             .replace("{date}", report.cutoff.strftime("%Y-%m-%d")),
             "info",
         )

@@ -247,11 +247,9 @@ class SettingsTab(QWidget):
             self.note.say(self.tr("Nothing to save: every setting already had this value."), "info")
             return
         self.ctx.station.apply_settings({k: getattr(result.policy, k) for k in result.changed})
-        text = self.tr("Settings saved ({n} changed).").replace("{n}", str(len(result.changed)))
+        text = self.tr("Settings saved (%n changed).", "", len(result.changed))
         if "idle_lock_minutes" in result.changed:
-            text += " " + self.tr("The desk now locks after {m} idle minutes.").replace(
-                "{m}", str(result.policy.idle_lock_minutes)
-            )
+            text += " " + self.tr("The desk now locks after %n idle minute(s).", "", result.policy.idle_lock_minutes)
         if "language" in result.changed:
             text += " " + self.tr("The language applies from the next login of operators who chose none.")
         self.note.say(text, "info")

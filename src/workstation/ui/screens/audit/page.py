@@ -39,6 +39,7 @@ from workstation.ui.context import DeskContext
 from workstation.ui.pages import NavItem, PageBase
 from workstation.ui.screens.audit.model import AuditQuery, AuditTrailModel, subject_text
 from workstation.ui.tasks import OpHandle
+from workstation.ui.widgets.tables import steady_view
 
 _BOX = "padding: 8px; border: 1px solid {b}; background: {bg}; color: {fg};"
 OK_STYLE = _BOX.format(b="#5a9e5a", bg="#e8f5e8", fg="#12361a")
@@ -194,6 +195,7 @@ class AuditPage(PageBase):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        steady_view(self.table)  # each page of the trail painted once
         self.table.verticalHeader().setVisible(False)
         self.table.doubleClicked.connect(self._row_double_clicked)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -412,7 +414,7 @@ class AuditPage(PageBase):
             self._set_person(*hits[0])
             return
         self.person_choice.clear()
-        self.person_choice.addItem(self.tr("Choose one of {n} residents…").replace("{n}", str(len(hits))), None)
+        self.person_choice.addItem(self.tr("Choose one of %n resident(s)…", "", len(hits)), None)
         for pid, label in hits:
             self.person_choice.addItem(label, pid)
         self.person_choice.show()
@@ -496,7 +498,7 @@ class AuditPage(PageBase):
         elif n == 0:
             self.status.setText(self.tr("No event matches these filters."))
         elif self.model.has_more():
-            self.status.setText(self.tr("{n} events shown; more load as you scroll down.").replace("{n}", str(n)))
+            self.status.setText(self.tr("%n event(s) shown; more load as you scroll down.", "", n))
         else:
             self.status.setText(self.tr("%n event(s).", "", n))
 
@@ -548,8 +550,8 @@ class AuditPage(PageBase):
         if res.ok:
             self.verify_box.setStyleSheet(OK_STYLE)
             self.verify_box.setText(
-                self.tr("The audit trail is intact: {n} rows checked, none changed or removed.").replace(
-                    "{n}", str(res.rows_checked)
+                self.tr("The audit trail is intact: %n row(s) checked, none changed or removed.", "",
+                        res.rows_checked
                 )
             )
             self.show_broken.hide()
@@ -612,7 +614,7 @@ class AuditPage(PageBase):
         def done(rows: int) -> None:
             self.last_export = (Path(path), rows)
             win = self.window()
-            text = self.tr("{n} events written to {path}.").replace("{n}", str(rows)).replace("{path}", str(path))
+            text = self.tr("%n event(s) written to {path}.", "", rows).replace("{path}", str(path))
             if hasattr(win, "show_message"):
                 win.show_message(text, "info")
             else:

@@ -67,8 +67,10 @@ class RoleRow:
         self.message = QLabel()
         self.message.setObjectName(f"devices_message_{role}")
         self.message.setWordWrap(True)
+        self.message.setMinimumWidth(200)  # a long port name (a udev link) must not squeeze it to a column
         self.port = QLabel()
         self.port.setObjectName(f"devices_port_{role}")
+        self.port.setWordWrap(True)  # "<port> · <device>, <baud>" breaks after the port name
         self.port.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.test = QPushButton()
         self.test.setObjectName(f"devices_test_{role}")
@@ -128,6 +130,7 @@ class DevicesPage(PageBase):
         self.roles_box = QGroupBox()
         grid = QGridLayout(self.roles_box)
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         grid.setHorizontalSpacing(16)
         self.rows: dict[str, RoleRow] = {}
         for i, role in enumerate(ROLES):

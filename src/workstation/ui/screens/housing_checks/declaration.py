@@ -60,6 +60,30 @@ def table_view(name: str) -> QTableView:
     return view
 
 
+SMALLEST_SCREEN = 1366  # px: the narrowest screen the desk is made for (desk-ui.md)
+
+
+def widen_to_fit(dialog: QWidget, view: QTableView) -> None:
+    """Make `dialog` wide enough for every column of `view` at its content's width (no sideways
+    scrolling, no column cut off at the right), up to its screen's width (a screen narrower than
+    `SMALLEST_SCREEN` counts as that wide); never narrower than it is, and moved left if it would
+    then stand past the screen's right edge."""
+    header = view.horizontalHeader()
+    header.resizeSections()  # each section at its contents' width now (the layout is lazy)
+    overflow = header.length() - view.viewport().width()  # the last section stretches only into room left
+    if overflow <= 0:
+        return
+    wanted = dialog.width() + overflow + 2
+    screen = dialog.screen().availableGeometry() if dialog.screen() is not None else None
+    limit = max(screen.width() if screen is not None else 0, SMALLEST_SCREEN) - 20
+    target = min(wanted, limit)
+    if target <= dialog.width():
+        return
+    dialog.resize(target, dialog.height())
+    if screen is not None and screen.width() >= SMALLEST_SCREEN and dialog.frameGeometry().right() > screen.right():
+        dialog.move(max(screen.left(), screen.right() - dialog.frameGeometry().width()), dialog.y())
+
+
 class DeclarationDialog(DeskDialog):
     """One property's declarations beside its record. Reloads when declarations or bindings change."""
 
@@ -133,31 +157,32 @@ class DeclarationDialog(DeskDialog):
         self.heading.setText(c.address)
         landlord = c.landlord_name or self.tr("not recorded")
         self.rule.setText(
-            self.tr("Landlord: %1. A landlord declares a new tenant within %2 days of moving in; a tenant "
-                    "recorded by an officer or assistant and not declared by then is overdue.")
-            .replace("%1", landlord).replace("%2", str(c.deadline_days))
+            self.tr("Landlord: %1. A landlord declares a new tenant within %n day(s) of moving in; a tenant "
+                    "recorded by an officer or assistant and not declared by then is overdue.", "", c.deadline_days)
+            .replace("%1", landlord)
         )
         if c.differences:
-            self.summary.setText(self.tr("%1 of %2 lines differ from the record (highlighted).")
-                                 .replace("%1", str(c.differences)).replace("%2", str(len(c.lines))))
+            self.summary.setText(self.tr("%1 of %n line(s) differ from the record (highlighted).", "", len(c.lines))
+                                 .replace("%1", str(c.differences)))
         elif c.lines:
             self.summary.setText(self.tr("The declarations agree with the record."))
         else:
             self.summary.setText(self.tr("Nobody is recorded or declared here."))
         self.model.set_rows(c.lines)
+        widen_to_fit(self, self.table)  # every column readable (the last one was cut off at 1080 px)
         if c.declarations:
             parts = [
-                self.tr("%1 by %2 (%3 tenants)").replace("%1", d.declared_on.isoformat())
-                .replace("%2", d.declarant_name).replace("%3", str(d.entries))
+                self.tr("%1 by %2 (%n tenant(s))", "", d.entries).replace("%1", d.declared_on.isoformat())
+                .replace("%2", d.declarant_name)
                 for d in c.declarations[:5]
             ]
             self.history.setText(texts.with_colon(self.tr("Declarations")) + " " + "; ".join(parts))
         elif any(line.agreement is Agreement.FROM_DECLARATION for line in c.lines):
             n = sum(1 for line in c.lines if line.agreement is Agreement.FROM_DECLARATION)
             self.history.setText(self.tr(
-                "No declaration form is on file for this property. %1 tenant(s) were registered straight from "
-                "what the landlord declared (\"Recorded from a declaration\"): their room and date are those "
-                "recorded then.").replace("%1", str(n)))
+                "No declaration form is on file for this property. Registered straight from what the landlord "
+                "declared (\"Recorded from a declaration\"): %n tenant(s), with the room and date recorded then.",
+                "", n))
         else:
             self.history.setText(self.tr("The landlord has declared nothing for this property yet."))
         self.enter_button.setEnabled(True)

@@ -72,6 +72,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("HousingChecks", text)
 
 
+def _tr_n(text: str, n: int) -> str:
+    """A text with a count (`%n`, its plural forms in the .ts; English: `ui.i18n.english_plural`)."""
+    return QCoreApplication.translate("HousingChecks", text, None, n)
+
+
 def sheet_title(sheet: VisitSheet) -> str:
     if sheet.month is not None:
         text = QCoreApplication.translate("HousingChecks", "Monthly round %1, grid %2")
@@ -84,7 +89,7 @@ def sheet_title(sheet: VisitSheet) -> str:
 # lupdate reads the sheet's texts here; `sheet_html` translates them by their English source
 def _sheet_texts_for_lupdate() -> None:  # pragma: no cover - never called
     QCoreApplication.translate("HousingChecks", "printed %1 by %2")
-    QCoreApplication.translate("HousingChecks", "%1 properties")
+    QCoreApplication.translate("HousingChecks", "%n [property|properties]", None, 0)
     QCoreApplication.translate("HousingChecks", "ID numbers masked")
     QCoreApplication.translate("HousingChecks", "More properties match than one sheet lists: print the rest by "
                                                 "property.")
@@ -102,7 +107,8 @@ def _sheet_texts_for_lupdate() -> None:  # pragma: no cover - never called
     QCoreApplication.translate("HousingChecks", "not recorded")
     QCoreApplication.translate("HousingChecks", "grid %1")
     QCoreApplication.translate("HousingChecks", "Landlord")
-    QCoreApplication.translate("HousingChecks", "%1 rooms, %2 people")
+    QCoreApplication.translate("HousingChecks", "%n room(s)", None, 0)
+    QCoreApplication.translate("HousingChecks", "%n [person|people]", None, 0)
     QCoreApplication.translate("HousingChecks", "Last spot check")
     QCoreApplication.translate("HousingChecks", "never")
     QCoreApplication.translate("HousingChecks", "No rooms recorded.")
@@ -118,7 +124,7 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
     e = html.escape
     t = _tr
     printed = t("printed %1 by %2").replace("%1", texts.moment(sheet.generated_at)).replace("%2", sheet.generated_by)
-    facts = [station_name, printed, t("%1 properties").replace("%1", str(len(sheet.properties))),
+    facts = [station_name, printed, _tr_n("%n [property|properties]", len(sheet.properties)),
              t("ID numbers masked")]
     out = [
         "<html><body>",
@@ -142,7 +148,8 @@ def sheet_html(sheet: VisitSheet, *, station_name: str = "") -> str:
         facts = [
             t("grid %1").replace("%1", p.grid_code),
             texts.with_colon(t("Landlord")) + " " + landlord,
-            t("%1 rooms, %2 people").replace("%1", str(len(p.rooms))).replace("%2", str(people)),
+            _tr_n("%n room(s)", len(p.rooms)),
+            _tr_n("%n [person|people]", people),
             texts.with_colon(t("Last spot check")) + " " + (texts.moment(p.last_check) or t("never")),
         ]
         out.append(f"<h3 style='margin-bottom:2px'>{e(p.address)}</h3>")
@@ -381,9 +388,9 @@ class MonthlyRoundDialog(DeskDialog):
         self.model.set_rows(sheet.properties)
         month = f"{sheet.month:%Y-%m}" if sheet.month else ""
         if sheet.properties:
-            text = self.tr("%1 properties of grid %2 not spot-checked in %3, in address order.")
-            self.summary.setText(text.replace("%1", str(len(sheet.properties))).replace("%2", sheet.grid_code or "")
-                                 .replace("%3", month))
+            text = self.tr("%n [property|properties] of grid %1 not spot-checked in %2, in address order.", "",
+                           len(sheet.properties))
+            self.summary.setText(text.replace("%1", sheet.grid_code or "").replace("%2", month))
         else:
             self.summary.setText(self.tr("Every property of grid %1 has been spot-checked in %2.")
                                  .replace("%1", sheet.grid_code or "").replace("%2", month))

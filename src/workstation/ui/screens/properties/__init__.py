@@ -44,11 +44,17 @@ from workstation.ui.screens.housing_checks import PropertyChecks, open_monthly_r
 from workstation.ui.screens.properties import dialogs
 from workstation.ui.screens.properties.view import PropertyView
 from workstation.ui.tasks import Lane, Op
+from workstation.ui.widgets.tables import steady_view
 
 __all__ = ["PropertiesPage", "PropertyView"]
 
 SEARCH_MIN_WIDTH = 280  # px: the placeholder "Address, landlord's name or mobile" reads whole
 COLUMN_WIDTHS = (None, 50, 130, 85, 50, 60, 90, 100)  # px, at least; None: the address stretches
+LANDLORD_COLUMN = 2
+# the landlord column reads a four-character Chinese name and a mobile whole (a three-character name
+# and its mobile were cut to "name · …"): at least this sample's width in the table's font (U+56FD
+# stands for any full-width Han character)
+LANDLORD_SAMPLE = chr(0x56FD) * 4 + " · 13900000000"
 SEARCH_DELAY_MS = 100  # pause after the last keystroke (each search is an audited read)
 REFRESH_KINDS = frozenset({"property", "room", "tenancy", "declaration", "spot_check", "person"})
 
@@ -92,6 +98,7 @@ class PropertyList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        steady_view(self.table)  # each search's rows painted once
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
@@ -158,13 +165,16 @@ class PropertyList(QWidget):
 
     def _size_columns(self) -> None:
         """Every column but the address at least as wide as its title in this language (or its
-        `COLUMN_WIDTHS` minimum); the address stretches over the rest."""
+        `COLUMN_WIDTHS` minimum; the landlord's name and mobile: `LANDLORD_SAMPLE`); the address
+        stretches over the rest."""
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
         for col in range(1, self.model.columnCount()):
             title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
             least = COLUMN_WIDTHS[col] if col < len(COLUMN_WIDTHS) else 80
-            header.resizeSection(col, max(least or 0, metrics.horizontalAdvance(title) + 18))
+            if col == LANDLORD_COLUMN:
+                least = max(least or 0, self.table.fontMetrics().horizontalAdvance(LANDLORD_SAMPLE) + 10)
+            header.resizeSection(col, max(least or 0, metrics.horizontalAdvance(title) + 12))
 
     def current_query(self) -> PropertyQuery:
         return PropertyQuery(
@@ -184,9 +194,9 @@ class PropertyList(QWidget):
             q = self.model.query
             self.status.setText(self.tr("No property found.") if (q.text or q.grid_code or q.landlord_late) else "")
         elif self.model.has_more():
-            self.status.setText(self.tr("%1 properties shown; scroll for more").replace("%1", str(n)))
+            self.status.setText(self.tr("%n [property|properties] shown; scroll for more", "", n))
         else:
-            self.status.setText(self.tr("%1 properties").replace("%1", str(n)))
+            self.status.setText(self.tr("%n [property|properties]", "", n))
 
 
 class PropertiesPage(PageBase):

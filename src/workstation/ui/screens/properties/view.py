@@ -67,14 +67,14 @@ def room_state(room: Any) -> str:
 
 def tile_lines(room: Any) -> list[str]:
     """What a tile says, line by line (never colour alone)."""
+    # (the count is a plain name: lupdate reads a numerus call only with a name or a number there)
     if room.capacity is not None:
-        people = (
-            QCoreApplication.translate("PropertyView", "%1 / %2 people")
-            .replace("%1", str(room.occupants))
-            .replace("%2", str(room.capacity))
-        )
+        capacity = room.capacity  # "1 / 2 people": the noun goes with the capacity
+        people = QCoreApplication.translate("PropertyView", "%1 / %n [person|people]", None, capacity).replace(
+            "%1", str(room.occupants))
     else:
-        people = QCoreApplication.translate("PropertyView", "%1 people").replace("%1", str(room.occupants))
+        occupants = room.occupants
+        people = QCoreApplication.translate("PropertyView", "%n [person|people]", None, occupants)
     lines = [people]
     if room.empty:
         lines.append(QCoreApplication.translate("PropertyView", "Empty"))
@@ -383,10 +383,16 @@ class PropertyView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # two lines a row (name / number, from / to, relation / source), each column as wide as its
+        # longest line; the note takes the rest (elided, whole in the tooltip): no sideways scrolling
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.tenancies.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(True)
+        self._size_rows()
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.room_panel = QWidget()
         self.room_panel.setObjectName("room_panel")
@@ -397,12 +403,19 @@ class PropertyView(QWidget):
         right_lay.addLayout(room_buttons)
         right_lay.addWidget(self.table, 1)
 
+        # the tiles keep two columns; the room's bindings get the rest of the width (they read whole
+        # beside the tiles at 1366 px with the demo desk open); the splitter moves if wanted
+        scroll_bar = scroll.style().pixelMetric(scroll.style().PixelMetric.PM_ScrollBarExtent)
+        margins = self.tiles.grid.contentsMargins()
+        left.setMinimumWidth(2 * TILE_SPACING + 2 * (TILE_WIDTH + TILE_SPACING) + margins.left() + margins.right()
+                             + scroll_bar + 2 * scroll.frameWidth())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.room_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([left.minimumWidth(), 10 * left.minimumWidth()])
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -465,9 +478,15 @@ class PropertyView(QWidget):
         self._show_detail_texts()
         self._show_room_texts()
 
+    def _size_rows(self) -> None:
+        """Rows of the bindings table two lines high in the table's font."""
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        if event.type() == QEvent.Type.FontChange:
+            self._size_rows()
         super().changeEvent(event)
 
     def eventFilter(self, obj: Any, event: QEvent) -> bool:
@@ -507,16 +526,14 @@ class PropertyView(QWidget):
             if d.last_spot_check
             else QCoreApplication.translate("PropertyView", "never")
         )
-        self.summary.setText(
-            QCoreApplication.translate(
-                "PropertyView", "Grid %1 · %2 rooms · %3 people bound now · consistency rate %4 · last spot check %5"
-            )
-            .replace("%1", d.grid_code)
-            .replace("%2", str(len(d.rooms)))
-            .replace("%3", str(d.bound_now))
-            .replace("%4", percent(d.consistency))
-            .replace("%5", last)
-        )
+        rooms, bound = len(d.rooms), d.bound_now  # plain names for the numerus calls (what lupdate reads)
+        self.summary.setText(" · ".join((
+            QCoreApplication.translate("PropertyView", "Grid %1").replace("%1", d.grid_code),
+            QCoreApplication.translate("PropertyView", "%n room(s)", None, rooms),
+            QCoreApplication.translate("PropertyView", "%n [person|people] bound now", None, bound),
+            QCoreApplication.translate("PropertyView", "consistency rate %1").replace("%1", percent(d.consistency)),
+            QCoreApplication.translate("PropertyView", "last spot check %1").replace("%1", last),
+        )))
 
     def _show_room_texts(self) -> None:
         room = self.current_room

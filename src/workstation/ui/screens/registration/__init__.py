@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from workstation.domain.documents import IdentityDocument
@@ -97,9 +97,19 @@ def _open_form(ctx: Any, parent: QWidget | None, doc: IdentityDocument | None,
         form.set_document(doc, problems)
     form.open_existing.connect(lambda pid: open_resident(ctx, parent, pid))
     present(form)
-    # the next form is built once this one is on screen (the timer dies with the form, or the session)
-    QTimer.singleShot(SPARE_DELAY_MS, form, lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) else None)
+    # the next form is built once this one is on screen; the timer belongs to the session (it dies with
+    # it), not to this form: a form closed at once (a wrong card) must not leave the next card without one
+    anchor = ctx if isinstance(ctx, QObject) else form
+    QTimer.singleShot(
+        SPARE_DELAY_MS,
+        anchor,
+        lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) and _alive(parent) else None,
+    )
     return form
+
+
+def _alive(parent: QWidget | None) -> bool:
+    return parent is None or shiboken6.isValid(parent)
 
 
 def open_resident(ctx: Any, parent: QWidget | None, person_id: str) -> None:

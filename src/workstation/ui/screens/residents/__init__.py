@@ -31,6 +31,7 @@ from workstation.ui.pages import PageBase
 from workstation.ui.screens.registration.form import find_properties
 from workstation.ui.screens.residents.detail import ResidentDetailDialog, open_detail
 from workstation.ui.tasks import Lane, Op
+from workstation.ui.widgets.tables import steady_view
 
 __all__ = ["ResidentDetailDialog", "ResidentsPage"]
 
@@ -97,6 +98,7 @@ class ResidentsPage(PageBase):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        steady_view(self.table)  # each search's rows painted once
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
@@ -238,9 +240,9 @@ class ResidentsPage(PageBase):
             filtered = self.model.query.text or self._property_id or self._registered_on
             self.status.setText(self.tr("No resident found.") if filtered else "")
         elif self.model.has_more():
-            self.status.setText(self.tr("%1 residents shown; scroll for more").replace("%1", str(n)))
+            self.status.setText(self.tr("%n resident(s) shown; scroll for more", "", n))
         else:
-            self.status.setText(self.tr("%1 residents").replace("%1", str(n)))
+            self.status.setText(self.tr("%n resident(s)", "", n))
 
     def _on_failed(self, exc: BaseException) -> None:
         from workstation.ui.errors import show_error

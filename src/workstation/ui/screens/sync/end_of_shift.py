@@ -32,21 +32,20 @@ _DONE_ATTR = "_end_of_shift_confirmed"
 def kind_label(record_type: str, n: int) -> str:
     """``"3 residents"`` for an outbox record type and a count, in the UI language."""
     labels = {
-        "person": QCoreApplication.translate("EndOfShift", "{n} residents"),
-        "identity_document": QCoreApplication.translate("EndOfShift", "{n} identity documents"),
-        "property": QCoreApplication.translate("EndOfShift", "{n} rental properties"),
-        "room": QCoreApplication.translate("EndOfShift", "{n} rooms"),
-        "tenancy": QCoreApplication.translate("EndOfShift", "{n} tenancies (who lives where)"),
-        "declaration": QCoreApplication.translate("EndOfShift", "{n} residence declarations"),
-        "spot_check": QCoreApplication.translate("EndOfShift", "{n} spot checks"),
-        "task": QCoreApplication.translate("EndOfShift", "{n} tasks"),
-        "fingerprint": QCoreApplication.translate("EndOfShift", "{n} fingerprints"),
-        "prereg": QCoreApplication.translate("EndOfShift", "{n} pre-registration outcomes"),
+        "person": QCoreApplication.translate("EndOfShift", "%n resident(s)", None, n),
+        "identity_document": QCoreApplication.translate("EndOfShift", "%n identity document(s)", None, n),
+        "property": QCoreApplication.translate("EndOfShift", "%n rental [property|properties]", None, n),
+        "room": QCoreApplication.translate("EndOfShift", "%n room(s)", None, n),
+        "tenancy": QCoreApplication.translate("EndOfShift", "%n [tenancy|tenancies] (who lives where)", None, n),
+        "declaration": QCoreApplication.translate("EndOfShift", "%n residence declaration(s)", None, n),
+        "spot_check": QCoreApplication.translate("EndOfShift", "%n spot check(s)", None, n),
+        "task": QCoreApplication.translate("EndOfShift", "%n task(s)", None, n),
+        "fingerprint": QCoreApplication.translate("EndOfShift", "%n fingerprint(s)", None, n),
+        "prereg": QCoreApplication.translate("EndOfShift", "%n pre-registration outcome(s)", None, n),
     }
-    text = labels.get(record_type) or QCoreApplication.translate("EndOfShift", "{n} other records ({kind})").replace(
-        "{kind}", record_type
-    )
-    return text.replace("{n}", str(n))
+    return labels.get(record_type) or QCoreApplication.translate(
+        "EndOfShift", "%n other record(s) ({kind})", None, n
+    ).replace("{kind}", record_type)
 
 
 class EndOfShiftDialog(QDialog):
@@ -128,7 +127,7 @@ class EndOfShiftDialog(QDialog):
     def _texts(self) -> None:
         self.setWindowTitle(self.tr("End of shift: sync first?"))
         total = sum(self.by_kind.values())
-        self.heading.setText(self.tr("{n} records have not reached the central platform").replace("{n}", str(total)))
+        self.heading.setText(self.tr("Not at the central platform yet: %n record(s)", "", total))
         items = "".join(
             f"<li>{kind_label(k, n)}</li>" for k, n in sorted(self.by_kind.items(), key=lambda kv: (-kv[1], kv[0]))
         )

@@ -41,6 +41,7 @@ def freeze_notice(o: FreezeOutlook | None) -> FreezeNotice | None:
         "can lift the block for a while.",
     )
     figures = []
+    waiting, limit = o.waiting, o.max_waiting  # plain names for the numerus calls (what lupdate reads)
     if o.max_age_h > 0 and o.oldest_age_h is not None and o.oldest_age_h >= WARN_AT * o.max_age_h:
         figures.append(
             QCoreApplication.translate(
@@ -51,8 +52,7 @@ def freeze_notice(o: FreezeOutlook | None) -> FreezeNotice | None:
         )
     if o.max_waiting > 0 and o.waiting >= WARN_AT * o.max_waiting:
         figures.append(
-            QCoreApplication.translate("FreezeNotice", "{n} changes are waiting (limit {limit})")
-            .replace("{n}", str(o.waiting))
+            QCoreApplication.translate("FreezeNotice", "%n change(s) waiting (limit {limit})", None, waiting)
             .replace("{limit}", str(o.max_waiting))
         )
     detail = QCoreApplication.translate("FreezeNotice", "; ").join(figures)
@@ -95,13 +95,13 @@ def freeze_notice(o: FreezeOutlook | None) -> FreezeNotice | None:
         )
     else:
         short = (
-            QCoreApplication.translate("FreezeNotice", "{n} of {limit} changes waiting: registration blocks at {limit}")
-            .replace("{n}", str(o.waiting))
-            .replace("{limit}", str(o.max_waiting))
+            QCoreApplication.translate(
+                "FreezeNotice", "{n} of %n change(s) waiting: registration blocks at %n", None, limit
+            ).replace("{n}", str(o.waiting))
         )
         text = QCoreApplication.translate(
             "FreezeNotice",
-            "New registrations will be blocked once more than {limit} changes wait for the platform: {detail}. "
-            "{way_out}",
-        ).replace("{limit}", str(o.max_waiting))
+            "New registrations will be blocked once more than %n change(s) wait for the platform: {detail}. "
+            "{way_out}", None, limit,
+        )
     return FreezeNotice("warning", text.replace("{detail}", detail).replace("{way_out}", way_out), short)

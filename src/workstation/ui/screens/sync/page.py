@@ -380,7 +380,7 @@ class SyncPage(PageBase):
         self.sync_button.setEnabled(ov.enrolled and ov.device_status != "revoked" and not running)
 
         if ov.waiting:
-            text = "<b>" + self.tr("{n} changes waiting for the central platform").replace("{n}", str(ov.waiting))
+            text = "<b>" + self.tr("%n change(s) waiting for the central platform", "", ov.waiting)
             text += "</b>"
             if ov.oldest_waiting is not None:
                 text += "<br>" + self.tr("The oldest waiting change was made {t}.").replace(
@@ -415,9 +415,10 @@ class SyncPage(PageBase):
         if ov.open_conflicts:
             self.conflicts_label.setText(
                 self.tr(
-                    "{n} changes were not applied by the platform: it holds another version of the record. "
-                    "Open each one below, compare the two versions and record which one stands."
-                ).replace("{n}", str(ov.open_conflicts))
+                    "Not applied by the platform, which holds another version of the record: %n change(s). "
+                    "Open each one below, compare the two versions and record which one stands.", "",
+                    ov.open_conflicts,
+                )
             )
             self.conflicts_label.show()
         else:
@@ -446,7 +447,7 @@ class SyncPage(PageBase):
             self.result_label.setText("")
         elif res.error:
             self.result_label.setText(
-                self.tr("{n} changes reached the platform before the sync stopped.").replace("{n}", str(res.records))
+                self.tr("%n change(s) reached the platform before the sync stopped.", "", res.records)
                 if res.records
                 else ""
             )
@@ -607,8 +608,7 @@ class SyncPage(PageBase):
 
         def done(n: int) -> None:
             self.transfer_result = (
-                self.tr("{n} sealed batches written to {folder}. Take them to the platform's office.")
-                .replace("{n}", str(n))
+                self.tr("%n sealed [batch|batches] written to {folder}. Take them to the platform's office.", "", n)
                 .replace("{folder}", str(folder))
                 if n
                 else self.tr("Nothing to export: no change is waiting for the platform.")
@@ -638,8 +638,8 @@ class SyncPage(PageBase):
             return transfer.import_receipts(db, Path(folder), progress=progress, actor=actor)
 
         def done(n: int) -> None:
-            self.transfer_result = self.tr("{n} batches acknowledged from the receipts in {folder}.").replace(
-                "{n}", str(n)
+            self.transfer_result = self.tr(
+                "%n [batch|batches] acknowledged from the receipts in {folder}.", "", n
             ).replace("{folder}", str(folder))
 
         return self._start_transfer(work, done, self.tr("Reading the receipts…"))

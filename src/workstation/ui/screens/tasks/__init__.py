@@ -387,10 +387,9 @@ class TasksPage(PageBase):
             self.rate_label.setText(self.tr("Feedback rate: — (no tasks received)"))
         else:
             self.rate_label.setText(
-                self.tr("Feedback rate: %1 (%2 of %3 tasks answered)")
+                self.tr("Feedback rate: %1 (%2 of %n task(s) answered)", "", r.denominator)
                 .replace("%1", r.percent())
                 .replace("%2", str(r.numerator))
-                .replace("%3", str(r.denominator))
             )
         self.rate_label.setToolTip(self.tr("Tasks with a result among all tasks received; the target is 100%."))
 
@@ -409,10 +408,10 @@ class TasksPage(PageBase):
             }
             self.status.setText(empty[self.filter] if self._loaded_once else "")
         elif self.model.has_more():
-            self.status.setText(self.tr("%1 tasks shown; scroll for more").replace("%1", str(n)))
+            self.status.setText(self.tr("%n task(s) shown; scroll for more", "", n))
         else:
             overdue = sum(1 for r in self.model.rows if r is not None and r.overdue(self.today))
-            text = self.tr("%1 tasks").replace("%1", str(n))
+            text = self.tr("%n task(s)", "", n)
             if overdue:
                 text += " · " + self.tr("%1 overdue").replace("%1", str(overdue))
             self.status.setText(text)

@@ -64,9 +64,7 @@ def status_text(row: Any, today: date) -> str:
         return QCoreApplication.translate("TasksPage", "Done: %1").replace("%1", result_label(row.result))
     days = row.days_overdue(today)
     if days:
-        if days == 1:
-            return QCoreApplication.translate("TasksPage", "Overdue, 1 day")
-        return QCoreApplication.translate("TasksPage", "Overdue, %1 days").replace("%1", str(days))
+        return QCoreApplication.translate("TasksPage", "Overdue, %n day(s)", None, days)
     if row.due_date is not None and row.due_date == today:
         return QCoreApplication.translate("TasksPage", "Open, due today")
     return QCoreApplication.translate("TasksPage", "Open")
