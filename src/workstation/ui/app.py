@@ -178,8 +178,8 @@ class Startup(QObject):
             self._refuse(
                 QCoreApplication.translate(
                     "Startup",
-                    "There is no station in {folder} yet. An administrator sets one up with "
-                    "`workstation-admin init`; to try the workstation, start it with `--demo`.",
+                    "There is no station in {folder} yet. An administrator sets one up with the command "
+                    "\"workstation-admin init\"; to try the workstation, start it with \"--demo\".",
                 ).replace("{folder}", str(self.data_dir)),
                 Exit.NO_STATION,
             )
