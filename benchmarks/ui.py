@@ -473,7 +473,8 @@ class StallMeter:
         self.parts: dict[str, list[float]] = {}  # phase → [stall, cpu, runq, blocked] over the stalls > 20 ms
         self.phase = "idle"
         self.running = False
-        self.watchdog = None  # a file: every thread's stack is written to it when a tick is 100 ms late
+        self.watchdog = None  # a file: every thread's stack is written to it when a tick is this late:
+        self.watchdog_s = 0.105
         try:
             self._fd: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
         except OSError:
@@ -506,10 +507,10 @@ class StallMeter:
         if self.watchdog is not None:
             import faulthandler
 
-            if late > 0.1:
+            if late > self.watchdog_s - 0.005:
                 self.watchdog.write(f"=== the stall above: {1000 * late:.0f} ms, phase {self.phase}\n".encode())
                 self.watchdog.flush()
-            faulthandler.dump_traceback_later(0.105, file=self.watchdog)  # re-armed by every tick
+            faulthandler.dump_traceback_later(self.watchdog_s, file=self.watchdog)  # re-armed by every tick
         if late > 0.05:
             self.over[self.phase] += 1
         if late > 0.02:
@@ -545,6 +546,47 @@ class StallMeter:
 
 
 IDLE = {"_worker", "wait", "_pty_loop", "read", "select", "sleep", "_run"}  # frames of a thread waiting
+
+
+class GcPauses:
+    """The interpreter's garbage collections, per phase of the meter: a collection runs with the
+    interpreter lock held, so a long one stalls the GUI thread whichever thread triggered it."""
+
+    def __init__(self, meter: StallMeter) -> None:
+        import gc
+
+        self.meter = meter
+        self.gui = threading.get_ident()
+        self._start: dict[int, float] = {}
+        self.pauses: dict[str, list[tuple[int, float, bool, int]]] = {}  # phase → (generation, ms, on GUI, objects)
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        ident = threading.get_ident()
+        if phase == "start":
+            self._start[ident] = time.perf_counter()
+            return
+        t = self._start.pop(ident, None)
+        if t is None or not self.meter.running:
+            return
+        import gc
+
+        objects = info.get("collected", 0)
+        self.pauses.setdefault(self.meter.phase, []).append(
+            (info["generation"], 1000 * (time.perf_counter() - t), ident == self.gui, objects))
+
+    def report(self) -> None:
+        for phase, rows in self.pauses.items():
+            parts = []
+            for gen in (0, 1, 2):
+                ms = [r[1] for r in rows if r[0] == gen]
+                if ms:
+                    parts.append(f"gen{gen} {len(ms)}x max {max(ms):.1f} ms (sum {sum(ms):.0f})")
+            big = [r for r in rows if r[0] == 2]
+            if big:
+                worst = max(big, key=lambda r: r[1])
+                parts.append(f"worst gen2 on the {'GUI' if worst[2] else 'a background'} thread")
+            print(f"  gc, phase {phase}: " + "; ".join(parts))
 
 
 class StallSampler:
@@ -724,7 +766,10 @@ def main() -> int:
     ap.add_argument("--switch-interval", type=float, default=None,
                     help="sys.setswitchinterval for the run, seconds (an experiment; the app keeps Python's 0.005)")
     ap.add_argument("--watchdog", default=None,
-                    help="a file: every thread's Python stack is written to it 100 ms into each stall (faulthandler)")
+                    help="a file: every thread's Python stack is written to it 100 ms (--watchdog-ms) into each stall")
+    ap.add_argument("--watchdog-ms", type=float, default=100, help="how late a tick is when --watchdog writes")
+    ap.add_argument("--no-gc-freeze", action="store_true",
+                    help="an experiment: leave the start's objects to the collector (the app freezes them)")
     ap.add_argument("--only", default=None, help="comma-separated phases to run: " + ", ".join(PHASES))
     ap.add_argument("--sample-stalls", action="store_true",
                     help="sample the threads' stacks while the GUI thread stalls, and time each search's steps")
@@ -770,8 +815,10 @@ class Bench:
         self.ctx = self.station.context_for(self.officer)
         self.meter = StallMeter()
         self.sampler = StallSampler(self.meter) if a.sample_stalls else None
+        self.gc = GcPauses(self.meter)
         if a.watchdog:
             self.meter.watchdog = open(a.watchdog, "wb")  # noqa: SIM115 - open for the whole run
+            self.meter.watchdog_s = a.watchdog_ms / 1000 + 0.005
         self.manager = None
         self.keep_open: list[object] = []  # pages left open (the residents page stays open throughout)
         nan = float("nan")
@@ -1196,6 +1243,13 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     import ui_start
 
     b = Bench(a, scratch, folder)
+    import gc
+
+    from workstation.ui import memory
+
+    print(f"objects tracked by the collector after the start: {len(gc.get_objects())}", flush=True)
+    if not a.no_gc_freeze:
+        memory.freeze_long_lived()  # as the main window does once the first session is built
     print(f"machine load average at the start (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores",
           flush=True)
     for name in PHASES:  # in this order whatever --only says: rss_mb before the emulators and the platform
@@ -1211,6 +1265,14 @@ def run(a: argparse.Namespace, scratch: Path) -> int:
     print(f"machine load average at the end (1, 5, 15 min): {os.getloadavg()} on {os.cpu_count()} cores")
     print("phases (worst stall, ms): " + ", ".join(f"{k}={1000 * v:.1f}" for k, v in b.meter.worst.items()))
     b.meter.report()
+    b.gc.report()
+    t = time.perf_counter()
+    import gc
+
+    tracked = len(gc.get_objects())
+    gc.collect()
+    print(f"  gc: a full collection at the end: {1000 * (time.perf_counter() - t):.0f} ms, {tracked} objects tracked "
+          f"({gc.get_freeze_count()} frozen)")
     if b.sampler is not None:
         b.sampler.report()
     for line in b.notes:

@@ -290,6 +290,10 @@
         <translation>第一页</translation>
     </message>
     <message>
+        <source>for a registration without a fingerprint</source>
+        <translation>用于无指纹登记</translation>
+    </message>
+    <message>
         <source>from here on the end of the audit trail is also kept in the anchor file</source>
         <translation>从此起审计记录的末尾也保存在锚点文件中</translation>
     </message>
@@ -1032,12 +1036,12 @@
         <translation>比对同步冲突</translation>
     </message>
     <message>
-        <source>Confirmed a pre-registration</source>
-        <translation>确认网上备案</translation>
+        <source>Confirmation with their password (countersigning)</source>
+        <translation>凭本人密码确认（会签）</translation>
     </message>
     <message>
-        <source>Confirmed an action with their password</source>
-        <translation>凭本人密码确认操作</translation>
+        <source>Confirmed a pre-registration</source>
+        <translation>确认网上备案</translation>
     </message>
     <message>
         <source>Counted residents</source>
@@ -1337,8 +1341,16 @@
         <translation>失败</translation>
     </message>
     <message>
+        <source>locked out</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
         <source>ok</source>
         <translation>成功</translation>
+    </message>
+    <message>
+        <source>password change required</source>
+        <translation>须修改密码</translation>
     </message>
     <message>
         <source>refused</source>
@@ -2903,6 +2915,10 @@
         </translation>
     </message>
     <message>
+        <source>Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: {n}.</source>
+        <translation>其中等待您处理同步冲突（见“同步”页）、同步不会发送的记录：{n} 条。</translation>
+    </message>
+    <message>
         <source>Sending the waiting changes to the central platform and fetching its updates…</source>
         <translation>正在把待上传的变更发送到中心平台，并获取平台下发的内容……</translation>
     </message>
@@ -2937,6 +2953,10 @@
     <message>
         <source>another sync is still running; try again in a moment.</source>
         <translation>另一次同步仍在进行，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>records waiting for your decision on a sync conflict (Sync page): {n}.</source>
+        <translation>等待您处理同步冲突（见“同步”页）的记录：{n} 条。</translation>
     </message>
 </context>
 <context>
@@ -3569,8 +3589,8 @@
         <translation>正在打开工作站……</translation>
     </message>
     <message>
-        <source>The desk is locked. {user}, enter your password to continue, or another operator can log in.</source>
-        <translation>工作站已锁定。{user}，请输入密码继续；也可由其他操作员登录。</translation>
+        <source>The desk is locked.</source>
+        <translation>工作站已锁定。</translation>
     </message>
     <message>
         <source>The lockout is over: you can try to log in again.</source>
@@ -3591,6 +3611,10 @@
     <message>
         <source>Your password was reset by an administrator. Choose a new password (at least 8 characters) to continue.</source>
         <translation>您的密码已由管理员重置。请设置新密码（至少 8 个字符）后继续。</translation>
+    </message>
+    <message>
+        <source>{user}, enter your password to continue, or another operator can log in.</source>
+        <translation>{user}，请输入密码继续；也可由其他操作员登录。</translation>
     </message>
 </context>
 <context>
@@ -4748,6 +4772,10 @@
         <translation>备注</translation>
     </message>
     <message>
+        <source>Open the record</source>
+        <translation>打开该记录</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -4786,6 +4814,10 @@
     <message>
         <source>R — high-level talent</source>
         <translation>R 高层次人才</translation>
+    </message>
+    <message>
+        <source>Registered {name}.</source>
+        <translation>已登记：{name}。</translation>
     </message>
     <message>
         <source>Residence permit</source>
@@ -4945,6 +4977,7 @@
     </message>
     <message>
         <source>Document</source>
+        <extracomment>The banners&apos; looks (a sheet each; none for the whole form, see `_look_read_only`).</extracomment>
         <translation>证件信息</translation>
     </message>
     <message>
@@ -5593,6 +5626,10 @@
         <translation>账号锁定时长，分钟（1–1440）</translation>
     </message>
     <message>
+        <source>No photo decoder is installed on this desk: registration here cannot show the ID card photo, whatever is chosen.</source>
+        <translation>本工作站未安装照片解码组件：无论此处如何选择，登记时都无法显示身份证照片。</translation>
+    </message>
+    <message>
         <source>Not shown</source>
         <translation>不显示</translation>
     </message>
@@ -6040,6 +6077,10 @@
         <translation>最近一次平台回执：{t}。</translation>
     </message>
     <message>
+        <source>Later changes of these records held until you decide: {n} (a sync does not send them; the decision takes them with it).</source>
+        <translation>这些记录之后的修改暂扣至您作出处理：{n} 条（同步不会发送它们；处理结果会一并带上）。</translation>
+    </message>
+    <message>
         <source>Next automatic try at {t} (in {m} min), or press Sync now.</source>
         <translation>将于 {t}（{m} 分钟后）自动重试，也可以点击“立即同步”。</translation>
     </message>
@@ -6200,12 +6241,20 @@
         <translation>正在准备</translation>
     </message>
     <message>
+        <source>Held by a conflict (sent with the decision)</source>
+        <translation>因冲突暂扣（随处理结果发送）</translation>
+    </message>
+    <message>
         <source>Left behind by a re-enrollment (never acknowledged)</source>
         <translation>重新注册后弃用（从未被确认）</translation>
     </message>
     <message>
+        <source>Not applied by the platform (waiting for your decision)</source>
+        <translation>平台未采用（等待您处理）</translation>
+    </message>
+    <message>
         <source>Not in a batch yet</source>
-        <extracomment>Words for the ledger states (and `UNBATCHED`): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
+        <extracomment>Words for the ledger states (and `UNBATCHED` and a change&apos;s conflict states): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
         <translation>待上传</translation>
     </message>
     <message>
@@ -6215,6 +6264,10 @@
     <message>
         <source>Sending</source>
         <translation>正在发送</translation>
+    </message>
+    <message>
+        <source>Superseded by a conflict decision (never applied by the platform)</source>
+        <translation>已被冲突处理结果取代（平台从未采用）</translation>
     </message>
     <message>
         <source>active</source>
@@ -6682,6 +6735,10 @@
     <message>
         <source>Updated %1</source>
         <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新……</translation>
     </message>
     <message>
         <source>Welcome, {user} ({role})</source>
@@ -8295,7 +8352,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>finger injured or missing</source>
-        <extracomment>Each reason in the operator&apos;s words (the &quot;fingerprint&quot; context).</extracomment>
+        <extracomment>What a supervisor&apos;s confirmation of a skip is for, in the audit row &quot;operator.confirm&quot; (its words: `sync.audit_words`). Each reason in the operator&apos;s words (the &quot;fingerprint&quot; context).</extracomment>
         <translation>手指受伤或缺失</translation>
     </message>
     <message>
@@ -8670,6 +8727,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>a record in the batch has a version out of range</source>
         <translation>批次中有一条记录的版本号超出范围</translation>
+    </message>
+    <message>
+        <source>a record in the batch has an invalid base hash</source>
+        <translation>批次中有一条记录的基准哈希值无效</translation>
     </message>
     <message>
         <source>a record in the batch has an invalid type, id or operation</source>
@@ -10016,7 +10077,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the new password must differ from the old one</source>
-        <extracomment>Desk session events the trail records besides logging in (`record_session_event`).</extracomment>
+        <extracomment>Audit actions of a password check that count towards a name&apos;s lockout: a login, and a confirmation given at another operator&apos;s desk (`confirm`). Desk session events the trail records besides logging in (`record_session_event`).</extracomment>
         <translation>新密码不能与旧密码相同</translation>
     </message>
     <message>
@@ -10291,6 +10352,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>请填写平台的 https:// 地址，例如 https://platform.example:8443</translation>
     </message>
     <message>
+        <source>it was based on a version the platform holds with other content (an edit not seen here)</source>
+        <translation>它所基于的版本在平台上的内容不同（有本站未见过的修改）</translation>
+    </message>
+    <message>
         <source>it was based on an older version</source>
         <translation>它基于较旧的版本</translation>
     </message>
@@ -10405,6 +10470,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>Batches: {batches}</source>
         <translation>批次：{batches}</translation>
+    </message>
+    <message>
+        <source>Changes a conflict stopped: {changes}</source>
+        <translation>因冲突停下的修改：{changes}</translation>
     </message>
     <message>
         <source>Changes not yet acknowledged by the platform: {count} (oldest {oldest})</source>

@@ -99,7 +99,7 @@ def test_required_policy_needs_a_supervisors_confirmation(st, desk):
     with st.db.read() as s:
         confirm = s.execute(select(AuditEvent).where(AuditEvent.action == "operator.confirm",
                                                      AuditEvent.actor == "sup1")).scalars().all()
-        assert [e.outcome for e in confirm] == ["ok"]
+        assert [e.outcome for e in confirm] == ["failed", "ok"]  # the wrong password is a failed confirmation
         # confirming is not logging in
         assert s.execute(select(Operator.last_login_at).where(Operator.username == "sup1")).scalar() == logged_in
         failed = s.execute(select(Operator.failed_attempts).where(Operator.username == "sup1")).scalar()
@@ -136,3 +136,116 @@ def test_who_may_skip_and_of_whom(st, desk):
     desk.residents.delete(pid, base_version=person.version, reason="重复")
     with pytest.raises(NotFound):
         desk.biometrics.record_skip(pid, reason="finger_injured")
+
+
+def _persons(st) -> int:
+    with st.db.read() as s:
+        return len(s.execute(select(Person.id)).all())
+
+
+def test_a_skip_at_registration_is_written_with_the_resident_in_one_transaction(st, desk):
+    """The skip goes with the registration: both are written, or neither. A failure while the skip is
+    recorded (here the database refuses its audit row) leaves no resident registered without it."""
+    from sqlalchemy import text
+
+    from workstation.storage.areas.biometrics import SkipRequest
+
+    with st.db.write() as s:
+        s.execute(text("CREATE TRIGGER test_refuse_skip BEFORE INSERT ON audit_event "
+                       "WHEN NEW.action = 'fingerprint.skip' BEGIN SELECT RAISE(ABORT, 'refused'); END"))
+    before = _persons(st)
+    with pytest.raises(Exception, match="refused"):  # the database's refusal, whatever its class
+        desk.residents.register(_doc(7), fingerprint_skip=SkipRequest(FingerprintSkipReason.FINGER_INJURED))
+    assert _persons(st) == before  # nothing registered without its skip
+    with st.db.read() as s:
+        assert not s.scalars(select(OutboxEntry).where(OutboxEntry.record_type == "person")).all()
+    with st.db.write() as s:
+        s.execute(text("DROP TRIGGER test_refuse_skip"))
+
+    pid = desk.residents.register(_doc(7), fingerprint_skip=SkipRequest("other", note="  双手 缠着绷带 ")).id
+    (ev,) = _skips(st, pid)
+    with st.db.read() as s:
+        (created,) = s.scalars(select(AuditEvent).where(AuditEvent.action == "person.create",
+                                                        AuditEvent.target_id == pid)).all()
+    assert created.seq < ev.seq  # written after the resident, in the same transaction
+    assert json.loads(ev.details) == {"reason": "other", "note": "双手 缠着绷带", "policy": "optional",
+                                      "approved_by": None}
+    assert desk.residents.get(pid).fingerprint_skip.by == "officer1"
+
+
+def test_a_skip_the_core_refuses_stops_the_registration(st, desk):
+    from workstation.storage.areas.biometrics import SkipRequest
+
+    before = _persons(st)
+    with pytest.raises(ValidationError):
+        desk.residents.register(_doc(8), fingerprint_skip=SkipRequest("other"))  # no words
+    _set_policy(st, "required")
+    with pytest.raises(SupervisorNeeded):
+        desk.residents.register(_doc(8), fingerprint_skip=SkipRequest("finger_injured"))
+    officer = st.actor(Role.OFFICER, "officer4")
+    with pytest.raises(PermissionDenied):
+        desk.residents.register(_doc(8), fingerprint_skip=SkipRequest("finger_injured", approver=officer))
+    assert _persons(st) == before
+    sup = st.actor(Role.SUPERVISOR, "sup4")
+    pid = desk.residents.register(_doc(8), fingerprint_skip=SkipRequest("too_young", approver=sup)).id
+    assert desk.residents.get(pid).fingerprint_skip.approved_by == "sup4"
+
+
+def _rows(st, username):
+    with st.db.read() as s:
+        return [(e.action, e.outcome) for e in s.execute(
+            select(AuditEvent).where(AuditEvent.target_type == "operator", AuditEvent.target_id == username)
+            .order_by(AuditEvent.seq)).scalars()]
+
+
+def test_a_wrong_supervisor_password_is_a_failed_confirmation_not_a_failed_login(st, desk):
+    """Audited as "operator.confirm" with outcome failed (with what it was for); it counts towards that
+    supervisor's lockout like a failed login, and the lockout is a confirmation's too."""
+    from workstation.storage import operators
+    from workstation.storage.errors import AccountLocked
+    from workstation.sync.audit_words import EVENT_LABELS, details_text
+
+    st.actor(Role.SUPERVISOR, "sup5")
+    before = _rows(st, "sup5")
+    with pytest.raises(AuthenticationFailed):
+        desk.biometrics.approver("sup5", "wrong password")
+    new = _rows(st, "sup5")[len(before):]
+    assert new == [("operator.confirm", "failed")]  # no failed login
+    with st.db.read() as s:
+        ev = s.execute(select(AuditEvent).where(AuditEvent.action == "operator.confirm")
+                       .order_by(AuditEvent.seq.desc()).limit(1)).scalar_one()
+        assert s.execute(select(Operator.failed_attempts).where(Operator.username == "sup5")).scalar() == 1
+    assert details_text(ev.details, "en", ev.action) == "for a registration without a fingerprint"
+    assert "operator.confirm" in EVENT_LABELS
+
+    # failed confirmations and failed logins count together towards the lockout
+    from workstation.storage import settings
+
+    with st.db.read() as s:
+        limit = int(settings.get(s, "max_failed_logins"))
+    for _ in range(limit - 2):
+        with pytest.raises(AuthenticationFailed):
+            desk.biometrics.approver("sup5", "wrong password")
+    with pytest.raises(AuthenticationFailed):
+        operators.authenticate(st.db, "sup5", "wrong again")  # the last one allowed: a login
+    with pytest.raises(AccountLocked):
+        desk.biometrics.approver("sup5", "password-sup5")  # locked: even the right password is refused
+    with pytest.raises(AccountLocked):
+        operators.authenticate(st.db, "sup5", "password-sup5")
+    outcomes = _rows(st, "sup5")[len(before):]
+    assert outcomes[-3:] == [("login", "locked"), ("operator.confirm", "locked"), ("login", "locked")]
+    assert [a for a, o in outcomes if o == "failed"].count("operator.confirm") == limit - 1
+
+
+def test_an_unknown_name_at_the_confirmation_counts_towards_that_names_lockout(st, desk):
+    from workstation.storage import settings
+    from workstation.storage.errors import AccountLocked
+
+    with st.db.read() as s:
+        limit = int(settings.get(s, "max_failed_logins"))
+    for _ in range(limit - 1):
+        with pytest.raises(AuthenticationFailed):
+            desk.biometrics.approver("nobody", "x")
+    with pytest.raises(AccountLocked):
+        desk.biometrics.approver("nobody", "x")
+    assert _rows(st, "nobody") == [("operator.confirm", "refused")] * (limit - 1) + [("operator.confirm", "locked")]

@@ -29,6 +29,13 @@ EXAMPLES: list[tuple[str, str, str]] = [
     ("login", "unknown or disabled account", "账号不存在或已停用"),
     ("login", "lockout until 2026-11-30T08:15:00.123456; unknown or disabled account",
      "锁定至 2026-11-30 08:15（协调世界时）；账号不存在或已停用"),
+    # a supervisor's confirmation at another operator's desk: every attempt, outcome in its own column
+    ("operator.confirm", "registration without a fingerprint", "用于无指纹登记"),
+    ("operator.confirm", "confirmed a registration without a fingerprint", "用于无指纹登记"),
+    ("operator.confirm", "lockout until 2026-11-30T08:15:00.123456; registration without a fingerprint",
+     "锁定至 2026-11-30 08:15（协调世界时）；用于无指纹登记"),
+    ("operator.confirm", "unknown or disabled account; registration without a fingerprint",
+     "账号不存在或已停用；用于无指纹登记"),
     ("station.init", "440305001 测试警务室; key backend keyring.backends.fail.Keyring", ""),
     ("station.init", "DEMO1 演示; key backend keyring.backends.fail.Keyring; demo station", ""),
     ("audit.anchor", "the audit trail's head is anchored in workstation.db.anchor from here on", ""),
@@ -76,6 +83,8 @@ EXAMPLES: list[tuple[str, str, str]] = [
     ("sync.conflict", "not applied: it was based on an older version; platform has version 3; "
      "ours 2 was based on 1", "未采用：它基于较旧的版本；平台为第 3 版；本站第 2 版，基于第 1 版"),
     ("sync.conflict", "platform has version 3; ours 2 was based on 1", ""),
+    ("sync.conflict", "not applied: it was based on a version the platform holds with other content (an edit not "
+     "seen here); platform has version 2; ours 3 was based on 2", ""),
     ("sync.conflict.compare", "ours 2, platform not shown", ""),
     ("sync.conflict.resolve", "accepted the platform's version", "采用了平台的版本"),
     ("sync.conflict.resolve", "accepted the platform's version: 电话已核实", ""),

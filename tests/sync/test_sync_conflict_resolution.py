@@ -249,10 +249,17 @@ def test_platform_moved_since_the_comparison_decides_nothing(linked):
 
 def test_a_change_on_its_way_makes_the_decision_wait(linked):
     platform, st, client = linked
-    svc, pid, c = _property_conflict(platform, st, client)
+    svc = services(st)
+    (pid,) = add_properties(svc, 1)
+    client.sync()
+    platform.central.edit_record("property", pid, {"address": "平台修改的地址"})
+    svc.housing.update_property(pid, base_version=1, address="本站修改的地址")
     svc.housing.update_property(pid, base_version=2, landlord_phone="13800138001")
+    client.max_records = 1
     client.build_batches()
-    client.seal_batches()  # sealed, not sent: on its way
+    client.seal_batches()  # each change in its own batch, sealed before the platform answered
+    client.send(max_rounds=1)  # the first comes back refused; the second is sealed, on its way
+    (c,) = svc.conflicts.open()
     with pytest.raises(sc.SyncError, match="on its way"):
         svc.conflicts.resolve(c.id, choice="platform", client=client)
     assert sc.status(st.db).open_conflicts == 1

@@ -12,7 +12,7 @@ from workstation.domain.enums import Role
 
 def test_demo_desk_places_cards_swipes_passports_and_pulls_cables(main_window, qtbot, emulated_devices):
     desk = main_window.demo_desk
-    assert main_window.demo_dock is not None and desk.isVisible()
+    assert desk is not None and desk.isVisible() and desk.isWindow()
     bridge = main_window.station.devices
     qtbot.waitUntil(lambda: desk.note.text() == "")  # emulators attached: no "real devices" note
     cards, passports = [], []

@@ -46,21 +46,28 @@ def test_model_pages_lazily_and_passes_the_model_tester(qtbot, qtmodeltester, po
     model = ResidentsModel(ctx)
     search(qtbot, model, Query(""))
     first = model.rowCount()
-    assert first == model.page_size == 200 and model.canFetchMore()
+    # a screenful first (shown sooner), then pages of 200 as the view scrolls
+    assert first == model.first_page == 50 and model.page_size == 200 and model.canFetchMore()
     qtmodeltester.check(model)
     with qtbot.waitSignal(model.rowsInserted, timeout=10000):
         model.fetchMore()
-    assert model.rowCount() == 400
+    assert model.rowCount() == 250
     # every id appears once and rows follow the pinyin order of the browse
     ids = [model.row_id(r) for r in range(model.rowCount())]
     assert len(set(ids)) == len(ids)
     qtmodeltester.check(model)
+    # the same rows in the same order as pages of 200 from the start: the short first page loses nothing
+    whole = ResidentsModel(ctx, first_page=200)
+    search(qtbot, whole, Query(""))
+    with qtbot.waitSignal(whole.rowsInserted, timeout=10000):
+        whole.fetchMore()
+    assert [whole.row_id(r) for r in range(250)] == ids
     drain(qtbot, runner)
 
 
 def test_evicted_rows_show_placeholders_then_fill_in(qtbot, populated, runner, bridge):
     ctx = make_ctx(populated, runner, bridge)
-    model = ResidentsModel(ctx, cache_rows=50)
+    model = ResidentsModel(ctx, cache_rows=50, first_page=200)  # a first page bigger than the cache
     search(qtbot, model, Query(""))
     row = 0  # the oldest rows were evicted from the 50-row cache
     assert model.cached(model.row_id(row)) is None

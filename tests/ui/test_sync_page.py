@@ -612,3 +612,90 @@ def test_conflict_over_a_deleted_record_and_decision_screenshots(qtbot, main_win
     switch_language("zh_CN")
     assert "冲突已处理" in page.decision_box.text()
     assert all(p.stat().st_size > 5000 for p in written)
+
+
+def test_held_refused_and_superseded_changes_in_words(qtbot, qtmodeltester, ctx, enrolled, switch_language):
+    """A change of a record with an undecided conflict is held (not sent, counted as held); the refused
+    change waits for the decision; once decided it reads 'superseded by a conflict decision', apart from
+    the changes the platform acknowledged, in both languages."""
+    from workstation.i18n import render
+    from workstation.ui.screens.sync.model import state_label
+
+    pid = _conflict(ctx, enrolled)
+    ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138002")  # version 3, held
+    page = open_page(qtbot, ctx)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    qtmodeltester.check(page.model, force_py=True)
+    assert (shown_count(page, "held"), shown_count(page, "refused"), shown_count(page, "unbatched")) == (1, 1, 0)
+    assert shown_count(page, "acknowledged") == 1  # the create; the refused change is not counted there
+    assert "Later changes of these records held until you decide: 1 " in page.conflicts_label.text()
+    m = page.model
+    labels = {m.data(m.index(r, 0), Qt.ItemDataRole.UserRole): m.data(m.index(r, 0)) for r in range(m.rowCount())}
+    assert labels["held"] == "Held by a conflict (sent with the decision)"
+    assert m.data(m.index(list(labels).index("held"), 1)) == ""  # a change's state: no batch count
+
+    page.sync_now()  # the held change stays here
+    qtbot.waitUntil(lambda: not page.syncing and page.overview is not None and not page._refreshing,
+                    timeout=30_000)
+    refreshed(qtbot, page)
+    assert shown_count(page, "held") == 1
+    from workstation.central.store import Record
+
+    with enrolled.central.store.sessions() as s:
+        assert s.get(Record, ("property", pid)).version == 2  # the platform's edit stands
+
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    qtbot.mouseClick(dlg.platform_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    refreshed(qtbot, page)
+    assert shown_count(page, "decided") == 1 and shown_count(page, "acknowledged") == 1
+    with pytest.raises(KeyError):
+        shown_count(page, "held")  # replaced by the decision
+    assert state_label("decided") == "Superseded by a conflict decision (never applied by the platform)"
+    switch_language("zh_CN")
+    assert state_label("decided") == render(sc.state_label("decided"), "zh_CN") != sc.state_label("decided")
+    row = next(r for r in range(m.rowCount()) if m.data(m.index(r, 0), Qt.ItemDataRole.UserRole) == "decided")
+    assert m.data(m.index(row, 0)) == "已被冲突处理结果取代（平台从未采用）"
+
+
+def test_end_of_shift_says_what_waits_for_a_conflict_decision(qtbot, main_window, enrolled, shoot):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    pid = _conflict(win.ctx, enrolled)
+    win.ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138003")  # held
+    win.logout()
+    dlg = _dialog(qtbot, win)
+    assert "<li>1 rental property</li>" in dlg.body.text()  # one record, two changes (refused and held)
+    assert "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: 1." \
+        in dlg.body.text()
+    assert all(p.stat().st_size > 5000 for p in shoot(dlg, "end-of-shift-waiting-for-a-decision", sizes=None))
+    qtbot.mouseClick(dlg.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.error.isVisible(), timeout=30_000)
+    assert "records waiting for your decision on a sync conflict (Sync page): 1." in dlg.error.text()
+    assert win.session is not None  # not logged out: "log out anyway" / "stay logged in"
+    dlg.leave()
+    qtbot.waitUntil(lambda: win.session is None, timeout=5_000)
+
+
+def test_held_and_superseded_screenshots(qtbot, main_window, enrolled, shoot, switch_language):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    pid = _conflict(win.ctx, enrolled)
+    win.ctx.desk.housing.update_property(pid, base_version=2, landlord_phone="13800138004")  # held
+    page = win.show_page("sync")
+    refreshed(qtbot, page)
+    qtbot.waitUntil(lambda: page.conflicts_model.rowCount() == 1, timeout=10_000)
+    written = shoot(win, "sync-page-held-by-conflict")
+    dlg = page.open_conflict(0)
+    qtbot.waitUntil(lambda: dlg.comparison is not None, timeout=20_000)
+    dlg.decide("platform")
+    qtbot.waitUntil(lambda: dlg.decided == "platform", timeout=20_000)
+    refreshed(qtbot, page)
+    written += shoot(win, "sync-page-superseded")
+    win.logout()
+    end = _dialog(qtbot, win)
+    written += shoot(end, "end-of-shift-after-decision", sizes=None)
+    end.leave()
+    qtbot.waitUntil(lambda: win.session is None, timeout=5_000)
+    assert all(p.stat().st_size > 5000 for p in written)

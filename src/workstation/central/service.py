@@ -35,6 +35,7 @@ from workstation.central.store import (
     now,
 )
 from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.storage.outbox import content_hash
 from workstation.sync import envelope as env
 
 # refusals an operator of the platform's console command meets (marked; the HTTP body carries the English)
@@ -568,13 +569,16 @@ class Central:
     ) -> tuple[int, list[dict[str, Any]]]:
         """Apply in batch order (PROTOCOL.md, "Apply rules"): a change to a record another station owns is
         refused (``not_owner``); a ``create`` for an id that exists is refused (``exists``); an update or
-        delete whose base version is not the platform's is refused (``stale``); a change already applied
+        delete whose base version is not the platform's is refused (``stale``), and one whose base hash
+        is not that of the platform's copy (``diverged``: the same version number, another content);
+        a change already applied
         (same owner, version and content) is not applied twice. Refusals are listed in the receipt.
         Existing rows are loaded in one query and new rows written with Core executemany (bulk path)."""
-        parsed: list[tuple[str, str, int, int | None, str, str]] = []
+        parsed: list[tuple[str, str, int, int | None, str, str, str | None]] = []
         for rec in records:
             try:
                 base = rec.get("base_version")
+                base_hash = rec.get("base_hash")  # optional (PROTOCOL.md): absent in older batches
                 parsed.append(
                     (
                         str(rec["record_type"]),
@@ -583,13 +587,18 @@ class Central:
                         None if base is None else int(base),
                         str(rec["operation"]),
                         str(rec["payload"]),
+                        None if base_hash is None else str(base_hash),
                     )
                 )
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
                 raise ServiceError(
                     400, "malformed", QT_TRANSLATE_NOOP("platform", "a record in the batch lacks required fields")
                 ) from exc
-            rtype, rid, version, base, op, payload = parsed[-1]
+            rtype, rid, version, base, op, payload, base_hash = parsed[-1]
+            if base_hash is not None and not HASH_RE.match(base_hash):
+                raise ServiceError(
+                    400, "malformed", QT_TRANSLATE_NOOP("platform", "a record in the batch has an invalid base hash")
+                )
             if not (_short_ascii(rtype, 32) and _short_ascii(rid, 36)) or op not in ("create", "update", "delete"):
                 raise ServiceError(
                     400, "malformed",
@@ -626,7 +635,7 @@ class Central:
         new_rows: dict[tuple[str, str], dict[str, Any]] = {}
         log: list[dict[str, Any]] = []
         at = now()
-        for rtype, rid, version, base, op, payload in parsed:
+        for rtype, rid, version, base, op, payload, base_hash in parsed:
             k = (rtype, rid)
             cur = current.get(k)
             state: dict[str, Any] | None = None
@@ -647,6 +656,10 @@ class Central:
                     reason = "exists"  # a create never overwrites
                 elif base is not None and state["version"] != base:
                     reason = "stale"
+                elif base_hash is not None and content_hash(state["payload"]) != base_hash:
+                    # the same version number, another content: the platform's own edit (or another
+                    # device's) the station never saw - its change is not applied over it
+                    reason = "diverged"
             if reason is not None:
                 assert state is not None
                 conflicts.append(

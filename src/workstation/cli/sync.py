@@ -110,6 +110,11 @@ def print_status(db: Database) -> None:
     )
     _say(unacknowledged.format(count=st.unacknowledged_records, oldest=oldest))
     _say(QT_TRANSLATE_NOOP("sync-cli", "  of which not yet in a batch: {count}").format(count=st.unbatched_records))
+    stopped = [(sc.HELD, st.held_records), (sc.REFUSED, st.refused_records), (sc.DECIDED, st.decided_records)]
+    if any(n for _state, n in stopped):
+        _say(QT_TRANSLATE_NOOP("sync-cli", "Changes a conflict stopped: {changes}").format(
+            changes=Listing((COUNT.format(label=sc.state_label(k), count=n) for k, n in stopped if n),
+                            separator="semicolon")))
     order = list(sc.STATE_LABELS)
     counts = sorted(st.batches.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else len(order), kv[0]))
     batches = (

@@ -413,6 +413,9 @@ def _refused(s: Session) -> AuthenticationFailed:
 
 
 _LOCKOUT_UNTIL = "lockout until "  # how an audit row that starts a lockout begins its details
+#: Audit actions of a password check that count towards a name's lockout: a login, and a confirmation
+#: given at another operator's desk (`confirm`).
+PASSWORD_CHECKS = ("login", "operator.confirm")
 
 
 def _locked(until: datetime, now: datetime) -> AccountLocked:
@@ -429,7 +432,8 @@ def _name_lockout(s: Session, name: str, now: datetime) -> tuple[int, datetime |
     success; a lockout still running gives its end."""
     rows = s.execute(
         select(AuditEvent.outcome, AuditEvent.details)
-        .where(AuditEvent.target_type == "operator", AuditEvent.target_id == name, AuditEvent.action == "login")
+        .where(AuditEvent.target_type == "operator", AuditEvent.target_id == name,
+               AuditEvent.action.in_(PASSWORD_CHECKS))
         .order_by(AuditEvent.seq.desc())
         .limit(200)
     ).all()
@@ -455,10 +459,15 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def _check_credentials(s: Session, username: str, password: str, now: datetime) -> Operator:
+def _check_credentials(
+    s: Session, username: str, password: str, now: datetime, *, action: str = "login", purpose: str = ""
+) -> Operator:
     """The login rules, inside the caller's write transaction. Returns the operator whose password
     was right, or raises AuthenticationFailed after recording the failure (the caller must let the
-    transaction commit first: see `_login`)."""
+    transaction commit first: see `_login`). Failures are audited as `action` ("login", or
+    "operator.confirm" for a confirmation at another operator's desk, with `purpose` in the details);
+    both count towards the same lockout."""
+    extra = f"; {purpose}" if purpose else ""
     max_failed = int(settings.get(s, "max_failed_logins"))
     lock_minutes = int(settings.get(s, "lockout_minutes"))
     op = _find(s, username) if len(username) <= 4 * MAX_USERNAME else None
@@ -469,29 +478,31 @@ def _check_credentials(s: Session, username: str, password: str, now: datetime) 
         unknown = "unknown or disabled account"
         failed, until = _name_lockout(s, name, now)
         if until is not None:
-            audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
-                         outcome="locked", details=unknown)
+            audit.record(s, actor=name, action=action, target_type="operator", target_id=name,
+                         outcome="locked", details=unknown + extra)
             raise _locked(until, now)
         if failed + 1 >= max_failed:
             until = now + timedelta(minutes=lock_minutes)
-            audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
-                         outcome="locked", details=_lockout_details(until, unknown))
+            audit.record(s, actor=name, action=action, target_type="operator", target_id=name,
+                         outcome="locked", details=_lockout_details(until, unknown + extra))
             raise _locked(until, now)
-        audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
-                     outcome="refused", details=unknown)
+        audit.record(s, actor=name, action=action, target_type="operator", target_id=name,
+                     outcome="refused", details=unknown + extra)
         raise _refused(s)
     if op.locked_until is not None and op.locked_until > now:
-        audit.record(s, actor=name, action="login", target_type="operator", target_id=name, outcome="locked")
+        audit.record(s, actor=name, action=action, target_type="operator", target_id=name, outcome="locked",
+                     details=purpose)
         raise _locked(op.locked_until, now)
     if not right:
         op.failed_attempts += 1
         if op.failed_attempts >= max_failed:
             op.locked_until = now + timedelta(minutes=lock_minutes)
             op.failed_attempts = 0
-            audit.record(s, actor=name, action="login", target_type="operator", target_id=name,
-                         outcome="locked", details=_lockout_details(op.locked_until))
+            audit.record(s, actor=name, action=action, target_type="operator", target_id=name,
+                         outcome="locked", details=_lockout_details(op.locked_until, purpose))
             raise _locked(op.locked_until, now)
-        audit.record(s, actor=name, action="login", target_type="operator", target_id=name, outcome="failed")
+        audit.record(s, actor=name, action=action, target_type="operator", target_id=name, outcome="failed",
+                     details=purpose)
         raise _refused(s)
     op.failed_attempts = 0
     op.locked_until = None
@@ -586,9 +597,10 @@ def record_session_event(db: Database, actor: Actor, action: str) -> None:
 def confirm(db: Database, username: str, password: str, *, purpose: str, now: datetime | None = None) -> Actor:
     """Another operator confirms an action at a desk someone else is logged in to (a supervisor
     countersigning), with their name and password: checked exactly as `authenticate` checks a login
-    (same refusals, failures counted towards the same lockout and audited as login failures), but a
-    success does not log them in: it is audited as "operator.confirm" with `purpose` (plain words,
-    no personal data) and their last login time is not touched. Returns their Actor.
+    (same refusals, failures counted towards the same lockout), but it is no login: every attempt is
+    audited as "operator.confirm" with `purpose` (plain words, no personal data) - outcome "ok", or
+    "failed" / "refused" / "locked" as a login's would be - and a success does not log them in or
+    touch their last login time. Returns their Actor.
 
     Raises:
         AuthenticationFailed: as `authenticate` (AccountLocked, and PasswordChangeRequired when their
@@ -599,7 +611,7 @@ def confirm(db: Database, username: str, password: str, *, purpose: str, now: da
     failure: Exception | None = None
     with db.write() as s:
         try:
-            op = _check_credentials(s, username, password, when)
+            op = _check_credentials(s, username, password, when, action="operator.confirm", purpose=purpose)
         except AuthenticationFailed as exc:
             failure = exc  # raised after the transaction committed: the count and audit row are kept
         else:

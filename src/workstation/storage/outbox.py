@@ -97,12 +97,72 @@ def record_type_of(record: SyncMixin) -> str:
     return name
 
 
-def append(session: Session, record: SyncMixin, operation: str, *, base_version: int | None) -> OutboxEntry:
+def content_hash(payload: str | dict[str, Any]) -> str:
+    """The hash a change's base is compared by (the ``base_hash`` of a sealed batch's record, PROTOCOL.md):
+    SHA-256 hex of the payload as canonical JSON (sorted keys, no whitespace, ASCII), so the platform's
+    stored text, this station's outbox text and a copy fetched from the platform hash alike. `payload`
+    is the record's JSON text or the parsed object; text that is not JSON is hashed as its UTF-8 bytes.
+    Never raises."""
+    import hashlib
+
+    value: Any = payload
+    if isinstance(payload, str):
+        try:
+            value = json.loads(payload)
+        except ValueError:
+            return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+    try:
+        data = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    except (TypeError, ValueError):
+        data = repr(value).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+#: `append`'s default `base_hash`: the base is this station's own change at `base_version`.
+OWN_BASE = "own"
+
+
+def base_hash_of(session: Session, record_type: str, record_id: str, base_version: int | None) -> str | None:
+    """`content_hash` of this station's own change of the record at `base_version` (its newest outbox
+    row of that version), the content a change based on that version was made from; None when the base
+    is no change of this station's (a create, a version that came from the platform, a row purged after
+    its retention)."""
+    if base_version is None:
+        return None
+    payload = session.execute(
+        select(OutboxEntry.payload)
+        .where(
+            OutboxEntry.record_type == record_type,
+            OutboxEntry.record_id == record_id,
+            OutboxEntry.version == base_version,
+        )
+        .order_by(OutboxEntry.seq.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    return None if payload is None else content_hash(payload)
+
+
+def append(
+    session: Session,
+    record: SyncMixin,
+    operation: str,
+    *,
+    base_version: int | None,
+    base_hash: str | None = OWN_BASE,
+) -> OutboxEntry:
+    """An outbox row for `record` as it stands, in the caller's transaction. The row's `base_hash` is what
+    the change was based on by content (`content_hash`): by default (`OWN_BASE`) this station's own change
+    at `base_version` (`base_hash_of`); a conflict decision gives the hash of the platform's copy it was
+    decided over; None: not known (the platform compares the version alone)."""
+    kind = record_type_of(record)
+    if base_hash == OWN_BASE:
+        base_hash = base_hash_of(session, kind, record.id, base_version)
     entry = OutboxEntry(
-        record_type=record_type_of(record),
+        record_type=kind,
         record_id=record.id,
         version=record.version,
         base_version=base_version,
+        base_hash=base_hash,
         operation=operation,
         payload=json.dumps(record_payload(record), ensure_ascii=False, sort_keys=True),
     )

@@ -318,7 +318,12 @@ class OutboxEntry(Base):
     payload: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     batch_id: Mapped[str | None] = mapped_column(String(36))
+    # When the change stopped waiting: the platform's receipt acknowledged it or, for a change the platform
+    # refused (a `sync_conflict` row names it), the officer's decision superseded it (`client.settle_conflict`).
     acked_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # `outbox.content_hash` of the base version as this station saw it (its own change at `base_version`, or
+    # the platform's copy a conflict was decided over); None: not known (sent on the version alone). 0015.
+    base_hash: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (
         Index("ix_outbox_batch_id", "batch_id", "seq"),
         Index("ix_outbox_record", "record_type", "record_id"),

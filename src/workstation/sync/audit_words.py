@@ -46,7 +46,8 @@ EVENT_LABELS: dict[str, Text] = {
     "lock.idle": QT_TRANSLATE_NOOP("AuditEvents", "Desk locked after idle time"),
     "database.unlock": QT_TRANSLATE_NOOP("AuditEvents", "Station unlocked"),
     "operator.change_password": QT_TRANSLATE_NOOP("AuditEvents", "Changed own password"),
-    "operator.confirm": QT_TRANSLATE_NOOP("AuditEvents", "Confirmed an action with their password"),
+    # every attempt, its outcome in the Outcome column: ok, or failed / refused / locked as a login's
+    "operator.confirm": QT_TRANSLATE_NOOP("AuditEvents", "Confirmation with their password (countersigning)"),
     "operator.create": QT_TRANSLATE_NOOP("AuditEvents", "Created an operator"),
     "operator.disable": QT_TRANSLATE_NOOP("AuditEvents", "Disabled an operator"),
     "operator.enable": QT_TRANSLATE_NOOP("AuditEvents", "Enabled an operator"),
@@ -566,6 +567,11 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
     _form(r"was locked", QT_TRANSLATE_NOOP("AuditDetails", "the account was locked")),
     _form(r"was not locked", QT_TRANSLATE_NOOP("AuditDetails", "the account was not locked")),
     _form(r"unknown or disabled account", QT_TRANSLATE_NOOP("AuditDetails", "no such account, or a disabled one")),
+    # what a supervisor's confirmation was for (`operators.confirm` purpose; the first form until 2026-12)
+    _form(
+        r"(?:confirmed a )?registration without a fingerprint",
+        QT_TRANSLATE_NOOP("AuditDetails", "for a registration without a fingerprint"),
+    ),
     _form(
         r"lockout until (?P<until>\S+)",
         QT_TRANSLATE_NOOP("AuditDetails", "locked out until {until} (UTC)"),

@@ -46,15 +46,22 @@ BACKOFF_CAP_S = 3600.0
 BUILDING, SEALED, SENDING, ACKNOWLEDGED = "building", "sealed", "sending", "acknowledged"
 SUPERSEDED = "superseded"  # never acknowledged by a platform the station was enrolled with before
 UNBATCHED = "unbatched"  # not a batch state: changes waiting in the outbox, not gathered into a batch yet
-#: Words for the ledger states (and `UNBATCHED`): one table, shown by the desk's Sync page and by
-#: ``workstation sync --status`` (marked; render them in the operator's language).
+# States of one change (an outbox row), not of a batch, that a conflict gives it:
+HELD = "held"  # not in a batch yet, its record has an undecided conflict: it waits for the decision
+REFUSED = "refused"  # its batch was acknowledged, but the platform did not apply it: waiting for a decision
+DECIDED = "decided"  # refused, then superseded by the officer's decision: never applied by the platform
+#: Words for the ledger states (and `UNBATCHED` and a change's conflict states): one table, shown by the
+#: desk's Sync page and by ``workstation sync --status`` (marked; render them in the operator's language).
 STATE_LABELS = {
     UNBATCHED: QT_TRANSLATE_NOOP("SyncStates", "Not in a batch yet"),
+    HELD: QT_TRANSLATE_NOOP("SyncStates", "Held by a conflict (sent with the decision)"),
     BUILDING: QT_TRANSLATE_NOOP("SyncStates", "Building (being gathered)"),
     SEALED: QT_TRANSLATE_NOOP("SyncStates", "Sealed (signed, waiting to send)"),
     SENDING: QT_TRANSLATE_NOOP("SyncStates", "Sending"),
     ACKNOWLEDGED: QT_TRANSLATE_NOOP("SyncStates", "Acknowledged by the platform"),
     SUPERSEDED: QT_TRANSLATE_NOOP("SyncStates", "Left behind by a re-enrollment (never acknowledged)"),
+    REFUSED: QT_TRANSLATE_NOOP("SyncStates", "Not applied by the platform (waiting for your decision)"),
+    DECIDED: QT_TRANSLATE_NOOP("SyncStates", "Superseded by a conflict decision (never applied by the platform)"),
 }
 #: Words for `SyncDevice.status` (this workstation's standing with the platform).
 DEVICE_STATUS_LABELS = {
@@ -69,6 +76,9 @@ CONFLICT_REASONS = {
     "stale": QT_TRANSLATE_NOOP("sync", "it was based on an older version"),
     "exists": QT_TRANSLATE_NOOP("sync", "a record with this id already exists on the platform"),
     "not_owner": QT_TRANSLATE_NOOP("sync", "the record belongs to another station"),
+    "diverged": QT_TRANSLATE_NOOP(
+        "sync", "it was based on a version the platform holds with other content (an edit not seen here)"
+    ),
 }
 
 
@@ -440,8 +450,8 @@ class SyncStatus:
     enrolled: bool
     device_id: str | None
     device_status: str | None
-    unbatched_records: int
-    unacknowledged_records: int
+    unbatched_records: int  # not in a batch yet and free to go (held ones not counted)
+    unacknowledged_records: int  # every change still waiting (held and refused ones too)
     oldest_unacknowledged: datetime | None
     batches: dict[str, int] = field(default_factory=dict)
     open_conflicts: int = 0
@@ -449,6 +459,9 @@ class SyncStatus:
     downlink_cursor: int = 0
     last_synced_at: datetime | None = None  # naive UTC: the last exchange with the platform that finished
     last_failed_at: datetime | None = None  # naive UTC: the last one that did not (None: none since)
+    held_records: int = 0  # `HELD`: not sent, their record has an undecided conflict
+    refused_records: int = 0  # `REFUSED`: not applied by the platform, waiting for a decision
+    decided_records: int = 0  # `DECIDED`: superseded by a conflict decision, never applied by the platform
 
 
 class SyncClient:
@@ -502,13 +515,16 @@ class SyncClient:
 
     # ---- batcher ---------------------------------------------------------------------------
     def build_batches(self) -> int:
-        """Gather unbatched outbox rows into bounded batches (state ``building``). Returns how many."""
+        """Gather unbatched outbox rows into bounded batches (state ``building``). Returns how many.
+
+        Changes of a record with an undecided conflict are held (`held_by_conflict`): they were made over
+        a version the platform refused, so they wait for the officer's decision, which carries them."""
         made = 0
         while True:
             with self.db.write() as s:
                 rows = s.execute(
                     select(OutboxEntry.seq, func.length(OutboxEntry.payload))
-                    .where(OutboxEntry.batch_id.is_(None))
+                    .where(OutboxEntry.batch_id.is_(None), ~held_by_conflict())
                     .order_by(OutboxEntry.seq)
                     .limit(self.max_records)
                 ).all()  # the rows outbox.pending() returns, without loading their payloads
@@ -561,6 +577,7 @@ class SyncClient:
                         OutboxEntry.operation,
                         OutboxEntry.payload,
                         OutboxEntry.created_at,
+                        OutboxEntry.base_hash,
                     )
                     .where(OutboxEntry.batch_id == b.batch_id)
                     .order_by(OutboxEntry.seq)
@@ -576,8 +593,11 @@ class SyncClient:
                         "operation": operation,
                         "payload": payload,
                         "created_at": utc_iso(created_at),
+                        # what the change was based on, by content (PROTOCOL.md); left out when not known
+                        **({"base_hash": base_hash} if base_hash else {}),
                     }
-                    for seq_no, record_type, record_id, version, base_version, operation, payload, created_at in rows
+                    for seq_no, record_type, record_id, version, base_version, operation, payload, created_at, base_hash
+                    in rows
                 ]
                 checkpoint = audit.checkpoint(s)
                 content = {
@@ -1163,6 +1183,74 @@ class SyncClient:
         return status(self.db)
 
 
+def held_by_conflict() -> Any:
+    """SQL condition on `OutboxEntry`: the change's record has an undecided conflict (`SyncConflict` not
+    resolved). Such a change, not in a batch yet, is held: sent, it would be applied over the platform's
+    version the officer has not decided about (versions are numbered on each side, so "based on
+    version 2" can name the platform's version 2 although the change was made over this station's)."""
+    return (
+        select(SyncConflict.id)
+        .where(
+            SyncConflict.record_type == OutboxEntry.record_type,
+            SyncConflict.record_id == OutboxEntry.record_id,
+            SyncConflict.resolved_at.is_(None),
+        )
+        .exists()
+    )
+
+
+def refused_change(*, decided: bool | None = None) -> Any:
+    """SQL condition on `OutboxEntry`: the platform refused this very change (a `SyncConflict` names its
+    batch, record and version). `decided`: True - the refusal is decided (state `DECIDED`), False - not
+    yet (`REFUSED`), None - either."""
+    where = [
+        SyncConflict.batch_id == OutboxEntry.batch_id,
+        SyncConflict.record_type == OutboxEntry.record_type,
+        SyncConflict.record_id == OutboxEntry.record_id,
+        SyncConflict.version == OutboxEntry.version,
+    ]
+    if decided is not None:
+        where.append(SyncConflict.resolved_at.is_not(None) if decided else SyncConflict.resolved_at.is_(None))
+    return select(SyncConflict.id).where(*where).exists()
+
+
+@dataclass(frozen=True)
+class ConflictCounts:
+    """Changes a conflict stopped (`conflict_counts`): `held` - not sent, their record has an undecided
+    conflict; `refused` - not applied by the platform, waiting for a decision; `decided` - refused,
+    then superseded by a decision (never applied by the platform); `refused_oldest` / `held_oldest`: when
+    the oldest of them was made (naive UTC; None: none)."""
+
+    held: int = 0
+    refused: int = 0
+    decided: int = 0
+    held_oldest: datetime | None = None
+    refused_oldest: datetime | None = None
+
+
+def conflict_counts(s: Session) -> ConflictCounts:
+    """Count the changes in each conflict state (`HELD`, `REFUSED`, `DECIDED`) in the caller's session.
+    Refused and decided changes are counted from the conflicts the platform reported (one per refused
+    change; a change's outbox row may have been purged since); held ones from the outbox."""
+    held, held_oldest = s.execute(
+        select(func.count(), func.min(OutboxEntry.created_at)).where(
+            OutboxEntry.batch_id.is_(None), held_by_conflict()
+        )
+    ).one()
+    open_ = SyncConflict.resolved_at.is_(None)
+    refused, decided = s.execute(
+        select(func.count().filter(open_), func.count().filter(~open_)).select_from(SyncConflict)
+    ).one()
+    refused_oldest = None
+    if refused:
+        refused_oldest = s.scalar(
+            select(func.min(OutboxEntry.created_at)).where(
+                OutboxEntry.acked_at.is_(None), refused_change(decided=False)
+            )
+        )
+    return ConflictCounts(int(held or 0), int(refused or 0), int(decided or 0), held_oldest, refused_oldest)
+
+
 def _minus(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
     return {k: n - before.get(k, 0) for k, n in after.items() if n - before.get(k, 0)}
 
@@ -1176,21 +1264,23 @@ def _stored_time(value: Any) -> datetime | None:
 
 def settle_conflict(s: Session, c: SyncConflict, *, actor: str, resolution: str, at: datetime) -> None:
     """In the caller's transaction: mark the open conflict `c` decided (`resolution`, the words the
-    audit trail keeps), let its refused change stop waiting for the platform (its outbox row is
-    marked acknowledged: the platform will never apply it) and audit "sync.conflict.resolve"."""
+    audit trail keeps), let its refused change stop waiting (state `DECIDED`: superseded by the
+    decision, never applied by the platform - its outbox row's `acked_at` says when it stopped waiting,
+    the record's `acked_version` is not raised) and audit "sync.conflict.resolve"."""
     c.resolved_at = at
     c.resolution = resolution
-    seqs = list(
-        s.execute(
-            select(OutboxEntry.seq).where(
-                OutboxEntry.batch_id == c.batch_id,
-                OutboxEntry.record_type == c.record_type,
-                OutboxEntry.record_id == c.record_id,
-                OutboxEntry.version == c.version,
-            )
-        ).scalars()
+    tbl: Any = OutboxEntry.__table__
+    s.connection().execute(
+        update(tbl)
+        .where(
+            tbl.c.batch_id == c.batch_id,
+            tbl.c.record_type == c.record_type,
+            tbl.c.record_id == c.record_id,
+            tbl.c.version == c.version,
+            tbl.c.acked_at.is_(None),
+        )
+        .values(acked_at=at)
     )
-    outbox.mark_acknowledged(s, seqs, at)
     audit.record(
         s,
         actor=actor,
@@ -1214,6 +1304,7 @@ def status(db: Database) -> SyncStatus:
         unbatched = int(
             s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.batch_id.is_(None))) or 0
         )
+        stopped = conflict_counts(s)
         states = dict(s.execute(select(SyncBatch.state, func.count()).group_by(SyncBatch.state)).all())
         pend = (
             s.execute(
@@ -1235,8 +1326,11 @@ def status(db: Database) -> SyncStatus:
         enrolled=d is not None,
         device_id=d.device_id if d else None,
         device_status=d.status if d else None,
-        unbatched_records=unbatched,
+        unbatched_records=unbatched - stopped.held,
         unacknowledged_records=count,
+        held_records=stopped.held,
+        refused_records=stopped.refused,
+        decided_records=stopped.decided,
         oldest_unacknowledged=oldest,
         batches={str(k): int(v) for k, v in states.items()},
         open_conflicts=conflicts,

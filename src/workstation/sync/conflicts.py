@@ -25,9 +25,12 @@ the refused changes stop waiting):
   the platform applies it with the next sync (a record deleted here: the platform is asked to delete
   it too; a record the platform deleted: this station's version restores it there).
 
-Unsent changes of the same record are replaced by the decision (the decided state carries them);
-while a change of the record is on its way (in a batch not yet acknowledged) the decision waits for
-the next sync.
+While a conflict is open, later changes of the record are held here (`client.held_by_conflict`: not
+batched, counted as "held by a conflict"): made over a version the platform refused, sent they would
+be applied over the platform's version nobody has decided about. The decision replaces them (the
+decided state carries them; a withdrawn change takes them with it). While a change of the record is
+already on its way (sealed before the conflict came back) the decision waits for the next sync; the
+platform refuses that change too (its base, by content, is not the platform's copy).
 """
 
 from __future__ import annotations
@@ -459,20 +462,21 @@ class Conflicts(Area):
         outcome = "recorded"
         replaced = 0
         if record is not None:
+            # unsent changes of the record (held while the conflict was open): the decided state replaces them
+            # (it carries them, or takes the platform's version over them); sent, they would be based on a
+            # version the platform does not hold. A record that is another station's now takes none of them.
+            result: Any = s.execute(
+                delete(OutboxEntry).where(
+                    OutboxEntry.record_type == c.record_type,
+                    OutboxEntry.record_id == c.record_id,
+                    OutboxEntry.batch_id.is_(None),
+                    OutboxEntry.acked_at.is_(None),
+                )
+            )
+            replaced = int(result.rowcount or 0)
             if choice == "platform" and platform is None:
                 outcome = "withdrawn"  # another station's record: nothing to take, nothing to send
             else:
-                # unsent changes of the record: the decided state replaces them (they would reach the platform
-                # first, based on versions it no longer holds)
-                result: Any = s.execute(
-                    delete(OutboxEntry).where(
-                        OutboxEntry.record_type == c.record_type,
-                        OutboxEntry.record_id == c.record_id,
-                        OutboxEntry.batch_id.is_(None),
-                        OutboxEntry.acked_at.is_(None),
-                    )
-                )
-                replaced = int(result.rowcount or 0)
                 outcome = self._converge(tx, record, choice, platform, over)
         closed = list(
             s.execute(
@@ -497,8 +501,9 @@ class Conflicts(Area):
     ) -> str:
         """Write the decided state over `record` (see `resolve`); returns the `OUTCOMES` key."""
         deleted_here = record.deleted_at is not None
+        over_hash = outbox.content_hash(platform.payload) if platform is not None else None
         if choice == "station":
-            tx.converge(record, {}, over_version=over, deleted=deleted_here,
+            tx.converge(record, {}, over_version=over, deleted=deleted_here, over_hash=over_hash,
                         details="sync conflict: this station's version sent again")
             if deleted_here:
                 return "sent_delete"
@@ -518,7 +523,7 @@ class Conflicts(Area):
                 select(Tenancy).where(Tenancy.person_id == record.id, Tenancy.deleted_at.is_(None))
             ).scalars():
                 tx.delete(t, details="resident deleted on the platform (sync conflict decided)")
-        tx.converge(record, values, over_version=over, deleted=platform.deleted,
+        tx.converge(record, values, over_version=over, deleted=platform.deleted, over_hash=over_hash,
                     details="sync conflict: the platform's version taken")
         if platform.deleted:
             return "deleted_person_here" if isinstance(record, Person) and not deleted_here else "deleted_here"

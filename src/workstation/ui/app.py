@@ -368,6 +368,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("police-room-workstation")
     app.setApplicationDisplayName("")
     i18n.apply_fonts(app)
+    from workstation.ui.widgets import focus_ring
+
+    focus_ring.install(app)  # the keyboard's place is always marked (a drop-down, a button too)
     return app
 
 

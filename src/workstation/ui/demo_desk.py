@@ -1,6 +1,13 @@
-"""The demo desk: a panel shown only on a demo station, standing in for the card, finger and passport
-a newcomer does not have to hand. It drives the emulators behind the device manager (the same bytes
-a real reader sends), so everything after it — polling, decoding, the desk — is the real path."""
+"""The demo desk: a small window shown only on a demo station, standing in for the card, finger and
+passport a newcomer does not have to hand. It drives the emulators behind the device manager (the same
+bytes a real reader sends), so everything after it — polling, decoding, the desk — is the real path.
+
+It stands in for a hand, so no dialog of the app may block it: the fingerprint capture waits for
+presses, a test read on the Devices page waits for a finger or a passport, both in window-modal
+dialogs. It is therefore a top-level tool window of its own, with no parent (a dialog modal to the
+main window blocks the main window and every window below it, a dock included, but not a window
+outside that hierarchy). It never takes the keyboard (`Qt.WindowDoesNotAcceptFocus`, buttons without
+focus): pressing "Good press" leaves Esc, Enter and the cursor where the officer was."""
 
 from __future__ import annotations
 
@@ -9,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -25,6 +32,7 @@ from workstation.ui.context import Station
 from workstation.ui.tasks import Lane, Op
 
 SCENARIOS = resource_path("scenarios")
+MIN_MAIN_WIDTH = 1000  # px the main window keeps when the demo desk makes room beside it
 DEMO_FINGER = ("demo-resident-1", 2)  # ISO 19794-2 position 2: right index finger
 OTHER_FINGER = ("demo-resident-2", 7)  # someone else's left index finger
 
@@ -95,14 +103,26 @@ def passport_scenarios() -> list[Path]:
 
 
 class DemoDesk(QWidget):
-    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    """The demo desk's window (a tool window without a parent: see the module docstring). `place_beside`
+    puts it at the right of the main window."""
+
+    def __init__(self, station: Station) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.WindowDoesNotAcceptFocus)
         self.setObjectName("demo_desk")
+        self.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the main window quits
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         self.station = station
         station.devices.state_changed.connect(self._show_device_note)  # the devices start after the window
         self.setMinimumWidth(250)
         self.setMaximumWidth(340)
         lay = QVBoxLayout(self)
+        self.heading = QLabel()  # its name in the window too: a desk without a window manager shows no title
+        self.heading.setObjectName("demo_desk_heading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
+        lay.addWidget(self.heading)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
@@ -184,10 +204,36 @@ class DemoDesk(QWidget):
         self.note.setWordWrap(True)
         lay.addWidget(self.note)
         lay.addStretch(1)
+        for w in self.findChildren(QWidget):  # a hand, not a keyboard: focus stays in the app's window
+            w.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.retranslate()
+
+    def place_beside(self, main: QWidget) -> None:
+        """At the right edge of `main`'s screen, beside `main`: `main` is narrowed to make room when the
+        screen is wide enough for both (at least `MIN_MAIN_WIDTH` left for it), else the desk overlaps
+        its right edge (a tool window stays above the app's windows)."""
+        screen = main.screen() or self.screen()
+        if screen is None:
+            return
+        avail = screen.availableGeometry()
+        hint = self.sizeHint()
+        width = max(self.minimumWidth(), min(hint.width(), self.maximumWidth()))
+        frame = main.frameGeometry()
+        extra = frame.width() - main.width()  # the window manager's frame around `main`
+        maximised = bool(main.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen))
+        if not maximised and frame.right() + width > avail.right() and avail.width() - width >= MIN_MAIN_WIDTH:
+            main.resize(avail.width() - width - extra, main.height())
+            main.move(avail.left(), frame.top())
+            frame = main.frameGeometry()
+        x = min(frame.right() + 1, avail.right() + 1 - width)
+        top = max(avail.top(), frame.top())
+        height = max(hint.height(), min(frame.height(), avail.bottom() + 1 - top))
+        self.setGeometry(QRect(x, top, width, height))
 
     # ---- texts -----------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo desk"))
+        self.heading.setText(self.windowTitle())
         self.intro.setText(
             QCoreApplication.translate(
                 "DemoDesk",

@@ -151,6 +151,28 @@ def is_chinese() -> bool:
     return _current == "zh_CN"
 
 
+WORD_JOINER = "\u2060"  # no line break on either side; draws nothing
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF or 0xF900 <= o <= 0xFAFF
+
+
+def keep_line_ends(text: str, n: int = 4) -> str:
+    """`text` with the last `n` characters of each of its lines joined (U+2060 WORD JOINER) where they are
+    Chinese characters or punctuation: Qt may break a Chinese line between any two characters, and a
+    word-wrapped label then can leave "录。" alone on its last line. English is left as it is (it breaks
+    at spaces). Returns the text to show; what it shows is unchanged."""
+    out = []
+    for line in text.split("\n"):
+        tail = line[-n:]
+        if len(line) > n and all(_cjk(ch) for ch in tail):
+            line = line[:-n] + WORD_JOINER.join(tail)
+        out.append(line)
+    return "\n".join(out)
+
+
 def message_of(exc: object) -> str:
     """The text of a user-facing error (or a `DeviceStatus`: anything with `message`/`message_zh`) in the UI
     language. A `hint` is technical and not shown."""

@@ -91,6 +91,7 @@ class LoginScreen(QWidget):
         f.setBold(True)
         self.station_label.setFont(f)
         self.station_label.setWordWrap(True)
+        self.station_label.setVisible(bool(station.station_name))  # the name comes with the store
         lay.addWidget(self.station_label)
         self.heading = QLabel()
         self.heading.setObjectName("login_heading")
@@ -191,24 +192,33 @@ class LoginScreen(QWidget):
         self.language.setToolTip(self.tr("Language of the workstation"))
         if self._changing:
             self.heading.setText(
-                self.tr(
-                    "Your password was reset by an administrator. Choose a new password "
-                    "(at least 8 characters) to continue."
+                i18n.keep_line_ends(
+                    self.tr(
+                        "Your password was reset by an administrator. Choose a new password "
+                        "(at least 8 characters) to continue."
+                    )
                 )
             )
         elif self.locked_by is None:
             self.heading.setText(self.tr("Log in with your operator account."))
         elif self._other:
             self.heading.setText(
-                self.tr(
-                    "Another operator logs in. The session of {user} stays locked until {user} unlocks it."
-                ).replace("{user}", self.locked_by)
+                i18n.keep_line_ends(
+                    self.tr(
+                        "Another operator logs in. The session of {user} stays locked until {user} unlocks it."
+                    ).replace("{user}", self.locked_by)
+                )
             )
         else:
+            # the state, then what to do: each on its own line (a Chinese line never ends in one word alone)
             self.heading.setText(
-                self.tr(
-                    "The desk is locked. {user}, enter your password to continue, or another operator can log in."
-                ).replace("{user}", self.locked_by)
+                i18n.keep_line_ends(
+                    self.tr("The desk is locked.")
+                    + "\n"
+                    + self.tr("{user}, enter your password to continue, or another operator can log in.").replace(
+                        "{user}", self.locked_by
+                    )
+                )
             )
         if self.station.is_demo:
             lines = [self.tr("Demo station: synthetic data only. Demo logins:")]
@@ -314,6 +324,8 @@ class LoginScreen(QWidget):
 
     # ---- login ---------------------------------------------------------------------------------------------
     def _on_station_opened(self) -> None:
+        self.station_label.setText(self.station.station_name or "")  # read with the store: no empty band
+        self.station_label.setVisible(bool(self.station.station_name))
         self.retranslate()  # a station created as a demo shows its demo logins
         self.demo_box.setVisible(self.station.is_demo)
         if self._submit_when_open:

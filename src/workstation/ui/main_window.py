@@ -18,10 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workstation.ui import i18n
+from workstation.ui import i18n, memory
 from workstation.ui.context import DeskContext, Station, role_label
 from workstation.ui.login import LoginScreen
 from workstation.ui.pages import NAV, NavItem, PageBase, PlaceholderPage, visible_nav
@@ -159,6 +158,12 @@ class MessageBar(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         lay.addWidget(self.label, 1)
+        self.action_button = QPushButton()  # what the message offers to do next (e.g. open the record saved)
+        self.action_button.setObjectName("message_action")
+        self.action_button.clicked.connect(self._on_action)
+        self.action_button.hide()
+        lay.addWidget(self.action_button)
+        self._action: Callable[[], object] | None = None
         self.close_button = QPushButton()
         self.close_button.setFlat(True)
         self.close_button.clicked.connect(self.clear)
@@ -168,26 +173,53 @@ class MessageBar(QWidget):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.clear)
         self.kind = ""
+        self._texts: tuple[str | Callable[[], str], str | Callable[[], str]] = ("", "")
         self.retranslate()
         self.hide()
 
     def retranslate(self) -> None:
         self.close_button.setText(QCoreApplication.translate("MainWindow", "Close"))
         self.close_button.setToolTip(QCoreApplication.translate("MainWindow", "Close this message"))
+        self._show_texts()
 
-    def show_message(self, text: str, kind: str = "info") -> None:
+    def _show_texts(self) -> None:
+        text, action = self._texts
+        self.label.setText(text() if callable(text) else text)
+        self.action_button.setText(action() if callable(action) else action)
+
+    def show_message(
+        self,
+        text: str | Callable[[], str],
+        kind: str = "info",
+        action: tuple[str | Callable[[], str], Callable[[], object]] | None = None,
+    ) -> None:
+        """Show `text` (`kind`: "info", "warning" or "error"); `action` = (button text, what it does)
+        adds a button beside it (the message closes when it is pressed). A text given as a function
+        (returning it in the UI language) follows a change of language while it shows."""
         self.kind = kind
+        self._action = action[1] if action is not None else None
+        self._texts = (text, action[0] if action is not None else "")
+        self.action_button.setVisible(action is not None)
+        self._show_texts()
         colours = {"error": ("#fde7e9", "#8c1d18"), "warning": ("#fff4ce", "#3d2e00"), "info": ("#e8f0fe", "#0b3d91")}
         bg, fg = colours.get(kind, colours["info"])
         self.setStyleSheet(f"#message_bar {{ background: {bg}; }} #message_text {{ color: {fg}; }}")
-        self.label.setText(text)
         self.show()
         self._timer.start(30_000 if kind == "error" else 10_000)
 
     def clear(self) -> None:
         self._timer.stop()
         self.label.clear()
+        self._texts = ("", "")
+        self._action = None
+        self.action_button.hide()
         self.hide()
+
+    def _on_action(self) -> None:
+        action = self._action
+        self.clear()
+        if action is not None:
+            action()
 
 
 class Session(QWidget):
@@ -328,9 +360,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        self.demo_dock: QDockWidget | None = None
+        self.demo_desk: Any = None  # the demo desk's own window (a demo station only; `ui.demo_desk`)
         if station.is_demo and station.is_open:
-            self._build_demo_dock()
+            self._build_demo_desk()
         station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
         station.synced.connect(self._on_synced)
 
@@ -386,7 +418,11 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action("act_quit", self.close, QKeySequence("Ctrl+Q"))
         self.act_pages: list[QAction] = []
         for i in range(len(NAV)):
-            self.act_pages.append(self._action(f"act_page_{i + 1}", self._go_to(i), QKeySequence(f"Alt+{i + 1}")))
+            a = self._action(f"act_page_{i + 1}", self._go_to(i), QKeySequence(f"Alt+{i + 1}"))
+            # from any widget of any window of the desk (a search box, the registration form), not only
+            # while Qt counts this window as the active one; a modal dialog still blocks them
+            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            self.act_pages.append(a)
         self.language_group = QActionGroup(self)
         self.act_languages: dict[str, QAction] = {}
         for code, name in i18n.LANGUAGES.items():
@@ -434,17 +470,28 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.demo_badge)
         self._update_demo_badge()
 
-    def _build_demo_dock(self) -> None:
+    def _build_demo_desk(self) -> None:
+        """The demo desk in a window of its own, outside this window's hierarchy: a dialog modal to this
+        window (the fingerprint capture, a test read) does not block it (`ui.demo_desk`)."""
         from workstation.ui.demo_desk import DemoDesk
 
-        self.demo_dock = QDockWidget(self)
-        self.demo_dock.setObjectName("demo_dock")
-        self.demo_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.demo_desk = DemoDesk(self.station, self)
-        self.demo_dock.setWidget(self.demo_desk)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.demo_dock)
+        desk = self.demo_desk = DemoDesk(self.station)
+        self.destroyed.connect(desk.deleteLater)  # it has no parent: it goes with this window
+        if self.isVisible():
+            self._show_demo_desk()
+
+    def _show_demo_desk(self) -> None:
+        desk = self.demo_desk
+        if desk is not None and shiboken6.isValid(desk) and not desk.isVisible():
+            desk.place_beside(self)
+            desk.show()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_demo_desk()
+
+    def _is_demo_desk(self, w: QWidget) -> bool:
+        return w is self.demo_desk
 
     def _t(self, text: str) -> str:
         return QCoreApplication.translate("MainWindow", text)
@@ -452,8 +499,8 @@ class MainWindow(QMainWindow):
     def _on_station_opened(self) -> None:
         """The store is open now: its name, its idle-lock time and (demo station) the demo desk."""
         self.set_idle_minutes(self.station.settings.idle_lock_minutes)
-        if self.station.is_demo and self.demo_dock is None:
-            self._build_demo_dock()
+        if self.station.is_demo and self.demo_desk is None:
+            self._build_demo_desk()
         self.retranslate()
         self.refresh_sync_state()
         self._warm_up()
@@ -531,8 +578,6 @@ class MainWindow(QMainWindow):
             sc = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             a.setToolTip(f"{tip} ({sc})" if sc else tip)
             a.setStatusTip(tip)
-        if self.demo_dock is not None:
-            self.demo_dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Demo desk"))
         self.message_bar.retranslate()
         self._rebuild_go_menu()
         self._update_operator_status()
@@ -579,9 +624,15 @@ class MainWindow(QMainWindow):
     def _update_demo_badge(self) -> None:
         self.demo_badge.setVisible(self.station.is_demo or self.station.devices.emulated)
 
-    def show_message(self, text: str, kind: str = "info") -> None:
-        """Messages that belong to no field (used by `workstation.ui.errors.show_error`)."""
-        self.message_bar.show_message(text, kind)
+    def show_message(
+        self,
+        text: str | Callable[[], str],
+        kind: str = "info",
+        action: tuple[str | Callable[[], str], Callable[[], object]] | None = None,
+    ) -> None:
+        """Messages that belong to no field (used by `workstation.ui.errors.show_error`); `action` =
+        (button text, callable) offers the next step beside the message (see `MessageBar.show_message`)."""
+        self.message_bar.show_message(text, kind, action)
 
     # ---- sessions -----------------------------------------------------------------------------------------
     @property
@@ -607,6 +658,9 @@ class MainWindow(QMainWindow):
             self.screens.addWidget(session)
             if ctx.can("register"):  # the first card of the session opens its form at once
                 QTimer.singleShot(1000, ctx, lambda c=ctx: _desk_screens().spare_form(c, self))
+            # what exists once the first session is built lives as long as the app: out of the garbage
+            # collector's full walks, which froze the window for 100-300 ms each (workstation.ui.memory)
+            QTimer.singleShot(1500, ctx, memory.freeze_long_lived)
         self.session = session
         self.locked = False
         self.screens.setCurrentWidget(session)
@@ -641,7 +695,7 @@ class MainWindow(QMainWindow):
         session = self.session
         self._record_session_event(session.ctx.operator, "lock.idle" if idle else "lock")
         for w in QApplication.topLevelWidgets():
-            if w is self or not w.isVisible() or isinstance(w, QDockWidget):
+            if w is self or not w.isVisible() or self._is_demo_desk(w):  # the desk holds nothing personal
                 continue
             if w.windowType() in (Qt.WindowType.ToolTip, Qt.WindowType.Popup):
                 w.hide()
@@ -689,7 +743,7 @@ class MainWindow(QMainWindow):
         session.hidden_windows.clear()
         if self.locked or self.session is session:
             for w in QApplication.topLevelWidgets():
-                if w is not self and w.isVisible() and not isinstance(w, QDockWidget):
+                if w is not self and w.isVisible() and not self._is_demo_desk(w):
                     w.close()
         self.sessions.pop(session.ctx.operator.username, None)
         self.screens.removeWidget(session)
@@ -707,6 +761,15 @@ class MainWindow(QMainWindow):
                 self.idle_timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and Qt.Key.Key_1.value <= event.key() <= Qt.Key.Key_9.value
+        ):
+            # Alt+digit is a page key; one no page key took (no such page, locked, behind a modal dialog)
+            # must not type its digit into the field that has the cursor
+            return True
         if event.type() in _INPUT_EVENTS and self.session is not None and not self.locked:
             self.idle_timer.start()
             # Ctrl+L from a modal dialog (the registration form): Qt does not run the window's shortcuts
@@ -1010,4 +1073,6 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self)
         self.idle_timer.stop()
         self._sync_timer.stop()
+        if self.demo_desk is not None and shiboken6.isValid(self.demo_desk):
+            self.demo_desk.close()
         super().closeEvent(event)

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 DAYS = 30
 REFRESH_MS = 60_000
-CHANGE_DELAY_MS = 1500  # after a write: refresh once a burst of writes has settled
+CHANGE_DELAY_MS = 200  # after a write: refresh once a burst of writes has settled (one save is one burst)
 DEVICE_ROLES = ("idcard", "fingerprint", "mrz")
 
 
@@ -73,6 +73,10 @@ class TodayPage(PageBase):
         self._refreshing = False
         self._again = False
         self._asked_at = 0.0
+        # writes announced (`ctx.changed`) and the count of them the figures shown were read after: while
+        # they differ, what waits for the platform is not stated (the status bar already counts the write)
+        self._changes_seen = 0
+        self._changes_shown = 0
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 14, 20, 12)
@@ -281,6 +285,7 @@ class TodayPage(PageBase):
         self._asked_at = time.perf_counter()
         desk = self.ctx.desk
         spent: list[float] = []
+        seen = self._changes_seen  # the figures read now include every write announced so far
 
         def work(_token: Any) -> Any:
             t = time.perf_counter()
@@ -297,18 +302,32 @@ class TodayPage(PageBase):
             if self._again and self.isVisible():
                 self.refresh()
 
-        self.ctx.op(work, parent=self).on_success(lambda d: self._show(d, spent[0] if spent else 0.0)).on_failure(
-            failed
-        ).on_finished(finished).start()
+        self.ctx.op(work, parent=self).on_success(
+            lambda d: self._show(d, spent[0] if spent else 0.0, seen)
+        ).on_failure(failed).on_finished(finished).start()
+
+    @property
+    def stale(self) -> bool:
+        """A write was announced after the figures shown were read (a refresh is on its way)."""
+        return self._changes_shown < self._changes_seen
 
     def _on_changed(self, changes: Any) -> None:
-        if self.isVisible() and getattr(changes, "kinds", None):
+        """A write (the facade's `Changes`): what waits for the platform changed with it. The backlog's
+        line says "updating" at once (never the count from before the write, beside a status bar that
+        already counts it) and the figures are read again right away (on showing, when hidden)."""
+        if not getattr(changes, "kinds", None):
+            return
+        self._changes_seen += 1
+        self._show_backlog_text()
+        if self.isVisible():
             self._change_timer.start()
 
-    def _show(self, d: Any, work_ms: float) -> None:
-        """The figures of `d` (a `Dashboard`) into the items made once: setData and labels only."""
+    def _show(self, d: Any, work_ms: float, seen: int | None = None) -> None:
+        """The figures of `d` (a `Dashboard`) into the items made once: setData and labels only. `seen`:
+        how many announced writes `d` was read after (default: all)."""
         t0 = time.perf_counter()
         self.dashboard = d
+        self._changes_shown = max(self._changes_shown, self._changes_seen if seen is None else seen)
         parts = (d.registrations_per_day, d.consistency_by_grid, d.feedback_per_day, d.backlog_per_day)
         if any(part is not None for part in parts):
             self._build_charts()
@@ -381,16 +400,7 @@ class TodayPage(PageBase):
                 if last is not None and last.denominator else self.tr("No tasks received yet")
             )
             c["feedback"].set_empty_text("" if last is not None and last.denominator else self.tr("No tasks yet"))
-        if d.backlog is not None:
-            b = d.backlog
-            if b.records and b.oldest is not None:
-                hours = b.age_hours(datetime.now(UTC).replace(tzinfo=None))
-                age = (self.tr("%1 h").replace("%1", f"{hours:.0f}") if hours >= 1
-                       else self.tr("%1 min").replace("%1", f"{hours * 60:.0f}"))
-                text = self.tr("%1 waiting now, the oldest for %2").replace("%1", f"{b.records:,}").replace("%2", age)
-            else:
-                text = self.tr("Nothing waiting: everything has reached the platform")
-            c["backlog"].summary.setText(text)
+        self._show_backlog_text()
         tasks = self.tiles["tasks"]
         tasks.setVisible(d.tasks_due is not None)
         if d.tasks_due is not None:
@@ -404,6 +414,22 @@ class TodayPage(PageBase):
             pre.setText(self.tr("Pre-registrations waiting: %1").replace("%1", str(d.preregistrations_waiting)))
         self.updated.setText(self.tr("Updated %1").replace("%1", time.strftime("%H:%M")))
         self._show_work_label()
+
+    def _show_backlog_text(self) -> None:
+        d = self.dashboard
+        if d is None or d.backlog is None or "backlog" not in self.charts:
+            return
+        b = d.backlog
+        if self.stale:
+            text = self.tr("Updating…")
+        elif b.records and b.oldest is not None:
+            hours = b.age_hours(datetime.now(UTC).replace(tzinfo=None))
+            age = (self.tr("%1 h").replace("%1", f"{hours:.0f}") if hours >= 1
+                   else self.tr("%1 min").replace("%1", f"{hours * 60:.0f}"))
+            text = self.tr("%1 waiting now, the oldest for %2").replace("%1", f"{b.records:,}").replace("%2", age)
+        else:
+            text = self.tr("Nothing waiting: everything has reached the platform")
+        self.charts["backlog"].summary.setText(text)
 
     def _on_device_state(self, _role: str, _status: object) -> None:
         self._show_devices()

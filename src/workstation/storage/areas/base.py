@@ -209,14 +209,17 @@ class Transaction:
         over_version: int | None,
         deleted: bool,
         details: str = "",
+        over_hash: str | None = None,
     ) -> R:
         """Write the state a sync conflict was decided for over `record`: `values` set, the record
         deleted (`deleted`) or live, as one change based on the platform's version `over_version`
         (None: the platform holds no copy). The version rises above both this station's and the
         platform's (`max(record.version, over_version) + 1`) and the outbox row carries
-        `base_version=over_version`, so the platform applies it and both sides hold the same values
-        at the same version. Always writes (outbox + audit), even when no value changed here: the
-        platform's copy still has to move. Returns the record.
+        `base_version=over_version` and `base_hash=over_hash` (`outbox.content_hash` of the platform's
+        copy the decision was made over: the platform applies the change only while it still holds
+        that copy), so the platform applies it and both sides hold the same values at the same
+        version. Always writes (outbox + audit), even when no value changed here: the platform's copy
+        still has to move. Returns the record.
 
         The outbox operation is "delete" when the record ends deleted, "create" when the platform
         holds no copy, else "update"; the audit action is ``<kind>.delete`` or ``<kind>.update``."""
@@ -234,7 +237,7 @@ class Transaction:
         record.updated_at = now
         self.session.flush()
         operation = Operation.DELETE if deleted else Operation.CREATE if base is None else Operation.UPDATE
-        outbox.append(self.session, record, operation, base_version=base)
+        outbox.append(self.session, record, operation, base_version=base, base_hash=over_hash)
         kind = outbox.record_type_of(record)
         what = "changed: " + ", ".join(changed) if changed else "no field changed here"
         if was_deleted and not deleted:

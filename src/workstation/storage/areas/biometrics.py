@@ -12,6 +12,11 @@ storage only through `template()`, which is audited.
     record_skip(person_id, *, reason, note=None, approver=None) -> FingerprintSkip
     last_skip(session, person_id) -> FingerprintSkip | None   (module function: the resident's detail shows it)
 
+A resident registered without a fingerprint has the skip recorded in the registration's own transaction:
+`desk.residents.register(..., fingerprint_skip=SkipRequest(reason, note, approver))` checks it first
+(`check_skip`) and writes it with the resident (`write_skip`), so no failure can leave a registered
+resident without the skip. `record_skip` records one for a resident registered earlier.
+
 A registration without a fingerprint is an event of its own, not a line in the resident's notes: the
 operator picks the reason from a fixed list (`FingerprintSkipReason`; "other" with a few words), and
 `record_skip` audits it as "fingerprint.skip" with the reason code, the words, the station's policy and
@@ -37,11 +42,14 @@ from workstation.domain.validation import Problems
 from workstation.errors import Problem, UserFacingError
 from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import operators, settings
-from workstation.storage.areas.base import Area, Changes, raise_problems
+from workstation.storage.areas.base import Area, Changes, Transaction, raise_problems
 from workstation.storage.operators import Actor
 from workstation.storage.schema import AuditEvent, Fingerprint, Operator, Person
 
 SKIP_ACTION = "fingerprint.skip"
+#: What a supervisor's confirmation of a skip is for, in the audit row "operator.confirm" (its words:
+#: `sync.audit_words`).
+SKIP_PURPOSE = "registration without a fingerprint"
 NOTE_LIMIT = 200  # characters of the words given with a reason
 #: Each reason in the operator's words (the "fingerprint" context).
 SKIP_REASONS: dict[FingerprintSkipReason, str] = {
@@ -76,6 +84,17 @@ class SupervisorNeeded(UserFacingError):
             "This station requires a fingerprint: registering without one needs a supervisor's confirmation "
             "(their name and password).",
         ))
+
+
+@dataclass(frozen=True)
+class SkipRequest:
+    """A skip asked for at registration (`Residents.register(fingerprint_skip=)`): the reason (a
+    `FingerprintSkipReason` or its value), the operator's words, and the supervisor who confirmed it
+    (`Biometrics.approver`; needed where the station's policy is "required")."""
+
+    reason: FingerprintSkipReason | str
+    note: str | None = None
+    approver: Actor | None = None
 
 
 @dataclass(frozen=True)
@@ -142,6 +161,23 @@ def last_skip(s: Session, person_id: str) -> FingerprintSkip | None:
         by_name=names.get(ev.actor, ev.actor), at=ev.at, policy=str(data.get("policy") or ""),
         approved_by=approved, approved_by_name=names.get(approved, approved) if approved else None,
     )
+
+
+def write_skip(
+    tx: Transaction,
+    person_id: str,
+    *,
+    reason: FingerprintSkipReason,
+    words: str | None,
+    policy: str,
+    approver: Actor | None,
+) -> None:
+    """In the caller's transaction: the audit row "fingerprint.skip" about `person_id` (details JSON
+    ``{reason, note, policy, approved_by}``), as `Biometrics.check_skip` returned it (reason, words,
+    policy). Checks nothing itself."""
+    details = {"reason": reason.value, "note": words, "policy": policy,
+               "approved_by": approver.username if approver is not None else None}
+    tx.audit(SKIP_ACTION, target_type="person", target_id=person_id, details=json.dumps(details, ensure_ascii=False))
 
 
 class Biometrics(Area):
@@ -214,7 +250,7 @@ class Biometrics(Area):
         """
         self._require(Permission.CAPTURE_FINGERPRINT)
         actor = operators.confirm(self.db, username, password,
-                                  purpose="confirmed a registration without a fingerprint")
+                                  purpose=SKIP_PURPOSE)
         operators.authorize(self.db, actor, Permission.APPROVE_FINGERPRINT_SKIP)
         return actor
 
@@ -285,10 +321,7 @@ class Biometrics(Area):
         code, words, policy = self.check_skip(reason=reason, note=note, approver=approver)
         with self._write() as tx:
             tx.load(Person, person_id)
-            details = {"reason": code.value, "note": words, "policy": policy,
-                       "approved_by": approver.username if approver is not None else None}
-            tx.audit(SKIP_ACTION, target_type="person", target_id=person_id,
-                     details=json.dumps(details, ensure_ascii=False))
+            write_skip(tx, person_id, reason=code, words=words, policy=policy, approver=approver)
             skip = last_skip(tx.session, person_id)
         assert skip is not None
         return skip

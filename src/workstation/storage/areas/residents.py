@@ -86,7 +86,7 @@ from workstation.storage.areas.base import (
     check_live,
     raise_problems,
 )
-from workstation.storage.areas.biometrics import FingerprintSkip, last_skip
+from workstation.storage.areas.biometrics import Biometrics, FingerprintSkip, SkipRequest, last_skip, write_skip
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.schema import (
     Fingerprint,
@@ -403,6 +403,7 @@ class Residents(Area):
         relation: TenancyRelation = TenancyRelation.TENANT,
         source: TenancySource | None = None,
         today: date | None = None,
+        fingerprint_skip: SkipRequest | None = None,
     ) -> Changes:
         """Register a resident with their document, and optionally bind them to a room.
 
@@ -418,6 +419,9 @@ class Residents(Area):
             room_id: bind to this room from `tenancy_start` (default: arrival date, else today).
             source: who vouches for the binding (default: the operator's role).
             today: the date checks use (tests).
+            fingerprint_skip: the resident is registered without a fingerprint, for this reason: checked
+                before anything is written (`Biometrics.check_skip`) and recorded ("fingerprint.skip") in
+                the registration's own transaction - both are written, or neither.
 
         Returns:
             Changes: the person (first: `changes.id` is the new resident), the document, and the
@@ -430,6 +434,8 @@ class Residents(Area):
                 registered.
             NotFound: the room or its property was deleted.
             RegistrationFrozen: sync's freeze rules hold registrations (audited as refused).
+            PermissionDenied, ValidationError, NothingToSkip, SupervisorNeeded: the skip would be refused
+                (as `Biometrics.record_skip`); nothing is registered.
         """
         self._require(Permission.REGISTER)
         today = today or date.today()
@@ -440,6 +446,11 @@ class Residents(Area):
         if room_id is not None and tenancy_start is None:
             tenancy_start = arrival_date or today
         raise_problems(problems)
+        skip = None
+        if fingerprint_skip is not None:
+            skip = Biometrics(self._ctx).check_skip(
+                reason=fingerprint_skip.reason, note=fingerprint_skip.note, approver=fingerprint_skip.approver
+            )
         number = normalise_id_number(document.number)
         self._guard_registration("register resident")
         with self._write() as tx:
@@ -515,6 +526,10 @@ class Residents(Area):
                 assert tenancy_start is not None
                 bind(tx, person, room_id, start=tenancy_start, end=None, relation=relation,
                      source=source or self._default_source())
+            if skip is not None:
+                assert fingerprint_skip is not None
+                code, words, policy = skip
+                write_skip(tx, person.id, reason=code, words=words, policy=policy, approver=fingerprint_skip.approver)
             return tx.changes
 
     def update(

@@ -17,7 +17,8 @@ placeholder ("…") and is asked for: `missing_row(key)`.
 `PagedTableModel` adds one query at a time read a keyset page at a time through the app's background
 runner (`workstation.ui.tasks`, DB lane):
 
-* `search(query)` asks for the first page (`fetch_page(desk, query, after=None, limit)`); the rows
+* `search(query)` asks for the first page (`fetch_page(desk, query, after=None, limit)`; ``first_page``
+  rows when a subclass asks for a shorter first page than the next ones, e.g. a screenful); the rows
   shown stay until it arrives, then the model resets to it and `searched(query, seconds)` is emitted;
 * `canFetchMore`/`fetchMore` ask for the next page (the cursor the last page gave) when the view
   scrolls near the end; a page adds only the rows not shown yet; at the last page (no cursor)
@@ -273,11 +274,20 @@ class PagedTableModel(TableModel):
     failed = Signal(object)
 
     def __init__(
-        self, ctx: Any, query: Any, parent: Any = None, *, page_size: int, cache_rows: int | None = None
+        self,
+        ctx: Any,
+        query: Any,
+        parent: Any = None,
+        *,
+        page_size: int,
+        cache_rows: int | None = None,
+        first_page: int | None = None,
     ) -> None:
         super().__init__(parent, cache_rows=cache_rows)
         self.ctx = ctx
         self.page_size = page_limit(ctx, page_size)
+        # a search's first page: a screenful is enough to show it sooner (the rest comes as the view scrolls)
+        self.first_page = min(first_page, self.page_size) if first_page else self.page_size
         self.query = query
         self._next: str | None = None
         self._generation = 0
@@ -390,7 +400,7 @@ class PagedTableModel(TableModel):
     def _fetch_page(self, generation: int, query: Any, after: str | None) -> None:
         desk = self.ctx.desk
         first = after is None
-        size = self.page_size
+        size = self.first_page if first else self.page_size
         self._pages_in_flight += 1
         self._set_busy(+1)
 

@@ -26,6 +26,7 @@ from typing import Any
 from workstation.ui.models.paged import PagedTableModel
 
 PAGE_SIZE = 200
+FIRST_PAGE = 50  # a search's first page: a screenful and more (reading and building 200 rows took ~12 ms at 1 M)
 CACHE_ROWS = 5000
 
 
@@ -46,8 +47,16 @@ class ResidentsModel(PagedTableModel):
 
     COLUMNS = COLUMNS
 
-    def __init__(self, ctx: Any, parent: Any = None, *, page_size: int = PAGE_SIZE, cache_rows: int = CACHE_ROWS):
-        super().__init__(ctx, Query(), parent, page_size=page_size, cache_rows=cache_rows)
+    def __init__(
+        self,
+        ctx: Any,
+        parent: Any = None,
+        *,
+        page_size: int = PAGE_SIZE,
+        cache_rows: int = CACHE_ROWS,
+        first_page: int = FIRST_PAGE,
+    ):
+        super().__init__(ctx, Query(), parent, page_size=page_size, cache_rows=cache_rows, first_page=first_page)
 
     def column_title(self, column: str) -> str:
         return column_title(column)

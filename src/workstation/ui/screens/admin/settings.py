@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -102,6 +103,17 @@ class SettingsTab(QWidget):
             [("fingerprint_policy", self.fingerprint), ("store_fingerprint_images", self.keep_images),
              ("photo_policy", self.photo)],
         )
+        # the setting is the station's; whether a photo can be shown at all is this desk's (the card's WLT
+        # photo needs a decoder a vendor licenses): said plainly beside the setting
+        self.photo_note = QLabel()
+        self.photo_note.setObjectName("photo_decoder_note")
+        self.photo_note.setWordWrap(True)
+        self.photo_note.setStyleSheet("color: #7a4b00;")
+        self.photo_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)  # the row's width
+        self.photo_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # right under the field
+        reg_form = self.group_registration.layout()
+        assert isinstance(reg_form, QFormLayout)
+        reg_form.addRow("", self.photo_note)
         self.group_housing = group(
             "settings_housing", [("declaration_deadline_days", self.edits["declaration_deadline_days"])]
         )
@@ -174,12 +186,33 @@ class SettingsTab(QWidget):
         photo = {"show": self.tr("Shown"), "hide": self.tr("Not shown")}
         for i in range(self.photo.count()):
             self.photo.setItemText(i, photo[self.photo.itemData(i)])
+        self.show_photo_note()
         lang = {"": self.tr("The computer's language"), **LANGUAGE_NAMES}
         for i in range(self.language.count()):
             self.language.setItemText(i, lang[self.language.itemData(i)])
         self.save_button.setText(self.tr("Save settings"))
         self.errors.retranslate()
         self.revert_button.setText(self.tr("Undo changes"))
+
+    def show_photo_note(self) -> None:
+        """Beside the photo setting: that this desk has no photo decoder, when it has none (a desk with one
+        shows nothing there). Checked again each time the tab is shown."""
+        from workstation.devices.sam.decode import photo_decoder_available
+
+        missing = not photo_decoder_available()
+        self.photo_note.setText(
+            self.tr(
+                "No photo decoder is installed on this desk: registration here cannot show the ID card photo, "
+                "whatever is chosen."
+            )
+            if missing
+            else ""
+        )
+        self.photo_note.setVisible(missing)
+
+    def showEvent(self, event: Any) -> None:
+        self.show_photo_note()
+        super().showEvent(event)
 
     def changeEvent(self, event: Any) -> None:
         if event.type() == QEvent.Type.LanguageChange:

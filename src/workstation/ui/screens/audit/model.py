@@ -56,6 +56,8 @@ def outcome_label(outcome: str) -> str:
         "ok": QCoreApplication.translate("AuditEvents", "ok"),
         "refused": QCoreApplication.translate("AuditEvents", "refused"),
         "failed": QCoreApplication.translate("AuditEvents", "failed"),
+        "locked": QCoreApplication.translate("AuditEvents", "locked out"),
+        "must_change": QCoreApplication.translate("AuditEvents", "password change required"),
         "broken": QCoreApplication.translate("AuditEvents", "broken"),
     }
     return labels.get(outcome, outcome)

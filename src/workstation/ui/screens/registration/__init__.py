@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from workstation.domain.documents import IdentityDocument
@@ -96,6 +96,7 @@ def _open_form(ctx: Any, parent: QWidget | None, doc: IdentityDocument | None,
     else:
         form.set_document(doc, problems)
     form.open_existing.connect(lambda pid: open_resident(ctx, parent, pid))
+    form.saved.connect(lambda pid, f=form: _say_registered(ctx, parent, pid, f.person_name()))
     present(form)
     # the next form is built once this one is on screen; the timer belongs to the session (it dies with
     # it), not to this form: a form closed at once (a wrong card) must not leave the next card without one
@@ -106,6 +107,21 @@ def _open_form(ctx: Any, parent: QWidget | None, doc: IdentityDocument | None,
         lambda: spare_form(ctx, parent) if shiboken6.isValid(ctx) and _alive(parent) else None,
     )
     return form
+
+
+def _say_registered(ctx: Any, parent: QWidget | None, person_id: str, name: str) -> None:
+    """After a save the form closes: the window's message bar says who was registered, with a button
+    that opens the record (a window without a message bar: nothing to say it in)."""
+    window = parent.window() if parent is not None else None
+    show_message = getattr(window, "show_message", None)
+    if not callable(show_message):
+        return
+    show_message(  # texts as functions: they follow a change of language while the message shows
+        lambda: QCoreApplication.translate("Registration", "Registered {name}.").replace("{name}", name or "—"),
+        "info",
+        (lambda: QCoreApplication.translate("Registration", "Open the record"),
+         lambda: open_resident(ctx, parent, person_id)),
+    )
 
 
 def _alive(parent: QWidget | None) -> bool:

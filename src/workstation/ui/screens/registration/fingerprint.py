@@ -10,8 +10,8 @@ Cancel (Esc) stops the enrolment at its next step and closes without a message; 
 choice restarts it; Skip (where station policy allows) asks for a reason from the core's fixed list
 (`SkipDialog`: "other" with a few words) and, where the policy requires a fingerprint, a supervisor's
 name and password (checked by the core, `desk.biometrics.approver`). Nothing is stored here: the caller
-stores `result` through the core's fingerprint service, or records the skip there
-(`desk.biometrics.record_skip`) once the resident exists.
+stores `result` through the core's fingerprint service, or has the skip recorded with the resident
+(`desk.residents.register(fingerprint_skip=)`, one transaction).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,8 @@ from workstation.domain.validation import (
     validate_citizen_id,
 )
 from workstation.errors import ValidationError
+from workstation.storage.areas.biometrics import SkipRequest
+from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
     DESK_FIELDS,
@@ -70,6 +72,20 @@ LONG_TERM_TYPES = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentTy
 DATE_FIELDS = {"birth_date", "valid_from", "valid_to", "entry_date", "stay_until", "arrival_date"}
 SEARCH_DELAY_MS = 200  # property search: wait this long after the last keystroke
 DUPLICATE_DELAY_MS = 300
+#: The banners' looks (a sheet each; none for the whole form, see `_look_read_only`).
+BANNER_STYLE = "QLabel#{name} {{ background: {bg}; color: {fg}; border: 1px solid {fg}; padding: 6px; }}"
+
+
+def _look_read_only(editor: QLineEdit) -> None:
+    """A read-only field has the window's background, an editable one the usual base. Through the palette:
+    a style sheet on the form (``QLineEdit[readOnly="true"]``) made every one of its ~200 widgets go
+    through the style-sheet style, polished and painted more slowly (a spare form cost ~10 ms more)."""
+    if editor.isReadOnly():
+        palette = editor.palette()
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        editor.setPalette(palette)
+    else:
+        editor.setPalette(QPalette())  # the parent's again
 
 
 def setting(ctx: Any, key: str, default: Any) -> Any:
@@ -173,6 +189,7 @@ class RegistrationForm(QDialog):
         self.sex_text = QLineEdit()  # a card's sex, read-only like its other fields
         self.sex_text.setObjectName("sex_text")
         self.sex_text.setReadOnly(True)
+        _look_read_only(self.sex_text)
         self.sex_text.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         sex_box = QWidget()
         sb = QHBoxLayout(sex_box)
@@ -264,6 +281,7 @@ class RegistrationForm(QDialog):
         room = QComboBox()
         room.setEnabled(False)
         self.room_combo = room
+        self._rooms_state = "no_property"  # what the room box says while empty (`_show_room_placeholder`)
         self._rooms_for: str | None = None  # the property whose rooms are loading or shown
         for name in (*DESK_FIELDS, "notes"):
             if name == "property":
@@ -347,8 +365,6 @@ class RegistrationForm(QDialog):
 
         self.setMinimumSize(720, 560)
         self._body = body
-        # read-only fields look read-only (re-polished when a document makes them so, see _set_read_only)
-        self.setStyleSheet("QLineEdit[readOnly=\"true\"] { background: palette(window); }")
         self._retranslate()
         self._load(document, card_problems or [])
 
@@ -365,7 +381,7 @@ class RegistrationForm(QDialog):
         label = QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet(f"QLabel#{name} {{ background: {bg}; color: {fg}; border: 1px solid {fg}; padding: 6px; }}")
+        label.setStyleSheet(BANNER_STYLE.format(name=name, bg=bg, fg=fg))
         label.hide()
         return label
 
@@ -430,8 +446,7 @@ class RegistrationForm(QDialog):
             self.tr("Type part of the address; choose with ↓ and Enter")
         )
         self.editors["nationality"].setPlaceholderText(self.tr("3-letter code, e.g. GBR"))  # type: ignore[attr-defined]
-        if self._property_id is None:
-            self.room_combo.setPlaceholderText(self.tr("choose the property first"))
+        self._show_room_placeholder()
         self.save_button.setText(self.tr("&Save"))
         self.save_button.setToolTip(self.tr("Save the registration (Ctrl+S; Enter on the last field)"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -535,6 +550,10 @@ class RegistrationForm(QDialog):
             QTimer.singleShot(0, self, self._focus_first)  # once the window is active; dropped with the form
 
     def _focus_first(self) -> None:
+        # once: the window system's own show event comes after Qt's and schedules this again; the
+        # operator may have tabbed on meanwhile (the cursor must not jump back to the first field)
+        if not self._focus_pending:
+            return
         self._focus_pending = False
         self._first.setFocus()
 
@@ -567,8 +586,7 @@ class RegistrationForm(QDialog):
             return
         self._from_number = born is not None
         birth.setReadOnly(self._from_number)
-        birth.style().unpolish(birth)
-        birth.style().polish(birth)
+        _look_read_only(birth)
         birth.setFocusPolicy(Qt.FocusPolicy.NoFocus if self._from_number else Qt.FocusPolicy.StrongFocus)
         sex.setEnabled(not self._from_number)
         birth.setToolTip(why)
@@ -641,8 +659,7 @@ class RegistrationForm(QDialog):
             if isinstance(ed, QLineEdit):
                 if ed.isReadOnly() != read_only:
                     ed.setReadOnly(read_only)
-                    ed.style().unpolish(ed)  # the style sheet's [readOnly] selector is matched at polish
-                    ed.style().polish(ed)
+                    _look_read_only(ed)
             else:
                 ed.setEnabled(not read_only)
             # a card's fields are not to be typed over: Tab skips them
@@ -687,9 +704,9 @@ class RegistrationForm(QDialog):
         if bmp and pixmap.loadFromData(bmp):
             self.photo.setPixmap(pixmap.scaled(self.photo.size(), Qt.AspectRatioMode.KeepAspectRatio))
         elif not sam_decode.photo_decoder_available():
-            self.photo.setText(
+            self.photo.setText(i18n.keep_line_ends(
                 self.tr("The card photo cannot be shown on this workstation (no photo decoder installed).")
-            )
+            ))
         else:
             self.photo.setText(self.tr("The card holds no photo that could be shown."))
 
@@ -785,6 +802,16 @@ class RegistrationForm(QDialog):
         )
         return doc, entry, problems
 
+    def person_name(self) -> str:
+        """The name of the person this form registers: the document's (with its Latin form when it has
+        both), else the typed name."""
+        doc = self.document
+        if doc is not None and (doc.name or doc.name_latin):
+            if doc.name and doc.name_latin and doc.name != doc.name_latin:
+                return f"{doc.name} ({doc.name_latin})"
+            return doc.name or doc.name_latin or ""
+        return self._text("name") or self._text("name_latin")
+
     def _visa_type(self) -> str | None:
         visa: QComboBox = self.editors["visa_type"]  # type: ignore[assignment]
         return str(visa.currentData()) if visa.currentIndex() >= 0 else None
@@ -849,13 +876,17 @@ class RegistrationForm(QDialog):
 
     def reject(self) -> None:
         if self._dirty and not self._saving:
-            answer = QMessageBox.question(
-                self,
+            box = QMessageBox(
+                QMessageBox.Icon.Question,
                 self.tr("Discard the registration?"),
                 self.tr("What you typed in this registration will be lost."),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                self,
             )
+            box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.setWindowModality(Qt.WindowModality.WindowModal)  # not the demo desk's window too
+            answer = box.exec()
+            box.deleteLater()
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
@@ -869,7 +900,8 @@ class RegistrationForm(QDialog):
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
         room.setEnabled(False)
-        room.setPlaceholderText(self.tr("choose the property first"))
+        self._rooms_state = "no_property"
+        self._show_room_placeholder()
         self._property_search_seq += 1  # a search still on its way is stale from now on
         self._property_hits = []
         self._completer_model.setStringList([])
@@ -915,17 +947,46 @@ class RegistrationForm(QDialog):
         self.errors.show([])
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         room.clear()
-        room.setPlaceholderText(self.tr("loading rooms…"))
+        self._rooms_state = "loading"
+        self._show_room_placeholder()
+        room.setEnabled(True)  # next in the Tab order at once (property → room → notes), while its rooms load
+        # chosen with Enter or a click: the room is next, the cursor goes there (after the key or click
+        # is done: a Tab that chose the property moves there by itself)
+        QTimer.singleShot(0, self, self._to_room_after_property)
         desk = self.ctx.desk
         Op(self, lambda _t: rooms_of(desk, match), lane=Lane.DB).on_success(
             lambda rooms: self._on_rooms(rooms, match)
         ).start()
 
+    def _show_room_placeholder(self) -> None:
+        """What the empty room box says, in the UI language: choose the property first, loading, choose
+        the room, or that the property has no rooms."""
+        texts = {
+            "no_property": self.tr("choose the property first"),
+            "loading": self.tr("loading rooms…"),
+            "rooms": self.tr("choose the room"),
+            "no_rooms": self.tr("this property has no rooms"),
+        }
+        self.room_combo.setPlaceholderText(texts[self._rooms_state])
+
+    def _to_room_after_property(self) -> None:
+        room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        if room.isEnabled() and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
+            room.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._offer_rooms()
+
+    def _offer_rooms(self) -> None:
+        """The room has the cursor, its rooms are there and none is chosen: its list opens (↓, Enter)."""
+        room: QComboBox = self.editors["room"]  # type: ignore[assignment]
+        if room.hasFocus() and room.isEnabled() and room.count() > 1 and room.currentIndex() < 0 and self.isVisible():
+            room.showPopup()
+
     def _on_rooms(self, rooms: list[tuple[str, str]], property_id: str | None = None) -> None:
         room: QComboBox = self.editors["room"]  # type: ignore[assignment]
         if property_id is not None and property_id != self._rooms_for:
             return  # the operator chose another property (or typed on) meanwhile
-        room.setPlaceholderText(self.tr("choose the room") if rooms else self.tr("this property has no rooms"))
+        self._rooms_state = "rooms" if rooms else "no_rooms"
+        self._show_room_placeholder()
         room.clear()
         for rid, label in rooms:
             room.addItem(label, rid)
@@ -934,9 +995,10 @@ class RegistrationForm(QDialog):
         wanted = self._wanted_room
         self._wanted_room = None
         room.setCurrentIndex(room.findData(wanted) if wanted else (0 if len(rooms) == 1 else -1))
-        room.setEnabled(bool(rooms))
+        room.setEnabled(bool(rooms))  # no rooms: Tab passes it by (its text says why)
         if rooms and self.focusWidget() in (self.editors["property"], self.property_completer.popup()):
-            room.setFocus()
+            room.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._offer_rooms()
 
     def choose_property(self, property_id: str, address: str, room_id: str | None = None) -> None:
         """Take `property_id` as the property (e.g. the page's open property); loads its rooms and,
@@ -995,15 +1057,23 @@ class RegistrationForm(QDialog):
         dialog = FingerprintDialog(self.ctx, self, person_label=label, allow_skip=True,
                                    skip_needs_supervisor=fingerprint_policy(self.ctx) == "required")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        was = self.focusWidget()
 
         def finished(_code: int) -> None:
+            # the keyboard back in the form at once (Ctrl+S, Esc): a window manager activates the parent of
+            # a closed dialog, a desk without one (or a demo desk clicked meanwhile) may not
+            self.activateWindow()
             if dialog.capture is not None:
                 self.capture = dialog.capture
                 self._show_fingerprint_status()
                 if then_save:
                     self.save()
                     return
-            self.save_button.setFocus()
+                self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
+            elif was is not None and was.isVisibleTo(self) and was.isEnabled():
+                was.setFocus(Qt.FocusReason.OtherFocusReason)  # cancelled: where the operator was
+            else:
+                self.save_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
         dialog.finished.connect(finished)
         dialog.open()
@@ -1031,8 +1101,6 @@ class RegistrationForm(QDialog):
         self.save_button.setEnabled(False)
 
         def work(_token: Any) -> Any:
-            if skip is not None:  # a skip the core would refuse stops the registration before it is saved
-                desk.biometrics.check_skip(reason=skip.reason, note=skip.note, approver=skip.approver)
             changes = desk.residents.register(
                 doc,
                 phone=entry.phone,
@@ -1045,11 +1113,12 @@ class RegistrationForm(QDialog):
                 stay_until=entry.stay_until,
                 room_id=entry.room_id,
                 tenancy_start=entry.arrival_date if entry.room_id else None,
+                # a skip is an audited event of the biometrics area, written with the resident (one
+                # transaction); one the core would refuse stops the registration before anything is saved
+                fingerprint_skip=SkipRequest(skip.reason, skip.note, skip.approver) if skip is not None else None,
             )
             if result is not None:
                 changes = changes | add_fingerprint(desk, changes.id, result)
-            elif skip is not None:  # an audited event of the biometrics area, not a line in the notes
-                desk.biometrics.record_skip(changes.id, reason=skip.reason, note=skip.note, approver=skip.approver)
             return changes
 
         (

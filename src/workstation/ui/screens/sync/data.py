@@ -3,7 +3,10 @@
 The ledger states are the sync client's (`workstation.sync.client`): a batch is ``building`` while
 outbox rows are gathered, ``sealed`` once signed and encrypted, ``sending`` during an upload and
 ``acknowledged`` when the platform's receipt is stored. Changes not yet in any batch are counted
-apart (``unbatched``).
+apart (``unbatched``), and so are the changes a conflict stopped: ``held`` (not sent: their record
+has an undecided conflict), ``refused`` (the platform did not apply them: waiting for the officer's
+decision) and ``decided`` (superseded by that decision: never applied). The acknowledged row counts
+only the changes the platform applied.
 """
 
 from __future__ import annotations
@@ -17,16 +20,30 @@ from workstation.storage.db import Database
 from workstation.storage.schema import OutboxEntry
 from workstation.storage.sync_tables import SyncBatch, SyncDevice
 from workstation.sync import freeze
-from workstation.sync.client import ACKNOWLEDGED, BUILDING, SEALED, SENDING
+from workstation.sync.client import (
+    ACKNOWLEDGED,
+    BUILDING,
+    DECIDED,
+    HELD,
+    REFUSED,
+    SEALED,
+    SENDING,
+    UNBATCHED,
+    conflict_counts,
+    held_by_conflict,
+)
 
 #: The ledger states the page shows, in the order a change goes through them.
 STATES: tuple[str, ...] = (BUILDING, SEALED, SENDING, ACKNOWLEDGED)
+#: States of single changes, not of batches (the table shows no batch count for them).
+CHANGE_STATES: frozenset[str] = frozenset({UNBATCHED, HELD, REFUSED, DECIDED})
 
 
 @dataclass(frozen=True)
 class StateRow:
-    """One line of the page's table: a ledger state (or ``"unbatched"``), how many batches are in it,
-    how many changes they hold and the oldest of those changes (None when empty or acknowledged)."""
+    """One line of the page's table: a ledger state (or a change's state, `CHANGE_STATES`: then
+    `batches` is 0), how many batches are in it, how many changes they hold and the oldest of those
+    changes (None when empty, acknowledged or decided)."""
 
     state: str
     batches: int
@@ -51,6 +68,7 @@ class SyncOverview:
     last_acknowledged_at: datetime | None
     by_kind: dict[str, int] = field(default_factory=dict)
     freeze: freeze.FreezeOutlook | None = None  # the freeze rule's limits against what waits
+    held: int = 0  # of `waiting`: changes held by an undecided conflict (sent with the decision)
 
 
 def enrolled(db: Database) -> bool:
@@ -70,6 +88,19 @@ def unacknowledged_by_kind(db: Database) -> dict[str, int]:
             .group_by(OutboxEntry.record_type)
         ).all()
     return {str(t): int(n) for t, n in rows if n}
+
+
+def waiting_for_decision(db: Database) -> int:
+    """Records whose waiting changes wait for the officer's decision on a sync conflict, not for a sync
+    (refused by the platform, or held: `sync.client.held_by_conflict`); counted like
+    `unacknowledged_by_kind`, a record once however many of its changes wait."""
+    with db.read() as s:
+        n = s.scalar(
+            select(func.count(func.distinct(OutboxEntry.record_type + ":" + OutboxEntry.record_id))).where(
+                OutboxEntry.acked_at.is_(None), held_by_conflict()
+            )
+        )
+    return int(n or 0)
 
 
 def overview(db: Database) -> SyncOverview:
@@ -94,7 +125,9 @@ def overview(db: Database) -> SyncOverview:
             ).all()
         }
         unbatched, oldest_unbatched = s.execute(
-            select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.batch_id.is_(None))
+            select(func.count(), func.min(OutboxEntry.created_at)).where(
+                OutboxEntry.batch_id.is_(None), ~held_by_conflict()
+            )
         ).one()
         waiting, oldest_waiting = s.execute(
             select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.acked_at.is_(None))
@@ -108,12 +141,21 @@ def overview(db: Database) -> SyncOverview:
         conflicts = int(
             s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
         )
+        stopped = conflict_counts(s)
         last_ack = s.scalar(select(func.max(SyncBatch.acked_at)))
         outlook = freeze.outlook(s)
-    rows = [StateRow("unbatched", 0, int(unbatched), oldest_unbatched)]
+    rows = [StateRow(UNBATCHED, 0, int(unbatched), oldest_unbatched)]
+    if stopped.held:
+        rows.append(StateRow(HELD, 0, stopped.held, stopped.held_oldest))
     for st in STATES:
         n, c = per_state.get(st, (0, 0))
+        if st == ACKNOWLEDGED:  # a batch's receipt acknowledges it; the changes the platform refused are apart
+            c = max(0, c - stopped.refused - stopped.decided)
         rows.append(StateRow(st, n, c, None if st == ACKNOWLEDGED else oldest_per_state.get(st)))
+    if stopped.refused:
+        rows.append(StateRow(REFUSED, 0, stopped.refused, stopped.refused_oldest))
+    if stopped.decided:
+        rows.append(StateRow(DECIDED, 0, stopped.decided, None))
     return SyncOverview(
         enrolled=dev is not None,
         device_status=dev.status if dev else None,
@@ -128,4 +170,5 @@ def overview(db: Database) -> SyncOverview:
         last_acknowledged_at=last_ack,
         by_kind=unacknowledged_by_kind(db) if waiting else {},
         freeze=outlook,
+        held=stopped.held,
     )

@@ -58,8 +58,11 @@ class EndOfShiftDialog(QDialog):
     # How long a finished sync's outcome stays in the dialog before the logout (or quit) goes on.
     OUTCOME_MS = 1_500
 
-    def __init__(self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget) -> None:
+    def __init__(
+        self, ctx: DeskContext, by_kind: dict[str, int], *, quitting: bool, parent: QWidget, for_decision: int = 0
+    ) -> None:
         super().__init__(parent)
+        self.for_decision = for_decision  # of the waiting records: those a sync does not send (a conflict)
         self.setObjectName("end_of_shift")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.ctx = ctx
@@ -137,7 +140,13 @@ class EndOfShiftDialog(QDialog):
         else:
             stay = self.tr("If you log out now, these stay on this desk only:")
             later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
-        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>")
+        decide = ""
+        if self.for_decision:
+            decide = "<p>" + self.tr(
+                "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not "
+                "send: {n}."
+            ).replace("{n}", str(self.for_decision)) + "</p>"
+        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>{decide}")
         if self.outcome:  # synced: nothing stays behind
             self.heading.setText(self.tr("Every change has reached the central platform"))
             self.body.hide()
@@ -206,9 +215,12 @@ class EndOfShiftDialog(QDialog):
     def _on_done(self, res: SendResult) -> None:
         self.result_ = res
         db = self.ctx.db
-        self.ctx.op(lambda _t: data.unacknowledged_by_kind(db), parent=self).on_success(self._after_sync).start()
+        self.ctx.op(
+            lambda _t: (data.unacknowledged_by_kind(db), data.waiting_for_decision(db)), parent=self
+        ).on_success(self._after_sync).start()
 
-    def _after_sync(self, by_kind: dict[str, int]) -> None:
+    def _after_sync(self, answer: tuple[dict[str, int], int]) -> None:
+        by_kind, self.for_decision = answer
         res = self.result_
         if not by_kind and res is not None and not res.error:
             self.outcome = self._outcome_text(res)
@@ -227,9 +239,16 @@ class EndOfShiftDialog(QDialog):
             return
         self.by_kind = by_kind
         reason = res.error if res is not None else None
-        self._show_error(
-            plain_sync_error(reason) if reason else self.tr("Some changes were not acknowledged by the platform.")
-        )
+        if reason:
+            self._show_error(plain_sync_error(reason))
+        elif self.for_decision and self.for_decision >= sum(by_kind.values()):
+            self._show_error(
+                self.tr("records waiting for your decision on a sync conflict (Sync page): {n}.").replace(
+                    "{n}", str(self.for_decision)
+                )
+            )
+        else:
+            self._show_error(self.tr("Some changes were not acknowledged by the platform."))
 
     def _go_on(self) -> None:
         self.choice = "synced"
@@ -280,8 +299,8 @@ def offer_end_of_shift(
     """Open the end-of-shift dialog when the platform has not acknowledged some changes (True: the caller
     stops; `proceed()` runs later if the operator goes on). False: nothing to offer, go on now.
 
-    Reads two small aggregates on the GUI thread (the enrollment row and the unacknowledged records
-    per kind): the answer decides whether the logout happens at all."""
+    Reads small aggregates on the GUI thread (the enrollment row, the unacknowledged records per kind and
+    how many of them wait for a conflict decision): the answer decides whether the logout happens at all."""
     if getattr(ctx, _DONE_ATTR, False):
         return False
     open_ = window.findChild(EndOfShiftDialog, "end_of_shift")
@@ -294,7 +313,8 @@ def offer_end_of_shift(
     by_kind = data.unacknowledged_by_kind(ctx.db)
     if not by_kind:
         return False
-    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window)
+    for_decision = data.waiting_for_decision(ctx.db)
+    dlg = EndOfShiftDialog(ctx, by_kind, quitting=quitting, parent=window, for_decision=for_decision)
 
     def finished(_code: int) -> None:
         choice, synced = dlg.choice, (dlg.result_ if dlg.outcome else None)

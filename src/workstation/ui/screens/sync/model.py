@@ -1,5 +1,6 @@
 """The Sync page's table: one row per ledger state (changes not in a batch yet, building, sealed,
-sending, acknowledged) with its batches, changes and oldest waiting change."""
+sending, acknowledged) and per state a conflict gives a change (held, not applied, superseded by a
+decision: shown when there are any) with its batches, changes and oldest waiting change."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from workstation.i18n import render
 from workstation.sync import client as sync_client
 from workstation.ui import i18n as ui_i18n
-from workstation.ui.screens.sync.data import StateRow
+from workstation.ui.screens.sync.data import CHANGE_STATES, StateRow
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,7 +73,7 @@ class SyncStateModel(QAbstractTableModel):
             if col == 0:
                 return state_label(r.state)
             if col == 1:
-                return "" if r.state == "unbatched" else str(r.batches)
+                return "" if r.state in CHANGE_STATES else str(r.batches)
             if col == 2:
                 return str(r.changes)
             if col == 3:

@@ -413,13 +413,17 @@ class SyncPage(PageBase):
         else:
             self.error_box.hide()
         if ov.open_conflicts:
-            self.conflicts_label.setText(
-                self.tr(
-                    "Not applied by the platform, which holds another version of the record: %n change(s). "
-                    "Open each one below, compare the two versions and record which one stands.", "",
-                    ov.open_conflicts,
-                )
+            text = self.tr(
+                "Not applied by the platform, which holds another version of the record: %n change(s). "
+                "Open each one below, compare the two versions and record which one stands.", "",
+                ov.open_conflicts,
             )
+            if ov.held:
+                text += " " + self.tr(
+                    "Later changes of these records held until you decide: {n} (a sync does not send them; "
+                    "the decision takes them with it)."
+                ).replace("{n}", str(ov.held))
+            self.conflicts_label.setText(text)
             self.conflicts_label.show()
         else:
             self.conflicts_label.hide()
