@@ -108,14 +108,14 @@ LATIN_ALLOWED = {
 def english_words(text: str, allowed: Iterable[str] = ()) -> set[str]:
     """The words of `text` that are English pasted into a Chinese text: Latin-letter words other than
     `LATIN_ALLOWED` and `allowed`, once what is typed as it is has been taken out (placeholders,
-    `backticked` commands, options, file names and paths, environment variables, markup, argparse's
+    `backticked` or “quoted” commands, options, file names and paths, environment variables, markup, argparse's
     ``%(name)s`` placeholders)."""
-    stripped = re.sub(r"\{[^}]*\}|`[^`]*`|0x[0-9A-Fa-f]+|[A-Za-z]:\\\S*|/\S+", " ", text)
+    stripped = re.sub(r"\{[^}]*\}|`[^`]*`|“[\x00-\x7f]*”|0x[0-9A-Fa-f]+|[A-Za-z]:\\\S*|/\S+", " ", text)
     # command lines, options and file names stay as they are typed: `workstation-admin audit verify`,
     # --replace-enrollment, BACKUP.json
     stripped = re.sub(r"\bworkstation(?:-\w+)?(?: [a-z][a-z-]*)*|--[\w-]+|\b[\w-]+(?:\.[\w-]+)+", " ", stripped)
     stripped = re.sub(r"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b", " ", stripped)  # environment variables
     # the desktop app's markup: rich-text tags (<b>), menu mnemonics ("保存(&S)"), shortcuts (Ctrl+F, F2)
-    stripped = re.sub(r"<[^>]*>|\(&[A-Za-z]\)|(?:Ctrl|Alt|Shift)\+\w+|\bF\d{1,2}\b", " ", stripped)
+    stripped = re.sub(r"<[^>]*>|\(&[A-Za-z]\)|(?:Ctrl|Alt|Shift)\+\w*|\bF\d{1,2}\b", " ", stripped)
     stripped = re.sub(r"%\(\w+\)[sdr]|%[sdrn]|%\d+", " ", stripped)  # argparse (%(prog)s), Qt (%n, %1)
     return set(re.findall(r"[A-Za-z][A-Za-z'-]*", stripped)) - LATIN_ALLOWED - set(allowed)

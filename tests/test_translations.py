@@ -81,6 +81,46 @@ def _marker_calls(tree: ast.AST):
             yield node
 
 
+def test_chinese_punctuation_is_chinese() -> None:
+    """Chinese text quotes with “” (a `backtick` is a Markdown habit that shows as it is: the backup
+    message's `workstation-admin restore`) and its ellipsis is …… — never ``...`` nor a lone ``…`` (a
+    range is written 至, "1 至 6")."""
+    bad = []
+    for (ctx, src, _), (_kind, text) in script.entries(ZH).items():
+        found = []
+        if "`" in text:
+            found.append("backtick")
+        if "..." in text:
+            found.append("ASCII ...")
+        if "…" in text.replace("……", ""):
+            found.append("a lone …")
+        if found:
+            bad.append(f"[{ctx}] {src!r} → {text!r}: {', '.join(found)}")
+    assert not bad, "not Chinese punctuation:\n" + "\n".join(bad)
+
+
+# one word for one thing in the Chinese UI (the first is used; the others are how it was also said)
+ONE_WORD = {
+    "登记码": "注册码 (the enrollment code: 注册 is enrolling with the platform; 登记 registers residents)",
+    "注销": "退出登录 (log out: 注销 also reads as cancelling an account)",
+    "CA 指纹": "证书指纹 (指纹 alone is a person's fingerprint here)",
+    "SHA-256 指纹": "证书指纹（SHA-256）",
+    "平台给您的指纹": "平台提供的证书指纹",
+    "组批": "正在准备 / 待上传 (batching is the sync client's word, not the officer's)",
+    "已封包": "已打包",
+}
+
+
+def test_one_word_for_one_thing_in_chinese() -> None:
+    bad = [
+        f"[{ctx}] {src!r} → {text!r}: say {ONE_WORD[word]}"
+        for (ctx, src, _), (_kind, text) in script.entries(ZH).items()
+        for word in ONE_WORD
+        if word in text
+    ]
+    assert not bad, "two words for one thing:\n" + "\n".join(bad)
+
+
 def test_markers_are_written_so_lupdate_reads_them() -> None:
     """String literals only (no f-strings, no variables, no keywords), called by the marker's own name."""
     bad = []
@@ -160,7 +200,7 @@ def test_render_translates_then_fills_named_placeholders() -> None:
     msg = QT_TRANSLATE_NOOP("storage", "No workstation database at {path}. Run `workstation-admin init` first.")
     filled = msg.format(path="/srv/站点")
     assert str(filled) == "No workstation database at /srv/站点. Run `workstation-admin init` first."
-    assert render(filled, "zh_CN") == "/srv/站点 处没有工作站数据库，请先运行 `workstation-admin init`。"
+    assert render(filled, "zh_CN") == "/srv/站点 处没有工作站数据库，请先运行“workstation-admin init”。"
     assert render(filled, "en") == str(filled)
     assert isinstance(filled, Message) and isinstance(msg, Text)
 

@@ -686,7 +686,7 @@
     </message>
     <message>
         <source>the CA fingerprint of {url} does not match</source>
-        <translation>{url} 的 CA 指纹不符</translation>
+        <translation>{url} 的证书指纹不符</translation>
     </message>
     <message>
         <source>the ID card reader</source>
@@ -898,7 +898,7 @@
     </message>
     <message>
         <source>{n} sealed batches to {folder}</source>
-        <translation>{n} 个已封包批次写入 {folder}</translation>
+        <translation>{n} 个已打包批次写入 {folder}</translation>
     </message>
     <message>
         <source>{n} tenants declared</source>
@@ -2380,7 +2380,7 @@
     </message>
     <message>
         <source>&amp;Enter a declaration…</source>
-        <translation>录入申报(&amp;E)…</translation>
+        <translation>录入申报(&amp;E)……</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
@@ -2410,7 +2410,7 @@
     </message>
     <message>
         <source>Loading…</source>
-        <translation>正在读取…</translation>
+        <translation>正在读取……</translation>
     </message>
     <message numerus="yes">
         <source>No declaration form is on file for this property. Registered straight from what the landlord declared (&quot;Recorded from a declaration&quot;): %n tenant(s), with the room and date recorded then.</source>
@@ -2637,7 +2637,7 @@
     </message>
     <message>
         <source>The devices are starting…</source>
-        <translation>设备正在启动…</translation>
+        <translation>设备正在启动……</translation>
     </message>
     <message>
         <source>This device is not emulated here.</source>
@@ -2994,7 +2994,7 @@
     </message>
     <message>
         <source>Choose file…</source>
-        <translation>选择文件…</translation>
+        <translation>选择文件……</translation>
     </message>
     <message>
         <source>Choose the CA certificate file first.</source>
@@ -3014,15 +3014,15 @@
     </message>
     <message>
         <source>Enrolling with the platform…</source>
-        <translation>正在平台注册…</translation>
+        <translation>正在平台注册……</translation>
     </message>
     <message>
         <source>Fingerprint you were given (optional)</source>
-        <translation>平台给您的指纹（可选）</translation>
+        <translation>平台提供的证书指纹（可选）</translation>
     </message>
     <message>
         <source>I have compared this fingerprint with the one the platform team gave me: they are the same.</source>
-        <translation>我已将此指纹与平台人员提供的指纹逐字核对：两者相同。</translation>
+        <translation>我已将此证书指纹与平台人员提供的证书指纹逐字核对：两者相同。</translation>
     </message>
     <message>
         <source>Issued to: {subject}; valid until {t}.</source>
@@ -3030,7 +3030,7 @@
     </message>
     <message>
         <source>One-time code</source>
-        <translation>一次性登记码</translation>
+        <translation>一次性注册码</translation>
     </message>
     <message>
         <source>Platform address</source>
@@ -3038,7 +3038,7 @@
     </message>
     <message>
         <source>Reading the enrollment…</source>
-        <translation>正在读取注册信息…</translation>
+        <translation>正在读取注册信息……</translation>
     </message>
     <message numerus="yes">
         <source>Replace this enrollment (device {device}). Batches the old platform acknowledged stay as they are; the ones it has not acknowledged (%n [batch|batches]) are sent to the new one instead.</source>
@@ -3048,7 +3048,7 @@
     </message>
     <message>
         <source>SHA-256 fingerprint of the CA certificate</source>
-        <translation>CA 证书的 SHA-256 指纹</translation>
+        <translation>证书指纹（SHA-256）</translation>
     </message>
     <message>
         <source>Station code</source>
@@ -3056,15 +3056,15 @@
     </message>
     <message>
         <source>The fingerprint you typed does NOT match the certificate&apos;s. Do not enroll: check the file.</source>
-        <translation>您输入的指纹与证书的指纹不一致。请勿注册，请核查证书文件。</translation>
+        <translation>您输入的证书指纹与所选证书文件不符。请勿注册，请核查证书文件。</translation>
     </message>
     <message>
         <source>The fingerprint you typed matches the certificate&apos;s.</source>
-        <translation>您输入的指纹与证书的指纹一致。</translation>
+        <translation>您输入的证书指纹与所选证书文件相符。</translation>
     </message>
     <message>
         <source>The platform team gives you its address, a one-time code, its CA certificate file and that certificate&apos;s SHA-256 fingerprint. Choose the file: its fingerprint appears below. Compare it with the one you were given, character by character, before anything is sent.</source>
-        <translation>平台人员会提供平台地址、一次性登记码、CA 证书文件以及该证书的 SHA-256 指纹。选择证书文件后，其指纹显示在下方。发送任何内容之前，请将它与提供给您的指纹逐字核对。</translation>
+        <translation>平台人员会提供平台地址、一次性注册码、CA 证书文件以及该证书的证书指纹（SHA-256）。选择证书文件后，它的证书指纹显示在下方。发送任何内容之前，请将它与平台提供的证书指纹逐字核对。</translation>
     </message>
     <message>
         <source>The platform&apos;s CA certificate</source>
@@ -3206,7 +3206,7 @@
     </message>
     <message>
         <source>Sync now, or export the sealed batches to a USB stick below if there is no network; a supervisor can lift the block for a while.</source>
-        <translation>请立即同步；无网络时可在下方将已封包的批次导出到U盘；所领导可临时解除冻结。</translation>
+        <translation>请立即同步；无网络时可在下方将已打包的批次导出到U盘；所领导可临时解除冻结。</translation>
     </message>
     <message>
         <source>The limits are exceeded ({detail}), but a supervisor&apos;s override keeps registration open until {time}. {way_out}</source>
@@ -3287,7 +3287,7 @@
     </message>
     <message>
         <source>Declarations…</source>
-        <translation>业主申报…</translation>
+        <translation>业主申报……</translation>
     </message>
     <message>
         <source>Declare by</source>
@@ -3423,7 +3423,7 @@
     </message>
     <message>
         <source>Preparing the sheet…</source>
-        <translation>正在准备登记表…</translation>
+        <translation>正在准备登记表……</translation>
     </message>
     <message>
         <source>Present</source>
@@ -3463,7 +3463,7 @@
     </message>
     <message>
         <source>Spot check…</source>
-        <translation>抽查核查…</translation>
+        <translation>抽查核查……</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3483,7 +3483,7 @@
     </message>
     <message>
         <source>Visit sheet…</source>
-        <translation>走访登记表…</translation>
+        <translation>走访登记表……</translation>
     </message>
     <message>
         <source>Visited by</source>
@@ -3788,19 +3788,19 @@
     </message>
     <message>
         <source>Backing up the station…</source>
-        <translation>正在备份…</translation>
+        <translation>正在备份……</translation>
     </message>
     <message>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <source>Backup written to {folder}. Keep it with the recovery passphrase; restoring is done with `workstation-admin restore`.</source>
-        <translation>备份已写入 {folder}。请与恢复口令一起妥善保管；恢复时使用 `workstation-admin restore`。</translation>
+        <source>Backup written to {folder}. Keep it with the recovery passphrase; restoring is done with the command &quot;workstation-admin restore&quot;.</source>
+        <translation>备份已写入 {folder}。请与恢复口令一起妥善保管；恢复时使用命令“workstation-admin restore”。</translation>
     </message>
     <message>
         <source>Choose folder…</source>
-        <translation>选择文件夹…</translation>
+        <translation>选择文件夹……</translation>
     </message>
     <message>
         <source>Data the platform has acknowledged and that is older than the retention period (Station settings) is deleted from this desk for good. First see what would go; nothing is deleted by the preview.</source>
@@ -3820,7 +3820,7 @@
     </message>
     <message>
         <source>Looking for data past retention…</source>
-        <translation>正在查找超过保存期限的数据…</translation>
+        <translation>正在查找超过保存期限的数据……</translation>
     </message>
     <message>
         <source>Nothing to purge: no acknowledged data is older than {date}.</source>
@@ -3844,7 +3844,7 @@
     </message>
     <message>
         <source>Purging…</source>
-        <translation>正在清理…</translation>
+        <translation>正在清理……</translation>
     </message>
     <message>
         <source>Show what would be purged</source>
@@ -3865,7 +3865,7 @@
     </message>
     <message>
         <source>&amp;Print preview…</source>
-        <translation>打印预览(&amp;P)…</translation>
+        <translation>打印预览(&amp;P)……</translation>
     </message>
     <message>
         <source>&amp;Show</source>
@@ -3897,7 +3897,7 @@
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation>另存为 PDF(&amp;D)…</translation>
+        <translation>另存为 PDF(&amp;D)……</translation>
     </message>
     <message>
         <source>Save the monthly round</source>
@@ -3982,7 +3982,7 @@
     <name>OperatorsTab</name>
     <message>
         <source>Change role…</source>
-        <translation>更改角色…</translation>
+        <translation>更改角色……</translation>
     </message>
     <message>
         <source>Disable</source>
@@ -3994,11 +3994,11 @@
     </message>
     <message>
         <source>New operator…</source>
-        <translation>新建操作员…</translation>
+        <translation>新建操作员……</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation>重置密码…</translation>
+        <translation>重置密码……</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -4414,11 +4414,11 @@
     </message>
     <message>
         <source>Monthly round…</source>
-        <translation>集中清查…</translation>
+        <translation>集中清查……</translation>
     </message>
     <message>
         <source>New property…</source>
-        <translation>新建出租屋…</translation>
+        <translation>新建出租屋……</translation>
     </message>
     <message>
         <source>No property found.</source>
@@ -4465,7 +4465,7 @@
     </message>
     <message>
         <source>Add room…</source>
-        <translation>添加房间…</translation>
+        <translation>添加房间……</translation>
     </message>
     <message>
         <source>Assistant</source>
@@ -4477,7 +4477,7 @@
     </message>
     <message>
         <source>Bind a person…</source>
-        <translation>捆绑人员…</translation>
+        <translation>捆绑人员……</translation>
     </message>
     <message>
         <source>Bound twice</source>
@@ -4497,7 +4497,7 @@
     </message>
     <message>
         <source>Edit property…</source>
-        <translation>编辑出租屋…</translation>
+        <translation>编辑出租屋……</translation>
     </message>
     <message>
         <source>Empty</source>
@@ -4505,7 +4505,7 @@
     </message>
     <message>
         <source>End binding…</source>
-        <translation>解除捆绑…</translation>
+        <translation>解除捆绑……</translation>
     </message>
     <message>
         <source>Find a registered resident by name, pinyin, ID number or phone</source>
@@ -4537,7 +4537,7 @@
     </message>
     <message>
         <source>Move to another room…</source>
-        <translation>换到其他房间…</translation>
+        <translation>换到其他房间……</translation>
     </message>
     <message>
         <source>Not declared</source>
@@ -4569,7 +4569,7 @@
     </message>
     <message>
         <source>Rename room…</source>
-        <translation>重命名房间…</translation>
+        <translation>重命名房间……</translation>
     </message>
     <message>
         <source>Room %1</source>
@@ -4945,7 +4945,7 @@
     </message>
     <message>
         <source>11-digit mobile, or + and country code (e.g. +852…)</source>
-        <translation>11位手机号，或“+”加国家或地区代码（如 +852…）</translation>
+        <translation>11位手机号，或“+”加国家或地区代码（如以 +852 开头）</translation>
     </message>
     <message>
         <source>3-letter code, e.g. GBR</source>
@@ -4977,6 +4977,7 @@
     </message>
     <message>
         <source>Document</source>
+        <extracomment>The banners&apos; looks (a sheet each; none for the whole form, see `_look_read_only`).</extracomment>
         <translation>证件信息</translation>
     </message>
     <message>
@@ -5057,7 +5058,7 @@
     </message>
     <message>
         <source>The visa or permit in the passport; type its letter (L, M, Z, Q1, …) to choose</source>
-        <translation>护照中的签证或居留许可；输入其字母（L、M、Z、Q1…）即可选择</translation>
+        <translation>护照中的签证或居留许可；输入其字母（L、M、Z、Q1 等）即可选择</translation>
     </message>
     <message>
         <source>This number is already registered: %1 (born %2). Open that record instead of a second one.</source>
@@ -5105,7 +5106,7 @@
     </message>
     <message>
         <source>loading rooms…</source>
-        <translation>正在加载房间…</translation>
+        <translation>正在加载房间……</translation>
     </message>
     <message>
         <source>no property matches</source>
@@ -5117,7 +5118,7 @@
     </message>
     <message>
         <source>searching…</source>
-        <translation>正在搜索…</translation>
+        <translation>正在搜索……</translation>
     </message>
     <message>
         <source>this property has no rooms</source>
@@ -5848,7 +5849,7 @@
     </message>
     <message>
         <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
+        <translation>另存为 PDF……</translation>
     </message>
     <message>
         <source>Save the visit sheet</source>
@@ -5922,7 +5923,7 @@
     </message>
     <message>
         <source>Loading…</source>
-        <translation>正在读取…</translation>
+        <translation>正在读取……</translation>
     </message>
     <message>
         <source>Mark at least one line with what the visit found.</source>
@@ -5982,8 +5983,8 @@
         <translation>演示用的中心平台未能启动；本次演示无法同步。</translation>
     </message>
     <message>
-        <source>There is no station in {folder} yet. An administrator sets one up with `workstation-admin init`; to try the workstation, start it with `--demo`.</source>
-        <translation>{folder} 中还没有工作站。请管理员用 `workstation-admin init` 创建；如只想试用，请加 `--demo` 启动。</translation>
+        <source>There is no station in {folder} yet. An administrator sets one up with the command &quot;workstation-admin init&quot;; to try the workstation, start it with &quot;--demo&quot;.</source>
+        <translation>{folder} 中还没有工作站。请管理员用命令“workstation-admin init”创建；如只想试用，请加“--demo”启动。</translation>
     </message>
 </context>
 <context>
@@ -6032,7 +6033,7 @@
     <message numerus="yes">
         <source>%n sealed [batch|batches] written to {folder}. Take them to the platform&apos;s office.</source>
         <translation>
-            <numerusform>已将 %n 个已封包的批次写入 {folder}。请带到中心平台的办公室。</numerusform>
+            <numerusform>已将 %n 个已打包的批次写入 {folder}。请带到中心平台的办公室。</numerusform>
         </translation>
     </message>
     <message>
@@ -6057,7 +6058,7 @@
     </message>
     <message>
         <source>Export sealed batches to a folder…</source>
-        <translation>将已封包的批次导出到文件夹……</translation>
+        <translation>将已打包的批次导出到文件夹……</translation>
     </message>
     <message>
         <source>Folder holding the platform&apos;s receipts (e.g. the USB stick)</source>
@@ -6065,7 +6066,7 @@
     </message>
     <message>
         <source>Folder to write the sealed batches to (e.g. the USB stick)</source>
-        <translation>写入已封包批次的文件夹（如U盘）</translation>
+        <translation>写入已打包批次的文件夹（如U盘）</translation>
     </message>
     <message>
         <source>Import receipts from a folder…</source>
@@ -6111,7 +6112,7 @@
     </message>
     <message>
         <source>Reading what is waiting…</source>
-        <translation>正在读取待同步内容…</translation>
+        <translation>正在读取待同步内容……</translation>
     </message>
     <message>
         <source>Send every waiting change to the central platform and fetch its updates (F5).</source>
@@ -6135,7 +6136,7 @@
     </message>
     <message>
         <source>Syncing…</source>
-        <translation>正在同步…</translation>
+        <translation>正在同步……</translation>
     </message>
     <message>
         <source>The last sync did not finish: {reason}</source>
@@ -6163,11 +6164,11 @@
     </message>
     <message>
         <source>Write the sealed batches to a folder on a USB stick and take it to the platform&apos;s office; they import it and write a receipt beside each batch. Bring the stick back and import the receipts here: the batches count as acknowledged, as after an online sync. The batches are encrypted for the platform: the stick carries nothing readable.</source>
-        <translation>将已封包的批次写入U盘上的文件夹，带到中心平台的办公室；平台导入后会在每个批次旁写一份回执。把U盘带回并在此导入回执：这些批次即视为已确认，与联网同步相同。批次已按中心平台的密钥加密：U盘上没有可直接读取的内容。</translation>
+        <translation>将已打包的批次写入U盘上的文件夹，带到中心平台的办公室；平台导入后会在每个批次旁写一份回执。把U盘带回并在此导入回执：这些批次即视为已确认，与联网同步相同。批次已按中心平台的密钥加密：U盘上没有可直接读取的内容。</translation>
     </message>
     <message>
         <source>Writing the sealed batches…</source>
-        <translation>正在写入已封包的批次……</translation>
+        <translation>正在写入已打包的批次……</translation>
     </message>
     <message>
         <source>the folder could not be used ({error})</source>
@@ -6237,7 +6238,7 @@
     </message>
     <message>
         <source>Building (being gathered)</source>
-        <translation>组批中</translation>
+        <translation>正在准备</translation>
     </message>
     <message>
         <source>Held by a conflict (sent with the decision)</source>
@@ -6254,15 +6255,15 @@
     <message>
         <source>Not in a batch yet</source>
         <extracomment>Words for the ledger states (and `UNBATCHED` and a change&apos;s conflict states): one table, shown by the desk&apos;s Sync page and by ``workstation sync --status`` (marked; render them in the operator&apos;s language).</extracomment>
-        <translation>尚未组批</translation>
+        <translation>待上传</translation>
     </message>
     <message>
         <source>Sealed (signed, waiting to send)</source>
-        <translation>已封包（已签名，等待发送）</translation>
+        <translation>已打包，待发送</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation>发送中</translation>
+        <translation>正在发送</translation>
     </message>
     <message>
         <source>Superseded by a conflict decision (never applied by the platform)</source>
@@ -6627,7 +6628,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Alt+1…{last}&lt;/b&gt; pages</source>
-        <translation>&lt;b&gt;Alt+1…{last}&lt;/b&gt; 切换页面</translation>
+        <translation>&lt;b&gt;Alt+1 至 Alt+{last}&lt;/b&gt; 切换页面</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ctrl+F&lt;/b&gt; search residents</source>
@@ -6680,6 +6681,10 @@
     <message>
         <source>Figures not updated</source>
         <translation>数据未能更新</translation>
+    </message>
+    <message>
+        <source>Loading the figures…</source>
+        <translation>正在载入统计图……</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -6951,11 +6956,11 @@
     </message>
     <message>
         <source>the head record (audit_head) was altered</source>
-        <translation>记录头（`audit_head`）被修改</translation>
+        <translation>记录头（“audit_head”）被修改</translation>
     </message>
     <message>
         <source>the head record (audit_head) was deleted</source>
-        <translation>记录头（`audit_head`）被删除</translation>
+        <translation>记录头（“audit_head”）被删除</translation>
     </message>
     <message>
         <source>the last row is {last} but the head names row {head}: rows were removed or added, or an older head was put back</source>
@@ -7116,7 +7121,7 @@ new master key. Only the new recovery passphrase opens the station now.</source>
     </message>
     <message>
         <source>No station at {data_dir}. Set one up with `workstation-admin init`, or try `workstation --demo`.</source>
-        <translation>在 {data_dir} 没有工作站。请用 `workstation-admin init` 建立，或试用 `workstation --demo`。</translation>
+        <translation>在 {data_dir} 没有工作站。请用“workstation-admin init”建立，或试用“workstation --demo”。</translation>
     </message>
     <message>
         <source>No {device} ({protocol}) answered on {port} at {baud} baud. Nothing was saved. Check the cable, power and baud (--baud), or add --no-check to save it anyway.</source>
@@ -7204,7 +7209,7 @@ new master key. Only the new recovery passphrase opens the station now.</source>
     </message>
     <message>
         <source>Port {port} cannot be opened ({error}). Is it in use by another program, or are you missing the rights (Linux: group `dialout`)? Nothing was saved.</source>
-        <translation>无法打开串口 {port}（{error}）：是否被其他程序占用，或没有权限（Linux：`dialout` 组）？未保存任何更改。</translation>
+        <translation>无法打开串口 {port}（{error}）：是否被其他程序占用，或没有权限（Linux：“dialout”组）？未保存任何更改。</translation>
     </message>
     <message>
         <source>Probe (at most {seconds} s):</source>
@@ -7263,7 +7268,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>Secrets are asked for at the terminal; scripts may set WORKSTATION_PASSPHRASE (recovery passphrase), WORKSTATION_ADMIN_PASSWORD (the password of WORKSTATION_USER, default `admin`, and of no one else) and WORKSTATION_NEW_PASSWORD (a password being set).</source>
-        <translation>口令和密码在终端中输入；脚本可设置 WORKSTATION_PASSPHRASE（恢复口令）、WORKSTATION_ADMIN_PASSWORD（仅为 WORKSTATION_USER 的密码，默认 `admin`）和 WORKSTATION_NEW_PASSWORD（要设置的新密码）。</translation>
+        <translation>口令和密码在终端中输入；脚本可设置 WORKSTATION_PASSPHRASE（恢复口令）、WORKSTATION_ADMIN_PASSWORD（仅为 WORKSTATION_USER 的密码，默认“admin”）和 WORKSTATION_NEW_PASSWORD（要设置的新密码）。</translation>
     </message>
     <message>
         <source>See and set up this desk&apos;s serial devices (ID card, fingerprint, passport).</source>
@@ -7339,7 +7344,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>There is no serial port {device}. `workstation-admin devices list` shows the ports of this computer.</source>
-        <translation>没有串口 {device}。可用 `workstation-admin devices list` 查看本机串口。</translation>
+        <translation>没有串口 {device}。可用“workstation-admin devices list”查看本机串口。</translation>
     </message>
     <message>
         <source>USB serial {usb_id} (no profile: every protocol at its default baud)</source>
@@ -7375,7 +7380,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>Without a keyring service (for example a Linux desktop without Secret Service / KWallet, a server or a remote session) the station&apos;s key cannot be kept by the system, and the recovery passphrase becomes the everyday key: every command and every start of the app asks for it (scripts: WORKSTATION_PASSPHRASE). Keep it like a password. Once a keyring is available, `workstation-admin unlock` stores the key there again and the passphrase goes back to the safe.</source>
-        <translation>没有系统密钥环服务时（例如没有密钥服务的 Linux 桌面、服务器或远程会话），系统无法保管本站的密钥，恢复口令就成为日常使用的密钥：每个命令和每次启动程序都会要求输入（脚本：WORKSTATION_PASSPHRASE）。请像密码一样保管它。系统密钥环可用后，`workstation-admin unlock` 会重新把密钥存入其中，恢复口令即可放回保险柜。</translation>
+        <translation>没有系统密钥环服务时（例如没有密钥服务的 Linux 桌面、服务器或远程会话），系统无法保管本站的密钥，恢复口令就成为日常使用的密钥：每个命令和每次启动程序都会要求输入（脚本：WORKSTATION_PASSPHRASE）。请像密码一样保管它。系统密钥环可用后，“workstation-admin unlock”会重新把密钥存入其中，恢复口令即可放回保险柜。</translation>
     </message>
     <message>
         <source>Would purge (acknowledged and older than {cutoff}): {counts}</source>
@@ -7387,15 +7392,15 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>`operator role` needs --role.</source>
-        <translation>`operator role` 需要 --role。</translation>
+        <translation>“operator role”需要 --role。</translation>
     </message>
     <message>
         <source>`operator {action}` needs the user name of the operator.</source>
-        <translation>`operator {action}` 需要操作员的用户名。</translation>
+        <translation>“operator {action}”需要操作员的用户名。</translation>
     </message>
     <message>
         <source>a demo station for training: accepts synthetic data (demo-data), never in service</source>
-        <translation>用于培训的演示警务室：接受虚构数据（`demo-data`），不得用于实际工作</translation>
+        <translation>用于培训的演示警务室：接受虚构数据（“demo-data”），不得用于实际工作</translation>
     </message>
     <message>
         <source>a new or empty folder for the backup</source>
@@ -7412,7 +7417,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>admin operator (as before `devices`)</source>
-        <translation>管理员（与 `devices` 前的相同）</translation>
+        <translation>管理员（与“devices”前的相同）</translation>
     </message>
     <message>
         <source>also probe this port (e.g. a built-in /dev/ttyS0 or COM1); repeatable</source>
@@ -7436,7 +7441,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>baud: N 1..12 (9600·N) or the rate; packet-size: 32/64/128/256; security: 1..5</source>
-        <translation>`baud`：N 为 1..12（9600·N）或直接写速率；`packet-size`：32/64/128/256；`security`：1..5</translation>
+        <translation>“baud”：N 为 1..12（9600·N）或直接写速率；“packet-size”：32/64/128/256；“security”：1..5</translation>
     </message>
     <message>
         <source>built-in (probed only when named with --port or assigned)</source>
@@ -7590,11 +7595,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>operator to log in as (default: WORKSTATION_USER or `admin`)</source>
-        <translation>登录的操作员（默认：WORKSTATION_USER 或 `admin`）</translation>
+        <translation>登录的操作员（默认：WORKSTATION_USER 或“admin”）</translation>
     </message>
     <message>
         <source>port path, COM name or pyserial URL</source>
-        <translation>串口路径、COM 名称或 `pyserial` 地址</translation>
+        <translation>串口路径、COM 名称或“pyserial”地址</translation>
     </message>
     <message>
         <source>port {port} is outside 1–65535</source>
@@ -7638,7 +7643,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>role for add (default officer) and role</source>
-        <translation>`add` 和 `role` 使用的角色（默认 `officer`）</translation>
+        <translation>“add”和“role”使用的角色（默认“officer”）</translation>
     </message>
     <message>
         <source>run on embedded defaults: demo station, emulated devices</source>
@@ -7674,7 +7679,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>station data directory (as before `devices`)</source>
-        <translation>警务室数据目录（与 `devices` 前的相同）</translation>
+        <translation>警务室数据目录（与“devices”前的相同）</translation>
     </message>
     <message>
         <source>station data directory (as before the command)</source>
@@ -7694,7 +7699,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the first admin&apos;s user name (default: WORKSTATION_USER or `admin`)</source>
-        <translation>第一个管理员的用户名（默认：WORKSTATION_USER 或 `admin`）</translation>
+        <translation>第一个管理员的用户名（默认：WORKSTATION_USER 或“admin”）</translation>
     </message>
     <message>
         <source>the key from the system keyring</source>
@@ -7707,7 +7712,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the operator&apos;s user name (not for `list`)</source>
-        <translation>操作员的用户名（`list` 不需要）</translation>
+        <translation>操作员的用户名（“list”不需要）</translation>
     </message>
     <message>
         <source>the recovery passphrase</source>
@@ -7715,7 +7720,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>the station&apos;s code (ASCII letters, digits, `-`, `_`)</source>
-        <translation>警务室代码（ASCII 字母、数字、`-`、`_`）</translation>
+        <translation>警务室代码（ASCII 字母、数字、“-”、“_”）</translation>
     </message>
     <message>
         <source>the station&apos;s name as it is shown</source>
@@ -7755,7 +7760,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{data_dir} holds a station that is not a demo station; `--demo` opens only demo stations.</source>
-        <translation>{data_dir} 中的工作站不是演示站；`--demo` 只能打开演示站。</translation>
+        <translation>{data_dir} 中的工作站不是演示站；“--demo”只能打开演示站。</translation>
     </message>
     <message>
         <source>{device} ({details})</source>
@@ -7913,7 +7918,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{what} {value} must be 1–{max_len} ASCII letters, digits, `-` or `_`</source>
-        <translation>{what} {value} 必须是 1–{max_len} 个 ASCII 字母、数字、`-` 或 `_`</translation>
+        <translation>{what} {value} 必须是 1–{max_len} 个 ASCII 字母、数字、“-”或“_”</translation>
     </message>
     <message>
         <source>{what}: </source>
@@ -8387,7 +8392,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>Alt+1…{last}: pages</source>
-        <translation>Alt+1…{last}：切换页面</translation>
+        <translation>Alt+1 至 Alt+{last}：切换页面</translation>
     </message>
     <message>
         <source>Close</source>
@@ -9025,11 +9030,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>CA fingerprint (SHA-256): {fingerprint}</source>
-        <translation>CA 指纹（SHA-256）：{fingerprint}</translation>
+        <translation>证书指纹（SHA-256）：{fingerprint}</translation>
     </message>
     <message>
         <source>CA fingerprint to check at the workstation: {fingerprint}</source>
-        <translation>在工作站上核对的 CA 指纹：{fingerprint}</translation>
+        <translation>在工作站上核对的证书指纹：{fingerprint}</translation>
     </message>
     <message>
         <source>Cannot open the platform database {url}: {reason}</source>
@@ -9082,15 +9087,15 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>No platform at {path}; run `workstation-central init` first.</source>
-        <translation>{path} 处没有平台，请先运行 `workstation-central init`。</translation>
+        <translation>{path} 处没有平台，请先运行“workstation-central init”。</translation>
     </message>
     <message>
         <source>No sealed batches (`*.wsb`) in {folder}; nothing was imported.</source>
-        <translation>{folder} 中没有封存批次（`*.wsb`），未导入任何内容。</translation>
+        <translation>{folder} 中没有封存批次（“*.wsb”），未导入任何内容。</translation>
     </message>
     <message>
         <source>No station {station} is known to this platform (no device enrolled and no enrollment code issued). Check the code, or issue one with `workstation-central enroll-code`.</source>
-        <translation>本平台不认识站点 {station}（没有已登记的设备，也未签发登记码）。请核对站点代码，或用 `workstation-central enroll-code` 签发登记码。</translation>
+        <translation>本平台不认识站点 {station}（没有已注册的设备，也未签发注册码）。请核对站点代码，或用命令“workstation-central enroll-code”签发注册码。</translation>
     </message>
     <message>
         <source>Platform initialised in {path}</source>
@@ -9190,11 +9195,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>kind of record (e.g. resident, property)</source>
-        <translation>记录种类（例如 `resident`、`property`）</translation>
+        <translation>记录种类（例如“resident”、“property”）</translation>
     </message>
     <message>
         <source>kind of task (default: visit)</source>
-        <translation>任务种类（默认：`visit`）</translation>
+        <translation>任务种类（默认：“visit”）</translation>
     </message>
     <message>
         <source>minutes</source>
@@ -9306,7 +9311,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{file}: row {row}: field {field} must be text, a number, `true`/`false` or `null`</source>
-        <translation>{file}：第 {row} 行：字段 {field} 必须是文本、数字、`true`/`false` 或 `null`</translation>
+        <translation>{file}：第 {row} 行：字段 {field} 必须是文本、数字、“true”/“false”或“null”</translation>
     </message>
     <message>
         <source>{file}: the list is empty; nothing to import</source>
@@ -9326,7 +9331,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{value} is not a database URL (e.g. sqlite:////srv/central/central.sqlite3 or postgresql+psycopg://user@host/db)</source>
-        <translation>{value} 不是数据库地址（例如 `sqlite:////srv/central/central.sqlite3` 或 `postgresql+psycopg://user@host/db`）</translation>
+        <translation>{value} 不是数据库地址（例如“sqlite:////srv/central/central.sqlite3”或“postgresql+psycopg://user@host/db”）</translation>
     </message>
 </context>
 <context>
@@ -9520,11 +9525,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`).</source>
-        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。</translation>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行“workstation-admin devices scan”）。</translation>
     </message>
     <message>
         <source>The fingerprint scanner accepted the new {setting} but did not answer afterwards. Power it off and on; it is found again by itself (or run `workstation-admin devices scan`). The remembered baud is now {baud}.</source>
-        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行 `workstation-admin devices scan`）。已记住的波特率为 {baud}。</translation>
+        <translation>指纹仪已接受新的{setting}设置，但之后无应答。请断电重启指纹仪，它会被自动重新找到（或运行“workstation-admin devices scan”）。已记住的波特率为 {baud}。</translation>
     </message>
     <message>
         <source>The fingerprint scanner refused or did not take the new {setting}; nothing was changed. ({reason})</source>
@@ -9532,11 +9537,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>The fingerprint scanner was not found, so nothing was changed. Plug it in, or assign its port (Devices page, or `workstation-admin devices assign fingerprint PORT`). ({status})</source>
-        <translation>未找到指纹仪，未作任何更改。请插上设备，或指定其串口（设备页面，或 `workstation-admin devices assign fingerprint 串口`）。（{status}）</translation>
+        <translation>未找到指纹仪，未作任何更改。请插上设备，或指定其串口（设备页面，或“workstation-admin devices assign fingerprint 串口”）。（{status}）</translation>
     </message>
     <message>
         <source>Unknown setting &apos;{setting}&apos;: use `baud`, `packet-size` or `security` (the module&apos;s password and address are deliberately not offered).</source>
-        <translation>未知的设置“{setting}”：可用 `baud`、`packet-size` 或 `security`（不提供更改指纹仪密码和地址）。</translation>
+        <translation>未知的设置“{setting}”：可用“baud”、“packet-size”或“security”（不提供更改指纹仪密码和地址）。</translation>
     </message>
     <message>
         <source>baud</source>
@@ -9624,7 +9629,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>listen on TCP ports (socket://) instead of pty pairs</source>
-        <translation>监听 TCP 端口（`socket://`）而不是伪终端对</translation>
+        <translation>监听 TCP 端口（“socket://”）而不是伪终端对</translation>
     </message>
     <message>
         <source>pace output at the device&apos;s baud (wire timing)</source>
@@ -9706,7 +9711,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>Checking the copy…</source>
-        <translation>正在校验副本…</translation>
+        <translation>正在校验副本……</translation>
     </message>
     <message>
         <source>Choose another backup.</source>
@@ -9715,11 +9720,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>Copying the encrypted database…</source>
         <extracomment>The steps of a backup, as `backup` reports them to its `progress` callback.</extracomment>
-        <translation>正在复制加密数据库…</translation>
+        <translation>正在复制加密数据库……</translation>
     </message>
     <message>
         <source>Finishing the backup…</source>
-        <translation>正在完成备份…</translation>
+        <translation>正在完成备份……</translation>
     </message>
     <message>
         <source>No operator named &apos;{shown}&apos;</source>
@@ -9731,7 +9736,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>No workstation database at {path}. Run `workstation-admin init` first.</source>
-        <translation>{path} 处没有工作站数据库，请先运行 `workstation-admin init`。</translation>
+        <translation>{path} 处没有工作站数据库，请先运行“workstation-admin init”。</translation>
     </message>
     <message>
         <source>Put back the key file from the backup made with this database (workstation.db.keys in the backup folder) and unlock with that backup&apos;s recovery passphrase. Nothing was changed.</source>
@@ -9767,7 +9772,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>The database {path} is damaged. Stop working on this station and ask the administrator to restore it from the latest backup (`workstation-admin restore`).</source>
-        <translation>数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（`workstation-admin restore`）。</translation>
+        <translation>数据库 {path} 已损坏。请停止使用本工作站，并请管理员从最近的备份恢复（“workstation-admin restore”）。</translation>
     </message>
     <message>
         <source>The database {path} is in use by another program. Nothing was saved; try again in a moment, or close the other program (a second workstation, a backup tool).</source>
@@ -9831,7 +9836,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>Writing the key file, anchor and manifest…</source>
-        <translation>正在写入密钥文件、审计锚点和清单…</translation>
+        <translation>正在写入密钥文件、审计锚点和清单……</translation>
     </message>
     <message>
         <source>Wrong user name or password. After {max_failed} failed attempts in a row an account is locked for {minutes} minutes; an administrator can unlock it sooner.</source>
@@ -10183,7 +10188,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>Sync now (`workstation sync`, or export batches to a USB stick if there is no network), or ask a supervisor for a temporary override.</source>
-        <translation>请立即同步（`workstation sync`；无网络时导出批次到U盘），或请所领导临时解除。</translation>
+        <translation>请立即同步（“workstation sync”；无网络时导出批次到U盘），或请所领导临时解除。</translation>
     </message>
     <message>
         <source>The decision is recorded; no record here is changed.</source>
@@ -10320,11 +10325,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>a SHA-256 fingerprint has 64 hexadecimal digits (0–9, A–F)</source>
-        <translation>SHA-256 指纹由 64 位十六进制字符（0–9、A–F）组成</translation>
+        <translation>证书指纹由 64 位十六进制字符（0–9、A–F）组成</translation>
     </message>
     <message>
         <source>a one-time code has at most 64 letters and digits (A–Z, 0–9)</source>
-        <translation>一次性登记码最多 64 个字母和数字（A–Z、0–9）</translation>
+        <translation>一次性注册码最多 64 个字母和数字（A–Z、0–9）</translation>
     </message>
     <message>
         <source>a record with this id already exists on the platform</source>
@@ -10413,7 +10418,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>type the one-time code the platform gave you</source>
-        <translation>请输入平台提供的一次性登记码</translation>
+        <translation>请输入平台提供的一次性注册码</translation>
     </message>
     <message>
         <source>{count} changes are waiting to sync (limit {limit})</source>
@@ -10445,7 +10450,7 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>{path} is not a PEM certificate (it should start with `-----BEGIN CERTIFICATE-----`)</source>
-        <translation>{path} 不是 PEM 证书（应以 `-----BEGIN CERTIFICATE-----` 开头）</translation>
+        <translation>{path} 不是 PEM 证书（应以“-----BEGIN CERTIFICATE-----”开头）</translation>
     </message>
     <message>
         <source>{path} is too large to be a certificate</source>
@@ -10488,11 +10493,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     </message>
     <message>
         <source>No receipts (`*.receipt.json`) in {folder}; nothing was acknowledged.</source>
-        <translation>{folder} 中没有回执（`*.receipt.json`），未确认任何批次。</translation>
+        <translation>{folder} 中没有回执（“*.receipt.json”），未确认任何批次。</translation>
     </message>
     <message>
         <source>Not enrolled with the platform. Use `workstation sync --enroll URL --code CODE --ca FILE`.</source>
-        <translation>尚未在中心平台注册。请使用 `workstation sync --enroll URL --code CODE --ca FILE`。</translation>
+        <translation>尚未在中心平台注册。请使用“workstation sync --enroll URL --code CODE --ca FILE”。</translation>
     </message>
     <message>
         <source>Not finished: {error}</source>
@@ -10510,11 +10515,11 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     </message>
     <message>
         <source>`--enroll` needs `--code`, `--station-code` and `--ca`</source>
-        <translation>`--enroll` 需要 `--code`、`--station-code` 和 `--ca`</translation>
+        <translation>“--enroll”需要“--code”、“--station-code”和“--ca”</translation>
     </message>
     <message>
         <source>administrator who enrolls (default: WORKSTATION_USER or `admin`)</source>
-        <translation>执行注册的管理员（默认：WORKSTATION_USER 或 `admin`）</translation>
+        <translation>执行注册的管理员（默认：WORKSTATION_USER 或“admin”）</translation>
     </message>
     <message>
         <source>enroll with the platform at URL (administrator; needs --code, --station-code and --ca)</source>
@@ -10546,7 +10551,7 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     </message>
     <message>
         <source>the CA fingerprint given with the code</source>
-        <translation>与注册码一起提供的 CA 指纹</translation>
+        <translation>与注册码一起提供的证书指纹</translation>
     </message>
     <message>
         <source>the platform&apos;s CA certificate (PEM)</source>
@@ -10566,7 +10571,7 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     </message>
     <message>
         <source>{count} conflicts need your decision (see `workstation sync --status`)</source>
-        <translation>{count} 个冲突需要您处理（见 `workstation sync --status`）</translation>
+        <translation>{count} 个冲突需要您处理（见“workstation sync --status”）</translation>
     </message>
     <message>
         <source>{count} sealed batches written to {folder}</source>
@@ -10783,7 +10788,7 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     </message>
     <message>
         <source>Combining the presses into a template…</source>
-        <translation>正在合成指纹模板…</translation>
+        <translation>正在合成指纹模板……</translation>
     </message>
     <message>
         <source>Data from the fingerprint scanner was damaged on the way. Try again; if it repeats, check the cable or use a lower baud rate.</source>
@@ -10815,7 +10820,7 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     </message>
     <message>
         <source>Image taken; checking its quality…</source>
-        <translation>已采集图像，正在检查质量…</translation>
+        <translation>已采集图像，正在检查质量……</translation>
     </message>
     <message>
         <source>Lift the finger and press again.</source>
@@ -10871,7 +10876,7 @@ Batches the old platform acknowledged stay acknowledged; {count} batches it has 
     </message>
     <message>
         <source>Reading the template from the scanner…</source>
-        <translation>正在从指纹仪读取指纹模板…</translation>
+        <translation>正在从指纹仪读取指纹模板……</translation>
     </message>
     <message>
         <source>Stored on this scanner at page {page}.</source>

@@ -128,7 +128,7 @@ def test_sync_status_names_batch_states_in_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A station with batches in several states (written as the sync client writes them) shows each
-    state in words: 已封包 (sealed), 平台已确认 (acknowledged), not ``sealed 1, acknowledged 2``."""
+    state in words: 已打包，待发送 (sealed), 平台已确认 (acknowledged), not ``sealed 1, acknowledged 2``."""
     from workstation.storage.sync_tables import SyncBatch, SyncDevice
     from workstation.sync.client import UNREACHABLE
 
@@ -144,8 +144,8 @@ def test_sync_status_names_batch_states_in_words(
     monkeypatch.setenv("WORKSTATION_PASSPHRASE", st.passphrase)
     rc, out = _run("workstation", ["--data-dir", str(st.data_dir), "sync", "--status"], capsys)
     assert rc == 0, out
-    assert "平台已确认 2" in out and "已封包（已签名，等待发送） 1" in out and "组批中 1" in out, out
-    assert "#3 已封包（已签名，等待发送）：3 条记录" in out, out
+    assert "平台已确认 2" in out and "已打包，待发送 1" in out and "正在准备 1" in out, out
+    assert "#3 已打包，待发送：3 条记录" in out, out
     assert "设备 20261130-0001（正常）" in out and "无法连接中心平台" in out, out
     assert not english_words(out), out
 

@@ -606,6 +606,33 @@ def test_demo_manager_runs_every_installed_emulator() -> None:
     assert not [t for t in threading.enumerate() if t.name.startswith("emu-") and t.is_alive()]
 
 
+@needs_zfm
+def test_demo_cable_pulled_and_plugged_back_is_seen_at_once() -> None:
+    """The demo desk's cable: pulled, the scanner's port leaves the listing and it is lost; plugged back,
+    it is connected again at once — neither waits for the listing interval nor for the reconnect
+    backoff (both an hour here, so only the cable's own notice can bring it back within the test)."""
+    rec = Recorder()
+    hour = Backoff(base=3600.0, cap=3600.0, jitter=0.0)
+    config = ManagerConfig(assignments_path=None, probe_timeout=0.5, list_interval=3600.0, health_interval=0.0,
+                           backoff=hour)
+    m = DeviceManager.with_emulators(config, on_state=rec)
+    m.start()
+    try:
+        assert m.wait_discovered(WAIT) and m.demo is not None
+        rec.wait("fingerprint", DeviceState.CONNECTED)
+        mark = rec.mark()
+        m.demo.unplug("fingerprint")
+        rec.wait("fingerprint", DeviceState.DISCONNECTED, DeviceState.RECONNECTING, after=mark)
+        with pytest.raises(DeviceNotConnected):
+            m.call("fingerprint", lambda r: r.read_system_parameters())
+        mark = rec.mark()
+        m.demo.replug("fingerprint")
+        rec.wait("fingerprint", DeviceState.CONNECTED, after=mark)
+        assert m.status("idcard").state is DeviceState.CONNECTED  # the other devices were left alone
+    finally:
+        m.shutdown()
+
+
 def test_calls_for_missing_or_stopped_devices_are_clear_errors(desk: Desk, tmp_path: Path) -> None:
     rec = Recorder()
     m = started(fast_config(tmp_path), desk.lister, rec)

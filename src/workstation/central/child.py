@@ -50,7 +50,12 @@ def _serve(folder: str, port: int, conn: Any) -> None:
     central = Central(store, keys)
     server = ServerThread(create_app(central), keys.tls_cert, keys.tls_key,
                           port=port if port and _free(port) else 0).start()
-    conn.send({"url": server.url, "port": server.port, "ca_pem": keys.ca_pem.decode(), "first_run": first_run})
+    try:
+        conn.send({"url": server.url, "port": server.port, "ca_pem": keys.ca_pem.decode(), "first_run": first_run})
+    except OSError:  # the parent quit while this was starting: nobody to serve
+        server.stop()
+        store.close()
+        return
     try:
         while True:
             try:
@@ -132,15 +137,20 @@ class PlatformProcess:
         """Queue tasks (`Central.push_task` keyword arguments) and pre-registrations for the station."""
         self._ask("seed", station_code, tasks, preregs)
 
-    def stop(self) -> None:
-        """Stop the platform and wait for the child (killed after a few seconds)."""
+    def stop(self, wait: float = 10.0) -> None:
+        """Stop the platform: ask it to, wait up to `wait` seconds for the child to end, then end it
+        (terminate, then kill). The desk app quitting passes a short `wait`: its platform is the demo's,
+        whose store (SQLite) survives being stopped mid-write."""
         with self._lock:
             try:
                 self.conn.send(("stop",))
             except (BrokenPipeError, OSError):
                 pass
             self.conn.close()
-        self.process.join(10)
+        self.process.join(wait)
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(2)
         if self.process.is_alive():
             self.process.kill()
             self.process.join(5)

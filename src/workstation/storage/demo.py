@@ -1,7 +1,7 @@
 """Synthetic demo data: residents, properties, rooms and bindings with valid check digits.
 
 Clearly synthetic: every address is in 演示市 (a city that does not exist), every record carries
-the note "演示数据 (synthetic)", and phone numbers use the 170 prefix block. Names are drawn from
+the note "演示数据（虚构）" (demo data, invented), and phone numbers use the 170 prefix block. Names are drawn from
 common surnames and given-name characters, so search behaves as it would on real data.
 
 The bulk path writes with executemany in large transactions and one audit row per call; demo
@@ -224,7 +224,7 @@ def _chunks(
                     phone=f"170{rng.randrange(10**8):08d}",
                     employer=rng.choice(EMPLOYERS),
                     arrival_date=today - timedelta(days=rng.randrange(1, 900)),
-                    notes="演示数据 (synthetic)",
+                    notes="演示数据（虚构）",
                     grid_code=grid,
                     property_id=prop_id,
                     created_by="demo",

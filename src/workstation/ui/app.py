@@ -18,6 +18,7 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from enum import IntEnum
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("workstation.ui.app")
 
 PROCESS_START = time.perf_counter()
+PLATFORM_STOP_WAIT_S = 0.3  # at quit, the demo platform's own stop gets this long before it is ended
 
 
 class Exit(IntEnum):
@@ -158,6 +160,8 @@ class Startup(QObject):
         self.platform: Any = None
         self.passphrase_dialog: Any = None
         self.refusal: QMessageBox | None = None
+        self._closing = threading.Event()  # set when quitting: a device manager starting then is stopped
+        self._started_devices: list[Any] = []
 
     # stage 1: one instance, then unlock on a worker
     def start(self) -> None:
@@ -174,8 +178,8 @@ class Startup(QObject):
             self._refuse(
                 QCoreApplication.translate(
                     "Startup",
-                    "There is no station in {folder} yet. An administrator sets one up with "
-                    "`workstation-admin init`; to try the workstation, start it with `--demo`.",
+                    "There is no station in {folder} yet. An administrator sets one up with the command "
+                    "\"workstation-admin init\"; to try the workstation, start it with \"--demo\".",
                 ).replace("{folder}", str(self.data_dir)),
                 Exit.NO_STATION,
             )
@@ -265,10 +269,17 @@ class Startup(QObject):
     # stage 3: devices and the demo platform, after the window shows
     def _start_background(self) -> None:
         if self.device_factory is not None:
-            factory, data_dir, demo = self.device_factory, self.data_dir, self.demo
-            Op(self, lambda _t: factory(data_dir, demo), lane=Lane.DEVICE, runner=self.runner).on_success(
-                self._on_devices
-            ).start()
+            factory, data_dir, demo, closing = self.device_factory, self.data_dir, self.demo, self._closing
+            started: list[Any] = self._started_devices
+
+            def open_devices(_t: Any) -> Any:
+                manager = factory(data_dir, demo)
+                started.append(manager)
+                if closing.is_set():  # the app quit while the devices were starting: stop them here
+                    manager.shutdown()
+                return manager
+
+            Op(self, open_devices, lane=Lane.DEVICE, runner=self.runner).on_success(self._on_devices).start()
         if self.want_platform and self.station is not None:
             from workstation.ui.demo_platform import start_demo_platform
 
@@ -312,11 +323,14 @@ class Startup(QObject):
             window.close()
             window.deleteLater()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self._closing.set()
         self.runner.shutdown()
         if self.station is not None:
             self.station.devices.shutdown()
+        for manager in self._started_devices:  # started but not attached yet (quit during start-up)
+            manager.shutdown()
         if self.platform is not None:
-            self.platform.stop()
+            self.platform.stop(wait=PLATFORM_STOP_WAIT_S)
             self.platform = None
         if self.station is not None and self.station.is_open:
             self._record_logouts(still_in)
@@ -392,7 +406,23 @@ def run(argv: list[str] | None = None) -> int:
     finally:
         unmark_gui_thread()  # shutting down may close the database from here
         startup.shutdown()
+    if startup.runner.left_busy:
+        _exit_now(rc)
     return rc
+
+
+def _exit_now(rc: int) -> None:
+    """End the process at once. After `Startup.shutdown` (the store closed, the station released, the
+    devices and the demo platform stopped) some background work was still blocked outside the app — a
+    request to a platform that does not answer. The interpreter's own teardown would run beside it (its
+    thread is a daemon) and can crash in Qt's C++ (std::terminate); there is nothing left to save."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(rc)
 
 
 def _quit_on_signals(app: QApplication) -> None:

@@ -80,6 +80,38 @@ PAGES: dict[str, str] = {
 }
 
 
+def warm_up_imports(check: Callable[[], None] = lambda: None) -> None:
+    """Import the modules of the pages and of the registration desk (and pyqtgraph, for the Today
+    page's charts): run on a worker while the login window waits for the operator, so that building a
+    session after login does not first spend a second or more importing (`MainWindow._warm_up`).
+    `check()` runs between modules (a cancelled token raises there: the app is quitting)."""
+    import pkgutil
+
+    from workstation.ui import screens
+
+    for target in PAGES.values():
+        check()
+        module_name = target.partition(":")[0]
+        if importlib.util.find_spec(module_name) is not None:
+            importlib.import_module(module_name)
+    for info in pkgutil.walk_packages(screens.__path__, "workstation.ui.screens."):  # their dialogs too
+        check()
+        importlib.import_module(info.name)
+    for module_name in (
+        "workstation.ui.widgets.charts",
+        # what `wiring.open_desk` imports when a session opens
+        "workstation.storage.areas.biometrics",
+        "workstation.storage.areas.housing",
+        "workstation.storage.areas.residents",
+        "workstation.storage.areas.supervision",
+        "workstation.storage.areas.tasks",
+        "workstation.sync.conflicts",
+        "workstation.sync.preregistrations",
+    ):
+        check()
+        importlib.import_module(module_name)
+
+
 def default_page(ctx: DeskContext, item: NavItem) -> PageBase:
     """The page for a navigation item: the class named in `PAGES`, or a placeholder for a page a later
     part of the desktop app brings (its module is not in this build; checked with `find_spec`, no
@@ -309,6 +341,8 @@ class MainWindow(QMainWindow):
         self.locked = False
         self._sync_enrolled: bool | None = None
         self._sync_times: tuple[Any, Any] = (None, None)  # the store's last sync / last failed try
+        self._warming: Any = None  # the pages' modules being imported on a worker (`_warm_up`)
+        self._pending_login: Actor | None = None
 
         central = QWidget()
         lay = QVBoxLayout(central)
@@ -469,6 +503,32 @@ class MainWindow(QMainWindow):
             self._build_demo_desk()
         self.retranslate()
         self.refresh_sync_state()
+        self._warm_up()
+
+    def _warm_up(self) -> None:
+        """The pages' modules imported on a worker while the operator types (`warm_up_imports`). A login
+        that succeeds meanwhile opens its session when they are in: the GUI thread never imports them
+        while the worker does (no two threads importing the same modules at once)."""
+        try:
+            self._warming = (
+                Op(self, lambda t: warm_up_imports(t.raise_if_cancelled), lane=Lane.NET, runner=self.station.runner)
+                .on_failure(self._warm_up_failed)
+                .on_finished(self._warmed)
+                .start()
+            )
+        except RuntimeError:  # the app is quitting
+            self._warming = None
+
+    @staticmethod
+    def _warm_up_failed(exc: BaseException) -> bool:
+        logger.warning("importing the pages ahead failed (they load at login instead): %r", exc)
+        return True
+
+    def _warmed(self) -> None:
+        self._warming = None
+        actor, self._pending_login = self._pending_login, None
+        if actor is not None:
+            self.login_as(actor)
 
     def retranslate(self) -> None:
         name = self.station.station_name
@@ -582,6 +642,9 @@ class MainWindow(QMainWindow):
     def login_as(self, actor: Actor) -> None:
         """After a successful authentication: continue the locked session of the same operator, or open a
         session for this one (another operator's session stays suspended and hidden)."""
+        if self._warming is not None and not self._warming.done:  # `_warmed` opens it in a moment
+            self._pending_login = actor
+            return
         session = self.sessions.get(actor.username)
         if session is not None and session.ctx.operator.role != actor.role:
             self._close_session(session)

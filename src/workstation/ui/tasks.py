@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import itertools
 import logging
+import queue
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from enum import Enum
@@ -58,13 +60,32 @@ class CancelToken:
     def __init__(self) -> None:
         self._event = threading.Event()
         self._progress: Callable[[int, int | None, str | None], None] | None = None
+        self._aborts: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
 
     @property
     def cancelled(self) -> bool:
         return self._event.is_set()
 
     def cancel(self) -> None:
-        self._event.set()
+        """Ask the work to stop; runs the `on_cancel` callbacks (once), on the calling thread."""
+        with self._lock:
+            first = not self._event.is_set()
+            self._event.set()
+            aborts, self._aborts = self._aborts, []
+        if first:
+            for fn in aborts:
+                _run_abort(fn)
+
+    def on_cancel(self, fn: Callable[[], None]) -> None:
+        """Call `fn()` when the work is cancelled (at once when it already is): for work that blocks where
+        it cannot poll the token — a network request to abort, a device wait to end. `fn` runs on the
+        thread that cancels (the GUI thread, or the app quitting) and must not block."""
+        with self._lock:
+            if not self._event.is_set():
+                self._aborts.append(fn)
+                return
+        _run_abort(fn)
 
     def raise_if_cancelled(self) -> None:
         """Raises `workstation.errors.Cancelled` once `cancel()` was called."""
@@ -156,16 +177,17 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, net_workers: int = 3, device_workers: int = 2) -> None:
         super().__init__(parent)
-        self._pools = {
+        self._pools: dict[Lane, ThreadPoolExecutor | DaemonPool] = {
             Lane.DB: ThreadPoolExecutor(max_workers=1, thread_name_prefix="ui-db"),
-            Lane.NET: ThreadPoolExecutor(max_workers=net_workers, thread_name_prefix="ui-net"),
-            Lane.DEVICE: ThreadPoolExecutor(max_workers=device_workers, thread_name_prefix="ui-device"),
-            Lane.EMULATOR: ThreadPoolExecutor(max_workers=1, thread_name_prefix="ui-emulator"),
+            Lane.NET: DaemonPool(net_workers, "ui-net"),
+            Lane.DEVICE: DaemonPool(device_workers, "ui-device"),
+            Lane.EMULATOR: DaemonPool(1, "ui-emulator"),
         }
         self._gui_thread = threading.get_ident()
         self._ids = itertools.count(1)
         self._running: dict[int, OpHandle] = {}
         self._closed = False
+        self.left_busy: list[Lane] = []  # lanes whose work was still running when `shutdown` returned
         self._deliver.connect(self._run_closure, Qt.ConnectionType.QueuedConnection)
         Runner._current = self
 
@@ -279,17 +301,104 @@ class Runner(QObject):
             except BaseException:  # noqa: S110 - results no longer matter at quit
                 pass
 
+    #: At quit, how long the lanes other than the database's may take to end their cancelled work. Their
+    #: threads are daemons: one still blocked after this (a request to a platform that does not answer)
+    #: does not hold the app's exit. The database lane is always waited for: the store closes after it.
+    SHUTDOWN_WAIT_S = 1.0
+
     def shutdown(self) -> None:
-        """Stop accepting work, cancel and join every lane's threads."""
+        """Stop accepting work, cancel what runs (`CancelToken.on_cancel` aborts what blocks) and join
+        the lanes: the database lane to the end, the others for at most `SHUTDOWN_WAIT_S` together."""
         if self._closed:
             return
         self._closed = True
         self.cancel_all()
         for pool in self._pools.values():
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)
+        self._pools[Lane.DB].shutdown(wait=True)
+        deadline = time.monotonic() + self.SHUTDOWN_WAIT_S
+        for lane, pool in self._pools.items():
+            if isinstance(pool, DaemonPool) and not pool.join(max(0.0, deadline - time.monotonic())):
+                logger.warning("the %s lane was still busy at quit", lane.value)
+                self.left_busy.append(lane)
         self._running.clear()
         if Runner._current is self:
             Runner._current = None
+
+
+class DaemonPool:
+    """A small thread pool of daemon threads (`submit` → Future, `shutdown`, `join(timeout)`): the lanes
+    whose work may block on the outside world (network, devices). Unlike `ThreadPoolExecutor`, whose
+    threads the interpreter joins at exit, a thread still blocked when the app quits does not keep the
+    process alive."""
+
+    def __init__(self, workers: int, name: str) -> None:
+        self._queue: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._threads = [
+            threading.Thread(target=self._work, name=f"{name}_{i}", daemon=True) for i in range(max(1, workers))
+        ]
+        self._closed = False
+        self._lock = threading.Lock()
+        for t in self._threads:
+            t.start()
+
+    def submit(self, fn: Callable[..., T], *args: Any) -> Future[T]:
+        """Run ``fn(*args)`` on a pool thread. Raises RuntimeError after `shutdown`."""
+        future: Future[T] = Future()
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot schedule new work after shutdown")
+            self._queue.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            future, fn, args = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args)
+            except BaseException as exc:
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Take no more work; `cancel_futures`: drop what waits in the queue; `wait`: join the threads."""
+        with self._lock:
+            if not self._closed:
+                self._closed = True
+                if cancel_futures:
+                    while True:
+                        try:
+                            item = self._queue.get_nowait()
+                        except queue.Empty:
+                            break
+                        if item is not None:
+                            item[0].cancel()
+                for _ in self._threads:
+                    self._queue.put(None)
+        if wait:
+            self.join(None)
+
+    def join(self, timeout: float | None) -> bool:
+        """Wait up to `timeout` seconds (None: for ever) for the threads to end; True when they have."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        for t in self._threads:
+            t.join(None if deadline is None else max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() for t in self._threads)
+
+
+def _run_abort(fn: Callable[[], None]) -> None:
+    try:
+        fn()
+    except Exception:  # an abort that fails leaves the work to notice the token itself
+        logger.exception("cancelling background work failed")
 
 
 def _widget_of(obj: QObject | None) -> Any:

@@ -7,7 +7,10 @@
 
 The figures come from `desk.supervision.dashboard()` (frozen `Dashboard`; a part the role may not read
 is None and its chart or tile is hidden). A refresh runs on the DB lane; the GUI thread then only calls
-`setData` on plot items created once, and updates a few labels. It refreshes when the page is shown,
+`setData` on plot items created once, and updates a few labels. The page's frame (welcome, how to
+begin, the work of the day) shows at once after login with "Loading the figures…" where the charts go;
+the charts (pyqtgraph) are built just after, and only for a role that sees some (an administrator's
+page never loads pyqtgraph). It refreshes when the page is shown,
 every `REFRESH_MS` while it is visible, and shortly after any write (every write waits for the platform
 a while, so the backlog moves with each one).
 
@@ -23,19 +26,20 @@ import math
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workstation.devices.manager import DeviceState
+from workstation.domain.permissions import Permission
 from workstation.ui.context import DeskContext, role_label
 from workstation.ui.pages import NavItem, PageBase, visible_nav
-from workstation.ui.widgets.charts import BACKLOG, CONSISTENCY, LINE, Bars, Chart
 from workstation.ui.widgets.status import ROLE_TITLES
+
+if TYPE_CHECKING:
+    from workstation.ui.widgets.charts import Chart
 
 DAYS = 30
 REFRESH_MS = 60_000
@@ -134,34 +138,28 @@ class TodayPage(PageBase):
         self.no_charts.setStyleSheet("color: #5f6368;")
         self.no_charts.setVisible(False)
         lay.addWidget(self.no_charts)
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        self.charts_loading = QLabel()  # where the charts go, until they are built and have figures
+        self.charts_loading.setObjectName("today_charts_loading")
+        self.charts_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.charts_loading.setStyleSheet("color: #5f6368;")
+        lay.addWidget(self.charts_loading, 1)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        lay.addLayout(self.grid, 1)
+        # the charts and their plot items: built once (`_build_charts`), later only setData
         self.charts: dict[str, Chart] = {}
-        for i, name in enumerate(("registrations", "consistency", "feedback", "backlog")):
-            chart = Chart(name, counts=name in ("registrations", "backlog"))
-            chart.setVisible(False)  # until the first figures say what this role sees
-            grid.addWidget(chart, i // 2, i % 2)
-            self.charts[name] = chart
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
-        lay.addLayout(grid, 1)
-
-        # plot items: created once, later only setData
-        self.registrations = self.charts["registrations"].add(Bars())
-        self.consistency = self.charts["consistency"].add(Bars(CONSISTENCY))
-        self.feedback = self.charts["feedback"].add(
-            pg.PlotDataItem(
-                pen=pg.mkPen(LINE, width=2), symbol="o", symbolSize=6, symbolBrush=LINE, symbolPen=None,
-                connect="finite",
-            )
-        )
-        self.backlog = self.charts["backlog"].add(Bars(BACKLOG))
-        self.charts["registrations"].clicked.connect(self._open_day)
-        self.charts["consistency"].clicked.connect(self._open_grid)
-        self.charts["feedback"].clicked.connect(lambda _i: self._open("tasks"))
-        self.charts["backlog"].clicked.connect(lambda _i: self._open("sync"))
+        self.registrations: Any = None
+        self.consistency: Any = None
+        self.feedback: Any = None
+        self.backlog: Any = None
         self._grids: tuple[str, ...] = ()
         self._days: tuple[date, ...] = ()
+        # a role that sees no figure never builds charts; the others build them once the frame is up
+        self.sees_charts = ctx.can(Permission.READ_REPORTS) or ctx.can(Permission.SYNC)
+        self.charts_loading.setVisible(self.sees_charts)
+        self.no_charts.setVisible(not self.sees_charts)  # said at once: no figures to wait for
+        if self.sees_charts:
+            QTimer.singleShot(0, self, self._build_charts)
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
@@ -223,7 +221,48 @@ class TodayPage(PageBase):
             self.tr("The station's figures (registrations, rates, what waits for the platform) are shown to the "
                     "roles that work with residents and reports.")
         )
+        self.charts_loading.setText(self.tr("Loading the figures…"))
+        self._retranslate_charts()
+        if self.dashboard is not None:
+            self._show_texts(self.dashboard)
+        else:
+            self.updated.setText(self.tr("Loading…"))
+        self._show_devices()
+
+    def _build_charts(self) -> None:
+        """The four charts and their plot items (once; pyqtgraph is loaded here, not with the page)."""
+        if self.charts:
+            return
+        import pyqtgraph as pg
+
+        from workstation.ui.widgets.charts import BACKLOG, CONSISTENCY, LINE, Bars, Chart
+
+        for i, name in enumerate(("registrations", "consistency", "feedback", "backlog")):
+            chart = Chart(name, counts=name in ("registrations", "backlog"))
+            chart.setVisible(False)  # until the first figures say what this role sees
+            self.grid.addWidget(chart, i // 2, i % 2)
+            self.charts[name] = chart
+        self.grid.setRowStretch(0, 1)
+        self.grid.setRowStretch(1, 1)
+        self.registrations = self.charts["registrations"].add(Bars())
+        self.consistency = self.charts["consistency"].add(Bars(CONSISTENCY))
+        self.feedback = self.charts["feedback"].add(
+            pg.PlotDataItem(
+                pen=pg.mkPen(LINE, width=2), symbol="o", symbolSize=6, symbolBrush=LINE, symbolPen=None,
+                connect="finite",
+            )
+        )
+        self.backlog = self.charts["backlog"].add(Bars(BACKLOG))
+        self.charts["registrations"].clicked.connect(self._open_day)
+        self.charts["consistency"].clicked.connect(self._open_grid)
+        self.charts["feedback"].clicked.connect(lambda _i: self._open("tasks"))
+        self.charts["backlog"].clicked.connect(lambda _i: self._open("sync"))
+        self._retranslate_charts()
+
+    def _retranslate_charts(self) -> None:
         c = self.charts
+        if not c:
+            return
         c["registrations"].title.setText(self.tr("Registrations per day"))
         c["registrations"].set_axis_labels(self.tr("residents"), self.tr("day"))
         c["consistency"].title.setText(self.tr("Consistency rate per grid (spot checks)"))
@@ -234,11 +273,6 @@ class TodayPage(PageBase):
         c["backlog"].set_axis_labels(self.tr("changes"), self.tr("day"))
         for chart in c.values():
             chart.plot.setToolTip(self.tr("Click a bar or point to open the list behind it"))
-        if self.dashboard is not None:
-            self._show_texts(self.dashboard)
-        else:
-            self.updated.setText(self.tr("Loading…"))
-        self._show_devices()
 
     # ---- refreshing -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -294,11 +328,16 @@ class TodayPage(PageBase):
         t0 = time.perf_counter()
         self.dashboard = d
         self._changes_shown = max(self._changes_shown, self._changes_seen if seen is None else seen)
+        parts = (d.registrations_per_day, d.consistency_by_grid, d.feedback_per_day, d.backlog_per_day)
+        if any(part is not None for part in parts):
+            self._build_charts()
+        self.charts_loading.hide()
         c = self.charts
-        c["registrations"].setVisible(d.registrations_per_day is not None)
-        c["consistency"].setVisible(d.consistency_by_grid is not None)
-        c["feedback"].setVisible(d.feedback_per_day is not None)
-        c["backlog"].setVisible(d.backlog_per_day is not None)
+        if c:
+            c["registrations"].setVisible(d.registrations_per_day is not None)
+            c["consistency"].setVisible(d.consistency_by_grid is not None)
+            c["feedback"].setVisible(d.feedback_per_day is not None)
+            c["backlog"].setVisible(d.backlog_per_day is not None)
         self.no_charts.setVisible(not any(ch.isVisibleTo(self) for ch in c.values()))
         if d.registrations_per_day is not None:
             self._days = tuple(day for day, _n in d.registrations_per_day)
@@ -315,6 +354,8 @@ class TodayPage(PageBase):
                 list(self._grids), every=max(1, math.ceil(len(self._grids) / 14)), y_max=100
             )
         if d.feedback_per_day is not None:
+            import numpy as np
+
             days = tuple(day for day, _r in d.feedback_per_day)
             y = np.array([_percent(r) for _day, r in d.feedback_per_day], dtype=float)
             if np.isfinite(y).any():  # a day without any task received yet has no rate: a gap
@@ -376,7 +417,7 @@ class TodayPage(PageBase):
 
     def _show_backlog_text(self) -> None:
         d = self.dashboard
-        if d is None or d.backlog is None:
+        if d is None or d.backlog is None or "backlog" not in self.charts:
             return
         b = d.backlog
         if self.stale:

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import CancelledError, Future
 from concurrent.futures import ThreadPoolExecutor as _Executor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -59,6 +60,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger("workstation.devices.manager")
 
 T = TypeVar("T")
+CLOSE_WAIT_S = 1.0  # at shutdown, how long a port's thread may take to close its port itself
 StateCallback = Callable[[str, DeviceStatus], None]
 
 _LOST = (DeviceState.DISCONNECTED, DeviceState.RECONNECTING)
@@ -181,6 +183,7 @@ class DeviceManager:
         self._rescan_wanted = False
         self._next_rescan = 0.0
         self._polls: list[_Poll] = []
+        self._listed_only: set[str] = set()  # devices present only while the lister lists them (demo)
         self.probe_attempts = 0  # probes run so far (all ports); for diagnostics
         self._demo: EmulatedDesk | None = None
 
@@ -206,6 +209,10 @@ class DeviceManager:
                       probe_unknown_usb=False)
         manager = cls(cfg, lister=desk.listed_ports, on_state=on_state)
         manager._demo = desk
+        desk.on_change = manager.ports_changed  # a pulled or plugged cable is seen at once
+        # the emulators' ports are there when the desk lists them, as USB adapters are: their names are
+        # never "named" ports kept whatever the listing says (a TCP link's URL would always be)
+        manager._listed_only = {p.device for p in desk.ports.values()}
         for role, port in desk.ports.items():
             manager.assign(role, port, protocol=desk.protocols[role], baud=desk.bauds[role])
         return manager
@@ -369,6 +376,14 @@ class DeviceManager:
                 self._submit_port(conn.port.device, self._release, role, conn.generation)
         self._wake.set()
 
+    def ports_changed(self) -> None:
+        """The system says serial ports came or went (a hotplug notification; the demo desk's cables):
+        list them now rather than at the next `list_interval`. A device whose port appears is connected
+        at once (its backoff does not apply); one whose port left is marked lost. Returns at once."""
+        with self._lock:
+            self._next_list = 0.0
+        self._wake.set()
+
     def reconnect(self, role: str) -> None:
         """The operator's "Reconnect": close the role's connection, if any, and connect again at once (the
         backoff is reset); the ports are listed again and a missing device is searched for now. Returns at
@@ -444,8 +459,12 @@ class DeviceManager:
             workers = list(self._workers.values())
             self._workers.clear()
         for c in conns:
+            # on the port's thread, unless a long call holds it (a capture waiting for a finger): then
+            # from here, which makes that call fail at its next read instead of the app waiting for it
             try:
-                c.worker.submit(c.transport.close).result(timeout=30)
+                c.worker.submit(c.transport.close).result(timeout=CLOSE_WAIT_S)
+            except FutureTimeout:
+                c.transport.close()
             except Exception:
                 logger.exception("closing %s failed", c.port.device)
         for w in workers:
@@ -556,10 +575,11 @@ class DeviceManager:
                 self._discovered.set()
 
     def _named_ports(self) -> list[str]:
-        """Ports the administrator named: extra ports, and assignments remembered by path only."""
+        """Ports the administrator named: extra ports, and assignments remembered by path only (not the
+        demo desk's emulators, which come and go with their cables like USB adapters)."""
         named = list(self.config.extra_ports)
         named += [a.port.device for a in self._store.all().values() if a.port.vid is None]
-        return named
+        return [n for n in named if n not in self._listed_only]
 
     def _missing_roles(self) -> list[str]:
         """Roles without a device that a scan can recognise (MRZ readers are silent: assigned, not scanned for)."""

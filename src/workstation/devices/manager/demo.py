@@ -12,7 +12,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from workstation.devices.emulation import EmulatedDevice, EmulatorServer
@@ -31,6 +31,9 @@ class EmulatedDesk:
     protocols: dict[str, str] = field(default_factory=dict)
     bauds: dict[str, int] = field(default_factory=dict)
     link_dir: str | None = None  # the folder of the ports' stable links (pty links)
+    #: called after a device is unplugged or plugged back in (the manager lists the ports at once, as a
+    #: system's hotplug notification would make it, instead of at its next listing)
+    on_change: Callable[[], None] | None = None
 
     def device(self, role: str) -> EmulatedDevice:
         """The emulator itself, e.g. ``desk.device("idcard").place_card(card)``."""
@@ -46,10 +49,16 @@ class EmulatedDesk:
     def unplug(self, role: str) -> None:
         """Pull the device out as a USB adapter is pulled: its port hangs up and leaves the listing."""
         self.servers[role].hang_up()
+        self._changed()
 
     def replug(self, role: str) -> None:
         """Plug it back in: a new port behind the same name (a no-op while it is plugged in)."""
         self.servers[role].plug_in()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     def stop(self) -> None:
         for server in self.servers.values():

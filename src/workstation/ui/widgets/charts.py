@@ -42,7 +42,20 @@ class Bars(pg.BarGraphItem):  # type: ignore[misc]  # pyqtgraph ships no types
         return np.asarray(self.opts["x"], dtype=float), np.asarray(self.opts["height"], dtype=float)
 
 
-class CountAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph ships no types
+class EdgeAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph ships no types
+    """A y axis whose end labels are drawn ("100" at the top of a rate, "0" at the bottom): with the grid
+    on, pyqtgraph drops a label that reaches past the plot by a pixel; this one may reach `EDGE_PX`."""
+
+    EDGE_PX = 12
+
+    def boundingRect(self) -> Any:
+        rect = super().boundingRect()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -self.EDGE_PX, 0, self.EDGE_PX)
+        return rect
+
+
+class CountAxis(EdgeAxis):
     """A y axis of counts: ticks on whole numbers only (no "0.5 residents")."""
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
@@ -76,7 +89,7 @@ class Chart(QFrame):
         self.summary.setWordWrap(True)
         lay.addWidget(self.title)
         lay.addWidget(self.summary)
-        axes = {"left": CountAxis("left")} if counts else None
+        axes = {"left": CountAxis("left") if counts else EdgeAxis("left")}
         self.plot = pg.PlotWidget(background="w", axisItems=axes)
         self.plot.setObjectName(f"chart_{name}_plot")
         self.plot.setMinimumHeight(150)
@@ -97,7 +110,7 @@ class Chart(QFrame):
         item.getAxis("left").setWidth(48)
         # the newest day's label sits under the last bar and reaches past the axis: room for it on the right
         item.getAxis("bottom").setStyle(hideOverlappingLabels=24)
-        item.layout.setContentsMargins(2, 2, 22, 2)
+        item.layout.setContentsMargins(2, EdgeAxis.EDGE_PX, 22, 2)  # room above the top label
         lay.addWidget(self.plot, 1)
         self.empty = pg.TextItem(anchor=(0.5, 0.5), color=MUTED)
         self.empty.setFont(font)

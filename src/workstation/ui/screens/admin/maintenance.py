@@ -221,7 +221,7 @@ class MaintenanceTab(QWidget):
         self.backup_note.say(
             self.tr(
                 "Backup written to {folder}. Keep it with the recovery passphrase; restoring is done with "
-                "`workstation-admin restore`."
+                "the command \"workstation-admin restore\"."
             ).replace("{folder}", self.folder.text().strip()),
             "info",
         )

@@ -579,6 +579,7 @@ class FingerprintDialog(QDialog):
         # calls no failure handler): a restart with another finger waits for that
         op.on_success(self._on_done).on_failure(self._on_failed).on_finished(self._on_finished)
         self._handle = op.start()
+        self._handle.token.on_cancel(cancel.set)  # the app quitting cancels it too: the wait ends at once
 
     def _stop(self) -> None:
         if self._cancel is not None:
