@@ -2951,8 +2951,8 @@
         <translation>重试</translation>
     </message>
     <message>
-        <source>another sync is still running; try again in a moment.</source>
-        <translation>另一次同步仍在进行，请稍后再试。</translation>
+        <source>Waiting for the sync under way to finish…</source>
+        <translation>正在等待进行中的同步结束……</translation>
     </message>
     <message>
         <source>records waiting for your decision on a sync conflict (Sync page): {n}.</source>

@@ -175,3 +175,21 @@ def test_f5_during_a_background_sync_runs_right_after_it(qtbot, main_window, enr
     assert page.sync_now() is None  # the background step runs: this one follows it
     qtbot.waitUntil(lambda: page.last_result is not None and not page.syncing, timeout=30_000)
     assert win.message_bar.label.text().startswith("Sync done: ")
+
+
+def test_sync_then_logout_during_a_background_sync_waits_for_it_then_runs(qtbot, main_window, enrolled):
+    win = main_window
+    window_login(qtbot, win, Role.OFFICER)
+    _add_property(win.ctx)
+    win.logout()
+    dlg = _dialog(qtbot, win)
+    page = win.session.pages["sync"]
+    page.background_sync()  # the minute's background step starts just before the click
+    assert page._background_handle is not None and not page._background_handle.done
+    seen: list[str] = []
+    dlg.outcome_shown.connect(seen.append)
+    qtbot.mouseClick(dlg.sync_button, Qt.MouseButton.LeftButton)
+    assert dlg.error.isHidden()  # not "another sync is running": it waits for it
+    qtbot.waitUntil(lambda: win.session is None, timeout=30_000)
+    assert seen and seen[0].startswith("Sync done: ")
+    assert sc.status(win.station.db).unacknowledged_records == 0

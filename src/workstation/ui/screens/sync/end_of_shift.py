@@ -27,6 +27,7 @@ from workstation.ui.screens.sync.errors_text import plain_sync_error
 from workstation.ui.tasks import OpHandle
 
 _DONE_ATTR = "_end_of_shift_confirmed"
+WAIT_RETRY_MS = 200  # while a background sync runs, "sync now" tries again this often
 
 
 def kind_label(record_type: str, n: int) -> str:
@@ -193,8 +194,14 @@ class EndOfShiftDialog(QDialog):
             on_failed=self._on_failed,
             on_finished=self._on_finished,
         )
-        if handle is None:
-            self._show_error(self.tr("another sync is still running; try again in a moment."))
+        if handle is None:  # a background sync is under way: this one starts as soon as it has ended
+            QTimer.singleShot(WAIT_RETRY_MS, self, self._retry)
+            self.progress.setRange(0, 0)
+            self.progress.show()
+            self.state.setText(self.tr("Waiting for the sync under way to finish…"))
+            self.state.show()
+            for b in (self.sync_button, self.leave_button):
+                b.setEnabled(False)
             return
         self._handle = handle
         self.result_ = None
@@ -205,6 +212,10 @@ class EndOfShiftDialog(QDialog):
             b.setEnabled(False)
         self._texts()
         self.adjustSize()
+
+    def _retry(self) -> None:
+        if self.isVisible():  # not after "stay logged in"
+            self.sync_first()
 
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
