@@ -205,10 +205,6 @@
         <translation>已检测</translation>
     </message>
     <message>
-        <source>child under the age for fingerprints</source>
-        <translation>未到采集指纹年龄的儿童</translation>
-    </message>
-    <message>
         <source>confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -265,11 +261,6 @@
         <translation>在 {url} 注册被拒绝：不是管理员</translation>
     </message>
     <message>
-        <source>finger injured or missing</source>
-        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
-        <translation>手指受伤或缺失</translation>
-    </message>
-    <message>
         <source>finger position {position}, quality {quality}</source>
         <translation>手指位置 {position}，质量 {quality}</translation>
     </message>
@@ -280,10 +271,6 @@
     <message>
         <source>fingerprint policy: {value}</source>
         <translation>指纹策略：{value}</translation>
-    </message>
-    <message>
-        <source>fingerprint scanner unavailable</source>
-        <translation>指纹仪不可用</translation>
     </message>
     <message>
         <source>first</source>
@@ -402,10 +389,6 @@
         <translation>账号不存在或已停用</translation>
     </message>
     <message>
-        <source>no usable finger</source>
-        <translation>没有可用的手指</translation>
-    </message>
-    <message>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -454,10 +437,6 @@
     <message>
         <source>order: {value}</source>
         <translation>排序：{value}</translation>
-    </message>
-    <message>
-        <source>other reason</source>
-        <translation>其他原因</translation>
     </message>
     <message>
         <source>ours, version {version}, was based on version {base}</source>
@@ -574,6 +553,7 @@
     </message>
     <message>
         <source>required</source>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
         <translation>必须</translation>
     </message>
     <message>
@@ -725,10 +705,6 @@
     <message>
         <source>the passport reader</source>
         <translation>护照阅读器</translation>
-    </message>
-    <message>
-        <source>the person refused</source>
-        <translation>本人拒绝</translation>
     </message>
     <message>
         <source>the platform has version {version}</source>

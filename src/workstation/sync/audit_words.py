@@ -34,6 +34,7 @@ from workstation.domain.documents import VALIDITY_LABELS, document_type_label
 from workstation.domain.enums import DocumentValidity, Role
 from workstation.domain.permissions import ROLE_LABELS
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, Message, Text, catalogue, render
+from workstation.storage.areas.biometrics import SKIP_REASONS
 from workstation.storage.labels import table_label
 from workstation.storage.vault import backend_label
 
@@ -223,15 +224,9 @@ DETAIL_VALUES: dict[str, Text] = {
 
 #: values worth words under one key only (the codes are too short to translate everywhere): key → value → words.
 KEYED_VALUES: dict[str, dict[str, Text]] = {
-    # fingerprint.skip: the reason codes (FingerprintSkipReason) and the station's fingerprint policy
-    "reason": {
-        "finger_injured": QT_TRANSLATE_NOOP("AuditDetails", "finger injured or missing"),
-        "no_usable_finger": QT_TRANSLATE_NOOP("AuditDetails", "no usable finger"),
-        "device_unavailable": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint scanner unavailable"),
-        "too_young": QT_TRANSLATE_NOOP("AuditDetails", "child under the age for fingerprints"),
-        "refused": QT_TRANSLATE_NOOP("AuditDetails", "the person refused"),
-        "other": QT_TRANSLATE_NOOP("AuditDetails", "other reason"),
-    },
+    # fingerprint.skip: the reason codes in the words the desk offered them in (the biometrics area's
+    # `SKIP_REASONS`), and the station's fingerprint policy
+    "reason": {reason.value: words for reason, words in SKIP_REASONS.items()},
     "policy": {
         "required": QT_TRANSLATE_NOOP("AuditDetails", "required"),
         "optional": QT_TRANSLATE_NOOP("AuditDetails", "optional"),
