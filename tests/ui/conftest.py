@@ -177,6 +177,33 @@ def authenticate(db: Any, role: Role) -> Actor:
     return operators.authenticate(db, user, password_of(user))
 
 
+
+#: the test station's code (`helpers.make_station`)
+STATION = "440305001"
+
+
+@pytest.fixture
+def central(tmp_path: Path) -> Iterator[Any]:
+    """A reference platform on loopback (SQLite store), closed after the test."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
+    from platform_helpers import make_platform
+
+    p = make_platform(tmp_path / "central", "sqlite")
+    yield p
+    p.close()
+
+
+@pytest.fixture
+def enrolled(ui_station: Any, central: Any) -> Any:
+    """The test station enrolled with `central` (its admin's one-time code); returns the platform."""
+    from workstation.sync import client as sc
+
+    code = central.central.enroll_code(STATION)
+    sc.enroll(ui_station.db, central.url, code, STATION, central.ca_pem, actor=authenticate(ui_station.db, Role.ADMIN))
+    return central
+
 @pytest.fixture
 def login(ui_station: Any) -> Callable[[Role], Any]:
     """`login(Role.OFFICER)` → a `DeskContext` for that role's operator."""

@@ -356,12 +356,6 @@ def test_a_role_without_the_permission_does_not_see_the_page_and_the_core_refuse
 
 
 # ---- enrollment -------------------------------------------------------------------------------------------
-@pytest.fixture
-def central(tmp_path):
-    p = make_platform(tmp_path / "central", "sqlite")
-    yield p
-    p.close()
-
 
 def platform_devices(central) -> int:
     from workstation.central.store import Device

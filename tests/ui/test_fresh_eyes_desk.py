@@ -18,9 +18,8 @@ from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from platform_helpers import make_platform
 
-from conftest import authenticate, window_login
+from conftest import window_login
 from workstation.domain.enums import FingerPosition, FingerprintSkipReason, Role
 from workstation.storage.schema import Fingerprint, IdentityDocumentRow
 
@@ -38,18 +37,6 @@ def _close_dialogs() -> Any:
             w.done(0)
     QApplication.processEvents()
 
-
-@pytest.fixture
-def enrolled(ui_station: Any, tmp_path: Path) -> Any:
-    """The station enrolled with a reference platform on loopback (the status bar counts what waits)."""
-    from workstation.sync import client as sc
-
-    central = make_platform(tmp_path / "central", "sqlite")
-    code = central.central.enroll_code("440305001")
-    sc.enroll(ui_station.db, central.url, code, "440305001", central.ca_pem,
-              actor=authenticate(ui_station.db, Role.ADMIN))
-    yield central
-    central.close()
 
 
 def click(widget: QWidget) -> None:

@@ -461,14 +461,6 @@ def test_monthly_round_lists_the_unchecked_and_prints(qtbot, ctx, town, tmp_path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
 
-@pytest.fixture
-def central(tmp_path):
-    from platform_helpers import make_platform
-
-    p = make_platform(tmp_path / "central", "sqlite")
-    yield p
-    p.close()
-
 
 def test_the_rate_reaches_the_platform_on_sync(qtbot, ctx, ui_station, town, central):
     from workstation.central.store import Record

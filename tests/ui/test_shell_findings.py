@@ -7,14 +7,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from platform_helpers import make_platform
 
-from conftest import authenticate, password_of, window_login
+from conftest import password_of, window_login
 from workstation.domain.enums import Role
 from workstation.ui.pages import visible_nav
 
@@ -47,17 +45,6 @@ def sync_count(win) -> int | None:
         return None
     return int(text.split("⇅", 1)[1].split()[0])
 
-
-@pytest.fixture
-def enrolled(ui_station, tmp_path):
-    from workstation.sync import client as sc
-
-    central = make_platform(tmp_path / "central", "sqlite")
-    code = central.central.enroll_code("440305001")
-    sc.enroll(ui_station.db, central.url, code, "440305001", central.ca_pem,
-              actor=authenticate(ui_station.db, Role.ADMIN))
-    yield central
-    central.close()
 
 
 def test_status_bar_count_follows_a_write_and_says_change_for_one(main_window, qtbot, enrolled):

@@ -10,14 +10,12 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
-from platform_helpers import make_platform
 
-from conftest import authenticate, window_login
+from conftest import window_login
 from workstation.domain.enums import Role
 from workstation.storage import settings
 from workstation.storage.schema import utcnow
@@ -28,18 +26,6 @@ from workstation.ui.screens.sync import EndOfShiftDialog, SyncPage
 STATION = "440305001"
 
 
-@pytest.fixture
-def central(tmp_path):
-    p = make_platform(tmp_path / "central", "sqlite")
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def enrolled(ui_station, central):
-    code = central.central.enroll_code(STATION)
-    sc.enroll(ui_station.db, central.url, code, STATION, central.ca_pem, actor=authenticate(ui_station.db, Role.ADMIN))
-    return central
 
 
 def _dialog(qtbot, win) -> EndOfShiftDialog:

@@ -20,9 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from desk_fixtures import card
-from platform_helpers import make_platform
 
-from conftest import authenticate, window_login
+from conftest import window_login
 from workstation.central.store import Record
 from workstation.domain.enums import Role, TaskStatus
 from workstation.storage import metrics
@@ -38,18 +37,6 @@ TODAY = date(2026, 11, 25)  # a Wednesday: this week is 23–29 November
 CARD_NUMBER = "11010519491231002X"  # resources/scenarios/cards/resident_id.json
 
 
-@pytest.fixture
-def central(tmp_path):
-    p = make_platform(tmp_path / "central", "sqlite")
-    yield p
-    p.close()
-
-
-@pytest.fixture
-def enrolled(ui_station, central):
-    code = central.central.enroll_code(STATION)
-    sc.enroll(ui_station.db, central.url, code, STATION, central.ca_pem, actor=authenticate(ui_station.db, Role.ADMIN))
-    return central
 
 
 def downlink(db) -> int:
