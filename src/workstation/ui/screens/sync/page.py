@@ -336,9 +336,7 @@ class SyncPage(PageBase):
         if not win.isVisible() or getattr(win, "ctx", self.ctx) is not self.ctx or not self.ctx.can(Permission.SYNC):
             return
         if ov is not None and (not ov.enrolled or ov.device_status == "revoked"):
-            return
-        if ov is None and not data.enrolled(self.ctx.db):
-            return
+            return  # (with no overview yet, the step itself checks the enrollment off the GUI thread)
         self._background_handle = run.start_background(
             self.ctx, self, self._after_background, on_received=self._on_received
         )

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from workstation.storage.db import Database
 from workstation.sync.client import SendResult, SyncClient
 from workstation.ui.context import DeskContext
+from workstation.ui.screens.sync import data
 from workstation.ui.tasks import CancelToken, Lane, Op, OpHandle
 
 
@@ -143,6 +144,8 @@ def start_background(
     station = ctx.station
 
     def work(_token: CancelToken) -> tuple[bool, SendResult | None]:
+        if not data.enrolled(db):  # not enrolled or revoked: nothing to do (read here, off the GUI thread)
+            return _was_reachable, None
         client = client_factory(db)
         outcome: list[SendResult | None] = []
         try:
