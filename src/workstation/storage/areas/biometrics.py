@@ -40,7 +40,7 @@ from workstation.domain.enums import FingerPosition, FingerprintSkipReason
 from workstation.domain.permissions import Permission
 from workstation.domain.validation import Problems
 from workstation.errors import Problem, UserFacingError
-from workstation.i18n import QT_TRANSLATE_NOOP
+from workstation.i18n import QT_TRANSLATE_NOOP, Text
 from workstation.storage import operators, settings
 from workstation.storage.areas.base import Area, Changes, Transaction, raise_problems
 from workstation.storage.operators import Actor
@@ -52,7 +52,7 @@ SKIP_ACTION = "fingerprint.skip"
 SKIP_PURPOSE = "registration without a fingerprint"
 NOTE_LIMIT = 200  # characters of the words given with a reason
 #: Each reason in the operator's words (the "fingerprint" context).
-SKIP_REASONS: dict[FingerprintSkipReason, str] = {
+SKIP_REASONS: dict[FingerprintSkipReason, Text] = {
     FingerprintSkipReason.FINGER_INJURED: QT_TRANSLATE_NOOP("fingerprint", "finger injured or missing"),
     FingerprintSkipReason.NO_USABLE_FINGER: QT_TRANSLATE_NOOP(
         "fingerprint", "no usable finger (ridges worn or damaged)"
