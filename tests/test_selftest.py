@@ -51,3 +51,21 @@ def test_core_checks_pass_from_source():
     results = selftest.run_core_checks()
     assert [r.name for r in results] == [name for name, _ in selftest.CORE_CHECKS]
     assert all(r.ok for r in results), [r for r in results if not r.ok]
+
+
+def test_the_self_test_ignores_the_same_offscreen_noise_as_the_ui_tests():
+    """The frozen self-test runs offscreen like the UI tests: what pyproject's `qt_log_ignore` lets pass
+    as the offscreen platform's noise (a tool window or popup raising itself, size hints, keyboard
+    grabs) must not fail the self-test either — the demo desk's tool window made the packaged self-test
+    fail on "This plugin does not support raise()" while the UI tests ignored it."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    ignored = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = [p for p in ignored["tool"]["pytest"]["ini_options"]["qt_log_ignore"] if "plugin does not support" in p]
+    assert patterns
+    from workstation.ui.selftest import OFFSCREEN_NOISE
+
+    for pattern in patterns:
+        assert any(re.fullmatch(pattern, noise) for noise in OFFSCREEN_NOISE), pattern
