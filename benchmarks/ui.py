@@ -139,86 +139,63 @@ def build(pristine: Path, n: int, sync_records: int = SYNC_RECORDS) -> None:
     print(f"  built in {time.perf_counter() - t:.0f} s", flush=True)
 
 
-def prepare(
-    keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_RECORDS, audit_events: int = 0
-) -> Path:
-    """The station folder of this run: a fresh copy of the pristine store (built when missing)."""
-    pristine = (keep or scratch) / f"pristine-{n}-{sync_records}"
+def _top_up(pristine: Path, marker_name: str, grow) -> None:
+    """Run `grow(db)` on the pristine store once (a marker file says it was done), then checkpoint."""
+    marker = pristine / marker_name
+    if marker.exists():
+        return
+    from keyring.backends import fail
+
+    from workstation.storage import station
+
+    db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
+                              backend=fail.Keyring())
+    try:
+        grow(db)
+        conn = db.raw_connection()
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+    finally:
+        db.close()
+    marker.write_text("ok")
+
+
+def build_pristine(pristine: Path, n: int, sync_records: int = SYNC_RECORDS, audit_events: int = 0) -> None:
+    """The pristine store: built when missing, then topped up with what the phases need (each once)."""
     if not (pristine / COMPLETE_FILE).exists():
         if pristine.exists():
             shutil.rmtree(pristine)
         print(f"building a station of {n} residents in {pristine} (once with --keep)", flush=True)
         build(pristine, n, sync_records)
-    marker = pristine / f"audit-events-{audit_events}"
-    if audit_events and not marker.exists():  # topped up once per pristine store (a few minutes at 1 M)
-        from keyring.backends import fail
+    if audit_events:  # a few minutes at 1 M
+        _top_up(pristine, f"audit-events-{audit_events}", lambda db: grow_audit_trail(db, audit_events))
+    _top_up(pristine, f"properties-{PROPERTIES}", lambda db: grow_properties(db, PROPERTIES))
+    # staff-recorded bindings and declarations for late_list_ms
+    _top_up(pristine, f"late-bindings-{LATE_BINDINGS}", lambda db: grow_late_bindings(db, LATE_BINDINGS))
+    # the undeclared tenth made overdue (stores built before this step too)
+    _top_up(pristine, "late-bindings-overdue", make_undeclared_overdue)
+    # spot checks, tasks and outbox history for the Today charts
+    _top_up(pristine, "dashboard-figures", seed_dashboard)
 
-        from workstation.storage import station
 
-        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
-                                  backend=fail.Keyring())
-        grow_audit_trail(db, audit_events)
-        conn = db.raw_connection()
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        db.close()
-        marker.write_text("ok")
-    marker = pristine / f"properties-{PROPERTIES}"
-    if not marker.exists():  # added once per pristine store
-        from keyring.backends import fail
+def prepare(
+    keep: Path | None, n: int, scratch: Path, sync_records: int = SYNC_RECORDS, audit_events: int = 0
+) -> Path:
+    """The station folder of this run: a fresh copy of the pristine store.
 
-        from workstation.storage import station
+    Building and topping up the pristine store runs in a child process, so that this process's
+    memory (`rss_mb`) and its collector's objects are the app's alone, on a first run as on later ones.
+    """
+    import multiprocessing
 
-        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
-                                  backend=fail.Keyring())
-        grow_properties(db, PROPERTIES)
-        conn = db.raw_connection()
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        db.close()
-        marker.write_text("ok")
-    marker = pristine / f"late-bindings-{LATE_BINDINGS}"
-    if not marker.exists():  # staff-recorded bindings and declarations for late_list_ms, once per store
-        from keyring.backends import fail
-
-        from workstation.storage import station
-
-        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
-                                  backend=fail.Keyring())
-        grow_late_bindings(db, LATE_BINDINGS)
-        conn = db.raw_connection()
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        db.close()
-        marker.write_text("ok")
-    marker = pristine / "late-bindings-overdue"
-    if not marker.exists():  # the undeclared tenth made overdue (stores built before this step too)
-        from keyring.backends import fail
-
-        from workstation.storage import station
-
-        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
-                                  backend=fail.Keyring())
-        make_undeclared_overdue(db)
-        conn = db.raw_connection()
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        db.close()
-        marker.write_text("ok")
-    marker = pristine / "dashboard-figures"
-    if not marker.exists():  # spot checks, tasks and outbox history for the Today charts, once per store
-        from keyring.backends import fail
-
-        from workstation.storage import station
-
-        db, _how = station.unlock(pristine, passphrase=(pristine / PASSPHRASE_FILE).read_text(),
-                                  backend=fail.Keyring())
-        seed_dashboard(db)
-        conn = db.raw_connection()
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        conn.close()
-        db.close()
-        marker.write_text("ok")
+    pristine = (keep or scratch) / f"pristine-{n}-{sync_records}"
+    child = multiprocessing.get_context("spawn").Process(
+        target=build_pristine, args=(pristine, n, sync_records, audit_events)
+    )
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise SystemExit(f"building the benchmark store failed (exit code {child.exitcode})")
     run = scratch / "station"
     if run.exists():
         shutil.rmtree(run)
