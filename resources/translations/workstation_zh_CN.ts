@@ -3644,6 +3644,10 @@
         <translation>本页说明(&amp;W)</translation>
     </message>
     <message>
+        <source>({n} for a conflict decision)</source>
+        <translation>（其中 {n} 条待处理冲突）</translation>
+    </message>
+    <message>
         <source>A short explanation of the page in front of you</source>
         <translation>当前页面的简要说明</translation>
     </message>
@@ -6079,6 +6083,10 @@
         <translation>无需导出：没有待上传的修改。</translation>
     </message>
     <message>
+        <source>Of these, waiting for your decision on a sync conflict (below), not for a sync: {n}. They do not count toward the limits that block new registrations.</source>
+        <translation>其中等待您处理同步冲突（见下方）、同步不会发送的：{n} 条。这些变更不计入冻结新登记的限额。</translation>
+    </message>
+    <message>
         <source>Offline transfer (no network)</source>
         <translation>离线传输（无网络时）</translation>
     </message>
@@ -6597,6 +6605,10 @@
     <message>
         <source>%1 waiting now, the oldest for %2</source>
         <translation>当前 %1 条待上传，最早的已等待 %2</translation>
+    </message>
+    <message>
+        <source>(%1 for a conflict decision)</source>
+        <translation>（其中 %1 条待处理冲突）</translation>
     </message>
     <message>
         <source>(%1 overdue)</source>
@@ -10139,12 +10151,13 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>新登记已暂停：{reasons}</translation>
     </message>
     <message>
-        <source>No such open conflict.</source>
-        <translation>没有该冲突。</translation>
-    </message>
-    <message>
         <source>No such pending pre-registration.</source>
         <translation>没有该待确认的网上备案。</translation>
+    </message>
+    <message>
+        <source>Not counted: {count} changes that wait for a decision on a sync conflict, not for a sync (decide them on the Sync page).</source>
+        <extracomment>The changes the rule leaves out, said beside its state ({count}: `Backlog.for_decision`).</extracomment>
+        <translation>未计入：{count} 条修改在等待处理同步冲突，而不是等待同步（请在“同步”页处理）。</translation>
     </message>
     <message>
         <source>Not sent: {error}. It will be retried automatically.</source>
@@ -10440,8 +10453,16 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>  #{seq} {state}：{count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
     </message>
     <message>
+        <source>  of which a sync sends: {count} (oldest {oldest})</source>
+        <translation>  其中同步会发送的：{count}（最早 {oldest}）</translation>
+    </message>
+    <message>
         <source>  of which not yet in a batch: {count}</source>
         <translation>  其中尚未打包成批次：{count}</translation>
+    </message>
+    <message>
+        <source>  of which waiting for a decision on a sync conflict, not for a sync: {count}</source>
+        <translation>  其中等待处理同步冲突、而非等待同步的：{count}</translation>
     </message>
     <message>
         <source>Batches: {batches}</source>

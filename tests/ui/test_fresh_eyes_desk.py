@@ -334,7 +334,7 @@ def test_a_saved_registration_is_confirmed_and_today_never_contradicts_the_statu
     bar = main_window.message_bar
     assert bar.isVisible() and bar.label.text() == "Registered 张三."
     with main_window.station.db.read() as s:
-        waiting = outbox.backlog(s)[0]
+        waiting = outbox.backlog(s).records
     assert said_at_change, "no change was announced"
 
     def counts(text: str) -> list[int]:

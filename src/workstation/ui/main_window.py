@@ -930,6 +930,7 @@ class MainWindow(QMainWindow):
         st, outlook = result if isinstance(result, tuple) else (result, None)
         self._sync_enrolled = bool(st.enrolled)
         self._sync_waiting = int(st.unacknowledged_records)
+        self._sync_for_decision = int(st.held_records + st.refused_records)  # of those: not for a sync
         self._sync_times = (st.last_synced_at, st.last_failed_at)
         self._freeze_outlook = outlook
         self._render_sync_state()
@@ -942,6 +943,9 @@ class MainWindow(QMainWindow):
         else:
             waiting = int(getattr(self, "_sync_waiting", 0))
             text = self.tr("⇅ %n change(s) waiting", "", waiting)
+            for_decision = int(getattr(self, "_sync_for_decision", 0))
+            if for_decision:  # apart: a sync does not send them, the freeze rule does not count them
+                text += " " + self.tr("({n} for a conflict decision)").replace("{n}", str(for_decision))
             last = _last_sync_text(*self._sync_times)
             if last:
                 text += " · " + last
