@@ -9633,6 +9633,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sim</name>
     <message>
+        <source>Already plugged in: {devices}.</source>
+        <translation>原已插上：{devices}。</translation>
+    </message>
+    <message>
+        <source>Already unplugged: {devices}.</source>
+        <translation>原已拔出：{devices}。</translation>
+    </message>
+    <message>
         <source>CARD</source>
         <translation>证件</translation>
     </message>
@@ -9641,8 +9649,16 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>主机</translation>
     </message>
     <message>
+        <source>No device “{device}” here. Name one of: {known}.</source>
+        <translation>这里没有设备“{device}”。请指明其中之一：{known}。</translation>
+    </message>
+    <message>
         <source>P</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>Plugged back in: {devices}.</source>
+        <translation>已重新插上：{devices}。</translation>
     </message>
     <message>
         <source>SECONDS</source>
@@ -9655,6 +9671,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>The emulators could not start: {reason}</source>
         <translation>模拟设备无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>Unplugged (as if the cable were pulled): {devices}. Type “replug” to plug back in.</source>
+        <extracomment>what `plug` did, told on standard error (the devices by name: &quot;ID card reader, passport reader&quot;)</extracomment>
+        <translation>已拔出（如同拔掉连接线）：{devices}。输入“replug”重新插上。</translation>
     </message>
     <message>
         <source>address to listen on with --tcp (default 127.0.0.1)</source>
@@ -9711,6 +9732,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>seconds before each reply (0–60)</source>
         <translation>每次应答前等待的秒数（0–60）</translation>
+    </message>
+    <message>
+        <source>“{role}” ({name})</source>
+        <extracomment>a device in `NO_SUCH_DEVICE`&apos;s list: the word to type, and what it is</extracomment>
+        <translation>“{role}”（{name}）</translation>
     </message>
 </context>
 <context>
