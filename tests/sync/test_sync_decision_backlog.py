@@ -59,7 +59,7 @@ def test_changes_waiting_for_a_decision_do_not_freeze_registration(platform, sta
     st = station
     enroll(platform, st)
     client = sc.SyncClient(st.db)
-    svc, pid = _conflict_with_held_edits(platform, st, client, held=2)
+    svc, _pid = _conflict_with_held_edits(platform, st, client, held=2)
     with st.db.write() as s:  # strict limits: any change a sync could send, or any change a day old, freezes
         settings.set(s, freeze.COUNT_KEY, 0)
         settings.set(s, freeze.AGE_KEY, 24)
@@ -81,7 +81,7 @@ def test_changes_waiting_for_a_decision_do_not_freeze_registration(platform, sta
     assert (status_now.unacknowledged_records, status_now.sendable_records) == (3, 0)
     assert (status_now.held_records, status_now.refused_records, status_now.unbatched_records) == (2, 1, 0)
 
-    (fresh,) = add_properties(svc, 1)  # a change a sync sends: that one counts, young as it is
+    add_properties(svc, 1)  # a change a sync sends: that one counts, young as it is
     status, outlook = _freeze(st)
     assert status.frozen and outlook.waiting == 1 and outlook.for_decision == 3
     assert len(status.reasons) == 1 and "1 changes are waiting to sync (limit 0)" in status.reasons[0]

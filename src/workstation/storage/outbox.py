@@ -335,7 +335,7 @@ def backlog(session: Session) -> Backlog:
         )
     ).one()
     held, refused = int(held), int(refused)
-    sendable_oldest = oldest
+    sendable_oldest: datetime | None = oldest
     if held or refused:  # the oldest change a sync sends: walk the backlog's index from its oldest
         sendable_oldest = session.scalar(
             select(OutboxEntry.created_at)

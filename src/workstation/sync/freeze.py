@@ -60,6 +60,7 @@ class FreezeStatus:
     def explain(self) -> str:
         """The state in one marked text (``str`` is English; render it for the operator), with the changes
         waiting for a conflict decision named apart when there are any."""
+        text: str
         if not self.reasons:
             text = QT_TRANSLATE_NOOP("sync", "Registration is open: unsynced work is within the platform's limits.")
         elif self.frozen:
