@@ -9966,6 +9966,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>显示名称不能包含控制字符（{shown}）</translation>
     </message>
     <message>
+        <source>a fingerprint was both taken and skipped: keep one or the other</source>
+        <translation>指纹不能既已采集又已跳过：请只保留其中一项</translation>
+    </message>
+    <message>
         <source>a password has at most {max_password} characters</source>
         <translation>密码最多 {max_password} 个字符</translation>
     </message>
@@ -10073,6 +10077,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>name is required</source>
         <translation>必须填写姓名</translation>
+    </message>
+    <message>
+        <source>no such finger position</source>
+        <translation>没有这个手指位置</translation>
     </message>
     <message>
         <source>no template was captured</source>
