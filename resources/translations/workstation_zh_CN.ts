@@ -2921,9 +2921,19 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
 </context>
 <context>
     <name>EndOfShiftDialog</name>
+    <message numerus="yes">
+        <source>%n of them [waits|wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only after you decide. The others are sent at the next sync from this desk. Nothing is lost.</source>
+        <translation>
+            <numerusform>其中 %n 条等待您处理同步冲突（见“同步”页），处理之后才会发送；其余的下次在本机同步时会自动上传。不会丢失。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Close anyway</source>
         <translation>仍然关闭</translation>
+    </message>
+    <message>
+        <source>Close the workstation</source>
+        <translation>关闭工作站</translation>
     </message>
     <message>
         <source>Close without syncing</source>
@@ -2936,6 +2946,10 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>End of shift: sync conflicts wait for your decision</source>
+        <translation>收班：同步冲突等待您处理</translation>
     </message>
     <message>
         <source>End of shift: sync first?</source>
@@ -2958,6 +2972,10 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <translation>继续工作</translation>
     </message>
     <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
         <source>Log out anyway</source>
         <translation>仍然退出登录</translation>
     </message>
@@ -2974,10 +2992,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <translation>
             <numerusform>有 %n 条记录尚未上传到中心平台</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: {n}.</source>
-        <translation>其中等待您处理同步冲突（见“同步”页）、同步不会发送的记录：{n} 条。</translation>
     </message>
     <message>
         <source>Sending the waiting changes to the central platform and fetching its updates…</source>
@@ -3015,9 +3029,11 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <source>Waiting for the sync under way to finish…</source>
         <translation>正在等待进行中的同步结束……</translation>
     </message>
-    <message>
-        <source>records waiting for your decision on a sync conflict (Sync page): {n}.</source>
-        <translation>等待您处理同步冲突（见“同步”页）的记录：{n} 条。</translation>
+    <message numerus="yes">
+        <source>[It waits|They wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only after you decide. Nothing is lost.</source>
+        <translation>
+            <numerusform>这些记录等待您处理同步冲突（见“同步”页），处理之后才会发送。不会丢失。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9962,6 +9978,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>显示名称不能包含控制字符（{shown}）</translation>
     </message>
     <message>
+        <source>a fingerprint was both taken and skipped: keep one or the other</source>
+        <translation>指纹不能既已采集又已跳过：请只保留其中一项</translation>
+    </message>
+    <message>
         <source>a password has at most {max_password} characters</source>
         <translation>密码最多 {max_password} 个字符</translation>
     </message>
@@ -10069,6 +10089,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>name is required</source>
         <translation>必须填写姓名</translation>
+    </message>
+    <message>
+        <source>no such finger position</source>
+        <translation>没有这个手指位置</translation>
     </message>
     <message>
         <source>no template was captured</source>
