@@ -266,6 +266,8 @@ def test_page_keys_switch_pages_from_any_field_of_the_main_window_and_never_type
     qtbot.waitUntil(lambda: not visible_forms())
     main_window.activateWindow()
     qtbot.waitUntil(main_window.isActiveWindow)
+    key(Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)  # in the main window: its third page
+    assert session.current_page.nav_key == "properties"
     search = session.current_page.list.search_box
     click(search)
     assert QApplication.focusWidget() is search
