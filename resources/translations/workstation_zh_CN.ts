@@ -123,6 +123,18 @@
         <translation>1 条</translation>
     </message>
     <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>ID card photo at registration</source>
+        <translation>登记时显示身份证照片</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -221,6 +233,15 @@
         <translation>现居住地已变更</translation>
     </message>
     <message>
+        <source>days a landlord has to declare a new tenant</source>
+        <translation>业主申报新租客的时限（天）</translation>
+    </message>
+    <message>
+        <source>days acknowledged data is kept</source>
+        <extracomment>the station&apos;s settings (`storage.settings.DEFAULTS` keys: the targets of ``settings.change`` and ``setting.platform`` rows) → words, as the Administration page&apos;s settings tab names them</extracomment>
+        <translation>已确认数据保存天数</translation>
+    </message>
+    <message>
         <source>declaration</source>
         <translation>居住申报</translation>
     </message>
@@ -269,6 +290,14 @@
         <translation>指纹</translation>
     </message>
     <message>
+        <source>fingerprint at registration</source>
+        <translation>登记时采集指纹</translation>
+    </message>
+    <message>
+        <source>fingerprint images kept</source>
+        <translation>保存指纹图像</translation>
+    </message>
+    <message>
         <source>fingerprint policy: {value}</source>
         <translation>指纹策略：{value}</translation>
     </message>
@@ -305,8 +334,16 @@
         <translation>网格：{value}</translation>
     </message>
     <message>
+        <source>hours an unsynced change may wait before registration stops</source>
+        <translation>未同步变更最长等待小时数（超过即暂停登记）</translation>
+    </message>
+    <message>
         <source>identity document</source>
         <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>idle minutes before the desk locks</source>
+        <translation>空闲多少分钟后锁定</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -341,8 +378,16 @@
         <translation>房东逾期：{value}</translation>
     </message>
     <message>
+        <source>language for operators who chose none</source>
+        <translation>未选择语言的操作员所用语言</translation>
+    </message>
+    <message>
         <source>locked out until {until} (UTC)</source>
         <translation>锁定至 {until}（协调世界时）</translation>
+    </message>
+    <message>
+        <source>minutes an account stays locked</source>
+        <translation>账号锁定分钟数</translation>
     </message>
     <message>
         <source>moved to room {room}</source>
@@ -403,6 +448,10 @@
     <message>
         <source>not shown</source>
         <translation>未显示</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>不采集</translation>
     </message>
     <message>
         <source>note: {value}</source>
@@ -553,7 +602,9 @@
     </message>
     <message>
         <source>required</source>
-        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.
+----------
+a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row writes it (Python&apos;s repr: ``&apos;optional&apos;``, ``True``, ``&apos;&apos;``) → words; numbers are shown as written</extracomment>
         <translation>必须</translation>
     </message>
     <message>
@@ -621,6 +672,10 @@
         <translation>性别：{value}</translation>
     </message>
     <message>
+        <source>shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
         <source>spot check</source>
         <translation>抽查</translation>
     </message>
@@ -651,6 +706,11 @@
     <message>
         <source>system user</source>
         <translation>系统用户</translation>
+    </message>
+    <message>
+        <source>taken into use</source>
+        <extracomment>target ids that are codes rather than a record&apos;s id, by target type → words (the About column shows these words instead of the code). A device row&apos;s target is the device role it is about (``device.assign``: ``idcard``; a sync row&apos;s is the platform&apos;s device id, data shown as recorded); a setting row&apos;s is the setting&apos;s key; the row that starts anchoring is `storage.station.ANCHOR_ADOPTED`.</extracomment>
+        <translation>启用</translation>
     </message>
     <message>
         <source>task</source>
@@ -688,6 +748,10 @@
     <message>
         <source>the audit trail went back</source>
         <translation>审计记录倒退</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s language</source>
+        <translation>本机语言</translation>
     </message>
     <message>
         <source>the deletion sent again</source>
@@ -756,6 +820,10 @@
         <translation>手工录入</translation>
     </message>
     <message>
+        <source>unsynced changes allowed before registration stops</source>
+        <translation>允许的未同步变更数（超过即暂停登记）</translation>
+    </message>
+    <message>
         <source>until {until}: {reason} (then: {state})</source>
         <translation>至 {until}：{reason}（当时：{state}）</translation>
     </message>
@@ -766,6 +834,10 @@
     <message>
         <source>when it connects</source>
         <translation>连接时</translation>
+    </message>
+    <message>
+        <source>wrong passwords in a row before an account locks</source>
+        <translation>账号锁定前允许连续输错密码次数</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1309,6 +1381,10 @@
         <translation>核验审计记录</translation>
     </message>
     <message>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
         <source>broken</source>
         <translation>已断裂</translation>
     </message>
@@ -1321,7 +1397,16 @@
         <translation>已锁定</translation>
     </message>
     <message>
+        <source>not confirmed by the device</source>
+        <translation>设备未确认</translation>
+    </message>
+    <message>
+        <source>not permitted</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
         <source>ok</source>
+        <extracomment>an event&apos;s outcome (the Outcome column) → words: every outcome the code writes (translated in the &quot;AuditEvents&quot; context)</extracomment>
         <translation>成功</translation>
     </message>
     <message>
@@ -9575,6 +9660,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sim</name>
     <message>
+        <source>Already plugged in: {devices}.</source>
+        <translation>原已插上：{devices}。</translation>
+    </message>
+    <message>
+        <source>Already unplugged: {devices}.</source>
+        <translation>原已拔出：{devices}。</translation>
+    </message>
+    <message>
         <source>CARD</source>
         <translation>证件</translation>
     </message>
@@ -9583,8 +9676,16 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>主机</translation>
     </message>
     <message>
+        <source>No device “{device}” here. Name one of: {known}.</source>
+        <translation>这里没有设备“{device}”。请指明其中之一：{known}。</translation>
+    </message>
+    <message>
         <source>P</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>Plugged back in: {devices}.</source>
+        <translation>已重新插上：{devices}。</translation>
     </message>
     <message>
         <source>SECONDS</source>
@@ -9597,6 +9698,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>The emulators could not start: {reason}</source>
         <translation>模拟设备无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>Unplugged (as if the cable were pulled): {devices}. Type “replug” to plug back in.</source>
+        <extracomment>what `plug` did, told on standard error (the devices by name: &quot;ID card reader, passport reader&quot;)</extracomment>
+        <translation>已拔出（如同拔掉连接线）：{devices}。输入“replug”重新插上。</translation>
     </message>
     <message>
         <source>address to listen on with --tcp (default 127.0.0.1)</source>
@@ -9653,6 +9759,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>seconds before each reply (0–60)</source>
         <translation>每次应答前等待的秒数（0–60）</translation>
+    </message>
+    <message>
+        <source>“{role}” ({name})</source>
+        <extracomment>a device in `NO_SUCH_DEVICE`&apos;s list: the word to type, and what it is</extracomment>
+        <translation>“{role}”（{name}）</translation>
     </message>
 </context>
 <context>
@@ -9866,6 +9977,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>显示名称不能包含控制字符（{shown}）</translation>
     </message>
     <message>
+        <source>a fingerprint was both taken and skipped: keep one or the other</source>
+        <translation>指纹不能既已采集又已跳过：请只保留其中一项</translation>
+    </message>
+    <message>
         <source>a password has at most {max_password} characters</source>
         <translation>密码最多 {max_password} 个字符</translation>
     </message>
@@ -9973,6 +10088,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>name is required</source>
         <translation>必须填写姓名</translation>
+    </message>
+    <message>
+        <source>no such finger position</source>
+        <translation>没有这个手指位置</translation>
     </message>
     <message>
         <source>no template was captured</source>

@@ -6,9 +6,11 @@ to type: phone → employer → arrival date → property (search as you type) �
 Ctrl+S saves from anywhere, Enter on the last field saves, Esc cancels (asking first when something
 was typed). Every reason a save is refused stands beside its field, from the same domain functions
 the residents service calls. A number already in the store offers that record instead of a
-duplicate. Saving writes the person, the document, the binding, the outbox and audit rows in one
-transaction (`desk.residents.register`); a fingerprint captured for the registration is stored
-through the fingerprint service right after.
+duplicate. Saving writes the person, the document, the binding, the fingerprint captured for the
+registration (or the reason it was skipped), and their outbox and audit rows in one transaction
+(`desk.residents.register(fingerprint=)` / `(fingerprint_skip=)`): a resident is never saved without
+the finger the officer saw taken. A save that fails keeps the capture, so the officer fixes the field
+and saves again without taking the finger again (unless the core refused the finger itself).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from workstation.domain.validation import (
     validate_citizen_id,
 )
 from workstation.errors import ValidationError
-from workstation.storage.areas.biometrics import SkipRequest
+from workstation.storage.areas.biometrics import EnrolledFinger, SkipRequest
 from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
@@ -70,6 +72,9 @@ NUMBER_TELLS_BIRTH_AND_SEX = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT,
 LONG_TERM_TYPES = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2017,
                    DocumentType.FOREIGNER_PR_2023}
 DATE_FIELDS = {"birth_date", "valid_from", "valid_to", "entry_date", "stay_until", "arrival_date"}
+# the fields of the core's problems with a finger itself (`Biometrics.check_finger`): a capture it
+# refused is not kept for the next save
+FINGER_FIELDS = {"position", "template", "quality"}
 SEARCH_DELAY_MS = 200  # property search: wait this long after the last keystroke
 DUPLICATE_DELAY_MS = 300
 #: The banners' looks (a sheet each; none for the whole form, see `_look_read_only`).
@@ -1117,7 +1122,7 @@ class RegistrationForm(QDialog):
         self.save_button.setEnabled(False)
 
         def work(_token: Any) -> Any:
-            changes = desk.residents.register(
+            return desk.residents.register(
                 doc,
                 phone=entry.phone,
                 employer=entry.employer,
@@ -1129,13 +1134,12 @@ class RegistrationForm(QDialog):
                 stay_until=entry.stay_until,
                 room_id=entry.room_id,
                 tenancy_start=entry.arrival_date if entry.room_id else None,
-                # a skip is an audited event of the biometrics area, written with the resident (one
-                # transaction); one the core would refuse stops the registration before anything is saved
+                # the finger taken, or the skip (an audited event of the biometrics area), is written with
+                # the resident (one transaction); one the core would refuse stops the registration before
+                # anything is saved
+                fingerprint=enrolled_finger(result) if result is not None else None,
                 fingerprint_skip=SkipRequest(skip.reason, skip.note, skip.approver) if skip is not None else None,
             )
-            if result is not None:
-                changes = changes | add_fingerprint(desk, changes.id, result)
-            return changes
 
         (
             self.ctx.op(work, lane=Lane.DB, parent=self)
@@ -1155,6 +1159,10 @@ class RegistrationForm(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
+            # the capture is kept for the next save, unless the core refused the finger itself
+            if any(p[0] in FINGER_FIELDS for p in exc.problems) and self.capture is not None:
+                self.capture = None
+                self._show_fingerprint_status()
             self.show_problems(exc.problems)
             if any(p[0] == "number" for p in exc.problems):
                 self._check_duplicate()
@@ -1193,8 +1201,16 @@ def rooms_of(desk: Any, property_id: str) -> list[tuple[str, str]]:
     return [(r.id, r.label) for r in desk.housing.rooms(property_id)]
 
 
+def enrolled_finger(result: Any) -> EnrolledFinger:
+    """The finger to store from an enrolment's result (`devices.zfm.enroll.EnrollmentResult`): its
+    position, template and quality."""
+    return EnrolledFinger(position=result.position, template=result.template, quality=result.quality)
+
+
 def add_fingerprint(desk: Any, person_id: str, result: Any) -> Any:
-    """Store an enrolment's template through the fingerprint service; returns its Changes."""
+    """Store an enrolment's finger for a resident registered earlier (the resident's detail page)
+    through the fingerprint service (call off the GUI thread); returns its Changes. A registration
+    passes its finger to `desk.residents.register(fingerprint=)` instead (`enrolled_finger`)."""
     return desk.biometrics.add(
         person_id, position=result.position, template=result.template, quality=result.quality
     )
