@@ -2964,9 +2964,19 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
 </context>
 <context>
     <name>EndOfShiftDialog</name>
+    <message numerus="yes">
+        <source>%n of them [waits|wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only after you decide. The others are sent at the next sync from this desk. Nothing is lost.</source>
+        <translation>
+            <numerusform>其中 %n 条等待您处理同步冲突（见“同步”页），处理之后才会发送；其余的下次在本机同步时会自动上传。不会丢失。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Close anyway</source>
         <translation>仍然关闭</translation>
+    </message>
+    <message>
+        <source>Close the workstation</source>
+        <translation>关闭工作站</translation>
     </message>
     <message>
         <source>Close without syncing</source>
@@ -2979,6 +2989,10 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>End of shift: sync conflicts wait for your decision</source>
+        <translation>收班：同步冲突等待您处理</translation>
     </message>
     <message>
         <source>End of shift: sync first?</source>
@@ -3001,6 +3015,10 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <translation>继续工作</translation>
     </message>
     <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
         <source>Log out anyway</source>
         <translation>仍然退出登录</translation>
     </message>
@@ -3017,10 +3035,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <translation>
             <numerusform>有 %n 条记录尚未上传到中心平台</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: {n}.</source>
-        <translation>其中等待您处理同步冲突（见“同步”页）、同步不会发送的记录：{n} 条。</translation>
     </message>
     <message>
         <source>Sending the waiting changes to the central platform and fetching its updates…</source>
@@ -3058,9 +3072,11 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <source>Waiting for the sync under way to finish…</source>
         <translation>正在等待进行中的同步结束……</translation>
     </message>
-    <message>
-        <source>records waiting for your decision on a sync conflict (Sync page): {n}.</source>
-        <translation>等待您处理同步冲突（见“同步”页）的记录：{n} 条。</translation>
+    <message numerus="yes">
+        <source>[It waits|They wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only after you decide. Nothing is lost.</source>
+        <translation>
+            <numerusform>这些记录等待您处理同步冲突（见“同步”页），处理之后才会发送。不会丢失。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
