@@ -2571,6 +2571,49 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     </message>
 </context>
 <context>
+    <name>DeleteResidentDialog</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>删除 %1 的记录？</translation>
+    </message>
+    <message>
+        <source>Delete the resident</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Not deleted:</source>
+        <translation>未删除：</translation>
+    </message>
+    <message>
+        <source>Not deleted: someone changed this record after you opened it. Press Cancel, then Reload (F5) to see the current record; delete it again if it should still go.</source>
+        <translation>未删除：在您打开后，该记录已被他人修改。请按“取消”，再按“重新载入”（F5）查看最新记录；如仍需删除，请再删除一次。</translation>
+    </message>
+    <message>
+        <source>The record and its housing bindings are deleted; the deletion is sent to the platform at the next sync. The reason is recorded in the audit trail.</source>
+        <translation>该人员的记录及其人屋捆绑将被删除，并在下次同步时报送中心平台。删除原因记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Type the reason first</source>
+        <translation>请先填写原因</translation>
+    </message>
+    <message>
+        <source>Why is the record deleted? For example: moved out of the area</source>
+        <translation>为什么删除该记录？例如：已搬离本辖区</translation>
+    </message>
+</context>
+<context>
     <name>DemoDesk</name>
     <message>
         <source>A finger of another person</source>
@@ -5296,10 +5339,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <translation>关闭记录（Esc）</translation>
     </message>
     <message>
-        <source>Delete the resident</source>
-        <translation>删除人员</translation>
-    </message>
-    <message>
         <source>Delete this resident; you are asked for the reason</source>
         <translation>删除该人员，需填写原因</translation>
     </message>
@@ -5324,10 +5363,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
         <translation>起</translation>
     </message>
     <message>
-        <source>Give the reason for deleting the record.</source>
-        <translation>请填写删除该记录的原因。</translation>
-    </message>
-    <message>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
@@ -5342,10 +5377,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     <message>
         <source>None enrolled</source>
         <translation>未采集指纹</translation>
-    </message>
-    <message>
-        <source>Not deleted</source>
-        <translation>未删除</translation>
     </message>
     <message>
         <source>Not saved:</source>
@@ -5406,10 +5437,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>Why is %1 deleted? (recorded in the audit trail)</source>
-        <translation>为什么删除%1？（将记入审计日志）</translation>
     </message>
     <message>
         <source>current</source>

@@ -360,7 +360,8 @@ class FingerprintDialog(QDialog):
         self._relay.progress.connect(self._on_progress)
         self.setObjectName("fingerprintDialog")
         self.setWindowTitle(self.tr("Fingerprint capture"))
-        self.setModal(True)
+        # over the form and the windows behind it only, never the demo desk whose presses it waits for
+        self.setWindowModality(Qt.WindowModality.WindowModal)
 
         self.finger = QComboBox()
         self.finger.setObjectName("finger")

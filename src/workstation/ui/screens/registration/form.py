@@ -145,6 +145,7 @@ class RegistrationForm(QDialog):
         self._duplicate_row: Any = None
         self._duplicate_seq = 0
         self._saving = False
+        self.discard_question: QMessageBox | None = None  # "discard the registration?" while it is asked
         self._dirty = False
         self._from_number = False  # birth date and sex were taken from a valid typed ID number
         self.setObjectName("registrationForm")
@@ -880,7 +881,14 @@ class RegistrationForm(QDialog):
         self._dirty = True
 
     def reject(self) -> None:
+        """Esc, Cancel or the window's close button. With something typed, first ask whether to
+        discard it (`discard_question`): window-modal and opened with `open()` (no nested event loop),
+        so the demo desk and the devices stay usable while it waits; the form closes on "Discard"."""
         if self._dirty and not self._saving:
+            if self.discard_question is not None:  # asked already: the same question, in front
+                self.discard_question.raise_()
+                self.discard_question.activateWindow()
+                return
             box = QMessageBox(
                 QMessageBox.Icon.Question,
                 self.tr("Discard the registration?"),
@@ -888,13 +896,21 @@ class RegistrationForm(QDialog):
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 self,
             )
+            box.setObjectName("discardQuestion")
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.setEscapeButton(QMessageBox.StandardButton.Cancel)
             box.setWindowModality(Qt.WindowModality.WindowModal)  # not the demo desk's window too
-            answer = box.exec()
-            box.deleteLater()
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.discard_question = box
+            box.finished.connect(self._discard_answered)  # a bound method: no closure keeping the form alive
+            box.open()
+            return
         super().reject()
+
+    def _discard_answered(self, _result: int) -> None:
+        box, self.discard_question = self.discard_question, None
+        if box is not None and box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+            super().reject()
 
     # ---- property and room ------------------------------------------------------------------------
     def _on_property_edited(self, text: str) -> None:
