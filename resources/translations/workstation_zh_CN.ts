@@ -123,6 +123,18 @@
         <translation>1 条</translation>
     </message>
     <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>ID card photo at registration</source>
+        <translation>登记时显示身份证照片</translation>
+    </message>
+    <message>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
@@ -221,6 +233,15 @@
         <translation>现居住地已变更</translation>
     </message>
     <message>
+        <source>days a landlord has to declare a new tenant</source>
+        <translation>业主申报新租客的时限（天）</translation>
+    </message>
+    <message>
+        <source>days acknowledged data is kept</source>
+        <extracomment>the station&apos;s settings (`storage.settings.DEFAULTS` keys: the targets of ``settings.change`` and ``setting.platform`` rows) → words, as the Administration page&apos;s settings tab names them</extracomment>
+        <translation>已确认数据保存天数</translation>
+    </message>
+    <message>
         <source>declaration</source>
         <translation>居住申报</translation>
     </message>
@@ -269,6 +290,14 @@
         <translation>指纹</translation>
     </message>
     <message>
+        <source>fingerprint at registration</source>
+        <translation>登记时采集指纹</translation>
+    </message>
+    <message>
+        <source>fingerprint images kept</source>
+        <translation>保存指纹图像</translation>
+    </message>
+    <message>
         <source>fingerprint policy: {value}</source>
         <translation>指纹策略：{value}</translation>
     </message>
@@ -305,8 +334,16 @@
         <translation>网格：{value}</translation>
     </message>
     <message>
+        <source>hours an unsynced change may wait before registration stops</source>
+        <translation>未同步变更最长等待小时数（超过即暂停登记）</translation>
+    </message>
+    <message>
         <source>identity document</source>
         <translation>身份证件</translation>
+    </message>
+    <message>
+        <source>idle minutes before the desk locks</source>
+        <translation>空闲多少分钟后锁定</translation>
     </message>
     <message>
         <source>in progress</source>
@@ -341,8 +378,16 @@
         <translation>房东逾期：{value}</translation>
     </message>
     <message>
+        <source>language for operators who chose none</source>
+        <translation>未选择语言的操作员所用语言</translation>
+    </message>
+    <message>
         <source>locked out until {until} (UTC)</source>
         <translation>锁定至 {until}（协调世界时）</translation>
+    </message>
+    <message>
+        <source>minutes an account stays locked</source>
+        <translation>账号锁定分钟数</translation>
     </message>
     <message>
         <source>moved to room {room}</source>
@@ -403,6 +448,10 @@
     <message>
         <source>not shown</source>
         <translation>未显示</translation>
+    </message>
+    <message>
+        <source>not taken</source>
+        <translation>不采集</translation>
     </message>
     <message>
         <source>note: {value}</source>
@@ -553,7 +602,9 @@
     </message>
     <message>
         <source>required</source>
-        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.</extracomment>
+        <extracomment>values worth words under one key only (the codes are too short to translate everywhere): key → value → words.
+----------
+a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row writes it (Python&apos;s repr: ``&apos;optional&apos;``, ``True``, ``&apos;&apos;``) → words; numbers are shown as written</extracomment>
         <translation>必须</translation>
     </message>
     <message>
@@ -621,6 +672,10 @@
         <translation>性别：{value}</translation>
     </message>
     <message>
+        <source>shown</source>
+        <translation>显示</translation>
+    </message>
+    <message>
         <source>spot check</source>
         <translation>抽查</translation>
     </message>
@@ -651,6 +706,11 @@
     <message>
         <source>system user</source>
         <translation>系统用户</translation>
+    </message>
+    <message>
+        <source>taken into use</source>
+        <extracomment>target ids that are codes rather than a record&apos;s id, by target type → words (the About column shows these words instead of the code). A device row&apos;s target is the device role it is about (``device.assign``: ``idcard``; a sync row&apos;s is the platform&apos;s device id, data shown as recorded); a setting row&apos;s is the setting&apos;s key; the row that starts anchoring is `storage.station.ANCHOR_ADOPTED`.</extracomment>
+        <translation>启用</translation>
     </message>
     <message>
         <source>task</source>
@@ -688,6 +748,10 @@
     <message>
         <source>the audit trail went back</source>
         <translation>审计记录倒退</translation>
+    </message>
+    <message>
+        <source>the computer&apos;s language</source>
+        <translation>本机语言</translation>
     </message>
     <message>
         <source>the deletion sent again</source>
@@ -756,6 +820,10 @@
         <translation>手工录入</translation>
     </message>
     <message>
+        <source>unsynced changes allowed before registration stops</source>
+        <translation>允许的未同步变更数（超过即暂停登记）</translation>
+    </message>
+    <message>
         <source>until {until}: {reason} (then: {state})</source>
         <translation>至 {until}：{reason}（当时：{state}）</translation>
     </message>
@@ -766,6 +834,10 @@
     <message>
         <source>when it connects</source>
         <translation>连接时</translation>
+    </message>
+    <message>
+        <source>wrong passwords in a row before an account locks</source>
+        <translation>账号锁定前允许连续输错密码次数</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1309,6 +1381,10 @@
         <translation>核验审计记录</translation>
     </message>
     <message>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
         <source>broken</source>
         <translation>已断裂</translation>
     </message>
@@ -1321,7 +1397,16 @@
         <translation>已锁定</translation>
     </message>
     <message>
+        <source>not confirmed by the device</source>
+        <translation>设备未确认</translation>
+    </message>
+    <message>
+        <source>not permitted</source>
+        <translation>无权限</translation>
+    </message>
+    <message>
         <source>ok</source>
+        <extracomment>an event&apos;s outcome (the Outcome column) → words: every outcome the code writes (translated in the &quot;AuditEvents&quot; context)</extracomment>
         <translation>成功</translation>
     </message>
     <message>
@@ -2486,6 +2571,49 @@
     </message>
 </context>
 <context>
+    <name>DeleteResidentDialog</name>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation>删除 %1 的记录？</translation>
+    </message>
+    <message>
+        <source>Delete the resident</source>
+        <translation>删除人员</translation>
+    </message>
+    <message>
+        <source>Not deleted:</source>
+        <translation>未删除：</translation>
+    </message>
+    <message>
+        <source>Not deleted: someone changed this record after you opened it. Press Cancel, then Reload (F5) to see the current record; delete it again if it should still go.</source>
+        <translation>未删除：在您打开后，该记录已被他人修改。请按“取消”，再按“重新载入”（F5）查看最新记录；如仍需删除，请再删除一次。</translation>
+    </message>
+    <message>
+        <source>The record and its housing bindings are deleted; the deletion is sent to the platform at the next sync. The reason is recorded in the audit trail.</source>
+        <translation>该人员的记录及其人屋捆绑将被删除，并在下次同步时报送中心平台。删除原因记入审计记录。</translation>
+    </message>
+    <message>
+        <source>Type the reason first</source>
+        <translation>请先填写原因</translation>
+    </message>
+    <message>
+        <source>Why is the record deleted? For example: moved out of the area</source>
+        <translation>为什么删除该记录？例如：已搬离本辖区</translation>
+    </message>
+</context>
+<context>
     <name>DemoDesk</name>
     <message>
         <source>A finger of another person</source>
@@ -2836,9 +2964,19 @@
 </context>
 <context>
     <name>EndOfShiftDialog</name>
+    <message numerus="yes">
+        <source>%n of them [waits|wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only after you decide. The others are sent at the next sync from this desk. Nothing is lost.</source>
+        <translation>
+            <numerusform>其中 %n 条等待您处理同步冲突（见“同步”页），处理之后才会发送；其余的下次在本机同步时会自动上传。不会丢失。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Close anyway</source>
         <translation>仍然关闭</translation>
+    </message>
+    <message>
+        <source>Close the workstation</source>
+        <translation>关闭工作站</translation>
     </message>
     <message>
         <source>Close without syncing</source>
@@ -2851,6 +2989,10 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+    <message>
+        <source>End of shift: sync conflicts wait for your decision</source>
+        <translation>收班：同步冲突等待您处理</translation>
     </message>
     <message>
         <source>End of shift: sync first?</source>
@@ -2873,6 +3015,10 @@
         <translation>继续工作</translation>
     </message>
     <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
         <source>Log out anyway</source>
         <translation>仍然退出登录</translation>
     </message>
@@ -2889,10 +3035,6 @@
         <translation>
             <numerusform>有 %n 条记录尚未上传到中心平台</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not send: {n}.</source>
-        <translation>其中等待您处理同步冲突（见“同步”页）、同步不会发送的记录：{n} 条。</translation>
     </message>
     <message>
         <source>Sending the waiting changes to the central platform and fetching its updates…</source>
@@ -2930,9 +3072,11 @@
         <source>Waiting for the sync under way to finish…</source>
         <translation>正在等待进行中的同步结束……</translation>
     </message>
-    <message>
-        <source>records waiting for your decision on a sync conflict (Sync page): {n}.</source>
-        <translation>等待您处理同步冲突（见“同步”页）的记录：{n} 条。</translation>
+    <message numerus="yes">
+        <source>[It waits|They wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only after you decide. Nothing is lost.</source>
+        <translation>
+            <numerusform>这些记录等待您处理同步冲突（见“同步”页），处理之后才会发送。不会丢失。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3642,6 +3786,10 @@
     <message>
         <source>&amp;What is this page?</source>
         <translation>本页说明(&amp;W)</translation>
+    </message>
+    <message>
+        <source>({n} for a conflict decision)</source>
+        <translation>（其中 {n} 条待处理冲突）</translation>
     </message>
     <message>
         <source>A short explanation of the page in front of you</source>
@@ -5191,10 +5339,6 @@
         <translation>关闭记录（Esc）</translation>
     </message>
     <message>
-        <source>Delete the resident</source>
-        <translation>删除人员</translation>
-    </message>
-    <message>
         <source>Delete this resident; you are asked for the reason</source>
         <translation>删除该人员，需填写原因</translation>
     </message>
@@ -5219,10 +5363,6 @@
         <translation>起</translation>
     </message>
     <message>
-        <source>Give the reason for deleting the record.</source>
-        <translation>请填写删除该记录的原因。</translation>
-    </message>
-    <message>
         <source>Grid</source>
         <translation>网格</translation>
     </message>
@@ -5237,10 +5377,6 @@
     <message>
         <source>None enrolled</source>
         <translation>未采集指纹</translation>
-    </message>
-    <message>
-        <source>Not deleted</source>
-        <translation>未删除</translation>
     </message>
     <message>
         <source>Not saved:</source>
@@ -5301,10 +5437,6 @@
     <message>
         <source>Valid until</source>
         <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>Why is %1 deleted? (recorded in the audit trail)</source>
-        <translation>为什么删除%1？（将记入审计日志）</translation>
     </message>
     <message>
         <source>current</source>
@@ -6079,6 +6211,10 @@
         <translation>无需导出：没有待上传的修改。</translation>
     </message>
     <message>
+        <source>Of these, waiting for your decision on a sync conflict (below), not for a sync: {n}. They do not count toward the limits that block new registrations.</source>
+        <translation>其中等待您处理同步冲突（见下方）、同步不会发送的：{n} 条。这些变更不计入冻结新登记的限额。</translation>
+    </message>
+    <message>
         <source>Offline transfer (no network)</source>
         <translation>离线传输（无网络时）</translation>
     </message>
@@ -6597,6 +6733,10 @@
     <message>
         <source>%1 waiting now, the oldest for %2</source>
         <translation>当前 %1 条待上传，最早的已等待 %2</translation>
+    </message>
+    <message>
+        <source>(%1 for a conflict decision)</source>
+        <translation>（其中 %1 条待处理冲突）</translation>
     </message>
     <message>
         <source>(%1 overdue)</source>
@@ -9548,6 +9688,14 @@ without it and without this computer&apos;s keyring the data cannot be opened by
 <context>
     <name>sim</name>
     <message>
+        <source>Already plugged in: {devices}.</source>
+        <translation>原已插上：{devices}。</translation>
+    </message>
+    <message>
+        <source>Already unplugged: {devices}.</source>
+        <translation>原已拔出：{devices}。</translation>
+    </message>
+    <message>
         <source>CARD</source>
         <translation>证件</translation>
     </message>
@@ -9556,8 +9704,16 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>主机</translation>
     </message>
     <message>
+        <source>No device “{device}” here. Name one of: {known}.</source>
+        <translation>这里没有设备“{device}”。请指明其中之一：{known}。</translation>
+    </message>
+    <message>
         <source>P</source>
         <translation>概率</translation>
+    </message>
+    <message>
+        <source>Plugged back in: {devices}.</source>
+        <translation>已重新插上：{devices}。</translation>
     </message>
     <message>
         <source>SECONDS</source>
@@ -9570,6 +9726,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>The emulators could not start: {reason}</source>
         <translation>模拟设备无法启动：{reason}</translation>
+    </message>
+    <message>
+        <source>Unplugged (as if the cable were pulled): {devices}. Type “replug” to plug back in.</source>
+        <extracomment>what `plug` did, told on standard error (the devices by name: &quot;ID card reader, passport reader&quot;)</extracomment>
+        <translation>已拔出（如同拔掉连接线）：{devices}。输入“replug”重新插上。</translation>
     </message>
     <message>
         <source>address to listen on with --tcp (default 127.0.0.1)</source>
@@ -9626,6 +9787,11 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>seconds before each reply (0–60)</source>
         <translation>每次应答前等待的秒数（0–60）</translation>
+    </message>
+    <message>
+        <source>“{role}” ({name})</source>
+        <extracomment>a device in `NO_SUCH_DEVICE`&apos;s list: the word to type, and what it is</extracomment>
+        <translation>“{role}”（{name}）</translation>
     </message>
 </context>
 <context>
@@ -9839,6 +10005,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>显示名称不能包含控制字符（{shown}）</translation>
     </message>
     <message>
+        <source>a fingerprint was both taken and skipped: keep one or the other</source>
+        <translation>指纹不能既已采集又已跳过：请只保留其中一项</translation>
+    </message>
+    <message>
         <source>a password has at most {max_password} characters</source>
         <translation>密码最多 {max_password} 个字符</translation>
     </message>
@@ -9946,6 +10116,10 @@ without it and without this computer&apos;s keyring the data cannot be opened by
     <message>
         <source>name is required</source>
         <translation>必须填写姓名</translation>
+    </message>
+    <message>
+        <source>no such finger position</source>
+        <translation>没有这个手指位置</translation>
     </message>
     <message>
         <source>no template was captured</source>
@@ -10139,12 +10313,13 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>新登记已暂停：{reasons}</translation>
     </message>
     <message>
-        <source>No such open conflict.</source>
-        <translation>没有该冲突。</translation>
-    </message>
-    <message>
         <source>No such pending pre-registration.</source>
         <translation>没有该待确认的网上备案。</translation>
+    </message>
+    <message>
+        <source>Not counted: {count} changes that wait for a decision on a sync conflict, not for a sync (decide them on the Sync page).</source>
+        <extracomment>The changes the rule leaves out, said beside its state ({count}: `Backlog.for_decision`).</extracomment>
+        <translation>未计入：{count} 条修改在等待处理同步冲突，而不是等待同步（请在“同步”页处理）。</translation>
     </message>
     <message>
         <source>Not sent: {error}. It will be retried automatically.</source>
@@ -10440,8 +10615,16 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>  #{seq} {state}：{count} 条记录，已尝试 {attempts} 次，下次重试 {retry}</translation>
     </message>
     <message>
+        <source>  of which a sync sends: {count} (oldest {oldest})</source>
+        <translation>  其中同步会发送的：{count}（最早 {oldest}）</translation>
+    </message>
+    <message>
         <source>  of which not yet in a batch: {count}</source>
         <translation>  其中尚未打包成批次：{count}</translation>
+    </message>
+    <message>
+        <source>  of which waiting for a decision on a sync conflict, not for a sync: {count}</source>
+        <translation>  其中等待处理同步冲突、而非等待同步的：{count}</translation>
     </message>
     <message>
         <source>Batches: {batches}</source>

@@ -4,10 +4,17 @@ Older rows hold plain English ("via passphrase", "role=officer"); rows written n
 (key=value lists, sentences). `audit_words.details_words` must read every form the code writes or
 ever wrote in words: `EXAMPLES` holds one real details text per form (as the writer wrote it), and
 a test fails when a form in `LEGACY_FORMS` has no example here. A station that goes through the
-administrator's commands is then read back row by row in Chinese.
+administrator's commands is then read back row by row in Chinese, with its About and Outcome columns: a
+scan of every audit writer finds the target types and outcomes the code writes, and target ids that are
+codes (device roles, setting keys, the anchoring row's ``adopted``) must have words.
 """
 
 from __future__ import annotations
+
+import ast
+import dataclasses
+import re
+from pathlib import Path
 
 import pytest
 
@@ -49,6 +56,14 @@ EXAMPLES: list[tuple[str, str, str]] = [
     ("retention.purge", "retention 1095 days, cutoff 2023-11-30: spot_check=0, person=2, outbox=7", ""),
     ("retention.purge.dry_run", "retention 1095 days, cutoff 2023-11-30: spot_check=0", ""),
     ("settings.change", "'30' -> '45'", "由 '30' 改为 '45'"),
+    ("settings.change", "730 -> 400", "由 730 改为 400"),
+    ("settings.change", "'optional' -> 'required'", ""),
+    ("settings.change", "'show' -> 'hide'", ""),
+    ("settings.change", "False -> True", ""),
+    ("settings.change", "'' -> 'zh_CN'", ""),
+    ("settings.change", "'en' -> 'off'", ""),
+    ("setting.platform", "set by the platform to 200", "平台设为 200"),
+    ("setting.platform", "set by the platform to False", ""),
     ("identity_document.create", "resident_id 110105********0029 validity expired",
      "居民身份证 110105********0029，已过期"),
     ("identity_document.create", "passport E1234****", "护照 E1234****"),
@@ -159,8 +174,9 @@ def test_english_reads_as_before_and_unknown_text_is_kept() -> None:
 
 
 def test_a_station_s_audit_trail_reads_in_chinese_row_by_row(tmp_path) -> None:
-    """Real rows, written by the code as it is now: every details text in Chinese holds no English."""
-    from workstation.storage import demo, operators, retention, station
+    """Real rows, written by the code as it is now: every details text, target and outcome in Chinese holds
+    no English (a target id that is a code in words; a record's id or a user name is data)."""
+    from workstation.storage import demo, operators, policy, retention, station
     from workstation.storage.schema import AuditEvent
 
     st = make_station(tmp_path / "st", demo=True)
@@ -170,6 +186,8 @@ def test_a_station_s_audit_trail_reads_in_chinese_row_by_row(tmp_path) -> None:
     with pytest.raises(Exception):  # noqa: B017 - any refusal: it is the audit row that matters
         operators.authenticate(st.db, "nobody", "wrong-password")
     demo.generate(st.db, 10, actor="admin")
+    policy.change(st.db, st.admin, fingerprint_policy="required", photo_policy="hide", language="en",
+                  store_fingerprint_images=True, retention_days=400)
     retention.purge(st.db, st.admin, dry_run=True)
     station.backup(st.db, st.admin, tmp_path / "bk")
     data_dir = st.data_dir
@@ -177,19 +195,129 @@ def test_a_station_s_audit_trail_reads_in_chinese_row_by_row(tmp_path) -> None:
     db, _ = station.unlock(data_dir, passphrase=st.passphrase)
     try:
         with db.read() as s:
-            rows = s.query(AuditEvent.action, AuditEvent.details).order_by(AuditEvent.seq).all()
+            rows = s.query(
+                AuditEvent.action, AuditEvent.details, AuditEvent.target_type, AuditEvent.target_id, AuditEvent.outcome
+            ).order_by(AuditEvent.seq).all()
     finally:
         db.close()
     assert officer.username == "li" and len(rows) > 8
-    actions = {a for a, _ in rows}
+    actions = {r[0] for r in rows}
     assert {"operator.create", "operator.role", "database.unlock", "demo.generate", "database.backup"} <= actions
     bad = {}
-    for action, details in rows:
-        shown = details_text(details, "zh_CN", action)
+    for action, details, target_type, target_id, outcome in rows:
+        # a code as the target id (lower-case letters) is shown in words; a record's id or a name as recorded
+        code = target_id if target_type != "operator" and re.fullmatch(r"[a-z_]+", target_id or "") else None
+        shown = f"{details_text(details, 'zh_CN', action)} {about_and_outcome(target_type, code, outcome, 'zh_CN')}"
         words = english_words(shown, {"li", "nobody", "bk", "admin"})
         if words:
             bad[f"{action}: {details}"] = (shown, sorted(words))
     assert not bad, bad
-    unlock = next(d for a, d in rows if a == "database.unlock")
+    unlock = next(r[1] for r in rows if r[0] == "database.unlock")
     assert details_text(unlock, "zh_CN", "database.unlock") == "用恢复口令打开"
     assert details_words(unlock, "database.unlock") != unlock  # a marked text, not the stored English
+    anchor = next(r for r in rows if r[0] == "audit.anchor")
+    assert about_and_outcome(anchor[2], anchor[3], anchor[4], "zh_CN") == "审计锚点 启用 | 成功"
+    assert about_and_outcome(anchor[2], anchor[3], anchor[4], "en") == "audit anchor taken into use | ok"
+
+
+# ---- the About and Outcome columns: target types, target ids that are codes, outcomes ------------------
+SRC = Path(__file__).resolve().parents[2] / "src" / "workstation"
+
+
+def _writer_params(name: str) -> dict[str, int]:
+    """(function name → position of its parameter `name`, `self` not counted) for every function in src/
+    that has such a parameter: an audit writer may take the value by position (``_audit_enroll``)."""
+    found: dict[str, int] = {}
+    for path in SRC.rglob("*.py"):
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(n, ast.FunctionDef):
+                params = [a.arg for a in n.args.args if a.arg != "self"]
+                if name in params:
+                    found[n.name] = params.index(name)
+    return found
+
+
+def written(name: str) -> dict[str, str]:
+    """(value → where) of every string literal the code passes as `name` (``target_type``, ``outcome``) to
+    an audit writer: a call of a function named ``record`` or with "audit" in its name, by keyword or by
+    position; both branches of a conditional count."""
+    positions = _writer_params(name)
+    found: dict[str, str] = {}
+
+    def add(node: ast.AST, where: str) -> None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found.setdefault(node.value, where)
+        elif isinstance(node, ast.IfExp):
+            add(node.body, where)
+            add(node.orelse, where)
+
+    for path in sorted(SRC.rglob("*.py")):
+        for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(n, ast.Call):
+                continue
+            func = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+            if func != "record" and "audit" not in func.lower():
+                continue
+            where = f"{path.relative_to(SRC)}:{n.lineno}"
+            for k in n.keywords:
+                if k.arg == name:
+                    add(k.value, where)
+            i = positions.get(func)
+            if i is not None and i < len(n.args):
+                add(n.args[i], where)
+    return found
+
+
+def test_every_target_type_and_outcome_the_code_writes_has_words() -> None:
+    types = written("target_type")
+    outcomes = written("outcome")
+    # the scan finds what is there (it must be able to fail)
+    assert {"device", "setting", "batch", "station", "operator", "prereg"} <= set(types)
+    assert {"ok", "refused", "locked", "denied", "unconfirmed", "abandoned"} <= set(outcomes)
+    from workstation.storage.schema import SYNCABLE
+    from workstation.storage.station import ANCHOR_ADOPTED
+
+    every_type = {**types, **dict.fromkeys(SYNCABLE, "a synced record (Transaction.create/update/delete)"),
+                  ANCHOR_ADOPTED[0]: "storage/station.py: ANCHOR_ADOPTED"}
+    missing = {t: w for t, w in every_type.items() if t not in audit_words.TARGET_TYPES}
+    assert not missing, f"target types without words in audit_words.TARGET_TYPES: {missing}"
+    missing = {o: w for o, w in outcomes.items() if o not in audit_words.OUTCOME_LABELS}
+    assert not missing, f"outcomes without words in audit_words.OUTCOME_LABELS: {missing}"
+    for text in [*audit_words.TARGET_TYPES.values(), *audit_words.OUTCOME_LABELS.values()]:
+        zh = render(text, "zh_CN")
+        assert zh != str(text) and not english_words(zh), f"{text!r} → {zh!r}"
+
+
+def test_target_ids_that_are_codes_have_words_in_both_languages() -> None:
+    """Device roles, setting keys and the anchoring row's ``adopted`` are codes: each has words (the
+    About column showed "审计锚点 adopted"); a record's id or a user name stays as recorded."""
+    from workstation.devices.manager.status import ROLE_NAMES
+    from workstation.storage import settings
+    from workstation.storage.policy import StationPolicy
+    from workstation.storage.station import ANCHOR_ADOPTED
+
+    codes = [
+        ANCHOR_ADOPTED,
+        *(("device", role) for role in ROLE_NAMES),
+        *(("setting", key) for key in settings.DEFAULTS),
+        *(("setting", f.name) for f in dataclasses.fields(StationPolicy)),
+    ]
+    for target_type, target_id in codes:
+        words = audit_words.target_id_label(target_type, target_id)
+        assert words is not None, f"no words for {target_type} {target_id}"
+        zh = render(words, "zh_CN")
+        assert zh != str(words) and not english_words(zh), f"{target_type} {target_id} → {zh!r}"
+        assert render(words, "en") != target_id
+    assert render(audit_words.target_id_label(*ANCHOR_ADOPTED), "zh_CN") == "启用"
+    assert render(audit_words.target_id_label("setting", "retention_days"), "zh_CN") == "已确认数据保存天数"
+    assert audit_words.target_id_label("operator", "li") is None
+    assert audit_words.target_id_label("device", "3f2a9c1e-0d4b-4e55-9a0e-1b2c3d4e5f60") is None
+    assert audit_words.target_id_label(None, "adopted") is None
+
+
+def about_and_outcome(target_type: str | None, target_id: str | None, outcome: str, lang: str) -> str:
+    """What the viewer's About and Outcome columns show for a row (without a record's subject), in `lang`."""
+    kind = render(audit_words.target_type_label(target_type), lang)
+    words = audit_words.target_id_label(target_type, target_id)
+    shown = render(words, lang) if words is not None else (target_id or "")
+    return f"{kind} {shown} | {render(audit_words.outcome_label(outcome), lang)}"

@@ -109,9 +109,16 @@ def test_stale_update_comes_back_as_conflict(platform, station):
     assert (conflict.record_id, conflict.version, conflict.base_version, conflict.platform_version) == (pid, 2, 1, 2)
     st = sc.status(station.db)
     assert st.open_conflicts == 1 and st.unacknowledged_records == 1  # not silently acknowledged
-    c.resolve_conflict(conflict.id, actor=svc.actor.username, resolution="kept the platform's version")
-    assert sc.status(station.db).open_conflicts == 0
+    assert not hasattr(c, "resolve_conflict")  # one way to decide: desk.conflicts.resolve (it converges)
+    done = svc.conflicts.resolve(conflict.id, choice="platform", client=c)
+    assert done.outcome == "took_platform"
+    st = sc.status(station.db)
+    assert st.open_conflicts == 0 and (st.refused_records, st.decided_records) == (0, 1)
+    assert st.unacknowledged_records == 1  # the decision itself, for the platform
+    res = c.sync()
+    assert res.error is None and res.conflicts == 0
     assert sc.status(station.db).unacknowledged_records == 0
+    assert svc.housing.get_property(pid).address == "platform edit"
     c.close()
 
 

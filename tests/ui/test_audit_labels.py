@@ -1,12 +1,15 @@
 """Every audit action written anywhere in src/ has words (ui/screens/audit/labels.py), and the viewer shows
 the words and readable details, in English and Chinese, over a real station; an administrator (who may
-not search residents) narrows the trail to one resident by double-clicking a row about that resident."""
+not search residents) narrows the trail to one resident by double-clicking a row about that resident. The
+About and Outcome columns show words too (target ids that are codes, every outcome)."""
 
 from __future__ import annotations
 
 import ast
 import re
 from pathlib import Path
+
+from PySide6.QtCore import Qt
 
 from workstation.domain.enums import Role
 from workstation.storage.schema import SYNCABLE
@@ -176,3 +179,55 @@ def test_admin_narrows_to_a_resident_by_double_click(qtbot, login):
     qtbot.waitUntil(lambda: page.model.query.target_id == pid and not page.model.busy, timeout=10_000)
     assert {r.target_id for r in (page.model.row(i) for i in range(page.model.rowCount()))} == {pid}
     assert page.person_clear.isVisible()
+
+
+def test_about_and_outcome_columns_show_words_not_codes(qtbot, login, switch_language, shoot):
+    """The anchoring row read "审计锚点 adopted"; a setting's row named its key, a scanner setting's
+    outcome was "unconfirmed": the About and Outcome columns show words in both languages."""
+    from helpers import english_words
+    from workstation.storage import audit, policy
+
+    supervisor, admin = login(Role.SUPERVISOR), login(Role.ADMIN)
+    db = admin.station.db
+    policy.change(db, admin.operator, retention_days=400, fingerprint_policy="required")
+    with db.write() as s:  # what `wiring.set_scanner_setting` writes when the scanner did not confirm
+        audit.record(s, actor="admin", action="device.scanner_set", target_type="device", target_id="fingerprint",
+                     outcome="unconfirmed", details="setting=security; old=level 3; new=level 4; remembered_baud=-")
+    page = _open(qtbot, supervisor)
+    m = page.model
+
+    def cells(action: str, column: str) -> list[str]:
+        return [m.index(i, COLUMNS.index(column)).data() for i in range(m.rowCount()) if m.row(i).action == action]
+
+    def everything() -> None:
+        while m.canFetchMore():
+            m.fetchMore()
+            qtbot.waitUntil(lambda: not m.busy, timeout=10_000)
+
+    everything()
+    assert cells("audit.anchor", "target") == ["audit anchor taken into use"]
+    assert set(cells("settings.change", "target")) == {"setting days acknowledged data is kept",
+                                                      "setting fingerprint at registration"}
+    assert "from optional to required" in cells("settings.change", "details")
+    assert cells("device.scanner_set", "target") == ["device fingerprint scanner"]
+    assert cells("device.scanner_set", "outcome") == ["not confirmed by the device"]
+    row = next(i for i in range(m.rowCount()) if m.row(i).action == "device.scanner_set")
+    tip = m.index(row, COLUMNS.index("outcome")).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "not confirmed by the device"  # the narrow column elides it: in full on hover
+    assert all(p.stat().st_size > 5000 for p in shoot(page, "audit-about-words", sizes=[(1366, 768)]))
+    switch_language("zh_CN")
+    assert cells("audit.anchor", "target") == ["审计锚点 启用"]
+    assert "设置 已确认数据保存天数" in cells("settings.change", "target")
+    assert cells("device.scanner_set", "outcome") != ["unconfirmed"]
+    bad = {}
+    for i in range(m.rowCount()):
+        r = m.row(i)
+        data_id = r.target_type == "operator" or not re.fullmatch(r"[a-z_]+", r.target_id or "")
+        shown = [m.index(i, COLUMNS.index(c)).data() for c in ("event", "outcome", "target", "details")]
+        text = " ".join(shown)
+        if data_id and r.target_id:  # a record's id (shortened on screen) or a user name: data
+            text = text.replace(r.target_id, " ").replace(r.target_id[:8] + "…", " ")
+        words = english_words(text, {"admin", "assistant", "officer", "supervisor", "DEMO", "demo"})
+        if words:
+            bad[f"{r.action} {r.target_type} {r.target_id} {r.outcome}"] = (shown, sorted(words))
+    assert not bad, bad

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -187,13 +188,18 @@ def test_detail_shows_documents_tenancies_and_fingerprints_not_templates(qtbot, 
     assert not any("\x01" in c for c in cells)
 
 
-def test_delete_asks_the_reason(qtbot, ctx, runner, station_fx, monkeypatch):
+def test_delete_asks_the_reason(qtbot, ctx, runner, station_fx):
     pid = _register(ctx)
     d = ResidentDetailDialog(ctx, None, off_gui(lambda: ctx.desk.residents.get(pid)))
     d.show()
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("搬离本辖区", True)))
+    d.delete()  # the reason is asked in a window-modal dialog over the record (tests/ui/test_modal_demo_desk.py)
+    ask = d.delete_dialog
+    assert ask is not None and ask.isVisible() and not ask.ok_button.isEnabled()
+    event = QInputMethodEvent()  # Chinese typed through an input method
+    event.setCommitString("搬离本辖区")
+    QApplication.sendEvent(ask.reason, event)
     with qtbot.waitSignal(d.changed_record, timeout=5000):
-        d.delete()
+        qtbot.keyClick(ask.reason, Qt.Key.Key_Return)
     drain(qtbot, runner)
     with station_fx.db.read() as s:
         assert s.get(Person, pid).deleted_at is not None

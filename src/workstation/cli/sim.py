@@ -1,7 +1,8 @@
 """`workstation-sim`: device emulators that speak the real bytes, on pty pairs or TCP ports.
 
-The lines on standard output are a protocol for scripts and tests (not translated); the help and
-the errors on standard error are in the operator's language.
+The lines on standard output are a protocol for scripts and tests (not translated); the help, the
+errors and what a command did (which device was unplugged) go to standard error in the operator's
+language.
 
 Prints one line per device (``idcard socket://127.0.0.1:41234``), then ``ready``, and then reads commands on
 standard input until ``quit`` or end of input / Ctrl-C:
@@ -11,7 +12,9 @@ standard input until ``quit`` or end of input / Ctrl-C:
     finger ID N   press finger N (ISO position) of identity ID on the scanner; ``lift`` releases it
     passport NAME [3m|desko|plain]   swipe MRZ scenario NAME (resources/scenarios/mrz/NAME.json) on the
                   passport reader, in the given framing (default: the scenario's, else 3m)
-    unplug / replug   simulate a pulled cable on every device
+    unplug [DEVICE] / replug [DEVICE]   simulate a pulled cable on DEVICE (idcard, fingerprint, mrz), or on
+                  every device when none is named; standard error says which were unplugged or plugged
+                  back in, in the operator's language
     quit
 """
 
@@ -27,6 +30,7 @@ from typing import Any
 
 from workstation.cli import argparse_i18n, checks
 from workstation.devices.emulation import EmulatorServer, Faults
+from workstation.devices.manager.status import role_label
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, render
 from workstation.resources import resource_path
 
@@ -119,6 +123,47 @@ def present_passport(emulator: Any, folder: Path, name: str, framing: str | None
     emulator.present(load(folder / "mrz" / f"{name}.json"), framing=framing)
 
 
+#: what `plug` did, told on standard error (the devices by name: "ID card reader, passport reader")
+UNPLUGGED = QT_TRANSLATE_NOOP(
+    "sim", "Unplugged (as if the cable were pulled): {devices}. Type “replug” to plug back in."
+)
+REPLUGGED = QT_TRANSLATE_NOOP("sim", "Plugged back in: {devices}.")
+ALREADY_UNPLUGGED = QT_TRANSLATE_NOOP("sim", "Already unplugged: {devices}.")
+ALREADY_PLUGGED = QT_TRANSLATE_NOOP("sim", "Already plugged in: {devices}.")
+NO_SUCH_DEVICE = QT_TRANSLATE_NOOP("sim", "No device “{device}” here. Name one of: {known}.")
+#: a device in `NO_SUCH_DEVICE`'s list: the word to type, and what it is
+DEVICE_WORD = QT_TRANSLATE_NOOP("sim", "“{role}” ({name})")
+
+
+def _tell(text: str) -> None:
+    """One line for the operator on standard error, in their language (standard output is the protocol)."""
+    print(render(text), file=sys.stderr, flush=True)
+
+
+def plug(devices: dict[str, tuple[EmulatorServer, Any]], roles: list[str], *, plugged: bool) -> list[str]:
+    """Unplug (`plugged` False: as if the cable were pulled) or plug back in the devices `roles` of
+    `devices` (device role → (server, emulator)), and tell the operator which, by name, on standard
+    error; a device already so is named as such. Returns the roles whose state changed."""
+    changed: list[str] = []
+    already: list[str] = []
+    for role in roles:
+        server = devices[role][0]
+        if server.plugged == plugged:
+            already.append(role)
+            continue
+        if plugged:
+            server.replug()
+        else:
+            server.unplug()
+        changed.append(role)
+    if changed:
+        _tell((REPLUGGED if plugged else UNPLUGGED).format(devices=Listing(role_label(r) for r in changed)))
+    if already:
+        _tell((ALREADY_PLUGGED if plugged else ALREADY_UNPLUGGED).format(
+            devices=Listing(role_label(r) for r in already)))
+    return changed
+
+
 def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Path) -> bool:
     words = line.split()
     if not words:
@@ -137,12 +182,13 @@ def handle(line: str, devices: dict[str, tuple[EmulatorServer, Any]], folder: Pa
             present_passport(devices["mrz"][1], folder, words[1], words[2] if len(words) == 3 else None)
         elif cmd == "lift" and "fingerprint" in devices:
             devices["fingerprint"][1].lift_finger()
-        elif cmd == "unplug":
-            for server, _ in devices.values():
-                server.unplug()
-        elif cmd == "replug":
-            for server, _ in devices.values():
-                server.replug()
+        elif cmd in ("unplug", "replug") and len(words) <= 2:
+            if len(words) == 2 and words[1] not in devices:
+                known = Listing(DEVICE_WORD.format(role=r, name=role_label(r)) for r in devices)
+                _tell(NO_SUCH_DEVICE.format(device=words[1], known=known))
+                print(f"? {line.strip()}", flush=True)
+                return True
+            plug(devices, words[1:] or list(devices), plugged=cmd == "replug")
         else:
             print(f"? {line.strip()}", flush=True)
             return True

@@ -109,7 +109,15 @@ def print_status(db: Database) -> None:
         "sync-cli", "Changes not yet acknowledged by the platform: {count} (oldest {oldest})"
     )
     _say(unacknowledged.format(count=st.unacknowledged_records, oldest=oldest))
+    stopped_here = st.held_records + st.refused_records  # apart: the freeze rule counts only what a sync sends
+    if stopped_here:
+        _say(QT_TRANSLATE_NOOP("sync-cli", "  of which a sync sends: {count} (oldest {oldest})").format(
+            count=st.sendable_records, oldest=_local(st.oldest_sendable)))
     _say(QT_TRANSLATE_NOOP("sync-cli", "  of which not yet in a batch: {count}").format(count=st.unbatched_records))
+    if stopped_here:
+        _say(QT_TRANSLATE_NOOP(
+            "sync-cli", "  of which waiting for a decision on a sync conflict, not for a sync: {count}"
+        ).format(count=stopped_here))
     stopped = [(sc.HELD, st.held_records), (sc.REFUSED, st.refused_records), (sc.DECIDED, st.decided_records)]
     if any(n for _state, n in stopped):
         _say(QT_TRANSLATE_NOOP("sync-cli", "Changes a conflict stopped: {changes}").format(

@@ -177,7 +177,7 @@ def backlog_per_day(session: Session, *, days: int = 30, today: date | None = No
     day's end was not waiting then, one acknowledged after it still was. Outbox rows purged after
     their retention were acknowledged long before any of these days, so they change nothing."""
     days_ = [b.date() for b in day_starts(days, today)[:-1]]
-    now_waiting, _oldest = outbox.backlog(session)
+    now_waiting = outbox.backlog(session).records
     created = _daily(session, "outbox.created", days_[0])
     acked = _daily(session, "outbox.acked", days_[0])
     out = []
@@ -207,15 +207,11 @@ def preregistrations_waiting(session: Session) -> int:
     )
 
 
-@dataclass(frozen=True)
-class Backlog:
-    records: int
-    oldest: datetime | None
-
-    def age_hours(self, now: datetime) -> float:
-        return 0.0 if self.oldest is None else (now - self.oldest).total_seconds() / 3600
+#: Changes waiting for the platform now (`outbox.Backlog`: what a sync sends, and apart from it what waits
+#: for a conflict decision).
+Backlog = outbox.Backlog
 
 
 def unsynced_backlog(session: Session) -> Backlog:
-    n, oldest = outbox.backlog(session)
-    return Backlog(n, oldest)
+    """The changes not acknowledged by the platform now (`outbox.backlog`, the one count of them)."""
+    return outbox.backlog(session)

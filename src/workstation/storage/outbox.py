@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Te
 from sqlalchemy.orm import Session
 
 from workstation.storage.schema import SYNCABLE, OutboxEntry, SyncMixin
+from workstation.storage.sync_tables import SyncConflict
 
 
 def _jsonable(value: Any) -> Any:
@@ -250,9 +252,99 @@ def mark_acknowledged(session: Session, seqs: list[int], at: datetime) -> int:
     return n
 
 
-def backlog(session: Session) -> tuple[int, datetime | None]:
-    """Unacknowledged outbox rows: (count, oldest created_at)."""
+def held_by_conflict() -> Any:
+    """SQL condition on `OutboxEntry`: the change's record has an undecided conflict (`SyncConflict` not
+    resolved). Such a change, not in a batch yet, is held: sent, it would be applied over the platform's
+    version the officer has not decided about (versions are numbered on each side, so "based on
+    version 2" can name the platform's version 2 although the change was made over this station's)."""
+    return (
+        select(SyncConflict.id)
+        .where(
+            SyncConflict.record_type == OutboxEntry.record_type,
+            SyncConflict.record_id == OutboxEntry.record_id,
+            SyncConflict.resolved_at.is_(None),
+        )
+        .exists()
+    )
+
+
+def refused_change(*, decided: bool | None = None) -> Any:
+    """SQL condition on `OutboxEntry`: the platform refused this very change (a `SyncConflict` names its
+    batch, record and version). `decided`: True - the refusal is decided, False - not yet, None - either."""
+    where = [
+        SyncConflict.batch_id == OutboxEntry.batch_id,
+        SyncConflict.record_type == OutboxEntry.record_type,
+        SyncConflict.record_id == OutboxEntry.record_id,
+        SyncConflict.version == OutboxEntry.version,
+    ]
+    if decided is not None:
+        where.append(SyncConflict.resolved_at.is_not(None) if decided else SyncConflict.resolved_at.is_(None))
+    return select(SyncConflict.id).where(*where).exists()
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """The changes the platform has not acknowledged (outbox rows without `acked_at`), split by what a sync
+    can do about them (`backlog`). Times naive UTC (``created_at`` of the change); None when there is none.
+
+    * `sendable`: what a sync sends - not in a batch yet (and not held), or in a batch not acknowledged.
+      The freeze rule (`sync.freeze`) counts only these, by number and by age: syncing clears them.
+    * `held`: not in a batch, their record has an undecided conflict (`held_by_conflict`): they wait for
+      the officer's decision, which carries them (or replaces them).
+    * `refused`: the platform did not apply them (a conflict names them), waiting for the decision.
+
+    Held and refused changes are kept (never purged while they wait) and counted in `records`: they have
+    not reached the platform, but no sync can send them, so they do not count toward the freeze rule."""
+
+    records: int  # every change not acknowledged: sendable + held + refused
+    oldest: datetime | None
+    sendable: int
+    sendable_oldest: datetime | None
+    held: int
+    held_oldest: datetime | None
+    refused: int
+    refused_oldest: datetime | None
+
+    @property
+    def for_decision(self) -> int:
+        """Changes waiting for the officer's decision on a sync conflict (held + refused), not for a sync."""
+        return self.held + self.refused
+
+    def age_hours(self, now: datetime) -> float:
+        """Hours since the oldest change not acknowledged was made (0 when none); `now` naive UTC."""
+        return 0.0 if self.oldest is None else (now - self.oldest).total_seconds() / 3600
+
+
+def backlog(session: Session) -> Backlog:
+    """The changes not acknowledged by the platform, in the caller's session (see `Backlog`): the one
+    count that the freeze rule, ``workstation sync --status``, the Sync page, the status bar and the
+    dashboard read. Cheap when no conflict is open (two index reads); with open conflicts it looks only
+    at the changes not in a batch and at the refused ones (indexed joins)."""
     count, oldest = session.execute(
         select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.acked_at.is_(None))
     ).one()
-    return int(count), oldest
+    count = int(count)
+    if not count or session.scalar(select(SyncConflict.id).where(SyncConflict.resolved_at.is_(None)).limit(1)) is None:
+        return Backlog(count, oldest, count, oldest, 0, None, 0, None)
+    unsent = OutboxEntry.acked_at.is_(None)
+    held_where = (OutboxEntry.batch_id.is_(None), unsent, held_by_conflict())
+    held, held_oldest = session.execute(select(func.count(), func.min(OutboxEntry.created_at)).where(*held_where)).one()
+    refused, refused_oldest = session.execute(
+        select(func.count(), func.min(OutboxEntry.created_at)).where(
+            OutboxEntry.batch_id.is_not(None), unsent, refused_change(decided=False)
+        )
+    ).one()
+    held, refused = int(held), int(refused)
+    sendable_oldest: datetime | None = oldest
+    if held or refused:  # the oldest change a sync sends: walk the backlog's index from its oldest
+        sendable_oldest = session.scalar(
+            select(OutboxEntry.created_at)
+            .where(
+                unsent,
+                ~((OutboxEntry.batch_id.is_(None)) & held_by_conflict()),
+                ~((OutboxEntry.batch_id.is_not(None)) & refused_change(decided=False)),
+            )
+            .order_by(OutboxEntry.created_at)
+            .limit(1)
+        )
+    return Backlog(count, oldest, count - held - refused, sendable_oldest, held, held_oldest, refused, refused_oldest)

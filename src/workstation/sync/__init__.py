@@ -3,10 +3,11 @@
 Public API:
 * `workstation.sync.client`: `enroll(db, url, code, station_code, ca_pem, ca_fingerprint=None)`,
   `SyncClient(db)` with `build_batches()`, `seal_batches()`, `send(due_only=, progress=)`,
-  `downlink()`, `sync(progress=)`, `tick(was_reachable=)`, `reachable()`, `resolve_conflict()`,
+  `downlink()`, `sync(progress=)`, `tick(was_reachable=)`, `reachable()`,
   `platform_record(type, id)` (the platform's copy, for a conflict), and `status(db) -> SyncStatus`
-  (ledger rows with state, attempts, last error, next retry).
-* `workstation.sync.conflicts`: `desk.conflicts` — open conflicts, both versions side by side, decisions.
+  (ledger rows with state, attempts, last error, next retry; what waits, from `storage.outbox.backlog`).
+* `workstation.sync.conflicts`: `desk.conflicts` — open conflicts, both versions side by side, decisions
+  (`resolve`: the one way to decide a conflict; the decided state carries the changes held behind it).
 * `workstation.sync.freeze`: `evaluate(session)`, `guard` (the desk's freeze guard),
   `override(db, supervisor, reason=, hours=)`, `outlook(session)` (how near the limits: warnings at
   `WARN_AT`).

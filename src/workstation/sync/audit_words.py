@@ -14,6 +14,11 @@ come in three kinds, all turned into words here at display time (`details_words`
   and a sentence that is the English of a marked text (a verification result, a sync refusal, a
   freeze reason) is recognised from the translation file (`_unrender`).
 
+The other columns have words too: the target type (`TARGET_TYPES`), a target id that is a code rather
+than a record's id (`TARGET_IDS`: device roles, setting keys, the anchoring row) and the outcome
+(`OUTCOME_LABELS`); ``tests/sync/test_audit_words.py`` scans the writers for every target type and
+outcome.
+
 What is not recognised is shown as recorded. Qt-free, marked with the core's marker: the desk's audit
 viewer (``ui/screens/audit/labels.py``) and the CLIs render the same words. It sits in the sync layer
 because it names things from storage, devices and sync alike.
@@ -24,18 +29,19 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from workstation.devices.manager.scanner_settings import SETTING_NAMES
-from workstation.devices.manager.status import DeviceState, role_label
+from workstation.devices.manager.status import ROLE_NAMES, DeviceState, role_label
 from workstation.domain.documents import VALIDITY_LABELS, document_type_label
 from workstation.domain.enums import DocumentValidity, Role
 from workstation.domain.permissions import ROLE_LABELS
 from workstation.i18n import QT_TRANSLATE_NOOP, Listing, Message, Text, catalogue, render
 from workstation.storage.areas.biometrics import SKIP_REASONS
 from workstation.storage.labels import table_label
+from workstation.storage.station import ANCHOR_ADOPTED
 from workstation.storage.vault import backend_label
 
 #: action code → English words (translated in the "AuditEvents" context).
@@ -202,6 +208,53 @@ TARGET_TYPES: dict[str, Text] = {
     "batch": QT_TRANSLATE_NOOP("AuditDetails", "sync batch"),
     "setting": QT_TRANSLATE_NOOP("AuditDetails", "setting"),
     "audit_anchor": QT_TRANSLATE_NOOP("AuditDetails", "audit anchor"),
+}
+
+#: the station's settings (`storage.settings.DEFAULTS` keys: the targets of ``settings.change`` and
+#: ``setting.platform`` rows) → words, as the Administration page's settings tab names them
+SETTING_WORDS: dict[str, Text] = {
+    "retention_days": QT_TRANSLATE_NOOP("AuditDetails", "days acknowledged data is kept"),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP("AuditDetails", "idle minutes before the desk locks"),
+    "max_failed_logins": QT_TRANSLATE_NOOP("AuditDetails", "wrong passwords in a row before an account locks"),
+    "lockout_minutes": QT_TRANSLATE_NOOP("AuditDetails", "minutes an account stays locked"),
+    "fingerprint_policy": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint at registration"),
+    "store_fingerprint_images": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint images kept"),
+    "photo_policy": QT_TRANSLATE_NOOP("AuditDetails", "ID card photo at registration"),
+    "language": QT_TRANSLATE_NOOP("AuditDetails", "language for operators who chose none"),
+    "declaration_deadline_days": QT_TRANSLATE_NOOP("AuditDetails", "days a landlord has to declare a new tenant"),
+    "freeze_max_unsynced_age_hours": QT_TRANSLATE_NOOP(
+        "AuditDetails", "hours an unsynced change may wait before registration stops"
+    ),
+    "freeze_max_unsynced_records": QT_TRANSLATE_NOOP(
+        "AuditDetails", "unsynced changes allowed before registration stops"
+    ),
+}
+
+#: target ids that are codes rather than a record's id, by target type → words (the About column shows
+#: these words instead of the code). A device row's target is the device role it is about
+#: (``device.assign``: ``idcard``; a sync row's is the platform's device id, data shown as recorded); a
+#: setting row's is the setting's key; the row that starts anchoring is `storage.station.ANCHOR_ADOPTED`.
+TARGET_IDS: dict[str, Mapping[str, str]] = {
+    ANCHOR_ADOPTED[0]: {ANCHOR_ADOPTED[1]: QT_TRANSLATE_NOOP("AuditDetails", "taken into use")},
+    "device": dict(ROLE_NAMES),
+    "setting": dict(SETTING_WORDS),
+}
+
+#: an event's outcome (the Outcome column) → words: every outcome the code writes (translated in the
+#: "AuditEvents" context)
+OUTCOME_LABELS: dict[str, Text] = {
+    "ok": QT_TRANSLATE_NOOP("AuditEvents", "ok"),
+    "refused": QT_TRANSLATE_NOOP("AuditEvents", "refused"),
+    "failed": QT_TRANSLATE_NOOP("AuditEvents", "failed"),
+    "locked": QT_TRANSLATE_NOOP("AuditEvents", "locked out"),
+    "must_change": QT_TRANSLATE_NOOP("AuditEvents", "password change required"),
+    "broken": QT_TRANSLATE_NOOP("AuditEvents", "broken"),
+    # sync.enroll by an operator who is not an administrator
+    "denied": QT_TRANSLATE_NOOP("AuditEvents", "not permitted"),
+    # device.scanner_set: the scanner did not confirm the new setting
+    "unconfirmed": QT_TRANSLATE_NOOP("AuditEvents", "not confirmed by the device"),
+    # database.rekey given up before the new passphrase was typed back
+    "abandoned": QT_TRANSLATE_NOOP("AuditEvents", "abandoned"),
 }
 
 #: detail values worth words (search kinds, statuses, pages, orders).
@@ -415,6 +468,26 @@ def _time(value: str) -> str:
     """An ISO time as written (``2026-11-30T08:00:00.123+00:00``) → ``2026-11-30 08:00``."""
     m = re.match(r"(\d{4}-\d\d-\d\d)T(\d\d:\d\d)", value.strip())
     return f"{m[1]} {m[2]}" if m else value
+
+
+#: a setting's value as a ``settings.change`` / ``setting.platform`` row writes it (Python's repr:
+#: ``'optional'``, ``True``, ``''``) → words; numbers are shown as written
+SETTING_VALUES: dict[str, Text] = {
+    "'required'": QT_TRANSLATE_NOOP("AuditDetails", "required"),
+    "'optional'": QT_TRANSLATE_NOOP("AuditDetails", "optional"),
+    "'off'": QT_TRANSLATE_NOOP("AuditDetails", "not taken"),
+    "'show'": QT_TRANSLATE_NOOP("AuditDetails", "shown"),
+    "'hide'": QT_TRANSLATE_NOOP("AuditDetails", "not shown"),
+    "''": QT_TRANSLATE_NOOP("AuditDetails", "the computer's language"),
+    "'zh_CN'": QT_TRANSLATE_NOOP("AuditDetails", "Chinese"),
+    "'en'": QT_TRANSLATE_NOOP("AuditDetails", "English"),
+    "True": QT_TRANSLATE_NOOP("AuditDetails", "yes"),
+    "False": QT_TRANSLATE_NOOP("AuditDetails", "no"),
+}
+
+
+def _setting_value(value: str) -> str:
+    return SETTING_VALUES.get(value.strip(), value)
 
 
 def _checked(value: str) -> str:
@@ -651,8 +724,18 @@ LEGACY_FORMS: tuple[LegacyForm, ...] = (
         counts=_counts,
     ),
     # settings
-    _form(r"set by the platform to (?P<value>.*)", QT_TRANSLATE_NOOP("AuditDetails", "set by the platform to {value}")),
-    _form(r"(?P<old>.*) -> (?P<new>.*)", QT_TRANSLATE_NOOP("AuditDetails", "from {old} to {new}"), ["settings.change"]),
+    _form(
+        r"set by the platform to (?P<value>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "set by the platform to {value}"),
+        value=_setting_value,
+    ),
+    _form(
+        r"(?P<old>.*) -> (?P<new>.*)",
+        QT_TRANSLATE_NOOP("AuditDetails", "from {old} to {new}"),
+        ["settings.change"],
+        old=_setting_value,
+        new=_setting_value,
+    ),
     # sync
     _form(
         r"enrolled with (?P<url>\S+) \(platform key (?P<key>[^)]+)\)",
@@ -1028,6 +1111,20 @@ def target_type_label(target_type: str | None) -> str:
     return TARGET_TYPES.get(target_type, target_type)
 
 
+def target_id_label(target_type: str | None, target_id: str | None) -> str | None:
+    """The marked words for a row's target id when that id is a code (`TARGET_IDS`: a device role, a
+    setting's key, the anchoring row's ``adopted``); None when it is a record's id or a name (data, shown
+    as recorded)."""
+    if not target_type or not target_id:
+        return None
+    return TARGET_IDS.get(target_type, {}).get(target_id)
+
+
+def outcome_label(outcome: str) -> str:
+    """The marked words for a row's outcome (`OUTCOME_LABELS`); the code itself when it has none."""
+    return OUTCOME_LABELS.get(outcome, outcome)
+
+
 @functools.lru_cache(maxsize=8192)
 def details_words(details: str, action: str | None = None) -> str:
     """A row's `details` as a marked text to render (``str`` is English): JSON objects, ``key=value``
@@ -1063,10 +1160,16 @@ __all__ = [
     "KIND_LABELS",
     "KV_KEYS",
     "LEGACY_FORMS",
+    "OUTCOME_LABELS",
+    "SETTING_VALUES",
+    "SETTING_WORDS",
+    "TARGET_IDS",
     "TARGET_TYPES",
     "LegacyForm",
     "details_text",
     "details_words",
     "event_label",
+    "outcome_label",
+    "target_id_label",
     "target_type_label",
 ]

@@ -30,6 +30,7 @@ from workstation.i18n import QT_TRANSLATE_NOOP
 from workstation.storage import audit, operators, outbox, settings
 from workstation.storage.db import Database
 from workstation.storage.operators import Actor
+from workstation.storage.outbox import held_by_conflict
 from workstation.storage.schema import OutboxEntry, Task, utcnow
 from workstation.storage.sync_tables import SyncBatch, SyncConflict, SyncDevice, SyncPrereg
 from workstation.sync import envelope as env
@@ -451,7 +452,7 @@ class SyncStatus:
     device_id: str | None
     device_status: str | None
     unbatched_records: int  # not in a batch yet and free to go (held ones not counted)
-    unacknowledged_records: int  # every change still waiting (held and refused ones too)
+    unacknowledged_records: int  # every change still waiting (held and refused ones too): `outbox.Backlog`
     oldest_unacknowledged: datetime | None
     batches: dict[str, int] = field(default_factory=dict)
     open_conflicts: int = 0
@@ -462,6 +463,8 @@ class SyncStatus:
     held_records: int = 0  # `HELD`: not sent, their record has an undecided conflict
     refused_records: int = 0  # `REFUSED`: not applied by the platform, waiting for a decision
     decided_records: int = 0  # `DECIDED`: superseded by a conflict decision, never applied by the platform
+    sendable_records: int = 0  # of the unacknowledged: what a sync sends (neither held nor refused)
+    oldest_sendable: datetime | None = None  # naive UTC: the oldest of those (what the freeze rule ages)
 
 
 class SyncClient:
@@ -908,20 +911,6 @@ class SyncClient:
             row.next_retry_at = None
             outbox.mark_acknowledged(s, seqs, self.clock())
 
-    def resolve_conflict(self, conflict_id: int, *, actor: str, resolution: str) -> None:
-        """Record an officer's decision on a conflict without changing the record (`settle_conflict` in
-        its own transaction). `desk.conflicts.resolve` is what the desk calls: it also writes the chosen
-        version over the record so the platform and the station converge.
-
-        Raises:
-            SyncError: no such open conflict.
-        """
-        with self.db.write() as s:
-            c = s.get(SyncConflict, conflict_id)
-            if c is None or c.resolved_at is not None:
-                raise SyncError(QT_TRANSLATE_NOOP("sync", "No such open conflict."))
-            settle_conflict(s, c, actor=actor, resolution=resolution, at=self.clock())
-
     # ---- downlink --------------------------------------------------------------------------
     def _signed_get(self, d: SyncDevice, path: str, after: int, limit: int) -> httpx.Response:
         """A signed GET: device id, time (UTC, with its offset), a fresh nonce and the device's Ed25519
@@ -1183,72 +1172,12 @@ class SyncClient:
         return status(self.db)
 
 
-def held_by_conflict() -> Any:
-    """SQL condition on `OutboxEntry`: the change's record has an undecided conflict (`SyncConflict` not
-    resolved). Such a change, not in a batch yet, is held: sent, it would be applied over the platform's
-    version the officer has not decided about (versions are numbered on each side, so "based on
-    version 2" can name the platform's version 2 although the change was made over this station's)."""
-    return (
-        select(SyncConflict.id)
-        .where(
-            SyncConflict.record_type == OutboxEntry.record_type,
-            SyncConflict.record_id == OutboxEntry.record_id,
-            SyncConflict.resolved_at.is_(None),
-        )
-        .exists()
-    )
-
-
-def refused_change(*, decided: bool | None = None) -> Any:
-    """SQL condition on `OutboxEntry`: the platform refused this very change (a `SyncConflict` names its
-    batch, record and version). `decided`: True - the refusal is decided (state `DECIDED`), False - not
-    yet (`REFUSED`), None - either."""
-    where = [
-        SyncConflict.batch_id == OutboxEntry.batch_id,
-        SyncConflict.record_type == OutboxEntry.record_type,
-        SyncConflict.record_id == OutboxEntry.record_id,
-        SyncConflict.version == OutboxEntry.version,
-    ]
-    if decided is not None:
-        where.append(SyncConflict.resolved_at.is_not(None) if decided else SyncConflict.resolved_at.is_(None))
-    return select(SyncConflict.id).where(*where).exists()
-
-
-@dataclass(frozen=True)
-class ConflictCounts:
-    """Changes a conflict stopped (`conflict_counts`): `held` - not sent, their record has an undecided
-    conflict; `refused` - not applied by the platform, waiting for a decision; `decided` - refused,
-    then superseded by a decision (never applied by the platform); `refused_oldest` / `held_oldest`: when
-    the oldest of them was made (naive UTC; None: none)."""
-
-    held: int = 0
-    refused: int = 0
-    decided: int = 0
-    held_oldest: datetime | None = None
-    refused_oldest: datetime | None = None
-
-
-def conflict_counts(s: Session) -> ConflictCounts:
-    """Count the changes in each conflict state (`HELD`, `REFUSED`, `DECIDED`) in the caller's session.
-    Refused and decided changes are counted from the conflicts the platform reported (one per refused
-    change; a change's outbox row may have been purged since); held ones from the outbox."""
-    held, held_oldest = s.execute(
-        select(func.count(), func.min(OutboxEntry.created_at)).where(
-            OutboxEntry.batch_id.is_(None), held_by_conflict()
-        )
-    ).one()
-    open_ = SyncConflict.resolved_at.is_(None)
-    refused, decided = s.execute(
-        select(func.count().filter(open_), func.count().filter(~open_)).select_from(SyncConflict)
-    ).one()
-    refused_oldest = None
-    if refused:
-        refused_oldest = s.scalar(
-            select(func.min(OutboxEntry.created_at)).where(
-                OutboxEntry.acked_at.is_(None), refused_change(decided=False)
-            )
-        )
-    return ConflictCounts(int(held or 0), int(refused or 0), int(decided or 0), held_oldest, refused_oldest)
+def decided_conflicts(s: Session) -> int:
+    """Changes in state `DECIDED` (refused by the platform, then superseded by the officer's decision),
+    counted from the conflicts the platform reported (one per refused change; the change's outbox row may
+    have been purged since its retention)."""
+    decided = select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_not(None))
+    return int(s.scalar(decided) or 0)
 
 
 def _minus(after: dict[str, int], before: dict[str, int]) -> dict[str, int]:
@@ -1300,11 +1229,11 @@ def _new_id() -> str:
 def status(db: Database) -> SyncStatus:
     with db.read() as s:
         d = s.get(SyncDevice, 1)
-        count, oldest = outbox.backlog(s)
+        waiting = outbox.backlog(s)
         unbatched = int(
             s.scalar(select(func.count()).select_from(OutboxEntry).where(OutboxEntry.batch_id.is_(None))) or 0
         )
-        stopped = conflict_counts(s)
+        decided = decided_conflicts(s)
         states = dict(s.execute(select(SyncBatch.state, func.count()).group_by(SyncBatch.state)).all())
         pend = (
             s.execute(
@@ -1326,12 +1255,14 @@ def status(db: Database) -> SyncStatus:
         enrolled=d is not None,
         device_id=d.device_id if d else None,
         device_status=d.status if d else None,
-        unbatched_records=unbatched - stopped.held,
-        unacknowledged_records=count,
-        held_records=stopped.held,
-        refused_records=stopped.refused,
-        decided_records=stopped.decided,
-        oldest_unacknowledged=oldest,
+        unbatched_records=unbatched - waiting.held,
+        unacknowledged_records=waiting.records,
+        held_records=waiting.held,
+        refused_records=waiting.refused,
+        decided_records=decided,
+        oldest_unacknowledged=waiting.oldest,
+        sendable_records=waiting.sendable,
+        oldest_sendable=waiting.sendable_oldest,
         batches={str(k): int(v) for k, v in states.items()},
         open_conflicts=conflicts,
         pending_batches=[

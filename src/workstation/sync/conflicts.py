@@ -25,12 +25,16 @@ the refused changes stop waiting):
   the platform applies it with the next sync (a record deleted here: the platform is asked to delete
   it too; a record the platform deleted: this station's version restores it there).
 
-While a conflict is open, later changes of the record are held here (`client.held_by_conflict`: not
+While a conflict is open, later changes of the record are held here (`outbox.held_by_conflict`: not
 batched, counted as "held by a conflict"): made over a version the platform refused, sent they would
 be applied over the platform's version nobody has decided about. The decision replaces them (the
 decided state carries them; a withdrawn change takes them with it). While a change of the record is
 already on its way (sealed before the conflict came back) the decision waits for the next sync; the
 platform refuses that change too (its base, by content, is not the platform's copy).
+
+Held and refused changes wait for the decision, not for a sync: they stay in the outbox and are counted
+apart (`outbox.Backlog`), not toward the freeze rule (`sync.freeze`), which no sync could clear of them.
+`resolve` is the one way to decide a conflict (the screens call it through `desk.conflicts`).
 """
 
 from __future__ import annotations

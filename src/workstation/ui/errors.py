@@ -87,7 +87,9 @@ def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, 
         box.setInformativeText(info)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.setWindowModality(Qt.WindowModality.WindowModal if parent is not None else Qt.WindowModality.ApplicationModal)
+    # window-modal, as `open()` makes it anyway: over its window only (none without a parent), never over the
+    # demo desk or another window the operator may need meanwhile
+    box.setWindowModality(Qt.WindowModality.WindowModal)
     _open.append(box)
     box.finished.connect(lambda _r, b=box: _open.remove(b) if b in _open else None)
     box.open()

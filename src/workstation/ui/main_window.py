@@ -419,9 +419,9 @@ class MainWindow(QMainWindow):
         self.act_pages: list[QAction] = []
         for i in range(len(NAV)):
             a = self._action(f"act_page_{i + 1}", self._go_to(i), QKeySequence(f"Alt+{i + 1}"))
-            # from any widget of any window of the desk (a search box, the registration form), not only
-            # while Qt counts this window as the active one; a modal dialog still blocks them
-            a.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            # this window's keys (`_action`: a window shortcut): from any of its fields while it is the active
+            # window, never from another window (the registration form, a record, a dialog), which would
+            # switch the page behind it; there `eventFilter` drops the key (no digit typed)
             self.act_pages.append(a)
         self.language_group = QActionGroup(self)
         self.act_languages: dict[str, QAction] = {}
@@ -767,8 +767,8 @@ class MainWindow(QMainWindow):
             and event.modifiers() == Qt.KeyboardModifier.AltModifier
             and Qt.Key.Key_1.value <= event.key() <= Qt.Key.Key_9.value
         ):
-            # Alt+digit is a page key; one no page key took (no such page, locked, behind a modal dialog)
-            # must not type its digit into the field that has the cursor
+            # Alt+digit is a page key; one no page key took (no such page, locked, another window active: the
+            # registration form, a dialog) must not type its digit into the field that has the cursor
             return True
         if event.type() in _INPUT_EVENTS and self.session is not None and not self.locked:
             self.idle_timer.start()
@@ -930,6 +930,7 @@ class MainWindow(QMainWindow):
         st, outlook = result if isinstance(result, tuple) else (result, None)
         self._sync_enrolled = bool(st.enrolled)
         self._sync_waiting = int(st.unacknowledged_records)
+        self._sync_for_decision = int(st.held_records + st.refused_records)  # of those: not for a sync
         self._sync_times = (st.last_synced_at, st.last_failed_at)
         self._freeze_outlook = outlook
         self._render_sync_state()
@@ -942,6 +943,9 @@ class MainWindow(QMainWindow):
         else:
             waiting = int(getattr(self, "_sync_waiting", 0))
             text = self.tr("⇅ %n change(s) waiting", "", waiting)
+            for_decision = int(getattr(self, "_sync_for_decision", 0))
+            if for_decision:  # apart: a sync does not send them, the freeze rule does not count them
+                text += " " + self.tr("({n} for a conflict decision)").replace("{n}", str(for_decision))
             last = _last_sync_text(*self._sync_times)
             if last:
                 text += " · " + last

@@ -427,6 +427,8 @@ class TodayPage(PageBase):
             age = (self.tr("%1 h").replace("%1", f"{hours:.0f}") if hours >= 1
                    else self.tr("%1 min").replace("%1", f"{hours * 60:.0f}"))
             text = self.tr("%1 waiting now, the oldest for %2").replace("%1", f"{b.records:,}").replace("%2", age)
+            if b.for_decision:  # apart: a sync does not send them (sync.freeze does not count them)
+                text += " " + self.tr("(%1 for a conflict decision)").replace("%1", f"{b.for_decision:,}")
         else:
             text = self.tr("Nothing waiting: everything has reached the platform")
         self.charts["backlog"].summary.setText(text)

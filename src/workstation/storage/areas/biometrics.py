@@ -6,11 +6,19 @@ data). A resident's record lists enrolled fingers as position + quality only; th
 storage only through `template()`, which is audited.
 
     add(person_id, *, position: FingerPosition, template: bytes, quality: int, device=None, image=None) -> Changes
+    check_finger(finger: EnrolledFinger) -> EnrolledFinger      (add's checks only)
+    write_finger(tx, person_id, finger) -> None                 (add's write, in the caller's transaction)
     template(fingerprint_id: str) -> bytes
     approver(username, password) -> Actor                     (a supervisor confirms a skip with their password)
     check_skip(*, reason, note=None, approver=None) -> (reason, words, policy)   (record_skip's checks only)
     record_skip(person_id, *, reason, note=None, approver=None) -> FingerprintSkip
     last_skip(session, person_id) -> FingerprintSkip | None   (module function: the resident's detail shows it)
+
+A finger taken at registration is stored in the registration's own transaction:
+`desk.residents.register(..., fingerprint=EnrolledFinger(position, template, quality))` checks it first
+(`check_finger`: the permission, then position, template and quality) and writes it with the resident
+(`write_finger`), so no failure can leave a registered resident without the finger the officer saw taken.
+`add` stores a finger of a resident registered earlier, with the same checks and the same write.
 
 A resident registered without a fingerprint has the skip recorded in the registration's own transaction:
 `desk.residents.register(..., fingerprint_skip=SkipRequest(reason, note, approver))` checks it first
@@ -28,8 +36,9 @@ password at the desk, `approver`); "off" — fingerprints are not taken, so ther
 from __future__ import annotations
 
 import json
+import numbers
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -95,6 +104,20 @@ class SkipRequest:
     reason: FingerprintSkipReason | str
     note: str | None = None
     approver: Actor | None = None
+
+
+@dataclass(frozen=True)
+class EnrolledFinger:
+    """A finger enrolled at the scanner, to store (`Biometrics.add`, `Residents.register(fingerprint=)`):
+    its ISO/IEC 19794-2 position (`FingerPosition` or its number), the template as the scanner made it,
+    the quality 0–100 (the lowest accepted press), the scanner that took it (optional) and its image
+    (optional; kept only where the station setting `store_fingerprint_images` says so)."""
+
+    position: FingerPosition | int
+    template: bytes
+    quality: int
+    device: str | None = None
+    image: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -193,35 +216,66 @@ class Biometrics(Area):
         device: str | None = None,
         image: bytes | None = None,
     ) -> Changes:
-        """Store an enrolled finger (ISO finger position, template, quality 0–100). `changes.id` is its id.
+        """Store an enrolled finger (ISO finger position, template, quality 0–100) of a resident
+        registered earlier (`check_finger`, then `write_finger`). `changes.id` is its id.
 
         Raises:
             PermissionDenied: the role may not capture fingerprints.
-            ValidationError: no template; quality outside 0–100.
+            ValidationError: no such finger position; no template; quality outside 0–100.
             NotFound: the resident was deleted.
+        """
+        finger = self.check_finger(
+            EnrolledFinger(position=position, template=template, quality=quality, device=device, image=image)
+        )
+        with self._write() as tx:
+            tx.load(Person, person_id)
+            self.write_finger(tx, person_id, finger)
+            return tx.changes
+
+    def check_finger(self, finger: EnrolledFinger) -> EnrolledFinger:
+        """Everything `add` checks before it writes, without writing, in this order: the role may
+        capture fingerprints, then the finger itself (a known ISO position, a template, quality 0–100;
+        every problem at once). `Residents.register(fingerprint=)` calls it before anything of the
+        registration is written. Returns the finger with its position as a `FingerPosition`.
+
+        Raises:
+            PermissionDenied: the role may not capture fingerprints.
+            ValidationError: no such finger position; no template; quality outside 0–100.
         """
         self._require(Permission.CAPTURE_FINGERPRINT)
         problems: Problems = []
-        if not template:
+        try:
+            position = FingerPosition(finger.position)
+        except ValueError:
+            position = FingerPosition.UNKNOWN
+            problems.append(Problem("position", "invalid",
+                                    QT_TRANSLATE_NOOP("storage", "no such finger position")))
+        if not finger.template:
             problems.append(Problem("template", "invalid", QT_TRANSLATE_NOOP("storage", "no template was captured")))
-        if not 0 <= quality <= 100:
+        quality = finger.quality
+        if isinstance(quality, bool) or not isinstance(quality, numbers.Integral) or not 0 <= quality <= 100:
             problems.append(Problem("quality", "invalid", QT_TRANSLATE_NOOP("storage", "quality must be 0–100")))
         raise_problems(problems)
-        with self._write() as tx:
-            tx.load(Person, person_id)
-            keep_image = bool(settings.get(tx.session, "store_fingerprint_images"))
-            tx.create(
-                Fingerprint(
-                    person_id=person_id,
-                    position=int(FingerPosition(position)),
-                    template_enc=self._seal(template, person_id),
-                    quality=quality,
-                    device=device,
-                    image_enc=self._seal(image, person_id) if (image and keep_image) else None,
-                ),
-                details=f"finger {int(position)} quality {quality}",
-            )
-            return tx.changes
+        return replace(finger, position=position, quality=int(quality))
+
+    def write_finger(self, tx: Transaction, person_id: str, finger: EnrolledFinger) -> None:
+        """In the caller's transaction: the Fingerprint row of `person_id` (template sealed to the
+        person; the image sealed too, and only where the station setting `store_fingerprint_images`
+        keeps images) with its outbox and audit rows (`Transaction.create`), as `check_finger` passed
+        it. Checks nothing itself."""
+        keep_image = bool(settings.get(tx.session, "store_fingerprint_images"))
+        position = FingerPosition(finger.position)
+        tx.create(
+            Fingerprint(
+                person_id=person_id,
+                position=int(position),
+                template_enc=self._seal(finger.template, person_id),
+                quality=finger.quality,
+                device=finger.device,
+                image_enc=self._seal(finger.image, person_id) if (finger.image and keep_image) else None,
+            ),
+            details=f"finger {int(position)} quality {finger.quality}",
+        )
 
     def template(self, fingerprint_id: str) -> bytes:
         """The decrypted template of an enrolled finger (for matching). Audited.

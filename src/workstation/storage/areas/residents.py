@@ -19,8 +19,9 @@ residents screen uses it:
     register(document: IdentityDocument, *, phone=None, employer=None, arrival_date=None,
              household_address=None, notes=None, visa_type=None, visa_number=None, entry_date=None,
              stay_until=None, room_id=None, tenancy_start=None, relation=TenancyRelation.TENANT,
-             source=None, today=None) -> Changes
-        Card, passport (MRZ) and manual entry alike (`document.source` says which).
+             source=None, today=None, fingerprint_skip=None, fingerprint=None) -> Changes
+        Card, passport (MRZ) and manual entry alike (`document.source` says which). A finger taken
+        (`biometrics.EnrolledFinger`) or a skip (`biometrics.SkipRequest`) is written with the resident.
         `changes.id` is the new resident's id. A foreign guest's stay (visa or permit type and
         number, date of entry, intended stay) is checked by `domain.validation.validate_stay`.
     update(person_id: str, *, base_version: int, name=UNSET, name_latin=UNSET, sex=UNSET,
@@ -86,7 +87,14 @@ from workstation.storage.areas.base import (
     check_live,
     raise_problems,
 )
-from workstation.storage.areas.biometrics import Biometrics, FingerprintSkip, SkipRequest, last_skip, write_skip
+from workstation.storage.areas.biometrics import (
+    Biometrics,
+    EnrolledFinger,
+    FingerprintSkip,
+    SkipRequest,
+    last_skip,
+    write_skip,
+)
 from workstation.storage.masking import mask_number, mask_query
 from workstation.storage.schema import (
     Fingerprint,
@@ -404,6 +412,7 @@ class Residents(Area):
         source: TenancySource | None = None,
         today: date | None = None,
         fingerprint_skip: SkipRequest | None = None,
+        fingerprint: EnrolledFinger | None = None,
     ) -> Changes:
         """Register a resident with their document, and optionally bind them to a room.
 
@@ -422,20 +431,28 @@ class Residents(Area):
             fingerprint_skip: the resident is registered without a fingerprint, for this reason: checked
                 before anything is written (`Biometrics.check_skip`) and recorded ("fingerprint.skip") in
                 the registration's own transaction - both are written, or neither.
+            fingerprint: the finger taken for this registration: checked before anything is written
+                (`Biometrics.check_finger`: the permission to capture fingerprints, then the finger) and
+                stored (sealed template, image where the station keeps images, outbox and audit rows) in
+                the registration's own transaction - both are written, or neither. Not with
+                `fingerprint_skip`.
 
         Returns:
-            Changes: the person (first: `changes.id` is the new resident), the document, and the
-            tenancy when a room was given.
+            Changes: the person (first: `changes.id` is the new resident), the document, the
+            tenancy when a room was given, and the fingerprint when one was given.
 
         Raises:
             PermissionDenied: the role may not register.
             ValidationError: invalid document, phone or dates, or stay (unknown visa type, entry in
-                the future or before birth, stay ending before the entry); the document is already
-                registered.
+                the future or before birth, stay ending before the entry); both a fingerprint and a skip
+                (field "fingerprint"); the document is already registered.
             NotFound: the room or its property was deleted.
             RegistrationFrozen: sync's freeze rules hold registrations (audited as refused).
             PermissionDenied, ValidationError, NothingToSkip, SupervisorNeeded: the skip would be refused
                 (as `Biometrics.record_skip`); nothing is registered.
+            PermissionDenied, ValidationError: the fingerprint would be refused (as `Biometrics.add`: the
+                role may not capture fingerprints; no such finger position, no template, quality outside
+                0–100); nothing is registered.
         """
         self._require(Permission.REGISTER)
         today = today or date.today()
@@ -443,14 +460,19 @@ class Residents(Area):
         problems += validate_not_after_today(arrival_date, field_name="arrival_date", today=today)
         problems += validate_stay(visa_type=visa_type, visa_number=visa_number, entry_date=entry_date,
                                   stay_until=stay_until, birth_date=document.birth_date, today=today)
+        if fingerprint is not None and fingerprint_skip is not None:
+            problems.append(Problem("fingerprint", "invalid", QT_TRANSLATE_NOOP(
+                "storage", "a fingerprint was both taken and skipped: keep one or the other")))
         if room_id is not None and tenancy_start is None:
             tenancy_start = arrival_date or today
         raise_problems(problems)
+        biometrics = Biometrics(self._ctx)
         skip = None
         if fingerprint_skip is not None:
-            skip = Biometrics(self._ctx).check_skip(
+            skip = biometrics.check_skip(
                 reason=fingerprint_skip.reason, note=fingerprint_skip.note, approver=fingerprint_skip.approver
             )
+        finger = biometrics.check_finger(fingerprint) if fingerprint is not None else None
         number = normalise_id_number(document.number)
         self._guard_registration("register resident")
         with self._write() as tx:
@@ -530,6 +552,8 @@ class Residents(Area):
                 assert fingerprint_skip is not None
                 code, words, policy = skip
                 write_skip(tx, person.id, reason=code, words=words, policy=policy, approver=fingerprint_skip.approver)
+            if finger is not None:
+                biometrics.write_finger(tx, person.id, finger)
             return tx.changes
 
     def update(

@@ -112,7 +112,7 @@ class Dashboard:
     registrations_per_day: tuple[tuple[date, int], ...] | None  # residents registered that day
     consistency_by_grid: tuple[tuple[str, metrics.Rate], ...] | None  # by grid code, sorted
     feedback_per_day: tuple[tuple[date, metrics.Rate], ...] | None  # 反馈率 at each day's end
-    backlog: metrics.Backlog | None  # changes waiting for the platform now, and the oldest
+    backlog: metrics.Backlog | None  # changes waiting for the platform now, the oldest, those for a decision
     backlog_per_day: tuple[tuple[date, int], ...] | None  # changes waiting at each day's end
     tasks_due: int | None  # open tasks due today or earlier
     tasks_overdue: int | None  # of those, due before today

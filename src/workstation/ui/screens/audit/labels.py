@@ -4,7 +4,8 @@ which the CLIs use too) rendered in the UI's current language.
 The stored rows are never changed (the chain is hashed); only how they are shown. `event_label(action)`
 gives an action's words; `details_text(details, action)` turns a row's details — JSON
 (``{"rows": 2}``), ``key=value`` lists (``role=officer``) and the plain English older rows hold
-(``via passphrase``) — into plain words. ``tests/ui/test_audit_labels.py`` scans the source for every
+(``via passphrase``) — into plain words; `target_type_label`, `target_id_label` and `outcome_label`
+give the About and Outcome columns' words. ``tests/ui/test_audit_labels.py`` scans the source for every
 action literal and fails when one has no label in the core's table.
 """
 
@@ -23,6 +24,8 @@ __all__ = [
     "TARGET_TYPES",
     "details_text",
     "event_label",
+    "outcome_label",
+    "target_id_label",
     "target_type_label",
 ]
 
@@ -35,6 +38,18 @@ def event_label(action: str) -> str:
 def target_type_label(target_type: str | None) -> str:
     """Words for a row's target type (the code itself when it has none; "" for None)."""
     return render(audit_words.target_type_label(target_type), ui_i18n.current())
+
+
+def target_id_label(target_type: str | None, target_id: str | None) -> str | None:
+    """Words for a row's target id when it is a code (a device role, a setting, the anchoring row), in
+    the UI language; None when it is a record's id or a name (`audit_words.target_id_label`)."""
+    words = audit_words.target_id_label(target_type, target_id)
+    return None if words is None else render(words, ui_i18n.current())
+
+
+def outcome_label(outcome: str) -> str:
+    """Words for a row's outcome in the UI language (the code itself when it has none)."""
+    return render(audit_words.outcome_label(outcome), ui_i18n.current())
 
 
 def details_text(details: str, action: str | None = None) -> str:

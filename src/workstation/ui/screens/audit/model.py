@@ -17,7 +17,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from workstation.ui.models.paged import PagedTableModel
-from workstation.ui.screens.audit.labels import details_text, event_label, target_type_label
+from workstation.ui.screens.audit.labels import (
+    details_text,
+    event_label,
+    outcome_label,
+    target_id_label,
+    target_type_label,
+)
 
 PAGE_SIZE = 200
 COLUMNS = ("seq", "at", "actor", "event", "outcome", "target", "details")
@@ -49,18 +55,6 @@ class AuditQuery:
 def local_time(dt: datetime) -> str:
     """A stored (naive UTC) time as local ``YYYY-MM-DD HH:MM:SS``."""
     return dt.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-
-def outcome_label(outcome: str) -> str:
-    labels = {
-        "ok": QCoreApplication.translate("AuditEvents", "ok"),
-        "refused": QCoreApplication.translate("AuditEvents", "refused"),
-        "failed": QCoreApplication.translate("AuditEvents", "failed"),
-        "locked": QCoreApplication.translate("AuditEvents", "locked out"),
-        "must_change": QCoreApplication.translate("AuditEvents", "password change required"),
-        "broken": QCoreApplication.translate("AuditEvents", "broken"),
-    }
-    return labels.get(outcome, outcome)
 
 
 def subject_text(row: Any) -> str:
@@ -114,6 +108,8 @@ class AuditTrailModel(PagedTableModel):
                 return r.action
             if col == "details":
                 return r.details
+            if col == "outcome":  # the column is narrow: the longer words in full
+                return outcome_label(r.outcome)
             if col == "target":
                 raw = f"{r.target_type or ''} {r.target_id or ''}".strip()
                 return "\n".join(t for t in (subject_text(r), raw) if t)
@@ -130,7 +126,7 @@ class AuditTrailModel(PagedTableModel):
             kind = target_type_label(r.target_type)
             if not r.target_id:
                 return kind
-            words = subject_text(r)
+            words = subject_text(r) or target_id_label(r.target_type, r.target_id)
             if words:
                 return f"{kind} {words}".strip()
             short = r.target_id if len(r.target_id) <= 12 else r.target_id[:8] + "…"

@@ -45,6 +45,15 @@ def open_declarations(ctx: Any, parent: QWidget | None, property_id: str) -> Dec
 
 
 def open_spot_check(ctx: Any, parent: QWidget | None, property_id: str) -> SpotCheckDialog:
+    """The spot-check dialog of `property_id`: the one already open for it under `parent` (brought to the
+    front, who is bound read again; marks kept), else a new one (who is bound read when it is shown)."""
+    if parent is not None:
+        for dialog in parent.findChildren(SpotCheckDialog):
+            if dialog.property_id == property_id and dialog.isVisible():
+                dialog.reload()
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
     return _show(SpotCheckDialog(ctx, parent, property_id))  # type: ignore[no-any-return]
 
 

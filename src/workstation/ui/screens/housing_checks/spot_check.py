@@ -11,10 +11,12 @@ for any other role the dialog says so and saves nothing (the core refuses anyway
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -74,6 +76,23 @@ def finding_rows(sheet: SheetProperty) -> list[FindingRow]:
     return rows
 
 
+def merged_rows(current: list[FindingRow], shown: list[FindingRow]) -> list[FindingRow]:
+    """The lines of `current` (who is bound now: `finding_rows` of a fresh read) with what the officer did
+    on the same line of `shown` (the lines on screen): its finding, notes and saved state, matched by
+    binding (an empty room's line by room). A line whose binding ended meanwhile is gone; a new binding
+    comes as a new, unmarked line."""
+
+    def key(f: FindingRow) -> tuple[str, str | None]:
+        return ("tenancy", f.tenancy_id) if f.tenancy_id else ("room", f.room_id)
+
+    done = {key(f): f for f in shown if f.result is not None or f.notes or f.saved_at is not None}
+    out: list[FindingRow] = []
+    for f in current:
+        old = done.get(key(f))
+        out.append(replace(f, result=old.result, notes=old.notes, saved_at=old.saved_at) if old else f)
+    return out
+
+
 def findings_of(rows: list[FindingRow]) -> list[VisitFinding]:
     """The marked lines not saved yet as `VisitFinding`s; an empty room's line is a finding of that room
     (`room_id`)."""
@@ -91,7 +110,11 @@ class SpotCheckDialog(DeskDialog):
     """Record a visit's findings for one property; the consistency rates update as soon as it is saved.
 
     After a save the saved lines keep their findings, say "saved" and become read-only (the status
-    line says how many and when); lines left unmarked can still be marked and saved."""
+    line says how many and when); lines left unmarked can still be marked and saved.
+
+    Who is bound to each room is read again (on the DB lane) each time the dialog is shown and after
+    every change of bindings, rooms or residents on this desk (`reload`), keeping what was marked on the
+    lines still there (`merged_rows`)."""
 
     def __init__(self, ctx: Any, parent: QWidget | None, property_id: str) -> None:
         super().__init__(ctx, parent)
@@ -102,6 +125,7 @@ class SpotCheckDialog(DeskDialog):
         self.saved_count = 0
         self._last_saved: tuple[int, datetime] | None = None  # the last save: findings, when (retranslated)
         self._last_problem: Any = None  # what the problems line shows: an exception or "nothing marked"
+        self._reload_after_write = False  # bindings changed while a save ran: read them once it is done
         self.setObjectName("spotCheckDialog")
         self.heading = heading("heading")
         self.rate_label = QLabel()
@@ -151,8 +175,8 @@ class SpotCheckDialog(DeskDialog):
         layout.addLayout(buttons)
         self.resize(980, 520)
         self.retranslate()
+        # who is bound to each room is read when the dialog is shown (`showEvent`), each time it is shown
         ctx.changed.connect(self._on_changed)
-        self.reload()
 
     # ---- texts -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -175,9 +199,15 @@ class SpotCheckDialog(DeskDialog):
             self._problems([self._nothing_to_save()])
 
     # ---- reading -----------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Each time the dialog is shown: who is bound now (not what was bound when it was made)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.reload()
+
     def reload(self) -> None:
-        """Read the rooms and people again (resets the marks) and the rates (the grid's once the sheet
-        names it)."""
+        """Read the rooms and who is bound to each again (DB lane; the marks on lines still there are
+        kept, `merged_rows`) and the rates (the grid's once the sheet names it)."""
         pid = self.property_id
         desk = self.ctx.desk
         self.load(lambda: desk.housing.occupants(pid), self._show_sheet)
@@ -193,8 +223,11 @@ class SpotCheckDialog(DeskDialog):
         kinds: frozenset[Kind] = getattr(changes, "kinds", frozenset())
         if Kind.SPOT_CHECK in kinds:
             self.refresh_rates()
-        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON} and not self.busy:
-            self.reload()
+        if kinds & {Kind.TENANCY, Kind.ROOM, Kind.PERSON}:
+            if self.busy:  # a save runs: its lines are marked saved first, then the bindings are read
+                self._reload_after_write = True
+            else:
+                self.reload()
 
     def _show_sheet(self, sheet: SheetProperty | None) -> None:
         first = self.sheet is None and sheet is not None
@@ -203,14 +236,20 @@ class SpotCheckDialog(DeskDialog):
             self.heading.setText(self.tr("Loading…"))
             return
         self.heading.setText(sheet.address)
-        if first or not any(f.result is not None for f in self.model.rows()):
-            self.model.set_rows(finding_rows(sheet))
+        rows = merged_rows(finding_rows(sheet), self.model.rows())
+        if rows != self.model.rows():  # unchanged: the table (and an open editor) stays as it is
+            if self.busy:  # a save runs on these lines (by position): read again once it is done
+                self._reload_after_write = True
+            else:
+                self.model.set_rows(rows)
         if first and (self.rates is None or self.rates.grid is None):
             self.refresh_rates()  # now the grid is known
-        for b in (self.all_button, self.save_button):
-            b.setEnabled(self.may_verify and self.model.rowCount() > 0)
+        self.all_button.setEnabled(self.may_verify and self.model.rowCount() > 0)
+        self.save_button.setEnabled(self.may_verify and self.model.rowCount() > 0 and not self.busy)
         if self.model.rowCount() == 0:
             self.status.setText(self.tr("This property has no rooms yet."))
+        elif self._last_saved is None:
+            self.status.setText("")
 
     def _show_rates(self, rates: Consistency | None) -> None:
         self.rates = rates
@@ -241,6 +280,9 @@ class SpotCheckDialog(DeskDialog):
 
         def done() -> None:
             self.save_button.setEnabled(self.model.rowCount() > 0)
+            if self._reload_after_write:
+                self._reload_after_write = False
+                self.reload()
 
         when = utcnow()
 

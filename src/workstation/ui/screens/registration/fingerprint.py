@@ -9,9 +9,10 @@ dialog shows how much of it has arrived and how long the whole transfer takes at
 Cancel (Esc) stops the enrolment at its next step and closes without a message; a changed finger
 choice restarts it; Skip (where station policy allows) asks for a reason from the core's fixed list
 (`SkipDialog`: "other" with a few words) and, where the policy requires a fingerprint, a supervisor's
-name and password (checked by the core, `desk.biometrics.approver`). Nothing is stored here: the caller
-stores `result` through the core's fingerprint service, or has the skip recorded with the resident
-(`desk.residents.register(fingerprint_skip=)`, one transaction).
+name and password (checked by the core, `desk.biometrics.approver`). Nothing is stored here: the
+registration form has `result` or the skip written with the resident (`desk.residents.register(
+fingerprint=)` / `(fingerprint_skip=)`, one transaction); the resident's detail page adds `result` to a
+resident registered earlier (`desk.biometrics.add`).
 """
 
 from __future__ import annotations
@@ -359,7 +360,8 @@ class FingerprintDialog(QDialog):
         self._relay.progress.connect(self._on_progress)
         self.setObjectName("fingerprintDialog")
         self.setWindowTitle(self.tr("Fingerprint capture"))
-        self.setModal(True)
+        # over the form and the windows behind it only, never the demo desk whose presses it waits for
+        self.setWindowModality(Qt.WindowModality.WindowModal)
 
         self.finger = QComboBox()
         self.finger.setObjectName("finger")

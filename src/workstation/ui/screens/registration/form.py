@@ -6,9 +6,11 @@ to type: phone → employer → arrival date → property (search as you type) �
 Ctrl+S saves from anywhere, Enter on the last field saves, Esc cancels (asking first when something
 was typed). Every reason a save is refused stands beside its field, from the same domain functions
 the residents service calls. A number already in the store offers that record instead of a
-duplicate. Saving writes the person, the document, the binding, the outbox and audit rows in one
-transaction (`desk.residents.register`); a fingerprint captured for the registration is stored
-through the fingerprint service right after.
+duplicate. Saving writes the person, the document, the binding, the fingerprint captured for the
+registration (or the reason it was skipped), and their outbox and audit rows in one transaction
+(`desk.residents.register(fingerprint=)` / `(fingerprint_skip=)`): a resident is never saved without
+the finger the officer saw taken. A save that fails keeps the capture, so the officer fixes the field
+and saves again without taking the finger again (unless the core refused the finger itself).
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from workstation.domain.validation import (
     validate_citizen_id,
 )
 from workstation.errors import ValidationError
-from workstation.storage.areas.biometrics import SkipRequest
+from workstation.storage.areas.biometrics import EnrolledFinger, SkipRequest
 from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.logic import (
@@ -70,6 +72,9 @@ NUMBER_TELLS_BIRTH_AND_SEX = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT,
 LONG_TERM_TYPES = {DocumentType.RESIDENT_ID, DocumentType.HMT_PERMIT, DocumentType.FOREIGNER_PR_2017,
                    DocumentType.FOREIGNER_PR_2023}
 DATE_FIELDS = {"birth_date", "valid_from", "valid_to", "entry_date", "stay_until", "arrival_date"}
+# the fields of the core's problems with a finger itself (`Biometrics.check_finger`): a capture it
+# refused is not kept for the next save
+FINGER_FIELDS = {"position", "template", "quality"}
 SEARCH_DELAY_MS = 200  # property search: wait this long after the last keystroke
 DUPLICATE_DELAY_MS = 300
 #: The banners' looks (a sheet each; none for the whole form, see `_look_read_only`).
@@ -140,6 +145,7 @@ class RegistrationForm(QDialog):
         self._duplicate_row: Any = None
         self._duplicate_seq = 0
         self._saving = False
+        self.discard_question: QMessageBox | None = None  # "discard the registration?" while it is asked
         self._dirty = False
         self._from_number = False  # birth date and sex were taken from a valid typed ID number
         self.setObjectName("registrationForm")
@@ -875,7 +881,14 @@ class RegistrationForm(QDialog):
         self._dirty = True
 
     def reject(self) -> None:
+        """Esc, Cancel or the window's close button. With something typed, first ask whether to
+        discard it (`discard_question`): window-modal and opened with `open()` (no nested event loop),
+        so the demo desk and the devices stay usable while it waits; the form closes on "Discard"."""
         if self._dirty and not self._saving:
+            if self.discard_question is not None:  # asked already: the same question, in front
+                self.discard_question.raise_()
+                self.discard_question.activateWindow()
+                return
             box = QMessageBox(
                 QMessageBox.Icon.Question,
                 self.tr("Discard the registration?"),
@@ -883,13 +896,21 @@ class RegistrationForm(QDialog):
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 self,
             )
+            box.setObjectName("discardQuestion")
             box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+            box.setEscapeButton(QMessageBox.StandardButton.Cancel)
             box.setWindowModality(Qt.WindowModality.WindowModal)  # not the demo desk's window too
-            answer = box.exec()
-            box.deleteLater()
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.discard_question = box
+            box.finished.connect(self._discard_answered)  # a bound method: no closure keeping the form alive
+            box.open()
+            return
         super().reject()
+
+    def _discard_answered(self, _result: int) -> None:
+        box, self.discard_question = self.discard_question, None
+        if box is not None and box.clickedButton() is box.button(QMessageBox.StandardButton.Discard):
+            super().reject()
 
     # ---- property and room ------------------------------------------------------------------------
     def _on_property_edited(self, text: str) -> None:
@@ -1101,7 +1122,7 @@ class RegistrationForm(QDialog):
         self.save_button.setEnabled(False)
 
         def work(_token: Any) -> Any:
-            changes = desk.residents.register(
+            return desk.residents.register(
                 doc,
                 phone=entry.phone,
                 employer=entry.employer,
@@ -1113,13 +1134,12 @@ class RegistrationForm(QDialog):
                 stay_until=entry.stay_until,
                 room_id=entry.room_id,
                 tenancy_start=entry.arrival_date if entry.room_id else None,
-                # a skip is an audited event of the biometrics area, written with the resident (one
-                # transaction); one the core would refuse stops the registration before anything is saved
+                # the finger taken, or the skip (an audited event of the biometrics area), is written with
+                # the resident (one transaction); one the core would refuse stops the registration before
+                # anything is saved
+                fingerprint=enrolled_finger(result) if result is not None else None,
                 fingerprint_skip=SkipRequest(skip.reason, skip.note, skip.approver) if skip is not None else None,
             )
-            if result is not None:
-                changes = changes | add_fingerprint(desk, changes.id, result)
-            return changes
 
         (
             self.ctx.op(work, lane=Lane.DB, parent=self)
@@ -1139,6 +1159,10 @@ class RegistrationForm(QDialog):
         self._saving = False
         self.save_button.setEnabled(True)
         if isinstance(exc, ValidationError):
+            # the capture is kept for the next save, unless the core refused the finger itself
+            if any(p[0] in FINGER_FIELDS for p in exc.problems) and self.capture is not None:
+                self.capture = None
+                self._show_fingerprint_status()
             self.show_problems(exc.problems)
             if any(p[0] == "number" for p in exc.problems):
                 self._check_duplicate()
@@ -1177,8 +1201,16 @@ def rooms_of(desk: Any, property_id: str) -> list[tuple[str, str]]:
     return [(r.id, r.label) for r in desk.housing.rooms(property_id)]
 
 
+def enrolled_finger(result: Any) -> EnrolledFinger:
+    """The finger to store from an enrolment's result (`devices.zfm.enroll.EnrollmentResult`): its
+    position, template and quality."""
+    return EnrolledFinger(position=result.position, template=result.template, quality=result.quality)
+
+
 def add_fingerprint(desk: Any, person_id: str, result: Any) -> Any:
-    """Store an enrolment's template through the fingerprint service; returns its Changes."""
+    """Store an enrolment's finger for a resident registered earlier (the resident's detail page)
+    through the fingerprint service (call off the GUI thread); returns its Changes. A registration
+    passes its finger to `desk.residents.register(fingerprint=)` instead (`enrolled_finger`)."""
     return desk.biometrics.add(
         person_id, position=result.position, template=result.template, quality=result.quality
     )

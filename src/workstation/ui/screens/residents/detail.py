@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -41,6 +39,7 @@ from workstation.ui import i18n
 from workstation.ui.screens.registration import texts
 from workstation.ui.screens.registration.form import add_fingerprint, fingerprint_policy, present
 from workstation.ui.screens.registration.logic import format_date, parse_date
+from workstation.ui.screens.residents.delete import DeleteResidentDialog
 from workstation.ui.tasks import Lane, Op
 from workstation.ui.widgets.field_errors import FieldErrors
 
@@ -100,6 +99,7 @@ class ResidentDetailDialog(QDialog):
         self.detail = detail
         self.today = today or date.today()
         self._busy = False
+        self.delete_dialog: DeleteResidentDialog | None = None  # the reason asked by `delete`, while open
         self.setObjectName("residentDetail")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.errors = FieldErrors()
@@ -414,27 +414,20 @@ class ResidentDetailDialog(QDialog):
         Op(self, lambda _t: desk.residents.get(pid), lane=Lane.DB).on_success(self._fill).start()
 
     def delete(self) -> None:
+        """Ask for the reason in a window-modal dialog (`delete_dialog`, opened with `open()`: the demo
+        desk and the devices stay usable meanwhile); it deletes, then this record closes."""
         if self._busy or not _can(self.ctx, Permission.REGISTER):
             return
-        reason, ok = QInputDialog.getText(
-            self, self.tr("Delete the resident"),
-            self.tr("Why is %1 deleted? (recorded in the audit trail)").replace("%1", self.detail.name),
-        )
-        if not ok:
-            return
-        if not reason.strip():
-            QMessageBox.information(self, self.tr("Not deleted"), self.tr("Give the reason for deleting the record."))
-            return
-        pid, version = self.detail.id, self.detail.version
-        desk = self.ctx.desk
-        self._busy = True
+        dialog = DeleteResidentDialog(self.ctx, self.detail, self)
+        self.delete_dialog = dialog
+        # a bound method, not a closure over `self`: a connection holds a closure (and so this record)
+        # until the dialog is deleted, which could then delete this record in the middle of that
+        dialog.deleted.connect(self._deleted)
+        dialog.open()
 
-        def deleted(_changes: Any) -> None:
-            self.changed_record.emit(pid)
-            self.accept()
-
-        self.ctx.op(lambda _t: desk.residents.delete(pid, base_version=version, reason=reason.strip()),
-                    parent=self).on_success(deleted).on_failure(self._on_failed).on_finished(self._done).start()
+    def _deleted(self, person_id: str) -> None:
+        self.changed_record.emit(person_id)
+        self.accept()
 
     def _capture(self) -> None:
         from workstation.ui.screens.registration.fingerprint import FingerprintDialog

@@ -16,6 +16,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
+from workstation.storage import outbox
 from workstation.storage.db import Database
 from workstation.storage.schema import OutboxEntry
 from workstation.storage.sync_tables import SyncBatch, SyncDevice
@@ -29,8 +30,7 @@ from workstation.sync.client import (
     SEALED,
     SENDING,
     UNBATCHED,
-    conflict_counts,
-    held_by_conflict,
+    decided_conflicts,
 )
 
 #: The ledger states the page shows, in the order a change goes through them.
@@ -59,7 +59,7 @@ class SyncOverview:
     device_status: str | None
     platform_url: str | None
     rows: tuple[StateRow, ...]
-    waiting: int  # unacknowledged changes (outbox rows), whatever their state
+    waiting: int  # unacknowledged changes (outbox rows), whatever their state (`outbox.Backlog.records`)
     oldest_waiting: datetime | None
     last_error: str | None  # the newest error of a batch still waiting
     next_retry_at: datetime | None  # when that batch is tried again (None: not automatically)
@@ -69,6 +69,8 @@ class SyncOverview:
     by_kind: dict[str, int] = field(default_factory=dict)
     freeze: freeze.FreezeOutlook | None = None  # the freeze rule's limits against what waits
     held: int = 0  # of `waiting`: changes held by an undecided conflict (sent with the decision)
+    for_decision: int = 0  # of `waiting`: held or refused, waiting for a decision (not for a sync; not
+    # counted by the freeze rule)
 
 
 def enrolled(db: Database) -> bool:
@@ -92,12 +94,12 @@ def unacknowledged_by_kind(db: Database) -> dict[str, int]:
 
 def waiting_for_decision(db: Database) -> int:
     """Records whose waiting changes wait for the officer's decision on a sync conflict, not for a sync
-    (refused by the platform, or held: `sync.client.held_by_conflict`); counted like
+    (refused by the platform, or held: `storage.outbox.held_by_conflict`); counted like
     `unacknowledged_by_kind`, a record once however many of its changes wait."""
     with db.read() as s:
         n = s.scalar(
             select(func.count(func.distinct(OutboxEntry.record_type + ":" + OutboxEntry.record_id))).where(
-                OutboxEntry.acked_at.is_(None), held_by_conflict()
+                OutboxEntry.acked_at.is_(None), outbox.held_by_conflict()
             )
         )
     return int(n or 0)
@@ -126,12 +128,10 @@ def overview(db: Database) -> SyncOverview:
         }
         unbatched, oldest_unbatched = s.execute(
             select(func.count(), func.min(OutboxEntry.created_at)).where(
-                OutboxEntry.batch_id.is_(None), ~held_by_conflict()
+                OutboxEntry.batch_id.is_(None), ~outbox.held_by_conflict()
             )
         ).one()
-        waiting, oldest_waiting = s.execute(
-            select(func.count(), func.min(OutboxEntry.created_at)).where(OutboxEntry.acked_at.is_(None))
-        ).one()
+        backlog = outbox.backlog(s)
         failed = s.execute(
             select(SyncBatch.last_error, SyncBatch.next_retry_at, SyncBatch.attempts)
             .where(SyncBatch.state.in_([SEALED, SENDING]), SyncBatch.last_error.is_not(None))
@@ -141,34 +141,35 @@ def overview(db: Database) -> SyncOverview:
         conflicts = int(
             s.scalar(select(func.count()).select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))) or 0
         )
-        stopped = conflict_counts(s)
+        decided = decided_conflicts(s)
         last_ack = s.scalar(select(func.max(SyncBatch.acked_at)))
         outlook = freeze.outlook(s)
     rows = [StateRow(UNBATCHED, 0, int(unbatched), oldest_unbatched)]
-    if stopped.held:
-        rows.append(StateRow(HELD, 0, stopped.held, stopped.held_oldest))
+    if backlog.held:
+        rows.append(StateRow(HELD, 0, backlog.held, backlog.held_oldest))
     for st in STATES:
         n, c = per_state.get(st, (0, 0))
         if st == ACKNOWLEDGED:  # a batch's receipt acknowledges it; the changes the platform refused are apart
-            c = max(0, c - stopped.refused - stopped.decided)
+            c = max(0, c - backlog.refused - decided)
         rows.append(StateRow(st, n, c, None if st == ACKNOWLEDGED else oldest_per_state.get(st)))
-    if stopped.refused:
-        rows.append(StateRow(REFUSED, 0, stopped.refused, stopped.refused_oldest))
-    if stopped.decided:
-        rows.append(StateRow(DECIDED, 0, stopped.decided, None))
+    if backlog.refused:
+        rows.append(StateRow(REFUSED, 0, backlog.refused, backlog.refused_oldest))
+    if decided:
+        rows.append(StateRow(DECIDED, 0, decided, None))
     return SyncOverview(
         enrolled=dev is not None,
         device_status=dev.status if dev else None,
         platform_url=dev.platform_url if dev else None,
         rows=tuple(rows),
-        waiting=int(waiting),
-        oldest_waiting=oldest_waiting,
+        waiting=backlog.records,
+        oldest_waiting=backlog.oldest,
         last_error=failed[0] if failed else None,
         next_retry_at=failed[1] if failed else None,
         attempts=int(failed[2]) if failed else 0,
         open_conflicts=conflicts,
         last_acknowledged_at=last_ack,
-        by_kind=unacknowledged_by_kind(db) if waiting else {},
+        by_kind=unacknowledged_by_kind(db) if backlog.records else {},
         freeze=outlook,
-        held=stopped.held,
+        held=backlog.held,
+        for_decision=backlog.for_decision,
     )

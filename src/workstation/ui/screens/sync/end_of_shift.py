@@ -10,7 +10,12 @@ emptied the queue, or "log out anyway").
 The sync runs in the dialog, with its progress; its outcome shows there before the logout goes on:
 a finished sync says what it sent and received for `OUTCOME_MS`, then logs out (the login screen's
 message bar repeats it and the status bar reads the new state from the store); a sync that did not
-finish says why and what stays on this desk, and offers "log out anyway" or "stay logged in"."""
+finish says why and what stays on this desk, and offers "log out anyway" or "stay logged in".
+
+Records that wait for the officer's decision on a sync conflict (Sync page) are a sync's to send only once
+decided: the dialog says so of them, and of the others that the next sync sends them, in one message.
+When only such records are left, no sync is offered (before, or after one that sent the rest: then the
+box under the list says what that sync did)."""
 
 from __future__ import annotations
 
@@ -74,6 +79,8 @@ class EndOfShiftDialog(QDialog):
         self.outcome = ""
         self.failed_once = False
         self._handle: OpHandle | None = None
+        # what the box under the list says (a failure, or what a sync did), in the UI language when called
+        self._box: Callable[[], str] | None = None
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(20, 16, 20, 16)
@@ -129,7 +136,10 @@ class EndOfShiftDialog(QDialog):
         self._texts()
 
     def _texts(self) -> None:
-        self.setWindowTitle(self.tr("End of shift: sync first?"))
+        if self.only_decisions_left:
+            self.setWindowTitle(self.tr("End of shift: sync conflicts wait for your decision"))
+        else:
+            self.setWindowTitle(self.tr("End of shift: sync first?"))
         total = sum(self.by_kind.values())
         self.heading.setText(self.tr("Not at the central platform yet: %n record(s)", "", total))
         items = "".join(
@@ -137,29 +147,31 @@ class EndOfShiftDialog(QDialog):
         )
         if self.quitting:
             stay = self.tr("If you close the workstation now, these stay on this desk only:")
-            later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
         else:
             stay = self.tr("If you log out now, these stay on this desk only:")
-            later = self.tr("They are sent at the next sync from this desk; nothing is lost.")
-        decide = ""
-        if self.for_decision:
-            decide = "<p>" + self.tr(
-                "Of these, waiting for your decision on a sync conflict (Sync page), which a sync does not "
-                "send: {n}."
-            ).replace("{n}", str(self.for_decision)) + "</p>"
-        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{later}</p>{decide}")
+        self.body.setText(f"<p>{stay}</p><ul>{items}</ul><p>{self._later_text(total)}</p>")
+        if self._box is not None:
+            self.error.setText(self._box())
         if self.outcome:  # synced: nothing stays behind
             self.heading.setText(self.tr("Every change has reached the central platform"))
             self.body.hide()
+        if not self.outcome:  # every record left waits for a conflict decision: a sync is not offered
+            self.sync_button.setVisible(self.ctx.can(Permission.SYNC) and not self.only_decisions_left)
+            if self.only_decisions_left:
+                self.cancel_button.setDefault(True)
         if self.quitting:
             self.sync_button.setText(self.tr("Try again") if self.failed_once else self.tr("Sync now, then close"))
             self.leave_button.setText(self.tr("Close anyway") if self.failed_once else self.tr("Close without syncing"))
+            if self.only_decisions_left:  # nothing a sync could send: closing is not "without syncing"
+                self.leave_button.setText(self.tr("Close the workstation"))
             self.cancel_button.setText(self.tr("Keep working"))
         else:
             self.sync_button.setText(self.tr("Try again") if self.failed_once else self.tr("Sync now, then log out"))
             self.leave_button.setText(
                 self.tr("Log out anyway") if self.failed_once else self.tr("Log out without syncing")
             )
+            if self.only_decisions_left:
+                self.leave_button.setText(self.tr("Log out"))
             self.cancel_button.setText(self.tr("Stay logged in"))
         if self.syncing:
             self.state.setText(
@@ -167,6 +179,31 @@ class EndOfShiftDialog(QDialog):
             )
         elif self.result_ is not None and not self.result_.error and self.outcome:
             self.state.setText(self._outcome_text(self.result_))
+
+    @property
+    def only_decisions_left(self) -> bool:
+        """Every record still here waits for the officer's decision on a sync conflict (none for a sync)."""
+        return 0 < sum(self.by_kind.values()) <= self.for_decision
+
+    def _later_text(self, total: int) -> str:
+        """What becomes of the records listed, as one message: sent at the next sync; or, for those that
+        wait for a conflict decision (`for_decision`), sent once decided - never both said of the same."""
+        waiting = min(self.for_decision, total)
+        if waiting <= 0:
+            return self.tr("They are sent at the next sync from this desk; nothing is lost.")
+        if waiting >= total:
+            return self.tr(
+                "[It waits|They wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only "
+                "after you decide. Nothing is lost.",
+                "",
+                total,
+            )
+        return self.tr(
+            "%n of them [waits|wait] for your decision on a sync conflict (Sync page); a sync sends [it|them] only "
+            "after you decide. The others are sent at the next sync from this desk. Nothing is lost.",
+            "",
+            waiting,
+        )
 
     def _outcome_text(self, res: SendResult) -> str:
         then = self.tr("Closing the workstation…") if self.quitting else self.tr("Logging out…")
@@ -251,15 +288,13 @@ class EndOfShiftDialog(QDialog):
         self.by_kind = by_kind
         reason = res.error if res is not None else None
         if reason:
-            self._show_error(plain_sync_error(reason))
-        elif self.for_decision and self.for_decision >= sum(by_kind.values()):
-            self._show_error(
-                self.tr("records waiting for your decision on a sync conflict (Sync page): {n}.").replace(
-                    "{n}", str(self.for_decision)
-                )
-            )
+            self._show_error(lambda: plain_sync_error(reason))
+        elif res is not None and self.only_decisions_left:
+            # the sync finished; what it did in the box, what is left (waiting for decisions) in the list above
+            done: SendResult = res
+            self._show_error(lambda: run.result_text(done), finished=True)
         else:
-            self._show_error(self.tr("Some changes were not acknowledged by the platform."))
+            self._show_error(lambda: self.tr("Some changes were not acknowledged by the platform."))
 
     def _go_on(self) -> None:
         self.choice = "synced"
@@ -270,14 +305,20 @@ class EndOfShiftDialog(QDialog):
 
         if not isinstance(exc, UserFacingError):
             return False
-        self._show_error(run.describe_failure(exc))
+        self._show_error(lambda: run.describe_failure(exc))
         return True
 
-    def _show_error(self, reason: str) -> None:
+    def _show_error(self, reason: Callable[[], str], *, finished: bool = False) -> None:
+        """The box under the list: "The sync did not finish: `reason()`", or (`finished`) `reason()` alone
+        (a sync that finished with records left for conflict decisions); said again after a language
+        switch. Then the choices: try again, go on anyway, or stay."""
         self.failed_once = True
         self.state.hide()
         self.progress.hide()
-        self.error.setText(self.tr("The sync did not finish: {reason}").replace("{reason}", reason))
+        if finished:
+            self._box = reason
+        else:
+            self._box = lambda: self.tr("The sync did not finish: {reason}").replace("{reason}", reason())
         self.error.show()
         self._texts()  # what stays on this desk now, and "log out anyway" / "stay logged in"
         for b in (self.sync_button, self.leave_button, self.cancel_button):

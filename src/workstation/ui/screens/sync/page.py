@@ -384,6 +384,11 @@ class SyncPage(PageBase):
                 text += "<br>" + self.tr("The oldest waiting change was made {t}.").replace(
                     "{t}", local_time(ov.oldest_waiting)
                 )
+            if ov.for_decision:  # the freeze rule counts only what a sync sends (sync.freeze)
+                text += "<br>" + self.tr(
+                    "Of these, waiting for your decision on a sync conflict (below), not for a sync: {n}. They do "
+                    "not count toward the limits that block new registrations."
+                ).replace("{n}", str(ov.for_decision))
         else:
             text = "<b>" + self.tr("Every change has reached the central platform.") + "</b>"
         if ov.last_acknowledged_at is not None:
