@@ -361,6 +361,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.demo_desk: Any = None  # the demo desk's own window (a demo station only; `ui.demo_desk`)
+        self._front: QWidget | None = None  # the desk's window the operator last worked in (`_front_window`)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         if station.is_demo and station.is_open:
             self._build_demo_desk()
         station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
@@ -1028,13 +1032,37 @@ class MainWindow(QMainWindow):
     def _can_route(self) -> bool:
         return self.session is not None and not self.locked and self.isVisible()
 
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        window = new.window()
+        if not self._is_demo_desk(window):  # the demo desk stands for the hardware, not a place of work
+            self._front = window
+
+    def _front_window(self) -> QWidget | None:
+        """Another of the desk's windows (a registration form, a record, a dialog) the operator last
+        worked in and which is still open, or None when that is this window (or nothing had focus)."""
+        front = self._front
+        if front is None or front is self or not shiboken6.isValid(front) or not front.isVisible():
+            return None
+        return front
+
+    def _page_for_reads(self) -> Any:
+        """The page that may act on a card or passport: the current page, unless the operator works in
+        another window in front of it (a registration form, a record, a dialog). A room open behind a new
+        registration must not bind the holder there: the trial saw the bind question pop up over an empty
+        form. The read then opens the holder's record or a new registration in front, as on Today."""
+        assert self.session is not None
+        return self.session.current_page if self._front_window() is None else None
+
     def _on_card_placed(self, doc: Any) -> None:
-        """A card on the reader: the current page first, else the registration desk. Nothing while locked
-        or logged out (the card is ignored; it is read again when placed again)."""
+        """A card on the reader: the current page first (unless another desk window is in front:
+        `_page_for_reads`), else the registration desk. Nothing while locked or logged out (the card is
+        ignored; it is read again when placed again)."""
         if not self._can_route():
             return
         assert self.session is not None
-        page = self.session.current_page
+        page = self._page_for_reads()
         if page is not None and page.on_card_placed(doc):
             return
         ctx = self.session.ctx
@@ -1049,7 +1077,7 @@ class MainWindow(QMainWindow):
         if not self._can_route():
             return
         assert self.session is not None
-        page = self.session.current_page
+        page = self._page_for_reads()
         if page is not None and page.on_passport_read(mrz):
             return
         ctx = self.session.ctx
