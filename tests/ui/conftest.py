@@ -76,9 +76,10 @@ def _ui_fonts(qapp: Any) -> Iterator[None]:
     from workstation.ui import i18n
 
     i18n.apply_fonts(qapp)
-    from workstation.ui.widgets import focus_ring
+    from workstation.ui.widgets import enter_key, focus_ring
 
     focus_ring.install(qapp)  # as `ui.app.make_app` does
+    enter_key.install(qapp)
     yield
     # no Qt object may outlive the application at interpreter exit: close and delete what tests left
     from workstation.ui import errors

@@ -368,9 +368,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("police-room-workstation")
     app.setApplicationDisplayName("")
     i18n.apply_fonts(app)
-    from workstation.ui.widgets import focus_ring
+    from workstation.ui.widgets import enter_key, focus_ring
 
     focus_ring.install(app)  # the keyboard's place is always marked (a drop-down, a button too)
+    enter_key.install(app)  # Enter presses the focused button, as on every desktop
     return app
 
 
