@@ -330,3 +330,21 @@ def test_scanner_set_baud_on_a_module_that_switches_only_after_a_power_cycle(des
     assert "The module still answers at 57600 baud; it switches to 115200 at its next power-up." in r.out
     a = AssignmentStore(desk.assignments).get("fingerprint")
     assert a is not None and a.baud == 115200
+
+
+def test_assign_without_a_file_writes_the_station_file_the_app_reads(desk, emulator):
+    """With no `--assignments`, `devices assign` writes the station's file in `--data-dir`, the one the desk
+    app's device manager opens (`station_assignments_path`, in `ui.app`): the trial found the console writing the user config
+    directory while the app read the station folder, so an assignment made at the console never reached
+    the desk."""
+    from workstation.devices.manager import station_assignments_path
+
+    _, pty = emulator(MrzEmulator())
+    r = desk.run("devices", "assign", "mrz", pty, "--timeout", TIMEOUT)
+    assert r.rc == 0, r.err
+    station_file = desk.data_dir / "device-assignments.json"
+    assert station_assignments_path(desk.data_dir) == station_file
+    assert f"remembered in {station_file}." in r.out
+    a = AssignmentStore(station_file).get("mrz")
+    assert a is not None and (a.port.device, a.explicit) == (pty, True)
+    assert not desk.assignments.exists()

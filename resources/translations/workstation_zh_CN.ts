@@ -7596,8 +7596,8 @@ without it and without this computer&apos;s keyring the data cannot be opened by
         <translation>已损坏（数据库报告：{problem}）</translation>
     </message>
     <message>
-        <source>device assignments file (default: the app&apos;s, in the user config directory)</source>
-        <translation>设备指定文件（默认：程序在用户配置目录中的文件）</translation>
+        <source>device assignments file (default: the station&apos;s, in its data directory)</source>
+        <translation>设备指定文件（默认：工作站数据目录中的文件）</translation>
     </message>
     <message>
         <source>device role: {roles}</source>

@@ -91,12 +91,12 @@ def _demo_devices(data_dir: Path) -> None:
     """Demo mode: start the device manager (emulated devices unless hardware is plugged in), report each
     device's state, and read the demo card through the same path the desk uses."""
     from workstation.devices.errors import DeviceError
-    from workstation.devices.manager import DeviceState, ManagerConfig, open_device_manager
+    from workstation.devices.manager import DeviceState, ManagerConfig, open_device_manager, station_assignments_path
     from workstation.devices.sam.emulator import load_card_scenario
     from workstation.domain.documents import document_type_label
     from workstation.storage.audit import mask_id_numbers
 
-    manager = open_device_manager(ManagerConfig(assignments_path=data_dir / "device-assignments.json"), demo=True)
+    manager = open_device_manager(ManagerConfig(assignments_path=station_assignments_path(data_dir)), demo=True)
     try:
         manager.wait_discovered(15)
         for st in manager.statuses().values():

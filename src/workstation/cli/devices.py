@@ -50,9 +50,10 @@ def _say(text: object, indent: int = 0) -> None:
 
 # ---- small helpers ------------------------------------------------------------------------------
 def _assignments_path(args: argparse.Namespace) -> Path:
-    from workstation.devices.manager import default_assignments_path
+    """`--assignments`, else the station's file in `--data-dir`: the one the app reads."""
+    from workstation.devices.manager import station_assignments_path
 
-    return Path(args.assignments) if args.assignments else default_assignments_path()
+    return Path(args.assignments) if args.assignments else station_assignments_path(args.data_dir)
 
 
 def _plugins() -> dict[str, ProtocolPlugin]:
@@ -592,7 +593,7 @@ def add_parser(sub: Any) -> None:
     common.add_argument(
         "--assignments", metavar=render(FILE), default=None, type=checks.json_file_to_update,
         help=render(QT_TRANSLATE_NOOP(
-            "cli", "device assignments file (default: the app's, in the user config directory)")),
+            "cli", "device assignments file (default: the station's, in its data directory)")),
     )
     common.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help=argparse.SUPPRESS)
     # also accepted after the subcommand (`devices assign mrz COM3 --user li`); SUPPRESS keeps the global value

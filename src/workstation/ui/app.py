@@ -120,9 +120,9 @@ DeviceFactory = Callable[[Path, bool], Any]
 
 def default_devices(data_dir: Path, demo: bool) -> Any:
     """A started device manager: real devices; on the demo station emulators when no hardware is present."""
-    from workstation.devices.manager import ManagerConfig, open_device_manager
+    from workstation.devices.manager import ManagerConfig, open_device_manager, station_assignments_path
 
-    return open_device_manager(ManagerConfig(assignments_path=data_dir / "device-assignments.json"), demo=demo)
+    return open_device_manager(ManagerConfig(assignments_path=station_assignments_path(data_dir)), demo=demo)
 
 
 class Startup(QObject):

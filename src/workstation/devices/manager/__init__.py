@@ -9,7 +9,12 @@ See `core` for the threading model. Typical use from the app::
 
 from __future__ import annotations
 
-from workstation.devices.manager.assignments import Assignment, AssignmentStore, default_assignments_path
+from workstation.devices.manager.assignments import (
+    Assignment,
+    AssignmentStore,
+    default_assignments_path,
+    station_assignments_path,
+)
 from workstation.devices.manager.backoff import Backoff
 from workstation.devices.manager.core import DeviceManager, ManagerConfig, PollHandle, StateCallback
 from workstation.devices.manager.demo import EmulatedDesk, start_emulated_desk
@@ -48,6 +53,7 @@ __all__ = [
     "StateCallback",
     "WrongProtocol",
     "default_assignments_path",
+    "station_assignments_path",
     "describe_environment",
     "hardware_present",
     "load_plugins",

@@ -1,7 +1,9 @@
 """Remembered and explicit assignments: role → port identity + protocol + baud, in a small JSON file.
 
-Default location: ``<user config dir>/police-room-workstation/device-assignments.json``
-(platformdirs). Written atomically (temporary file + rename), so a crash never leaves half a file.
+The app and `workstation-admin devices` keep them in the station's data folder
+(`station_assignments_path`: ``<data dir>/device-assignments.json``), so what an administrator assigns
+from the console is what the desk uses; `default_assignments_path` (the user config directory) is only
+the device manager's own default when it is given no path. Written atomically (temporary file + rename), so a crash never leaves half a file.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ APP_NAME = "police-room-workstation"
 FILE_NAME = "device-assignments.json"
 
 
+def station_assignments_path(data_dir: Path | str) -> Path:
+    """The assignments file of the station in `data_dir` (the app's and `workstation-admin devices`')."""
+    return Path(data_dir) / FILE_NAME
+
+
 def default_assignments_path() -> Path:
+    """The device manager's default when it is given no path: ``<user config dir>/police-room-workstation/``."""
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME, appauthor=False)) / FILE_NAME
