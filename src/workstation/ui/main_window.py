@@ -17,8 +17,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -143,6 +143,30 @@ def _last_sync_text(synced_at: Any, failed_at: Any) -> str:
     if synced_at is not None:
         return QCoreApplication.translate("MainWindow", "last sync {t}").replace("{t}", local(synced_at))
     return ""
+
+
+FIT_DELAY_MS = 300  # after the first show, when the window manager has put its frame around the window
+
+
+def fit_inside(frame: QRect, client: QRect, area: QRect) -> QRect:
+    """The frame rectangle that keeps a window whole on `area` (a screen's work area, pixels).
+
+    Args:
+        frame: the window's frame geometry (title bar and borders included).
+        client: its geometry without the frame (what `resize` sets).
+        area: the screen's available geometry.
+
+    Returns:
+        `frame` moved (and, where it is larger than `area`, shrunk: the frame's own width and height
+        kept) so that it lies inside `area`; `frame` itself when it already does.
+    """
+    extra_w, extra_h = frame.width() - client.width(), frame.height() - client.height()
+    width = min(frame.width(), area.width())
+    height = min(frame.height(), area.height())
+    width, height = max(width, extra_w + 1), max(height, extra_h + 1)
+    x = min(max(frame.left(), area.left()), area.left() + area.width() - width)
+    y = min(max(frame.top(), area.top()), area.top() + area.height() - height)
+    return QRect(x, y, width, height)
 
 
 class MessageBar(QWidget):
@@ -361,6 +385,11 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.demo_desk: Any = None  # the demo desk's own window (a demo station only; `ui.demo_desk`)
+        self._fitted = False  # `fit_to_screen` ran after the first show
+        self._front: QWidget | None = None  # the desk's window the operator last worked in (`_front_window`)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_focus_changed)
         if station.is_demo and station.is_open:
             self._build_demo_desk()
         station.opened.connect(self._on_station_opened)  # the login showed while the store was unlocked
@@ -488,7 +517,28 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            # once the window manager has framed the window (its title bar is then known)
+            QTimer.singleShot(FIT_DELAY_MS, self, self.fit_to_screen)
         self._show_demo_desk()
+
+    def fit_to_screen(self) -> None:
+        """Keep the whole window, frame included, on its screen's work area: at 1366×768 the 768-pixel
+        window and its title bar went past the bottom, and the status bar (device lights, changes
+        waiting) was off the screen. Not on the offscreen platform (tests): its screen is a stand-in."""
+        screen = self.screen()
+        if screen is None or QGuiApplication.platformName() == "offscreen" or self.isMaximized() or self.isFullScreen():
+            return
+        frame = self.frameGeometry()
+        target = fit_inside(frame, self.geometry(), screen.availableGeometry())
+        if target != frame:
+            extra_w, extra_h = frame.width() - self.width(), frame.height() - self.height()
+            self.resize(target.width() - extra_w, target.height() - extra_h)
+            self.move(target.topLeft())
+            desk = self.demo_desk
+            if desk is not None and shiboken6.isValid(desk) and desk.isVisible():
+                desk.place_beside(self)
 
     def _is_demo_desk(self, w: QWidget) -> bool:
         return w is self.demo_desk
@@ -1028,13 +1078,37 @@ class MainWindow(QMainWindow):
     def _can_route(self) -> bool:
         return self.session is not None and not self.locked and self.isVisible()
 
+    def _on_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None:
+            return
+        window = new.window()
+        if not self._is_demo_desk(window):  # the demo desk stands for the hardware, not a place of work
+            self._front = window
+
+    def _front_window(self) -> QWidget | None:
+        """Another of the desk's windows (a registration form, a record, a dialog) the operator last
+        worked in and which is still open, or None when that is this window (or nothing had focus)."""
+        front = self._front
+        if front is None or front is self or not shiboken6.isValid(front) or not front.isVisible():
+            return None
+        return front
+
+    def _page_for_reads(self) -> Any:
+        """The page that may act on a card or passport: the current page, unless the operator works in
+        another window in front of it (a registration form, a record, a dialog). A room open behind a new
+        registration must not bind the holder there: the trial saw the bind question pop up over an empty
+        form. The read then opens the holder's record or a new registration in front, as on Today."""
+        assert self.session is not None
+        return self.session.current_page if self._front_window() is None else None
+
     def _on_card_placed(self, doc: Any) -> None:
-        """A card on the reader: the current page first, else the registration desk. Nothing while locked
-        or logged out (the card is ignored; it is read again when placed again)."""
+        """A card on the reader: the current page first (unless another desk window is in front:
+        `_page_for_reads`), else the registration desk. Nothing while locked or logged out (the card is
+        ignored; it is read again when placed again)."""
         if not self._can_route():
             return
         assert self.session is not None
-        page = self.session.current_page
+        page = self._page_for_reads()
         if page is not None and page.on_card_placed(doc):
             return
         ctx = self.session.ctx
@@ -1049,7 +1123,7 @@ class MainWindow(QMainWindow):
         if not self._can_route():
             return
         assert self.session is not None
-        page = self.session.current_page
+        page = self._page_for_reads()
         if page is not None and page.on_passport_read(mrz):
             return
         ctx = self.session.ctx
