@@ -3645,6 +3645,14 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
 <context>
     <name>LoginScreen</name>
     <message>
+        <source>&amp;Another operator</source>
+        <translation>其他操作员登录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Back to unlocking {user}</source>
+        <translation>返回解锁 {user}(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;New password</source>
         <translation>新密码(&amp;N)</translation>
     </message>
@@ -3659,10 +3667,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     <message>
         <source>&amp;User name</source>
         <translation>用户名(&amp;U)</translation>
-    </message>
-    <message>
-        <source>Another operator</source>
-        <translation>其他操作员登录</translation>
     </message>
     <message>
         <source>Another operator logs in. The session of {user} stays locked until {user} unlocks it.</source>
@@ -3723,10 +3727,6 @@ a setting&apos;s value as a ``settings.change`` / ``setting.platform`` row write
     <message>
         <source>Unlock</source>
         <translation>解锁</translation>
-    </message>
-    <message>
-        <source>Unlock {user}</source>
-        <translation>解锁 {user}</translation>
     </message>
     <message>
         <source>Your password was reset by an administrator. Choose a new password (at least 8 characters) to continue.</source>

@@ -786,3 +786,25 @@ def test_a_pulled_passport_reader_is_lost_though_it_never_answers(desk: Desk, tm
         rec.wait("mrz", DeviceState.RECONNECTING, after=mark)
     finally:
         m.shutdown()
+
+
+def test_a_lost_device_is_named_by_what_it_is_not_by_its_port(desk: Desk, tmp_path: Path) -> None:
+    """The officer reads "the ID card reader was disconnected", not a device path (the new officer's trial
+    saw "the device on /tmp/ws-emu-…/fingerprint was disconnected"); the port stays in the hint for logs."""
+    from workstation.i18n import render
+
+    sam = SamEmulator()
+    server, _ = desk.add(sam, "pty", CH340, "SAM-1")
+    rec = Recorder()
+    m = started(fast_config(tmp_path, health_interval=0.0), desk.lister, rec)
+    try:
+        port = rec.wait("idcard", DeviceState.CONNECTED).port
+        server.pull_cable()
+        with pytest.raises(DeviceDisconnected) as lost:
+            m.call("idcard", lambda r: r.sam_id())
+        en, zh = render(lost.value.message, "en"), render(lost.value.message, "zh_CN")
+        assert "ID card reader" in en and port not in en, en
+        assert "身份证阅读器" in zh and port not in zh and "reader" not in zh, zh
+        assert lost.value.hint == port
+    finally:
+        m.shutdown()

@@ -30,9 +30,29 @@ class DeviceTimeout(DeviceError):
 
 
 class DeviceDisconnected(DeviceError):
-    def __init__(self, port: str = "") -> None:
-        super().__init__(
-            QT_TRANSLATE_NOOP(
-                "devices", "The device on {port} was disconnected. Plug it back in; it will reconnect."
-            ).format(port=port or ITS_PORT)
-        )
+    """The port or its device is gone (a pulled cable or USB adapter).
+
+    Args:
+        port: the port's name or URL (``/dev/ttyUSB0``, ``COM3``, ``socket://…``).
+        what: the device's name when the port is known to be one (marked, no article: ``"fingerprint
+            scanner"``; the device manager sets it on the transport it hands a driver). The message then
+            names the device, which is what an officer knows, and the port goes to the hint (logs, the
+            details pane); without it the message names the port.
+    """
+
+    def __init__(self, port: str = "", *, what: str | None = None) -> None:
+        if what:
+            super().__init__(
+                QT_TRANSLATE_NOOP(
+                    "devices", "The {device} was disconnected. Plug it back in; it will reconnect by itself."
+                ).format(device=what),
+                hint=port or None,
+            )
+        else:
+            super().__init__(
+                QT_TRANSLATE_NOOP(
+                    "devices", "The device on {port} was disconnected. Plug it back in; it will reconnect."
+                ).format(port=port or ITS_PORT)
+            )
+        self.port = port
+        self.what = what

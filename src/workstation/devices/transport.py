@@ -44,6 +44,8 @@ class Transport:
     def __init__(self, url: str, *, baudrate: int = 115200, timeout: float = 0.05) -> None:
         self.url = url
         self.baudrate = baudrate
+        #: the device's name once the port is known to be one (`DeviceDisconnected(what=)`); set by the manager
+        self.what: str | None = None
         try:
             self._port: Any = serial.serial_for_url(url, baudrate=baudrate, timeout=timeout, write_timeout=5)
         except _OPEN_ERRORS as exc:
@@ -57,25 +59,25 @@ class Transport:
         """Raise `DeviceDisconnected` when the port is closed or hung up (a pulled USB adapter's tty, whose
         ioctls fail with EIO), reading and sending nothing: the liveness check of a passive device (MRZ)."""
         if not self.is_open:
-            raise DeviceDisconnected(self.url)
+            raise DeviceDisconnected(self.url, what=self.what)
         try:
             self._port.in_waiting  # noqa: B018  (TIOCINQ: fails on a hung-up tty)
         except TRANSPORT_ERRORS as exc:
-            raise DeviceDisconnected(self.url) from exc
+            raise DeviceDisconnected(self.url, what=self.what) from exc
 
     def set_baudrate(self, baudrate: int) -> None:
         self.baudrate = baudrate
         try:
             self._port.baudrate = baudrate
         except TRANSPORT_ERRORS as exc:
-            raise DeviceDisconnected(self.url) from exc
+            raise DeviceDisconnected(self.url, what=self.what) from exc
 
     def write(self, data: bytes) -> None:
         try:
             self._port.write(data)
             self._port.flush()
         except TRANSPORT_ERRORS as exc:
-            raise DeviceDisconnected(self.url) from exc
+            raise DeviceDisconnected(self.url, what=self.what) from exc
 
     def read_some(self, max_bytes: int = 4096) -> bytes:
         """Whatever is available within the port timeout (maybe nothing)."""
@@ -83,7 +85,7 @@ class Transport:
             waiting = self._port.in_waiting
             return bytes(self._port.read(max(1, min(max_bytes, waiting or 1))))
         except TRANSPORT_ERRORS as exc:
-            raise DeviceDisconnected(self.url) from exc
+            raise DeviceDisconnected(self.url, what=self.what) from exc
 
     def read_exact(self, n: int, deadline: float, what: str = DEVICE) -> bytes:
         """Read exactly n bytes, looping over short reads; DeviceTimeout at the monotonic deadline."""
@@ -94,7 +96,7 @@ class Transport:
             try:
                 chunk = self._port.read(n - len(buf))
             except TRANSPORT_ERRORS as exc:
-                raise DeviceDisconnected(self.url) from exc
+                raise DeviceDisconnected(self.url, what=self.what) from exc
             if chunk:
                 buf += chunk
         return bytes(buf)
@@ -107,7 +109,7 @@ class Transport:
         except (AttributeError, NotImplementedError):
             pass
         except TRANSPORT_ERRORS as exc:
-            raise DeviceDisconnected(self.url) from exc
+            raise DeviceDisconnected(self.url, what=self.what) from exc
 
     def close(self) -> None:
         try:

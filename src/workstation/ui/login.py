@@ -185,8 +185,8 @@ class LoginScreen(QWidget):
         self.login_button.setText(self.tr("Checking…") if self._busy else self._button_text())
         self.login_button.setToolTip(self.tr("Log in (Enter)"))
         self.other_button.setText(
-            self.tr("Another operator") if not self._other
-            else self.tr("Unlock {user}").replace("{user}", self.locked_by or "")
+            self.tr("&Another operator") if not self._other
+            else self.tr("&Back to unlocking {user}").replace("{user}", self.locked_by or "")
         )
         self.other_button.setVisible(self.locked_by is not None)
         self.language.setToolTip(self.tr("Language of the workstation"))

@@ -806,6 +806,7 @@ class DeviceManager:
         self._wake.set()
 
     def _claim(self, role: str, port: PortInfo, plugin: ProtocolPlugin, baud: int, transport: Transport) -> bool:
+        transport.what = role_label(role)  # a lost port names the device, not its path
         try:
             driver = plugin.open_driver(transport, **self.config.driver_options.get(plugin.protocol, {}))
         except Exception:
