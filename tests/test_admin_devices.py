@@ -334,9 +334,9 @@ def test_scanner_set_baud_on_a_module_that_switches_only_after_a_power_cycle(des
 
 def test_assign_without_a_file_writes_the_station_file_the_app_reads(desk, emulator):
     """With no `--assignments`, `devices assign` writes the station's file in `--data-dir`, the one the desk
-    app's device manager opens (`station_assignments_path`, in `ui.app`): the trial found the console writing the user config
-    directory while the app read the station folder, so an assignment made at the console never reached
-    the desk."""
+    app's device manager opens (`station_assignments_path`, in `ui.app`): the trial found the console
+    writing the user config directory while the app read the station folder, so an assignment made at
+    the console never reached the desk."""
     from workstation.devices.manager import station_assignments_path
 
     _, pty = emulator(MrzEmulator())

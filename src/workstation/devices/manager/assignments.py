@@ -3,7 +3,8 @@
 The app and `workstation-admin devices` keep them in the station's data folder
 (`station_assignments_path`: ``<data dir>/device-assignments.json``), so what an administrator assigns
 from the console is what the desk uses; `default_assignments_path` (the user config directory) is only
-the device manager's own default when it is given no path. Written atomically (temporary file + rename), so a crash never leaves half a file.
+the device manager's own default when it is given no path.
+Written atomically (temporary file + rename), so a crash never leaves half a file.
 """
 
 from __future__ import annotations
